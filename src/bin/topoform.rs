@@ -1,0 +1,114 @@
+//! `topoform`: the command-line face of the core, for CI and scripts.
+//!
+//! Arguments are parsed by hand: the grammar is two subcommands with a few
+//! flags, and a parser crate would add more build time than code it saves.
+//! Exit codes follow the public contract in docs/cli.md: 0 fine, 1 the
+//! design has errors, 2 the file could not be loaded or the usage is wrong.
+
+use std::process::ExitCode;
+use topoform::core::model::{load, Design, LoadError};
+
+const HELP: &str = "\
+topoform: check a Topoform design file (multi-region AWS topology)
+
+USAGE:
+    topoform check FILE [--format text|json]
+    topoform --help | --version
+
+COMMANDS:
+    check FILE      Load FILE and report every problem found, one a line.
+                    Exit status: 0 no errors (warnings allowed), 1 errors
+                    found, 2 the file could not be loaded.
+
+OPTIONS:
+    --format FMT    text (default) or json:
+                    {\"diagnostics\":[{\"rule\",\"severity\",\"message\",\"subjects\"}]}
+    -h, --help      Print this help.
+    -V, --version   Print the version.
+";
+
+/// A parsed command line.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Version,
+    Check { file: String, json: bool },
+}
+
+fn parse(args: &[String]) -> Result<Command, String> {
+    let mut it = args.iter();
+    let Some(cmd) = it.next() else { return Ok(Command::Help) };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => Ok(Command::Help),
+        "-V" | "--version" => Ok(Command::Version),
+        "check" => {
+            let mut file = None;
+            let mut json = false;
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--format" => match it.next().map(String::as_str) {
+                        Some("json") => json = true,
+                        Some("text") => json = false,
+                        other => return Err(format!("--format takes `text` or `json`, not {other:?}")),
+                    },
+                    "-h" | "--help" => return Ok(Command::Help),
+                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{f}` for check")),
+                    f if file.is_none() => file = Some(f.to_string()),
+                    f => return Err(format!("check takes one FILE; `{f}` is one too many")),
+                }
+            }
+            let file = file.ok_or("check needs a FILE")?;
+            Ok(Command::Check { file, json })
+        }
+        other => Err(format!("unknown command `{other}`")),
+    }
+}
+
+fn read_design(file: &str) -> Result<Design, String> {
+    let text = if file == "-" {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("cannot read standard input: {e}"))?
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?
+    };
+    load(&text).map_err(|e: LoadError| format!("{file}: {e}"))
+}
+
+fn check(file: &str, json: bool) -> ExitCode {
+    match read_design(file) {
+        Ok(_design) => {
+            if json {
+                println!("{{\"diagnostics\":[]}}");
+            } else {
+                println!("{file}: no problems found");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            if json {
+                let body = serde_json::json!({ "error": msg, "diagnostics": [] });
+                println!("{body}");
+            }
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse(&args) {
+        Ok(Command::Help) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Version) => {
+            println!("topoform {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Check { file, json }) => check(&file, json),
+        Err(msg) => {
+            eprintln!("error: {msg}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! The pure core of Topoform: the design model, the AWS catalog, validation
+//! and export. Nothing here touches the browser; it all runs under plain
+//! `cargo test` and in the native CLI. `tests/core_is_pure.rs` enforces it.
+
+pub mod catalog;
+pub mod model;
+pub mod templates;

@@ -1,0 +1,72 @@
+//! The top level of a design file (format version 1).
+
+use super::{Accelerator, Canvas, Dns, Peering, Region};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The value of the `format` field of every design file.
+pub const FORMAT: &str = "topoform.design";
+
+/// A whole design: the document the user edits, saves and exports.
+///
+/// Field order here is the order in saved files, so it is part of the
+/// stable output and should not be shuffled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Design {
+    /// Always [`FORMAT`]; checked before the rest is read.
+    pub format: String,
+    /// The format version; older versions are migrated on load.
+    pub version: u32,
+    /// Project name, the prefix of every AWS name the export generates.
+    pub name: String,
+    /// Environment (`prod`, `staging`, ...), part of every generated name.
+    pub environment: String,
+    /// Extra tags applied to every resource through `default_tags`.
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    /// Where Terraform keeps its remote state.
+    pub state: StateConfig,
+    /// The regions; exactly one should be primary (validation checks it).
+    pub regions: Vec<Region>,
+    /// VPC peering connections, inside or across regions.
+    #[serde(default)]
+    pub peerings: Vec<Peering>,
+    /// The Route 53 zone and its records, if the design has DNS.
+    #[serde(default)]
+    pub dns: Option<Dns>,
+    /// Global Accelerator front doors.
+    #[serde(default)]
+    pub accelerators: Vec<Accelerator>,
+    /// Presentation only: where each object sits on the canvas.
+    #[serde(default)]
+    pub canvas: Canvas,
+}
+
+/// Remote state settings shared by every exported stack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateConfig {
+    /// The S3 bucket that holds every stack's state.
+    pub bucket: String,
+    /// The region code of that bucket.
+    pub region: String,
+    /// How state is locked.
+    pub lock: LockMode,
+    /// The DynamoDB lock table, required when `lock` is `dynamodb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dynamodb_table: Option<String>,
+    /// A prefix for every state key, e.g. `teams/platform`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_prefix: Option<String>,
+}
+
+/// State locking strategy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockMode {
+    /// S3 native lock files (`use_lockfile = true`, Terraform >= 1.11).
+    Lockfile,
+    /// A DynamoDB lock table (deprecated by Terraform, still supported).
+    Dynamodb,
+}

@@ -1,0 +1,166 @@
+//! Reading and writing design files.
+//!
+//! Reading is strict: anything that is not exactly design format (an unknown
+//! field, a wrong type, a bad enum value, a bad or duplicate id, a reference
+//! to a missing object or to the wrong kind of object) is a [`LoadError`]
+//! naming the JSON path. Semantic problems are left to validation.
+
+use super::migrate::{migrate, MigrateError, CURRENT_VERSION, MIGRATIONS};
+use super::node::split_nested;
+use super::refs::check_references;
+use super::{Design, FORMAT};
+use serde_json::Value;
+use std::fmt;
+
+/// What went wrong while loading, for callers that react differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// Not JSON at all.
+    Syntax,
+    /// JSON, but not a Topoform design (no or wrong `format`).
+    NotADesign,
+    /// Written by a newer Topoform.
+    TooNew,
+    /// A version that never existed, or a migration that failed.
+    Version,
+    /// A field is unknown, missing, or of the wrong type or value.
+    Schema,
+    /// An id is malformed or used twice.
+    Id,
+    /// A reference to a missing object or to the wrong kind of object.
+    Reference,
+}
+
+/// Why a file could not be loaded, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The kind of problem.
+    pub kind: LoadErrorKind,
+    /// The JSON path (`regions[1].vpcs[0].subnets[2].az`), empty for the whole file.
+    pub path: String,
+    /// What was found and what was expected, for a person.
+    pub message: String,
+}
+
+impl LoadError {
+    pub(crate) fn new(kind: LoadErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        LoadError { kind, path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads a design from the text of a design file, migrating older versions.
+pub fn load(text: &str) -> Result<Design, LoadError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| LoadError::new(LoadErrorKind::Syntax, "", format!("not valid JSON: {e}")))?;
+    load_value(value)
+}
+
+/// Loads a design from parsed JSON.
+pub fn load_value(value: Value) -> Result<Design, LoadError> {
+    let Value::Object(mut doc) = value else {
+        return Err(LoadError::new(
+            LoadErrorKind::NotADesign,
+            "",
+            format!("expected a JSON object (a Topoform design), found {}", json_type(&value)),
+        ));
+    };
+    match doc.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(LoadError::new(
+                LoadErrorKind::NotADesign,
+                "format",
+                format!("expected \"{FORMAT}\", found {other}: this is not a Topoform design"),
+            ))
+        }
+        None => {
+            return Err(LoadError::new(
+                LoadErrorKind::NotADesign,
+                "format",
+                format!("missing; a Topoform design starts with \"format\": \"{FORMAT}\""),
+            ))
+        }
+    }
+    let version = match doc.get("version") {
+        Some(Value::Number(n)) => n.as_u64().and_then(|v| u32::try_from(v).ok()),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        LoadError::new(LoadErrorKind::Version, "version", "expected a positive whole number (the format version)")
+    })?;
+    migrate(&mut doc, version, CURRENT_VERSION, MIGRATIONS).map_err(|e| match e {
+        MigrateError::TooNew { found, current } => LoadError::new(
+            LoadErrorKind::TooNew,
+            "version",
+            format!(
+                "this design was saved by a newer Topoform (format version {found}); \
+                 this one reads versions up to {current}. Update Topoform to open it."
+            ),
+        ),
+        MigrateError::Unknown { found } => {
+            LoadError::new(LoadErrorKind::Version, "version", format!("{found} is not a design format version"))
+        }
+        MigrateError::Step { to, message } => LoadError::new(
+            LoadErrorKind::Version,
+            "",
+            format!("upgrading the design to format version {to} failed: {message}"),
+        ),
+    })?;
+    let design: Design = serde_path_to_error::deserialize(Value::Object(doc)).map_err(|e| {
+        let outer = e.path().to_string();
+        let msg = e.into_inner().to_string();
+        let (path, msg) = match split_nested(&msg) {
+            Some((inner, m)) => (join_path(&outer, inner), m.to_string()),
+            None => (if outer == "." { String::new() } else { outer }, msg),
+        };
+        LoadError::new(LoadErrorKind::Schema, path, msg)
+    })?;
+    check_references(&design)?;
+    Ok(design)
+}
+
+/// Writes a design as pretty JSON with a stable field order and a final newline.
+pub fn save(design: &Design) -> String {
+    match serde_json::to_string_pretty(design) {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        // Every map in a design has string keys and every float is written
+        // finite (see `canvas`), so serde_json has nothing it could refuse.
+        Err(e) => unreachable!("a design always serializes: {e}"),
+    }
+}
+
+fn join_path(outer: &str, inner: &str) -> String {
+    if outer.is_empty() || outer == "." {
+        inner.to_string()
+    } else if inner.starts_with('[') {
+        format!("{outer}{inner}")
+    } else {
+        format!("{outer}.{inner}")
+    }
+}
+
+pub(crate) fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

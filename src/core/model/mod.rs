@@ -1,0 +1,41 @@
+//! The design model: the types of design format v1, and loading and saving.
+//!
+//! One file per kind of object. The types are plain data (no signals, no
+//! browser types); the UI wraps them from outside.
+
+mod accelerator;
+mod alb;
+mod asg;
+mod aurora;
+mod canvas;
+mod design;
+mod dns;
+mod dynamodb;
+pub mod id;
+mod index;
+mod load;
+pub mod migrate;
+mod node;
+mod peering;
+mod rds;
+mod refs;
+mod region;
+mod s3;
+
+pub use accelerator::{AcceleratorHealthCheck, AcceleratorListener, Accelerator, Endpoint, TransportProtocol};
+pub use alb::{Alb, AlbHealthCheck, HttpProtocol, Listener};
+pub use asg::Asg;
+pub use aurora::{Aurora, AuroraEngine};
+pub use canvas::{Canvas, Rect};
+pub use design::{Design, LockMode, StateConfig, FORMAT};
+pub use dns::{CheckProtocol, Dns, FailoverRole, GeoLocation, HealthCheck, Record, RecordType, RoutingPolicy, Target};
+pub use dynamodb::{Billing, Dynamodb, KeyAttr, KeyType};
+pub use id::is_valid_id;
+pub use index::{for_each_object, Index, ObjectKind, ObjectRef};
+pub use load::{load, load_value, save, LoadError, LoadErrorKind};
+pub use migrate::CURRENT_VERSION;
+pub use node::{NodeKind, RegionNode, VpcNode};
+pub use peering::Peering;
+pub use rds::{Rds, RdsEngine};
+pub use region::{NatMode, Region, RegionRole, Subnet, Tier, Vpc};
+pub use s3::S3;
