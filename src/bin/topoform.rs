@@ -7,6 +7,7 @@
 
 use std::process::ExitCode;
 use topoform::core::model::{load, Design, LoadError};
+use topoform::core::validate::{counts, validate, Diagnostic, Severity};
 
 const HELP: &str = "\
 topoform: check a Topoform design file (multi-region AWS topology)
@@ -75,13 +76,18 @@ fn read_design(file: &str) -> Result<Design, String> {
 
 fn check(file: &str, json: bool) -> ExitCode {
     match read_design(file) {
-        Ok(_design) => {
+        Ok(design) => {
+            let diags = validate(&design);
             if json {
-                println!("{{\"diagnostics\":[]}}");
+                println!("{}", diagnostics_json(&diags));
             } else {
-                println!("{file}: no problems found");
+                print_text(file, &diags);
             }
-            ExitCode::SUCCESS
+            if diags.iter().any(|d| d.severity == Severity::Error) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(msg) => {
             if json {
@@ -91,6 +97,23 @@ fn check(file: &str, json: bool) -> ExitCode {
             eprintln!("error: {msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `{"diagnostics":[{"rule","severity","message","subjects"}]}`, the public shape.
+fn diagnostics_json(diags: &[Diagnostic]) -> String {
+    serde_json::json!({ "diagnostics": diags }).to_string()
+}
+
+fn print_text(file: &str, diags: &[Diagnostic]) {
+    for d in diags {
+        println!("{file}: {} {}: {} [{}]", d.severity.as_str(), d.rule, d.message, d.subjects.join(", "));
+    }
+    let (e, w, i) = counts(diags);
+    if diags.is_empty() {
+        println!("{file}: no problems found");
+    } else {
+        println!("{file}: {e} error(s), {w} warning(s), {i} info");
     }
 }
 

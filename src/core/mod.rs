@@ -4,4 +4,6 @@
 
 pub mod catalog;
 pub mod model;
+pub mod names;
 pub mod templates;
+pub mod validate;

@@ -1,0 +1,50 @@
+//! The names AWS sees, derived from the design in one place.
+//!
+//! Validation judges these names (length and charset rules) and the exporter
+//! writes them, so both call the functions here and can never disagree.
+//! Names combine the project, the environment and the object's display name.
+
+use super::model::Design;
+
+/// The name of a regional resource (load balancer, target group, auto-scaling
+/// group, DB instance, DynamoDB table, accelerator): `project-env-name`.
+pub fn regional(design: &Design, name: &str) -> String {
+    format!("{}-{}-{}", design.name, design.environment, name)
+}
+
+/// The name of a resource whose namespace spans regions (IAM roles, Aurora
+/// global-cluster members): the regional name plus the region code, so the
+/// same design object in two regions never collides.
+pub fn per_region(design: &Design, name: &str, region_code: &str) -> String {
+    format!("{}-{}-{}-{}", design.name, design.environment, name, region_code)
+}
+
+/// The identifier of an Aurora global cluster named `global` in the design.
+pub fn global_cluster(design: &Design, global: &str) -> String {
+    regional(design, global)
+}
+
+/// The state key of one stack: `[key_prefix/]name/environment/stack/terraform.tfstate`.
+pub fn state_key(design: &Design, stack: &str) -> String {
+    let base = format!("{}/{}/{}/terraform.tfstate", design.name, design.environment, stack);
+    match design.state.key_prefix.as_deref().map(|p| p.trim_matches('/')) {
+        Some(p) if !p.is_empty() => format!("{p}/{base}"),
+        _ => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::templates::template;
+
+    #[test]
+    fn names_combine_project_environment_and_name() {
+        let mut d = template("active-passive").unwrap().design().unwrap();
+        assert_eq!(regional(&d, "web"), "shop-prod-web");
+        assert_eq!(per_region(&d, "replication", "us-east-1"), "shop-prod-replication-us-east-1");
+        assert_eq!(state_key(&d, "us-east-1"), "shop/prod/us-east-1/terraform.tfstate");
+        d.state.key_prefix = Some("/teams/web/".into());
+        assert_eq!(state_key(&d, "global"), "teams/web/shop/prod/global/terraform.tfstate");
+    }
+}

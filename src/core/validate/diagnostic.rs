@@ -1,0 +1,138 @@
+//! Diagnostics, rules and their documentation.
+
+use super::Ctx;
+use serde::Serialize;
+
+/// How bad a finding is.
+///
+/// Ordered so that sorting puts errors first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// AWS or Terraform rejects it, or the design cannot work.
+    Error,
+    /// A best practice, cost or availability risk.
+    Warning,
+    /// Advice only.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The families rules are grouped in, one file each under `rules/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    Design,
+    Network,
+    LoadBalancing,
+    Autoscaling,
+    Rds,
+    Aurora,
+    Dynamodb,
+    S3,
+    Route53,
+    Accelerator,
+    NamesIam,
+    State,
+}
+
+impl Family {
+    /// The heading of the family in docs/rules.md.
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::Design => "Design",
+            Family::Network => "Network",
+            Family::LoadBalancing => "Load balancing",
+            Family::Autoscaling => "Auto Scaling",
+            Family::Rds => "RDS",
+            Family::Aurora => "Aurora",
+            Family::Dynamodb => "DynamoDB",
+            Family::S3 => "S3",
+            Family::Route53 => "Route 53",
+            Family::Accelerator => "Global Accelerator",
+            Family::NamesIam => "Names and IAM",
+            Family::State => "State and Terraform",
+        }
+    }
+}
+
+/// What a rule checks and why, for people: shown in the app and generated
+/// into docs/rules.md.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDoc {
+    /// The catalog id (`NET-05`), or a new id in the same style.
+    pub id: &'static str,
+    /// The usual severity; a check may report some findings at another.
+    pub severity: Severity,
+    /// The family the rule belongs to.
+    pub family: Family,
+    /// One line: what must hold.
+    pub summary: &'static str,
+    /// Why it matters (what AWS or Terraform does otherwise).
+    pub why: &'static str,
+    /// How to fix a finding.
+    pub fix: &'static str,
+}
+
+/// A rule: its docs and its check.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// The documentation, including id and severity.
+    pub doc: RuleDoc,
+    /// Looks at the design and reports findings.
+    pub check: fn(&Ctx<'_>, &mut Report<'_>),
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The rule id.
+    pub rule: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong, naming the objects in words a person understands.
+    pub message: String,
+    /// The ids of the design objects it is about (for badges and selection).
+    pub subjects: Vec<String>,
+    /// How to fix it.
+    #[serde(skip)]
+    pub fix: &'static str,
+}
+
+/// Where a rule's check writes its findings.
+pub struct Report<'a> {
+    rule: &'a Rule,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Report<'a> {
+    /// A report for `rule` appending to `out`.
+    pub fn new(rule: &'a Rule, out: &'a mut Vec<Diagnostic>) -> Self {
+        Report { rule, out }
+    }
+
+    /// Reports a finding at the rule's own severity.
+    pub fn emit<S: AsRef<str>>(&mut self, subjects: &[S], message: impl Into<String>) {
+        self.emit_at(self.rule.doc.severity, subjects, message);
+    }
+
+    /// Reports a finding at another severity (for rules with two levels).
+    pub fn emit_at<S: AsRef<str>>(&mut self, severity: Severity, subjects: &[S], message: impl Into<String>) {
+        self.out.push(Diagnostic {
+            rule: self.rule.doc.id,
+            severity,
+            message: message.into(),
+            subjects: subjects.iter().map(|s| s.as_ref().to_string()).collect(),
+            fix: self.rule.doc.fix,
+        });
+    }
+}

@@ -1,0 +1,32 @@
+//! The explicit list of every rule, family by family.
+
+use super::rules;
+use super::Rule;
+
+/// Every rule family's list, in the order of docs/rules.md.
+const FAMILIES: &[&[Rule]] = &[rules::network::RULES];
+
+/// Every registered rule.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    FAMILIES.iter().flat_map(|f| f.iter())
+}
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    rules().find(|r| r.doc.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn rule_ids_are_unique_and_documented() {
+        let mut seen = HashSet::new();
+        for r in rules() {
+            assert!(seen.insert(r.doc.id), "duplicate rule id {}", r.doc.id);
+            assert!(!r.doc.summary.is_empty() && !r.doc.why.is_empty() && !r.doc.fix.is_empty(), "{}", r.doc.id);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Rule families, one file each.
+
+pub mod network;
+
+#[cfg(test)]
+pub(crate) mod testing;
