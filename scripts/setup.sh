@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what Topoform's build and tests need, skipping what is present.
+# Sourced by scripts/serve and scripts/test; safe to run again and again.
+#
+#   wasm32 target, wasm-bindgen-cli (pinned to Cargo.toml's wasm-bindgen),
+#   Trunk 0.21.14, Chromium + ChromeDriver + binaryen (Debian), and the
+#   Python tools the export tests use (moto, checkov).
+set -euo pipefail
+
+WASM_BINDGEN_VERSION=0.2.130
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # No --locked: its lock file names a webpki-roots version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
+command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
+command -v wasm-opt >/dev/null || apt_missing+=(binaryen)
+if [ "${#apt_missing[@]}" -gt 0 ]; then
+  say "installing ${apt_missing[*]} from Debian"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}"
+fi
+
+if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then
+  if ! command -v moto_server >/dev/null; then
+    say "installing moto[server] (the AWS emulator the apply tests use)"
+    python3 -m pip install -q 'moto[server]'
+  fi
+  if ! command -v checkov >/dev/null; then
+    say "installing checkov (the security scan of exports)"
+    python3 -m pip install -q checkov
+  fi
+  # pyenv keeps console scripts behind shims that need a rehash.
+  command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
+fi
+
+if [ "${TOPOFORM_SETUP_NODE:-1}" = 1 ] && [ -f e2e/package.json ] && [ ! -d e2e/node_modules ]; then
+  say "installing the end-to-end test driver (playwright-core, no browser download)"
+  (cd e2e && npm ci --no-audit --no-fund)
+fi
