@@ -1,0 +1,200 @@
+//! Links drawn between two shapes: what each pair means, and which are refused.
+
+use super::EditError;
+use crate::core::model::*;
+
+/// What a link from one object to another means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// An ASG registers into an ALB's target group.
+    AsgTarget,
+    /// An RDS instance becomes a read replica of another.
+    RdsReplica,
+    /// Two Aurora clusters share a global cluster.
+    AuroraGlobal,
+    /// A bucket replicates to another.
+    S3Replication,
+    /// Two VPCs are peered.
+    Peering,
+    /// A DNS record routes to an ALB or accelerator.
+    DnsTarget,
+    /// An accelerator sends traffic to an ALB.
+    AcceleratorEndpoint,
+}
+
+/// What linking `from` to `to` would mean, or why it cannot be done.
+pub fn link_kind(design: &Design, from: &str, to: &str) -> Result<LinkKind, EditError> {
+    let index = Index::new(design);
+    let a = index.get(from).ok_or_else(|| EditError::new(format!("No object `{from}`.")))?;
+    let b = index.get(to).ok_or_else(|| EditError::new(format!("No object `{to}`.")))?;
+    if from == to {
+        return Err(EditError::new("An object cannot be linked to itself."));
+    }
+    use ObjectKind as K;
+    let same_region = a.region().map(|r| &r.id) == b.region().map(|r| &r.id);
+    let kind = match (a.kind(), b.kind()) {
+        (K::Node(NodeKind::Asg), K::Node(NodeKind::Alb)) => {
+            if a.vpc().map(|v| &v.id) != b.vpc().map(|v| &v.id) {
+                return Err(EditError::new(
+                    "An auto-scaling group can only join a load balancer in its own VPC.",
+                ));
+            }
+            LinkKind::AsgTarget
+        }
+        (K::Node(NodeKind::Rds), K::Node(NodeKind::Rds)) => {
+            let (ObjectRef::VpcNode { node: VpcNode::Rds(r), .. }, ObjectRef::VpcNode { node: VpcNode::Rds(src), .. }) =
+                (a, b)
+            else {
+                return Err(EditError::new("Both ends must be RDS databases."));
+            };
+            if r.engine != src.engine {
+                return Err(EditError::new(format!(
+                    "A {} database cannot replicate a {} one: engines must match.",
+                    r.engine.as_str(),
+                    src.engine.as_str()
+                )));
+            }
+            if replicates_from(&index, &src.id, &r.id) {
+                return Err(EditError::new("That would make a replication loop."));
+            }
+            LinkKind::RdsReplica
+        }
+        (K::Node(NodeKind::Aurora), K::Node(NodeKind::Aurora)) => {
+            if same_region {
+                return Err(EditError::new(
+                    "Members of one Aurora global cluster must be in different regions.",
+                ));
+            }
+            LinkKind::AuroraGlobal
+        }
+        (K::Node(NodeKind::S3), K::Node(NodeKind::S3)) => LinkKind::S3Replication,
+        (K::Vpc, K::Vpc) => {
+            let already = design.peerings.iter().any(|p| (p.a == from && p.b == to) || (p.a == to && p.b == from));
+            if already {
+                return Err(EditError::new("These VPCs are already peered."));
+            }
+            LinkKind::Peering
+        }
+        (K::Record, K::Node(NodeKind::Alb) | K::Accelerator) => LinkKind::DnsTarget,
+        (K::Accelerator, K::Node(NodeKind::Alb)) => LinkKind::AcceleratorEndpoint,
+        (ka, kb) => {
+            return Err(EditError::new(format!(
+                "A {} cannot be linked to a {}.",
+                ka.label(),
+                kb.label()
+            )))
+        }
+    };
+    Ok(kind)
+}
+
+/// True when `node` already replicates (directly or through a chain) from `source`.
+fn replicates_from(index: &Index<'_>, node: &str, source: &str) -> bool {
+    let mut cur = node.to_string();
+    for _ in 0..64 {
+        let Some((_, _, VpcNode::Rds(r))) = index.vpc_node(&cur) else { return false };
+        match &r.replica_of {
+            Some(s) if s == source => return true,
+            Some(s) => cur = s.clone(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Draws the link from `from` to `to`, returning the new design.
+pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditError> {
+    let kind = link_kind(design, from, to)?;
+    let mut d = design.clone();
+    let taken = super::ids::used_ids(design);
+    match kind {
+        LinkKind::AsgTarget => with_vpc_node(&mut d, from, |n| {
+            if let VpcNode::Asg(a) = n {
+                a.target = Some(to.to_string());
+            }
+        }),
+        LinkKind::RdsReplica => with_vpc_node(&mut d, from, |n| {
+            if let VpcNode::Rds(r) = n {
+                r.replica_of = Some(to.to_string());
+                r.multi_az = false;
+            }
+        }),
+        LinkKind::AuroraGlobal => {
+            let index = Index::new(design);
+            let name_of = |id: &str| match index.vpc_node(id) {
+                Some((_, _, VpcNode::Aurora(c))) => Some((c.global.clone(), c.name.clone())),
+                _ => None,
+            };
+            let (ga, name_a) = name_of(from).unwrap_or_default();
+            let (gb, _) = name_of(to).unwrap_or_default();
+            let global = gb.or(ga).unwrap_or(name_a);
+            for id in [from, to] {
+                let g = global.clone();
+                with_vpc_node(&mut d, id, move |n| {
+                    if let VpcNode::Aurora(c) = n {
+                        c.global = Some(g);
+                    }
+                });
+            }
+        }
+        LinkKind::S3Replication => {
+            for r in &mut d.regions {
+                for n in &mut r.nodes {
+                    if let RegionNode::S3(b) = n {
+                        if b.id == from {
+                            b.replicate_to = Some(to.to_string());
+                            b.versioning = true;
+                        } else if b.id == to {
+                            b.versioning = true;
+                        }
+                    }
+                }
+            }
+        }
+        LinkKind::Peering => {
+            let id = super::ids::fresh_id(&taken, &format!("{from}-{to}"));
+            d.peerings.push(Peering { id, a: from.to_string(), b: to.to_string() });
+        }
+        LinkKind::DnsTarget => {
+            if let Some(rec) = d.dns.as_mut().and_then(|z| z.records.iter_mut().find(|r| r.id == from)) {
+                if rec.targets.iter().any(|t| t.target == to) {
+                    return Err(EditError::new("The record already routes to that target."));
+                }
+                let role = match rec.policy {
+                    RoutingPolicy::Failover if rec.targets.is_empty() => Some(FailoverRole::Primary),
+                    RoutingPolicy::Failover => Some(FailoverRole::Secondary),
+                    _ => None,
+                };
+                rec.targets.push(Target {
+                    target: to.to_string(),
+                    role,
+                    weight: (rec.policy == RoutingPolicy::Weighted).then_some(100),
+                    location: None,
+                    health_check: None,
+                });
+            }
+        }
+        LinkKind::AcceleratorEndpoint => {
+            if let Some(acc) = d.accelerators.iter_mut().find(|a| a.id == from) {
+                if acc.endpoints.iter().any(|e| e.target == to) {
+                    return Err(EditError::new("The accelerator already sends traffic to that load balancer."));
+                }
+                acc.endpoints.push(Endpoint { target: to.to_string(), weight: 128, traffic_dial: 100 });
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// Applies `f` to the VPC node with this id.
+pub(super) fn with_vpc_node(d: &mut Design, id: &str, f: impl FnOnce(&mut VpcNode)) {
+    if let Some(n) = d
+        .regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut())
+        .flat_map(|v| v.nodes.iter_mut())
+        .find(|n| n.id() == id)
+    {
+        f(n);
+    }
+}

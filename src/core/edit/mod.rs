@@ -1,0 +1,42 @@
+//! Edits as pure functions `&Design -> Result<Design, EditError>`.
+//!
+//! The canvas editor calls these and never mutates a design in place: every
+//! edit yields a new design, which the history records and autosave writes.
+//! Each refusal carries a sentence the UI shows as it is.
+
+mod alloc;
+mod clone_dr;
+mod connect;
+mod create;
+mod delete;
+pub mod ids;
+
+pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
+pub use clone_dr::clone_region_as_dr;
+pub use connect::{connect, link_kind, LinkKind};
+pub use create::{add, placement, PaletteItem, Placement};
+pub use delete::{delete, dependents};
+
+use std::fmt;
+
+/// Why an edit was refused, in words for the person who tried it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl EditError {
+    /// A refusal with this message.
+    pub fn new(msg: impl Into<String>) -> Self {
+        EditError(msg.into())
+    }
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,174 @@
+//! Tests of the pure edits: every result must still load (ids unique,
+//! references resolved), and refusals must explain themselves.
+
+use super::*;
+use crate::core::model::*;
+use crate::core::templates::template;
+
+fn tpl(id: &str) -> Design {
+    template(id).unwrap().design().unwrap()
+}
+
+/// The design survives a save/load round trip: the strict loader accepts it.
+#[track_caller]
+fn loads(d: &Design) {
+    if let Err(e) = load(&save(d)) {
+        panic!("edited design no longer loads: {e}");
+    }
+}
+
+fn empty() -> Design {
+    let mut d = tpl("active-passive");
+    d.regions.clear();
+    d.dns = None;
+    d.peerings.clear();
+    d
+}
+
+#[test]
+fn building_from_the_palette_gives_sensible_defaults() {
+    let (d, use1) = add(&empty(), PaletteItem::Region, None).unwrap();
+    assert_eq!(d.regions[0].code, "us-east-1");
+    assert_eq!(d.regions[0].role, RegionRole::Primary);
+    let (d, vpc) = add(&d, PaletteItem::Vpc, Some(&use1)).unwrap();
+    assert_eq!(d.regions[0].vpcs[0].cidr, "10.0.0.0/16");
+    let mut d = d;
+    for _ in 0..6 {
+        d = add(&d, PaletteItem::Subnet, Some(&vpc)).unwrap().0;
+    }
+    let subnets = &d.regions[0].vpcs[0].subnets;
+    let tiers: Vec<Tier> = subnets.iter().map(|s| s.tier).collect();
+    assert_eq!(tiers, [Tier::Public, Tier::Public, Tier::Private, Tier::Private, Tier::Data, Tier::Data]);
+    assert_ne!(subnets[0].az, subnets[1].az, "two subnets of a tier go to two AZs");
+    assert!(subnets.iter().all(|s| crate::core::catalog::region("us-east-1").unwrap().has_az(&s.az)));
+    let cidrs: Vec<&str> = subnets.iter().map(|s| s.cidr.as_str()).collect();
+    assert_eq!(cidrs[..3], ["10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"]);
+    let (d, alb) = add(&d, PaletteItem::Alb, Some(&subnets[0].id.clone())).unwrap();
+    let (d, asg) = add(&d, PaletteItem::Asg, Some(&vpc)).unwrap();
+    let (d, _db) = add(&d, PaletteItem::Rds, Some(&vpc)).unwrap();
+    let index = Index::new(&d);
+    let Some((_, _, VpcNode::Alb(a))) = index.vpc_node(&alb) else { panic!() };
+    assert_eq!(a.subnets.len(), 2, "the ALB spans the two public subnets");
+    let Some((_, _, VpcNode::Asg(g))) = index.vpc_node(&asg) else { panic!() };
+    assert_eq!(g.target.as_deref(), Some(alb.as_str()), "a new ASG joins the free ALB");
+    let (d, second) = add(&d, PaletteItem::Region, None).unwrap();
+    assert_eq!(d.regions[1].role, RegionRole::Secondary);
+    let (d, _) = add(&d, PaletteItem::Vpc, Some(&second)).unwrap();
+    assert_eq!(d.regions[1].vpcs[0].cidr, "10.1.0.0/16", "the next VPC avoids every other VPC");
+    let (d, _) = add(&d, PaletteItem::S3, Some(&second)).unwrap();
+    let (d, _) = add(&d, PaletteItem::DnsRecord, None).unwrap();
+    let (d, _) = add(&d, PaletteItem::Accelerator, Some(&vpc)).unwrap();
+    loads(&d);
+}
+
+#[test]
+fn drops_in_the_wrong_place_are_refused_with_a_reason() {
+    let d = tpl("active-passive");
+    let e = placement(&d, PaletteItem::Subnet, Some("use1")).unwrap_err();
+    assert!(e.0.contains("drop it on a VPC"), "{e}");
+    let e = placement(&d, PaletteItem::Vpc, None).unwrap_err();
+    assert!(e.0.contains("inside a region"), "{e}");
+    let e = placement(&d, PaletteItem::Region, Some("use1-main")).unwrap_err();
+    assert!(e.0.contains("empty canvas"), "{e}");
+    let e = placement(&d, PaletteItem::Alb, None).unwrap_err();
+    assert!(e.0.contains("VPC"), "{e}");
+    assert_eq!(placement(&d, PaletteItem::S3, Some("use1-pub-a")).unwrap(), Placement::Region("use1".into()));
+    assert_eq!(placement(&d, PaletteItem::Rds, Some("use1-pub-a")).unwrap(), Placement::Vpc("use1-main".into()));
+}
+
+#[test]
+fn links_mean_what_they_join_and_impossible_ones_are_refused() {
+    let d = tpl("active-passive");
+    assert_eq!(link_kind(&d, "use1-app", "use1-alb").unwrap(), LinkKind::AsgTarget);
+    let e = link_kind(&d, "use1-app", "usw2-alb").unwrap_err();
+    assert!(e.0.contains("own VPC"), "{e}");
+    let e = link_kind(&d, "use1-db", "usw2-db").unwrap_err();
+    assert!(e.0.contains("loop"), "the primary cannot replicate its own replica: {e}");
+    let e = link_kind(&d, "use1-alb", "use1-db").unwrap_err();
+    assert!(e.0.contains("cannot be linked"), "{e}");
+    let e = link_kind(&d, "use1-alb", "use1-alb").unwrap_err();
+    assert!(e.0.contains("itself"), "{e}");
+
+    let peered = connect(&d, "use1-main", "usw2-main").unwrap();
+    assert_eq!(peered.peerings.len(), 1);
+    assert!(connect(&peered, "usw2-main", "use1-main").is_err(), "already peered");
+    loads(&peered);
+
+    let g = tpl("aurora-global");
+    let e = link_kind(&g, "use1-orders", "use1-orders").unwrap_err();
+    assert!(e.0.contains("itself"));
+    let a = tpl("active-active");
+    let acc = connect(&a, "edge", "use1-alb");
+    assert!(acc.is_err(), "already an endpoint");
+}
+
+#[test]
+fn deleting_a_vpc_takes_its_contents_and_detaches_references() {
+    let d = tpl("active-passive");
+    let deps = dependents(&d, &["use1-main"]);
+    assert!(deps.iter().any(|s| s.contains("subnet public-a is deleted with it")), "{deps:#?}");
+    assert!(deps.iter().any(|s| s.contains("stops being a replica")), "{deps:#?}");
+    assert!(deps.iter().any(|s| s.contains("DNS record app loses its target")), "{deps:#?}");
+    let after = delete(&d, &["use1-main"]);
+    loads(&after);
+    let index = Index::new(&after);
+    assert!(index.get("use1-pub-a").is_none() && index.get("use1-db").is_none());
+    let Some((_, _, VpcNode::Rds(r))) = index.vpc_node("usw2-db") else { panic!() };
+    assert_eq!(r.replica_of, None);
+    assert_eq!(after.dns.as_ref().unwrap().records[0].targets.len(), 1);
+    assert!(dependents(&d, &["app"]).is_empty(), "a DNS record has no dependents");
+}
+
+#[test]
+fn deleting_a_subnet_removes_it_from_nodes() {
+    let d = tpl("active-passive");
+    let after = delete(&d, &["use1-pub-b"]);
+    loads(&after);
+    let index = Index::new(&after);
+    assert_eq!(index.vpc_node("use1-alb").unwrap().2.subnets(), ["use1-pub-a"]);
+}
+
+#[test]
+fn clone_region_as_dr_copies_and_wires_the_region() {
+    let mut d = tpl("active-passive");
+    d.regions.truncate(1);
+    d.dns = None;
+    let (c, new_id) = clone_region_as_dr(&d, "use1", "eu-west-1").unwrap();
+    loads(&c);
+    assert_eq!(new_id, "euw1");
+    let r = c.regions.iter().find(|r| r.id == "euw1").unwrap();
+    assert_eq!(r.role, RegionRole::Secondary);
+    assert_eq!(r.vpcs[0].cidr, "10.1.0.0/16");
+    assert_eq!(r.vpcs[0].subnets[0].cidr, "10.1.0.0/24");
+    let info = crate::core::catalog::region("eu-west-1").unwrap();
+    assert!(r.vpcs[0].subnets.iter().all(|s| info.has_az(&s.az)));
+    let index = Index::new(&c);
+    let Some((_, _, VpcNode::Rds(db))) = index.vpc_node("euw1-db") else { panic!("db cloned") };
+    assert_eq!(db.replica_of.as_deref(), Some("use1-db"));
+    let Some((_, _, VpcNode::Asg(asg))) = index.vpc_node("euw1-app") else { panic!() };
+    assert_eq!((asg.min, asg.desired, asg.target.as_deref()), (1, 1, Some("euw1-alb")));
+    let rec = &c.dns.as_ref().unwrap().records[0];
+    assert_eq!(rec.policy, RoutingPolicy::Failover);
+    assert_eq!(rec.targets[0].target, "use1-alb");
+    assert!(rec.targets[0].health_check.is_some());
+    assert_eq!(rec.targets[1].target, "euw1-alb");
+    assert!(clone_region_as_dr(&c, "use1", "eu-west-1").is_err(), "the region is taken now");
+    assert!(clone_region_as_dr(&c, "use1", "mars-1").is_err());
+}
+
+#[test]
+fn clone_region_wires_global_databases_buckets_and_tables() {
+    let g = tpl("aurora-global");
+    let (c, id) = clone_region_as_dr(&g, "use1", "ap-southeast-1").unwrap();
+    loads(&c);
+    let index = Index::new(&c);
+    let Some((_, _, VpcNode::Aurora(a))) = index.vpc_node(&format!("{id}-orders")) else { panic!() };
+    assert_eq!(a.global.as_deref(), Some("orders"));
+    assert_eq!(c.regions[2].vpcs[0].cidr, "10.2.0.0/16");
+    let a = tpl("active-active");
+    let (c, _) = clone_region_as_dr(&a, "use1", "us-west-2").unwrap();
+    loads(&c);
+    let Some((_, RegionNode::Dynamodb(t))) = Index::new(&c).region_node("sessions") else { panic!() };
+    assert!(t.replicas.contains(&"us-west-2".to_string()));
+    assert_eq!(c.dns.as_ref().unwrap().records[0].targets.len(), 4, "latency record gains the new region");
+}

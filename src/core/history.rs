@@ -1,0 +1,135 @@
+//! Undo and redo over whole-design snapshots.
+//!
+//! Designs are small (a few hundred objects; the 5,000-object stress design is
+//! the extreme), so every step keeps the design as it was before the edit.
+//! That is simpler and harder to get wrong than inverse diffs. A drag is one
+//! step because the UI records the snapshot taken when the drag began.
+
+use super::model::Design;
+
+/// How many steps are kept; older ones are dropped.
+pub const DEFAULT_LIMIT: usize = 200;
+
+/// The undo and redo stacks.
+#[derive(Debug, Clone)]
+pub struct History {
+    past: Vec<Design>,
+    future: Vec<Design>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(DEFAULT_LIMIT)
+    }
+}
+
+impl History {
+    /// Empty stacks keeping at most `limit` undo steps.
+    pub fn new(limit: usize) -> Self {
+        History { past: Vec::new(), future: Vec::new(), limit: limit.max(1) }
+    }
+
+    /// Records that the design was `before` until an edit changed it.
+    /// A new edit clears the redo stack. Recording a design equal to the
+    /// last snapshot is ignored, so no-op edits do not cost an undo step.
+    pub fn record(&mut self, before: Design) {
+        if self.past.last() == Some(&before) {
+            return;
+        }
+        self.past.push(before);
+        if self.past.len() > self.limit {
+            self.past.remove(0);
+        }
+        self.future.clear();
+    }
+
+    /// Steps back: returns the design to show, keeping `current` for redo.
+    pub fn undo(&mut self, current: Design) -> Option<Design> {
+        let prev = self.past.pop()?;
+        self.future.push(current);
+        Some(prev)
+    }
+
+    /// Steps forward again after an undo.
+    pub fn redo(&mut self, current: Design) -> Option<Design> {
+        let next = self.future.pop()?;
+        self.past.push(current);
+        Some(next)
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// Forgets everything (opening another design).
+    pub fn clear(&mut self) {
+        self.past.clear();
+        self.future.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::templates::template;
+
+    fn designs() -> Vec<Design> {
+        (0..4)
+            .map(|i| {
+                let mut d = template("active-passive").unwrap().design().unwrap();
+                d.name = format!("v{i}");
+                d
+            })
+            .collect()
+    }
+
+    #[test]
+    fn undo_then_redo_walks_back_and_forth() {
+        let v = designs();
+        let mut h = History::default();
+        h.record(v[0].clone());
+        h.record(v[1].clone());
+        let mut cur = v[2].clone();
+        cur = h.undo(cur).unwrap();
+        assert_eq!(cur, v[1]);
+        cur = h.undo(cur).unwrap();
+        assert_eq!(cur, v[0]);
+        assert!(h.undo(cur.clone()).is_none());
+        cur = h.redo(cur).unwrap();
+        cur = h.redo(cur).unwrap();
+        assert_eq!(cur, v[2]);
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo_and_no_ops_are_not_steps() {
+        let v = designs();
+        let mut h = History::default();
+        h.record(v[0].clone());
+        h.record(v[0].clone());
+        let cur = h.undo(v[1].clone()).unwrap();
+        assert!(!h.can_undo(), "the repeated snapshot was one step");
+        h.record(cur);
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn the_limit_drops_the_oldest_steps() {
+        let v = designs();
+        let mut h = History::new(2);
+        for d in &v[..3] {
+            h.record(d.clone());
+        }
+        let a = h.undo(v[3].clone()).unwrap();
+        let b = h.undo(a).unwrap();
+        assert_eq!(b, v[1]);
+        assert!(!h.can_undo());
+    }
+}
