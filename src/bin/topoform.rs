@@ -2,7 +2,7 @@
 //!
 //! Arguments are parsed by hand: the grammar is two subcommands with a few
 //! flags, and a parser crate would add more build time than code it saves.
-//! Exit codes follow the public contract in docs/cli.md: 0 fine, 1 the
+//! Exit codes follow the public contract in docs/design-format.md: 0 fine, 1 the
 //! design has errors, 2 the file could not be loaded or the usage is wrong.
 
 use std::process::ExitCode;
