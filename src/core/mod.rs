@@ -3,6 +3,7 @@
 //! `cargo test` and in the native CLI. `tests/core_is_pure.rs` enforces it.
 
 pub mod catalog;
+pub mod layout;
 pub mod model;
 pub mod names;
 pub mod templates;
