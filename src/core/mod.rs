@@ -2,6 +2,7 @@
 //! and export. Nothing here touches the browser; it all runs under plain
 //! `cargo test` and in the native CLI. `tests/core_is_pure.rs` enforces it.
 
+pub mod camera;
 pub mod catalog;
 pub mod layout;
 pub mod model;
