@@ -5,7 +5,7 @@
 //! [`link_geometry`] then places each line between the facing edges of its
 //! two shapes, bending it over any region frame it would otherwise cross.
 
-use super::{Layout, Point, Rect, RectExt, ShapeKind};
+use super::{replica_id, Layout, Point, Rect, RectExt, Shape, ShapeKind};
 use crate::core::model::{Design, RegionNode, RegionRole, VpcNode};
 use std::collections::BTreeMap;
 
@@ -18,7 +18,7 @@ pub enum LinkKind {
     AuroraGlobal,
     /// S3 replication from a bucket to its destination.
     S3Replication,
-    /// A DynamoDB table and a region holding one of its replicas.
+    /// A DynamoDB global table and its replica in another region.
     DynamoReplica,
     /// A VPC peering connection (requester to accepter).
     Peering,
@@ -111,7 +111,7 @@ pub fn links(design: &Design) -> Vec<Link> {
                 RegionNode::Dynamodb(t) => {
                     for code in t.replicas.iter().filter(|c| **c != region.code) {
                         if let Some(other) = design.regions.iter().find(|r| &r.code == code) {
-                            push(LinkKind::DynamoReplica, &t.id, &other.id);
+                            push(LinkKind::DynamoReplica, &t.id, &replica_id(&t.id, &other.id));
                         }
                     }
                 }
@@ -163,15 +163,29 @@ impl LinkGeom {
         format!("M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}", s.x, s.y, c.x, c.y, e.x, e.y)
     }
 
-    /// The box holding the whole curve (a quadratic stays in the hull of
-    /// its three points), so the view can fit links as well as shapes.
+    /// The tight box around the curve, so the view can fit links as well
+    /// as shapes without the empty margin the control point would add.
     pub fn bounds(&self) -> Rect {
-        let xs = [self.start.x, self.control.x, self.end.x];
-        let ys = [self.start.y, self.control.y, self.end.y];
-        let (x0, x1) = (xs.iter().copied().fold(f64::MAX, f64::min), xs.iter().copied().fold(f64::MIN, f64::max));
-        let (y0, y1) = (ys.iter().copied().fold(f64::MAX, f64::min), ys.iter().copied().fold(f64::MIN, f64::max));
+        let (x0, x1) = extent(self.start.x, self.control.x, self.end.x);
+        let (y0, y1) = extent(self.start.y, self.control.y, self.end.y);
         Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
     }
+}
+
+/// The range of a quadratic Bézier coordinate with ends `s`, `e` and
+/// control `c`: the ends, plus the turning point where the derivative is 0.
+fn extent(s: f64, c: f64, e: f64) -> (f64, f64) {
+    let (mut lo, mut hi) = (s.min(e), s.max(e));
+    let denom = s - 2.0 * c + e;
+    if denom.abs() > 1e-9 {
+        let t = (s - c) / denom;
+        if t > 0.0 && t < 1.0 {
+            let v = (1.0 - t) * (1.0 - t) * s + 2.0 * (1.0 - t) * t * c + t * t * e;
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+    }
+    (lo, hi)
 }
 
 /// Places every link whose two ends have shapes; others are skipped (a
@@ -182,7 +196,7 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
         .filter_map(|link| {
             let a = layout.get(&link.from)?;
             let b = layout.get(&link.to)?;
-            let (start, end) = facing_points(&a.rect, &b.rect);
+            let (start, end) = facing_points(a, b);
             let skip = [region_of(layout, &link.from), region_of(layout, &link.to)];
             let control = bend(layout, start, end, &skip);
             Some(LinkGeom { link: link.clone(), start, end, control })
@@ -192,18 +206,31 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
 
 /// The midpoints of the two edges that face each other, or the centres
 /// when the rectangles overlap on both axes.
-fn facing_points(a: &Rect, b: &Rect) -> (Point, Point) {
+/// Side-by-side frames (VPCs, regions) join at their header band rather than
+/// their middle, so a peering line reads as joining the VPCs, not whatever
+/// workload happens to sit halfway down.
+fn facing_points(a: &Shape, b: &Shape) -> (Point, Point) {
+    let (ay, by) = (side_anchor_y(a), side_anchor_y(b));
+    let (a, b) = (&a.rect, &b.rect);
     let (ca, cb) = (a.center(), b.center());
     if a.right() <= b.x {
-        (Point { x: a.right(), y: ca.y }, Point { x: b.x, y: cb.y })
+        (Point { x: a.right(), y: ay }, Point { x: b.x, y: by })
     } else if b.right() <= a.x {
-        (Point { x: a.x, y: ca.y }, Point { x: b.right(), y: cb.y })
+        (Point { x: a.x, y: ay }, Point { x: b.right(), y: by })
     } else if a.bottom() <= b.y {
         (Point { x: ca.x, y: a.bottom() }, Point { x: cb.x, y: b.y })
     } else if b.bottom() <= a.y {
         (Point { x: ca.x, y: a.y }, Point { x: cb.x, y: b.bottom() })
     } else {
         (ca, cb)
+    }
+}
+
+/// Where a horizontal link meets the side of a shape.
+fn side_anchor_y(s: &Shape) -> f64 {
+    match s.kind {
+        ShapeKind::Vpc | ShapeKind::Region => s.rect.y + 18.0,
+        _ => s.rect.center().y,
     }
 }
 

@@ -18,7 +18,7 @@ mod place;
 mod tests;
 
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
-pub use place::{layout, Layout, Shape, ShapeKind, GLOBAL_ID};
+pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
 
 pub use super::model::Rect;
 

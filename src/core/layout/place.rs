@@ -6,7 +6,7 @@
 //! no overlap by construction, which the tests check anyway.
 
 use super::{rect, Rect, RectExt};
-use crate::core::model::{Design, NodeKind, Region, Tier, Vpc, VpcNode};
+use crate::core::model::{Design, NodeKind, Region, RegionNode, Tier, Vpc, VpcNode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The id of the frame holding the global objects (DNS records,
@@ -17,7 +17,7 @@ pub const GLOBAL_ID: &str = "@global";
 const GAP: f64 = 12.0;
 const SUBNET_W: f64 = 150.0;
 const SUBNET_H: f64 = 44.0;
-const NODE_W: f64 = 180.0;
+const NODE_W: f64 = 200.0;
 const NODE_H: f64 = 48.0;
 const AZ_PAD: f64 = 8.0;
 const AZ_HEADER: f64 = 24.0;
@@ -32,7 +32,10 @@ const REGION_GAP: f64 = 96.0;
 const ROW_GAP: f64 = 72.0;
 const GLOBAL_HEADER: f64 = 36.0;
 const GLOBAL_GAP: f64 = 110.0;
-const REGIONS_PER_ROW: usize = 3;
+/// Two regions per row keep labels legible on a laptop screen once the
+/// design is fitted; a third region starts a new row.
+const REGIONS_PER_ROW: usize = 2;
+const GLOBAL_MIN_W: f64 = 380.0;
 
 /// What a shape on the canvas stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,7 +120,8 @@ impl Layout {
 pub fn layout(design: &Design) -> Layout {
     let mut out = Layout::default();
     let global_items = global_items(design);
-    let plans: Vec<RegionPlan> = design.regions.iter().map(RegionPlan::measure).collect();
+    let plans: Vec<RegionPlan> =
+        design.regions.iter().map(|r| RegionPlan::measure(r, region_services(design, r))).collect();
 
     // Rows of regions, side by side, top-aligned.
     let mut row_sizes: Vec<(f64, f64)> = Vec::new();
@@ -131,7 +135,7 @@ pub fn layout(design: &Design) -> Layout {
     let mut y = 0.0;
     if !global_items.is_empty() {
         let n = global_items.len() as f64;
-        let w = (n * NODE_W + (n - 1.0) * GAP + 2.0 * REGION_PAD).max(REGION_MIN_W);
+        let w = (n * NODE_W + (n - 1.0) * GAP + 2.0 * REGION_PAD).max(GLOBAL_MIN_W);
         let h = GLOBAL_HEADER + NODE_H + REGION_PAD;
         let x = ((regions_w - w) / 2.0).max(0.0);
         let g = out.push(GLOBAL_ID, ShapeKind::Global, rect(x, 0.0, w, h), None);
@@ -159,6 +163,30 @@ pub fn layout(design: &Design) -> Layout {
     apply_saved(&mut out, design);
     out.bounds = out.shapes.iter().map(|s| s.rect).reduce(|a, b| a.union(&b)).unwrap_or_default();
     out
+}
+
+/// The id of the shape standing for the replica of DynamoDB table `table`
+/// in region `region` (both design ids; `@` keeps it apart from them).
+pub fn replica_id(table: &str, region: &str) -> String {
+    format!("{table}@{region}")
+}
+
+/// The services drawn in a region: its own nodes, then the replicas of
+/// other regions' DynamoDB global tables that live here.
+fn region_services(design: &Design, region: &Region) -> Vec<(String, NodeKind)> {
+    let own = region.nodes.iter().map(|n| (n.id().to_string(), n.kind()));
+    let replicas = design
+        .regions
+        .iter()
+        .filter(|other| other.id != region.id)
+        .flat_map(|other| &other.nodes)
+        .filter_map(|n| match n {
+            RegionNode::Dynamodb(t) if t.replicas.contains(&region.code) => {
+                Some((replica_id(&t.id, &region.id), NodeKind::Dynamodb))
+            }
+            _ => None,
+        });
+    own.chain(replicas).collect()
 }
 
 /// DNS records, then accelerators: the objects of the global band.
@@ -288,6 +316,8 @@ impl VpcPlan {
 /// The measured contents of one region.
 struct RegionPlan {
     vpcs: Vec<VpcPlan>,
+    /// Regional services (own nodes and foreign table replicas).
+    services: Vec<(String, NodeKind)>,
     /// Regional services per row (wrapped to the region's inner width).
     per_row: usize,
     w: f64,
@@ -295,16 +325,16 @@ struct RegionPlan {
 }
 
 impl RegionPlan {
-    fn measure(region: &Region) -> RegionPlan {
+    fn measure(region: &Region, services: Vec<(String, NodeKind)>) -> RegionPlan {
         let vpcs: Vec<VpcPlan> = region.vpcs.iter().map(VpcPlan::measure).collect();
         let inner_w = vpcs.iter().map(|v| v.w).fold(REGION_MIN_W - 2.0 * REGION_PAD, f64::max);
         let per_row = (((inner_w + GAP) / (NODE_W + GAP)).floor() as usize).max(1);
         let vpcs_h: f64 = vpcs.iter().map(|v| v.h + GAP).sum();
-        let n = region.nodes.len();
+        let n = services.len();
         let service_rows = n.div_ceil(per_row);
         let services_h = stack(service_rows, NODE_H) + if n > 0 { GAP } else { 0.0 };
         let h = REGION_HEADER + vpcs_h + services_h + REGION_PAD;
-        RegionPlan { vpcs, per_row, w: inner_w + 2.0 * REGION_PAD, h }
+        RegionPlan { vpcs, services, per_row, w: inner_w + 2.0 * REGION_PAD, h }
     }
 
     fn emit(&self, out: &mut Layout, region: &Region, x: f64, y: f64, lane_left: bool) {
@@ -314,11 +344,11 @@ impl RegionPlan {
             plan.emit(out, vpc, x + REGION_PAD, vy, lane_left, me);
             vy += plan.h + GAP;
         }
-        for (i, node) in region.nodes.iter().enumerate() {
+        for (i, (id, kind)) in self.services.iter().enumerate() {
             let (row, col) = (i / self.per_row, i % self.per_row);
             let nx = x + REGION_PAD + col as f64 * (NODE_W + GAP);
             let ny = vy + GAP + row as f64 * (NODE_H + GAP);
-            out.push(node.id(), ShapeKind::Node(node.kind()), rect(nx, ny, NODE_W, NODE_H), Some(me));
+            out.push(id, ShapeKind::Node(*kind), rect(nx, ny, NODE_W, NODE_H), Some(me));
         }
     }
 }

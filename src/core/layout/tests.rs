@@ -134,14 +134,49 @@ fn aurora_global_links_the_writer_to_each_secondary() {
 }
 
 #[test]
-fn a_link_skipping_a_region_bends_over_it() {
+fn dynamodb_replicas_get_a_shape_in_their_region() {
     let d = TEMPLATES.iter().find(|t| t.id == "active-active").unwrap().design().unwrap();
+    let l = layout(&d);
+    let replicas: Vec<Link> = links(&d).into_iter().filter(|k| k.kind == LinkKind::DynamoReplica).collect();
+    assert!(!replicas.is_empty());
+    for link in &replicas {
+        let ghost = l.get(&link.to).expect("replica shape");
+        let region = &l.shapes[ghost.parent.unwrap()];
+        assert_eq!(ghost.id, replica_id(&link.from, &region.id));
+    }
+}
+
+#[test]
+fn curve_bounds_are_tight() {
+    let g = LinkGeom {
+        link: Link { kind: LinkKind::Peering, from: "a".into(), to: "b".into() },
+        start: Point { x: 0.0, y: 0.0 },
+        end: Point { x: 100.0, y: 0.0 },
+        control: Point { x: 50.0, y: -100.0 },
+    };
+    let b = g.bounds();
+    assert_eq!((b.x, b.w), (0.0, 100.0));
+    assert!((b.y + 50.0).abs() < 1e-9 && (b.h - 50.0).abs() < 1e-9, "{b:?}");
+}
+
+#[test]
+fn a_link_skipping_a_region_bends_over_it() {
+    // Put the third region of active-active to the right of the second (a
+    // saved position), so the straight line from the first would cross it.
+    let mut d = TEMPLATES.iter().find(|t| t.id == "active-active").unwrap().design().unwrap();
+    let auto = layout(&d);
+    let second = auto.get(&d.regions[1].id).unwrap().rect;
+    let third = auto.get(&d.regions[2].id).unwrap().rect;
+    d.canvas.insert(d.regions[2].id.clone(), Rect { x: second.right() + 100.0, y: second.y, ..third });
     let l = layout(&d);
     let far = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[2].vpcs[0].id.clone() };
     let g = &link_geometry(&l, &[far])[0];
-    let middle = l.get(&d.regions[1].id).unwrap().rect;
     let apex_y = 0.25 * g.start.y + 0.5 * g.control.y + 0.25 * g.end.y;
-    assert!(apex_y < middle.y, "apex {apex_y} should clear the middle region at {}", middle.y);
+    assert!(apex_y < second.y, "apex {apex_y} should clear the middle region at {}", second.y);
+    // A link between neighbours stays straight.
+    let near = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[1].vpcs[0].id.clone() };
+    let g = &link_geometry(&l, &[near])[0];
+    assert_eq!(g.control, Point { x: (g.start.x + g.end.x) / 2.0, y: (g.start.y + g.end.y) / 2.0 });
 }
 
 fn on_edge(r: &Rect, p: Point) -> bool {
@@ -215,10 +250,10 @@ fn a_busy_design_lays_out_without_overlaps() {
     let d = big_design();
     let l = layout(&d);
     assert_no_overlap_and_nested("big", &l);
-    // Five regions wrap into two rows.
+    // Five regions wrap into rows of two.
     let ys: std::collections::BTreeSet<i64> =
         d.regions.iter().map(|r| l.get(&r.id).unwrap().rect.y as i64).collect();
-    assert_eq!(ys.len(), 2);
+    assert_eq!(ys.len(), 3);
     let geoms = link_geometry(&l, &links(&d));
     assert!(geoms.iter().any(|g| g.link.kind == LinkKind::AuroraGlobal));
     assert!(geoms.iter().all(|g| g.path().starts_with('M')));

@@ -1,0 +1,141 @@
+//! The words on each shape, derived from the design by id.
+//!
+//! Shapes are fixed-size boxes, so long names are shortened with an
+//! ellipsis; the full text goes into the shape's `<title>` (tooltip) and
+//! `aria-label`, so nothing is lost to people or to screen readers.
+
+use crate::core::catalog;
+use crate::core::layout::{Shape, ShapeKind};
+use crate::core::model::{Design, Index, NatMode, ObjectRef, RegionNode, RegionRole, VpcNode};
+
+/// The text of one shape.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Label {
+    /// The main line (name, code).
+    pub title: String,
+    /// The second line (CIDR, engine, sizes).
+    pub detail: String,
+    /// A short tag drawn beside the title (region role), if any.
+    pub tag: String,
+}
+
+impl Label {
+    /// Everything in one sentence, for tooltips and ARIA labels.
+    pub fn full(&self, kind: ShapeKind) -> String {
+        let mut s = format!("{}: {}", kind_name(kind), self.title);
+        for part in [&self.tag, &self.detail] {
+            if !part.is_empty() {
+                s.push_str(", ");
+                s.push_str(part);
+            }
+        }
+        s
+    }
+}
+
+fn kind_name(kind: ShapeKind) -> &'static str {
+    match kind {
+        ShapeKind::Global => "Global services",
+        ShapeKind::Region => "Region",
+        ShapeKind::Vpc => "VPC",
+        ShapeKind::Az => "Availability zone",
+        ShapeKind::Subnet(_) => "Subnet",
+        ShapeKind::Node(k) => k.label(),
+        ShapeKind::Record => "Route 53 record",
+        ShapeKind::Accelerator => "Global Accelerator",
+    }
+}
+
+/// Shortens `s` to at most `max` characters, ending in `…` when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// The label of `shape`; unknown ids fall back to the id itself.
+pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
+    let l = |title: String, detail: String| Label { title, detail, tag: String::new() };
+    match (shape.kind, index.get(&shape.id)) {
+        (ShapeKind::Global, _) => {
+            let zone = design.dns.as_ref().map(|d| format!("Route 53 zone {}", d.zone)).unwrap_or_default();
+            l("Global".into(), zone)
+        }
+        (ShapeKind::Az, _) => l(shape.id.rsplit_once('@').map(|p| p.1).unwrap_or("").to_string(), String::new()),
+        (_, Some(ObjectRef::Region(r))) => {
+            let detail = match catalog::region(&r.code) {
+                Some(info) => format!("{} · {} AZs", info.name, info.azs.len()),
+                None => "not in the region catalog".to_string(),
+            };
+            let tag = match r.role {
+                RegionRole::Primary => "primary",
+                RegionRole::Secondary => "secondary",
+            };
+            Label { title: r.code.clone(), detail, tag: tag.into() }
+        }
+        (_, Some(ObjectRef::Vpc { vpc, .. })) => {
+            let nat = match vpc.nat {
+                NatMode::None => "no NAT",
+                NatMode::Single => "1 NAT",
+                NatMode::PerAz => "NAT per AZ",
+            };
+            Label { title: vpc.name.clone(), detail: vpc.cidr.clone(), tag: nat.into() }
+        }
+        (_, Some(ObjectRef::Subnet { subnet, .. })) => l(subnet.name.clone(), subnet.cidr.clone()),
+        (_, Some(ObjectRef::VpcNode { node, .. })) => l(node.name().to_string(), vpc_node_detail(node)),
+        (_, Some(ObjectRef::RegionNode { node, .. })) => l(node.name().to_string(), region_node_detail(node)),
+        // A replica of another region's DynamoDB global table (`table@region`).
+        (ShapeKind::Node(_), None) => match shape.id.split_once('@').and_then(|(t, _)| index.region_node(t)) {
+            Some((home, node)) => l(node.name().to_string(), format!("DynamoDB replica of {}", home.code)),
+            None => l(shape.id.clone(), String::new()),
+        },
+        (_, Some(ObjectRef::Record(r))) => {
+            let fqdn = match &design.dns {
+                Some(d) => format!("{}.{}", r.name, d.zone),
+                None => r.name.clone(),
+            };
+            l(fqdn, format!("{} · {} · {} targets", r.kind.as_str(), r.policy.as_str(), r.targets.len()))
+        }
+        (_, Some(ObjectRef::Accelerator(a))) => l(
+            a.name.clone(),
+            format!("{} {} · {} endpoints", a.listener.protocol.as_str(), a.listener.port, a.endpoints.len()),
+        ),
+        _ => l(shape.id.clone(), String::new()),
+    }
+}
+
+fn vpc_node_detail(node: &VpcNode) -> String {
+    match node {
+        VpcNode::Alb(a) => {
+            let scheme = if a.internal { " · internal" } else { "" };
+            format!("ALB · {} {}{scheme}", a.listener.protocol.as_str(), a.listener.port)
+        }
+        VpcNode::Asg(a) => format!("ASG {}/{}/{} · {}", a.min, a.desired, a.max, a.instance_type),
+        VpcNode::Rds(r) => {
+            let role = if r.replica_of.is_some() { "replica" } else if r.multi_az { "multi-AZ" } else { "single-AZ" };
+            format!("RDS {} · {role}", r.engine.as_str())
+        }
+        VpcNode::Aurora(a) => {
+            let global = if a.global.is_some() { " · global" } else { "" };
+            format!("Aurora{global} · ×{}", a.instances)
+        }
+    }
+}
+
+fn region_node_detail(node: &RegionNode) -> String {
+    match node {
+        RegionNode::S3(s) => format!("S3 {}", s.bucket),
+        RegionNode::Dynamodb(t) => {
+            let n = t.replicas.len();
+            if n == 0 {
+                "DynamoDB table".into()
+            } else {
+                format!("DynamoDB · {} regions", n + 1)
+            }
+        }
+    }
+}
