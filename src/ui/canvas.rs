@@ -102,6 +102,7 @@ pub fn Canvas(
     let is_empty = move || geometry.with(|l| l.shapes.is_empty());
 
     view! {
+        <div class="stage">
         <svg
             class="canvas"
             class:panning=move || drag.get().is_some()
@@ -124,6 +125,7 @@ pub fn Canvas(
             <button type="button" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
             <button type="button" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom_by(0.8)>"−"</button>
             <button type="button" aria-label="Fit the design to the window" title="Fit" on:click=move |_| camera.set(None)>"Fit"</button>
+        </div>
         </div>
         <Legend kinds=kinds />
     }

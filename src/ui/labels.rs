@@ -98,7 +98,7 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
                 Some(d) => format!("{}.{}", r.name, d.zone),
                 None => r.name.clone(),
             };
-            l(fqdn, format!("{} · {} · {} targets", r.kind.as_str(), r.policy.as_str(), r.targets.len()))
+            l(fqdn, format!("{} {} · {} targets", r.kind.as_str(), r.policy.as_str(), r.targets.len()))
         }
         (_, Some(ObjectRef::Accelerator(a))) => l(
             a.name.clone(),

@@ -3,7 +3,7 @@
 //!
 //! [`links`] reads them from the design (by object id, nothing geometric);
 //! [`link_geometry`] then places each line between the facing edges of its
-//! two shapes, bending it over any region frame it would otherwise cross.
+//! two shapes, bending it around the boxes it would otherwise cross.
 
 use super::{replica_id, Layout, Point, Rect, RectExt, Shape, ShapeKind};
 use crate::core::model::{Design, RegionNode, RegionRole, VpcNode};
@@ -197,7 +197,8 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
             let a = layout.get(&link.from)?;
             let b = layout.get(&link.to)?;
             let (start, end) = facing_points(a, b);
-            let skip = [region_of(layout, &link.from), region_of(layout, &link.to)];
+            let mut skip = with_ancestors(layout, &link.from);
+            skip.extend(with_ancestors(layout, &link.to));
             let control = bend(layout, start, end, &skip);
             Some(LinkGeom { link: link.clone(), start, end, control })
         })
@@ -234,46 +235,80 @@ fn side_anchor_y(s: &Shape) -> f64 {
     }
 }
 
-/// The index of the region frame holding the shape with this id.
-fn region_of(layout: &Layout, id: &str) -> Option<usize> {
-    let mut i = layout.shapes.iter().position(|s| s.id == id)?;
-    loop {
-        let s = layout.shapes.get(i)?;
-        if s.kind == ShapeKind::Region {
-            return Some(i);
+/// The indices of the shape with this id and of all its containers.
+fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut next = layout.shapes.iter().position(|s| s.id == id);
+    while let Some(i) = next {
+        if out.contains(&i) {
+            break; // a cycle cannot come out of `layout`, but never loop
         }
-        i = s.parent?;
+        out.push(i);
+        next = layout.shapes.get(i).and_then(|s| s.parent);
+    }
+    out
+}
+
+/// How much a line passing over a shape hurts legibility: boxes with text
+/// (subnets, nodes) most, since links are drawn beneath them and vanish.
+fn obstacle_weight(kind: ShapeKind) -> f64 {
+    match kind {
+        ShapeKind::Subnet(_) | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator => 3.0,
+        ShapeKind::Az => 0.5,
+        ShapeKind::Global | ShapeKind::Region | ShapeKind::Vpc => 1.0,
     }
 }
 
-/// The control point: the midpoint for a clear straight line, or a point
-/// above that lifts the curve's apex over the region frames in the way.
-fn bend(layout: &Layout, s: Point, e: Point, skip: &[Option<usize>]) -> Point {
+/// The control point: the straight line when nothing is in the way, else
+/// the curve (bent to either side, in steps) that crosses the fewest
+/// shapes other than the two ends and their containers, preferring
+/// gentler curves when several are equally clear.
+fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> Point {
     let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
-    let blocking_top = layout
+    let (dx, dy) = (e.x - s.x, e.y - s.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    if !len.is_finite() || len < 1.0 {
+        return mid;
+    }
+    let normal = Point { x: -dy / len, y: dx / len };
+    let obstacles: Vec<(Rect, f64)> = layout
         .shapes
         .iter()
         .enumerate()
-        .filter(|(i, sh)| sh.kind == ShapeKind::Region && !skip.contains(&Some(*i)))
-        .filter(|(_, sh)| crosses(&sh.rect, s, e))
-        .map(|(_, sh)| sh.rect.y)
-        .fold(f64::INFINITY, f64::min);
-    if blocking_top.is_finite() {
-        // The apex of a quadratic is halfway between the chord and the
-        // control point, so aim the control twice as far above the top.
-        let apex = blocking_top - 28.0;
-        Point { x: mid.x, y: 2.0 * apex - mid.y }
-    } else {
-        mid
+        .filter(|(i, _)| !skip.contains(i))
+        .map(|(_, sh)| (sh.rect, obstacle_weight(sh.kind)))
+        .collect();
+    let cost = |c: Point| -> f64 {
+        (2..63)
+            .map(|k| {
+                let t = k as f64 / 64.0;
+                let u = 1.0 - t;
+                let p = Point {
+                    x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
+                    y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
+                };
+                obstacles.iter().filter(|(r, _)| inside(r, p)).map(|(_, w)| w).sum::<f64>()
+            })
+            .sum()
+    };
+    let mut best: (f64, f64, Point) = (cost(mid), 0.0, mid);
+    if best.0 == 0.0 {
+        return mid;
     }
+    for step in 1..=16 {
+        for side in [-1.0, 1.0] {
+            let off = side * step as f64 * 40.0;
+            let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
+            let score = cost(c) + off.abs() / 400.0;
+            if score < best.0 + best.1.abs() / 400.0 {
+                best = (cost(c), off, c);
+            }
+        }
+    }
+    best.2
 }
 
-/// True when the segment passes through the rectangle's interior (sampled;
-/// shapes are large next to the step, so a miss would only graze a corner).
-fn crosses(r: &Rect, s: Point, e: Point) -> bool {
-    (1..64).any(|k| {
-        let t = k as f64 / 64.0;
-        let (x, y) = (s.x + (e.x - s.x) * t, s.y + (e.y - s.y) * t);
-        x > r.x && x < r.right() && y > r.y && y < r.bottom()
-    })
+/// True when `p` lies strictly inside `r`.
+fn inside(r: &Rect, p: Point) -> bool {
+    p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
 }
