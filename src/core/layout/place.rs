@@ -235,11 +235,22 @@ fn stack(n: usize, h: f64) -> f64 {
     }
 }
 
+/// One tier's row across a VPC's AZ columns and its workload lane.
+struct TierRow {
+    tier: Tier,
+    /// Height of the row: its tallest cell or lane stack.
+    h: f64,
+    /// Subnet indices per AZ id.
+    cells: BTreeMap<String, Vec<usize>>,
+    /// Node indices in the lane beside the row.
+    lane: Vec<usize>,
+}
+
 /// The measured grid of one VPC.
 struct VpcPlan {
     azs: Vec<String>,
-    /// Tier rows: tier, row height, subnets per AZ column, nodes in the lane.
-    rows: Vec<(Tier, f64, BTreeMap<String, Vec<usize>>, Vec<usize>)>,
+    /// The tier rows, top to bottom.
+    rows: Vec<TierRow>,
     has_lane: bool,
     w: f64,
     h: f64,
@@ -261,7 +272,7 @@ impl VpcPlan {
                 let lane: Vec<usize> = (0..vpc.nodes.len()).filter(|&i| node_tiers[i] == tier).collect();
                 let tallest_cell = cells.values().map(|c| stack(c.len(), SUBNET_H)).fold(0.0, f64::max);
                 let h = tallest_cell.max(stack(lane.len(), NODE_H)).max(SUBNET_H);
-                (tier, h, cells, lane)
+                TierRow { tier, h, cells, lane }
             })
             .collect();
         let has_lane = !vpc.nodes.is_empty();
@@ -269,7 +280,7 @@ impl VpcPlan {
         let col_w = SUBNET_W + 2.0 * AZ_PAD;
         let grid_w = if azs.is_empty() { 0.0 } else { cols * col_w + (cols - 1.0) * GAP };
         let lane_w = if has_lane { NODE_W + if azs.is_empty() { 0.0 } else { LANE_GAP } } else { 0.0 };
-        let rows_h: f64 = rows.iter().map(|r| r.1).sum::<f64>() + GAP * (rows.len().max(1) as f64 - 1.0);
+        let rows_h: f64 = rows.iter().map(|r| r.h).sum::<f64>() + GAP * (rows.len().max(1) as f64 - 1.0);
         let body_h = if rows.is_empty() { SUBNET_H } else { AZ_HEADER + rows_h + AZ_PAD };
         let w = (grid_w + lane_w + 2.0 * VPC_PAD).max(VPC_MIN_W);
         let h = VPC_HEADER + body_h + VPC_PAD;
@@ -292,23 +303,23 @@ impl VpcPlan {
             let cx = grid_x + c as f64 * (col_w + GAP);
             let col = out.push(&format!("{}@{az}", vpc.id), ShapeKind::Az, rect(cx, top, col_w, col_h), Some(me));
             let mut ry = top + AZ_HEADER;
-            for (tier, row_h, cells, _) in &self.rows {
-                for (k, &si) in cells.get(az).into_iter().flatten().enumerate() {
+            for row in &self.rows {
+                for (k, &si) in row.cells.get(az).into_iter().flatten().enumerate() {
                     let sy = ry + k as f64 * (SUBNET_H + GAP);
                     let id = &vpc.subnets[si].id;
-                    out.push(id, ShapeKind::Subnet(*tier), rect(cx + AZ_PAD, sy, SUBNET_W, SUBNET_H), Some(col));
+                    out.push(id, ShapeKind::Subnet(row.tier), rect(cx + AZ_PAD, sy, SUBNET_W, SUBNET_H), Some(col));
                 }
-                ry += row_h + GAP;
+                ry += row.h + GAP;
             }
         }
         let mut ry = top + if self.azs.is_empty() { 0.0 } else { AZ_HEADER };
-        for (_, row_h, _, lane) in &self.rows {
-            for (k, &ni) in lane.iter().enumerate() {
+        for row in &self.rows {
+            for (k, &ni) in row.lane.iter().enumerate() {
                 let node = &vpc.nodes[ni];
                 let ny = ry + k as f64 * (NODE_H + GAP);
                 out.push(node.id(), ShapeKind::Node(node.kind()), rect(lane_x, ny, NODE_W, NODE_H), Some(me));
             }
-            ry += row_h + GAP;
+            ry += row.h + GAP;
         }
     }
 }
