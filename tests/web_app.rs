@@ -123,3 +123,67 @@ async fn zoom_buttons_move_the_camera_and_fit_restores_it() {
     settle().await;
     assert_eq!(canvas.get_attribute("viewBox").unwrap(), fitted);
 }
+
+#[wasm_bindgen_test]
+async fn an_unknown_template_shows_a_message_and_keeps_the_design() {
+    let (root, _handle) = mount();
+    settle().await;
+    let before = texts(&root, "[data-kind='region']");
+    // No option has this value, so the select reports "" and the app is
+    // asked for a template that does not exist.
+    choose(&root, "no-such-template");
+    settle().await;
+    let alert = texts(&root, "[role='alert']");
+    assert_eq!(alert.len(), 1, "{alert:?}");
+    assert!(alert[0].contains("no template"), "{alert:?}");
+    assert_eq!(texts(&root, "[data-kind='region']"), before);
+    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    assert_eq!(select.value(), TEMPLATES[0].id, "the picker still names the open design");
+    // Picking a real template clears the message.
+    choose(&root, TEMPLATES[1].id);
+    settle().await;
+    assert!(texts(&root, "[role='alert']").is_empty());
+}
+
+fn pointer(kind: &str, x: i32, y: i32) -> web_sys::PointerEvent {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x(x);
+    init.set_client_y(y);
+    init.set_button(0);
+    init.set_pointer_id(1);
+    web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+fn view_box(canvas: &web_sys::Element) -> Vec<f64> {
+    canvas.get_attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn dragging_pans_and_the_wheel_zooms() {
+    let (root, _handle) = mount();
+    settle().await;
+    let canvas = root.query_selector("svg.canvas").unwrap().unwrap();
+    let start = view_box(&canvas);
+    let r = canvas.get_bounding_client_rect();
+    let (cx, cy) = ((r.left() + r.width() / 2.0) as i32, (r.top() + r.height() / 2.0) as i32);
+    canvas.dispatch_event(&pointer("pointerdown", cx, cy)).unwrap();
+    canvas.dispatch_event(&pointer("pointermove", cx + 60, cy + 30)).unwrap();
+    canvas.dispatch_event(&pointer("pointerup", cx + 60, cy + 30)).unwrap();
+    settle().await;
+    let panned = view_box(&canvas);
+    assert!(panned[0] < start[0] && panned[1] < start[1], "content follows the drag: {start:?} -> {panned:?}");
+    assert_eq!((panned[2], panned[3]), (start[2], start[3]), "a pan keeps the zoom");
+
+    let init = web_sys::WheelEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x(cx);
+    init.set_client_y(cy);
+    init.set_delta_y(-200.0);
+    let wheel = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+    canvas.dispatch_event(&wheel).unwrap();
+    settle().await;
+    let zoomed = view_box(&canvas);
+    assert!(zoomed[2] < panned[2], "wheel up zooms in: {panned:?} -> {zoomed:?}");
+}

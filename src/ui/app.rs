@@ -29,17 +29,23 @@ pub fn App() -> impl IntoView {
     // A template that fails to load leaves the open design as it was and
     // says why; the app never panics on a bad file.
     let choose = Callback::new(move |id: String| {
-        match template(&id) {
-            Some(t) => match t.design() {
-                Ok(d) => {
-                    design.set(d);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(load_message(t, &e.to_string()))),
-            },
-            None => error.set(Some(format!("There is no template called “{id}”."))),
+        let loaded = match template(&id) {
+            Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
+            None => Err(format!("There is no template called “{id}”.")),
+        };
+        match loaded {
+            Ok(d) => {
+                design.set(d);
+                error.set(None);
+                selected.set(id);
+            }
+            Err(message) => {
+                error.set(Some(message));
+                // Re-notify with the old value so the picker shows the
+                // template that is still open, not the one that failed.
+                selected.set(selected.get_untracked());
+            }
         }
-        selected.set(id);
     });
 
     view! {

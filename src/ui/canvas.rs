@@ -106,7 +106,8 @@ pub fn Canvas(
         <svg
             class="canvas"
             class:panning=move || drag.get().is_some()
-            role="img"
+            role="group"
+            aria-roledescription="canvas"
             aria-label=move || design.with(|d| format!("Canvas of design {} ({}), {} regions", d.name, d.environment, d.regions.len()))
             viewBox=move || view_box().attr()
             preserveAspectRatio="xMidYMid meet"
