@@ -6,12 +6,11 @@
 //! the user moved (`None` means "fit the design"), which is session state
 //! and resets when a different design is opened.
 
-use super::labels::label;
 use super::legend::Legend;
 use super::links::link_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
 use crate::core::camera::ViewBox;
-use crate::core::layout::{layout, link_geometry, links, LinkKind, RectExt};
+use crate::core::layout::{label, layout, link_geometry, links, LinkKind, RectExt};
 use crate::core::model::{Design, Index};
 use crate::platform;
 use leptos::prelude::*;

@@ -8,7 +8,6 @@
 mod app;
 mod canvas;
 mod icons;
-mod labels;
 mod legend;
 mod links;
 mod shape;

@@ -6,7 +6,7 @@
 //! text. Character budgets keep text inside the fixed-size boxes.
 
 use super::icons::Icon;
-use super::labels::{fit, Label};
+use crate::core::layout::{fit, Label};
 use crate::core::layout::{Shape, ShapeKind};
 use leptos::prelude::*;
 

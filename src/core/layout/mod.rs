@@ -12,11 +12,13 @@
 //! and the tests here (and in `tests.rs`) can check its promises natively:
 //! siblings never overlap and children stay inside their parents.
 
+mod labels;
 mod links;
 mod place;
 #[cfg(test)]
 mod tests;
 
+pub use labels::{fit, label, Label};
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
 

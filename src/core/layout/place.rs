@@ -147,10 +147,10 @@ pub fn layout(design: &Design) -> Layout {
         y = h + GLOBAL_GAP;
     }
 
-    for (row_i, (row, (_, row_h))) in design.regions.chunks(REGIONS_PER_ROW).zip(&row_sizes).enumerate() {
+    let pairs: Vec<(&Region, &RegionPlan)> = design.regions.iter().zip(&plans).collect();
+    for (row, (_, row_h)) in pairs.chunks(REGIONS_PER_ROW).zip(&row_sizes) {
         let mut x = 0.0;
-        for (col, region) in row.iter().enumerate() {
-            let plan = &plans[row_i * REGIONS_PER_ROW + col];
+        for (col, (region, plan)) in row.iter().enumerate() {
             // Odd columns put their workload lane on the left, so the lanes
             // of neighbouring regions face each other and the links between
             // their databases run through the gap, not across subnets.

@@ -1,11 +1,14 @@
 //! The words on each shape, derived from the design by id.
 //!
+//! Pure (no browser types), so it lives in the core next to the geometry
+//! it labels and is tested natively; the UI only places the strings.
+//!
 //! Shapes are fixed-size boxes, so long names are shortened with an
 //! ellipsis; the full text goes into the shape's `<title>` (tooltip) and
 //! `aria-label`, so nothing is lost to people or to screen readers.
 
 use crate::core::catalog;
-use crate::core::layout::{Shape, ShapeKind};
+use super::{Shape, ShapeKind};
 use crate::core::model::{Design, Index, NatMode, ObjectRef, RegionNode, RegionRole, VpcNode};
 
 /// The text of one shape.
@@ -90,7 +93,7 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
         (_, Some(ObjectRef::RegionNode { node, .. })) => l(node.name().to_string(), region_node_detail(node)),
         // A replica of another region's DynamoDB global table (`table@region`).
         (ShapeKind::Node(_), None) => match shape.id.split_once('@').and_then(|(t, _)| index.region_node(t)) {
-            Some((home, node)) => l(node.name().to_string(), format!("DynamoDB replica of {}", home.code)),
+            Some((home, node)) => l(node.name().to_string(), format!("replica of {}", home.code)),
             None => l(shape.id.clone(), String::new()),
         },
         (_, Some(ObjectRef::Record(r))) => {
@@ -137,5 +140,56 @@ fn region_node_detail(node: &RegionNode) -> String {
                 format!("DynamoDB · {} regions", n + 1)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::layout::layout;
+    use crate::core::templates::template;
+
+    fn labels_of(id: &str) -> Vec<(String, Label)> {
+        let d = template(id).unwrap().design().unwrap();
+        let index = Index::new(&d);
+        layout(&d).shapes.iter().map(|s| (s.id.clone(), label(s, &d, &index))).collect()
+    }
+
+    fn find<'a>(all: &'a [(String, Label)], id: &str) -> &'a Label {
+        &all.iter().find(|(i, _)| i == id).unwrap().1
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis_only_when_needed() {
+        assert_eq!(fit("public-a", 8), "public-a");
+        assert_eq!(fit("media-prod-assets", 8), "media-p…");
+        assert_eq!(fit("é€ü", 2), "é…");
+    }
+
+    #[test]
+    fn regions_show_code_catalog_name_and_az_count() {
+        let all = labels_of("active-passive");
+        let r = find(&all, "use1");
+        assert_eq!(r.title, "us-east-1");
+        assert_eq!(r.tag, "primary");
+        assert_eq!(r.detail, "US East (N. Virginia) · 6 AZs");
+        assert!(r.full(ShapeKind::Region).starts_with("Region: us-east-1"));
+    }
+
+    #[test]
+    fn vpcs_and_subnets_show_their_cidrs() {
+        let all = labels_of("aurora-global");
+        assert_eq!(find(&all, "use1-main").detail, "10.0.0.0/16");
+        assert_eq!(find(&all, "use1-main@use1-az1").title, "use1-az1");
+        let d = template("aurora-global").unwrap().design().unwrap();
+        let s = &d.regions[0].vpcs[0].subnets[0];
+        assert_eq!(find(&all, &s.id).detail, s.cidr);
+    }
+
+    #[test]
+    fn replicas_name_their_home_region() {
+        let all = labels_of("active-active");
+        let replica = all.iter().find(|(id, l)| id.contains('@') && !id.starts_with('@') && l.title == "sessions").unwrap();
+        assert!(replica.1.detail.starts_with("replica of "), "{replica:?}");
     }
 }
