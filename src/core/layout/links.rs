@@ -196,35 +196,47 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
         .filter_map(|link| {
             let a = layout.get(&link.from)?;
             let b = layout.get(&link.to)?;
-            let (start, end) = facing_points(a, b);
             let mut skip = with_ancestors(layout, &link.from);
             skip.extend(with_ancestors(layout, &link.to));
-            let control = bend(layout, start, end, &skip);
+            // Try each pair of facing sides; keep the clearest curve.
+            let (start, end, control, _) = facing_points(a, b)
+                .into_iter()
+                .map(|(s, e)| {
+                    let (c, score) = bend(layout, s, e, &skip);
+                    (s, e, c, score)
+                })
+                .min_by(|x, y| x.3.total_cmp(&y.3))?;
             Some(LinkGeom { link: link.clone(), start, end, control })
         })
         .collect()
 }
 
-/// The midpoints of the two edges that face each other, or the centres
-/// when the rectangles overlap on both axes.
+/// The candidate pairs of edge midpoints that face each other: one pair
+/// per axis on which the rectangles are apart, or the centres when they
+/// overlap on both axes.
+///
 /// Side-by-side frames (VPCs, regions) join at their header band rather than
 /// their middle, so a peering line reads as joining the VPCs, not whatever
 /// workload happens to sit halfway down.
-fn facing_points(a: &Shape, b: &Shape) -> (Point, Point) {
+fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
     let (ay, by) = (side_anchor_y(a), side_anchor_y(b));
     let (a, b) = (&a.rect, &b.rect);
     let (ca, cb) = (a.center(), b.center());
+    let mut out = Vec::with_capacity(2);
     if a.right() <= b.x {
-        (Point { x: a.right(), y: ay }, Point { x: b.x, y: by })
+        out.push((Point { x: a.right(), y: ay }, Point { x: b.x, y: by }));
     } else if b.right() <= a.x {
-        (Point { x: a.x, y: ay }, Point { x: b.right(), y: by })
-    } else if a.bottom() <= b.y {
-        (Point { x: ca.x, y: a.bottom() }, Point { x: cb.x, y: b.y })
-    } else if b.bottom() <= a.y {
-        (Point { x: ca.x, y: a.y }, Point { x: cb.x, y: b.bottom() })
-    } else {
-        (ca, cb)
+        out.push((Point { x: a.x, y: ay }, Point { x: b.right(), y: by }));
     }
+    if a.bottom() <= b.y {
+        out.push((Point { x: ca.x, y: a.bottom() }, Point { x: cb.x, y: b.y }));
+    } else if b.bottom() <= a.y {
+        out.push((Point { x: ca.x, y: a.y }, Point { x: cb.x, y: b.bottom() }));
+    }
+    if out.is_empty() {
+        out.push((ca, cb));
+    }
+    out
 }
 
 /// Where a horizontal link meets the side of a shape.
@@ -254,21 +266,23 @@ fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
 fn obstacle_weight(kind: ShapeKind) -> f64 {
     match kind {
         ShapeKind::Subnet(_) | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator => 3.0,
-        ShapeKind::Az => 0.5,
-        ShapeKind::Global | ShapeKind::Region | ShapeKind::Vpc => 1.0,
+        // Crossing the empty inside of a frame costs little: the line stays
+        // visible there, and a detour is often harder to follow.
+        ShapeKind::Vpc | ShapeKind::Az | ShapeKind::Global => 0.3,
+        ShapeKind::Region => 0.15,
     }
 }
 
-/// The control point: the straight line when nothing is in the way, else
-/// the curve (bent to either side, in steps) that crosses the fewest
-/// shapes other than the two ends and their containers, preferring
-/// gentler curves when several are equally clear.
-fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> Point {
+/// The control point and its score (lower is clearer): the straight line
+/// when nothing is in the way, else the curve (bent to either side, in
+/// steps) that crosses the fewest shapes other than the two ends and their
+/// containers, preferring gentler curves when several are equally clear.
+fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
     let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
     let (dx, dy) = (e.x - s.x, e.y - s.y);
     let len = (dx * dx + dy * dy).sqrt();
     if !len.is_finite() || len < 1.0 {
-        return mid;
+        return (mid, 0.0);
     }
     let normal = Point { x: -dy / len, y: dx / len };
     let obstacles: Vec<(Rect, f64)> = layout
@@ -291,21 +305,22 @@ fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> Point {
             })
             .sum()
     };
-    let mut best: (f64, f64, Point) = (cost(mid), 0.0, mid);
-    if best.0 == 0.0 {
-        return mid;
+    // Bending costs a little per unit, so a curve must earn its detour.
+    let mut best = (mid, cost(mid));
+    if best.1 == 0.0 {
+        return best;
     }
     for step in 1..=16 {
         for side in [-1.0, 1.0] {
             let off = side * step as f64 * 40.0;
             let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
-            let score = cost(c) + off.abs() / 400.0;
-            if score < best.0 + best.1.abs() / 400.0 {
-                best = (cost(c), off, c);
+            let score = cost(c) + off.abs() / 250.0;
+            if score < best.1 {
+                best = (c, score);
             }
         }
     }
-    best.2
+    best
 }
 
 /// True when `p` lies strictly inside `r`.

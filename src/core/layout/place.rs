@@ -31,7 +31,7 @@ const REGION_MIN_W: f64 = 300.0;
 const REGION_GAP: f64 = 96.0;
 const ROW_GAP: f64 = 72.0;
 const GLOBAL_HEADER: f64 = 36.0;
-const GLOBAL_GAP: f64 = 110.0;
+const GLOBAL_GAP: f64 = 90.0;
 /// Two regions per row keep labels legible on a laptop screen once the
 /// design is fitted; a third region starts a new row.
 const REGIONS_PER_ROW: usize = 2;
@@ -132,19 +132,17 @@ pub fn layout(design: &Design) -> Layout {
     }
     let regions_w = row_sizes.iter().map(|r| r.0).fold(0.0, f64::max);
 
+    let n = global_items.len() as f64;
+    let global_w = (n * NODE_W + (n - 1.0) * GAP + 2.0 * REGION_PAD).max(GLOBAL_MIN_W);
+    let global_h = GLOBAL_HEADER + NODE_H + REGION_PAD;
+    // The global band sits centred above the regions, so its lines fan out
+    // downwards to every region. (Putting it in a free slot of the last row
+    // was tried: shorter, but the lines tangled.)
     let mut y = 0.0;
     if !global_items.is_empty() {
-        let n = global_items.len() as f64;
-        let w = (n * NODE_W + (n - 1.0) * GAP + 2.0 * REGION_PAD).max(GLOBAL_MIN_W);
-        let h = GLOBAL_HEADER + NODE_H + REGION_PAD;
-        let x = ((regions_w - w) / 2.0).max(0.0);
-        let g = out.push(GLOBAL_ID, ShapeKind::Global, rect(x, 0.0, w, h), None);
-        let mut ix = x + (w - (n * NODE_W + (n - 1.0) * GAP)) / 2.0;
-        for (id, kind) in &global_items {
-            out.push(id, *kind, rect(ix, GLOBAL_HEADER, NODE_W, NODE_H), Some(g));
-            ix += NODE_W + GAP;
-        }
-        y = h + GLOBAL_GAP;
+        let x = ((regions_w - global_w) / 2.0).max(0.0);
+        emit_global(&mut out, &global_items, rect(x, 0.0, global_w, global_h));
+        y = global_h + GLOBAL_GAP;
     }
 
     let pairs: Vec<(&Region, &RegionPlan)> = design.regions.iter().zip(&plans).collect();
@@ -163,6 +161,17 @@ pub fn layout(design: &Design) -> Layout {
     apply_saved(&mut out, design);
     out.bounds = out.shapes.iter().map(|s| s.rect).reduce(|a, b| a.union(&b)).unwrap_or_default();
     out
+}
+
+/// The global band at `frame`, its items centred in a row.
+fn emit_global(out: &mut Layout, items: &[(String, ShapeKind)], frame: Rect) {
+    let g = out.push(GLOBAL_ID, ShapeKind::Global, frame, None);
+    let n = items.len() as f64;
+    let mut ix = frame.x + (frame.w - (n * NODE_W + (n - 1.0) * GAP)) / 2.0;
+    for (id, kind) in items {
+        out.push(id, *kind, rect(ix, frame.y + GLOBAL_HEADER, NODE_W, NODE_H), Some(g));
+        ix += NODE_W + GAP;
+    }
 }
 
 /// The id of the shape standing for the replica of DynamoDB table `table`

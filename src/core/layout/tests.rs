@@ -277,3 +277,12 @@ fn an_empty_design_has_an_empty_layout() {
     assert!(l.shapes.is_empty());
     assert!(link_geometry(&l, &links(&d)).is_empty());
 }
+
+#[test]
+fn the_global_band_sits_above_the_regions() {
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        let g = l.get(GLOBAL_ID).expect("every template has DNS").rect;
+        assert!(d.regions.iter().all(|r| l.get(&r.id).unwrap().rect.y >= g.bottom()), "{name}");
+    }
+}
