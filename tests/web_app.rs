@@ -187,3 +187,29 @@ async fn dragging_pans_and_the_wheel_zooms() {
     let zoomed = view_box(&canvas);
     assert!(zoomed[2] < panned[2], "wheel up zooms in: {panned:?} -> {zoomed:?}");
 }
+
+#[wasm_bindgen_test]
+async fn the_keyboard_pans_zooms_and_fits() {
+    let (root, _handle) = mount();
+    settle().await;
+    let canvas = root.query_selector("svg.canvas").unwrap().unwrap();
+    assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
+    let fitted = view_box(&canvas);
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_key(k);
+        canvas.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    };
+    key("ArrowRight");
+    settle().await;
+    let moved = view_box(&canvas);
+    assert!(moved[0] > fitted[0] && moved[2] == fitted[2], "{fitted:?} -> {moved:?}");
+    key("+");
+    settle().await;
+    assert!(view_box(&canvas)[2] < fitted[2]);
+    key("0");
+    settle().await;
+    assert_eq!(view_box(&canvas), fitted);
+}

@@ -76,6 +76,15 @@ impl ViewBox {
         ViewBox { x: wx - (wx - self.x) * k, y: wy - (wy - self.y) * k, w, h: self.h * k }
     }
 
+    /// The view moved by fractions of its own size (keyboard panning:
+    /// `shifted(0.1, 0.0)` shows what lies a tenth of a screen to the right).
+    pub fn shifted(&self, fx: f64, fy: f64) -> ViewBox {
+        if !fx.is_finite() || !fy.is_finite() {
+            return *self;
+        }
+        ViewBox { x: self.x + fx * self.w, y: self.y + fy * self.h, ..*self }
+    }
+
     /// The view zoomed about its own centre (for the + and − buttons).
     pub fn zoomed_center(&self, factor: f64) -> ViewBox {
         self.zoomed(factor, self.x + self.w / 2.0, self.y + self.h / 2.0)
@@ -119,6 +128,13 @@ mod tests {
         assert!(((100.0 - z.y) / z.h - 0.2).abs() < 1e-9);
         assert_eq!(v.zoomed(f64::NAN, 0.0, 0.0), v);
         assert!(v.zoomed(1e9, 0.0, 0.0).w >= MIN_W);
+    }
+
+    #[test]
+    fn shifted_moves_by_fractions_of_the_view() {
+        let v = vb().shifted(0.1, -0.2);
+        assert_eq!((v.x, v.y, v.w, v.h), (100.0, -100.0, 1000.0, 500.0));
+        assert_eq!(vb().shifted(f64::NAN, 0.0), vb());
     }
 
     #[test]

@@ -72,6 +72,28 @@ pub fn Canvas(
             camera.set(Some(vb.zoomed(factor, wx, wy)));
         }
     };
+    // Keyboard: arrows pan a tenth of the view, + and - zoom, 0 fits.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => Some(vb.shifted(-0.1, 0.0)),
+            "ArrowRight" => Some(vb.shifted(0.1, 0.0)),
+            "ArrowUp" => Some(vb.shifted(0.0, -0.1)),
+            "ArrowDown" => Some(vb.shifted(0.0, 0.1)),
+            "+" | "=" => Some(vb.zoomed_center(1.25)),
+            "-" | "_" => Some(vb.zoomed_center(0.8)),
+            "0" => {
+                camera.set(None);
+                ev.prevent_default();
+                return;
+            }
+            _ => None,
+        };
+        if let Some(v) = next {
+            ev.prevent_default();
+            camera.set(Some(v));
+        }
+    };
     let zoom_by = move |f: f64| {
         let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
         camera.set(Some(vb.zoomed_center(f)));
@@ -107,6 +129,8 @@ pub fn Canvas(
             class:panning=move || drag.get().is_some()
             role="group"
             aria-roledescription="canvas"
+            aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
+            tabindex="0"
             aria-label=move || design.with(|d| format!("Canvas of design {} ({}), {} regions", d.name, d.environment, d.regions.len()))
             viewBox=move || view_box().attr()
             preserveAspectRatio="xMidYMid meet"
@@ -115,6 +139,7 @@ pub fn Canvas(
             on:pointerup=on_up
             on:pointercancel=on_up
             on:wheel=on_wheel
+            on:keydown=on_key
         >
             {scene}
         </svg>
