@@ -14,8 +14,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app into its own element; keep the handle alive.
+/// Mounts a fresh app into its own element; keep the handle alive. The
+/// address is reset first, since the app records the open template there.
 fn mount() -> (web_sys::Element, impl Drop) {
+    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
     let doc = document();
     let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     el.style().set_property("height", "700px").unwrap();
@@ -85,6 +87,7 @@ async fn the_picker_switches_between_all_templates() {
         assert_shows(&root, &t.design().unwrap());
         let summary = texts(&root, ".summary");
         assert_eq!(summary, vec![t.summary.to_string()]);
+        assert_eq!(window().location().search().unwrap(), format!("?template={}", t.id));
     }
 }
 
@@ -212,4 +215,17 @@ async fn the_keyboard_pans_zooms_and_fits() {
     key("0");
     settle().await;
     assert_eq!(view_box(&canvas), fitted);
+}
+
+#[wasm_bindgen_test]
+async fn the_address_picks_the_starting_template() {
+    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/?template=aurora-global"));
+    let doc = document();
+    let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&el).unwrap();
+    let _handle = leptos::mount::mount_to(el.clone(), App);
+    settle().await;
+    let root: web_sys::Element = el.unchecked_into();
+    assert_shows(&root, &topoform::core::templates::template("aurora-global").unwrap().design().unwrap());
+    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
 }

@@ -11,6 +11,18 @@ pub fn query_param(name: &str) -> Option<String> {
     parse_query(&search, name)
 }
 
+/// Records the open template in the address bar (`?template=<id>`) without
+/// a navigation or a history entry, so a reload or a shared link opens the
+/// same template. Ids are slugs (`a-z`, `0-9`, `-`), safe in a URL as is.
+pub fn set_template_param(id: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    if let Ok(history) = window.history() {
+        // Refusal (e.g. a sandboxed frame) only loses the convenience.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?template={id}")));
+    }
+}
+
 /// Finds `name` in a `?a=b&c=d` string. Values in Topoform's parameters are
 /// plain slugs, so percent-decoding is limited to what slugs can contain.
 fn parse_query(search: &str, name: &str) -> Option<String> {

@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
             Ok(d) => {
                 design.set(d);
                 error.set(None);
+                platform::set_template_param(&id);
                 selected.set(id);
             }
             Err(message) => {
