@@ -285,11 +285,26 @@ fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
         return (mid, 0.0);
     }
     let normal = Point { x: -dy / len, y: dx / len };
+    // Every candidate curve stays inside the hull of its ends and the
+    // farthest control points, so only shapes touching that box matter
+    // (this keeps big designs fast).
+    let reach = MAX_STEPS as f64 * STEP;
+    let corners = [
+        s,
+        e,
+        Point { x: mid.x + normal.x * reach, y: mid.y + normal.y * reach },
+        Point { x: mid.x - normal.x * reach, y: mid.y - normal.y * reach },
+    ];
+    let x0 = corners.iter().map(|p| p.x).fold(f64::INFINITY, f64::min);
+    let x1 = corners.iter().map(|p| p.x).fold(f64::NEG_INFINITY, f64::max);
+    let y0 = corners.iter().map(|p| p.y).fold(f64::INFINITY, f64::min);
+    let y1 = corners.iter().map(|p| p.y).fold(f64::NEG_INFINITY, f64::max);
+    let hull = Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
     let obstacles: Vec<(Rect, f64)> = layout
         .shapes
         .iter()
         .enumerate()
-        .filter(|(i, _)| !skip.contains(i))
+        .filter(|(i, sh)| !skip.contains(i) && sh.rect.overlaps(&hull))
         .map(|(_, sh)| (sh.rect, obstacle_weight(sh.kind)))
         .collect();
     let cost = |c: Point| -> f64 {
@@ -310,18 +325,27 @@ fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
     if best.1 == 0.0 {
         return best;
     }
-    for step in 1..=16 {
+    for step in 1..=MAX_STEPS {
         for side in [-1.0, 1.0] {
-            let off = side * step as f64 * 40.0;
+            let off = side * step as f64 * STEP;
             let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
-            let score = cost(c) + off.abs() / 250.0;
+            let crossed = cost(c);
+            let score = crossed + off.abs() / 250.0;
             if score < best.1 {
                 best = (c, score);
+            }
+            if crossed == 0.0 {
+                // Clear, and every later candidate bends further: done.
+                return best;
             }
         }
     }
     best
 }
+
+/// How far apart the candidate control points are, and how many per side.
+const STEP: f64 = 40.0;
+const MAX_STEPS: usize = 16;
 
 /// True when `p` lies strictly inside `r`.
 fn inside(r: &Rect, p: Point) -> bool {
