@@ -1,5 +1,5 @@
-//! The SVG canvas: the design drawn from its layout, with pan, wheel zoom
-//! and a fit button.
+//! The SVG canvas: the design drawn from its layout, with drag-to-pan,
+//! wheel zoom, zoom/fit buttons and the same moves on the keyboard.
 //!
 //! Geometry is derived, not stored: the layout, the placed links and the
 //! fitted view are memos of the design. The only canvas state is the camera
