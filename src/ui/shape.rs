@@ -84,11 +84,15 @@ pub fn item_view(shape: &Shape, label: Label) -> AnyView {
         _ => String::new(),
     };
     let is_node = matches!(kind, ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator);
+    // A replica drawn for another region's global table (`table@region`)
+    // is dashed: it is the same table, not a second one to configure.
+    let replica = is_node && shape.id.contains('@');
     let class = format!(
-        "shape shape-{}{}{}",
+        "shape shape-{}{}{}{}",
         kind.as_str(),
         tier_class,
-        if is_node { " node" } else { "" }
+        if is_node { " node" } else { "" },
+        if replica { " replica" } else { "" }
     );
     let rx = if is_node { 6 } else { 8 };
     let body = match kind {

@@ -89,7 +89,9 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
             Label { title: vpc.name.clone(), detail: vpc.cidr.clone(), tag: nat.into() }
         }
         (_, Some(ObjectRef::Subnet { subnet, .. })) => l(subnet.name.clone(), subnet.cidr.clone()),
-        (_, Some(ObjectRef::VpcNode { node, .. })) => l(node.name().to_string(), vpc_node_detail(node)),
+        (_, Some(ObjectRef::VpcNode { region, node, .. })) => {
+            l(node.name().to_string(), vpc_node_detail(node, region.role == RegionRole::Primary))
+        }
         (_, Some(ObjectRef::RegionNode { node, .. })) => l(node.name().to_string(), region_node_detail(node)),
         // A replica of another region's DynamoDB global table (`table@region`).
         (ShapeKind::Node(_), None) => match shape.id.split_once('@').and_then(|(t, _)| index.region_node(t)) {
@@ -111,7 +113,9 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
     }
 }
 
-fn vpc_node_detail(node: &VpcNode) -> String {
+/// `in_primary`: whether the node's region is the primary one, which makes
+/// an Aurora global member the writer of its cluster.
+fn vpc_node_detail(node: &VpcNode, in_primary: bool) -> String {
     match node {
         VpcNode::Alb(a) => {
             let scheme = if a.internal { " · internal" } else { "" };
@@ -123,8 +127,12 @@ fn vpc_node_detail(node: &VpcNode) -> String {
             format!("RDS {} · {role}", r.engine.as_str())
         }
         VpcNode::Aurora(a) => {
-            let global = if a.global.is_some() { " · global" } else { "" };
-            format!("Aurora{global} · ×{}", a.instances)
+            let role = match (&a.global, in_primary) {
+                (Some(_), true) => " writer",
+                (Some(_), false) => " secondary",
+                (None, _) => "",
+            };
+            format!("Aurora{role} · ×{}", a.instances)
         }
     }
 }
@@ -184,6 +192,18 @@ mod tests {
         let d = template("aurora-global").unwrap().design().unwrap();
         let s = &d.regions[0].vpcs[0].subnets[0];
         assert_eq!(find(&all, &s.id).detail, s.cidr);
+    }
+
+    #[test]
+    fn aurora_members_say_writer_or_secondary() {
+        let all = labels_of("aurora-global");
+        let d = template("aurora-global").unwrap().design().unwrap();
+        for r in &d.regions {
+            for n in r.vpcs.iter().flat_map(|v| &v.nodes).filter(|n| n.kind() == crate::core::model::NodeKind::Aurora) {
+                let want = if r.role == RegionRole::Primary { "Aurora writer" } else { "Aurora secondary" };
+                assert!(find(&all, n.id()).detail.starts_with(want), "{:?}", find(&all, n.id()));
+            }
+        }
     }
 
     #[test]
