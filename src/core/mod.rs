@@ -3,9 +3,11 @@
 //! `cargo test` and in the native CLI. `tests/core_is_pure.rs` enforces it.
 
 pub mod autosave;
+pub mod camera;
 pub mod catalog;
 pub mod edit;
 pub mod history;
+pub mod layout;
 pub mod model;
 pub mod names;
 pub mod templates;
