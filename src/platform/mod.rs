@@ -1,8 +1,14 @@
 //! The only code that touches browser APIs directly (beyond the DOM Leptos
-//! manages): the page URL and element geometry. Every function degrades to
+//! manages): the page URL, element geometry, local storage, downloads, file
+//! picking and the clipboard. Every function degrades to
 //! `None` rather than panicking when the browser refuses.
 
 use wasm_bindgen::JsCast;
+
+pub mod clipboard;
+pub mod download;
+pub mod file_open;
+pub mod storage;
 
 /// The value of a query parameter of the page URL (`?template=aurora-global`),
 /// used to pick the starting template.
