@@ -12,7 +12,7 @@ pub mod registry;
 pub mod rules;
 
 pub use context::Ctx;
-pub use diagnostic::{Diagnostic, Family, Report, Rule, RuleDoc, Severity};
+pub use diagnostic::{rule, Diagnostic, Family, Report, Rule, RuleDoc, Severity};
 
 use super::model::Design;
 

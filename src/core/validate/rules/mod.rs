@@ -1,6 +1,7 @@
 //! Rule families, one file each.
 
 pub mod network;
+mod util;
 
 #[cfg(test)]
 pub(crate) mod testing;
