@@ -1,5 +1,7 @@
 //! Rule families, one file each.
 
+pub mod load_balancing;
+mod names_check;
 pub mod network;
 mod util;
 
