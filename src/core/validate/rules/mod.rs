@@ -1,12 +1,15 @@
 //! Rule families, one file each.
 
+pub mod aurora;
 pub mod autoscaling;
 pub mod design;
+pub mod dynamodb;
 pub mod load_balancing;
 mod names_check;
 pub mod names_iam;
 pub mod network;
 pub mod rds;
+pub mod s3;
 pub mod state;
 mod util;
 

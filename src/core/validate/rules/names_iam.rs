@@ -94,7 +94,7 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         }
         for n in &r.nodes {
             match n {
-                RegionNode::S3(b) => add(&mut seen, "S3 bucket", "", b.bucket.clone(), &b.id),
+                RegionNode::S3(_) => {} // S3-02 owns bucket-name uniqueness.
                 RegionNode::Dynamodb(t) => {
                     let name = names::regional(d, &t.name);
                     add(&mut seen, "DynamoDB table", &r.code, name.clone(), &t.id);
@@ -108,8 +108,7 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for ((space, region, name), mut ids) in seen {
         ids.dedup();
         if ids.len() > 1 {
-            let place = if region.is_empty() { "all of AWS".to_string() } else { region };
-            out.emit(&ids, format!("{} objects would create the {space} \"{name}\" in {place}.", ids.len()));
+            out.emit(&ids, format!("{} objects would create the {space} \"{name}\" in {region}.", ids.len()));
         }
     }
 }
@@ -149,12 +148,15 @@ mod tests {
     }
 
     #[test]
-    fn name_01_bucket_collision() {
-        let good = base("aurora-global");
+    fn name_01_table_collides_with_a_replica() {
+        let good = base("active-active");
         let mut bad = good.clone();
-        if let RegionNode::S3(b) = &mut bad.regions[1].nodes[0] {
-            b.bucket = "media-prod-assets-use1".into();
+        let mut copy = bad.regions[0].nodes[0].clone();
+        if let RegionNode::Dynamodb(t) = &mut copy {
+            t.id = "euw1-sessions".into();
+            t.replicas.clear();
         }
-        fires_and_not("NAME-01", &bad, "euw1-assets", &good);
+        bad.regions[1].nodes.push(copy);
+        fires_and_not("NAME-01", &bad, "euw1-sessions", &good);
     }
 }
