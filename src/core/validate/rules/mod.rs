@@ -1,5 +1,6 @@
 //! Rule families, one file each.
 
+pub mod accelerator;
 pub mod aurora;
 pub mod autoscaling;
 pub mod design;
@@ -9,6 +10,8 @@ mod names_check;
 pub mod names_iam;
 pub mod network;
 pub mod rds;
+pub mod route53;
+pub mod route53_health;
 pub mod s3;
 pub mod state;
 mod util;
