@@ -8,6 +8,7 @@
 
 mod context;
 mod diagnostic;
+pub mod docs;
 pub mod registry;
 pub mod rules;
 

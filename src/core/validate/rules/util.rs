@@ -1,8 +1,6 @@
 //! Small facts several rule families need.
 
-use crate::core::catalog;
 use crate::core::model::{Design, Index, Region, Subnet, Vpc};
-use crate::core::validate::Ctx;
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
 
@@ -26,19 +24,9 @@ pub fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
     a.contains(&b.network()) || b.contains(&a.network())
 }
 
-/// The parsed CIDRs of the subnets among `ids`.
-pub fn subnet_nets(ctx: &Ctx<'_>, ids: &[String]) -> Vec<Ipv4Net> {
-    ids.iter().filter_map(|id| ctx.cidr(id)).collect()
-}
-
 /// `Region us-east-1` style wording for messages.
 pub fn where_(region: &Region, vpc: &Vpc) -> String {
     format!("VPC {} ({})", vpc.name, region.code)
-}
-
-/// True when the design's region code is a catalog region.
-pub fn known_region(code: &str) -> bool {
-    catalog::region(code).is_some()
 }
 
 /// The primary region, when exactly one is marked primary.
