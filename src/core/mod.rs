@@ -10,5 +10,6 @@ pub mod history;
 pub mod layout;
 pub mod model;
 pub mod names;
+pub mod stress;
 pub mod templates;
 pub mod validate;

@@ -158,7 +158,7 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             out.emit(&[&a.id], format!("{} has no auto-scaling group behind it, so its target group stays empty.", label(r, v, a)));
             continue;
         }
-        let missing: Vec<String> = azs(&ctx.index, &a.subnets).difference(&target_azs).cloned().collect();
+        let missing: Vec<&str> = azs(&ctx.index, &a.subnets).difference(&target_azs).copied().collect();
         if !missing.is_empty() {
             out.emit(&[&a.id], format!("{} serves {} but no targets run there.", label(r, v, a), missing.join(", ")));
         }

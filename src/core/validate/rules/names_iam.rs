@@ -5,7 +5,7 @@ use super::names_check::iam_role_problem;
 use crate::core::model::{RegionNode, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::NamesIam, Report, Rule, Severity::*};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -51,11 +51,13 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
 }
 
 fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut by_name: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut by_name: FxHashMap<String, Vec<&str>> = FxHashMap::default();
     for (name, id) in roles(ctx) {
         by_name.entry(name.to_lowercase()).or_default().push(id);
     }
-    for (name, ids) in by_name.into_iter().filter(|(_, ids)| ids.len() > 1) {
+    let mut clashes: Vec<_> = by_name.into_iter().filter(|(_, ids)| ids.len() > 1).collect();
+    clashes.sort();
+    for (name, ids) in clashes {
         out.emit(&ids, format!("{} objects would create the same IAM role \"{name}\".", ids.len()));
     }
 }
@@ -68,44 +70,51 @@ fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
-/// (namespace, region, name) -> the ids that would create it.
-type Namespaces<'a> = BTreeMap<(&'static str, String, String), Vec<&'a str>>;
-
-fn add<'a>(seen: &mut Namespaces<'a>, space: &'static str, region: &str, name: String, id: &'a str) {
-    seen.entry((space, region.to_string(), name)).or_default().push(id);
-}
+/// (namespace, region, object name) -> the ids that would create it. Every
+/// generated name is `project-environment-<object name>`, so object names
+/// collide exactly when the generated names do; keying on them saves
+/// building thousands of strings on large designs.
+type Namespaces<'a> = FxHashMap<(&'static str, &'a str, &'a str), Vec<&'a str>>;
 
 fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let d = ctx.design;
-    // (namespace, region, name) -> ids
-    let mut seen: Namespaces<'_> = BTreeMap::new();
+    let mut seen: Namespaces<'_> = FxHashMap::default();
+    let mut lower: Vec<(String, &str, &str)> = Vec::new(); // DB identifiers are lowercased
     for r in &d.regions {
         for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
-            let name = names::regional(d, n.name());
+            let (name, id) = (n.name(), n.id());
             match n {
-                VpcNode::Alb(a) => {
-                    add(&mut seen, "load balancer", &r.code, name.clone(), &a.id);
-                    add(&mut seen, "target group", &r.code, name, &a.id);
+                VpcNode::Alb(_) => {
+                    seen.entry(("load balancer", &r.code, name)).or_default().push(id);
+                    seen.entry(("target group", &r.code, name)).or_default().push(id);
                 }
-                VpcNode::Asg(a) => add(&mut seen, "auto-scaling group", &r.code, name, &a.id),
-                VpcNode::Rds(x) => add(&mut seen, "DB instance", &r.code, name.to_lowercase(), &x.id),
+                VpcNode::Asg(_) => seen.entry(("auto-scaling group", &r.code, name)).or_default().push(id),
+                VpcNode::Rds(_) => lower.push((name.to_lowercase(), &r.code, id)),
                 VpcNode::Aurora(_) => {}
             }
         }
         for n in &r.nodes {
-            match n {
-                RegionNode::S3(_) => {} // S3-02 owns bucket-name uniqueness.
-                RegionNode::Dynamodb(t) => {
-                    let name = names::regional(d, &t.name);
-                    add(&mut seen, "DynamoDB table", &r.code, name.clone(), &t.id);
-                    for code in t.replicas.iter().filter(|c| **c != r.code) {
-                        add(&mut seen, "DynamoDB table", code, name.clone(), &t.id);
-                    }
+            if let RegionNode::Dynamodb(t) = n {
+                seen.entry(("DynamoDB table", &r.code, &t.name)).or_default().push(&t.id);
+                for code in t.replicas.iter().filter(|c| **c != r.code) {
+                    seen.entry(("DynamoDB table", code, &t.name)).or_default().push(&t.id);
                 }
             }
+            // S3-02 owns bucket-name uniqueness.
         }
     }
-    for ((space, region, name), mut ids) in seen {
+    let mut clashes: Vec<(String, String, String, Vec<&str>)> = seen
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|((space, region, name), ids)| (space.to_string(), region.to_string(), names::regional(d, name), ids))
+        .collect();
+    lower.sort();
+    for group in lower.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)).filter(|g| g.len() > 1) {
+        let ids = group.iter().map(|(_, _, id)| *id).collect();
+        clashes.push(("DB instance".into(), group[0].1.to_string(), names::regional(d, &group[0].0), ids));
+    }
+    clashes.sort();
+    for (space, region, name, mut ids) in clashes {
         ids.dedup();
         if ids.len() > 1 {
             out.emit(&ids, format!("{} objects would create the {space} \"{name}\" in {region}.", ids.len()));

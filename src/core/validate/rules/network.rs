@@ -5,6 +5,7 @@ use crate::core::catalog;
 use crate::core::model::VpcNode;
 use crate::core::validate::{rule, Ctx, Family::Network, Report, Rule, Severity::*};
 use ipnet::Ipv4Net;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
 
 /// Catalog ids of this family that are not implemented, and why.
@@ -156,7 +157,7 @@ fn net_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn net_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     // Addresses each subnet may need: (certain, possible).
-    let mut demand: HashMap<&str, (u64, u64)> = HashMap::new();
+    let mut demand: FxHashMap<&str, (u64, u64)> = FxHashMap::default();
     for r in &ctx.design.regions {
         for v in &r.vpcs {
             for n in &v.nodes {

@@ -5,6 +5,7 @@ use super::util::{azs, family, size_rank, where_};
 use crate::core::model::{Rds, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Rds as RdsFamily, Report, Rule, Severity::*};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Catalog ids of this family that are not implemented, and why.
@@ -114,15 +115,33 @@ fn rds_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn rds_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for (r, v, d) in dbs(ctx).filter(|(_, _, d)| d.replica_of.is_some()) {
-        let mut cur = d;
-        for _ in 0..=64 {
-            let Some((_, _, s)) = source(ctx, cur) else { break };
-            if s.id == d.id {
-                out.emit(&[&d.id], format!("{} replicates, through its chain of sources, from itself.", label(r, v, d)));
-                break;
+    // Follow each chain once, colouring nodes: a chain that reaches a node
+    // on the current path is a loop; one that reaches a finished node is not.
+    let mut state: FxHashMap<&str, u8> = FxHashMap::default(); // 1 on path, 2 done
+    for (_, _, start) in dbs(ctx).filter(|(_, _, d)| d.replica_of.is_some()) {
+        let mut path: Vec<&Rds> = Vec::new();
+        let mut cur = Some(start);
+        while let Some(d) = cur {
+            match state.get(d.id.as_str()) {
+                Some(2) => break,
+                Some(_) => {
+                    let at = path.iter().position(|p| p.id == d.id).unwrap_or(0);
+                    for looped in &path[at..] {
+                        if let Some((r, v, _)) = ctx.index.vpc_node(&looped.id) {
+                            out.emit(&[&looped.id], format!("{} replicates, through its chain of sources, from itself.", label(r, v, looped)));
+                        }
+                    }
+                    break;
+                }
+                None => {
+                    state.insert(&d.id, 1);
+                    path.push(d);
+                    cur = source(ctx, d).map(|(_, _, s)| s);
+                }
             }
-            cur = s;
+        }
+        for d in path {
+            state.insert(&d.id, 2);
         }
     }
 }

@@ -1,17 +1,12 @@
 //! Small facts several rule families need.
 
-use crate::core::model::{Design, Index, Region, Subnet, Vpc};
+use crate::core::model::{Design, Index, Region, Vpc};
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
 
-/// The subnets among `ids` that exist, with their VPC and region.
-pub fn subnets<'a>(index: &Index<'a>, ids: &[String]) -> Vec<(&'a Region, &'a Vpc, &'a Subnet)> {
-    ids.iter().filter_map(|id| index.subnet(id)).collect()
-}
-
 /// The distinct AZ ids of the subnets among `ids`.
-pub fn azs(index: &Index<'_>, ids: &[String]) -> BTreeSet<String> {
-    subnets(index, ids).into_iter().map(|(_, _, s)| s.az.clone()).collect()
+pub fn azs<'a>(index: &Index<'a>, ids: &[String]) -> BTreeSet<&'a str> {
+    ids.iter().filter_map(|id| index.subnet(id)).map(|(_, _, s)| s.az.as_str()).collect()
 }
 
 /// Usable addresses in a subnet: AWS reserves the first four and the last.
