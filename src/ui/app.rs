@@ -2,9 +2,11 @@
 //! and the canvas that draws it.
 
 use super::canvas::Canvas;
+use super::problems::Problems;
 use super::toolbar::Toolbar;
 use crate::core::model::{Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT};
 use crate::core::templates::{template, Template, TEMPLATES};
+use crate::core::validate::{by_subject, counts, validate};
 use crate::platform;
 use leptos::prelude::*;
 
@@ -26,6 +28,18 @@ pub fn App() -> impl IntoView {
     let design = RwSignal::new(initial);
     let selected = RwSignal::new(start.map(|t| t.id.to_string()).unwrap_or_default());
 
+    // Diagnostics are derived from the design on every change, never stored.
+    let diagnostics = Memo::new(move |_| design.with(validate));
+    let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
+    let totals = Memo::new(move |_| diagnostics.with(|d| counts(d)));
+    // Session state: what is selected, and requests to centre on it.
+    let selection = RwSignal::new(Vec::<String>::new());
+    let focus = RwSignal::new(0u64);
+    let pick = Callback::new(move |ids: Vec<String>| {
+        selection.set(ids);
+        focus.update(|n| *n += 1);
+    });
+
     // A template that fails to load leaves the open design as it was and
     // says why; the app never panics on a bad file.
     let choose = Callback::new(move |id: String| {
@@ -35,6 +49,7 @@ pub fn App() -> impl IntoView {
         };
         match loaded {
             Ok(d) => {
+                selection.set(Vec::new());
                 design.set(d);
                 error.set(None);
                 platform::set_template_param(&id);
@@ -51,11 +66,14 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app">
-            <Toolbar selected=selected.into() on_choose=choose />
+            <Toolbar selected=selected.into() on_choose=choose counts=totals.into() />
             {move || error.get().map(|m| view! { <p class="load-error" role="alert">{m}</p> })}
-            <main class="workspace">
-                <Canvas design=design.into() />
-            </main>
+            <div class="body">
+                <main class="workspace">
+                    <Canvas design=design.into() badges=badges.into() selection=selection.into() focus=focus.into() />
+                </main>
+                <Problems diagnostics=diagnostics.into() on_pick=pick />
+            </div>
         </div>
     }
 }

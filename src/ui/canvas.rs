@@ -12,17 +12,28 @@ use super::shape::{frame_box, frame_label, is_frame, item_view};
 use crate::core::camera::ViewBox;
 use crate::core::layout::{label, layout, link_geometry, links, LinkKind, RectExt};
 use crate::core::model::{Design, Index};
+use crate::core::validate::Severity;
+use std::collections::BTreeMap;
 use crate::platform;
 use leptos::prelude::*;
 
 /// World units of empty space around the design when fitted.
 const FIT_MARGIN: f64 = 32.0;
 
+/// World units around the objects the view centres on, so their context shows.
+const FOCUS_MARGIN: f64 = 220.0;
+
 /// The canvas showing `design`.
 #[component]
 pub fn Canvas(
     /// The design to draw.
     design: Signal<Design>,
+    /// The worst finding and the count per object id, drawn as badges.
+    badges: Signal<BTreeMap<String, (Severity, usize)>>,
+    /// The selected object ids, outlined.
+    selection: Signal<Vec<String>>,
+    /// Bumped to centre the view on the selection.
+    focus: Signal<u64>,
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
     let placed = Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
@@ -44,6 +55,20 @@ pub fn Canvas(
         camera.set(None);
     });
     let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
+    // Centre on the selection when asked (a click in the problems panel).
+    Effect::new(move |prev: Option<u64>| {
+        let n = focus.get();
+        if prev.is_some_and(|p| p != n) {
+            let ids = selection.get_untracked();
+            let bounds = geometry.with_untracked(|l| {
+                ids.iter().filter_map(|id| l.get(id)).map(|s| s.rect).reduce(|a, b| a.union(&b))
+            });
+            if let Some(b) = bounds {
+                camera.set(Some(ViewBox::fit(b, FOCUS_MARGIN)));
+            }
+        }
+        n
+    });
 
     // Drag to pan: the last pointer position while a button is down.
     let drag = RwSignal::new(None::<(f64, f64)>);
@@ -109,6 +134,18 @@ pub fn Canvas(
                 let headers = frames.map(|(s, lb)| frame_label(s, lb)).collect_view();
                 let items = labelled.iter().filter(|(s, _)| !is_frame(s.kind)).map(|(s, lb)| item_view(s, lb.clone())).collect_view();
                 let lines = placed.with(|ls| ls.iter().map(link_view).collect_view());
+                let marks = badges.with(|b| {
+                    l.shapes.iter().filter_map(|s| b.get(&s.id).map(|m| badge_view(s.rect, *m, &s.id))).collect_view()
+                });
+                let outlines = selection.with(|sel| {
+                    sel.iter()
+                        .filter_map(|id| l.get(id))
+                        .map(|s| {
+                            let r = s.rect;
+                            view! { <rect class="selected-outline" x=r.x - 4.0 y=r.y - 4.0 width=r.w + 8.0 height=r.h + 8.0 rx="10"></rect> }
+                        })
+                        .collect_view()
+                });
                 // Links run above frame boxes but beneath subnets, nodes and
                 // frame headers, so a line never hides the text it passes.
                 view! {
@@ -116,6 +153,8 @@ pub fn Canvas(
                     <g class="layer-links">{lines}</g>
                     <g class="layer-headers">{headers}</g>
                     <g class="layer-items">{items}</g>
+                    <g class="layer-selection" aria-hidden="true">{outlines}</g>
+                    <g class="layer-badges">{marks}</g>
                 }
             })
         })
@@ -153,5 +192,20 @@ pub fn Canvas(
         </div>
         </div>
         <Legend kinds=kinds />
+    }
+}
+
+/// A round badge at the top right of a shape: the count of its findings,
+/// coloured by the worst severity.
+fn badge_view(r: crate::core::model::Rect, (sev, n): (Severity, usize), id: &str) -> impl IntoView {
+    let (cx, cy) = (r.x + r.w - 6.0, r.y + 6.0);
+    let label = format!("{n} {} on {id}", if n == 1 { "finding" } else { "findings" });
+    let aria = label.clone();
+    view! {
+        <g class=format!("badge {}", sev.as_str()) data-badge=id.to_string() role="img" aria-label=aria>
+            <title>{label}</title>
+            <circle cx=cx cy=cy r="10"></circle>
+            <text x=cx y=cy + 4.0 text-anchor="middle">{n.to_string()}</text>
+        </g>
     }
 }

@@ -10,7 +10,10 @@ mod canvas;
 mod icons;
 mod legend;
 mod links;
+mod problems;
 mod shape;
 mod toolbar;
 
 pub use app::App;
+pub use canvas::Canvas;
+pub use problems::Problems;

@@ -1,6 +1,7 @@
 //! The toolbar: the product name and the template picker.
 
 use super::icons::Logo;
+use super::problems::counts_text;
 use crate::core::templates::{template, TEMPLATES};
 use leptos::prelude::*;
 
@@ -11,7 +12,13 @@ pub fn Toolbar(
     selected: Signal<String>,
     /// Called with a template id when the user picks one.
     on_choose: Callback<String>,
+    /// (errors, warnings, infos) of the open design.
+    counts: Signal<(usize, usize, usize)>,
 ) -> impl IntoView {
+    let status_class = move || {
+        let (e, w, _) = counts.get();
+        if e > 0 { "status error" } else if w > 0 { "status warning" } else { "status ok" }
+    };
     let summary = move || selected.with(|id| template(id).map(|t| t.summary).unwrap_or_default());
     view! {
         <header class="toolbar">
@@ -31,6 +38,7 @@ pub fn Toolbar(
                 </select>
             </label>
             <span class="summary" title=summary>{summary}</span>
+            <span class=status_class role="status" aria-live="polite" data-counts="">{move || counts_text(counts.get())}</span>
         </header>
     }
 }
