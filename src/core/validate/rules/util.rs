@@ -26,9 +26,7 @@ pub fn where_(region: &Region, vpc: &Vpc) -> String {
 
 /// The primary region, when exactly one is marked primary.
 pub fn primary(design: &Design) -> Option<&Region> {
-    let mut it = design.regions.iter().filter(|r| r.role == crate::core::model::RegionRole::Primary);
-    let p = it.next()?;
-    it.next().is_none().then_some(p)
+    design.primary()
 }
 
 /// Problems with `name` as an S3 bucket name, or `None`.
