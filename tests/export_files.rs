@@ -1,0 +1,178 @@
+//! The shape of an export: layout, determinism, goldens, escaping of user
+//! text, refusal of invalid designs, and the zip holding the same bytes as
+//! the folder the CLI writes.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use support::*;
+use topoform::core::export::{export, zip, ExportError, Layout};
+use topoform::core::templates::{template, TEMPLATES};
+
+#[test]
+fn the_per_region_layout_has_every_part() {
+    let files = export(&template("active-passive").unwrap().design().unwrap(), Layout::PerRegion).unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for want in [
+        "README.md",
+        "topoform.json",
+        "bootstrap/main.tf",
+        "modules/network/main.tf",
+        "modules/network/variables.tf",
+        "modules/network/outputs.tf",
+        "modules/network/versions.tf",
+        "regions/us-east-1/versions.tf",
+        "regions/us-east-1/providers.tf",
+        "regions/us-east-1/backend.tf",
+        "regions/us-east-1/main.tf",
+        "regions/us-east-1/outputs.tf",
+        "regions/us-west-2/main.tf",
+        "global/main.tf",
+        "global/providers.tf",
+        "backends/us-east-1.hcl",
+        "backends/us-west-2.hcl",
+        "backends/global.hcl",
+        ".github/workflows/terraform.yml",
+        "scripts/promote-dr.sh",
+    ] {
+        assert!(paths.contains(&want), "{want} missing from {paths:#?}");
+    }
+    let readme = &files.iter().find(|f| f.path == "README.md").unwrap().contents;
+    let readme = &readme[readme.find("## Apply order").expect("an apply order section")..];
+    let order: Vec<usize> = ["bootstrap/", "regions/us-east-1/", "regions/us-west-2/", "global/"]
+        .iter()
+        .map(|d| readme.find(&format!("`{d}`")).unwrap_or_else(|| panic!("{d} not in README")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "apply order in README: {order:?}");
+    let backend = &files.iter().find(|f| f.path == "backends/us-west-2.hcl").unwrap().contents;
+    assert!(backend.contains("key          = \"shop/prod/us-west-2/terraform.tfstate\"") && backend.contains("use_lockfile = true"), "{backend}");
+    let replica = &files.iter().find(|f| f.path == "regions/us-west-2/main.tf").unwrap().contents;
+    assert!(replica.contains("data.terraform_remote_state.us_east_1.outputs.rds_arns[\"use1-db\"]"), "replica by source ARN");
+}
+
+#[test]
+fn exports_are_deterministic() {
+    for t in TEMPLATES {
+        let d = t.design().unwrap();
+        for layout in [Layout::PerRegion, Layout::SingleRoot] {
+            assert_eq!(export(&d, layout).unwrap(), export(&d, layout).unwrap(), "{}", t.id);
+        }
+        let a = zip(&export(&d, Layout::PerRegion).unwrap(), "x").unwrap();
+        let b = zip(&export(&d, Layout::PerRegion).unwrap(), "x").unwrap();
+        assert_eq!(a, b, "zip of {}", t.id);
+    }
+}
+
+/// tests/golden/<template>/<layout>/... holds the reviewed exports;
+/// `UPDATE_GOLDEN=1 cargo test --test export_files` rewrites them.
+#[test]
+fn exports_match_the_goldens() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for t in TEMPLATES {
+        for (layout, name) in [(Layout::PerRegion, "per-region"), (Layout::SingleRoot, "single-root")] {
+            let dir = root.join(t.id).join(name);
+            let files = export(&t.design().unwrap(), layout).unwrap();
+            if std::env::var_os("UPDATE_GOLDEN").is_some() {
+                let _ = std::fs::remove_dir_all(&dir);
+                write(&dir, &files);
+            }
+            let mut on_disk = BTreeMap::new();
+            collect(&dir, &dir, &mut on_disk);
+            let produced: BTreeMap<String, String> = files.into_iter().map(|f| (f.path, f.contents)).collect();
+            assert_eq!(on_disk.keys().collect::<Vec<_>>(), produced.keys().collect::<Vec<_>>(), "{} {name}: file list", t.id);
+            for (path, text) in &produced {
+                assert!(on_disk[path] == *text, "{} {name}: {path} differs from the golden (UPDATE_GOLDEN=1 to accept)", t.id);
+            }
+        }
+    }
+}
+
+fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(base, &p, out);
+        } else {
+            let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            out.insert(rel, std::fs::read_to_string(&p).unwrap());
+        }
+    }
+}
+
+#[test]
+fn a_design_with_errors_is_not_exported() {
+    let mut d = TEMPLATES[0].design().unwrap();
+    d.regions[0].vpcs[0].subnets[1].cidr = "10.0.0.128/25".into();
+    match export(&d, Layout::PerRegion) {
+        Err(ExportError::Invalid(diags)) => assert!(diags.iter().any(|x| x.rule == "NET-05")),
+        other => panic!("expected a refusal, got {:?}", other.map(|f| f.len())),
+    }
+}
+
+#[test]
+fn user_text_with_quotes_templates_and_non_ascii_survives_intact() {
+    let nasty = "a \"quoted\" \\ ${var.x} %{if y} é 日本 \n line";
+    let mut d = TEMPLATES[0].design().unwrap();
+    d.tags.insert("note".into(), nasty.into());
+    d.tags.insert("path".into(), "C:\\temp\\${HOME}".into());
+    d.regions[0].vpcs[0].name = nasty.into();
+    if let topoform::core::model::VpcNode::Alb(a) = &mut d.regions[0].vpcs[0].nodes[0] {
+        a.health_check.path = "/health?q=\"x\"&t=${y}".into();
+    }
+    let files = export(&d, Layout::PerRegion).unwrap();
+    // Every file parses, and the values read back are the ones typed.
+    let providers = &files.iter().find(|f| f.path == "regions/us-east-1/providers.tf").unwrap().contents;
+    let body = hcl::parse(providers).unwrap();
+    let text = hcl::to_string(&body).unwrap();
+    assert!(text.contains("$${var.x}") && text.contains("%%{if y}"), "templates are escaped: {text}");
+    let value: serde_json::Value = hcl::from_str(providers).unwrap();
+    let tags = &value["provider"]["aws"]["default_tags"]["tags"];
+    assert_eq!(tags["note"], nasty, "{tags:?}");
+    assert_eq!(tags["path"], "C:\\temp\\${HOME}");
+    let dir = temp_dir("escaping");
+    write(&dir, &files);
+    fmt_and_validate(&dir);
+}
+
+#[test]
+fn the_zip_holds_the_same_bytes_as_the_cli_folder() {
+    let t = template("aurora-global").unwrap();
+    let dir = temp_dir("zip-vs-cli");
+    let src = dir.join("design.json");
+    std::fs::write(&src, t.json).unwrap();
+    let out = dir.join("out");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .args(["export", src.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bytes = zip(&export(&t.design().unwrap(), Layout::PerRegion).unwrap(), "").unwrap();
+    let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut on_disk = BTreeMap::new();
+    collect(&out, &out, &mut on_disk);
+    assert_eq!(archive.len(), on_disk.len());
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut f, &mut text).unwrap();
+        assert_eq!(on_disk.get(f.name()), Some(&text), "{}", f.name());
+    }
+}
+
+#[test]
+fn cli_export_refuses_invalid_designs_with_exit_1() {
+    let text = TEMPLATES[0].json.replacen("\"cidr\": \"10.0.1.0/24\"", "\"cidr\": \"10.0.0.128/25\"", 1);
+    let dir = temp_dir("cli-refuse");
+    let src = dir.join("bad.json");
+    std::fs::write(&src, text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .args(["export", src.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("NET-05"));
+    assert!(!dir.join("out").exists(), "nothing is written");
+}

@@ -1,0 +1,93 @@
+module "vpc_apse1-main" {
+  source = "../../modules/network"
+  name   = "game-prod-apse1-main"
+  cidr   = "10.2.0.0/16"
+  nat    = "per_az"
+  subnets = {
+    "apse1-pub-a" = {
+      cidr  = "10.2.0.0/24"
+      az_id = "apse1-az1"
+      tier  = "public"
+      name  = "apse1-pub-a"
+    }
+    "apse1-pub-b" = {
+      cidr  = "10.2.1.0/24"
+      az_id = "apse1-az2"
+      tier  = "public"
+      name  = "apse1-pub-b"
+    }
+    "apse1-app-a" = {
+      cidr  = "10.2.10.0/24"
+      az_id = "apse1-az1"
+      tier  = "private"
+      name  = "apse1-app-a"
+    }
+    "apse1-app-b" = {
+      cidr  = "10.2.11.0/24"
+      az_id = "apse1-az2"
+      tier  = "private"
+      name  = "apse1-app-b"
+    }
+    "apse1-db-a" = {
+      cidr  = "10.2.20.0/24"
+      az_id = "apse1-az1"
+      tier  = "data"
+      name  = "apse1-db-a"
+    }
+    "apse1-db-b" = {
+      cidr  = "10.2.21.0/24"
+      az_id = "apse1-az2"
+      tier  = "data"
+      name  = "apse1-db-b"
+    }
+  }
+  tags = {
+    "DisplayName" = "main"
+  }
+}
+
+module "alb_apse1-alb" {
+  source   = "../../modules/alb"
+  name     = "game-prod-web"
+  vpc_id   = module.vpc_apse1-main.vpc_id
+  vpc_cidr = module.vpc_apse1-main.cidr
+  subnet_ids = [
+    module.vpc_apse1-main.subnet_ids["apse1-pub-a"],
+    module.vpc_apse1-main.subnet_ids["apse1-pub-b"]
+  ]
+  internal        = false
+  port            = 443
+  protocol        = "HTTPS"
+  certificate_arn = var.certificate_arn
+  health_check = {
+    path                = "/health"
+    interval            = 30
+    timeout             = 5
+    healthy_threshold   = 3
+    unhealthy_threshold = 3
+  }
+  tags = {
+    "DisplayName" = "web"
+  }
+}
+
+module "asg_apse1-app" {
+  source    = "../../modules/asg"
+  name      = "game-prod-app"
+  role_name = "game-prod-app-ap-southeast-1"
+  vpc_id    = module.vpc_apse1-main.vpc_id
+  subnet_ids = [
+    module.vpc_apse1-main.subnet_ids["apse1-app-a"],
+    module.vpc_apse1-main.subnet_ids["apse1-app-b"]
+  ]
+  min_size              = 2
+  desired_capacity      = 2
+  max_size              = 8
+  instance_type         = "t3.medium"
+  image                 = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+  target_group_arn      = module.alb_apse1-alb.target_group_arn
+  alb_security_group_id = module.alb_apse1-alb.security_group_id
+  tags = {
+    "DisplayName" = "app"
+  }
+}

@@ -1,0 +1,53 @@
+output "vpcs" {
+  description = "VPCs by design id: id, CIDR and route tables (peering adds routes to them)."
+  value = {
+    "apse1-main" = {
+      vpc_id          = module.vpc_apse1-main.vpc_id
+      cidr            = module.vpc_apse1-main.cidr
+      route_table_ids = module.vpc_apse1-main.route_table_ids
+    }
+  }
+}
+
+output "albs" {
+  description = "Load balancers by design id: ARN, DNS name and hosted zone (DNS and accelerators use them)."
+  value = {
+    "apse1-alb" = {
+      arn      = module.alb_apse1-alb.arn
+      dns_name = module.alb_apse1-alb.dns_name
+      zone_id  = module.alb_apse1-alb.zone_id
+    }
+  }
+}
+
+output "asgs" {
+  description = "Auto Scaling group names by design id (the DR runbook scales them)."
+  value = {
+    "apse1-app" = module.asg_apse1-app.name
+  }
+}
+
+output "rds_arns" {
+  description = "RDS instance ARNs by design id (cross-region replicas name their source by ARN)."
+  value       = {}
+}
+
+output "rds_identifiers" {
+  description = "RDS instance identifiers by design id (the DR runbook promotes replicas)."
+  value       = {}
+}
+
+output "aurora_clusters" {
+  description = "Aurora cluster identifiers by design id."
+  value       = {}
+}
+
+output "global_clusters" {
+  description = "Aurora global cluster identifiers by global name (secondaries join them)."
+  value       = {}
+}
+
+output "buckets" {
+  description = "S3 buckets by design id: name, ARN and KMS key (replication uses them)."
+  value       = {}
+}

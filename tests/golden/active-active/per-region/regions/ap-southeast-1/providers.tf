@@ -1,0 +1,12 @@
+provider "aws" {
+  region = "ap-southeast-1"
+
+  default_tags {
+    tags = {
+      "Project"     = "game"
+      "Environment" = "prod"
+      "ManagedBy"   = "topoform"
+      "owner"       = "platform"
+    }
+  }
+}

@@ -1,0 +1,69 @@
+data "terraform_remote_state" "us_east_1" {
+  backend = "s3"
+  config = {
+    bucket = "shop-prod-tfstate"
+    key    = "shop/prod/us-east-1/terraform.tfstate"
+    region = "us-east-1"
+  }
+}
+
+data "terraform_remote_state" "us_west_2" {
+  backend = "s3"
+  config = {
+    bucket = "shop-prod-tfstate"
+    key    = "shop/prod/us-west-2/terraform.tfstate"
+    region = "us-east-1"
+  }
+}
+
+resource "aws_route53_zone" "this" {
+  name    = "example.com"
+  comment = "Managed by Topoform"
+}
+
+resource "aws_route53_health_check" "app_use1-alb" {
+  fqdn              = data.terraform_remote_state.us_east_1.outputs.albs["use1-alb"].dns_name
+  port              = 443
+  type              = "HTTPS"
+  request_interval  = 10
+  failure_threshold = 3
+  tags = {
+    "Name" = "app use1-alb"
+  }
+  resource_path = "/health"
+}
+
+resource "aws_route53_record" "app_use1-alb" {
+  zone_id         = aws_route53_zone.this.zone_id
+  name            = "app"
+  type            = "A"
+  set_identifier  = "use1-alb"
+  health_check_id = aws_route53_health_check.app_use1-alb.id
+
+  alias {
+    name                   = data.terraform_remote_state.us_east_1.outputs.albs["use1-alb"].dns_name
+    zone_id                = data.terraform_remote_state.us_east_1.outputs.albs["use1-alb"].zone_id
+    evaluate_target_health = true
+  }
+
+  failover_routing_policy {
+    type = "PRIMARY"
+  }
+}
+
+resource "aws_route53_record" "app_usw2-alb" {
+  zone_id        = aws_route53_zone.this.zone_id
+  name           = "app"
+  type           = "A"
+  set_identifier = "usw2-alb"
+
+  alias {
+    name                   = data.terraform_remote_state.us_west_2.outputs.albs["usw2-alb"].dns_name
+    zone_id                = data.terraform_remote_state.us_west_2.outputs.albs["usw2-alb"].zone_id
+    evaluate_target_health = true
+  }
+
+  failover_routing_policy {
+    type = "SECONDARY"
+  }
+}

@@ -1,0 +1,108 @@
+//! Helpers shared by the native export tests: writing an export to a
+//! temporary folder and running Terraform offline against the provider mirror.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use topoform::core::export::ExportFile;
+
+/// A fresh, empty temporary folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("topoform-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes `files` under `dir`.
+pub fn write(dir: &Path, files: &[ExportFile]) {
+    for f in files {
+        let p = dir.join(&f.path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &f.contents).unwrap();
+    }
+}
+
+/// The hashicorp/aws filesystem mirror: `TOPOFORM_TF_MIRROR`, else found on disk.
+pub fn mirror() -> PathBuf {
+    if let Some(p) = std::env::var_os("TOPOFORM_TF_MIRROR") {
+        return PathBuf::from(p);
+    }
+    for candidate in ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/root/.terraform.d/plugins"] {
+        if Path::new(candidate).join("registry.terraform.io/hashicorp/aws").exists() {
+            return PathBuf::from(candidate);
+        }
+    }
+    panic!("no hashicorp/aws provider mirror found: set TOPOFORM_TF_MIRROR");
+}
+
+/// A Terraform CLI config that installs providers only from the mirror, with
+/// a shared plugin cache so each root's init is quick.
+pub fn cli_config() -> PathBuf {
+    let dir = std::env::temp_dir().join("topoform-tf-cli");
+    std::fs::create_dir_all(dir.join("cache")).unwrap();
+    let rc = dir.join("terraformrc");
+    let text = format!(
+        "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/*/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/*/*\"]\n  }}\n}}\nplugin_cache_dir = \"{}\"\n",
+        mirror().display(),
+        dir.join("cache").display()
+    );
+    std::fs::write(&rc, text).unwrap();
+    rc
+}
+
+/// Runs terraform in `dir` and returns (success, combined output).
+pub fn terraform(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("terraform")
+        .args(args)
+        .current_dir(dir)
+        .env("TF_CLI_CONFIG_FILE", cli_config())
+        .env("TF_IN_AUTOMATION", "1")
+        .env("CHECKPOINT_DISABLE", "1")
+        .output()
+        .expect("terraform is installed (it is on the machine image)");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+/// Every Terraform root of an export (folders holding a `*.tf` file, outside modules/).
+pub fn roots(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    fn walk(d: &Path, found: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(d) else { return };
+        let mut has_tf = false;
+        let mut subdirs = Vec::new();
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                if name != "modules" && !name.starts_with('.') {
+                    subdirs.push(p);
+                }
+            } else if p.extension().is_some_and(|x| x == "tf") {
+                has_tf = true;
+            }
+        }
+        if has_tf {
+            found.push(d.to_path_buf());
+        }
+        for s in subdirs {
+            walk(&s, found);
+        }
+    }
+    walk(dir, &mut found);
+    found.sort();
+    found
+}
+
+/// fmt -check over the export, then init + validate in every root.
+pub fn fmt_and_validate(dir: &Path) {
+    let (ok, out) = terraform(dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
+    assert!(ok, "terraform fmt -check failed in {}:\n{out}", dir.display());
+    for root in roots(dir) {
+        let (ok, out) = terraform(&root, &["init", "-backend=false", "-input=false", "-no-color"]);
+        assert!(ok, "terraform init failed in {}:\n{out}", root.display());
+        let (ok, out) = terraform(&root, &["validate", "-no-color"]);
+        assert!(ok, "terraform validate failed in {}:\n{out}", root.display());
+    }
+}
