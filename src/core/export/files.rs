@@ -104,10 +104,17 @@ pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
 pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let st = &design.state;
     let mut blocks = vec![
+        B::new("data", &["aws_caller_identity", "current"]),
         B::new("resource", &["aws_kms_key", "state"])
             .a("description", s("Terraform state"))
-            .a("enable_key_rotation", true.into()),
-        B::new("resource", &["aws_s3_bucket", "state"]).a("bucket", s(&st.bucket)),
+            .a("enable_key_rotation", true.into())
+            .a("policy", key_policy()?),
+        B::new("resource", &["aws_s3_bucket", "state"])
+            .skip("CKV_AWS_18", "Access logs of the state bucket would need a second bucket; CloudTrail records state access.")
+            .skip("CKV_AWS_144", "Replicate the state bucket to the DR region by hand if Terraform must run during a regional outage.")
+            .skip("CKV2_AWS_61", "State versions are kept on purpose; add expiry of old versions if storage grows.")
+            .skip("CKV2_AWS_62", "Nothing needs to react to state changes.")
+            .a("bucket", s(&st.bucket)),
         B::new("resource", &["aws_s3_bucket_versioning", "state"])
             .a("bucket", ex("aws_s3_bucket.state.id")?)
             .b(B::new("versioning_configuration", &[]).a("status", s("Enabled"))),
@@ -142,6 +149,20 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
         file("bootstrap/providers.tf", provider(design, &st.region, None)?),
         file("bootstrap/main.tf", print(blocks)?),
     ])
+}
+
+/// A key policy that leaves the key to the account's IAM policies (the AWS
+/// default), written out so the key has an explicit policy.
+fn key_policy() -> Result<Expression, HclError> {
+    let stmt = record([
+        ("Sid", s("AccountAdministers")),
+        ("Effect", s("Allow")),
+        ("Principal", record([("AWS", ex("\"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root\"")?)])),
+        ("Action", s("kms:*")),
+        ("Resource", s("*")),
+    ]);
+    let doc = record([("Version", s("2012-10-17")), ("Statement", Expression::Array(vec![stmt]))]);
+    Ok(Expression::FuncCall(Box::new(hcl::expr::FuncCall::builder("jsonencode").arg(doc).build())))
 }
 
 /// README.md: what each stack is, the apply order and the exact commands.
@@ -203,6 +224,14 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV2_AWS_62", "S3 event notifications depend on the workload"),
     ("CKV2_AWS_61", "S3 lifecycle rules depend on the workload's retention needs"),
     ("CKV_AWS_119", "DynamoDB uses the AWS-managed key, present in every replica region"),
+    ("CKV2_AWS_27", "Aurora PostgreSQL query logging needs a cluster parameter group tuned to the workload"),
+    ("CKV2_AWS_8", "databases keep automated backups; an AWS Backup plan is an account-level choice"),
+    ("CKV_AWS_157", "Multi-AZ follows the design: DR replicas may run in one AZ"),
+    ("CKV_AWS_260", "the listener of an internet-facing load balancer is open to the internet by design"),
+    ("CKV2_AWS_38", "DNSSEC needs a KMS key and a DS record at the registrar"),
+    ("CKV2_AWS_39", "Route 53 query logging is an account-level choice"),
+    ("CKV_AWS_75", "Global Accelerator flow logs need an S3 bucket"),
+    ("CKV_AWS_18 (state bucket)", "CloudTrail records access to the state"),
 ];
 
 fn has_global_db(design: &Design) -> bool {

@@ -57,12 +57,14 @@ pub struct B {
     ident: String,
     labels: Vec<String>,
     body: Vec<hcl::Structure>,
+    /// `#checkov:skip=ID:reason` comments printed inside a top-level block.
+    skips: Vec<(&'static str, &'static str)>,
 }
 
 impl B {
     /// `ident "label" ... {`
     pub fn new(ident: &str, labels: &[&str]) -> Self {
-        B { ident: ident.into(), labels: labels.iter().map(|l| l.to_string()).collect(), body: vec![] }
+        B { ident: ident.into(), labels: labels.iter().map(|l| l.to_string()).collect(), body: vec![], skips: vec![] }
     }
 
     /// Adds `key = value`.
@@ -85,6 +87,13 @@ impl B {
         self
     }
 
+    /// Documents a checkov check this block deliberately does not satisfy.
+    /// The id and reason are the exporter's own constants, never user text.
+    pub fn skip(mut self, id: &'static str, reason: &'static str) -> Self {
+        self.skips.push((id, reason));
+        self
+    }
+
     /// True for a `module` block.
     pub fn is_module(&self) -> bool {
         self.ident == "module"
@@ -103,14 +112,25 @@ impl B {
 /// Prints top-level blocks separated by blank lines, formatted like `terraform fmt`.
 pub fn print(blocks: Vec<B>) -> Result<String, HclError> {
     let mut out = String::new();
-    for (i, b) in blocks.into_iter().enumerate() {
+    for (i, mut b) in blocks.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
+        let skips = std::mem::take(&mut b.skips);
         let body = Body::builder().add_block(b.build()).build();
         let text = hcl::format::to_string(&body).map_err(|e| HclError(format!("internal: {e}")))?;
-        out.push_str(text.trim_end());
-        out.push('\n');
+        let mut lines = text.trim_end().lines();
+        if let Some(head) = lines.next() {
+            out.push_str(head);
+            out.push('\n');
+        }
+        for (id, reason) in skips {
+            out.push_str(&format!("  #checkov:skip={id}:{reason}\n"));
+        }
+        for l in lines {
+            out.push_str(l);
+            out.push('\n');
+        }
     }
     Ok(align(&out))
 }
@@ -178,6 +198,9 @@ fn empty_block(line: &str) -> String {
 /// Splits a single-line attribute into (indent, key, value).
 fn attr(line: &str) -> Option<(&str, &str, &str)> {
     let trimmed = line.trim_start();
+    if trimmed.starts_with('#') || trimmed.starts_with("//") {
+        return None;
+    }
     let indent = &line[..line.len() - trimmed.len()];
     let (key, rest) = if let Some(q) = trimmed.strip_prefix('"') {
         let end = q.find('"')? + 2;

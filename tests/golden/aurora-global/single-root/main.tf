@@ -288,6 +288,8 @@ module "s3_euw1-assets" {
 }
 
 resource "aws_route53_zone" "this" {
+  #checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key in us-east-1 and a DS record at the registrar; enable it once the zone is delegated.
+  #checkov:skip=CKV2_AWS_39:Query logging needs a CloudWatch log group in us-east-1; an account-level choice.
   name    = "example.com"
   comment = "Managed by Topoform"
 }

@@ -11,6 +11,7 @@ resource "aws_security_group" "this" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "listener" {
+  #checkov:skip=CKV_AWS_260:The listener of an internet-facing load balancer is open to the internet by design.
   security_group_id = aws_security_group.this.id
   description       = "Clients to the ${var.protocol} listener"
   ip_protocol       = "tcp"

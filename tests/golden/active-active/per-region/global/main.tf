@@ -26,6 +26,7 @@ data "terraform_remote_state" "ap_southeast_1" {
 }
 
 resource "aws_globalaccelerator_accelerator" "edge" {
+  #checkov:skip=CKV_AWS_75:Flow logs need an S3 bucket the design does not have.
   name            = "game-prod-edge"
   ip_address_type = "IPV4"
   enabled         = true
@@ -93,6 +94,8 @@ resource "aws_globalaccelerator_endpoint_group" "edge_apse1" {
 }
 
 resource "aws_route53_zone" "this" {
+  #checkov:skip=CKV2_AWS_38:DNSSEC signing needs a KMS key in us-east-1 and a DS record at the registrar; enable it once the zone is delegated.
+  #checkov:skip=CKV2_AWS_39:Query logging needs a CloudWatch log group in us-east-1; an account-level choice.
   name    = "example.com"
   comment = "Managed by Topoform"
 }

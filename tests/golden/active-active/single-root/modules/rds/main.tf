@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 locals {
   replica = var.replicate_source_db != null
   port    = var.engine == "postgres" ? 5432 : 3306
@@ -8,6 +10,17 @@ locals {
 resource "aws_kms_key" "this" {
   description         = "${var.identifier} storage"
   enable_key_rotation = true
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountAdministers"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
 
   tags = var.tags
 }
@@ -44,6 +57,8 @@ resource "aws_vpc_security_group_ingress_rule" "from_app" {
 
 resource "aws_db_instance" "this" {
   #checkov:skip=CKV_AWS_118:Enhanced monitoring needs a monitoring role; Performance Insights is on instead.
+  #checkov:skip=CKV_AWS_157:Multi-AZ follows the design; DR replicas may run in one AZ.
+  #checkov:skip=CKV2_AWS_8:Automated backups are on; an AWS Backup plan is an account-level choice.
   identifier     = var.identifier
   engine         = local.replica ? null : var.engine
   engine_version = local.replica ? null : var.engine_version

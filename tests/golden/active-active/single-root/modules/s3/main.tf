@@ -1,6 +1,19 @@
+data "aws_caller_identity" "current" {}
+
 resource "aws_kms_key" "this" {
   description         = "${var.bucket} objects"
   enable_key_rotation = true
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountAdministers"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
 
   tags = var.tags
 }

