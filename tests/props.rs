@@ -135,3 +135,29 @@ proptest! {
         }
     }
 }
+
+mod export_props {
+    use super::*;
+    use topoform::core::export::{export, Layout};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 120, .. ProptestConfig::default() })]
+
+        /// Any design that loads either exports or is refused with a reason,
+        /// and every exported .tf and .hcl file parses as HCL.
+        #[test]
+        fn valid_designs_export_to_parseable_hcl(t in 0..TEMPLATES.len(), picks in prop::collection::vec((0usize..400, 0..STRINGS.len()), 0..4), single in any::<bool>()) {
+            let mut doc: Value = serde_json::from_str(TEMPLATES[t].json).unwrap();
+            for (i, s) in picks {
+                nth_mut(&mut doc, &mut i.clone(), &mut |v| if v.is_string() { *v = Value::from(STRINGS[s]) });
+            }
+            let Ok(d) = model::load(&doc.to_string()) else { return Ok(()) };
+            let layout = if single { Layout::SingleRoot } else { Layout::PerRegion };
+            if let Ok(files) = export(&d, layout) {
+                for f in files.iter().filter(|f| f.path.ends_with(".tf") || f.path.ends_with(".hcl")) {
+                    prop_assert!(hcl::parse(&f.contents).is_ok(), "{} does not parse:\n{}", f.path, f.contents);
+                }
+            }
+        }
+    }
+}

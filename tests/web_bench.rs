@@ -42,3 +42,28 @@ fn validation_time_in_wasm() {
 fn console_log(s: &str) {
     web_sys::console::log_1(&s.into());
 }
+
+/// Prints how long exporting takes in wasm (target: the stress design under 100 ms).
+#[wasm_bindgen_test]
+fn export_time_in_wasm() {
+    use topoform::core::export::{export, zip, Layout};
+    let perf = window().performance().unwrap();
+    for t in TEMPLATES {
+        let d = t.design().unwrap();
+        let t0 = perf.now();
+        let files = export(&d, Layout::PerRegion).unwrap();
+        let t1 = perf.now();
+        let bytes = zip(&files, "x").unwrap();
+        console_log(&format!("wasm export template {}: {:.2} ms, zip {:.2} ms ({} bytes)", t.id, t1 - t0, perf.now() - t1, bytes.len()));
+    }
+    let d = topoform::core::stress::stress_design();
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = perf.now();
+            std::hint::black_box(export(&d, Layout::PerRegion).ok());
+            perf.now() - t
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    console_log(&format!("wasm export stress design: median {:.1} ms (target 100 ms)", times[2]));
+}

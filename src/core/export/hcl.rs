@@ -18,8 +18,48 @@ pub fn s(text: &str) -> Expression {
 }
 
 /// An expression the exporter writes itself (`module.vpc.vpc_id`), parsed.
+/// Plain references (`a.b["k"].c`) are built directly: parsing thousands of
+/// them is most of the time of a large export.
 pub fn ex(code: &str) -> Result<Expression, HclError> {
+    if let Some(t) = reference(code) {
+        return Ok(t);
+    }
     code.parse::<Expression>().map_err(|e| HclError(format!("internal: cannot parse `{code}`: {e}")))
+}
+
+/// `a.b["k"].c` as a traversal, or `None` for anything else.
+fn reference(code: &str) -> Option<Expression> {
+    use hcl::expr::{Traversal, TraversalOperator, Variable};
+    let ident = |s: &str| {
+        !s.is_empty()
+            && s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    let mut parts = code.split('.');
+    let root = parts.next()?;
+    if !ident(root) || !code.contains('.') {
+        return None;
+    }
+    let mut ops: Vec<TraversalOperator> = Vec::new();
+    for part in parts {
+        let (name, rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !ident(name) {
+            return None;
+        }
+        ops.push(TraversalOperator::GetAttr(hcl::Identifier::new(name).ok()?));
+        if !rest.is_empty() {
+            let key = rest.strip_prefix("[\"")?.strip_suffix("\"]")?;
+            if key.contains(['"', '\\', '$', '%', '[', ']']) {
+                return None;
+            }
+            ops.push(TraversalOperator::Index(Expression::String(key.to_string())));
+        }
+    }
+    let var = Variable::new(root).ok()?;
+    Some(Expression::Traversal(Box::new(Traversal::new(var, ops))))
 }
 
 /// `base[key]` where `key` is user text: the key is an escaped string
@@ -151,48 +191,54 @@ pub fn print_attributes(attrs: Vec<(&str, Expression)>) -> Result<String, HclErr
 /// is not part of any run.
 pub fn align(text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut i = 0;
     while i < lines.len() {
         let Some(first) = attr(lines[i]) else {
             // hcl-rs prints an empty block as `{  }`; terraform fmt writes `{}`.
-            let line = lines[i].trim_end();
-            out.push(empty_block(line));
+            push_empty_block(&mut out, lines[i].trim_end());
+            out.push('\n');
             i += 1;
             continue;
         };
-        let mut run = vec![first];
         let mut j = i + 1;
+        let mut width = first.1.chars().count();
         while j < lines.len() {
             match attr(lines[j]) {
-                Some(a) if a.0 == run[0].0 => run.push(a),
+                Some(a) if a.0 == first.0 => width = width.max(a.1.chars().count()),
                 _ => break,
             }
             j += 1;
         }
-        let width = run.iter().map(|(_, k, _)| k.chars().count()).max().unwrap_or(0);
-        for (indent, key, value) in run {
-            let pad = width - key.chars().count();
-            out.push(format!("{indent}{key}{} = {value}", " ".repeat(pad)));
+        for line in &lines[i..j] {
+            if let Some((indent, key, value)) = attr(line) {
+                out.push_str(indent);
+                out.push_str(key);
+                for _ in key.chars().count()..width {
+                    out.push(' ');
+                }
+                out.push_str(" = ");
+                out.push_str(value);
+                out.push('\n');
+            }
         }
         i = j;
     }
-    let mut s = out.join("\n");
-    s.push('\n');
-    s
+    out
 }
 
-/// `name {    }` as `name {}`.
-fn empty_block(line: &str) -> String {
+/// Writes `line`, printing `name {    }` as `name {}`.
+fn push_empty_block(out: &mut String, line: &str) {
     if let Some(head) = line.strip_suffix('}') {
-        let head = head.trim_end();
-        if let Some(h) = head.strip_suffix('{') {
-            if h.trim_end().len() == h.len() - 1 || h.ends_with(' ') {
-                return format!("{}{{}}", h);
+        if let Some(h) = head.trim_end().strip_suffix('{') {
+            if h.ends_with(' ') && head.len() > h.len() + 1 {
+                out.push_str(h);
+                out.push_str("{}");
+                return;
             }
         }
     }
-    line.to_string()
+    out.push_str(line);
 }
 
 /// Splits a single-line attribute into (indent, key, value).
@@ -226,6 +272,15 @@ mod tests {
         let src = "module \"x\" {\n  source = \"a\"\n  cidr = \"b\"\n  tags = {\n    \"Name\" = \"x\"\n    \"owner\" = \"p\"\n  }\n  vpc_id = m.x\n\n  inner {\n    long_key = 1\n    k = 2\n  }\n}\n";
         let want = "module \"x\" {\n  source = \"a\"\n  cidr   = \"b\"\n  tags = {\n    \"Name\"  = \"x\"\n    \"owner\" = \"p\"\n  }\n  vpc_id = m.x\n\n  inner {\n    long_key = 1\n    k        = 2\n  }\n}\n";
         assert_eq!(align(src), want);
+    }
+
+    #[test]
+    fn plain_references_build_the_same_tree_as_parsing() {
+        for code in ["module.vpc_a-b.vpc_id", "module.v.subnet_ids[\"use1-pub-a\"]", "data.terraform_remote_state.us_east_1.outputs.albs[\"x\"].arn", "var.x"] {
+            assert_eq!(reference(code), Some(code.parse::<Expression>().unwrap()), "{code}");
+        }
+        assert_eq!(reference("count.index + 1"), None);
+        assert_eq!(reference("jsonencode(x)"), None);
     }
 
     #[test]

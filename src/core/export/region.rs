@@ -90,8 +90,9 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
         }
     }
     let first_region_block = blocks.len();
+    let idx = crate::core::model::Index::new(design);
     for vpc in &region.vpcs {
-        blocks.extend(vpc_blocks(design, region, vpc, root, primary, single)?);
+        blocks.extend(vpc_blocks(design, &idx, region, vpc, root, primary, single)?);
     }
     for node in &region.nodes {
         blocks.push(match node {
@@ -153,7 +154,7 @@ fn subnet_list(vpc_mod: &str, ids: &[String]) -> Result<Expression, HclError> {
     ids.iter().map(|id| ex(&format!("module.{vpc_mod}.subnet_ids[\"{id}\"]"))).collect::<Result<Vec<_>, _>>().map(Expression::Array)
 }
 
-fn vpc_blocks(design: &Design, region: &Region, vpc: &Vpc, root: &str, primary: bool, single: bool) -> Result<Vec<B>, HclError> {
+fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Region, vpc: &Vpc, root: &str, primary: bool, single: bool) -> Result<Vec<B>, HclError> {
     let vm = m("vpc", &vpc.id);
     let nat = match vpc.nat {
         crate::core::model::NatMode::None => "none",
@@ -188,7 +189,6 @@ fn vpc_blocks(design: &Design, region: &Region, vpc: &Vpc, root: &str, primary: 
         .filter(|n| matches!(n, VpcNode::Asg(_)))
         .map(|n| ex(&format!("module.{}.security_group_id", m("asg", n.id()))))
         .collect::<Result<_, _>>()?;
-    let idx = crate::core::model::Index::new(design);
     for node in &vpc.nodes {
         let b = match node {
             VpcNode::Alb(a) => B::new("module", &[&m("alb", &a.id)])
