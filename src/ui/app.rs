@@ -2,6 +2,7 @@
 //! and the canvas that draws it.
 
 use super::canvas::Canvas;
+use super::export_dialog::ExportDialog;
 use super::problems::Problems;
 use super::toolbar::Toolbar;
 use crate::core::model::{Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT};
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
     // Session state: what is selected, and requests to centre on it.
     let selection = RwSignal::new(Vec::<String>::new());
     let focus = RwSignal::new(0u64);
+    let exporting = RwSignal::new(false);
     let pick = Callback::new(move |ids: Vec<String>| {
         selection.set(ids);
         focus.update(|n| *n += 1);
@@ -66,7 +68,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app">
-            <Toolbar selected=selected.into() on_choose=choose counts=totals.into() />
+            <Toolbar selected=selected.into() on_choose=choose counts=totals.into() on_export=Callback::new(move |_| exporting.set(true)) />
             {move || error.get().map(|m| view! { <p class="load-error" role="alert">{m}</p> })}
             <div class="body">
                 <main class="workspace">
@@ -74,6 +76,7 @@ pub fn App() -> impl IntoView {
                 </main>
                 <Problems diagnostics=diagnostics.into() on_pick=pick />
             </div>
+            <ExportDialog design=design.into() open=exporting on_pick=pick />
         </div>
     }
 }

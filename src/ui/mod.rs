@@ -7,6 +7,7 @@
 
 mod app;
 mod canvas;
+mod export_dialog;
 mod icons;
 mod legend;
 mod links;
@@ -16,4 +17,5 @@ mod toolbar;
 
 pub use app::App;
 pub use canvas::Canvas;
+pub use export_dialog::ExportDialog;
 pub use problems::Problems;

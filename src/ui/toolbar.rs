@@ -14,6 +14,8 @@ pub fn Toolbar(
     on_choose: Callback<String>,
     /// (errors, warnings, infos) of the open design.
     counts: Signal<(usize, usize, usize)>,
+    /// Opens the export dialog.
+    on_export: Callback<()>,
 ) -> impl IntoView {
     let status_class = move || {
         let (e, w, _) = counts.get();
@@ -39,6 +41,7 @@ pub fn Toolbar(
             </label>
             <span class="summary" title=summary>{summary}</span>
             <span class=status_class role="status" aria-live="polite" data-counts="">{move || counts_text(counts.get())}</span>
+            <button type="button" class="export" aria-label="Export Terraform" on:click=move |_| on_export.run(())>"Export"</button>
         </header>
     }
 }
