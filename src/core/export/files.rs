@@ -157,7 +157,7 @@ fn key_policy() -> Result<Expression, HclError> {
     let stmt = record([
         ("Sid", s("AccountAdministers")),
         ("Effect", s("Allow")),
-        ("Principal", record([("AWS", ex("\"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root\"")?)])),
+        ("Principal", record([("AWS", super::hcl::call("format", vec![s("arn:aws:iam::%s:root"), ex("data.aws_caller_identity.current.account_id")?]))])),
         ("Action", s("kms:*")),
         ("Resource", s("*")),
     ]);

@@ -17,14 +17,28 @@ pub fn s(text: &str) -> Expression {
     Expression::String(text.to_string())
 }
 
-/// An expression the exporter writes itself (`module.vpc.vpc_id`), parsed.
-/// Plain references (`a.b["k"].c`) are built directly: parsing thousands of
-/// them is most of the time of a large export.
+/// An expression the exporter writes itself (`module.vpc.vpc_id`): a plain
+/// reference (`a.b["k"].c`), built as a traversal tree.
 pub fn ex(code: &str) -> Result<Expression, HclError> {
-    if let Some(t) = reference(code) {
-        return Ok(t);
+    // Only references are accepted, so the HCL parser stays out of the wasm
+    // bundle; calls and types are built with [`call`] and [`var`].
+    reference(code).ok_or_else(|| HclError(format!("internal: `{code}` is not a plain reference")))
+}
+
+/// A bare name (`string`, a type keyword or a variable).
+pub fn var(name: &str) -> Result<Expression, HclError> {
+    hcl::expr::Variable::new(name)
+        .map(Expression::Variable)
+        .map_err(|e| HclError(format!("internal: bad name `{name}`: {e}")))
+}
+
+/// `name(args...)`.
+pub fn call(name: &str, args: Vec<Expression>) -> Expression {
+    let mut b = hcl::expr::FuncCall::builder(name);
+    for a in args {
+        b = b.arg(a);
     }
-    code.parse::<Expression>().map_err(|e| HclError(format!("internal: cannot parse `{code}`: {e}")))
+    Expression::FuncCall(Box::new(b.build()))
 }
 
 /// `a.b["k"].c` as a traversal, or `None` for anything else.

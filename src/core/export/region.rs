@@ -36,7 +36,7 @@ pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError>
 pub fn certificate_variable(code: &str) -> B {
     B::new("variable", &["certificate_arn"])
         .a("description", s(&format!("ARN of the ACM certificate (in {code}) the HTTPS listeners of this region present.")))
-        .a("type", ex("string").unwrap_or(Expression::Null))
+        .a("type", super::hcl::var("string").unwrap_or(Expression::Null))
 }
 
 /// The state of an upstream region, read through its backend.

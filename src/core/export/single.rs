@@ -29,7 +29,7 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     if https {
         let var = B::new("variable", &["certificate_arn"])
             .a("description", s("ARNs of the ACM certificates the HTTPS listeners present, by region code."))
-            .a("type", ex("map(string)")?);
+            .a("type", super::hcl::call("map", vec![super::hcl::var("string")?]));
         out.push(file("variables.tf", print(vec![var])?));
     }
     out.push(file("README.md", readme(design)));

@@ -3,7 +3,7 @@ data "aws_caller_identity" "current" {}
 resource "aws_kms_key" "state" {
   description         = "Terraform state"
   enable_key_rotation = true
-  policy              = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action = "kms:*", Resource = "*" }] })
+  policy              = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
 }
 
 resource "aws_s3_bucket" "state" {
