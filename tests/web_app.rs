@@ -18,6 +18,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// address is reset first, since the app records the open template there.
 fn mount() -> (web_sys::Element, impl Drop) {
     let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    // Start from the first template, not from what an earlier test autosaved.
+    let _ = window().local_storage().unwrap().unwrap().clear();
     let doc = document();
     let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     el.style().set_property("height", "700px").unwrap();

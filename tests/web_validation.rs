@@ -45,7 +45,7 @@ async fn badges_and_the_problems_panel_follow_the_design() {
     let el = host();
     let _h = leptos::mount::mount_to(el.clone(), move || {
         view! {
-            <Canvas design=design.into() badges=badges.into() selection=selection.into() focus=Signal::derive(|| 0u64) />
+            <Canvas design=design.into() badges=badges.into() selection=selection focus=Signal::derive(|| 0u64) />
             <Problems diagnostics=diagnostics.into() on_pick=Callback::new(move |ids| picked.set(ids)) />
         }
     });
@@ -75,6 +75,7 @@ async fn badges_and_the_problems_panel_follow_the_design() {
 #[wasm_bindgen_test]
 async fn the_app_shows_counts_and_problems_for_each_template() {
     let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    let _ = window().local_storage().unwrap().unwrap().clear();
     let el = host();
     let _h = leptos::mount::mount_to(el.clone(), App);
     settle().await;

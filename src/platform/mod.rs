@@ -55,3 +55,19 @@ pub fn capture_pointer(ev: &web_sys::PointerEvent) {
         let _ = el.set_pointer_capture(ev.pointer_id());
     }
 }
+
+/// Asks the user to confirm with the browser's dialog; `false` if it cannot show.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+}
+
+/// Milliseconds since the epoch, for backup keys.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// The `data-id` of the nearest shape around an event's target, if any.
+pub fn closest_data_id(ev: &web_sys::Event) -> Option<String> {
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    el.closest("[data-id]").ok()??.get_attribute("data-id")
+}

@@ -1,39 +1,66 @@
-//! The app shell: one design in a signal, a toolbar to switch templates,
-//! and the canvas that draws it.
+//! The app: one document (design + undo history) and the session around it
+//! (selection, camera requests, dialogs), the toolbar, the edit bar, the
+//! canvas, the problems panel and the export dialog. The design is
+//! autosaved to local storage and restored on reload; a stored design that
+//! cannot be opened is kept under a backup key, never wiped.
 
 use super::canvas::Canvas;
+use super::doc::Doc;
+use super::editbar::EditBar;
 use super::export_dialog::ExportDialog;
 use super::problems::Problems;
 use super::toolbar::Toolbar;
-use crate::core::model::{Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT};
+use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
+use crate::core::edit::{self, PaletteItem};
+use crate::core::model::{load, save, Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT};
 use crate::core::templates::{template, Template, TEMPLATES};
 use crate::core::validate::{by_subject, counts, validate};
 use crate::platform;
 use leptos::prelude::*;
+use std::time::Duration;
 
-/// The whole app. The starting template comes from `?template=<id>` when
-/// present (handy for links and screenshots), else the first one.
+/// The whole app. `?template=<id>` opens that template (handy for links and
+/// screenshots); otherwise the autosaved design, else the first template.
 #[component]
 pub fn App() -> impl IntoView {
-    let start: Option<&'static Template> =
-        platform::query_param("template").and_then(|id| template(&id)).or(TEMPLATES.first());
-    let error = RwSignal::new(None::<String>);
-    let initial = match start.map(|t| (t, t.design())) {
-        Some((_, Ok(d))) => d,
-        Some((t, Err(e))) => {
-            error.set(Some(load_message(t, &e.to_string())));
-            empty_design()
+    let message = RwSignal::new(None::<String>);
+    let from_link: Option<&'static Template> = platform::query_param("template").and_then(|id| {
+        let t = template(&id);
+        if t.is_none() {
+            message.set(Some(format!("There is no template called “{id}”; the first one is open instead.")));
         }
-        None => empty_design(),
+        t
+    });
+    let start_template = from_link.or(TEMPLATES.first());
+    let initial = match from_link {
+        Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
+        None => match autosave::restore(platform::storage::get(AUTOSAVE_KEY).ok().flatten().as_deref(), platform::now_ms()) {
+            Restore::Design(d) => Ok(*d),
+            Restore::Nothing => start_template.map(|t| t.design().map_err(|e| load_message(t, &e.to_string()))).unwrap_or(Ok(empty_design())),
+            Restore::Unreadable { backup_key, message: m } => {
+                if let Ok(Some(raw)) = platform::storage::get(AUTOSAVE_KEY) {
+                    if platform::storage::set(&backup_key, &raw).is_ok() {
+                        let _ = platform::storage::remove(AUTOSAVE_KEY);
+                    }
+                }
+                message.set(Some(m));
+                start_template.map(|t| t.design().map_err(|e| load_message(t, &e.to_string()))).unwrap_or(Ok(empty_design()))
+            }
+        },
     };
-    let design = RwSignal::new(initial);
-    let selected = RwSignal::new(start.map(|t| t.id.to_string()).unwrap_or_default());
+    let initial = initial.unwrap_or_else(|m| {
+        message.set(Some(m));
+        empty_design()
+    });
+    let doc = Doc::new(initial);
+    let design = doc.design;
+    let selected = RwSignal::new(from_link.or(start_template).map(|t| t.id.to_string()).unwrap_or_default());
 
     // Diagnostics are derived from the design on every change, never stored.
     let diagnostics = Memo::new(move |_| design.with(validate));
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
     let totals = Memo::new(move |_| diagnostics.with(|d| counts(d)));
-    // Session state: what is selected, and requests to centre on it.
+    // Session state: the selection, requests to centre on it, open dialogs.
     let selection = RwSignal::new(Vec::<String>::new());
     let focus = RwSignal::new(0u64);
     let exporting = RwSignal::new(false);
@@ -42,8 +69,28 @@ pub fn App() -> impl IntoView {
         focus.update(|n| *n += 1);
     });
 
-    // A template that fails to load leaves the open design as it was and
-    // says why; the app never panics on a bad file.
+    // Autosave, debounced: only the last change in a burst is written.
+    let pending = StoredValue::new(0u64);
+    Effect::new(move |first: Option<()>| {
+        let text = design.with(save);
+        if first.is_none() {
+            return; // the design just loaded is already where it came from
+        }
+        pending.update_value(|n| *n += 1);
+        let ticket = pending.get_value();
+        set_timeout(
+            move || {
+                if pending.get_value() == ticket {
+                    if let Err(e) = platform::storage::set(AUTOSAVE_KEY, &text) {
+                        message.set(Some(format!("Autosave failed: {e}.")));
+                    }
+                }
+            },
+            Duration::from_millis(u64::from(DEBOUNCE_MS)),
+        );
+    });
+
+    // A template replaces the design as one undoable step.
     let choose = Callback::new(move |id: String| {
         let loaded = match template(&id) {
             Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
@@ -52,27 +99,101 @@ pub fn App() -> impl IntoView {
         match loaded {
             Ok(d) => {
                 selection.set(Vec::new());
-                design.set(d);
-                error.set(None);
+                doc.apply(d);
+                message.set(None);
                 platform::set_template_param(&id);
                 selected.set(id);
             }
-            Err(message) => {
-                error.set(Some(message));
-                // Re-notify with the old value so the picker shows the
-                // template that is still open, not the one that failed.
+            Err(m) => {
+                message.set(Some(m));
                 selected.set(selected.get_untracked());
             }
+        }
+    });
+    let on_new = Callback::new(move |_| {
+        selection.set(Vec::new());
+        doc.apply(empty_design());
+    });
+    // A file that does not load leaves the open design untouched.
+    let on_open = Callback::new(move |(name, text): (String, String)| match load(&text) {
+        Ok(d) => {
+            selection.set(Vec::new());
+            doc.apply(d);
+            message.set(None);
+        }
+        Err(e) => message.set(Some(format!("{name} was not opened: {e}. The open design is unchanged."))),
+    });
+    let on_save = Callback::new(move |_| {
+        let (name, text) = design.with(|d| (format!("{}-{}.json", d.name, d.environment), save(d)));
+        if let Err(e) = platform::download::download(&name, "application/json", text.as_bytes()) {
+            message.set(Some(e));
+        }
+    });
+    let on_add = Callback::new(move |item: PaletteItem| {
+        let target = selection.get_untracked().first().cloned();
+        match design.with_untracked(|d| edit::add(d, item, target.as_deref())) {
+            Ok((d, id)) => {
+                doc.apply(d);
+                selection.set(vec![id]);
+                message.set(None);
+            }
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    });
+    let on_delete = Callback::new(move |_| {
+        let ids = selection.get_untracked();
+        if ids.is_empty() {
+            return;
+        }
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let deps = design.with_untracked(|d| edit::dependents(d, &refs));
+        let ok = deps.is_empty() || platform::confirm(&format!("Deleting this also changes:\n\n• {}\n\nDelete?", deps.join("\n• ")));
+        if ok {
+            let next = design.with_untracked(|d| edit::delete(d, &refs));
+            doc.apply(next);
+            selection.set(Vec::new());
+        }
+    });
+
+    // Keyboard: undo, redo, delete, escape.
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let target_is_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if target_is_field {
+            return;
+        }
+        let cmd = ev.ctrl_key() || ev.meta_key();
+        match ev.key().as_str() {
+            "z" | "Z" if cmd && ev.shift_key() => {
+                ev.prevent_default();
+                doc.redo();
+            }
+            "z" | "Z" if cmd => {
+                ev.prevent_default();
+                doc.undo();
+            }
+            "y" if cmd => {
+                ev.prevent_default();
+                doc.redo();
+            }
+            "Delete" | "Backspace" => on_delete.run(()),
+            "Escape" => selection.set(Vec::new()),
+            _ => {}
         }
     });
 
     view! {
         <div class="app">
             <Toolbar selected=selected.into() on_choose=choose counts=totals.into() on_export=Callback::new(move |_| exporting.set(true)) />
-            {move || error.get().map(|m| view! { <p class="load-error" role="alert">{m}</p> })}
+            <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete />
+            {move || message.get().map(|m| view! {
+                <p class="load-error" role="alert">{m}<button type="button" aria-label="Dismiss" on:click=move |_| message.set(None)>"×"</button></p>
+            })}
             <div class="body">
                 <main class="workspace">
-                    <Canvas design=design.into() badges=badges.into() selection=selection.into() focus=focus.into() />
+                    <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into() />
                 </main>
                 <Problems diagnostics=diagnostics.into() on_pick=pick />
             </div>
@@ -85,7 +206,7 @@ fn load_message(t: &Template, err: &str) -> String {
     format!("The template “{}” could not be loaded: {err}", t.title)
 }
 
-/// A design with nothing in it, shown when no template could be loaded.
+/// A design with nothing in it: the start of "New".
 fn empty_design() -> Design {
     Design {
         format: FORMAT.to_string(),
@@ -94,7 +215,7 @@ fn empty_design() -> Design {
         environment: "dev".into(),
         tags: Default::default(),
         state: StateConfig {
-            bucket: "untitled-tfstate".into(),
+            bucket: "untitled-dev-tfstate".into(),
             region: "us-east-1".into(),
             lock: LockMode::Lockfile,
             dynamodb_table: None,

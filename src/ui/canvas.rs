@@ -30,8 +30,9 @@ pub fn Canvas(
     design: Signal<Design>,
     /// The worst finding and the count per object id, drawn as badges.
     badges: Signal<BTreeMap<String, (Severity, usize)>>,
-    /// The selected object ids, outlined.
-    selection: Signal<Vec<String>>,
+    /// The selected object ids, outlined; a click on a shape selects it
+    /// (shift-click adds or removes it), a click on empty canvas clears.
+    selection: RwSignal<Vec<String>>,
     /// Bumped to centre the view on the selection.
     focus: Signal<u64>,
 ) -> impl IntoView {
@@ -72,15 +73,39 @@ pub fn Canvas(
 
     // Drag to pan: the last pointer position while a button is down.
     let drag = RwSignal::new(None::<(f64, f64)>);
+    // Whether the pointer moved since it went down: a drag pans, a click selects.
+    let moved = RwSignal::new(false);
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() == 0 {
-            platform::capture_pointer(&ev);
+            moved.set(false);
             drag.set(Some((ev.client_x() as f64, ev.client_y() as f64)));
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if moved.get_untracked() {
+            return;
+        }
+        let id = platform::closest_data_id(&ev).filter(|id| !id.contains('@'));
+        match (id, ev.shift_key()) {
+            (Some(id), true) => selection.update(|s| {
+                if let Some(i) = s.iter().position(|x| *x == id) {
+                    s.remove(i);
+                } else {
+                    s.push(id);
+                }
+            }),
+            (Some(id), false) => selection.set(vec![id]),
+            (None, false) => selection.set(Vec::new()),
+            (None, true) => {}
         }
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
         let Some((lx, ly)) = drag.get_untracked() else { return };
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if (x - lx).abs() + (y - ly).abs() > 0.0 && !moved.get_untracked() {
+            moved.set(true);
+            platform::capture_pointer(&ev);
+        }
         if let Some((_, _, w, h)) = platform::current_target_rect(&ev) {
             let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
             camera.set(Some(vb.panned(x - lx, y - ly, w, h)));
@@ -174,6 +199,7 @@ pub fn Canvas(
             viewBox=move || view_box().attr()
             preserveAspectRatio="xMidYMid meet"
             on:pointerdown=on_down
+            on:click=on_click
             on:pointermove=on_move
             on:pointerup=on_up
             on:pointercancel=on_up

@@ -7,6 +7,8 @@
 
 mod app;
 mod canvas;
+mod doc;
+mod editbar;
 mod export_dialog;
 mod icons;
 mod legend;

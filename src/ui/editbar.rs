@@ -1,0 +1,57 @@
+//! The edit bar: file commands (new, open, save), undo and redo, and the
+//! palette. A palette item adds an object into the selected container
+//! (core::edit decides where it may go and says why when it may not).
+
+use super::doc::Doc;
+use crate::core::edit::PaletteItem;
+use leptos::prelude::*;
+
+/// The bar under the toolbar.
+#[component]
+pub fn EditBar(
+    /// The document.
+    doc: Doc,
+    /// New design.
+    on_new: Callback<()>,
+    /// Opened file text (name, text).
+    on_open: Callback<(String, String)>,
+    /// Save (download) the design.
+    on_save: Callback<()>,
+    /// Add a palette item into the selection.
+    on_add: Callback<PaletteItem>,
+    /// Delete the selection.
+    on_delete: Callback<()>,
+) -> impl IntoView {
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let picked = move |_| {
+        let Some(input) = file_input.get() else { return };
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(file)) = crate::platform::file_open::read_picked(&input).await {
+                on_open.run(file);
+            }
+            input.set_value("");
+        });
+    };
+    view! {
+        <div class="editbar" role="toolbar" aria-label="Edit">
+            <button type="button" on:click=move |_| on_new.run(()) title="New design">"New"</button>
+            <button type="button" on:click=move |_| { if let Some(i) = file_input.get() { i.click(); } } title="Open a design file">"Open…"</button>
+            <input type="file" accept=".json,application/json" class="hidden" node_ref=file_input aria-label="Design file" on:change=picked />
+            <button type="button" on:click=move |_| on_save.run(()) title="Download the design as JSON">"Save"</button>
+            <span class="sep"></span>
+            <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled=move || !doc.can_undo() on:click=move |_| doc.undo()>"↶ Undo"</button>
+            <button type="button" aria-label="Redo" title="Redo (Shift+Ctrl+Z)" disabled=move || !doc.can_redo() on:click=move |_| doc.redo()>"↷ Redo"</button>
+            <span class="sep"></span>
+            <span class="palette-label">"Add"</span>
+            {PaletteItem::ALL
+                .into_iter()
+                .map(|item| view! {
+                    <button type="button" class="palette" data-palette=item.label() title=format!("Add a {} into the selected container", item.label())
+                        on:click=move |_| on_add.run(item)>{item.label()}</button>
+                })
+                .collect_view()}
+            <span class="sep"></span>
+            <button type="button" aria-label="Delete selection" title="Delete (Del)" on:click=move |_| on_delete.run(())>"Delete"</button>
+        </div>
+    }
+}
