@@ -122,3 +122,43 @@ async fn a_corrupt_autosave_is_kept_as_a_backup_and_explained() {
     assert!(s.get_item(&backups[0]).unwrap().unwrap().starts_with("{\"format\""), "the broken text is kept as it was");
     assert!(count(&el, "[data-kind='region']") >= 2, "a template is open instead");
 }
+
+fn set_input(root: &web_sys::Element, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
+    input.set_value(value);
+    for kind in ["input", "change"] {
+        let ev = web_sys::Event::new_with_event_init_dict(kind, &{
+            let i = web_sys::EventInit::new();
+            i.set_bubbles(true);
+            i
+        })
+        .unwrap();
+        input.dispatch_event(&ev).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_inspector_edits_fields_with_feedback_and_refuses_bad_numbers() {
+    storage().clear().unwrap();
+    let (el, _h) = mount();
+    settle().await;
+    click(&el, "[data-id='use1-main'] rect");
+    settle().await;
+    // A CIDR that overlaps the other VPC: live feedback, then the error on both.
+    set_input(&el, ".inspector input[aria-label='CIDR']", "10.1.0.0/16");
+    settle().await;
+    let problems = el.query_selector(".problems").unwrap().unwrap().text_content().unwrap();
+    assert!(problems.contains("NET-16") || problems.contains("NET-04"), "{problems}");
+    assert!(el.query_selector("[data-badge='usw2-main']").unwrap().is_some(), "the other VPC gets a badge too");
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert!(el.query_selector("[data-badge='usw2-main']").unwrap().is_none(), "undo clears it");
+    // A number that is not a number is refused and changes nothing.
+    click(&el, "[data-id='use1-app'] rect");
+    settle().await;
+    set_input(&el, ".inspector input[aria-label='Min']", "seven");
+    settle().await;
+    assert!(alert(&el).contains("whole number"), "{}", alert(&el));
+    let saved_min = el.query_selector("[data-id='use1-app']").unwrap().unwrap().text_content().unwrap();
+    assert!(saved_min.contains("2/2/6"), "the group is unchanged: {saved_min}");
+}

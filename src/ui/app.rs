@@ -8,6 +8,7 @@ use super::canvas::Canvas;
 use super::doc::Doc;
 use super::editbar::EditBar;
 use super::export_dialog::ExportDialog;
+use super::inspector::Inspector;
 use super::problems::Problems;
 use super::toolbar::Toolbar;
 use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
@@ -195,7 +196,10 @@ pub fn App() -> impl IntoView {
                 <main class="workspace">
                     <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into() />
                 </main>
-                <Problems diagnostics=diagnostics.into() on_pick=pick />
+                <aside class="side">
+                    <Inspector doc=doc selection=selection.into() diagnostics=diagnostics.into() on_error=Callback::new(move |m| message.set(Some(m))) />
+                    <Problems diagnostics=diagnostics.into() on_pick=pick />
+                </aside>
             </div>
             <ExportDialog design=design.into() open=exporting on_pick=pick />
         </div>

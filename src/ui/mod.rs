@@ -9,6 +9,8 @@ mod app;
 mod canvas;
 mod doc;
 mod editbar;
+mod fields;
+mod inspector;
 mod export_dialog;
 mod icons;
 mod legend;

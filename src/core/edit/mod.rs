@@ -10,12 +10,14 @@ mod connect;
 mod create;
 mod delete;
 pub mod ids;
+mod object;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
 pub use connect::{connect, link_kind, LinkKind};
 pub use create::{add, placement, PaletteItem, Placement};
 pub use delete::{delete, dependents};
+pub use object::{parse_in_range, update, ObjectMut};
 
 use std::fmt;
 
