@@ -82,7 +82,7 @@ pub fn Inspector(doc: Doc, selection: Signal<Vec<String>>, diagnostics: Signal<V
             }.into_any(),
             ObjectRef::Peering(p) => view! { <p class="hint">{format!("Peers {} with {}.", p.a, p.b)}</p> }.into_any(),
         };
-        let mine: Vec<Diagnostic> = diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.iter().any(|s| *s == id)).cloned().collect());
+        let mine: Vec<Diagnostic> = diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.contains(&id)).cloned().collect());
         view! {
             <h3>{title}</h3>
             <p class="muted id">{format!("id {id}")}</p>
