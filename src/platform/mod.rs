@@ -66,8 +66,9 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// The `data-id` of the nearest shape around an event's target, if any.
+/// The id of the nearest shape (or frame header) around an event's target.
 pub fn closest_data_id(ev: &web_sys::Event) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    el.closest("[data-id]").ok()??.get_attribute("data-id")
+    let hit = el.closest("[data-id], [data-target]").ok()??;
+    hit.get_attribute("data-id").or_else(|| hit.get_attribute("data-target"))
 }

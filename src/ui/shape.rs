@@ -45,7 +45,9 @@ pub fn frame_box(shape: &Shape, label: &Label) -> AnyView {
 /// frame's own fill so a line passing behind never garbles it.
 pub fn frame_label(shape: &Shape, label: &Label) -> AnyView {
     let body = frame_text(shape, label);
-    view! { <g class=format!("frame-label shape-{}", shape.kind.as_str()) aria-hidden="true">{body}</g> }.into_any()
+    // `data-target`: a click on the header selects the frame (the header is
+    // drawn above the links, so it is what the pointer hits).
+    view! { <g class=format!("frame-label shape-{}", shape.kind.as_str()) data-target=shape.id.clone() aria-hidden="true">{body}</g> }.into_any()
 }
 
 fn frame_text(shape: &Shape, label: &Label) -> AnyView {
