@@ -1,0 +1,357 @@
+#!/usr/bin/env bash
+# Applies a Topoform export from empty against moto (a local AWS emulator) and
+# proves a second plan of every stack is clean.
+#
+#   scripts/apply-on-moto.sh EXPORT_DIR
+#
+# What it does, in order:
+#   1. copies EXPORT_DIR to a scratch directory (the export itself is never
+#      touched: no .terraform, no state, no override files written into it);
+#   2. starts `moto_server` on 127.0.0.1, on a free port, under `timeout` (it
+#      dies after TOPOFORM_MOTO_LIFETIME seconds even if this script is
+#      killed) and always stops it on exit;
+#   3. points Terraform at moto through the environment only:
+#        AWS_ENDPOINT_URL=http://127.0.0.1:PORT  (every provider alias, the S3
+#          backend and every terraform_remote_state read honour it: hashicorp/aws
+#          5.100.0 and Terraform 1.11's S3 backend, checked on this machine; the
+#          SDK uses path-style S3 addressing for an IP endpoint by itself)
+#        fake keys, AWS_EC2_METADATA_DISABLED, empty AWS config files
+#      so the exported .tf files run exactly as written (no *_override.tf is
+#      needed: moto answers sts:GetCallerIdentity, so the provider's
+#      credential validation and account-id lookup succeed against it);
+#   4. applies the stacks in the order the export's README.md gives
+#      (`cd STACK` / `-chdir=STACK` lines): `bootstrap` with local state, the
+#      others with `terraform init -backend-config=<its backends/*.hcl>`;
+#   5. then runs `terraform plan -detailed-exitcode` on every stack and
+#      requires exit 0 (no changes).
+#
+# Resources moto cannot emulate are left out honestly: their types are in the
+# skip list below with the reason. The harness plans the whole stack, then
+# applies with -target on every other resource, leaving out the skipped ones
+# and everything that references them (transitively), and prints each one.
+# Those are proved by `terraform validate` only (another test does that).
+#
+# Environment:
+#   TOPOFORM_TF_MIRROR      filesystem mirror holding hashicorp/aws (found when unset)
+#   TOPOFORM_MOTO_LIFETIME  seconds moto may live at most (default 1500)
+#   TOPOFORM_TF_TIMEOUT     seconds one terraform command may take (default 900)
+#   TOPOFORM_APPLY_ORDER    space-separated stack dirs, to override the README's order
+#   TOPOFORM_APPLY_SKIP     extra "type=reason" entries for the skip list, ';'-separated
+#   TOPOFORM_APPLY_KEEP=1   keep the scratch directory (its path is printed)
+# Exit status: 0 every stack applied and planned clean, 1 otherwise, 2 usage.
+set -euo pipefail
+
+say() { printf '[apply-on-moto] %s\n' "$*"; }
+die() { printf '[apply-on-moto] error: %s\n' "$*" >&2; exit 2; }
+
+[ $# -eq 1 ] || die "usage: $0 EXPORT_DIR"
+EXPORT_DIR=$(cd "$1" && pwd) || die "no such directory: $1"
+[ -f "$EXPORT_DIR/README.md" ] || die "$EXPORT_DIR has no README.md (the apply order lives there)"
+
+for tool in terraform moto_server python3 timeout; do
+  command -v "$tool" >/dev/null || die "$tool is not on PATH (moto: pip install 'moto[server]')"
+done
+
+# --- the skip list: resource types moto cannot create, with the reason -----
+# Kept short and specific; every entry is printed when it takes effect.
+SKIP_TYPES="
+aws_globalaccelerator_accelerator=moto has no Global Accelerator API
+aws_globalaccelerator_listener=moto has no Global Accelerator API
+aws_globalaccelerator_endpoint_group=moto has no Global Accelerator API
+aws_globalaccelerator_custom_routing_accelerator=moto has no Global Accelerator API
+aws_globalaccelerator_custom_routing_listener=moto has no Global Accelerator API
+aws_globalaccelerator_custom_routing_endpoint_group=moto has no Global Accelerator API
+"
+if [ -n "${TOPOFORM_APPLY_SKIP:-}" ]; then
+  SKIP_TYPES="$SKIP_TYPES$(printf '%s' "$TOPOFORM_APPLY_SKIP" | tr ';' '\n')"
+fi
+export SKIP_TYPES
+
+# --- the provider mirror ------------------------------------------------------
+find_mirror() {
+  local d bin
+  for d in /opt/tf-plugins "$HOME/.terraform.d/plugins" /usr/local/share/terraform/plugins /usr/share/terraform/plugins; do
+    [ -d "$d/registry.terraform.io/hashicorp/aws" ] && { echo "$d"; return; }
+  done
+  bin=$(find / -xdev -path '*registry.terraform.io/hashicorp/aws/*' -name 'terraform-provider-aws*' -print -quit 2>/dev/null || true)
+  [ -n "$bin" ] && echo "${bin%%/registry.terraform.io/*}"
+}
+MIRROR=${TOPOFORM_TF_MIRROR:-$(find_mirror)}
+[ -n "$MIRROR" ] && [ -d "$MIRROR/registry.terraform.io/hashicorp/aws" ] ||
+  die "no hashicorp/aws filesystem mirror found; set TOPOFORM_TF_MIRROR"
+
+# --- scratch copy -------------------------------------------------------------
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/topoform-apply.XXXXXX")
+MOTO_PID=""
+cleanup() {
+  local rc=$?
+  if [ -n "$MOTO_PID" ] && kill -0 "$MOTO_PID" 2>/dev/null; then
+    kill "$MOTO_PID" 2>/dev/null || true
+    wait "$MOTO_PID" 2>/dev/null || true
+  fi
+  if [ "${TOPOFORM_APPLY_KEEP:-0}" = 1 ]; then
+    say "kept the scratch directory: $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+mkdir -p "$WORK/export" "$WORK/plugin-cache" "$WORK/logs"
+(cd "$EXPORT_DIR" && tar --exclude=.terraform --exclude='*.tfstate' --exclude='*.tfstate.backup' \
+  --exclude=.terraform.lock.hcl -cf - .) | (cd "$WORK/export" && tar -xf -)
+ROOT="$WORK/export"
+
+cat >"$WORK/terraformrc" <<EOF
+provider_installation {
+  filesystem_mirror {
+    path    = "$MIRROR"
+    include = ["registry.terraform.io/hashicorp/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/*"]
+  }
+}
+plugin_cache_dir = "$WORK/plugin-cache"
+EOF
+export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
+
+# --- moto ---------------------------------------------------------------------
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+LIFETIME=${TOPOFORM_MOTO_LIFETIME:-1500}
+# Certificates requested from moto's ACM are issued at once instead of after 60 s.
+MOTO_ACM_VALIDATION_WAIT=0 timeout --kill-after=10 "$LIFETIME" \
+  moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/logs/moto.log" 2>&1 &
+MOTO_PID=$!
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
+  kill -0 "$MOTO_PID" 2>/dev/null || { cat "$WORK/logs/moto.log" >&2; die "moto_server exited at start"; }
+  sleep 0.2
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || die "moto_server did not listen on port $PORT"
+say "moto_server (pid $MOTO_PID) on 127.0.0.1:$PORT, at most ${LIFETIME}s; mirror $MIRROR"
+
+# Only the environment points at moto; the exported files stay as exported.
+for v in $(env | sed -n 's/^\(AWS_[A-Z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT"
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
+export AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+
+# --- stacks and their order -----------------------------------------------------
+# Prints "STACK<TAB>BACKEND_FILE_OR_-" per stack, in apply order.
+stack_order() {
+  python3 - "$ROOT" "${TOPOFORM_APPLY_ORDER:-}" <<'PY'
+import os, re, sys
+root, override = sys.argv[1], sys.argv[2].split()
+stacks = []
+for dirpath, dirnames, filenames in os.walk(root):
+    # Hidden dirs (.terraform) and reusable modules are not stacks.
+    dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "modules")
+    if any(f.endswith(".tf") for f in filenames):
+        stacks.append(os.path.relpath(dirpath, root))
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+def norm(s):
+    s = s.strip("`'\"").rstrip("/")
+    return s[2:] if s.startswith("./") else s
+if override:
+    order = [norm(s) for s in override]
+else:
+    order = []
+    for m in re.finditer(r"(?:\bcd\s+|-chdir=)([^\s;&|`'\")]+)", readme):
+        s = norm(m.group(1))
+        if s in stacks and s not in order:
+            order.append(s)
+missing = [s for s in stacks if s not in order]
+unknown = [s for s in order if s not in stacks]
+if missing or unknown:
+    sys.exit("README.md apply order (`cd STACK` or `-chdir=STACK` lines) does not cover the export: "
+             f"stacks without a step: {missing or 'none'}; steps without a stack: {unknown or 'none'}")
+for s in order:
+    backend = "-"
+    text = "".join(open(os.path.join(root, s, f), encoding="utf-8").read()
+                   for f in sorted(os.listdir(os.path.join(root, s))) if f.endswith(".tf"))
+    if re.search(r'backend\s+"s3"', text):
+        # The README's own init line for this stack names its backend file.
+        cands = []
+        for m in re.finditer(r"-backend-config=([^\s`'\"]+\.hcl)", readme):
+            p = os.path.normpath(os.path.join(root, s, m.group(1)))
+            before = readme[:m.start()]
+            last_cd = max(((mm.start(), norm(mm.group(1))) for mm in
+                           re.finditer(r"(?:\bcd\s+|-chdir=)([^\s;&|`'\")]+)", before)), default=(0, None))
+            if last_cd[1] == s and os.path.isfile(p):
+                cands.append(p)
+        for guess in (os.path.basename(s), s.replace("/", "-"), s.replace("/", "_")):
+            p = os.path.join(root, "backends", guess + ".hcl")
+            if os.path.isfile(p):
+                cands.append(p)
+        if not cands:
+            sys.exit(f"stack {s} has an s3 backend but no backends/*.hcl file could be matched to it")
+        backend = cands[0]
+    print(f"{s}\t{backend}")
+PY
+}
+
+# Reads plan.json; prints the -target list (one address a line) to $2 and
+# the skipped addresses with reasons to stdout. Prints nothing and writes an
+# empty file when nothing is skipped.
+targets_from_plan() {
+  python3 - "$1" "$2" <<'PY'
+import json, os, sys
+plan = json.load(open(sys.argv[1]))
+skip = {}
+for line in os.environ["SKIP_TYPES"].splitlines():
+    if "=" in line:
+        t, why = line.split("=", 1)
+        skip[t.strip()] = why.strip()
+nodes = {}   # full address -> (type, mode, set of referenced full addresses/prefixes)
+def refs_of(expr, out):
+    if isinstance(expr, dict):
+        for k, v in expr.items():
+            if k == "references" and isinstance(v, list):
+                out.update(v)
+            else:
+                refs_of(v, out)
+    elif isinstance(expr, list):
+        for v in expr:
+            refs_of(v, out)
+def resolve(prefix, ref):
+    parts = ref.split(".")
+    if parts[0] == "data" and len(parts) >= 3:
+        return prefix + ".".join(parts[:3])
+    if parts[0] == "module" and len(parts) >= 2:
+        return prefix + ".".join(parts[:2])  # the whole module call
+    if parts[0] in ("var", "local", "each", "count", "path", "terraform", "self"):
+        return None
+    return prefix + ".".join(parts[:2]) if len(parts) >= 2 else None
+def walk(mod, prefix, inherited):
+    for r in mod.get("resources", []):
+        refs = set()
+        refs_of(r.get("expressions", {}), refs)
+        refs_of(r.get("count_expression", {}), refs)
+        refs_of(r.get("for_each_expression", {}), refs)
+        refs.update(r.get("depends_on", []))
+        deps = {d for d in (resolve(prefix, x) for x in refs) if d} | inherited
+        nodes[prefix + r["address"]] = (r["type"], r.get("mode", "managed"), deps)
+    for name, call in mod.get("module_calls", {}).items():
+        refs = set()
+        refs_of(call.get("expressions", {}), refs)
+        refs.update(call.get("depends_on", []))
+        deps = {d for d in (resolve(prefix, x) for x in refs) if d} | inherited
+        walk(call.get("module", {}), f"{prefix}module.{name}.", deps)
+walk(plan.get("configuration", {}).get("root_module", {}), "", set())
+def member(addr, target):  # addr is target or lies inside module call target
+    return addr == target or addr.startswith(target + ".")
+skipped = {a: skip[t] for a, (t, _, _) in nodes.items() if t in skip}
+changed = True
+while changed:
+    changed = False
+    for a, (_, _, deps) in nodes.items():
+        if a in skipped:
+            continue
+        for d in deps:
+            hit = next((s for s in skipped if member(s, d) or s == d), None)
+            if hit:
+                skipped[a] = f"references {hit}"
+                changed = True
+                break
+with open(sys.argv[2], "w") as f:
+    if skipped:
+        for a, (t, mode, _) in sorted(nodes.items()):
+            if mode == "managed" and a not in skipped:
+                f.write(a + "\n")
+for a in sorted(skipped):
+    print(f"{a}\t{skipped[a]}")
+PY
+}
+
+TF_TIMEOUT=${TOPOFORM_TF_TIMEOUT:-900}
+tf() { timeout --kill-after=10 "$TF_TIMEOUT" terraform "$@"; }
+
+ORDER_FILE="$WORK/order.tsv"
+stack_order >"$ORDER_FILE" || { echo "[apply-on-moto] error: cannot tell the apply order" >&2; exit 1; }
+say "apply order: $(cut -f1 "$ORDER_FILE" | tr '\n' ' ')"
+
+declare -A RESULT PLAN SECS NSKIP
+FAILED=0
+START_ALL=$SECONDS
+while IFS=$'\t' read -r stack backend; do
+  dir="$ROOT/$stack"
+  slug=${stack//\//_}
+  log="$WORK/logs/$slug.log"
+  t0=$SECONDS
+  if [ "$backend" = "-" ]; then say "=== $stack: init (local state), plan, apply"
+  else say "=== $stack: init -backend-config=${backend#"$ROOT"/}, plan, apply"; fi
+  init_args=(-input=false -no-color)
+  [ "$backend" != "-" ] && init_args+=("-backend-config=$backend")
+  targets="$WORK/$slug.targets"
+  : >"$targets"
+  if ! tf -chdir="$dir" init "${init_args[@]}" >"$log" 2>&1; then
+    tail -n 40 "$log"; RESULT[$stack]="init FAILED"; FAILED=1; SECS[$stack]=$((SECONDS - t0)); continue
+  fi
+  if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan >>"$log" 2>&1; then
+    tail -n 40 "$log"; RESULT[$stack]="plan FAILED"; FAILED=1; SECS[$stack]=$((SECONDS - t0)); continue
+  fi
+  tf -chdir="$dir" show -json tfplan >"$WORK/$slug.plan.json"
+  skipped=$(targets_from_plan "$WORK/$slug.plan.json" "$targets")
+  NSKIP[$stack]=0
+  if [ -n "$skipped" ]; then
+    NSKIP[$stack]=$(printf '%s\n' "$skipped" | wc -l)
+    say "$stack: NOT APPLIED on moto (proved by terraform validate only):"
+    printf '%s\n' "$skipped" | while IFS=$'\t' read -r addr why; do
+      printf '    skip %-60s %s\n' "$addr" "($why)"
+    done
+    mapfile -t tlist <"$targets"
+    if [ "${#tlist[@]}" -eq 0 ]; then
+      say "$stack: every resource is skipped; nothing to apply"
+      RESULT[$stack]="all skipped"; SECS[$stack]=$((SECONDS - t0)); continue
+    fi
+    targs=(); for a in "${tlist[@]}"; do targs+=("-target=$a"); done
+    if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan "${targs[@]}" >>"$log" 2>&1; then
+      tail -n 40 "$log"; RESULT[$stack]="plan FAILED"; FAILED=1; SECS[$stack]=$((SECONDS - t0)); continue
+    fi
+  fi
+  if tf -chdir="$dir" apply -input=false -no-color -lock-timeout=60s tfplan >>"$log" 2>&1; then
+    RESULT[$stack]="applied"
+    say "$stack: $(grep -E '^Apply complete!' "$log" | tail -n 1) ($((SECONDS - t0))s)"
+  else
+    say "$stack: apply FAILED; the errors:"
+    sed -n '/^Error: /,/^$/p' "$log" | head -n 80
+    RESULT[$stack]="apply FAILED"; FAILED=1
+  fi
+  SECS[$stack]=$((SECONDS - t0))
+done <"$ORDER_FILE"
+
+say "=== second plan of every stack (-detailed-exitcode: 0 = no changes)"
+while IFS=$'\t' read -r stack backend; do
+  case "${RESULT[$stack]}" in applied) ;; *) PLAN[$stack]="-"; continue ;; esac
+  dir="$ROOT/$stack"; slug=${stack//\//_}; log="$WORK/logs/$slug.plan2.log"
+  targs=(); while IFS= read -r a; do targs+=("-target=$a"); done <"$WORK/$slug.targets"
+  set +e
+  tf -chdir="$dir" plan -detailed-exitcode -input=false -no-color -lock-timeout=60s ${targs[@]+"${targs[@]}"} >"$log" 2>&1
+  rc=$?
+  set -e
+  case $rc in
+    0) PLAN[$stack]="clean" ;;
+    2) PLAN[$stack]="CHANGES"; FAILED=1
+       say "$stack: the second plan wants changes:"
+       grep -E '^  # |^Plan:' "$log" | head -n 60
+       sed -n '/^Terraform will perform/,/^Plan:/p' "$log" | grep -E '^\s+[~+-] |->' | head -n 60 ;;
+    *) PLAN[$stack]="plan FAILED"; FAILED=1; tail -n 40 "$log" ;;
+  esac
+done <"$ORDER_FILE"
+
+say "=== summary ($((SECONDS - START_ALL))s on moto)"
+printf '    %-28s %-14s %-12s %-8s %s\n' STACK APPLY SECOND-PLAN SKIPPED SECONDS
+while IFS=$'\t' read -r stack _; do
+  printf '    %-28s %-14s %-12s %-8s %s\n' "$stack" "${RESULT[$stack]:-not run}" "${PLAN[$stack]:--}" \
+    "${NSKIP[$stack]:-0}" "${SECS[$stack]:-0}"
+done <"$ORDER_FILE"
+if [ "$FAILED" -ne 0 ]; then
+  say "FAILED (logs: $WORK/logs; set TOPOFORM_APPLY_KEEP=1 to keep them)"
+  exit 1
+fi
+say "OK: every stack applied from empty and plans clean"
