@@ -62,6 +62,9 @@ aws_globalaccelerator_custom_routing_accelerator=moto has no Global Accelerator 
 aws_globalaccelerator_custom_routing_listener=moto has no Global Accelerator API
 aws_globalaccelerator_custom_routing_endpoint_group=moto has no Global Accelerator API
 "
+# Skipped only when the planned values match (type: condition: reason):
+#   aws_dynamodb_table with a replica block: moto 5.2.1 ignores ReplicaUpdates
+#   and never lists replicas, so the provider waits until its timeout.
 if [ -n "${TOPOFORM_APPLY_SKIP:-}" ]; then
   SKIP_TYPES="$SKIP_TYPES$(printf '%s' "$TOPOFORM_APPLY_SKIP" | tr ';' '\n')"
 fi
@@ -85,6 +88,10 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/topoform-apply.XXXXXX")
 MOTO_PID=""
 cleanup() {
   local rc=$?
+  if [ -n "${TF_PID:-}" ] && kill -0 "$TF_PID" 2>/dev/null; then
+    kill "$TF_PID" 2>/dev/null || true
+    wait "$TF_PID" 2>/dev/null || true
+  fi
   if [ -n "$MOTO_PID" ] && kill -0 "$MOTO_PID" 2>/dev/null; then
     kill "$MOTO_PID" 2>/dev/null || true
     wait "$MOTO_PID" 2>/dev/null || true
@@ -246,6 +253,20 @@ walk(plan.get("configuration", {}).get("root_module", {}), "", set())
 def member(addr, target):  # addr is target or lies inside module call target
     return addr == target or addr.startswith(target + ".")
 skipped = {a: skip[t] for a, (t, _, _) in nodes.items() if t in skip}
+# Skips that depend on the planned values, not just the type.
+WHEN = {
+    "aws_dynamodb_table": (lambda v: bool(v.get("replica")),
+                           "a global table (replica blocks): moto 5.2.1 ignores ReplicaUpdates and never lists replicas, "
+                           "so the provider would wait for them until its create timeout"),
+}
+for rc in plan.get("resource_changes", []):
+    rule = WHEN.get(rc["type"])
+    after = (rc.get("change") or {}).get("after") or {}
+    if rule and rule[0](after):
+        base = rc["address"].split("[")[0]
+        prefix = rc.get("module_address")
+        key = base if not prefix or base.startswith(prefix + ".") else f"{prefix}.{base}"
+        skipped.setdefault(key, rule[1])
 changed = True
 while changed:
     changed = False
@@ -311,7 +332,18 @@ PY
 }
 
 TF_TIMEOUT=${TOPOFORM_TF_TIMEOUT:-900}
-tf() { timeout --kill-after=10 "$TF_TIMEOUT" terraform "$@"; }
+TF_PID=""
+# Each terraform command runs in the background and is waited for, so a
+# signal to this script runs the cleanup at once (bash defers traps while a
+# foreground child runs) and the cleanup can stop it.
+tf() {
+  local rc=0
+  timeout --foreground --kill-after=10 "$TF_TIMEOUT" terraform "$@" &
+  TF_PID=$!
+  wait "$TF_PID" || rc=$?
+  TF_PID=""
+  return "$rc"
+}
 
 ORDER_FILE="$WORK/order.tsv"
 stack_order >"$ORDER_FILE" || { echo "[apply-on-moto] error: cannot tell the apply order" >&2; exit 1; }
