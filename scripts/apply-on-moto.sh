@@ -38,6 +38,12 @@
 #   TOPOFORM_APPLY_ORDER    space-separated stack dirs, to override the README's order
 #   TOPOFORM_APPLY_SKIP     extra "type=reason" entries for the skip list, ';'-separated
 #   TOPOFORM_APPLY_KEEP=1   keep the scratch directory (its path is printed)
+#   TOPOFORM_APPLY_JOBS=N   apply up to N stacks at once (default 1: strictly the
+#                           README's order). A stack starts only after the
+#                           local-state stacks before it (the state bucket) and
+#                           the stacks whose state its terraform_remote_state
+#                           blocks read; most of an apply on moto is the
+#                           provider's waiters sleeping, so this saves minutes.
 # Exit status: 0 every stack applied and planned clean, 1 otherwise, 2 usage.
 set -euo pipefail
 
@@ -87,7 +93,9 @@ MIRROR=${TOPOFORM_TF_MIRROR:-$(find_mirror)}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/topoform-apply.XXXXXX")
 MOTO_PID=""
 cleanup() {
-  local rc=$?
+  local rc=$? p
+  for p in ${SUBSHELLS:-}; do kill "$p" 2>/dev/null || true; done
+  for p in ${SUBSHELLS:-}; do wait "$p" 2>/dev/null || true; done
   if [ -n "${TF_PID:-}" ] && kill -0 "$TF_PID" 2>/dev/null; then
     kill "$TF_PID" 2>/dev/null || true
     wait "$TF_PID" 2>/dev/null || true
@@ -349,55 +357,139 @@ ORDER_FILE="$WORK/order.tsv"
 stack_order >"$ORDER_FILE" || { echo "[apply-on-moto] error: cannot tell the apply order" >&2; exit 1; }
 say "apply order: $(cut -f1 "$ORDER_FILE" | tr '\n' ' ')"
 
-declare -A RESULT PLAN SECS NSKIP
-FAILED=0
-START_ALL=$SECONDS
-while IFS=$'\t' read -r stack backend; do
-  dir="$ROOT/$stack"
-  slug=${stack//\//_}
-  log="$WORK/logs/$slug.log"
-  t0=$SECONDS
+# Applies one stack; prints its progress; writes "RESULT<TAB>NSKIP<TAB>SECS"
+# to $WORK/res/<slug>. Run in a background subshell when stacks overlap.
+apply_stack() {
+  local stack=$1 backend=$2 dir="$ROOT/$1" slug=${1//\//_} t0=$SECONDS
+  local log="$WORK/logs/$slug.log" targets="$WORK/$slug.targets" skipped nskip=0
+  local -a init_args targs tlist
+  trap '[ -n "$TF_PID" ] && kill "$TF_PID" 2>/dev/null; exit 143' TERM
+  finish() { printf '%s\t%s\t%s\n' "$1" "$nskip" "$((SECONDS - t0))" >"$WORK/res/$slug"; }
   if [ "$backend" = "-" ]; then say "=== $stack: init (local state), plan, apply"
   else say "=== $stack: init -backend-config=${backend#"$ROOT"/}, plan, apply"; fi
   init_args=(-input=false -no-color)
   [ "$backend" != "-" ] && init_args+=("-backend-config=$backend")
-  targets="$WORK/$slug.targets"
   : >"$targets"
   if ! tf -chdir="$dir" init "${init_args[@]}" >"$log" 2>&1; then
-    tail -n 40 "$log"; RESULT[$stack]="init FAILED"; FAILED=1; SECS[$stack]=$((SECONDS - t0)); continue
+    tail -n 40 "$log"; finish "init FAILED"; return
   fi
   if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan >>"$log" 2>&1; then
-    tail -n 40 "$log"; RESULT[$stack]="plan FAILED"; FAILED=1; SECS[$stack]=$((SECONDS - t0)); continue
+    tail -n 40 "$log"; finish "plan FAILED"; return
   fi
   tf -chdir="$dir" show -json tfplan >"$WORK/$slug.plan.json"
   skipped=$(targets_from_plan "$WORK/$slug.plan.json" "$targets")
-  NSKIP[$stack]=0
   if [ -n "$skipped" ]; then
-    NSKIP[$stack]=$(printf '%s\n' "$skipped" | wc -l)
+    nskip=$(printf '%s\n' "$skipped" | wc -l)
     say "$stack: NOT APPLIED on moto (proved by terraform validate only):"
     printf '%s\n' "$skipped" | while IFS=$'\t' read -r addr why; do
       printf '    skip %-60s %s\n' "$addr" "($why)"
     done
     mapfile -t tlist <"$targets"
     if [ "${#tlist[@]}" -eq 0 ]; then
-      say "$stack: every resource is skipped; nothing to apply"
-      RESULT[$stack]="all skipped"; SECS[$stack]=$((SECONDS - t0)); continue
+      say "$stack: every resource is skipped; nothing to apply"; finish "all skipped"; return
     fi
     targs=(); for a in "${tlist[@]}"; do targs+=("-target=$a"); done
     if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan "${targs[@]}" >>"$log" 2>&1; then
-      tail -n 40 "$log"; RESULT[$stack]="plan FAILED"; FAILED=1; SECS[$stack]=$((SECONDS - t0)); continue
+      tail -n 40 "$log"; finish "plan FAILED"; return
     fi
   fi
   if tf -chdir="$dir" apply -input=false -no-color -lock-timeout=60s tfplan >>"$log" 2>&1; then
-    RESULT[$stack]="applied"
     say "$stack: $(grep -E '^Apply complete!' "$log" | tail -n 1) ($((SECONDS - t0))s)"
+    finish "applied"
   else
     say "$stack: apply FAILED; the errors:"
     sed -n '/^Error: /,/^$/p' "$log" | head -n 80
-    RESULT[$stack]="apply FAILED"; FAILED=1
+    finish "apply FAILED"
   fi
-  SECS[$stack]=$((SECONDS - t0))
-done <"$ORDER_FILE"
+}
+
+# Which earlier stacks (in README order) each stack needs: every local-state
+# stack before it (the state bucket), and the stacks whose backend key its
+# terraform_remote_state blocks read. A remote-state read whose key matches
+# no stack makes it wait for every stack before it.
+stack_deps() {
+  python3 - "$ROOT" "$ORDER_FILE" <<'PY'
+import os, re, sys
+root, order_file = sys.argv[1], sys.argv[2]
+order = [l.rstrip("\n").split("\t") for l in open(order_file) if l.strip()]
+def tf_text(s):
+    d = os.path.join(root, s)
+    return "".join(open(os.path.join(d, f), encoding="utf-8").read() for f in sorted(os.listdir(d)) if f.endswith(".tf"))
+keys = {}
+for s, b in order:
+    if b != "-":
+        m = re.search(r'^\s*key\s*=\s*"([^"]+)"', open(b, encoding="utf-8").read(), re.M)
+        if m:
+            keys[m.group(1)] = s
+for i, (s, b) in enumerate(order):
+    before = [x for x, _ in order[:i]]
+    deps = [x for x, bb in order[:i] if bb == "-"] if b != "-" else []
+    text = tf_text(s)
+    if 'data "terraform_remote_state"' in text:
+        read = re.findall(r'\bkey\s*=\s*"([^"]+)"', text)
+        if not read or any(k not in keys for k in read):
+            deps = before
+        else:
+            deps += [keys[k] for k in read if keys[k] in before]
+    print(s + "\t" + " ".join(dict.fromkeys(deps)))
+PY
+}
+
+declare -A RESULT PLAN SECS NSKIP DEPS BACKEND STATE
+FAILED=0
+START_ALL=$SECONDS
+JOBS=${TOPOFORM_APPLY_JOBS:-1}
+mkdir -p "$WORK/res" "$WORK/out"
+ORDER=()
+while IFS=$'\t' read -r stack backend; do ORDER+=("$stack"); BACKEND[$stack]=$backend; STATE[$stack]=pending; done <"$ORDER_FILE"
+while IFS=$'\t' read -r stack deps; do DEPS[$stack]=$deps; done < <(stack_deps)
+if [ "$JOBS" -gt 1 ]; then
+  say "up to $JOBS stacks at once, each after the stacks it reads:"
+  for stack in "${ORDER[@]}"; do printf '    %-28s after: %s\n' "$stack" "${DEPS[$stack]:-nothing}"; done
+fi
+declare -A PID_STACK
+SUBSHELLS=""
+running=0
+while :; do
+  for stack in "${ORDER[@]}"; do
+    [ "${STATE[$stack]}" = pending ] || continue
+    ready=1
+    for d in ${DEPS[$stack]}; do
+      case "${STATE[$d]}" in
+        done) [ "${RESULT[$d]}" = applied ] || ready=failed ;;
+        *) [ "$ready" = failed ] || ready=0 ;;
+      esac
+    done
+    if [ "$ready" = failed ]; then
+      STATE[$stack]=done; RESULT[$stack]="not run"; FAILED=1
+      say "$stack: not run, a stack it needs failed (${DEPS[$stack]})"
+    elif [ "$ready" = 1 ] && [ "$running" -lt "$JOBS" ]; then
+      slug=${stack//\//_}
+      apply_stack "$stack" "${BACKEND[$stack]}" >"$WORK/out/$slug" 2>&1 &
+      PID_STACK[$!]=$stack; SUBSHELLS="$SUBSHELLS $!"; STATE[$stack]=running; running=$((running + 1))
+      [ "$JOBS" -gt 1 ] && say "$stack: started"
+    fi
+    # Sequential runs keep the README's order strictly.
+    [ "$JOBS" -eq 1 ] && [ "$running" -gt 0 ] && break
+  done
+  [ "$running" -gt 0 ] || break
+  finished=""
+  wait -n -p finished "${!PID_STACK[@]}" || true
+  [ -n "$finished" ] && [ -n "${PID_STACK[$finished]:-}" ] || continue
+  stack=${PID_STACK[$finished]}; unset "PID_STACK[$finished]"
+  running=$((running - 1)); STATE[$stack]=done
+  slug=${stack//\//_}
+  cat "$WORK/out/$slug"
+  if [ -f "$WORK/res/$slug" ]; then
+    IFS=$'\t' read -r RESULT[$stack] NSKIP[$stack] SECS[$stack] <"$WORK/res/$slug"
+  else
+    RESULT[$stack]="crashed"
+  fi
+  [ "${RESULT[$stack]}" = applied ] || [ "${RESULT[$stack]}" = "all skipped" ] || FAILED=1
+done
+for stack in "${ORDER[@]}"; do
+  [ "${STATE[$stack]}" = done ] || { RESULT[$stack]="not run"; FAILED=1; }
+done
 
 say "=== second plan of every stack (-detailed-exitcode: 0 = no changes)"
 while IFS=$'\t' read -r stack backend; do
