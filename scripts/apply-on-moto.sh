@@ -180,6 +180,10 @@ else:
         s = norm(m.group(1))
         if s in stacks and s not in order:
             order.append(s)
+# single-root layout: the root itself is a stack, applied after the others
+# (bootstrap) unless the README names it (`cd .`).
+if "." in stacks and "." not in order and not override:
+    order.append(".")
 missing = [s for s in stacks if s not in order]
 unknown = [s for s in order if s not in stacks]
 if missing or unknown:
@@ -199,10 +203,15 @@ for s in order:
                            re.finditer(r"(?:\bcd\s+|-chdir=)([^\s;&|`'\")]+)", before)), default=(0, None))
             if last_cd[1] == s and os.path.isfile(p):
                 cands.append(p)
+            elif s == "." and os.path.isfile(os.path.join(root, m.group(1))):
+                cands.append(os.path.normpath(os.path.join(root, m.group(1))))
         for guess in (os.path.basename(s), s.replace("/", "-"), s.replace("/", "_")):
             p = os.path.join(root, "backends", guess + ".hcl")
             if os.path.isfile(p):
                 cands.append(p)
+        hcls = sorted(os.listdir(os.path.join(root, "backends"))) if os.path.isdir(os.path.join(root, "backends")) else []
+        if not cands and s == "." and len(hcls) == 1:
+            cands.append(os.path.join(root, "backends", hcls[0]))
         if not cands:
             sys.exit(f"stack {s} has an s3 backend but no backends/*.hcl file could be matched to it")
         backend = cands[0]
@@ -357,10 +366,13 @@ ORDER_FILE="$WORK/order.tsv"
 stack_order >"$ORDER_FILE" || { echo "[apply-on-moto] error: cannot tell the apply order" >&2; exit 1; }
 say "apply order: $(cut -f1 "$ORDER_FILE" | tr '\n' ' ')"
 
+# A file-name-safe name for a stack directory ("." is the single-root root).
+slug_of() { if [ "$1" = . ]; then echo _root; else echo "${1//\//_}"; fi; }
+
 # Applies one stack; prints its progress; writes "RESULT<TAB>NSKIP<TAB>SECS"
 # to $WORK/res/<slug>. Run in a background subshell when stacks overlap.
 apply_stack() {
-  local stack=$1 backend=$2 dir="$ROOT/$1" slug=${1//\//_} t0=$SECONDS
+  local stack=$1 backend=$2 dir="$ROOT/$1" slug=$(slug_of "$1") t0=$SECONDS
   local log="$WORK/logs/$slug.log" targets="$WORK/$slug.targets" skipped nskip=0
   local -a init_args targs tlist
   trap '[ -n "$TF_PID" ] && kill "$TF_PID" 2>/dev/null; exit 143' TERM
@@ -464,7 +476,7 @@ while :; do
       STATE[$stack]=done; RESULT[$stack]="not run"; FAILED=1
       say "$stack: not run, a stack it needs failed (${DEPS[$stack]})"
     elif [ "$ready" = 1 ] && [ "$running" -lt "$JOBS" ]; then
-      slug=${stack//\//_}
+      slug=$(slug_of "$stack")
       apply_stack "$stack" "${BACKEND[$stack]}" >"$WORK/out/$slug" 2>&1 &
       PID_STACK[$!]=$stack; SUBSHELLS="$SUBSHELLS $!"; STATE[$stack]=running; running=$((running + 1))
       [ "$JOBS" -gt 1 ] && say "$stack: started"
@@ -478,7 +490,7 @@ while :; do
   [ -n "$finished" ] && [ -n "${PID_STACK[$finished]:-}" ] || continue
   stack=${PID_STACK[$finished]}; unset "PID_STACK[$finished]"
   running=$((running - 1)); STATE[$stack]=done
-  slug=${stack//\//_}
+  slug=$(slug_of "$stack")
   cat "$WORK/out/$slug"
   if [ -f "$WORK/res/$slug" ]; then
     IFS=$'\t' read -r RESULT[$stack] NSKIP[$stack] SECS[$stack] <"$WORK/res/$slug"
@@ -494,7 +506,7 @@ done
 say "=== second plan of every stack (-detailed-exitcode: 0 = no changes)"
 while IFS=$'\t' read -r stack backend; do
   case "${RESULT[$stack]}" in applied) ;; *) PLAN[$stack]="-"; continue ;; esac
-  dir="$ROOT/$stack"; slug=${stack//\//_}; log="$WORK/logs/$slug.plan2.log"
+  dir="$ROOT/$stack"; slug=$(slug_of "$stack"); log="$WORK/logs/$slug.plan2.log"
   targs=(); while IFS= read -r a; do targs+=("-target=$a"); done <"$WORK/$slug.targets"
   set +e
   tf -chdir="$dir" plan -detailed-exitcode -input=false -no-color -lock-timeout=60s -out=tfplan2 \
