@@ -115,7 +115,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-mkdir -p "$WORK/export" "$WORK/plugin-cache" "$WORK/logs"
+mkdir -p "$WORK/export" "$WORK/logs"
 (cd "$EXPORT_DIR" && tar --exclude=.terraform --exclude='*.tfstate' --exclude='*.tfstate.backup' \
   --exclude=.terraform.lock.hcl -cf - .) | (cd "$WORK/export" && tar -xf -)
 ROOT="$WORK/export"
@@ -130,9 +130,10 @@ provider_installation {
     exclude = ["registry.terraform.io/hashicorp/*"]
   }
 }
-plugin_cache_dir = "$WORK/plugin-cache"
 EOF
 export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+# No plugin cache: init links an unpacked mirror's provider in place, and a
+# shared cache is not safe for the concurrent inits of TOPOFORM_APPLY_JOBS.
 unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
 
 # --- moto ---------------------------------------------------------------------
