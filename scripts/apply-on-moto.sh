@@ -504,16 +504,16 @@ for stack in "${ORDER[@]}"; do
   [ "${STATE[$stack]}" = done ] || { RESULT[$stack]="not run"; FAILED=1; }
 done
 
-say "=== second plan of every stack (-detailed-exitcode: 0 = no changes)"
-while IFS=$'\t' read -r stack backend; do
-  case "${RESULT[$stack]}" in applied) ;; *) PLAN[$stack]="-"; continue ;; esac
-  dir="$ROOT/$stack"; slug=$(slug_of "$stack"); log="$WORK/logs/$slug.plan2.log"
-  targs=(); while IFS= read -r a; do targs+=("-target=$a"); done <"$WORK/$slug.targets"
-  set +e
+# Plans one applied stack again; prints what it finds; writes its verdict
+# (clean, clean*, CHANGES, plan FAILED) to $WORK/res/<slug>.plan2.
+second_plan() {
+  local stack=$1 dir="$ROOT/$1" slug rc=0 verdict log
+  local -a targs=()
+  slug=$(slug_of "$1"); log="$WORK/logs/$slug.plan2.log"
+  trap '[ -n "$TF_PID" ] && kill "$TF_PID" 2>/dev/null; exit 143' TERM
+  while IFS= read -r a; do targs+=("-target=$a"); done <"$WORK/$slug.targets"
   tf -chdir="$dir" plan -detailed-exitcode -input=false -no-color -lock-timeout=60s -out=tfplan2 \
-    ${targs[@]+"${targs[@]}"} >"$log" 2>&1
-  rc=$?
-  set -e
+    ${targs[@]+"${targs[@]}"} >"$log" 2>&1 || rc=$?
   if [ "$rc" -eq 2 ]; then
     # Changes: tolerated only when every one is a known moto artifact.
     tf -chdir="$dir" show -json tfplan2 >"$WORK/$slug.plan2.json"
@@ -521,14 +521,34 @@ while IFS=$'\t' read -r stack backend; do
     if judge_second_plan "$WORK/$slug.plan2.json"; then rc=3; fi
   fi
   case $rc in
-    0) PLAN[$stack]="clean" ;;
-    3) PLAN[$stack]="clean*" ;;
-    2) PLAN[$stack]="CHANGES"; FAILED=1
+    0) verdict="clean" ;;
+    3) verdict="clean*" ;;
+    2) verdict="CHANGES"
        say "$stack: the second plan wants real changes:"
        sed -n '/^Terraform will perform/,/^Plan:/p' "$log" | head -n 120 ;;
-    *) PLAN[$stack]="plan FAILED"; FAILED=1; tail -n 40 "$log" ;;
+    *) verdict="plan FAILED"; tail -n 40 "$log" ;;
   esac
-done <"$ORDER_FILE"
+  echo "$verdict" >"$WORK/res/$slug.plan2"
+}
+
+say "=== second plan of every stack (-detailed-exitcode: 0 = no changes)"
+SUBSHELLS=""
+running=0
+for stack in "${ORDER[@]}"; do
+  case "${RESULT[$stack]}" in applied) ;; *) PLAN[$stack]="-"; continue ;; esac
+  if [ "$running" -ge "$JOBS" ]; then wait -n $SUBSHELLS || true; running=$((running - 1)); fi
+  second_plan "$stack" >"$WORK/out/$(slug_of "$stack").plan2" 2>&1 &
+  SUBSHELLS="$SUBSHELLS $!"; running=$((running + 1))
+done
+for p in $SUBSHELLS; do wait "$p" || true; done
+SUBSHELLS=""
+for stack in "${ORDER[@]}"; do
+  [ "${PLAN[$stack]:-}" = "-" ] && continue
+  slug=$(slug_of "$stack")
+  cat "$WORK/out/$slug.plan2"
+  PLAN[$stack]=$(cat "$WORK/res/$slug.plan2" 2>/dev/null || echo "plan crashed")
+  case "${PLAN[$stack]}" in clean|"clean*") ;; *) FAILED=1 ;; esac
+done
 
 say "=== summary ($((SECONDS - START_ALL))s on moto)"
 printf '    %-28s %-14s %-12s %-8s %s\n' STACK APPLY SECOND-PLAN SKIPPED SECONDS
