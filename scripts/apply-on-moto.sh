@@ -116,8 +116,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 mkdir -p "$WORK/export" "$WORK/logs"
+# An exported .terraform.lock.hcl is kept: init must accept it with the mirror.
 (cd "$EXPORT_DIR" && tar --exclude=.terraform --exclude='*.tfstate' --exclude='*.tfstate.backup' \
-  --exclude=.terraform.lock.hcl -cf - .) | (cd "$WORK/export" && tar -xf -)
+  -cf - .) | (cd "$WORK/export" && tar -xf -)
 ROOT="$WORK/export"
 
 cat >"$WORK/terraformrc" <<EOF
@@ -173,13 +174,25 @@ readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
 def norm(s):
     s = s.strip("`'\"").rstrip("/")
     return s[2:] if s.startswith("./") else s
+# Every `cd X` / `-chdir=X` in the README, resolved: first against the
+# directory the previous cd led to (`cd ../../global`), then against the
+# export root (each step written from the root).
+CD = r"(?:\bcd\s+|-chdir=)([^\s;&|`'\")]+)"
+cds, cur = [], "."
+for m in re.finditer(CD, readme):
+    arg = norm(m.group(1))
+    here = os.path.normpath(os.path.join(cur, arg))
+    top = os.path.normpath(arg)
+    hit = here if here in stacks else top if top in stacks else None
+    if hit or here == "." or not here.startswith(".."):
+        cur = hit or here
+    cds.append((m.start(), hit))
 if override:
     order = [norm(s) for s in override]
 else:
     order = []
-    for m in re.finditer(r"(?:\bcd\s+|-chdir=)([^\s;&|`'\")]+)", readme):
-        s = norm(m.group(1))
-        if s in stacks and s not in order:
+    for _, s in cds:
+        if s and s not in order:
             order.append(s)
 # single-root layout: the root itself is a stack, applied after the others
 # (bootstrap) unless the README names it (`cd .`).
@@ -199,9 +212,7 @@ for s in order:
         cands = []
         for m in re.finditer(r"-backend-config=([^\s`'\"]+\.hcl)", readme):
             p = os.path.normpath(os.path.join(root, s, m.group(1)))
-            before = readme[:m.start()]
-            last_cd = max(((mm.start(), norm(mm.group(1))) for mm in
-                           re.finditer(r"(?:\bcd\s+|-chdir=)([^\s;&|`'\")]+)", before)), default=(0, None))
+            last_cd = max(((pos, st) for pos, st in cds if pos < m.start()), default=(0, None))
             if last_cd[1] == s and os.path.isfile(p):
                 cands.append(p)
             elif s == "." and os.path.isfile(os.path.join(root, m.group(1))):
