@@ -3,8 +3,8 @@
 # Sourced by scripts/serve and scripts/test; safe to run again and again.
 #
 #   wasm32 target, wasm-bindgen-cli (pinned to Cargo.toml's wasm-bindgen),
-#   Trunk 0.21.14, Chromium + ChromeDriver + binaryen (Debian), and the
-#   Python tools the export tests use (moto, checkov).
+#   Trunk 0.21.14, binaryen 132's wasm-opt (npm), Chromium + ChromeDriver
+#   (Debian), and the Python tools the export tests use (moto, checkov).
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.130
@@ -33,12 +33,21 @@ fi
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
-command -v wasm-opt >/dev/null || apt_missing+=(binaryen)
 if [ "${#apt_missing[@]}" -gt 0 ]; then
   say "installing ${apt_missing[*]} from Debian"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}"
+fi
+
+# Binaryen 132 from npm: Debian's wasm-opt 108 miscompiles wasm-bindgen's
+# externref table export and the app dies at start (see Trunk.toml).
+BINARYEN_VERSION=132.0.0
+BINARYEN_DIR="$HOME/.local/binaryen"
+export PATH="$BINARYEN_DIR/node_modules/.bin:$PATH"
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSION%%.*}" ]; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
+  npm install --silent --no-audit --no-fund --prefix "$BINARYEN_DIR" "binaryen@$BINARYEN_VERSION"
 fi
 
 if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then

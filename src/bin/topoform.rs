@@ -6,6 +6,7 @@
 //! design has errors, 2 the file could not be loaded or the usage is wrong.
 
 use std::process::ExitCode;
+use topoform::core::export::{export, ExportError, Layout};
 use topoform::core::model::{load, Design, LoadError};
 use topoform::core::validate::{counts, validate, Diagnostic, Severity};
 
@@ -14,6 +15,7 @@ topoform: check a Topoform design file (multi-region AWS topology)
 
 USAGE:
     topoform check FILE [--format text|json]
+    topoform export FILE --out DIR [--layout per-region|single-root]
     topoform --help | --version
 
 COMMANDS:
@@ -21,9 +23,16 @@ COMMANDS:
                     Exit status: 0 no errors (warnings allowed), 1 errors
                     found, 2 the file could not be loaded.
 
+    export FILE     Write the Terraform tree (and the design) into DIR.
+                    Exit status: 0 written, 1 not written because the design
+                    has errors, 2 the file could not be loaded.
+
 OPTIONS:
     --format FMT    text (default) or json:
                     {\"diagnostics\":[{\"rule\",\"severity\",\"message\",\"subjects\"}]}
+    --out DIR       Where export writes (created if missing).
+    --layout L      per-region (default: a root and state per region) or
+                    single-root (one root, a provider alias per region).
     -h, --help      Print this help.
     -V, --version   Print the version.
 ";
@@ -34,6 +43,7 @@ enum Command {
     Help,
     Version,
     Check { file: String, json: bool },
+    Export { file: String, out: String, layout: Layout },
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -60,6 +70,26 @@ fn parse(args: &[String]) -> Result<Command, String> {
             }
             let file = file.ok_or("check needs a FILE")?;
             Ok(Command::Check { file, json })
+        }
+        "export" => {
+            let (mut file, mut out, mut layout) = (None, None, Layout::PerRegion);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--out" => out = Some(it.next().ok_or("--out needs a DIR")?.clone()),
+                    "--layout" => {
+                        layout = match it.next().map(String::as_str) {
+                            Some("per-region") => Layout::PerRegion,
+                            Some("single-root") => Layout::SingleRoot,
+                            other => return Err(format!("--layout takes `per-region` or `single-root`, not {other:?}")),
+                        }
+                    }
+                    "-h" | "--help" => return Ok(Command::Help),
+                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{f}` for export")),
+                    f if file.is_none() => file = Some(f.to_string()),
+                    f => return Err(format!("export takes one FILE; `{f}` is one too many")),
+                }
+            }
+            Ok(Command::Export { file: file.ok_or("export needs a FILE")?, out: out.ok_or("export needs --out DIR")?, layout })
         }
         other => Err(format!("unknown command `{other}`")),
     }
@@ -100,6 +130,49 @@ fn check(file: &str, json: bool) -> ExitCode {
     }
 }
 
+fn run_export(file: &str, out: &str, layout: Layout) -> ExitCode {
+    let design = match read_design(file) {
+        Ok(d) => d,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = match export(&design, layout) {
+        Ok(f) => f,
+        Err(ExportError::Invalid(diags)) => {
+            eprintln!("error: {file} has {} error(s); nothing was written:", diags.len());
+            for d in diags {
+                eprintln!("  {} {}: {} [{}]", d.severity.as_str(), d.rule, d.message, d.subjects.join(", "));
+            }
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let root = std::path::Path::new(out);
+    for f in &files {
+        let path = root.join(&f.path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&path, &f.contents));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        #[cfg(unix)]
+        if f.path.ends_with(".sh") {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+    println!("{file}: wrote {} files to {out}", files.len());
+    ExitCode::SUCCESS
+}
+
 /// `{"diagnostics":[{"rule","severity","message","subjects"}]}`, the public shape.
 fn diagnostics_json(diags: &[Diagnostic]) -> String {
     serde_json::json!({ "diagnostics": diags }).to_string()
@@ -129,6 +202,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Check { file, json }) => check(&file, json),
+        Ok(Command::Export { file, out, layout }) => run_export(&file, &out, layout),
         Err(msg) => {
             eprintln!("error: {msg}\n\n{HELP}");
             ExitCode::from(2)

@@ -23,7 +23,7 @@ pub enum Restore {
     /// Nothing was stored: start from the default template.
     Nothing,
     /// Reopen this design.
-    Design(Design),
+    Design(Box<Design>),
     /// The stored text could not be opened: copy it to `backup_key`, show
     /// `message`, and start from the default template.
     Unreadable { backup_key: String, message: String },
@@ -36,7 +36,7 @@ pub fn restore(stored: Option<&str>, stamp: u64) -> Restore {
         return Restore::Nothing;
     };
     match load(text) {
-        Ok(d) => Restore::Design(d),
+        Ok(d) => Restore::Design(Box::new(d)),
         Err(e) => {
             let backup_key = format!("{BACKUP_PREFIX}{stamp}");
             Restore::Unreadable { message: explain(&e, &backup_key), backup_key }
@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn a_good_autosave_is_restored() {
         let d = TEMPLATES[1].design().unwrap();
-        assert_eq!(restore(Some(&save(&d)), 1), Restore::Design(d));
+        assert_eq!(restore(Some(&save(&d)), 1), Restore::Design(Box::new(d)));
         assert_eq!(restore(None, 1), Restore::Nothing);
         assert_eq!(restore(Some("  "), 1), Restore::Nothing);
     }

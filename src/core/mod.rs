@@ -3,10 +3,14 @@
 //! `cargo test` and in the native CLI. `tests/core_is_pure.rs` enforces it.
 
 pub mod autosave;
+pub mod camera;
 pub mod catalog;
 pub mod edit;
+pub mod export;
 pub mod history;
+pub mod layout;
 pub mod model;
 pub mod names;
+pub mod stress;
 pub mod templates;
 pub mod validate;

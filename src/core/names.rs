@@ -19,6 +19,16 @@ pub fn per_region(design: &Design, name: &str, region_code: &str) -> String {
     format!("{}-{}-{}-{}", design.name, design.environment, name, region_code)
 }
 
+/// The IAM role an auto-scaling group's instances run as, in `region_code`.
+pub fn instance_role(design: &Design, asg_name: &str, region_code: &str) -> String {
+    per_region(design, asg_name, region_code)
+}
+
+/// The IAM role S3 assumes to replicate bucket `bucket_node_name`.
+pub fn replication_role(design: &Design, bucket_node_name: &str, region_code: &str) -> String {
+    per_region(design, &format!("{bucket_node_name}-replication"), region_code)
+}
+
 /// The identifier of an Aurora global cluster named `global` in the design.
 pub fn global_cluster(design: &Design, global: &str) -> String {
     regional(design, global)

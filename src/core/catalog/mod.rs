@@ -4,6 +4,9 @@
 //! project's reference data and embedded at compile time, so the app and the
 //! CLI never read anything at run time.
 
+mod geo;
 mod regions;
+
+pub use geo::{is_continent, is_country, is_us_state, CONTINENTS};
 
 pub use regions::{region, regions, Az, RegionInfo};

@@ -43,6 +43,15 @@ pub struct Design {
     pub canvas: Canvas,
 }
 
+impl Design {
+    /// The primary region, when exactly one region is marked primary.
+    pub fn primary(&self) -> Option<&Region> {
+        let mut it = self.regions.iter().filter(|r| r.role == super::RegionRole::Primary);
+        let p = it.next()?;
+        it.next().is_none().then_some(p)
+    }
+}
+
 /// Remote state settings shared by every exported stack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,7 @@
 //! containers. The index is derived, never stored, and cheap to rebuild.
 
 use super::{Accelerator, Design, NodeKind, Peering, Record, Region, RegionNode, Subnet, Vpc, VpcNode};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One object of a design, with the containers it sits in.
 #[derive(Debug, Clone, Copy)]
@@ -157,13 +157,13 @@ pub fn for_each_object<'a>(design: &'a Design, mut f: impl FnMut(ObjectRef<'a>))
 /// [`super::load`]), the first object wins.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
-    by_id: HashMap<&'a str, ObjectRef<'a>>,
+    by_id: FxHashMap<&'a str, ObjectRef<'a>>,
 }
 
 impl<'a> Index<'a> {
     /// Builds the index of `design`.
     pub fn new(design: &'a Design) -> Self {
-        let mut by_id = HashMap::new();
+        let mut by_id = FxHashMap::default();
         for_each_object(design, |o| {
             by_id.entry(o.id()).or_insert(o);
         });

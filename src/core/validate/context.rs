@@ -2,7 +2,7 @@
 
 use crate::core::model::{Design, Index};
 use ipnet::Ipv4Net;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The design under validation with lookups shared by all rules.
 ///
@@ -13,13 +13,13 @@ pub struct Ctx<'a> {
     pub design: &'a Design,
     /// Every object by id.
     pub index: Index<'a>,
-    cidrs: HashMap<&'a str, Ipv4Net>,
+    cidrs: FxHashMap<&'a str, Ipv4Net>,
 }
 
 impl<'a> Ctx<'a> {
     /// Prepares the context for `design`.
     pub fn new(design: &'a Design) -> Self {
-        let mut cidrs = HashMap::new();
+        let mut cidrs = FxHashMap::default();
         for region in &design.regions {
             for vpc in &region.vpcs {
                 if let Ok(net) = vpc.cidr.trim().parse::<Ipv4Net>() {

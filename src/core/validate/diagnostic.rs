@@ -92,6 +92,19 @@ pub struct Rule {
     pub check: fn(&Ctx<'_>, &mut Report<'_>),
 }
 
+/// Builds a rule; keeps each family's table short.
+pub const fn rule(
+    id: &'static str,
+    severity: Severity,
+    family: Family,
+    summary: &'static str,
+    why: &'static str,
+    fix: &'static str,
+    check: fn(&Ctx<'_>, &mut Report<'_>),
+) -> Rule {
+    Rule { doc: RuleDoc { id, severity, family, summary, why, fix }, check }
+}
+
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {

@@ -8,11 +8,12 @@
 
 mod context;
 mod diagnostic;
+pub mod docs;
 pub mod registry;
 pub mod rules;
 
 pub use context::Ctx;
-pub use diagnostic::{Diagnostic, Family, Report, Rule, RuleDoc, Severity};
+pub use diagnostic::{rule, Diagnostic, Family, Report, Rule, RuleDoc, Severity};
 
 use super::model::Design;
 
@@ -30,6 +31,20 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
     out
 }
 
+/// The worst severity and the number of findings for each subject id, for
+/// the badges on the canvas.
+pub fn by_subject(diags: &[Diagnostic]) -> std::collections::BTreeMap<String, (Severity, usize)> {
+    let mut out: std::collections::BTreeMap<String, (Severity, usize)> = Default::default();
+    for d in diags {
+        for s in &d.subjects {
+            let e = out.entry(s.clone()).or_insert((d.severity, 0));
+            e.0 = e.0.min(d.severity);
+            e.1 += 1;
+        }
+    }
+    out
+}
+
 /// How many diagnostics of each severity: (errors, warnings, infos).
 pub fn counts(diags: &[Diagnostic]) -> (usize, usize, usize) {
     diags.iter().fold((0, 0, 0), |(e, w, i), d| match d.severity {
@@ -37,4 +52,25 @@ pub fn counts(diags: &[Diagnostic]) -> (usize, usize, usize) {
         Severity::Warning => (e, w + 1, i),
         Severity::Info => (e, w, i + 1),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badges_take_the_worst_severity_per_subject() {
+        let d = |rule, severity, subjects: &[&str]| Diagnostic {
+            rule,
+            severity,
+            message: String::new(),
+            subjects: subjects.iter().map(|s| s.to_string()).collect(),
+            fix: "",
+        };
+        let diags = [d("A", Severity::Warning, &["x", "y"]), d("B", Severity::Error, &["x"])];
+        let b = by_subject(&diags);
+        assert_eq!(b["x"], (Severity::Error, 2));
+        assert_eq!(b["y"], (Severity::Warning, 1));
+        assert_eq!(counts(&diags), (1, 1, 0));
+    }
 }

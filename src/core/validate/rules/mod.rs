@@ -1,6 +1,20 @@
 //! Rule families, one file each.
 
+pub mod accelerator;
+pub mod aurora;
+pub mod autoscaling;
+pub mod design;
+pub mod dynamodb;
+pub mod load_balancing;
+mod names_check;
+pub mod names_iam;
 pub mod network;
+pub mod rds;
+pub mod route53;
+pub mod route53_health;
+pub mod s3;
+pub mod state;
+mod util;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -1,0 +1,84 @@
+resource "aws_security_group" "this" {
+  name_prefix = "${var.name}-alb-"
+  description = "Load balancer ${var.name}"
+  vpc_id      = var.vpc_id
+
+  tags = merge(var.tags, { Name = "${var.name}-alb" })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "listener" {
+  security_group_id = aws_security_group.this.id
+  description       = "Clients to the ${var.protocol} listener"
+  ip_protocol       = "tcp"
+  from_port         = var.port
+  to_port           = var.port
+  cidr_ipv4         = var.internal ? var.vpc_cidr : "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "targets" {
+  security_group_id = aws_security_group.this.id
+  description       = "Load balancer to targets inside the VPC"
+  ip_protocol       = "tcp"
+  from_port         = 80
+  to_port           = 80
+  cidr_ipv4         = var.vpc_cidr
+}
+
+resource "aws_lb" "this" {
+  #checkov:skip=CKV2_AWS_28:A WAF web ACL is an account-level choice; attach one if the workload needs it.
+  #checkov:skip=CKV_AWS_91:Access logging needs a log bucket the design does not have; set access_logs_bucket to enable it.
+  name                       = var.name
+  load_balancer_type         = "application"
+  internal                   = var.internal
+  subnets                    = var.subnet_ids
+  security_groups            = [aws_security_group.this.id]
+  drop_invalid_header_fields = true
+  enable_deletion_protection = true
+
+  dynamic "access_logs" {
+    for_each = var.access_logs_bucket == null ? [] : [var.access_logs_bucket]
+    content {
+      bucket  = access_logs.value
+      enabled = true
+    }
+  }
+
+  tags = var.tags
+}
+
+resource "aws_lb_target_group" "this" {
+  name     = var.name
+  port     = 80
+  protocol = "HTTP"
+  vpc_id   = var.vpc_id
+
+  health_check {
+    path                = var.health_check.path
+    interval            = var.health_check.interval
+    timeout             = var.health_check.timeout
+    healthy_threshold   = var.health_check.healthy_threshold
+    unhealthy_threshold = var.health_check.unhealthy_threshold
+    matcher             = "200-399"
+  }
+
+  tags = var.tags
+}
+
+resource "aws_lb_listener" "this" {
+  load_balancer_arn = aws_lb.this.arn
+  port              = var.port
+  protocol          = var.protocol
+  ssl_policy        = var.protocol == "HTTPS" ? "ELBSecurityPolicy-TLS13-1-2-2021-06" : null
+  certificate_arn   = var.protocol == "HTTPS" ? var.certificate_arn : null
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.this.arn
+  }
+
+  tags = var.tags
+}

@@ -1,0 +1,66 @@
+variable "name" {
+  description = "Load balancer and target group name (at most 32 characters)."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "The VPC the load balancer and its targets live in."
+  type        = string
+}
+
+variable "vpc_cidr" {
+  description = "The VPC CIDR, the only source an internal load balancer accepts."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "One subnet per AZ, at least two AZs."
+  type        = list(string)
+}
+
+variable "internal" {
+  description = "Internal (VPC only) instead of internet-facing."
+  type        = bool
+  default     = false
+}
+
+variable "port" {
+  description = "Listener port."
+  type        = number
+  default     = 443
+}
+
+variable "protocol" {
+  description = "Listener protocol: HTTP or HTTPS."
+  type        = string
+  default     = "HTTPS"
+}
+
+variable "certificate_arn" {
+  description = "ACM certificate for the HTTPS listener, in this region. Required when protocol is HTTPS."
+  type        = string
+  default     = null
+}
+
+variable "health_check" {
+  description = "Target group health check."
+  type = object({
+    path                = string
+    interval            = number
+    timeout             = number
+    healthy_threshold   = number
+    unhealthy_threshold = number
+  })
+}
+
+variable "access_logs_bucket" {
+  description = "S3 bucket for access logs, or null for none."
+  type        = string
+  default     = null
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

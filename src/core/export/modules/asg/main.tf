@@ -1,0 +1,133 @@
+locals {
+  from_ssm = startswith(var.image, "ssm:")
+}
+
+data "aws_ssm_parameter" "ami" {
+  count = local.from_ssm ? 1 : 0
+
+  name = trimprefix(var.image, "ssm:")
+}
+
+resource "aws_security_group" "this" {
+  name_prefix = "${var.name}-app-"
+  description = "Instances of ${var.name}"
+  vpc_id      = var.vpc_id
+
+  tags = merge(var.tags, { Name = "${var.name}-app" })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_alb" {
+  count = var.alb_security_group_id == null ? 0 : 1
+
+  security_group_id            = aws_security_group.this.id
+  description                  = "Load balancer to the application port"
+  ip_protocol                  = "tcp"
+  from_port                    = var.app_port
+  to_port                      = var.app_port
+  referenced_security_group_id = var.alb_security_group_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "https" {
+  security_group_id = aws_security_group.this.id
+  description       = "Instances to HTTPS (package mirrors, AWS APIs) through NAT"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_iam_role" "this" {
+  name = var.role_name
+
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "ec2.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "ssm" {
+  role       = aws_iam_role.this.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "this" {
+  name = var.role_name
+  role = aws_iam_role.this.name
+
+  tags = var.tags
+}
+
+resource "aws_launch_template" "this" {
+  name_prefix   = "${var.name}-"
+  image_id      = local.from_ssm ? data.aws_ssm_parameter.ami[0].value : var.image
+  instance_type = var.instance_type
+
+  vpc_security_group_ids = [aws_security_group.this.id]
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.this.arn
+  }
+
+  # IMDSv2 only.
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+
+  block_device_mappings {
+    device_name = "/dev/xvda"
+
+    ebs {
+      encrypted   = true
+      volume_size = 20
+      volume_type = "gp3"
+    }
+  }
+
+  monitoring {
+    enabled = true
+  }
+
+  tag_specifications {
+    resource_type = "instance"
+    tags          = merge(var.tags, { Name = var.name })
+  }
+
+  tags = var.tags
+}
+
+resource "aws_autoscaling_group" "this" {
+  name                      = var.name
+  min_size                  = var.min_size
+  desired_capacity          = var.desired_capacity
+  max_size                  = var.max_size
+  vpc_zone_identifier       = var.subnet_ids
+  target_group_arns         = var.target_group_arn == null ? [] : [var.target_group_arn]
+  health_check_type         = var.target_group_arn == null ? "EC2" : "ELB"
+  health_check_grace_period = 300
+
+  launch_template {
+    id      = aws_launch_template.this.id
+    version = aws_launch_template.this.latest_version
+  }
+
+  dynamic "tag" {
+    for_each = var.tags
+    content {
+      key                 = tag.key
+      value               = tag.value
+      propagate_at_launch = true
+    }
+  }
+}

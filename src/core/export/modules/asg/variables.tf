@@ -1,0 +1,68 @@
+variable "name" {
+  description = "Auto Scaling group name."
+  type        = string
+}
+
+variable "role_name" {
+  description = "IAM role name of the instances; unique in the account (it includes the region)."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "The VPC of the instances."
+  type        = string
+}
+
+variable "subnet_ids" {
+  description = "Subnets the instances launch into."
+  type        = list(string)
+}
+
+variable "min_size" {
+  description = "Minimum number of instances."
+  type        = number
+}
+
+variable "desired_capacity" {
+  description = "Desired number of instances."
+  type        = number
+}
+
+variable "max_size" {
+  description = "Maximum number of instances."
+  type        = number
+}
+
+variable "instance_type" {
+  description = "EC2 instance type."
+  type        = string
+}
+
+variable "image" {
+  description = "An AMI id, or ssm: followed by the name of an SSM parameter holding one."
+  type        = string
+}
+
+variable "target_group_arn" {
+  description = "Target group to register into, or null."
+  type        = string
+  default     = null
+}
+
+variable "alb_security_group_id" {
+  description = "Security group of the load balancer allowed to reach the instances, or null."
+  type        = string
+  default     = null
+}
+
+variable "app_port" {
+  description = "Port the application listens on."
+  type        = number
+  default     = 80
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,94 @@
+locals {
+  port = var.engine == "aurora-postgresql" ? 5432 : 3306
+  logs = var.engine == "aurora-postgresql" ? ["postgresql"] : ["audit", "error", "general", "slowquery"]
+}
+
+# A key of this region: each member of a global cluster needs its own region's key.
+resource "aws_kms_key" "this" {
+  description         = "${var.cluster_identifier} storage"
+  enable_key_rotation = true
+
+  tags = var.tags
+}
+
+resource "aws_db_subnet_group" "this" {
+  name       = var.cluster_identifier
+  subnet_ids = var.subnet_ids
+
+  tags = var.tags
+}
+
+resource "aws_security_group" "this" {
+  name_prefix = "${var.cluster_identifier}-db-"
+  description = "Aurora cluster ${var.cluster_identifier}"
+  vpc_id      = var.vpc_id
+
+  tags = merge(var.tags, { Name = "${var.cluster_identifier}-db" })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_app" {
+  count = length(var.app_security_group_ids)
+
+  security_group_id            = aws_security_group.this.id
+  description                  = "Application to the database port"
+  ip_protocol                  = "tcp"
+  from_port                    = local.port
+  to_port                      = local.port
+  referenced_security_group_id = var.app_security_group_ids[count.index]
+}
+
+resource "aws_rds_cluster" "this" {
+  cluster_identifier        = var.cluster_identifier
+  engine                    = var.engine
+  engine_version            = var.engine_version
+  global_cluster_identifier = var.global_cluster_identifier
+
+  master_username             = var.secondary ? null : "dbadmin"
+  manage_master_user_password = var.secondary ? null : true
+
+  db_subnet_group_name   = aws_db_subnet_group.this.name
+  vpc_security_group_ids = [aws_security_group.this.id]
+  storage_encrypted      = true
+  kms_key_id             = aws_kms_key.this.arn
+
+  backup_retention_period             = 7
+  copy_tags_to_snapshot               = true
+  deletion_protection                 = true
+  skip_final_snapshot                 = false
+  final_snapshot_identifier           = "${var.cluster_identifier}-final"
+  iam_database_authentication_enabled = true
+  enabled_cloudwatch_logs_exports     = local.logs
+
+  tags = var.tags
+
+  lifecycle {
+    # Upgrades of a global cluster go through the global cluster.
+    ignore_changes = [engine_version]
+  }
+}
+
+resource "aws_rds_cluster_instance" "this" {
+  #checkov:skip=CKV_AWS_118:Enhanced monitoring needs a monitoring role; Performance Insights is on instead.
+  for_each = toset([for i in range(var.instances) : tostring(i)])
+
+  identifier                      = "${var.cluster_identifier}-${each.key}"
+  cluster_identifier              = aws_rds_cluster.this.id
+  engine                          = var.engine
+  engine_version                  = var.engine_version
+  instance_class                  = var.instance_class
+  db_subnet_group_name            = aws_db_subnet_group.this.name
+  publicly_accessible             = false
+  auto_minor_version_upgrade      = true
+  performance_insights_enabled    = true
+  performance_insights_kms_key_id = aws_kms_key.this.arn
+
+  tags = var.tags
+
+  lifecycle {
+    ignore_changes = [engine_version]
+  }
+}

@@ -1,0 +1,39 @@
+variable "name" {
+  description = "Table name, the same in every replica region."
+  type        = string
+}
+
+variable "hash_key" {
+  description = "The partition key: name and type (S, N or B)."
+  type = object({
+    name = string
+    type = string
+  })
+}
+
+variable "range_key" {
+  description = "The sort key, or null."
+  type = object({
+    name = string
+    type = string
+  })
+  default = null
+}
+
+variable "billing_mode" {
+  description = "PAY_PER_REQUEST or PROVISIONED."
+  type        = string
+  default     = "PAY_PER_REQUEST"
+}
+
+variable "replica_regions" {
+  description = "Regions of the global table's replicas."
+  type        = list(string)
+  default     = []
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

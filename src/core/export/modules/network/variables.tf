@@ -1,0 +1,36 @@
+variable "name" {
+  description = "Name prefix for the VPC and everything in it (project-environment-vpc)."
+  type        = string
+}
+
+variable "cidr" {
+  description = "IPv4 CIDR block of the VPC."
+  type        = string
+}
+
+variable "nat" {
+  description = "NAT gateways for private subnets: none, single or per_az."
+  type        = string
+  default     = "per_az"
+
+  validation {
+    condition     = contains(["none", "single", "per_az"], var.nat)
+    error_message = "nat must be none, single or per_az."
+  }
+}
+
+variable "subnets" {
+  description = "Subnets by stable key: CIDR, availability-zone id, tier (public, private or data) and display name."
+  type = map(object({
+    cidr  = string
+    az_id = string
+    tier  = string
+    name  = string
+  }))
+}
+
+variable "tags" {
+  description = "Tags added to every resource of the module."
+  type        = map(string)
+  default     = {}
+}

@@ -1,0 +1,78 @@
+locals {
+  replica = var.replicate_source_db != null
+  port    = var.engine == "postgres" ? 5432 : 3306
+  logs    = var.engine == "postgres" ? ["postgresql", "upgrade"] : ["error", "general", "slowquery"]
+}
+
+# A key of this region: a cross-region replica cannot use its source's key.
+resource "aws_kms_key" "this" {
+  description         = "${var.identifier} storage"
+  enable_key_rotation = true
+
+  tags = var.tags
+}
+
+resource "aws_db_subnet_group" "this" {
+  name       = var.identifier
+  subnet_ids = var.subnet_ids
+
+  tags = var.tags
+}
+
+resource "aws_security_group" "this" {
+  name_prefix = "${var.identifier}-db-"
+  description = "Database ${var.identifier}"
+  vpc_id      = var.vpc_id
+
+  tags = merge(var.tags, { Name = "${var.identifier}-db" })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_ingress_rule" "from_app" {
+  count = length(var.app_security_group_ids)
+
+  security_group_id            = aws_security_group.this.id
+  description                  = "Application to the database port"
+  ip_protocol                  = "tcp"
+  from_port                    = local.port
+  to_port                      = local.port
+  referenced_security_group_id = var.app_security_group_ids[count.index]
+}
+
+resource "aws_db_instance" "this" {
+  #checkov:skip=CKV_AWS_118:Enhanced monitoring needs a monitoring role; Performance Insights is on instead.
+  identifier     = var.identifier
+  engine         = local.replica ? null : var.engine
+  engine_version = local.replica ? null : var.engine_version
+  instance_class = var.instance_class
+
+  allocated_storage = var.storage_gb
+  storage_type      = "gp3"
+  storage_encrypted = true
+  kms_key_id        = aws_kms_key.this.arn
+
+  replicate_source_db         = var.replicate_source_db
+  username                    = local.replica ? null : "dbadmin"
+  manage_master_user_password = local.replica ? null : true
+
+  multi_az               = var.multi_az
+  db_subnet_group_name   = aws_db_subnet_group.this.name
+  vpc_security_group_ids = [aws_security_group.this.id]
+  publicly_accessible    = false
+
+  backup_retention_period             = var.backup_retention_days
+  copy_tags_to_snapshot               = true
+  deletion_protection                 = true
+  skip_final_snapshot                 = false
+  final_snapshot_identifier           = "${var.identifier}-final"
+  auto_minor_version_upgrade          = true
+  iam_database_authentication_enabled = var.engine != "mariadb"
+  enabled_cloudwatch_logs_exports     = local.logs
+  performance_insights_enabled        = true
+  performance_insights_kms_key_id     = aws_kms_key.this.arn
+
+  tags = var.tags
+}

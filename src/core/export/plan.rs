@@ -1,0 +1,96 @@
+//! Which stacks an export has, and the order they apply in.
+
+use super::ExportError;
+use crate::core::model::{Design, ObjectRef, RegionRole, VpcNode};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One Terraform root with its own state.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stack {
+    /// The state bucket (local state).
+    Bootstrap,
+    /// One region, by code.
+    Region(String),
+    /// DNS, accelerators and cross-region links.
+    Global,
+}
+
+impl Stack {
+    /// The directory of the stack in the export.
+    pub fn dir(&self) -> String {
+        match self {
+            Stack::Bootstrap => "bootstrap".into(),
+            Stack::Region(code) => format!("regions/{code}"),
+            Stack::Global => "global".into(),
+        }
+    }
+
+    /// The name of its backend config (`backends/<name>.hcl`), if it has remote state.
+    pub fn backend_name(&self) -> Option<String> {
+        match self {
+            Stack::Bootstrap => None,
+            Stack::Region(code) => Some(code.clone()),
+            Stack::Global => Some("global".into()),
+        }
+    }
+}
+
+/// The regions whose state a region's root reads: where the sources of its
+/// replicas and the writers of its global clusters live.
+pub fn upstream(design: &Design, code: &str) -> BTreeSet<String> {
+    let index = crate::core::model::Index::new(design);
+    let mut up = BTreeSet::new();
+    let Some(region) = design.regions.iter().find(|r| r.code == code) else { return up };
+    for n in region.vpcs.iter().flat_map(|v| &v.nodes) {
+        match n {
+            VpcNode::Rds(d) => {
+                if let Some(ObjectRef::VpcNode { region: src, .. }) = d.replica_of.as_deref().and_then(|s| index.get(s)) {
+                    if src.code != code {
+                        up.insert(src.code.clone());
+                    }
+                }
+            }
+            VpcNode::Aurora(a) if a.global.is_some() => {
+                if let Some(p) = design.primary() {
+                    if p.code != code {
+                        up.insert(p.code.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    up
+}
+
+/// bootstrap, then the regions (primary first, each after the regions it
+/// reads), then global. A cycle between regions cannot be applied.
+pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
+    let mut regions: Vec<&str> = Vec::new();
+    if let Some(p) = design.regions.iter().find(|r| r.role == RegionRole::Primary) {
+        regions.push(&p.code);
+    }
+    regions.extend(design.regions.iter().filter(|r| r.role != RegionRole::Primary).map(|r| r.code.as_str()));
+    let deps: BTreeMap<&str, BTreeSet<String>> = regions.iter().map(|c| (*c, upstream(design, c))).collect();
+    let mut done: Vec<&str> = Vec::new();
+    while done.len() < regions.len() {
+        let next = regions
+            .iter()
+            .find(|c| !done.contains(c) && deps[*c].iter().all(|d| done.contains(&d.as_str()) || !regions.contains(&d.as_str())));
+        match next {
+            Some(c) => done.push(c),
+            None => {
+                let left: Vec<&str> = regions.iter().filter(|c| !done.contains(c)).copied().collect();
+                return Err(ExportError::Unsupported(format!(
+                    "the regions {} replicate from each other in a circle, so no region can be applied first; \
+                     make one of them hold every source",
+                    left.join(", ")
+                )));
+            }
+        }
+    }
+    let mut order = vec![Stack::Bootstrap];
+    order.extend(done.into_iter().map(|c| Stack::Region(c.to_string())));
+    order.push(Stack::Global);
+    Ok(order)
+}

@@ -1,0 +1,347 @@
+//! One region's root: its VPCs, load balancers, groups, databases, buckets
+//! and tables as module calls, reading upstream regions' state for replica
+//! sources and global clusters.
+
+use super::hcl::{ex, index, n, obj, print, record, s, HclError, B};
+use super::plan::upstream;
+use super::{file, files, ExportError, ExportFile};
+use crate::core::model::{Design, HttpProtocol, ObjectRef, Region, RegionNode, Tier, Vpc, VpcNode};
+use crate::core::names;
+use hcl::Expression;
+use std::collections::BTreeSet;
+
+/// The files of `regions/<code>/`.
+pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError> {
+    let region = design
+        .regions
+        .iter()
+        .find(|r| r.code == code)
+        .ok_or_else(|| ExportError::Unsupported(format!("no region {code}")))?;
+    let dir = format!("regions/{code}");
+    let mut out = vec![
+        file(&format!("{dir}/versions.tf"), files::versions(false)?),
+        file(&format!("{dir}/providers.tf"), files::provider(design, code, None)?),
+        file(&format!("{dir}/backend.tf"), files::backend_block()?),
+    ];
+    let https = region.vpcs.iter().flat_map(|v| &v.nodes).any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
+    if https {
+        out.push(file(&format!("{dir}/variables.tf"), print(vec![certificate_variable(code)])?));
+    }
+    out.push(file(&format!("{dir}/main.tf"), print(main_blocks(design, region, "../..", false)?)?));
+    out.push(file(&format!("{dir}/outputs.tf"), print(outputs(design, region)?)?));
+    Ok(out)
+}
+
+/// `variable "certificate_arn"`: the ACM certificate of the region's HTTPS listeners.
+pub fn certificate_variable(code: &str) -> B {
+    B::new("variable", &["certificate_arn"])
+        .a("description", s(&format!("ARN of the ACM certificate (in {code}) the HTTPS listeners of this region present.")))
+        .a("type", ex("string").unwrap_or(Expression::Null))
+}
+
+/// The state of an upstream region, read through its backend.
+pub fn remote_state(design: &Design, code: &str) -> Result<B, HclError> {
+    let config = record([
+        ("bucket", s(&design.state.bucket)),
+        ("key", s(&names::state_key(design, code))),
+        ("region", s(&design.state.region)),
+    ]);
+    Ok(B::new("data", &["terraform_remote_state", &state_label(code)]).a("backend", s("s3")).a("config", config))
+}
+
+/// The label of a region's remote state data source (`us_east_1`).
+pub fn state_label(code: &str) -> String {
+    code.replace('-', "_")
+}
+
+fn m(prefix: &str, id: &str) -> String {
+    format!("{prefix}_{id}")
+}
+
+/// The module blocks (and global clusters) of one region. `root` is the
+/// relative path from the root to the export's top (for module sources).
+/// `single`: everything is in one root, so other regions' values are module
+/// outputs (not remote state) and every block names its region's provider.
+pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -> Result<Vec<B>, HclError> {
+    let mut blocks = Vec::new();
+    if !single {
+        for up in &upstream(design, &region.code) {
+            blocks.push(remote_state(design, up)?);
+        }
+    }
+    let primary = design.primary().map(|p| p.code.as_str()) == Some(region.code.as_str());
+    if primary {
+        let mut seen = BTreeSet::new();
+        for n in region.vpcs.iter().flat_map(|v| &v.nodes) {
+            if let VpcNode::Aurora(a) = n {
+                if let Some(g) = a.global.as_deref().filter(|g| seen.insert(g.to_string())) {
+                    let b = B::new("resource", &["aws_rds_global_cluster", &global_label(g)]);
+                    let b = if single { b.a("provider", ex(&format!("aws.{}", state_label(&region.code)))?) } else { b };
+                    blocks.push(
+                        b
+                            .a("global_cluster_identifier", s(&names::global_cluster(design, g)))
+                            .a("engine", s(a.engine.as_str()))
+                            .a("engine_version", s(&a.engine_version))
+                            .a("storage_encrypted", true.into())
+                            .a("deletion_protection", true.into()),
+                    );
+                }
+            }
+        }
+    }
+    let first_region_block = blocks.len();
+    for vpc in &region.vpcs {
+        blocks.extend(vpc_blocks(design, region, vpc, root, primary, single)?);
+    }
+    for node in &region.nodes {
+        blocks.push(match node {
+            RegionNode::S3(b) => B::new("module", &[&m("s3", &b.id)])
+                .a("source", s(&format!("{root}/modules/s3")))
+                .a("bucket", s(&b.bucket))
+                .a("versioning", b.versioning.into())
+                .a("tags", display(&b.name)),
+            RegionNode::Dynamodb(t) => {
+                let key = |k: &crate::core::model::KeyAttr| record([("name", s(&k.name)), ("type", s(k.kind.as_str()))]);
+                let billing = match t.billing {
+                    crate::core::model::Billing::OnDemand => "PAY_PER_REQUEST",
+                    crate::core::model::Billing::Provisioned => "PROVISIONED",
+                };
+                B::new("module", &[&m("dynamodb", &t.id)])
+                    .a("source", s(&format!("{root}/modules/dynamodb")))
+                    .a("name", s(&names::regional(design, &t.name)))
+                    .a("hash_key", key(&t.hash_key))
+                    .opt("range_key", t.range_key.as_ref().map(key))
+                    .a("billing_mode", s(billing))
+                    .a("replica_regions", Expression::Array(t.replicas.iter().map(|c| s(c)).collect()))
+                    .a("tags", display(&t.name))
+            }
+        });
+    }
+    if single {
+        let providers = record([("aws", ex(&format!("aws.{}", state_label(&region.code)))?)]);
+        for b in blocks.iter_mut().skip(first_region_block) {
+            if b.is_module() {
+                let taken = std::mem::replace(b, B::new("", &[]));
+                *b = taken.a("providers", providers.clone());
+            }
+        }
+    }
+    Ok(blocks)
+}
+
+/// The label of a global cluster resource: the name itself when it is a
+/// plain identifier, else a slug plus a stable hash so that two names that
+/// slug alike never share a label.
+pub fn global_label(global: &str) -> String {
+    let plain = global.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let slug: String = global.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    if plain && !global.is_empty() {
+        format!("g_{slug}")
+    } else {
+        // FNV-1a: stable across builds and platforms.
+        let hash = global.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
+        format!("g_{slug}_{:08x}", hash as u32)
+    }
+}
+
+/// `{ DisplayName = "<the name the user typed>" }`: free text lives in tags only.
+fn display(name: &str) -> Expression {
+    obj([("DisplayName", s(name))])
+}
+
+fn subnet_list(vpc_mod: &str, ids: &[String]) -> Result<Expression, HclError> {
+    ids.iter().map(|id| ex(&format!("module.{vpc_mod}.subnet_ids[\"{id}\"]"))).collect::<Result<Vec<_>, _>>().map(Expression::Array)
+}
+
+fn vpc_blocks(design: &Design, region: &Region, vpc: &Vpc, root: &str, primary: bool, single: bool) -> Result<Vec<B>, HclError> {
+    let vm = m("vpc", &vpc.id);
+    let nat = match vpc.nat {
+        crate::core::model::NatMode::None => "none",
+        crate::core::model::NatMode::Single => "single",
+        crate::core::model::NatMode::PerAz => "per_az",
+    };
+    let subnets = obj(vpc.subnets.iter().map(|sn| {
+        (
+            sn.id.clone(),
+            record([
+                ("cidr", s(sn.cidr.trim())),
+                ("az_id", s(&sn.az)),
+                ("tier", s(match sn.tier {
+                    Tier::Public => "public",
+                    Tier::Private => "private",
+                    Tier::Data => "data",
+                })),
+                ("name", s(&sn.id)),
+            ]),
+        )
+    }));
+    let mut blocks = vec![B::new("module", &[&vm])
+        .a("source", s(&format!("{root}/modules/network")))
+        .a("name", s(&names::regional(design, &vpc.id)))
+        .a("cidr", s(vpc.cidr.trim()))
+        .a("nat", s(nat))
+        .a("subnets", subnets)
+        .a("tags", display(&vpc.name))];
+    let app_sgs: Vec<Expression> = vpc
+        .nodes
+        .iter()
+        .filter(|n| matches!(n, VpcNode::Asg(_)))
+        .map(|n| ex(&format!("module.{}.security_group_id", m("asg", n.id()))))
+        .collect::<Result<_, _>>()?;
+    let idx = crate::core::model::Index::new(design);
+    for node in &vpc.nodes {
+        let b = match node {
+            VpcNode::Alb(a) => B::new("module", &[&m("alb", &a.id)])
+                .a("source", s(&format!("{root}/modules/alb")))
+                .a("name", s(&names::regional(design, &a.name)))
+                .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
+                .a("vpc_cidr", ex(&format!("module.{vm}.cidr"))?)
+                .a("subnet_ids", subnet_list(&vm, &a.subnets)?)
+                .a("internal", a.internal.into())
+                .a("port", n(a.listener.port))
+                .a("protocol", s(a.listener.protocol.as_str()))
+                .opt("certificate_arn", (a.listener.protocol == HttpProtocol::Https).then(|| {
+                    if single { index("var.certificate_arn", &region.code) } else { ex("var.certificate_arn") }
+                }).transpose()?)
+                .a("health_check", record([
+                    ("path", s(&a.health_check.path)),
+                    ("interval", n(a.health_check.interval)),
+                    ("timeout", n(a.health_check.timeout)),
+                    ("healthy_threshold", n(a.health_check.healthy_threshold)),
+                    ("unhealthy_threshold", n(a.health_check.unhealthy_threshold)),
+                ]))
+                .a("tags", display(&a.name)),
+            VpcNode::Asg(g) => {
+                let target = g.target.as_deref().map(|t| m("alb", t));
+                B::new("module", &[&m("asg", &g.id)])
+                    .a("source", s(&format!("{root}/modules/asg")))
+                    .a("name", s(&names::regional(design, &g.name)))
+                    .a("role_name", s(&names::instance_role(design, &g.name, &region.code)))
+                    .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
+                    .a("subnet_ids", subnet_list(&vm, &g.subnets)?)
+                    .a("min_size", n(g.min))
+                    .a("desired_capacity", n(g.desired))
+                    .a("max_size", n(g.max))
+                    .a("instance_type", s(&g.instance_type))
+                    .a("image", s(&g.image))
+                    .opt("target_group_arn", target.as_ref().map(|t| ex(&format!("module.{t}.target_group_arn"))).transpose()?)
+                    .opt("alb_security_group_id", target.as_ref().map(|t| ex(&format!("module.{t}.security_group_id"))).transpose()?)
+                    .a("tags", display(&g.name))
+            }
+            VpcNode::Rds(d) => {
+                let source = match d.replica_of.as_deref().and_then(|id| idx.get(id)) {
+                    Some(ObjectRef::VpcNode { region: src, node, .. }) if single || src.code == region.code => {
+                        Some(ex(&format!("module.{}.arn", m("rds", node.id())))?)
+                    }
+                    Some(ObjectRef::VpcNode { region: src, node, .. }) => Some(ex(&format!(
+                        "data.terraform_remote_state.{}.outputs.rds_arns[\"{}\"]",
+                        state_label(&src.code),
+                        node.id()
+                    ))?),
+                    _ => None,
+                };
+                B::new("module", &[&m("rds", &d.id)])
+                    .a("source", s(&format!("{root}/modules/rds")))
+                    .a("identifier", s(&names::regional(design, &d.name)))
+                    .a("engine", s(d.engine.as_str()))
+                    .a("engine_version", s(&d.engine_version))
+                    .a("instance_class", s(&d.instance_class))
+                    .a("storage_gb", n(d.storage_gb))
+                    .a("multi_az", d.multi_az.into())
+                    .a("backup_retention_days", n(d.backup_retention_days))
+                    .opt("replicate_source_db", source)
+                    .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
+                    .a("subnet_ids", subnet_list(&vm, &d.subnets)?)
+                    .a("app_security_group_ids", Expression::Array(app_sgs.clone()))
+                    .a("tags", display(&d.name))
+            }
+            VpcNode::Aurora(c) => {
+                let global = match c.global.as_deref() {
+                    Some(g) if primary || single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
+                    Some(g) => match design.primary() {
+                        Some(p) => Some(index(&format!("data.terraform_remote_state.{}.outputs.global_clusters", state_label(&p.code)), g)?),
+                        None => None,
+                    },
+                    None => None,
+                };
+                B::new("module", &[&m("aurora", &c.id)])
+                    .a("source", s(&format!("{root}/modules/aurora")))
+                    .a("cluster_identifier", s(&names::per_region(design, &c.name, &region.code)))
+                    .a("engine", s(c.engine.as_str()))
+                    .a("engine_version", s(&c.engine_version))
+                    .a("instance_class", s(&c.instance_class))
+                    .a("instances", n(c.instances))
+                    .opt("global_cluster_identifier", global)
+                    .a("secondary", (c.global.is_some() && !primary).into())
+                    .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
+                    .a("subnet_ids", subnet_list(&vm, &c.subnets)?)
+                    .a("app_security_group_ids", Expression::Array(app_sgs.clone()))
+                    .a("tags", display(&c.name))
+            }
+        };
+        blocks.push(b);
+    }
+    Ok(blocks)
+}
+
+fn map_output(name: &str, description: &str, entries: Vec<(String, Expression)>) -> B {
+    B::new("output", &[name]).a("description", s(description)).a("value", obj(entries))
+}
+
+/// What other stacks read from a region.
+pub fn outputs(design: &Design, region: &Region) -> Result<Vec<B>, HclError> {
+    let mut vpcs = Vec::new();
+    let (mut albs, mut asgs, mut rds, mut rds_ids, mut aurora, mut buckets) = (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let mut globals = Vec::new();
+    for v in &region.vpcs {
+        let vm = m("vpc", &v.id);
+        vpcs.push((v.id.clone(), record([
+            ("vpc_id", ex(&format!("module.{vm}.vpc_id"))?),
+            ("cidr", ex(&format!("module.{vm}.cidr"))?),
+            ("route_table_ids", ex(&format!("module.{vm}.route_table_ids"))?),
+        ])));
+        for node in &v.nodes {
+            let id = node.id().to_string();
+            match node {
+                VpcNode::Alb(_) => albs.push((id.clone(), record([
+                    ("arn", ex(&format!("module.{}.arn", m("alb", &id)))?),
+                    ("dns_name", ex(&format!("module.{}.dns_name", m("alb", &id)))?),
+                    ("zone_id", ex(&format!("module.{}.zone_id", m("alb", &id)))?),
+                ]))),
+                VpcNode::Asg(_) => asgs.push((id.clone(), ex(&format!("module.{}.name", m("asg", &id)))?)),
+                VpcNode::Rds(_) => {
+                    rds.push((id.clone(), ex(&format!("module.{}.arn", m("rds", &id)))?));
+                    rds_ids.push((id.clone(), ex(&format!("module.{}.identifier", m("rds", &id)))?));
+                }
+                VpcNode::Aurora(c) => {
+                    aurora.push((id.clone(), ex(&format!("module.{}.cluster_identifier", m("aurora", &id)))?));
+                    if let Some(g) = &c.global {
+                        if design.primary().map(|p| &p.code) == Some(&region.code) && !globals.iter().any(|(k, _)| k == g) {
+                            globals.push((g.clone(), ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for node in &region.nodes {
+        if let RegionNode::S3(b) = node {
+            let mm = m("s3", &b.id);
+            buckets.push((b.id.clone(), record([
+                ("id", ex(&format!("module.{mm}.id"))?),
+                ("arn", ex(&format!("module.{mm}.arn"))?),
+                ("kms_key_arn", ex(&format!("module.{mm}.kms_key_arn"))?),
+            ])));
+        }
+    }
+    Ok(vec![
+        map_output("vpcs", "VPCs by design id: id, CIDR and route tables (peering adds routes to them).", vpcs),
+        map_output("albs", "Load balancers by design id: ARN, DNS name and hosted zone (DNS and accelerators use them).", albs),
+        map_output("asgs", "Auto Scaling group names by design id (the DR runbook scales them).", asgs),
+        map_output("rds_arns", "RDS instance ARNs by design id (cross-region replicas name their source by ARN).", rds),
+        map_output("rds_identifiers", "RDS instance identifiers by design id (the DR runbook promotes replicas).", rds_ids),
+        map_output("aurora_clusters", "Aurora cluster identifiers by design id.", aurora),
+        map_output("global_clusters", "Aurora global cluster identifiers by global name (secondaries join them).", globals),
+        map_output("buckets", "S3 buckets by design id: name, ARN and KMS key (replication uses them).", buckets),
+    ])
+}

@@ -1,0 +1,288 @@
+//! The layout's promises: siblings never overlap, children stay inside
+//! their parents, saved positions win, and links find both ends.
+
+use super::*;
+use crate::core::model::{load, Design};
+use crate::core::templates::TEMPLATES;
+use serde_json::{json, Value};
+
+fn template_designs() -> Vec<(&'static str, Design)> {
+    TEMPLATES.iter().map(|t| (t.id, t.design().expect("templates load"))).collect()
+}
+
+/// Asserts the two structural promises on every shape of the layout.
+fn assert_no_overlap_and_nested(name: &str, l: &Layout) {
+    let parents: Vec<Option<usize>> =
+        std::iter::once(None).chain((0..l.shapes.len()).map(Some)).collect();
+    for parent in parents {
+        let kids: Vec<usize> = l.children(parent).collect();
+        for (k, &i) in kids.iter().enumerate() {
+            let a = &l.shapes[i];
+            assert!(a.rect.is_usable(), "{name}: {} has a degenerate rect {:?}", a.id, a.rect);
+            if let Some(p) = parent {
+                let pr = &l.shapes[p];
+                assert!(pr.rect.contains_rect(&a.rect), "{name}: {} {:?} outside {} {:?}", a.id, a.rect, pr.id, pr.rect);
+            }
+            for &j in &kids[k + 1..] {
+                let b = &l.shapes[j];
+                assert!(!a.rect.overlaps(&b.rect), "{name}: {} {:?} overlaps {} {:?}", a.id, a.rect, b.id, b.rect);
+            }
+        }
+    }
+}
+
+#[test]
+fn templates_lay_out_without_overlaps() {
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        assert_no_overlap_and_nested(name, &l);
+        assert!(l.bounds.w > 0.0 && l.bounds.h > 0.0);
+    }
+}
+
+#[test]
+fn every_object_with_a_place_gets_a_shape() {
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        for r in &d.regions {
+            assert_eq!(l.get(&r.id).map(|s| s.kind), Some(ShapeKind::Region), "{name}");
+            for v in &r.vpcs {
+                assert!(l.get(&v.id).is_some(), "{name}: {}", v.id);
+                for s in &v.subnets {
+                    assert_eq!(l.get(&s.id).map(|x| x.kind), Some(ShapeKind::Subnet(s.tier)), "{name}");
+                }
+                for n in &v.nodes {
+                    assert!(l.get(n.id()).is_some(), "{name}: {}", n.id());
+                }
+            }
+            for n in &r.nodes {
+                assert!(l.get(n.id()).is_some(), "{name}: {}", n.id());
+            }
+        }
+        for a in &d.accelerators {
+            assert_eq!(l.get(&a.id).map(|s| s.kind), Some(ShapeKind::Accelerator));
+        }
+    }
+}
+
+#[test]
+fn subnets_group_by_az_column_and_tier_row() {
+    let (_, d) = &template_designs()[0];
+    let l = layout(d);
+    let vpc = &d.regions[0].vpcs[0];
+    for s in &vpc.subnets {
+        let shape = l.get(&s.id).unwrap();
+        let col = &l.shapes[shape.parent.unwrap()];
+        assert_eq!(col.id, format!("{}@{}", vpc.id, s.az));
+        // Same tier, same row; public above private above data.
+        for t in &vpc.subnets {
+            let other = l.get(&t.id).unwrap();
+            if t.tier == s.tier {
+                assert_eq!(other.rect.y, shape.rect.y);
+            } else if t.tier > s.tier {
+                assert!(other.rect.y > shape.rect.y);
+            }
+        }
+    }
+}
+
+#[test]
+fn saved_positions_win_and_children_follow() {
+    let (_, mut d) = template_designs().remove(0);
+    let region = d.regions[0].id.clone();
+    let vpc = d.regions[0].vpcs[0].id.clone();
+    let auto = layout(&d);
+    let (r0, v0) = (auto.get(&region).unwrap().rect, auto.get(&vpc).unwrap().rect);
+    let saved = Rect { x: r0.x + 500.0, y: r0.y + 300.0, w: r0.w, h: r0.h };
+    d.canvas.insert(region.clone(), saved);
+    d.canvas.insert("ghost".into(), Rect { x: f64::NAN, y: 0.0, w: 1.0, h: 1.0 });
+    let l = layout(&d);
+    assert_eq!(l.get(&region).unwrap().rect, saved);
+    assert_eq!(l.get(&vpc).unwrap().rect, v0.translated(500.0, 300.0));
+    // A degenerate saved rect is ignored rather than drawn.
+    d.canvas.insert(vpc.clone(), Rect { x: 0.0, y: 0.0, w: 0.0, h: f64::INFINITY });
+    assert_eq!(layout(&d).get(&vpc).unwrap().rect, v0.translated(500.0, 300.0));
+}
+
+#[test]
+fn links_cover_every_relation_kind_in_the_templates() {
+    let mut kinds = std::collections::BTreeSet::new();
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        let ls = links(&d);
+        let geoms = link_geometry(&l, &ls);
+        assert_eq!(geoms.len(), ls.len(), "{name}: every link has both ends on the canvas");
+        for g in &geoms {
+            kinds.insert(g.link.kind);
+            let (a, b) = (l.get(&g.link.from).unwrap().rect, l.get(&g.link.to).unwrap().rect);
+            assert!(on_edge(&a, g.start), "{name}: {:?} start not on the edge of {:?}", g.link, a);
+            assert!(on_edge(&b, g.end), "{name}: {:?} end not on the edge of {:?}", g.link, b);
+        }
+    }
+    for k in [LinkKind::RdsReplica, LinkKind::AuroraGlobal, LinkKind::S3Replication, LinkKind::Peering, LinkKind::Dns] {
+        assert!(kinds.contains(&k), "no template shows {k:?}");
+    }
+}
+
+#[test]
+fn aurora_global_links_the_writer_to_each_secondary() {
+    let d = TEMPLATES.iter().find(|t| t.id == "aurora-global").unwrap().design().unwrap();
+    let aurora: Vec<Link> = links(&d).into_iter().filter(|l| l.kind == LinkKind::AuroraGlobal).collect();
+    assert_eq!(aurora.len(), 1);
+    let primary = d.regions.iter().find(|r| r.role == crate::core::model::RegionRole::Primary).unwrap();
+    assert!(primary.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.id() == aurora[0].from));
+}
+
+#[test]
+fn dynamodb_replicas_get_a_shape_in_their_region() {
+    let d = TEMPLATES.iter().find(|t| t.id == "active-active").unwrap().design().unwrap();
+    let l = layout(&d);
+    let replicas: Vec<Link> = links(&d).into_iter().filter(|k| k.kind == LinkKind::DynamoReplica).collect();
+    assert!(!replicas.is_empty());
+    for link in &replicas {
+        let ghost = l.get(&link.to).expect("replica shape");
+        let region = &l.shapes[ghost.parent.unwrap()];
+        assert_eq!(ghost.id, replica_id(&link.from, &region.id));
+    }
+}
+
+#[test]
+fn curve_bounds_are_tight() {
+    let g = LinkGeom {
+        link: Link { kind: LinkKind::Peering, from: "a".into(), to: "b".into() },
+        start: Point { x: 0.0, y: 0.0 },
+        end: Point { x: 100.0, y: 0.0 },
+        control: Point { x: 50.0, y: -100.0 },
+    };
+    let b = g.bounds();
+    assert_eq!((b.x, b.w), (0.0, 100.0));
+    assert!((b.y + 50.0).abs() < 1e-9 && (b.h - 50.0).abs() < 1e-9, "{b:?}");
+}
+
+#[test]
+fn a_link_skipping_a_region_bends_over_it() {
+    // Put the third region of active-active to the right of the second (a
+    // saved position), so the straight line from the first would cross it.
+    let mut d = TEMPLATES.iter().find(|t| t.id == "active-active").unwrap().design().unwrap();
+    let auto = layout(&d);
+    let second = auto.get(&d.regions[1].id).unwrap().rect;
+    let third = auto.get(&d.regions[2].id).unwrap().rect;
+    d.canvas.insert(d.regions[2].id.clone(), Rect { x: second.right() + 100.0, y: second.y, ..third });
+    let l = layout(&d);
+    let far = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[2].vpcs[0].id.clone() };
+    let g = &link_geometry(&l, &[far])[0];
+    let crossing = (1..64).map(|k| k as f64 / 64.0).any(|t| {
+        let u = 1.0 - t;
+        let (x, y) = (
+            u * u * g.start.x + 2.0 * u * t * g.control.x + t * t * g.end.x,
+            u * u * g.start.y + 2.0 * u * t * g.control.y + t * t * g.end.y,
+        );
+        x > second.x && x < second.right() && y > second.y && y < second.bottom()
+    });
+    assert!(!crossing, "the curve {g:?} should go around the middle region {second:?}");
+    // A link between neighbours stays straight.
+    let near = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[1].vpcs[0].id.clone() };
+    let g = &link_geometry(&l, &[near])[0];
+    assert_eq!(g.control, Point { x: (g.start.x + g.end.x) / 2.0, y: (g.start.y + g.end.y) / 2.0 });
+}
+
+fn on_edge(r: &Rect, p: Point) -> bool {
+    let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
+    let in_x = p.x >= r.x - 1e-6 && p.x <= r.right() + 1e-6;
+    let in_y = p.y >= r.y - 1e-6 && p.y <= r.bottom() + 1e-6;
+    ((near(p.x, r.x) || near(p.x, r.right())) && in_y) || ((near(p.y, r.y) || near(p.y, r.bottom())) && in_x)
+}
+
+/// A design far busier than any template: five regions (so two rows), two
+/// VPCs each, three AZs, several subnets per cell, every node kind, a
+/// VPC without subnets and one without anything.
+fn big_design() -> Design {
+    let codes = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"];
+    let regions: Vec<Value> = codes
+        .iter()
+        .enumerate()
+        .map(|(ri, code)| {
+            let azs: Vec<String> = crate::core::catalog::region(code).unwrap().az_ids_sorted().iter().take(3).map(|s| s.to_string()).collect();
+            let vpcs: Vec<Value> = (0..3)
+                .map(|vi| {
+                    let p = format!("r{ri}v{vi}");
+                    let mut subnets = Vec::new();
+                    if vi < 2 {
+                        for (ti, tier) in ["public", "private", "data"].iter().enumerate() {
+                            for (ai, az) in azs.iter().enumerate() {
+                                for k in 0..(1 + (ai + ti + vi) % 3) {
+                                    subnets.push(json!({"id": format!("{p}-s{ti}{ai}{k}"), "name": format!("{tier}-{ai}{k}"),
+                                        "cidr": format!("10.{ri}.{}.0/24", ti * 30 + ai * 10 + k), "az": az, "tier": tier}));
+                                }
+                            }
+                        }
+                    }
+                    let mut nodes = Vec::new();
+                    if vi != 2 {
+                        let sub = |t: usize| if vi < 2 { vec![format!("{p}-s{t}00")] } else { vec![] };
+                        for k in 0..(2 + vi) {
+                            nodes.push(json!({"id": format!("{p}-alb{k}"), "kind": "alb", "name": format!("web{k}"), "internal": false, "subnets": sub(0),
+                                "listener": {"port": 443, "protocol": "HTTPS"},
+                                "health_check": {"path": "/h", "interval": 30, "timeout": 5, "healthy_threshold": 3, "unhealthy_threshold": 3}}));
+                            nodes.push(json!({"id": format!("{p}-asg{k}"), "kind": "asg", "name": format!("app{k}"), "subnets": sub(1),
+                                "min": 1, "desired": 2, "max": 3, "instance_type": "t3.small", "image": "ssm:/x", "target": null}));
+                        }
+                        nodes.push(json!({"id": format!("{p}-db"), "kind": "rds", "name": "db", "engine": "postgres", "engine_version": "16",
+                            "instance_class": "db.t3.micro", "storage_gb": 20, "multi_az": true, "subnets": sub(2), "backup_retention_days": 7,
+                            "encrypted": true, "replica_of": if ri > 0 { json!("r0v0-db") } else { Value::Null }}));
+                        nodes.push(json!({"id": format!("{p}-au"), "kind": "aurora", "name": "orders", "engine": "aurora-postgresql",
+                            "engine_version": "16", "instance_class": "db.r6g.large", "instances": 2, "subnets": sub(2), "global": "g"}));
+                    }
+                    json!({"id": p, "name": format!("vpc{vi}"), "cidr": format!("10.{ri}.0.0/16"), "nat": "single", "subnets": subnets, "nodes": nodes})
+                })
+                .collect();
+            let rnodes: Vec<Value> = (0..5)
+                .map(|k| json!({"id": format!("r{ri}-b{k}"), "kind": "s3", "name": format!("b{k}"), "bucket": format!("bucket-{ri}-{k}"),
+                    "versioning": true, "replicate_to": null}))
+                .collect();
+            json!({"id": format!("r{ri}"), "code": code, "role": if ri == 0 { "primary" } else { "secondary" }, "vpcs": vpcs, "nodes": rnodes})
+        })
+        .collect();
+    let doc = json!({"format": "topoform.design", "version": 1, "name": "big", "environment": "prod",
+        "state": {"bucket": "b", "region": "us-east-1", "lock": "lockfile"}, "regions": regions,
+        "peerings": [{"id": "p1", "a": "r0v0", "b": "r4v1"}],
+        "accelerators": [{"id": "edge", "name": "edge", "listener": {"port": 443, "protocol": "TCP"},
+            "endpoints": [{"target": "r0v0-alb0", "weight": 128, "traffic_dial": 100}, {"target": "r3v1-alb1", "weight": 128, "traffic_dial": 100}],
+            "health_check": {"path": "/h", "interval": 10, "threshold": 3}}]});
+    load(&doc.to_string()).expect("the big design loads")
+}
+
+#[test]
+fn a_busy_design_lays_out_without_overlaps() {
+    let d = big_design();
+    let l = layout(&d);
+    assert_no_overlap_and_nested("big", &l);
+    // Five regions wrap into rows of two.
+    let ys: std::collections::BTreeSet<i64> =
+        d.regions.iter().map(|r| l.get(&r.id).unwrap().rect.y as i64).collect();
+    assert_eq!(ys.len(), 3);
+    let geoms = link_geometry(&l, &links(&d));
+    assert!(geoms.iter().any(|g| g.link.kind == LinkKind::AuroraGlobal));
+    assert!(geoms.iter().all(|g| g.path().starts_with('M')));
+}
+
+#[test]
+fn an_empty_design_has_an_empty_layout() {
+    let mut d = template_designs().remove(0).1;
+    d.regions.clear();
+    d.dns = None;
+    d.accelerators.clear();
+    d.peerings.clear();
+    let l = layout(&d);
+    assert!(l.shapes.is_empty());
+    assert!(link_geometry(&l, &links(&d)).is_empty());
+}
+
+#[test]
+fn the_global_band_sits_above_the_regions() {
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        let g = l.get(GLOBAL_ID).expect("every template has DNS").rect;
+        assert!(d.regions.iter().all(|r| l.get(&r.id).unwrap().rect.y >= g.bottom()), "{name}");
+    }
+}

@@ -1,0 +1,159 @@
+//! A large generated design for benchmarks: about 5,000 objects over 20
+//! regions, 5 VPCs each, 12 subnets per VPC and 33 workloads per VPC, with
+//! cross-region replicas, global clusters, replicated buckets, DNS records
+//! and peerings. Deterministic, and a valid design file (it loads).
+
+use super::catalog;
+use super::model::*;
+
+/// The stress design.
+pub fn stress_design() -> Design {
+    let codes: Vec<&str> = catalog::regions().iter().filter(|r| r.azs.len() >= 3).map(|r| r.code.as_str()).take(20).collect();
+    let mut regions = Vec::new();
+    let mut records = Vec::new();
+    for (ri, code) in codes.iter().enumerate() {
+        let info = catalog::region(code).expect("catalog region");
+        let azs: Vec<&str> = info.az_ids_sorted();
+        let rid = format!("r{ri}");
+        let mut vpcs = Vec::new();
+        for vi in 0..5 {
+            let octet = ri * 5 + vi;
+            let vid = format!("{rid}-v{vi}");
+            let mut subnets = Vec::new();
+            for si in 0..12 {
+                let tier = [Tier::Public, Tier::Private, Tier::Data][si / 4];
+                subnets.push(Subnet {
+                    id: format!("{vid}-s{si}"),
+                    name: format!("{}-{si}", tier.as_str()),
+                    cidr: format!("10.{octet}.{}.0/20", si * 16),
+                    az: azs[si % azs.len()].to_string(),
+                    tier,
+                });
+            }
+            let tier_subnets = |t: usize| (0..4).map(|k| format!("{vid}-s{}", t * 4 + k)).collect::<Vec<_>>();
+            let mut nodes = Vec::new();
+            for k in 0..9 {
+                nodes.push(VpcNode::Alb(Alb {
+                    id: format!("{vid}-alb{k}"),
+                    name: format!("w{vi}{k}"),
+                    internal: false,
+                    // One public subnet per AZ: ALB-02 allows no more.
+                    subnets: tier_subnets(0).into_iter().take(azs.len().min(4)).collect(),
+                    listener: Listener { port: 443, protocol: HttpProtocol::Https },
+                    health_check: AlbHealthCheck { path: "/health".into(), interval: 30, timeout: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
+                }));
+                nodes.push(VpcNode::Asg(Asg {
+                    id: format!("{vid}-asg{k}"),
+                    name: format!("a{vi}{k}"),
+                    subnets: tier_subnets(1),
+                    min: 2,
+                    desired: 2,
+                    max: 8,
+                    instance_type: "t3.medium".into(),
+                    image: "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64".into(),
+                    target: Some(format!("{vid}-alb{k}")),
+                }));
+                // Region r(n) replicates region r(n-1)'s databases.
+                let replica_of = (ri > 0).then(|| format!("r{}-v{vi}-db{k}", ri - 1));
+                nodes.push(VpcNode::Rds(Rds {
+                    id: format!("{vid}-db{k}"),
+                    name: format!("d{vi}{k}"),
+                    engine: RdsEngine::Postgres,
+                    engine_version: "16.4".into(),
+                    instance_class: "db.r6g.large".into(),
+                    storage_gb: 100,
+                    multi_az: replica_of.is_none(),
+                    subnets: tier_subnets(2),
+                    backup_retention_days: 7,
+                    encrypted: true,
+                    replica_of,
+                }));
+            }
+            for k in 0..6 {
+                nodes.push(VpcNode::Aurora(Aurora {
+                    id: format!("{vid}-au{k}"),
+                    name: format!("c{vi}{k}"),
+                    engine: AuroraEngine::Postgresql,
+                    engine_version: "16.4".into(),
+                    instance_class: "db.r6g.large".into(),
+                    instances: 2,
+                    subnets: tier_subnets(2),
+                    global: (ri < 2).then(|| format!("g{vi}{k}")),
+                }));
+            }
+            vpcs.push(Vpc { id: vid, name: format!("vpc{vi}"), cidr: format!("10.{octet}.0.0/16"), nat: NatMode::PerAz, subnets, nodes });
+        }
+        let next = codes.get(ri + 1).copied();
+        let nodes = vec![
+            RegionNode::S3(S3 {
+                id: format!("{rid}-b"),
+                name: "assets".into(),
+                bucket: format!("stress-prod-assets-{code}"),
+                versioning: true,
+                replicate_to: next.map(|_| format!("r{}-b", ri + 1)),
+            }),
+            RegionNode::Dynamodb(Dynamodb {
+                id: format!("{rid}-t"),
+                name: format!("t{ri}"),
+                hash_key: KeyAttr { name: "id".into(), kind: KeyType::S },
+                range_key: None,
+                billing: Billing::OnDemand,
+                replicas: next.map(|c| vec![c.to_string()]).unwrap_or_default(),
+            }),
+        ];
+        let role = if ri == 0 { RegionRole::Primary } else { RegionRole::Secondary };
+        regions.push(Region { id: rid.clone(), code: code.to_string(), role, vpcs, nodes });
+        records.push(Record {
+            id: format!("lat{ri}"),
+            name: format!("api{ri}"),
+            kind: RecordType::A,
+            policy: RoutingPolicy::Latency,
+            ttl: None,
+            targets: vec![Target { target: format!("{rid}-v0-alb0"), role: None, weight: None, location: None, health_check: None }],
+        });
+    }
+    let mut peerings = Vec::new();
+    for r in &regions {
+        for w in r.vpcs.windows(2) {
+            peerings.push(Peering { id: format!("{}-{}", w[0].id, w[1].id), a: w[0].id.clone(), b: w[1].id.clone() });
+        }
+    }
+    for w in regions.windows(2) {
+        peerings.push(Peering { id: format!("{}-x-{}", w[0].id, w[1].id), a: w[0].vpcs[0].id.clone(), b: w[1].vpcs[0].id.clone() });
+    }
+    Design {
+        format: FORMAT.into(),
+        version: CURRENT_VERSION,
+        name: "stress".into(),
+        environment: "prod".into(),
+        tags: Default::default(),
+        state: StateConfig { bucket: "stress-prod-tfstate".into(), region: "us-east-1".into(), lock: LockMode::Lockfile, dynamodb_table: None, key_prefix: None },
+        regions,
+        peerings,
+        dns: Some(Dns { zone: "example.com".into(), records }),
+        accelerators: vec![],
+        canvas: Default::default(),
+    }
+}
+
+/// How many objects with ids the design has.
+pub fn object_count(d: &Design) -> usize {
+    let mut n = 0;
+    for_each_object(d, |_| n += 1);
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stress_design_is_large_and_loads() {
+        let d = stress_design();
+        let n = object_count(&d);
+        assert!((4_500..=6_000).contains(&n), "{n} objects");
+        assert_eq!(d.regions.len(), 20);
+        let back = load(&save(&d)).expect("the stress design is a valid design file");
+        assert_eq!(back, d);
+    }
+}

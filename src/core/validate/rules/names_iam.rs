@@ -1,0 +1,171 @@
+//! Names and IAM: generated names that collide in their AWS namespace, and
+//! IAM role names, which are global to the account.
+
+use super::names_check::iam_role_problem;
+use crate::core::model::{RegionNode, VpcNode};
+use crate::core::names;
+use crate::core::validate::{rule, Ctx, Family::NamesIam, Report, Rule, Severity::*};
+use rustc_hash::FxHashMap;
+
+/// Catalog ids of this family that are not implemented, and why.
+pub const SKIPPED: &[(&str, &str)] = &[
+    ("IAM-03", "The exporter writes the trust policies (ec2.amazonaws.com, s3.amazonaws.com) itself; the design has no IAM."),
+    ("KMS-01", "The exporter creates one KMS key per region and uses it only there; the design has no KMS keys."),
+    ("KMS-02", "Info only; the exporter uses one single-region key per region."),
+    ("KMS-03", "The exporter sets a 30-day deletion window and region-local aliases; the design has no KMS settings."),
+    ("KMS-04", "The exporter enables key rotation on every key it creates."),
+];
+
+/// The names and IAM family.
+pub const RULES: &[Rule] = &[
+    rule("IAM-01", Error, NamesIam, "IAM role names must be unique in the account, across regions.",
+        "IAM names are global to the account and case-insensitive; the second region creating the same role fails with EntityAlreadyExists.",
+        "Give the objects different names; the export already adds the region code to role names.", iam_01),
+    rule("IAM-02", Error, NamesIam, "IAM role names must be 1-64 characters of letters, digits and +=,.@_-.",
+        "CreateRole rejects other names; the export derives role names from project, environment, object name and region.",
+        "Shorten or rename the object, project or environment.", iam_02),
+    rule("NAME-01", Error, NamesIam, "Generated names must not collide in their AWS namespace.",
+        "Load balancers, target groups, auto-scaling groups, DB identifiers and DynamoDB tables are unique per region; S3 buckets across all of AWS.",
+        "Rename one of the colliding objects.", name_01),
+];
+
+/// Every IAM role the export creates: (role name, subject ids).
+fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
+    let d = ctx.design;
+    let mut out = Vec::new();
+    for r in &d.regions {
+        for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+            if let VpcNode::Asg(a) = n {
+                out.push((names::instance_role(d, &a.name, &r.code), a.id.as_str()));
+            }
+        }
+        for n in &r.nodes {
+            if let RegionNode::S3(b) = n {
+                if b.replicate_to.is_some() {
+                    out.push((names::replication_role(d, &b.name, &r.code), b.id.as_str()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    let mut by_name: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for (name, id) in roles(ctx) {
+        by_name.entry(name.to_lowercase()).or_default().push(id);
+    }
+    let mut clashes: Vec<_> = by_name.into_iter().filter(|(_, ids)| ids.len() > 1).collect();
+    clashes.sort();
+    for (name, ids) in clashes {
+        out.emit(&ids, format!("{} objects would create the same IAM role \"{name}\".", ids.len()));
+    }
+}
+
+fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for (name, id) in roles(ctx) {
+        if let Some(p) = iam_role_problem(&name) {
+            out.emit(&[id], format!("The IAM role \"{name}\" that the export creates for `{id}` {p}."));
+        }
+    }
+}
+
+/// (namespace, region, object name) -> the ids that would create it. Every
+/// generated name is `project-environment-<object name>`, so object names
+/// collide exactly when the generated names do; keying on them saves
+/// building thousands of strings on large designs.
+type Namespaces<'a> = FxHashMap<(&'static str, &'a str, &'a str), Vec<&'a str>>;
+
+fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    let d = ctx.design;
+    let mut seen: Namespaces<'_> = FxHashMap::default();
+    let mut lower: Vec<(String, &str, &str)> = Vec::new(); // DB identifiers are lowercased
+    for r in &d.regions {
+        for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+            let (name, id) = (n.name(), n.id());
+            match n {
+                VpcNode::Alb(_) => {
+                    seen.entry(("load balancer", &r.code, name)).or_default().push(id);
+                    seen.entry(("target group", &r.code, name)).or_default().push(id);
+                }
+                VpcNode::Asg(_) => seen.entry(("auto-scaling group", &r.code, name)).or_default().push(id),
+                VpcNode::Rds(_) => lower.push((name.to_lowercase(), &r.code, id)),
+                VpcNode::Aurora(_) => {}
+            }
+        }
+        for n in &r.nodes {
+            if let RegionNode::Dynamodb(t) = n {
+                seen.entry(("DynamoDB table", &r.code, &t.name)).or_default().push(&t.id);
+                for code in t.replicas.iter().filter(|c| **c != r.code) {
+                    seen.entry(("DynamoDB table", code, &t.name)).or_default().push(&t.id);
+                }
+            }
+            // S3-02 owns bucket-name uniqueness.
+        }
+    }
+    let mut clashes: Vec<(String, String, String, Vec<&str>)> = seen
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|((space, region, name), ids)| (space.to_string(), region.to_string(), names::regional(d, name), ids))
+        .collect();
+    lower.sort();
+    for group in lower.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)).filter(|g| g.len() > 1) {
+        let ids = group.iter().map(|(_, _, id)| *id).collect();
+        clashes.push(("DB instance".into(), group[0].1.to_string(), names::regional(d, &group[0].0), ids));
+    }
+    clashes.sort();
+    for (space, region, name, mut ids) in clashes {
+        ids.dedup();
+        if ids.len() > 1 {
+            out.emit(&ids, format!("{} objects would create the {space} \"{name}\" in {region}.", ids.len()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::core::model::{RegionNode, VpcNode};
+
+    #[test]
+    fn iam_01_role_collision() {
+        let good = base("active-passive");
+        let mut bad = good.clone();
+        let mut second = bad.regions[0].vpcs[0].clone();
+        second.id = "use1-two".into();
+        second.cidr = "10.5.0.0/16".into();
+        second.subnets.clear();
+        second.nodes.retain(|n| matches!(n, VpcNode::Asg(_)));
+        if let VpcNode::Asg(a) = &mut second.nodes[0] {
+            a.id = "use1-app2".into();
+            a.subnets.clear();
+            a.target = None;
+        }
+        bad.regions[0].vpcs.push(second);
+        fires_and_not("IAM-01", &bad, "use1-app2", &good);
+        fires_and_not("NAME-01", &bad, "use1-app2", &good);
+    }
+
+    #[test]
+    fn iam_02_role_name_too_long() {
+        let good = base("active-passive");
+        let mut bad = good.clone();
+        if let VpcNode::Asg(a) = &mut bad.regions[0].vpcs[0].nodes[1] {
+            a.name = "x".repeat(60);
+        }
+        fires_and_not("IAM-02", &bad, "use1-app", &good);
+    }
+
+    #[test]
+    fn name_01_table_collides_with_a_replica() {
+        let good = base("active-active");
+        let mut bad = good.clone();
+        let mut copy = bad.regions[0].nodes[0].clone();
+        if let RegionNode::Dynamodb(t) = &mut copy {
+            t.id = "euw1-sessions".into();
+            t.replicas.clear();
+        }
+        bad.regions[1].nodes.push(copy);
+        fires_and_not("NAME-01", &bad, "euw1-sessions", &good);
+    }
+}

@@ -1,0 +1,148 @@
+use super::super::testing::*;
+use crate::core::model::{Design, FailoverRole, GeoLocation, Record, RoutingPolicy, Target, VpcNode};
+
+fn with(template: &str, f: impl FnOnce(&mut Record)) -> (Design, Design) {
+    let good = base(template);
+    let mut bad = good.clone();
+    f(&mut bad.dns.as_mut().unwrap().records[0]);
+    (bad, good)
+}
+
+fn target(id: &str) -> Target {
+    Target { target: id.into(), role: None, weight: None, location: None, health_check: None }
+}
+
+#[test]
+fn r53_02_repeated_target() {
+    let (bad, good) = with("active-active", |r| r.targets.push(r.targets[0].clone()));
+    fires_and_not("R53-02", &bad, "api", &good);
+}
+
+#[test]
+fn r53_03_mixed_policies() {
+    let (mut bad, good) = with("active-passive", |_| {});
+    let mut other = bad.dns.as_ref().unwrap().records[0].clone();
+    other.id = "app2".into();
+    other.policy = RoutingPolicy::Simple;
+    other.targets = vec![target("use1-alb")];
+    bad.dns.as_mut().unwrap().records.push(other);
+    fires_and_not("R53-03", &bad, "app2", &good);
+}
+
+#[test]
+fn r53_04_pair() {
+    let (bad, good) = with("active-passive", |r| r.targets[1].role = Some(FailoverRole::Primary));
+    fires_and_not("R53-04", &bad, "app", &good);
+    let (bad, good) = with("active-passive", |r| r.targets.truncate(1));
+    fires_and_not("R53-04", &bad, "app", &good);
+}
+
+#[test]
+fn r53_05_primary_without_check() {
+    let (bad, good) = with("active-passive", |r| r.targets[0].health_check = None);
+    fires_and_not("R53-05", &bad, "app", &good);
+}
+
+#[test]
+fn r53_07_latency_region_and_repeats() {
+    let (mut bad, good) = with("active-active", |_| {});
+    bad.regions[2].code = "ap-southeast-6".into();
+    for s in bad.regions[2].vpcs[0].subnets.iter_mut() {
+        s.az = s.az.replace("apse1", "apse6");
+    }
+    fires_and_not("R53-07", &bad, "api", &good);
+    let (bad, good) = with("active-active", |r| r.targets.push(target("edge")));
+    fires_and_not("R53-07", &bad, "api", &good);
+}
+
+#[test]
+fn r53_08_and_09_geolocation() {
+    let geo = |r: &mut Record, locs: Vec<GeoLocation>| {
+        r.policy = RoutingPolicy::Geolocation;
+        for (t, l) in r.targets.iter_mut().zip(locs) {
+            t.location = Some(l);
+        }
+    };
+    let eu = GeoLocation { continent: Some("EU".into()), ..Default::default() };
+    let dflt = GeoLocation { default: Some(true), ..Default::default() };
+    let us = GeoLocation { country: Some("US".into()), subdivision: Some("WA".into()), ..Default::default() };
+    let (good, _) = with("active-active", |r| geo(r, vec![eu.clone(), us.clone(), dflt.clone()]));
+    let (bad, _) = with("active-active", |r| {
+        geo(r, vec![GeoLocation { continent: Some("XX".into()), ..Default::default() }, us.clone(), dflt.clone()])
+    });
+    fires_and_not("R53-08", &bad, "api", &good);
+    let (bad, _) = with("active-active", |r| {
+        geo(r, vec![GeoLocation { continent: Some("EU".into()), country: Some("DE".into()), ..Default::default() }, us.clone(), dflt.clone()])
+    });
+    fires_and_not("R53-08", &bad, "api", &good);
+    let (bad, _) = with("active-active", |r| geo(r, vec![eu.clone(), eu.clone(), dflt.clone()]));
+    fires_and_not("R53-08", &bad, "api", &good);
+    let (bad, _) = with("active-active", |r| geo(r, vec![eu.clone(), us.clone(), GeoLocation { country: Some("DE".into()), ..Default::default() }]));
+    fires_and_not("R53-09", &bad, "api", &good);
+}
+
+#[test]
+fn r53_10_weights() {
+    let weighted = |r: &mut Record, w: [Option<u32>; 3]| {
+        r.policy = RoutingPolicy::Weighted;
+        for (t, w) in r.targets.iter_mut().zip(w) {
+            t.weight = w;
+        }
+    };
+    let (good, _) = with("active-active", |r| weighted(r, [Some(0), Some(100), Some(255)]));
+    let (bad, _) = with("active-active", |r| weighted(r, [Some(300), Some(100), Some(1)]));
+    fires_and_not("R53-10", &bad, "api", &good);
+    let (bad, _) = with("active-active", |r| weighted(r, [None, Some(100), Some(1)]));
+    fires_and_not("R53-10", &bad, "api", &good);
+}
+
+#[test]
+fn r53_11_and_13_ttl() {
+    let (bad, good) = with("active-passive", |r| r.ttl = Some(300));
+    fires_and_not("R53-11", &bad, "app", &good);
+    fires_and_not("R53-13", &bad, "app", &good);
+}
+
+#[test]
+fn r53_12_empty_target_group() {
+    let good = base("active-passive");
+    let mut bad = good.clone();
+    if let VpcNode::Asg(a) = &mut bad.regions[1].vpcs[0].nodes[1] {
+        a.target = None;
+    }
+    fires_and_not("R53-12", &bad, "usw2-alb", &good);
+}
+
+#[test]
+fn r53_14_15_22_health_check_values() {
+    let (bad, good) = with("active-passive", |r| r.targets[0].health_check.as_mut().unwrap().interval = 20);
+    fires_and_not("R53-14", &bad, "app", &good);
+    let (bad, good) = with("active-passive", |r| r.targets[0].health_check.as_mut().unwrap().failure_threshold = 11);
+    fires_and_not("R53-15", &bad, "app", &good);
+    let (bad, good) = with("active-passive", |r| r.targets[0].health_check.as_mut().unwrap().path = Some("health".into()));
+    fires_and_not("R53-22", &bad, "app", &good);
+}
+
+#[test]
+fn r53_17_internal_target() {
+    let good = base("active-passive");
+    let mut bad = good.clone();
+    if let VpcNode::Alb(a) = &mut bad.regions[0].vpcs[0].nodes[0] {
+        a.internal = true;
+    }
+    fires_and_not("R53-17", &bad, "app", &good);
+}
+
+#[test]
+fn r53_21_settings_of_another_policy() {
+    let (bad, good) = with("active-passive", |r| r.targets[0].weight = Some(10));
+    fires_and_not("R53-21", &bad, "app", &good);
+}
+
+#[test]
+fn r53_23_and_24_targets_and_names() {
+    let (bad, good) = with("active-passive", |r| r.targets.clear());
+    fires_and_not("R53-23", &bad, "app", &good);
+    let (bad, good) = with("active-passive", |r| r.name = "my app".into());
+    fires_and_not("R53-24", &bad, "app", &good);
+}

@@ -1,0 +1,83 @@
+//! State and Terraform rules: the remote state bucket and its locking.
+
+use super::util::{bucket_name_problem, primary};
+use crate::core::catalog;
+use crate::core::model::LockMode;
+use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
+
+/// Catalog ids of this family that are not implemented, and why.
+pub const SKIPPED: &[(&str, &str)] = &[
+    ("TF-01", "The exporter emits one aliased provider per region and sets it on every resource."),
+    ("TF-02", "The exporter places cross-region resources (peering accepters, replicas, replication) in the right stacks."),
+    ("TF-03", "The exporter writes `backend \"s3\" {}` with values in backends/*.hcl, never variables."),
+    ("TF-06", "The exporter pins hashicorp/aws ~> 5.100 and avoids features 5.100.0 lacks."),
+    ("TF-07", "The exporter emits the lifecycle settings itself; nothing in the design controls them."),
+];
+
+/// The state family.
+pub const RULES: &[Rule] = &[
+    rule("TF-04", Error, State, "State locking must be configured: S3 lock files, or a named DynamoDB table.",
+        "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a table name.",
+        "Use lock \"lockfile\", or give dynamodb_table a name.", tf_04),
+    rule("TF-05", Error, State, "The state bucket must be a valid bucket name in a known region.",
+        "Every stack's backend points at it; a bad name or region stops `terraform init`. The export's bootstrap creates it versioned and encrypted.",
+        "Use a valid bucket name (3-63 lowercase letters, digits, '.', '-') and a region code from the list.", tf_05),
+];
+
+fn tf_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    let s = &ctx.design.state;
+    let none: [&str; 0] = [];
+    if s.lock == LockMode::Dynamodb {
+        match s.dynamodb_table.as_deref().map(str::trim) {
+            None | Some("") => out.emit(&none, "State lock is \"dynamodb\" but no dynamodb_table is named."),
+            Some(_) => out.emit_at(Warning, &none,
+                "State lock \"dynamodb\" is deprecated since Terraform 1.11; S3 lock files (\"lockfile\") need no table."),
+        }
+    }
+}
+
+fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    let s = &ctx.design.state;
+    let none: [&str; 0] = [];
+    if let Some(p) = bucket_name_problem(&s.bucket) {
+        out.emit(&none, format!("State bucket \"{}\" {p}.", s.bucket));
+    }
+    if catalog::region(&s.region).is_none() {
+        out.emit(&none, format!("State region \"{}\" is not an AWS region code.", s.region));
+    } else if let Some(p) = primary(ctx.design) {
+        if p.code == s.region && ctx.design.regions.len() > 1 {
+            out.emit_at(Info, &none, format!(
+                "State lives in the primary region {}; during an outage there, Terraform cannot run the failover. Consider replicating the state bucket to a secondary region.",
+                s.region));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::core::model::LockMode;
+
+    #[test]
+    fn tf_04_lock_table() {
+        let good = base("active-passive");
+        let mut bad = good.clone();
+        bad.state.lock = LockMode::Dynamodb;
+        assert_eq!(findings(&bad, "TF-04").len(), 1);
+        assert!(findings(&good, "TF-04").is_empty());
+        bad.state.dynamodb_table = Some("locks".into());
+        assert_eq!(findings(&bad, "TF-04")[0].severity, crate::core::validate::Severity::Warning);
+    }
+
+    #[test]
+    fn tf_05_bucket_and_region() {
+        let good = base("active-passive");
+        let mut bad = good.clone();
+        bad.state.bucket = "My_State".into();
+        assert!(findings(&bad, "TF-05").iter().any(|d| d.severity == crate::core::validate::Severity::Error));
+        assert!(findings(&good, "TF-05").iter().all(|d| d.severity == crate::core::validate::Severity::Info));
+        bad.state.bucket = good.state.bucket.clone();
+        bad.state.region = "eu-nowhere-9".into();
+        assert!(findings(&bad, "TF-05").iter().any(|d| d.message.contains("eu-nowhere-9")));
+    }
+}

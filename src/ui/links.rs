@@ -1,0 +1,22 @@
+//! The link layer: one curve per relation, styled by kind, with a halo so
+//! it stays readable where it crosses a frame, and dots at both ends.
+
+use crate::core::layout::LinkGeom;
+use leptos::prelude::*;
+
+/// Renders one placed link.
+pub fn link_view(g: &LinkGeom) -> impl IntoView {
+    let kind = g.link.kind.as_str();
+    let d = g.path();
+    let title = format!("{}: {} → {}", g.link.kind.label(), g.link.from, g.link.to);
+    let aria = title.clone();
+    view! {
+        <g class="link-group" data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
+            <title>{title}</title>
+            <path class="link-halo" d=d.clone()></path>
+            <path class=format!("link {kind}") d=d></path>
+            <circle class=format!("link-end {kind}") cx=g.start.x cy=g.start.y r="4"></circle>
+            <circle class=format!("link-end {kind}") cx=g.end.x cy=g.end.y r="4"></circle>
+        </g>
+    }
+}

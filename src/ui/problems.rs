@@ -1,0 +1,66 @@
+//! The problems panel: every diagnostic of the design, errors first.
+//! Clicking one selects the objects it is about and centres the canvas on
+//! them. Diagnostics are a memo of the design, so the list follows every edit.
+
+use crate::core::validate::{Diagnostic, Severity};
+use leptos::prelude::*;
+
+/// The side panel listing diagnostics.
+#[component]
+pub fn Problems(
+    /// The diagnostics, already sorted by severity.
+    diagnostics: Signal<Vec<Diagnostic>>,
+    /// Called with the subject ids of a clicked diagnostic.
+    on_pick: Callback<Vec<String>>,
+) -> impl IntoView {
+    let rows = move || {
+        diagnostics.with(|ds| {
+            ds.iter()
+                .map(|d| {
+                    let subjects = d.subjects.clone();
+                    let sev = d.severity.as_str();
+                    let label = format!("{} {}: {}", sev, d.rule, d.message);
+                    view! {
+                        <li class=format!("problem {sev}")>
+                            <button type="button" aria-label=label title=d.fix on:click=move |_| on_pick.run(subjects.clone())>
+                                <span class="sev" aria-hidden="true">{severity_mark(d.severity)}</span>
+                                <span class="rule">{d.rule}</span>
+                                <span class="msg">{d.message.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let empty = move || diagnostics.with(Vec::is_empty);
+    view! {
+        <aside class="problems" aria-label="Problems">
+            <h2>"Problems"</h2>
+            <Show when=empty fallback=move || view! { <ul>{rows}</ul> }>
+                <p class="none">"No problems: the design passes every rule."</p>
+            </Show>
+        </aside>
+    }
+}
+
+fn severity_mark(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "ℹ",
+    }
+}
+
+/// "2 errors · 1 warning" for the toolbar.
+pub fn counts_text((e, w, i): (usize, usize, usize)) -> String {
+    if e + w + i == 0 {
+        return "No problems".into();
+    }
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let mut parts = vec![plural(e, "error"), plural(w, "warning")];
+    if i > 0 {
+        parts.push(format!("{i} info"));
+    }
+    parts.join(" · ")
+}
