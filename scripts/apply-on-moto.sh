@@ -378,6 +378,46 @@ ORDER_FILE="$WORK/order.tsv"
 stack_order >"$ORDER_FILE" || { echo "[apply-on-moto] error: cannot tell the apply order" >&2; exit 1; }
 say "apply order: $(cut -f1 "$ORDER_FILE" | tr '\n' ' ')"
 
+# Supplies the root inputs an export asks its user for (README "Inputs"),
+# in a *.auto.tfvars of the scratch copy, as a user would in terraform.tfvars.
+# Known inputs: certificate_arn (an ACM certificate requested from moto in the
+# stack's region). Any other required variable without a value fails loudly.
+supply_inputs() {
+  python3 - "$ROOT/$1" <<'PY'
+import os, re, sys
+d = sys.argv[1]
+text = "".join(open(os.path.join(d, f), encoding="utf-8").read() for f in sorted(os.listdir(d)) if f.endswith(".tf"))
+given = set()
+for f in os.listdir(d):
+    if f == "terraform.tfvars" or f.endswith(".auto.tfvars"):
+        given |= set(re.findall(r'^\s*([A-Za-z_][\w-]*)\s*=', open(os.path.join(d, f)).read(), re.M))
+required = []
+for m in re.finditer(r'variable\s+"([^"]+)"\s*\{', text):
+    depth, i = 1, m.end()
+    while depth and i < len(text):
+        depth += {"{": 1, "}": -1}.get(text[i], 0); i += 1
+    if not re.search(r'^\s*default\s*=', text[m.end():i], re.M) and m.group(1) not in given:
+        required.append(m.group(1))
+if not required:
+    sys.exit(0)
+region = re.search(r'provider\s+"aws"\s*\{[^}]*?region\s*=\s*"([^"]+)"', text, re.S)
+region = region.group(1) if region else "us-east-1"
+values = {}
+for name in required:
+    if name == "certificate_arn":
+        import boto3
+        acm = boto3.client("acm", region_name=region, endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+        arn = acm.request_certificate(DomainName="apply-on-moto.example.com", ValidationMethod="DNS")["CertificateArn"]
+        values[name] = arn
+        print(f"    input {name} = {arn} (an ACM certificate the harness requested from moto in {region})")
+    else:
+        sys.exit(f"required input variable `{name}` has no value and the harness does not know one")
+with open(os.path.join(d, "zz-apply-on-moto.auto.tfvars"), "w") as f:
+    for k, v in values.items():
+        f.write(f'{k} = "{v}"\n')
+PY
+}
+
 # A file-name-safe name for a stack directory ("." is the single-root root).
 slug_of() { if [ "$1" = . ]; then echo _root; else echo "${1//\//_}"; fi; }
 
@@ -397,6 +437,7 @@ apply_stack() {
   if ! tf -chdir="$dir" init "${init_args[@]}" >"$log" 2>&1; then
     tail -n 40 "$log"; finish "init FAILED"; return
   fi
+  if ! supply_inputs "$stack"; then finish "inputs MISSING"; return; fi
   if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan >>"$log" 2>&1; then
     tail -n 40 "$log"; finish "plan FAILED"; return
   fi
