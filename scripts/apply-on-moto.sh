@@ -140,8 +140,10 @@ unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
 # --- moto ---------------------------------------------------------------------
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LIFETIME=${TOPOFORM_MOTO_LIFETIME:-1500}
-# Certificates requested from moto's ACM are issued at once instead of after 60 s.
-MOTO_ACM_VALIDATION_WAIT=0 timeout --kill-after=10 "$LIFETIME" \
+# Certificates requested from moto's ACM are issued at once instead of after
+# 60 s; AWS-managed IAM policies (AmazonSSMManagedInstanceCore, ...) exist, as
+# in every real account (moto leaves them out unless asked).
+MOTO_ACM_VALIDATION_WAIT=0 MOTO_IAM_LOAD_MANAGED_POLICIES=true timeout --kill-after=10 "$LIFETIME" \
   moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/logs/moto.log" 2>&1 &
 MOTO_PID=$!
 for _ in $(seq 1 100); do
