@@ -154,7 +154,6 @@ fn export(name: &str, json: &str, extra: &[&str]) -> Result<PathBuf, String> {
 /// and plans clean. All templates run even when one fails; the assertion
 /// lists every failure.
 #[test]
-#[ignore = "needs `topoform export` (the export branch); run with --ignored once it is merged"]
 fn templates_apply_on_moto() {
     use topoform::core::templates::TEMPLATES;
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
