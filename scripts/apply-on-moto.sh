@@ -479,25 +479,28 @@ for m in re.finditer(r'variable\s+"([^"]+)"\s*\{', text):
     depth, i = 1, m.end()
     while depth and i < len(text):
         depth += {"{": 1, "}": -1}.get(text[i], 0); i += 1
-    if not re.search(r'^\s*default\s*=', text[m.end():i], re.M) and m.group(1) not in given:
-        required.append(m.group(1))
+    body = text[m.end():i]
+    if not re.search(r'^\s*default\s*=', body, re.M) and m.group(1) not in given:
+        required.append((m.group(1), bool(re.search(r'^\s*type\s*=\s*map\(', body, re.M))))
 if not required:
     sys.exit(0)
-region = re.search(r'provider\s+"aws"\s*\{[^}]*?region\s*=\s*"([^"]+)"', text, re.S)
-region = region.group(1) if region else "us-east-1"
-values = {}
-for name in required:
-    if name == "certificate_arn":
-        import boto3
-        acm = boto3.client("acm", region_name=region, endpoint_url=os.environ["AWS_ENDPOINT_URL"])
-        arn = acm.request_certificate(DomainName="apply-on-moto.example.com", ValidationMethod="DNS")["CertificateArn"]
-        values[name] = arn
-        print(f"    input {name} = {arn} (an ACM certificate the harness requested from moto in {region})")
+regions = list(dict.fromkeys(re.findall(r'provider\s+"aws"\s*\{[^}]*?region\s*=\s*"([^"]+)"', text, re.S))) or ["us-east-1"]
+def certificate(region):
+    import boto3
+    acm = boto3.client("acm", region_name=region, endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+    arn = acm.request_certificate(DomainName="apply-on-moto.example.com", ValidationMethod="DNS")["CertificateArn"]
+    print(f"    input certificate_arn[{region}] = {arn} (an ACM certificate the harness requested from moto)")
+    return arn
+lines = []
+for name, is_map in required:
+    if name == "certificate_arn" and is_map:   # single-root: one per region code
+        lines.append(name + " = {\n" + "".join(f'  "{r}" = "{certificate(r)}"\n' for r in regions) + "}\n")
+    elif name == "certificate_arn":
+        lines.append(f'{name} = "{certificate(regions[0])}"\n')
     else:
         sys.exit(f"required input variable `{name}` has no value and the harness does not know one")
 with open(os.path.join(d, "zz-apply-on-moto.auto.tfvars"), "w") as f:
-    for k, v in values.items():
-        f.write(f'{k} = "{v}"\n')
+    f.write("".join(lines))
 PY
 }
 
