@@ -674,9 +674,9 @@ SUBSHELLS=""
 LIVE=""
 for stack in "${ORDER[@]}"; do
   case "${RESULT[$stack]}" in applied) ;; *) PLAN[$stack]="-"; continue ;; esac
-  while [ "$(printf '%s\n' $LIVE | grep -c .)" -ge "$JOBS" ]; do
+  while [ "$(wc -w <<<"$LIVE")" -ge "$JOBS" ]; do
     done_pid=""; wait -n -p done_pid $LIVE || true
-    [ -n "$done_pid" ] && LIVE=$(printf '%s\n' $LIVE | grep -vx "$done_pid" | tr '\n' ' ')
+    [ -z "$done_pid" ] || LIVE=$(for q in $LIVE; do [ "$q" = "$done_pid" ] || printf '%s ' "$q"; done)
   done
   second_plan "$stack" >"$WORK/out/$(slug_of "$stack").plan2" 2>&1 &
   SUBSHELLS="$SUBSHELLS $!"; LIVE="$LIVE $!"
