@@ -55,9 +55,12 @@ if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then
     say "installing moto[server] (the AWS emulator the apply tests use)"
     python3 -m pip install -q 'moto[server]'
   fi
-  if ! command -v checkov >/dev/null; then
-    say "installing checkov (the security scan of exports)"
-    python3 -m pip install -q checkov
+  # checkov pins boto3/botocore 1.35 and would downgrade the ones moto runs
+  # on, so it gets a venv of its own; scripts/checkov.sh looks there.
+  if ! command -v checkov >/dev/null && [ ! -x "$HOME/.venvs/checkov/bin/checkov" ]; then
+    say "installing checkov into ~/.venvs/checkov (the security scan of exports)"
+    python3 -m venv "$HOME/.venvs/checkov"
+    "$HOME/.venvs/checkov/bin/python" -m pip install -q checkov
   fi
   # pyenv keeps console scripts behind shims that need a rehash.
   command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true

@@ -1,0 +1,183 @@
+//! Exports apply from empty on moto, and a second plan is clean.
+//!
+//! Each case hands an export tree to `scripts/apply-on-moto.sh`, which starts
+//! its own moto_server on a free port, points Terraform at it through the
+//! environment only (the exported files are applied exactly as written),
+//! applies every stack in the README's order and then requires
+//! `terraform plan -detailed-exitcode` to exit 0 on each. Resources moto
+//! cannot emulate (Global Accelerator) are left out by the harness, which
+//! prints each one with its reason; those are proved by `terraform validate`
+//! alone, in the validate test.
+//!
+//! Needs `terraform` (1.11), the hashicorp/aws mirror (TOPOFORM_TF_MIRROR or
+//! found), `moto_server` and `python3`. Missing tools fail the test; set
+//! TOPOFORM_SKIP_APPLY=1 to skip it on purpose (it says so). The harness
+//! prints its progress straight to the terminal, so skipped resources show
+//! even when the test passes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+
+/// One moto and one set of terraform runs at a time: the machine has 2 cores.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn crate_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// None when the test should run; Some(reason) when skipped on purpose.
+fn skip_reason() -> Option<String> {
+    if std::env::var("TOPOFORM_SKIP_APPLY").as_deref() == Ok("1") {
+        return Some("TOPOFORM_SKIP_APPLY=1".into());
+    }
+    for tool in ["terraform", "moto_server", "python3"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false);
+        assert!(
+            found,
+            "`{tool}` is not on PATH: the apply-on-moto test needs terraform, moto_server \
+             (pip install 'moto[server]') and python3; set TOPOFORM_SKIP_APPLY=1 to skip it on purpose"
+        );
+    }
+    None
+}
+
+/// What one harness run gave.
+struct Run {
+    ok: bool,
+    output: String,
+}
+
+/// Runs the harness on `dir`, echoing its lines to the terminal as they come
+/// (straight to stderr, past the test harness's capture, so the skip list and
+/// the summary show for passing tests too) and keeping them for assertions.
+fn apply_on_moto(label: &str, dir: &Path, jobs: u32) -> Run {
+    let mut err = std::io::stderr();
+    let _ = writeln!(err, "\n##### apply on moto: {label} ({})", dir.display());
+    let mut child = Command::new("bash")
+        .arg(crate_dir().join("scripts/apply-on-moto.sh"))
+        .arg(dir)
+        .env("TOPOFORM_APPLY_JOBS", std::env::var("TOPOFORM_APPLY_JOBS").unwrap_or_else(|_| jobs.to_string()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("run scripts/apply-on-moto.sh");
+    let mut output = String::new();
+    for line in BufReader::new(child.stdout.take().expect("piped stdout")).lines() {
+        let line = line.unwrap_or_default();
+        let _ = writeln!(err, "{line}");
+        output.push_str(&line);
+        output.push('\n');
+    }
+    let ok = child.wait().expect("wait for the harness").success();
+    let _ = writeln!(err, "##### {label}: {}", if ok { "OK" } else { "FAILED" });
+    Run { ok, output }
+}
+
+#[test]
+fn mini_fixture_applies_on_moto() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (mini fixture): {why}");
+        return;
+    }
+    let run = apply_on_moto("tests/fixtures/apply-mini", &crate_dir().join("tests/fixtures/apply-mini"), 1);
+    assert!(run.ok, "the mini fixture must apply and plan clean on moto");
+    // The accelerator and the record aliasing it are left out, and said so.
+    for skipped in ["skip aws_globalaccelerator_accelerator.edge", "skip aws_route53_record.edge"] {
+        assert!(run.output.contains(skipped), "expected `{skipped}` in the harness output");
+    }
+    assert!(run.output.contains("proved by terraform validate only"));
+    for stack in ["bootstrap", "regions/us-east-1", "global"] {
+        assert!(
+            run.output.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()[..]
+                .starts_with(&[stack, "applied", "clean"])),
+            "summary line `{stack} applied clean` missing"
+        );
+    }
+}
+
+/// The clean-plan check is not vacuous: a stack with a perpetual diff fails.
+#[test]
+fn perpetual_diff_fails_the_harness() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (drift fixture): {why}");
+        return;
+    }
+    let run = apply_on_moto("tests/fixtures/apply-drift", &crate_dir().join("tests/fixtures/apply-drift"), 1);
+    assert!(!run.ok, "a stack whose second plan has changes must fail the harness");
+    assert!(run.output.contains("CHANGE aws_s3_bucket.state update: tags"), "the change is named");
+}
+
+/// A scratch directory for one case, under the system temp dir.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("topoform-export-apply-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch dir");
+    dir
+}
+
+/// Exports `json` with the built CLI into a fresh directory and returns it.
+fn export(name: &str, json: &str, extra: &[&str]) -> Result<PathBuf, String> {
+    let dir = scratch(name);
+    let design = dir.join("design.json");
+    std::fs::write(&design, json).expect("write the design");
+    let out = dir.join("export");
+    let o = Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .arg("export")
+        .arg(&design)
+        .arg("--out")
+        .arg(&out)
+        .args(extra)
+        .output()
+        .expect("run topoform export");
+    if !o.status.success() {
+        return Err(format!(
+            "topoform export {name} exited {:?}: {}{}",
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ));
+    }
+    Ok(out)
+}
+
+/// Every shipped template, exported in the default per-region layout,
+/// applies from empty on moto (one moto per template, one after another)
+/// and plans clean. All templates run even when one fails; the assertion
+/// lists every failure.
+#[test]
+fn templates_apply_on_moto() {
+    use topoform::core::templates::TEMPLATES;
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (templates): {why}");
+        return;
+    }
+    let started = std::time::Instant::now();
+    let mut failures = Vec::new();
+    for t in TEMPLATES {
+        let t0 = std::time::Instant::now();
+        match export(t.id, t.json, &[]) {
+            Err(e) => failures.push(e),
+            Ok(dir) => {
+                // Independent stacks (regions that read no other region) apply at
+                // once: the waiters sleep, the cores do not.
+                if !apply_on_moto(&format!("template {}", t.id), &dir, 3).ok {
+                    failures.push(format!("template {} did not apply and plan clean on moto", t.id));
+                }
+                let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
+            }
+        }
+        let _ = writeln!(std::io::stderr(), "##### template {}: {:.0?}", t.id, t0.elapsed());
+    }
+    let _ = writeln!(std::io::stderr(), "##### all templates: {:.0?}", started.elapsed());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
