@@ -57,6 +57,8 @@ if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then
   fi
   # checkov pins boto3/botocore 1.35 and would downgrade the ones moto runs
   # on, so it gets a venv of its own; scripts/checkov.sh looks there.
+  # Later on PATH than any global checkov, so an existing one still wins.
+  export PATH="$PATH:$HOME/.venvs/checkov/bin"
   if ! command -v checkov >/dev/null && [ ! -x "$HOME/.venvs/checkov/bin/checkov" ]; then
     say "installing checkov into ~/.venvs/checkov (the security scan of exports)"
     python3 -m venv "$HOME/.venvs/checkov"

@@ -186,12 +186,10 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
             out.push(
                 B::new("resource", &["aws_route", &format!("{}_{side}", p.id)])
                     .a("provider", alias(&r.code)?)
-                    // count, not for_each: in a single root the table ids are
-                    // unknown until apply, but how many there are is known.
-                    .a("count", fcall("length", vec![vpc(r, me, "route_table_ids")?]))
-                    .a("route_table_id", Expression::Traversal(Box::new(
-                        hcl::expr::Traversal::builder(vpc(r, me, "route_table_ids")?).index(ex("count.index")?).build(),
-                    )))
+                    // Keyed by stable names (public, data, private subnet ids),
+                    // known when planning even where the ids are not.
+                    .a("for_each", vpc(r, me, "route_table_ids")?)
+                    .a("route_table_id", ex("each.value")?)
                     .a("destination_cidr_block", vpc(other_r, other, "cidr")?)
                     .a("vpc_peering_connection_id", conn.clone()),
             );

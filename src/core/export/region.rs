@@ -225,6 +225,7 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("instance_type", s(&g.instance_type))
                     .a("image", s(&g.image))
                     .opt("target_group_arn", target.as_ref().map(|t| ex(&format!("module.{t}.target_group_arn"))).transpose()?)
+                    .a("behind_alb", target.is_some().into())
                     .opt("alb_security_group_id", target.as_ref().map(|t| ex(&format!("module.{t}.security_group_id"))).transpose()?)
                     .a("tags", display(&g.name))
             }

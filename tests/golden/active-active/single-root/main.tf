@@ -92,6 +92,7 @@ module "asg_use1-app" {
   instance_type         = "t3.medium"
   image                 = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
   target_group_arn      = module.alb_use1-alb.target_group_arn
+  behind_alb            = true
   alb_security_group_id = module.alb_use1-alb.security_group_id
   tags = {
     "DisplayName" = "app"
@@ -215,6 +216,7 @@ module "asg_euw1-app" {
   instance_type         = "t3.medium"
   image                 = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
   target_group_arn      = module.alb_euw1-alb.target_group_arn
+  behind_alb            = true
   alb_security_group_id = module.alb_euw1-alb.security_group_id
   tags = {
     "DisplayName" = "app"
@@ -318,6 +320,7 @@ module "asg_apse1-app" {
   instance_type         = "t3.medium"
   image                 = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
   target_group_arn      = module.alb_apse1-alb.target_group_arn
+  behind_alb            = true
   alb_security_group_id = module.alb_apse1-alb.security_group_id
   tags = {
     "DisplayName" = "app"
@@ -514,16 +517,16 @@ resource "aws_vpc_peering_connection_accepter" "use1-euw1" {
 
 resource "aws_route" "use1-euw1_a" {
   provider                  = aws.us_east_1
-  count                     = length(module.vpc_use1-main.route_table_ids)
-  route_table_id            = module.vpc_use1-main.route_table_ids[count.index]
+  for_each                  = module.vpc_use1-main.route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = module.vpc_euw1-main.cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-euw1.id
 }
 
 resource "aws_route" "use1-euw1_b" {
   provider                  = aws.eu_west_1
-  count                     = length(module.vpc_euw1-main.route_table_ids)
-  route_table_id            = module.vpc_euw1-main.route_table_ids[count.index]
+  for_each                  = module.vpc_euw1-main.route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = module.vpc_use1-main.cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-euw1.id
 }
@@ -550,16 +553,16 @@ resource "aws_vpc_peering_connection_accepter" "use1-apse1" {
 
 resource "aws_route" "use1-apse1_a" {
   provider                  = aws.us_east_1
-  count                     = length(module.vpc_use1-main.route_table_ids)
-  route_table_id            = module.vpc_use1-main.route_table_ids[count.index]
+  for_each                  = module.vpc_use1-main.route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = module.vpc_apse1-main.cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-apse1.id
 }
 
 resource "aws_route" "use1-apse1_b" {
   provider                  = aws.ap_southeast_1
-  count                     = length(module.vpc_apse1-main.route_table_ids)
-  route_table_id            = module.vpc_apse1-main.route_table_ids[count.index]
+  for_each                  = module.vpc_apse1-main.route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = module.vpc_use1-main.cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-apse1.id
 }
@@ -586,16 +589,16 @@ resource "aws_vpc_peering_connection_accepter" "euw1-apse1" {
 
 resource "aws_route" "euw1-apse1_a" {
   provider                  = aws.eu_west_1
-  count                     = length(module.vpc_euw1-main.route_table_ids)
-  route_table_id            = module.vpc_euw1-main.route_table_ids[count.index]
+  for_each                  = module.vpc_euw1-main.route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = module.vpc_apse1-main.cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.euw1-apse1.id
 }
 
 resource "aws_route" "euw1-apse1_b" {
   provider                  = aws.ap_southeast_1
-  count                     = length(module.vpc_apse1-main.route_table_ids)
-  route_table_id            = module.vpc_apse1-main.route_table_ids[count.index]
+  for_each                  = module.vpc_apse1-main.route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = module.vpc_euw1-main.cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.euw1-apse1.id
 }

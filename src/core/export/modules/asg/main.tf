@@ -22,7 +22,8 @@ resource "aws_security_group" "this" {
 
 resource "aws_vpc_security_group_ingress_rule" "from_alb" {
   #checkov:skip=CKV_AWS_260:Only the load balancer's security group may connect; no CIDR is open.
-  count = var.alb_security_group_id == null ? 0 : 1
+  # A plan-time flag: the group id itself is unknown until apply.
+  count = var.behind_alb ? 1 : 0
 
   security_group_id            = aws_security_group.this.id
   description                  = "Load balancer to the application port"

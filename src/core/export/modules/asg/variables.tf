@@ -49,6 +49,12 @@ variable "target_group_arn" {
   default     = null
 }
 
+variable "behind_alb" {
+  description = "Whether the group sits behind a load balancer (known when planning, unlike the ids)."
+  type        = bool
+  default     = false
+}
+
 variable "alb_security_group_id" {
   description = "Security group of the load balancer allowed to reach the instances, or null."
   type        = string

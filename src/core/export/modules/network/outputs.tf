@@ -14,6 +14,10 @@ output "subnet_ids" {
 }
 
 output "route_table_ids" {
-  description = "Every route table of the VPC (public, private and data), for peering routes."
-  value       = concat(aws_route_table.public[*].id, [for t in aws_route_table.private : t.id], aws_route_table.data[*].id)
+  description = "Every route table of the VPC by a stable key (public, data, or the private subnet's key), for peering routes."
+  value = merge(
+    { for i, t in aws_route_table.public : "public" => t.id },
+    { for k, t in aws_route_table.private : k => t.id },
+    { for i, t in aws_route_table.data : "data" => t.id },
+  )
 }

@@ -212,16 +212,16 @@ resource "aws_vpc_peering_connection_accepter" "use1-euw1" {
 
 resource "aws_route" "use1-euw1_a" {
   provider                  = aws.us_east_1
-  count                     = length(data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].route_table_ids)
-  route_table_id            = data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].route_table_ids[count.index]
+  for_each                  = data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-euw1.id
 }
 
 resource "aws_route" "use1-euw1_b" {
   provider                  = aws.eu_west_1
-  count                     = length(data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].route_table_ids)
-  route_table_id            = data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].route_table_ids[count.index]
+  for_each                  = data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-euw1.id
 }
@@ -248,16 +248,16 @@ resource "aws_vpc_peering_connection_accepter" "use1-apse1" {
 
 resource "aws_route" "use1-apse1_a" {
   provider                  = aws.us_east_1
-  count                     = length(data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].route_table_ids)
-  route_table_id            = data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].route_table_ids[count.index]
+  for_each                  = data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-apse1.id
 }
 
 resource "aws_route" "use1-apse1_b" {
   provider                  = aws.ap_southeast_1
-  count                     = length(data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].route_table_ids)
-  route_table_id            = data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].route_table_ids[count.index]
+  for_each                  = data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = data.terraform_remote_state.us_east_1.outputs.vpcs["use1-main"].cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.use1-apse1.id
 }
@@ -284,16 +284,16 @@ resource "aws_vpc_peering_connection_accepter" "euw1-apse1" {
 
 resource "aws_route" "euw1-apse1_a" {
   provider                  = aws.eu_west_1
-  count                     = length(data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].route_table_ids)
-  route_table_id            = data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].route_table_ids[count.index]
+  for_each                  = data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.euw1-apse1.id
 }
 
 resource "aws_route" "euw1-apse1_b" {
   provider                  = aws.ap_southeast_1
-  count                     = length(data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].route_table_ids)
-  route_table_id            = data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].route_table_ids[count.index]
+  for_each                  = data.terraform_remote_state.ap_southeast_1.outputs.vpcs["apse1-main"].route_table_ids
+  route_table_id            = each.value
   destination_cidr_block    = data.terraform_remote_state.eu_west_1.outputs.vpcs["euw1-main"].cidr
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.euw1-apse1.id
 }

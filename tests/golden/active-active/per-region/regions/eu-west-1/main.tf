@@ -86,6 +86,7 @@ module "asg_euw1-app" {
   instance_type         = "t3.medium"
   image                 = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
   target_group_arn      = module.alb_euw1-alb.target_group_arn
+  behind_alb            = true
   alb_security_group_id = module.alb_euw1-alb.security_group_id
   tags = {
     "DisplayName" = "app"

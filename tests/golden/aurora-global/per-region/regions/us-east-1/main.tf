@@ -94,6 +94,7 @@ module "asg_use1-app" {
   instance_type         = "t3.medium"
   image                 = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
   target_group_arn      = module.alb_use1-alb.target_group_arn
+  behind_alb            = true
   alb_security_group_id = module.alb_use1-alb.security_group_id
   tags = {
     "DisplayName" = "app"
