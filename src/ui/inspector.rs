@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use super::fields::{CheckField, NumField, SelectField, TextField};
 use crate::core::catalog;
-use crate::core::edit::{clone_region_as_dr, update, ObjectMut};
+use crate::core::edit::{clone_region_as_dr, connect, link_kind, update, ObjectMut};
 use crate::core::model::*;
 use crate::core::validate::Diagnostic;
 use leptos::prelude::*;
@@ -83,10 +83,12 @@ pub fn Inspector(doc: Doc, selection: Signal<Vec<String>>, diagnostics: Signal<V
             ObjectRef::Peering(p) => view! { <p class="hint">{format!("Peers {} with {}.", p.a, p.b)}</p> }.into_any(),
         };
         let mine: Vec<Diagnostic> = diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.contains(&id)).cloned().collect());
+        let links = connect_picker(doc, &d, &id, on_error);
         view! {
             <h3>{title}</h3>
             <p class="muted id">{format!("id {id}")}</p>
             {fields}
+            {links}
             <ul class="inline-problems">
                 {mine.into_iter().map(|x| view! { <li class=x.severity.as_str()><b>{x.rule}</b>" "{x.message}<br/><small>{x.fix}</small></li> }).collect_view()}
             </ul>
@@ -178,4 +180,41 @@ fn node_fields(doc: Doc, id: &str, node: &VpcNode, on_error: Callback<String>) -
                 on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: String| x.global = Some(v.trim().to_string()).filter(|s| !s.is_empty())) />
         }.into_any(),
     }
+}
+
+/// "Connect to…": every object this one can link to (core::edit decides),
+/// so links can be drawn with the keyboard as well.
+fn connect_picker(doc: Doc, d: &Design, id: &str, on_error: Callback<String>) -> Option<AnyView> {
+    let mut targets: Vec<(String, String)> = Vec::new();
+    for_each_object(d, |o| {
+        if let Ok(kind) = link_kind(d, id, o.id()) {
+            targets.push((o.id().to_string(), format!("{} {} ({kind:?})", o.kind().label(), o.display_name())));
+        }
+    });
+    if targets.is_empty() {
+        return None;
+    }
+    let chosen = RwSignal::new(String::new());
+    let from = id.to_string();
+    let go = move |_| {
+        let to = chosen.get_untracked();
+        if to.is_empty() {
+            return;
+        }
+        match doc.design.with_untracked(|d| connect(d, &from, &to)) {
+            Ok(next) => doc.apply(next),
+            Err(e) => on_error.run(e.to_string()),
+        }
+    };
+    Some(view! {
+        <div class="connect">
+            <label class="field"><span>"Connect to"</span>
+                <select aria-label="Connect to" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="">"choose…"</option>
+                    {targets.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" aria-label="Connect" on:click=go>"Connect"</button>
+        </div>
+    }.into_any())
 }

@@ -165,12 +165,20 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
                     RoutingPolicy::Failover => Some(FailoverRole::Secondary),
                     _ => None,
                 };
+                // A failover primary needs a health check to ever fail over (R53-05).
+                let health_check = (role == Some(FailoverRole::Primary)).then(|| HealthCheck {
+                    protocol: CheckProtocol::Https,
+                    port: 443,
+                    path: Some("/health".into()),
+                    interval: 10,
+                    failure_threshold: 3,
+                });
                 rec.targets.push(Target {
                     target: to.to_string(),
                     role,
                     weight: (rec.policy == RoutingPolicy::Weighted).then_some(100),
                     location: None,
-                    health_check: None,
+                    health_check,
                 });
             }
         }
