@@ -204,28 +204,29 @@ pub fn print_attributes(attrs: Vec<(&str, Expression)>) -> Result<String, HclErr
 /// change of indentation ends a run; the line that opens a multi-line value
 /// is not part of any run.
 pub fn align(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
+    // Each line is split once; runs are then padded from the split parts.
+    let lines: Vec<(&str, Option<(&str, &str, &str)>)> = text.lines().map(|l| (l, attr(l))).collect();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut i = 0;
     while i < lines.len() {
-        let Some(first) = attr(lines[i]) else {
+        let Some((indent, _, _)) = lines[i].1 else {
             // hcl-rs prints an empty block as `{  }`; terraform fmt writes `{}`.
-            push_empty_block(&mut out, lines[i].trim_end());
+            push_empty_block(&mut out, lines[i].0.trim_end());
             out.push('\n');
             i += 1;
             continue;
         };
-        let mut j = i + 1;
-        let mut width = first.1.chars().count();
-        while j < lines.len() {
-            match attr(lines[j]) {
-                Some(a) if a.0 == first.0 => width = width.max(a.1.chars().count()),
-                _ => break,
+        let mut j = i;
+        let mut width = 0;
+        while let Some((ind, key, _)) = lines.get(j).and_then(|l| l.1) {
+            if ind != indent {
+                break;
             }
+            width = width.max(key.chars().count());
             j += 1;
         }
-        for line in &lines[i..j] {
-            if let Some((indent, key, value)) = attr(line) {
+        for (_, parts) in &lines[i..j] {
+            if let Some((indent, key, value)) = parts {
                 out.push_str(indent);
                 out.push_str(key);
                 for _ in key.chars().count()..width {

@@ -37,8 +37,7 @@ impl Stack {
 
 /// The regions whose state a region's root reads: where the sources of its
 /// replicas and the writers of its global clusters live.
-pub fn upstream(design: &Design, code: &str) -> BTreeSet<String> {
-    let index = crate::core::model::Index::new(design);
+pub fn upstream(design: &Design, index: &crate::core::model::Index<'_>, code: &str) -> BTreeSet<String> {
     let mut up = BTreeSet::new();
     let Some(region) = design.regions.iter().find(|r| r.code == code) else { return up };
     for n in region.vpcs.iter().flat_map(|v| &v.nodes) {
@@ -71,7 +70,8 @@ pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
         regions.push(&p.code);
     }
     regions.extend(design.regions.iter().filter(|r| r.role != RegionRole::Primary).map(|r| r.code.as_str()));
-    let deps: BTreeMap<&str, BTreeSet<String>> = regions.iter().map(|c| (*c, upstream(design, c))).collect();
+    let index = crate::core::model::Index::new(design);
+    let deps: BTreeMap<&str, BTreeSet<String>> = regions.iter().map(|c| (*c, upstream(design, &index, c))).collect();
     let mut done: Vec<&str> = Vec::new();
     while done.len() < regions.len() {
         let next = regions

@@ -64,8 +64,9 @@ fn m(prefix: &str, id: &str) -> String {
 /// outputs (not remote state) and every block names its region's provider.
 pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -> Result<Vec<B>, HclError> {
     let mut blocks = Vec::new();
+    let idx = crate::core::model::Index::new(design);
     if !single {
-        for up in &upstream(design, &region.code) {
+        for up in &upstream(design, &idx, &region.code) {
             blocks.push(remote_state(design, up)?);
         }
     }
@@ -90,7 +91,6 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
         }
     }
     let first_region_block = blocks.len();
-    let idx = crate::core::model::Index::new(design);
     for vpc in &region.vpcs {
         blocks.extend(vpc_blocks(design, &idx, region, vpc, root, primary, single)?);
     }
