@@ -205,7 +205,7 @@ pub fn print_attributes(attrs: Vec<(&str, Expression)>) -> Result<String, HclErr
 /// is not part of any run.
 pub fn align(text: &str) -> String {
     // Each line is split once; runs are then padded from the split parts.
-    let lines: Vec<(&str, Option<(&str, &str, &str)>)> = text.lines().map(|l| (l, attr(l))).collect();
+    let lines: Vec<(&str, Option<Attr<'_>>)> = text.lines().map(|l| (l, attr(l))).collect();
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut i = 0;
     while i < lines.len() {
@@ -255,6 +255,9 @@ fn push_empty_block(out: &mut String, line: &str) {
     }
     out.push_str(line);
 }
+
+/// A single-line attribute: (indent, key, value).
+type Attr<'a> = (&'a str, &'a str, &'a str);
 
 /// Splits a single-line attribute into (indent, key, value).
 fn attr(line: &str) -> Option<(&str, &str, &str)> {
