@@ -162,7 +162,7 @@ fn key_policy() -> Result<Expression, HclError> {
         ("Resource", s("*")),
     ]);
     let doc = record([("Version", s("2012-10-17")), ("Statement", Expression::Array(vec![stmt]))]);
-    Ok(Expression::FuncCall(Box::new(hcl::expr::FuncCall::builder("jsonencode").arg(doc).build())))
+    Ok(super::hcl::call("jsonencode", vec![doc]))
 }
 
 /// README.md: what each stack is, the apply order and the exact commands.

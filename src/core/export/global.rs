@@ -3,7 +3,7 @@
 //! sides, S3 replication). One provider alias per region; every region's
 //! values come from its remote state.
 
-use super::hcl::{ex, n, obj, print, record, s, HclError, B};
+use super::hcl::{call, ex, n, obj, print, record, s, HclError, B};
 use super::region::{remote_state, state_label};
 use super::{file, files, ExportError, ExportFile};
 use crate::core::model::*;
@@ -203,7 +203,7 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
             let dst = |what: &str| look(&dr.code, &format!("buckets[\"{}\"].{what}", d.id));
             let role = names::replication_role(design, &b.name, &r.code);
             let label = format!("{}_replication", b.id);
-            let assume = fcall("jsonencode", vec![record([
+            let assume = call("jsonencode", vec![record([
                 ("Version", s("2012-10-17")),
                 ("Statement", Expression::Array(vec![record([
                     ("Effect", s("Allow")),
@@ -218,8 +218,8 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
                     ("Resource", resource),
                 ])
             };
-            let objects = |arn: Expression| fcall("format", vec![s("%s/*"), arn]);
-            let policy = fcall("jsonencode", vec![record([
+            let objects = |arn: Expression| call("format", vec![s("%s/*"), arn]);
+            let policy = call("jsonencode", vec![record([
                 ("Version", s("2012-10-17")),
                 ("Statement", Expression::Array(vec![
                     stmt(&["s3:GetReplicationConfiguration", "s3:ListBucket"], src("arn")?),
@@ -250,12 +250,4 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
         }
     }
     Ok(out)
-}
-
-fn fcall(name: &str, args: Vec<Expression>) -> Expression {
-    let mut b = hcl::expr::FuncCall::builder(name);
-    for a in args {
-        b = b.arg(a);
-    }
-    Expression::FuncCall(Box::new(b.build()))
 }

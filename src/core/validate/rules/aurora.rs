@@ -1,7 +1,7 @@
 //! Aurora rules: global cluster topology, engines, classes, identifiers.
 
 use super::names_check::db_identifier_problem;
-use super::util::{azs, primary, where_};
+use super::util::{azs, where_};
 use crate::core::model::{Aurora, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Aurora as AuroraFamily, Report, Rule, Severity::*};
@@ -68,7 +68,7 @@ fn ids<'a>(members: &[(&'a Region, &'a Vpc, &'a Aurora)]) -> Vec<&'a str> {
 }
 
 fn agd_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let primary_code = primary(ctx.design).map(|p| p.code.as_str());
+    let primary_code = ctx.design.primary().map(|p| p.code.as_str());
     for (name, members) in globals(ctx) {
         let mut per_region: BTreeMap<&str, usize> = BTreeMap::new();
         for (r, _, _) in &members {

@@ -1,7 +1,6 @@
 //! Design-level rules beyond the catalog: regions, roles, routing and data
 //! copies across regions. Ids `DES-nn` are Topoform's own.
 
-use super::util::primary;
 use crate::core::catalog;
 use crate::core::model::{FailoverRole, NodeKind, RegionNode, RegionRole, RoutingPolicy, VpcNode};
 use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
@@ -91,7 +90,7 @@ fn des_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn des_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let Some(p) = primary(ctx.design) else { return };
+    let Some(p) = ctx.design.primary() else { return };
     let has_data = p.vpcs.iter().flat_map(|v| &v.nodes).any(|n| matches!(n, VpcNode::Rds(_) | VpcNode::Aurora(_)))
         || p.nodes.iter().any(|n| matches!(n, RegionNode::S3(_) | RegionNode::Dynamodb(_)));
     if !has_data {

@@ -1,6 +1,6 @@
 //! State and Terraform rules: the remote state bucket and its locking.
 
-use super::util::{bucket_name_problem, primary};
+use super::util::bucket_name_problem;
 use crate::core::catalog;
 use crate::core::model::LockMode;
 use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
@@ -44,7 +44,7 @@ fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
     if catalog::region(&s.region).is_none() {
         out.emit(&none, format!("State region \"{}\" is not an AWS region code.", s.region));
-    } else if let Some(p) = primary(ctx.design) {
+    } else if let Some(p) = ctx.design.primary() {
         if p.code == s.region && ctx.design.regions.len() > 1 {
             out.emit_at(Info, &none, format!(
                 "State lives in the primary region {}; during an outage there, Terraform cannot run the failover. Consider replicating the state bucket to a secondary region.",

@@ -1,6 +1,6 @@
 //! Small facts several rule families need.
 
-use crate::core::model::{Design, Index, Region, Vpc};
+use crate::core::model::{Index, Region, Vpc};
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
 
@@ -22,11 +22,6 @@ pub fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
 /// `Region us-east-1` style wording for messages.
 pub fn where_(region: &Region, vpc: &Vpc) -> String {
     format!("VPC {} ({})", vpc.name, region.code)
-}
-
-/// The primary region, when exactly one is marked primary.
-pub fn primary(design: &Design) -> Option<&Region> {
-    design.primary()
 }
 
 /// Problems with `name` as an S3 bucket name, or `None`.
