@@ -66,6 +66,67 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// What a pointer went down on, read from the canvas's data attributes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Hit {
+    /// The shape id (`data-id`, or `data-target` for a frame header).
+    pub id: Option<String>,
+    /// The shape's `data-kind`, when it has one.
+    pub kind: Option<String>,
+    /// True when the pointer is on a frame's header (`data-target`).
+    pub header: bool,
+    /// The id of the shape whose connection handle was hit.
+    pub handle: Option<String>,
+}
+
+/// Reads what is under an event's target: a connection handle, a frame
+/// header, or the nearest shape.
+pub fn hit(ev: &web_sys::Event) -> Hit {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return Hit::default() };
+    if let Some(h) = el.closest("[data-handle]").ok().flatten() {
+        return Hit { handle: h.get_attribute("data-handle"), ..Hit::default() };
+    }
+    let Some(found) = el.closest("[data-id], [data-target]").ok().flatten() else { return Hit::default() };
+    match found.get_attribute("data-id") {
+        Some(id) => Hit { id: Some(id), kind: found.get_attribute("data-kind"), ..Hit::default() },
+        None => Hit { id: found.get_attribute("data-target"), header: true, ..Hit::default() },
+    }
+}
+
+/// The on-screen box `(left, top, width, height)` of an element.
+pub fn element_rect(el: &web_sys::Element) -> (f64, f64, f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.left(), r.top(), r.width(), r.height())
+}
+
+/// Sets (or with `None` removes) an element's inline `style` attribute.
+pub fn set_style(el: &web_sys::Element, style: Option<&str>) {
+    // Refusal leaves the element as drawn: a cosmetic loss only.
+    let _ = match style {
+        Some(s) => el.set_attribute("style", s),
+        None => el.remove_attribute("style"),
+    };
+}
+
+/// True when a keyboard event comes from a text field, select or text
+/// area, where keys belong to the field and not to the editor.
+pub fn in_field(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
+
+/// Pins the page's colour theme (`"light"`, `"dark"`) or, with anything
+/// else, lets it follow the system (`data-theme` on the root element).
+pub fn apply_theme(theme: &str) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    // A refused attribute only leaves the system theme in place.
+    let _ = match theme {
+        "light" | "dark" => root.set_attribute("data-theme", theme),
+        _ => root.remove_attribute("data-theme"),
+    };
+}
+
 /// The id of the nearest shape (or frame header) around an event's target.
 pub fn closest_data_id(ev: &web_sys::Event) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;

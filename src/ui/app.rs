@@ -4,7 +4,8 @@
 //! autosaved to local storage and restored on reload; a stored design that
 //! cannot be opened is kept under a backup key, never wiped.
 
-use super::canvas::Canvas;
+use super::canvas::{Canvas, PaletteDrag};
+use super::shortcuts::Shortcuts;
 use super::doc::Doc;
 use super::editbar::EditBar;
 use super::export_dialog::ExportDialog;
@@ -81,14 +82,24 @@ pub fn App() -> impl IntoView {
         let ticket = pending.get_value();
         set_timeout(
             move || {
-                if pending.get_value() == ticket {
+                // (An app torn down meanwhile has nothing left to save.)
+                if pending.try_get_value() == Some(ticket) {
                     if let Err(e) = platform::storage::set(AUTOSAVE_KEY, &text) {
-                        message.set(Some(format!("Autosave failed: {e}.")));
+                        message.try_set(Some(format!("Autosave failed: {e}.")));
                     }
                 }
             },
             Duration::from_millis(u64::from(DEBOUNCE_MS)),
         );
+    });
+
+    // Leaving the page (reload, close, navigate) saves at once: an edit made
+    // within the debounce must not be lost.
+    super::on_window(leptos::ev::pagehide, move |_| {
+        if let Some(text) = design.try_with_untracked(save) {
+            // Nothing can be told to a page that is going away.
+            let _ = platform::storage::set(AUTOSAVE_KEY, &text);
+        }
     });
 
     // A template replaces the design as one undoable step.
@@ -130,12 +141,36 @@ pub fn App() -> impl IntoView {
             message.set(Some(e));
         }
     });
-    let on_add = Callback::new(move |item: PaletteItem| {
-        let target = selection.get_untracked().first().cloned();
+    // Adds a palette item: a click adds into the selection (global items
+    // always to the global band), a drop into the object under the pointer.
+    let add_into = Callback::new(move |(item, target): (PaletteItem, Option<String>)| {
         match design.with_untracked(|d| edit::add(d, item, target.as_deref())) {
             Ok((d, id)) => {
                 doc.apply(d);
                 selection.set(vec![id]);
+                message.set(None);
+            }
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    });
+    let on_add = Callback::new(move |item: PaletteItem| {
+        let global = matches!(item, PaletteItem::DnsRecord | PaletteItem::Accelerator | PaletteItem::Region);
+        let target = if global { None } else { selection.get_untracked().first().cloned() };
+        add_into.run((item, target));
+    });
+    let palette = RwSignal::new(None::<PaletteDrag>);
+    let fit = RwSignal::new(0u64);
+    let shortcuts = RwSignal::new(false);
+    let on_duplicate = Callback::new(move |_| {
+        let ids = selection.get_untracked();
+        if ids.is_empty() {
+            return;
+        }
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        match design.with_untracked(|d| edit::duplicate(d, &refs)) {
+            Ok((d, copies)) => {
+                doc.apply(d);
+                selection.set(copies);
                 message.set(None);
             }
             Err(e) => message.set(Some(e.to_string())),
@@ -156,13 +191,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Keyboard: undo, redo, delete, escape.
-    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let target_is_field = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-        if target_is_field {
+    // Keyboard: undo, redo, delete, duplicate, escape, fit, shortcuts.
+    super::on_window(leptos::ev::keydown, move |ev| {
+        if platform::in_field(&ev) {
             return;
         }
         let cmd = ev.ctrl_key() || ev.meta_key();
@@ -179,8 +210,22 @@ pub fn App() -> impl IntoView {
                 ev.prevent_default();
                 doc.redo();
             }
-            "Delete" | "Backspace" => on_delete.run(()),
-            "Escape" => selection.set(Vec::new()),
+            "d" | "D" if cmd => {
+                ev.prevent_default();
+                on_duplicate.run(());
+            }
+            "Delete" | "Backspace" if !cmd => on_delete.run(()),
+            "Escape" => {
+                if shortcuts.get_untracked() {
+                    shortcuts.set(false);
+                } else if exporting.get_untracked() {
+                    exporting.set(false);
+                } else {
+                    selection.set(Vec::new());
+                }
+            }
+            "f" | "F" if !cmd && !ev.alt_key() => fit.update(|n| *n += 1),
+            "?" => shortcuts.update(|s| *s = !*s),
             _ => {}
         }
     });
@@ -188,13 +233,15 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app">
             <Toolbar selected=selected.into() on_choose=choose counts=totals.into() on_export=Callback::new(move |_| exporting.set(true)) />
-            <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete />
+            <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete on_duplicate=on_duplicate palette=palette on_shortcuts=Callback::new(move |_| shortcuts.set(true)) />
             {move || message.get().map(|m| view! {
                 <p class="load-error" role="alert">{m}<button type="button" aria-label="Dismiss" on:click=move |_| message.set(None)>"×"</button></p>
             })}
             <div class="body">
                 <main class="workspace">
-                    <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into() />
+                    <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into()
+                        fit=fit.into() on_edit=Callback::new(move |d| doc.apply(d)) on_message=Callback::new(move |m| message.set(Some(m)))
+                        palette=palette on_add=add_into />
                 </main>
                 <aside class="side">
                     <Inspector doc=doc selection=selection.into() diagnostics=diagnostics.into() on_error=Callback::new(move |m| message.set(Some(m))) />
@@ -202,6 +249,7 @@ pub fn App() -> impl IntoView {
                 </aside>
             </div>
             <ExportDialog design=design.into() open=exporting on_pick=pick />
+            <Shortcuts open=shortcuts />
         </div>
     }
 }

@@ -1,27 +1,58 @@
-//! The SVG canvas: the design drawn from its layout, with drag-to-pan,
-//! wheel zoom, zoom/fit buttons and the same moves on the keyboard.
+//! The SVG canvas: the design drawn from its layout, and the gestures that
+//! edit it directly: drag to pan (empty space, a frame's body, or with
+//! Space held), wheel and buttons to zoom, drag a shape or a frame header
+//! to move it (one undo step), Shift-drag to box select, drag a selected
+//! shape's handle onto another to link them, and palette items dropped
+//! into the container under the pointer.
 //!
 //! Geometry is derived, not stored: the layout, the placed links and the
-//! fitted view are memos of the design. The only canvas state is the camera
-//! the user moved (`None` means "fit the design"), which is session state
-//! and resets when a different design is opened.
+//! fitted view are memos of the design. The camera the user moved (`None`
+//! means "fit the design") and the gesture under way are session state.
 
+use super::gesture::{drag_style, offset_style, Gesture, Press, DRAG_THRESHOLD};
 use super::legend::Legend;
+use super::overlay::{badge_view, handles_view, Hint, HintView, Verdict, Wire};
 use super::links::link_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
 use crate::core::camera::ViewBox;
-use crate::core::layout::{label, layout, link_geometry, links, LinkKind, RectExt};
+use crate::core::edit::{self, PaletteItem, Placement};
+use crate::core::layout::{
+    label, layout, link_geometry, links, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
+    GLOBAL_ID,
+};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
-use std::collections::BTreeMap;
 use crate::platform;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// World units of empty space around the design when fitted.
 const FIT_MARGIN: f64 = 32.0;
 
 /// World units around the objects the view centres on, so their context shows.
 const FOCUS_MARGIN: f64 = 220.0;
+
+/// World units an arrow key moves the selection (ten with Shift held).
+const NUDGE: f64 = 8.0;
+
+/// A palette item on its way to the canvas: what, and where the pointer is
+/// (client pixels). Set by the palette on pointer down, cleared on release.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PaletteDrag {
+    /// The item being dragged.
+    pub item: PaletteItem,
+    /// Where the press began.
+    pub start: (f64, f64),
+    /// Where the pointer is now.
+    pub at: (f64, f64),
+}
+
+impl PaletteDrag {
+    /// True once the pointer has travelled far enough to be a drag.
+    pub fn dragging(&self) -> bool {
+        (self.at.0 - self.start.0).abs() + (self.at.1 - self.start.1).abs() > DRAG_THRESHOLD
+    }
+}
 
 /// The canvas showing `design`.
 #[component]
@@ -35,6 +66,22 @@ pub fn Canvas(
     selection: RwSignal<Vec<String>>,
     /// Bumped to centre the view on the selection.
     focus: Signal<u64>,
+    /// Bumped to fit the whole design in view (the F key).
+    #[prop(optional)]
+    fit: Option<Signal<u64>>,
+    /// Receives every edit a gesture makes (moves, links); without it the
+    /// canvas only views and selects.
+    #[prop(optional)]
+    on_edit: Option<Callback<Design>>,
+    /// Receives refusals to show (an impossible link or drop).
+    #[prop(optional)]
+    on_message: Option<Callback<String>>,
+    /// The palette item being dragged, if any.
+    #[prop(optional)]
+    palette: Option<RwSignal<Option<PaletteDrag>>>,
+    /// Adds a dropped palette item into the object under the pointer.
+    #[prop(optional)]
+    on_add: Option<Callback<(PaletteItem, Option<String>)>>,
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
     let placed = Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
@@ -46,6 +93,11 @@ pub fn Canvas(
     let kinds = Signal::derive(move || {
         placed.with(|ls| LinkKind::ALL.into_iter().filter(|k| ls.iter().any(|g| g.link.kind == *k)).collect())
     });
+    let message = move |m: String| {
+        if let Some(cb) = on_message {
+            cb.run(m);
+        }
+    };
 
     // The camera the user moved; `None` follows the fitted view.
     let camera = RwSignal::new(None::<ViewBox>);
@@ -55,7 +107,16 @@ pub fn Canvas(
         identity.track();
         camera.set(None);
     });
-    let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
+    if let Some(fit) = fit {
+        Effect::new(move |prev: Option<u64>| {
+            let n = fit.get();
+            if prev.is_some_and(|p| p != n) {
+                camera.set(None);
+            }
+            n
+        });
+    }
+    let current_view = move || camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
     // Centre on the selection when asked (a click in the problems panel).
     Effect::new(move |prev: Option<u64>| {
         let n = focus.get();
@@ -71,18 +132,214 @@ pub fn Canvas(
         n
     });
 
-    // Drag to pan: the last pointer position while a button is down.
-    let drag = RwSignal::new(None::<(f64, f64)>);
-    // Whether the pointer moved since it went down: a drag pans, a click selects.
-    let moved = RwSignal::new(false);
-    let on_down = move |ev: leptos::ev::PointerEvent| {
-        if ev.button() == 0 {
-            moved.set(false);
-            drag.set(Some((ev.client_x() as f64, ev.client_y() as f64)));
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // The world point under a client position, when it is over the canvas.
+    let world_at = move |cx: f64, cy: f64| -> Option<(f64, f64)> {
+        let svg = svg_ref.get_untracked()?;
+        let (left, top, w, h) = platform::element_rect(&svg);
+        let inside = cx >= left && cx <= left + w && cy >= top && cy <= top + h;
+        inside.then(|| current_view().screen_to_world(cx - left, cy - top, w, h))
+    };
+
+    // The gesture under way, and what it shows.
+    let gesture = StoredValue::new(Gesture::Idle);
+    let moved = StoredValue::new(false);
+    let space = RwSignal::new(false);
+    let panning = RwSignal::new(false);
+    let drag_css = RwSignal::new(String::new());
+    let band = RwSignal::new(None::<Rect>);
+    let wire = RwSignal::new(None::<Wire>);
+    let hint = RwSignal::new(None::<Hint>);
+    let end_drag_style = move || {
+        drag_css.set(String::new());
+        if let Some(svg) = svg_ref.get_untracked() {
+            platform::set_style(&svg, None);
         }
     };
+    let cancel = move || {
+        gesture.set_value(Gesture::Idle);
+        end_drag_style();
+        band.set(None);
+        wire.set(None);
+        hint.set(None);
+        panning.set(false);
+        if let Some(p) = palette {
+            p.set(None);
+        }
+    };
+
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        moved.set_value(false);
+        let hit = platform::hit(&ev);
+        let press = if space.get_untracked() {
+            Press::Pan
+        } else if let Some(from) = hit.handle {
+            Press::Link(from)
+        } else if ev.shift_key() {
+            Press::Band
+        } else {
+            let frame_body = !hit.header && hit.kind.as_deref().is_some_and(|k| matches!(k, "region" | "vpc" | "az" | "global"));
+            match hit.id.filter(|id| !id.contains('@') && !frame_body) {
+                Some(id) => {
+                    if !selection.with_untracked(|s| s.contains(&id)) {
+                        selection.set(vec![id]);
+                    }
+                    Press::Move
+                }
+                None => Press::Pan,
+            }
+        };
+        gesture.set_value(Gesture::Pressed { press, x: ev.client_x() as f64, y: ev.client_y() as f64 });
+    };
+
+    // Turns a press into the gesture it becomes once the pointer moves.
+    let begin = move |press: Press, x: f64, y: f64| -> Gesture {
+        match press {
+            Press::Pan => {
+                panning.set(true);
+                Gesture::Panning { x, y }
+            }
+            Press::Band => match world_at(x, y) {
+                Some((wx, wy)) => Gesture::Banding { wx, wy },
+                None => Gesture::Idle,
+            },
+            Press::Link(from) => Gesture::Linking { from },
+            Press::Move => {
+                let ids = selection.get_untracked();
+                let plan = if on_edit.is_some() { geometry.with_untracked(|l| DragPlan::new(l, &ids)) } else { None };
+                match (plan, svg_ref.get_untracked()) {
+                    (Some(plan), Some(svg)) => {
+                        let (_, _, w, h) = platform::element_rect(&svg);
+                        let scale = current_view().scale(w, h);
+                        drag_css.set(placed.with_untracked(|ls| drag_style(&plan, ls)));
+                        Gesture::Moving { plan, x, y, scale, dx: 0.0, dy: 0.0 }
+                    }
+                    _ => {
+                        panning.set(true);
+                        Gesture::Panning { x, y }
+                    }
+                }
+            }
+        }
+    };
+
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        let mut g = gesture.get_value();
+        if let Gesture::Pressed { press, x: x0, y: y0 } = &g {
+            if (x - x0).abs() + (y - y0).abs() <= DRAG_THRESHOLD {
+                return;
+            }
+            moved.set_value(true);
+            platform::capture_pointer(&ev);
+            g = begin(press.clone(), *x0, *y0);
+        }
+        match &mut g {
+            Gesture::Panning { x: lx, y: ly } => {
+                if let Some(svg) = svg_ref.get_untracked() {
+                    let (_, _, w, h) = platform::element_rect(&svg);
+                    camera.set(Some(current_view().panned(x - *lx, y - *ly, w, h)));
+                }
+                (*lx, *ly) = (x, y);
+            }
+            Gesture::Moving { plan, x: x0, y: y0, scale, dx, dy } => {
+                (*dx, *dy) = plan.clamp((x - *x0) / *scale, (y - *y0) / *scale);
+                if let Some(svg) = svg_ref.get_untracked() {
+                    platform::set_style(&svg, Some(&offset_style(*dx, *dy)));
+                }
+            }
+            Gesture::Banding { wx, wy } => {
+                if let Some((ex, ey)) = world_at(x, y) {
+                    let (x0, y0) = (wx.min(ex), wy.min(ey));
+                    band.set(Some(Rect { x: x0, y: y0, w: (ex - *wx).abs(), h: (ey - *wy).abs() }));
+                }
+            }
+            Gesture::Linking { from } => {
+                let start = geometry.with_untracked(|l| l.get(from).map(|s| s.rect));
+                let end = world_at(x, y);
+                if let (Some(r), Some((wx, wy))) = (start, end) {
+                    let target = geometry.with_untracked(|l| {
+                        object_at(l, wx, wy)
+                            .filter(|id| *id != from.as_str() && *id != GLOBAL_ID)
+                            .and_then(|id| l.get(id).map(|s| (id.to_string(), s.rect)))
+                    });
+                    let known = hint.with_untracked(|h| h.as_ref().and_then(|h| h.target.clone()));
+                    match target {
+                        Some((id, rect)) if known.as_deref() != Some(id.as_str()) => {
+                            let verdict = design.with_untracked(|d| edit::orient(d, from, &id));
+                            hint.set(Some(Hint::link(id, rect, verdict, (x, y))));
+                        }
+                        Some(_) => hint.update(|h| {
+                            if let Some(h) = h {
+                                h.at = (x, y);
+                            }
+                        }),
+                        None => hint.set(None),
+                    }
+                    wire.set(Some(Wire { from: (r.right(), r.center().y), to: (wx, wy) }));
+                }
+            }
+            Gesture::Idle | Gesture::Pressed { .. } => {}
+        }
+        gesture.set_value(g);
+    };
+
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        // A palette drop is the window listener's to finish.
+        if palette.is_some_and(|p| p.with_untracked(Option::is_some)) {
+            return;
+        }
+        let g = gesture.get_value();
+        let shift = ev.shift_key();
+        match g {
+            Gesture::Moving { plan, dx, dy, .. } => {
+                if let Some(cb) = on_edit {
+                    let next = design.with_untracked(|d| plan.commit(d, dx, dy));
+                    cb.run(next);
+                }
+            }
+            Gesture::Banding { .. } => {
+                if let Some(area) = band.get_untracked() {
+                    let inside = geometry.with_untracked(|l| objects_within(l, area));
+                    selection.update(|s| {
+                        if !shift {
+                            s.clear();
+                        }
+                        for id in inside {
+                            if !s.contains(&id) {
+                                s.push(id);
+                            }
+                        }
+                    });
+                }
+            }
+            Gesture::Linking { .. } => {
+                if let Some(Verdict::Link(link)) = hint.get_untracked().map(|h| h.verdict) {
+                    match link {
+                        Ok((from, to)) => {
+                            let next = design.with_untracked(|d| edit::connect(d, &from, &to));
+                            match (next, on_edit) {
+                                (Ok(d), Some(cb)) => cb.run(d),
+                                (Err(e), _) => message(e.to_string()),
+                                _ => {}
+                            }
+                        }
+                        Err(reason) => message(reason),
+                    }
+                }
+            }
+            _ => {}
+        }
+        cancel();
+    };
+
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if moved.get_untracked() {
+        // The click that ends a drag is not a selection.
+        if moved.get_value() {
+            moved.set_value(false);
             return;
         }
         let id = platform::closest_data_id(&ev).filter(|id| !id.contains('@'));
@@ -99,37 +356,41 @@ pub fn Canvas(
             (None, true) => {}
         }
     };
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let Some((lx, ly)) = drag.get_untracked() else { return };
-        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
-        if (x - lx).abs() + (y - ly).abs() > 0.0 && !moved.get_untracked() {
-            moved.set(true);
-            platform::capture_pointer(&ev);
-        }
-        if let Some((_, _, w, h)) = platform::current_target_rect(&ev) {
-            let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
-            camera.set(Some(vb.panned(x - lx, y - ly, w, h)));
-        }
-        drag.set(Some((x, y)));
-    };
-    let on_up = move |_: leptos::ev::PointerEvent| drag.set(None);
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
         if let Some((left, top, w, h)) = platform::current_target_rect(&ev) {
-            let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
+            let vb = current_view();
             let (wx, wy) = vb.screen_to_world(ev.client_x() as f64 - left, ev.client_y() as f64 - top, w, h);
             let factor = (-ev.delta_y() * 0.0015).exp();
             camera.set(Some(vb.zoomed(factor, wx, wy)));
         }
     };
-    // Keyboard: arrows pan a tenth of the view, + and - zoom, 0 fits.
+    // Keyboard: arrows move the selection (or pan when nothing is
+    // selected), + and - zoom, 0 fits.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
+        let vb = current_view();
+        let step = if ev.shift_key() { NUDGE * 10.0 } else { NUDGE };
+        let arrow = match ev.key().as_str() {
+            "ArrowLeft" => Some((-1.0, 0.0)),
+            "ArrowRight" => Some((1.0, 0.0)),
+            "ArrowUp" => Some((0.0, -1.0)),
+            "ArrowDown" => Some((0.0, 1.0)),
+            _ => None,
+        };
+        if let Some((ax, ay)) = arrow {
+            ev.prevent_default();
+            let ids = selection.get_untracked();
+            let plan = geometry.with_untracked(|l| DragPlan::new(l, &ids));
+            match (plan, on_edit) {
+                (Some(plan), Some(cb)) => {
+                    let (dx, dy) = plan.clamp(ax * step, ay * step);
+                    cb.run(design.with_untracked(|d| plan.commit(d, dx, dy)));
+                }
+                _ => camera.set(Some(vb.shifted(ax * 0.1, ay * 0.1))),
+            }
+            return;
+        }
         let next = match ev.key().as_str() {
-            "ArrowLeft" => Some(vb.shifted(-0.1, 0.0)),
-            "ArrowRight" => Some(vb.shifted(0.1, 0.0)),
-            "ArrowUp" => Some(vb.shifted(0.0, -0.1)),
-            "ArrowDown" => Some(vb.shifted(0.0, 0.1)),
             "+" | "=" => Some(vb.zoomed_center(1.25)),
             "-" | "_" => Some(vb.zoomed_center(0.8)),
             "0" => {
@@ -144,12 +405,73 @@ pub fn Canvas(
             camera.set(Some(v));
         }
     };
-    let zoom_by = move |f: f64| {
-        let vb = camera.get_untracked().unwrap_or_else(|| fitted.get_untracked());
-        camera.set(Some(vb.zoomed_center(f)));
-    };
+    let zoom_by = move |f: f64| camera.set(Some(current_view().zoomed_center(f)));
 
-    let scene = move || {
+    // Space held pans from anywhere; Escape abandons a gesture.
+    super::on_window(leptos::ev::keydown, move |ev| {
+        if platform::in_field(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            " " if !ev.repeat() => space.set(true),
+            "Escape" => cancel(),
+            _ => {}
+        }
+    });
+    super::on_window(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            space.set(false);
+        }
+    });
+
+    // A palette item dragged over the canvas: where it would land, or why not.
+    if let Some(palette) = palette {
+        super::on_window(leptos::ev::pointermove, move |ev| {
+            let Some(mut p) = palette.get_untracked() else { return };
+            let at = (ev.client_x() as f64, ev.client_y() as f64);
+            p.at = at;
+            palette.set(Some(p));
+            if !p.dragging() {
+                return;
+            }
+            match world_at(at.0, at.1) {
+                Some((wx, wy)) => {
+                    let target = geometry.with_untracked(|l| object_at(l, wx, wy).map(str::to_string));
+                    let verdict = design.with_untracked(|d| edit::placement(d, p.item, target.as_deref()));
+                    // Outline where the item will land (the region or VPC
+                    // around the shape pointed at), or what refuses it.
+                    let landing = match &verdict {
+                        Ok(Placement::Region(id) | Placement::Vpc(id)) => Some(id.as_str()),
+                        Ok(Placement::Canvas) => None,
+                        Err(_) => target.as_deref(),
+                    };
+                    let rect = geometry.with_untracked(|l| landing.and_then(|i| l.get(i)).map(|s| s.rect));
+                    hint.set(Some(Hint::drop(p.item, target, rect, verdict, at)));
+                }
+                None => hint.set(None),
+            }
+        });
+        super::on_window(leptos::ev::pointerup, move |ev| {
+            let Some(p) = palette.get_untracked() else { return };
+            let at = (ev.client_x() as f64, ev.client_y() as f64);
+            if (PaletteDrag { at, ..p }).dragging() && world_at(at.0, at.1).is_some() {
+                match hint.get_untracked().map(|h| h.verdict) {
+                    Some(Verdict::Drop(Ok(target))) => {
+                        if let Some(cb) = on_add {
+                            cb.run((p.item, target));
+                        }
+                    }
+                    Some(Verdict::Drop(Err(reason))) => message(reason),
+                    _ => {}
+                }
+            }
+            cancel();
+        });
+    }
+
+    // The scene in layers, each its own reactive closure: a selection or a
+    // badge change redraws only its layer, never the thousands of shapes.
+    let shapes = move || {
         design.with(|d| {
             let index = Index::new(d);
             geometry.with(|l| {
@@ -158,39 +480,63 @@ pub fn Canvas(
                 let boxes = frames.clone().map(|(s, lb)| frame_box(s, lb)).collect_view();
                 let headers = frames.map(|(s, lb)| frame_label(s, lb)).collect_view();
                 let items = labelled.iter().filter(|(s, _)| !is_frame(s.kind)).map(|(s, lb)| item_view(s, lb.clone())).collect_view();
-                let lines = placed.with(|ls| ls.iter().map(link_view).collect_view());
-                let marks = badges.with(|b| {
-                    l.shapes.iter().filter_map(|s| b.get(&s.id).map(|m| badge_view(s.rect, *m, &s.id))).collect_view()
-                });
-                let outlines = selection.with(|sel| {
-                    sel.iter()
-                        .filter_map(|id| l.get(id))
-                        .map(|s| {
-                            let r = s.rect;
-                            view! { <rect class="selected-outline" x=r.x - 4.0 y=r.y - 4.0 width=r.w + 8.0 height=r.h + 8.0 rx="10"></rect> }
-                        })
-                        .collect_view()
-                });
-                // Links run above frame boxes but beneath subnets, nodes and
-                // frame headers, so a line never hides the text it passes.
-                view! {
-                    <g class="layer-frames">{boxes}</g>
-                    <g class="layer-links">{lines}</g>
-                    <g class="layer-headers">{headers}</g>
-                    <g class="layer-items">{items}</g>
-                    <g class="layer-selection" aria-hidden="true">{outlines}</g>
-                    <g class="layer-badges">{marks}</g>
-                }
+                (boxes, headers, items)
             })
         })
     };
+    let scene = move || {
+        let (boxes, headers, items) = shapes();
+        let lines = placed.with(|ls| ls.iter().map(link_view).collect_view());
+        // Links run above frame boxes but beneath subnets, nodes and frame
+        // headers, so a line never hides the text it passes.
+        view! {
+            <g class="layer-frames">{boxes}</g>
+            <g class="layer-links">{lines}</g>
+            <g class="layer-headers">{headers}</g>
+            <g class="layer-items">{items}</g>
+        }
+    };
+    let outlines = move || {
+        geometry.with(|l| {
+            selection.with(|sel| {
+                sel.iter()
+                    .filter_map(|id| l.get(id))
+                    .map(|s| {
+                        let r = s.rect;
+                        view! { <rect class="selected-outline" data-outline=s.id.clone() x=r.x - 4.0 y=r.y - 4.0 width=r.w + 8.0 height=r.h + 8.0 rx="10"></rect> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let marks = move || {
+        geometry.with(|l| badges.with(|b| l.shapes.iter().filter_map(|s| b.get(&s.id).map(|m| badge_view(s.rect, *m, &s.id))).collect_view()))
+    };
+    let handles = move || {
+        on_edit?;
+        Some(geometry.with(|l| selection.with(|sel| handles_view(l, sel))))
+    };
+    let grid = move || {
+        let vb = camera.get().unwrap_or_else(|| fitted.get());
+        view! { <rect class="grid" x=vb.x y=vb.y width=vb.w height=vb.h fill="url(#grid)"></rect> }
+    };
     let is_empty = move || geometry.with(|l| l.shapes.is_empty());
+    let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
+    let ghost = move || {
+        palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
+            let style = format!("left:{}px;top:{}px", p.at.0 + 12.0, p.at.1 + 12.0);
+            view! { <div class="palette-ghost" style=style aria-hidden="true">{p.item.label()}</div> }
+        })
+    };
 
     view! {
-        <div class="stage">
+        <div class="stage" class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
+        <style>{move || drag_css.get()}</style>
         <svg
+            node_ref=svg_ref
             class="canvas"
-            class:panning=move || drag.get().is_some()
+            class:panning=move || panning.get()
+            class:space=move || space.get()
             role="group"
             aria-roledescription="canvas"
             aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
@@ -202,36 +548,40 @@ pub fn Canvas(
             on:click=on_click
             on:pointermove=on_move
             on:pointerup=on_up
-            on:pointercancel=on_up
+            on:pointercancel=move |_| cancel()
             on:wheel=on_wheel
             on:keydown=on_key
         >
+            <defs>
+                <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
+                    <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
+                </pattern>
+            </defs>
+            {grid}
             {scene}
+            <g class="layer-selection" aria-hidden="true">{outlines}</g>
+            <g class="layer-badges">{marks}</g>
+            <g class="layer-handles">{handles}</g>
+            <g class="layer-overlay" aria-hidden="true">
+                {move || band.get().map(|r| view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h></rect> })}
+                {move || wire.get().map(|w| view! { <line class="wire" x1=w.from.0 y1=w.from.1 x2=w.to.0 y2=w.to.1></line> })}
+                {move || hint.get().and_then(|h| h.rect.map(|r| {
+                    let class = if h.ok() { "drop-target ok" } else { "drop-target refused" };
+                    view! { <rect class=class x=r.x - 3.0 y=r.y - 3.0 width=r.w + 6.0 height=r.h + 6.0 rx="9"></rect> }
+                }))}
+            </g>
         </svg>
+        <HintView hint=hint.into() />
+        {ghost}
         <Show when=is_empty>
-            <p class="empty">"This design has no regions yet."</p>
+            <p class="empty">"This design has no regions yet. Drag a Region from the palette here, or click it."</p>
         </Show>
         <div class="zoom" role="toolbar" aria-label="Zoom">
             <button type="button" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
             <button type="button" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom_by(0.8)>"−"</button>
-            <button type="button" aria-label="Fit the design to the window" title="Fit" on:click=move |_| camera.set(None)>"Fit"</button>
+            <button type="button" aria-label="Fit the design to the window" title="Fit (F)" on:click=move |_| camera.set(None)>"Fit"</button>
         </div>
         </div>
         <Legend kinds=kinds />
-    }
-}
-
-/// A round badge at the top right of a shape: the count of its findings,
-/// coloured by the worst severity.
-fn badge_view(r: crate::core::model::Rect, (sev, n): (Severity, usize), id: &str) -> impl IntoView {
-    let (cx, cy) = (r.x + r.w - 6.0, r.y + 6.0);
-    let label = format!("{n} {} on {id}", if n == 1 { "finding" } else { "findings" });
-    let aria = label.clone();
-    view! {
-        <g class=format!("badge {}", sev.as_str()) data-badge=id.to_string() role="img" aria-label=aria>
-            <title>{label}</title>
-            <circle cx=cx cy=cy r="10"></circle>
-            <text x=cx y=cy + 4.0 text-anchor="middle">{n.to_string()}</text>
-        </g>
     }
 }

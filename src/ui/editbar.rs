@@ -1,7 +1,10 @@
 //! The edit bar: file commands (new, open, save), undo and redo, and the
-//! palette. A palette item adds an object into the selected container
-//! (core::edit decides where it may go and says why when it may not).
+//! palette. A palette item is dragged onto the canvas and dropped into the
+//! container under the pointer, or clicked (or pressed with Enter) to add
+//! it into the selected container; core::edit decides where it may go and
+//! says why when it may not.
 
+use super::canvas::PaletteDrag;
 use super::doc::Doc;
 use crate::core::edit::PaletteItem;
 use leptos::prelude::*;
@@ -21,6 +24,12 @@ pub fn EditBar(
     on_add: Callback<PaletteItem>,
     /// Delete the selection.
     on_delete: Callback<()>,
+    /// Duplicate the selection.
+    on_duplicate: Callback<()>,
+    /// The palette item being dragged (set here on pointer down).
+    palette: RwSignal<Option<PaletteDrag>>,
+    /// Show the keyboard shortcuts.
+    on_shortcuts: Callback<()>,
 ) -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let picked = move |_| {
@@ -46,12 +55,21 @@ pub fn EditBar(
             {PaletteItem::ALL
                 .into_iter()
                 .map(|item| view! {
-                    <button type="button" class="palette" data-palette=item.label() title=format!("Add a {} into the selected container", item.label())
+                    <button type="button" class="palette" data-palette=item.label()
+                        title=format!("Drag a {} onto the canvas, or click to add it into the selected container", item.label())
+                        on:pointerdown=move |ev| {
+                            if ev.button() == 0 {
+                                let at = (ev.client_x() as f64, ev.client_y() as f64);
+                                palette.set(Some(PaletteDrag { item, start: at, at }));
+                            }
+                        }
                         on:click=move |_| on_add.run(item)>{item.label()}</button>
                 })
                 .collect_view()}
             <span class="sep"></span>
+            <button type="button" aria-label="Duplicate selection" title="Duplicate (Ctrl+D)" on:click=move |_| on_duplicate.run(())>"Duplicate"</button>
             <button type="button" aria-label="Delete selection" title="Delete (Del)" on:click=move |_| on_delete.run(())>"Delete"</button>
+            <button type="button" class="shortcuts-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| on_shortcuts.run(())>"?"</button>
         </div>
     }
 }

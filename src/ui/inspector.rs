@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use super::fields::{CheckField, NumField, SelectField, TextField};
 use crate::core::catalog;
-use crate::core::edit::{clone_region_as_dr, connect, link_kind, update, ObjectMut};
+use crate::core::edit::{clone_region_as_dr, connect, link_kind, set_region_code, update, ObjectMut};
 use crate::core::model::*;
 use crate::core::validate::Diagnostic;
 use leptos::prelude::*;
@@ -128,8 +128,15 @@ fn region_fields(doc: Doc, r: &Region, on_error: Callback<String>) -> AnyView {
         }
     };
     let others = codes.clone();
+    // A new code carries the subnets to that region's AZ ids (and the
+    // tables that replicate here to the new code), or says why it cannot.
+    let rid = id.clone();
+    let change_code = Callback::new(move |code: String| match doc.design.with_untracked(|d| set_region_code(d, &rid, &code)) {
+        Ok(d) => doc.apply(d),
+        Err(e) => on_error.run(e.to_string()),
+    });
     view! {
-        <SelectField label="Region" value=r.code.clone() options=codes on_commit=set!(doc, id, ObjectMut::Region(x) => |v: String| x.code = v) />
+        <SelectField label="Region" value=r.code.clone() options=codes on_commit=change_code />
         <SelectField label="Role" value=(if r.role == RegionRole::Primary { "primary" } else { "secondary" }).into() options=opts(&["primary", "secondary"])
             on_commit=set!(doc, id, ObjectMut::Region(x) => |v: String| x.role = if v == "primary" { RegionRole::Primary } else { RegionRole::Secondary }) />
         <div class="clone-dr">

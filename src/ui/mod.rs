@@ -10,16 +10,31 @@ mod canvas;
 mod doc;
 mod editbar;
 mod fields;
+mod gesture;
 mod inspector;
 mod export_dialog;
 mod icons;
 mod legend;
 mod links;
+mod overlay;
+mod shortcuts;
 mod problems;
 mod shape;
 mod toolbar;
 
 pub use app::App;
-pub use canvas::Canvas;
+pub use canvas::{Canvas, PaletteDrag};
 pub use export_dialog::ExportDialog;
 pub use problems::Problems;
+
+/// Listens to `event` on the window for as long as the calling component
+/// lives. (Leptos's handle does not remove its listener when dropped; a
+/// listener outliving its component would read disposed signals.)
+pub(crate) fn on_window<E>(event: E, cb: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::ev::EventDescriptor + 'static,
+    E::EventType: wasm_bindgen::JsCast,
+{
+    let handle = leptos::prelude::window_event_listener(event, cb);
+    leptos::prelude::on_cleanup(move || handle.remove());
+}

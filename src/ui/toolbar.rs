@@ -5,6 +5,9 @@ use super::problems::counts_text;
 use crate::core::templates::{template, TEMPLATES};
 use leptos::prelude::*;
 
+/// Where the chosen colour theme is remembered.
+pub const THEME_KEY: &str = "topoform.theme";
+
 /// The top bar of the app.
 #[component]
 pub fn Toolbar(
@@ -20,6 +23,25 @@ pub fn Toolbar(
     let status_class = move || {
         let (e, w, _) = counts.get();
         if e > 0 { "status error" } else if w > 0 { "status warning" } else { "status ok" }
+    };
+    // The colour theme: follows the system until the user pins one; kept
+    // in local storage, never in the design.
+    let theme = RwSignal::new(crate::platform::storage::get(THEME_KEY).ok().flatten().unwrap_or_else(|| "system".into()));
+    Effect::new(move |_| crate::platform::apply_theme(&theme.get()));
+    let next_theme = move |_| {
+        let next = match theme.get_untracked().as_str() {
+            "system" => "light",
+            "light" => "dark",
+            _ => "system",
+        };
+        // Not being able to remember the choice is no reason to refuse it.
+        let _ = crate::platform::storage::set(THEME_KEY, next);
+        theme.set(next.to_string());
+    };
+    let theme_label = move || match theme.get().as_str() {
+        "light" => "☀ Light",
+        "dark" => "☾ Dark",
+        _ => "◐ System",
     };
     let summary = move || selected.with(|id| template(id).map(|t| t.summary).unwrap_or_default());
     view! {
@@ -41,6 +63,7 @@ pub fn Toolbar(
             </label>
             <span class="summary" title=summary>{summary}</span>
             <span class=status_class role="status" aria-live="polite" data-counts="">{move || counts_text(counts.get())}</span>
+            <button type="button" class="theme" aria-label=move || format!("Colour theme: {}; click to change", theme.get()) title="Colour theme" on:click=next_theme>{theme_label}</button>
             <button type="button" class="export" aria-label="Export Terraform" on:click=move |_| on_export.run(())>"Export"</button>
         </header>
     }

@@ -88,6 +88,24 @@ pub fn link_kind(design: &Design, from: &str, to: &str) -> Result<LinkKind, Edit
     Ok(kind)
 }
 
+/// The direction a link drawn from `a` to `b` is meant in: `(a, b)` when
+/// that link exists, else `(b, a)` when only the reverse does and its
+/// meaning has no direction a person could get wrong (a load balancer
+/// dragged onto its auto-scaling group, an ALB onto the DNS record that
+/// should route to it). Replicas keep the direction drawn: from the copy to
+/// its source. The refusal is the one for the direction drawn.
+pub fn orient(design: &Design, a: &str, b: &str) -> Result<(String, String, LinkKind), EditError> {
+    match link_kind(design, a, b) {
+        Ok(kind) => Ok((a.to_string(), b.to_string(), kind)),
+        Err(forward) => match link_kind(design, b, a) {
+            Ok(kind) if !matches!(kind, LinkKind::RdsReplica | LinkKind::S3Replication) => {
+                Ok((b.to_string(), a.to_string(), kind))
+            }
+            _ => Err(forward),
+        },
+    }
+}
+
 /// True when `node` already replicates (directly or through a chain) from `source`.
 fn replicates_from(index: &Index<'_>, node: &str, source: &str) -> bool {
     let mut cur = node.to_string();

@@ -81,7 +81,15 @@ pub fn placement(design: &Design, item: PaletteItem, target: Option<&str>) -> Re
             None => Ok(Placement::Canvas),
             Some(_) => Err(EditError::new("A region goes on the empty canvas, not inside another object.")),
         },
-        PaletteItem::DnsRecord | PaletteItem::Accelerator => Ok(Placement::Canvas),
+        // Global front doors: on empty canvas or the global band, never
+        // inside a region (they would look regional and are not).
+        PaletteItem::DnsRecord | PaletteItem::Accelerator => match obj {
+            None => Ok(Placement::Canvas),
+            Some(_) => Err(EditError::new(format!(
+                "A {} is global: drop it on the empty canvas or the global band, not inside a region.",
+                item.label()
+            ))),
+        },
         PaletteItem::Vpc => region_of()
             .map(Placement::Region)
             .ok_or_else(|| EditError::new("A VPC goes inside a region: drop it on a region frame.")),

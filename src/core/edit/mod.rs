@@ -9,15 +9,19 @@ mod clone_dr;
 mod connect;
 mod create;
 mod delete;
+mod duplicate;
 pub mod ids;
 mod object;
+mod region_code;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
-pub use connect::{connect, link_kind, LinkKind};
+pub use connect::{connect, link_kind, orient, LinkKind};
 pub use create::{add, placement, PaletteItem, Placement};
 pub use delete::{delete, dependents};
+pub use duplicate::duplicate;
 pub use object::{parse_in_range, update, ObjectMut};
+pub use region_code::set_region_code;
 
 use std::fmt;
 
@@ -42,3 +46,5 @@ impl std::error::Error for EditError {}
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dup;

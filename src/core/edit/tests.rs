@@ -57,7 +57,8 @@ fn building_from_the_palette_gives_sensible_defaults() {
     assert_eq!(d.regions[1].vpcs[0].cidr, "10.1.0.0/16", "the next VPC avoids every other VPC");
     let (d, _) = add(&d, PaletteItem::S3, Some(&second)).unwrap();
     let (d, _) = add(&d, PaletteItem::DnsRecord, None).unwrap();
-    let (d, _) = add(&d, PaletteItem::Accelerator, Some(&vpc)).unwrap();
+    let (d, _) = add(&d, PaletteItem::Accelerator, Some(crate::core::layout::GLOBAL_ID)).unwrap();
+    assert!(add(&d, PaletteItem::Accelerator, Some(&vpc)).is_err(), "a global object inside a VPC");
     loads(&d);
 }
 
@@ -72,6 +73,9 @@ fn drops_in_the_wrong_place_are_refused_with_a_reason() {
     assert!(e.0.contains("empty canvas"), "{e}");
     let e = placement(&d, PaletteItem::Alb, None).unwrap_err();
     assert!(e.0.contains("VPC"), "{e}");
+    let e = placement(&d, PaletteItem::DnsRecord, Some("use1")).unwrap_err();
+    assert!(e.0.contains("global"), "{e}");
+    assert_eq!(placement(&d, PaletteItem::DnsRecord, Some("@global")).unwrap(), Placement::Canvas);
     assert_eq!(placement(&d, PaletteItem::S3, Some("use1-pub-a")).unwrap(), Placement::Region("use1".into()));
     assert_eq!(placement(&d, PaletteItem::Rds, Some("use1-pub-a")).unwrap(), Placement::Vpc("use1-main".into()));
 }
@@ -171,4 +175,27 @@ fn clone_region_wires_global_databases_buckets_and_tables() {
     let Some((_, RegionNode::Dynamodb(t))) = Index::new(&c).region_node("sessions") else { panic!() };
     assert!(t.replicas.contains(&"us-west-2".to_string()));
     assert_eq!(c.dns.as_ref().unwrap().records[0].targets.len(), 4, "latency record gains the new region");
+}
+
+#[test]
+fn a_link_drawn_backwards_is_turned_when_its_meaning_has_no_direction() {
+    let d = tpl("active-passive");
+    let index = Index::new(&d);
+    let alb = d.regions[0].vpcs[0].nodes.iter().find(|n| n.kind() == NodeKind::Alb).unwrap().id().to_string();
+    let asg = d.regions[0].vpcs[0].nodes.iter().find(|n| n.kind() == NodeKind::Asg).unwrap().id().to_string();
+    assert!(index.get(&alb).is_some());
+    let (from, to, kind) = orient(&d, &alb, &asg).unwrap();
+    assert_eq!((from.as_str(), to.as_str(), kind), (asg.as_str(), alb.as_str(), LinkKind::AsgTarget));
+    // Replication keeps the direction drawn, and a refusal names it.
+    let rds: Vec<String> = d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes).filter(|n| n.kind() == NodeKind::Rds).map(|n| n.id().to_string()).collect();
+    let replica = d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes).find_map(|n| match n {
+        VpcNode::Rds(r) if r.replica_of.is_some() => Some(r.id.clone()),
+        _ => None,
+    });
+    if let (Some(replica), 2) = (replica, rds.len()) {
+        let primary = rds.iter().find(|r| **r != replica).unwrap();
+        assert!(orient(&d, primary, &replica).is_err(), "a primary cannot replicate its own replica");
+    }
+    let e = orient(&d, &alb, &d.regions[0].id).unwrap_err();
+    assert!(e.0.contains("cannot be linked"), "{e}");
 }

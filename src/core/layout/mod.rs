@@ -12,12 +12,14 @@
 //! and the tests here (and in `tests.rs`) can check its promises natively:
 //! siblings never overlap and children stay inside their parents.
 
+mod hit;
 mod labels;
 mod links;
 mod place;
 #[cfg(test)]
 mod tests;
 
+pub use hit::{is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved};
 pub use labels::{fit, label, Label};
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};

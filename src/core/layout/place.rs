@@ -103,6 +103,11 @@ impl Layout {
         self.by_id.get(id).and_then(|&i| self.shapes.get(i))
     }
 
+    /// The position of the shape with this id in [`Layout::shapes`].
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// The indices of the shapes whose parent is `parent` (`None`: top level).
     pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
         self.shapes.iter().enumerate().filter(move |(_, s)| s.parent == parent).map(|(i, _)| i)
@@ -205,20 +210,43 @@ fn global_items(design: &Design) -> Vec<(String, ShapeKind)> {
     records.chain(accels).collect()
 }
 
-/// Saved rectangles win; children without one move with their parent.
+/// Saved positions win; children without one move with their parent.
+///
+/// Only the position of a saved rectangle is honoured: sizes always come
+/// from the automatic measure, so a frame moved once still grows when the
+/// user adds a VPC or a subnet to it. A saved child is kept inside its
+/// parent (clamped), so the containment the canvas promises holds even when
+/// the parent has since shrunk or moved.
 fn apply_saved(out: &mut Layout, design: &Design) {
     let mut deltas: Vec<(f64, f64)> = Vec::with_capacity(out.shapes.len());
     for i in 0..out.shapes.len() {
         let shape = &out.shapes[i];
-        let inherited = shape.parent.and_then(|p| deltas.get(p).copied()).unwrap_or((0.0, 0.0));
+        let parent = shape.parent.and_then(|p| out.shapes.get(p).map(|s| (p, s.rect)));
+        let inherited = parent.and_then(|(p, _)| deltas.get(p).copied()).unwrap_or((0.0, 0.0));
         let auto = shape.rect;
-        let (rect, delta) = match design.canvas.get(&shape.id).filter(|r| r.is_usable()) {
-            Some(saved) => (*saved, (saved.x - auto.x, saved.y - auto.y)),
-            None => (auto.translated(inherited.0, inherited.1), inherited),
+        let rect = match design.canvas.get(&shape.id).filter(|r| r.is_usable()) {
+            Some(saved) => {
+                let placed = Rect { x: saved.x, y: saved.y, ..auto };
+                parent.map_or(placed, |(_, outer)| clamp_inside(placed, outer))
+            }
+            None => auto.translated(inherited.0, inherited.1),
         };
         out.shapes[i].rect = rect;
-        deltas.push(delta);
+        deltas.push((rect.x - auto.x, rect.y - auto.y));
     }
+}
+
+/// `inner` moved (not resized) as little as possible to lie inside `outer`;
+/// along an axis where it is larger than `outer`, it keeps `outer`'s edge.
+pub(crate) fn clamp_inside(inner: Rect, outer: Rect) -> Rect {
+    let axis = |pos: f64, len: f64, start: f64, room: f64| {
+        if len >= room {
+            start
+        } else {
+            pos.clamp(start, start + room - len)
+        }
+    };
+    Rect { x: axis(inner.x, inner.w, outer.x, outer.w), y: axis(inner.y, inner.h, outer.y, outer.h), ..inner }
 }
 
 /// The tier whose row a workload sits beside: the tier of the first of its

@@ -99,9 +99,31 @@ fn saved_positions_win_and_children_follow() {
     let l = layout(&d);
     assert_eq!(l.get(&region).unwrap().rect, saved);
     assert_eq!(l.get(&vpc).unwrap().rect, v0.translated(500.0, 300.0));
+    // Only the position is saved: a stale size is replaced by the measured one.
+    d.canvas.insert(region.clone(), Rect { w: 10.0, h: 10.0, ..saved });
+    assert_eq!(layout(&d).get(&region).unwrap().rect, saved);
+    d.canvas.insert(region.clone(), saved);
     // A degenerate saved rect is ignored rather than drawn.
     d.canvas.insert(vpc.clone(), Rect { x: 0.0, y: 0.0, w: 0.0, h: f64::INFINITY });
     assert_eq!(layout(&d).get(&vpc).unwrap().rect, v0.translated(500.0, 300.0));
+}
+
+#[test]
+fn a_saved_child_stays_inside_its_parent() {
+    let (_, mut d) = template_designs().remove(0);
+    let region = d.regions[0].id.clone();
+    let vpc = d.regions[0].vpcs[0].id.clone();
+    let r = layout(&d).get(&region).unwrap().rect;
+    // Saved far outside its region: drawn at the region's nearest corner.
+    d.canvas.insert(vpc.clone(), Rect { x: r.x - 5_000.0, y: r.bottom() + 5_000.0, w: 1.0, h: 1.0 });
+    let l = layout(&d);
+    let (outer, inner) = (l.get(&region).unwrap().rect, l.get(&vpc).unwrap().rect);
+    assert!(outer.contains_rect(&inner), "{inner:?} outside {outer:?}");
+    assert_eq!(inner.x, outer.x);
+    assert_eq!(inner.bottom(), outer.bottom());
+    // The VPC's own children moved with it.
+    let subnet = &d.regions[0].vpcs[0].subnets[0].id;
+    assert!(inner.contains_rect(&l.get(subnet).unwrap().rect));
 }
 
 #[test]

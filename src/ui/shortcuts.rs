@@ -1,0 +1,43 @@
+//! The keyboard shortcuts overlay (`?`): every key the editor answers to,
+//! from one table so the overlay and the code cannot drift apart silently.
+
+use leptos::prelude::*;
+
+/// The editor's keys and what they do, in the order people look for them.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl/Cmd + Z", "Undo"),
+    ("Shift + Ctrl/Cmd + Z, Ctrl + Y", "Redo"),
+    ("Delete, Backspace", "Delete the selection (asks when other objects depend on it)"),
+    ("Ctrl/Cmd + D", "Duplicate the selection"),
+    ("Escape", "Cancel a drag, close a dialog, or clear the selection"),
+    ("F, 0", "Fit the design to the window"),
+    ("+ / −", "Zoom in / out (or the mouse wheel)"),
+    ("Arrow keys", "Move the selection (Shift: ten times further); pan when nothing is selected"),
+    ("Space + drag", "Pan from anywhere"),
+    ("Drag on empty space", "Pan"),
+    ("Shift + drag", "Select everything inside a box"),
+    ("Shift + click", "Add to or remove from the selection"),
+    ("Drag a shape or frame header", "Move it (one undo step)"),
+    ("Drag a handle ⊳ onto a shape", "Link them (replica, target, peering, replication…)"),
+    ("Drag a palette item", "Drop it into a region, VPC or the canvas"),
+    ("?", "Show or hide this list"),
+];
+
+/// The overlay; shown while `open` is true.
+#[component]
+pub fn Shortcuts(open: RwSignal<bool>) -> impl IntoView {
+    move || {
+        open.get().then(|| {
+            view! {
+                <div class="modal-backdrop" on:click=move |_| open.set(false)></div>
+                <div class="modal shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+                    <header class="modal-head">
+                        <h2>"Keyboard shortcuts"</h2>
+                        <button type="button" aria-label="Close" on:click=move |_| open.set(false)>"Close"</button>
+                    </header>
+                    <table>{SHORTCUTS.iter().map(|(keys, what)| view! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> }).collect_view()}</table>
+                </div>
+            }
+        })
+    }
+}

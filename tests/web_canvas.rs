@@ -1,0 +1,365 @@
+//! The canvas gestures in a real browser, driven with pointer and key events
+//! as a person's mouse and keyboard send them: palette drops (accepted into
+//! the container under the pointer, refused elsewhere with the reason),
+//! moving shapes (one undo step, saved in the design's `canvas`), drawing
+//! links from a handle, box selection, duplicate, the shortcuts overlay,
+//! fit, the theme switch and the region picker.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_canvas`
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use topoform::core::autosave::AUTOSAVE_KEY;
+use topoform::core::model::load;
+use topoform::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// The app mounted in a host that fills the viewport (pointer tests need
+/// their shapes on screen); dropping it unmounts and removes the host.
+struct Mounted {
+    el: web_sys::Element,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.el.remove();
+    }
+}
+
+/// The app's own style sheets, as Trunk links them: geometry in these tests
+/// (what lies under a pointer) must be the geometry a person sees.
+fn styles() {
+    if document().get_element_by_id("app-css").is_some() {
+        return;
+    }
+    let style = document().create_element("style").unwrap();
+    style.set_id("app-css");
+    let css = [include_str!("../style/tokens.css"), include_str!("../style/main.css"), include_str!("../style/canvas.css")];
+    style.set_text_content(Some(&css.join("\n")));
+    document().head().unwrap().append_child(&style).unwrap();
+}
+
+fn mount() -> (web_sys::Element, Mounted) {
+    styles();
+    storage().clear().unwrap();
+    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.style().set_css_text("position:fixed;left:0;top:0;width:100vw;height:100vh");
+    document().body().unwrap().append_child(&el).unwrap();
+    let h = leptos::mount::mount_to(el.clone(), App);
+    let el: web_sys::Element = el.unchecked_into();
+    (el.clone(), Mounted { el, _handle: Box::new(h) })
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn count(root: &web_sys::Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+/// The client-pixel centre of an element, or a point at fractions of its box.
+fn at(el: &web_sys::Element, fx: f64, fy: f64) -> (f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.left() + r.width() * fx, r.top() + r.height() * fy)
+}
+
+fn pointer(target: &web_sys::EventTarget, kind: &str, (x, y): (f64, f64), shift: bool) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x(x as i32);
+    init.set_client_y(y as i32);
+    init.set_pointer_id(1);
+    init.set_button(0);
+    init.set_buttons(if kind == "pointerup" { 0 } else { 1 });
+    init.set_shift_key(shift);
+    init.set_is_primary(true);
+    let ev = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// A drag as a mouse makes it: down on `from`, a few moves, up at `to`
+/// (moves and the release go to whatever lies under the pointer).
+async fn drag(root: &web_sys::Element, from: &web_sys::Element, start: (f64, f64), to: (f64, f64), shift: bool) {
+    pointer(from, "pointerdown", start, shift);
+    for k in 1..=6 {
+        let t = k as f64 / 6.0;
+        let p = (start.0 + (to.0 - start.0) * t, start.1 + (to.1 - start.1) * t);
+        let under = document().element_from_point(p.0 as f32, p.1 as f32).map(|e| e.unchecked_into::<web_sys::EventTarget>());
+        pointer(&under.unwrap_or_else(|| root.clone().unchecked_into()), "pointermove", p, shift);
+        settle().await;
+    }
+    let under = document().element_from_point(to.0 as f32, to.1 as f32).map(|e| e.unchecked_into::<web_sys::EventTarget>());
+    pointer(&under.unwrap_or_else(|| root.clone().unchecked_into()), "pointerup", to, shift);
+    settle().await;
+}
+
+fn key(key: &str, ctrl: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_ctrl_key(ctrl);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().body().unwrap().dispatch_event(&ev).unwrap();
+}
+
+/// A click as the mouse sends it: press, release, click (works on SVG
+/// shapes as well as buttons).
+fn click(root: &web_sys::Element, selector: &str) {
+    let target = find(root, selector);
+    let p = at(&target, 0.5, 0.5);
+    pointer(&target, "pointerdown", p, false);
+    pointer(&target, "pointerup", p, false);
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x(p.0 as i32);
+    init.set_client_y(p.1 as i32);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+/// The design as autosaved (after the debounce).
+async fn saved() -> topoform::core::model::Design {
+    sleep(700).await;
+    load(&storage().get_item(AUTOSAVE_KEY).unwrap().expect("autosaved")).unwrap()
+}
+
+fn rect_x(root: &web_sys::Element, id: &str) -> f64 {
+    find(root, &format!("[data-id='{id}'] > rect")).get_attribute("x").unwrap().parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_palette_item_dropped_on_a_vpc_lands_in_it_and_a_wrong_drop_is_refused() {
+    let (el, _h) = mount();
+    settle().await;
+    let subnets = count(&el, "[data-kind='subnet']");
+    let button = find(&el, "[data-palette='Subnet']");
+    // On the region's header area (outside any VPC): refused, with the reason shown while dragging.
+    let region = find(&el, "[data-id='usw2'] > rect");
+    let onto = at(&region, 0.5, 0.02);
+    pointer(&button, "pointerdown", at(&button, 0.5, 0.5), false);
+    pointer(&region, "pointermove", (onto.0 - 30.0, onto.1), false);
+    pointer(&region, "pointermove", onto, false);
+    settle().await;
+    assert!(text(&el, ".drag-hint.refused").contains("drop it on a VPC"), "{}", text(&el, ".drag-hint"));
+    assert_eq!(count(&el, ".drop-target.refused"), 1);
+    assert_eq!(count(&el, ".palette-ghost"), 1, "the item follows the pointer");
+    pointer(&region, "pointerup", onto, false);
+    settle().await;
+    assert!(text(&el, "[role='alert']").contains("drop it on a VPC"), "{}", text(&el, "[role='alert']"));
+    assert_eq!(count(&el, "[data-kind='subnet']"), subnets);
+    assert_eq!(count(&el, ".drag-hint"), 0, "the hint goes with the drag");
+
+    // Into the second region's VPC: accepted, outlined while dragging, added there.
+    let vpc = find(&el, "[data-id='usw2-main'] > rect");
+    let start = at(&button, 0.5, 0.5);
+    pointer(&button, "pointerdown", start, false);
+    pointer(&vpc, "pointermove", at(&vpc, 0.3, 0.95), false);
+    pointer(&vpc, "pointermove", at(&vpc, 0.3, 0.97), false);
+    settle().await;
+    assert!(text(&el, ".drag-hint.ok").contains("usw2-main"), "{}", text(&el, ".drag-hint"));
+    pointer(&vpc, "pointerup", at(&vpc, 0.3, 0.97), false);
+    settle().await;
+    assert_eq!(count(&el, "[data-kind='subnet']"), subnets + 1);
+    let d = saved().await;
+    let vpc = &d.regions[1].vpcs[0];
+    assert_eq!(vpc.subnets.len(), 7, "the subnet went into usw2-main");
+    assert!(vpc.subnets[6].az.starts_with("usw2-az"), "with an AZ of its region: {}", vpc.subnets[6].az);
+    // A DNS record onto a VPC: global objects are refused inside regions.
+    let button = find(&el, "[data-palette='DNS record']");
+    let vpc = find(&el, "[data-id='use1-main'] > rect");
+    pointer(&button, "pointerdown", at(&button, 0.5, 0.5), false);
+    pointer(&vpc, "pointermove", at(&vpc, 0.5, 0.5), false);
+    pointer(&vpc, "pointermove", at(&vpc, 0.52, 0.5), false);
+    settle().await;
+    assert!(text(&el, ".drag-hint.refused").contains("global"), "{}", text(&el, ".drag-hint"));
+    key("Escape", false);
+    settle().await;
+    assert_eq!(count(&el, ".drag-hint"), 0, "Escape abandons the drag");
+}
+
+#[wasm_bindgen_test]
+async fn dragging_a_shape_moves_it_in_one_undo_step_and_saves_the_position() {
+    let (el, _h) = mount();
+    settle().await;
+    let x0 = rect_x(&el, "use1-app");
+    let shape = find(&el, "[data-id='use1-app'] > rect");
+    let start = at(&shape, 0.5, 0.5);
+    // A little down and left: inside the VPC, so not clamped.
+    let to = (start.0 - 40.0, start.1 + 30.0);
+    pointer(&shape, "pointerdown", start, false);
+    pointer(&shape, "pointermove", (start.0 - 20.0, start.1 + 15.0), false);
+    settle().await;
+    let css = text(&el, ".stage > style");
+    assert!(css.contains("[data-id=\"use1-app\"]") && css.contains("translate"), "the shape follows the pointer: {css}");
+    let style = find(&el, "svg.canvas").get_attribute("style").unwrap_or_default();
+    assert!(style.contains("--dx:-"), "{style}");
+    pointer(&shape, "pointermove", to, false);
+    pointer(&shape, "pointerup", to, false);
+    settle().await;
+    let x1 = rect_x(&el, "use1-app");
+    assert!(x1 < x0 - 5.0, "moved left: {x0} -> {x1}");
+    assert_eq!(text(&el, ".stage > style"), "", "the drag style is gone");
+    let d = saved().await;
+    let r = d.canvas.get("use1-app").expect("the position is saved in the design");
+    assert!((r.x - x1).abs() < 0.5, "{} vs {x1}", r.x);
+    // One undo step puts it back.
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert_eq!(rect_x(&el, "use1-app"), x0);
+    click(&el, "[aria-label='Redo']");
+    settle().await;
+    assert_eq!(rect_x(&el, "use1-app"), x1);
+    // The keyboard moves the selection too.
+    let svg: web_sys::HtmlElement = find(&el, "svg.canvas").unchecked_into();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowRight");
+    init.set_bubbles(true);
+    svg.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(rect_x(&el, "use1-app"), x1 + 8.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_link_drawn_from_a_handle_is_made_or_refused_with_the_reason() {
+    let (el, _h) = mount();
+    settle().await;
+    // Select the first VPC: its handle appears.
+    click(&el, "[data-id='use1-main'] > rect");
+    settle().await;
+    // (a plain click on a frame body selects it)
+    let handle = find(&el, "[data-handle='use1-main']");
+    // Onto a subnet: refused.
+    let subnet = find(&el, "[data-id='usw2-pub-a'] > rect");
+    drag(&el, &handle, at(&handle, 0.5, 0.5), at(&subnet, 0.5, 0.5), false).await;
+    assert!(text(&el, "[role='alert']").contains("cannot be linked"), "{}", text(&el, "[role='alert']"));
+    assert_eq!(count(&el, ".link-group[data-kind='peering']"), 0);
+    // Onto the other VPC's header: peered.
+    click(&el, "[data-id='use1-main'] > rect");
+    settle().await;
+    let handle = find(&el, "[data-handle='use1-main']");
+    let other = find(&el, "[data-target='usw2-main']");
+    drag(&el, &handle, at(&handle, 0.5, 0.5), at(&other, 0.5, 0.5), false).await;
+    assert_eq!(count(&el, ".link-group[data-kind='peering']"), 1, "{}", text(&el, "[role='alert']"));
+    let d = saved().await;
+    assert_eq!(d.peerings.len(), 1);
+    assert_eq!((d.peerings[0].a.as_str(), d.peerings[0].b.as_str()), ("use1-main", "usw2-main"));
+}
+
+#[wasm_bindgen_test]
+async fn shift_drag_selects_a_box_and_ctrl_d_duplicates() {
+    let (el, _h) = mount();
+    settle().await;
+    // A box around the first VPC (from outside its corners).
+    let vpc = find(&el, "[data-id='use1-main'] > rect");
+    let r = vpc.get_bounding_client_rect();
+    let svg = find(&el, "svg.canvas");
+    drag(&el, &svg, (r.left() - 3.0, r.top() - 3.0), (r.right() + 3.0, r.bottom() + 3.0), true).await;
+    // The VPC, its six subnets and three workloads.
+    assert_eq!(count(&el, ".selected-outline"), 10, "box selection");
+    key("Escape", false);
+    settle().await;
+    assert_eq!(count(&el, ".selected-outline"), 0);
+    // Duplicate a subnet: a copy next to it, selected.
+    click(&el, "[data-id='use1-db-a'] > rect");
+    settle().await;
+    let before = count(&el, "[data-kind='subnet']");
+    key("d", true);
+    settle().await;
+    assert_eq!(count(&el, "[data-kind='subnet']"), before + 1);
+    assert_eq!(count(&el, ".selected-outline"), 1);
+    let d = saved().await;
+    let copy = d.regions[0].vpcs[0].subnets.last().unwrap();
+    assert_ne!(copy.id, "use1-db-a");
+    assert_eq!(copy.tier, topoform::core::model::Tier::Data);
+    // A region cannot be duplicated in place: the message says what to do.
+    click(&el, "[data-target='use1']");
+    settle().await;
+    key("d", true);
+    settle().await;
+    assert!(text(&el, "[role='alert']").contains("Clone region as DR"), "{}", text(&el, "[role='alert']"));
+}
+
+#[wasm_bindgen_test]
+async fn keys_fit_the_view_show_the_shortcuts_and_the_theme_switches() {
+    let (el, _h) = mount();
+    settle().await;
+    let svg = find(&el, "svg.canvas");
+    let fitted = svg.get_attribute("viewBox").unwrap();
+    // Drag on empty space pans.
+    let corner = at(&svg, 0.01, 0.01);
+    drag(&el, &svg, corner, (corner.0 + 120.0, corner.1 + 60.0), false).await;
+    assert_ne!(svg.get_attribute("viewBox").unwrap(), fitted, "panned");
+    key("f", false);
+    settle().await;
+    assert_eq!(svg.get_attribute("viewBox").unwrap(), fitted, "F fits again");
+    key("?", false);
+    settle().await;
+    let overlay = text(&el, "[role='dialog'][aria-label='Keyboard shortcuts']");
+    assert!(overlay.contains("Ctrl/Cmd + D") && overlay.contains("Space + drag"), "{overlay}");
+    key("Escape", false);
+    settle().await;
+    assert_eq!(count(&el, "[aria-label='Keyboard shortcuts'][role='dialog']"), 0);
+    let root = document().document_element().unwrap();
+    click(&el, "button.theme");
+    settle().await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
+    click(&el, "button.theme");
+    settle().await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    click(&el, "button.theme");
+    settle().await;
+    assert_eq!(root.get_attribute("data-theme"), None, "back to the system theme");
+}
+
+#[wasm_bindgen_test]
+async fn picking_another_region_code_carries_the_subnets_to_its_azs() {
+    let (el, _h) = mount();
+    settle().await;
+    click(&el, "[data-target='usw2']");
+    settle().await;
+    let select: web_sys::HtmlSelectElement = find(&el, ".inspector select[aria-label='Region']").unchecked_into();
+    select.set_value("eu-west-1");
+    let ev = web_sys::Event::new_with_event_init_dict("change", &{
+        let i = web_sys::EventInit::new();
+        i.set_bubbles(true);
+        i
+    })
+    .unwrap();
+    select.dispatch_event(&ev).unwrap();
+    settle().await;
+    let d = saved().await;
+    let region = d.regions.iter().find(|r| r.id == "usw2").unwrap();
+    assert_eq!(region.code, "eu-west-1");
+    assert!(region.vpcs[0].subnets.iter().all(|s| s.az.starts_with("euw1-az")), "AZ ids follow the region");
+    assert!(text(&el, "[role='status'][data-counts]").starts_with("0 errors"), "{}", text(&el, "[data-counts]"));
+}
