@@ -1,16 +1,21 @@
 //! Figures in wasm, printed, never asserted: full validation of each template
-//! and of the 5,000-object stress design. scripts/test runs this in release
+//! and of the 5,000-object stress design, exporting, and the editor with
+//! the stress design open: frame times while dragging a shape and the time
+//! from an edit to updated diagnostics. scripts/test runs this in release
 //! with --nocapture (a debug build would measure the wrong thing).
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown --test web_bench -- --nocapture`
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use topoform::core::templates::TEMPLATES;
 use topoform::core::validate::{validate, Diagnostic};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod web_support;
 
 /// Prints how long a full validation of the 5,000-object stress design takes
 /// in wasm (a figure, not an assertion: the target is one frame, 16 ms).
@@ -66,4 +71,113 @@ fn export_time_in_wasm() {
         .collect();
     times.sort_by(|a, b| a.total_cmp(b));
     console_log(&format!("wasm export stress design: median {:.1} ms (target 100 ms)", times[2]));
+}
+
+/// The next animation frame's timestamp (ms).
+async fn next_frame() -> f64 {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap().as_f64().unwrap_or(0.0)
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Drags the shape `id` for 120 frames, one pointer move per animation
+/// frame; prints the frame intervals and the work per move (the handler
+/// plus the style and layout it causes), then the time the drop takes.
+async fn drag_figures(el: &web_sys::Element, id: &str, what: &str) {
+    use web_support::*;
+    let perf = window().performance().unwrap();
+    let svg = find(el, "svg.canvas");
+    let shape = find(el, &format!("[data-id='{id}'] > rect"));
+    let start = at(&shape, 0.5, 0.5);
+    pointer(&shape, "pointerdown", start, false);
+    let (mut frames, mut work) = (Vec::new(), Vec::new());
+    let mut last = next_frame().await;
+    for i in 1..=120 {
+        let t = perf.now();
+        pointer(&svg, "pointermove", (start.0 + i as f64 * 1.5, start.1 + i as f64 * 0.5), false);
+        // Reading geometry forces the style recalculation and layout the
+        // move caused, so they count as its work.
+        let _ = svg.get_bounding_client_rect();
+        work.push(perf.now() - t);
+        let now = next_frame().await;
+        frames.push(now - last);
+        last = now;
+    }
+    let t = perf.now();
+    pointer(&svg, "pointerup", (start.0 + 180.0, start.1 + 60.0), false);
+    settle().await;
+    let _ = svg.get_bounding_client_rect();
+    let drop_ms = perf.now() - t;
+    console_log(&format!(
+        "wasm drag {what} on the stress design: frame p50 {:.1} ms, p95 {:.1} ms (target 16.7); work per move p50 {:.2} ms, p95 {:.2} ms; drop (one edit, redraw) {:.0} ms",
+        percentile(&mut frames, 0.5),
+        percentile(&mut frames, 0.95),
+        percentile(&mut work, 0.5),
+        percentile(&mut work, 0.95),
+        drop_ms
+    ));
+}
+
+/// The editor with the 5,000-object stress design open: drag frame times
+/// (a workload, and a whole region with everything in it) and the time
+/// from an edit to diagnostics updated on screen.
+#[wasm_bindgen_test]
+async fn editor_figures_on_the_stress_design() {
+    use topoform::core::autosave::AUTOSAVE_KEY;
+    use web_support::*;
+    let perf = window().performance().unwrap();
+    let d = topoform::core::stress::stress_design();
+    storage().clear().unwrap();
+    storage().set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d)).unwrap();
+    let t = perf.now();
+    let (el, _m) = mount_keeping_storage();
+    settle().await;
+    next_frame().await;
+    let shapes = count(&el, "[data-id]");
+    console_log(&format!("wasm editor: stress design ({shapes} shapes) mounted and drawn in {:.0} ms", perf.now() - t));
+    let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
+    drag_figures(&el, &node, "a workload").await;
+    let region = d.regions[1].id.clone();
+    drag_figures(&el, &region, "a region").await;
+
+    // An edit that breaks a rule: the time until the problems panel shows it.
+    let vpc = d.regions[0].vpcs[0].id.clone();
+    let other = d.regions[1].vpcs[0].cidr.clone();
+    pointer(&find(&el, &format!("[data-target='{vpc}']")), "pointerdown", (0.0, 0.0), false);
+    pointer(&find(&el, &format!("[data-target='{vpc}']")), "pointerup", (0.0, 0.0), false);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let i = web_sys::MouseEventInit::new();
+        i.set_bubbles(true);
+        i
+    })
+    .unwrap();
+    find(&el, &format!("[data-target='{vpc}']")).dispatch_event(&click).unwrap();
+    settle().await;
+    let before = text(&el, "[data-counts]");
+    let input: web_sys::HtmlInputElement = find(&el, ".inspector input[aria-label='CIDR']").unchecked_into();
+    input.set_value(&other);
+    let t = perf.now();
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
+        let i = web_sys::EventInit::new();
+        i.set_bubbles(true);
+        i
+    }).unwrap()).unwrap();
+    let mut waited = 0;
+    while text(&el, "[data-counts]") == before && waited < 600 {
+        next_frame().await;
+        waited += 1;
+    }
+    let shown = perf.now() - t;
+    console_log(&format!(
+        "wasm edit to diagnostics on the stress design: {:.0} ms until the counts changed ({} -> {})",
+        shown,
+        before,
+        text(&el, "[data-counts]")
+    ));
 }

@@ -11,99 +11,13 @@
 use leptos::prelude::*;
 use topoform::core::autosave::AUTOSAVE_KEY;
 use topoform::core::model::load;
-use topoform::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn storage() -> web_sys::Storage {
-    window().local_storage().unwrap().unwrap()
-}
-
-/// The app mounted in a host that fills the viewport (pointer tests need
-/// their shapes on screen); dropping it unmounts and removes the host.
-struct Mounted {
-    el: web_sys::Element,
-    _handle: Box<dyn std::any::Any>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.el.remove();
-    }
-}
-
-/// The app's own style sheets, as Trunk links them: geometry in these tests
-/// (what lies under a pointer) must be the geometry a person sees.
-fn styles() {
-    if document().get_element_by_id("app-css").is_some() {
-        return;
-    }
-    let style = document().create_element("style").unwrap();
-    style.set_id("app-css");
-    let css = [include_str!("../style/tokens.css"), include_str!("../style/main.css"), include_str!("../style/canvas.css")];
-    style.set_text_content(Some(&css.join("\n")));
-    document().head().unwrap().append_child(&style).unwrap();
-}
-
-fn mount() -> (web_sys::Element, Mounted) {
-    styles();
-    storage().clear().unwrap();
-    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
-    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    el.style().set_css_text("position:fixed;left:0;top:0;width:100vw;height:100vh");
-    document().body().unwrap().append_child(&el).unwrap();
-    let h = leptos::mount::mount_to(el.clone(), App);
-    let el: web_sys::Element = el.unchecked_into();
-    (el.clone(), Mounted { el, _handle: Box::new(h) })
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
-}
-
-fn count(root: &web_sys::Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
-}
-
-/// The client-pixel centre of an element, or a point at fractions of its box.
-fn at(el: &web_sys::Element, fx: f64, fy: f64) -> (f64, f64) {
-    let r = el.get_bounding_client_rect();
-    (r.left() + r.width() * fx, r.top() + r.height() * fy)
-}
-
-fn pointer(target: &web_sys::EventTarget, kind: &str, (x, y): (f64, f64), shift: bool) {
-    let init = web_sys::PointerEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_client_x(x as i32);
-    init.set_client_y(y as i32);
-    init.set_pointer_id(1);
-    init.set_button(0);
-    init.set_buttons(if kind == "pointerup" { 0 } else { 1 });
-    init.set_shift_key(shift);
-    init.set_is_primary(true);
-    let ev = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&ev).unwrap();
-}
+mod web_support;
+use web_support::*;
 
 /// A drag as a mouse makes it: down on `from`, a few moves, up at `to`
 /// (moves and the release go to whatever lies under the pointer).

@@ -38,9 +38,11 @@ export default async function (page, { url, shot }) {
   for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Redo' }).click();
   if ((await count()) !== before + 10) throw new Error(`redo gave ${await count()} subnets`);
 
-  // (c) reload: autosave brings the design back (the address names no template).
-  await page.waitForTimeout(800);
-  await page.goto(url);
+  // (c) reload: autosave brings the design back. The address named the
+  // template when it was opened; the first edit took that off, so a reload
+  // restores the edits instead of the template.
+  if (page.url().includes('template=')) throw new Error(`the edited design still claims to be a template: ${page.url()}`);
+  await page.reload();
   await page.locator('[data-id="use1-main"]').first().waitFor({ timeout: 20000 });
   if ((await count()) !== before + 10) throw new Error(`after reload ${await count()} subnets`);
   await shot('after-reload');

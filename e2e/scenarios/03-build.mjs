@@ -1,31 +1,21 @@
 // (a) From an empty design to a valid two-region active-passive design with
-// clicks and keys only: regions, VPCs, subnets in two AZs, ALB, ASG, RDS with
-// a cross-region replica, a failover DNS record; zero errors; export; the
-// zip holds every stack.
+// the mouse and keyboard only: palette items dragged onto the canvas
+// (regions, VPCs, subnets in two AZs, ALB, ASG, RDS), a cross-region replica
+// and a failover DNS record drawn from their handles; zero errors; export;
+// the zip holds every stack.
 import { execFileSync } from 'node:child_process';
+import { dropItem, emptySpot, link, point } from '../gestures.mjs';
 
-async function add(page, item) {
-  await page.click(`[data-palette="${item}"]`);
-  const alert = page.locator('[role="alert"]');
-  if (await alert.count()) throw new Error(`adding ${item} refused: ${await alert.textContent()}`);
-  return (await page.locator('.inspector .id').textContent()).replace('id ', '').trim();
-}
-
-async function connect(page, to) {
-  await page.selectOption('.inspector select[aria-label="Connect to"]', to);
-  await page.click('.inspector button[aria-label="Connect"]');
-  const alert = page.locator('[role="alert"]');
-  if (await alert.count()) throw new Error(`connect to ${to} refused: ${await alert.textContent()}`);
-}
-
-async function region(page) {
+async function region(page, shot, n) {
   await page.keyboard.press('Escape');
-  await add(page, 'Region');
-  await add(page, 'VPC');
-  for (let i = 0; i < 6; i++) await add(page, 'Subnet');
-  const alb = await add(page, 'Load balancer');
-  await add(page, 'Auto Scaling group'); // joins the free load balancer of its VPC
-  const rds = await add(page, 'RDS database');
+  const id = await dropItem(page, 'Region', await emptySpot(page));
+  const vpc = await dropItem(page, 'VPC', await point(page, `[data-id="${id}"] > rect`, 0.5, 0.9));
+  // Subnets land in the VPC's least-used AZ: six drops give three tiers in two AZs.
+  for (let i = 0; i < 6; i++) await dropItem(page, 'Subnet', await point(page, `[data-target="${vpc}"]`, 0.5, 0.5));
+  if (n === 1) await shot('subnets-dropped');
+  const alb = await dropItem(page, 'Load balancer', await point(page, `[data-target="${vpc}"]`));
+  await dropItem(page, 'Auto Scaling group', await point(page, `[data-target="${vpc}"]`)); // joins the free load balancer
+  const rds = await dropItem(page, 'RDS database', await point(page, `[data-target="${vpc}"]`));
   return { alb, rds };
 }
 
@@ -37,25 +27,31 @@ export default async function (page, { url, shot }) {
   await page.getByRole('button', { name: 'New' }).click();
   await page.locator('.empty').waitFor();
   await shot('empty');
-  const one = await region(page);
-  const two = await region(page); // its RDS is selected
-  await connect(page, one.rds); // the second region's database replicates the first's
-  await shot('two-regions');
+
+  // A palette item dragged over a region header shows where it would go.
+  const one = await region(page, shot, 1);
+  const two = await region(page, shot, 2);
+  await link(page, two.rds, `[data-id="${one.rds}"] > rect`); // the second region's database replicates the first's
+  await shot('replica-linked');
+
   await page.keyboard.press('Escape');
-  await add(page, 'DNS record');
+  const record = await dropItem(page, 'DNS record', await emptySpot(page));
   await page.selectOption('.inspector select[aria-label="Policy"]', 'failover');
-  await connect(page, one.alb);
-  await connect(page, two.alb);
+  await link(page, record, `[data-id="${one.alb}"] > rect`);
+  await link(page, record, `[data-id="${two.alb}"] > rect`);
   await page.keyboard.press('Escape');
-  await page.locator('[role="status"]').filter({ hasText: /^0 errors/ }).waitFor({ timeout: 5000 });
+  await page.locator('[role="status"][data-counts]').filter({ hasText: /^0 errors/ }).waitFor({ timeout: 5000 });
   const subnets = await page.locator('[data-kind="subnet"]').count();
   if (subnets !== 12) throw new Error(`expected 12 subnets, found ${subnets}`);
-  await page.locator('button[title="Fit"]').click();
+  for (const kind of ['rds-replica', 'dns']) {
+    if ((await page.locator(`.link-group[data-kind="${kind}"]`).count()) === 0) throw new Error(`no ${kind} link drawn`);
+  }
+  await page.keyboard.press('f');
   await shot('zero-errors');
   await page.getByRole('button', { name: 'Export Terraform' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .zip' }).click()]);
   const names = execFileSync('python3', ['-c', 'import sys,zipfile;print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', await download.path()]).toString();
-  for (const want of ['bootstrap/', 'regions/us-east-1/main.tf', 'regions/us-west-2/main.tf', 'global/main.tf']) {
+  for (const want of ['bootstrap/', 'regions/us-east-1/main.tf', 'regions/us-west-2/main.tf', 'global/main.tf', 'backends/']) {
     if (!names.includes(want)) throw new Error(`${want} missing from the zip`);
   }
   await shot('exported');

@@ -29,6 +29,16 @@ pub fn set_template_param(id: &str) {
     }
 }
 
+/// Drops `?template=…` from the address bar (the design has been edited
+/// and is no longer that template), again without a history entry.
+pub fn clear_template_param() {
+    let Some(window) = web_sys::window() else { return };
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
 /// Finds `name` in a `?a=b&c=d` string. Values in Topoform's parameters are
 /// plain slugs, so percent-decoding is limited to what slugs can contain.
 fn parse_query(search: &str, name: &str) -> Option<String> {

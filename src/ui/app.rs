@@ -34,10 +34,14 @@ pub fn App() -> impl IntoView {
         t
     });
     let start_template = from_link.or(TEMPLATES.first());
+    let mut restored = false;
     let initial = match from_link {
         Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
         None => match autosave::restore(platform::storage::get(AUTOSAVE_KEY).ok().flatten().as_deref(), platform::now_ms()) {
-            Restore::Design(d) => Ok(*d),
+            Restore::Design(d) => {
+                restored = true;
+                Ok(*d)
+            }
             Restore::Nothing => start_template.map(|t| t.design().map_err(|e| load_message(t, &e.to_string()))).unwrap_or(Ok(empty_design())),
             Restore::Unreadable { backup_key, message: m } => {
                 if let Ok(Some(raw)) = platform::storage::get(AUTOSAVE_KEY) {
@@ -56,7 +60,9 @@ pub fn App() -> impl IntoView {
     });
     let doc = Doc::new(initial);
     let design = doc.design;
-    let selected = RwSignal::new(from_link.or(start_template).map(|t| t.id.to_string()).unwrap_or_default());
+    // The template the design still is; empty once it is the user's own.
+    let opened = if restored { None } else { from_link.or(start_template) };
+    let selected = RwSignal::new(opened.map(|t| t.id.to_string()).unwrap_or_default());
 
     // Diagnostics are derived from the design on every change, never stored.
     let diagnostics = Memo::new(move |_| design.with(validate));
@@ -77,6 +83,15 @@ pub fn App() -> impl IntoView {
         let text = design.with(save);
         if first.is_none() {
             return; // the design just loaded is already where it came from
+        }
+        // Once edited, the design is no longer the template: the address
+        // stops naming it, so a reload restores the edits, not the template.
+        let edited = selected.with_untracked(|id| {
+            !id.is_empty() && template(id).and_then(|t| t.design().ok()).is_none_or(|t| design.with_untracked(|d| *d != t))
+        });
+        if edited {
+            selected.set(String::new());
+            platform::clear_template_param();
         }
         pending.update_value(|n| *n += 1);
         let ticket = pending.get_value();
@@ -124,12 +139,14 @@ pub fn App() -> impl IntoView {
     });
     let on_new = Callback::new(move |_| {
         selection.set(Vec::new());
+        selected.set(String::new());
         doc.apply(empty_design());
     });
     // A file that does not load leaves the open design untouched.
     let on_open = Callback::new(move |(name, text): (String, String)| match load(&text) {
         Ok(d) => {
             selection.set(Vec::new());
+            selected.set(String::new());
             doc.apply(d);
             message.set(None);
         }

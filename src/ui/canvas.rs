@@ -11,16 +11,16 @@
 
 use super::gesture::{drag_style, offset_style, Gesture, Press, DRAG_THRESHOLD};
 use super::legend::Legend;
-use super::overlay::{badge_view, handles_view, Hint, HintView, Verdict, Wire};
-use super::links::link_view;
-use super::shape::{frame_box, frame_label, is_frame, item_view};
+use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
+use super::palette_drop::{follow_palette, PaletteDrop};
+use super::scene::{badges_view, outlines_view, scene_view};
 use crate::core::camera::ViewBox;
-use crate::core::edit::{self, PaletteItem, Placement};
+use crate::core::edit::{self, PaletteItem};
 use crate::core::layout::{
-    label, layout, link_geometry, links, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
+    layout, link_geometry, links, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
     GLOBAL_ID,
 };
-use crate::core::model::{Design, Index};
+use crate::core::model::Design;
 use crate::core::validate::Severity;
 use crate::platform;
 use leptos::prelude::*;
@@ -426,92 +426,12 @@ pub fn Canvas(
 
     // A palette item dragged over the canvas: where it would land, or why not.
     if let Some(palette) = palette {
-        super::on_window(leptos::ev::pointermove, move |ev| {
-            let Some(mut p) = palette.get_untracked() else { return };
-            let at = (ev.client_x() as f64, ev.client_y() as f64);
-            p.at = at;
-            palette.set(Some(p));
-            if !p.dragging() {
-                return;
-            }
-            match world_at(at.0, at.1) {
-                Some((wx, wy)) => {
-                    let target = geometry.with_untracked(|l| object_at(l, wx, wy).map(str::to_string));
-                    let verdict = design.with_untracked(|d| edit::placement(d, p.item, target.as_deref()));
-                    // Outline where the item will land (the region or VPC
-                    // around the shape pointed at), or what refuses it.
-                    let landing = match &verdict {
-                        Ok(Placement::Region(id) | Placement::Vpc(id)) => Some(id.as_str()),
-                        Ok(Placement::Canvas) => None,
-                        Err(_) => target.as_deref(),
-                    };
-                    let rect = geometry.with_untracked(|l| landing.and_then(|i| l.get(i)).map(|s| s.rect));
-                    hint.set(Some(Hint::drop(p.item, target, rect, verdict, at)));
-                }
-                None => hint.set(None),
-            }
-        });
-        super::on_window(leptos::ev::pointerup, move |ev| {
-            let Some(p) = palette.get_untracked() else { return };
-            let at = (ev.client_x() as f64, ev.client_y() as f64);
-            if (PaletteDrag { at, ..p }).dragging() && world_at(at.0, at.1).is_some() {
-                match hint.get_untracked().map(|h| h.verdict) {
-                    Some(Verdict::Drop(Ok(target))) => {
-                        if let Some(cb) = on_add {
-                            cb.run((p.item, target));
-                        }
-                    }
-                    Some(Verdict::Drop(Err(reason))) => message(reason),
-                    _ => {}
-                }
-            }
-            cancel();
-        });
+        follow_palette(PaletteDrop { palette, design, geometry, hint, on_add }, world_at, message, cancel);
     }
 
-    // The scene in layers, each its own reactive closure: a selection or a
-    // badge change redraws only its layer, never the thousands of shapes.
-    let shapes = move || {
-        design.with(|d| {
-            let index = Index::new(d);
-            geometry.with(|l| {
-                let labelled: Vec<_> = l.shapes.iter().map(|s| (s, label(s, d, &index))).collect();
-                let frames = labelled.iter().filter(|(s, _)| is_frame(s.kind));
-                let boxes = frames.clone().map(|(s, lb)| frame_box(s, lb)).collect_view();
-                let headers = frames.map(|(s, lb)| frame_label(s, lb)).collect_view();
-                let items = labelled.iter().filter(|(s, _)| !is_frame(s.kind)).map(|(s, lb)| item_view(s, lb.clone())).collect_view();
-                (boxes, headers, items)
-            })
-        })
-    };
-    let scene = move || {
-        let (boxes, headers, items) = shapes();
-        let lines = placed.with(|ls| ls.iter().map(link_view).collect_view());
-        // Links run above frame boxes but beneath subnets, nodes and frame
-        // headers, so a line never hides the text it passes.
-        view! {
-            <g class="layer-frames">{boxes}</g>
-            <g class="layer-links">{lines}</g>
-            <g class="layer-headers">{headers}</g>
-            <g class="layer-items">{items}</g>
-        }
-    };
-    let outlines = move || {
-        geometry.with(|l| {
-            selection.with(|sel| {
-                sel.iter()
-                    .filter_map(|id| l.get(id))
-                    .map(|s| {
-                        let r = s.rect;
-                        view! { <rect class="selected-outline" data-outline=s.id.clone() x=r.x - 4.0 y=r.y - 4.0 width=r.w + 8.0 height=r.h + 8.0 rx="10"></rect> }
-                    })
-                    .collect_view()
-            })
-        })
-    };
-    let marks = move || {
-        geometry.with(|l| badges.with(|b| l.shapes.iter().filter_map(|s| b.get(&s.id).map(|m| badge_view(s.rect, *m, &s.id))).collect_view()))
-    };
+    let scene = scene_view(design, geometry.into(), placed.into());
+    let outlines = outlines_view(geometry.into(), selection.into());
+    let marks = badges_view(geometry.into(), badges);
     let handles = move || {
         on_edit?;
         Some(geometry.with(|l| selection.with(|sel| handles_view(l, sel))))
@@ -524,7 +444,8 @@ pub fn Canvas(
     let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
     let ghost = move || {
         palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
-            let style = format!("left:{}px;top:{}px", p.at.0 + 12.0, p.at.1 + 12.0);
+            // Above the pointer, so the hint below it stays readable.
+            let style = format!("left:{}px;top:{}px", p.at.0 + 14.0, p.at.1 - 30.0);
             view! { <div class="palette-ghost" style=style aria-hidden="true">{p.item.label()}</div> }
         })
     };

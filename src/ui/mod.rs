@@ -17,6 +17,8 @@ mod icons;
 mod legend;
 mod links;
 mod overlay;
+mod palette_drop;
+mod scene;
 mod shortcuts;
 mod problems;
 mod shape;

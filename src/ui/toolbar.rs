@@ -55,6 +55,7 @@ pub fn Toolbar(
                     prop:value=move || selected.get()
                     on:change=move |ev| on_choose.run(event_target_value(&ev))
                 >
+                    <option value="" disabled=true selected=move || selected.with(String::is_empty)>"— your design —"</option>
                     {TEMPLATES
                         .iter()
                         .map(|t| view! { <option value=t.id selected=move || selected.with(|s| s == t.id)>{t.title}</option> })
