@@ -131,18 +131,20 @@ async fn dragging_a_shape_moves_it_in_one_undo_step_and_saves_the_position() {
     // A little down and left: inside the VPC, so not clamped.
     let to = (start.0 - 40.0, start.1 + 30.0);
     pointer(&shape, "pointerdown", start, false);
+    settle().await; // the press selects it: its outline is drawn
     pointer(&shape, "pointermove", (start.0 - 20.0, start.1 + 15.0), false);
     settle().await;
-    let css = text(&el, ".stage > style");
-    assert!(css.contains("[data-id=\"use1-app\"]") && css.contains("translate"), "the shape follows the pointer: {css}");
-    let style = find(&el, "svg.canvas").get_attribute("style").unwrap_or_default();
-    assert!(style.contains("--dx:-"), "{style}");
+    let moved = find(&el, "[data-id='use1-app']").get_attribute("transform").unwrap_or_default();
+    assert!(moved.starts_with("translate(-"), "the shape follows the pointer: {moved:?}");
+    let badge_or_outline = find(&el, "[data-outline='use1-app']").get_attribute("transform").unwrap_or_default();
+    assert_eq!(badge_or_outline, moved, "its selection outline moves with it");
+    assert!(find(&el, "[data-id='use1-main']").get_attribute("transform").is_none(), "its VPC stays");
     pointer(&shape, "pointermove", to, false);
     pointer(&shape, "pointerup", to, false);
     settle().await;
     let x1 = rect_x(&el, "use1-app");
     assert!(x1 < x0 - 5.0, "moved left: {x0} -> {x1}");
-    assert_eq!(text(&el, ".stage > style"), "", "the drag style is gone");
+    assert!(find(&el, "[data-id='use1-app']").get_attribute("transform").is_none(), "drawn at its new place, untransformed");
     let d = saved().await;
     let r = d.canvas.get("use1-app").expect("the position is saved in the design");
     assert!((r.x - x1).abs() < 0.5, "{} vs {x1}", r.x);
@@ -161,6 +163,28 @@ async fn dragging_a_shape_moves_it_in_one_undo_step_and_saves_the_position() {
     svg.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
     settle().await;
     assert_eq!(rect_x(&el, "use1-app"), x1 + 8.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_frame_dragged_by_its_header_takes_its_contents_along() {
+    let (el, _h) = mount();
+    settle().await;
+    let (region, subnet) = (rect_x(&el, "usw2"), rect_x(&el, "usw2-pub-a"));
+    let header = find(&el, "[data-target='usw2']");
+    let start = at(&header, 0.3, 0.5);
+    pointer(&header, "pointerdown", start, false);
+    pointer(&header, "pointermove", (start.0 + 20.0, start.1 + 10.0), false);
+    settle().await;
+    let t = find(&el, "[data-id='usw2-pub-a']").get_attribute("transform").unwrap_or_default();
+    assert!(t.starts_with("translate("), "its subnets move with it: {t:?}");
+    pointer(&header, "pointermove", (start.0 + 60.0, start.1 + 30.0), false);
+    pointer(&header, "pointerup", (start.0 + 60.0, start.1 + 30.0), false);
+    settle().await;
+    let moved = rect_x(&el, "usw2") - region;
+    assert!(moved > 10.0, "the region moved: {moved}");
+    assert!((rect_x(&el, "usw2-pub-a") - subnet - moved).abs() < 0.01, "and its subnet by as much");
+    let d = saved().await;
+    assert!(d.canvas.contains_key("usw2") && !d.canvas.contains_key("usw2-pub-a"), "only the region's position is saved");
 }
 
 #[wasm_bindgen_test]

@@ -9,11 +9,11 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
-use super::gesture::{drag_style, offset_style, Gesture, Press, DRAG_THRESHOLD};
+use super::gesture::{translate, Gesture, Moving, Press, DRAG_THRESHOLD, GHOST_ABOVE};
 use super::legend::Legend;
 use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
 use super::palette_drop::{follow_palette, PaletteDrop};
-use super::scene::{badges_view, outlines_view, scene_view};
+use super::scene::{badges_view, drawn, outlines_view, scene_view};
 use crate::core::camera::ViewBox;
 use crate::core::edit::{self, PaletteItem};
 use crate::core::layout::{
@@ -146,14 +146,19 @@ pub fn Canvas(
     let moved = StoredValue::new(false);
     let space = RwSignal::new(false);
     let panning = RwSignal::new(false);
-    let drag_css = RwSignal::new(String::new());
+    let moving = StoredValue::new_local(Moving::default());
+    // Outlines of the dragged shapes, when there are too many elements to move.
+    let outlines_moving = RwSignal::new(Vec::<Rect>::new());
+    let ghost_ref = NodeRef::<leptos::svg::G>::new();
     let band = RwSignal::new(None::<Rect>);
     let wire = RwSignal::new(None::<Wire>);
     let hint = RwSignal::new(None::<Hint>);
     let end_drag_style = move || {
-        drag_css.set(String::new());
-        if let Some(svg) = svg_ref.get_untracked() {
-            platform::set_style(&svg, None);
+        moving.with_value(Moving::end);
+        moving.set_value(Moving::default());
+        outlines_moving.set(Vec::new());
+        if let Some(g) = ghost_ref.get_untracked() {
+            let _ = g.remove_attribute("transform");
         }
     };
     let cancel = move || {
@@ -214,7 +219,13 @@ pub fn Canvas(
                     (Some(plan), Some(svg)) => {
                         let (_, _, w, h) = platform::element_rect(&svg);
                         let scale = current_view().scale(w, h);
-                        drag_css.set(placed.with_untracked(|ls| drag_style(&plan, ls)));
+                        let found = Moving::find(&svg, &plan);
+                        if found.shown.len() > GHOST_ABOVE {
+                            outlines_moving.set(plan.roots.iter().map(|m| m.start).collect());
+                        } else {
+                            found.begin();
+                            moving.set_value(found);
+                        }
                         Gesture::Moving { plan, x, y, scale, dx: 0.0, dy: 0.0 }
                     }
                     _ => {
@@ -247,8 +258,9 @@ pub fn Canvas(
             }
             Gesture::Moving { plan, x: x0, y: y0, scale, dx, dy } => {
                 (*dx, *dy) = plan.clamp((x - *x0) / *scale, (y - *y0) / *scale);
-                if let Some(svg) = svg_ref.get_untracked() {
-                    platform::set_style(&svg, Some(&offset_style(*dx, *dy)));
+                moving.with_value(|m| m.translate(*dx, *dy));
+                if let Some(g) = ghost_ref.get_untracked() {
+                    let _ = g.set_attribute("transform", &translate(*dx, *dy));
                 }
             }
             Gesture::Banding { wx, wy } => {
@@ -296,6 +308,9 @@ pub fn Canvas(
         let shift = ev.shift_key();
         match g {
             Gesture::Moving { plan, dx, dy, .. } => {
+                // Put the moved elements back before the edit redraws them,
+                // in the same task, so no frame shows the old positions.
+                end_drag_style();
                 if let Some(cb) = on_edit {
                     let next = design.with_untracked(|d| plan.commit(d, dx, dy));
                     cb.run(next);
@@ -429,7 +444,7 @@ pub fn Canvas(
         follow_palette(PaletteDrop { palette, design, geometry, hint, on_add }, world_at, message, cancel);
     }
 
-    let scene = scene_view(design, geometry.into(), placed.into());
+    let scene = scene_view(drawn(design, geometry.into()), placed.into());
     let outlines = outlines_view(geometry.into(), selection.into());
     let marks = badges_view(geometry.into(), badges);
     let handles = move || {
@@ -452,7 +467,6 @@ pub fn Canvas(
 
     view! {
         <div class="stage" class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
-        <style>{move || drag_css.get()}</style>
         <svg
             node_ref=svg_ref
             class="canvas"
@@ -484,6 +498,9 @@ pub fn Canvas(
             <g class="layer-badges">{marks}</g>
             <g class="layer-handles">{handles}</g>
             <g class="layer-overlay" aria-hidden="true">
+                <g class="drag-ghost" node_ref=ghost_ref>
+                    {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}
+                </g>
                 {move || band.get().map(|r| view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h></rect> })}
                 {move || wire.get().map(|w| view! { <line class="wire" x1=w.from.0 y1=w.from.1 x2=w.to.0 y2=w.to.1></line> })}
                 {move || hint.get().and_then(|h| h.rect.map(|r| {

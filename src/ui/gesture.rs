@@ -3,13 +3,12 @@
 //! link), and the style rules that move dragged shapes on screen.
 //!
 //! A drag never touches the design until the pointer is released: the
-//! shapes under way are translated by one CSS rule whose offset lives in
-//! two custom properties on the `<svg>`, so a frame of a drag costs one
-//! attribute write however large the design is. The release is one edit,
-//! so one undo step.
+//! elements of the shapes under way are found once and translated with a
+//! `transform` attribute each frame (or, past [`GHOST_ABOVE`] elements,
+//! only outlines of the dragged shapes move), so a frame costs the moved
+//! elements and nothing else. The release is one edit, so one undo step.
 
-use crate::core::layout::{DragPlan, LinkGeom};
-use std::fmt::Write;
+use crate::core::layout::DragPlan;
 
 /// Pixels the pointer must travel before a press becomes a drag; below it
 /// the press is a click.
@@ -47,58 +46,75 @@ pub enum Gesture {
     Linking { from: String },
 }
 
-/// Quotes a value for a CSS attribute selector. Design ids are slugs, but
-/// a hand-edited file is not to be trusted with the page's style sheet.
-fn quoted(v: &str) -> String {
-    let mut out = String::with_capacity(v.len() + 2);
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
+/// Above this many elements a drag moves outlines of the dragged shapes
+/// instead of the shapes themselves: repainting a whole region of a large
+/// design on every frame costs more than a frame.
+pub const GHOST_ABOVE: usize = 300;
+
+/// The elements a drag moves on screen, found once when it begins.
+#[derive(Default)]
+pub struct Moving {
+    /// Elements translated with the pointer (shape boxes, frame headers,
+    /// badges, outlines, handles, links with both ends moving).
+    pub shown: Vec<web_sys::Element>,
+    /// Links with one end moving: faded until the drop redraws them.
+    pub fading: Vec<web_sys::Element>,
+}
+
+impl Moving {
+    /// Finds the elements of `plan`'s shapes in the canvas `svg`.
+    pub fn find(svg: &web_sys::Element, plan: &DragPlan) -> Moving {
+        let mut out = Moving::default();
+        let Ok(list) = svg.query_selector_all("[data-id],[data-target],[data-badge],[data-outline],[data-handle],.link-group") else {
+            return out;
+        };
+        let moves = |id: Option<String>| id.is_some_and(|id| plan.moving.contains(&id));
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
+            if el.has_attribute("data-from") {
+                match (moves(el.get_attribute("data-from")), moves(el.get_attribute("data-to"))) {
+                    (true, true) => out.shown.push(el),
+                    (true, false) | (false, true) => out.fading.push(el),
+                    _ => {}
+                }
+                continue;
             }
-            '\n' | '\r' | '\u{c}' => out.push(' '),
-            c => out.push(c),
+            let id = ["data-id", "data-target", "data-badge", "data-outline", "data-handle"].iter().find_map(|a| el.get_attribute(a));
+            if moves(id) {
+                out.shown.push(el);
+            }
+        }
+        out
+    }
+
+    /// Moves the shown elements by `(dx, dy)` world units.
+    pub fn translate(&self, dx: f64, dy: f64) {
+        let t = translate(dx, dy);
+        for el in &self.shown {
+            // A refused attribute only leaves that element behind until the drop.
+            let _ = el.set_attribute("transform", &t);
         }
     }
-    out.push('"');
-    out
+
+    /// Starts the drag's look: fades the half-moving links.
+    pub fn begin(&self) {
+        for el in &self.fading {
+            let _ = el.set_attribute("opacity", "0.2");
+        }
+    }
+
+    /// Puts every element back as drawn (the drop redraws what moved).
+    pub fn end(&self) {
+        for el in &self.shown {
+            let _ = el.remove_attribute("transform");
+        }
+        for el in &self.fading {
+            let _ = el.remove_attribute("opacity");
+        }
+    }
 }
 
-/// The style sheet for a drag: every element of a moving shape (its box,
-/// frame header, badge, outline and handle) and every link with both ends
-/// moving follow the offset; links with one end moving fade until the
-/// drop redraws them.
-pub fn drag_style(plan: &DragPlan, links: &[LinkGeom]) -> String {
-    let mut moving: Vec<String> = Vec::new();
-    for id in &plan.moving {
-        let q = quoted(id);
-        for attr in ["data-id", "data-target", "data-badge", "data-outline", "data-handle"] {
-            moving.push(format!("[{attr}={q}]"));
-        }
-    }
-    let mut fading: Vec<String> = Vec::new();
-    for g in links {
-        let (a, b) = (plan.moving.contains(&g.link.from), plan.moving.contains(&g.link.to));
-        let sel = format!(".link-group[data-from={}][data-to={}]", quoted(&g.link.from), quoted(&g.link.to));
-        match (a, b) {
-            (true, true) => moving.push(sel),
-            (true, false) | (false, true) => fading.push(sel),
-            _ => {}
-        }
-    }
-    let mut css = String::new();
-    if !moving.is_empty() {
-        let _ = write!(css, "{}{{transform:translate(var(--dx,0px),var(--dy,0px))}}", moving.join(","));
-    }
-    if !fading.is_empty() {
-        let _ = write!(css, "{}{{opacity:.2}}", fading.join(","));
-    }
-    css
-}
-
-/// The `style` attribute of the `<svg>` during a drag by `(dx, dy)` world units.
-pub fn offset_style(dx: f64, dy: f64) -> String {
-    format!("--dx:{dx:.2}px;--dy:{dy:.2}px")
+/// The SVG `transform` for an offset of `(dx, dy)` world units.
+pub fn translate(dx: f64, dy: f64) -> String {
+    format!("translate({dx:.2} {dy:.2})")
 }

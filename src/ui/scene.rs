@@ -1,40 +1,89 @@
-//! The design drawn in layers. Each layer is its own reactive closure, so a
-//! selection or a badge change redraws only its layer, never the thousands
-//! of shapes of a large design.
+//! The design drawn in layers, each a keyed list.
+//!
+//! Every shape, link and badge is keyed by its id and a hash of everything
+//! it is drawn from (kind, rectangle, text). After an edit only the items
+//! whose key changed are drawn again; the thousands that did not keep their
+//! elements. Each layer is its own reactive list, so a selection or a badge
+//! change never touches the shapes.
 
 use super::links::link_view;
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Layout, LinkGeom};
+use crate::core::layout::{label, Label, Layout, LinkGeom, Rect, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+/// A list key: the object's id and a hash of how it is drawn.
+type Key = (String, u64);
+
+fn rect_hash(h: &mut impl Hasher, r: &Rect) {
+    for v in [r.x, r.y, r.w, r.h] {
+        v.to_bits().hash(h);
+    }
+}
+
+/// One shape with its text, and the key that changes whenever its drawing would.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    key: Key,
+    shape: Shape,
+    label: Label,
+}
+
+impl Drawn {
+    fn new(shape: &Shape, label: Label) -> Drawn {
+        let mut h = rustc_hash::FxHasher::default();
+        shape.kind.hash(&mut h);
+        rect_hash(&mut h, &shape.rect);
+        (&label.title, &label.detail, &label.tag).hash(&mut h);
+        Drawn { key: (shape.id.clone(), h.finish()), shape: shape.clone(), label }
+    }
+}
+
+/// Every shape with its label, in paint order.
+pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Vec<Drawn>> {
+    Memo::new(move |_| {
+        design.with(|d| {
+            let index = Index::new(d);
+            geometry.with(|l| l.shapes.iter().map(|s| Drawn::new(s, label(s, d, &index))).collect())
+        })
+    })
+}
+
+fn frames(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
+    drawn.with(|v| v.iter().filter(|d| is_frame(d.shape.kind) == want).cloned().collect())
+}
+
+fn link_key(g: &LinkGeom) -> Key {
+    let mut h = rustc_hash::FxHasher::default();
+    g.link.kind.hash(&mut h);
+    (&g.link.from, &g.link.to).hash(&mut h);
+    for p in [g.start, g.end, g.control] {
+        (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
+    }
+    (g.link.from.clone(), h.finish())
+}
 
 /// Frames, links, frame headers and items. Links run above frame boxes but
 /// beneath subnets, nodes and frame headers, so a line never hides the
 /// text it passes.
-pub fn scene_view(design: Signal<Design>, geometry: Signal<Layout>, placed: Signal<Vec<LinkGeom>>) -> impl Fn() -> AnyView + Copy {
-    move || {
-        let (boxes, headers, items) = design.with(|d| {
-            let index = Index::new(d);
-            geometry.with(|l| {
-                let labelled: Vec<_> = l.shapes.iter().map(|s| (s, label(s, d, &index))).collect();
-                let frames = labelled.iter().filter(|(s, _)| is_frame(s.kind));
-                let boxes = frames.clone().map(|(s, lb)| frame_box(s, lb)).collect_view();
-                let headers = frames.map(|(s, lb)| frame_label(s, lb)).collect_view();
-                let items = labelled.iter().filter(|(s, _)| !is_frame(s.kind)).map(|(s, lb)| item_view(s, lb.clone())).collect_view();
-                (boxes, headers, items)
-            })
-        });
-        let lines = placed.with(|ls| ls.iter().map(link_view).collect_view());
-        view! {
-            <g class="layer-frames">{boxes}</g>
-            <g class="layer-links">{lines}</g>
-            <g class="layer-headers">{headers}</g>
-            <g class="layer-items">{items}</g>
-        }
-        .into_any()
+pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>) -> impl IntoView {
+    view! {
+        <g class="layer-frames">
+            <For each=move || frames(drawn, true) key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
+        </g>
+        <g class="layer-links">
+            <For each=move || placed.get() key=link_key children=|g| link_view(&g) />
+        </g>
+        <g class="layer-headers">
+            <For each=move || frames(drawn, true) key=|d| d.key.clone() children=|d| frame_label(&d.shape, &d.label) />
+        </g>
+        <g class="layer-items">
+            <For each=move || frames(drawn, false) key=|d| d.key.clone() children=|d| item_view(&d.shape, d.label) />
+        </g>
     }
 }
 
@@ -56,11 +105,23 @@ pub fn outlines_view(geometry: Signal<Layout>, selection: Signal<Vec<String>>) -
     }
 }
 
-/// A badge on every shape with findings.
-pub fn badges_view(geometry: Signal<Layout>, badges: Signal<BTreeMap<String, (Severity, usize)>>) -> impl Fn() -> AnyView + Copy {
-    move || {
+/// A badge on every shape with findings, keyed like the shapes.
+pub fn badges_view(geometry: Signal<Layout>, badges: Signal<BTreeMap<String, (Severity, usize)>>) -> impl IntoView {
+    let marks = move || {
         geometry.with(|l| {
-            badges.with(|b| l.shapes.iter().filter_map(|s| b.get(&s.id).map(|m| badge_view(s.rect, *m, &s.id))).collect_view().into_any())
+            badges.with(|b| {
+                l.shapes
+                    .iter()
+                    .filter_map(|s| b.get(&s.id).map(|m| (s.id.clone(), s.rect, *m)))
+                    .collect::<Vec<_>>()
+            })
         })
-    }
+    };
+    let key = |(id, r, (sev, n)): &(String, Rect, (Severity, usize))| {
+        let mut h = rustc_hash::FxHasher::default();
+        rect_hash(&mut h, r);
+        (sev.as_str(), n).hash(&mut h);
+        (id.clone(), h.finish())
+    };
+    view! { <For each=marks key=key children=|(id, r, m)| badge_view(r, m, &id) /> }
 }

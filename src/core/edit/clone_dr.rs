@@ -45,7 +45,7 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
     src.nodes.iter().filter(|n| n.kind() == NodeKind::S3).for_each(|n| map_id(n.id(), &mut taken));
     let new = |old: &str| ids.get(old).cloned().unwrap_or_else(|| old.to_string());
 
-    let az_map = az_mapping(src, target);
+    let az_map = super::region_code::az_remap(src, target);
     let mut vpc_nets: Vec<Ipv4Net> =
         design.regions.iter().flat_map(|r| &r.vpcs).filter_map(|v| v.cidr.trim().parse().ok()).collect();
     let mut region = Region { id: new_id.clone(), code: code.to_string(), role: RegionRole::Secondary, vpcs: vec![], nodes: vec![] };
@@ -130,18 +130,6 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
         wire_dns(&mut d, alb, &new(alb), &mut taken);
     }
     Ok((d, new_id))
-}
-
-/// Source AZ id -> target AZ id, by position in each region's sorted AZ ids.
-fn az_mapping(src: &Region, target: &catalog::RegionInfo) -> HashMap<String, String> {
-    let to = target.az_ids_sorted();
-    let mut from: Vec<&str> = catalog::region(&src.code).map(|r| r.az_ids_sorted()).unwrap_or_default();
-    for s in src.vpcs.iter().flat_map(|v| &v.subnets) {
-        if !from.contains(&s.az.as_str()) {
-            from.push(&s.az);
-        }
-    }
-    from.iter().enumerate().map(|(i, az)| (az.to_string(), to[i % to.len()].to_string())).collect()
 }
 
 /// The first free private block of `prefix` bits.

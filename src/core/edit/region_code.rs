@@ -71,10 +71,10 @@ pub fn set_region_code(design: &Design, region_id: &str, code: &str) -> Result<D
 /// real AZ of its region (NET-09) at the cost of sharing AZs, which only
 /// matters to a load balancer spanning more AZs than the region has.
 ///
-/// (`clone_dr`'s `az_mapping` maps by position in the old region's full AZ
-/// list, so two used AZs far apart in a large region can land on one AZ of
-/// a small one; mapping only the AZs in use avoids that.)
-fn az_remap(region: &Region, target: &RegionInfo) -> HashMap<String, String> {
+/// Mapping only the AZs in use (not by position in the old region's full
+/// AZ list) keeps two used AZs far apart in a large region from landing on
+/// one AZ of a small one. "Clone region as DR" maps its copies the same way.
+pub(super) fn az_remap(region: &Region, target: &RegionInfo) -> HashMap<String, String> {
     let to = target.az_ids_sorted();
     let used: BTreeSet<&str> = region.vpcs.iter().flat_map(|v| &v.subnets).map(|s| s.az.as_str()).collect();
     let (kept, moving): (Vec<&str>, Vec<&str>) = used.into_iter().partition(|az| target.has_az(az));

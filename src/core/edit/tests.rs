@@ -5,13 +5,13 @@ use super::*;
 use crate::core::model::*;
 use crate::core::templates::template;
 
-fn tpl(id: &str) -> Design {
+pub(super) fn tpl(id: &str) -> Design {
     template(id).unwrap().design().unwrap()
 }
 
 /// The design survives a save/load round trip: the strict loader accepts it.
 #[track_caller]
-fn loads(d: &Design) {
+pub(super) fn loads(d: &Design) {
     if let Err(e) = load(&save(d)) {
         panic!("edited design no longer loads: {e}");
     }
@@ -198,4 +198,20 @@ fn a_link_drawn_backwards_is_turned_when_its_meaning_has_no_direction() {
     }
     let e = orient(&d, &alb, &d.regions[0].id).unwrap_err();
     assert!(e.0.contains("cannot be linked"), "{e}");
+}
+
+#[test]
+fn clone_as_dr_keeps_distinct_azs_distinct_in_a_smaller_region() {
+    // Subnets in us-east-1's first and fourth AZs: by position they
+    // would both land on the first AZ of a three-AZ region.
+    let mut d = tpl("active-passive");
+    let region = d.regions[0].id.clone();
+    for s in &mut d.regions[0].vpcs[0].subnets {
+        s.az = if s.az.ends_with("az1") { "use1-az1".into() } else { "use1-az4".into() };
+    }
+    let (d, new) = clone_region_as_dr(&d, &region, "eu-west-3").unwrap();
+    let copy = d.regions.iter().find(|r| r.id == new).unwrap();
+    let azs: std::collections::BTreeSet<&str> = copy.vpcs[0].subnets.iter().map(|s| s.az.as_str()).collect();
+    assert_eq!(azs.len(), 2, "{azs:?}");
+    assert!(azs.iter().all(|a| a.starts_with("euw3-az")), "{azs:?}");
 }

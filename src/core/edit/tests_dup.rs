@@ -2,23 +2,12 @@
 //! resolved) and Ctrl+D must never turn a clean design into an erroring one.
 
 use super::duplicate::{copy_name, copy_record_name, free_block, shift};
+use super::tests::{loads, tpl};
 use super::*;
 use crate::core::model::*;
-use crate::core::templates::template;
 use crate::core::validate::{validate, Severity};
 
 const TEMPLATES: [&str; 3] = ["active-passive", "aurora-global", "active-active"];
-
-fn tpl(id: &str) -> Design {
-    template(id).unwrap().design().unwrap()
-}
-
-#[track_caller]
-fn loads(d: &Design) {
-    if let Err(e) = load(&save(d)) {
-        panic!("duplicated design no longer loads: {e}");
-    }
-}
 
 fn errors(d: &Design) -> Vec<String> {
     validate(d).into_iter().filter(|x| x.severity == Severity::Error).map(|x| format!("{}: {}", x.rule, x.message)).collect()
