@@ -9,7 +9,7 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
-use super::gesture::{translate, Gesture, Moving, Press, DRAG_THRESHOLD, GHOST_ABOVE};
+use super::gesture::{translate, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG_THRESHOLD, GHOST_ABOVE};
 use super::legend::Legend;
 use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
 use super::palette_drop::{follow_palette, PaletteDrop};
@@ -31,6 +31,10 @@ const FIT_MARGIN: f64 = 32.0;
 
 /// World units around the objects the view centres on, so their context shows.
 const FOCUS_MARGIN: f64 = 220.0;
+
+/// Pixels per world unit below which text is hidden (12 px type would be
+/// under 4 px tall).
+const MIN_TEXT_SCALE: f64 = 0.3;
 
 /// World units an arrow key moves the selection (ten with Shift held).
 const NUDGE: f64 = 8.0;
@@ -162,6 +166,9 @@ pub fn Canvas(
         }
     };
     let cancel = move || {
+        if let (Gesture::Panning { deferred: Some(_), .. }, Some(svg)) = (gesture.get_value(), svg_ref.get_untracked()) {
+            platform::set_style(&svg, None);
+        }
         gesture.set_value(Gesture::Idle);
         end_drag_style();
         band.set(None);
@@ -200,12 +207,17 @@ pub fn Canvas(
         gesture.set_value(Gesture::Pressed { press, x: ev.client_x() as f64, y: ev.client_y() as f64 });
     };
 
+    let pan_start = move |x: f64, y: f64| {
+        let large = geometry.with_untracked(|l| l.shapes.len() > DEFER_PAN_ABOVE);
+        Gesture::Panning { x, y, deferred: large.then_some((0.0, 0.0)) }
+    };
+
     // Turns a press into the gesture it becomes once the pointer moves.
     let begin = move |press: Press, x: f64, y: f64| -> Gesture {
         match press {
             Press::Pan => {
                 panning.set(true);
-                Gesture::Panning { x, y }
+                pan_start(x, y)
             }
             Press::Band => match world_at(x, y) {
                 Some((wx, wy)) => Gesture::Banding { wx, wy },
@@ -230,7 +242,7 @@ pub fn Canvas(
                     }
                     _ => {
                         panning.set(true);
-                        Gesture::Panning { x, y }
+                        pan_start(x, y)
                     }
                 }
             }
@@ -249,10 +261,18 @@ pub fn Canvas(
             g = begin(press.clone(), *x0, *y0);
         }
         match &mut g {
-            Gesture::Panning { x: lx, y: ly } => {
+            Gesture::Panning { x: lx, y: ly, deferred } => {
                 if let Some(svg) = svg_ref.get_untracked() {
-                    let (_, _, w, h) = platform::element_rect(&svg);
-                    camera.set(Some(current_view().panned(x - *lx, y - *ly, w, h)));
+                    match deferred {
+                        Some((ox, oy)) => {
+                            (*ox, *oy) = (*ox + x - *lx, *oy + y - *ly);
+                            platform::set_style(&svg, Some(&format!("transform:translate({:.1}px,{:.1}px)", *ox, *oy)));
+                        }
+                        None => {
+                            let (_, _, w, h) = platform::element_rect(&svg);
+                            camera.set(Some(current_view().panned(x - *lx, y - *ly, w, h)));
+                        }
+                    }
                 }
                 (*lx, *ly) = (x, y);
             }
@@ -307,6 +327,13 @@ pub fn Canvas(
         let g = gesture.get_value();
         let shift = ev.shift_key();
         match g {
+            Gesture::Panning { deferred: Some((ox, oy)), .. } => {
+                if let Some(svg) = svg_ref.get_untracked() {
+                    let (_, _, w, h) = platform::element_rect(&svg);
+                    platform::set_style(&svg, None);
+                    camera.set(Some(current_view().panned(ox, oy, w, h)));
+                }
+            }
             Gesture::Moving { plan, dx, dy, .. } => {
                 // Put the moved elements back before the edit redraws them,
                 // in the same task, so no frame shows the old positions.
@@ -457,6 +484,23 @@ pub fn Canvas(
     };
     let is_empty = move || geometry.with(|l| l.shapes.is_empty());
     let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
+    // The canvas's width in pixels, for the level of detail: measured once
+    // drawn and again on every window resize.
+    let pixels = RwSignal::new(0.0f64);
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            pixels.set(platform::element_rect(&svg).2);
+        }
+    };
+    Effect::new(move |_| measure());
+    super::on_window(leptos::ev::resize, move |_| measure());
+    // Zoomed out past legibility, text and icons are hidden: they cannot
+    // be read at that size, and they are most of what a large design costs
+    // to paint.
+    let coarse = move || {
+        let px = pixels.get();
+        px > 0.0 && px / view_box().w < MIN_TEXT_SCALE
+    };
     let ghost = move || {
         palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
             // Above the pointer, so the hint below it stays readable.
@@ -472,6 +516,7 @@ pub fn Canvas(
             class="canvas"
             class:panning=move || panning.get()
             class:space=move || space.get()
+            class:coarse=coarse
             role="group"
             aria-roledescription="canvas"
             aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"

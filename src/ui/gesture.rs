@@ -35,8 +35,10 @@ pub enum Gesture {
     Idle,
     /// Pressed at client `(x, y)`, not yet past the threshold.
     Pressed { press: Press, x: f64, y: f64 },
-    /// Panning; the last client position.
-    Panning { x: f64, y: f64 },
+    /// Panning; the last client position, and (for a large design, whose
+    /// every repaint costs more than a frame) the offset in pixels the
+    /// canvas is shifted by until the release moves the camera.
+    Panning { x: f64, y: f64, deferred: Option<(f64, f64)> },
     /// Moving shapes: the plan, the press position, pixels per world unit,
     /// and the clamped offset so far in world units.
     Moving { plan: DragPlan, x: f64, y: f64, scale: f64, dx: f64, dy: f64 },
@@ -113,6 +115,10 @@ impl Moving {
         }
     }
 }
+
+/// Designs with more shapes than this pan by shifting the drawn canvas
+/// and move the camera once, on release.
+pub const DEFER_PAN_ABOVE: usize = 1500;
 
 /// The SVG `transform` for an offset of `(dx, dy)` world units.
 pub fn translate(dx: f64, dy: f64) -> String {

@@ -30,7 +30,7 @@ pub fn Icon(
     y: f64,
 ) -> impl IntoView {
     view! {
-        <g transform=format!("translate({x:.1} {y:.1})") aria-hidden="true">
+        <g class="icon" transform=format!("translate({x:.1} {y:.1})") aria-hidden="true">
             <rect class=format!("icon-bg {kind}") width="24" height="24" rx="5"></rect>
             <path class="icon-glyph" d=glyph(kind)></path>
         </g>

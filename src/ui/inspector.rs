@@ -4,7 +4,7 @@
 use super::doc::Doc;
 use super::fields::{CheckField, NumField, SelectField, TextField};
 use crate::core::catalog;
-use crate::core::edit::{clone_region_as_dr, connect, link_kind, set_region_code, update, ObjectMut};
+use crate::core::edit::{clone_region_as_dr, connect, link_kind_in, set_region_code, update, ObjectMut};
 use crate::core::model::*;
 use crate::core::validate::Diagnostic;
 use leptos::prelude::*;
@@ -193,8 +193,9 @@ fn node_fields(doc: Doc, id: &str, node: &VpcNode, on_error: Callback<String>) -
 /// so links can be drawn with the keyboard as well.
 fn connect_picker(doc: Doc, d: &Design, id: &str, on_error: Callback<String>) -> Option<AnyView> {
     let mut targets: Vec<(String, String)> = Vec::new();
+    let index = Index::new(d);
     for_each_object(d, |o| {
-        if let Ok(kind) = link_kind(d, id, o.id()) {
+        if let Ok(kind) = link_kind_in(d, &index, id, o.id()) {
             targets.push((o.id().to_string(), format!("{} {} ({kind:?})", o.kind().label(), o.display_name())));
         }
     });

@@ -43,6 +43,16 @@ pub fn follow_palette(
         match world_at(at.0, at.1) {
             Some((wx, wy)) => {
                 let target = geometry.with_untracked(|l| object_at(l, wx, wy).map(str::to_string));
+                // Still over the same object: only the tooltip follows.
+                let same = hint.with_untracked(|h| h.as_ref().is_some_and(|h| h.target == target && matches!(h.verdict, Verdict::Drop(_))));
+                if same {
+                    hint.update(|h| {
+                        if let Some(h) = h {
+                            h.at = at;
+                        }
+                    });
+                    return;
+                }
                 let verdict = design.with_untracked(|d| edit::placement(d, p.item, target.as_deref()));
                 // Outline where the item will land (the region or VPC
                 // around the shape pointed at), or what refuses it.

@@ -24,7 +24,13 @@ pub enum LinkKind {
 
 /// What linking `from` to `to` would mean, or why it cannot be done.
 pub fn link_kind(design: &Design, from: &str, to: &str) -> Result<LinkKind, EditError> {
-    let index = Index::new(design);
+    link_kind_in(design, &Index::new(design), from, to)
+}
+
+/// [`link_kind`] with the design's index already built: asking about many
+/// targets (the inspector's "Connect to…" list) must not index the design
+/// once per target.
+pub fn link_kind_in(design: &Design, index: &Index<'_>, from: &str, to: &str) -> Result<LinkKind, EditError> {
     let a = index.get(from).ok_or_else(|| EditError::new(format!("No object `{from}`.")))?;
     let b = index.get(to).ok_or_else(|| EditError::new(format!("No object `{to}`.")))?;
     if from == to {
@@ -54,7 +60,7 @@ pub fn link_kind(design: &Design, from: &str, to: &str) -> Result<LinkKind, Edit
                     src.engine.as_str()
                 )));
             }
-            if replicates_from(&index, &src.id, &r.id) {
+            if replicates_from(index, &src.id, &r.id) {
                 return Err(EditError::new("That would make a replication loop."));
             }
             LinkKind::RdsReplica

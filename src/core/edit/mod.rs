@@ -16,7 +16,7 @@ mod region_code;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
-pub use connect::{connect, link_kind, orient, LinkKind};
+pub use connect::{connect, link_kind, link_kind_in, orient, LinkKind};
 pub use create::{add, placement, PaletteItem, Placement};
 pub use delete::{delete, dependents};
 pub use duplicate::duplicate;

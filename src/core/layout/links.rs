@@ -191,6 +191,7 @@ fn extent(s: f64, c: f64, e: f64) -> (f64, f64) {
 /// Places every link whose two ends have shapes; others are skipped (a
 /// dangling reference is validation's business, not the canvas's).
 pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
+    let grid = Grid::new(layout);
     links
         .iter()
         .filter_map(|link| {
@@ -202,7 +203,7 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
             let (start, end, control, _) = facing_points(a, b)
                 .into_iter()
                 .map(|(s, e)| {
-                    let (c, score) = bend(layout, s, e, &skip);
+                    let (c, score) = bend(layout, &grid, s, e, &skip);
                     (s, e, c, score)
                 })
                 .min_by(|x, y| x.3.total_cmp(&y.3))?;
@@ -250,7 +251,7 @@ fn side_anchor_y(s: &Shape) -> f64 {
 /// The indices of the shape with this id and of all its containers.
 fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut next = layout.shapes.iter().position(|s| s.id == id);
+    let mut next = layout.index_of(id);
     while let Some(i) = next {
         if out.contains(&i) {
             break; // a cycle cannot come out of `layout`, but never loop
@@ -277,7 +278,7 @@ fn obstacle_weight(kind: ShapeKind) -> f64 {
 /// when nothing is in the way, else the curve (bent to either side, in
 /// steps) that crosses the fewest shapes other than the two ends and their
 /// containers, preferring gentler curves when several are equally clear.
-fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
+fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
     let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
     let (dx, dy) = (e.x - s.x, e.y - s.y);
     let len = (dx * dx + dy * dy).sqrt();
@@ -285,43 +286,35 @@ fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
         return (mid, 0.0);
     }
     let normal = Point { x: -dy / len, y: dx / len };
-    // Every candidate curve stays inside the hull of its ends and the
-    // farthest control points, so only shapes touching that box matter
-    // (this keeps big designs fast).
-    let reach = MAX_STEPS as f64 * STEP;
-    let corners = [
-        s,
-        e,
-        Point { x: mid.x + normal.x * reach, y: mid.y + normal.y * reach },
-        Point { x: mid.x - normal.x * reach, y: mid.y - normal.y * reach },
-    ];
-    let x0 = corners.iter().map(|p| p.x).fold(f64::INFINITY, f64::min);
-    let x1 = corners.iter().map(|p| p.x).fold(f64::NEG_INFINITY, f64::max);
-    let y0 = corners.iter().map(|p| p.y).fold(f64::INFINITY, f64::min);
-    let y1 = corners.iter().map(|p| p.y).fold(f64::NEG_INFINITY, f64::max);
-    let hull = Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-    let obstacles: Vec<(Rect, f64)> = layout
-        .shapes
-        .iter()
-        .enumerate()
-        .filter(|(i, sh)| !skip.contains(i) && sh.rect.overlaps(&hull))
-        .map(|(_, sh)| (sh.rect, obstacle_weight(sh.kind)))
-        .collect();
-    let cost = |c: Point| -> f64 {
-        (2..63)
-            .map(|k| {
-                let t = k as f64 / 64.0;
-                let u = 1.0 - t;
-                let p = Point {
-                    x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
-                    y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
-                };
-                obstacles.iter().filter(|(r, _)| inside(r, p)).map(|(_, w)| w).sum::<f64>()
-            })
-            .sum()
+    // What the curve through `c` crosses, sampled along it; the sum stops
+    // once it reaches `limit` (that candidate has lost already). The grid
+    // hands each sample only the shapes of its cell, which keeps designs
+    // of thousands of shapes fast.
+    let cost = |c: Point, limit: f64| -> f64 {
+        let mut sum = 0.0;
+        for k in 2..63 {
+            let t = k as f64 / 64.0;
+            let u = 1.0 - t;
+            let p = Point {
+                x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
+                y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
+            };
+            for &i in grid.at(p) {
+                let i = i as usize;
+                if let Some(sh) = layout.shapes.get(i) {
+                    if !skip.contains(&i) && inside(&sh.rect, p) {
+                        sum += obstacle_weight(sh.kind);
+                    }
+                }
+            }
+            if sum >= limit {
+                return sum;
+            }
+        }
+        sum
     };
     // Bending costs a little per unit, so a curve must earn its detour.
-    let mut best = (mid, cost(mid));
+    let mut best = (mid, cost(mid, f64::INFINITY));
     if best.1 == 0.0 {
         return best;
     }
@@ -329,8 +322,9 @@ fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
         for side in [-1.0, 1.0] {
             let off = side * step as f64 * STEP;
             let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
-            let crossed = cost(c);
-            let score = crossed + off.abs() / 250.0;
+            let penalty = off.abs() / 250.0;
+            let crossed = cost(c, best.1 - penalty);
+            let score = crossed + penalty;
             if score < best.1 {
                 best = (c, score);
             }
@@ -341,6 +335,62 @@ fn bend(layout: &Layout, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
         }
     }
     best
+}
+
+/// A uniform grid over the layout: each cell lists the shapes that overlap
+/// it, so "what contains this point" looks at a handful of shapes instead
+/// of all of them.
+struct Grid {
+    x0: f64,
+    y0: f64,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+}
+
+impl Grid {
+    /// Cell size in world units: a few subnets across.
+    const CELL: f64 = 240.0;
+
+    fn new(layout: &Layout) -> Grid {
+        let b = layout.bounds;
+        let ok = [b.x, b.y, b.w, b.h].iter().all(|v| v.is_finite()) && b.w >= 0.0 && b.h >= 0.0;
+        // Saved positions are user data: never let a wild one allocate a huge grid.
+        let dims = |len: f64| if ok { ((len / Self::CELL).ceil() as usize).clamp(1, 512) } else { 1 };
+        let (cols, rows) = (dims(b.w), dims(b.h));
+        let (x0, y0) = if ok { (b.x, b.y) } else { (0.0, 0.0) };
+        let mut g = Grid { x0, y0, cols, rows, cells: vec![Vec::new(); cols * rows] };
+        for (i, sh) in layout.shapes.iter().enumerate() {
+            let r = sh.rect;
+            let (c0, r0) = g.cell(r.x, r.y);
+            let (c1, r1) = g.cell(r.right(), r.bottom());
+            for row in r0..=r1 {
+                for col in c0..=c1 {
+                    g.cells[row * cols + col].push(i as u32);
+                }
+            }
+        }
+        g
+    }
+
+    /// The cell holding a point, clamped to the grid.
+    fn cell(&self, x: f64, y: f64) -> (usize, usize) {
+        let idx = |v: f64, origin: f64, n: usize| {
+            let k = ((v - origin) / Self::CELL).floor();
+            if k.is_finite() && k > 0.0 {
+                (k as usize).min(n - 1)
+            } else {
+                0
+            }
+        };
+        (idx(x, self.x0, self.cols), idx(y, self.y0, self.rows))
+    }
+
+    /// The shapes that may contain `p`.
+    fn at(&self, p: Point) -> &[u32] {
+        let (c, r) = self.cell(p.x, p.y);
+        self.cells.get(r * self.cols + c).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// How far apart the candidate control points are, and how many per side.
