@@ -134,17 +134,22 @@ async fn dragging_a_shape_moves_it_in_one_undo_step_and_saves_the_position() {
     settle().await; // the press selects it: its outline is drawn
     pointer(&shape, "pointermove", (start.0 - 20.0, start.1 + 15.0), false);
     settle().await;
-    let moved = find(&el, "[data-id='use1-app']").get_attribute("transform").unwrap_or_default();
-    assert!(moved.starts_with("translate(-"), "the shape follows the pointer: {moved:?}");
-    let badge_or_outline = find(&el, "[data-outline='use1-app']").get_attribute("transform").unwrap_or_default();
-    assert_eq!(badge_or_outline, moved, "its selection outline moves with it");
-    assert!(find(&el, "[data-id='use1-main']").get_attribute("transform").is_none(), "its VPC stays");
+    // The shape and its outline travel in the drag layer; the canvas hides them meanwhile.
+    let layer = find(&el, "svg.drag-layer");
+    let offset = layer.get_attribute("style").unwrap_or_default();
+    assert!(offset.contains("translate(-"), "the drag layer follows the pointer: {offset:?}");
+    assert_eq!(count(&layer, "[data-id='use1-app']"), 1, "a copy of the shape is in the drag layer");
+    assert_eq!(count(&layer, "[data-outline='use1-app']"), 1, "and of its selection outline");
+    assert_eq!(find(&el, "svg.canvas:not(.drag-layer) [data-id='use1-app']").get_attribute("visibility").as_deref(), Some("hidden"));
+    assert_eq!(count(&layer, "[data-id='use1-main']"), 0, "its VPC stays");
     pointer(&shape, "pointermove", to, false);
     pointer(&shape, "pointerup", to, false);
     settle().await;
     let x1 = rect_x(&el, "use1-app");
     assert!(x1 < x0 - 5.0, "moved left: {x0} -> {x1}");
-    assert!(find(&el, "[data-id='use1-app']").get_attribute("transform").is_none(), "drawn at its new place, untransformed");
+    assert!(find(&el, "[data-id='use1-app']").get_attribute("visibility").is_none(), "drawn at its new place");
+    assert_eq!(count(&el, "svg.drag-layer [data-id]"), 0, "the drag layer is empty again");
+    assert!(find(&el, "svg.drag-layer").get_attribute("style").is_none());
     let d = saved().await;
     let r = d.canvas.get("use1-app").expect("the position is saved in the design");
     assert!((r.x - x1).abs() < 0.5, "{} vs {x1}", r.x);
@@ -175,8 +180,7 @@ async fn a_frame_dragged_by_its_header_takes_its_contents_along() {
     pointer(&header, "pointerdown", start, false);
     pointer(&header, "pointermove", (start.0 + 20.0, start.1 + 10.0), false);
     settle().await;
-    let t = find(&el, "[data-id='usw2-pub-a']").get_attribute("transform").unwrap_or_default();
-    assert!(t.starts_with("translate("), "its subnets move with it: {t:?}");
+    assert_eq!(count(&find(&el, "svg.drag-layer"), "[data-id='usw2-pub-a']"), 1, "its subnets move with it");
     pointer(&header, "pointermove", (start.0 + 60.0, start.1 + 30.0), false);
     pointer(&header, "pointerup", (start.0 + 60.0, start.1 + 30.0), false);
     settle().await;

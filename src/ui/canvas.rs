@@ -9,7 +9,7 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
-use super::gesture::{translate, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG_THRESHOLD, GHOST_ABOVE};
+use super::gesture::{layer_offset, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG_THRESHOLD, GHOST_ABOVE};
 use super::legend::Legend;
 use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
 use super::palette_drop::{follow_palette, PaletteDrop};
@@ -153,16 +153,18 @@ pub fn Canvas(
     let moving = StoredValue::new_local(Moving::default());
     // Outlines of the dragged shapes, when there are too many elements to move.
     let outlines_moving = RwSignal::new(Vec::<Rect>::new());
-    let ghost_ref = NodeRef::<leptos::svg::G>::new();
+    let layer_ref = NodeRef::<leptos::svg::Svg>::new();
+    let clones_ref = NodeRef::<leptos::svg::G>::new();
     let band = RwSignal::new(None::<Rect>);
     let wire = RwSignal::new(None::<Wire>);
     let hint = RwSignal::new(None::<Hint>);
     let end_drag_style = move || {
-        moving.with_value(Moving::end);
+        let clones = clones_ref.get_untracked();
+        moving.with_value(|m| m.end(clones.as_deref()));
         moving.set_value(Moving::default());
         outlines_moving.set(Vec::new());
-        if let Some(g) = ghost_ref.get_untracked() {
-            let _ = g.remove_attribute("transform");
+        if let Some(layer) = layer_ref.get_untracked() {
+            platform::set_style(&layer, None);
         }
     };
     let cancel = move || {
@@ -234,8 +236,8 @@ pub fn Canvas(
                         let found = Moving::find(&svg, &plan);
                         if found.shown.len() > GHOST_ABOVE {
                             outlines_moving.set(plan.roots.iter().map(|m| m.start).collect());
-                        } else {
-                            found.begin();
+                        } else if let Some(clones) = clones_ref.get_untracked() {
+                            found.begin(&clones);
                             moving.set_value(found);
                         }
                         Gesture::Moving { plan, x, y, scale, dx: 0.0, dy: 0.0 }
@@ -278,9 +280,8 @@ pub fn Canvas(
             }
             Gesture::Moving { plan, x: x0, y: y0, scale, dx, dy } => {
                 (*dx, *dy) = plan.clamp((x - *x0) / *scale, (y - *y0) / *scale);
-                moving.with_value(|m| m.translate(*dx, *dy));
-                if let Some(g) = ghost_ref.get_untracked() {
-                    let _ = g.set_attribute("transform", &translate(*dx, *dy));
+                if let Some(layer) = layer_ref.get_untracked() {
+                    platform::set_style(&layer, Some(&layer_offset(*dx * *scale, *dy * *scale)));
                 }
             }
             Gesture::Banding { wx, wy } => {
@@ -543,9 +544,6 @@ pub fn Canvas(
             <g class="layer-badges">{marks}</g>
             <g class="layer-handles">{handles}</g>
             <g class="layer-overlay" aria-hidden="true">
-                <g class="drag-ghost" node_ref=ghost_ref>
-                    {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}
-                </g>
                 {move || band.get().map(|r| view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h></rect> })}
                 {move || wire.get().map(|w| view! { <line class="wire" x1=w.from.0 y1=w.from.1 x2=w.to.0 y2=w.to.1></line> })}
                 {move || hint.get().and_then(|h| h.rect.map(|r| {
@@ -553,6 +551,15 @@ pub fn Canvas(
                     view! { <rect class=class x=r.x - 3.0 y=r.y - 3.0 width=r.w + 6.0 height=r.h + 6.0 rx="9"></rect> }
                 }))}
             </g>
+        </svg>
+        // The drag layer: what is being dragged, over the canvas, on a
+        // compositor layer of its own (see gesture.rs).
+        <svg node_ref=layer_ref class="canvas drag-layer" class:coarse=coarse aria-hidden="true"
+            viewBox=move || view_box().attr() preserveAspectRatio="xMidYMid meet">
+            <g class="drag-ghost">
+                {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}
+            </g>
+            <g node_ref=clones_ref></g>
         </svg>
         <HintView hint=hint.into() />
         {ghost}

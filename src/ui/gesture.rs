@@ -3,10 +3,11 @@
 //! link), and the style rules that move dragged shapes on screen.
 //!
 //! A drag never touches the design until the pointer is released: the
-//! elements of the shapes under way are found once and translated with a
-//! `transform` attribute each frame (or, past [`GHOST_ABOVE`] elements,
-//! only outlines of the dragged shapes move), so a frame costs the moved
-//! elements and nothing else. The release is one edit, so one undo step.
+//! elements of the shapes under way are found once, copied into a drag
+//! layer (a second SVG on its own compositor layer) and hidden on the
+//! canvas; each frame only shifts that layer. Past [`GHOST_ABOVE`]
+//! elements the layer holds outlines of the dragged shapes instead. The
+//! release is one edit, so one undo step.
 
 use crate::core::layout::DragPlan;
 
@@ -89,38 +90,43 @@ impl Moving {
         out
     }
 
-    /// Moves the shown elements by `(dx, dy)` world units.
-    pub fn translate(&self, dx: f64, dy: f64) {
-        let t = translate(dx, dy);
+    /// Starts the drag's look: the shown elements are copied into the
+    /// drag layer (`into`, a group of a second SVG on its own compositor
+    /// layer) and hidden on the canvas, so a frame of the drag moves one
+    /// layer and repaints nothing; half-moving links fade.
+    pub fn begin(&self, into: &web_sys::Element) {
         for el in &self.shown {
-            // A refused attribute only leaves that element behind until the drop.
-            let _ = el.set_attribute("transform", &t);
+            if let Ok(copy) = el.clone_node_with_deep(true) {
+                // Failing to copy only leaves that element unshown while it moves.
+                let _ = into.append_child(&copy);
+            }
+            let _ = el.set_attribute("visibility", "hidden");
         }
-    }
-
-    /// Starts the drag's look: fades the half-moving links.
-    pub fn begin(&self) {
         for el in &self.fading {
             let _ = el.set_attribute("opacity", "0.2");
         }
     }
 
-    /// Puts every element back as drawn (the drop redraws what moved).
-    pub fn end(&self) {
+    /// Puts every element back as drawn and empties the drag layer (the
+    /// drop redraws what moved).
+    pub fn end(&self, into: Option<&web_sys::Element>) {
         for el in &self.shown {
-            let _ = el.remove_attribute("transform");
+            let _ = el.remove_attribute("visibility");
         }
         for el in &self.fading {
             let _ = el.remove_attribute("opacity");
         }
+        if let Some(layer) = into {
+            layer.set_inner_html("");
+        }
     }
+}
+
+/// The style of the drag layer moved by `(dx, dy)` pixels.
+pub fn layer_offset(dx: f64, dy: f64) -> String {
+    format!("transform:translate({dx:.1}px,{dy:.1}px)")
 }
 
 /// Designs with more shapes than this pan by shifting the drawn canvas
 /// and move the camera once, on release.
 pub const DEFER_PAN_ABOVE: usize = 1500;
-
-/// The SVG `transform` for an offset of `(dx, dy)` world units.
-pub fn translate(dx: f64, dy: f64) -> String {
-    format!("translate({dx:.2} {dy:.2})")
-}
