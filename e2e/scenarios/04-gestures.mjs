@@ -33,7 +33,12 @@ export default async function (page, { url, shot }) {
   // Move the ASG by dragging it; one undo puts it back.
   const before = await x(page, 'use1-app');
   const asg = await point(page, '[data-id="use1-app"] > rect');
-  await drag(page, asg, { x: asg.x - 60, y: asg.y + 40 });
+  await page.mouse.move(asg.x, asg.y);
+  await page.mouse.down();
+  await page.mouse.move(asg.x - 30, asg.y + 20, { steps: 4 });
+  await shot('asg-mid-drag');
+  await page.mouse.move(asg.x - 60, asg.y + 40, { steps: 4 });
+  await page.mouse.up();
   const after = await x(page, 'use1-app');
   if (!(after < before - 10)) throw new Error(`the ASG did not move: ${before} -> ${after}`);
   await shot('asg-moved');

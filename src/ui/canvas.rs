@@ -554,7 +554,7 @@ pub fn Canvas(
         </svg>
         // The drag layer: what is being dragged, over the canvas, on a
         // compositor layer of its own (see gesture.rs).
-        <svg node_ref=layer_ref class="canvas drag-layer" class:coarse=coarse aria-hidden="true"
+        <svg node_ref=layer_ref class="drag-layer" class:coarse=coarse aria-hidden="true"
             viewBox=move || view_box().attr() preserveAspectRatio="xMidYMid meet">
             <g class="drag-ghost">
                 {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}
