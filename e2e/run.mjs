@@ -3,7 +3,7 @@
 // Each scenario gets a fresh browser context; screenshots go to e2e/out/.
 // Ends with the plain line "N passed, N failed"; exits 1 on any failure.
 import { chromium } from 'playwright-core';
-import { readdir, mkdir } from 'node:fs/promises';
+import { readdir, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -11,6 +11,8 @@ import { serve } from './serve.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', 'dist');
 const out = join(here, 'out');
+// Fresh screenshots each run, so none from an older run is mistaken for this one's.
+await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
