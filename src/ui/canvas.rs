@@ -9,6 +9,7 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
+use super::keys::{canvas_keys, CanvasKeys};
 use super::gesture::{layer_offset, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG_THRESHOLD, GHOST_ABOVE};
 use super::legend::Legend;
 use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
@@ -35,9 +36,6 @@ const FOCUS_MARGIN: f64 = 220.0;
 /// Pixels per world unit below which text is hidden (12 px type would be
 /// under 4 px tall).
 const MIN_TEXT_SCALE: f64 = 0.3;
-
-/// World units an arrow key moves the selection (ten with Shift held).
-const NUDGE: f64 = 8.0;
 
 /// A palette item on its way to the canvas: what, and where the pointer is
 /// (client pixels). Set by the palette on pointer down, cleared on release.
@@ -408,46 +406,7 @@ pub fn Canvas(
             camera.set(Some(vb.zoomed(factor, wx, wy)));
         }
     };
-    // Keyboard: arrows move the selection (or pan when nothing is
-    // selected), + and - zoom, 0 fits.
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let vb = current_view();
-        let step = if ev.shift_key() { NUDGE * 10.0 } else { NUDGE };
-        let arrow = match ev.key().as_str() {
-            "ArrowLeft" => Some((-1.0, 0.0)),
-            "ArrowRight" => Some((1.0, 0.0)),
-            "ArrowUp" => Some((0.0, -1.0)),
-            "ArrowDown" => Some((0.0, 1.0)),
-            _ => None,
-        };
-        if let Some((ax, ay)) = arrow {
-            ev.prevent_default();
-            let ids = selection.get_untracked();
-            let plan = geometry.with_untracked(|l| DragPlan::new(l, &ids));
-            match (plan, on_edit) {
-                (Some(plan), Some(cb)) => {
-                    let (dx, dy) = plan.clamp(ax * step, ay * step);
-                    cb.run(design.with_untracked(|d| plan.commit(d, dx, dy)));
-                }
-                _ => camera.set(Some(vb.shifted(ax * 0.1, ay * 0.1))),
-            }
-            return;
-        }
-        let next = match ev.key().as_str() {
-            "+" | "=" => Some(vb.zoomed_center(1.25)),
-            "-" | "_" => Some(vb.zoomed_center(0.8)),
-            "0" => {
-                camera.set(None);
-                ev.prevent_default();
-                return;
-            }
-            _ => None,
-        };
-        if let Some(v) = next {
-            ev.prevent_default();
-            camera.set(Some(v));
-        }
-    };
+    let on_key = canvas_keys(CanvasKeys { design, selection, geometry, camera, fitted, on_edit });
     let zoom_by = move |f: f64| camera.set(Some(current_view().zoomed_center(f)));
 
     // Space held pans from anywhere; Escape abandons a gesture.

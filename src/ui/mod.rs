@@ -14,6 +14,7 @@ mod gesture;
 mod inspector;
 mod export_dialog;
 mod icons;
+mod keys;
 mod legend;
 mod links;
 mod overlay;
