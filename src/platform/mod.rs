@@ -137,9 +137,3 @@ pub fn apply_theme(theme: &str) {
     };
 }
 
-/// The id of the nearest shape (or frame header) around an event's target.
-pub fn closest_data_id(ev: &web_sys::Event) -> Option<String> {
-    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    let hit = el.closest("[data-id], [data-target]").ok()??;
-    hit.get_attribute("data-id").or_else(|| hit.get_attribute("data-target"))
-}

@@ -10,7 +10,7 @@
 //! means "fit the design") and the gesture under way are session state.
 
 use super::keys::{canvas_keys, CanvasKeys};
-use super::gesture::{layer_offset, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG_THRESHOLD, GHOST_ABOVE};
+use super::gesture::{pixel_offset, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG_THRESHOLD, GHOST_ABOVE};
 use super::legend::Legend;
 use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
 use super::palette_drop::{follow_palette, PaletteDrop};
@@ -266,7 +266,7 @@ pub fn Canvas(
                     match deferred {
                         Some((ox, oy)) => {
                             (*ox, *oy) = (*ox + x - *lx, *oy + y - *ly);
-                            platform::set_style(&svg, Some(&format!("transform:translate({:.1}px,{:.1}px)", *ox, *oy)));
+                            platform::set_style(&svg, Some(&pixel_offset(*ox, *oy)));
                         }
                         None => {
                             let (_, _, w, h) = platform::element_rect(&svg);
@@ -279,7 +279,7 @@ pub fn Canvas(
             Gesture::Moving { plan, x: x0, y: y0, scale, dx, dy } => {
                 (*dx, *dy) = plan.clamp((x - *x0) / *scale, (y - *y0) / *scale);
                 if let Some(layer) = layer_ref.get_untracked() {
-                    platform::set_style(&layer, Some(&layer_offset(*dx * *scale, *dy * *scale)));
+                    platform::set_style(&layer, Some(&pixel_offset(*dx * *scale, *dy * *scale)));
                 }
             }
             Gesture::Banding { wx, wy } => {
@@ -303,11 +303,7 @@ pub fn Canvas(
                             let verdict = design.with_untracked(|d| edit::orient(d, from, &id));
                             hint.set(Some(Hint::link(id, rect, verdict, (x, y))));
                         }
-                        Some(_) => hint.update(|h| {
-                            if let Some(h) = h {
-                                h.at = (x, y);
-                            }
-                        }),
+                        Some(_) => Hint::follow(hint, (x, y)),
                         None => hint.set(None),
                     }
                     wire.set(Some(Wire { from: (r.right(), r.center().y), to: (wx, wy) }));
@@ -383,7 +379,7 @@ pub fn Canvas(
             moved.set_value(false);
             return;
         }
-        let id = platform::closest_data_id(&ev).filter(|id| !id.contains('@'));
+        let id = platform::hit(&ev).id.filter(|id| !id.contains('@'));
         match (id, ev.shift_key()) {
             (Some(id), true) => selection.update(|s| {
                 if let Some(i) = s.iter().position(|x| *x == id) {

@@ -122,8 +122,9 @@ impl Moving {
     }
 }
 
-/// The style of the drag layer moved by `(dx, dy)` pixels.
-pub fn layer_offset(dx: f64, dy: f64) -> String {
+/// The `style` that shifts an element (the drag layer, or the canvas in a
+/// deferred pan) by `(dx, dy)` pixels.
+pub fn pixel_offset(dx: f64, dy: f64) -> String {
     format!("transform:translate({dx:.1}px,{dy:.1}px)")
 }
 

@@ -69,6 +69,16 @@ impl Hint {
         Hint { target: Some(target), rect: Some(rect), text, at, verdict: Verdict::Link(verdict) }
     }
 
+    /// Moves the tooltip of the hint showing in `hint` to the pointer at
+    /// `at`, keeping its verdict (the pointer is still over the same object).
+    pub fn follow(hint: RwSignal<Option<Hint>>, at: (f64, f64)) {
+        hint.update(|h| {
+            if let Some(h) = h {
+                h.at = at;
+            }
+        });
+    }
+
     /// True when the release would succeed.
     pub fn ok(&self) -> bool {
         match &self.verdict {

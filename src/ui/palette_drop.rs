@@ -46,11 +46,7 @@ pub fn follow_palette(
                 // Still over the same object: only the tooltip follows.
                 let same = hint.with_untracked(|h| h.as_ref().is_some_and(|h| h.target == target && matches!(h.verdict, Verdict::Drop(_))));
                 if same {
-                    hint.update(|h| {
-                        if let Some(h) = h {
-                            h.at = at;
-                        }
-                    });
+                    Hint::follow(hint, at);
                     return;
                 }
                 let verdict = design.with_untracked(|d| edit::placement(d, p.item, target.as_deref()));

@@ -53,7 +53,8 @@ pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Vec<Drawn
     })
 }
 
-fn frames(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
+/// The frames (`true`) or the other shapes (`false`), in paint order.
+fn split(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
     drawn.with(|v| v.iter().filter(|d| is_frame(d.shape.kind) == want).cloned().collect())
 }
 
@@ -71,18 +72,21 @@ fn link_key(g: &LinkGeom) -> Key {
 /// beneath subnets, nodes and frame headers, so a line never hides the
 /// text it passes.
 pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>) -> impl IntoView {
+    // Split once per change; the boxes and the headers share the frames.
+    let frame_list = Memo::new(move |_| split(drawn, true));
+    let items = Memo::new(move |_| split(drawn, false));
     view! {
         <g class="layer-frames">
-            <For each=move || frames(drawn, true) key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
+            <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
         </g>
         <g class="layer-links">
             <For each=move || placed.get() key=link_key children=|g| link_view(&g) />
         </g>
         <g class="layer-headers">
-            <For each=move || frames(drawn, true) key=|d| d.key.clone() children=|d| frame_label(&d.shape, &d.label) />
+            <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_label(&d.shape, &d.label) />
         </g>
         <g class="layer-items">
-            <For each=move || frames(drawn, false) key=|d| d.key.clone() children=|d| item_view(&d.shape, d.label) />
+            <For each=move || items.get() key=|d| d.key.clone() children=|d| item_view(&d.shape, d.label) />
         </g>
     }
 }
