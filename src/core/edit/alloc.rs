@@ -55,6 +55,32 @@ pub fn next_vpc_cidr(taken: &[Ipv4Net]) -> Option<Ipv4Net> {
     None
 }
 
+/// The first free block of `prefix` bits in the private ranges (a copied
+/// VPC keeps its size).
+pub fn free_block(prefix: u8, taken: &[Ipv4Net]) -> Option<Ipv4Net> {
+    POOLS
+        .iter()
+        .filter_map(|&(addr, len)| Ipv4Net::new(addr, len).ok())
+        .find_map(|pool| first_free(pool, prefix.max(pool.prefix_len()), taken))
+}
+
+/// `cidr` moved from inside `from` to the same offset inside `to` (a
+/// subnet following its copied VPC); as it was when it does not lie inside
+/// `from` or does not fit at the new place.
+pub fn shift(cidr: &str, from: Ipv4Net, to: Ipv4Net) -> String {
+    match cidr.trim().parse::<Ipv4Net>().map(|n| n.trunc()) {
+        Ok(s) if from.contains(&s.network()) && s.prefix_len() >= from.prefix_len() => {
+            let off = u32::from(s.network()) - u32::from(from.network());
+            u32::from(to.network())
+                .checked_add(off)
+                .and_then(|a| Ipv4Net::new(Ipv4Addr::from(a), s.prefix_len()).ok())
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| cidr.to_string())
+        }
+        _ => cidr.to_string(),
+    }
+}
+
 /// The next free subnet block in `vpc`: a /24 where the VPC is a /16 to /22,
 /// otherwise four blocks per VPC, never smaller than /28.
 pub fn next_subnet_cidr(vpc: Ipv4Net, taken: &[Ipv4Net]) -> Option<Ipv4Net> {

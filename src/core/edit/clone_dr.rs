@@ -3,7 +3,7 @@
 //! disaster recovery (database replicas or global-cluster members, bucket
 //! replication, a failover DNS pair).
 
-use super::alloc::first_free;
+use super::alloc::{free_block, shift};
 use super::connect::with_vpc_node;
 use super::ids::{fresh_id, fresh_name, region_short, used_ids};
 use super::EditError;
@@ -11,7 +11,6 @@ use crate::core::catalog;
 use crate::core::model::*;
 use ipnet::Ipv4Net;
 use std::collections::{HashMap, HashSet};
-use std::net::Ipv4Addr;
 
 /// Clones region `region_id` into a new secondary region `code`; returns the
 /// new design and the new region's id.
@@ -55,16 +54,9 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
         if let Some(n) = new_net {
             vpc_nets.push(n);
         }
-        let shift = |cidr: &str| -> String {
-            match (old_net, new_net, cidr.trim().parse::<Ipv4Net>()) {
-                (Some(o), Some(n), Ok(s)) if o.contains(&s.network()) => {
-                    let off = u32::from(s.network()) - u32::from(o.network());
-                    Ipv4Net::new(Ipv4Addr::from(u32::from(n.network()) + off), s.prefix_len())
-                        .map(|x| x.to_string())
-                        .unwrap_or_else(|_| cidr.to_string())
-                }
-                _ => cidr.to_string(),
-            }
+        let moved = |cidr: &str| match (old_net, new_net) {
+            (Some(o), Some(n)) => shift(cidr, o, n),
+            _ => cidr.to_string(),
         };
         let subnets = v
             .subnets
@@ -72,7 +64,7 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
             .map(|s| Subnet {
                 id: new(&s.id),
                 name: s.name.clone(),
-                cidr: shift(&s.cidr),
+                cidr: moved(&s.cidr),
                 az: az_map.get(s.az.as_str()).cloned().unwrap_or_else(|| target.az_ids_sorted()[0].to_string()),
                 tier: s.tier,
             })
@@ -130,14 +122,6 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
         wire_dns(&mut d, alb, &new(alb), &mut taken);
     }
     Ok((d, new_id))
-}
-
-/// The first free private block of `prefix` bits.
-fn free_block(prefix: u8, taken: &[Ipv4Net]) -> Option<Ipv4Net> {
-    ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
-        .iter()
-        .filter_map(|p| p.parse::<Ipv4Net>().ok())
-        .find_map(|pool| first_free(pool, prefix.max(pool.prefix_len()), taken))
 }
 
 /// Makes the source region's data flow to the copies.

@@ -8,13 +8,12 @@
 //! subnets, an ASG at a load balancer copied with it); references to objects
 //! left alone are kept. Regions and peerings cannot be duplicated.
 
-use super::alloc::{first_free, next_subnet_cidr};
+use super::alloc::{first_free, free_block, next_subnet_cidr, shift};
 use super::ids::{fresh_id, used_ids};
 use super::EditError;
 use crate::core::model::*;
 use ipnet::Ipv4Net;
 use std::collections::{HashMap, HashSet};
-use std::net::Ipv4Addr;
 
 /// How far a copy's saved canvas position is moved from its original's.
 const OFFSET: f64 = 24.0;
@@ -318,30 +317,6 @@ fn vpc_mut<'a>(d: &'a mut Design, id: &str) -> Result<&'a mut Vpc, EditError> {
 
 fn parse_net(text: &str) -> Option<Ipv4Net> {
     text.trim().parse::<Ipv4Net>().ok().map(|n| n.trunc())
-}
-
-/// The first free private block of `prefix` bits.
-pub(super) fn free_block(prefix: u8, taken: &[Ipv4Net]) -> Option<Ipv4Net> {
-    ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]
-        .iter()
-        .filter_map(|p| p.parse::<Ipv4Net>().ok())
-        .find_map(|pool| first_free(pool, prefix.max(pool.prefix_len()), taken))
-}
-
-/// `cidr` moved from inside `from` to the same offset inside `to`; as it
-/// was when it does not lie inside `from`.
-pub(super) fn shift(cidr: &str, from: Ipv4Net, to: Ipv4Net) -> String {
-    match parse_net(cidr) {
-        Some(s) if from.contains(&s.network()) && s.prefix_len() >= from.prefix_len() => {
-            let off = u32::from(s.network()) - u32::from(from.network());
-            u32::from(to.network())
-                .checked_add(off)
-                .and_then(|a| Ipv4Net::new(Ipv4Addr::from(a), s.prefix_len()).ok())
-                .map(|n| n.to_string())
-                .unwrap_or_else(|| cidr.to_string())
-        }
-        _ => cidr.to_string(),
-    }
 }
 
 /// Characters left for an object's name in an AWS name of at most `limit`

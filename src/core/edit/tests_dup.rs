@@ -1,7 +1,8 @@
 //! Tests of [`duplicate`]: every copy must load again (ids unique, references
 //! resolved) and Ctrl+D must never turn a clean design into an erroring one.
 
-use super::duplicate::{copy_name, copy_record_name, free_block, shift};
+use super::alloc::{free_block, shift};
+use super::duplicate::{copy_name, copy_record_name};
 use super::tests::{loads, tpl};
 use super::*;
 use crate::core::model::*;
