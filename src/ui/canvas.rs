@@ -18,7 +18,7 @@ use super::scene::{badges_view, drawn, outlines_view, scene_view};
 use crate::core::camera::ViewBox;
 use crate::core::edit::{self, PaletteItem};
 use crate::core::layout::{
-    layout, link_geometry, links, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
+    is_design_id, layout, link_geometry, links, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
     GLOBAL_ID,
 };
 use crate::core::model::Design;
@@ -194,7 +194,7 @@ pub fn Canvas(
             Press::Band
         } else {
             let frame_body = !hit.header && hit.kind.as_deref().is_some_and(|k| matches!(k, "region" | "vpc" | "az" | "global"));
-            match hit.id.filter(|id| !id.contains('@') && !frame_body) {
+            match hit.id.filter(|id| is_design_id(id) && !frame_body) {
                 Some(id) => {
                     if !selection.with_untracked(|s| s.contains(&id)) {
                         selection.set(vec![id]);
@@ -379,7 +379,7 @@ pub fn Canvas(
             moved.set_value(false);
             return;
         }
-        let id = platform::hit(&ev).id.filter(|id| !id.contains('@'));
+        let id = platform::hit(&ev).id.filter(|id| is_design_id(id));
         match (id, ev.shift_key()) {
             (Some(id), true) => selection.update(|s| {
                 if let Some(i) = s.iter().position(|x| *x == id) {

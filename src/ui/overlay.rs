@@ -3,7 +3,7 @@
 //! palette item would land, whether a link can be drawn, and why not).
 
 use crate::core::edit::{EditError, LinkKind, PaletteItem, Placement};
-use crate::core::layout::{Layout, Rect, RectExt, ShapeKind};
+use crate::core::layout::{is_movable, Layout, Rect, RectExt, ShapeKind};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
 
@@ -137,7 +137,7 @@ pub fn handles_view(l: &Layout, selection: &[String]) -> impl IntoView {
     selection
         .iter()
         .filter_map(|id| l.get(id))
-        .filter(|s| !s.id.contains('@'))
+        .filter(|s| is_movable(s))
         .filter(|s| matches!(s.kind, ShapeKind::Vpc | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator))
         .take(MAX_HANDLES)
         .map(|s| {

@@ -25,7 +25,7 @@ pub fn shape_at(layout: &Layout, x: f64, y: f64) -> Option<&Shape> {
 pub fn object_of<'a>(layout: &'a Layout, shape: &'a Shape) -> Option<&'a str> {
     let mut cur = shape;
     loop {
-        if cur.id == GLOBAL_ID || !cur.id.contains('@') {
+        if cur.id == GLOBAL_ID || is_design_id(&cur.id) {
             return Some(&cur.id);
         }
         cur = layout.shapes.get(cur.parent?)?;
@@ -47,7 +47,14 @@ pub fn objects_within(layout: &Layout, area: Rect) -> Vec<String> {
 /// True for shapes the user can select and move: real design objects, not
 /// AZ columns, replica stand-ins or the global band.
 pub fn is_movable(shape: &Shape) -> bool {
-    !shape.id.contains('@')
+    is_design_id(&shape.id)
+}
+
+/// True when a shape id is a design object's id. Synthetic shapes (AZ
+/// columns `vpc@az`, replicas `table@region`, the global band) carry an
+/// `@`, which no design id may contain.
+pub fn is_design_id(id: &str) -> bool {
+    !id.contains('@')
 }
 
 fn contains_point(r: &Rect, x: f64, y: f64) -> bool {

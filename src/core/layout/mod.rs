@@ -19,7 +19,7 @@ mod place;
 #[cfg(test)]
 mod tests;
 
-pub use hit::{is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved};
+pub use hit::{is_design_id, is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved};
 pub use labels::{fit, label, Label};
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};

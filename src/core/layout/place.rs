@@ -238,7 +238,7 @@ fn apply_saved(out: &mut Layout, design: &Design) {
 
 /// `inner` moved (not resized) as little as possible to lie inside `outer`;
 /// along an axis where it is larger than `outer`, it keeps `outer`'s edge.
-pub(crate) fn clamp_inside(inner: Rect, outer: Rect) -> Rect {
+fn clamp_inside(inner: Rect, outer: Rect) -> Rect {
     let axis = |pos: f64, len: f64, start: f64, room: f64| {
         if len >= room {
             start
