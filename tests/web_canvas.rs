@@ -264,6 +264,20 @@ async fn keys_fit_the_view_show_the_shortcuts_and_the_theme_switches() {
     key("f", false);
     settle().await;
     assert_eq!(svg.get_attribute("viewBox").unwrap(), fitted, "F fits again");
+    // Zoomed out past legibility, the canvas drops text (class `coarse`).
+    let class = |svg: &web_sys::Element| svg.get_attribute("class").unwrap_or_default();
+    assert!(!class(&svg).contains("coarse"), "{}", class(&svg));
+    for _ in 0..10 {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("-");
+        init.set_bubbles(true);
+        svg.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    }
+    settle().await;
+    assert!(class(&svg).contains("coarse"), "zoomed far out: {}", class(&svg));
+    key("f", false);
+    settle().await;
+    assert!(!class(&svg).contains("coarse"), "fitted again, text is back");
     key("?", false);
     settle().await;
     let overlay = text(&el, "[role='dialog'][aria-label='Keyboard shortcuts']");
