@@ -1,6 +1,7 @@
 //! Every template validates with no errors and no warnings. The one finding
 //! they keep is TF-05's info: their state bucket lives in the primary region,
-//! which is the common starting point and is advice, not a defect.
+//! which is the common starting point and is advice, not a defect (the
+//! design settings move it).
 #![cfg(not(target_arch = "wasm32"))]
 
 use topoform::core::templates::TEMPLATES;

@@ -11,6 +11,7 @@ pub mod history;
 pub mod layout;
 pub mod model;
 pub mod names;
+pub mod record_sets;
 pub mod stress;
 pub mod templates;
 pub mod validate;

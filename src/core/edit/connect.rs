@@ -180,16 +180,24 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
             d.peerings.push(Peering { id, a: from.to_string(), b: to.to_string() });
         }
         LinkKind::DnsTarget => {
+            // The failover role follows the target's region, never the order
+            // the links were drawn in: the primary region's target is PRIMARY.
+            let target_in_primary = Index::new(design)
+                .get(to)
+                .and_then(|o| o.region())
+                .map(|r| r.role == RegionRole::Primary);
             if let Some(rec) = d.dns.as_mut().and_then(|z| z.records.iter_mut().find(|r| r.id == from)) {
-                if rec.targets.iter().any(|t| t.target == to) {
+                // Geolocation and weighted records may send several record sets
+                // to one target (a location each, or split weights).
+                let repeatable = matches!(rec.policy, RoutingPolicy::Geolocation | RoutingPolicy::Weighted);
+                if !repeatable && rec.targets.iter().any(|t| t.target == to) {
                     return Err(EditError::new("The record already routes to that target."));
                 }
                 let role = match rec.policy {
-                    RoutingPolicy::Failover if rec.targets.is_empty() => Some(FailoverRole::Primary),
-                    RoutingPolicy::Failover => Some(FailoverRole::Secondary),
+                    RoutingPolicy::Failover => Some(failover_role(rec, target_in_primary)),
                     _ => None,
                 };
-                // A failover primary needs a health check to ever fail over (R53-05).
+                // A failover primary should have a check of its own (R53-05).
                 let health_check = (role == Some(FailoverRole::Primary)).then(|| HealthCheck {
                     protocol: CheckProtocol::Https,
                     port: 443,
@@ -216,6 +224,18 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
         }
     }
     Ok(d)
+}
+
+/// The failover role of a new target: PRIMARY in the primary region,
+/// SECONDARY elsewhere; a target outside every region (an accelerator) takes
+/// whichever role the record still lacks.
+fn failover_role(rec: &Record, target_in_primary: Option<bool>) -> FailoverRole {
+    match target_in_primary {
+        Some(true) => FailoverRole::Primary,
+        Some(false) => FailoverRole::Secondary,
+        None if rec.targets.iter().any(|t| t.role == Some(FailoverRole::Primary)) => FailoverRole::Secondary,
+        None => FailoverRole::Primary,
+    }
 }
 
 /// Applies `f` to the VPC node with this id.

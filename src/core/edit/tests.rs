@@ -215,3 +215,53 @@ fn clone_as_dr_keeps_distinct_azs_distinct_in_a_smaller_region() {
     assert_eq!(azs.len(), 2, "{azs:?}");
     assert!(azs.iter().all(|a| a.starts_with("euw3-az")), "{azs:?}");
 }
+
+#[test]
+fn failover_roles_follow_the_target_region_not_the_drawing_order() {
+    // Link the DR load balancer first, the primary's second.
+    let mut d = tpl("active-passive");
+    let rec = &mut d.dns.as_mut().unwrap().records[0];
+    let (primary_alb, dr_alb) = {
+        let p = rec.targets.iter().find(|t| t.role == Some(FailoverRole::Primary)).unwrap().target.clone();
+        let s = rec.targets.iter().find(|t| t.role == Some(FailoverRole::Secondary)).unwrap().target.clone();
+        (p, s)
+    };
+    rec.targets.clear();
+    let rec_id = rec.id.clone();
+    let d = connect(&d, &rec_id, &dr_alb).unwrap();
+    let d = connect(&d, &rec_id, &primary_alb).unwrap();
+    let rec = &d.dns.as_ref().unwrap().records[0];
+    let role = |id: &str| rec.targets.iter().find(|t| t.target == id).unwrap().role;
+    assert_eq!(role(&primary_alb), Some(FailoverRole::Primary));
+    assert_eq!(role(&dr_alb), Some(FailoverRole::Secondary));
+    let hc = |id: &str| rec.targets.iter().find(|t| t.target == id).unwrap().health_check.is_some();
+    assert!(hc(&primary_alb) && !hc(&dr_alb));
+    let diags = crate::core::validate::validate(&d);
+    assert!(diags.iter().all(|x| x.severity != crate::core::validate::Severity::Error), "{diags:#?}");
+    // And the export makes the primary region's load balancer PRIMARY.
+    let files = crate::core::export::export(&d, crate::core::export::Layout::PerRegion).unwrap();
+    let main = &files.iter().find(|f| f.path == "global/main.tf").unwrap().contents;
+    let block = main.split("resource \"aws_route53_record\"").find(|b| b.trim_start().starts_with(&format!("\"{rec_id}_{primary_alb}\""))).unwrap();
+    let block = block.split("\nresource ").next().unwrap();
+    assert!(block.contains("\"PRIMARY\""), "{block}");
+}
+
+#[test]
+fn geolocation_records_may_route_two_locations_to_one_target() {
+    let mut d = tpl("active-active");
+    let rec = &mut d.dns.as_mut().unwrap().records[0];
+    rec.policy = RoutingPolicy::Geolocation;
+    let (id, target) = (rec.id.clone(), rec.targets[0].target.clone());
+    let d2 = connect(&d, &id, &target).expect("a second location on one load balancer");
+    assert_eq!(d2.dns.as_ref().unwrap().records[0].targets.iter().filter(|t| t.target == target).count(), 2);
+    // The canvas draws it once.
+    let links = crate::core::layout::links(&d2);
+    assert_eq!(links.iter().filter(|l| l.from == id && l.to == target).count(), 1);
+    rec_policy_failover_refuses_repeat(&d, &id, &target);
+}
+
+fn rec_policy_failover_refuses_repeat(d: &Design, id: &str, target: &str) {
+    let mut d = d.clone();
+    d.dns.as_mut().unwrap().records[0].policy = RoutingPolicy::Failover;
+    assert!(connect(&d, id, target).is_err());
+}

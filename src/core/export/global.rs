@@ -8,6 +8,7 @@ use super::region::{remote_state, state_label};
 use super::{file, files, ExportError, ExportFile};
 use crate::core::model::*;
 use crate::core::names;
+use crate::core::record_sets::record_sets;
 use hcl::Expression;
 
 /// The files of `global/`.
@@ -97,62 +98,58 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
                 .a("name", s(&dns.zone))
                 .a("comment", s("Managed by Topoform")),
         );
-        for rec in &dns.records {
-            for t in &rec.targets {
-                let label = format!("{}_{}", rec.id, t.target);
-                let target_region = region_of(&idx, &t.target);
-                let (alias_name, alias_zone) = match (idx.get(&t.target), target_region) {
-                    (Some(ObjectRef::Accelerator(acc)), _) => (
-                        ex(&format!("aws_globalaccelerator_accelerator.{}.dns_name", acc.id))?,
-                        ex(&format!("aws_globalaccelerator_accelerator.{}.hosted_zone_id", acc.id))?,
-                    ),
-                    (_, Some(r)) => (look(&r.code, &format!("albs[\"{}\"].dns_name", t.target))?, look(&r.code, &format!("albs[\"{}\"].zone_id", t.target))?),
-                    _ => continue,
-                };
-                if let Some(h) = &t.health_check {
-                    let mut hc = B::new("resource", &["aws_route53_health_check", &label])
-                        .a("fqdn", alias_name.clone())
-                        .a("port", n(h.port))
-                        .a("type", s(h.protocol.as_str()))
-                        .a("request_interval", n(h.interval))
-                        .a("failure_threshold", n(h.failure_threshold))
-                        .a("tags", obj([("Name", s(&format!("{} {}", rec.name, t.target)))]));
-                    if h.protocol != CheckProtocol::Tcp {
-                        hc = hc.opt("resource_path", h.path.as_deref().map(s));
-                    }
-                    out.push(hc);
+        for set in record_sets(design) {
+            let (rec, t, label) = (set.record, set.target, set.label);
+            let target_region = region_of(&idx, &t.target);
+            let (alias_name, alias_zone) = match (idx.get(&t.target), target_region) {
+                (Some(ObjectRef::Accelerator(acc)), _) => (
+                    ex(&format!("aws_globalaccelerator_accelerator.{}.dns_name", acc.id))?,
+                    ex(&format!("aws_globalaccelerator_accelerator.{}.hosted_zone_id", acc.id))?,
+                ),
+                (_, Some(r)) => (look(&r.code, &format!("albs[\"{}\"].dns_name", t.target))?, look(&r.code, &format!("albs[\"{}\"].zone_id", t.target))?),
+                _ => continue,
+            };
+            if let Some(h) = &t.health_check {
+                let mut hc = B::new("resource", &["aws_route53_health_check", &label])
+                    .a("fqdn", alias_name.clone())
+                    .a("port", n(h.port))
+                    .a("type", s(h.protocol.as_str()))
+                    .a("request_interval", n(h.interval))
+                    .a("failure_threshold", n(h.failure_threshold))
+                    .a("tags", obj([("Name", s(&format!("{} {}", rec.name, t.target)))]));
+                if h.protocol != CheckProtocol::Tcp {
+                    hc = hc.opt("resource_path", h.path.as_deref().map(s));
                 }
-                let mut r = B::new("resource", &["aws_route53_record", &label])
-                    .a("zone_id", ex("aws_route53_zone.this.zone_id")?)
-                    .a("name", s(if rec.name == "@" { &dns.zone } else { &rec.name }))
-                    .a("type", s(rec.kind.as_str()));
-                if rec.policy != RoutingPolicy::Simple {
-                    r = r.a("set_identifier", s(&t.target));
-                }
-                r = r.opt("health_check_id", t.health_check.as_ref().map(|_| ex(&format!("aws_route53_health_check.{label}.id"))).transpose()?);
-                r = r.b(B::new("alias", &[]).a("name", alias_name).a("zone_id", alias_zone).a("evaluate_target_health", true.into()));
-                r = match rec.policy {
-                    RoutingPolicy::Simple => r,
-                    RoutingPolicy::Failover => r.b(B::new("failover_routing_policy", &[]).a("type", s(match t.role {
-                        Some(FailoverRole::Secondary) => "SECONDARY",
-                        _ => "PRIMARY",
-                    }))),
-                    RoutingPolicy::Latency => match target_region {
-                        Some(reg) => r.b(B::new("latency_routing_policy", &[]).a("region", s(&reg.code))),
-                        None => r,
-                    },
-                    RoutingPolicy::Weighted => r.b(B::new("weighted_routing_policy", &[]).a("weight", n(t.weight.unwrap_or(0)))),
-                    RoutingPolicy::Geolocation => {
-                        let loc = t.location.clone().unwrap_or_default();
-                        let country = if loc.default == Some(true) { Some("*".to_string()) } else { loc.country.clone() };
-                        r.b(B::new("geolocation_routing_policy", &[])
-                            .opt("continent", loc.continent.as_deref().map(s))
-                            .opt("country", country.as_deref().map(s))
-                            .opt("subdivision", loc.subdivision.as_deref().map(s)))
-                    }
-                };
-                out.push(r);
+                out.push(hc);
             }
+            let mut r = B::new("resource", &["aws_route53_record", &label])
+                .a("zone_id", ex("aws_route53_zone.this.zone_id")?)
+                .a("name", s(if rec.name == "@" { &dns.zone } else { &rec.name }))
+                .a("type", s(rec.kind.as_str()));
+            r = r.opt("set_identifier", set.set_identifier.as_deref().map(s));
+            r = r.opt("health_check_id", t.health_check.as_ref().map(|_| ex(&format!("aws_route53_health_check.{label}.id"))).transpose()?);
+            r = r.b(B::new("alias", &[]).a("name", alias_name).a("zone_id", alias_zone).a("evaluate_target_health", true.into()));
+            r = match rec.policy {
+                RoutingPolicy::Simple => r,
+                RoutingPolicy::Failover => r.b(B::new("failover_routing_policy", &[]).a("type", s(match t.role {
+                    Some(FailoverRole::Secondary) => "SECONDARY",
+                    _ => "PRIMARY",
+                }))),
+                RoutingPolicy::Latency => match target_region {
+                    Some(reg) => r.b(B::new("latency_routing_policy", &[]).a("region", s(&reg.code))),
+                    None => r,
+                },
+                RoutingPolicy::Weighted => r.b(B::new("weighted_routing_policy", &[]).a("weight", n(t.weight.unwrap_or(0)))),
+                RoutingPolicy::Geolocation => {
+                    let loc = t.location.clone().unwrap_or_default();
+                    let country = if loc.default == Some(true) { Some("*".to_string()) } else { loc.country.clone() };
+                    r.b(B::new("geolocation_routing_policy", &[])
+                        .opt("continent", loc.continent.as_deref().map(s))
+                        .opt("country", country.as_deref().map(s))
+                        .opt("subdivision", loc.subdivision.as_deref().map(s)))
+                }
+            };
+            out.push(r);
         }
     }
     for p in &design.peerings {

@@ -130,8 +130,12 @@ pub fn links(design: &Design) -> Vec<Link> {
         push(LinkKind::Peering, &p.a, &p.b);
     }
     for record in design.dns.iter().flat_map(|d| &d.records) {
-        for t in &record.targets {
-            push(LinkKind::Dns, &record.id, &t.target);
+        // One line per (record, target): a geolocation record may send two
+        // locations to one load balancer, and links are keyed by their ends.
+        for (i, t) in record.targets.iter().enumerate() {
+            if !record.targets[..i].iter().any(|u| u.target == t.target) {
+                push(LinkKind::Dns, &record.id, &t.target);
+            }
         }
     }
     for acc in &design.accelerators {

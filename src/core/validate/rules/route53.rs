@@ -2,13 +2,14 @@
 //! in `route53_health.rs`.
 
 use crate::core::catalog;
+use crate::core::record_sets::{fqdn_key, record_sets, MAX_SET_IDENTIFIER};
 use crate::core::model::{FailoverRole, ObjectRef, Record, RoutingPolicy, VpcNode};
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
-    ("R53-01", "The exporter derives a set_identifier from each target's id for every routed record."),
+    ("R53-01", "The exporter writes a set_identifier on every routed record set (core::record_sets)."),
     ("R53-06", "The exporter always sets evaluate_target_health = true on alias records."),
     ("R53-16", "Format v1 has no checker-region list; the export lets Route 53 use all checker regions."),
     ("R53-18", "Format v1 has no calculated health checks."),
@@ -18,18 +19,21 @@ pub const SKIPPED: &[(&str, &str)] = &[
 
 /// The Route 53 family (records); see also [`super::route53_health::RULES`].
 pub const RULES: &[Rule] = &[
-    rule("R53-02", Error, Route53, "Each target appears once per record, so set identifiers are unique.",
-        "Records of one name and type with a routing policy need distinct set identifiers; the export derives them from target ids.",
-        "Remove the repeated target.", r53_02),
+    rule("R53-02", Error, Route53, "Every record set of one name and type gets its own set identifier.",
+        "Route 53 rejects two record sets of one name and type with the same set identifier. The export derives it from the target, then its location, role or weight, then the record; a target listed twice with the same settings still clashes.",
+        "Give the repeated target a different location or weight, or remove the repeat.", r53_02),
     rule("R53-03", Error, Route53, "Records sharing a name and type share one routing policy; a simple one stands alone.",
         "Route 53 cannot mix policies (or add a plain record) under one name and type.",
         "Merge the records, or give them different names.", r53_03),
     rule("R53-04", Error, Route53, "A failover record has exactly one primary and one secondary target.",
         "Failover is a pair: one PRIMARY and one SECONDARY record set per name and type.",
         "Keep two targets: mark one primary and one secondary.", r53_04),
-    rule("R53-05", Error, Route53, "A failover primary needs a health check.",
-        "Failover moves traffic only when the primary is judged unhealthy; a health check on its endpoint is what judges it.",
-        "Add a health check (e.g. HTTPS /health) to the primary target.", r53_05),
+    rule("R53-05", Warning, Route53, "A failover primary should have an explicit health check.",
+        "The export writes every alias with evaluate_target_health, so the load balancer's target health already moves traffic; an explicit Route 53 check on the application's health path also catches a region whose load balancer answers but whose application does not, and says how fast (interval × threshold).",
+        "Add a health check (e.g. HTTPS /health, 10 s × 3) to the primary target.", r53_05),
+    rule("DES-10", Error, Route53, "A failover primary points into the primary region, its secondary outside it.",
+        "The export makes the PRIMARY target the one Route 53 serves while healthy; a PRIMARY in a secondary region sends production traffic to the DR region.",
+        "Swap the two targets' failover roles, or make the other region primary.", des_10),
     rule("R53-07", Error, Route53, "Latency targets must be load balancers in latency-routing regions, one per region.",
         "Latency records take their region from the target; Terraform's provider 5.100.0 accepts only its list of regions, and one record per region.",
         "Keep one load balancer per region in the record; use a supported region.", r53_07),
@@ -77,12 +81,22 @@ fn subjects<'a>(r: &'a Record, extra: &[&'a str]) -> Vec<&'a str> {
 }
 
 fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for r in records(ctx) {
-        let mut seen = BTreeSet::new();
-        for t in &r.targets {
-            if !seen.insert(&t.target) {
-                out.emit(&subjects(r, &[&t.target]), format!("{} lists target {} twice.", label(ctx, r), t.target));
-            }
+    let zone = ctx.design.dns.as_ref().map(|d| d.zone.as_str()).unwrap_or("");
+    let mut seen: BTreeMap<(String, &str, String), &Record> = BTreeMap::new();
+    for set in record_sets(ctx.design) {
+        let (r, t) = (set.record, set.target);
+        let Some(id) = set.set_identifier else { continue };
+        if id.len() > MAX_SET_IDENTIFIER {
+            out.emit(&subjects(r, &[&t.target]), format!(
+                "{}: the set identifier for target {} would be {} characters; Route 53 allows {MAX_SET_IDENTIFIER}.", label(ctx, r), t.target, id.len()));
+        }
+        if let Some(first) = seen.insert((fqdn_key(zone, &r.name), r.kind.as_str(), id.clone()), r) {
+            let how = if first.id == r.id {
+                format!("lists target {} twice with the same settings", t.target)
+            } else {
+                format!("and record {} both route to {} with the same settings", first.id, t.target)
+            };
+            out.emit(&subjects(r, &[&t.target]), format!("{} {how}, so two record sets would share the set identifier {id}.", label(ctx, r)));
         }
     }
 }
@@ -90,7 +104,7 @@ fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn r53_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut groups: BTreeMap<(String, &str), Vec<&Record>> = BTreeMap::new();
     for r in records(ctx) {
-        groups.entry((r.name.to_lowercase(), r.kind.as_str())).or_default().push(r);
+        groups.entry((fqdn_key(ctx.design.dns.as_ref().map(|d| d.zone.as_str()).unwrap_or(""), &r.name), r.kind.as_str())).or_default().push(r);
     }
     for group in groups.values().filter(|g| g.len() > 1) {
         let policies: BTreeSet<&str> = group.iter().map(|r| r.policy.as_str()).collect();
@@ -118,7 +132,27 @@ fn r53_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn r53_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Failover) {
         for t in r.targets.iter().filter(|t| t.role == Some(FailoverRole::Primary) && t.health_check.is_none()) {
-            out.emit(&subjects(r, &[&t.target]), format!("{}: the primary {} has no health check, so failover may never trigger.", label(ctx, r), t.target));
+            out.emit(&subjects(r, &[&t.target]), format!(
+                "{}: the primary {} has no health check of its own; failover then waits for the load balancer's target health.", label(ctx, r), t.target));
+        }
+    }
+}
+
+fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    let Some(primary) = ctx.design.primary() else { return };
+    for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Failover) {
+        for t in &r.targets {
+            let (Some(role), Some(region)) = (t.role, ctx.index.get(&t.target).and_then(|o| o.region())) else { continue };
+            let in_primary = region.code == primary.code;
+            match role {
+                FailoverRole::Primary if !in_primary => out.emit(&subjects(r, &[&t.target]), format!(
+                    "{}: the PRIMARY target {} is in {}, but the primary region is {}; production traffic would go there.",
+                    label(ctx, r), t.target, region.code, primary.code)),
+                FailoverRole::Secondary if in_primary => out.emit(&subjects(r, &[&t.target]), format!(
+                    "{}: the SECONDARY target {} is in the primary region {}; the DR region would get the traffic.",
+                    label(ctx, r), t.target, primary.code)),
+                _ => {}
+            }
         }
     }
 }

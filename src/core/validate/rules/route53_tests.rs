@@ -38,9 +38,90 @@ fn r53_04_pair() {
 }
 
 #[test]
+fn r53_02_two_locations_on_one_load_balancer_are_legal() {
+    // Seed 000: North America and the default location to the us-east-1
+    // load balancer, Europe to the other region's. Route 53 accepts it.
+    let (geo, _) = with("active-active", |r| {
+        r.policy = RoutingPolicy::Geolocation;
+        let loc = |continent: Option<&str>, default: bool| Some(GeoLocation {
+            continent: continent.map(Into::into), country: None, subdivision: None, default: default.then_some(true) });
+        let (a, b) = (r.targets[0].clone(), r.targets[1].clone());
+        r.targets = vec![
+            Target { location: loc(Some("NA"), false), ..a.clone() },
+            Target { location: loc(Some("EU"), false), ..b },
+            Target { location: loc(None, true), ..a },
+        ];
+    });
+    assert!(findings(&geo, "R53-02").is_empty(), "{:#?}", findings(&geo, "R53-02"));
+    assert!(findings(&geo, "R53-08").is_empty());
+    // The export writes three distinct set identifiers and addresses.
+    let files = crate::core::export::export(&geo, crate::core::export::Layout::PerRegion);
+    let main = files.expect("exports").into_iter().find(|f| f.path == "global/main.tf").expect("global root").contents;
+    let ids: Vec<&str> = main.lines().filter(|l| l.trim_start().starts_with("set_identifier")).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), 3, "{main}");
+    assert_eq!(unique.len(), 3, "{ids:?}");
+}
+
+#[test]
+fn r53_02_two_weighted_records_with_one_target_and_weight_are_told_apart() {
+    // Two records of one name: the record id separates them.
+    let (mut d, _) = with("active-active", |r| {
+        r.policy = RoutingPolicy::Weighted;
+        r.targets.truncate(1);
+        r.targets[0].weight = Some(50);
+    });
+    let mut other = d.dns.as_ref().unwrap().records[0].clone();
+    other.id = "api-b".into();
+    d.dns.as_mut().unwrap().records.push(other);
+    assert!(findings(&d, "R53-02").is_empty(), "{:#?}", findings(&d, "R53-02"));
+    // One record listing the same target twice with the same weight: the
+    // export cannot tell them apart, so R53-02 says so.
+    let (bad, _) = with("active-active", |r| {
+        r.policy = RoutingPolicy::Weighted;
+        r.targets.truncate(1);
+        r.targets[0].weight = Some(50);
+        r.targets.push(r.targets[0].clone());
+    });
+    fires_and_not("R53-02", &bad, "api", &base("active-active"));
+    // Different weights: two set identifiers.
+    let (split, _) = with("active-active", |r| {
+        r.policy = RoutingPolicy::Weighted;
+        r.targets.truncate(1);
+        r.targets[0].weight = Some(50);
+        let mut t = r.targets[0].clone();
+        t.weight = Some(10);
+        r.targets.push(t);
+    });
+    assert!(findings(&split, "R53-02").is_empty());
+}
+
+#[test]
 fn r53_05_primary_without_check() {
     let (bad, good) = with("active-passive", |r| r.targets[0].health_check = None);
     fires_and_not("R53-05", &bad, "app", &good);
+    // The alias's evaluate_target_health still fails over: a warning, and
+    // the design still exports.
+    assert!(findings(&bad, "R53-05").iter().all(|d| d.severity == crate::core::validate::Severity::Warning));
+    assert!(crate::core::export::export(&bad, crate::core::export::Layout::PerRegion).is_ok());
+}
+
+#[test]
+fn des_10_failover_roles_follow_the_regions() {
+    // Roles swapped: the DR region would be PRIMARY.
+    let (bad, good) = with("active-passive", |r| {
+        for t in &mut r.targets {
+            t.role = Some(match t.role {
+                Some(FailoverRole::Primary) => FailoverRole::Secondary,
+                _ => FailoverRole::Primary,
+            });
+        }
+    });
+    let hits = findings(&bad, "DES-10");
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    fires_and_not("DES-10", &bad, "app", &good);
 }
 
 #[test]

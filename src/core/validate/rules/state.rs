@@ -19,9 +19,12 @@ pub const RULES: &[Rule] = &[
     rule("TF-04", Error, State, "State locking must be configured: S3 lock files, or a named DynamoDB table.",
         "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a table name.",
         "Use lock \"lockfile\", or give dynamodb_table a name.", tf_04),
-    rule("TF-05", Error, State, "The state bucket must be a valid bucket name in a known region.",
-        "Every stack's backend points at it; a bad name or region stops `terraform init`. The export's bootstrap creates it versioned and encrypted.",
-        "Use a valid bucket name (3-63 lowercase letters, digits, '.', '-') and a region code from the list.", tf_05),
+    rule("TF-05", Info, State, "State should not live only in the region a failover must survive.",
+        "The export's bootstrap creates the state bucket versioned and encrypted, but in one region: while that region is down, `terraform init` fails for every stack that keeps its state there, the DR region's included, so the failover apply cannot run.",
+        "In the design settings, put the state bucket in a secondary region.", tf_05),
+    rule("DES-11", Error, State, "The state bucket must be a valid bucket name in a known region.",
+        "Every stack's backend points at it; a bad name or region stops `terraform init`.",
+        "Use a valid bucket name (3-63 lowercase letters, digits, '.', '-') and a region code from the list.", des_11),
 ];
 
 fn tf_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -39,17 +42,23 @@ fn tf_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let s = &ctx.design.state;
     let none: [&str; 0] = [];
+    if let Some(p) = ctx.design.primary() {
+        if p.code == s.region && ctx.design.regions.len() > 1 {
+            out.emit(&none, format!(
+                "Every stack keeps its state in {}, the primary region: while it is down, no stack can run `terraform init`, so the failover apply cannot run.",
+                s.region));
+        }
+    }
+}
+
+fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    let s = &ctx.design.state;
+    let none: [&str; 0] = [];
     if let Some(p) = bucket_name_problem(&s.bucket) {
         out.emit(&none, format!("State bucket \"{}\" {p}.", s.bucket));
     }
     if catalog::region(&s.region).is_none() {
         out.emit(&none, format!("State region \"{}\" is not an AWS region code.", s.region));
-    } else if let Some(p) = ctx.design.primary() {
-        if p.code == s.region && ctx.design.regions.len() > 1 {
-            out.emit_at(Info, &none, format!(
-                "State lives in the primary region {}; during an outage there, Terraform cannot run the failover. Consider replicating the state bucket to a secondary region.",
-                s.region));
-        }
     }
 }
 
@@ -70,14 +79,26 @@ mod tests {
     }
 
     #[test]
-    fn tf_05_bucket_and_region() {
+    fn des_11_bucket_and_region() {
         let good = base("active-passive");
         let mut bad = good.clone();
         bad.state.bucket = "My_State".into();
-        assert!(findings(&bad, "TF-05").iter().any(|d| d.severity == crate::core::validate::Severity::Error));
-        assert!(findings(&good, "TF-05").iter().all(|d| d.severity == crate::core::validate::Severity::Info));
+        assert_eq!(findings(&bad, "DES-11").len(), 1);
+        assert!(findings(&good, "DES-11").is_empty());
         bad.state.bucket = good.state.bucket.clone();
         bad.state.region = "eu-nowhere-9".into();
-        assert!(findings(&bad, "TF-05").iter().any(|d| d.message.contains("eu-nowhere-9")));
+        assert!(findings(&bad, "DES-11").iter().any(|d| d.message.contains("eu-nowhere-9")));
+    }
+
+    #[test]
+    fn tf_05_state_only_in_the_primary_region() {
+        let bad = base("active-passive");
+        let hits = findings(&bad, "TF-05");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].severity, crate::core::validate::Severity::Info);
+        assert!(hits[0].fix.contains("design settings"), "the fix must be doable in the app: {}", hits[0].fix);
+        let mut good = bad.clone();
+        good.state.region = good.regions.iter().find(|r| r.role == crate::core::model::RegionRole::Secondary).unwrap().code.clone();
+        assert!(findings(&good, "TF-05").is_empty());
     }
 }
