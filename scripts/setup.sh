@@ -50,19 +50,24 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "${BINARYEN_VERSI
   npm install --silent --no-audit --no-fund --prefix "$BINARYEN_DIR" "binaryen@$BINARYEN_VERSION"
 fi
 
+# Pinned: the apply tests lean on moto's behaviour (its quirks are handled
+# by name in the harness), and checkov's check list decides what "0 failed"
+# means; a new release must be a deliberate change here.
+MOTO_VERSION=5.2.1
+CHECKOV_VERSION=3.3.30
 if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then
-  if ! command -v moto_server >/dev/null; then
-    say "installing moto[server] (the AWS emulator the apply tests use)"
-    python3 -m pip install -q 'moto[server]'
+  if ! python3 -m pip show moto 2>/dev/null | grep -qx "Version: $MOTO_VERSION"; then
+    say "installing moto[server] $MOTO_VERSION (the AWS emulator the apply tests use)"
+    python3 -m pip install -q "moto[server]==$MOTO_VERSION"
   fi
   # checkov pins boto3/botocore 1.35 and would downgrade the ones moto runs
   # on, so it gets a venv of its own; scripts/checkov.sh looks there.
   # Later on PATH than any global checkov, so an existing one still wins.
   export PATH="$PATH:$HOME/.venvs/checkov/bin"
-  if ! command -v checkov >/dev/null && [ ! -x "$HOME/.venvs/checkov/bin/checkov" ]; then
-    say "installing checkov into ~/.venvs/checkov (the security scan of exports)"
+  if [ "$("$HOME/.venvs/checkov/bin/checkov" --version 2>/dev/null)" != "$CHECKOV_VERSION" ]; then
+    say "installing checkov $CHECKOV_VERSION into ~/.venvs/checkov (the security scan of exports)"
     python3 -m venv "$HOME/.venvs/checkov"
-    "$HOME/.venvs/checkov/bin/python" -m pip install -q checkov
+    "$HOME/.venvs/checkov/bin/python" -m pip install -q "checkov==$CHECKOV_VERSION"
   fi
   # pyenv keeps console scripts behind shims that need a rehash.
   command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true

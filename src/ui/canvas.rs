@@ -14,11 +14,11 @@ use super::gesture::{pixel_offset, Gesture, Moving, Press, DEFER_PAN_ABOVE, DRAG
 use super::legend::Legend;
 use super::overlay::{handles_view, Hint, HintView, Verdict, Wire};
 use super::palette_drop::{follow_palette, PaletteDrop};
-use super::scene::{badges_view, drawn, outlines_view, scene_view};
+use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
 use crate::core::camera::ViewBox;
 use crate::core::edit::{self, PaletteItem};
 use crate::core::layout::{
-    is_design_id, layout, link_geometry, links, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
+    is_design_id, layout, link_geometry, links, Link, object_at, objects_within, DragPlan, LinkKind, Rect, RectExt,
     GLOBAL_ID,
 };
 use crate::core::model::Design;
@@ -379,7 +379,8 @@ pub fn Canvas(
             moved.set_value(false);
             return;
         }
-        let id = platform::hit(&ev).id.filter(|id| is_design_id(id));
+        // Shapes and links (a link's id names its kind and ends) select alike.
+        let id = platform::hit(&ev).id.filter(|id| is_design_id(id) || Link::from_id(id).is_some());
         match (id, ev.shift_key()) {
             (Some(id), true) => selection.update(|s| {
                 if let Some(i) = s.iter().position(|x| *x == id) {
@@ -429,6 +430,7 @@ pub fn Canvas(
 
     let scene = scene_view(drawn(design, geometry.into()), placed.into());
     let outlines = outlines_view(geometry.into(), selection.into());
+    let link_outlines = link_outlines_view(placed.into(), selection.into());
     let marks = badges_view(geometry.into(), badges);
     let handles = move || {
         on_edit?;
@@ -495,7 +497,7 @@ pub fn Canvas(
             </defs>
             {grid}
             {scene}
-            <g class="layer-selection" aria-hidden="true">{outlines}</g>
+            <g class="layer-selection" aria-hidden="true">{outlines}{link_outlines}</g>
             <g class="layer-badges">{marks}</g>
             <g class="layer-handles">{handles}</g>
             <g class="layer-overlay" aria-hidden="true">

@@ -1,5 +1,7 @@
 //! The link layer: one curve per relation, styled by kind, with a halo so
-//! it stays readable where it crosses a frame, and dots at both ends.
+//! it stays readable where it crosses a frame, dots at both ends, and the
+//! link's note (a DNS target's role, weight or location) at its middle.
+//! Each line carries its link id, so a click selects it like a shape.
 
 use crate::core::layout::LinkGeom;
 use leptos::prelude::*;
@@ -8,15 +10,22 @@ use leptos::prelude::*;
 pub fn link_view(g: &LinkGeom) -> impl IntoView {
     let kind = g.link.kind.as_str();
     let d = g.path();
-    let title = format!("{}: {} → {}", g.link.kind.label(), g.link.from, g.link.to);
+    let note = g.link.note.clone();
+    let title = match &note {
+        Some(n) => format!("{}: {} → {} ({n})", g.link.kind.label(), g.link.from, g.link.to),
+        None => format!("{}: {} → {}", g.link.kind.label(), g.link.from, g.link.to),
+    };
     let aria = title.clone();
+    let mid = g.midpoint();
+    let label = note.map(|n| view! { <text class="link-note" x=mid.x y=mid.y - 6.0 text-anchor="middle">{n}</text> });
     view! {
-        <g class="link-group" data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
+        <g class="link-group" data-id=g.link.id() data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
             <title>{title}</title>
             <path class="link-halo" d=d.clone()></path>
             <path class=format!("link {kind}") d=d></path>
             <circle class=format!("link-end {kind}") cx=g.start.x cy=g.start.y r="4"></circle>
             <circle class=format!("link-end {kind}") cx=g.end.x cy=g.end.y r="4"></circle>
+            {label}
         </g>
     }
 }

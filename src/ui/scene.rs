@@ -9,7 +9,7 @@
 use super::links::link_view;
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Label, Layout, LinkGeom, Rect, Shape};
+use crate::core::layout::{label, Label, Layout, Link, LinkGeom, Rect, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ fn split(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
 fn link_key(g: &LinkGeom) -> Key {
     let mut h = rustc_hash::FxHasher::default();
     g.link.kind.hash(&mut h);
-    (&g.link.from, &g.link.to).hash(&mut h);
+    (&g.link.from, &g.link.to, &g.link.note).hash(&mut h);
     for p in [g.start, g.end, g.control] {
         (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
     }
@@ -102,6 +102,25 @@ pub fn outlines_view(geometry: Signal<Layout>, selection: Signal<Vec<String>>) -
                         let r = s.rect;
                         view! { <rect class="selected-outline" data-outline=s.id.clone() x=r.x - 4.0 y=r.y - 4.0 width=r.w + 8.0 height=r.h + 8.0 rx="10"></rect> }
                     })
+                    .collect_view()
+                    .into_any()
+            })
+        })
+    }
+}
+
+/// The selected links, drawn again over the scene, wide and highlighted.
+pub fn link_outlines_view(placed: Signal<Vec<LinkGeom>>, selection: Signal<Vec<String>>) -> impl Fn() -> AnyView + Copy {
+    move || {
+        selection.with(|sel| {
+            let wanted: Vec<&String> = sel.iter().filter(|id| Link::from_id(id).is_some()).collect();
+            if wanted.is_empty() {
+                return ().into_any();
+            }
+            placed.with(|ls| {
+                ls.iter()
+                    .filter(|g| wanted.iter().any(|w| **w == g.link.id()))
+                    .map(|g| view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> })
                     .collect_view()
                     .into_any()
             })

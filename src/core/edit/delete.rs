@@ -5,6 +5,7 @@
 //! replica is promoted, a DNS record loses that target), and
 //! [`dependents`] lists every such consequence so the UI can confirm first.
 
+use crate::core::layout::Link;
 use crate::core::model::*;
 use std::collections::HashSet;
 
@@ -110,7 +111,21 @@ pub fn dependents(design: &Design, ids: &[&str]) -> Vec<String> {
 }
 
 /// Deletes `ids` with their contents and detaches every reference to them.
+/// A selected link (a [`Link::id`]) is removed as a relation; the objects at
+/// its ends stay.
 pub fn delete(design: &Design, ids: &[&str]) -> Design {
+    let links: Vec<Link> = ids.iter().filter_map(|id| Link::from_id(id)).collect();
+    if !links.is_empty() {
+        let mut without = design.clone();
+        for l in &links {
+            // A link whose end is deleted too is gone either way.
+            if let Ok(next) = super::disconnect(&without, l) {
+                without = next;
+            }
+        }
+        let objects: Vec<&str> = ids.iter().copied().filter(|id| Link::from_id(id).is_none()).collect();
+        return delete(&without, &objects);
+    }
     let gone = closure(design, ids);
     let keep = |id: &str| !gone.contains(id);
     let mut d = design.clone();

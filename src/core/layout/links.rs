@@ -6,7 +6,8 @@
 //! two shapes, bending it around the boxes it would otherwise cross.
 
 use super::{replica_id, Layout, Point, Rect, RectExt, Shape, ShapeKind};
-use crate::core::model::{Design, RegionNode, RegionRole, VpcNode};
+use crate::core::model::{Design, FailoverRole, Record, RegionNode, RegionRole, RoutingPolicy, Target, VpcNode};
+use crate::core::record_sets::location_slug;
 use std::collections::BTreeMap;
 
 /// What a link means; each kind gets its own line style and legend entry.
@@ -26,13 +27,16 @@ pub enum LinkKind {
     Dns,
     /// A Global Accelerator and one of its endpoints.
     Accelerator,
+    /// An auto-scaling group registered in a load balancer's target group.
+    AsgTarget,
 }
 
 impl LinkKind {
     /// Every kind, in legend order.
-    pub const ALL: [LinkKind; 7] = [
+    pub const ALL: [LinkKind; 8] = [
         LinkKind::Dns,
         LinkKind::Accelerator,
+        LinkKind::AsgTarget,
         LinkKind::Peering,
         LinkKind::RdsReplica,
         LinkKind::AuroraGlobal,
@@ -50,7 +54,13 @@ impl LinkKind {
             LinkKind::Peering => "peering",
             LinkKind::Dns => "dns",
             LinkKind::Accelerator => "accelerator",
+            LinkKind::AsgTarget => "asg-target",
         }
+    }
+
+    /// The kind named by [`LinkKind::as_str`].
+    pub fn parse(s: &str) -> Option<LinkKind> {
+        LinkKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
     /// The legend text.
@@ -63,6 +73,7 @@ impl LinkKind {
             LinkKind::Peering => "VPC peering",
             LinkKind::Dns => "Route 53 record target",
             LinkKind::Accelerator => "Accelerator endpoint",
+            LinkKind::AsgTarget => "Load balancer target group",
         }
     }
 }
@@ -77,12 +88,40 @@ pub struct Link {
     pub from: String,
     /// The id of the object it points at.
     pub to: String,
+    /// What the export does with it, drawn beside the line: a DNS target's
+    /// failover role, weight or locations, and whether it is health-checked.
+    pub note: Option<String>,
+}
+
+/// The prefix of a link's selection id. Design ids never hold an `@`, so a
+/// link id can share the selection with object ids without clashing.
+const LINK_ID_PREFIX: &str = "link@";
+
+impl Link {
+    /// The link's id in the selection: `link@<kind>@<from>@<to>`.
+    pub fn id(&self) -> String {
+        format!("{LINK_ID_PREFIX}{}@{}@{}", self.kind.as_str(), self.from, self.to)
+    }
+
+    /// The link a selection id names, if it names one.
+    pub fn from_id(id: &str) -> Option<Link> {
+        let mut parts = id.strip_prefix(LINK_ID_PREFIX)?.split('@');
+        let kind = LinkKind::parse(parts.next()?)?;
+        let (from, to) = (parts.next()?, parts.next()?);
+        // The DynamoDB replica end is a synthetic `table@region` shape id.
+        let to = match (kind, parts.next()) {
+            (LinkKind::DynamoReplica, Some(region)) => format!("{to}@{region}"),
+            (_, None) => to.to_string(),
+            _ => return None,
+        };
+        Some(Link { kind, from: from.into(), to, note: None })
+    }
 }
 
 /// Every relation of the design worth a line, in a stable order.
 pub fn links(design: &Design) -> Vec<Link> {
     let mut out = Vec::new();
-    let mut push = |kind, from: &str, to: &str| out.push(Link { kind, from: from.into(), to: to.into() });
+    let mut push = |kind, from: &str, to: &str| out.push(Link { kind, from: from.into(), to: to.into(), note: None });
     // Aurora members by global cluster: (id, in the primary region).
     let mut globals: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
     for region in &design.regions {
@@ -91,6 +130,11 @@ pub fn links(design: &Design) -> Vec<Link> {
                 VpcNode::Rds(r) => {
                     if let Some(src) = &r.replica_of {
                         push(LinkKind::RdsReplica, &r.id, src);
+                    }
+                }
+                VpcNode::Asg(g) => {
+                    if let Some(alb) = &g.target {
+                        push(LinkKind::AsgTarget, &g.id, alb);
                     }
                 }
                 VpcNode::Aurora(a) => {
@@ -129,21 +173,43 @@ pub fn links(design: &Design) -> Vec<Link> {
     for p in &design.peerings {
         push(LinkKind::Peering, &p.a, &p.b);
     }
-    for record in design.dns.iter().flat_map(|d| &d.records) {
-        // One line per (record, target): a geolocation record may send two
-        // locations to one load balancer, and links are keyed by their ends.
-        for (i, t) in record.targets.iter().enumerate() {
-            if !record.targets[..i].iter().any(|u| u.target == t.target) {
-                push(LinkKind::Dns, &record.id, &t.target);
-            }
-        }
-    }
     for acc in &design.accelerators {
         for e in &acc.endpoints {
             push(LinkKind::Accelerator, &acc.id, &e.target);
         }
     }
+    for record in design.dns.iter().flat_map(|d| &d.records) {
+        // One line per (record, target): a geolocation record may send two
+        // locations to one load balancer, and links are keyed by their ends.
+        for (i, t) in record.targets.iter().enumerate() {
+            if !record.targets[..i].iter().any(|u| u.target == t.target) {
+                out.push(Link { kind: LinkKind::Dns, from: record.id.clone(), to: t.target.clone(), note: dns_note(record, &t.target) });
+            }
+        }
+    }
     out
+}
+
+/// The note of a record's line to `target`: what each of its record sets
+/// says (role, weight, location), and a check mark when health-checked.
+fn dns_note(record: &Record, target: &str) -> Option<String> {
+    let sets: Vec<&Target> = record.targets.iter().filter(|t| t.target == target).collect();
+    let mut parts: Vec<String> = sets
+        .iter()
+        .filter_map(|t| match record.policy {
+            RoutingPolicy::Failover => t.role.map(|r| match r {
+                FailoverRole::Primary => "primary".to_string(),
+                FailoverRole::Secondary => "secondary".to_string(),
+            }),
+            RoutingPolicy::Weighted => t.weight.map(|w| format!("weight {w}")),
+            RoutingPolicy::Geolocation => t.location.as_ref().map(|l| location_slug(l).to_uppercase().replace("DEFAULT", "default")),
+            RoutingPolicy::Latency | RoutingPolicy::Simple => None,
+        })
+        .collect();
+    if sets.iter().any(|t| t.health_check.is_some()) {
+        parts.push("health-checked".into());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// A link placed on the canvas: a quadratic curve from `start` to `end`
@@ -165,6 +231,12 @@ impl LinkGeom {
     pub fn path(&self) -> String {
         let (s, c, e) = (self.start, self.control, self.end);
         format!("M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}", s.x, s.y, c.x, c.y, e.x, e.y)
+    }
+
+    /// The point halfway along the curve (t = 0.5), where its note sits.
+    pub fn midpoint(&self) -> Point {
+        let (s, c, e) = (self.start, self.control, self.end);
+        Point { x: 0.25 * s.x + 0.5 * c.x + 0.25 * e.x, y: 0.25 * s.y + 0.5 * c.y + 0.25 * e.y }
     }
 
     /// The tight box around the curve, so the view can fit links as well

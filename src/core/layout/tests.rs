@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::core::model::{load, Design};
-use crate::core::templates::TEMPLATES;
+use crate::core::templates::{template, TEMPLATES};
 use serde_json::{json, Value};
 
 fn template_designs() -> Vec<(&'static str, Design)> {
@@ -171,7 +171,7 @@ fn dynamodb_replicas_get_a_shape_in_their_region() {
 #[test]
 fn curve_bounds_are_tight() {
     let g = LinkGeom {
-        link: Link { kind: LinkKind::Peering, from: "a".into(), to: "b".into() },
+        link: Link { kind: LinkKind::Peering, from: "a".into(), to: "b".into(), note: None },
         start: Point { x: 0.0, y: 0.0 },
         end: Point { x: 100.0, y: 0.0 },
         control: Point { x: 50.0, y: -100.0 },
@@ -191,7 +191,7 @@ fn a_link_skipping_a_region_bends_over_it() {
     let third = auto.get(&d.regions[2].id).unwrap().rect;
     d.canvas.insert(d.regions[2].id.clone(), Rect { x: second.right() + 100.0, y: second.y, ..third });
     let l = layout(&d);
-    let far = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[2].vpcs[0].id.clone() };
+    let far = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[2].vpcs[0].id.clone(), note: None };
     let g = &link_geometry(&l, &[far])[0];
     let crossing = (1..64).map(|k| k as f64 / 64.0).any(|t| {
         let u = 1.0 - t;
@@ -203,7 +203,7 @@ fn a_link_skipping_a_region_bends_over_it() {
     });
     assert!(!crossing, "the curve {g:?} should go around the middle region {second:?}");
     // A link between neighbours stays straight.
-    let near = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[1].vpcs[0].id.clone() };
+    let near = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[1].vpcs[0].id.clone(), note: None };
     let g = &link_geometry(&l, &[near])[0];
     assert_eq!(g.control, Point { x: (g.start.x + g.end.x) / 2.0, y: (g.start.y + g.end.y) / 2.0 });
 }
@@ -307,4 +307,23 @@ fn the_global_band_sits_above_the_regions() {
         let g = l.get(GLOBAL_ID).expect("every template has DNS").rect;
         assert!(d.regions.iter().all(|r| l.get(&r.id).unwrap().rect.y >= g.bottom()), "{name}");
     }
+}
+
+#[test]
+fn dns_lines_say_what_each_record_set_does() {
+    let d = template("active-passive").and_then(|t| t.design().ok()).unwrap();
+    let notes: Vec<Option<String>> = links(&d).into_iter().filter(|l| l.kind == LinkKind::Dns).map(|l| l.note).collect();
+    assert_eq!(notes, [Some("primary · health-checked".to_string()), Some("secondary".to_string())]);
+    // Two locations on one load balancer: one line, both locations named.
+    let mut d = template("active-active").and_then(|t| t.design().ok()).unwrap();
+    let rec = &mut d.dns.as_mut().unwrap().records[0];
+    rec.policy = crate::core::model::RoutingPolicy::Geolocation;
+    let mut twin = rec.targets[0].clone();
+    rec.targets[0].location = Some(crate::core::model::GeoLocation { continent: Some("NA".into()), ..Default::default() });
+    twin.location = Some(crate::core::model::GeoLocation { default: Some(true), ..Default::default() });
+    rec.targets.push(twin);
+    let first = rec.targets[0].target.clone();
+    let line: Vec<_> = links(&d).into_iter().filter(|l| l.kind == LinkKind::Dns && l.to == first).collect();
+    assert_eq!(line.len(), 1);
+    assert_eq!(line[0].note.as_deref(), Some("NA · default · health-checked"));
 }
