@@ -1,6 +1,6 @@
 //! Load balancing rules: ALB subnets and AZs, names, health checks, targets.
 
-use super::names_check::elb_name_problem;
+use super::names_check::{load_balancer_name_problem, target_group_name_problem};
 use super::util::{azs, where_};
 use crate::core::model::{Alb, Region, Tier, Vpc, VpcNode};
 use crate::core::names;
@@ -28,7 +28,7 @@ pub const RULES: &[Rule] = &[
         "ELB names are at most 32 letters, digits and hyphens, not starting or ending with '-', nor with \"internal-\".",
         "Shorten or rename the load balancer, or the project or environment name.", alb_04),
     rule("ALB-06", Error, LoadBalancing, "The target group name (project-environment-name) must be a valid name.",
-        "Target group names follow the same 32-character rule; the export names the group after its load balancer.",
+        "Target group names are at most 32 letters, digits and hyphens, not starting or ending with '-' (unlike load balancers, no reserved prefix); the export names the group after its load balancer.",
         "Shorten or rename the load balancer.", alb_06),
     rule("ALB-07", Error, LoadBalancing, "Health check values must be in range.",
         "Target groups accept interval 5-300 s, timeout 2-120 s, thresholds 2-10, and a path starting with '/'.",
@@ -89,7 +89,7 @@ fn alb_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn alb_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let name = names::regional(ctx.design, &a.name);
-        if let Some(p) = elb_name_problem(&name) {
+        if let Some(p) = load_balancer_name_problem(&name) {
             out.emit(&[&a.id], format!("{}: its AWS name \"{name}\" {p}.", label(r, v, a)));
         }
     }
@@ -98,7 +98,7 @@ fn alb_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn alb_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let name = names::regional(ctx.design, &a.name);
-        if let Some(p) = elb_name_problem(&name) {
+        if let Some(p) = target_group_name_problem(&name) {
             out.emit(&[&a.id], format!("{}: its target group name \"{name}\" {p}.", label(r, v, a)));
         }
     }

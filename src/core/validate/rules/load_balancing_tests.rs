@@ -32,6 +32,17 @@ fn alb_04_and_06_names() {
     fires_and_not("ALB-06", &bad, "use1-alb", &good);
     let (bad, good) = with_alb(|a| a.name = "web_1".into());
     fires_and_not("ALB-04", &bad, "use1-alb", &good);
+    fires_and_not("ALB-06", &bad, "use1-alb", &good);
+}
+
+/// `internal-` is reserved in load balancer names only (CreateLoadBalancer);
+/// the target group of the same name is fine (CreateTargetGroup).
+#[test]
+fn alb_04_not_06_internal_prefix() {
+    let (mut bad, good) = with_alb(|_| {});
+    bad.name = "internal".into();
+    fires_and_not("ALB-04", &bad, "use1-alb", &good);
+    assert!(findings(&bad, "ALB-06").is_empty(), "{:#?}", findings(&bad, "ALB-06"));
 }
 
 #[test]

@@ -1,7 +1,11 @@
 //! Checks of AWS name charsets and lengths, shared by the name rules.
+//! Each resource gets its own function: a rule of one resource (the
+//! `internal-` prefix of load balancers) must not leak into another.
 
-/// Why `name` is not a valid load balancer or target group name, or `None`.
-pub fn elb_name_problem(name: &str) -> Option<String> {
+/// Why `name` is not a valid target group name, or `None`: at most 32
+/// letters, digits and hyphens, not starting or ending with '-'
+/// (CreateTargetGroup.Name). Target groups have no reserved prefix.
+pub fn target_group_name_problem(name: &str) -> Option<String> {
     if name.is_empty() || name.chars().count() > 32 {
         return Some(format!("is {} characters; the limit is 32", name.chars().count()));
     }
@@ -10,6 +14,16 @@ pub fn elb_name_problem(name: &str) -> Option<String> {
     }
     if name.starts_with('-') || name.ends_with('-') {
         return Some("must not begin or end with '-'".into());
+    }
+    None
+}
+
+/// Why `name` is not a valid load balancer name, or `None`: the target
+/// group rules plus the prefix `internal-`, which only load balancer names
+/// reserve (CreateLoadBalancer.Name).
+pub fn load_balancer_name_problem(name: &str) -> Option<String> {
+    if let Some(p) = target_group_name_problem(name) {
+        return Some(p);
     }
     if name.starts_with("internal-") {
         return Some("must not begin with \"internal-\"".into());
@@ -68,10 +82,13 @@ mod tests {
 
     #[test]
     fn names() {
-        assert!(elb_name_problem("shop-prod-web").is_none());
-        assert!(elb_name_problem("internal-x").is_some());
-        assert!(elb_name_problem(&"a".repeat(33)).is_some());
-        assert!(elb_name_problem("a_b").is_some());
+        assert!(load_balancer_name_problem("shop-prod-web").is_none());
+        assert!(load_balancer_name_problem("internal-x").is_some());
+        assert!(target_group_name_problem("internal-x").is_none());
+        assert!(load_balancer_name_problem(&"a".repeat(33)).is_some());
+        assert!(target_group_name_problem(&"a".repeat(33)).is_some());
+        assert!(target_group_name_problem("a_b").is_some());
+        assert!(target_group_name_problem("-ab").is_some());
         assert!(db_identifier_problem("shop-prod-db", 63).is_none());
         assert!(db_identifier_problem("Shop", 63).is_some());
         assert!(db_identifier_problem("a--b", 63).is_some());
