@@ -6,6 +6,7 @@
 
 mod geo;
 mod regions;
+pub mod s3_names;
 
 pub use geo::{is_continent, is_country, is_us_state, CONTINENTS};
 

@@ -117,6 +117,7 @@ fn s3_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use crate::core::catalog::s3_names;
     use crate::core::model::{Design, RegionNode, S3};
 
     fn with(region: usize, f: impl FnOnce(&mut S3)) -> (Design, Design) {
@@ -130,10 +131,28 @@ mod tests {
 
     #[test]
     fn s3_01_names() {
-        for name in ["My_Bucket", "ab", "192.168.1.1", "xn--abc", "a..b", "bucket-s3alias"] {
+        for name in ["My_Bucket", "ab", "192.168.1.1", "a..b", "sthree-configurator"] {
             let (bad, good) = with(0, |b| b.bucket = name.into());
             fires_and_not("S3-01", &bad, "use1-assets", &good);
         }
+    }
+
+    /// Every reserved prefix and suffix of the catalog row, for design
+    /// buckets (S3-01) and the state bucket (TF-05), which share the check.
+    #[test]
+    fn s3_01_and_tf_05_every_reserved_affix() {
+        let affixed = s3_names::RESERVED_PREFIXES.iter().map(|p| format!("{p}media"))
+            .chain(s3_names::RESERVED_SUFFIXES.iter().map(|x| format!("media{x}")));
+        for name in affixed {
+            let (bad, good) = with(0, |b| b.bucket = name.clone());
+            fires_and_not("S3-01", &bad, "use1-assets", &good);
+            let mut state = good.clone();
+            state.state.bucket = name.clone();
+            assert!(!findings(&state, "TF-05").is_empty(), "TF-05 should refuse {name}");
+        }
+        assert!(s3_names::RESERVED_SUFFIXES.contains(&"--table-s3"));
+        let (near, _) = with(0, |b| b.bucket = "media-table-s3".into());
+        assert!(findings(&near, "S3-01").is_empty(), "one hyphen is not the reserved suffix");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Small facts several rule families need.
 
+use crate::core::catalog::s3_names;
 use crate::core::model::{Index, Region, Vpc};
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
@@ -24,23 +25,24 @@ pub fn where_(region: &Region, vpc: &Vpc) -> String {
     format!("VPC {} ({})", vpc.name, region.code)
 }
 
-/// Problems with `name` as an S3 bucket name, or `None`.
-pub fn bucket_name_problem(name: &str) -> Option<&'static str> {
+/// Why `name` is not a valid S3 bucket name, or `None` (catalog S3-01; the
+/// reserved prefixes and suffixes are data in [`s3_names`]).
+pub fn bucket_name_problem(name: &str) -> Option<String> {
     let ok_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-';
     if name.len() < 3 || name.len() > 63 {
-        Some("must be 3 to 63 characters long")
+        Some("must be 3 to 63 characters long".into())
     } else if !name.chars().all(ok_char) {
-        Some("may only hold lowercase letters, digits, '.' and '-'")
+        Some("may only hold lowercase letters, digits, '.' and '-'".into())
     } else if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) || !name.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-        Some("must start and end with a letter or digit")
+        Some("must start and end with a letter or digit".into())
     } else if name.contains("..") || name.contains(".-") || name.contains("-.") {
-        Some("must not hold '..', '.-' or '-.'")
+        Some("must not hold '..', '.-' or '-.'".into())
     } else if name.parse::<std::net::Ipv4Addr>().is_ok() {
-        Some("must not look like an IP address")
-    } else if name.starts_with("xn--") || name.starts_with("sthree-") || name.starts_with("amzn-s3-demo-") {
-        Some("must not start with 'xn--', 'sthree-' or 'amzn-s3-demo-'")
-    } else if name.ends_with("-s3alias") || name.ends_with("--ol-s3") || name.ends_with(".mrap") || name.ends_with("--x-s3") {
-        Some("must not end with '-s3alias', '--ol-s3', '.mrap' or '--x-s3'")
+        Some("must not look like an IP address".into())
+    } else if let Some(p) = s3_names::RESERVED_PREFIXES.iter().find(|p| name.starts_with(*p)) {
+        Some(format!("must not start with '{p}', which S3 reserves"))
+    } else if let Some(x) = s3_names::RESERVED_SUFFIXES.iter().find(|x| name.ends_with(*x)) {
+        Some(format!("must not end with '{x}', which S3 reserves"))
     } else {
         None
     }
