@@ -4,10 +4,12 @@
 //! project's reference data and embedded at compile time, so the app and the
 //! CLI never read anything at run time.
 
+pub mod constrained_azs;
 mod geo;
 mod regions;
 pub mod s3_names;
 
+pub use constrained_azs::{constrained_az, ConstrainedAz};
 pub use geo::{is_continent, is_country, is_us_state, CONTINENTS};
 
 pub use regions::{region, regions, Az, RegionInfo};

@@ -41,10 +41,12 @@ impl RegionInfo {
         self.azs.iter().any(|a| a.id == az_id)
     }
 
-    /// The AZ ids in a stable order (sorted by id), for pickers and defaults.
+    /// The AZ ids in a stable order for pickers and defaults: sorted by id,
+    /// with constrained AZs (catalog A.2, e.g. `use1-az3`) last, so that
+    /// code taking the first free AZ only lands on one when nothing else is left.
     pub fn az_ids_sorted(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = self.azs.iter().map(|a| a.id.as_str()).collect();
-        ids.sort_unstable();
+        ids.sort_unstable_by_key(|id| (super::constrained_az(id).is_some(), *id));
         ids
     }
 }
@@ -98,5 +100,7 @@ mod tests {
         assert_eq!(region("us-west-1").unwrap().azs.len(), 2);
         assert!(region("mars-north-1").is_none());
         assert_eq!(region("eu-west-1").unwrap().az_ids_sorted(), ["euw1-az1", "euw1-az2", "euw1-az3"]);
+        let use1 = region("us-east-1").unwrap().az_ids_sorted();
+        assert_eq!(use1, ["use1-az1", "use1-az2", "use1-az4", "use1-az5", "use1-az6", "use1-az3"], "constrained AZs last");
     }
 }

@@ -41,9 +41,9 @@ pub const RULES: &[Rule] = &[
     rule("NET-08", Warning, Network, "Avoid 172.17.0.0/16 for VPCs.",
         "Docker-based AWS services (Cloud9, SageMaker) use 172.17.0.0/16 and conflict with it.",
         "Pick another private block.", net_08),
-    rule("NET-09", Error, Network, "A subnet's AZ must be an AZ id of its VPC's region.",
-        "A subnet lives in one AZ of its region; an AZ id from another region, or one new accounts cannot use, fails at apply.",
-        "Pick one of the region's AZ ids (the inspector lists them).", net_09),
+    rule("NET-09", Error, Network, "A subnet's AZ must be an AZ id of its VPC's region; a constrained AZ (use1-az3) is a warning.",
+        "A subnet lives in one AZ of its region; an AZ id from another region, or one new accounts cannot use, fails at apply. Constrained AZs (catalog A.2) exist but lack newer features and capacity.",
+        "Pick one of the region's AZ ids (the inspector lists them, constrained ones last).", net_09),
     rule("NET-10", Error, Network, "Peered VPCs must not have overlapping CIDRs.",
         "CreateVpcPeeringConnection puts the connection in the failed state when the blocks overlap.",
         "Give one of the VPCs a block that overlaps no peer.", net_10),
@@ -227,6 +227,10 @@ fn net_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     out.emit(&[&s.id], format!(
                         "Subnet {} in {} is in AZ \"{}\", which is not a usable AZ id of {} ({}).",
                         s.name, where_(r, v), s.az, r.code, info.az_ids_sorted().join(", ")));
+                } else if let Some(c) = catalog::constrained_az(&s.az) {
+                    out.emit_at(Warning, &[&s.id], format!(
+                        "Subnet {} in {} is in {}, {} (source: {}, as of {}).",
+                        s.name, where_(r, v), c.id, c.reason, c.source, catalog::constrained_azs::AS_OF));
                 }
             }
         }

@@ -77,6 +77,18 @@ fn net_09_az_of_another_region() {
     fires_and_not("NET-09", &bad, "use1-pub-a", &good);
 }
 
+/// Catalog A.2: use1-az3 is usable but constrained, so a warning, not an error.
+#[test]
+fn net_09_constrained_az_is_a_warning() {
+    let good = ap();
+    let mut bad = good.clone();
+    bad.regions[0].vpcs[0].subnets[0].az = "use1-az3".into();
+    fires_and_not("NET-09", &bad, "use1-pub-a", &good);
+    let hits = findings(&bad, "NET-09");
+    assert!(hits.iter().all(|d| d.severity == crate::core::validate::Severity::Warning), "{hits:#?}");
+    assert!(hits[0].message.contains("use1-az3") && hits[0].message.contains("2026-11-22"), "{}", hits[0].message);
+}
+
 #[test]
 fn net_10_peered_overlap() {
     let mut good = ap();
