@@ -19,9 +19,9 @@ pub const RULES: &[Rule] = &[
     rule("AGD-01", Error, AuroraFamily, "A global cluster has one writer in the primary region and 1-10 secondaries, each in a different region.",
         "Aurora Global needs at least one secondary region, allows up to 10, and no two members in one region.",
         "Give the global cluster one member in the primary region and one per DR region.", agd_01),
-    rule("AGD-02", Error, AuroraFamily, "A cluster runs 1-16 instances (a writer and up to 15 readers); a secondary up to 16 readers.",
-        "Aurora limits a cluster to 15 replicas besides its writer; a primary with no instance has no writer.",
-        "Set instances between 1 and 16.", agd_02),
+    rule("AGD-02", Error, AuroraFamily, "A primary or standalone cluster runs 1-16 instances (a writer and up to 15 readers); a global secondary 0-16 readers.",
+        "Aurora allows a writer and up to 15 readers in a primary, and no writer and up to 16 readers in each secondary; a primary with no instance has no writer, while a secondary with none (headless) is a documented pilot light (see DES-08).",
+        "Set instances between 1 and 16 (0 to 16 on a secondary).", agd_02),
     rule("AGD-03", Error, AuroraFamily, "Members of a global cluster use the same engine and version.",
         "The global cluster has one engine and version; a member with another one cannot join.",
         "Give every member the engine and version of the writer.", agd_03),
@@ -90,10 +90,18 @@ fn agd_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
+/// True for a member of a global cluster outside the primary region: it has
+/// no writer of its own. (With no primary region, DES-01 reports the design
+/// and every member counts as a secondary here.)
+pub(super) fn is_secondary(ctx: &Ctx<'_>, r: &Region, a: &Aurora) -> bool {
+    a.global.is_some() && ctx.design.primary().map(|p| p.code.as_str()) != Some(r.code.as_str())
+}
+
 fn agd_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
-        if a.instances == 0 || a.instances > 16 {
-            out.emit(&[&a.id], format!("{} runs {} instances; a cluster takes 1 to 16.", label(r, v, a), a.instances));
+        let (least, role) = if is_secondary(ctx, r, a) { (0, "a secondary takes 0") } else { (1, "a cluster with a writer takes 1") };
+        if a.instances < least || a.instances > 16 {
+            out.emit(&[&a.id], format!("{} runs {} instances; {role} to 16.", label(r, v, a), a.instances));
         }
     }
 }
@@ -180,6 +188,23 @@ mod tests {
         let (bad, good) = with(0, |a| a.instances = 0);
         fires_and_not("AGD-02", &bad, "use1-orders", &good);
         let (bad, good) = with(1, |a| a.instances = 17);
+        fires_and_not("AGD-02", &bad, "euw1-orders", &good);
+        let (bad, good) = with(0, |a| a.instances = 17);
+        fires_and_not("AGD-02", &bad, "use1-orders", &good);
+    }
+
+    /// A headless secondary (0 instances) is allowed; a standalone cluster
+    /// outside the primary region still needs its writer.
+    #[test]
+    fn agd_02_headless_secondary_but_not_headless_standalone() {
+        let (headless, _) = with(1, |a| a.instances = 0);
+        assert!(findings(&headless, "AGD-02").is_empty(), "{:#?}", findings(&headless, "AGD-02"));
+        let (headless, _) = with(1, |a| a.instances = 16);
+        assert!(findings(&headless, "AGD-02").is_empty());
+        let (bad, good) = with(1, |a| {
+            a.instances = 0;
+            a.global = None;
+        });
         fires_and_not("AGD-02", &bad, "euw1-orders", &good);
     }
 

@@ -1,6 +1,7 @@
 //! Design-level rules beyond the catalog: regions, roles, routing and data
 //! copies across regions. Ids `DES-nn` are Topoform's own.
 
+use super::aurora;
 use crate::core::catalog;
 use crate::core::model::{FailoverRole, NodeKind, RegionNode, RegionRole, RoutingPolicy, VpcNode};
 use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
@@ -32,6 +33,9 @@ pub const RULES: &[Rule] = &[
     rule("DES-07", Error, Design, "Project and environment names must be lowercase slugs.",
         "They prefix every AWS name and state key: project 1-20 and environment 1-12 characters of a-z, 0-9 and '-', starting with a letter.",
         "Rename the project or environment (e.g. shop, prod).", des_07),
+    rule("DES-08", Info, Design, "A headless Aurora secondary (0 instances) is a pilot light.",
+        "AWS allows a secondary cluster with no instance: it keeps the replicated data but cannot serve reads or become the writer until an instance is created, which a failover must wait for (pilot light: RTO of tens of minutes or more).",
+        "Count instance creation in the failover runbook and RTO, or give the secondary one instance (warm standby).", des_08),
 ];
 
 fn des_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -162,6 +166,21 @@ fn des_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
+fn des_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for r in &ctx.design.regions {
+        for (v, a) in r.vpcs.iter().flat_map(|v| v.nodes.iter().map(move |n| (v, n))).filter_map(|(v, n)| match n {
+            VpcNode::Aurora(a) => Some((v, a)),
+            _ => None,
+        }) {
+            if a.instances == 0 && aurora::is_secondary(ctx, r, a) {
+                out.emit(&[&a.id], format!(
+                    "Aurora cluster {} in VPC {} ({}) is a headless secondary of global cluster {}: it holds the data but no instance, so a failover must first create one.",
+                    a.name, v.name, r.code, a.global.as_deref().unwrap_or_default()));
+            }
+        }
+    }
+}
+
 fn slug_problem(s: &str, max: usize) -> Option<String> {
     if s.is_empty() || s.len() > max {
         return Some(format!("must be 1 to {max} characters"));
@@ -251,6 +270,23 @@ mod tests {
         bad.regions[0].vpcs[0].nodes.push(extra);
         bad.dns.as_mut().unwrap().records[0].targets[1].target = "use1-alb2".into();
         fires_and_not("DES-06", &bad, "app", &good);
+    }
+
+    #[test]
+    fn des_08_headless_secondary() {
+        let good = base("aurora-global");
+        let mut bad = good.clone();
+        if let VpcNode::Aurora(a) = &mut bad.regions[1].vpcs[0].nodes[2] {
+            a.instances = 0;
+        }
+        fires_and_not("DES-08", &bad, "euw1-orders", &good);
+        assert!(findings(&bad, "DES-08").iter().all(|d| d.severity == crate::core::validate::Severity::Info));
+        // A headless primary is AGD-02's error, not a pilot light.
+        let mut primary = good.clone();
+        if let VpcNode::Aurora(a) = &mut primary.regions[0].vpcs[0].nodes[2] {
+            a.instances = 0;
+        }
+        assert!(findings(&primary, "DES-08").is_empty());
     }
 
     #[test]
