@@ -4,6 +4,7 @@
 //! project's reference data and embedded at compile time, so the app and the
 //! CLI never read anything at run time.
 
+pub mod aurora_global;
 pub mod constrained_azs;
 mod geo;
 mod regions;

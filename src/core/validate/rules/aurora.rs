@@ -2,7 +2,8 @@
 
 use super::names_check::db_identifier_problem;
 use super::util::{azs, where_};
-use crate::core::model::{Aurora, Region, Vpc, VpcNode};
+use crate::core::catalog::aurora_global;
+use crate::core::model::{Aurora, AuroraEngine, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Aurora as AuroraFamily, Report, Rule, Severity::*};
 use std::collections::BTreeMap;
@@ -22,9 +23,9 @@ pub const RULES: &[Rule] = &[
     rule("AGD-02", Error, AuroraFamily, "A primary or standalone cluster runs 1-16 instances (a writer and up to 15 readers); a global secondary 0-16 readers.",
         "Aurora allows a writer and up to 15 readers in a primary, and no writer and up to 16 readers in each secondary; a primary with no instance has no writer, while a secondary with none (headless) is a documented pilot light (see DES-08).",
         "Set instances between 1 and 16 (0 to 16 on a secondary).", agd_02),
-    rule("AGD-03", Error, AuroraFamily, "Members of a global cluster use the same engine and version.",
-        "The global cluster has one engine and version; a member with another one cannot join.",
-        "Give every member the engine and version of the writer.", agd_03),
+    rule("AGD-03", Error, AuroraFamily, "Members of a global cluster use one engine and version, which supports global databases in each member's region.",
+        "The global cluster has one engine and version; a member with another cannot join. Aurora Global Database is not offered in ap-southeast-6, ap-east-2 and ap-southeast-7, and takes Aurora MySQL 3.01.0 / 2.07.0 or later (3.02.0 / 2.11.2 in ap-south-2, 3.03.0 / 2.07.6 in ap-southeast-4, 3.04.0 / 2.07.6 in ap-southeast-5, 2.07.6 in ap-southeast-3), per the Aurora User Guide as of 2026-11-22. The catalog has no version table for Aurora PostgreSQL, so for it only the region is checked; versions written without the Aurora part (8.0) are not judged.",
+        "Give every member the engine and version of the writer, a version the region supports, or move the member to a region that offers global databases.", agd_03),
     rule("AGD-04", Error, AuroraFamily, "Global cluster members need memory-optimized instance classes (db.r*, db.x*).",
         "\"An Aurora global database requires DB instance classes that are optimized for memory-intensive applications\"; burstable db.t* classes fail.",
         "Use a db.r6g, db.r7g or db.x2g class.", agd_04),
@@ -115,6 +116,23 @@ fn agd_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if kinds.len() > 1 {
             let list: Vec<String> = kinds.iter().map(|(e, v)| format!("{e} {v}")).collect();
             out.emit(&ids(&members), format!("Members of global cluster {name} mix {}.", list.join(" and ")));
+        }
+        for (r, v, a) in &members {
+            if !aurora_global::available_in(&r.code) {
+                out.emit(&[&a.id], format!(
+                    "{} is a member of global cluster {name}, but Aurora Global Database is not offered in {} ({}, as of {}).",
+                    label(r, v, a), r.code, aurora_global::SOURCE, aurora_global::AS_OF));
+                continue;
+            }
+            if a.engine != AuroraEngine::Mysql {
+                continue;
+            }
+            let Some(have) = aurora_global::parse_mysql_version(&a.engine_version) else { continue };
+            if let Some(least) = aurora_global::mysql_minimum(&r.code, have.0).filter(|least| have < *least) {
+                out.emit(&[&a.id], format!(
+                    "{} runs Aurora MySQL {}; a global cluster member in {} needs {} or later ({}, as of {}).",
+                    label(r, v, a), aurora_global::show(have), r.code, aurora_global::show(least), aurora_global::SOURCE, aurora_global::AS_OF));
+            }
         }
     }
 }
@@ -214,6 +232,40 @@ mod tests {
         fires_and_not("AGD-03", &bad, "euw1-orders", &good);
         let (bad, good) = with(1, |a| a.engine_version = "15.2".into());
         fires_and_not("AGD-03", &bad, "euw1-orders", &good);
+    }
+
+    /// Catalog A.7: no global databases in three regions; Aurora MySQL
+    /// minimum versions per region; Aurora PostgreSQL has no version table.
+    #[test]
+    fn agd_03_region_availability_and_mysql_minimums() {
+        let good = base("aurora-global");
+        let mut bad = good.clone();
+        bad.regions[1].code = "ap-east-2".into();
+        fires_and_not("AGD-03", &bad, "euw1-orders", &good);
+        let mysql = |region: &str, version: &str| {
+            let mut d = good.clone();
+            d.regions[1].code = region.into();
+            for r in &mut d.regions {
+                if let VpcNode::Aurora(a) = &mut r.vpcs[0].nodes[2] {
+                    a.engine = AuroraEngine::Mysql;
+                    a.engine_version = version.into();
+                }
+            }
+            findings(&d, "AGD-03")
+        };
+        assert!(mysql("ap-south-2", "8.0.mysql_aurora.3.02.0").is_empty());
+        let hits = mysql("ap-south-2", "8.0.mysql_aurora.3.01.0");
+        assert!(hits.len() == 1 && hits[0].subjects == ["euw1-orders"] && hits[0].message.contains("3.02.0"), "{hits:#?}");
+        assert!(mysql("ap-southeast-5", "8.0.mysql_aurora.3.03.0").len() == 1);
+        assert!(mysql("ap-southeast-3", "5.7.mysql_aurora.2.07.2").len() == 1);
+        assert!(mysql("ap-southeast-3", "5.7.mysql_aurora.2.07.6").is_empty());
+        // Below the default minimum everywhere, so the primary fires as well.
+        assert_eq!(mysql("eu-west-1", "5.7.mysql_aurora.2.06.0").len(), 2);
+        assert!(mysql("eu-west-1", "8.0").is_empty(), "a bare 8.0 cannot be judged");
+        // Aurora PostgreSQL: the same old-looking version is not judged.
+        let mut pg = good.clone();
+        pg.regions[1].code = "ap-south-2".into();
+        assert!(findings(&pg, "AGD-03").is_empty());
     }
 
     #[test]
