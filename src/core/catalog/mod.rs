@@ -7,6 +7,7 @@
 pub mod aurora_global;
 pub mod constrained_azs;
 mod geo;
+pub mod instance_types;
 mod regions;
 pub mod s3_names;
 
