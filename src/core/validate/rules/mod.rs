@@ -5,6 +5,7 @@ pub mod aurora;
 pub mod autoscaling;
 pub mod design;
 pub mod dynamodb;
+pub mod instance_types;
 pub mod load_balancing;
 mod names_check;
 pub mod names_iam;

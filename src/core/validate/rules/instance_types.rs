@@ -1,0 +1,205 @@
+//! Instance types of auto-scaling groups and DB instance classes of RDS and
+//! Aurora: a name that cannot be one is an error (DES-09); a well-formed name
+//! missing from the dated lists in the catalog is a warning (DES-10), since
+//! AWS adds types every year. Both suggest the nearest listed name.
+
+use super::util::where_;
+use crate::core::catalog::instance_types::{self as list, DB_SOURCE, EC2_SOURCE};
+use crate::core::model::{Region, Vpc, VpcNode};
+use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
+
+/// The instance type family (Topoform's own ids; the catalog has no row).
+pub const RULES: &[Rule] = &[
+    rule("DES-09", Error, Design, "Instance types and DB instance classes must be well-formed names.",
+        "An EC2 type is family.size (t3.medium, m7i-flex.large); a DB class is db. plus one (db.r6g.large) or db.serverless on Aurora. Anything else is refused by AWS at apply, after plan has passed.",
+        "Pick a type such as t3.medium, or a class such as db.r6g.large; the message suggests the nearest listed one.", des_09),
+    rule("DES-10", Warning, Design, "Instance types and DB classes should be in Topoform's dated lists.",
+        "The EC2 list is moto 5.2.1's copy of DescribeInstanceTypes (2026-05-20). The DB lists per engine come from the RDS User Guide table of 2023-05-30 and moto's Aurora PostgreSQL orderable classes, with newer and Aurora families derived as db. plus the family's EC2 sizes: they may list a size an engine does not offer, do not follow engine versions or regions, and miss whatever AWS added since. So a miss is a warning to check the name, never an error.",
+        "Check the name (the message suggests the nearest listed one); a type newer than the list is fine.", des_10),
+];
+
+/// One named type to judge: the node, where it is, the name and which list.
+struct Named<'a> {
+    id: &'a str,
+    what: String,
+    name: &'a str,
+    /// `None` for EC2, else the DB engine as AWS spells it.
+    engine: Option<&'static str>,
+}
+
+fn named<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = Named<'a>> {
+    ctx.design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(move |v| v.nodes.iter().filter_map(move |n| one(r, v, n))))
+}
+
+fn one<'a>(r: &Region, v: &Vpc, n: &'a VpcNode) -> Option<Named<'a>> {
+    let at = where_(r, v);
+    Some(match n {
+        VpcNode::Asg(a) => Named { id: &a.id, what: format!("Auto-scaling group {} in {at}: instance type", a.name), name: &a.instance_type, engine: None },
+        VpcNode::Rds(d) => Named { id: &d.id, what: format!("Database {} in {at}: instance class", d.name), name: &d.instance_class, engine: Some(d.engine.as_str()) },
+        VpcNode::Aurora(c) => Named { id: &c.id, what: format!("Aurora cluster {} in {at}: instance class", c.name), name: &c.instance_class, engine: Some(c.engine.as_str()) },
+        VpcNode::Alb(_) => return None,
+    })
+}
+
+fn listed(n: &Named<'_>) -> &'static [&'static str] {
+    match n.engine {
+        None => list::ec2_types(),
+        Some(e) => list::db_classes(e),
+    }
+}
+
+fn suggestion(n: &Named<'_>) -> String {
+    nearest(n.name, listed(n)).map(|s| format!("; did you mean {s}?")).unwrap_or_else(|| ".".into())
+}
+
+fn des_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for n in named(ctx) {
+        let ok = match n.engine {
+            None => is_ec2_shaped(n.name),
+            Some(e) => is_db_shaped(n.name, e.starts_with("aurora")),
+        };
+        if !ok {
+            let shape = if n.engine.is_none() { "family.size, like t3.medium" } else { "db.family.size, like db.r6g.large" };
+            out.emit(&[n.id], format!("{} \"{}\" is not a well-formed name ({shape}){}", n.what, n.name, suggestion(&n)));
+        }
+    }
+}
+
+fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for n in named(ctx) {
+        let (shaped, known, source) = match n.engine {
+            None => (is_ec2_shaped(n.name), list::is_ec2_type(n.name), EC2_SOURCE),
+            Some(e) => (is_db_shaped(n.name, e.starts_with("aurora")), list::is_db_class(e, n.name), DB_SOURCE),
+        };
+        if shaped && !known {
+            let of = n.engine.map(|e| format!(" for {e}")).unwrap_or_default();
+            out.emit(&[n.id], format!("{} \"{}\" is not in Topoform's list{of} ({source}){}", n.what, n.name, suggestion(&n)));
+        }
+    }
+}
+
+/// `family.size` as EC2 names types: the family starts with a letter, holds
+/// a generation digit and may hold '-' (`m7i-flex`, `u7i-12tb`); the size is
+/// one of EC2's size words.
+pub fn is_ec2_shaped(name: &str) -> bool {
+    let Some((family, size)) = name.split_once('.') else { return false };
+    let family_ok = family.starts_with(|c: char| c.is_ascii_lowercase())
+        && !family.ends_with('-')
+        && family.chars().any(|c| c.is_ascii_digit())
+        && family.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    family_ok && is_size(size)
+}
+
+/// `db.` and an EC2-shaped type, or `db.serverless` on Aurora.
+pub fn is_db_shaped(name: &str, aurora: bool) -> bool {
+    (aurora && name == "db.serverless") || name.strip_prefix("db.").is_some_and(is_ec2_shaped)
+}
+
+fn is_size(size: &str) -> bool {
+    let digits_then = |s: &str, suffix: &str| {
+        s.strip_suffix(suffix).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    matches!(size, "nano" | "micro" | "small" | "medium" | "large" | "xlarge" | "metal")
+        || digits_then(size, "xlarge")
+        || size.strip_prefix("metal-").is_some_and(|s| digits_then(s, "xl"))
+}
+
+/// The listed name closest to `name` by edit distance, if any is close
+/// enough to be a plausible typo (at most a third of the name, and 4 edits).
+pub fn nearest<'a>(name: &str, listed: &[&'a str]) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).clamp(1, 4);
+    listed
+        .iter()
+        .map(|c| (edit_distance(name, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance: the fewest single-character insertions, deletions
+/// and substitutions that turn `a` into `b`.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::core::model::{Design, VpcNode};
+    use crate::core::validate::Severity;
+
+    fn set(template: &str, node: usize, name: &str) -> (Design, Design) {
+        let good = base(template);
+        let mut bad = good.clone();
+        match &mut bad.regions[0].vpcs[0].nodes[node] {
+            VpcNode::Asg(a) => a.instance_type = name.into(),
+            VpcNode::Rds(d) => d.instance_class = name.into(),
+            VpcNode::Aurora(c) => c.instance_class = name.into(),
+            VpcNode::Alb(_) => {}
+        }
+        (bad, good)
+    }
+
+    #[test]
+    fn des_09_malformed_names_are_errors() {
+        for name in ["t9.gigantic", "banana", "T3.medium", "t3.", "t3.medium.extra"] {
+            let (bad, good) = set("active-passive", 1, name);
+            fires_and_not("DES-09", &bad, "use1-app", &good);
+            assert!(findings(&bad, "DES-10").is_empty(), "{name} is an error, not also a warning");
+        }
+        for name in ["db.nope", "r6g.large", "db.serverless"] {
+            let (bad, good) = set("active-passive", 2, name);
+            fires_and_not("DES-09", &bad, "use1-db", &good);
+        }
+        let (bad, _) = set("active-passive", 1, "t3.meduim");
+        assert!(findings(&bad, "DES-09")[0].message.contains("did you mean t3.medium?"), "{:#?}", findings(&bad, "DES-09"));
+    }
+
+    #[test]
+    fn des_10_unlisted_names_are_warnings_naming_the_list() {
+        let (bad, good) = set("active-passive", 1, "t9.large");
+        fires_and_not("DES-10", &bad, "use1-app", &good);
+        let hit = &findings(&bad, "DES-10")[0];
+        assert_eq!(hit.severity, Severity::Warning);
+        assert!(hit.message.contains("2026-05-20") && hit.message.contains("moto"), "{}", hit.message);
+        assert!(findings(&bad, "DES-09").is_empty());
+        let (bad, good) = set("active-passive", 2, "db.m5.medium");
+        fires_and_not("DES-10", &bad, "use1-db", &good);
+        // Aurora takes no general-purpose classes; RDS does.
+        let (bad, good) = set("aurora-global", 2, "db.m6g.large");
+        fires_and_not("DES-10", &bad, "use1-orders", &good);
+        let (listed, _) = set("active-passive", 2, "db.m6g.large");
+        assert!(findings(&listed, "DES-10").is_empty());
+        let (serverless, _) = set("aurora-global", 2, "db.serverless");
+        assert!(findings(&serverless, "DES-09").is_empty() && findings(&serverless, "DES-10").is_empty());
+    }
+
+    #[test]
+    fn shapes_cover_every_listed_name() {
+        assert!(list::ec2_types().iter().all(|t| is_ec2_shaped(t)), "an EC2 type of the list is not well-formed");
+        for e in ["mysql", "postgres", "mariadb", "aurora-mysql", "aurora-postgresql"] {
+            assert!(list::db_classes(e).iter().all(|c| is_db_shaped(c, e.starts_with("aurora"))), "{e}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_and_nearest() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("t3.medium", "t3.medium"), 0);
+        assert_eq!(nearest("db.r6g.larg", list::db_classes("postgres")), Some("db.r6g.large"));
+        assert_eq!(nearest("banana", list::ec2_types()), None, "nothing is close enough");
+    }
+}
