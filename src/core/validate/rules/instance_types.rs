@@ -10,8 +10,8 @@ use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*
 
 /// The instance type family (Topoform's own ids; the catalog has no row).
 pub const RULES: &[Rule] = &[
-    rule("DES-09", Error, Design, "Instance types and DB instance classes must be well-formed names.",
-        "An EC2 type is family.size (t3.medium, m7i-flex.large); a DB class is db. plus one (db.r6g.large) or db.serverless on Aurora. Anything else is refused by AWS at apply, after plan has passed.",
+    rule("DES-09", Error, Design, "Instance types and DB instance classes must be well-formed names of provisioned instances.",
+        "An EC2 type is family.size (t3.medium, m7i-flex.large); a DB class is db. plus one (db.r6g.large). Anything else is refused by AWS at apply, after plan has passed. Aurora's db.serverless is refused too: Serverless v2 instances need a capacity range on the cluster (ServerlessV2ScalingConfiguration, Aurora User Guide, Serverless v2 requirements), which format v1 and its export do not have.",
         "Pick a type such as t3.medium, or a class such as db.r6g.large; the message suggests the nearest listed one.", des_09),
     rule("DES-10", Warning, Design, "Instance types and DB classes should be in Topoform's dated lists.",
         "The EC2 list is moto 5.2.1's copy of DescribeInstanceTypes (2026-05-20). The DB lists per engine come from the RDS User Guide table of 2023-05-30 and moto's Aurora PostgreSQL orderable classes, with newer and Aurora families derived as db. plus the family's EC2 sizes: they may list a size an engine does not offer, do not follow engine versions or regions, and miss whatever AWS added since. So a miss is a warning to check the name, never an error.",
@@ -49,16 +49,20 @@ fn listed(n: &Named<'_>) -> &'static [&'static str] {
 }
 
 fn suggestion(n: &Named<'_>) -> String {
-    nearest(n.name, listed(n)).map(|s| format!("; did you mean {s}?")).unwrap_or_else(|| ".".into())
+    let shaped: Vec<&str> = listed(n).iter().copied().filter(|c| is_ec2_shaped(c) || is_db_shaped(c)).collect();
+    nearest(n.name, &shaped).map(|s| format!("; did you mean {s}?")).unwrap_or_else(|| ".".into())
 }
 
 fn des_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for n in named(ctx) {
         let ok = match n.engine {
             None => is_ec2_shaped(n.name),
-            Some(e) => is_db_shaped(n.name, e.starts_with("aurora")),
+            Some(_) => is_db_shaped(n.name),
         };
-        if !ok {
+        if n.engine.is_some_and(|e| e.starts_with("aurora")) && n.name == "db.serverless" {
+            out.emit(&[n.id], format!(
+                "{} \"db.serverless\" is Aurora Serverless v2, which needs a capacity range the export does not write; use a provisioned class such as db.r6g.large.", n.what));
+        } else if !ok {
             let shape = if n.engine.is_none() { "family.size, like t3.medium" } else { "db.family.size, like db.r6g.large" };
             out.emit(&[n.id], format!("{} \"{}\" is not a well-formed name ({shape}){}", n.what, n.name, suggestion(&n)));
         }
@@ -69,7 +73,7 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for n in named(ctx) {
         let (shaped, known, source) = match n.engine {
             None => (is_ec2_shaped(n.name), list::is_ec2_type(n.name), EC2_SOURCE),
-            Some(e) => (is_db_shaped(n.name, e.starts_with("aurora")), list::is_db_class(e, n.name), DB_SOURCE),
+            Some(e) => (is_db_shaped(n.name), list::is_db_class(e, n.name), DB_SOURCE),
         };
         if shaped && !known {
             let of = n.engine.map(|e| format!(" for {e}")).unwrap_or_default();
@@ -90,9 +94,9 @@ pub fn is_ec2_shaped(name: &str) -> bool {
     family_ok && is_size(size)
 }
 
-/// `db.` and an EC2-shaped type, or `db.serverless` on Aurora.
-pub fn is_db_shaped(name: &str, aurora: bool) -> bool {
-    (aurora && name == "db.serverless") || name.strip_prefix("db.").is_some_and(is_ec2_shaped)
+/// `db.` and an EC2-shaped type (not `db.serverless`, see DES-09).
+pub fn is_db_shaped(name: &str) -> bool {
+    name.strip_prefix("db.").is_some_and(is_ec2_shaped)
 }
 
 fn is_size(size: &str) -> bool {
@@ -182,15 +186,17 @@ mod tests {
         fires_and_not("DES-10", &bad, "use1-orders", &good);
         let (listed, _) = set("active-passive", 2, "db.m6g.large");
         assert!(findings(&listed, "DES-10").is_empty());
-        let (serverless, _) = set("aurora-global", 2, "db.serverless");
-        assert!(findings(&serverless, "DES-09").is_empty() && findings(&serverless, "DES-10").is_empty());
+        let (serverless, good) = set("aurora-global", 2, "db.serverless");
+        fires_and_not("DES-09", &serverless, "use1-orders", &good);
+        assert!(findings(&serverless, "DES-09")[0].message.contains("capacity range"));
+        assert!(findings(&serverless, "DES-10").is_empty());
     }
 
     #[test]
     fn shapes_cover_every_listed_name() {
         assert!(list::ec2_types().iter().all(|t| is_ec2_shaped(t)), "an EC2 type of the list is not well-formed");
         for e in ["mysql", "postgres", "mariadb", "aurora-mysql", "aurora-postgresql"] {
-            assert!(list::db_classes(e).iter().all(|c| is_db_shaped(c, e.starts_with("aurora"))), "{e}");
+            assert!(list::db_classes(e).iter().all(|c| is_db_shaped(c) || *c == "db.serverless"), "{e}");
         }
     }
 
