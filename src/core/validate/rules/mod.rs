@@ -15,6 +15,7 @@ pub mod route53;
 pub mod route53_health;
 pub mod s3;
 pub mod state;
+pub mod value_formats;
 mod util;
 
 #[cfg(test)]
