@@ -3,7 +3,7 @@
 //! Both lists are plain text files beside this one, written once by
 //! `scripts/extract-instance-lists` (their headers say from what and when)
 //! and embedded at compile time. They age: AWS adds types every year, so a
-//! name missing from them is only a warning (DES-10); only a name that cannot
+//! name missing from them is only a warning (DES-12); only a name that cannot
 //! be an instance type at all is an error (DES-09).
 
 use std::collections::BTreeMap;

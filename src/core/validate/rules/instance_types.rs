@@ -1,6 +1,6 @@
 //! Instance types of auto-scaling groups and DB instance classes of RDS and
 //! Aurora: a name that cannot be one is an error (DES-09); a well-formed name
-//! missing from the dated lists in the catalog is a warning (DES-10), since
+//! missing from the dated lists in the catalog is a warning (DES-12), since
 //! AWS adds types every year. Both suggest the nearest listed name.
 
 use super::util::where_;
@@ -13,7 +13,7 @@ pub const RULES: &[Rule] = &[
     rule("DES-09", Error, Design, "Instance types and DB instance classes must be well-formed names of provisioned instances.",
         "An EC2 type is family.size (t3.medium, m7i-flex.large); a DB class is db. plus one (db.r6g.large). Anything else is refused by AWS at apply, after plan has passed. Aurora's db.serverless is refused too: Serverless v2 instances need a capacity range on the cluster (ServerlessV2ScalingConfiguration, Aurora User Guide, Serverless v2 requirements), which format v1 and its export do not have.",
         "Pick a type such as t3.medium, or a class such as db.r6g.large; the message suggests the nearest listed one.", des_09),
-    rule("DES-10", Warning, Design, "Instance types and DB classes should be in Topoform's dated lists.",
+    rule("DES-12", Warning, Design, "Instance types and DB classes should be in Topoform's dated lists.",
         "The EC2 list is moto 5.2.1's copy of DescribeInstanceTypes (2026-05-20). The DB lists per engine come from the RDS User Guide table of 2023-05-30 and moto's Aurora PostgreSQL orderable classes, with newer and Aurora families derived as db. plus the family's EC2 sizes: they may list a size an engine does not offer, do not follow engine versions or regions, and miss whatever AWS added since. So a miss is a warning to check the name, never an error.",
         "Check the name (the message suggests the nearest listed one); a type newer than the list is fine.", des_10),
 ];
@@ -161,7 +161,7 @@ mod tests {
         for name in ["t9.gigantic", "banana", "T3.medium", "t3.", "t3.medium.extra"] {
             let (bad, good) = set("active-passive", 1, name);
             fires_and_not("DES-09", &bad, "use1-app", &good);
-            assert!(findings(&bad, "DES-10").is_empty(), "{name} is an error, not also a warning");
+            assert!(findings(&bad, "DES-12").is_empty(), "{name} is an error, not also a warning");
         }
         for name in ["db.nope", "r6g.large", "db.serverless"] {
             let (bad, good) = set("active-passive", 2, name);
@@ -174,22 +174,22 @@ mod tests {
     #[test]
     fn des_10_unlisted_names_are_warnings_naming_the_list() {
         let (bad, good) = set("active-passive", 1, "t9.large");
-        fires_and_not("DES-10", &bad, "use1-app", &good);
-        let hit = &findings(&bad, "DES-10")[0];
+        fires_and_not("DES-12", &bad, "use1-app", &good);
+        let hit = &findings(&bad, "DES-12")[0];
         assert_eq!(hit.severity, Severity::Warning);
         assert!(hit.message.contains("2026-05-20") && hit.message.contains("moto"), "{}", hit.message);
         assert!(findings(&bad, "DES-09").is_empty());
         let (bad, good) = set("active-passive", 2, "db.m5.medium");
-        fires_and_not("DES-10", &bad, "use1-db", &good);
+        fires_and_not("DES-12", &bad, "use1-db", &good);
         // Aurora takes no general-purpose classes; RDS does.
         let (bad, good) = set("aurora-global", 2, "db.m6g.large");
-        fires_and_not("DES-10", &bad, "use1-orders", &good);
+        fires_and_not("DES-12", &bad, "use1-orders", &good);
         let (listed, _) = set("active-passive", 2, "db.m6g.large");
-        assert!(findings(&listed, "DES-10").is_empty());
+        assert!(findings(&listed, "DES-12").is_empty());
         let (serverless, good) = set("aurora-global", 2, "db.serverless");
         fires_and_not("DES-09", &serverless, "use1-orders", &good);
         assert!(findings(&serverless, "DES-09")[0].message.contains("capacity range"));
-        assert!(findings(&serverless, "DES-10").is_empty());
+        assert!(findings(&serverless, "DES-12").is_empty());
     }
 
     #[test]

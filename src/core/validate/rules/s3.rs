@@ -138,9 +138,9 @@ mod tests {
     }
 
     /// Every reserved prefix and suffix of the catalog row, for design
-    /// buckets (S3-01) and the state bucket (TF-05), which share the check.
+    /// buckets (S3-01) and the state bucket (DES-11), which share the check.
     #[test]
-    fn s3_01_and_tf_05_every_reserved_affix() {
+    fn s3_01_and_des_11_every_reserved_affix() {
         let affixed = s3_names::RESERVED_PREFIXES.iter().map(|p| format!("{p}media"))
             .chain(s3_names::RESERVED_SUFFIXES.iter().map(|x| format!("media{x}")));
         for name in affixed {
@@ -148,7 +148,7 @@ mod tests {
             fires_and_not("S3-01", &bad, "use1-assets", &good);
             let mut state = good.clone();
             state.state.bucket = name.clone();
-            assert!(!findings(&state, "TF-05").is_empty(), "TF-05 should refuse {name}");
+            assert!(!findings(&state, "DES-11").is_empty(), "DES-11 should refuse {name}");
         }
         assert!(s3_names::RESERVED_SUFFIXES.contains(&"--table-s3"));
         let (near, _) = with(0, |b| b.bucket = "media-table-s3".into());

@@ -8,7 +8,7 @@ use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*
 
 /// The value format rules (Topoform's own id; the catalog has no row).
 pub const RULES: &[Rule] = &[rule(
-    "DES-11",
+    "DES-13",
     Error,
     Design,
     "Images and engine versions must be well-formed.",
@@ -73,18 +73,18 @@ mod tests {
         if let VpcNode::Asg(a) = &mut bad.regions[0].vpcs[0].nodes[1] {
             a.image = "ubuntu-latest".into();
         }
-        fires_and_not("DES-11", &bad, "use1-app", &good);
+        fires_and_not("DES-13", &bad, "use1-app", &good);
         let mut bad = good.clone();
         if let VpcNode::Rds(d) = &mut bad.regions[0].vpcs[0].nodes[2] {
             d.engine_version = "latest".into();
         }
-        fires_and_not("DES-11", &bad, "use1-db", &good);
+        fires_and_not("DES-13", &bad, "use1-db", &good);
         let good = base("aurora-global");
         let mut bad = good.clone();
         if let VpcNode::Aurora(c) = &mut bad.regions[0].vpcs[0].nodes[2] {
             c.engine_version = "16.4.mysql_aurora.3.04.0".into();
         }
-        fires_and_not("DES-11", &bad, "use1-orders", &good);
+        fires_and_not("DES-13", &bad, "use1-orders", &good);
     }
 
     #[test]
