@@ -148,6 +148,7 @@ mod tests {
         let d = tpl("active-passive");
         let l = links(&d).into_iter().find(|l| l.kind == LinkKind::Dns).unwrap();
         let id = l.id();
+        assert!(crate::core::edit::dependents(&d, &[&id]).is_empty(), "removing a link asks nothing");
         let next = crate::core::edit::delete(&d, &[&id]);
         assert!(!links(&next).contains(&l));
         let idx = Index::new(&next);
