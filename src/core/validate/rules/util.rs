@@ -3,6 +3,7 @@
 use crate::core::model::{Index, Region, Vpc};
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
+use crate::core::text::short;
 
 /// The distinct AZ ids of the subnets among `ids`.
 pub fn azs<'a>(index: &Index<'a>, ids: &[String]) -> BTreeSet<&'a str> {
@@ -21,7 +22,7 @@ pub fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
 
 /// `Region us-east-1` style wording for messages.
 pub fn where_(region: &Region, vpc: &Vpc) -> String {
-    format!("VPC {} ({})", vpc.name, region.code)
+    format!("VPC {} ({})", short(&vpc.name), short(&region.code))
 }
 
 /// Problems with `name` as an S3 bucket name, or `None`.
