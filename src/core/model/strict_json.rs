@@ -7,13 +7,14 @@
 //! (no second parse, no extra crate) but refuses a key given twice, naming
 //! the object's JSON path and the key. It also refuses nesting deeper than
 //! any design needs before serde_json's own limit is reached, so that error
-//! names a path too, and no input can recurse deeply.
+//! names a path too, and files of millions of values (a 50 MB array of
+//! numbers would take gigabytes as `Value`s, and kill a browser tab).
 
 use super::load::{LoadError, LoadErrorKind};
 use crate::core::text::short;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 /// The deepest nesting of arrays and objects a design file may have.
@@ -22,13 +23,19 @@ use std::fmt;
 /// serde_json itself stops at 128. Stopping at 64 leaves both room.
 pub const MAX_DEPTH: usize = 64;
 
+/// The most JSON values (of any kind, at any depth) a design file may hold.
+///
+/// The 5,000-object stress design (`core::stress`, 2 MB of JSON) holds
+/// about 62,000; a design 16 times as large still loads.
+pub const MAX_VALUES: usize = 1_000_000;
+
 /// Parses `text` as one JSON value, refusing duplicate keys and deep nesting.
 pub(crate) fn parse(text: &str) -> Result<Value, LoadError> {
-    let refused = RefCell::new(None);
+    let shared = Shared { refused: RefCell::new(None), values_left: Cell::new(MAX_VALUES) };
     let root = At { parent: None, step: Step::Root, depth: 0 };
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = ValueSeed { at: &root, refused: &refused }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    value.map_err(|e| refused.into_inner().unwrap_or_else(|| syntax_error(text, &e)))
+    let value = ValueSeed { at: &root, shared: &shared }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    value.map_err(|e| shared.refused.into_inner().unwrap_or_else(|| syntax_error(text, &e)))
 }
 
 fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
@@ -82,17 +89,24 @@ impl At<'_> {
     }
 }
 
-/// Reads one value at `at`; a refusal is left in `refused` with its path,
-/// and the serde error only unwinds the parse.
+/// What every value read shares: the refusal, if any, and the budget.
+struct Shared {
+    /// A refusal with its path; the serde error only unwinds the parse.
+    refused: RefCell<Option<LoadError>>,
+    /// How many more values the file may hold.
+    values_left: Cell<usize>,
+}
+
+/// Reads one value at `at`.
 #[derive(Clone, Copy)]
 struct ValueSeed<'a> {
     at: &'a At<'a>,
-    refused: &'a RefCell<Option<LoadError>>,
+    shared: &'a Shared,
 }
 
 impl ValueSeed<'_> {
     fn refuse<E: de::Error>(self, message: String) -> E {
-        *self.refused.borrow_mut() = Some(LoadError::new(LoadErrorKind::Schema, self.at.path(), message));
+        *self.shared.refused.borrow_mut() = Some(LoadError::new(LoadErrorKind::Schema, self.at.path(), message));
         E::custom("refused")
     }
 
@@ -108,6 +122,13 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        let left = self.shared.values_left.get();
+        if left == 0 {
+            return Err(self.refuse(format!(
+                "the file holds more than {MAX_VALUES} JSON values; a design is far smaller, so this is not one"
+            )));
+        }
+        self.shared.values_left.set(left - 1);
         d.deserialize_any(self)
     }
 }
@@ -162,7 +183,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let mut out = Vec::new();
         loop {
             let at = self.at.child(Step::Index(out.len()));
-            match seq.next_element_seed(ValueSeed { at: &at, refused: self.refused })? {
+            match seq.next_element_seed(ValueSeed { at: &at, shared: self.shared })? {
                 Some(v) => out.push(v),
                 None => return Ok(Value::Array(out)),
             }
@@ -180,7 +201,7 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 )));
             }
             let at = self.at.child(Step::Key(&key));
-            let value = map.next_value_seed(ValueSeed { at: &at, refused: self.refused })?;
+            let value = map.next_value_seed(ValueSeed { at: &at, shared: self.shared })?;
             out.insert(key, value);
         }
         Ok(Value::Object(out))
@@ -222,6 +243,25 @@ mod tests {
         assert_eq!(p, format!("{}", "[0]".repeat(MAX_DEPTH)));
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+
+    fn count(v: &Value) -> usize {
+        1 + match v {
+            Value::Array(a) => a.iter().map(count).sum(),
+            Value::Object(o) => o.values().map(count).sum(),
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn refuses_millions_of_values_but_reads_the_stress_design() {
+        let stress = crate::core::model::save(&crate::core::stress::stress_design());
+        let n = count(&parse(&stress).expect("the stress design parses"));
+        assert!(n * 10 < MAX_VALUES, "the stress design holds {n} values, too close to the cap");
+        let many = format!("[{}1]", "1,".repeat(MAX_VALUES));
+        let (p, m) = refused(&many);
+        assert!(m.contains("more than 1000000 JSON values"), "{m}");
+        assert_eq!(p, format!("[{}]", MAX_VALUES - 1));
     }
 
     #[test]
