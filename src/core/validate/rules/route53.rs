@@ -148,10 +148,10 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             match role {
                 FailoverRole::Primary if !in_primary => out.emit(&subjects(r, &[&t.target]), format!(
                     "{}: the PRIMARY target {} is in {}, but the primary region is {}; production traffic would go there.",
-                    label(ctx, r), t.target, region.code, primary.code)),
+                    label(ctx, r), t.target, short(&region.code), short(&primary.code))),
                 FailoverRole::Secondary if in_primary => out.emit(&subjects(r, &[&t.target]), format!(
                     "{}: the SECONDARY target {} is in the primary region {}; the DR region would get the traffic.",
-                    label(ctx, r), t.target, primary.code)),
+                    label(ctx, r), t.target, short(&primary.code))),
                 _ => {}
             }
         }
@@ -167,7 +167,7 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     let ok = catalog::region(&region.code).is_some_and(|i| i.route53_latency_region_tf_provider_5_100_0);
                     if !ok {
                         out.emit(&subjects(r, &[&t.target]), format!(
-                            "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), t.target, region.code));
+                            "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), t.target, short(&region.code)));
                     }
                     per_region.entry((r.name.to_lowercase(), r.kind.as_str(), region.code.clone())).or_default().push(&t.target);
                 }
@@ -261,7 +261,7 @@ fn r53_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let served = vpc.nodes.iter().any(|n| matches!(n, VpcNode::Asg(g) if g.target.as_deref() == Some(alb.id.as_str())));
             if !served {
                 out.emit(&subjects(r, &[&alb.id]), format!(
-                    "{}: load balancer {} has no auto-scaling group behind it, so Route 53 sees it as unhealthy.", label(ctx, r), alb.name));
+                    "{}: load balancer {} has no auto-scaling group behind it, so Route 53 sees it as unhealthy.", label(ctx, r), short(&alb.name)));
             }
         }
     }

@@ -47,7 +47,7 @@ fn r53_17(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if let Some(ObjectRef::VpcNode { node: VpcNode::Alb(a), .. }) = ctx.index.get(&t.target) {
             if a.internal {
                 out.emit(&[&r.id, &t.target], format!(
-                    "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), a.name));
+                    "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), short(&a.name)));
             }
         }
     }
