@@ -9,7 +9,7 @@ fn topoform(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_topoform")).args(args).output().expect("run topoform")
 }
 
-fn temp_file(name: &str, text: &str) -> PathBuf {
+fn temp_file(name: &str, text: impl AsRef<[u8]>) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("topoform-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
@@ -77,6 +77,94 @@ fn unreadable_file_and_bad_usage_exit_2() {
     assert_eq!(topoform(&["check"]).status.code(), Some(2));
     assert_eq!(topoform(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(topoform(&["check", "x.json", "--format", "yaml"]).status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_quote_the_value_not_a_debug_option() {
+    for (args, says) in [
+        (&["check", "x.json", "--format", "xml"][..], "error: --format takes text or json, not \"xml\""),
+        (&["check", "x.json", "--format"][..], "error: --format needs a value: text or json"),
+        (&["export", "x.json", "--out", "d", "--layout", "flat"][..], "error: --layout takes per-region or single-root, not \"flat\""),
+        (&["export", "x.json", "--out", "d", "--layout"][..], "error: --layout needs a value: per-region or single-root"),
+    ] {
+        let o = topoform(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with(says), "{args:?}: {err}");
+        assert!(!err.contains("Some(") && !err.contains("None"), "{args:?}: {err}");
+    }
+}
+
+/// Files that are not a loadable design: each must exit 2 with one line on
+/// stderr saying what is wrong, whatever its size or bytes.
+#[test]
+fn hostile_files_exit_2_with_one_clear_line() {
+    let design = TEMPLATES[0].json;
+    let dup = design.replacen("\"name\": \"shop\"", "\"name\": \"a\", \"name\": \"shop\"", 1);
+    let mut bad_utf8 = design.as_bytes().to_vec();
+    bad_utf8.splice(20..20, [0xC3, 0x28]);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(design.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut big_array = String::with_capacity(50_000_010);
+    big_array.push('[');
+    big_array.push_str(&"1,".repeat(25_000_000 - 1));
+    big_array.push_str("1]");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", vec![], "the file is empty"),
+        ("null", b"null".to_vec(), "found null"),
+        ("array", b"[]".to_vec(), "found an array"),
+        ("string", b"\"string\"".to_vec(), "found a string"),
+        ("duplicate-key", dup.into_bytes(), ": duplicate key \"name\""),
+        ("deep", "[".repeat(100_000).into_bytes(), "nested more than 64 levels"),
+        ("truncated", design.as_bytes()[..design.len() / 2].to_vec(), "cut off"),
+        ("huge-number", design.replacen("\"version\": 1", "\"version\": 1e400", 1).into_bytes(), "out of range"),
+        ("float-version", design.replacen("\"version\": 1", "\"version\": 1.0", 1).into_bytes(), "version: expected a positive whole number"),
+        ("invalid-utf8", bad_utf8, "byte at offset 20 is not valid UTF-8"),
+        ("utf16", utf16, "UTF-16"),
+        ("fifty-megabytes", big_array.into_bytes(), "more than 1000000 JSON values"),
+    ];
+    for (name, bytes, says) in cases {
+        let p = temp_file(&format!("hostile-{name}.json"), &bytes);
+        let o = topoform(&["check", p.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(err.starts_with("error: ") && err.contains(says) && err.len() < 500, "{name} should say {says:?}: {err}");
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let p = temp_file("bom.json", format!("\u{feff}{}", TEMPLATES[0].json));
+    let o = topoform(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn megabyte_strings_give_a_short_report_quickly() {
+    let mut v: serde_json::Value = serde_json::from_str(TEMPLATES[0].json).unwrap();
+    let big = "x".repeat(5_000_000);
+    v["name"] = big.clone().into();
+    v["environment"] = big.clone().into();
+    v["regions"][0]["vpcs"][0]["name"] = big.clone().into();
+    v["regions"][0]["vpcs"][0]["subnets"][0]["cidr"] = big.clone().into();
+    v["regions"][0]["vpcs"][0]["subnets"][1]["az"] = big.clone().into();
+    v["regions"][1]["code"] = big.into();
+    let p = temp_file("huge-strings.json", v.to_string());
+    let started = std::time::Instant::now();
+    let o = topoform(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.lines().count() > 5, "{out}");
+    assert!(out.lines().all(|l| l.len() < 1024), "a line over 1 KB in:\n{}", &out[..out.len().min(3000)]);
+    assert!(out.len() < 64 * 1024, "{} bytes of report", out.len());
+    let o = topoform(&["check", p.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(diags.len() > 5 && diags.iter().all(|d| d["message"].as_str().unwrap().len() < 1024), "{v}");
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
 
 #[test]

@@ -183,3 +183,84 @@ fn optional_sections_may_be_left_out() {
     let d = load(&v.to_string()).expect("optional top-level fields");
     assert!(d.dns.is_none() && d.peerings.is_empty() && d.canvas.is_empty());
 }
+
+/// The active-passive template's text with `dup` written just before the
+/// first `find`, in the same object.
+fn with_duplicate(find: &str, dup: &str) -> String {
+    let text = TEMPLATES[0].json;
+    assert!(text.contains(find), "the template no longer holds {find}");
+    text.replacen(find, &format!("{dup}, {find}"), 1)
+}
+
+#[test]
+fn a_key_given_twice_is_refused_naming_path_and_key() {
+    let e = load(&with_duplicate("\"owner\": \"platform\"", "\"owner\": \"nobody\"")).unwrap_err();
+    assert_eq!((e.kind, e.path.as_str()), (LoadErrorKind::Schema, "tags"), "{e}");
+    assert!(e.to_string().starts_with("tags: duplicate key \"owner\""), "{e}");
+    let e = load(&with_duplicate("\"name\": \"shop\"", "\"name\": \"other\"")).unwrap_err();
+    assert_eq!(e.path, "", "{e}");
+    assert!(e.message.starts_with("duplicate key \"name\""), "{e}");
+    let e = load(&with_duplicate("\"cidr\": \"10.0.1.0/24\"", "\"cidr\": \"10.0.9.0/24\"")).unwrap_err();
+    assert_eq!(e.path, "regions[0].vpcs[0].subnets[1]", "{e}");
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped() {
+    let d = load(&format!("\u{feff}{}", TEMPLATES[0].json)).expect("editors write a BOM");
+    assert_eq!(d, TEMPLATES[0].design().unwrap());
+}
+
+#[test]
+fn files_that_are_no_design_at_all_get_one_clear_message() {
+    for (text, kind, says) in [
+        ("", LoadErrorKind::Syntax, "the file is empty"),
+        ("\u{feff}\n", LoadErrorKind::Syntax, "the file is empty"),
+        ("null", LoadErrorKind::NotADesign, "found null"),
+        ("[]", LoadErrorKind::NotADesign, "found an array"),
+        ("\"string\"", LoadErrorKind::NotADesign, "found a string"),
+        ("42", LoadErrorKind::NotADesign, "found a number"),
+        (&TEMPLATES[0].json[..200], LoadErrorKind::Syntax, "cut off"),
+        (&"[".repeat(100_000), LoadErrorKind::Schema, "nested more than"),
+    ] {
+        let e = load(text).expect_err(says);
+        assert_eq!(e.kind, kind, "{e}");
+        assert!(e.message.contains(says), "{e:?} should say {says:?}");
+        assert!(!e.to_string().contains('\n') && e.to_string().len() < 300, "{e}");
+    }
+}
+
+#[test]
+fn huge_user_text_is_shortened_in_load_errors() {
+    let big = "x".repeat(5_000_000);
+    let mut cases = Vec::new();
+    let mut v = base();
+    v["regions"][0]["vpcs"][0]["id"] = json!(big);
+    cases.push(v);
+    let mut v = base();
+    v["regions"][0]["vpcs"][0]["subnets"][0]["tier"] = json!(big);
+    cases.push(v);
+    let mut v = base();
+    v["regions"][0]["vpcs"][0][big.as_str()] = json!(1);
+    cases.push(v);
+    let mut v = base();
+    v["regions"][0]["vpcs"][0]["nodes"][0]["kind"] = json!(big);
+    cases.push(v);
+    let mut v = base();
+    v["format"] = json!(big);
+    cases.push(v);
+    let mut v = base();
+    v["canvas"] = json!({ big.as_str(): { "x": 0, "y": 0, "w": 1, "h": 1 } });
+    cases.push(v);
+    let mut v = base();
+    v["tags"] = json!({ big.as_str(): 1 });
+    cases.push(v);
+    let mut v = base();
+    v["regions"][1]["vpcs"][0]["nodes"][2]["replica_of"] = json!(format!("a{big}\n"));
+    cases.push(v);
+    for (i, v) in cases.iter().enumerate() {
+        let e = load(&v.to_string()).expect_err("must not load");
+        let shown = e.to_string();
+        assert!(shown.len() < 400 && !shown.contains('\n'), "case {i}: {} bytes: {}", shown.len(), &shown[..400.min(shown.len())]);
+        assert!(shown.contains("xxx…"), "case {i} should show the start of the text: {shown}");
+    }
+}

@@ -8,6 +8,7 @@
 use std::process::ExitCode;
 use topoform::core::export::{export, ExportError, Layout};
 use topoform::core::model::{load, Design, LoadError};
+use topoform::core::text::{bound, short};
 use topoform::core::validate::{counts, validate, Diagnostic, Severity};
 
 const HELP: &str = "\
@@ -60,12 +61,13 @@ fn parse(args: &[String]) -> Result<Command, String> {
                     "--format" => match it.next().map(String::as_str) {
                         Some("json") => json = true,
                         Some("text") => json = false,
-                        other => return Err(format!("--format takes `text` or `json`, not {other:?}")),
+                        Some(other) => return Err(format!("--format takes text or json, not {:?}", short(other))),
+                        None => return Err("--format needs a value: text or json".into()),
                     },
                     "-h" | "--help" => return Ok(Command::Help),
-                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{f}` for check")),
+                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{}` for check", short(f))),
                     f if file.is_none() => file = Some(f.to_string()),
-                    f => return Err(format!("check takes one FILE; `{f}` is one too many")),
+                    f => return Err(format!("check takes one FILE; `{}` is one too many", short(f))),
                 }
             }
             let file = file.ok_or("check needs a FILE")?;
@@ -80,28 +82,47 @@ fn parse(args: &[String]) -> Result<Command, String> {
                         layout = match it.next().map(String::as_str) {
                             Some("per-region") => Layout::PerRegion,
                             Some("single-root") => Layout::SingleRoot,
-                            other => return Err(format!("--layout takes `per-region` or `single-root`, not {other:?}")),
+                            Some(other) => {
+                                return Err(format!("--layout takes per-region or single-root, not {:?}", short(other)))
+                            }
+                            None => return Err("--layout needs a value: per-region or single-root".into()),
                         }
                     }
                     "-h" | "--help" => return Ok(Command::Help),
-                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{f}` for export")),
+                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{}` for export", short(f))),
                     f if file.is_none() => file = Some(f.to_string()),
-                    f => return Err(format!("export takes one FILE; `{f}` is one too many")),
+                    f => return Err(format!("export takes one FILE; `{}` is one too many", short(f))),
                 }
             }
             Ok(Command::Export { file: file.ok_or("export needs a FILE")?, out: out.ok_or("export needs --out DIR")?, layout })
         }
-        other => Err(format!("unknown command `{other}`")),
+        other => Err(format!("unknown command `{}`", short(other))),
     }
 }
 
+/// Reads and loads FILE (`-` for standard input); the error is one line.
 fn read_design(file: &str) -> Result<Design, String> {
-    let text = if file == "-" {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("cannot read standard input: {e}"))?
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        bytes
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?
+        std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?
     };
-    load(&text).map_err(|e: LoadError| format!("{file}: {e}"))
+    let text = utf8_text(&bytes).map_err(|why| format!("{file}: {why}"))?;
+    load(text).map_err(|e: LoadError| format!("{file}: {e}"))
+}
+
+/// The file as text: design files are UTF-8 (a byte-order mark is fine,
+/// `load` skips it). Says where the first bad byte is, so the user can
+/// find it, instead of the standard library's bare "not valid UTF-8".
+fn utf8_text(bytes: &[u8]) -> Result<&str, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("the file is UTF-16 text; save it as UTF-8".into());
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        format!("not UTF-8 text: the byte at offset {} is not valid UTF-8; save the file as UTF-8", e.valid_up_to())
+    })
 }
 
 fn check(file: &str, json: bool) -> ExitCode {
@@ -148,7 +169,7 @@ fn run_export(file: &str, out: &str, layout: Layout) -> ExitCode {
             return ExitCode::from(1);
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", bound(e.to_string()));
             return ExitCode::from(1);
         }
     };

@@ -14,4 +14,5 @@ pub mod names;
 pub mod record_sets;
 pub mod stress;
 pub mod templates;
+pub mod text;
 pub mod validate;

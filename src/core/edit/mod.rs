@@ -32,9 +32,10 @@ use std::fmt;
 pub struct EditError(pub String);
 
 impl EditError {
-    /// A refusal with this message.
+    /// A refusal with this message, bounded to one short line: refusals
+    /// name VPCs and CIDRs, which can hold any text (see `core::text`).
     pub fn new(msg: impl Into<String>) -> Self {
-        EditError(msg.into())
+        EditError(crate::core::text::bound(msg.into()))
     }
 }
 

@@ -265,3 +265,13 @@ fn rec_policy_failover_refuses_repeat(d: &Design, id: &str, target: &str) {
     d.dns.as_mut().unwrap().records[0].policy = RoutingPolicy::Failover;
     assert!(connect(&d, id, target).is_err());
 }
+
+#[test]
+fn refusals_naming_huge_user_text_stay_short() {
+    let mut d = tpl("active-passive");
+    d.regions[0].vpcs[0].name = "n\n".repeat(1_000_000);
+    d.regions[0].vpcs[0].cidr = "c".repeat(1_000_000);
+    let vpc = d.regions[0].vpcs[0].id.clone();
+    let e = add(&d, PaletteItem::Subnet, Some(&vpc)).unwrap_err();
+    assert!(e.0.starts_with("VPC n\\nn\\n") && e.0.len() <= crate::core::text::MAX_MESSAGE_BYTES, "{} bytes", e.0.len());
+}

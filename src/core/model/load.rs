@@ -1,14 +1,18 @@
 //! Reading and writing design files.
 //!
-//! Reading is strict: anything that is not exactly design format (an unknown
-//! field, a wrong type, a bad enum value, a bad or duplicate id, a reference
-//! to a missing object or to the wrong kind of object) is a [`LoadError`]
-//! naming the JSON path. Semantic problems are left to validation.
+//! Reading is strict: anything that is not exactly design format (a key
+//! given twice, an unknown field, a wrong type, a bad enum value, a bad or
+//! duplicate id, a reference to a missing object or to the wrong kind of
+//! object) is a [`LoadError`] naming the JSON path. Semantic problems are
+//! left to validation. Whatever the file holds, the error stays one short
+//! line: user text in it is shortened (see `core::text`).
 
 use super::migrate::{migrate, MigrateError, CURRENT_VERSION, MIGRATIONS};
 use super::node::split_nested;
 use super::refs::check_references;
+use super::strict_json;
 use super::{Design, FORMAT};
+use crate::core::text::{bound, short};
 use serde_json::Value;
 use std::fmt;
 
@@ -23,7 +27,8 @@ pub enum LoadErrorKind {
     TooNew,
     /// A version that never existed, or a migration that failed.
     Version,
-    /// A field is unknown, missing, or of the wrong type or value.
+    /// A field is unknown, missing, given twice, or of the wrong type or
+    /// value, or the file nests deeper than a design can.
     Schema,
     /// An id is malformed or used twice.
     Id,
@@ -38,13 +43,15 @@ pub struct LoadError {
     pub kind: LoadErrorKind,
     /// The JSON path (`regions[1].vpcs[0].subnets[2].az`), empty for the whole file.
     pub path: String,
-    /// What was found and what was expected, for a person.
+    /// What was found and what was expected, for a person; one line of at
+    /// most a few kilobytes whatever the file holds.
     pub message: String,
 }
 
 impl LoadError {
+    /// Bounds `path` and `message` (see [`bound`]): they can echo file text.
     pub(crate) fn new(kind: LoadErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        LoadError { kind, path: path.into(), message: message.into() }
+        LoadError { kind, path: bound(path.into()), message: bound(message.into()) }
     }
 }
 
@@ -61,10 +68,11 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Loads a design from the text of a design file, migrating older versions.
+///
+/// A leading byte-order mark is skipped: some editors write one.
 pub fn load(text: &str) -> Result<Design, LoadError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| LoadError::new(LoadErrorKind::Syntax, "", format!("not valid JSON: {e}")))?;
-    load_value(value)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    load_value(strict_json::parse(text)?)
 }
 
 /// Loads a design from parsed JSON.
@@ -79,11 +87,15 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
     match doc.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
+            let found = match other {
+                Value::String(s) => format!("{:?}", short(s)),
+                v => json_type(v).to_string(),
+            };
             return Err(LoadError::new(
                 LoadErrorKind::NotADesign,
                 "format",
-                format!("expected \"{FORMAT}\", found {other}: this is not a Topoform design"),
-            ))
+                format!("expected \"{FORMAT}\", found {found}: this is not a Topoform design"),
+            ));
         }
         None => {
             return Err(LoadError::new(
@@ -119,7 +131,7 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
         ),
     })?;
     let design: Design = serde_path_to_error::deserialize(Value::Object(doc)).map_err(|e| {
-        let outer = e.path().to_string();
+        let outer = path_text(e.path());
         let msg = e.into_inner().to_string();
         let (path, msg) = match split_nested(&msg) {
             Some((inner, m)) => (join_path(&outer, inner), m.to_string()),
@@ -142,6 +154,32 @@ pub fn save(design: &Design) -> String {
         // finite (see `canvas`), so serde_json has nothing it could refuse.
         Err(e) => unreachable!("a design always serializes: {e}"),
     }
+}
+
+/// A serde path in the style of every load error (`regions[1].vpcs[0]`,
+/// `.` for the root), with long map keys shortened.
+pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => push_step(&mut out, &short(key).to_string()),
+            Segment::Enum { variant } => push_step(&mut out, &short(variant).to_string()),
+            Segment::Unknown => push_step(&mut out, "?"),
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+fn push_step(out: &mut String, step: &str) {
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(step);
 }
 
 fn join_path(outer: &str, inner: &str) -> String {

@@ -21,6 +21,7 @@ mod rds;
 mod refs;
 mod region;
 mod s3;
+mod strict_json;
 
 pub use accelerator::{AcceleratorHealthCheck, AcceleratorListener, Accelerator, Endpoint, TransportProtocol};
 pub use alb::{Alb, AlbHealthCheck, HttpProtocol, Listener};

@@ -7,7 +7,9 @@
 //! path tracker; [`nested_error`] carries that inner path out so the load
 //! error still names `regions[0].vpcs[0].nodes[1].listener.port`.
 
+use super::load::{json_type, path_text};
 use super::{Alb, Asg, Aurora, Dynamodb, Rds, S3};
+use crate::core::text::short;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -189,11 +191,11 @@ fn take_kind<E: serde::de::Error>(
         Some(Value::String(k)) if allowed.contains(&k.as_str()) => Ok((k, map)),
         Some(Value::String(k)) => Err(nested_error(
             "kind",
-            &format!("unknown or misplaced kind `{k}`, expected one of: {expected}"),
+            &format!("unknown or misplaced kind `{}`, expected one of: {expected}", short(&k)),
         )),
         Some(other) => Err(nested_error(
             "kind",
-            &format!("expected a string (one of: {expected}), found {other}"),
+            &format!("expected a string (one of: {expected}), found {}", json_type(&other)),
         )),
         None => Err(E::custom(format!("missing field `kind` (one of: {expected})"))),
     }
@@ -201,7 +203,7 @@ fn take_kind<E: serde::de::Error>(
 
 fn read_variant<T: DeserializeOwned, E: serde::de::Error>(map: Map<String, Value>) -> Result<T, E> {
     serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
-        let path = e.path().to_string();
+        let path = path_text(e.path());
         let msg = e.into_inner().to_string();
         if path == "." {
             E::custom(msg)

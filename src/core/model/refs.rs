@@ -3,6 +3,7 @@
 use super::id::id_problem;
 use super::load::{LoadError, LoadErrorKind};
 use super::{Design, NodeKind, ObjectKind, RegionNode, VpcNode};
+use crate::core::text::short;
 use std::collections::HashMap;
 
 /// Checks that every id is well formed and unique, and that every reference
@@ -22,14 +23,15 @@ impl<'a> Checker<'a> {
     fn declare(&mut self, id: &'a str, kind: ObjectKind, path: String) -> Result<(), LoadError> {
         let id_path = format!("{path}.id");
         if let Some(problem) = id_problem(id) {
-            return Err(LoadError::new(LoadErrorKind::Id, id_path, format!("id `{id}` {problem}")));
+            return Err(LoadError::new(LoadErrorKind::Id, id_path, format!("id `{}` {problem}", short(id))));
         }
         if let Some((k, first)) = self.ids.get(id) {
             return Err(LoadError::new(
                 LoadErrorKind::Id,
                 id_path,
                 format!(
-                    "duplicate id `{id}`: the {} at {first} already uses it; ids must be unique in the whole design",
+                    "duplicate id `{}`: the {} at {first} already uses it; ids must be unique in the whole design",
+                    short(id),
                     k.label()
                 ),
             ));
@@ -46,12 +48,12 @@ impl<'a> Checker<'a> {
             Some((k, at)) => Err(LoadError::new(
                 LoadErrorKind::Reference,
                 path(),
-                format!("refers to `{id}`, which is the {} at {at}; expected the id of a {expected}", k.label()),
+                format!("refers to `{}`, which is the {} at {at}; expected the id of a {expected}", short(id), k.label()),
             )),
             None => Err(LoadError::new(
                 LoadErrorKind::Reference,
                 path(),
-                format!("refers to `{id}`, but no object has that id; expected the id of a {expected}"),
+                format!("refers to `{}`, but no object has that id; expected the id of a {expected}", short(id)),
             )),
         }
     }
@@ -147,8 +149,8 @@ fn resolve_all(c: &Checker<'_>, d: &Design) -> Result<(), LoadError> {
         if !c.ids.contains_key(key.as_str()) {
             return Err(LoadError::new(
                 LoadErrorKind::Reference,
-                format!("canvas.{key}"),
-                format!("a position for `{key}`, but no object has that id"),
+                format!("canvas.{}", short(key)),
+                format!("a position for `{}`, but no object has that id", short(key)),
             ));
         }
     }

@@ -1,6 +1,7 @@
 //! Diagnostics, rules and their documentation.
 
 use super::Ctx;
+use crate::core::text::bound;
 use serde::Serialize;
 
 /// How bad a finding is.
@@ -112,7 +113,8 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// How bad it is.
     pub severity: Severity,
-    /// What is wrong, naming the objects in words a person understands.
+    /// What is wrong, naming the objects in words a person understands; one
+    /// line of at most [`MAX_MESSAGE_BYTES`](crate::core::text::MAX_MESSAGE_BYTES).
     pub message: String,
     /// The ids of the design objects it is about (for badges and selection).
     pub subjects: Vec<String>,
@@ -139,13 +141,38 @@ impl<'a> Report<'a> {
     }
 
     /// Reports a finding at another severity (for rules with two levels).
+    ///
+    /// The message is bounded here, whatever the rule wrote: rules quote
+    /// user text with `short`, and this backstop keeps a missed spot from
+    /// turning a 5 MB name into megabytes of report per finding.
     pub fn emit_at<S: AsRef<str>>(&mut self, severity: Severity, subjects: &[S], message: impl Into<String>) {
         self.out.push(Diagnostic {
             rule: self.rule.doc.id,
             severity,
-            message: message.into(),
+            message: bound(message.into()),
             subjects: subjects.iter().map(|s| s.as_ref().to_string()).collect(),
             fix: self.rule.doc.fix,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::text::MAX_MESSAGE_BYTES;
+
+    fn nothing(_: &Ctx<'_>, _: &mut Report<'_>) {}
+
+    const RULE: Rule = rule("DES-99", Severity::Error, Family::Design, "s", "w", "f", nothing);
+
+    #[test]
+    fn emit_bounds_every_message() {
+        let mut out = Vec::new();
+        let mut report = Report::new(&RULE, &mut out);
+        report.emit(&["a"], format!("Project name {} is too long.\nSecond line", "x".repeat(5_000_000)));
+        report.emit(&["a"], "A short message.");
+        assert!(out[0].message.len() <= MAX_MESSAGE_BYTES && !out[0].message.contains('\n'), "{}", out[0].message.len());
+        assert!(out[0].message.starts_with("Project name xxx"));
+        assert_eq!(out[1].message, "A short message.");
     }
 }

@@ -5,6 +5,7 @@ use crate::core::model::{Accelerator, ObjectRef};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Accelerator as AcceleratorFamily, Report, Rule, Severity::*};
 use std::collections::BTreeSet;
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -37,7 +38,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn label(a: &Accelerator) -> String {
-    format!("Accelerator {}", a.name)
+    format!("Accelerator {}", short(&a.name))
 }
 
 fn ga_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -91,7 +92,7 @@ fn ga_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if let Some(ObjectRef::VpcNode { region, .. }) = ctx.index.get(&e.target) {
                 if catalog::region(&region.code).is_none() {
                     out.emit(&[&a.id, &e.target], format!(
-                        "{}: endpoint {} is in \"{}\", which is not an AWS region.", label(a), e.target, region.code));
+                        "{}: endpoint {} is in \"{}\", which is not an AWS region.", label(a), e.target, short(&region.code)));
                 }
             }
         }
@@ -106,13 +107,13 @@ fn ga_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if name.is_empty() || name.len() > 64 || !name.chars().all(ok_char)
             || name.starts_with(bad_edge) || name.ends_with(bad_edge)
         {
-            out.emit(&[&a.id], format!("{}: its AWS name \"{name}\" must be 1-64 letters, digits, '.' or '-', not starting or ending with '-' or '.'.", label(a)));
+            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" must be 1-64 letters, digits, '.' or '-', not starting or ending with '-' or '.'.", label(a), short(&name)));
         }
         if a.listener.port == 0 {
             out.emit(&[&a.id], format!("{} listens on port 0.", label(a)));
         }
         if !a.health_check.path.starts_with('/') {
-            out.emit(&[&a.id], format!("{}: health check path {:?} must start with '/'.", label(a), a.health_check.path));
+            out.emit(&[&a.id], format!("{}: health check path {:?} must start with '/'.", label(a), short(&a.health_check.path)));
         }
     }
 }

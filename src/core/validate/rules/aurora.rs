@@ -7,6 +7,7 @@ use crate::core::model::{Aurora, AuroraEngine, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Aurora as AuroraFamily, Report, Rule, Severity::*};
 use std::collections::BTreeMap;
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -49,7 +50,7 @@ fn clusters<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, 
 }
 
 fn label(r: &Region, v: &Vpc, a: &Aurora) -> String {
-    format!("Aurora cluster {} in {}", a.name, where_(r, v))
+    format!("Aurora cluster {} in {}", short(&a.name), where_(r, v))
 }
 
 type Members<'a> = BTreeMap<&'a str, Vec<(&'a Region, &'a Vpc, &'a Aurora)>>;
@@ -76,17 +77,17 @@ fn agd_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             *per_region.entry(r.code.as_str()).or_default() += 1;
         }
         for (code, n) in per_region.iter().filter(|(_, n)| **n > 1) {
-            out.emit(&ids(&members), format!("Global cluster {name} has {n} members in {code}; each member needs its own region."));
+            out.emit(&ids(&members), format!("Global cluster {} has {n} members in {}; each member needs its own region.", short(name), short(code)));
         }
         let writers = members.iter().filter(|(r, _, _)| Some(r.code.as_str()) == primary_code).count();
         if writers == 0 && primary_code.is_some() {
-            out.emit(&ids(&members), format!("Global cluster {name} has no member in the primary region to be its writer."));
+            out.emit(&ids(&members), format!("Global cluster {} has no member in the primary region to be its writer.", short(name)));
         }
         let secondaries = per_region.len().saturating_sub(1);
         if secondaries == 0 {
-            out.emit(&ids(&members), format!("Global cluster {name} has no secondary region; it needs at least one."));
+            out.emit(&ids(&members), format!("Global cluster {} has no secondary region; it needs at least one.", short(name)));
         } else if secondaries > 10 {
-            out.emit(&ids(&members), format!("Global cluster {name} has {secondaries} secondary regions; the limit is 10."));
+            out.emit(&ids(&members), format!("Global cluster {} has {secondaries} secondary regions; the limit is 10.", short(name)));
         }
     }
 }
@@ -114,8 +115,8 @@ fn agd_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         kinds.sort();
         kinds.dedup();
         if kinds.len() > 1 {
-            let list: Vec<String> = kinds.iter().map(|(e, v)| format!("{e} {v}")).collect();
-            out.emit(&ids(&members), format!("Members of global cluster {name} mix {}.", list.join(" and ")));
+            let list: Vec<String> = kinds.iter().map(|(e, v)| format!("{e} {}", short(v))).collect();
+            out.emit(&ids(&members), format!("Members of global cluster {} mix {}.", short(name), list.join(" and ")));
         }
         for (r, v, a) in &members {
             if !aurora_global::available_in(&r.code) {
@@ -141,7 +142,7 @@ fn agd_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx).filter(|(_, _, a)| a.global.is_some()) {
         let class = a.instance_class.as_str();
         if !(class.starts_with("db.r") || class.starts_with("db.x")) {
-            out.emit(&[&a.id], format!("{} is a global cluster member on {class}, which is not memory-optimized.", label(r, v, a)));
+            out.emit(&[&a.id], format!("{} is a global cluster member on {}, which is not memory-optimized.", label(r, v, a), short(class)));
         }
     }
 }
@@ -151,18 +152,18 @@ fn agd_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
         let id = names::per_region(ctx.design, &a.name, &r.code);
         if let Some(p) = db_identifier_problem(&id, 63) {
-            out.emit(&[&a.id], format!("{}: its identifier \"{id}\" {p}.", label(r, v, a)));
+            out.emit(&[&a.id], format!("{}: its identifier \"{}\" {p}.", label(r, v, a), short(&id)));
         }
         seen.entry(id).or_default().push(&a.id);
     }
     for (name, ids) in globals(ctx) {
         let id = names::global_cluster(ctx.design, name);
         if let Some(p) = db_identifier_problem(&id, 63) {
-            out.emit(&ids_of(&ids), format!("Global cluster identifier \"{id}\" {p}."));
+            out.emit(&ids_of(&ids), format!("Global cluster identifier \"{}\" {p}.", short(&id)));
         }
     }
     for (id, list) in seen.into_iter().filter(|(_, l)| l.len() > 1) {
-        out.emit(&list, format!("{} Aurora clusters would share the identifier \"{id}\".", list.len()));
+        out.emit(&list, format!("{} Aurora clusters would share the identifier \"{}\".", list.len(), short(&id)));
     }
 }
 

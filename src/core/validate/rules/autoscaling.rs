@@ -5,6 +5,7 @@ use super::util::{azs, usable_ips, where_};
 use crate::core::model::{Asg, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Autoscaling, Report, Rule, Severity::*};
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] =
@@ -41,7 +42,7 @@ fn asgs<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a 
 }
 
 fn label(r: &Region, v: &Vpc, a: &Asg) -> String {
-    format!("Auto-scaling group {} in {}", a.name, where_(r, v))
+    format!("Auto-scaling group {} in {}", short(&a.name), where_(r, v))
 }
 
 fn asg_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -59,7 +60,7 @@ fn asg_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if let Some((sr, sv, s)) = ctx.index.subnet(id) {
                 if sv.id != v.id {
                     out.emit_at(Error, &[&a.id, &s.id], format!(
-                        "{} uses subnet {} of {}, not of its own VPC.", label(r, v, a), s.name, where_(sr, sv)));
+                        "{} uses subnet {} of {}, not of its own VPC.", label(r, v, a), short(&s.name), where_(sr, sv)));
                 }
             }
         }
@@ -76,7 +77,7 @@ fn asg_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in asgs(ctx) {
         let name = names::regional(ctx.design, &a.name);
         if let Some(p) = asg_name_problem(&name) {
-            out.emit(&[&a.id], format!("{}: its AWS name \"{name}\" {p}.", label(r, v, a)));
+            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" {p}.", label(r, v, a), short(&name)));
         }
     }
 }
@@ -87,7 +88,7 @@ fn asg_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if let Some((tr, tv, alb)) = ctx.index.vpc_node(t) {
             if tv.id != v.id {
                 out.emit(&[&a.id, t], format!(
-                    "{} targets load balancer {} in {}, outside its VPC.", label(r, v, a), alb.name(), where_(tr, tv)));
+                    "{} targets load balancer {} in {}, outside its VPC.", label(r, v, a), short(alb.name()), where_(tr, tv)));
             }
         }
     }

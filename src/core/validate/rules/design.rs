@@ -6,6 +6,7 @@ use crate::core::catalog;
 use crate::core::model::{FailoverRole, NodeKind, RegionNode, RegionRole, RoutingPolicy, VpcNode};
 use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
 use std::collections::{BTreeSet, HashMap};
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented (none: these are Topoform's own).
 pub const SKIPPED: &[(&str, &str)] = &[];
@@ -56,10 +57,10 @@ fn des_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for r in &ctx.design.regions {
         if catalog::region(&r.code).is_none() {
-            out.emit(&[&r.id], format!("\"{}\" is not an AWS region code.", r.code));
+            out.emit(&[&r.id], format!("\"{}\" is not an AWS region code.", short(&r.code)));
         }
         if let Some(first) = seen.insert(&r.code, &r.id) {
-            out.emit(&[first, r.id.as_str()], format!("{} appears twice in the design; each region can appear once.", r.code));
+            out.emit(&[first, r.id.as_str()], format!("{} appears twice in the design; each region can appear once.", short(&r.code)));
         }
     }
 }
@@ -88,7 +89,7 @@ fn des_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in ctx.design.regions.iter().filter(|r| r.role == RegionRole::Secondary) {
         let has_alb = r.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.kind() == NodeKind::Alb);
         if has_alb && !routed.contains(&r.id) {
-            out.emit(&[&r.id], format!("Secondary region {} has load balancers but no DNS record or accelerator sends traffic to it.", r.code));
+            out.emit(&[&r.id], format!("Secondary region {} has load balancers but no DNS record or accelerator sends traffic to it.", short(&r.code)));
         }
     }
 }
@@ -132,7 +133,7 @@ fn des_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
     for r in ctx.design.regions.iter().filter(|r| r.role == RegionRole::Secondary) {
         if !copies.contains(&r.id) {
-            out.emit(&[&r.id], format!("Secondary region {} holds no copy of {}'s data.", r.code, p.code));
+            out.emit(&[&r.id], format!("Secondary region {} holds no copy of {}'s data.", short(&r.code), short(&p.code)));
         }
     }
 }
@@ -143,7 +144,7 @@ fn des_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let used: BTreeSet<&str> = r.vpcs.iter().flat_map(|v| &v.subnets).map(|s| s.az.as_str()).collect();
         if used.len() == 1 && info.azs.len() >= 2 {
             out.emit(&[&r.id], format!(
-                "Region {} uses one AZ ({}) of the {} it offers.", r.code, used.iter().next().copied().unwrap_or(""), info.azs.len()));
+                "Region {} uses one AZ ({}) of the {} it offers.", short(&r.code), short(used.iter().next().copied().unwrap_or("")), info.azs.len()));
         }
     }
 }
@@ -160,7 +161,7 @@ fn des_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if let (Some(a), Some(b)) = (region_of(FailoverRole::Primary), region_of(FailoverRole::Secondary)) {
             if a.id == b.id {
                 let ids: Vec<&str> = std::iter::once(rec.id.as_str()).chain(rec.targets.iter().map(|t| t.target.as_str())).collect();
-                out.emit(&ids, format!("Failover record {} has both targets in {}.", rec.name, a.code));
+                out.emit(&ids, format!("Failover record {} has both targets in {}.", short(&rec.name), short(&a.code)));
             }
         }
     }
@@ -197,10 +198,10 @@ fn slug_problem(s: &str, max: usize) -> Option<String> {
 fn des_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let none: [&str; 0] = [];
     if let Some(p) = slug_problem(&ctx.design.name, 20) {
-        out.emit(&none, format!("Project name \"{}\" {p}.", ctx.design.name));
+        out.emit(&none, format!("Project name \"{}\" {p}.", short(&ctx.design.name)));
     }
     if let Some(p) = slug_problem(&ctx.design.environment, 12) {
-        out.emit(&none, format!("Environment \"{}\" {p}.", ctx.design.environment));
+        out.emit(&none, format!("Environment \"{}\" {p}.", short(&ctx.design.environment)));
     }
 }
 

@@ -5,6 +5,7 @@ use crate::core::model::{Billing, Dynamodb, Region, RegionNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Dynamodb as DynamoFamily, Report, Rule, Severity::*};
 use std::collections::BTreeSet;
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -39,7 +40,7 @@ fn tables<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Dynamod
 }
 
 fn label(r: &Region, t: &Dynamodb) -> String {
-    format!("DynamoDB table {} ({})", t.name, r.code)
+    format!("DynamoDB table {} ({})", short(&t.name), short(&r.code))
 }
 
 fn ddb_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -55,11 +56,11 @@ fn ddb_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut seen = BTreeSet::new();
         for code in &t.replicas {
             if code == &r.code {
-                out.emit(&[&t.id], format!("{} lists its own region {} as a replica.", label(r, t), code));
+                out.emit(&[&t.id], format!("{} lists its own region {} as a replica.", label(r, t), short(code)));
             } else if catalog::region(code).is_none() {
-                out.emit(&[&t.id], format!("{} has a replica in \"{code}\", which is not an AWS region code.", label(r, t)));
+                out.emit(&[&t.id], format!("{} has a replica in \"{}\", which is not an AWS region code.", label(r, t), short(code)));
             } else if !seen.insert(code) {
-                out.emit(&[&t.id], format!("{} lists {code} twice.", label(r, t)));
+                out.emit(&[&t.id], format!("{} lists {} twice.", label(r, t), short(code)));
             }
         }
     }
@@ -70,7 +71,7 @@ fn ddb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let name = names::regional(ctx.design, &t.name);
         let ok = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
         if name.len() < 3 || name.len() > 255 || !name.chars().all(ok) {
-            out.emit(&[&t.id], format!("{}: its AWS name \"{name}\" must be 3-255 characters of A-Z a-z 0-9 _ . -.", label(r, t)));
+            out.emit(&[&t.id], format!("{}: its AWS name \"{}\" must be 3-255 characters of A-Z a-z 0-9 _ . -.", label(r, t), short(&name)));
         }
         let keys = std::iter::once(&t.hash_key).chain(t.range_key.as_ref());
         for k in keys {

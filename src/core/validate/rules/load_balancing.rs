@@ -6,6 +6,7 @@ use crate::core::model::{Alb, Region, Tier, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::LoadBalancing, Report, Rule, Severity::*};
 use std::collections::{BTreeMap, BTreeSet};
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -56,7 +57,7 @@ fn albs<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a 
 }
 
 fn label(r: &Region, v: &Vpc, a: &Alb) -> String {
-    format!("Load balancer {} in {}", a.name, where_(r, v))
+    format!("Load balancer {} in {}", short(&a.name), where_(r, v))
 }
 
 fn alb_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -74,14 +75,14 @@ fn alb_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for id in &a.subnets {
             let Some((_, sv, s)) = ctx.index.subnet(id) else { continue };
             if sv.id != v.id {
-                out.emit(&[&a.id, &s.id], format!("{} uses subnet {} of another VPC ({}).", label(r, v, a), s.name, sv.name));
+                out.emit(&[&a.id, &s.id], format!("{} uses subnet {} of another VPC ({}).", label(r, v, a), short(&s.name), short(&sv.name)));
             }
             per_az.entry(&s.az).or_default().push(&s.id);
         }
         for (az, ids) in per_az.into_iter().filter(|(_, ids)| ids.len() > 1) {
             let mut subjects = vec![a.id.as_str()];
             subjects.extend(ids.iter().copied());
-            out.emit(&subjects, format!("{} has {} subnets in {az}; only one per AZ is allowed.", label(r, v, a), ids.len()));
+            out.emit(&subjects, format!("{} has {} subnets in {}; only one per AZ is allowed.", label(r, v, a), ids.len(), short(az)));
         }
     }
 }
@@ -90,7 +91,7 @@ fn alb_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let name = names::regional(ctx.design, &a.name);
         if let Some(p) = load_balancer_name_problem(&name) {
-            out.emit(&[&a.id], format!("{}: its AWS name \"{name}\" {p}.", label(r, v, a)));
+            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" {p}.", label(r, v, a), short(&name)));
         }
     }
 }
@@ -99,7 +100,7 @@ fn alb_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let name = names::regional(ctx.design, &a.name);
         if let Some(p) = target_group_name_problem(&name) {
-            out.emit(&[&a.id], format!("{}: its target group name \"{name}\" {p}.", label(r, v, a)));
+            out.emit(&[&a.id], format!("{}: its target group name \"{}\" {p}.", label(r, v, a), short(&name)));
         }
     }
 }
@@ -121,7 +122,7 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             bad.push(format!("unhealthy threshold {} is outside 2-10", h.unhealthy_threshold));
         }
         if !h.path.starts_with('/') || h.path.len() > 1024 {
-            bad.push(format!("path {:?} must start with '/' (at most 1024 characters)", h.path));
+            bad.push(format!("path {:?} must start with '/' (at most 1024 characters)", short(&h.path)));
         }
         if a.listener.port == 0 {
             bad.push("listener port 0 is not a port".into());
@@ -160,7 +161,7 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         }
         let missing: Vec<&str> = azs(&ctx.index, &a.subnets).difference(&target_azs).copied().collect();
         if !missing.is_empty() {
-            out.emit(&[&a.id], format!("{} serves {} but no targets run there.", label(r, v, a), missing.join(", ")));
+            out.emit(&[&a.id], format!("{} serves {} but no targets run there.", label(r, v, a), missing.iter().map(|z| short(z).to_string()).collect::<Vec<_>>().join(", ")));
         }
     }
 }
@@ -171,7 +172,7 @@ fn alb_13(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if let Some((_, _, s)) = ctx.index.subnet(id) {
                 if s.tier != Tier::Public {
                     out.emit(&[&a.id, &s.id], format!(
-                        "{} is internet-facing but uses {} subnet {}.", label(r, v, a), s.tier.as_str(), s.name));
+                        "{} is internet-facing but uses {} subnet {}.", label(r, v, a), s.tier.as_str(), short(&s.name)));
                 }
             }
         }

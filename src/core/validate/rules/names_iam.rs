@@ -6,6 +6,7 @@ use crate::core::model::{RegionNode, VpcNode};
 use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::NamesIam, Report, Rule, Severity::*};
 use rustc_hash::FxHashMap;
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -58,14 +59,14 @@ fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut clashes: Vec<_> = by_name.into_iter().filter(|(_, ids)| ids.len() > 1).collect();
     clashes.sort();
     for (name, ids) in clashes {
-        out.emit(&ids, format!("{} objects would create the same IAM role \"{name}\".", ids.len()));
+        out.emit(&ids, format!("{} objects would create the same IAM role \"{}\".", ids.len(), short(&name)));
     }
 }
 
 fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (name, id) in roles(ctx) {
         if let Some(p) = iam_role_problem(&name) {
-            out.emit(&[id], format!("The IAM role \"{name}\" that the export creates for `{id}` {p}."));
+            out.emit(&[id], format!("The IAM role \"{}\" that the export creates for `{id}` {p}.", short(&name)));
         }
     }
 }
@@ -117,7 +118,7 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (space, region, name, mut ids) in clashes {
         ids.dedup();
         if ids.len() > 1 {
-            out.emit(&ids, format!("{} objects would create the {space} \"{name}\" in {region}.", ids.len()));
+            out.emit(&ids, format!("{} objects would create the {space} \"{}\" in {}.", ids.len(), short(&name), short(&region)));
         }
     }
 }

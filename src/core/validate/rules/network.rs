@@ -7,6 +7,7 @@ use crate::core::validate::{rule, Ctx, Family::Network, Report, Rule, Severity::
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -59,7 +60,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn parse(text: &str) -> Result<Ipv4Net, String> {
-    text.trim().parse::<Ipv4Net>().map_err(|_| format!("\"{text}\" is not an IPv4 CIDR like 10.0.0.0/16"))
+    text.trim().parse::<Ipv4Net>().map_err(|_| format!("\"{}\" is not an IPv4 CIDR like 10.0.0.0/16", short(text)))
 }
 
 fn net_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -83,13 +84,13 @@ fn net_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let mut check = |id: &str, what: String, text: &str| {
                 if let Ok(n) = parse(text) {
                     if n.addr() != n.network() {
-                        out.emit(&[id], format!("{what} is written {text}; its network address is {}.", n.trunc()));
+                        out.emit(&[id], format!("{what} is written {}; its network address is {}.", short(text), n.trunc()));
                     }
                 }
             };
             check(&v.id, where_(r, v), &v.cidr);
             for s in &v.subnets {
-                check(&s.id, format!("Subnet {} in {}", s.name, where_(r, v)), &s.cidr);
+                check(&s.id, format!("Subnet {} in {}", short(&s.name), where_(r, v)), &s.cidr);
             }
         }
     }
@@ -100,10 +101,10 @@ fn net_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for v in &r.vpcs {
             for s in &v.subnets {
                 match parse(&s.cidr) {
-                    Err(e) => out.emit(&[&s.id], format!("Subnet {} in {}: {e}.", s.name, where_(r, v))),
+                    Err(e) => out.emit(&[&s.id], format!("Subnet {} in {}: {e}.", short(&s.name), where_(r, v))),
                     Ok(n) if !(16..=28).contains(&n.prefix_len()) => out.emit(
                         &[&s.id],
-                        format!("Subnet {} in {} is a /{}; subnets take /16 to /28.", s.name, where_(r, v), n.prefix_len()),
+                        format!("Subnet {} in {} is a /{}; subnets take /16 to /28.", short(&s.name), where_(r, v), n.prefix_len()),
                     ),
                     Ok(_) => {}
                 }
@@ -122,7 +123,7 @@ fn net_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     if !vn.contains(&sn.trunc()) {
                         out.emit(
                             &[&s.id, &v.id],
-                            format!("Subnet {} ({}) is not inside {} ({}).", s.name, s.cidr, where_(r, v), vn),
+                            format!("Subnet {} ({}) is not inside {} ({}).", short(&s.name), short(&s.cidr), where_(r, v), vn),
                         );
                     }
                 }
@@ -147,7 +148,7 @@ fn net_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     let (a, b) = (&vpc.subnets[*ia.min(ib)], &vpc.subnets[*ia.max(ib)]);
                     out.emit(
                         &[&a.id, &b.id],
-                        format!("Subnets {} ({}) and {} ({}) in {} overlap.", a.name, a.cidr, b.name, b.cidr, where_(region, vpc)),
+                        format!("Subnets {} ({}) and {} ({}) in {} overlap.", short(&a.name), short(&a.cidr), short(&b.name), short(&b.cidr), where_(region, vpc)),
                     );
                 }
             }
@@ -182,10 +183,10 @@ fn net_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 let usable = usable_ips(net);
                 if certain > usable {
                     out.emit_at(Error, &[&s.id], format!(
-                        "Subnet {} ({}) has {usable} usable addresses but needs at least {certain}.", s.name, s.cidr));
+                        "Subnet {} ({}) has {usable} usable addresses but needs at least {certain}.", short(&s.name), short(&s.cidr)));
                 } else if possible > usable {
                     out.emit(&[&s.id], format!(
-                        "Subnet {} ({}) has {usable} usable addresses; at full scale it may need {possible}.", s.name, s.cidr));
+                        "Subnet {} ({}) has {usable} usable addresses; at full scale it may need {possible}.", short(&s.name), short(&s.cidr)));
                 }
             }
         }
@@ -226,11 +227,11 @@ fn net_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 if !info.has_az(&s.az) {
                     out.emit(&[&s.id], format!(
                         "Subnet {} in {} is in AZ \"{}\", which is not a usable AZ id of {} ({}).",
-                        s.name, where_(r, v), s.az, r.code, info.az_ids_sorted().join(", ")));
+                        short(&s.name), where_(r, v), short(&s.az), r.code, info.az_ids_sorted().join(", ")));
                 } else if let Some(c) = catalog::constrained_az(&s.az) {
                     out.emit_at(Warning, &[&s.id], format!(
                         "Subnet {} in {} is in {}, {} (source: {}, as of {}).",
-                        s.name, where_(r, v), c.id, c.reason, c.source, catalog::constrained_azs::AS_OF));
+                        short(&s.name), where_(r, v), c.id, c.reason, c.source, catalog::constrained_azs::AS_OF));
                 }
             }
         }
@@ -290,7 +291,7 @@ fn net_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if let Some((r, v)) = ctx.index.vpc(end) {
                 if catalog::region(&r.code).is_none() {
                     out.emit(&[&p.id, &v.id], format!(
-                        "Peering {} needs the peer region of {}, but \"{}\" is not an AWS region code.", p.id, where_(r, v), r.code));
+                        "Peering {} needs the peer region of {}, but \"{}\" is not an AWS region code.", p.id, where_(r, v), short(&r.code)));
                 }
             }
         }

@@ -7,6 +7,7 @@ use crate::core::names;
 use crate::core::validate::{rule, Ctx, Family::Rds as RdsFamily, Report, Rule, Severity::*};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -61,7 +62,7 @@ fn dbs<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a R
 }
 
 fn label(r: &Region, v: &Vpc, d: &Rds) -> String {
-    format!("Database {} in {}", d.name, where_(r, v))
+    format!("Database {} in {}", short(&d.name), where_(r, v))
 }
 
 fn source<'a>(ctx: &'a Ctx<'a>, d: &Rds) -> Option<(&'a Region, &'a Vpc, &'a Rds)> {
@@ -76,7 +77,7 @@ fn rds_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
         let id = names::regional(ctx.design, &d.name);
         if let Some(p) = db_identifier_problem(&id, 63) {
-            out.emit(&[&d.id], format!("{}: its identifier \"{id}\" {p}.", label(r, v, d)));
+            out.emit(&[&d.id], format!("{}: its identifier \"{}\" {p}.", label(r, v, d), short(&id)));
         }
     }
 }
@@ -152,11 +153,11 @@ fn rds_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if !s.encrypted && d.encrypted {
             out.emit(&[&d.id, &s.id], format!(
                 "{} is encrypted but its source {} in {} is not; an unencrypted source cannot have an encrypted replica.",
-                label(r, v, d), s.name, where_(sr, sv)));
+                label(r, v, d), short(&s.name), where_(sr, sv)));
         } else if s.encrypted && !d.encrypted {
             out.emit(&[&d.id, &s.id], format!(
                 "{} is unencrypted but its source {} in {} is encrypted; the replica inherits encryption and needs a key in {}.",
-                label(r, v, d), s.name, where_(sr, sv), r.code));
+                label(r, v, d), short(&s.name), where_(sr, sv), short(&r.code)));
         }
     }
 }
@@ -183,7 +184,7 @@ fn rds_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if smaller_class || d.storage_gb < s.storage_gb {
             out.emit(&[&d.id, &s.id], format!(
                 "{} ({}, {} GiB) is smaller than its source {} ({}, {} GiB).",
-                label(r, v, d), d.instance_class, d.storage_gb, s.name, s.instance_class, s.storage_gb));
+                label(r, v, d), short(&d.instance_class), d.storage_gb, short(&s.name), short(&s.instance_class), s.storage_gb));
         }
     }
 }
@@ -204,7 +205,7 @@ fn rds_13(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let Some((_, _, s)) = source(ctx, d) else { continue };
         if s.engine != d.engine {
             out.emit(&[&d.id, &s.id], format!(
-                "{} runs {} but its source {} runs {}.", label(r, v, d), d.engine.as_str(), s.name, s.engine.as_str()));
+                "{} runs {} but its source {} runs {}.", label(r, v, d), d.engine.as_str(), short(&s.name), s.engine.as_str()));
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::core::record_sets::{fqdn_key, record_sets, MAX_SET_IDENTIFIER};
 use crate::core::model::{FailoverRole, ObjectRef, Record, RoutingPolicy, VpcNode};
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 use std::collections::{BTreeMap, BTreeSet};
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -73,7 +74,7 @@ pub(super) fn records<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = &'a Record> 
 pub(super) fn label(ctx: &Ctx<'_>, r: &Record) -> String {
     let zone = ctx.design.dns.as_ref().map(|d| d.zone.as_str()).unwrap_or("");
     let fqdn = if r.name == "@" { zone.to_string() } else { format!("{}.{zone}", r.name) };
-    format!("Record {fqdn} ({} {})", r.kind.as_str(), r.policy.as_str())
+    format!("Record {} ({} {})", short(&fqdn), r.kind.as_str(), r.policy.as_str())
 }
 
 fn subjects<'a>(r: &'a Record, extra: &[&'a str]) -> Vec<&'a str> {
@@ -110,10 +111,10 @@ fn r53_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let policies: BTreeSet<&str> = group.iter().map(|r| r.policy.as_str()).collect();
         let ids: Vec<&str> = group.iter().map(|r| r.id.as_str()).collect();
         if policies.len() > 1 {
-            out.emit(&ids, format!("{} records named {} mix the policies {}.", group.len(), group[0].name,
+            out.emit(&ids, format!("{} records named {} mix the policies {}.", group.len(), short(&group[0].name),
                 policies.into_iter().collect::<Vec<_>>().join(", ")));
         } else if group[0].policy == RoutingPolicy::Simple {
-            out.emit(&ids, format!("{} simple records share the name {} and type {}.", group.len(), group[0].name, group[0].kind.as_str()));
+            out.emit(&ids, format!("{} simple records share the name {} and type {}.", group.len(), short(&group[0].name), group[0].kind.as_str()));
         }
     }
 }
@@ -147,10 +148,10 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             match role {
                 FailoverRole::Primary if !in_primary => out.emit(&subjects(r, &[&t.target]), format!(
                     "{}: the PRIMARY target {} is in {}, but the primary region is {}; production traffic would go there.",
-                    label(ctx, r), t.target, region.code, primary.code)),
+                    label(ctx, r), t.target, short(&region.code), short(&primary.code))),
                 FailoverRole::Secondary if in_primary => out.emit(&subjects(r, &[&t.target]), format!(
                     "{}: the SECONDARY target {} is in the primary region {}; the DR region would get the traffic.",
-                    label(ctx, r), t.target, primary.code)),
+                    label(ctx, r), t.target, short(&primary.code))),
                 _ => {}
             }
         }
@@ -166,7 +167,7 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     let ok = catalog::region(&region.code).is_some_and(|i| i.route53_latency_region_tf_provider_5_100_0);
                     if !ok {
                         out.emit(&subjects(r, &[&t.target]), format!(
-                            "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), t.target, region.code));
+                            "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), t.target, short(&region.code)));
                     }
                     per_region.entry((r.name.to_lowercase(), r.kind.as_str(), region.code.clone())).or_default().push(&t.target);
                 }
@@ -177,7 +178,7 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         }
     }
     for ((name, _, code), ids) in per_region.into_iter().filter(|(_, ids)| ids.len() > 1) {
-        out.emit(&ids, format!("Latency records for {name} have {} targets in {code}; one per region is allowed.", ids.len()));
+        out.emit(&ids, format!("Latency records for {} have {} targets in {}; one per region is allowed.", short(&name), ids.len(), short(&code)));
     }
 }
 
@@ -195,14 +196,14 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let problem = if set.iter().filter(|b| **b).count() != 1 {
                 Some("must name exactly one of a continent, a country or the default".to_string())
             } else if let Some(c) = loc.continent.as_deref().filter(|c| !catalog::is_continent(c)) {
-                Some(format!("has unknown continent code {c:?}"))
+                Some(format!("has unknown continent code {:?}", short(c)))
             } else if let Some(c) = loc.country.as_deref().filter(|c| !catalog::is_country(c)) {
-                Some(format!("has unknown country code {c:?}"))
+                Some(format!("has unknown country code {:?}", short(c)))
             } else if let Some(sd) = &loc.subdivision {
                 if loc.country.as_deref() != Some("US") {
                     Some("has a subdivision, which is only allowed with country US".to_string())
                 } else if !catalog::is_us_state(sd) {
-                    Some(format!("has unknown US state {sd:?}"))
+                    Some(format!("has unknown US state {:?}", short(sd)))
                 } else {
                     None
                 }
@@ -260,7 +261,7 @@ fn r53_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let served = vpc.nodes.iter().any(|n| matches!(n, VpcNode::Asg(g) if g.target.as_deref() == Some(alb.id.as_str())));
             if !served {
                 out.emit(&subjects(r, &[&alb.id]), format!(
-                    "{}: load balancer {} has no auto-scaling group behind it, so Route 53 sees it as unhealthy.", label(ctx, r), alb.name));
+                    "{}: load balancer {} has no auto-scaling group behind it, so Route 53 sees it as unhealthy.", label(ctx, r), short(&alb.name)));
             }
         }
     }
@@ -321,7 +322,7 @@ pub(super) fn dns_name_problem(name: &str, allow_apex_and_wildcard: bool) -> Opt
             && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             && !label.starts_with('-') && !label.ends_with('-');
         if !ok {
-            return Some(format!("has the label {label:?}; labels are 1-63 letters, digits or inner hyphens"));
+            return Some(format!("has the label {:?}; labels are 1-63 letters, digits or inner hyphens", short(label)));
         }
     }
     None
@@ -331,11 +332,11 @@ fn r53_24(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let Some(dns) = &ctx.design.dns else { return };
     let none: [&str; 0] = [];
     if let Some(p) = dns_name_problem(&dns.zone, false) {
-        out.emit(&none, format!("Zone {:?} {p}.", dns.zone));
+        out.emit(&none, format!("Zone {:?} {p}.", short(&dns.zone)));
     }
     for r in &dns.records {
         if let Some(p) = dns_name_problem(&r.name, true) {
-            out.emit(&[&r.id], format!("Record name {:?} {p}.", r.name));
+            out.emit(&[&r.id], format!("Record name {:?} {p}.", short(&r.name)));
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::route53::{label, records};
 use crate::core::model::{CheckProtocol, ObjectRef, VpcNode};
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
+use crate::core::text::short;
 
 /// The Route 53 health check rules.
 pub const RULES: &[Rule] = &[
@@ -46,7 +47,7 @@ fn r53_17(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if let Some(ObjectRef::VpcNode { node: VpcNode::Alb(a), .. }) = ctx.index.get(&t.target) {
             if a.internal {
                 out.emit(&[&r.id, &t.target], format!(
-                    "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), a.name));
+                    "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), short(&a.name)));
             }
         }
     }
@@ -58,10 +59,10 @@ fn r53_22(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             Some("has port 0".to_string())
         } else {
             match (h.protocol, h.path.as_deref()) {
-                (CheckProtocol::Tcp, Some(p)) => Some(format!("is TCP but has path {p:?}")),
+                (CheckProtocol::Tcp, Some(p)) => Some(format!("is TCP but has path {:?}", short(p))),
                 (CheckProtocol::Http | CheckProtocol::Https, None) => Some("is HTTP(S) but has no path".into()),
                 (CheckProtocol::Http | CheckProtocol::Https, Some(p)) if !p.starts_with('/') || p.len() > 255 => {
-                    Some(format!("has path {p:?}, which must start with '/' (at most 255 characters)"))
+                    Some(format!("has path {:?}, which must start with '/' (at most 255 characters)", short(p)))
                 }
                 _ => None,
             }

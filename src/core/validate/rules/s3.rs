@@ -4,6 +4,7 @@ use super::util::bucket_name_problem;
 use crate::core::model::{Region, RegionNode, S3};
 use crate::core::validate::{rule, Ctx, Family::S3 as S3Family, Report, Rule, Severity::*};
 use std::collections::BTreeMap;
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -45,7 +46,7 @@ fn buckets<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a S3)> {
 }
 
 fn label(r: &Region, b: &S3) -> String {
-    format!("Bucket {} ({}, {})", b.name, b.bucket, r.code)
+    format!("Bucket {} ({}, {})", short(&b.name), short(&b.bucket), short(&r.code))
 }
 
 fn destination<'a>(ctx: &'a Ctx<'a>, b: &S3) -> Option<(&'a Region, &'a S3)> {
@@ -77,7 +78,7 @@ fn s3_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let subjects: Vec<&str> = ids.iter().copied().filter(|i| !i.is_empty()).collect();
         let also_state = ids.contains(&"");
         out.emit(&subjects, format!(
-            "The bucket name \"{name}\" is used {} times{}.", ids.len(), if also_state { " (once as the state bucket)" } else { "" }));
+            "The bucket name \"{}\" is used {} times{}.", short(name), ids.len(), if also_state { " (once as the state bucket)" } else { "" }));
     }
 }
 
@@ -100,7 +101,7 @@ fn s3_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, b) in buckets(ctx) {
         if let Some((dr, d)) = destination(ctx, b) {
             if dr.code == r.code && d.id != b.id {
-                out.emit(&[&b.id, &d.id], format!("{} replicates within {}; that is same-region replication.", label(r, b), r.code));
+                out.emit(&[&b.id, &d.id], format!("{} replicates within {}; that is same-region replication.", label(r, b), short(&r.code)));
             }
         }
     }

@@ -4,6 +4,7 @@ use super::util::bucket_name_problem;
 use crate::core::catalog;
 use crate::core::model::LockMode;
 use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
+use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -46,7 +47,7 @@ fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if p.code == s.region && ctx.design.regions.len() > 1 {
             out.emit(&none, format!(
                 "Every stack keeps its state in {}, the primary region: while it is down, no stack can run `terraform init`, so the failover apply cannot run.",
-                s.region));
+                short(&s.region)));
         }
     }
 }
@@ -55,10 +56,10 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let s = &ctx.design.state;
     let none: [&str; 0] = [];
     if let Some(p) = bucket_name_problem(&s.bucket) {
-        out.emit(&none, format!("State bucket \"{}\" {p}.", s.bucket));
+        out.emit(&none, format!("State bucket \"{}\" {p}.", short(&s.bucket)));
     }
     if catalog::region(&s.region).is_none() {
-        out.emit(&none, format!("State region \"{}\" is not an AWS region code.", s.region));
+        out.emit(&none, format!("State region \"{}\" is not an AWS region code.", short(&s.region)));
     }
 }
 

@@ -4,6 +4,7 @@ use crate::core::catalog::s3_names;
 use crate::core::model::{Index, Region, Vpc};
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
+use crate::core::text::short;
 
 /// The distinct AZ ids of the subnets among `ids`.
 pub fn azs<'a>(index: &Index<'a>, ids: &[String]) -> BTreeSet<&'a str> {
@@ -22,7 +23,7 @@ pub fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
 
 /// `Region us-east-1` style wording for messages.
 pub fn where_(region: &Region, vpc: &Vpc) -> String {
-    format!("VPC {} ({})", vpc.name, region.code)
+    format!("VPC {} ({})", short(&vpc.name), short(&region.code))
 }
 
 /// Why `name` is not a valid S3 bucket name, or `None` (catalog S3-01; the
