@@ -11,6 +11,7 @@ mod create;
 mod delete;
 mod disconnect;
 mod duplicate;
+mod make_primary;
 pub mod ids;
 mod object;
 mod region_code;
@@ -22,6 +23,7 @@ pub use create::{add, placement, PaletteItem, Placement};
 pub use delete::{delete, dependents};
 pub use disconnect::disconnect;
 pub use duplicate::duplicate;
+pub use make_primary::make_primary;
 pub use object::{parse_in_range, update, ObjectMut};
 pub use region_code::set_region_code;
 

@@ -42,10 +42,8 @@ pub fn bucket_name_problem(name: &str) -> Option<String> {
         Some("must not look like an IP address".into())
     } else if let Some(p) = s3_names::RESERVED_PREFIXES.iter().find(|p| name.starts_with(*p)) {
         Some(format!("must not start with '{p}', which S3 reserves"))
-    } else if let Some(x) = s3_names::RESERVED_SUFFIXES.iter().find(|x| name.ends_with(*x)) {
-        Some(format!("must not end with '{x}', which S3 reserves"))
     } else {
-        None
+        s3_names::RESERVED_SUFFIXES.iter().find(|x| name.ends_with(*x)).map(|x| format!("must not end with '{x}', which S3 reserves"))
     }
 }
 
