@@ -8,6 +8,7 @@
 //! roots are built per design with hcl-rs. The same design always gives
 //! byte-identical files.
 
+mod artifacts;
 mod files;
 mod global;
 pub mod hcl;
@@ -102,9 +103,9 @@ fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
             out.push(files::backend(design, &name)?);
         }
     }
-    out.push(file("README.md", files::readme(design, &order)));
-    out.push(file(".github/workflows/terraform.yml", files::workflow(&order)));
-    if let Some(script) = files::promote_dr(design) {
+    out.push(file("README.md", artifacts::readme(design, &order)));
+    out.push(file(".github/workflows/terraform.yml", artifacts::workflow(&order)));
+    if let Some(script) = artifacts::promote_dr(design) {
         out.push(file("scripts/promote-dr.sh", script));
     }
     Ok(out)
