@@ -18,6 +18,13 @@ mod single;
 mod zip;
 
 pub use plan::{apply_order, Stack};
+
+/// The failover and failback scripts alone, without validation: the export
+/// validates first and calls this; tests feed it names validation would
+/// refuse, to prove the scripts quote them and never run them.
+pub fn runbooks(design: &Design) -> Vec<ExportFile> {
+    artifacts::runbooks(design)
+}
 pub use zip::zip;
 
 use super::model::Design;
@@ -105,9 +112,7 @@ fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     }
     out.push(file("README.md", artifacts::readme(design, &order)));
     out.push(file(".github/workflows/terraform.yml", artifacts::workflow(&order)));
-    if let Some(script) = artifacts::promote_dr(design) {
-        out.push(file("scripts/promote-dr.sh", script));
-    }
+    out.extend(artifacts::runbooks(design));
     Ok(out)
 }
 

@@ -1,28 +1,29 @@
 //! The export's files that are not Terraform: the README, the CI workflow and
 //! the runbooks under `scripts/`. One file per artifact, so the source of each
 //! generated file is found by its name. Scripts are generated text, not HCL:
-//! every design-derived value in them goes through [`shell_word`].
+//! every design-derived value in them goes through [`shell::shell_word`].
 
+mod failback;
+mod failover;
 mod promote_dr;
 mod readme;
+mod shell;
 mod workflow;
 
-pub use promote_dr::promote_dr;
 pub use readme::readme;
 pub use workflow::workflow;
 
-use crate::core::model::{Design, VpcNode};
+use super::{file, ExportFile};
+use crate::core::model::Design;
 
-/// Whether any database replicates across regions (a runbook has work to do).
-fn has_global_db(design: &Design) -> bool {
-    design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)).any(|n| match n {
-        VpcNode::Aurora(a) => a.global.is_some(),
-        VpcNode::Rds(d) => d.replica_of.is_some(),
-        _ => false,
-    })
-}
-
-/// Quotes a word for bash (names are validated, but quoting keeps it safe).
-pub(crate) fn shell_word(w: &str) -> String {
-    format!("'{}'", w.replace('\'', "'\\''"))
+/// `scripts/promote-dr.sh` and `scripts/failback.sh`, for designs with a
+/// primary region and another to fail over to; none otherwise.
+pub fn runbooks(design: &Design) -> Vec<ExportFile> {
+    match failover::plan(design) {
+        Some(plan) => vec![
+            file("scripts/promote-dr.sh", promote_dr::promote_dr(&plan)),
+            file("scripts/failback.sh", failback::failback(&plan)),
+        ],
+        None => Vec::new(),
+    }
 }

@@ -1,51 +1,223 @@
-//! `scripts/promote-dr.sh`: the failover runbook.
+//! `scripts/promote-dr.sh`: the failover runbook. AWS CLI only, no
+//! Terraform (state may sit in the failed region, and reconciling it during
+//! an outage is how things get destroyed).
+//!
+//! Order: promote each database the way its kind needs and wait for it;
+//! then grow the taking region's groups to production size (min and
+//! desired, so a scale-in cannot undo it); then move the DNS records that do
+//! not move by themselves; then check the new endpoints answer.
 
-use super::{has_global_db, shell_word};
-use crate::core::model::{Design, RegionNode, VpcNode};
-use crate::core::names;
+use super::failover::{partition, DbKind, Plan, RecordAction};
+use super::shell::{prelude, shell_word as w, Flag};
 
-/// `scripts/promote-dr.sh` for designs with failover or global databases.
-pub fn promote_dr(design: &Design) -> Option<String> {
-    if !has_global_db(design) {
-        return None;
+/// The script, for a design with a primary and somewhere to fail over to.
+pub fn promote_dr(plan: &Plan<'_>) -> String {
+    let from = &plan.primary.code;
+    let to: Vec<&str> = plan.takers.iter().map(|r| r.code.as_str()).collect();
+    let mut sh = prelude(
+        "promote-dr.sh",
+        &[
+            &format!("Fail over from {from} to {}: promote the databases, grow the groups,", to.join(", ")),
+            "move the DNS records that do not move by themselves, check the endpoints.",
+            "",
+            "A dry run (every command printed, nothing called) unless --confirm.",
+            "Default: the primary region is down (Aurora: failover --allow-data-loss).",
+            "--planned: the primary is healthy (Aurora: switchover, no data loss).",
+            "",
+            "Route 53 record changes go through its control plane in us-east-1, which",
+            "may be impaired in an outage; failover records with health checks switch",
+            "in the data plane and need no change: prefer them.",
+        ],
+        &[Flag { name: "--planned", var: "PLANNED", help: "the primary is healthy: switch over without data loss" }],
+    );
+    sh.push_str(&format!("PRIMARY_REGION={}\n", w(from)));
+    sh.push_str("if [ \"$CONFIRM\" = 1 ]; then MODE=\"for real\"; else MODE=\"dry run, nothing is changed\"; fi\n");
+    sh.push_str(&format!("log \"failing over from $PRIMARY_REGION to \"{}\" ($MODE)\"\n", w(&to.join(", "))));
+    sh.push_str("[ \"$PLANNED\" = 1 ] && log \"planned: the primary is healthy, so no write is lost\"\n\n");
+    // The account id is needed for ARNs, which only Aurora's global calls take.
+    if let Some(d) = plan.databases.iter().find(|d| matches!(d.kind, DbKind::Aurora { .. })) {
+        let region = d.target_region.as_str();
+        sh.push_str(&format!(
+            "ACCOUNT=$(capture ACCOUNT_ID aws sts get-caller-identity --region {} --query Account --output text)\n\n",
+            w(region)
+        ));
     }
-    let primary = design.primary()?;
-    let mut steps = Vec::new();
-    for r in design.regions.iter().filter(|r| r.code != primary.code) {
-        for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
-            match n {
-                VpcNode::Rds(d) if d.replica_of.is_some() => steps.push(format!(
-                    "run aws rds promote-read-replica --region {} --db-instance-identifier {}",
-                    r.code,
-                    shell_word(&names::regional(design, &d.name))
-                )),
-                VpcNode::Aurora(a) if a.global.is_some() => steps.push(format!(
-                    "run aws rds failover-global-cluster --region {} --global-cluster-identifier {} --target-db-cluster-identifier {}",
-                    r.code,
-                    shell_word(&names::global_cluster(design, a.global.as_deref().unwrap_or_default())),
-                    shell_word(&names::per_region(design, &a.name, &r.code))
-                )),
-                VpcNode::Asg(g) => steps.push(format!(
-                    "run aws autoscaling update-auto-scaling-group --region {} --auto-scaling-group-name {} --desired-capacity {}",
-                    r.code,
-                    shell_word(&names::regional(design, &g.name)),
-                    g.max
-                )),
-                _ => {}
+    sh.push_str("log \"== 1. databases\"\n");
+    for (i, d) in plan.databases.iter().enumerate() {
+        let r = w(&d.target_region);
+        let t = w(&d.target_id);
+        match &d.kind {
+            DbKind::Aurora { global_id, engine, headless, .. } => {
+                let g = w(global_id);
+                let arn = format!("ARN_{}", i + 1);
+                sh.push_str(&format!("log \"Aurora global cluster \"{g}\": make \"{t}\" in \"{r}\" the writer\"\n"));
+                sh.push_str(&format!(
+                    "printf -v {arn} 'arn:%s:rds:%s:%s:cluster:%s' {} {r} \"$ACCOUNT\" {t}\n",
+                    w(partition(&d.target_region))
+                ));
+                if *headless {
+                    let inst = w(&format!("{}-0", d.target_id));
+                    sh.push_str("log \"the secondary has no instance: create one to take the writes\"\n");
+                    sh.push_str(&format!(
+                        "run aws rds create-db-instance --region {r} --db-instance-identifier {inst} --db-cluster-identifier {t} --engine {} --db-instance-class {}\n",
+                        w(engine),
+                        w(&d.instance_class)
+                    ));
+                    sh.push_str(&format!("run aws rds wait db-instance-available --region {r} --db-instance-identifier {inst}\n"));
+                }
+                sh.push_str("if [ \"$PLANNED\" = 1 ]; then\n");
+                sh.push_str(&format!(
+                    "  run aws rds switchover-global-cluster --region {r} --global-cluster-identifier {g} --target-db-cluster-identifier \"${arn}\"\nelse\n"
+                ));
+                sh.push_str(&format!(
+                    "  run aws rds failover-global-cluster --region {r} --global-cluster-identifier {g} --target-db-cluster-identifier \"${arn}\" --allow-data-loss\nfi\n"
+                ));
+                sh.push_str(&format!(
+                    "wait_for {} \"${arn}\" 90 10 aws rds describe-global-clusters --region {r} --global-cluster-identifier {g} --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn | [0]' --output text\n",
+                    w(&format!("{} is the writer of {}", d.target_id, global_id))
+                ));
+                sh.push_str(&format!("run aws rds wait db-cluster-available --region {r} --db-cluster-identifier {t}\n\n"));
+            }
+            DbKind::Rds { .. } => {
+                sh.push_str(&format!("log \"RDS: promote the read replica \"{t}\" in \"{r}\" to a standalone writer\"\n"));
+                sh.push_str("[ \"$PLANNED\" = 1 ] && log \"planned: stop the writers and let ReplicaLag reach 0 before this step\"\n");
+                sh.push_str(&format!("run aws rds promote-read-replica --region {r} --db-instance-identifier {t}\n"));
+                sh.push_str(&format!(
+                    "wait_for {} None 90 10 aws rds describe-db-instances --region {r} --db-instance-identifier {t} --query 'DBInstances[0].ReadReplicaSourceDBInstanceIdentifier' --output text\n",
+                    w(&format!("{} no longer replicates", d.target_id))
+                ));
+                sh.push_str(&format!("run aws rds wait db-instance-available --region {r} --db-instance-identifier {t}\n\n"));
             }
         }
-        for n in &r.nodes {
-            if let RegionNode::Dynamodb(_) = n {
-                steps.push("# DynamoDB global tables need no promotion: every replica accepts writes.".into());
+    }
+    for t in &plan.tables {
+        sh.push_str(&format!("log \"DynamoDB global table \"{}\": nothing to promote, every replica accepts writes\"\n", w(t)));
+    }
+    if plan.databases.is_empty() && plan.tables.is_empty() {
+        sh.push_str("log \"no database replicates across regions: nothing to promote\"\n");
+    }
+    sh.push_str("\nlog \"== 2. grow the groups to production size (after the databases, so new instances find a writer)\"\n");
+    for g in &plan.groups {
+        let (r, n) = (w(&g.region), w(&g.name));
+        let (min, desired) = g.production;
+        if g.at_size() {
+            sh.push_str(&format!("log \"group \"{n}\" in \"{r}\": already at production size (min {}, desired {})\"\n", g.design.0, g.design.1));
+            continue;
+        }
+        let max = if desired > g.design.2 { format!(" --max-size {desired}") } else { String::new() };
+        sh.push_str(&format!(
+            "log \"group \"{n}\" in \"{r}\": min {} -> {min}, desired {} -> {desired} (from {})\"\n",
+            g.design.0, g.design.1, g.source
+        ));
+        sh.push_str(&format!(
+            "run aws autoscaling update-auto-scaling-group --region {r} --auto-scaling-group-name {n} --min-size {min} --desired-capacity {desired}{max}\n"
+        ));
+        sh.push_str(&format!(
+            "wait_for {} {desired} 60 10 aws autoscaling describe-auto-scaling-groups --region {r} --auto-scaling-group-names {n} --query \"length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])\" --output text\n",
+            w(&format!("{} has {desired} instances in service", g.name))
+        ));
+        sh.push_str(&format!(
+            "log \"note: the next apply of regions/\"{r}\" sets it back to min {}, desired {}: raise its size in the design, or apply it only after failback\"\n",
+            g.design.0, g.design.1
+        ));
+    }
+    if plan.groups.is_empty() {
+        sh.push_str("log \"no Auto Scaling group in the regions that take over\"\n");
+    }
+    sh.push_str("\nlog \"== 3. traffic\"\n");
+    sh.push_str(&records(plan, false));
+    sh.push_str("\nlog \"== 4. check the endpoints that now serve\"\n");
+    sh.push_str(&checks(plan, false));
+    sh.push_str("\nif [ \"$CONFIRM\" = 1 ]; then\n  log \"failover done; reconcile Terraform (see README, Failover) once the incident is over\"\nelse\n  log \"dry run: nothing was changed; re-run with --confirm to fail over\"\nfi\n");
+    sh
+}
+
+/// The DNS step: each record moves by itself, needs no move, or gets an
+/// UPSERT pointing its primary set at the taking region (`back`: at the primary).
+pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
+    let mut sh = String::new();
+    if plan.records.is_empty() {
+        sh.push_str("log \"no Route 53 record in the design\"\n");
+    }
+    let mut n = 0;
+    for rec in &plan.records {
+        let name = w(&rec.fqdn);
+        match &rec.action {
+            RecordAction::Automatic(_) if back => sh.push_str(&format!(
+                "log \"record \"{name}\" ({}): moves back by itself once the primary's health check passes\"\n",
+                rec.policy
+            )),
+            RecordAction::Automatic(why) => sh.push_str(&format!(
+                "log \"record \"{name}\" ({}): moves by itself, nothing to change: \"{}\n",
+                rec.policy,
+                w(why)
+            )),
+            RecordAction::Untouched(why) => sh.push_str(&format!("log \"record \"{name}\": nothing to change: \"{}\n", w(why))),
+            RecordAction::Manual(why) => sh.push_str(&format!("log \"record \"{name}\": CHANGE IT BY HAND: \"{}\n", w(why))),
+            RecordAction::Change(sets) => {
+                sh.push_str(&format!(
+                    "log \"record \"{name}\" ({}) does not move by itself: re-pointing it (Route 53 control plane, us-east-1)\"\n",
+                    rec.policy
+                ));
+                for set in sets {
+                    n += 1;
+                    let (r, alb) = if back { &set.primary } else { &set.dr };
+                    if back {
+                        sh.push_str(&format!("ask {}\n", w(&format!("Point {} back at {} in {}?", rec.fqdn, alb, r))));
+                    }
+                    sh.push_str(&format!(
+                        "ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text)\n",
+                        w(&rec.zone)
+                    ));
+                    sh.push_str(&format!(
+                        "ALB_{n}=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)\n",
+                        w(r),
+                        w(alb)
+                    ));
+                    sh.push_str(&format!("read -r ALB_DNS ALB_ZONE <<<\"$ALB_{n}\"\n"));
+                    let batch = format!("{{\"Comment\":\"{}\",\"Changes\":[{{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{}}}]}}", if back { "failback" } else { "failover" }, set.set_json);
+                    sh.push_str(&format!("BATCH_{n}={}\n", w(&batch)));
+                    sh.push_str(&format!("BATCH_{n}=${{BATCH_{n}//__ALB_DNS__/\"$ALB_DNS\"}}\nBATCH_{n}=${{BATCH_{n}//__ALB_ZONE__/\"$ALB_ZONE\"}}\n"));
+                    sh.push_str(&format!(
+                        "CHANGE_{n}=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --change-batch \"$BATCH_{n}\" --query ChangeInfo.Id --output text)\n"
+                    ));
+                    sh.push_str(&format!("run aws route53 wait resource-record-sets-changed --region us-east-1 --id \"$CHANGE_{n}\"\n"));
+                }
             }
         }
     }
-    let mut sh = String::from("#!/usr/bin/env bash\n# Fail over from the primary region to DR: promote databases, scale up the DR\n# groups. Route 53 failover records switch by themselves once the primary's\n# health check fails. Prints the steps; runs them only with --confirm.\nset -euo pipefail\n\nCONFIRM=0\n[ \"${1:-}\" = \"--confirm\" ] && CONFIRM=1\n\nrun() {\n  echo \"+ $*\"\n  if [ \"$CONFIRM\" = 1 ]; then \"$@\"; fi\n}\n\n");
-    sh.push_str(&format!("echo \"Failing over from {} (dry run unless --confirm)\"\n", primary.code));
-    for st in steps {
-        sh.push_str(&st);
-        sh.push('\n');
+    sh
+}
+
+/// The endpoint checks: each public load balancer on its health path, and
+/// each record's public name (`back`: the primary region's).
+pub(super) fn checks(plan: &Plan<'_>, back: bool) -> String {
+    let mut sh = String::new();
+    let eps = if back { &plan.primary_endpoints } else { &plan.dr_endpoints };
+    for (i, e) in eps.iter().enumerate() {
+        let n = i + 1;
+        sh.push_str(&format!(
+            "LB_{n}=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].DNSName' --output text)\n",
+            w(&e.region),
+            w(&e.name)
+        ));
+        sh.push_str(&format!("printf -v URL '%s://%s:%s%s' {} \"$LB_{n}\" {} {}\n", w(e.scheme), e.port, w(&e.path)));
+        if e.scheme == "https" {
+            sh.push_str("# --insecure: the certificate names the site, not the load balancer's own name.\ncheck_url \"$URL\" --insecure\n");
+        } else {
+            sh.push_str("check_url \"$URL\"\n");
+        }
     }
-    sh.push_str("[ \"$CONFIRM\" = 1 ] || echo \"Dry run: nothing was changed. Re-run with --confirm to fail over.\"\n");
-    Some(sh)
+    for rec in &plan.records {
+        if matches!(rec.action, RecordAction::Untouched(_)) {
+            continue;
+        }
+        if let Some(e) = eps.first() {
+            sh.push_str(&format!("printf -v URL '%s://%s:%s%s' {} {} {} {}\ncheck_url \"$URL\"\n", w(e.scheme), w(&rec.fqdn), e.port, w(&e.path)));
+        }
+    }
+    if eps.is_empty() {
+        sh.push_str("log \"no internet-facing load balancer to check\"\n");
+    }
+    sh
 }

@@ -1,9 +1,9 @@
 //! The export's README.md: what each stack is, the apply order, the exact
 //! commands, the inputs, the security defaults and the checkov skips.
 
-use super::has_global_db;
+use super::failover::{self, DbKind, Plan, RecordAction};
 use crate::core::export::plan::Stack;
-use crate::core::model::{Design, RoutingPolicy, VpcNode};
+use crate::core::model::{Design, VpcNode};
 
 /// README.md: what each stack is, the apply order and the exact commands.
 pub fn readme(design: &Design, order: &[Stack]) -> String {
@@ -48,9 +48,89 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
     for (id, why) in CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));
     }
-    if design.dns.as_ref().is_some_and(|d| d.records.iter().any(|x| x.policy == RoutingPolicy::Failover)) || has_global_db(design) {
-        r.push_str("\n## Failover\n\n`scripts/promote-dr.sh` lists the failover steps (dry run unless `--confirm`).\n");
+    if let Some(plan) = failover::plan(design) {
+        r.push_str(&runbooks(&plan));
     }
+    r
+}
+
+/// The runbooks section: what each script does, per database and record,
+/// and the order of applies after each.
+fn runbooks(plan: &Plan<'_>) -> String {
+    let home = &plan.primary.code;
+    let to: Vec<&str> = plan.takers.iter().map(|r| r.code.as_str()).collect();
+    let to = to.join(", ");
+    let mut r = format!(
+        "\n## Failover and failback\n\n`scripts/promote-dr.sh` fails over from {home} to {to}; `scripts/failback.sh` brings the writers home. Both print every command and change nothing unless run with `--confirm`; the failback asks before every destructive step. They use the AWS CLI only, no Terraform: in an outage Terraform may not reach its state, and reconciling state mid-incident is how things get destroyed. Rehearse both in a non-production copy.\n\n"
+    );
+    r.push_str("### Failover: `scripts/promote-dr.sh [--planned] [--confirm]`\n\n1. Databases, one at a time, waiting for each:\n");
+    for d in &plan.databases {
+        match &d.kind {
+            DbKind::Aurora { global_id, headless, .. } => r.push_str(&format!(
+                "   - Aurora global cluster `{global_id}`: {}`failover-global-cluster --allow-data-loss` to `{}` in {} (the primary is down; writes not yet replicated, typically under a second, are lost), or with `--planned` `switchover-global-cluster` (the primary is healthy; no data loss); then wait until it is the writer.\n",
+                if *headless { "create an instance in the headless secondary and wait for it, then " } else { "" },
+                d.target_id,
+                d.target_region
+            )),
+            DbKind::Rds { .. } => r.push_str(&format!(
+                "   - RDS `{}`: `promote-read-replica` of `{}` in {}, then wait until it no longer replicates and is available (several minutes or more, by size).\n",
+                d.primary_id, d.target_id, d.target_region
+            )),
+        }
+    }
+    for t in &plan.tables {
+        r.push_str(&format!("   - DynamoDB global table `{t}`: nothing to promote; every replica accepts writes.\n"));
+    }
+    if plan.databases.is_empty() && plan.tables.is_empty() {
+        r.push_str("   - none replicates across regions.\n");
+    }
+    r.push_str("2. Groups, after the databases so new instances find a writer: min and desired both raised, so a scale-in cannot undo it:\n");
+    for g in &plan.groups {
+        if g.at_size() {
+            r.push_str(&format!("   - `{}` in {}: already at production size.\n", g.name, g.region));
+        } else {
+            r.push_str(&format!("   - `{}` in {}: min {}, desired {} (from {}).\n", g.name, g.region, g.production.0, g.production.1, g.source));
+        }
+    }
+    if plan.groups.is_empty() {
+        r.push_str("   - none in the regions that take over.\n");
+    }
+    r.push_str("3. DNS:\n");
+    for rec in &plan.records {
+        let what = match &rec.action {
+            RecordAction::Automatic(why) => format!("moves by itself: {why}."),
+            RecordAction::Untouched(why) => format!("nothing to change: {why}."),
+            RecordAction::Change(_) => "does not move by itself: the script points its primary record set at the region that takes over (`change-resource-record-sets`).".to_string(),
+            RecordAction::Manual(why) => format!("change it by hand: {why}."),
+        };
+        r.push_str(&format!("   - `{}` ({}): {what}\n", rec.fqdn, rec.policy));
+    }
+    if plan.records.is_empty() {
+        r.push_str("   - the design has no Route 53 record.\n");
+    }
+    r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");
+    r.push_str("4. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
+    r.push_str(&format!(
+        "Until failback, do not apply `regions/{}/` (CI included): the apply sets the groups back to their design size and wants the databases back the way the design has them.\n\n",
+        plan.takers.first().map(|t| t.code.as_str()).unwrap_or_default()
+    ));
+    r.push_str(&format!("### Failback: `scripts/failback.sh [--confirm]`, once {home} is healthy\n\n"));
+    r.push_str("Failover records send traffic back to the primary as soon as its health check passes: keep the primary's application out of service until its database is the writer again.\n\n");
+    for d in &plan.databases {
+        match &d.kind {
+            DbKind::Aurora { global_id, .. } => r.push_str(&format!(
+                "- Aurora `{global_id}`: after a failover with data loss, `{p}` rejoins as a secondary when {home} returns. The script waits until it is in sync (`describe-global-clusters` member status), then runs `switchover-global-cluster` back to it. Order of applies: none is needed; apply every stack in the order above afterwards to reconcile drift. If it never rejoins, the script's fallback snapshots it, detaches it (`remove-from-global-cluster`) and deletes it; then make {dr} the primary in Topoform, export, apply `regions/{home}/` (it joins as a secondary), wait for it to sync, run the script again (switchover), make {home} the primary again, export, and apply every stack in the order above.\n",
+                p = d.primary_id,
+                dr = d.target_region
+            )),
+            DbKind::Rds { .. } => r.push_str(&format!(
+                "- RDS `{p}`: the promoted copy in {dr} no longer replicates. The script deletes the stale `{p}` in {home} (final snapshot kept), creates a new read replica of the {dr} writer in {home} with the same name, waits for it, and in a window (writers stopped) promotes it; then deletes the old writer in {dr} (final snapshot kept). Order of applies: `regions/{home}/` (reconciles the new writer), then `regions/{dr}/` (recreates the replica), then `global/`.\n",
+                p = d.primary_id,
+                dr = d.target_region
+            )),
+        }
+    }
+    r.push_str("- Then DNS records the failover changed are pointed back, the primary's endpoints are checked, and the groups that took over go back to their design size.\n");
     r
 }
 

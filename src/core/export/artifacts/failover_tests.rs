@@ -1,0 +1,103 @@
+//! The failover plan on the templates and on variations of them: which
+//! database moves where, how far groups grow, which records move by themselves.
+
+use super::*;
+use crate::core::model::{Design, RoutingPolicy, VpcNode};
+use crate::core::templates::template;
+
+fn design(id: &str) -> Design {
+    template(id).and_then(|t| t.design().ok()).expect("template loads")
+}
+
+#[test]
+fn rds_replica_is_promoted_in_its_region_and_the_group_grows_to_the_primary_size() {
+    let d = design("active-passive");
+    let p = plan(&d).expect("a plan");
+    assert_eq!(p.primary.code, "us-east-1");
+    assert_eq!(p.takers.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["us-west-2"]);
+    assert_eq!(p.databases.len(), 1);
+    let db = &p.databases[0];
+    assert!(matches!(db.kind, DbKind::Rds { multi_az: true }));
+    assert_eq!((db.target_id.as_str(), db.target_region.as_str()), ("shop-prod-db", "us-west-2"));
+    assert_eq!(p.groups.len(), 1);
+    assert_eq!((p.groups[0].design, p.groups[0].production), ((1, 1, 6), (2, 2)));
+    assert!(!p.groups[0].at_size());
+}
+
+#[test]
+fn aurora_member_is_the_target_and_a_headless_one_is_flagged() {
+    let mut d = design("aurora-global");
+    let p = plan(&d).expect("a plan");
+    match &p.databases[0].kind {
+        DbKind::Aurora { global_id, headless, primary_instances, .. } => {
+            assert_eq!((global_id.as_str(), *headless, *primary_instances), ("media-prod-orders", false, 2));
+        }
+        DbKind::Rds { .. } => panic!("expected Aurora"),
+    }
+    assert_eq!(p.databases[0].target_id, "media-prod-orders-eu-west-1");
+    for n in &mut d.regions[1].vpcs[0].nodes {
+        if let VpcNode::Aurora(a) = n {
+            a.instances = 0;
+        }
+    }
+    let p = plan(&d).expect("a plan");
+    assert!(matches!(p.databases[0].kind, DbKind::Aurora { headless: true, .. }));
+}
+
+#[test]
+fn without_databases_every_secondary_takes_over_and_equal_groups_are_at_size() {
+    let d = design("active-active");
+    let p = plan(&d).expect("a plan");
+    assert!(p.databases.is_empty());
+    assert_eq!(p.takers.len(), 2);
+    assert_eq!(p.tables, ["game-prod-sessions"]);
+    assert!(p.groups.iter().all(GroupMove::at_size), "secondaries already run the primary's size");
+    assert!(matches!(p.records[0].action, RecordAction::Automatic(_)), "latency with health checks everywhere");
+}
+
+#[test]
+fn a_single_region_has_no_plan() {
+    let mut d = design("active-passive");
+    d.regions.truncate(1);
+    assert!(plan(&d).is_none());
+}
+
+#[test]
+fn records_move_by_themselves_only_with_a_health_check_on_the_primary() {
+    let d = design("active-passive");
+    let p = plan(&d).expect("a plan");
+    assert!(matches!(p.records[0].action, RecordAction::Automatic(_)), "fires not: primary has a check");
+
+    let mut no_check = d.clone();
+    if let Some(dns) = &mut no_check.dns {
+        dns.records[0].targets[0].health_check = None;
+    }
+    let p = plan(&no_check).expect("a plan");
+    let RecordAction::Change(sets) = &p.records[0].action else { panic!("a change is needed without a health check") };
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0].dr, ("us-west-2".to_string(), "shop-prod-web".to_string()));
+    assert_eq!(sets[0].primary, ("us-east-1".to_string(), "shop-prod-web".to_string()));
+    let set: serde_json::Value = serde_json::from_str(&sets[0].set_json).expect("JSON");
+    assert_eq!(set["Name"], "app.example.com");
+    assert_eq!(set["SetIdentifier"], "use1-alb");
+    assert_eq!(set["Failover"], "PRIMARY");
+    assert_eq!(set["AliasTarget"]["DNSName"], "__ALB_DNS__");
+
+    let mut simple = d.clone();
+    if let Some(dns) = &mut simple.dns {
+        dns.records[0].policy = RoutingPolicy::Simple;
+        dns.records[0].targets.truncate(1);
+    }
+    let p = plan(&simple).expect("a plan");
+    let RecordAction::Change(sets) = &p.records[0].action else { panic!("a simple record never moves by itself") };
+    let set: serde_json::Value = serde_json::from_str(&sets[0].set_json).expect("JSON");
+    assert!(set.get("SetIdentifier").is_none(), "{set}");
+    assert_eq!(sets[0].dr.1, "shop-prod-web", "the DR twin of the primary's load balancer");
+}
+
+#[test]
+fn partitions_follow_the_region() {
+    assert_eq!(partition("us-east-1"), "aws");
+    assert_eq!(partition("cn-north-1"), "aws-cn");
+    assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
+}
