@@ -22,6 +22,8 @@ pub struct Plan<'a> {
     pub records: Vec<RecordMove>,
     /// DynamoDB global tables (nothing to promote; listed to say so).
     pub tables: Vec<String>,
+    /// Global Accelerators (they route around an unhealthy endpoint themselves).
+    pub accelerators: Vec<String>,
     /// The load balancers the scripts check after the move, per direction.
     pub dr_endpoints: Vec<Endpoint>,
     /// The primary region's public load balancers, checked after failback.
@@ -159,8 +161,10 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
             _ => None,
         })
         .collect();
+    let accelerators = design.accelerators.iter().map(|a| names::regional(design, &a.name)).collect();
     Some(Plan {
         primary,
+        accelerators,
         dr_endpoints: takers.iter().flat_map(|r| endpoints(design, r)).collect(),
         primary_endpoints: endpoints(design, primary),
         takers,

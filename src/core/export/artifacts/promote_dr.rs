@@ -139,6 +139,9 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
     if plan.records.is_empty() {
         sh.push_str("log \"no Route 53 record in the design\"\n");
     }
+    for a in &plan.accelerators {
+        sh.push_str(&format!("log \"Global Accelerator \"{}\": moves by itself, it stops sending to an unhealthy endpoint\"\n", w(a)));
+    }
     let mut n = 0;
     for rec in &plan.records {
         let name = w(&rec.fqdn);

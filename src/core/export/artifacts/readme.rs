@@ -105,17 +105,25 @@ fn runbooks(plan: &Plan<'_>) -> String {
         };
         r.push_str(&format!("   - `{}` ({}): {what}\n", rec.fqdn, rec.policy));
     }
-    if plan.records.is_empty() {
+    for a in &plan.accelerators {
+        r.push_str(&format!("   - Global Accelerator `{a}`: moves by itself; it stops sending new connections to an unhealthy endpoint.\n"));
+    }
+    if plan.records.is_empty() && plan.accelerators.is_empty() {
         r.push_str("   - the design has no Route 53 record.\n");
     }
     r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");
     r.push_str("4. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
-    r.push_str(&format!(
-        "Until failback, do not apply `regions/{}/` (CI included): the apply sets the groups back to their design size and wants the databases back the way the design has them.\n\n",
-        plan.takers.first().map(|t| t.code.as_str()).unwrap_or_default()
-    ));
+    if !plan.databases.is_empty() || plan.groups.iter().any(|g| !g.at_size()) {
+        let dirs: Vec<String> = plan.takers.iter().map(|t| format!("`regions/{}/`", t.code)).collect();
+        r.push_str(&format!(
+            "Until failback, do not apply {} (CI included): the apply sets the groups back to their design size and wants the databases the way the design has them.\n\n",
+            dirs.join(", ")
+        ));
+    }
     r.push_str(&format!("### Failback: `scripts/failback.sh [--confirm]`, once {home} is healthy\n\n"));
-    r.push_str("Failover records send traffic back to the primary as soon as its health check passes: keep the primary's application out of service until its database is the writer again.\n\n");
+    if !plan.databases.is_empty() && plan.records.iter().any(|x| matches!(x.action, RecordAction::Automatic(_))) {
+        r.push_str("Records that fail over by health check send traffic back to the primary as soon as its check passes: keep the primary's application out of service until its database is the writer again.\n\n");
+    }
     for d in &plan.databases {
         match &d.kind {
             DbKind::Aurora { global_id, .. } => r.push_str(&format!(
@@ -130,7 +138,10 @@ fn runbooks(plan: &Plan<'_>) -> String {
             )),
         }
     }
-    r.push_str("- Then DNS records the failover changed are pointed back, the primary's endpoints are checked, and the groups that took over go back to their design size.\n");
+    r.push_str(&format!(
+        "- {}DNS records the failover changed are pointed back, the primary's endpoints are checked, and the groups that took over go back to their design size.\n",
+        if plan.databases.is_empty() { "" } else { "Then " }
+    ));
     r
 }
 
