@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# An outage drill on moto: the exported runbooks run against a region that
+# goes down and comes back, and the result is checked.
+#
+#   scripts/drill.sh TEMPLATE        (a template id: active-passive, ...)
+#
+# Phases, each timed:
+#   export     the template's per-region export (the topoform CLI)
+#   start      moto (scripts/drill/moto_server.py: moto with two RDS fixes,
+#              printed at start) and the outage proxy in front of it
+#              (scripts/drill/outage_proxy.py), both on 127.0.0.1
+#   apply      scripts/apply-on-moto.sh applies the export; its own
+#              `moto_server` is replaced (PATH) by a proxy to the drill's moto,
+#              so the applied resources outlive it
+#   outage     the proxy answers 503 to everything signed for the primary
+#              region; checked: the primary does not answer, DR does
+#   promote    scripts/promote-dr.sh --confirm --no-verify with the AWS CLI
+#              (~/.venvs/awscli) through the proxy; checked: each replica is
+#              a standalone writer, each DR group runs at production size
+#   recover    the primary region answers again
+#   failback   scripts/failback.sh --confirm --no-verify, answering y to each
+#              question; checked: the writer is home and not a replica, the
+#              DR copy is gone (for Terraform to recreate), the DR groups are
+#              back to their design size
+# --no-verify: moto's load balancers serve no traffic, so the curl checks of
+# the endpoints are left out (the dry-run test covers their command lines).
+#
+# moto has no FailoverGlobalCluster or SwitchoverGlobalCluster: the harness
+# emulates both (scripts/drill/moto_server.py, printed at start: the target
+# member becomes the writer; replication and data loss are not emulated),
+# and the drill prints the dry run's command lines for them as well.
+#
+# All traffic stays on 127.0.0.1: every AWS CLI call gets --endpoint-url
+# (AWS CLI v1 ignores AWS_ENDPOINT_URL for a few services in some regions,
+# RDS in us-east-1 among them), and HTTP(S)_PROXY point at a closed local
+# port, so anything that would still leave fails instead.
+#
+# Environment: TOPOFORM_DRILL_KEEP=1 keeps the scratch directory.
+# Exit status: 0 the drill passed, 1 a check failed, 2 usage or setup.
+set -euo pipefail
+
+say() { printf '[drill] %s\n' "$*"; }
+die() { printf '[drill] error: %s\n' "$*" >&2; exit 2; }
+fail() { printf '[drill] FAILED: %s\n' "$*" >&2; exit 1; }
+
+[ $# -eq 1 ] || die "usage: $0 TEMPLATE"
+TEMPLATE=$1
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+DRILL="$REPO/scripts/drill"
+[ -f "$REPO/public/templates/$TEMPLATE.json" ] || die "no template $TEMPLATE in public/templates"
+AWS_BIN="$HOME/.venvs/awscli/bin/aws"
+[ -x "$AWS_BIN" ] || die "the AWS CLI is not in ~/.venvs/awscli (scripts/setup.sh installs it)"
+for tool in python3 terraform timeout curl cargo; do command -v "$tool" >/dev/null || die "$tool is not on PATH"; done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/topoform-drill.XXXXXX")
+PIDS=()
+cleanup() {
+  local rc=$? p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  if [ "${TOPOFORM_DRILL_KEEP:-0}" = 1 ]; then say "kept $WORK"; else rm -rf "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+declare -a PHASES=()
+T0=$SECONDS
+phase_done() { PHASES+=("$(printf '%-10s %5ss' "$1" "$((SECONDS - T0))")"); say "phase $1: $((SECONDS - T0))s"; T0=$SECONDS; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_port() {
+  local _
+  for _ in $(seq 1 150); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# --- export ------------------------------------------------------------------
+say "=== export $TEMPLATE"
+(cd "$REPO" && cargo build --locked --quiet --bin topoform)
+"$REPO/target/debug/topoform" export "$REPO/public/templates/$TEMPLATE.json" --out "$WORK/export" >/dev/null
+PROMOTE="$WORK/export/scripts/promote-dr.sh"
+FAILBACK="$WORK/export/scripts/failback.sh"
+[ -f "$PROMOTE" ] && [ -f "$FAILBACK" ] || die "$TEMPLATE exports no runbooks (no region to fail over to)"
+HOME_REGION=$(sed -n "s/^PRIMARY_REGION='\(.*\)'$/\1/p" "$PROMOTE")
+bash "$PROMOTE" >"$WORK/promote.dry" 2>&1
+bash "$FAILBACK" >"$WORK/failback.dry" 2>&1
+# What the runbooks will do, read from their dry runs: TSV lines
+# "promote REGION ID", "scale REGION NAME MIN DESIRED", "aurora LINE".
+python3 - "$WORK/promote.dry" >"$WORK/expect.tsv" <<'PY'
+import shlex, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    if not line.startswith("+ aws "):
+        continue
+    w = shlex.split(line[2:])
+    opt = lambda k: w[w.index(k) + 1] if k in w else ""
+    if w[1:3] == ["rds", "promote-read-replica"]:
+        print("promote", opt("--region"), opt("--db-instance-identifier"), sep="\t")
+    elif w[1:3] == ["autoscaling", "update-auto-scaling-group"]:
+        print("scale", opt("--region"), opt("--auto-scaling-group-name"), opt("--min-size"), opt("--desired-capacity"), sep="\t")
+    elif w[1:3] == ["rds", "failover-global-cluster"]:
+        print("aurora", opt("--region"), opt("--global-cluster-identifier"), opt("--target-db-cluster-identifier"), sep="\t")
+PY
+python3 - "$WORK/failback.dry" >>"$WORK/expect.tsv" <<'PY'
+import shlex, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("+ aws rds switchover-global-cluster "):
+        w = shlex.split(line[2:])
+        opt = lambda k: w[w.index(k) + 1]
+        print("aurora-home", opt("--region"), opt("--global-cluster-identifier"), opt("--target-db-cluster-identifier"), sep="\t")
+PY
+say "primary region $HOME_REGION; the runbooks will:"
+sed 's/^/    /' "$WORK/expect.tsv"
+phase_done export
+
+if grep -q '^aurora' "$WORK/expect.tsv"; then
+  say "Aurora global: moto has no FailoverGlobalCluster/SwitchoverGlobalCluster; the harness emulates them"
+  say "(scripts/drill/moto_server.py: the target becomes the writer). The dry run's command lines:"
+  grep -E '^\+ aws rds (failover|switchover)-global-cluster' "$WORK/promote.dry" "$WORK/failback.dry" | sed 's/^/    /'
+  grep -q -- '--allow-data-loss' "$WORK/promote.dry" || fail "the failover does not allow data loss"
+  grep -q -- '--target-db-cluster-identifier arn:' "$WORK/promote.dry" || fail "the failover target is not an ARN"
+fi
+
+# --- moto and the proxy ------------------------------------------------------
+say "=== start moto and the outage proxy on 127.0.0.1"
+MOTO_PORT=$(free_port)
+MOTO_ACM_VALIDATION_WAIT=0 MOTO_IAM_LOAD_MANAGED_POLICIES=true timeout --kill-after=10 3600 \
+  python3 "$DRILL/moto_server.py" -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
+PIDS+=($!)
+wait_port "$MOTO_PORT" || { cat "$WORK/moto.log" >&2; die "moto did not start"; }
+grep '^\[moto_server.py\]' "$WORK/moto.log" | sed 's/^/    /'
+timeout --kill-after=10 3600 python3 "$DRILL/outage_proxy.py" --upstream "127.0.0.1:$MOTO_PORT" \
+  --port-file "$WORK/proxy.port" >"$WORK/proxy.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 100); do [ -s "$WORK/proxy.port" ] && break; sleep 0.1; done
+PROXY_PORT=$(cat "$WORK/proxy.port")
+wait_port "$PROXY_PORT" || die "the outage proxy did not start"
+say "moto on 127.0.0.1:$MOTO_PORT, outage proxy on 127.0.0.1:$PROXY_PORT"
+phase_done start
+
+# --- apply ---------------------------------------------------------------------
+say "=== apply the export on moto (scripts/apply-on-moto.sh)"
+mkdir -p "$WORK/shim"
+cat >"$WORK/shim/moto_server" <<EOF
+#!/bin/sh
+# Stands in for moto_server in apply-on-moto.sh: a plain proxy to the drill's moto.
+while [ \$# -gt 0 ]; do [ "\$1" = -p ] && port=\$2; shift; done
+exec python3 '$DRILL/outage_proxy.py' --port "\$port" --upstream 127.0.0.1:$MOTO_PORT
+EOF
+chmod +x "$WORK/shim/moto_server"
+PATH="$WORK/shim:$PATH" TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} bash "$REPO/scripts/apply-on-moto.sh" "$WORK/export" \
+  >"$WORK/apply.log" 2>&1 || { tail -n 60 "$WORK/apply.log"; fail "the export did not apply on moto"; }
+sed -n '/=== summary/,$p' "$WORK/apply.log"
+phase_done apply
+
+# --- the AWS CLI, through the proxy only ------------------------------------------
+for v in $(env | sed -n 's/^\(AWS_[A-Z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+export AWS_ENDPOINT_URL="http://127.0.0.1:$PROXY_PORT"
+export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+export HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 NO_PROXY=127.0.0.1,localhost
+export https_proxy=$HTTPS_PROXY http_proxy=$HTTP_PROXY no_proxy=$NO_PROXY
+mkdir -p "$WORK/bin"
+cat >"$WORK/bin/aws" <<EOF
+#!/bin/sh
+exec '$AWS_BIN' --endpoint-url "\$AWS_ENDPOINT_URL" "\$@"
+EOF
+chmod +x "$WORK/bin/aws"
+export PATH="$WORK/bin:$PATH"
+outage() { curl -sS --fail -X POST --data "$1" "http://127.0.0.1:$PROXY_PORT/__outage" >/dev/null; }
+db_field() { aws rds describe-db-instances --region "$1" --db-instance-identifier "$2" --query "DBInstances[0].$3" --output text; }
+asg_size() { aws autoscaling describe-auto-scaling-groups --region "$1" --auto-scaling-group-names "$2" --query 'AutoScalingGroups[0].[MinSize,DesiredCapacity]' --output text | tr '\t' ' '; }
+check() { if [ "$2" = "$3" ]; then say "  ok: $1 = $2"; else fail "$1 is '$2', expected '$3'"; fi; }
+writer() { aws rds describe-global-clusters --region "$1" --global-cluster-identifier "$2" --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn | [0]' --output text; }
+ACCOUNT=$(aws sts get-caller-identity --region "$HOME_REGION" --query Account --output text)
+
+say "before the outage:"
+while IFS=$'\t' read -r kind region name min desired; do
+  case $kind in
+    promote) check "$name in $region replicates from" "$(db_field "$region" "$name" ReadReplicaSourceDBInstanceIdentifier | grep -c ':db:')" 1 ;;
+    scale) say "  $name in $region: min/desired $(asg_size "$region" "$name") (production: $min $desired)" ;;
+    aurora-home) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
+  esac
+done <"$WORK/expect.tsv"
+
+# --- outage ------------------------------------------------------------------------
+say "=== outage: $HOME_REGION goes down"
+outage "$HOME_REGION"
+if AWS_MAX_ATTEMPTS=1 aws rds describe-db-instances --region "$HOME_REGION" >/dev/null 2>"$WORK/down.err"; then
+  fail "$HOME_REGION still answers during the outage"
+fi
+say "  ok: $HOME_REGION answers: $(grep -o 'ServiceUnavailable[^)]*)\?' "$WORK/down.err" | head -n 1)"
+phase_done outage
+
+say "=== promote-dr.sh --confirm --no-verify"
+refused=$(grep -c '^\[outage_proxy\] 503' "$WORK/proxy.log" || true)
+bash "$PROMOTE" --confirm --no-verify >"$WORK/promote.log" 2>&1 || { sed 's/^/    /' "$WORK/promote.log"; fail "promote-dr.sh failed"; }
+sed 's/^/    /' "$WORK/promote.log"
+if [ "$(grep -c '^\[outage_proxy\] 503' "$WORK/proxy.log" || true)" != "$refused" ]; then
+  fail "promote-dr.sh called the region that is down"
+fi
+phase_done promote
+say "after the failover:"
+while IFS=$'\t' read -r kind region name min desired; do
+  case $kind in
+    promote)
+      check "$name in $region replicates from" "$(db_field "$region" "$name" ReadReplicaSourceDBInstanceIdentifier)" None
+      check "$name in $region status" "$(db_field "$region" "$name" DBInstanceStatus)" available ;;
+    scale) check "$name in $region min/desired" "$(asg_size "$region" "$name")" "$min $desired" ;;
+    aurora) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
+  esac
+done <"$WORK/expect.tsv"
+
+# --- recovery and failback ------------------------------------------------------------
+say "=== recover: $HOME_REGION answers again"
+outage ""
+aws rds describe-db-instances --region "$HOME_REGION" --query 'length(DBInstances)' --output text >/dev/null || fail "$HOME_REGION did not come back"
+phase_done recover
+
+say "=== failback.sh --confirm --no-verify (answering y to every question)"
+set +o pipefail
+yes y | bash "$FAILBACK" --confirm --no-verify >"$WORK/failback.log" 2>&1
+rc=${PIPESTATUS[1]}
+set -o pipefail
+sed 's/^/    /' "$WORK/failback.log"
+[ "$rc" = 0 ] || fail "failback.sh exited $rc"
+phase_done failback
+say "after the failback:"
+while IFS=$'\t' read -r kind region name min desired; do
+  case $kind in
+    promote)
+      check "$name in $HOME_REGION replicates from" "$(db_field "$HOME_REGION" "$name" ReadReplicaSourceDBInstanceIdentifier)" None
+      check "$name in $HOME_REGION status" "$(db_field "$HOME_REGION" "$name" DBInstanceStatus)" available
+      check "$name in $region (deleted for Terraform to recreate as a replica)" \
+        "$(aws rds describe-db-instances --region "$region" --query "length(DBInstances[?DBInstanceIdentifier=='$name'])" --output text)" 0 ;;
+    scale)
+      size=$(sed -n "s/^run aws autoscaling update-auto-scaling-group --region '$region' --auto-scaling-group-name '$name' --min-size \([0-9]*\) --desired-capacity \([0-9]*\).*/\1 \2/p" "$FAILBACK")
+      [ -n "$size" ] && check "$name in $region min/desired" "$(asg_size "$region" "$name")" "$size" ;;
+    aurora-home) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
+  esac
+done <"$WORK/expect.tsv"
+
+say "=== $TEMPLATE: the drill passed; phase times:"
+printf '    %s\n' "${PHASES[@]}"

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""moto's server, started from Python with two RDS behaviours made real.
+
+    moto_server.py -H 127.0.0.1 -p PORT      (the arguments of moto_server)
+
+1. Cross-region read replicas. moto 5's CreateDBInstanceReadReplica copies
+   the source instance (its backend, so its region, included) and applies
+   the request's settings in order; the replica's DB subnet group is looked
+   up while the copy still carries the source's backend, so in the SOURCE
+   region. A replica whose subnet group name differs from its source's fails
+   with DBSubnetGroupNotFoundFault, which real RDS never does (designs whose
+   names match hide it). The patch gives the copy the replica region's
+   backend before any setting is applied.
+2. Promotion. moto's PromoteReadReplica clears the replica flag but keeps
+   ReadReplicaSourceDBInstanceIdentifier, and the source keeps listing the
+   replica. Real RDS clears both: the promoted instance replicates from
+   nothing, which is what a runbook waits for. The patch clears them.
+
+3. Aurora Global failover and switchover. moto 5 has neither
+   FailoverGlobalCluster nor SwitchoverGlobalCluster. The harness emulates
+   both the same way: the target member (by ARN or identifier) becomes the
+   writer and every other member a secondary, as after a managed failover
+   once the old primary's region is back and it has rejoined. Replication,
+   lag and the data lost by --allow-data-loss are not emulated.
+
+All are printed at start, so a drill log says what was emulated and why.
+"""
+
+import sys
+
+from moto.rds.models import RDSBackend
+
+_create_replica = RDSBackend.create_db_instance_read_replica
+_promote = RDSBackend.promote_read_replica
+
+
+def create_db_instance_read_replica(self, db_kwargs):
+    if self.arn_regex.match(db_kwargs.get("source_db_instance_identifier") or ""):
+        # A dict keeps the position of its first insertion: "backend" first,
+        # so the copy belongs to this (the replica's) region before
+        # db_subnet_group_name is looked up. moto sets the same key again.
+        db_kwargs = {"backend": self, **{k: v for k, v in db_kwargs.items() if k != "backend"}}
+    return _create_replica(self, db_kwargs)
+
+
+def promote_read_replica(self, db_kwargs):
+    db = _promote(self, db_kwargs)
+    source = db.source_db_instance_identifier
+    if source:
+        try:
+            primary = self.find_db_from_id(source)
+        except Exception:  # the source may be gone (deleted): nothing to unlink
+            primary = None
+        if primary is not None:
+            for ref in (db.db_instance_arn, db.db_instance_identifier):
+                if ref in primary.replicas:
+                    primary.replicas.remove(ref)
+        db.source_db_instance_identifier = None
+    return db
+
+
+def _switch_writer(self):
+    from moto.core.responses import ActionResult
+    from moto.rds.exceptions import DBClusterNotFoundError
+
+    gid = (self.params.get("GlobalClusterIdentifier") or "").lower()
+    target = self.params.get("TargetDbClusterIdentifier") or ""
+    gc = self.global_backend.global_clusters.get(gid)
+    member = next((m for m in (gc.members if gc else []) if target in (m.db_cluster_arn, m.db_cluster_identifier)), None)
+    if member is None:
+        raise DBClusterNotFoundError(target)
+    for m in gc.members:
+        m.is_writer = m is member
+    print(f"[moto_server.py] emulated {self.params.get('Action')}: {target} is the writer of {gid}", flush=True)
+    return ActionResult({"GlobalCluster": gc})
+
+
+def main():
+    RDSBackend.create_db_instance_read_replica = create_db_instance_read_replica
+    RDSBackend.promote_read_replica = promote_read_replica
+    print(
+        "[moto_server.py] patched RDS CreateDBInstanceReadReplica: a cross-region replica's DB subnet group is "
+        "looked up in the replica's region (moto 5 looks in the source region; real RDS does not)",
+        flush=True,
+    )
+    print(
+        "[moto_server.py] patched RDS PromoteReadReplica: the promoted instance no longer names a source and the "
+        "source no longer lists it (moto 5 keeps both; real RDS clears them)",
+        flush=True,
+    )
+    from moto.rds.responses import RDSResponse
+
+    RDSResponse.failover_global_cluster = _switch_writer
+    RDSResponse.switchover_global_cluster = _switch_writer
+    print(
+        "[moto_server.py] emulated Aurora FailoverGlobalCluster and SwitchoverGlobalCluster (moto 5 has neither): "
+        "the target member becomes the writer, the others secondaries; no replication or data loss is emulated",
+        flush=True,
+    )
+    from moto.server import main as moto_main
+
+    moto_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main()
