@@ -33,6 +33,8 @@ pub fn prelude(script: &str, header: &[&str], flags: &[Flag]) -> String {
         }
     }
     sh.push_str("set -euo pipefail\n\n");
+    // AWS CLI v2 pipes long answers through a pager, which would stop the runbook.
+    sh.push_str("export AWS_PAGER=\"\"\n");
     sh.push_str(&format!("SCRIPT={}\n", shell_word(script)));
     sh.push_str("CONFIRM=0\nVERIFY=1\n");
     for f in flags {
