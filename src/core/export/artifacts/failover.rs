@@ -6,6 +6,7 @@
 
 use crate::core::model::{Alb, Asg, Design, FailoverRole, HttpProtocol, Record, Region, RegionNode, RoutingPolicy, VpcNode};
 use crate::core::names;
+use crate::core::record_sets::{record_sets, RecordSet};
 
 /// The failover of one design from its primary region.
 pub struct Plan<'a> {
@@ -150,7 +151,10 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
     let records = design
         .dns
         .as_ref()
-        .map(|dns| dns.records.iter().map(|rec| record_move(design, primary, &takers, &dns.zone, rec)).collect())
+        .map(|dns| {
+            let sets = record_sets(design);
+            dns.records.iter().map(|rec| record_move(design, primary, &takers, &dns.zone, rec, &sets)).collect()
+        })
         .unwrap_or_default();
     let tables = design
         .regions
@@ -249,7 +253,7 @@ fn endpoints(design: &Design, r: &Region) -> Vec<Endpoint> {
         .collect()
 }
 
-fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str, rec: &Record) -> RecordMove {
+fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str, rec: &Record, sets: &[RecordSet<'_>]) -> RecordMove {
     let fqdn = if rec.name == "@" { zone.to_string() } else { format!("{}.{}", rec.name, zone) };
     let mv = |action| RecordMove { fqdn: fqdn.clone(), zone: zone.to_string(), policy: rec.policy.as_str(), action };
     let in_primary: Vec<(&crate::core::model::Target, &Alb)> =
@@ -286,9 +290,9 @@ fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str
         let mut set = serde_json::Map::new();
         set.insert("Name".into(), fqdn.clone().into());
         set.insert("Type".into(), rec.kind.as_str().into());
-        if rec.policy != RoutingPolicy::Simple {
-            // The identifier the exporter gives the set (global.rs): the target id.
-            set.insert("SetIdentifier".into(), t.target.clone().into());
+        // The identifier the exporter gives the set: one derivation for both.
+        if let Some(id) = sets.iter().find(|s| std::ptr::eq(s.target, *t)).and_then(|s| s.set_identifier.clone()) {
+            set.insert("SetIdentifier".into(), id.into());
         }
         match rec.policy {
             RoutingPolicy::Failover => {

@@ -101,3 +101,29 @@ fn partitions_follow_the_region() {
     assert_eq!(partition("cn-north-1"), "aws-cn");
     assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
 }
+
+#[test]
+fn set_identifiers_are_the_ones_the_export_writes_even_when_a_target_repeats() {
+    use crate::core::model::{GeoLocation, Target};
+    let mut d = design("active-passive");
+    if let Some(dns) = &mut d.dns {
+        let at = |continent: &str| Target {
+            target: "use1-alb".into(),
+            role: None,
+            weight: None,
+            location: Some(GeoLocation { continent: Some(continent.into()), ..GeoLocation::default() }),
+            health_check: None,
+        };
+        dns.records[0].policy = RoutingPolicy::Geolocation;
+        dns.records[0].targets = vec![at("EU"), at("NA")];
+    }
+    let p = plan(&d).expect("a plan");
+    let RecordAction::Change(sets) = &p.records[0].action else { panic!("no health check: a change") };
+    let ids: Vec<String> = sets
+        .iter()
+        .map(|s| serde_json::from_str::<serde_json::Value>(&s.set_json).expect("JSON")["SetIdentifier"].as_str().unwrap_or_default().to_string())
+        .collect();
+    let written: Vec<String> = crate::core::record_sets::record_sets(&d).into_iter().filter_map(|s| s.set_identifier).collect();
+    assert_eq!(ids, written);
+    assert_ne!(ids[0], ids[1], "{ids:?}");
+}
