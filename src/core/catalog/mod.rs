@@ -7,6 +7,6 @@
 mod geo;
 mod regions;
 
-pub use geo::{is_continent, is_country, is_us_state, CONTINENTS};
+pub use geo::{countries, is_continent, is_country, is_us_state, us_states, CONTINENTS};
 
 pub use regions::{region, regions, Az, RegionInfo};

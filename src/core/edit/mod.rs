@@ -11,8 +11,10 @@ mod create;
 mod delete;
 mod duplicate;
 pub mod ids;
+pub mod input;
 mod object;
 mod region_code;
+mod summary;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
@@ -22,6 +24,7 @@ pub use delete::{delete, dependents};
 pub use duplicate::duplicate;
 pub use object::{parse_in_range, update, ObjectMut};
 pub use region_code::set_region_code;
+pub use summary::changes;
 
 use std::fmt;
 
