@@ -66,11 +66,6 @@ pub fn capture_pointer(ev: &web_sys::PointerEvent) {
     }
 }
 
-/// Asks the user to confirm with the browser's dialog; `false` if it cannot show.
-pub fn confirm(message: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
-}
-
 /// Milliseconds since the epoch, for backup keys.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64

@@ -83,7 +83,7 @@ fn counted(kinds: &[ObjectKind]) -> String {
 /// objects it contains (those are reported as objects of their own).
 fn changed_fields(a: ObjectRef<'_>, b: ObjectRef<'_>) -> Vec<String> {
     let (Some(Value::Object(x)), Some(Value::Object(y))) = (own_fields(a), own_fields(b)) else { return Vec::new() };
-    let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+    let keys: Vec<&String> = x.keys().chain(y.keys()).collect();
     let mut out: Vec<String> = Vec::new();
     for k in keys {
         if x.get(k) != y.get(k) && !out.contains(k) {
