@@ -165,6 +165,15 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     settle().await;
     choose(&el, &f("targets[].location.continent", "select"), "");
     settle().await;
+    // Clearing every part of a location removes it (R53-21's fix on a
+    // latency record): the controls go with it.
+    choose(&el, &f("targets[].location.country", "select"), "");
+    settle().await;
+    choose(&el, &f("targets[].location.subdivision", "select"), "");
+    settle().await;
+    tick(&el, &f("targets[].location.default", "input"), false);
+    settle().await;
+    assert_eq!(count(&el, &format!("{I} [data-field='targets[].location.continent']")), 0, "{}", text(&el, I));
     choose(&el, &f("targets[].health_check.interval", "select"), "30");
     select(&el, "accelerator", "edge").await;
     set_text(&el, &format!("{I} [data-field='endpoints[].traffic_dial'] input"), "40");
@@ -193,7 +202,7 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     assert_eq!(t.replicas, vec!["ap-southeast-1".to_string()]);
     let rec = &d.dns.as_ref().unwrap().records[0];
     assert_eq!(rec.ttl, None, "an emptied TTL is removed");
-    assert_eq!(rec.targets[0].location.as_ref().unwrap().continent, None);
+    assert_eq!(rec.targets[0].location, None, "an emptied location is removed, not left as {{}}");
     assert_eq!(rec.targets[0].health_check.as_ref().unwrap().interval, 30);
     assert_eq!(d.accelerators[0].endpoints[0].traffic_dial, 40);
 }

@@ -105,6 +105,14 @@ fn target(doc: Doc, id: &str, policy: RoutingPolicy, i: usize, t: &Target, optio
     .into_any()
 }
 
+/// Changes a target's location; one with nothing left in it is removed,
+/// so clearing every part takes the setting away (R53-21).
+fn at(t: &mut Target, f: impl FnOnce(&mut GeoLocation)) {
+    let mut l = t.location.take().unwrap_or_default();
+    f(&mut l);
+    t.location = (l != GeoLocation::default()).then_some(l);
+}
+
 /// The four ways to say where clients are; R53-08 wants exactly one.
 fn location(doc: Doc, id: &str, i: usize, l: GeoLocation) -> AnyView {
     let mut countries = vec![(String::new(), "— none —".to_string()), ("*".to_string(), "* (default)".to_string())];
@@ -115,17 +123,17 @@ fn location(doc: Doc, id: &str, i: usize, l: GeoLocation) -> AnyView {
         s.extend(catalog::us_states().map(|c| (c.to_string(), c.to_string())));
         view! {
             <SelectField label="US state" field="targets[].location.subdivision" value=l.subdivision.clone().unwrap_or_default() options=s
-                on_commit=on_target(doc, id, i, |t, v: String| t.location.get_or_insert_with(Default::default).subdivision = Some(v).filter(|s| !s.is_empty())) />
+                on_commit=on_target(doc, id, i, |t, v: String| at(t, |l| l.subdivision = Some(v).filter(|s| !s.is_empty()))) />
         }
     });
     view! {
         <SelectField label="Continent" field="targets[].location.continent" value=l.continent.clone().unwrap_or_default() options=choice(catalog::CONTINENTS)
-            on_commit=on_target(doc, id, i, |t, v: String| t.location.get_or_insert_with(Default::default).continent = Some(v).filter(|s| !s.is_empty())) />
+            on_commit=on_target(doc, id, i, |t, v: String| at(t, |l| l.continent = Some(v).filter(|s| !s.is_empty()))) />
         <SelectField label="Country" field="targets[].location.country" value=l.country.clone().unwrap_or_default() options=countries
-            on_commit=on_target(doc, id, i, |t, v: String| t.location.get_or_insert_with(Default::default).country = Some(v).filter(|s| !s.is_empty())) />
+            on_commit=on_target(doc, id, i, |t, v: String| at(t, |l| l.country = Some(v).filter(|s| !s.is_empty()))) />
         {states}
         <CheckField label="Default location" field="targets[].location.default" value=l.default == Some(true)
-            on_commit=on_target(doc, id, i, |t, v: bool| t.location.get_or_insert_with(Default::default).default = v.then_some(true)) />
+            on_commit=on_target(doc, id, i, |t, v: bool| at(t, |l| l.default = v.then_some(true))) />
     }
     .into_any()
 }
