@@ -245,7 +245,7 @@ async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
     key_on(&document().body().unwrap(), "Delete", false);
     settle().await;
     assert_eq!(count(&el, "[role='alertdialog']"), 1, "the ALB has dependents: Delete asks");
-    assert!(text(&el, "[role='alertdialog']").contains("Also changes"), "{}", text(&el, "[role='alertdialog']"));
+    assert!(text(&el, "[role='alertdialog']").contains("also changes"), "{}", text(&el, "[role='alertdialog']"));
     let yes = find(&el, "[role='alertdialog'] button.primary");
     let no = find(&el, "[role='alertdialog'] button:not(.primary)");
     let is = |b: &web_sys::Element| focused().is_some_and(|f| f.is_same_node(Some(b)));
@@ -283,4 +283,6 @@ async fn clone_region_as_dr_says_what_it_added() {
     let said = text(&el, ".toast[role='status']");
     assert!(said.contains("Added region eu-central-1") && said.contains("subnets"), "{said}");
     assert!(count(&el, ".toast li") >= 1, "{said}");
+    // The failover pair was full: the report says the new region gets no traffic yet.
+    assert!(said.contains("Not done") && said.contains("DES-03"), "{said}");
 }

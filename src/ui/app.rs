@@ -239,8 +239,8 @@ pub fn App() -> impl IntoView {
             return;
         }
         ask.set(Some(Ask {
-            title: "Delete the selection?".into(),
-            lines: deps.into_iter().map(|d| format!("Also changes: {d}")).collect(),
+            title: "Delete the selection? This also changes:".into(),
+            lines: deps,
             yes: "Delete",
             on_yes: Callback::new(move |_| remove(&ids)),
             on_no: None,

@@ -26,8 +26,11 @@ pub fn region(doc: Doc, r: &Region) -> AnyView {
         }
         let before = doc.design.get_untracked();
         match clone_region_as_dr(&before, &rid, &code) {
-            Ok((d, _)) => {
-                let lines = changes(&before, &d);
+            Ok((d, new_id)) => {
+                let mut lines = changes(&before, &d);
+                if !routed(&d, &new_id) {
+                    lines.push(format!("Not done: no DNS record or accelerator sends traffic to {code} yet; connect its load balancer to one (DES-03)."));
+                }
                 doc.apply(d);
                 doc.notice.set(Some(Notice::info(format!("Cloned {rid} into {code} as disaster recovery:"), lines)));
             }
@@ -55,6 +58,16 @@ pub fn region(doc: Doc, r: &Region) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// True when a DNS record or an accelerator targets a load balancer of
+/// region `id` (or the region has none to target).
+fn routed(d: &Design, id: &str) -> bool {
+    let Some(r) = d.regions.iter().find(|r| r.id == id) else { return true };
+    let albs: Vec<&str> = r.vpcs.iter().flat_map(|v| &v.nodes).filter(|n| n.kind() == NodeKind::Alb).map(|n| n.id()).collect();
+    let dns = d.dns.iter().flat_map(|z| &z.records).flat_map(|r| &r.targets).any(|t| albs.contains(&t.target.as_str()));
+    let ga = d.accelerators.iter().flat_map(|a| &a.endpoints).any(|e| albs.contains(&e.target.as_str()));
+    albs.is_empty() || dns || ga
 }
 
 fn nat_str(n: NatMode) -> &'static str {
