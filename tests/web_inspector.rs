@@ -286,3 +286,33 @@ async fn clone_region_as_dr_says_what_it_added() {
     // The failover pair was full: the report says the new region gets no traffic yet.
     assert!(said.contains("Not done") && said.contains("DES-03"), "{said}");
 }
+
+#[wasm_bindgen_test]
+async fn a_typed_edit_keeps_the_next_control_in_place_and_undo_shows_the_design_again() {
+    let (el, _h) = mount_full().await;
+    select(&el, "alb", "use1-alb").await;
+    let internal = find(&el, &format!("{I} [data-field='internal'] input"));
+    // Leaving the name by clicking "Internal": the commit re-renders the
+    // panel, which must keep the control under the pointer in place.
+    set_text(&el, &format!("{I} [data-field='name'] input"), "  front ");
+    settle().await;
+    assert!(internal.is_connected(), "the checkbox the pointer went down on is still there");
+    assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "front", "the field shows what was stored");
+    assert!(text(&el, &format!("{I} h3")).contains("front"), "the title follows");
+    click_el(&internal);
+    settle().await;
+    let alb = |d: &Design| match Index::new(d).vpc_node("use1-alb").map(|x| x.2.clone()) {
+        Some(VpcNode::Alb(a)) => a,
+        _ => panic!("no alb"),
+    };
+    let d = saved().await;
+    assert_eq!((alb(&d).name.as_str(), alb(&d).internal), ("front", true));
+    // Undo rebuilds the panel: no field keeps a value the design lost.
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert_eq!(alb(&saved().await).name, "web");
+    assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "web", "the field follows the undo");
+    assert!(!input(&el, &format!("{I} [data-field='internal'] input")).checked());
+}

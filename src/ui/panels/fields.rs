@@ -18,11 +18,15 @@ fn refusal(typed: &str, why: &str, kept: &str) -> String {
     format!("“{}” was not applied: {why}. The design keeps “{kept}”.", typed.trim())
 }
 
+/// How a typed field's commit is stored: it returns the text the design
+/// now holds (normalised, e.g. trimmed) or why the value was refused.
+pub type Commit = Box<dyn Fn(&str) -> Result<String, String>>;
+
 /// The input of every text and number field: `commit` stores the text or
 /// says why not (fields whose check needs context, like a tag key that
-/// must not repeat, call it directly). Not generic, so all fields share
-/// one copy of this code.
-pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, value: String, cidr: bool, commit: Box<dyn Fn(&str) -> Result<(), String>>) -> AnyView {
+/// must not repeat, call it directly); on success the field shows what
+/// was stored. Not generic, so all fields share one copy of this code.
+pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, value: String, cidr: bool, commit: Commit) -> AnyView {
     let draft = RwSignal::new(value.clone());
     let refused = RwSignal::new(None::<String>);
     let kept = StoredValue::new(value.clone());
@@ -48,9 +52,21 @@ pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, 
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         refused.try_set(None);
-        if let Err(why) = commit(&text) {
-            let kept = kept.try_get_value().unwrap_or_default();
-            refused.try_set(Some(refusal(&text, &why, &kept)));
+        match commit(&text) {
+            Ok(stored) => {
+                // The field shows what the design now holds (e.g. trimmed).
+                if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    if el.value() != stored {
+                        el.set_value(&stored);
+                    }
+                }
+                draft.try_set(stored.clone());
+                kept.try_set_value(stored);
+            }
+            Err(why) => {
+                let kept = kept.try_get_value().unwrap_or_default();
+                refused.try_set(Some(refusal(&text, &why, &kept)));
+            }
         }
     };
     let on_blur = move |ev: leptos::ev::FocusEvent| {
@@ -100,20 +116,29 @@ pub fn TextField(
     #[prop(default = any_text)] check: Check,
 ) -> impl IntoView {
     let check = if cidr { input::cidr as Check } else { check };
-    input_view(label, field, "text", value, cidr, Box::new(move |s| check(s).map(|v| on_commit.run(v))))
+    input_view(label, field, "text", value, cidr, Box::new(move |s| check(s).map(|v| {
+        on_commit.run(v.clone());
+        v
+    })))
 }
 
 /// A whole-number input with an allowed range.
 #[component]
 pub fn NumField(label: &'static str, field: &'static str, value: u32, min: u32, max: u32, on_commit: Callback<u32>) -> impl IntoView {
-    input_view(label, field, "number", value.to_string(), false, Box::new(move |s| parse_in_range(s, min, max, label).map(|n| on_commit.run(n))))
+    input_view(label, field, "number", value.to_string(), false, Box::new(move |s| parse_in_range(s, min, max, label).map(|n| {
+        on_commit.run(n);
+        n.to_string()
+    })))
 }
 
 /// A whole number that may be absent: an empty field means none.
 #[component]
 pub fn OptNumField(label: &'static str, field: &'static str, value: Option<u32>, min: u32, max: u32, on_commit: Callback<Option<u32>>) -> impl IntoView {
     let shown = value.map(|n| n.to_string()).unwrap_or_default();
-    input_view(label, field, "text", shown, false, Box::new(move |s| input::opt_number(s, min, max, label).map(|n| on_commit.run(n))))
+    input_view(label, field, "text", shown, false, Box::new(move |s| input::opt_number(s, min, max, label).map(|n| {
+        on_commit.run(n);
+        n.map(|n| n.to_string()).unwrap_or_default()
+    })))
 }
 
 /// (value, label) pairs where both are the same text.

@@ -9,6 +9,19 @@ pub mod settings;
 use crate::core::validate::Diagnostic;
 use leptos::prelude::*;
 
+/// After a panel re-renders: Leptos updates the controls it keeps in place
+/// by their attributes, but a control the user has touched shows its
+/// property (what was typed or clicked), not its attribute. This puts every
+/// control back to what the design holds (undo after a typed edit must
+/// not leave the typed text on screen). Runs once the render is done.
+pub fn sync_after_render(section: NodeRef<leptos::html::Section>) {
+    leptos::task::spawn_local(async move {
+        if let Some(root) = section.get_untracked() {
+            crate::platform::sync_controls(&root);
+        }
+    });
+}
+
 /// The diagnostics of one object (or of the design as a whole), each with
 /// its rule, message and fix, under the fields that fix them.
 pub fn diagnostics_list(mine: Vec<Diagnostic>) -> impl IntoView {

@@ -42,15 +42,17 @@ pub fn Settings(
             focus.set(false);
         }
     });
+    let section = NodeRef::<leptos::html::Section>::new();
     let body = move || {
         let d = doc.design.get();
+        super::sync_after_render(section);
         let s = &d.state;
-        let defaulted = s.bucket == default_bucket(&d);
+        let defaulted = move || doc.design.with(|d| d.state.bucket == default_bucket(d));
         let dynamo = (s.lock == LockMode::Dynamodb || s.dynamodb_table.is_some()).then(|| view! {
             <TextField label="Lock table" field="state.dynamodb_table" value=s.dynamodb_table.clone().unwrap_or_default()
                 on_commit=on_design(doc, |d, v: String| d.state.dynamodb_table = Some(v).filter(|s| !s.is_empty())) />
         });
-        let mine: Vec<Diagnostic> = diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.is_empty()).cloned().collect());
+        let mine = move || diagnostics_list(diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.is_empty()).cloned().collect()));
         view! {
             <p class="muted id"><span data-field="format">{d.format.clone()}</span>" "<span data-field="version">{format!("version {}", d.version)}</span></p>
             <TextField label="Project" field="name" value=d.name.clone() check=|s| input::slug(s, 20)
@@ -61,7 +63,7 @@ pub fn Settings(
             <h4>"Terraform state"</h4>
             <TextField label="State bucket" field="state.bucket" value=s.bucket.clone() check=input::name
                 on_commit=on_design(doc, |d, v: String| d.state.bucket = v) />
-            {defaulted.then(|| view! { <p class="flag" role="note">"This is the default name. S3 bucket names are global across every AWS account, so it is probably taken: give the bucket a name of your own."</p> })}
+            {move || defaulted().then(|| view! { <p class="flag" role="note">"This is the default name. S3 bucket names are global across every AWS account, so it is probably taken: give the bucket a name of your own."</p> })}
             <SelectField label="State region" field="state.region" value=s.region.clone() options=region_options()
                 on_commit=on_design(doc, |d, v: String| d.state.region = v) />
             <SelectField label="Locking" field="state.lock" value=(if s.lock == LockMode::Lockfile { "lockfile" } else { "dynamodb" }).into() options=opts(&["lockfile", "dynamodb"])
@@ -71,11 +73,11 @@ pub fn Settings(
                 on_commit=on_design(doc, |d, v: String| d.state.key_prefix = Some(v).filter(|s| !s.is_empty())) />
             <h4>"DNS"</h4>
             {zone(doc, &d)}
-            {diagnostics_list(mine)}
+            {mine}
         }
     };
     view! {
-        <section class="inspector settings" aria-label="Design settings">
+        <section class="inspector settings" aria-label="Design settings" node_ref=section>
             <h3 tabindex="-1" node_ref=heading>"Design settings"</h3>
             {body}
         </section>
@@ -91,20 +93,20 @@ fn tags(doc: Doc, d: &Design) -> AnyView {
             let key = k.clone();
             let rename = Box::new(move |text: &str| {
                 let mut d = doc.design.get_untracked();
-                let new = input::tag_key(text, d.tags.keys().filter(|x| **x != key).map(String::as_str))?;
+                let new_key = input::tag_key(text, d.tags.keys().filter(|x| **x != key).map(String::as_str))?;
                 if let Some(v) = d.tags.remove(&key) {
-                    d.tags.insert(new, v);
+                    d.tags.insert(new_key.clone(), v);
                 }
                 doc.apply(d);
-                Ok(())
+                Ok(new_key)
             });
             let key = k.clone();
             let revalue = Box::new(move |text: &str| {
                 let mut d = doc.design.get_untracked();
                 let v = input::tag_value(text)?;
-                d.tags.insert(key.clone(), v);
+                d.tags.insert(key.clone(), v.clone());
                 doc.apply(d);
-                Ok(())
+                Ok(v)
             });
             let key = k.clone();
             let remove = move |_| {
@@ -152,12 +154,12 @@ fn zone(doc: Doc, d: &Design) -> AnyView {
         match (&mut d.dns, zone.is_empty()) {
             (Some(z), true) if !z.records.is_empty() => return Err(format!("the zone still has {} records; delete them first", z.records.len())),
             (dns @ Some(_), true) => *dns = None,
-            (Some(z), false) => z.zone = zone,
-            (None, false) => d.dns = Some(Dns { zone, records: Vec::new() }),
-            (None, true) => return Ok(()),
+            (Some(z), false) => z.zone = zone.clone(),
+            (None, false) => d.dns = Some(Dns { zone: zone.clone(), records: Vec::new() }),
+            (None, true) => return Ok(zone),
         }
         doc.apply(d);
-        Ok(())
+        Ok(zone)
     });
     let hint = d.dns.is_none().then(|| view! { <p class="hint">"No DNS zone yet: type one (e.g. example.com) to add Route 53 records."</p> });
     view! { {input_view("DNS zone", "dns.zone", "text", value, false, commit)} {hint} }.into_any()

@@ -45,13 +45,20 @@ pub fn Inspector(
     /// Selects other objects (a VPC's peerings, which the canvas draws as lines).
     on_pick: Callback<Vec<String>>,
 ) -> impl IntoView {
+    let section = NodeRef::<leptos::html::Section>::new();
     let body = move || {
         let sel = selection.get();
         let id = sel.first().cloned()?;
         let d = doc.design.get();
+        super::sync_after_render(section);
         let index = Index::new(&d);
         let obj = index.get(&id)?;
-        let title = format!("{} {}", obj.kind().label(), obj.display_name());
+        let tid = id.clone();
+        let title = move || {
+            doc.design.with(|d| Index::new(d).get(&tid).map(|o| format!("{} {}", o.kind().label(), o.display_name())))
+        };
+        let did = id.clone();
+        let mine = move || diagnostics_list(diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.contains(&did)).cloned().collect()));
         let fields = match obj {
             ObjectRef::Region(r) => network::region(doc, r),
             ObjectRef::Vpc { vpc, .. } => network::vpc(doc, &d, vpc, on_pick),
@@ -70,17 +77,16 @@ pub fn Inspector(
             ObjectRef::Record(r) => record::record(doc, &d, r),
             ObjectRef::Accelerator(a) => accelerator::accelerator(doc, &d, a),
         };
-        let mine: Vec<Diagnostic> = diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.contains(&id)).cloned().collect());
         let links = connect_picker(doc, &d, &index, &id);
         Some(view! {
             <h3>{title}</h3>
             <p class="muted id" data-field="id">{format!("id {id}")}</p>
             {fields}
             {links}
-            {diagnostics_list(mine)}
+            {mine}
         })
     };
-    view! { <section class="inspector" aria-label="Inspector">{body}</section> }
+    view! { <section class="inspector" aria-label="Inspector" node_ref=section>{body}</section> }
 }
 
 /// "Connect to…": every object this one can link to (core::edit decides),
