@@ -16,7 +16,8 @@ use leptos::prelude::*;
 /// not leave the typed text on screen). Runs once the render is done.
 pub fn sync_after_render(section: NodeRef<leptos::html::Section>) {
     leptos::task::spawn_local(async move {
-        if let Some(root) = section.get_untracked() {
+        // (The panel may be gone by then: another selection replaced it.)
+        if let Some(root) = section.try_get_untracked().flatten() {
             crate::platform::sync_controls(&root);
         }
     });
