@@ -114,17 +114,14 @@ pub fn TextField(
     on_commit: Callback<String>,
     #[prop(optional)] cidr: bool,
     #[prop(default = any_text)] check: Check,
-) -> impl IntoView {
+) -> AnyView {
     let check = if cidr { input::cidr as Check } else { check };
-    input_view(label, field, "text", value, cidr, Box::new(move |s| check(s).map(|v| {
-        on_commit.run(v.clone());
-        v
-    })))
+    input_view(label, field, "text", value, cidr, Box::new(move |s| check(s).inspect(|v| on_commit.run(v.clone()))))
 }
 
 /// A whole-number input with an allowed range.
 #[component]
-pub fn NumField(label: &'static str, field: &'static str, value: u32, min: u32, max: u32, on_commit: Callback<u32>) -> impl IntoView {
+pub fn NumField(label: &'static str, field: &'static str, value: u32, min: u32, max: u32, on_commit: Callback<u32>) -> AnyView {
     input_view(label, field, "number", value.to_string(), false, Box::new(move |s| parse_in_range(s, min, max, label).map(|n| {
         on_commit.run(n);
         n.to_string()
@@ -133,7 +130,7 @@ pub fn NumField(label: &'static str, field: &'static str, value: u32, min: u32, 
 
 /// A whole number that may be absent: an empty field means none.
 #[component]
-pub fn OptNumField(label: &'static str, field: &'static str, value: Option<u32>, min: u32, max: u32, on_commit: Callback<Option<u32>>) -> impl IntoView {
+pub fn OptNumField(label: &'static str, field: &'static str, value: Option<u32>, min: u32, max: u32, on_commit: Callback<Option<u32>>) -> AnyView {
     let shown = value.map(|n| n.to_string()).unwrap_or_default();
     input_view(label, field, "text", shown, false, Box::new(move |s| input::opt_number(s, min, max, label).map(|n| {
         on_commit.run(n);
@@ -150,7 +147,7 @@ pub fn opts(list: &[&str]) -> Vec<(String, String)> {
 /// (a loaded file may have anything) is shown as it is, marked, never
 /// replaced by the first option.
 #[component]
-pub fn SelectField(label: &'static str, field: &'static str, value: String, mut options: Vec<(String, String)>, on_commit: Callback<String>) -> impl IntoView {
+pub fn SelectField(label: &'static str, field: &'static str, value: String, mut options: Vec<(String, String)>, on_commit: Callback<String>) -> AnyView {
     if !options.iter().any(|(v, _)| *v == value) {
         let shown = if value.is_empty() { "— none —".to_string() } else { format!("{value} (not a valid choice)") };
         options.insert(0, (value.clone(), shown));
@@ -163,15 +160,17 @@ pub fn SelectField(label: &'static str, field: &'static str, value: String, mut 
             </select>
         </label>
     }
+    .into_any()
 }
 
 /// A checkbox.
 #[component]
-pub fn CheckField(label: &'static str, field: &'static str, value: bool, on_commit: Callback<bool>) -> impl IntoView {
+pub fn CheckField(label: &'static str, field: &'static str, value: bool, on_commit: Callback<bool>) -> AnyView {
     view! {
         <label class="field check" data-field=field>
             <input type="checkbox" checked=value aria-label=label on:change=move |ev| on_commit.run(event_target_checked(&ev)) />
             <span>{label}</span>
         </label>
     }
+    .into_any()
 }

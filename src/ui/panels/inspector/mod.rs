@@ -31,6 +31,12 @@ mod record;
 /// Applies `f` to object `id` as one edit (nothing happens for an id that
 /// is gone, e.g. deleted by another view meanwhile).
 pub(crate) fn apply(doc: Doc, id: &str, f: impl FnOnce(ObjectMut<'_>)) {
+    apply_boxed(doc, id, Box::new(f));
+}
+
+/// The one copy of the edit itself: a hundred controls each have their own
+/// closure, and only this small boxing step is made once per closure.
+fn apply_boxed(doc: Doc, id: &str, f: Box<dyn FnOnce(ObjectMut<'_>) + '_>) {
     if let Some(next) = doc.design.with_untracked(|d| update(d, id, f)) {
         doc.apply(next);
     }
