@@ -113,6 +113,7 @@ const OBJECTS: &[(&str, &str)] = &[
 
 #[wasm_bindgen_test]
 async fn every_field_in_the_table_has_its_control_on_screen() {
+    watch_panics();
     let (el, _h) = mount_full().await;
     for (p, c) in of_kind("design") {
         if c != Control::Canvas {
@@ -130,10 +131,12 @@ async fn every_field_in_the_table_has_its_control_on_screen() {
         }
         assert!(listed >= 2, "{kind}");
     }
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn one_field_of_every_kind_is_edited_into_the_design() {
+    watch_panics();
     let (el, _h) = mount_full().await;
     let f = |p: &str, tag: &str| format!("{I} [data-field='{p}'] {tag}");
     select(&el, "region", "euw1").await;
@@ -205,10 +208,12 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     assert_eq!(rec.targets[0].location, None, "an emptied location is removed, not left as {{}}");
     assert_eq!(rec.targets[0].health_check.as_ref().unwrap().interval, 30);
     assert_eq!(d.accelerators[0].endpoints[0].traffic_dial, 40);
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn a_refused_cidr_or_number_is_explained_beside_the_field_and_put_back() {
+    watch_panics();
     let (el, _h) = mount_full().await;
     select(&el, "vpc", "use1-main").await;
     let sel = format!("{I} [data-field='cidr'] input");
@@ -236,10 +241,12 @@ async fn a_refused_cidr_or_number_is_explained_beside_the_field_and_put_back() {
     settle().await;
     assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "app");
     assert!(text(&el, &format!("{I} .id")).contains("use1-app"), "still selected");
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
+    watch_panics();
     let (el, _h) = mount_full().await;
     select(&el, "alb", "use1-alb").await;
     key_on(&document().body().unwrap(), "Delete", false);
@@ -270,10 +277,12 @@ async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
     settle().await;
     assert_eq!(count(&el, "[data-id='use1-alb']"), 0, "deleted once confirmed");
     assert!(Index::new(&saved().await).get("use1-alb").is_none());
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn clone_region_as_dr_says_what_it_added() {
+    watch_panics();
     let (el, _h) = mount();
     settle().await;
     select(&el, "region", "use1").await;
@@ -285,10 +294,12 @@ async fn clone_region_as_dr_says_what_it_added() {
     assert!(count(&el, ".toast li") >= 1, "{said}");
     // The failover pair was full: the report says the new region gets no traffic yet.
     assert!(said.contains("Not done") && said.contains("DES-03"), "{said}");
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn a_typed_edit_keeps_the_next_control_in_place_and_undo_shows_the_design_again() {
+    watch_panics();
     let (el, _h) = mount_full().await;
     select(&el, "alb", "use1-alb").await;
     let internal = find(&el, &format!("{I} [data-field='internal'] input"));
@@ -315,4 +326,5 @@ async fn a_typed_edit_keeps_the_next_control_in_place_and_undo_shows_the_design_
     assert_eq!(alb(&saved().await).name, "web");
     assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "web", "the field follows the undo");
     assert!(!input(&el, &format!("{I} [data-field='internal'] input")).checked());
+    assert_no_panics();
 }

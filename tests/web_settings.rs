@@ -30,6 +30,7 @@ fn field(name: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn every_design_setting_is_edited_through_the_panel() {
+    watch_panics();
     let (el, _h) = mount();
     settle().await;
     assert_eq!(count(&el, S), 1, "with nothing selected the settings show");
@@ -79,10 +80,12 @@ async fn every_design_setting_is_edited_through_the_panel() {
     settle().await;
     let why = text(&el, &format!("{S} .tag-row[data-key='tag-2'] .refused"));
     assert!(why.contains("already has a tag"), "{why}");
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn a_refused_value_is_explained_beside_its_field_and_put_back() {
+    watch_panics();
     let (el, _h) = mount();
     settle().await;
     let name = set_text(&el, &field("name"), "My Shop");
@@ -102,10 +105,12 @@ async fn a_refused_value_is_explained_beside_its_field_and_put_back() {
     assert_eq!(input(&el, &field("environment")).value(), "prod");
     assert_eq!(count(&el, S), 1, "Escape in a field does not clear the selection or close the panel");
     assert_eq!(current("active-passive").await.environment, "prod");
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn the_toast_floats_and_clears_on_the_next_edit() {
+    watch_panics();
     let (el, _h) = mount();
     settle().await;
     let body = find(&el, ".body");
@@ -117,10 +122,12 @@ async fn the_toast_floats_and_clears_on_the_next_edit() {
     set_text(&el, &field("name"), "shop2");
     settle().await;
     assert_eq!(count(&el, ".toast"), 0, "a later valid edit clears it");
+    assert_no_panics();
 }
 
 #[wasm_bindgen_test]
 async fn new_asks_in_the_page_before_replacing_unsaved_work() {
+    watch_panics();
     let (el, _h) = mount();
     settle().await;
     // The template as opened is not unsaved work: New replaces it at once.
@@ -158,4 +165,5 @@ async fn new_asks_in_the_page_before_replacing_unsaved_work() {
     click(&el, "[role='alertdialog'] button:not(.primary)");
     settle().await;
     assert_eq!(saved().await.name, "again", "cancelled: the design stays");
+    assert_no_panics();
 }

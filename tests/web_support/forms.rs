@@ -107,3 +107,25 @@ pub async fn current(id: &str) -> Design {
         None => topoform::core::templates::template(id).unwrap().design().unwrap(),
     }
 }
+
+static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Starts noticing panics anywhere in the app (an event handler's panic
+/// does not fail the test that caused it, but in the page it would stop
+/// the app); pair with [`assert_no_panics`].
+pub fn watch_panics() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
+            previous(info);
+        }));
+    });
+    PANICKED.store(false, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Fails when the app panicked since [`watch_panics`].
+pub fn assert_no_panics() {
+    assert!(!PANICKED.swap(false, std::sync::atomic::Ordering::SeqCst), "the app panicked (see the console output)");
+}
