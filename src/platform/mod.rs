@@ -66,11 +66,6 @@ pub fn capture_pointer(ev: &web_sys::PointerEvent) {
     }
 }
 
-/// Asks the user to confirm with the browser's dialog; `false` if it cannot show.
-pub fn confirm(message: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
-}
-
 /// Milliseconds since the epoch, for backup keys.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
@@ -124,6 +119,37 @@ pub fn in_field(ev: &web_sys::Event) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
+
+/// Makes every input and select under `root` show what its markup says
+/// (`value`, `checked`, the `selected` option). A control the user has
+/// touched shows its own state, which markup updates no longer reach; the
+/// panels call this after re-rendering (which only follows a committed
+/// edit, so no half-typed text is overwritten).
+pub fn sync_controls(root: &web_sys::Element) {
+    let Ok(list) = root.query_selector_all("input, select") else { return };
+    for i in 0..list.length() {
+        let Some(node) = list.item(i) else { continue };
+        if let Ok(input) = node.clone().dyn_into::<web_sys::HtmlInputElement>() {
+            if input.type_() == "checkbox" {
+                let on = input.has_attribute("checked");
+                if input.checked() != on {
+                    input.set_checked(on);
+                }
+            } else if let Some(v) = input.get_attribute("value") {
+                if input.value() != v {
+                    input.set_value(&v);
+                }
+            }
+        } else if let Ok(select) = node.dyn_into::<web_sys::HtmlSelectElement>() {
+            let chosen = select.query_selector("option[selected]").ok().flatten().and_then(|o| o.get_attribute("value"));
+            if let Some(v) = chosen {
+                if select.value() != v {
+                    select.set_value(&v);
+                }
+            }
+        }
+    }
 }
 
 /// Pins the page's colour theme (`"light"`, `"dark"`) or, with anything

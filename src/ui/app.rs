@@ -1,16 +1,22 @@
 //! The app: one document (design + undo history) and the session around it
 //! (selection, camera requests, dialogs), the toolbar, the edit bar, the
-//! canvas, the problems panel and the export dialog. The design is
-//! autosaved to local storage and restored on reload; a stored design that
-//! cannot be opened is kept under a backup key, never wiped.
+//! canvas, the inspector or (with nothing selected) the design settings,
+//! the problems panel, the toast and the dialogs. The design is autosaved
+//! to local storage and restored on reload; a stored design that cannot be
+//! opened is kept under a backup key, never wiped. Nothing replaces or
+//! deletes work silently: New, a template or an opened file ask first when
+//! the design has unsaved changes, Delete when others depend on it.
 
 use super::canvas::{Canvas, PaletteDrag};
-use super::shortcuts::Shortcuts;
-use super::doc::Doc;
+use super::dialogs::confirm::{Ask, Confirm};
+use super::dialogs::export::ExportDialog;
+use super::doc::{Doc, Notice};
 use super::editbar::EditBar;
-use super::export_dialog::ExportDialog;
-use super::inspector::Inspector;
+use super::panels::inspector::Inspector;
+use super::panels::settings::Settings;
 use super::problems::Problems;
+use super::shortcuts::Shortcuts;
+use super::toast::Toast;
 use super::toolbar::Toolbar;
 use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
 use crate::core::edit::{self, PaletteItem};
@@ -60,6 +66,10 @@ pub fn App() -> impl IntoView {
     });
     let doc = Doc::new(initial);
     let design = doc.design;
+    doc.notice.set(message.get_untracked().map(Notice::error));
+    // The design as a file or template last held it (none for a restored
+    // autosave): what "unsaved changes" are measured against.
+    let saved = StoredValue::new((!restored).then(|| design.get_untracked()));
     // The template the design still is; empty once it is the user's own.
     let opened = if restored { None } else { from_link.or(start_template) };
     let selected = RwSignal::new(opened.map(|t| t.id.to_string()).unwrap_or_default());
@@ -100,7 +110,7 @@ pub fn App() -> impl IntoView {
                 // (An app torn down meanwhile has nothing left to save.)
                 if pending.try_get_value() == Some(ticket) {
                     if let Err(e) = platform::storage::set(AUTOSAVE_KEY, &text) {
-                        message.try_set(Some(format!("Autosave failed: {e}.")));
+                        doc.notice.try_set(Some(Notice::error(format!("Autosave failed: {e}."))));
                     }
                 }
             },
@@ -117,45 +127,64 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // A template replaces the design as one undoable step.
+    // Replacing the design (New, a template, an opened file) asks first
+    // when the open design has changes no file or template holds; the
+    // replacement is one undo step either way.
+    let ask = RwSignal::new(None::<Ask>);
+    let replace = move |title: String, next: Design, template_id: Option<String>| {
+        let go = move |next: Design, template_id: Option<String>| {
+            selection.set(Vec::new());
+            saved.set_value(Some(next.clone()));
+            doc.apply(next);
+            match template_id {
+                Some(id) => {
+                    platform::set_template_param(&id);
+                    selected.set(id);
+                }
+                None => selected.set(String::new()),
+            }
+        };
+        let dirty = saved.with_value(|s| s.as_ref().is_none_or(|s| design.with_untracked(|d| d != s)));
+        if !dirty {
+            go(next, template_id);
+            return;
+        }
+        ask.set(Some(Ask {
+            title,
+            lines: vec![
+                "The open design has changes that are not saved to a file; they will be replaced.".into(),
+                "Undo (Ctrl+Z) brings them back.".into(),
+            ],
+            yes: "Replace",
+            on_yes: Callback::new(move |_| go(next.clone(), template_id.clone())),
+            // The template picker goes back to what is open.
+            on_no: Some(Callback::new(move |_| selected.set(selected.get_untracked()))),
+        }));
+    };
     let choose = Callback::new(move |id: String| {
         let loaded = match template(&id) {
             Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
             None => Err(format!("There is no template called “{id}”.")),
         };
         match loaded {
-            Ok(d) => {
-                selection.set(Vec::new());
-                doc.apply(d);
-                message.set(None);
-                platform::set_template_param(&id);
-                selected.set(id);
-            }
+            Ok(d) => replace("Open the template?".into(), d, Some(id)),
             Err(m) => {
-                message.set(Some(m));
+                doc.error(m);
                 selected.set(selected.get_untracked());
             }
         }
     });
-    let on_new = Callback::new(move |_| {
-        selection.set(Vec::new());
-        selected.set(String::new());
-        doc.apply(empty_design());
-    });
+    let on_new = Callback::new(move |_| replace("Start a new design?".into(), empty_design(), None));
     // A file that does not load leaves the open design untouched.
     let on_open = Callback::new(move |(name, text): (String, String)| match load(&text) {
-        Ok(d) => {
-            selection.set(Vec::new());
-            selected.set(String::new());
-            doc.apply(d);
-            message.set(None);
-        }
-        Err(e) => message.set(Some(format!("{name} was not opened: {e}. The open design is unchanged."))),
+        Ok(d) => replace(format!("Open {name}?"), d, None),
+        Err(e) => doc.error(format!("{name} was not opened: {e}. The open design is unchanged.")),
     });
     let on_save = Callback::new(move |_| {
         let (name, text) = design.with(|d| (format!("{}-{}.json", d.name, d.environment), save(d)));
-        if let Err(e) = platform::download::download(&name, "application/json", text.as_bytes()) {
-            message.set(Some(e));
+        match platform::download::download(&name, "application/json", text.as_bytes()) {
+            Ok(()) => saved.set_value(Some(design.get_untracked())),
+            Err(e) => doc.error(e),
         }
     });
     // Adds a palette item: a click adds into the selection (global items
@@ -165,9 +194,8 @@ pub fn App() -> impl IntoView {
             Ok((d, id)) => {
                 doc.apply(d);
                 selection.set(vec![id]);
-                message.set(None);
             }
-            Err(e) => message.set(Some(e.to_string())),
+            Err(e) => doc.error(e.to_string()),
         }
     });
     let on_add = Callback::new(move |item: PaletteItem| {
@@ -178,6 +206,7 @@ pub fn App() -> impl IntoView {
     let palette = RwSignal::new(None::<PaletteDrag>);
     let fit = RwSignal::new(0u64);
     let shortcuts = RwSignal::new(false);
+    let settings_focus = RwSignal::new(false);
     let on_duplicate = Callback::new(move |_| {
         let ids = selection.get_untracked();
         if ids.is_empty() {
@@ -188,24 +217,34 @@ pub fn App() -> impl IntoView {
             Ok((d, copies)) => {
                 doc.apply(d);
                 selection.set(copies);
-                message.set(None);
             }
-            Err(e) => message.set(Some(e.to_string())),
+            Err(e) => doc.error(e.to_string()),
         }
     });
+    // Deleting asks (in the page) when other objects depend on the selection.
     let on_delete = Callback::new(move |_| {
         let ids = selection.get_untracked();
         if ids.is_empty() {
             return;
         }
-        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let deps = design.with_untracked(|d| edit::dependents(d, &refs));
-        let ok = deps.is_empty() || platform::confirm(&format!("Deleting this also changes:\n\n• {}\n\nDelete?", deps.join("\n• ")));
-        if ok {
+        let remove = move |ids: &[String]| {
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
             let next = design.with_untracked(|d| edit::delete(d, &refs));
             doc.apply(next);
             selection.set(Vec::new());
+        };
+        let deps = design.with_untracked(|d| edit::dependents(d, &ids.iter().map(String::as_str).collect::<Vec<_>>()));
+        if deps.is_empty() {
+            remove(&ids);
+            return;
         }
+        ask.set(Some(Ask {
+            title: "Delete the selection? This also changes:".into(),
+            lines: deps,
+            yes: "Delete",
+            on_yes: Callback::new(move |_| remove(&ids)),
+            on_no: None,
+        }));
     });
 
     // Keyboard: undo, redo, delete, duplicate, escape, fit, shortcuts.
@@ -247,26 +286,32 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let on_settings = Callback::new(move |_| {
+        selection.set(Vec::new());
+        settings_focus.set(true);
+    });
     view! {
         <div class="app">
-            <Toolbar selected=selected.into() on_choose=choose counts=totals.into() on_export=Callback::new(move |_| exporting.set(true)) />
+            <Toolbar selected=selected.into() on_choose=choose counts=totals.into() on_export=Callback::new(move |_| exporting.set(true)) on_settings=on_settings />
             <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete on_duplicate=on_duplicate palette=palette on_shortcuts=Callback::new(move |_| shortcuts.set(true)) />
-            {move || message.get().map(|m| view! {
-                <p class="load-error" role="alert">{m}<button type="button" aria-label="Dismiss" on:click=move |_| message.set(None)>"×"</button></p>
-            })}
             <div class="body">
                 <main class="workspace">
                     <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into()
-                        fit=fit.into() on_edit=Callback::new(move |d| doc.apply(d)) on_message=Callback::new(move |m| message.set(Some(m)))
+                        fit=fit.into() on_edit=Callback::new(move |d| doc.apply(d)) on_message=Callback::new(move |m: String| doc.error(m))
                         palette=palette on_add=add_into />
+                    <Toast doc=doc />
                 </main>
                 <aside class="side">
-                    <Inspector doc=doc selection=selection.into() diagnostics=diagnostics.into() on_error=Callback::new(move |m| message.set(Some(m))) />
+                    <Show when=move || selection.with(Vec::is_empty)
+                        fallback=move || view! { <Inspector doc=doc selection=selection.into() diagnostics=diagnostics.into() on_pick=pick /> }>
+                        <Settings doc=doc diagnostics=diagnostics.into() focus=settings_focus />
+                    </Show>
                     <Problems diagnostics=diagnostics.into() on_pick=pick />
                 </aside>
             </div>
             <ExportDialog design=design.into() open=exporting on_pick=pick />
             <Shortcuts open=shortcuts />
+            <Confirm ask=ask />
         </div>
     }
 }

@@ -1,5 +1,8 @@
 //! The open document and its history: every edit goes through [`Doc::apply`],
 //! which records the design as it was, so undo and redo cover every edit.
+//! The document also carries the one notice the app shows (a toast): a
+//! refusal or a report of what an edit did. Any later edit clears it, so a
+//! message never outlives the state it was about.
 
 use crate::core::history::History;
 use crate::core::model::Design;
@@ -13,12 +16,38 @@ pub struct Doc {
     history: StoredValue<History>,
     /// Bumped on every history change, so undo/redo buttons update.
     revision: RwSignal<u64>,
+    /// The toast: shown until dismissed or until the design next changes.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+/// A message for the toast: an error (a refusal, a file that did not open)
+/// or a report of what an edit did, line by line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The headline.
+    pub text: String,
+    /// Details, one per line (what an edit added or changed).
+    pub lines: Vec<String>,
+    /// True for refusals and failures (shown as an alert).
+    pub error: bool,
+}
+
+impl Notice {
+    /// A refusal or failure.
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice { text: text.into(), lines: Vec::new(), error: true }
+    }
+
+    /// A report of what happened.
+    pub fn info(text: impl Into<String>, lines: Vec<String>) -> Self {
+        Notice { text: text.into(), lines, error: false }
+    }
 }
 
 impl Doc {
     /// A document showing `design`, with an empty history.
     pub fn new(design: Design) -> Self {
-        Doc { design: RwSignal::new(design), history: StoredValue::new(History::default()), revision: RwSignal::new(0) }
+        Doc { design: RwSignal::new(design), history: StoredValue::new(History::default()), revision: RwSignal::new(0), notice: RwSignal::new(None) }
     }
 
     /// Replaces the design, recording the old one for undo.
@@ -29,7 +58,21 @@ impl Doc {
         }
         self.history.update_value(|h| h.record(before));
         self.design.set(next);
+        self.changed();
+    }
+
+    /// After any change of the design: history buttons update, and an old
+    /// notice no longer describes what is on screen.
+    fn changed(&self) {
         self.revision.update(|r| *r += 1);
+        if self.notice.with_untracked(Option::is_some) {
+            self.notice.set(None);
+        }
+    }
+
+    /// Shows a refusal or failure in the toast.
+    pub fn error(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::error(text)));
     }
 
     /// Steps back one edit.
@@ -39,7 +82,7 @@ impl Doc {
         self.history.update_value(|h| back = h.undo(current));
         if let Some(d) = back {
             self.design.set(d);
-            self.revision.update(|r| *r += 1);
+            self.changed();
         }
     }
 
@@ -50,7 +93,7 @@ impl Doc {
         self.history.update_value(|h| fwd = h.redo(current));
         if let Some(d) = fwd {
             self.design.set(d);
-            self.revision.update(|r| *r += 1);
+            self.changed();
         }
     }
 

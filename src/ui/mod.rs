@@ -1,4 +1,7 @@
-//! The Leptos components of the browser app.
+//! The Leptos components of the browser app, grouped by what the user
+//! sees: the canvas (canvas.rs and its helpers), the side panels
+//! (`panels/`: inspector, settings), the dialogs (`dialogs/`), and the
+//! shell around them (app, toolbar, edit bar, toast).
 //!
 //! `App` owns the one design (in a signal) and the session state around it;
 //! the canvas derives its geometry from the design through memos of the pure
@@ -7,27 +10,29 @@
 
 mod app;
 mod canvas;
+mod dialogs;
 mod doc;
 mod editbar;
-mod fields;
 mod gesture;
-mod inspector;
-mod export_dialog;
 mod icons;
 mod keys;
 mod legend;
 mod links;
 mod overlay;
 mod palette_drop;
+mod panels;
 mod scene;
 mod shortcuts;
 mod problems;
 mod shape;
+mod toast;
 mod toolbar;
 
 pub use app::App;
 pub use canvas::{Canvas, PaletteDrag};
-pub use export_dialog::ExportDialog;
+pub use dialogs::export::ExportDialog;
+/// The table of which control edits each format field (tests read it).
+pub use panels::inspector::controls;
 pub use problems::Problems;
 
 /// Listens to `event` on the window for as long as the calling component

@@ -9,7 +9,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Shift + Ctrl/Cmd + Z, Ctrl + Y", "Redo"),
     ("Delete, Backspace", "Delete the selection (asks when other objects depend on it)"),
     ("Ctrl/Cmd + D", "Duplicate the selection"),
-    ("Escape", "Cancel a drag, close a dialog, or clear the selection"),
+    ("Escape", "Leave a field (putting back the design's value), cancel a drag, close a dialog, or clear the selection"),
     ("F, 0", "Fit the design to the window"),
     ("+ / −", "Zoom in / out (or the mouse wheel)"),
     ("Arrow keys", "Move the selection (Shift: ten times further); pan when nothing is selected"),

@@ -1,4 +1,5 @@
-//! The toolbar: the product name and the template picker.
+//! The toolbar: the product name, the template picker, the status, and
+//! the buttons for design settings, the theme and the export.
 
 use super::icons::Logo;
 use super::problems::counts_text;
@@ -19,6 +20,8 @@ pub fn Toolbar(
     counts: Signal<(usize, usize, usize)>,
     /// Opens the export dialog.
     on_export: Callback<()>,
+    /// Shows the design settings (name, tags, state, DNS zone).
+    on_settings: Callback<()>,
 ) -> impl IntoView {
     let status_class = move || {
         let (e, w, _) = counts.get();
@@ -64,6 +67,7 @@ pub fn Toolbar(
             </label>
             <span class="summary" title=summary>{summary}</span>
             <span class=status_class role="status" aria-live="polite" data-counts="">{move || counts_text(counts.get())}</span>
+            <button type="button" class="settings-button" aria-label="Design settings" title="Project, environment, tags, state and DNS zone" on:click=move |_| on_settings.run(())>"⚙ Design settings"</button>
             <button type="button" class="theme" aria-label=move || format!("Colour theme: {}; click to change", theme.get()) title="Colour theme" on:click=next_theme>{theme_label}</button>
             <button type="button" class="export" aria-label="Export Terraform" on:click=move |_| on_export.run(())>"Export"</button>
         </header>

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use topoform::ui::App;
 use wasm_bindgen::JsCast;
 
+pub mod forms;
+
 pub fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }

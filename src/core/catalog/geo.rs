@@ -16,6 +16,16 @@ US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
 const US_STATES: &str = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY \
 NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC";
 
+/// Every country code, for pickers (the default location `*` not included).
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.split_ascii_whitespace()
+}
+
+/// Every US state code Route 53 accepts as a subdivision, for pickers.
+pub fn us_states() -> impl Iterator<Item = &'static str> {
+    US_STATES.split_ascii_whitespace()
+}
+
 /// True for a country code Route 53 accepts (`*` is the default location).
 pub fn is_country(code: &str) -> bool {
     code == "*" || (code.len() == 2 && COUNTRIES.split_ascii_whitespace().any(|c| c == code))

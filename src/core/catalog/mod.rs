@@ -14,6 +14,6 @@ mod regions;
 pub mod s3_names;
 
 pub use constrained_azs::{constrained_az, ConstrainedAz};
-pub use geo::{is_continent, is_country, is_us_state, CONTINENTS};
+pub use geo::{countries, is_continent, is_country, is_us_state, us_states, CONTINENTS};
 
 pub use regions::{region, regions, Az, RegionInfo};

@@ -13,8 +13,10 @@ mod disconnect;
 mod duplicate;
 mod make_primary;
 pub mod ids;
+pub mod input;
 mod object;
 mod region_code;
+mod summary;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
@@ -26,6 +28,7 @@ pub use duplicate::duplicate;
 pub use make_primary::make_primary;
 pub use object::{parse_in_range, update, ObjectMut};
 pub use region_code::set_region_code;
+pub use summary::changes;
 
 use std::fmt;
 

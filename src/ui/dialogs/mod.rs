@@ -1,0 +1,4 @@
+//! Dialogs over the editor: confirmations and the export.
+
+pub mod confirm;
+pub mod export;

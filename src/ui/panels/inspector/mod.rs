@@ -1,0 +1,133 @@
+//! The inspector: a typed control for every field of the selected object
+//! (the table in [`controls`] lists them, and a test holds it to the
+//! format), the object's diagnostics inline, "Connect to…" for links, and
+//! "Clone region as DR" for regions. Every change is one undoable edit.
+//! One file per family of objects.
+
+use super::diagnostics_list;
+use crate::core::edit::{connect, link_kind_in, update, ObjectMut};
+use crate::core::model::*;
+use crate::core::validate::Diagnostic;
+use crate::ui::doc::Doc;
+use leptos::prelude::*;
+
+/// A callback that changes one field of object `$id` through
+/// [`crate::core::edit::update`]: `set!(doc, id, ObjectMut::Vpc(x) => |v: String| x.name = v)`.
+macro_rules! set {
+    ($doc:expr, $id:expr, $pat:pat => $body:expr) => {{
+        let id = $id.clone();
+        Callback::new(move |v| $crate::ui::panels::inspector::apply($doc, &id, move |o| if let $pat = o { $body(v) }))
+    }};
+}
+
+mod accelerator;
+mod compute;
+pub mod controls;
+mod data;
+pub mod network;
+mod pickers;
+mod record;
+
+/// Applies `f` to object `id` as one edit (nothing happens for an id that
+/// is gone, e.g. deleted by another view meanwhile).
+pub(crate) fn apply(doc: Doc, id: &str, f: impl FnOnce(ObjectMut<'_>)) {
+    apply_boxed(doc, id, Box::new(f));
+}
+
+/// The one copy of the edit itself: a hundred controls each have their own
+/// closure, and only this small boxing step is made once per closure.
+fn apply_boxed(doc: Doc, id: &str, f: Box<dyn FnOnce(ObjectMut<'_>) + '_>) {
+    if let Some(next) = doc.design.with_untracked(|d| update(d, id, f)) {
+        doc.apply(next);
+    }
+}
+
+/// The side panel for the selection.
+#[component]
+pub fn Inspector(
+    doc: Doc,
+    selection: Signal<Vec<String>>,
+    diagnostics: Signal<Vec<Diagnostic>>,
+    /// Selects other objects (a VPC's peerings, which the canvas draws as lines).
+    on_pick: Callback<Vec<String>>,
+) -> impl IntoView {
+    let section = NodeRef::<leptos::html::Section>::new();
+    let body = move || {
+        let sel = selection.get();
+        let id = sel.first().cloned()?;
+        let d = doc.design.get();
+        super::sync_after_render(section);
+        let index = Index::new(&d);
+        let obj = index.get(&id)?;
+        let tid = id.clone();
+        let title = move || {
+            doc.design.with(|d| Index::new(d).get(&tid).map(|o| format!("{} {}", o.kind().label(), o.display_name())))
+        };
+        let did = id.clone();
+        let mine = move || diagnostics_list(diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.contains(&did)).cloned().collect()));
+        let fields = match obj {
+            ObjectRef::Region(r) => network::region(doc, r),
+            ObjectRef::Vpc { vpc, .. } => network::vpc(doc, &d, vpc, on_pick),
+            ObjectRef::Subnet { region, subnet, .. } => network::subnet(doc, &region.code, subnet),
+            ObjectRef::Peering(p) => network::peering(doc, &d, p),
+            ObjectRef::VpcNode { vpc, node, .. } => match node {
+                VpcNode::Alb(a) => compute::alb(doc, vpc, a),
+                VpcNode::Asg(g) => compute::asg(doc, &d, vpc, g),
+                VpcNode::Rds(r) => data::rds(doc, &d, vpc, r),
+                VpcNode::Aurora(c) => data::aurora(doc, vpc, c),
+            },
+            ObjectRef::RegionNode { region, node } => match node {
+                RegionNode::S3(b) => data::s3(doc, &d, b),
+                RegionNode::Dynamodb(t) => data::dynamodb(doc, &d, region, t),
+            },
+            ObjectRef::Record(r) => record::record(doc, &d, r),
+            ObjectRef::Accelerator(a) => accelerator::accelerator(doc, &d, a),
+        };
+        let links = connect_picker(doc, &d, &index, &id);
+        Some(view! {
+            <h3>{title}</h3>
+            <p class="muted id" data-field="id">{format!("id {id}")}</p>
+            {fields}
+            {links}
+            {mine}
+        })
+    };
+    view! { <section class="inspector" aria-label="Inspector" node_ref=section>{body}</section> }
+}
+
+/// "Connect to…": every object this one can link to (core::edit decides),
+/// so links can be drawn with the keyboard as well.
+fn connect_picker(doc: Doc, d: &Design, index: &Index<'_>, id: &str) -> Option<AnyView> {
+    let mut targets: Vec<(String, String)> = Vec::new();
+    for_each_object(d, |o| {
+        if let Ok(kind) = link_kind_in(d, index, id, o.id()) {
+            targets.push((o.id().to_string(), format!("{} {} ({kind:?})", o.kind().label(), o.display_name())));
+        }
+    });
+    if targets.is_empty() {
+        return None;
+    }
+    let chosen = RwSignal::new(String::new());
+    let from = id.to_string();
+    let go = move |_| {
+        let to = chosen.get_untracked();
+        if to.is_empty() {
+            return;
+        }
+        match doc.design.with_untracked(|d| connect(d, &from, &to)) {
+            Ok(next) => doc.apply(next),
+            Err(e) => doc.error(e.to_string()),
+        }
+    };
+    Some(view! {
+        <div class="connect">
+            <label class="field"><span>"Connect to"</span>
+                <select aria-label="Connect to" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <option value="">"choose…"</option>
+                    {targets.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" aria-label="Connect" on:click=go>"Connect"</button>
+        </div>
+    }.into_any())
+}
