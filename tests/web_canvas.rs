@@ -17,6 +17,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_support;
+use web_support::forms::click;
 use web_support::*;
 
 /// A drag as a mouse makes it: down on `from`, a few moves, up at `to`

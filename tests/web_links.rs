@@ -13,6 +13,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_support;
+use web_support::forms::click;
 use web_support::*;
 
 const DNS_PRIMARY: &str = "g.link-group[data-kind='dns'][data-from='app'][data-to='use1-alb']";

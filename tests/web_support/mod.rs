@@ -112,19 +112,3 @@ pub fn key(key: &str, ctrl: bool) {
     let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     document().body().unwrap().dispatch_event(&ev).unwrap();
 }
-
-/// A click as the mouse sends it: press, release, click (works on SVG
-/// shapes as well as buttons).
-pub fn click(root: &web_sys::Element, selector: &str) {
-    let target = find(root, selector);
-    let p = at(&target, 0.5, 0.5);
-    pointer(&target, "pointerdown", p, false);
-    pointer(&target, "pointerup", p, false);
-    let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_client_x(p.0 as i32);
-    init.set_client_y(p.1 as i32);
-    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-    target.dispatch_event(&ev).unwrap();
-}
