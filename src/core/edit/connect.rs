@@ -22,6 +22,21 @@ pub enum LinkKind {
     AcceleratorEndpoint,
 }
 
+impl LinkKind {
+    /// What the link does, in words for the "Connect to…" list.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            LinkKind::AsgTarget => "join its target group",
+            LinkKind::RdsReplica => "replicate from it (read replica)",
+            LinkKind::AuroraGlobal => "join its global cluster",
+            LinkKind::S3Replication => "replicate to it",
+            LinkKind::Peering => "peer with it",
+            LinkKind::DnsTarget => "route to it",
+            LinkKind::AcceleratorEndpoint => "send traffic to it",
+        }
+    }
+}
+
 /// What linking `from` to `to` would mean, or why it cannot be done.
 pub fn link_kind(design: &Design, from: &str, to: &str) -> Result<LinkKind, EditError> {
     link_kind_in(design, &Index::new(design), from, to)

@@ -7,6 +7,7 @@
 mod alloc;
 mod clone_dr;
 mod connect;
+mod connections;
 mod create;
 mod delete;
 mod disconnect;
@@ -20,6 +21,7 @@ mod summary;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
+pub use connections::{candidates, current, describe};
 pub use connect::{connect, link_kind, link_kind_in, orient, LinkKind};
 pub use create::{add, placement, PaletteItem, Placement};
 pub use delete::{delete, dependents};

@@ -5,7 +5,8 @@
 //! One file per family of objects.
 
 use super::diagnostics_list;
-use crate::core::edit::{connect, link_kind_in, update, ObjectMut};
+use crate::core::edit::{update, ObjectMut};
+use crate::core::layout::Link;
 use crate::core::model::*;
 use crate::core::validate::Diagnostic;
 use crate::ui::doc::Doc;
@@ -24,6 +25,7 @@ mod accelerator;
 mod compute;
 pub mod controls;
 mod data;
+mod links;
 pub mod network;
 mod pickers;
 mod record;
@@ -57,6 +59,11 @@ pub fn Inspector(
         let id = sel.first().cloned()?;
         let d = doc.design.get();
         super::sync_after_render(section);
+        if let Some(link) = Link::from_id(&id) {
+            // The note and settings come from the design's current links.
+            let link = crate::core::layout::links(&d).into_iter().find(|l| l.id() == link.id())?;
+            return Some(links::panel(doc, &d, &link, on_pick).into_any());
+        }
         let index = Index::new(&d);
         let obj = index.get(&id)?;
         let tid = id.clone();
@@ -83,51 +90,14 @@ pub fn Inspector(
             ObjectRef::Record(r) => record::record(doc, &d, r),
             ObjectRef::Accelerator(a) => accelerator::accelerator(doc, &d, a),
         };
-        let links = connect_picker(doc, &d, &index, &id);
+        let links = links::section(doc, &d, &index, &id, on_pick);
         Some(view! {
             <h3>{title}</h3>
             <p class="muted id" data-field="id">{format!("id {id}")}</p>
             {fields}
             {links}
             {mine}
-        })
+        }.into_any())
     };
     view! { <section class="inspector" aria-label="Inspector" node_ref=section>{body}</section> }
-}
-
-/// "Connect to…": every object this one can link to (core::edit decides),
-/// so links can be drawn with the keyboard as well.
-fn connect_picker(doc: Doc, d: &Design, index: &Index<'_>, id: &str) -> Option<AnyView> {
-    let mut targets: Vec<(String, String)> = Vec::new();
-    for_each_object(d, |o| {
-        if let Ok(kind) = link_kind_in(d, index, id, o.id()) {
-            targets.push((o.id().to_string(), format!("{} {} ({kind:?})", o.kind().label(), o.display_name())));
-        }
-    });
-    if targets.is_empty() {
-        return None;
-    }
-    let chosen = RwSignal::new(String::new());
-    let from = id.to_string();
-    let go = move |_| {
-        let to = chosen.get_untracked();
-        if to.is_empty() {
-            return;
-        }
-        match doc.design.with_untracked(|d| connect(d, &from, &to)) {
-            Ok(next) => doc.apply(next),
-            Err(e) => doc.error(e.to_string()),
-        }
-    };
-    Some(view! {
-        <div class="connect">
-            <label class="field"><span>"Connect to"</span>
-                <select aria-label="Connect to" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    <option value="">"choose…"</option>
-                    {targets.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                </select>
-            </label>
-            <button type="button" aria-label="Connect" on:click=go>"Connect"</button>
-        </div>
-    }.into_any())
 }

@@ -44,8 +44,7 @@ fn choice(list: &[&str]) -> Vec<(String, String)> {
 /// A record and its targets.
 pub fn record(doc: Doc, d: &Design, r: &Record) -> AnyView {
     let id = r.id.clone();
-    let mut targets = pickers::objects(d, ObjectKind::Node(NodeKind::Alb), false, &|_| true);
-    targets.extend(pickers::objects(d, ObjectKind::Accelerator, false, &|_| true));
+    let targets = target_options(d);
     let rows = r.targets.iter().enumerate().map(|(i, t)| target(doc, &id, r.policy, i, t, targets.clone())).collect_view();
     view! {
         <TextField label="Name" field="name" value=r.name.clone() check=input::name on_commit=set!(doc, id, ObjectMut::Record(x) => |v: String| x.name = v) />
@@ -60,7 +59,14 @@ pub fn record(doc: Doc, d: &Design, r: &Record) -> AnyView {
     .into_any()
 }
 
-fn target(doc: Doc, id: &str, policy: RoutingPolicy, i: usize, t: &Target, options: Vec<(String, String)>) -> AnyView {
+/// Everything a record can route to: load balancers and accelerators.
+pub(super) fn target_options(d: &Design) -> Vec<(String, String)> {
+    let mut targets = pickers::objects(d, ObjectKind::Node(NodeKind::Alb), false, &|_| true);
+    targets.extend(pickers::objects(d, ObjectKind::Accelerator, false, &|_| true));
+    targets
+}
+
+pub(super) fn target(doc: Doc, id: &str, policy: RoutingPolicy, i: usize, t: &Target, options: Vec<(String, String)>) -> AnyView {
     let rid = id.to_string();
     let remove = move |_| {
         super::apply(doc, &rid, move |o| {

@@ -1,0 +1,107 @@
+//! The links an object has and the ones it could get, for the inspector's
+//! "Links" section: current links first, then only new, valid ones, each
+//! named in words and told apart by region and VPC.
+
+use super::connect::link_kind_in;
+use crate::core::layout::{links, Link};
+use crate::core::model::*;
+
+/// An object named so that two of the same name are told apart: `Load
+/// balancer web · us-east-1 / main`.
+pub fn describe(index: &Index<'_>, id: &str) -> String {
+    let Some(o) = index.get(id) else {
+        // A DynamoDB replica's stand-in `table@region-id`.
+        return match id.split_once('@') {
+            Some((table, region)) => format!("{} replica in {}", describe(index, table), index.get(region).map(|r| r.display_name()).unwrap_or(region)),
+            None => id.to_string(),
+        };
+    };
+    let mut out = format!("{} {}", o.kind().label(), o.display_name());
+    match (o.region(), o.vpc()) {
+        (Some(r), Some(v)) if !matches!(o, ObjectRef::Vpc { .. }) => out.push_str(&format!(" · {} / {}", r.code, v.name)),
+        (Some(r), _) if !matches!(o, ObjectRef::Region(_)) => out.push_str(&format!(" · {}", r.code)),
+        _ => {}
+    }
+    out
+}
+
+/// The links drawn at `id`, as (link, the other end's id).
+pub fn current(design: &Design, id: &str) -> Vec<(Link, String)> {
+    links(design)
+        .into_iter()
+        .filter_map(|l| {
+            let other = if l.from == id {
+                l.to.clone()
+            } else if l.to == id || l.to.split_once('@').is_some_and(|(t, _)| t == id && l.from != id) {
+                l.from.clone()
+            } else {
+                return None;
+            };
+            Some((l, other))
+        })
+        .collect()
+}
+
+/// The objects `id` could be linked to now and are not yet, with what the
+/// link would do, as (target id, label), sorted by label.
+pub fn candidates(design: &Design, index: &Index<'_>, id: &str) -> Vec<(String, String)> {
+    let linked: Vec<String> = current(design, id).into_iter().map(|(_, other)| other).collect();
+    let mut out = Vec::new();
+    for_each_object(design, |o| {
+        let to = o.id();
+        if to == id || linked.iter().any(|l| l == to) {
+            return;
+        }
+        if let Ok(kind) = link_kind_in(design, index, id, to) {
+            out.push((to.to_string(), format!("{}: {}", kind.phrase(), describe(index, to))));
+        }
+    });
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::edit::tests::tpl;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn candidates_are_new_valid_distinct_and_in_words() {
+        for t in crate::core::templates::TEMPLATES {
+            let d = tpl(t.id);
+            let index = Index::new(&d);
+            for_each_id(&d, |id| {
+                let list = candidates(&d, &index, id);
+                let labels: BTreeSet<&String> = list.iter().map(|(_, l)| l).collect();
+                assert_eq!(labels.len(), list.len(), "{} {id}: duplicate entries {list:#?}", t.id);
+                let now: Vec<String> = current(&d, id).into_iter().map(|(_, o)| o).collect();
+                for (to, label) in &list {
+                    assert!(!now.contains(to), "{} {id}: offers the existing link to {to}", t.id);
+                    assert!(!label.contains("Target") && !label.contains("Kind"), "{label}: internal names");
+                    assert!(crate::core::edit::connect(&d, id, to).is_ok(), "{} {id} -> {to}: offered but refused", t.id);
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn current_links_list_both_directions() {
+        let d = tpl("active-passive");
+        let rec = &d.dns.as_ref().unwrap().records[0];
+        let mine = current(&d, &rec.id);
+        assert_eq!(mine.len(), rec.targets.len());
+        let alb = &rec.targets[0].target;
+        assert!(current(&d, alb).iter().any(|(l, other)| other == &rec.id && l.kind == crate::core::layout::LinkKind::Dns));
+        let index = Index::new(&d);
+        assert!(describe(&index, alb).contains(" · us-east-1 / "), "{}", describe(&index, alb));
+    }
+
+    fn for_each_id(d: &Design, mut f: impl FnMut(&str)) {
+        let index = Index::new(d);
+        let ids: Vec<String> = links(d).into_iter().flat_map(|l| [l.from, l.to]).filter(|i| index.get(i).is_some()).collect();
+        for id in ids {
+            f(&id);
+        }
+    }
+}
