@@ -2,7 +2,7 @@
 //! backends, the bootstrap root, the README with the apply order, the CI
 //! workflow and the failover runbook.
 
-use super::hcl::{ex, print, print_attributes, record, s, HclError, B};
+use super::hcl::{ex, n, print, print_attributes, record, s, HclError, B};
 use super::plan::Stack;
 use super::{file, ExportError, ExportFile};
 use crate::core::model::{Design, LockMode, RegionNode, RoutingPolicy, VpcNode};
@@ -27,6 +27,10 @@ const MODULES: &[(&str, &str)] = &[
     ("modules/dynamodb/outputs.tf", include_str!("modules/dynamodb/outputs.tf")),
     ("modules/dynamodb/variables.tf", include_str!("modules/dynamodb/variables.tf")),
     ("modules/dynamodb/versions.tf", include_str!("modules/dynamodb/versions.tf")),
+    ("modules/kms/main.tf", include_str!("modules/kms/main.tf")),
+    ("modules/kms/outputs.tf", include_str!("modules/kms/outputs.tf")),
+    ("modules/kms/variables.tf", include_str!("modules/kms/variables.tf")),
+    ("modules/kms/versions.tf", include_str!("modules/kms/versions.tf")),
     ("modules/network/main.tf", include_str!("modules/network/main.tf")),
     ("modules/network/outputs.tf", include_str!("modules/network/outputs.tf")),
     ("modules/network/variables.tf", include_str!("modules/network/variables.tf")),
@@ -108,7 +112,11 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
         B::new("resource", &["aws_kms_key", "state"])
             .a("description", s("Terraform state"))
             .a("enable_key_rotation", true.into())
+            .a("deletion_window_in_days", n(30))
             .a("policy", key_policy()?),
+        B::new("resource", &["aws_kms_alias", "state"])
+            .a("name", s(&format!("alias/{}-{}-state-{}", design.name, design.environment, st.region)))
+            .a("target_key_id", ex("aws_kms_key.state.key_id")?),
         B::new("resource", &["aws_s3_bucket", "state"])
             .skip("CKV_AWS_18", "Access logs of the state bucket would need a second bucket; CloudTrail records state access.")
             .skip("CKV_AWS_144", "Replicate the state bucket to the DR region by hand if Terraform must run during a regional outage.")
@@ -140,7 +148,8 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
                 .a("hash_key", s("LockID"))
                 .b(B::new("attribute", &[]).a("name", s("LockID")).a("type", s("S")))
                 .b(B::new("point_in_time_recovery", &[]).a("enabled", true.into()))
-                .b(B::new("server_side_encryption", &[]).a("enabled", true.into())),
+                // The state key: a customer-managed key, like every other store.
+                .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex("aws_kms_key.state.arn")?)),
         );
     }
     blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket every stack keeps its state in.")).a("value", ex("aws_s3_bucket.state.id")?));
@@ -203,7 +212,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
             https.join(", ")
         ));
     }
-    r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys (one per region), databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
+    r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys, each in the region of what it encrypts (one per database, bucket, table and table replica, and VPC flow logs) and named by an alias, databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
     r.push_str("## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n");
     for (id, why) in CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));
@@ -223,7 +232,11 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV_AWS_144", "cross-region replication is configured in global/ where the design asks for it"),
     ("CKV2_AWS_62", "S3 event notifications depend on the workload"),
     ("CKV2_AWS_61", "S3 lifecycle rules depend on the workload's retention needs"),
-    ("CKV_AWS_119", "DynamoDB uses the AWS-managed key, present in every replica region"),
+    ("CKV_AWS_2", "only on a load balancer the design gives a plain HTTP listener (rule DES-20 warns)"),
+    ("CKV_AWS_103", "only on a plain HTTP listener, which has no TLS policy (rule DES-20)"),
+    ("CKV_AWS_378", "only on a plain HTTP listener (rule DES-20)"),
+    ("CKV2_AWS_20", "only on a load balancer the design gives HTTP only, so there is no HTTPS listener to redirect to (rule DES-20)"),
+    ("CKV_AWS_16", "only on a database the design leaves unencrypted (rule RDS-12 warns)"),
     ("CKV2_AWS_27", "Aurora PostgreSQL query logging needs a cluster parameter group tuned to the workload"),
     ("CKV2_AWS_8", "databases keep automated backups; an AWS Backup plan is an account-level choice"),
     ("CKV_AWS_157", "Multi-AZ follows the design: DR replicas may run in one AZ"),

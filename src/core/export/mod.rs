@@ -8,6 +8,7 @@
 //! roots are built per design with hcl-rs. The same design always gives
 //! byte-identical files.
 
+mod dynamodb;
 mod files;
 mod global;
 pub mod hcl;
