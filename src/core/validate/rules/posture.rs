@@ -13,7 +13,7 @@ pub const SKIPPED: &[(&str, &str)] = &[];
 /// The posture family.
 pub const RULES: &[Rule] = &[
     rule("DES-20", Warning, LoadBalancing, "A load balancer listener should speak HTTPS, not plain HTTP.",
-        "Plain HTTP sends requests and cookies unencrypted; checkov fails it (CKV_AWS_2, CKV_AWS_103, CKV_AWS_378), so the export skips those checks on this load balancer with this reason.",
+        "Plain HTTP sends requests and cookies unencrypted; checkov fails it (CKV_AWS_2, CKV_AWS_103, CKV_AWS_378, CKV2_AWS_20), so the export skips those checks on this load balancer with this reason.",
         "Switch the listener to HTTPS on port 443 and set the region's certificate_arn at export.", des_20),
 ];
 
