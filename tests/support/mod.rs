@@ -106,3 +106,22 @@ pub fn fmt_and_validate(dir: &Path) {
         assert!(ok, "terraform validate failed in {}:\n{out}", root.display());
     }
 }
+
+/// Every design that must export clean: the templates, then the designs in
+/// tests/fixtures/clean/ (modelled on real multi-region systems), by name.
+pub fn clean_designs() -> Vec<(String, topoform::core::model::Design)> {
+    let mut out: Vec<(String, topoform::core::model::Design)> = topoform::core::templates::TEMPLATES
+        .iter()
+        .map(|t| (t.id.to_string(), t.design().unwrap_or_else(|e| panic!("template {} does not load: {e:?}", t.id))))
+        .collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let design = topoform::core::model::load(&std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("fixture {name} does not load: {e}"));
+        out.push((name, design));
+    }
+    assert!(out.len() >= 9, "expected the templates and at least 6 clean fixtures, found {}", out.len());
+    out
+}

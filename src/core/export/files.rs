@@ -2,7 +2,7 @@
 //! backends, and the bootstrap root. The README, the CI workflow and the
 //! runbooks live in `artifacts/`.
 
-use super::hcl::{ex, print, print_attributes, record, s, HclError, B};
+use super::hcl::{ex, n, print, print_attributes, record, s, HclError, B};
 use super::{file, ExportError, ExportFile};
 use crate::core::model::{Design, LockMode};
 use crate::core::names;
@@ -26,6 +26,10 @@ const MODULES: &[(&str, &str)] = &[
     ("modules/dynamodb/outputs.tf", include_str!("modules/dynamodb/outputs.tf")),
     ("modules/dynamodb/variables.tf", include_str!("modules/dynamodb/variables.tf")),
     ("modules/dynamodb/versions.tf", include_str!("modules/dynamodb/versions.tf")),
+    ("modules/kms/main.tf", include_str!("modules/kms/main.tf")),
+    ("modules/kms/outputs.tf", include_str!("modules/kms/outputs.tf")),
+    ("modules/kms/variables.tf", include_str!("modules/kms/variables.tf")),
+    ("modules/kms/versions.tf", include_str!("modules/kms/versions.tf")),
     ("modules/network/main.tf", include_str!("modules/network/main.tf")),
     ("modules/network/outputs.tf", include_str!("modules/network/outputs.tf")),
     ("modules/network/variables.tf", include_str!("modules/network/variables.tf")),
@@ -107,7 +111,11 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
         B::new("resource", &["aws_kms_key", "state"])
             .a("description", s("Terraform state"))
             .a("enable_key_rotation", true.into())
+            .a("deletion_window_in_days", n(30))
             .a("policy", key_policy()?),
+        B::new("resource", &["aws_kms_alias", "state"])
+            .a("name", s(&format!("alias/{}-{}-state-{}", design.name, design.environment, st.region)))
+            .a("target_key_id", ex("aws_kms_key.state.key_id")?),
         B::new("resource", &["aws_s3_bucket", "state"])
             .skip("CKV_AWS_18", "Access logs of the state bucket would need a second bucket; CloudTrail records state access.")
             .skip("CKV_AWS_144", "Replicate the state bucket to the DR region by hand if Terraform must run during a regional outage.")
@@ -139,7 +147,8 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
                 .a("hash_key", s("LockID"))
                 .b(B::new("attribute", &[]).a("name", s("LockID")).a("type", s("S")))
                 .b(B::new("point_in_time_recovery", &[]).a("enabled", true.into()))
-                .b(B::new("server_side_encryption", &[]).a("enabled", true.into())),
+                // The state key: a customer-managed key, like every other store.
+                .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex("aws_kms_key.state.arn")?)),
         );
     }
     blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket every stack keeps its state in.")).a("value", ex("aws_s3_bucket.state.id")?));

@@ -9,6 +9,7 @@
 //! byte-identical files.
 
 mod artifacts;
+mod dynamodb;
 mod files;
 mod global;
 pub mod hcl;

@@ -49,13 +49,20 @@ fn look(_code: &str, path: &str) -> Result<Expression, HclError> {
     ex(&format!("module.{prefix}_{id}.{field}"))
 }
 
+/// The README: what the layout is, the commands, and (as in the per-region
+/// layout) every checkov check the Terraform skips, with the reason.
 fn readme(design: &Design) -> String {
-    format!(
+    let mut r = format!(
         "# {} ({}): Terraform exported by Topoform (single root)\n\n\
          One root and one state for every region, with a provider alias per region. \
          Good for small and teaching designs; the per-region layout is safer for production.\n\n\
          ```sh\nterraform -chdir=bootstrap init\nterraform -chdir=bootstrap apply\n\
          terraform init -backend-config=backends/all.hcl\nterraform apply\n```\n",
         design.name, design.environment
-    )
+    );
+    r.push_str("\n## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n");
+    for (id, why) in super::artifacts::CHECKOV_SKIPS {
+        r.push_str(&format!("- `{id}`: {why}\n"));
+    }
+    r
 }

@@ -10,7 +10,7 @@ mod readme;
 mod shell;
 mod workflow;
 
-pub use readme::readme;
+pub use readme::{readme, CHECKOV_SKIPS};
 pub use workflow::workflow;
 
 use super::{file, ExportFile};

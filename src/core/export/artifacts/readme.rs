@@ -43,7 +43,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
             https.join(", ")
         ));
     }
-    r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys (one per region), databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
+    r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys, each in the region of what it encrypts (one per database, bucket, table and table replica, and VPC flow logs) and named by an alias, databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
     r.push_str("## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n");
     for (id, why) in CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));
@@ -154,7 +154,11 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV_AWS_144", "cross-region replication is configured in global/ where the design asks for it"),
     ("CKV2_AWS_62", "S3 event notifications depend on the workload"),
     ("CKV2_AWS_61", "S3 lifecycle rules depend on the workload's retention needs"),
-    ("CKV_AWS_119", "DynamoDB uses the AWS-managed key, present in every replica region"),
+    ("CKV_AWS_2", "only on a load balancer the design gives a plain HTTP listener (rule DES-20 warns)"),
+    ("CKV_AWS_103", "only on a plain HTTP listener, which has no TLS policy (rule DES-20)"),
+    ("CKV_AWS_378", "only on a plain HTTP listener (rule DES-20)"),
+    ("CKV2_AWS_20", "only on a load balancer the design gives HTTP only, so there is no HTTPS listener to redirect to (rule DES-20)"),
+    ("CKV_AWS_16", "only on a database the design leaves unencrypted (rule RDS-12 warns)"),
     ("CKV2_AWS_27", "Aurora PostgreSQL query logging needs a cluster parameter group tuned to the workload"),
     ("CKV2_AWS_8", "databases keep automated backups; an AWS Backup plan is an account-level choice"),
     ("CKV_AWS_157", "Multi-AZ follows the design: DR replicas may run in one AZ"),

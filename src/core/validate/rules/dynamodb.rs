@@ -12,9 +12,9 @@ pub const SKIPPED: &[(&str, &str)] = &[
     ("DDB-02", "The exporter always enables streams on tables with replicas; format v1 has no stream setting to get wrong."),
     ("DDB-03", "The exporter always uses NEW_AND_OLD_IMAGES streams on tables with replicas."),
     ("DDB-05", "The exporter uses replica blocks only, never aws_dynamodb_table_replica."),
-    ("DDB-06", "The exporter gives each replica a KMS key of its own region."),
+    ("DDB-06", "The exporter creates a customer-managed KMS key in each replica's region (with that region's provider, in the table's root) and encrypts the replica with it; format v1 has no key setting to get wrong."),
     ("DDB-08", "Info only: format v1 has no consistency mode, so nothing needs multi-region strong consistency."),
-    ("DDB-09", "The exporter turns on point-in-time recovery and a customer-managed key on every table and replica."),
+    ("DDB-09", "The exporter turns on point-in-time recovery on every table and replica and encrypts each with a customer-managed key of its region."),
 ];
 
 /// The DynamoDB family.

@@ -10,6 +10,7 @@ pub mod load_balancing;
 mod names_check;
 pub mod names_iam;
 pub mod network;
+pub mod posture;
 pub mod rds;
 pub mod route53;
 pub mod route53_health;

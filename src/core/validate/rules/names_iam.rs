@@ -11,8 +11,8 @@ use crate::core::text::short;
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
     ("IAM-03", "The exporter writes the trust policies (ec2.amazonaws.com, s3.amazonaws.com) itself; the design has no IAM."),
-    ("KMS-01", "The exporter creates one KMS key per region and uses it only there; the design has no KMS keys."),
-    ("KMS-02", "Info only; the exporter uses one single-region key per region."),
+    ("KMS-01", "The exporter creates a KMS key in the region of each store it encrypts (database, bucket, table and replica, flow logs) and uses it only there; the design has no KMS keys."),
+    ("KMS-02", "Info only; the exporter uses single-region keys, one per store and region."),
     ("KMS-03", "The exporter sets a 30-day deletion window and region-local aliases; the design has no KMS settings."),
     ("KMS-04", "The exporter enables key rotation on every key it creates."),
 ];

@@ -111,6 +111,7 @@ module "rds_use1-db" {
   storage_gb            = 100
   multi_az              = true
   backup_retention_days = 7
+  encrypted             = true
   vpc_id                = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-db-a"],
@@ -240,6 +241,7 @@ module "rds_usw2-db" {
   storage_gb            = 100
   multi_az              = false
   backup_retention_days = 7
+  encrypted             = true
   replicate_source_db   = module.rds_use1-db.arn
   vpc_id                = module.vpc_usw2-main.vpc_id
   subnet_ids = [

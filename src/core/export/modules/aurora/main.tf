@@ -1,27 +1,16 @@
-data "aws_caller_identity" "current" {}
-
 locals {
   port = var.engine == "aurora-postgresql" ? 5432 : 3306
   logs = var.engine == "aurora-postgresql" ? ["postgresql"] : ["audit", "error", "general", "slowquery"]
 }
 
 # A key of this region: each member of a global cluster needs its own region's key.
-resource "aws_kms_key" "this" {
-  description         = "${var.cluster_identifier} storage"
-  enable_key_rotation = true
+module "key" {
+  source = "../kms"
 
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountAdministers"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
-  })
-
-  tags = var.tags
+  # The cluster identifier already ends with the region code.
+  alias       = "alias/${replace(var.cluster_identifier, "/[^A-Za-z0-9_-]/", "-")}-aurora"
+  description = "${var.cluster_identifier} storage"
+  tags        = var.tags
 }
 
 resource "aws_db_subnet_group" "this" {
@@ -68,7 +57,7 @@ resource "aws_rds_cluster" "this" {
   db_subnet_group_name   = aws_db_subnet_group.this.name
   vpc_security_group_ids = [aws_security_group.this.id]
   storage_encrypted      = true
-  kms_key_id             = aws_kms_key.this.arn
+  kms_key_id             = module.key.arn
 
   backup_retention_period             = 7
   copy_tags_to_snapshot               = true
@@ -99,7 +88,7 @@ resource "aws_rds_cluster_instance" "this" {
   publicly_accessible             = false
   auto_minor_version_upgrade      = true
   performance_insights_enabled    = true
-  performance_insights_kms_key_id = aws_kms_key.this.arn
+  performance_insights_kms_key_id = module.key.arn
 
   tags = var.tags
 

@@ -1,5 +1,16 @@
+data "aws_region" "current" {}
+
+# The table's key in its home region; each replica brings a key of its own
+# region (DDB-06), created by the root that calls this module.
+module "key" {
+  source = "../kms"
+
+  alias       = "alias/${replace(var.name, "/[^A-Za-z0-9_-]/", "-")}-dynamodb-${data.aws_region.current.name}"
+  description = "${var.name} table"
+  tags        = var.tags
+}
+
 resource "aws_dynamodb_table" "this" {
-  #checkov:skip=CKV_AWS_119:Tables use the AWS-managed DynamoDB key, which every replica region has; a customer key per replica region is not in the design.
   name           = var.name
   billing_mode   = var.billing_mode
   hash_key       = var.hash_key.name
@@ -31,13 +42,15 @@ resource "aws_dynamodb_table" "this" {
   }
 
   server_side_encryption {
-    enabled = true
+    enabled     = true
+    kms_key_arn = module.key.arn
   }
 
   dynamic "replica" {
-    for_each = toset(var.replica_regions)
+    for_each = var.replicas
     content {
-      region_name            = replica.value
+      region_name            = replica.key
+      kms_key_arn            = replica.value
       point_in_time_recovery = true
       propagate_tags         = true
     }

@@ -26,10 +26,10 @@ variable "billing_mode" {
   default     = "PAY_PER_REQUEST"
 }
 
-variable "replica_regions" {
-  description = "Regions of the global table's replicas."
-  type        = list(string)
-  default     = []
+variable "replicas" {
+  description = "The global table's replicas: region code => ARN of the KMS key in that region that encrypts the replica."
+  type        = map(string)
+  default     = {}
 }
 
 variable "tags" {

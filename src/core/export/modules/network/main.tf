@@ -134,39 +134,20 @@ resource "aws_flow_log" "this" {
 resource "aws_cloudwatch_log_group" "flow" {
   name_prefix       = "/vpc/${var.name}/flow-"
   retention_in_days = 365
-  kms_key_id        = aws_kms_key.logs.arn
+  kms_key_id        = module.logs_key.arn
 
   tags = var.tags
 }
 
-data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
 
-resource "aws_kms_key" "logs" {
-  description         = "${var.name} flow logs"
-  enable_key_rotation = true
+module "logs_key" {
+  source = "../kms"
 
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "Account"
-        Effect    = "Allow"
-        Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
-        Action    = "kms:*"
-        Resource  = "*"
-      },
-      {
-        Sid       = "Logs"
-        Effect    = "Allow"
-        Principal = { Service = "logs.${data.aws_region.current.name}.amazonaws.com" }
-        Action    = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]
-        Resource  = "*"
-      },
-    ]
-  })
-
-  tags = var.tags
+  alias             = "alias/${replace(var.name, "/[^A-Za-z0-9_-]/", "-")}-flow-logs-${data.aws_region.current.name}"
+  description       = "${var.name} flow logs"
+  service_principal = "logs.${data.aws_region.current.name}.amazonaws.com"
+  tags              = var.tags
 }
 
 resource "aws_iam_role" "flow" {

@@ -1,4 +1,4 @@
-data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
 
 locals {
   replica = var.replicate_source_db != null
@@ -6,23 +6,15 @@ locals {
   logs    = var.engine == "postgres" ? ["postgresql", "upgrade"] : ["error", "general", "slowquery"]
 }
 
-# A key of this region: a cross-region replica cannot use its source's key.
-resource "aws_kms_key" "this" {
-  description         = "${var.identifier} storage"
-  enable_key_rotation = true
+# A key of this region: a cross-region replica cannot use its source's key
+# (RDS-08). Performance Insights uses it even when the design leaves the
+# storage unencrypted (RDS-12 warns about that).
+module "key" {
+  source = "../kms"
 
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountAdministers"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
-  })
-
-  tags = var.tags
+  alias       = "alias/${replace(var.identifier, "/[^A-Za-z0-9_-]/", "-")}-rds-${data.aws_region.current.name}"
+  description = "${var.identifier} storage"
+  tags        = var.tags
 }
 
 resource "aws_db_subnet_group" "this" {
@@ -66,8 +58,8 @@ resource "aws_db_instance" "this" {
 
   allocated_storage = var.storage_gb
   storage_type      = "gp3"
-  storage_encrypted = true
-  kms_key_id        = aws_kms_key.this.arn
+  storage_encrypted = var.encrypted
+  kms_key_id        = var.encrypted ? module.key.arn : null
 
   replicate_source_db         = var.replicate_source_db
   username                    = local.replica ? null : "dbadmin"
@@ -87,7 +79,7 @@ resource "aws_db_instance" "this" {
   iam_database_authentication_enabled = var.engine != "mariadb"
   enabled_cloudwatch_logs_exports     = local.logs
   performance_insights_enabled        = true
-  performance_insights_kms_key_id     = aws_kms_key.this.arn
+  performance_insights_kms_key_id     = module.key.arn
 
   tags = var.tags
 }

@@ -60,3 +60,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "encrypted" {
+  description = "Encrypt storage with a key of this region; a replica matches its source (RDS-08)."
+  type        = bool
+  default     = true
+}

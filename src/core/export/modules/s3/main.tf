@@ -1,21 +1,11 @@
-data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
 
-resource "aws_kms_key" "this" {
-  description         = "${var.bucket} objects"
-  enable_key_rotation = true
+module "key" {
+  source = "../kms"
 
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountAdministers"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
-  })
-
-  tags = var.tags
+  alias       = "alias/${replace(var.bucket, "/[^A-Za-z0-9_-]/", "-")}-s3-${data.aws_region.current.name}"
+  description = "${var.bucket} objects"
+  tags        = var.tags
 }
 
 resource "aws_s3_bucket" "this" {
@@ -42,7 +32,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   rule {
     apply_server_side_encryption_by_default {
       sse_algorithm     = "aws:kms"
-      kms_master_key_id = aws_kms_key.this.arn
+      kms_master_key_id = module.key.arn
     }
     bucket_key_enabled = true
   }

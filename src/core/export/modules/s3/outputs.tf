@@ -10,5 +10,5 @@ output "arn" {
 
 output "kms_key_arn" {
   description = "The key encrypting the bucket (replication needs it)."
-  value       = aws_kms_key.this.arn
+  value       = module.key.arn
 }

@@ -1,9 +1,15 @@
 data "aws_caller_identity" "current" {}
 
 resource "aws_kms_key" "state" {
-  description         = "Terraform state"
-  enable_key_rotation = true
-  policy              = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
+  description             = "Terraform state"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
+}
+
+resource "aws_kms_alias" "state" {
+  name          = "alias/media-prod-state-us-east-1"
+  target_key_id = aws_kms_key.state.key_id
 }
 
 resource "aws_s3_bucket" "state" {

@@ -101,10 +101,34 @@ module "dynamodb_sessions" {
     type = "S"
   }
   billing_mode = "PAY_PER_REQUEST"
-  replica_regions = [
-    "eu-west-1",
-    "ap-southeast-1"
-  ]
+  replicas = {
+    "eu-west-1"      = module.dynamodb_sessions_key_eu_west_1.arn
+    "ap-southeast-1" = module.dynamodb_sessions_key_ap_southeast_1.arn
+  }
+  tags = {
+    "DisplayName" = "sessions"
+  }
+}
+
+module "dynamodb_sessions_key_eu_west_1" {
+  source = "../../modules/kms"
+  providers = {
+    aws = aws.eu_west_1
+  }
+  alias       = "alias/game-prod-sessions-dynamodb-eu-west-1"
+  description = "game-prod-sessions replica in eu-west-1"
+  tags = {
+    "DisplayName" = "sessions"
+  }
+}
+
+module "dynamodb_sessions_key_ap_southeast_1" {
+  source = "../../modules/kms"
+  providers = {
+    aws = aws.ap_southeast_1
+  }
+  alias       = "alias/game-prod-sessions-dynamodb-ap-southeast-1"
+  description = "game-prod-sessions replica in ap-southeast-1"
   tags = {
     "DisplayName" = "sessions"
   }

@@ -111,6 +111,7 @@ module "rds_usw2-db" {
   storage_gb            = 100
   multi_az              = false
   backup_retention_days = 7
+  encrypted             = true
   replicate_source_db   = data.terraform_remote_state.us_east_1.outputs.rds_arns["use1-db"]
   vpc_id                = module.vpc_usw2-main.vpc_id
   subnet_ids = [
