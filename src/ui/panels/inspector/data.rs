@@ -45,7 +45,8 @@ pub fn aurora(doc: Doc, vpc: &Vpc, c: &Aurora) -> AnyView {
             on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: String| x.engine_version = v) />
         <TextField label="Instance class" field="instance_class" value=c.instance_class.clone() check=input::name
             on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: String| x.instance_class = v) />
-        <NumField label="Instances" field="instances" value=c.instances min=1 max=16 on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: u32| x.instances = v) />
+        // 0 is a headless global secondary (a pilot light, AGD-02 and DES-08 judge it).
+        <NumField label="Instances" field="instances" value=c.instances min=0 max=16 on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: u32| x.instances = v) />
         {pickers::subnets("Subnets", vpc, &c.subnets, set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: Vec<String>| x.subnets = v))}
         <TextField label="Global cluster" field="global" value=c.global.clone().unwrap_or_default()
             on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: String| x.global = some(v)) />

@@ -1,7 +1,7 @@
 //! Regions, VPCs, subnets and peerings in the inspector.
 
 use crate::core::catalog;
-use crate::core::edit::{changes, clone_region_as_dr, input, set_region_code, ObjectMut};
+use crate::core::edit::{changes, clone_region_as_dr, input, make_primary, set_region_code, ObjectMut};
 use crate::core::model::*;
 use crate::ui::doc::{Doc, Notice};
 use crate::ui::panels::fields::{opts, SelectField, TextField};
@@ -42,11 +42,33 @@ pub fn region(doc: Doc, r: &Region) -> AnyView {
         Ok(d) => doc.apply(d),
         Err(e) => doc.error(e.to_string()),
     });
+    // The role moves the writer, the traffic and the production size with it
+    // (core::edit::make_primary), one undoable edit that says what moved.
+    let rid = id.clone();
+    let promote = Callback::new(move |()| {
+        let before = doc.design.get_untracked();
+        match make_primary(&before, &rid) {
+            Ok((d, lines)) => {
+                doc.apply(d);
+                doc.notice.set(Some(Notice::info("Made primary:".to_string(), lines)));
+            }
+            Err(e) => doc.error(e.to_string()),
+        }
+    });
+    let set_role = Callback::new(move |v: String| match v.as_str() {
+        "primary" => promote.run(()),
+        _ => doc.error("A design needs a primary region: make another region primary instead."),
+    });
+    let make = (r.role != RegionRole::Primary).then(|| view! {
+        <button type="button" class="make-primary" on:click=move |_| promote.run(())>"Make this region primary"</button>
+        <p class="hint">"After a failover, or to switch on purpose: moves the writer databases, the failover records' PRIMARY and the production size here. Re-export and apply region by region (README: Failback)."</p>
+    });
     let others = region_options();
     view! {
         <SelectField label="Region" field="code" value=r.code.clone() options=region_options() on_commit=change_code />
         <SelectField label="Role" field="role" value=(if r.role == RegionRole::Primary { "primary" } else { "secondary" }).into() options=opts(&["primary", "secondary"])
-            on_commit=set!(doc, id, ObjectMut::Region(x) => |v: String| x.role = if v == "primary" { RegionRole::Primary } else { RegionRole::Secondary }) />
+            on_commit=set_role />
+        {make}
         <div class="clone-dr">
             <label class="field"><span>"Clone as DR into"</span>
                 <select aria-label="DR region" on:change=move |ev| dr_code.set(event_target_value(&ev))>
