@@ -73,9 +73,11 @@ if [ "${TOPOFORM_SETUP_PYTHON:-1}" = 1 ]; then
   command -v pyenv >/dev/null && pyenv rehash 2>/dev/null || true
 fi
 
-if [ "${TOPOFORM_SETUP_NODE:-1}" = 1 ] && [ -f e2e/package.json ] && [ ! -d e2e/node_modules ]; then
-  say "installing the end-to-end test driver (playwright-core, no browser download)"
-  (cd e2e && npm ci --no-audit --no-fund)
+# Reinstalled whenever the lock file changes (a stamp beside node_modules).
+if [ "${TOPOFORM_SETUP_NODE:-1}" = 1 ] && [ -f e2e/package.json ] \
+  && ! cmp -s e2e/package-lock.json e2e/node_modules/.topoform-lock 2>/dev/null; then
+  say "installing the end-to-end test drivers (playwright-core, no browser download; axe-core)"
+  (cd e2e && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.topoform-lock)
 fi
 
 # --- runbook lint and drill tools (tests/export_scripts.rs, scripts/drill.sh) ---

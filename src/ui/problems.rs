@@ -19,11 +19,13 @@ pub fn Problems(
                 .map(|d| {
                     let subjects = d.subjects.clone();
                     let sev = d.severity.as_str();
-                    let label = format!("{} {}: {}", sev, d.rule, d.message);
                     view! {
                         <li class=format!("problem {sev}")>
-                            <button type="button" aria-label=label title=d.fix on:click=move |_| on_pick.run(subjects.clone())>
+                            // The accessible name is the visible text, with the severity
+                            // spelled out for screen readers in place of the mark.
+                            <button type="button" title=d.fix on:click=move |_| on_pick.run(subjects.clone())>
                                 <span class="sev" aria-hidden="true">{severity_mark(d.severity)}</span>
+                                <span class="sr-only">{format!("{sev} ")}</span>
                                 <span class="rule">{d.rule}</span>
                                 <span class="msg">{d.message.clone()}</span>
                             </button>
