@@ -26,7 +26,7 @@ export default async function (page, { url, shot }) {
   await page.locator('svg.canvas').waitFor({ timeout: 20000 });
   await page.getByRole('button', { name: 'New' }).click();
   // The restored design counts as unsaved: New asks before replacing it.
-  await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
   await page.locator('.empty').waitFor();
   await shot('empty');
 

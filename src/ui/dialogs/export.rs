@@ -84,7 +84,8 @@ pub fn ExportDialog(
                             <code>{move || selected.get()}</code>
                             <button type="button" on:click=copy aria-label="Copy this file">"Copy"</button>
                         </header>
-                        <pre data-preview="">{preview}</pre>
+                        // Focusable, so the keyboard can scroll a long file.
+                        <pre data-preview="" tabindex="0" aria-label="File contents">{preview}</pre>
                     </section>
                 </div>
             }.into_any()
