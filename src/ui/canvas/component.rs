@@ -11,7 +11,11 @@
 //! means "fit the design") and the gesture under way are session state.
 
 use super::gesture::{Gesture, Moving, DRAG_THRESHOLD};
-use super::keys::{canvas_keys, CanvasKeys};
+use super::find::FindView;
+use super::keys::canvas_keys;
+use super::menu::{on_context, MenuView};
+use super::minimap::Minimap;
+use super::{clipboard, zoom};
 use super::legend::Legend;
 use super::overlay::{handles_view, HintView};
 use super::palette_drop::{follow_palette, PaletteDrop};
@@ -29,9 +33,6 @@ use std::collections::BTreeMap;
 
 /// World units of empty space around the design when fitted.
 const FIT_MARGIN: f64 = 32.0;
-
-/// World units around the objects the view centres on, so their context shows.
-const FOCUS_MARGIN: f64 = 220.0;
 
 /// Pixels per world unit below which text is hidden (12 px type would be
 /// under 4 px tall).
@@ -84,6 +85,12 @@ pub fn Canvas(
     /// Adds a dropped palette item into the object under the pointer.
     #[prop(optional)]
     on_add: Option<Callback<(PaletteItem, Option<String>)>>,
+    /// Deletes the selection (the context menu's Delete).
+    #[prop(optional)]
+    on_delete: Option<Callback<()>>,
+    /// Duplicates the selection (the context menu's Duplicate).
+    #[prop(optional)]
+    on_duplicate: Option<Callback<()>>,
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
     let placed = Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
@@ -113,27 +120,14 @@ pub fn Canvas(
             n
         });
     }
-    // Centre on the selection when asked (a click in the problems panel).
-    Effect::new(move |prev: Option<u64>| {
-        let n = focus.get();
-        if prev.is_some_and(|p| p != n) {
-            let ids = selection.get_untracked();
-            let bounds = geometry.with_untracked(|l| {
-                ids.iter().filter_map(|id| l.get(id)).map(|s| s.rect).reduce(|a, b| a.union(&b))
-            });
-            if let Some(b) = bounds {
-                camera.set(Some(ViewBox::fit(b, FOCUS_MARGIN)));
-            }
-        }
-        n
-    });
-
     let st = Stage {
         design,
         geometry,
         selection,
         camera,
         fitted,
+        placed,
+        stage_ref: NodeRef::new(),
         svg_ref: NodeRef::new(),
         layer_ref: NodeRef::new(),
         clones_ref: NodeRef::new(),
@@ -149,7 +143,22 @@ pub fn Canvas(
         on_edit,
         on_message,
         palette,
+        on_delete,
+        on_duplicate,
+        menu: RwSignal::new(None),
+        finding: RwSignal::new(None),
+        said: RwSignal::new(String::new()),
+        last_clip: StoredValue::new(None),
     };
+    // Centre on the selection when asked (a click in the problems panel).
+    Effect::new(move |prev: Option<u64>| {
+        let n = focus.get();
+        if prev.is_some_and(|p| p != n) {
+            zoom::to_selection(st);
+        }
+        n
+    });
+    clipboard::listen(st);
     let Stage { svg_ref, layer_ref, clones_ref, space, panning, outlines_moving, band, wire, hint, .. } = st;
 
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
@@ -161,7 +170,7 @@ pub fn Canvas(
             camera.set(Some(vb.zoomed(factor, wx, wy)));
         }
     };
-    let on_key = canvas_keys(CanvasKeys { design, selection, geometry, camera, fitted, on_edit });
+    let on_key = canvas_keys(st);
     let zoom_by = move |f: f64| camera.set(Some(st.view().zoomed_center(f)));
 
     // Space held pans from anywhere; Escape abandons a gesture.
@@ -226,7 +235,7 @@ pub fn Canvas(
     };
 
     view! {
-        <div class="stage" class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
+        <div node_ref=st.stage_ref class="stage" class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
         <svg
             node_ref=svg_ref
             class="canvas"
@@ -235,7 +244,8 @@ pub fn Canvas(
             class:coarse=coarse
             role="group"
             aria-roledescription="canvas"
-            aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
+            aria-keyshortcuts="Tab Shift+Tab Enter Z Control+A Meta+A Control+F / Shift+F10 ContextMenu Control+C Control+V ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
+            aria-describedby="canvas-keys-help"
             tabindex="0"
             aria-label=move || design.with(|d| format!("Canvas of design {} ({}), {} regions", d.name, d.environment, d.regions.len()))
             viewBox=move || view_box().attr()
@@ -246,6 +256,7 @@ pub fn Canvas(
             on:pointerup=move |ev| pointer::up(st, ev)
             on:pointercancel=move |_| st.cancel()
             on:wheel=on_wheel
+            on:contextmenu=move |ev| on_context(st, ev)
             on:keydown=on_key
         >
             <defs>
@@ -285,7 +296,14 @@ pub fn Canvas(
             <button type="button" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
             <button type="button" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom_by(0.8)>"−"</button>
             <button type="button" aria-label="Fit the design to the window" title="Fit (F)" on:click=move |_| camera.set(None)>"Fit"</button>
+            <button type="button" aria-label="Zoom to the selection" title="Zoom to selection (Z)" data-zoom="selection"
+                disabled=move || selection.with(Vec::is_empty) on:click=move |_| { zoom::to_selection(st); }>"Zoom to"</button>
         </div>
+        <Minimap st=st />
+        <FindView st=st />
+        <MenuView st=st />
+        <p id="canvas-keys-help" class="sr-only">"Tab and Shift+Tab walk the shapes and links; Enter zooms to the selection; Shift+F10 opens the actions; Ctrl+F finds; Delete removes; question mark lists every key."</p>
+        <p class="sr-only" aria-live="polite" data-said="">{move || st.said.get()}</p>
         </div>
         <Legend kinds=kinds />
     }

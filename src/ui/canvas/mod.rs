@@ -6,19 +6,26 @@
 //!   [`pan`], [`drag_move`] (moving shapes), [`band`] (box select),
 //!   [`link_draw`] (drawing a link), [`palette_drop`] (palette items).
 //! - [`gesture`]: the gesture state machine and the drag layer.
-//! - [`keys`]: the keys the canvas answers to while focused.
+//! - [`keys`]: the keys the canvas answers to while focused (walking the
+//!   shapes in reading order, select all, zoom to the selection).
+//! - [`menu`], [`find`], [`minimap`], [`clipboard`], [`zoom`]: the context
+//!   menu, the find box, the overview, copy and paste, zooming to objects.
 //! - [`scene`], [`shape`], [`links`], [`overlay`], [`icons`], [`legend`]:
 //!   what is drawn.
 
 mod band;
+mod clipboard;
 mod component;
 mod drag_move;
+mod find;
 mod gesture;
 pub(crate) mod icons;
 mod keys;
 mod legend;
 mod link_draw;
 mod links;
+mod menu;
+mod minimap;
 mod overlay;
 mod palette_drop;
 mod pan;
@@ -26,5 +33,6 @@ mod pointer;
 mod scene;
 mod shape;
 mod stage;
+mod zoom;
 
 pub use component::{Canvas, PaletteDrag};

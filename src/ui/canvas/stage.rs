@@ -4,10 +4,12 @@
 
 use super::gesture::{Gesture, Moving};
 use super::component::PaletteDrag;
+use super::menu::Menu;
+use super::find::Finding;
 use super::overlay::{Hint, Wire};
 use crate::core::camera::ViewBox;
 use crate::core::model::Design;
-use crate::core::layout::{Layout, Rect};
+use crate::core::layout::{Layout, LinkGeom, Rect};
 use crate::platform;
 use leptos::prelude::*;
 
@@ -24,6 +26,11 @@ pub struct Stage {
     pub camera: RwSignal<Option<ViewBox>>,
     /// The view showing the whole design.
     pub fitted: Memo<ViewBox>,
+    /// The links as drawn.
+    pub placed: Memo<Vec<LinkGeom>>,
+    /// The element holding the canvas and its panels (focus inside it
+    /// makes the canvas's keys and clipboard apply).
+    pub stage_ref: NodeRef<leptos::html::Div>,
     /// The canvas element.
     pub svg_ref: NodeRef<leptos::svg::Svg>,
     /// The drag layer (a second SVG the dragged shapes move on).
@@ -55,6 +62,19 @@ pub struct Stage {
     pub on_message: Option<Callback<String>>,
     /// The palette item being dragged.
     pub palette: Option<RwSignal<Option<PaletteDrag>>>,
+    /// Deletes the selection (the app asks first when others depend on it).
+    pub on_delete: Option<Callback<()>>,
+    /// Duplicates the selection.
+    pub on_duplicate: Option<Callback<()>>,
+    /// The open context menu.
+    pub menu: RwSignal<Option<Menu>>,
+    /// The open find box.
+    pub finding: RwSignal<Option<Finding>>,
+    /// The last thing said to screen readers (a polite live region).
+    pub said: RwSignal<String>,
+    /// The last clip this tab copied, for the menu's Paste when the
+    /// browser will not hand over the clipboard.
+    pub last_clip: StoredValue<Option<String>>,
 }
 
 impl Stage {
@@ -87,6 +107,19 @@ impl Stage {
         if let Some(cb) = self.on_edit {
             cb.run(d);
         }
+    }
+
+    /// Gives the keyboard back to the canvas (after a menu or find box).
+    pub fn refocus(&self) {
+        if let Some(svg) = self.svg_ref.get_untracked() {
+            platform::focus::focus(&svg);
+        }
+    }
+
+    /// Selects `ids` and says what is selected.
+    pub fn select(&self, ids: Vec<String>) {
+        self.said.set(super::zoom::describe(*self, &ids));
+        self.selection.set(ids);
     }
 
     /// Puts dragged elements back as drawn and empties the drag layer.
