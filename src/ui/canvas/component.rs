@@ -19,6 +19,7 @@ use super::{clipboard, zoom};
 use super::legend::Legend;
 use super::overlay::{handles_view, HintView};
 use super::palette_drop::{follow_palette, PaletteDrop};
+use super::overview::overview_view;
 use super::pointer;
 use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
 use super::stage::Stage;
@@ -34,9 +35,16 @@ use std::collections::BTreeMap;
 /// World units of empty space around the design when fitted.
 const FIT_MARGIN: f64 = 32.0;
 
-/// Pixels per world unit below which text is hidden (12 px type would be
-/// under 4 px tall).
+/// Pixels per world unit below which icons and all text are hidden: the
+/// cheapest drawing for a design seen from afar.
 const MIN_TEXT_SCALE: f64 = 0.3;
+
+/// The smallest text shown, in screen pixels: each text size is hidden once
+/// it would be drawn smaller (level of detail; style/canvas.css `lod-*`).
+const MIN_TEXT_PX: f64 = 11.0;
+
+/// The font sizes (world units) of canvas text, each with its `lod-N` class.
+const TEXT_SIZES: [f64; 5] = [11.0, 12.0, 13.0, 14.0, 18.0];
 
 /// A palette item on its way to the canvas: what, and where the pointer is
 /// (client pixels). Set by the palette on pointer down, cleared on release.
@@ -195,7 +203,8 @@ pub fn Canvas(
         follow_palette(PaletteDrop { palette, design, geometry, hint, on_add }, move |x, y| st.world_at(x, y), move |m| st.message(m), move || st.cancel());
     }
 
-    let scene = scene_view(drawn(design, geometry.into()), placed.into());
+    let drawn_list = drawn(design, geometry.into());
+    let scene = scene_view(drawn_list, placed.into());
     let outlines = outlines_view(geometry.into(), selection.into());
     let link_outlines = link_outlines_view(placed.into(), selection.into());
     let marks = badges_view(geometry.into(), badges);
@@ -211,10 +220,11 @@ pub fn Canvas(
     let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
     // The canvas's width in pixels, for the level of detail: measured once
     // drawn and again on every window resize.
-    let pixels = RwSignal::new(0.0f64);
+    let pixels = RwSignal::new((0.0f64, 0.0f64));
     let measure = move || {
         if let Some(svg) = svg_ref.get_untracked() {
-            pixels.set(platform::element_rect(&svg).2);
+            let (_, _, w, h) = platform::element_rect(&svg);
+            pixels.set((w, h));
         }
     };
     Effect::new(move |_| measure());
@@ -222,10 +232,14 @@ pub fn Canvas(
     // Zoomed out past legibility, text and icons are hidden: they cannot
     // be read at that size, and they are most of what a large design costs
     // to paint.
-    let coarse = move || {
-        let px = pixels.get();
-        px > 0.0 && px / view_box().w < MIN_TEXT_SCALE
+    let scale = move || {
+        let (w, h) = pixels.get();
+        (w > 0.0 && h > 0.0).then(|| view_box().scale(w, h))
     };
+    let coarse = move || scale().is_some_and(|s| s < MIN_TEXT_SCALE);
+    // Text of each size is shown only where it is legible.
+    let overview = overview_view(drawn_list, Signal::derive(scale));
+    let hidden = move |i: usize| scale().is_some_and(|s| TEXT_SIZES[i] * s < MIN_TEXT_PX - 0.01);
     let ghost = move || {
         palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
             // Above the pointer, so the hint below it stays readable.
@@ -239,6 +253,11 @@ pub fn Canvas(
         <svg
             node_ref=svg_ref
             class="canvas"
+            class:lod-11=move || hidden(0)
+            class:lod-12=move || hidden(1)
+            class:lod-13=move || hidden(2)
+            class:lod-14=move || hidden(3)
+            class:lod-18=move || hidden(4)
             class:panning=move || panning.get()
             class:space=move || space.get()
             class:coarse=coarse
@@ -266,6 +285,7 @@ pub fn Canvas(
             </defs>
             {grid}
             {scene}
+            {overview}
             <g class="layer-selection" aria-hidden="true">{outlines}{link_outlines}</g>
             <g class="layer-badges">{marks}</g>
             <g class="layer-handles">{handles}</g>
@@ -280,7 +300,8 @@ pub fn Canvas(
         </svg>
         // The drag layer: what is being dragged, over the canvas, on a
         // compositor layer of its own (see gesture.rs).
-        <svg node_ref=layer_ref class="drag-layer" class:coarse=coarse aria-hidden="true"
+        <svg node_ref=layer_ref class="drag-layer" class:coarse=coarse class:lod-11=move || hidden(0) class:lod-12=move || hidden(1)
+            class:lod-13=move || hidden(2) class:lod-14=move || hidden(3) class:lod-18=move || hidden(4) aria-hidden="true"
             viewBox=move || view_box().attr() preserveAspectRatio="xMidYMid meet">
             <g class="drag-ghost">
                 {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}

@@ -27,6 +27,7 @@ mod links;
 mod menu;
 mod minimap;
 mod overlay;
+mod overview;
 mod palette_drop;
 mod pan;
 mod pointer;

@@ -29,8 +29,10 @@ fn rect_hash(h: &mut impl Hasher, r: &Rect) {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
     key: Key,
-    shape: Shape,
-    label: Label,
+    /// The shape.
+    pub(super) shape: Shape,
+    /// Its text.
+    pub(super) label: Label,
 }
 
 impl Drawn {

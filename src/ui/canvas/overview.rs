@@ -1,0 +1,50 @@
+//! Overview labels: when the view is zoomed out so far that frame titles
+//! would be under 11 px and are hidden (level of detail, see component.rs),
+//! each region and VPC is still named, in text drawn at a fixed size on
+//! screen (13 px) at its frame's top-left corner. A fitted multi-region
+//! design thus always says which region and VPC is which.
+
+use super::scene::Drawn;
+use crate::core::layout::{fit, ShapeKind};
+use leptos::prelude::*;
+
+/// Screen pixels of the overview text and its inset from the frame corner.
+const TEXT_PX: f64 = 13.0;
+const INSET_PX: f64 = 6.0;
+/// Average screen pixels per character of 13 px bold text, to shorten a
+/// label to its frame.
+const CHAR_PX: f64 = 8.0;
+
+/// The overview labels for the drawn shapes at `scale` pixels per unit.
+pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>) -> impl IntoView {
+    move || {
+        let s = scale.get().filter(|s| *s > 0.0)?;
+        let upp = 1.0 / s;
+        let texts = drawn.with(|v| {
+            v.iter()
+                .filter_map(|d| {
+                    let class = match d.shape.kind {
+                        ShapeKind::Region | ShapeKind::Global => "ov-region",
+                        ShapeKind::Vpc => "ov-vpc",
+                        _ => return None,
+                    };
+                    let l = &d.label;
+                    let text = match d.shape.kind {
+                        ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_uppercase()),
+                        ShapeKind::Vpc if !l.detail.is_empty() => format!("{} · {}", l.title, l.detail),
+                        _ => l.title.clone(),
+                    };
+                    let r = d.shape.rect;
+                    let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
+                    (room >= 3).then(|| {
+                        view! {
+                            <text class=class x=r.x + INSET_PX * upp y=r.y + INSET_PX * upp dominant-baseline="hanging">{fit(&text, room)}</text>
+                        }
+                    })
+                })
+                .collect_view()
+        });
+        let style = format!("--upp:{upp:.4};--ov-px:{TEXT_PX}px");
+        Some(view! { <g class="layer-overview" aria-hidden="true" style=style>{texts}</g> })
+    }
+}
