@@ -5,6 +5,7 @@
 //! [`link_geometry`] then places each line between the facing edges of its
 //! two shapes, bending it around the boxes it would otherwise cross.
 
+use super::route::{bend, with_ancestors, Grid};
 use super::{replica_id, Layout, Point, Rect, RectExt, Shape, ShapeKind};
 use crate::core::model::{Design, FailoverRole, Record, RegionNode, RegionRole, RoutingPolicy, Target, VpcNode};
 use crate::core::record_sets::location_slug;
@@ -275,11 +276,12 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
             let b = layout.get(&link.to)?;
             let mut skip = with_ancestors(layout, &link.from);
             skip.extend(with_ancestors(layout, &link.to));
+            let ends = (layout.index_of(&link.from), layout.index_of(&link.to));
             // Try each pair of facing sides; keep the clearest curve.
             let (start, end, control, _) = facing_points(a, b)
                 .into_iter()
                 .map(|(s, e)| {
-                    let (c, score) = bend(layout, &grid, s, e, &skip);
+                    let (c, score) = bend(layout, &grid, s, e, &skip, ends);
                     (s, e, c, score)
                 })
                 .min_by(|x, y| x.3.total_cmp(&y.3))?;
@@ -322,158 +324,4 @@ fn side_anchor_y(s: &Shape) -> f64 {
         ShapeKind::Vpc | ShapeKind::Region => s.rect.y + 18.0,
         _ => s.rect.center().y,
     }
-}
-
-/// The indices of the shape with this id and of all its containers.
-fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut next = layout.index_of(id);
-    while let Some(i) = next {
-        if out.contains(&i) {
-            break; // a cycle cannot come out of `layout`, but never loop
-        }
-        out.push(i);
-        next = layout.shapes.get(i).and_then(|s| s.parent);
-    }
-    out
-}
-
-/// How much a line passing over a shape hurts legibility: boxes with text
-/// (subnets, nodes) most, since links are drawn beneath them and vanish.
-fn obstacle_weight(kind: ShapeKind) -> f64 {
-    match kind {
-        ShapeKind::Subnet(_) | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator => 3.0,
-        // Crossing the empty inside of a frame costs little: the line stays
-        // visible there, and a detour is often harder to follow.
-        ShapeKind::Vpc | ShapeKind::Az | ShapeKind::Global => 0.3,
-        ShapeKind::Region => 0.15,
-    }
-}
-
-/// The control point and its score (lower is clearer): the straight line
-/// when nothing is in the way, else the curve (bent to either side, in
-/// steps) that crosses the fewest shapes other than the two ends and their
-/// containers, preferring gentler curves when several are equally clear.
-fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
-    let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
-    let (dx, dy) = (e.x - s.x, e.y - s.y);
-    let len = (dx * dx + dy * dy).sqrt();
-    if !len.is_finite() || len < 1.0 {
-        return (mid, 0.0);
-    }
-    let normal = Point { x: -dy / len, y: dx / len };
-    // What the curve through `c` crosses, sampled along it; the sum stops
-    // once it reaches `limit` (that candidate has lost already). The grid
-    // hands each sample only the shapes of its cell, which keeps designs
-    // of thousands of shapes fast.
-    let cost = |c: Point, limit: f64| -> f64 {
-        let mut sum = 0.0;
-        for k in 2..63 {
-            let t = k as f64 / 64.0;
-            let u = 1.0 - t;
-            let p = Point {
-                x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
-                y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
-            };
-            for &i in grid.at(p) {
-                let i = i as usize;
-                if let Some(sh) = layout.shapes.get(i) {
-                    if !skip.contains(&i) && inside(&sh.rect, p) {
-                        sum += obstacle_weight(sh.kind);
-                    }
-                }
-            }
-            if sum >= limit {
-                return sum;
-            }
-        }
-        sum
-    };
-    // Bending costs a little per unit, so a curve must earn its detour.
-    let mut best = (mid, cost(mid, f64::INFINITY));
-    if best.1 == 0.0 {
-        return best;
-    }
-    for step in 1..=MAX_STEPS {
-        for side in [-1.0, 1.0] {
-            let off = side * step as f64 * STEP;
-            let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
-            let penalty = off.abs() / 250.0;
-            let crossed = cost(c, best.1 - penalty);
-            let score = crossed + penalty;
-            if score < best.1 {
-                best = (c, score);
-            }
-            if crossed == 0.0 {
-                // Clear, and every later candidate bends further: done.
-                return best;
-            }
-        }
-    }
-    best
-}
-
-/// A uniform grid over the layout: each cell lists the shapes that overlap
-/// it, so "what contains this point" looks at a handful of shapes instead
-/// of all of them.
-struct Grid {
-    x0: f64,
-    y0: f64,
-    cols: usize,
-    rows: usize,
-    cells: Vec<Vec<u32>>,
-}
-
-impl Grid {
-    /// Cell size in world units: a few subnets across.
-    const CELL: f64 = 240.0;
-
-    fn new(layout: &Layout) -> Grid {
-        let b = layout.bounds;
-        let ok = [b.x, b.y, b.w, b.h].iter().all(|v| v.is_finite()) && b.w >= 0.0 && b.h >= 0.0;
-        // Saved positions are user data: never let a wild one allocate a huge grid.
-        let dims = |len: f64| if ok { ((len / Self::CELL).ceil() as usize).clamp(1, 512) } else { 1 };
-        let (cols, rows) = (dims(b.w), dims(b.h));
-        let (x0, y0) = if ok { (b.x, b.y) } else { (0.0, 0.0) };
-        let mut g = Grid { x0, y0, cols, rows, cells: vec![Vec::new(); cols * rows] };
-        for (i, sh) in layout.shapes.iter().enumerate() {
-            let r = sh.rect;
-            let (c0, r0) = g.cell(r.x, r.y);
-            let (c1, r1) = g.cell(r.right(), r.bottom());
-            for row in r0..=r1 {
-                for col in c0..=c1 {
-                    g.cells[row * cols + col].push(i as u32);
-                }
-            }
-        }
-        g
-    }
-
-    /// The cell holding a point, clamped to the grid.
-    fn cell(&self, x: f64, y: f64) -> (usize, usize) {
-        let idx = |v: f64, origin: f64, n: usize| {
-            let k = ((v - origin) / Self::CELL).floor();
-            if k.is_finite() && k > 0.0 {
-                (k as usize).min(n - 1)
-            } else {
-                0
-            }
-        };
-        (idx(x, self.x0, self.cols), idx(y, self.y0, self.rows))
-    }
-
-    /// The shapes that may contain `p`.
-    fn at(&self, p: Point) -> &[u32] {
-        let (c, r) = self.cell(p.x, p.y);
-        self.cells.get(r * self.cols + c).map_or(&[], Vec::as_slice)
-    }
-}
-
-/// How far apart the candidate control points are, and how many per side.
-const STEP: f64 = 40.0;
-const MAX_STEPS: usize = 16;
-
-/// True when `p` lies strictly inside `r`.
-fn inside(r: &Rect, p: Point) -> bool {
-    p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
 }

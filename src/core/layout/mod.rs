@@ -18,6 +18,7 @@ mod labels;
 mod links;
 mod order;
 mod place;
+mod route;
 #[cfg(test)]
 mod tests;
 
