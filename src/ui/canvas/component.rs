@@ -43,8 +43,9 @@ const MIN_TEXT_SCALE: f64 = 0.3;
 /// it would be drawn smaller (level of detail; style/canvas.css `lod-*`).
 const MIN_TEXT_PX: f64 = 11.0;
 
-/// The font sizes (world units) of canvas text, each with its `lod-N` class.
-const TEXT_SIZES: [f64; 5] = [11.0, 12.0, 13.0, 14.0, 18.0];
+/// The font sizes (world units) of canvas text, each with its `lod-N` class
+/// (frame titles, whose smallest text is 13, go with `lod-13`).
+const TEXT_SIZES: [f64; 3] = [11.0, 12.0, 13.0];
 
 /// A palette item on its way to the canvas: what, and where the pointer is
 /// (client pixels). Set by the palette on pointer down, cleared on release.
@@ -204,7 +205,10 @@ pub fn Canvas(
     }
 
     let drawn_list = drawn(design, geometry.into());
-    let scene = scene_view(drawn_list, placed.into());
+    // Set below, once the canvas's size is known: frame titles are too
+    // small to read (overview labels replace them).
+    let far = RwSignal::new(false);
+    let scene = scene_view(drawn_list, placed.into(), far.into());
     let outlines = outlines_view(geometry.into(), selection.into());
     let link_outlines = link_outlines_view(placed.into(), selection.into());
     let marks = badges_view(geometry.into(), badges);
@@ -238,8 +242,9 @@ pub fn Canvas(
     };
     let coarse = move || scale().is_some_and(|s| s < MIN_TEXT_SCALE);
     // Text of each size is shown only where it is legible.
-    let overview = overview_view(drawn_list, Signal::derive(scale));
     let hidden = move |i: usize| scale().is_some_and(|s| TEXT_SIZES[i] * s < MIN_TEXT_PX - 0.01);
+    Effect::new(move |_| far.set(hidden(2)));
+    let overview = overview_view(drawn_list, Signal::derive(scale), far.into());
     let ghost = move || {
         palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
             // Above the pointer, so the hint below it stays readable.
@@ -256,8 +261,6 @@ pub fn Canvas(
             class:lod-11=move || hidden(0)
             class:lod-12=move || hidden(1)
             class:lod-13=move || hidden(2)
-            class:lod-14=move || hidden(3)
-            class:lod-18=move || hidden(4)
             class:panning=move || panning.get()
             class:space=move || space.get()
             class:coarse=coarse
@@ -301,7 +304,7 @@ pub fn Canvas(
         // The drag layer: what is being dragged, over the canvas, on a
         // compositor layer of its own (see gesture.rs).
         <svg node_ref=layer_ref class="drag-layer" class:coarse=coarse class:lod-11=move || hidden(0) class:lod-12=move || hidden(1)
-            class:lod-13=move || hidden(2) class:lod-14=move || hidden(3) class:lod-18=move || hidden(4) aria-hidden="true"
+            class:lod-13=move || hidden(2) aria-hidden="true"
             viewBox=move || view_box().attr() preserveAspectRatio="xMidYMid meet">
             <g class="drag-ghost">
                 {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}

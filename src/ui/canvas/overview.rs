@@ -1,8 +1,10 @@
 //! Overview labels: when the view is zoomed out so far that frame titles
-//! would be under 11 px and are hidden (level of detail, see component.rs),
+//! would be under 11 px and are hidden (level of detail, `lod-13` in
+//! component.rs and style/canvas.css),
 //! each region and VPC is still named, in text drawn at a fixed size on
-//! screen (13 px) at its frame's top-left corner. A fitted multi-region
-//! design thus always says which region and VPC is which.
+//! screen (13 px) at its frame's top-left corner, in place of the frame's
+//! header. A fitted multi-region design thus always says which region and
+//! VPC is which.
 
 use super::scene::Drawn;
 use crate::core::layout::{fit, ShapeKind};
@@ -16,16 +18,26 @@ const INSET_PX: f64 = 6.0;
 const CHAR_PX: f64 = 8.0;
 
 /// The overview labels for the drawn shapes at `scale` pixels per unit.
-pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>) -> impl IntoView {
+/// Drawn only while `far` (frame headers are not drawn then); each label
+/// carries its frame's `data-target`, so it selects and drags the frame as
+/// the header does.
+pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: Signal<bool>) -> impl IntoView {
     move || {
+        if !far.get() {
+            return None;
+        }
         let s = scale.get().filter(|s| *s > 0.0)?;
         let upp = 1.0 / s;
+        // On each label, not the group: a dragged frame's label is copied
+        // into the drag layer, outside this group.
+        let style = format!("--upp:{upp:.4};--ov-px:{TEXT_PX}px");
         let texts = drawn.with(|v| {
             v.iter()
                 .filter_map(|d| {
                     let class = match d.shape.kind {
-                        ShapeKind::Region | ShapeKind::Global => "ov-region",
-                        ShapeKind::Vpc => "ov-vpc",
+                        ShapeKind::Region => "ov-label ov-region",
+                        ShapeKind::Global => "ov-label ov-global",
+                        ShapeKind::Vpc => "ov-label ov-vpc",
                         _ => return None,
                     };
                     let l = &d.label;
@@ -38,13 +50,12 @@ pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>) -> imp
                     let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
                     (room >= 3).then(|| {
                         view! {
-                            <text class=class x=r.x + INSET_PX * upp y=r.y + INSET_PX * upp dominant-baseline="hanging">{fit(&text, room)}</text>
+                            <text class=class data-target=d.shape.id.clone() style=style.clone() x=r.x + INSET_PX * upp y=r.y + INSET_PX * upp dominant-baseline="hanging">{fit(&text, room)}</text>
                         }
                     })
                 })
                 .collect_view()
         });
-        let style = format!("--upp:{upp:.4};--ov-px:{TEXT_PX}px");
-        Some(view! { <g class="layer-overview" aria-hidden="true" style=style>{texts}</g> })
+        Some(view! { <g class="layer-overview" aria-hidden="true">{texts}</g> })
     }
 }
