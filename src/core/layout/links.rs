@@ -276,12 +276,11 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
             let b = layout.get(&link.to)?;
             let mut skip = with_ancestors(layout, &link.from);
             skip.extend(with_ancestors(layout, &link.to));
-            let ends = (layout.index_of(&link.from), layout.index_of(&link.to));
             // Try each pair of facing sides; keep the clearest curve.
             let (start, end, control, _) = facing_points(a, b)
                 .into_iter()
                 .map(|(s, e)| {
-                    let (c, score) = bend(layout, &grid, s, e, &skip, ends);
+                    let (c, score) = bend(layout, &grid, s, e, &skip);
                     (s, e, c, score)
                 })
                 .min_by(|x, y| x.3.total_cmp(&y.3))?;

@@ -28,6 +28,7 @@ pub use labels::{fit, label, Label};
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
 pub use order::{reading_order, step};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
+pub use route::header_height;
 
 pub use super::model::Rect;
 

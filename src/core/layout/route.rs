@@ -1,9 +1,8 @@
 //! Routing a link: the curve between two shapes that crosses the least
-//! it should not. Labelled boxes (subnets, workloads) cost most, frame
-//! headers (where region and VPC names are written) almost as much, even
-//! on the link's own containers, and the body of a frame not holding either
-//! end costs enough that a line goes around a whole region when it can
-//! rather than through it. Candidates are quadratic curves bent to either
+//! it should not. Labelled boxes (subnets, workloads) cost most, the title
+//! band of a frame holding neither end (where region and VPC names are
+//! written) almost as much, and the body of such a frame enough that a
+//! line goes around a whole region when it can rather than through it. Candidates are quadratic curves bent to either
 //! side in steps; a grid keeps the search fast on large designs.
 
 use super::{Layout, Point, Rect, RectExt, ShapeKind};
@@ -40,9 +39,9 @@ fn obstacle_weight(kind: ShapeKind) -> f64 {
 const HEADER_WEIGHT: f64 = 2.0;
 
 /// The height of the band at the top of a frame where its title is
-/// written (see `ui/canvas/shape.rs` and the overview labels); zero for
-/// shapes that are not frames.
-fn header_height(kind: ShapeKind) -> f64 {
+/// written (see `ui/canvas/shape.rs` and the overview labels): nothing else
+/// is placed there. Zero for shapes that are not frames.
+pub fn header_height(kind: ShapeKind) -> f64 {
     match kind {
         ShapeKind::Region => 56.0,
         ShapeKind::Vpc => 30.0,
@@ -56,7 +55,7 @@ fn header_height(kind: ShapeKind) -> f64 {
 /// when nothing is in the way, else the curve (bent to either side, in
 /// steps) that crosses the fewest shapes other than the two ends and their
 /// containers, preferring gentler curves when several are equally clear.
-pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usize], ends: (Option<usize>, Option<usize>)) -> (Point, f64) {
+pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
     let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
     let (dx, dy) = (e.x - s.x, e.y - s.y);
     let len = (dx * dx + dy * dy).sqrt();
@@ -83,15 +82,14 @@ pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usi
                 if !inside(&sh.rect, p) {
                     continue;
                 }
+                // The link's own containers are crossed anyway (it has to
+                // get in and out); other frames cost their body, and their
+                // title band almost as much as a labelled box.
                 if !skip.contains(&i) {
                     sum += obstacle_weight(sh.kind);
-                }
-                // A frame's title band, even on the link's own containers
-                // (a line leaving a region goes out by the side, not
-                // through its name); not the ends' own, where a peering
-                // line is anchored.
-                if Some(i) != ends.0 && Some(i) != ends.1 && p.y < sh.rect.y + header_height(sh.kind) {
-                    sum += HEADER_WEIGHT;
+                    if p.y < sh.rect.y + header_height(sh.kind) {
+                        sum += HEADER_WEIGHT;
+                    }
                 }
             }
             if sum >= limit {

@@ -7,7 +7,7 @@
 //! VPC is which.
 
 use super::scene::Drawn;
-use crate::core::layout::{fit, ShapeKind};
+use crate::core::layout::{fit, header_height, ShapeKind};
 use leptos::prelude::*;
 
 /// Screen pixels of the overview text and its inset from the frame corner.
@@ -38,20 +38,30 @@ pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: S
                         ShapeKind::Region => "ov-label ov-region",
                         ShapeKind::Global => "ov-label ov-global",
                         ShapeKind::Vpc => "ov-label ov-vpc",
+                        ShapeKind::Az => "ov-label ov-az",
                         _ => return None,
                     };
                     let l = &d.label;
                     let text = match d.shape.kind {
                         ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_uppercase()),
                         ShapeKind::Vpc if !l.detail.is_empty() => format!("{} · {}", l.title, l.detail),
+                        // AZ columns are told apart by their subnets' names when zoomed in.
+                        ShapeKind::Az => String::new(),
                         _ => l.title.clone(),
                     };
                     let r = d.shape.rect;
                     let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
-                    (room >= 3).then(|| {
-                        view! {
-                            <text class=class data-target=d.shape.id.clone() style=style.clone() x=r.x + INSET_PX * upp y=r.y + INSET_PX * upp dominant-baseline="hanging">{fit(&text, room)}</text>
-                        }
+                    // The header band stays something to grab the frame by,
+                    // with or without room for its name.
+                    let band = header_height(d.shape.kind).min(r.h);
+                    let label = (room >= 3 && !text.is_empty()).then(|| {
+                        view! { <text style=style.clone() x=r.x + INSET_PX * upp y=r.y + INSET_PX * upp dominant-baseline="hanging">{fit(&text, room)}</text> }
+                    });
+                    Some(view! {
+                        <g class=class data-target=d.shape.id.clone()>
+                            <rect class="ov-hit" x=r.x y=r.y width=r.w height=band></rect>
+                            {label}
+                        </g>
                     })
                 })
                 .collect_view()
