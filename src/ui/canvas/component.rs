@@ -19,7 +19,7 @@ use super::{clipboard, zoom};
 use super::legend::Legend;
 use super::overlay::{handles_view, HintView};
 use super::palette_drop::{follow_palette, PaletteDrop};
-use super::overview::overview_view;
+use super::overview::{overview_style, overview_view};
 use super::pointer;
 use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
 use super::stage::Stage;
@@ -309,7 +309,7 @@ pub fn Canvas(
             <g class="drag-ghost">
                 {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}
             </g>
-            <g node_ref=clones_ref></g>
+            <g node_ref=clones_ref style=move || overview_style(scale())></g>
         </svg>
         <HintView hint=hint.into() />
         {ghost}

@@ -17,20 +17,31 @@ const INSET_PX: f64 = 6.0;
 /// label to its frame.
 const CHAR_PX: f64 = 8.0;
 
+/// The CSS variables that size overview labels at `scale` pixels per unit:
+/// set on the overview layer and on the drag layer (where a dragged
+/// frame's label is copied), so labels keep their size on screen exactly
+/// without being drawn again on every zoom step.
+pub fn overview_style(scale: Option<f64>) -> String {
+    match scale.filter(|s| *s > 0.0) {
+        Some(s) => format!("--upp:{:.4};--ov-px:{TEXT_PX}px;--ov-inset:{INSET_PX}px", 1.0 / s),
+        None => String::new(),
+    }
+}
+
 /// The overview labels for the drawn shapes at `scale` pixels per unit.
 /// Drawn only while `far` (frame headers are not drawn then); each label
 /// carries its frame's `data-target`, so it selects and drags the frame as
-/// the header does.
+/// the header does. They are laid out again only when the zoom changes by
+/// a tenth (how much of a name fits its frame); the size follows exactly.
 pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: Signal<bool>) -> impl IntoView {
-    move || {
+    let level = Memo::new(move |_| {
         if !far.get() {
             return None;
         }
-        let s = scale.get().filter(|s| *s > 0.0)?;
-        let upp = 1.0 / s;
-        // On each label, not the group: a dragged frame's label is copied
-        // into the drag layer, outside this group.
-        let style = format!("--upp:{upp:.4};--ov-px:{TEXT_PX}px");
+        scale.get().filter(|s| *s > 0.0).map(|s| (s.ln() * 10.0).round() as i32)
+    });
+    let labels = move || {
+        let s = (f64::from(level.get()?) / 10.0).exp();
         let texts = drawn.with(|v| {
             v.iter()
                 .filter_map(|d| {
@@ -54,9 +65,8 @@ pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: S
                     // The header band stays something to grab the frame by,
                     // with or without room for its name.
                     let band = header_height(d.shape.kind).min(r.h);
-                    let label = (room >= 3 && !text.is_empty()).then(|| {
-                        view! { <text style=style.clone() x=r.x + INSET_PX * upp y=r.y + INSET_PX * upp dominant-baseline="hanging">{fit(&text, room)}</text> }
-                    });
+                    let label = (room >= 3 && !text.is_empty())
+                        .then(|| view! { <text x=r.x y=r.y dominant-baseline="hanging">{fit(&text, room)}</text> });
                     Some(view! {
                         <g class=class data-target=d.shape.id.clone()>
                             <rect class="ov-hit" x=r.x y=r.y width=r.w height=band></rect>
@@ -66,6 +76,7 @@ pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: S
                 })
                 .collect_view()
         });
-        Some(view! { <g class="layer-overview" aria-hidden="true">{texts}</g> })
-    }
+        Some(texts)
+    };
+    view! { <g class="layer-overview" aria-hidden="true" style=move || overview_style(scale.get())>{labels}</g> }
 }
