@@ -187,3 +187,25 @@ async fn the_minimap_shows_only_when_part_of_the_design_is_out_of_view() {
     settle().await;
     assert_eq!(count(&el, ".minimap"), 0);
 }
+
+#[wasm_bindgen_test]
+async fn a_region_is_cloned_as_dr_from_its_context_menu() {
+    let (el, _h) = mount();
+    settle().await;
+    let svg = find(&el, "svg.canvas");
+    let regions = count(&el, "[data-kind='region']");
+    click(&el, "[data-target='usw2']");
+    settle().await;
+    focus(&svg);
+    key_on(&svg, "ContextMenu", false, false);
+    settle().await;
+    click(&el, "[role='menuitem'][data-action='Clone region as DR…']");
+    settle().await;
+    assert_eq!(find(&el, "[role='menu']").get_attribute("aria-label").as_deref(), Some("Clone region as DR into"));
+    assert_eq!(count(&el, "[role='menuitem'][data-code='us-east-1']"), 0, "regions in use are not offered");
+    click(&el, "[role='menuitem'][data-code='eu-west-1']");
+    settle().await;
+    assert_eq!(count(&el, "[data-kind='region']"), regions + 1, "cloned");
+    assert_eq!(count(&el, "[role='menu']"), 0);
+    assert_eq!(outlined(&el).len(), 1, "the new region is selected");
+}
