@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod web_support;
-use web_support::forms::click;
+use web_support::forms::{click, focused};
 use web_support::*;
 
 #[wasm_bindgen_test]
@@ -23,43 +23,43 @@ async fn tab_walks_shapes_then_links_and_a_link_is_deleted_from_the_keyboard() {
     settle().await;
     let svg = find(&el, "svg.canvas");
     focus(&svg);
-    assert!(!key_on(&svg, "Tab", false, false), "Tab is the canvas's while there is something to walk to");
+    assert!(!press_on(&svg, "Tab", false, false), "Tab is the canvas's while there is something to walk to");
     settle().await;
     assert_eq!(outlined(&el), ["app"], "the global band at the top first");
     for _ in 0..20 {
         if outlined(&el) == ["use1"] {
             break;
         }
-        key_on(&svg, "Tab", false, false);
+        press_on(&svg, "Tab", false, false);
         settle().await;
     }
-    key_on(&svg, "Tab", false, false);
+    press_on(&svg, "Tab", false, false);
     settle().await;
     assert_eq!(outlined(&el), ["use1-main"], "then what it holds");
-    key_on(&svg, "Tab", false, true);
+    press_on(&svg, "Tab", false, true);
     settle().await;
     assert_eq!(outlined(&el), ["use1"], "Shift+Tab walks back");
     assert!(text(&el, "[data-said]").contains("region"), "the selection is read out: {}", text(&el, "[data-said]"));
     // Walk on to the first link.
     let mut steps = 0;
     while !outlined(&el).first().is_some_and(|id| id.starts_with("link@")) {
-        assert!(!key_on(&svg, "Tab", false, false), "walked off the end before any link");
+        assert!(!press_on(&svg, "Tab", false, false), "walked off the end before any link");
         settle().await;
         steps += 1;
         assert!(steps < 200, "no link reached");
     }
     let link = outlined(&el)[0].clone();
     assert_eq!(count(&el, &format!("g.link-group[data-id='{link}']")), 1);
-    key_on(&svg, "Delete", false, false);
+    press_on(&svg, "Delete", false, false);
     settle().await;
     assert_eq!(count(&el, &format!("g.link-group[data-id='{link}']")), 0, "Delete removed the link");
     // Shift+Tab from the first object lets focus leave the canvas (no trap).
-    key_on(&svg, "Escape", false, false);
+    press_on(&svg, "Escape", false, false);
     settle().await;
     assert!(outlined(&el).is_empty(), "Escape clears the selection");
-    key_on(&svg, "Tab", false, false);
+    press_on(&svg, "Tab", false, false);
     settle().await;
-    assert!(key_on(&svg, "Tab", false, true), "Shift+Tab before the first shape is the browser's");
+    assert!(press_on(&svg, "Tab", false, true), "Shift+Tab before the first shape is the browser's");
 }
 
 #[wasm_bindgen_test]
@@ -68,7 +68,7 @@ async fn ctrl_a_selects_every_shape_and_z_zooms_to_the_selection() {
     settle().await;
     let svg = find(&el, "svg.canvas");
     focus(&svg);
-    assert!(!key_on(&svg, "a", true, false), "Ctrl+A on the canvas is not the page's select-all");
+    assert!(!press_on(&svg, "a", true, false), "Ctrl+A on the canvas is not the page's select-all");
     settle().await;
     let shapes = count(&el, "[data-kind='vpc'], [data-kind='subnet'], [data-kind='region']");
     assert!(outlined(&el).len() as u32 >= shapes, "{} outlined, {shapes} frames and subnets", outlined(&el).len());
@@ -76,11 +76,11 @@ async fn ctrl_a_selects_every_shape_and_z_zooms_to_the_selection() {
     // One subnet, then Z.
     click(&el, "[data-id='usw2-db-b'] > rect");
     settle().await;
-    key_on(&svg, "z", false, false);
+    press_on(&svg, "z", false, false);
     settle().await;
     let zoomed = view_box(&el);
     assert!(zoomed[2] < fitted[2] / 2.0, "zoomed in: {zoomed:?} from {fitted:?}");
-    key_on(&svg, "0", false, false);
+    press_on(&svg, "0", false, false);
     settle().await;
     assert_eq!(view_box(&el), fitted, "0 fits again");
     click(&el, "button[data-zoom='selection']");
@@ -96,14 +96,14 @@ async fn the_context_menu_works_from_the_keyboard_and_closes_on_escape() {
     click(&el, "[data-id='use1-pub-a'] > rect");
     settle().await;
     focus(&svg);
-    key_on(&svg, "F10", false, true);
+    press_on(&svg, "F10", false, true);
     settle().await;
     let menu = find(&el, "[role='menu']");
     let first = focused().expect("focus in the menu");
     assert_eq!(first.get_attribute("role").as_deref(), Some("menuitem"), "focus on the first item");
-    key_on(&menu, "ArrowDown", false, false);
+    press_on(&menu, "ArrowDown", false, false);
     assert_ne!(focused(), Some(first.clone()), "the arrow moves focus");
-    key_on(&menu, "Escape", false, false);
+    press_on(&menu, "Escape", false, false);
     settle().await;
     assert_eq!(count(&el, "[role='menu']"), 0, "Escape closes it");
     assert_eq!(focused().as_ref(), Some(&svg), "the keyboard is back on the canvas");
@@ -130,7 +130,7 @@ async fn the_context_menu_works_from_the_keyboard_and_closes_on_escape() {
 
     // A click outside closes it too.
     focus(&svg);
-    key_on(&svg, "ContextMenu", false, false);
+    press_on(&svg, "ContextMenu", false, false);
     settle().await;
     assert_eq!(count(&el, "[role='menu']"), 1);
     pointer(&find(&el, ".menu-backdrop"), "pointerdown", (5.0, 5.0), false);
@@ -145,7 +145,7 @@ async fn find_selects_and_zooms_to_a_match() {
     let svg = find(&el, "svg.canvas");
     focus(&svg);
     let fitted = view_box(&el);
-    key_on(&svg, "/", false, false);
+    press_on(&svg, "/", false, false);
     settle().await;
     let input: web_sys::HtmlInputElement = find(&el, ".find-box input").unchecked_into();
     assert_eq!(focused().as_ref(), Some(input.unchecked_ref::<web_sys::Element>()), "typing goes to the box");
@@ -157,7 +157,7 @@ async fn find_selects_and_zooms_to_a_match() {
     }).unwrap()).unwrap();
     settle().await;
     assert_eq!(find(&el, "[role='option'][aria-selected='true']").get_attribute("data-found").as_deref(), Some("usw2-db-b"));
-    key_on(input.unchecked_ref(), "Enter", false, false);
+    press_on(input.unchecked_ref(), "Enter", false, false);
     settle().await;
     assert_eq!(outlined(&el), ["usw2-db-b"]);
     assert!(view_box(&el)[2] < fitted[2] / 2.0, "zoomed to the match");
@@ -197,7 +197,7 @@ async fn a_region_is_cloned_as_dr_from_its_context_menu() {
     click(&el, "[data-target='usw2']");
     settle().await;
     focus(&svg);
-    key_on(&svg, "ContextMenu", false, false);
+    press_on(&svg, "ContextMenu", false, false);
     settle().await;
     click(&el, "[role='menuitem'][data-action='Clone region as DR…']");
     settle().await;

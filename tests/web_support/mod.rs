@@ -114,7 +114,7 @@ pub fn key(key: &str, ctrl: bool) {
 }
 
 /// A key pressed while `el` has focus (the canvas's own keys).
-pub fn key_on(el: &web_sys::Element, key: &str, ctrl: bool, shift: bool) -> bool {
+pub fn press_on(el: &web_sys::Element, key: &str, ctrl: bool, shift: bool) -> bool {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
@@ -129,11 +129,6 @@ pub fn key_on(el: &web_sys::Element, key: &str, ctrl: bool, shift: bool) -> bool
 /// Focuses an element as Tab or a click would.
 pub fn focus(el: &web_sys::Element) {
     topoform::platform::focus::focus(el);
-}
-
-/// The element that has keyboard focus.
-pub fn focused() -> Option<web_sys::Element> {
-    document().active_element()
 }
 
 /// The canvas's view box as `[x, y, w, h]`.
