@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 pub mod clipboard;
 pub mod download;
 pub mod file_open;
+pub mod focus;
 pub mod storage;
 
 /// The value of a query parameter of the page URL (`?template=aurora-global`),

@@ -1,5 +1,5 @@
 //! The Leptos components of the browser app, grouped by what the user
-//! sees: the canvas (canvas.rs and its helpers), the side panels
+//! sees: the canvas (`canvas/`: the drawing and its gestures), the side panels
 //! (`panels/`: inspector, settings), the dialogs (`dialogs/`), and the
 //! shell around them (app, toolbar, edit bar, toast).
 //!
@@ -13,20 +13,14 @@ mod canvas;
 mod dialogs;
 mod doc;
 mod editbar;
-mod gesture;
-mod icons;
-mod keys;
-mod legend;
-mod links;
-mod overlay;
-mod palette_drop;
 mod panels;
-mod scene;
 mod shortcuts;
 mod problems;
-mod shape;
 mod toast;
 mod toolbar;
+
+// The toolbar draws the logo from the canvas's icon set.
+use canvas::icons;
 
 pub use app::App;
 pub use canvas::{Canvas, PaletteDrag};

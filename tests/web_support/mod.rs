@@ -112,3 +112,32 @@ pub fn key(key: &str, ctrl: bool) {
     let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     document().body().unwrap().dispatch_event(&ev).unwrap();
 }
+
+/// A key pressed while `el` has focus (the canvas's own keys).
+pub fn press_on(el: &web_sys::Element, key: &str, ctrl: bool, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_ctrl_key(ctrl);
+    init.set_shift_key(shift);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    // True when nothing prevented the browser's default.
+    el.dispatch_event(&ev).unwrap()
+}
+
+/// Focuses an element as Tab or a click would.
+pub fn focus(el: &web_sys::Element) {
+    topoform::platform::focus::focus(el);
+}
+
+/// The canvas's view box as `[x, y, w, h]`.
+pub fn view_box(root: &web_sys::Element) -> Vec<f64> {
+    find(root, "svg.canvas").get_attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect()
+}
+
+/// The ids outlined as selected.
+pub fn outlined(root: &web_sys::Element) -> Vec<String> {
+    let list = root.query_selector_all("[data-outline]").unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("data-outline")).collect()
+}

@@ -321,7 +321,7 @@ fn parse_net(text: &str) -> Option<Ipv4Net> {
 
 /// Characters left for an object's name in an AWS name of at most `limit`
 /// characters made as `project-environment-name[-region]` (see `names.rs`).
-fn budget(d: &Design, limit: usize, region: Option<&str>) -> usize {
+pub(super) fn budget(d: &Design, limit: usize, region: Option<&str>) -> usize {
     let fixed = d.name.chars().count() + d.environment.chars().count() + 2 + region.map_or(0, |c| c.chars().count() + 1);
     limit.saturating_sub(fixed)
 }

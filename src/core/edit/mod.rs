@@ -16,6 +16,7 @@ mod make_primary;
 pub mod ids;
 pub mod input;
 mod object;
+mod paste;
 mod region_code;
 mod summary;
 
@@ -29,6 +30,7 @@ pub use disconnect::disconnect;
 pub use duplicate::duplicate;
 pub use make_primary::make_primary;
 pub use object::{parse_in_range, update, ObjectMut};
+pub use paste::{copy, paste, CLIP_FORMAT, MAX_CLIP_BYTES};
 pub use region_code::set_region_code;
 pub use summary::changes;
 

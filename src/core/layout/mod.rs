@@ -12,17 +12,23 @@
 //! and the tests here (and in `tests.rs`) can check its promises natively:
 //! siblings never overlap and children stay inside their parents.
 
+mod find;
 mod hit;
 mod labels;
 mod links;
+mod order;
 mod place;
+mod route;
 #[cfg(test)]
 mod tests;
 
+pub use find::{find, Found};
 pub use hit::{is_design_id, is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved};
 pub use labels::{fit, label, Label};
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
+pub use order::{reading_order, step};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
+pub use route::header_height;
 
 pub use super::model::Rect;
 

@@ -40,3 +40,5 @@ pub use peering::Peering;
 pub use rds::{Rds, RdsEngine};
 pub use region::{NatMode, Region, RegionRole, Subnet, Tier, Vpc};
 pub use s3::S3;
+/// The strict JSON reader of design files, for other untrusted design text (a paste).
+pub(crate) use strict_json::parse as parse_json;

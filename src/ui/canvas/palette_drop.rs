@@ -2,7 +2,7 @@
 //! where it would land (outlining that region or VPC) or why it cannot;
 //! the release adds it there or shows the refusal.
 
-use super::canvas::PaletteDrag;
+use super::component::PaletteDrag;
 use super::overlay::{Hint, Verdict};
 use crate::core::edit::{self, PaletteItem, Placement};
 use crate::core::layout::{object_at, Layout};
@@ -32,7 +32,7 @@ pub fn follow_palette(
     cancel: impl Fn() + Copy + 'static,
 ) {
     let PaletteDrop { palette, design, geometry, hint, on_add } = drop;
-    super::on_window(leptos::ev::pointermove, move |ev| {
+    crate::ui::on_window(leptos::ev::pointermove, move |ev| {
         let Some(mut p) = palette.get_untracked() else { return };
         let at = (ev.client_x() as f64, ev.client_y() as f64);
         p.at = at;
@@ -63,7 +63,7 @@ pub fn follow_palette(
             None => hint.set(None),
         }
     });
-    super::on_window(leptos::ev::pointerup, move |ev| {
+    crate::ui::on_window(leptos::ev::pointerup, move |ev| {
         let Some(p) = palette.get_untracked() else { return };
         let at = (ev.client_x() as f64, ev.client_y() as f64);
         if (PaletteDrag { at, ..p }).dragging() && world_at(at.0, at.1).is_some() {

@@ -29,8 +29,10 @@ fn rect_hash(h: &mut impl Hasher, r: &Rect) {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
     key: Key,
-    shape: Shape,
-    label: Label,
+    /// The shape.
+    pub(super) shape: Shape,
+    /// Its text.
+    pub(super) label: Label,
 }
 
 impl Drawn {
@@ -71,7 +73,11 @@ fn link_key(g: &LinkGeom) -> Key {
 /// Frames, links, frame headers and items. Links run above frame boxes but
 /// beneath subnets, nodes and frame headers, so a line never hides the
 /// text it passes.
-pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>) -> impl IntoView {
+///
+/// Zoomed out past legibility (`far`), frame headers are not drawn: the
+/// overview labels (overview.rs) take their place, and their role as what
+/// the pointer grabs a frame by.
+pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: Signal<bool>) -> impl IntoView {
     // Split once per change; the boxes and the headers share the frames.
     let frame_list = Memo::new(move |_| split(drawn, true));
     let items = Memo::new(move |_| split(drawn, false));
@@ -83,7 +89,9 @@ pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>) -> imp
             <For each=move || placed.get() key=link_key children=|g| link_view(&g) />
         </g>
         <g class="layer-headers">
-            <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_label(&d.shape, &d.label) />
+            <Show when=move || !far.get()>
+                <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_label(&d.shape, &d.label) />
+            </Show>
         </g>
         <g class="layer-items">
             <For each=move || items.get() key=|d| d.key.clone() children=|d| item_view(&d.shape, d.label) />

@@ -1,0 +1,51 @@
+// Legibility at the smallest supported window (1280×720): with the
+// active-active template (three regions) fitted, every piece of canvas
+// text that is shown measures at least 11 px on screen (the rest is hidden
+// by level of detail), and zooming in brings the smaller text back. Also:
+// the static loading state is gone once the app is up.
+const MIN_PX = 11;
+
+// The smallest on-screen font size among the visible texts of the canvas,
+// and which text that is. SVG text is scaled by the view box, so the size
+// on screen is the computed font size times the canvas's pixels per unit.
+async function smallestText(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg.canvas');
+    const ctm = svg.getScreenCTM();
+    const scale = ctm ? ctm.a : 1;
+    let min = { px: Infinity, text: '' };
+    for (const t of svg.querySelectorAll('text, tspan')) {
+      if (!t.textContent.trim()) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // hidden (display: none)
+      if (getComputedStyle(t).visibility === 'hidden') continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < min.px) min = { px, text: t.textContent.trim().slice(0, 40) };
+    }
+    return min;
+  });
+}
+
+export default async function (page, { url, shot }) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(url);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${url}?template=active-active`);
+  await page.locator('[data-id="apse1-main"]').first().waitFor({ timeout: 20000 });
+  if (await page.locator('.boot').isVisible()) throw new Error('the loading state is still shown after the app mounted');
+  await shot('fit-1280x720');
+  const fit = await smallestText(page);
+  if (fit.px < MIN_PX) throw new Error(`at Fit, "${fit.text}" is ${fit.px.toFixed(1)} px on screen (under ${MIN_PX})`);
+  const shownAtFit = await page.locator('svg.canvas text').evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().width > 0).length);
+  if (shownAtFit === 0) throw new Error('at Fit no text is shown at all');
+
+  // Zoomed on one subnet, its CIDR is readable.
+  await page.locator('[data-id="euw1-db-a"] > rect').first().click();
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('z');
+  await shot('zoomed-to-subnet');
+  const cidr = page.locator('[data-id="euw1-db-a"] text.cidr');
+  if (!(await cidr.isVisible())) throw new Error('zoomed in, the subnet CIDR is still hidden');
+  const zoomed = await smallestText(page);
+  if (zoomed.px < MIN_PX) throw new Error(`zoomed in, "${zoomed.text}" is ${zoomed.px.toFixed(1)} px on screen`);
+}

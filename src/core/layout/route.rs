@@ -1,0 +1,255 @@
+//! Routing a link: the curve between two shapes that crosses the least
+//! it should not. Labelled boxes (subnets, workloads) cost most, the title
+//! band of a frame holding neither end (where region and VPC names are
+//! written) almost as much, and the body of such a frame enough that a
+//! line goes around a whole region when it can rather than through it. Candidates are quadratic curves bent to either
+//! side in steps; a grid keeps the search fast on large designs.
+
+use super::{Layout, Point, Rect, RectExt, ShapeKind};
+
+/// The indices of the shape with this id and of all its containers.
+pub(super) fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut next = layout.index_of(id);
+    while let Some(i) = next {
+        if out.contains(&i) {
+            break; // a cycle cannot come out of `layout`, but never loop
+        }
+        out.push(i);
+        next = layout.shapes.get(i).and_then(|s| s.parent);
+    }
+    out
+}
+
+/// How much a line passing over a shape hurts legibility: boxes with text
+/// (subnets, nodes) most, since links are drawn beneath them and vanish.
+fn obstacle_weight(kind: ShapeKind) -> f64 {
+    match kind {
+        ShapeKind::Subnet(_) | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator => 3.0,
+        // Crossing the empty inside of a frame costs little: the line stays
+        // visible there, and a detour is often harder to follow.
+        ShapeKind::Vpc | ShapeKind::Az | ShapeKind::Global => 0.3,
+        // Through a whole region a line runs some twenty samples: a detour
+        // around it is worth a bend of a few hundred units.
+        ShapeKind::Region => 0.3,
+    }
+}
+
+/// The cost of a sample in a frame's title band (see [`header_height`]).
+const HEADER_WEIGHT: f64 = 2.0;
+
+/// The height of the band at the top of a frame where its title is
+/// written (see `ui/canvas/shape.rs` and the overview labels): nothing else
+/// is placed there. Zero for shapes that are not frames.
+pub fn header_height(kind: ShapeKind) -> f64 {
+    match kind {
+        ShapeKind::Region => 56.0,
+        ShapeKind::Vpc => 30.0,
+        ShapeKind::Global => 26.0,
+        ShapeKind::Az => 20.0,
+        _ => 0.0,
+    }
+}
+
+/// The control point and its score (lower is clearer): the straight line
+/// when nothing is in the way, else the curve (bent to either side, in
+/// steps) that crosses the fewest shapes other than the two ends and their
+/// containers, preferring gentler curves when several are equally clear.
+pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
+    let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
+    let (dx, dy) = (e.x - s.x, e.y - s.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    if !len.is_finite() || len < 1.0 {
+        return (mid, 0.0);
+    }
+    let normal = Point { x: -dy / len, y: dx / len };
+    // What the curve through `c` crosses, sampled along it; the sum stops
+    // once it reaches `limit` (that candidate has lost already). The grid
+    // hands each sample only the shapes of its cell, which keeps designs
+    // of thousands of shapes fast.
+    let cost = |c: Point, limit: f64| -> f64 {
+        let mut sum = 0.0;
+        for k in 2..63 {
+            let t = k as f64 / 64.0;
+            let u = 1.0 - t;
+            let p = Point {
+                x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
+                y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
+            };
+            for &i in grid.at(p) {
+                let i = i as usize;
+                let Some(sh) = layout.shapes.get(i) else { continue };
+                if !inside(&sh.rect, p) {
+                    continue;
+                }
+                // The link's own containers are crossed anyway (it has to
+                // get in and out); other frames cost their body, and their
+                // title band almost as much as a labelled box.
+                if !skip.contains(&i) {
+                    sum += obstacle_weight(sh.kind);
+                    if p.y < sh.rect.y + header_height(sh.kind) {
+                        sum += HEADER_WEIGHT;
+                    }
+                }
+            }
+            if sum >= limit {
+                return sum;
+            }
+        }
+        sum
+    };
+    // Bending costs a little per unit, so a curve must earn its detour.
+    let mut best = (mid, cost(mid, f64::INFINITY));
+    if best.1 == 0.0 {
+        return best;
+    }
+    for step in 1..=MAX_STEPS {
+        for side in [-1.0, 1.0] {
+            let off = side * step as f64 * STEP;
+            let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
+            let penalty = off.abs() / 250.0;
+            let crossed = cost(c, best.1 - penalty);
+            let score = crossed + penalty;
+            if score < best.1 {
+                best = (c, score);
+            }
+            if crossed == 0.0 {
+                // Clear, and every later candidate bends further: done.
+                return best;
+            }
+        }
+    }
+    best
+}
+
+/// A uniform grid over the layout: each cell lists the shapes that overlap
+/// it, so "what contains this point" looks at a handful of shapes instead
+/// of all of them.
+pub(super) struct Grid {
+    x0: f64,
+    y0: f64,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+}
+
+impl Grid {
+    /// Cell size in world units: a few subnets across.
+    const CELL: f64 = 240.0;
+
+    pub(super) fn new(layout: &Layout) -> Grid {
+        let b = layout.bounds;
+        let ok = [b.x, b.y, b.w, b.h].iter().all(|v| v.is_finite()) && b.w >= 0.0 && b.h >= 0.0;
+        // Saved positions are user data: never let a wild one allocate a huge grid.
+        let dims = |len: f64| if ok { ((len / Self::CELL).ceil() as usize).clamp(1, 512) } else { 1 };
+        let (cols, rows) = (dims(b.w), dims(b.h));
+        let (x0, y0) = if ok { (b.x, b.y) } else { (0.0, 0.0) };
+        let mut g = Grid { x0, y0, cols, rows, cells: vec![Vec::new(); cols * rows] };
+        for (i, sh) in layout.shapes.iter().enumerate() {
+            let r = sh.rect;
+            let (c0, r0) = g.cell(r.x, r.y);
+            let (c1, r1) = g.cell(r.right(), r.bottom());
+            for row in r0..=r1 {
+                for col in c0..=c1 {
+                    g.cells[row * cols + col].push(i as u32);
+                }
+            }
+        }
+        g
+    }
+
+    /// The cell holding a point, clamped to the grid.
+    fn cell(&self, x: f64, y: f64) -> (usize, usize) {
+        let idx = |v: f64, origin: f64, n: usize| {
+            let k = ((v - origin) / Self::CELL).floor();
+            if k.is_finite() && k > 0.0 {
+                (k as usize).min(n - 1)
+            } else {
+                0
+            }
+        };
+        (idx(x, self.x0, self.cols), idx(y, self.y0, self.rows))
+    }
+
+    /// The shapes that may contain `p`.
+    fn at(&self, p: Point) -> &[u32] {
+        let (c, r) = self.cell(p.x, p.y);
+        self.cells.get(r * self.cols + c).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// How far apart the candidate control points are, and how many per side.
+const STEP: f64 = 40.0;
+const MAX_STEPS: usize = 16;
+
+/// True when `p` lies strictly inside `r`.
+fn inside(r: &Rect, p: Point) -> bool {
+    p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::layout::{layout, link_geometry, links, LinkGeom};
+    use crate::core::templates::TEMPLATES;
+
+    /// The frames whose title band `g` crosses, other than its ends' own
+    /// containers, and the regions holding neither end it runs through.
+    fn crossings(l: &Layout, g: &LinkGeom) -> (Vec<String>, Vec<String>) {
+        let mut skip = with_ancestors(l, &g.link.from);
+        skip.extend(with_ancestors(l, &g.link.to));
+        let (mut headers, mut regions) = (Vec::new(), Vec::new());
+        for k in 2..63 {
+            let t = k as f64 / 64.0;
+            let u = 1.0 - t;
+            let p = Point {
+                x: u * u * g.start.x + 2.0 * u * t * g.control.x + t * t * g.end.x,
+                y: u * u * g.start.y + 2.0 * u * t * g.control.y + t * t * g.end.y,
+            };
+            for (i, sh) in l.shapes.iter().enumerate() {
+                if !inside(&sh.rect, p) {
+                    continue;
+                }
+                // Entering or leaving a container may cross its title band
+                // (routing only prefers the sides); another frame's never.
+                if !skip.contains(&i) && p.y < sh.rect.y + header_height(sh.kind) {
+                    headers.push(sh.id.clone());
+                }
+                if sh.kind == ShapeKind::Region && !skip.contains(&i) {
+                    regions.push(sh.id.clone());
+                }
+            }
+        }
+        headers.dedup();
+        regions.dedup();
+        (headers, regions)
+    }
+
+    fn report(name: &str, d: &crate::core::model::Design, out: &mut Vec<String>) {
+        let l = layout(d);
+        for g in link_geometry(&l, &links(d)) {
+            let (headers, regions) = crossings(&l, &g);
+            if !headers.is_empty() || !regions.is_empty() {
+                out.push(format!("{name} {}: titles {headers:?}, regions {regions:?}", g.link.id()));
+            }
+        }
+    }
+
+    #[test]
+    fn links_keep_off_titles_and_unrelated_regions() {
+        let mut out = Vec::new();
+        for t in TEMPLATES {
+            report(t.id, &t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id)), &mut out);
+        }
+        // Three regions in a row (saved positions): every line to the far
+        // one has a region and its title in the way.
+        let mut d = crate::core::templates::template("active-active").and_then(|t| t.design().ok()).unwrap_or_else(|| panic!("template"));
+        let auto = layout(&d);
+        let (second, third) = (auto.get(&d.regions[1].id).map(|s| s.rect), auto.get(&d.regions[2].id).map(|s| s.rect));
+        if let (Some(second), Some(third)) = (second, third) {
+            d.canvas.insert(d.regions[2].id.clone(), Rect { x: second.right() + 100.0, y: second.y, ..third });
+        }
+        report("three in a row", &d, &mut out);
+        assert!(out.is_empty(), "{}", out.join("\n"));
+    }
+}

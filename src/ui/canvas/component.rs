@@ -1,0 +1,334 @@
+//! The SVG canvas component: the design drawn from its layout, wired to
+//! the gestures that edit it directly (each in its own file, see the
+//! module docs): drag to pan (empty space, a frame's body, or with Space
+//! held), wheel and buttons to zoom, drag a shape or a frame header to
+//! move it (one undo step), Shift-drag to box select, drag a selected
+//! shape's handle onto another to link them, and palette items dropped
+//! into the container under the pointer.
+//!
+//! Geometry is derived, not stored: the layout, the placed links and the
+//! fitted view are memos of the design. The camera the user moved (`None`
+//! means "fit the design") and the gesture under way are session state.
+
+use super::gesture::{Gesture, Moving, DRAG_THRESHOLD};
+use super::find::FindView;
+use super::keys::canvas_keys;
+use super::menu::{on_context, MenuView};
+use super::minimap::Minimap;
+use super::{clipboard, zoom};
+use super::legend::Legend;
+use super::overlay::{handles_view, HintView};
+use super::palette_drop::{follow_palette, PaletteDrop};
+use super::overview::{overview_style, overview_view};
+use super::pointer;
+use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
+use super::stage::Stage;
+use crate::core::camera::ViewBox;
+use crate::core::edit::PaletteItem;
+use crate::core::layout::{layout, link_geometry, links, LinkKind, RectExt};
+use crate::core::model::Design;
+use crate::core::validate::Severity;
+use crate::platform;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// World units of empty space around the design when fitted.
+const FIT_MARGIN: f64 = 32.0;
+
+/// Pixels per world unit below which icons and all text are hidden: the
+/// cheapest drawing for a design seen from afar.
+const MIN_TEXT_SCALE: f64 = 0.3;
+
+/// The smallest text shown, in screen pixels: each text size is hidden once
+/// it would be drawn smaller (level of detail; style/canvas.css `lod-*`).
+const MIN_TEXT_PX: f64 = 11.0;
+
+/// The font sizes (world units) of canvas text, each with its `lod-N` class
+/// (frame titles, whose smallest text is 13, go with `lod-13`).
+const TEXT_SIZES: [f64; 3] = [11.0, 12.0, 13.0];
+
+/// A palette item on its way to the canvas: what, and where the pointer is
+/// (client pixels). Set by the palette on pointer down, cleared on release.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PaletteDrag {
+    /// The item being dragged.
+    pub item: PaletteItem,
+    /// Where the press began.
+    pub start: (f64, f64),
+    /// Where the pointer is now.
+    pub at: (f64, f64),
+}
+
+impl PaletteDrag {
+    /// True once the pointer has travelled far enough to be a drag.
+    pub fn dragging(&self) -> bool {
+        (self.at.0 - self.start.0).abs() + (self.at.1 - self.start.1).abs() > DRAG_THRESHOLD
+    }
+}
+
+/// The canvas showing `design`.
+#[component]
+pub fn Canvas(
+    /// The design to draw.
+    design: Signal<Design>,
+    /// The worst finding and the count per object id, drawn as badges.
+    badges: Signal<BTreeMap<String, (Severity, usize)>>,
+    /// The selected object ids, outlined; a click on a shape selects it
+    /// (shift-click adds or removes it), a click on empty canvas clears.
+    selection: RwSignal<Vec<String>>,
+    /// Bumped to centre the view on the selection.
+    focus: Signal<u64>,
+    /// Bumped to fit the whole design in view (the F key).
+    #[prop(optional)]
+    fit: Option<Signal<u64>>,
+    /// Receives every edit a gesture makes (moves, links); without it the
+    /// canvas only views and selects.
+    #[prop(optional)]
+    on_edit: Option<Callback<Design>>,
+    /// Receives refusals to show (an impossible link or drop).
+    #[prop(optional)]
+    on_message: Option<Callback<String>>,
+    /// The palette item being dragged, if any.
+    #[prop(optional)]
+    palette: Option<RwSignal<Option<PaletteDrag>>>,
+    /// Adds a dropped palette item into the object under the pointer.
+    #[prop(optional)]
+    on_add: Option<Callback<(PaletteItem, Option<String>)>>,
+    /// Deletes the selection (the context menu's Delete).
+    #[prop(optional)]
+    on_delete: Option<Callback<()>>,
+    /// Duplicates the selection (the context menu's Duplicate).
+    #[prop(optional)]
+    on_duplicate: Option<Callback<()>>,
+) -> impl IntoView {
+    let geometry = Memo::new(move |_| design.with(layout));
+    let placed = Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
+    let fitted = Memo::new(move |_| {
+        let shapes = geometry.with(|l| l.bounds);
+        let all = placed.with(|ls| ls.iter().fold(shapes, |b, g| b.union(&g.bounds())));
+        ViewBox::fit(all, FIT_MARGIN)
+    });
+    let kinds = Signal::derive(move || {
+        placed.with(|ls| LinkKind::ALL.into_iter().filter(|k| ls.iter().any(|g| g.link.kind == *k)).collect())
+    });
+
+    // The camera the user moved; `None` follows the fitted view.
+    let camera = RwSignal::new(None::<ViewBox>);
+    // A different document (another template) starts fitted again.
+    let identity = Memo::new(move |_| design.with(|d| (d.name.clone(), d.regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>())));
+    Effect::new(move |_| {
+        identity.track();
+        camera.set(None);
+    });
+    if let Some(fit) = fit {
+        Effect::new(move |prev: Option<u64>| {
+            let n = fit.get();
+            if prev.is_some_and(|p| p != n) {
+                camera.set(None);
+            }
+            n
+        });
+    }
+    let st = Stage {
+        design,
+        geometry,
+        selection,
+        camera,
+        fitted,
+        placed,
+        stage_ref: NodeRef::new(),
+        svg_ref: NodeRef::new(),
+        layer_ref: NodeRef::new(),
+        clones_ref: NodeRef::new(),
+        gesture: StoredValue::new(Gesture::Idle),
+        moved: StoredValue::new(false),
+        space: RwSignal::new(false),
+        panning: RwSignal::new(false),
+        moving: StoredValue::new_local(Moving::default()),
+        outlines_moving: RwSignal::new(Vec::new()),
+        band: RwSignal::new(None),
+        wire: RwSignal::new(None),
+        hint: RwSignal::new(None),
+        on_edit,
+        on_message,
+        palette,
+        on_delete,
+        on_duplicate,
+        menu: RwSignal::new(None),
+        finding: RwSignal::new(None),
+        said: RwSignal::new(String::new()),
+        last_clip: StoredValue::new(None),
+    };
+    // Centre on the selection when asked (a click in the problems panel).
+    Effect::new(move |prev: Option<u64>| {
+        let n = focus.get();
+        if prev.is_some_and(|p| p != n) {
+            zoom::to_selection(st);
+        }
+        n
+    });
+    clipboard::listen(st);
+    let Stage { svg_ref, layer_ref, clones_ref, space, panning, outlines_moving, band, wire, hint, .. } = st;
+
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        if let Some((left, top, w, h)) = platform::current_target_rect(&ev) {
+            let vb = st.view();
+            let (wx, wy) = vb.screen_to_world(ev.client_x() as f64 - left, ev.client_y() as f64 - top, w, h);
+            let factor = (-ev.delta_y() * 0.0015).exp();
+            camera.set(Some(vb.zoomed(factor, wx, wy)));
+        }
+    };
+    let on_key = canvas_keys(st);
+    let zoom_by = move |f: f64| camera.set(Some(st.view().zoomed_center(f)));
+
+    // Space held pans from anywhere; Escape abandons a gesture.
+    crate::ui::on_window(leptos::ev::keydown, move |ev| {
+        if platform::in_field(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            " " if !ev.repeat() => space.set(true),
+            "Escape" => st.cancel(),
+            _ => {}
+        }
+    });
+    crate::ui::on_window(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            space.set(false);
+        }
+    });
+
+    // A palette item dragged over the canvas: where it would land, or why not.
+    if let Some(palette) = palette {
+        follow_palette(PaletteDrop { palette, design, geometry, hint, on_add }, move |x, y| st.world_at(x, y), move |m| st.message(m), move || st.cancel());
+    }
+
+    let drawn_list = drawn(design, geometry.into());
+    // Set below, once the canvas's size is known: frame titles are too
+    // small to read (overview labels replace them).
+    let far = RwSignal::new(false);
+    let scene = scene_view(drawn_list, placed.into(), far.into());
+    let outlines = outlines_view(geometry.into(), selection.into());
+    let link_outlines = link_outlines_view(placed.into(), selection.into());
+    let marks = badges_view(geometry.into(), badges);
+    let handles = move || {
+        on_edit?;
+        Some(geometry.with(|l| selection.with(|sel| handles_view(l, sel))))
+    };
+    let grid = move || {
+        let vb = camera.get().unwrap_or_else(|| fitted.get());
+        view! { <rect class="grid" x=vb.x y=vb.y width=vb.w height=vb.h fill="url(#grid)"></rect> }
+    };
+    let is_empty = move || geometry.with(|l| l.shapes.is_empty());
+    let view_box = move || camera.get().unwrap_or_else(|| fitted.get());
+    // The canvas's width in pixels, for the level of detail: measured once
+    // drawn and again on every window resize.
+    let pixels = RwSignal::new((0.0f64, 0.0f64));
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let (_, _, w, h) = platform::element_rect(&svg);
+            pixels.set((w, h));
+        }
+    };
+    Effect::new(move |_| measure());
+    crate::ui::on_window(leptos::ev::resize, move |_| measure());
+    // Zoomed out past legibility, text and icons are hidden: they cannot
+    // be read at that size, and they are most of what a large design costs
+    // to paint.
+    let scale = move || {
+        let (w, h) = pixels.get();
+        (w > 0.0 && h > 0.0).then(|| view_box().scale(w, h))
+    };
+    let coarse = move || scale().is_some_and(|s| s < MIN_TEXT_SCALE);
+    // Text of each size is shown only where it is legible.
+    let hidden = move |i: usize| scale().is_some_and(|s| TEXT_SIZES[i] * s < MIN_TEXT_PX - 0.01);
+    Effect::new(move |_| far.set(hidden(2)));
+    let overview = overview_view(drawn_list, Signal::derive(scale), far.into());
+    let ghost = move || {
+        palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
+            // Above the pointer, so the hint below it stays readable.
+            let style = format!("left:{}px;top:{}px", p.at.0 + 14.0, p.at.1 - 30.0);
+            view! { <div class="palette-ghost" style=style aria-hidden="true">{p.item.label()}</div> }
+        })
+    };
+
+    view! {
+        <div node_ref=st.stage_ref class="stage" class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
+        <svg
+            node_ref=svg_ref
+            class="canvas"
+            class:lod-11=move || hidden(0)
+            class:lod-12=move || hidden(1)
+            class:lod-13=move || hidden(2)
+            class:panning=move || panning.get()
+            class:space=move || space.get()
+            class:coarse=coarse
+            role="group"
+            aria-roledescription="canvas"
+            aria-keyshortcuts="Tab Shift+Tab Enter Z Control+A Meta+A Control+F / Shift+F10 ContextMenu Control+C Control+V ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
+            aria-describedby="canvas-keys-help"
+            tabindex="0"
+            aria-label=move || design.with(|d| format!("Canvas of design {} ({}), {} regions", d.name, d.environment, d.regions.len()))
+            viewBox=move || view_box().attr()
+            preserveAspectRatio="xMidYMid meet"
+            on:pointerdown=move |ev| pointer::down(st, ev)
+            on:click=move |ev| pointer::click(st, ev)
+            on:pointermove=move |ev| pointer::moved(st, ev)
+            on:pointerup=move |ev| pointer::up(st, ev)
+            on:pointercancel=move |_| st.cancel()
+            on:wheel=on_wheel
+            on:contextmenu=move |ev| on_context(st, ev)
+            on:keydown=on_key
+        >
+            <defs>
+                <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
+                    <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
+                </pattern>
+            </defs>
+            {grid}
+            {scene}
+            {overview}
+            <g class="layer-selection" aria-hidden="true">{outlines}{link_outlines}</g>
+            <g class="layer-badges">{marks}</g>
+            <g class="layer-handles">{handles}</g>
+            <g class="layer-overlay" aria-hidden="true">
+                {move || band.get().map(|r| view! { <rect class="band" x=r.x y=r.y width=r.w height=r.h></rect> })}
+                {move || wire.get().map(|w| view! { <line class="wire" x1=w.from.0 y1=w.from.1 x2=w.to.0 y2=w.to.1></line> })}
+                {move || hint.get().and_then(|h| h.rect.map(|r| {
+                    let class = if h.ok() { "drop-target ok" } else { "drop-target refused" };
+                    view! { <rect class=class x=r.x - 3.0 y=r.y - 3.0 width=r.w + 6.0 height=r.h + 6.0 rx="9"></rect> }
+                }))}
+            </g>
+        </svg>
+        // The drag layer: what is being dragged, over the canvas, on a
+        // compositor layer of its own (see gesture.rs).
+        <svg node_ref=layer_ref class="drag-layer" class:coarse=coarse class:lod-11=move || hidden(0) class:lod-12=move || hidden(1)
+            class:lod-13=move || hidden(2) aria-hidden="true"
+            viewBox=move || view_box().attr() preserveAspectRatio="xMidYMid meet">
+            <g class="drag-ghost">
+                {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}
+            </g>
+            <g node_ref=clones_ref style=move || overview_style(scale())></g>
+        </svg>
+        <HintView hint=hint.into() />
+        {ghost}
+        <Show when=is_empty>
+            <p class="empty">"This design has no regions yet. Drag a Region from the palette here, or click it."</p>
+        </Show>
+        <div class="zoom" role="toolbar" aria-label="Zoom">
+            <button type="button" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom_by(1.25)>"+"</button>
+            <button type="button" aria-label="Zoom out" title="Zoom out" on:click=move |_| zoom_by(0.8)>"−"</button>
+            <button type="button" aria-label="Fit the design to the window" title="Fit (F)" on:click=move |_| camera.set(None)>"Fit"</button>
+            <button type="button" aria-label="Zoom to the selection" title="Zoom to selection (Z)" data-zoom="selection"
+                disabled=move || selection.with(Vec::is_empty) on:click=move |_| { zoom::to_selection(st); }>"Zoom to"</button>
+        </div>
+        <Minimap st=st />
+        <FindView st=st />
+        <MenuView st=st />
+        <p id="canvas-keys-help" class="sr-only">"Tab and Shift+Tab walk the shapes and links; Enter zooms to the selection; Shift+F10 opens the actions; Ctrl+F finds; Delete removes; question mark lists every key."</p>
+        <p class="sr-only" aria-live="polite" data-said="">{move || st.said.get()}</p>
+        </div>
+        <Legend kinds=kinds />
+    }
+}

@@ -1,0 +1,82 @@
+//! Overview labels: when the view is zoomed out so far that frame titles
+//! would be under 11 px and are hidden (level of detail, `lod-13` in
+//! component.rs and style/canvas.css),
+//! each region and VPC is still named, in text drawn at a fixed size on
+//! screen (13 px) at its frame's top-left corner, in place of the frame's
+//! header. A fitted multi-region design thus always says which region and
+//! VPC is which.
+
+use super::scene::Drawn;
+use crate::core::layout::{fit, header_height, ShapeKind};
+use leptos::prelude::*;
+
+/// Screen pixels of the overview text and its inset from the frame corner.
+const TEXT_PX: f64 = 13.0;
+const INSET_PX: f64 = 6.0;
+/// Average screen pixels per character of 13 px bold text, to shorten a
+/// label to its frame.
+const CHAR_PX: f64 = 8.0;
+
+/// The CSS variables that size overview labels at `scale` pixels per unit:
+/// set on the overview layer and on the drag layer (where a dragged
+/// frame's label is copied), so labels keep their size on screen exactly
+/// without being drawn again on every zoom step.
+pub fn overview_style(scale: Option<f64>) -> String {
+    match scale.filter(|s| *s > 0.0) {
+        Some(s) => format!("--upp:{:.4};--ov-px:{TEXT_PX}px;--ov-inset:{INSET_PX}px", 1.0 / s),
+        None => String::new(),
+    }
+}
+
+/// The overview labels for the drawn shapes at `scale` pixels per unit.
+/// Drawn only while `far` (frame headers are not drawn then); each label
+/// carries its frame's `data-target`, so it selects and drags the frame as
+/// the header does. They are laid out again only when the zoom changes by
+/// a tenth (how much of a name fits its frame); the size follows exactly.
+pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: Signal<bool>) -> impl IntoView {
+    let level = Memo::new(move |_| {
+        if !far.get() {
+            return None;
+        }
+        scale.get().filter(|s| *s > 0.0).map(|s| (s.ln() * 10.0).round() as i32)
+    });
+    let labels = move || {
+        let s = (f64::from(level.get()?) / 10.0).exp();
+        let texts = drawn.with(|v| {
+            v.iter()
+                .filter_map(|d| {
+                    let class = match d.shape.kind {
+                        ShapeKind::Region => "ov-label ov-region",
+                        ShapeKind::Global => "ov-label ov-global",
+                        ShapeKind::Vpc => "ov-label ov-vpc",
+                        ShapeKind::Az => "ov-label ov-az",
+                        _ => return None,
+                    };
+                    let l = &d.label;
+                    let text = match d.shape.kind {
+                        ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_uppercase()),
+                        ShapeKind::Vpc if !l.detail.is_empty() => format!("{} · {}", l.title, l.detail),
+                        // AZ columns are told apart by their subnets' names when zoomed in.
+                        ShapeKind::Az => String::new(),
+                        _ => l.title.clone(),
+                    };
+                    let r = d.shape.rect;
+                    let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
+                    // The header band stays something to grab the frame by,
+                    // with or without room for its name.
+                    let band = header_height(d.shape.kind).min(r.h);
+                    let label = (room >= 3 && !text.is_empty())
+                        .then(|| view! { <text x=r.x y=r.y dominant-baseline="hanging">{fit(&text, room)}</text> });
+                    Some(view! {
+                        <g class=class data-target=d.shape.id.clone()>
+                            <rect class="ov-hit" x=r.x y=r.y width=r.w height=band></rect>
+                            {label}
+                        </g>
+                    })
+                })
+                .collect_view()
+        });
+        Some(texts)
+    };
+    view! { <g class="layer-overview" aria-hidden="true" style=move || overview_style(scale.get())>{labels}</g> }
+}
