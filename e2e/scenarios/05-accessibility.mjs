@@ -1,5 +1,7 @@
-// axe-core over the main view, every panel and every dialog, in the light
-// and the dark theme: no serious or critical violation anywhere.
+// axe-core over the main view (with the design settings panel), the
+// inspector of an object and of a link, the context menu, find, the
+// shortcuts, export and confirmation dialogs, in the light and the dark
+// theme: no serious or critical violation anywhere.
 import { scan } from '../axe.mjs';
 
 async function theme(page, want) {
@@ -16,6 +18,29 @@ async function everything(page, shot, label) {
   // Selecting a shape opens its inspector.
   await page.locator('[data-id="use1-alb"]').first().click();
   await scan(page, `${label} inspector`);
+  // The context menu on the selection.
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('Shift+F10');
+  await page.locator('[role="menu"]').waitFor({ timeout: 5000 });
+  await scan(page, `${label} context menu`);
+  await page.keyboard.press('Escape');
+  // Find.
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('Control+f');
+  await page.locator('.find-box').waitFor({ timeout: 5000 });
+  await page.keyboard.type('web');
+  await scan(page, `${label} find`);
+  await page.keyboard.press('Escape');
+  // A selected link and its inspector.
+  await page.locator('g.link-group[data-kind="dns"] path.link').first().dispatchEvent('click');
+  await page.locator('.inspector .link-ends').waitFor({ timeout: 5000 });
+  await scan(page, `${label} link inspector`);
+  // The in-page confirmation (deleting a VPC changes other objects).
+  await page.locator('[data-target="use1-main"]').click();
+  await page.getByRole('button', { name: 'Delete selection' }).click();
+  await page.locator('[role="alertdialog"]').waitFor({ timeout: 5000 });
+  await scan(page, `${label} confirm dialog`);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   await page.keyboard.press('Escape');
   // The shortcuts overlay.
   await page.locator('svg.canvas').focus();

@@ -99,7 +99,7 @@ pub fn panel(doc: Doc, d: &Design, link: &Link, pick: Callback<Vec<String>>) -> 
         {link.note.clone().map(|n| view! { <p class="link-note-text">{n}</p> })}
         {settings}
         {hint}
-        <button type="button" class="remove" aria-label="Remove this link" on:click=remove(doc, link.id())>"Remove link"</button>
+        <button type="button" class="remove" on:click=remove(doc, link.id())>"Remove link"</button>
     }
     .into_any()
 }
