@@ -24,6 +24,12 @@ pub fn instance_role(design: &Design, asg_name: &str, region_code: &str) -> Stri
     per_region(design, asg_name, region_code)
 }
 
+/// The instance profile of an auto-scaling group in `region_code`: the role's
+/// name, so a region root names it without asking IAM at plan time.
+pub fn instance_profile(design: &Design, asg_name: &str, region_code: &str) -> String {
+    instance_role(design, asg_name, region_code)
+}
+
 /// The IAM role S3 assumes to replicate bucket `bucket_node_name`.
 pub fn replication_role(design: &Design, bucket_node_name: &str, region_code: &str) -> String {
     per_region(design, &format!("{bucket_node_name}-replication"), region_code)
@@ -32,6 +38,22 @@ pub fn replication_role(design: &Design, bucket_node_name: &str, region_code: &s
 /// The identifier of an Aurora global cluster named `global` in the design.
 pub fn global_cluster(design: &Design, global: &str) -> String {
     regional(design, global)
+}
+
+/// The bucket that keeps the state of the region `region_code`'s root, in
+/// that region, so the root initialises and plans while any other region
+/// (the state region included) is down: `<state.bucket>-<region code>`.
+/// Format v2's `state.buckets` will name it explicitly; this is the one
+/// place that will read it.
+pub fn region_state_bucket(design: &Design, region_code: &str) -> String {
+    format!("{}-{}", design.state.bucket, region_code)
+}
+
+/// The ARN of the RDS instance `identifier` in `region_code` of the account
+/// `account_id` (an expression such as `data.aws_caller_identity.current.account_id`
+/// interpolated by the caller): cross-region replicas name their source by it.
+pub fn rds_arn_template(region_code: &str, identifier: &str) -> String {
+    format!("arn:aws:rds:{region_code}:%s:db:{identifier}")
 }
 
 /// The state key of one stack: `[key_prefix/]name/environment/stack/terraform.tfstate`.
@@ -54,6 +76,9 @@ mod tests {
         assert_eq!(regional(&d, "web"), "shop-prod-web");
         assert_eq!(per_region(&d, "replication", "us-east-1"), "shop-prod-replication-us-east-1");
         assert_eq!(state_key(&d, "us-east-1"), "shop/prod/us-east-1/terraform.tfstate");
+        assert_eq!(region_state_bucket(&d, "us-west-2"), format!("{}-us-west-2", d.state.bucket));
+        assert_eq!(instance_profile(&d, "web", "us-west-2"), "shop-prod-web-us-west-2");
+        assert_eq!(rds_arn_template("us-west-2", "shop-prod-db"), "arn:aws:rds:us-west-2:%s:db:shop-prod-db");
         d.state.key_prefix = Some("/teams/web/".into());
         assert_eq!(state_key(&d, "global"), "teams/web/shop/prod/global/terraform.tfstate");
     }

@@ -88,12 +88,12 @@ pub fn backend_block() -> Result<String, HclError> {
     print(vec![B::new("terraform", &[]).b(B::new("backend", &["s3"]))])
 }
 
-/// `backends/<name>.hcl`.
-pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
+/// `backends/<name>.hcl` for a state in `bucket` in `region`.
+pub fn backend_at(design: &Design, name: &str, bucket: &str, region: &str) -> Result<ExportFile, ExportError> {
     let mut attrs = vec![
-        ("bucket", s(&design.state.bucket)),
+        ("bucket", s(bucket)),
         ("key", s(&names::state_key(design, name))),
-        ("region", s(&design.state.region)),
+        ("region", s(region)),
         ("encrypt", true.into()),
     ];
     match design.state.lock {
@@ -103,42 +103,29 @@ pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
     Ok(file(&format!("backends/{name}.hcl"), print_attributes(attrs)?))
 }
 
-/// The bootstrap root: the state bucket (and lock table), with local state.
+/// `backends/<name>.hcl` in the state bucket of the state region (the single
+/// root's one state).
+pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
+    backend_at(design, name, &design.state.bucket, &design.state.region)
+}
+
+/// The bootstrap root, with local state: the state bucket in the state
+/// region (global, iam and databases keep their state there) and one bucket
+/// per region of the design (`names::region_state_bucket`), in that region
+/// with a key of that region, so each region's root plans while every other
+/// region is down. Each bucket is versioned, encrypted with a customer key,
+/// closed to the public and to plain HTTP.
 pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let st = &design.state;
-    let mut blocks = vec![
-        B::new("data", &["aws_caller_identity", "current"]),
-        B::new("resource", &["aws_kms_key", "state"])
-            .a("description", s("Terraform state"))
-            .a("enable_key_rotation", true.into())
-            .a("deletion_window_in_days", n(30))
-            .a("policy", key_policy()?),
-        B::new("resource", &["aws_kms_alias", "state"])
-            .a("name", s(&format!("alias/{}-{}-state-{}", design.name, design.environment, st.region)))
-            .a("target_key_id", ex("aws_kms_key.state.key_id")?),
-        B::new("resource", &["aws_s3_bucket", "state"])
-            .skip("CKV_AWS_18", "Access logs of the state bucket would need a second bucket; CloudTrail records state access.")
-            .skip("CKV_AWS_144", "Replicate the state bucket to the DR region by hand if Terraform must run during a regional outage.")
-            .skip("CKV2_AWS_61", "State versions are kept on purpose; add expiry of old versions if storage grows.")
-            .skip("CKV2_AWS_62", "Nothing needs to react to state changes.")
-            .a("bucket", s(&st.bucket)),
-        B::new("resource", &["aws_s3_bucket_versioning", "state"])
-            .a("bucket", ex("aws_s3_bucket.state.id")?)
-            .b(B::new("versioning_configuration", &[]).a("status", s("Enabled"))),
-        B::new("resource", &["aws_s3_bucket_server_side_encryption_configuration", "state"])
-            .a("bucket", ex("aws_s3_bucket.state.id")?)
-            .b(B::new("rule", &[])
-                .b(B::new("apply_server_side_encryption_by_default", &[])
-                    .a("sse_algorithm", s("aws:kms"))
-                    .a("kms_master_key_id", ex("aws_kms_key.state.arn")?))
-                .a("bucket_key_enabled", true.into())),
-        B::new("resource", &["aws_s3_bucket_public_access_block", "state"])
-            .a("bucket", ex("aws_s3_bucket.state.id")?)
-            .a("block_public_acls", true.into())
-            .a("block_public_policy", true.into())
-            .a("ignore_public_acls", true.into())
-            .a("restrict_public_buckets", true.into()),
-    ];
+    let mut blocks = vec![B::new("data", &["aws_caller_identity", "current"])];
+    blocks.extend(state_bucket("state", &st.bucket, &format!("alias/{}-{}-state-{}", design.name, design.environment, st.region), None)?);
+    let mut providers = vec![provider_block(design, &st.region, None)];
+    for r in &design.regions {
+        let alias = super::region::state_label(&r.code);
+        providers.push(provider_block(design, &r.code, Some(&alias)));
+        let bucket = names::region_state_bucket(design, &r.code);
+        blocks.extend(state_bucket(&format!("state_{alias}"), &bucket, &format!("alias/{bucket}"), Some(&alias))?);
+    }
     if st.lock == LockMode::Dynamodb {
         blocks.push(
             B::new("resource", &["aws_dynamodb_table", "lock"])
@@ -151,11 +138,84 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
                 .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex("aws_kms_key.state.arn")?)),
         );
     }
-    blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket every stack keeps its state in.")).a("value", ex("aws_s3_bucket.state.id")?));
+    blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket global, iam and databases keep their state in.")).a("value", ex("aws_s3_bucket.state.id")?));
+    let regional = design
+        .regions
+        .iter()
+        .map(|r| Ok((r.code.clone(), ex(&format!("aws_s3_bucket.state_{}.id", super::region::state_label(&r.code)))?)))
+        .collect::<Result<Vec<_>, HclError>>()?;
+    blocks.push(
+        B::new("output", &["region_state_buckets"])
+            .a("description", s("The bucket each region's root keeps its state in, by region code."))
+            .a("value", super::hcl::obj(regional)),
+    );
     Ok(vec![
         file("bootstrap/versions.tf", versions(true)?),
-        file("bootstrap/providers.tf", provider(design, &st.region, None)?),
+        file("bootstrap/providers.tf", print(providers)?),
         file("bootstrap/main.tf", print(blocks)?),
+    ])
+}
+
+/// One state bucket `bucket` with its key (aliased `key_alias`), under the
+/// resource label `label`, through the provider alias `alias` (the default
+/// provider if None).
+fn state_bucket(label: &str, bucket: &str, key_alias: &str, alias: Option<&str>) -> Result<Vec<B>, HclError> {
+    let provider = |b: B| -> Result<B, HclError> {
+        match alias {
+            Some(a) => Ok(b.a("provider", ex(&format!("aws.{a}"))?)),
+            None => Ok(b),
+        }
+    };
+    let id = ex(&format!("aws_s3_bucket.{label}.id"))?;
+    let bucket_arn = ex(&format!("aws_s3_bucket.{label}.arn"))?;
+    let arn = |suffix: &str| super::hcl::call("format", vec![s(&format!("%s{suffix}")), bucket_arn.clone()]);
+    let tls_only = record([
+        ("Version", s("2012-10-17")),
+        ("Statement", Expression::Array(vec![record([
+            ("Sid", s("TlsOnly")),
+            ("Effect", s("Deny")),
+            ("Principal", s("*")),
+            ("Action", s("s3:*")),
+            ("Resource", Expression::Array(vec![arn(""), arn("/*")])),
+            ("Condition", record([("Bool", record([("aws:SecureTransport", s("false"))]))])),
+        ])])),
+    ]);
+    Ok(vec![
+        provider(B::new("resource", &["aws_kms_key", label]))?
+            .a("description", s(&format!("Terraform state in {bucket}")))
+            .a("enable_key_rotation", true.into())
+            .a("deletion_window_in_days", n(30))
+            .a("policy", key_policy()?),
+        provider(B::new("resource", &["aws_kms_alias", label]))?
+            .a("name", s(key_alias))
+            .a("target_key_id", ex(&format!("aws_kms_key.{label}.key_id"))?),
+        provider(
+            B::new("resource", &["aws_s3_bucket", label])
+                .skip("CKV_AWS_18", "Access logs of the state bucket would need a second bucket; CloudTrail records state access.")
+                .skip("CKV_AWS_144", "Each region's root keeps its state in its own region's bucket; replicating one region's state elsewhere would not help it plan while that region is down.")
+                .skip("CKV2_AWS_61", "State versions are kept on purpose; add expiry of old versions if storage grows.")
+                .skip("CKV2_AWS_62", "Nothing needs to react to state changes."),
+        )?
+        .a("bucket", s(bucket)),
+        provider(B::new("resource", &["aws_s3_bucket_versioning", label]))?
+            .a("bucket", id.clone())
+            .b(B::new("versioning_configuration", &[]).a("status", s("Enabled"))),
+        provider(B::new("resource", &["aws_s3_bucket_server_side_encryption_configuration", label]))?
+            .a("bucket", id.clone())
+            .b(B::new("rule", &[])
+                .b(B::new("apply_server_side_encryption_by_default", &[])
+                    .a("sse_algorithm", s("aws:kms"))
+                    .a("kms_master_key_id", ex(&format!("aws_kms_key.{label}.arn"))?))
+                .a("bucket_key_enabled", true.into())),
+        provider(B::new("resource", &["aws_s3_bucket_public_access_block", label]))?
+            .a("bucket", id.clone())
+            .a("block_public_acls", true.into())
+            .a("block_public_policy", true.into())
+            .a("ignore_public_acls", true.into())
+            .a("restrict_public_buckets", true.into()),
+        provider(B::new("resource", &["aws_s3_bucket_policy", label]))?
+            .a("bucket", id)
+            .a("policy", super::hcl::call("jsonencode", vec![tls_only])),
     ])
 }
 

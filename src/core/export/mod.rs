@@ -1,17 +1,21 @@
 //! Export: a design becomes ready-to-apply Terraform.
 //!
-//! The default layout gives every region its own root and state, a global
-//! root for DNS, accelerators and cross-region links, a bootstrap root for
-//! the state bucket, backend configs, the apply order, a CI workflow and a
-//! failover runbook. The reusable modules under `modules/` are hand-written,
+//! The default layout gives every region its own root, with its state in a
+//! bucket in that region; a global root for DNS, accelerators and
+//! cross-region links; an iam root for the instance roles; a databases root
+//! for Aurora global clusters; a bootstrap root for the state buckets;
+//! backend configs, the apply order, a CI workflow and failover runbooks.
+//! docs/state.md explains which root plans during which outage. The reusable modules under `modules/` are hand-written,
 //! validated Terraform shipped with Topoform (they hold no user data); the
 //! roots are built per design with hcl-rs. The same design always gives
 //! byte-identical files.
 
 mod artifacts;
+mod databases;
 mod dynamodb;
 mod files;
 mod global;
+mod iam;
 pub mod hcl;
 mod plan;
 mod region;
@@ -105,14 +109,16 @@ fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
         match stack {
             Stack::Region(code) => out.extend(region::root(design, code)?),
             Stack::Global => out.extend(global::root(design)?),
+            Stack::Iam => out.extend(iam::root(design)?),
+            Stack::Databases => out.extend(databases::root(design)?),
             Stack::Bootstrap => {}
         }
-        if let Some(name) = stack.backend_name() {
-            out.push(files::backend(design, &name)?);
+        if let (Some(name), Some((bucket, region))) = (stack.backend_name(), stack.state_location(design)) {
+            out.push(files::backend_at(design, &name, &bucket, &region)?);
         }
     }
     out.push(file("README.md", artifacts::readme(design, &order)));
-    out.push(file(".github/workflows/terraform.yml", artifacts::workflow(&order)));
+    out.push(file(".github/workflows/terraform.yml", artifacts::workflow(design, &order)));
     out.extend(artifacts::runbooks(design));
     Ok(out)
 }

@@ -1,4 +1,11 @@
-//! Which stacks an export has, and the order they apply in.
+//! Which stacks an export has, the order they apply in, and where each keeps
+//! its state.
+//!
+//! No region's root reads another's state: a region root's state lives in
+//! that region and its cross-region values are derived from deterministic
+//! names, so it initialises and plans while any other region is down. The
+//! order below still puts sources before replicas; it is the workflow's and
+//! the README's job, not a data dependency.
 
 use super::ExportError;
 use crate::core::model::{Design, ObjectRef, RegionRole, VpcNode};
@@ -7,8 +14,14 @@ use std::collections::{BTreeMap, BTreeSet};
 /// One Terraform root with its own state.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stack {
-    /// The state bucket (local state).
+    /// The state buckets (local state).
     Bootstrap,
+    /// IAM roles and instance profiles the regions use: IAM's control plane
+    /// is in us-east-1, so they stay out of the region roots.
+    Iam,
+    /// Aurora global clusters: their own root, so that a change of primary
+    /// region never moves them between roots (which would destroy one).
+    Databases,
     /// One region, by code.
     Region(String),
     /// DNS, accelerators and cross-region links.
@@ -20,6 +33,8 @@ impl Stack {
     pub fn dir(&self) -> String {
         match self {
             Stack::Bootstrap => "bootstrap".into(),
+            Stack::Iam => "iam".into(),
+            Stack::Databases => "databases".into(),
             Stack::Region(code) => format!("regions/{code}"),
             Stack::Global => "global".into(),
         }
@@ -29,14 +44,33 @@ impl Stack {
     pub fn backend_name(&self) -> Option<String> {
         match self {
             Stack::Bootstrap => None,
+            Stack::Iam => Some("iam".into()),
+            Stack::Databases => Some("databases".into()),
             Stack::Region(code) => Some(code.clone()),
             Stack::Global => Some("global".into()),
         }
     }
+
+    /// The bucket and region of its state: a region's own bucket in that
+    /// region (`names::region_state_bucket`), the state bucket in the state
+    /// region for the others. None for bootstrap (local state).
+    pub fn state_location(&self, design: &Design) -> Option<(String, String)> {
+        match self {
+            Stack::Bootstrap => None,
+            Stack::Region(code) => Some((crate::core::names::region_state_bucket(design, code), code.clone())),
+            Stack::Iam | Stack::Databases | Stack::Global => Some((design.state.bucket.clone(), design.state.region.clone())),
+        }
+    }
 }
 
-/// The regions whose state a region's root reads: where the sources of its
-/// replicas and the writers of its global clusters live.
+/// Whether the design has an Aurora global cluster (and so a `databases` stack).
+pub fn has_global_clusters(design: &Design) -> bool {
+    design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)).any(|n| matches!(n, VpcNode::Aurora(a) if a.global.is_some()))
+}
+
+/// The regions that must be applied before a region's root (from empty): where
+/// the sources of its replicas and the writers of its global clusters live.
+/// An ordering only: the root reads nothing from them.
 pub fn upstream(design: &Design, index: &crate::core::model::Index<'_>, code: &str) -> BTreeSet<String> {
     let mut up = BTreeSet::new();
     let Some(region) = design.regions.iter().find(|r| r.code == code) else { return up };
@@ -62,8 +96,8 @@ pub fn upstream(design: &Design, index: &crate::core::model::Index<'_>, code: &s
     up
 }
 
-/// bootstrap, then the regions (primary first, each after the regions it
-/// reads), then global. A cycle between regions cannot be applied.
+/// bootstrap, iam, databases (if any), then the regions (primary first,
+/// each after its upstream regions), then global. A cycle between regions cannot be applied.
 pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
     let mut regions: Vec<&str> = Vec::new();
     if let Some(p) = design.regions.iter().find(|r| r.role == RegionRole::Primary) {
@@ -89,7 +123,10 @@ pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
             }
         }
     }
-    let mut order = vec![Stack::Bootstrap];
+    let mut order = vec![Stack::Bootstrap, Stack::Iam];
+    if has_global_clusters(design) {
+        order.push(Stack::Databases);
+    }
     order.extend(done.into_iter().map(|c| Stack::Region(c.to_string())));
     order.push(Stack::Global);
     Ok(order)

@@ -1,14 +1,15 @@
 //! One region's root: its VPCs, load balancers, groups, databases, buckets
-//! and tables as module calls, reading upstream regions' state for replica
-//! sources and global clusters.
+//! and tables as module calls. It reads no other stack's state: a replica's
+//! source is named by its ARN, built from the account id and the source's
+//! deterministic identifier; an Aurora member joins its global cluster by
+//! name; instances run with their `iam` stack profile, by name. So the root
+//! initialises and plans while any other region is down.
 
 use super::hcl::{ex, index, n, obj, print, record, s, HclError, B};
-use super::plan::upstream;
 use super::{file, files, ExportError, ExportFile};
 use crate::core::model::{Design, HttpProtocol, ObjectRef, Region, RegionNode, Tier, Vpc, VpcNode};
 use crate::core::names;
 use hcl::Expression;
-use std::collections::BTreeSet;
 
 /// The files of `regions/<code>/`.
 pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError> {
@@ -25,10 +26,11 @@ pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError>
     ];
     let https = region.vpcs.iter().flat_map(|v| &v.nodes).any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
     if https {
-        out.push(file(&format!("{dir}/variables.tf"), print(vec![certificate_variable(code)])?));
+        out.push(file(&format!("{dir}/variables.tf"), print(vec![certificate_variable(code)?])?));
+        out.push(file(&format!("{dir}/terraform.auto.tfvars"), certificate_tfvars(code)?));
     }
     out.push(file(&format!("{dir}/main.tf"), print(main_blocks(design, region, "../..", false)?)?));
-    out.push(file(&format!("{dir}/outputs.tf"), print(outputs(design, region)?)?));
+    out.push(file(&format!("{dir}/outputs.tf"), print(outputs(region)?)?));
     Ok(out)
 }
 
@@ -42,19 +44,33 @@ fn providers(design: &Design, region: &Region) -> Result<String, HclError> {
     print(blocks)
 }
 
-/// `variable "certificate_arn"`: the ACM certificate of the region's HTTPS listeners.
-pub fn certificate_variable(code: &str) -> B {
-    B::new("variable", &["certificate_arn"])
+/// `variable "certificate_arn"`: the ACM certificate of the region's HTTPS
+/// listeners. An empty value (the committed tfvars before the user fills it)
+/// fails the plan with a message, not the apply halfway.
+pub fn certificate_variable(code: &str) -> Result<B, HclError> {
+    let filled = super::hcl::call("startswith", vec![ex("var.certificate_arn")?, s("arn:")]);
+    Ok(B::new("variable", &["certificate_arn"])
         .a("description", s(&format!("ARN of the ACM certificate (in {code}) the HTTPS listeners of this region present.")))
-        .a("type", super::hcl::var("string").unwrap_or(Expression::Null))
+        .a("type", super::hcl::var("string")?)
+        .b(B::new("validation", &[])
+            .a("condition", filled)
+            .a("error_message", s(&format!("Set certificate_arn in regions/{code}/terraform.auto.tfvars to the ARN of an ACM certificate in {code}.")))))
 }
 
-/// The state of an upstream region, read through its backend.
+/// `terraform.auto.tfvars`: the region's inputs, committed so that CI applies
+/// unattended; the user fills the ARN once.
+fn certificate_tfvars(code: &str) -> Result<String, HclError> {
+    let header = format!("# The ACM certificate (in {code}) of this region's HTTPS listeners: request or import it in {code},\n# paste its ARN here and commit. Terraform reads this file by itself (CI too).\n");
+    Ok(header + &super::hcl::print_attributes(vec![("certificate_arn", s(""))])?)
+}
+
+/// The state of a region's root, read through its backend (its own bucket,
+/// in its own region); only the global root reads it.
 pub fn remote_state(design: &Design, code: &str) -> Result<B, HclError> {
     let config = record([
-        ("bucket", s(&design.state.bucket)),
+        ("bucket", s(&names::region_state_bucket(design, code))),
         ("key", s(&names::state_key(design, code))),
-        ("region", s(&design.state.region)),
+        ("region", s(code)),
     ]);
     Ok(B::new("data", &["terraform_remote_state", &state_label(code)]).a("backend", s("s3")).a("config", config))
 }
@@ -75,30 +91,13 @@ fn m(prefix: &str, id: &str) -> String {
 pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -> Result<Vec<B>, HclError> {
     let mut blocks = Vec::new();
     let idx = crate::core::model::Index::new(design);
-    if !single {
-        for up in &upstream(design, &idx, &region.code) {
-            blocks.push(remote_state(design, up)?);
-        }
-    }
     let primary = design.primary().map(|p| p.code.as_str()) == Some(region.code.as_str());
-    if primary {
-        let mut seen = BTreeSet::new();
-        for n in region.vpcs.iter().flat_map(|v| &v.nodes) {
-            if let VpcNode::Aurora(a) = n {
-                if let Some(g) = a.global.as_deref().filter(|g| seen.insert(g.to_string())) {
-                    let b = B::new("resource", &["aws_rds_global_cluster", &global_label(g)]);
-                    let b = if single { b.a("provider", ex(&format!("aws.{}", state_label(&region.code)))?) } else { b };
-                    blocks.push(
-                        b
-                            .a("global_cluster_identifier", s(&names::global_cluster(design, g)))
-                            .a("engine", s(a.engine.as_str()))
-                            .a("engine_version", s(&a.engine_version))
-                            .a("storage_encrypted", true.into())
-                            .a("deletion_protection", true.into()),
-                    );
-                }
-            }
-        }
+    if single && primary {
+        // One root: the global clusters sit beside the primary's modules.
+        blocks.extend(super::databases::blocks(design));
+    }
+    if !single && cross_region_replica(&idx, region) {
+        blocks.push(B::new("data", &["aws_caller_identity", "current"]));
     }
     let first_region_block = blocks.len();
     for vpc in &region.vpcs {
@@ -126,6 +125,14 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
     // After the loop above: these name the replica region's provider.
     blocks.extend(super::dynamodb::region_replica_keys(design, region, root)?);
     Ok(blocks)
+}
+
+/// Whether a database of `region` replicates from another region (its root
+/// then builds the source's ARN from the account id).
+fn cross_region_replica(idx: &crate::core::model::Index<'_>, region: &Region) -> bool {
+    region.vpcs.iter().flat_map(|v| &v.nodes).any(|n| {
+        matches!(n, VpcNode::Rds(d) if matches!(d.replica_of.as_deref().and_then(|s| idx.get(s)), Some(ObjectRef::VpcNode { region: src, .. }) if src.code != region.code))
+    })
 }
 
 /// The label of a global cluster resource: the name itself when it is a
@@ -214,7 +221,11 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                 B::new("module", &[&m("asg", &g.id)])
                     .a("source", s(&format!("{root}/modules/asg")))
                     .a("name", s(&names::regional(design, &g.name)))
-                    .a("role_name", s(&names::instance_role(design, &g.name, &region.code)))
+                    .a("instance_profile_name", if single {
+                        ex(&format!("aws_iam_instance_profile.{}_{}.name", g.id, state_label(&region.code)))?
+                    } else {
+                        s(&names::instance_profile(design, &g.name, &region.code))
+                    })
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &g.subnets)?)
                     .a("min_size", n(g.min))
@@ -232,11 +243,13 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     Some(ObjectRef::VpcNode { region: src, node, .. }) if single || src.code == region.code => {
                         Some(ex(&format!("module.{}.arn", m("rds", node.id())))?)
                     }
-                    Some(ObjectRef::VpcNode { region: src, node, .. }) => Some(ex(&format!(
-                        "data.terraform_remote_state.{}.outputs.rds_arns[\"{}\"]",
-                        state_label(&src.code),
-                        node.id()
-                    ))?),
+                    Some(ObjectRef::VpcNode { region: src, node: VpcNode::Rds(s_db), .. }) => Some(super::hcl::call(
+                        "format",
+                        vec![
+                            s(&names::rds_arn_template(&src.code, &names::regional(design, &s_db.name))),
+                            ex("data.aws_caller_identity.current.account_id")?,
+                        ],
+                    )),
                     _ => None,
                 };
                 let b = B::new("module", &[&m("rds", &d.id)]);
@@ -259,11 +272,9 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
             }
             VpcNode::Aurora(c) => {
                 let global = match c.global.as_deref() {
-                    Some(g) if primary || single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
-                    Some(g) => match design.primary() {
-                        Some(p) => Some(index(&format!("data.terraform_remote_state.{}.outputs.global_clusters", state_label(&p.code)), g)?),
-                        None => None,
-                    },
+                    Some(g) if single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
+                    // By name: the cluster lives in the databases root.
+                    Some(g) => Some(s(&names::global_cluster(design, g))),
                     None => None,
                 };
                 B::new("module", &[&m("aurora", &c.id)])
@@ -304,10 +315,9 @@ fn map_output(name: &str, description: &str, entries: Vec<(String, Expression)>)
 }
 
 /// What other stacks read from a region.
-pub fn outputs(design: &Design, region: &Region) -> Result<Vec<B>, HclError> {
+pub fn outputs(region: &Region) -> Result<Vec<B>, HclError> {
     let mut vpcs = Vec::new();
     let (mut albs, mut asgs, mut rds, mut rds_ids, mut aurora, mut buckets) = (vec![], vec![], vec![], vec![], vec![], vec![]);
-    let mut globals = Vec::new();
     for v in &region.vpcs {
         let vm = m("vpc", &v.id);
         vpcs.push((v.id.clone(), record([
@@ -328,14 +338,7 @@ pub fn outputs(design: &Design, region: &Region) -> Result<Vec<B>, HclError> {
                     rds.push((id.clone(), ex(&format!("module.{}.arn", m("rds", &id)))?));
                     rds_ids.push((id.clone(), ex(&format!("module.{}.identifier", m("rds", &id)))?));
                 }
-                VpcNode::Aurora(c) => {
-                    aurora.push((id.clone(), ex(&format!("module.{}.cluster_identifier", m("aurora", &id)))?));
-                    if let Some(g) = &c.global {
-                        if design.primary().map(|p| &p.code) == Some(&region.code) && !globals.iter().any(|(k, _)| k == g) {
-                            globals.push((g.clone(), ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?));
-                        }
-                    }
-                }
+                VpcNode::Aurora(_) => aurora.push((id.clone(), ex(&format!("module.{}.cluster_identifier", m("aurora", &id)))?)),
             }
         }
     }
@@ -356,7 +359,6 @@ pub fn outputs(design: &Design, region: &Region) -> Result<Vec<B>, HclError> {
         map_output("rds_arns", "RDS instance ARNs by design id (cross-region replicas name their source by ARN).", rds),
         map_output("rds_identifiers", "RDS instance identifiers by design id (the DR runbook promotes replicas).", rds_ids),
         map_output("aurora_clusters", "Aurora cluster identifiers by design id.", aurora),
-        map_output("global_clusters", "Aurora global cluster identifiers by global name (secondaries join them).", globals),
         map_output("buckets", "S3 buckets by design id: name, ARN and KMS key (replication uses them).", buckets),
     ])
 }

@@ -12,7 +12,7 @@ use hcl::Expression;
 /// The files of the single root (at the top of the export).
 pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let mut providers = vec![files::provider_block(design, design.primary().map(|p| p.code.as_str()).unwrap_or("us-east-1"), None)];
-    let mut main = Vec::new();
+    let mut main = super::iam::blocks(design)?;
     for r in &design.regions {
         providers.push(files::provider_block(design, &r.code, Some(&state_label(&r.code))));
         main.extend(main_blocks(design, r, ".", true)?);

@@ -42,33 +42,6 @@ resource "aws_vpc_security_group_egress_rule" "https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_iam_role" "this" {
-  name = var.role_name
-
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "ec2.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
-
-  tags = var.tags
-}
-
-resource "aws_iam_role_policy_attachment" "ssm" {
-  role       = aws_iam_role.this.name
-  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
-}
-
-resource "aws_iam_instance_profile" "this" {
-  name = var.role_name
-  role = aws_iam_role.this.name
-
-  tags = var.tags
-}
-
 resource "aws_launch_template" "this" {
   name_prefix   = "${var.name}-"
   image_id      = local.from_ssm ? data.aws_ssm_parameter.ami[0].value : var.image
@@ -76,8 +49,10 @@ resource "aws_launch_template" "this" {
 
   vpc_security_group_ids = [aws_security_group.this.id]
 
+  # By name: the profile lives in the iam stack (IAM's control plane is in
+  # us-east-1), and a name needs no IAM call when this region plans.
   iam_instance_profile {
-    arn = aws_iam_instance_profile.this.arn
+    name = var.instance_profile_name
   }
 
   # IMDSv2 only.

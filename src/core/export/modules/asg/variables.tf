@@ -3,8 +3,8 @@ variable "name" {
   type        = string
 }
 
-variable "role_name" {
-  description = "IAM role name of the instances; unique in the account (it includes the region)."
+variable "instance_profile_name" {
+  description = "Name of the IAM instance profile the instances run with; created by the iam stack, unique in the account (it includes the region)."
   type        = string
 }
 
