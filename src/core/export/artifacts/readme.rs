@@ -9,16 +9,20 @@ use crate::core::model::{Design, VpcNode};
 pub fn readme(design: &Design, order: &[Stack]) -> String {
     let mut r = String::new();
     r.push_str(&format!("# {} ({}): Terraform exported by Topoform\n\n", design.name, design.environment));
-    r.push_str("Each region is its own Terraform root with its own state, so an outage or a mistake in one region never blocks the others. `global/` holds Route 53, Global Accelerator and the cross-region links. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
+    r.push_str("Each region is its own Terraform root with its own state, kept in a bucket in that region, so an outage or a mistake in one region never blocks the others: no region's root reads another stack's state (replica sources, global clusters and instance profiles are named, not looked up). `global/` holds Route 53, Global Accelerator and the cross-region links; `iam/` the instance roles; `databases/` (when there is one) the Aurora global clusters. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
     r.push_str("## Apply order\n\n");
     for (i, st) in order.iter().enumerate() {
         let what = match st {
-            Stack::Bootstrap => "the state bucket (local state; run once)".to_string(),
+            Stack::Bootstrap => "the state buckets, one per region and one for the global stacks (local state; run once)".to_string(),
+            Stack::Iam => "IAM roles and instance profiles of the regions' instances".to_string(),
+            Stack::Databases => "the Aurora global clusters (they stay here whichever region is primary)".to_string(),
             Stack::Region(c) => format!("region {c}"),
             Stack::Global => "DNS, accelerators, peering and replication".to_string(),
         };
         r.push_str(&format!("{}. `{}/`: {what}\n", i + 1, st.dir()));
     }
+    r.push_str("\nThe order matters from empty only (sources before replicas, the writer before the regions that join it); no root reads another region's state, so later updates may go in any order. CI applies the standby regions before the primary (a bad change shows where it hurts least).\n");
+    r.push_str(&state_section(design, order));
     r.push_str("\n## Commands\n\n```sh\n");
     for st in order {
         match st.backend_name() {
@@ -39,7 +43,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         .collect();
     if !https.is_empty() {
         r.push_str(&format!(
-            "## Inputs\n\nHTTPS listeners need an ACM certificate in their region: set `certificate_arn` in `regions/<code>/terraform.tfvars` for {}.\n\n",
+            "## Inputs\n\nHTTPS listeners need an ACM certificate in their region: fill `certificate_arn` in `regions/<code>/terraform.auto.tfvars` (committed, so CI applies without asking) for {}; the plan refuses an empty value. CI reads its AWS role from the repository variable `AWS_ROLE_ARN` and, when set, the health URL of each region from `HEALTH_URL_<REGION>` (for example `HEALTH_URL_US_EAST_1`).\n\n",
             https.join(", ")
         ));
     }
@@ -51,6 +55,28 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
     if let Some(plan) = failover::plan(design) {
         r.push_str(&runbooks(&plan));
     }
+    r
+}
+
+/// Where each stack keeps its state and which control planes it needs, so
+/// the reader knows which roots plan during which outage.
+fn state_section(design: &Design, order: &[Stack]) -> String {
+    let mut r = String::from("\n## State and control planes\n\n| Stack | State bucket (region) | Needs the control plane of |\n|---|---|---|\n");
+    for st in order {
+        let Some((bucket, region)) = st.state_location(design) else {
+            r.push_str(&format!("| `{}/` | local | every region of the design (one state bucket each) |\n", st.dir()));
+            continue;
+        };
+        let needs = match st {
+            Stack::Iam => "IAM (us-east-1)".to_string(),
+            Stack::Databases => format!("RDS in {region}"),
+            Stack::Region(c) => format!("{c} only"),
+            Stack::Global => "Route 53 (us-east-1), Global Accelerator (us-west-2), every region (it reads their state)".to_string(),
+            Stack::Bootstrap => String::new(),
+        };
+        r.push_str(&format!("| `{}/` | `{bucket}` ({region}) | {needs} |\n", st.dir()));
+    }
+    r.push_str("\nDuring an outage of one region, every other region's root initialises, plans and applies; `iam/`, `databases/` and `global/` wait for their regions (the runbooks below use the AWS CLI instead).\n");
     r
 }
 
