@@ -34,6 +34,9 @@ fn the_per_region_layout_has_every_part() {
         "backends/us-east-1.hcl",
         "backends/us-west-2.hcl",
         "backends/global.hcl",
+        "backends/iam.hcl",
+        "iam/main.tf",
+        "regions/us-east-1/terraform.auto.tfvars",
         ".github/workflows/terraform.yml",
         "scripts/promote-dr.sh",
     ] {
@@ -48,8 +51,11 @@ fn the_per_region_layout_has_every_part() {
     assert!(order.windows(2).all(|w| w[0] < w[1]), "apply order in README: {order:?}");
     let backend = &files.iter().find(|f| f.path == "backends/us-west-2.hcl").unwrap().contents;
     assert!(backend.contains("key          = \"shop/prod/us-west-2/terraform.tfstate\"") && backend.contains("use_lockfile = true"), "{backend}");
+    // Its state in its own region, so it plans while us-east-1 is down.
+    assert!(backend.contains("-us-west-2\"") && backend.contains("region       = \"us-west-2\""), "{backend}");
     let replica = &files.iter().find(|f| f.path == "regions/us-west-2/main.tf").unwrap().contents;
-    assert!(replica.contains("data.terraform_remote_state.us_east_1.outputs.rds_arns[\"use1-db\"]"), "replica by source ARN");
+    assert!(replica.contains("format(\"arn:aws:rds:us-east-1:%s:db:shop-prod-"), "replica by source ARN built from names:\n{replica}");
+    assert!(!replica.contains("terraform_remote_state"), "a region root reads no other state");
 }
 
 #[test]

@@ -17,6 +17,7 @@ topoform: check a Topoform design file (multi-region AWS topology)
 USAGE:
     topoform check FILE [--format text|json]
     topoform export FILE --out DIR [--layout per-region|single-root]
+    topoform make-primary FILE REGION --out FILE
     topoform --help | --version
 
 COMMANDS:
@@ -27,6 +28,13 @@ COMMANDS:
     export FILE     Write the Terraform tree (and the design) into DIR.
                     Exit status: 0 written, 1 not written because the design
                     has errors, 2 the file could not be loaded.
+
+    make-primary FILE REGION
+                    Make REGION (a region code or id) the primary, as the
+                    editor's \"Make primary\" does after a failover, and
+                    write the design to --out (`-` for standard output).
+                    Prints each thing that moved. Exit status: 0 written,
+                    1 the edit was refused, 2 the file could not be loaded.
 
 OPTIONS:
     --format FMT    text (default) or json:
@@ -45,6 +53,7 @@ enum Command {
     Version,
     Check { file: String, json: bool },
     Export { file: String, out: String, layout: Layout },
+    MakePrimary { file: String, region: String, out: String },
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -95,6 +104,22 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 }
             }
             Ok(Command::Export { file: file.ok_or("export needs a FILE")?, out: out.ok_or("export needs --out DIR")?, layout })
+        }
+        "make-primary" => {
+            let (mut pos, mut out) = (Vec::new(), None);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--out" => out = Some(it.next().ok_or("--out needs a FILE")?.clone()),
+                    "-h" | "--help" => return Ok(Command::Help),
+                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{}` for make-primary", short(f))),
+                    f if pos.len() < 2 => pos.push(f.to_string()),
+                    f => return Err(format!("make-primary takes FILE and REGION; `{}` is one too many", short(f))),
+                }
+            }
+            let mut pos = pos.into_iter();
+            let file = pos.next().ok_or("make-primary needs a FILE")?;
+            let region = pos.next().ok_or("make-primary needs a REGION (code or id)")?;
+            Ok(Command::MakePrimary { file, region, out: out.ok_or("make-primary needs --out FILE")? })
         }
         other => Err(format!("unknown command `{}`", short(other))),
     }
@@ -194,6 +219,43 @@ fn run_export(file: &str, out: &str, layout: Layout) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `make-primary`: the editor's edit, for scripts (the outage drill).
+fn run_make_primary(file: &str, region: &str, out: &str) -> ExitCode {
+    let design = match read_design(file) {
+        Ok(d) => d,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(id) = design.regions.iter().find(|r| r.code == region || r.id == region).map(|r| r.id.clone()) else {
+        eprintln!("error: {file} has no region `{}`", short(region));
+        return ExitCode::from(1);
+    };
+    let (changed, moved) = match topoform::core::edit::make_primary(&design, &id) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {}", bound(e.to_string()));
+            return ExitCode::from(1);
+        }
+    };
+    let text = topoform::core::model::save(&changed);
+    let written = if out == "-" {
+        print!("{text}");
+        Ok(())
+    } else {
+        std::fs::write(out, &text)
+    };
+    if let Err(e) = written {
+        eprintln!("error: cannot write {out}: {e}");
+        return ExitCode::from(2);
+    }
+    for line in moved {
+        eprintln!("{}", bound(line));
+    }
+    ExitCode::SUCCESS
+}
+
 /// `{"diagnostics":[{"rule","severity","message","subjects"}]}`, the public shape.
 fn diagnostics_json(diags: &[Diagnostic]) -> String {
     serde_json::json!({ "diagnostics": diags }).to_string()
@@ -224,6 +286,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Check { file, json }) => check(&file, json),
         Ok(Command::Export { file, out, layout }) => run_export(&file, &out, layout),
+        Ok(Command::MakePrimary { file, region, out }) => run_make_primary(&file, &region, &out),
         Err(msg) => {
             eprintln!("error: {msg}\n\n{HELP}");
             ExitCode::from(2)
