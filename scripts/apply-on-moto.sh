@@ -38,6 +38,11 @@
 #   TOPOFORM_APPLY_ORDER    space-separated stack dirs, to override the README's order
 #   TOPOFORM_APPLY_SKIP     extra "type=reason" entries for the skip list, ';'-separated
 #   TOPOFORM_APPLY_KEEP=1   keep the scratch directory (its path is printed)
+#   TOPOFORM_APPLY_EXISTING=1  the export was applied on this moto before (the
+#                           outage drill applies it again after the failback):
+#                           local-state stacks (bootstrap) are left out, their
+#                           state went with the earlier scratch copy; the
+#                           others init against their existing remote state
 #   TOPOFORM_APPLY_JOBS=N   apply up to N stacks at once (default 1: strictly the
 #                           README's order). A stack starts only after the
 #                           local-state stacks before it (the state bucket) and
@@ -229,6 +234,8 @@ for s in order:
         if not cands:
             sys.exit(f"stack {s} has an s3 backend but no backends/*.hcl file could be matched to it")
         backend = cands[0]
+    if backend == "-" and os.environ.get("TOPOFORM_APPLY_EXISTING") == "1":
+        continue
     print(f"{s}\t{backend}")
 PY
 }
@@ -473,7 +480,8 @@ text = "".join(open(os.path.join(d, f), encoding="utf-8").read() for f in sorted
 given = set()
 for f in os.listdir(d):
     if f == "terraform.tfvars" or f.endswith(".auto.tfvars"):
-        given |= set(re.findall(r'^\s*([A-Za-z_][\w-]*)\s*=', open(os.path.join(d, f)).read(), re.M))
+        # A committed placeholder (`certificate_arn = ""`) is not a value.
+        given |= set(re.findall(r'^\s*([A-Za-z_][\w-]*)\s*=(?!\s*""\s*$)', open(os.path.join(d, f)).read(), re.M))
 required = []
 for m in re.finditer(r'variable\s+"([^"]+)"\s*\{', text):
     depth, i = 1, m.end()
@@ -555,9 +563,14 @@ apply_stack() {
 }
 
 # Which earlier stacks (in README order) each stack needs: every local-state
-# stack before it (the state bucket), and the stacks whose backend key its
-# terraform_remote_state blocks read. A remote-state read whose key matches
-# no stack makes it wait for every stack before it.
+# stack before it (the state buckets); the stacks whose backend key its
+# terraform_remote_state blocks read (global reads the regions); and, for a
+# stack that reads no state, every remote-state stack before it: region roots
+# name their upstream values (replica sources, global clusters, instance
+# profiles) instead of reading them, so the README's order is the only thing
+# that puts iam and databases before the regions and sources before replicas.
+# A remote-state read whose key matches no stack makes it wait for every
+# stack before it.
 stack_deps() {
   python3 - "$ROOT" "$ORDER_FILE" <<'PY'
 import os, re, sys
@@ -576,6 +589,8 @@ for i, (s, b) in enumerate(order):
     before = [x for x, _ in order[:i]]
     deps = [x for x, bb in order[:i] if bb == "-"] if b != "-" else []
     text = tf_text(s)
+    if b != "-" and 'data "terraform_remote_state"' not in text:
+        deps = before
     if 'data "terraform_remote_state"' in text:
         read = re.findall(r'\bkey\s*=\s*"([^"]+)"', text)
         if not read or any(k not in keys for k in read):

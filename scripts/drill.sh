@@ -14,14 +14,26 @@
 #              so the applied resources outlive it
 #   outage     the proxy answers 503 to everything signed for the primary
 #              region; checked: the primary does not answer, DR does
+#   dr-plan    terraform init and plan of every region root with the primary
+#              down: each DR root must succeed (its state is in its own
+#              region, it reads no other stack), the primary's must fail
+#              (printed: that is the outage, not a bug)
 #   promote    scripts/promote-dr.sh --confirm --no-verify with the AWS CLI
 #              (~/.venvs/awscli) through the proxy; checked: each replica is
 #              a standalone writer, each DR group runs at production size
+#   dr-apply   `topoform make-primary` turns the design round (the editor's
+#              edit), the export is written again, and the new primary's root
+#              is planned and applied with the old primary still down;
+#              checked: the plan destroys nothing
 #   recover    the primary region answers again
 #   failback   scripts/failback.sh --confirm --no-verify, answering y to each
 #              question; checked: the writer is home and not a replica, the
 #              DR copy is gone (for Terraform to recreate), the DR groups are
 #              back to their design size
+#   converge   the original export (the primary home again) is applied to
+#              every stack but bootstrap by scripts/apply-on-moto.sh
+#              (TOPOFORM_APPLY_EXISTING=1), which then requires a clean
+#              second plan of each
 # --no-verify: moto's load balancers serve no traffic, so the curl checks of
 # the endpoints are left out (the dry-run test covers their command lines).
 #
@@ -178,6 +190,45 @@ check() { if [ "$2" = "$3" ]; then say "  ok: $1 = $2"; else fail "$1 is '$2', e
 writer() { aws rds describe-global-clusters --region "$1" --global-cluster-identifier "$2" --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn | [0]' --output text; }
 ACCOUNT=$(aws sts get-caller-identity --region "$HOME_REGION" --query Account --output text)
 
+# Terraform on the drill's moto, through the proxy, with the provider mirror.
+MIRROR=${TOPOFORM_TF_MIRROR:-/opt/tf-plugins}
+[ -d "$MIRROR/registry.terraform.io/hashicorp/aws" ] || die "no hashicorp/aws mirror at $MIRROR; set TOPOFORM_TF_MIRROR"
+cat >"$WORK/terraformrc" <<EOF
+provider_installation {
+  filesystem_mirror {
+    path    = "$MIRROR"
+    include = ["registry.terraform.io/hashicorp/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/*"]
+  }
+}
+EOF
+export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
+REGIONS=$(ls "$WORK/export/regions")
+# A copy of an export for Terraform runs, its HTTPS inputs filled with
+# certificates requested from moto in every region that answers (a
+# placeholder for one that is down: its init fails before it is read).
+tf_copy() { # SRC DEST
+  rm -rf "$2"; cp -r "$1" "$2"
+  local r arn
+  for r in $REGIONS; do
+    [ -f "$2/regions/$r/terraform.auto.tfvars" ] || continue
+    arn=$(AWS_MAX_ATTEMPTS=1 aws acm request-certificate --region "$r" --domain-name drill.example.com \
+      --validation-method DNS --query CertificateArn --output text 2>/dev/null) || arn="arn:aws:acm:$r:$ACCOUNT:certificate/region-down"
+    printf 'certificate_arn = "%s"\n' "$arn" >"$2/regions/$r/zz-drill.auto.tfvars"
+  done
+}
+# init and plan of regions/CODE in the copy DIR, the plan saved as tfplan:
+# returns 1 when init fails, 2 when plan does.
+tf_plan() { # DIR CODE
+  local d="$1/regions/$2"
+  timeout 600 terraform -chdir="$d" init -input=false -no-color -backend-config="../../backends/$2.hcl" >"$d/init.log" 2>&1 || return 1
+  timeout 900 terraform -chdir="$d" plan -input=false -no-color -lock-timeout=60s -out=tfplan >"$d/plan.log" 2>&1 || return 2
+}
+first_error() { grep -m1 -E '^(Error|│ Error)' "$1" | sed 's/^│ //'; }
+
 say "before the outage:"
 while IFS=$'\t' read -r kind region name min desired; do
   case $kind in
@@ -195,6 +246,22 @@ if AWS_MAX_ATTEMPTS=1 aws rds describe-db-instances --region "$HOME_REGION" >/de
 fi
 say "  ok: $HOME_REGION answers: $(grep -o 'ServiceUnavailable[^)]*)\?' "$WORK/down.err" | head -n 1)"
 phase_done outage
+
+say "=== terraform init and plan of every region root while $HOME_REGION is down"
+tf_copy "$WORK/export" "$WORK/tf-outage"
+for r in $REGIONS; do
+  rc=0; tf_plan "$WORK/tf-outage" "$r" || rc=$?
+  step=$([ "$rc" = 1 ] && echo init || echo plan)
+  log="$WORK/tf-outage/regions/$r/$step.log"
+  if [ "$r" = "$HOME_REGION" ]; then
+    [ "$rc" != 0 ] || fail "regions/$r planned although $r is down (the outage proxy let it through?)"
+    say "  expected: regions/$r (down): $step fails: $(first_error "$log")"
+  else
+    [ "$rc" = 0 ] || { tail -n 30 "$log"; fail "regions/$r cannot $step while $HOME_REGION is down"; }
+    say "  ok: regions/$r inits and plans ($(grep -m1 -E '^(Plan:|No changes)' "$log"))"
+  fi
+done
+phase_done dr-plan
 
 say "=== promote-dr.sh --confirm --no-verify"
 refused=$(grep -c '^\[outage_proxy\] 503' "$WORK/proxy.log" || true)
@@ -214,6 +281,26 @@ while IFS=$'\t' read -r kind region name min desired; do
     aurora) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
   esac
 done <"$WORK/expect.tsv"
+
+# --- the design follows the failover; the new primary's root is applied -------------
+TAKER=$(awk -F'\t' '$1 == "promote" || $1 == "aurora" { print $2; exit }' "$WORK/expect.tsv")
+[ -n "$TAKER" ] || TAKER=$(for r in $REGIONS; do [ "$r" != "$HOME_REGION" ] && { echo "$r"; break; }; done)
+say "=== topoform make-primary $TAKER, export again, apply regions/$TAKER while $HOME_REGION is down"
+"$REPO/target/debug/topoform" make-primary "$WORK/export/topoform.json" "$TAKER" --out "$WORK/switched.json" 2>&1 | sed 's/^/    moved: /'
+"$REPO/target/debug/topoform" export "$WORK/switched.json" --out "$WORK/export-switched" >/dev/null
+tf_copy "$WORK/export-switched" "$WORK/tf-switched"
+D="$WORK/tf-switched/regions/$TAKER"
+tf_plan "$WORK/tf-switched" "$TAKER" || { tail -n 30 "$D/init.log" "$D/plan.log" 2>/dev/null; fail "regions/$TAKER of the switched design does not plan"; }
+terraform -chdir="$D" show -json tfplan >"$D/plan.json"
+destroyed=$(python3 -c 'import json, sys
+p = json.load(open(sys.argv[1]))
+print(" ".join(c["address"] for c in p.get("resource_changes", []) if "delete" in c["change"]["actions"]))' "$D/plan.json")
+say "  plan: $(grep -m1 -E '^(Plan:|No changes)' "$D/plan.log")"
+[ -z "$destroyed" ] || fail "the new primary's root would destroy: $destroyed"
+timeout 900 terraform -chdir="$D" apply -input=false -no-color -lock-timeout=60s tfplan >"$D/apply.log" 2>&1 ||
+  { sed -n '/^Error: /,/^$/p' "$D/apply.log" | head -n 40; fail "regions/$TAKER of the switched design does not apply"; }
+say "  ok: $(grep -E '^Apply complete!' "$D/apply.log" | tail -n 1)"
+phase_done dr-apply
 
 # --- recovery and failback ------------------------------------------------------------
 say "=== recover: $HOME_REGION answers again"
@@ -244,5 +331,13 @@ while IFS=$'\t' read -r kind region name min desired; do
   esac
 done <"$WORK/expect.tsv"
 
+say "=== converge: the original export applied again to every stack, then a clean second plan"
+PATH="$WORK/shim:$PATH" TOPOFORM_APPLY_EXISTING=1 TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} \
+  bash "$REPO/scripts/apply-on-moto.sh" "$WORK/export" >"$WORK/converge.log" 2>&1 ||
+  { tail -n 60 "$WORK/converge.log"; fail "the export does not converge after the failback"; }
+sed -n '/=== summary/,$p' "$WORK/converge.log"
+phase_done converge
+
 say "=== $TEMPLATE: the drill passed; phase times:"
+
 printf '    %s\n' "${PHASES[@]}"
