@@ -43,10 +43,11 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         .collect();
     if !https.is_empty() {
         r.push_str(&format!(
-            "## Inputs\n\nHTTPS listeners need an ACM certificate in their region: fill `certificate_arn` in `regions/<code>/terraform.auto.tfvars` (committed, so CI applies without asking) for {}; the plan refuses an empty value. CI reads its AWS role from the repository variable `AWS_ROLE_ARN` and, when set, the health URL of each region from `HEALTH_URL_<REGION>` (for example `HEALTH_URL_US_EAST_1`).\n\n",
+            "## Inputs\n\nHTTPS listeners need an ACM certificate in their region: fill `certificate_arn` in `regions/<code>/terraform.auto.tfvars` (committed, so CI applies without asking) for {}; the plan refuses an empty value.\n\n",
             https.join(", ")
         ));
     }
+    r.push_str("## CI\n\n`.github/workflows/terraform.yml` plans every stack on pull requests (the plan in the job summary) and applies on main without a prompt: iam and databases, the standby regions, the primary, then `global/` (DNS and traffic) after an approval in the `production-traffic` environment. It reads its AWS role from the repository secret `AWS_ROLE_ARN` and, when set, each region's health URL from the secret `HEALTH_URL_<REGION>` (for example `HEALTH_URL_US_EAST_1`): the next region waits until it answers. Run it by hand with `first_apply` to build from empty in the order above, after applying `bootstrap/` yourself.\n\n");
     r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys, each in the region of what it encrypts (one per database, bucket, table and table replica, and VPC flow logs) and named by an alias, databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
     r.push_str("## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n");
     for (id, why) in CHECKOV_SKIPS {

@@ -1,7 +1,7 @@
 //! The export's CI workflow, `.github/workflows/terraform.yml`.
 //!
 //! It applies unattended: inputs come from the committed
-//! `regions/<code>/terraform.auto.tfvars` and repository variables
+//! `regions/<code>/terraform.auto.tfvars` and repository secrets
 //! (`AWS_ROLE_ARN`, `HEALTH_URL_<REGION>`), never from a prompt. Every plan
 //! and apply waits up to five minutes for the state lock, and each stack has
 //! its own concurrency group, so two runs never race on one state.
@@ -26,7 +26,7 @@ const TF: &str = "      - uses: actions/checkout@v4\n      - uses: hashicorp/set
 
 /// The credentials step, in `region`.
 fn credentials(region: &str) -> String {
-    format!("      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{{{ vars.AWS_ROLE_ARN }}}}\n          aws-region: {region}\n")
+    format!("      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{{{ secrets.AWS_ROLE_ARN }}}}\n          aws-region: {region}\n")
 }
 
 /// `../` or `../../`: from the stack's directory to the top.
@@ -48,7 +48,7 @@ fn job(st: &Stack) -> String {
     format!("apply-{}", st.backend_name().unwrap_or_else(|| "bootstrap".into()))
 }
 
-/// The repository variable holding a region's health URL: `HEALTH_URL_US_EAST_1`.
+/// The repository secret holding a region's health URL: `HEALTH_URL_US_EAST_1`.
 pub fn health_variable(code: &str) -> String {
     format!("HEALTH_URL_{}", code.replace('-', "_").to_uppercase())
 }
@@ -66,7 +66,7 @@ fn init_plan_apply(st: &Stack, name: &str) -> String {
 fn health(code: &str) -> String {
     let var = health_variable(code);
     format!(
-        "      - name: {code} answers on its health URL\n        if: vars.{var} != ''\n        env:\n          HEALTH_URL: ${{{{ vars.{var} }}}}\n        run: curl --fail --silent --show-error --retry 10 --retry-delay 15 --retry-all-errors \"$HEALTH_URL\"\n"
+        "      - name: {code} answers on its health URL\n        env:\n          HEALTH_URL: ${{{{ secrets.{var} }}}}\n        run: |\n          if [ -z \"$HEALTH_URL\" ]; then echo \"{var} is not set: {code} is gated on its apply only\"; exit 0; fi\n          curl --fail --silent --show-error --retry 10 --retry-delay 15 --retry-all-errors \"$HEALTH_URL\"\n"
     )
 }
 
@@ -94,7 +94,7 @@ pub fn workflow(design: &Design, order: &[Stack]) -> String {
     }
     w.push_str("    concurrency:\n      group: plan-${{ matrix.dir }}-${{ github.ref }}\n      cancel-in-progress: true\n    steps:\n");
     w.push_str(TF);
-    w.push_str("      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ vars.AWS_ROLE_ARN }}\n          aws-region: ${{ matrix.region }}\n");
+    w.push_str("      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ secrets.AWS_ROLE_ARN }}\n          aws-region: ${{ matrix.region }}\n");
     w.push_str("      - run: terraform -chdir=\"${{ matrix.dir }}\" init -input=false -backend-config=\"${{ matrix.backend }}\"\n");
     w.push_str("      - run: terraform -chdir=\"${{ matrix.dir }}\" plan -input=false -lock-timeout=5m -no-color -out=tfplan\n");
     w.push_str("      - name: plan in the job summary\n        run: |\n          {\n            echo \"### ${{ matrix.dir }}\"\n            echo '```'\n            terraform -chdir=\"${{ matrix.dir }}\" show -no-color tfplan\n            echo '```'\n          } >> \"$GITHUB_STEP_SUMMARY\"\n");
