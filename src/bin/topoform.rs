@@ -39,7 +39,8 @@ COMMANDS:
 OPTIONS:
     --format FMT    text (default) or json:
                     {\"diagnostics\":[{\"rule\",\"severity\",\"message\",\"subjects\"}]}
-    --out DIR       Where export writes (created if missing).
+    --out DIR       Where export writes (created if missing); for
+                    make-primary, the design FILE it writes.
     --layout L      per-region (default: a root and state per region) or
                     single-root (one root, a provider alias per region).
     -h, --help      Print this help.
