@@ -143,7 +143,7 @@ fn runbooks(plan: &Plan<'_>) -> String {
     if !plan.databases.is_empty() || plan.groups.iter().any(|g| !g.at_size()) {
         let dirs: Vec<String> = plan.takers.iter().map(|t| format!("`regions/{}/`", t.code)).collect();
         r.push_str(&format!(
-            "Until failback, do not apply {} (CI included): the apply sets the groups back to their design size and wants the databases the way the design has them.\n\n",
+            "Until failback, do not apply {} (CI included) from this design: the apply sets the groups back to their design size and wants the databases the way the design has them. To run Terraform there during the outage, make the region primary first (Topoform's \"Make primary\", or `topoform make-primary topoform.json REGION --out topoform.json`), export again and apply that region's root: it plans without {home} (its state is in its own region) and promotes nothing twice.\n\n",
             dirs.join(", ")
         ));
     }
