@@ -72,7 +72,17 @@ fn state_section(design: &Design, order: &[Stack]) -> String {
             Stack::Iam => "IAM (us-east-1)".to_string(),
             Stack::Databases => format!("RDS in {region}"),
             Stack::Region(c) => format!("{c} only"),
-            Stack::Global => "Route 53 (us-east-1), Global Accelerator (us-west-2), every region (it reads their state)".to_string(),
+            Stack::Global => {
+                let mut planes = Vec::new();
+                if design.dns.is_some() {
+                    planes.push("Route 53 (us-east-1)");
+                }
+                if !design.accelerators.is_empty() {
+                    planes.push("Global Accelerator (us-west-2)");
+                }
+                planes.push("every region (it reads their state)");
+                planes.join(", ")
+            }
             Stack::Bootstrap => String::new(),
         };
         r.push_str(&format!("| `{}/` | `{bucket}` ({region}) | {needs} |\n", st.dir()));
