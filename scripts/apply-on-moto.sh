@@ -718,4 +718,5 @@ if [ "$FAILED" -ne 0 ]; then
   else say "FAILED (set TOPOFORM_APPLY_KEEP=1 to keep the full logs)"; fi
   exit 1
 fi
-say "OK: every stack applied from empty and plans clean"
+if [ "${TOPOFORM_APPLY_EXISTING:-0}" = 1 ]; then say "OK: every stack applied again and plans clean"
+else say "OK: every stack applied from empty and plans clean"; fi
