@@ -116,12 +116,14 @@ pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
 /// region is down. Each bucket is versioned, encrypted with a customer key,
 /// closed to the public. (No TLS-only bucket policy: the S3 backend speaks
 /// HTTPS only, and the moto harness, plain HTTP, would be locked out.)
-pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
+/// `per_region`: false for the single root, whose one state needs one bucket.
+pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, ExportError> {
     let st = &design.state;
     let mut blocks = vec![B::new("data", &["aws_caller_identity", "current"])];
     blocks.extend(state_bucket("state", &st.bucket, &format!("alias/{}-{}-state-{}", design.name, design.environment, st.region), None)?);
     let mut providers = vec![provider_block(design, &st.region, None)];
-    for r in &design.regions {
+    let regions = if per_region { design.regions.as_slice() } else { &[] };
+    for r in regions {
         let alias = super::region::state_label(&r.code);
         providers.push(provider_block(design, &r.code, Some(&alias)));
         let bucket = names::region_state_bucket(design, &r.code);
@@ -139,17 +141,18 @@ pub fn bootstrap(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
                 .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex("aws_kms_key.state.arn")?)),
         );
     }
-    blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket global, iam and databases keep their state in.")).a("value", ex("aws_s3_bucket.state.id")?));
-    let regional = design
-        .regions
+    blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket the stacks that are not a region keep their state in.")).a("value", ex("aws_s3_bucket.state.id")?));
+    let regional = regions
         .iter()
         .map(|r| Ok((r.code.clone(), ex(&format!("aws_s3_bucket.state_{}.id", super::region::state_label(&r.code)))?)))
         .collect::<Result<Vec<_>, HclError>>()?;
-    blocks.push(
-        B::new("output", &["region_state_buckets"])
-            .a("description", s("The bucket each region's root keeps its state in, by region code."))
-            .a("value", super::hcl::obj(regional)),
-    );
+    if per_region {
+        blocks.push(
+            B::new("output", &["region_state_buckets"])
+                .a("description", s("The bucket each region's root keeps its state in, by region code."))
+                .a("value", super::hcl::obj(regional)),
+        );
+    }
     Ok(vec![
         file("bootstrap/versions.tf", versions(true)?),
         file("bootstrap/providers.tf", print(providers)?),

@@ -104,7 +104,7 @@ pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, Export
 fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let order = apply_order(design)?;
     let mut out = files::modules();
-    out.extend(files::bootstrap(design)?);
+    out.extend(files::bootstrap(design, true)?);
     for stack in &order {
         match stack {
             Stack::Region(code) => out.extend(region::root(design, code)?),

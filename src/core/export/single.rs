@@ -19,7 +19,7 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     }
     main.extend(global::blocks(design, &look)?);
     let mut out = files::modules();
-    out.extend(files::bootstrap(design)?);
+    out.extend(files::bootstrap(design, false)?);
     out.push(file("versions.tf", files::versions(false)?));
     out.push(file("providers.tf", print(providers)?));
     out.push(file("backend.tf", files::backend_block()?));
