@@ -183,7 +183,7 @@ fn state_bucket(label: &str, bucket: &str, key_alias: &str, alias: Option<&str>)
         provider(
             B::new("resource", &["aws_s3_bucket", label])
                 .skip("CKV_AWS_18", "Access logs of the state bucket would need a second bucket; CloudTrail records state access.")
-                .skip("CKV_AWS_144", "Each region's root keeps its state in its own region's bucket; replicating one region's state elsewhere would not help it plan while that region is down.")
+                .skip("CKV_AWS_144", "In the per-region layout each region's root keeps its state in its own region; a replica of a state elsewhere would not let its root plan while its region is down.")
                 .skip("CKV2_AWS_61", "State versions are kept on purpose; add expiry of old versions if storage grows.")
                 .skip("CKV2_AWS_62", "Nothing needs to react to state changes."),
         )?
