@@ -1,3 +1,48 @@
+resource "aws_iam_role" "use1-app_us_east_1" {
+  name               = "game-prod-app-us-east-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "use1-app_us_east_1_ssm" {
+  role       = aws_iam_role.use1-app_us_east_1.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "use1-app_us_east_1" {
+  name = "game-prod-app-us-east-1"
+  role = aws_iam_role.use1-app_us_east_1.name
+}
+
+resource "aws_iam_role" "euw1-app_eu_west_1" {
+  name               = "game-prod-app-eu-west-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "euw1-app_eu_west_1_ssm" {
+  role       = aws_iam_role.euw1-app_eu_west_1.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "euw1-app_eu_west_1" {
+  name = "game-prod-app-eu-west-1"
+  role = aws_iam_role.euw1-app_eu_west_1.name
+}
+
+resource "aws_iam_role" "apse1-app_ap_southeast_1" {
+  name               = "game-prod-app-ap-southeast-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "apse1-app_ap_southeast_1_ssm" {
+  role       = aws_iam_role.apse1-app_ap_southeast_1.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "apse1-app_ap_southeast_1" {
+  name = "game-prod-app-ap-southeast-1"
+  role = aws_iam_role.apse1-app_ap_southeast_1.name
+}
+
 module "vpc_use1-main" {
   source = "./modules/network"
   name   = "game-prod-use1-main"
@@ -78,10 +123,10 @@ module "alb_use1-alb" {
 }
 
 module "asg_use1-app" {
-  source    = "./modules/asg"
-  name      = "game-prod-app"
-  role_name = "game-prod-app-us-east-1"
-  vpc_id    = module.vpc_use1-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "game-prod-app"
+  instance_profile_name = aws_iam_instance_profile.use1-app_us_east_1.name
+  vpc_id                = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-app-a"],
     module.vpc_use1-main.subnet_ids["use1-app-b"]
@@ -226,10 +271,10 @@ module "alb_euw1-alb" {
 }
 
 module "asg_euw1-app" {
-  source    = "./modules/asg"
-  name      = "game-prod-app"
-  role_name = "game-prod-app-eu-west-1"
-  vpc_id    = module.vpc_euw1-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "game-prod-app"
+  instance_profile_name = aws_iam_instance_profile.euw1-app_eu_west_1.name
+  vpc_id                = module.vpc_euw1-main.vpc_id
   subnet_ids = [
     module.vpc_euw1-main.subnet_ids["euw1-app-a"],
     module.vpc_euw1-main.subnet_ids["euw1-app-b"]
@@ -330,10 +375,10 @@ module "alb_apse1-alb" {
 }
 
 module "asg_apse1-app" {
-  source    = "./modules/asg"
-  name      = "game-prod-app"
-  role_name = "game-prod-app-ap-southeast-1"
-  vpc_id    = module.vpc_apse1-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "game-prod-app"
+  instance_profile_name = aws_iam_instance_profile.apse1-app_ap_southeast_1.name
+  vpc_id                = module.vpc_apse1-main.vpc_id
   subnet_ids = [
     module.vpc_apse1-main.subnet_ids["apse1-app-a"],
     module.vpc_apse1-main.subnet_ids["apse1-app-b"]

@@ -1,3 +1,33 @@
+resource "aws_iam_role" "use1-app_us_east_1" {
+  name               = "shop-prod-app-us-east-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "use1-app_us_east_1_ssm" {
+  role       = aws_iam_role.use1-app_us_east_1.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "use1-app_us_east_1" {
+  name = "shop-prod-app-us-east-1"
+  role = aws_iam_role.use1-app_us_east_1.name
+}
+
+resource "aws_iam_role" "usw2-app_us_west_2" {
+  name               = "shop-prod-app-us-west-2"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "usw2-app_us_west_2_ssm" {
+  role       = aws_iam_role.usw2-app_us_west_2.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "usw2-app_us_west_2" {
+  name = "shop-prod-app-us-west-2"
+  role = aws_iam_role.usw2-app_us_west_2.name
+}
+
 module "vpc_use1-main" {
   source = "./modules/network"
   name   = "shop-prod-use1-main"
@@ -78,10 +108,10 @@ module "alb_use1-alb" {
 }
 
 module "asg_use1-app" {
-  source    = "./modules/asg"
-  name      = "shop-prod-app"
-  role_name = "shop-prod-app-us-east-1"
-  vpc_id    = module.vpc_use1-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "shop-prod-app"
+  instance_profile_name = aws_iam_instance_profile.use1-app_us_east_1.name
+  vpc_id                = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-app-a"],
     module.vpc_use1-main.subnet_ids["use1-app-b"]
@@ -208,10 +238,10 @@ module "alb_usw2-alb" {
 }
 
 module "asg_usw2-app" {
-  source    = "./modules/asg"
-  name      = "shop-prod-app"
-  role_name = "shop-prod-app-us-west-2"
-  vpc_id    = module.vpc_usw2-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "shop-prod-app"
+  instance_profile_name = aws_iam_instance_profile.usw2-app_us_west_2.name
+  vpc_id                = module.vpc_usw2-main.vpc_id
   subnet_ids = [
     module.vpc_usw2-main.subnet_ids["usw2-app-a"],
     module.vpc_usw2-main.subnet_ids["usw2-app-b"]

@@ -1,5 +1,34 @@
+resource "aws_iam_role" "use1-app_us_east_1" {
+  name               = "media-prod-app-us-east-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "use1-app_us_east_1_ssm" {
+  role       = aws_iam_role.use1-app_us_east_1.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "use1-app_us_east_1" {
+  name = "media-prod-app-us-east-1"
+  role = aws_iam_role.use1-app_us_east_1.name
+}
+
+resource "aws_iam_role" "euw1-app_eu_west_1" {
+  name               = "media-prod-app-eu-west-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "euw1-app_eu_west_1_ssm" {
+  role       = aws_iam_role.euw1-app_eu_west_1.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "euw1-app_eu_west_1" {
+  name = "media-prod-app-eu-west-1"
+  role = aws_iam_role.euw1-app_eu_west_1.name
+}
+
 resource "aws_rds_global_cluster" "g_orders" {
-  provider                  = aws.us_east_1
   global_cluster_identifier = "media-prod-orders"
   engine                    = "aurora-postgresql"
   engine_version            = "16.4"
@@ -87,10 +116,10 @@ module "alb_use1-alb" {
 }
 
 module "asg_use1-app" {
-  source    = "./modules/asg"
-  name      = "media-prod-app"
-  role_name = "media-prod-app-us-east-1"
-  vpc_id    = module.vpc_use1-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "media-prod-app"
+  instance_profile_name = aws_iam_instance_profile.use1-app_us_east_1.name
+  vpc_id                = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-app-a"],
     module.vpc_use1-main.subnet_ids["use1-app-b"]
@@ -228,10 +257,10 @@ module "alb_euw1-alb" {
 }
 
 module "asg_euw1-app" {
-  source    = "./modules/asg"
-  name      = "media-prod-app"
-  role_name = "media-prod-app-eu-west-1"
-  vpc_id    = module.vpc_euw1-main.vpc_id
+  source                = "./modules/asg"
+  name                  = "media-prod-app"
+  instance_profile_name = aws_iam_instance_profile.euw1-app_eu_west_1.name
+  vpc_id                = module.vpc_euw1-main.vpc_id
   subnet_ids = [
     module.vpc_euw1-main.subnet_ids["euw1-app-a"],
     module.vpc_euw1-main.subnet_ids["euw1-app-b"]

@@ -1,5 +1,5 @@
-bucket       = "game-prod-tfstate"
+bucket       = "game-prod-tfstate-ap-southeast-1"
 key          = "game/prod/ap-southeast-1/terraform.tfstate"
-region       = "us-east-1"
+region       = "ap-southeast-1"
 encrypt      = true
 use_lockfile = true

@@ -1,5 +1,5 @@
-bucket       = "game-prod-tfstate"
+bucket       = "game-prod-tfstate-eu-west-1"
 key          = "game/prod/eu-west-1/terraform.tfstate"
-region       = "us-east-1"
+region       = "eu-west-1"
 encrypt      = true
 use_lockfile = true

@@ -1,4 +1,4 @@
-bucket       = "game-prod-tfstate"
+bucket       = "game-prod-tfstate-us-east-1"
 key          = "game/prod/us-east-1/terraform.tfstate"
 region       = "us-east-1"
 encrypt      = true

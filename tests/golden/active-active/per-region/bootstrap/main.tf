@@ -1,7 +1,7 @@
 data "aws_caller_identity" "current" {}
 
 resource "aws_kms_key" "state" {
-  description             = "Terraform state"
+  description             = "Terraform state in game-prod-tfstate"
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
@@ -14,7 +14,7 @@ resource "aws_kms_alias" "state" {
 
 resource "aws_s3_bucket" "state" {
   #checkov:skip=CKV_AWS_18:Access logs of the state bucket would need a second bucket; CloudTrail records state access.
-  #checkov:skip=CKV_AWS_144:Replicate the state bucket to the DR region by hand if Terraform must run during a regional outage.
+  #checkov:skip=CKV_AWS_144:In the per-region layout each region's root keeps its state in its own region; a replica of a state elsewhere would not let its root plan while its region is down.
   #checkov:skip=CKV2_AWS_61:State versions are kept on purpose; add expiry of old versions if storage grows.
   #checkov:skip=CKV2_AWS_62:Nothing needs to react to state changes.
   bucket = "game-prod-tfstate"
@@ -49,7 +49,181 @@ resource "aws_s3_bucket_public_access_block" "state" {
   restrict_public_buckets = true
 }
 
+resource "aws_kms_key" "state_us_east_1" {
+  provider                = aws.us_east_1
+  description             = "Terraform state in game-prod-tfstate-us-east-1"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
+}
+
+resource "aws_kms_alias" "state_us_east_1" {
+  provider      = aws.us_east_1
+  name          = "alias/game-prod-tfstate-us-east-1"
+  target_key_id = aws_kms_key.state_us_east_1.key_id
+}
+
+resource "aws_s3_bucket" "state_us_east_1" {
+  #checkov:skip=CKV_AWS_18:Access logs of the state bucket would need a second bucket; CloudTrail records state access.
+  #checkov:skip=CKV_AWS_144:In the per-region layout each region's root keeps its state in its own region; a replica of a state elsewhere would not let its root plan while its region is down.
+  #checkov:skip=CKV2_AWS_61:State versions are kept on purpose; add expiry of old versions if storage grows.
+  #checkov:skip=CKV2_AWS_62:Nothing needs to react to state changes.
+  provider = aws.us_east_1
+  bucket   = "game-prod-tfstate-us-east-1"
+}
+
+resource "aws_s3_bucket_versioning" "state_us_east_1" {
+  provider = aws.us_east_1
+  bucket   = aws_s3_bucket.state_us_east_1.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "state_us_east_1" {
+  provider = aws.us_east_1
+  bucket   = aws_s3_bucket.state_us_east_1.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.state_us_east_1.arn
+    }
+
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "state_us_east_1" {
+  provider                = aws.us_east_1
+  bucket                  = aws_s3_bucket.state_us_east_1.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_kms_key" "state_eu_west_1" {
+  provider                = aws.eu_west_1
+  description             = "Terraform state in game-prod-tfstate-eu-west-1"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
+}
+
+resource "aws_kms_alias" "state_eu_west_1" {
+  provider      = aws.eu_west_1
+  name          = "alias/game-prod-tfstate-eu-west-1"
+  target_key_id = aws_kms_key.state_eu_west_1.key_id
+}
+
+resource "aws_s3_bucket" "state_eu_west_1" {
+  #checkov:skip=CKV_AWS_18:Access logs of the state bucket would need a second bucket; CloudTrail records state access.
+  #checkov:skip=CKV_AWS_144:In the per-region layout each region's root keeps its state in its own region; a replica of a state elsewhere would not let its root plan while its region is down.
+  #checkov:skip=CKV2_AWS_61:State versions are kept on purpose; add expiry of old versions if storage grows.
+  #checkov:skip=CKV2_AWS_62:Nothing needs to react to state changes.
+  provider = aws.eu_west_1
+  bucket   = "game-prod-tfstate-eu-west-1"
+}
+
+resource "aws_s3_bucket_versioning" "state_eu_west_1" {
+  provider = aws.eu_west_1
+  bucket   = aws_s3_bucket.state_eu_west_1.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "state_eu_west_1" {
+  provider = aws.eu_west_1
+  bucket   = aws_s3_bucket.state_eu_west_1.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.state_eu_west_1.arn
+    }
+
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "state_eu_west_1" {
+  provider                = aws.eu_west_1
+  bucket                  = aws_s3_bucket.state_eu_west_1.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_kms_key" "state_ap_southeast_1" {
+  provider                = aws.ap_southeast_1
+  description             = "Terraform state in game-prod-tfstate-ap-southeast-1"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
+}
+
+resource "aws_kms_alias" "state_ap_southeast_1" {
+  provider      = aws.ap_southeast_1
+  name          = "alias/game-prod-tfstate-ap-southeast-1"
+  target_key_id = aws_kms_key.state_ap_southeast_1.key_id
+}
+
+resource "aws_s3_bucket" "state_ap_southeast_1" {
+  #checkov:skip=CKV_AWS_18:Access logs of the state bucket would need a second bucket; CloudTrail records state access.
+  #checkov:skip=CKV_AWS_144:In the per-region layout each region's root keeps its state in its own region; a replica of a state elsewhere would not let its root plan while its region is down.
+  #checkov:skip=CKV2_AWS_61:State versions are kept on purpose; add expiry of old versions if storage grows.
+  #checkov:skip=CKV2_AWS_62:Nothing needs to react to state changes.
+  provider = aws.ap_southeast_1
+  bucket   = "game-prod-tfstate-ap-southeast-1"
+}
+
+resource "aws_s3_bucket_versioning" "state_ap_southeast_1" {
+  provider = aws.ap_southeast_1
+  bucket   = aws_s3_bucket.state_ap_southeast_1.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "state_ap_southeast_1" {
+  provider = aws.ap_southeast_1
+  bucket   = aws_s3_bucket.state_ap_southeast_1.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = aws_kms_key.state_ap_southeast_1.arn
+    }
+
+    bucket_key_enabled = true
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "state_ap_southeast_1" {
+  provider                = aws.ap_southeast_1
+  bucket                  = aws_s3_bucket.state_ap_southeast_1.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
 output "state_bucket" {
-  description = "The bucket every stack keeps its state in."
+  description = "The bucket the stacks that are not a region keep their state in."
   value       = aws_s3_bucket.state.id
+}
+
+output "region_state_buckets" {
+  description = "The bucket each region's root keeps its state in, by region code."
+  value = {
+    "us-east-1"      = aws_s3_bucket.state_us_east_1.id
+    "eu-west-1"      = aws_s3_bucket.state_eu_west_1.id
+    "ap-southeast-1" = aws_s3_bucket.state_ap_southeast_1.id
+  }
 }

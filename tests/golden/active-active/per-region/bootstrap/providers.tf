@@ -10,3 +10,45 @@ provider "aws" {
     }
   }
 }
+
+provider "aws" {
+  alias  = "us_east_1"
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      "Project"     = "game"
+      "Environment" = "prod"
+      "ManagedBy"   = "topoform"
+      "owner"       = "platform"
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "eu_west_1"
+  region = "eu-west-1"
+
+  default_tags {
+    tags = {
+      "Project"     = "game"
+      "Environment" = "prod"
+      "ManagedBy"   = "topoform"
+      "owner"       = "platform"
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "ap_southeast_1"
+  region = "ap-southeast-1"
+
+  default_tags {
+    tags = {
+      "Project"     = "game"
+      "Environment" = "prod"
+      "ManagedBy"   = "topoform"
+      "owner"       = "platform"
+    }
+  }
+}

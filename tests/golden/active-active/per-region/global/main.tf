@@ -1,7 +1,7 @@
 data "terraform_remote_state" "us_east_1" {
   backend = "s3"
   config = {
-    bucket = "game-prod-tfstate"
+    bucket = "game-prod-tfstate-us-east-1"
     key    = "game/prod/us-east-1/terraform.tfstate"
     region = "us-east-1"
   }
@@ -10,18 +10,18 @@ data "terraform_remote_state" "us_east_1" {
 data "terraform_remote_state" "eu_west_1" {
   backend = "s3"
   config = {
-    bucket = "game-prod-tfstate"
+    bucket = "game-prod-tfstate-eu-west-1"
     key    = "game/prod/eu-west-1/terraform.tfstate"
-    region = "us-east-1"
+    region = "eu-west-1"
   }
 }
 
 data "terraform_remote_state" "ap_southeast_1" {
   backend = "s3"
   config = {
-    bucket = "game-prod-tfstate"
+    bucket = "game-prod-tfstate-ap-southeast-1"
     key    = "game/prod/ap-southeast-1/terraform.tfstate"
-    region = "us-east-1"
+    region = "ap-southeast-1"
   }
 }
 

@@ -1,7 +1,7 @@
 data "aws_caller_identity" "current" {}
 
 resource "aws_kms_key" "state" {
-  description             = "Terraform state"
+  description             = "Terraform state in game-prod-tfstate"
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AccountAdministers", Effect = "Allow", Principal = { AWS = format("arn:aws:iam::%s:root", data.aws_caller_identity.current.account_id) }, Action = "kms:*", Resource = "*" }] })
@@ -14,7 +14,7 @@ resource "aws_kms_alias" "state" {
 
 resource "aws_s3_bucket" "state" {
   #checkov:skip=CKV_AWS_18:Access logs of the state bucket would need a second bucket; CloudTrail records state access.
-  #checkov:skip=CKV_AWS_144:Replicate the state bucket to the DR region by hand if Terraform must run during a regional outage.
+  #checkov:skip=CKV_AWS_144:In the per-region layout each region's root keeps its state in its own region; a replica of a state elsewhere would not let its root plan while its region is down.
   #checkov:skip=CKV2_AWS_61:State versions are kept on purpose; add expiry of old versions if storage grows.
   #checkov:skip=CKV2_AWS_62:Nothing needs to react to state changes.
   bucket = "game-prod-tfstate"
@@ -50,6 +50,6 @@ resource "aws_s3_bucket_public_access_block" "state" {
 }
 
 output "state_bucket" {
-  description = "The bucket every stack keeps its state in."
+  description = "The bucket the stacks that are not a region keep their state in."
   value       = aws_s3_bucket.state.id
 }

@@ -1,4 +1,4 @@
-bucket       = "shop-prod-tfstate"
+bucket       = "shop-prod-tfstate-us-east-1"
 key          = "shop/prod/us-east-1/terraform.tfstate"
 region       = "us-east-1"
 encrypt      = true

@@ -1,5 +1,5 @@
-bucket       = "shop-prod-tfstate"
+bucket       = "shop-prod-tfstate-us-west-2"
 key          = "shop/prod/us-west-2/terraform.tfstate"
-region       = "us-east-1"
+region       = "us-west-2"
 encrypt      = true
 use_lockfile = true

@@ -1,7 +1,7 @@
 data "terraform_remote_state" "us_east_1" {
   backend = "s3"
   config = {
-    bucket = "shop-prod-tfstate"
+    bucket = "shop-prod-tfstate-us-east-1"
     key    = "shop/prod/us-east-1/terraform.tfstate"
     region = "us-east-1"
   }
@@ -10,9 +10,9 @@ data "terraform_remote_state" "us_east_1" {
 data "terraform_remote_state" "us_west_2" {
   backend = "s3"
   config = {
-    bucket = "shop-prod-tfstate"
+    bucket = "shop-prod-tfstate-us-west-2"
     key    = "shop/prod/us-west-2/terraform.tfstate"
-    region = "us-east-1"
+    region = "us-west-2"
   }
 }
 

@@ -1,5 +1,5 @@
-bucket       = "media-prod-tfstate"
+bucket       = "media-prod-tfstate-eu-west-1"
 key          = "media/prod/eu-west-1/terraform.tfstate"
-region       = "us-east-1"
+region       = "eu-west-1"
 encrypt      = true
 use_lockfile = true

@@ -1,4 +1,4 @@
-bucket       = "media-prod-tfstate"
+bucket       = "media-prod-tfstate-us-east-1"
 key          = "media/prod/us-east-1/terraform.tfstate"
 region       = "us-east-1"
 encrypt      = true

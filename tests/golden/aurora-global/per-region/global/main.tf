@@ -1,7 +1,7 @@
 data "terraform_remote_state" "us_east_1" {
   backend = "s3"
   config = {
-    bucket = "media-prod-tfstate"
+    bucket = "media-prod-tfstate-us-east-1"
     key    = "media/prod/us-east-1/terraform.tfstate"
     region = "us-east-1"
   }
@@ -10,9 +10,9 @@ data "terraform_remote_state" "us_east_1" {
 data "terraform_remote_state" "eu_west_1" {
   backend = "s3"
   config = {
-    bucket = "media-prod-tfstate"
+    bucket = "media-prod-tfstate-eu-west-1"
     key    = "media/prod/eu-west-1/terraform.tfstate"
-    region = "us-east-1"
+    region = "eu-west-1"
   }
 }
 

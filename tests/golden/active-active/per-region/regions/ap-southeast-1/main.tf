@@ -72,10 +72,10 @@ module "alb_apse1-alb" {
 }
 
 module "asg_apse1-app" {
-  source    = "../../modules/asg"
-  name      = "game-prod-app"
-  role_name = "game-prod-app-ap-southeast-1"
-  vpc_id    = module.vpc_apse1-main.vpc_id
+  source                = "../../modules/asg"
+  name                  = "game-prod-app"
+  instance_profile_name = "game-prod-app-ap-southeast-1"
+  vpc_id                = module.vpc_apse1-main.vpc_id
   subnet_ids = [
     module.vpc_apse1-main.subnet_ids["apse1-app-a"],
     module.vpc_apse1-main.subnet_ids["apse1-app-b"]

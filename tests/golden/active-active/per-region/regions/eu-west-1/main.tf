@@ -72,10 +72,10 @@ module "alb_euw1-alb" {
 }
 
 module "asg_euw1-app" {
-  source    = "../../modules/asg"
-  name      = "game-prod-app"
-  role_name = "game-prod-app-eu-west-1"
-  vpc_id    = module.vpc_euw1-main.vpc_id
+  source                = "../../modules/asg"
+  name                  = "game-prod-app"
+  instance_profile_name = "game-prod-app-eu-west-1"
+  vpc_id                = module.vpc_euw1-main.vpc_id
   subnet_ids = [
     module.vpc_euw1-main.subnet_ids["euw1-app-a"],
     module.vpc_euw1-main.subnet_ids["euw1-app-b"]

@@ -72,10 +72,10 @@ module "alb_use1-alb" {
 }
 
 module "asg_use1-app" {
-  source    = "../../modules/asg"
-  name      = "game-prod-app"
-  role_name = "game-prod-app-us-east-1"
-  vpc_id    = module.vpc_use1-main.vpc_id
+  source                = "../../modules/asg"
+  name                  = "game-prod-app"
+  instance_profile_name = "game-prod-app-us-east-1"
+  vpc_id                = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-app-a"],
     module.vpc_use1-main.subnet_ids["use1-app-b"]

@@ -42,11 +42,6 @@ output "aurora_clusters" {
   value       = {}
 }
 
-output "global_clusters" {
-  description = "Aurora global cluster identifiers by global name (secondaries join them)."
-  value       = {}
-}
-
 output "buckets" {
   description = "S3 buckets by design id: name, ARN and KMS key (replication uses them)."
   value       = {}

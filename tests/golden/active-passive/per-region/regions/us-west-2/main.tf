@@ -1,11 +1,4 @@
-data "terraform_remote_state" "us_east_1" {
-  backend = "s3"
-  config = {
-    bucket = "shop-prod-tfstate"
-    key    = "shop/prod/us-east-1/terraform.tfstate"
-    region = "us-east-1"
-  }
-}
+data "aws_caller_identity" "current" {}
 
 module "vpc_usw2-main" {
   source = "../../modules/network"
@@ -81,10 +74,10 @@ module "alb_usw2-alb" {
 }
 
 module "asg_usw2-app" {
-  source    = "../../modules/asg"
-  name      = "shop-prod-app"
-  role_name = "shop-prod-app-us-west-2"
-  vpc_id    = module.vpc_usw2-main.vpc_id
+  source                = "../../modules/asg"
+  name                  = "shop-prod-app"
+  instance_profile_name = "shop-prod-app-us-west-2"
+  vpc_id                = module.vpc_usw2-main.vpc_id
   subnet_ids = [
     module.vpc_usw2-main.subnet_ids["usw2-app-a"],
     module.vpc_usw2-main.subnet_ids["usw2-app-b"]
@@ -112,7 +105,7 @@ module "rds_usw2-db" {
   multi_az              = false
   backup_retention_days = 7
   encrypted             = true
-  replicate_source_db   = data.terraform_remote_state.us_east_1.outputs.rds_arns["use1-db"]
+  replicate_source_db   = format("arn:aws:rds:us-east-1:%s:db:shop-prod-db", data.aws_caller_identity.current.account_id)
   vpc_id                = module.vpc_usw2-main.vpc_id
   subnet_ids = [
     module.vpc_usw2-main.subnet_ids["usw2-db-a"],

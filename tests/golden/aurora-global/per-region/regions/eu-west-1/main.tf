@@ -1,12 +1,3 @@
-data "terraform_remote_state" "us_east_1" {
-  backend = "s3"
-  config = {
-    bucket = "media-prod-tfstate"
-    key    = "media/prod/us-east-1/terraform.tfstate"
-    region = "us-east-1"
-  }
-}
-
 module "vpc_euw1-main" {
   source = "../../modules/network"
   name   = "media-prod-euw1-main"
@@ -81,10 +72,10 @@ module "alb_euw1-alb" {
 }
 
 module "asg_euw1-app" {
-  source    = "../../modules/asg"
-  name      = "media-prod-app"
-  role_name = "media-prod-app-eu-west-1"
-  vpc_id    = module.vpc_euw1-main.vpc_id
+  source                = "../../modules/asg"
+  name                  = "media-prod-app"
+  instance_profile_name = "media-prod-app-eu-west-1"
+  vpc_id                = module.vpc_euw1-main.vpc_id
   subnet_ids = [
     module.vpc_euw1-main.subnet_ids["euw1-app-a"],
     module.vpc_euw1-main.subnet_ids["euw1-app-b"]
@@ -109,7 +100,7 @@ module "aurora_euw1-orders" {
   engine_version            = "16.4"
   instance_class            = "db.r6g.large"
   instances                 = 1
-  global_cluster_identifier = data.terraform_remote_state.us_east_1.outputs.global_clusters["orders"]
+  global_cluster_identifier = "media-prod-orders"
   secondary                 = true
   vpc_id                    = module.vpc_euw1-main.vpc_id
   subnet_ids = [

@@ -44,11 +44,6 @@ output "aurora_clusters" {
   }
 }
 
-output "global_clusters" {
-  description = "Aurora global cluster identifiers by global name (secondaries join them)."
-  value       = {}
-}
-
 output "buckets" {
   description = "S3 buckets by design id: name, ARN and KMS key (replication uses them)."
   value = {

@@ -1,11 +1,3 @@
-resource "aws_rds_global_cluster" "g_orders" {
-  global_cluster_identifier = "media-prod-orders"
-  engine                    = "aurora-postgresql"
-  engine_version            = "16.4"
-  storage_encrypted         = true
-  deletion_protection       = true
-}
-
 module "vpc_use1-main" {
   source = "../../modules/network"
   name   = "media-prod-use1-main"
@@ -80,10 +72,10 @@ module "alb_use1-alb" {
 }
 
 module "asg_use1-app" {
-  source    = "../../modules/asg"
-  name      = "media-prod-app"
-  role_name = "media-prod-app-us-east-1"
-  vpc_id    = module.vpc_use1-main.vpc_id
+  source                = "../../modules/asg"
+  name                  = "media-prod-app"
+  instance_profile_name = "media-prod-app-us-east-1"
+  vpc_id                = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-app-a"],
     module.vpc_use1-main.subnet_ids["use1-app-b"]
@@ -108,7 +100,7 @@ module "aurora_use1-orders" {
   engine_version            = "16.4"
   instance_class            = "db.r6g.large"
   instances                 = 2
-  global_cluster_identifier = aws_rds_global_cluster.g_orders.id
+  global_cluster_identifier = "media-prod-orders"
   secondary                 = false
   vpc_id                    = module.vpc_use1-main.vpc_id
   subnet_ids = [

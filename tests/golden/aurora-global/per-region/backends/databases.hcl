@@ -1,0 +1,5 @@
+bucket       = "media-prod-tfstate"
+key          = "media/prod/databases/terraform.tfstate"
+region       = "us-east-1"
+encrypt      = true
+use_lockfile = true
