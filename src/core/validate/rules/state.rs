@@ -20,8 +20,8 @@ pub const RULES: &[Rule] = &[
     rule("TF-04", Error, State, "State locking must be configured: S3 lock files, or a named DynamoDB table.",
         "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a table name.",
         "Use lock \"lockfile\", or give dynamodb_table a name.", tf_04),
-    rule("TF-05", Info, State, "State should not live only in the region a failover must survive.",
-        "The export's bootstrap creates the state bucket versioned and encrypted, but in one region: while that region is down, `terraform init` fails for every stack that keeps its state there, the DR region's included, so the failover apply cannot run.",
+    rule("TF-05", Info, State, "The shared stacks' state should not live in the region a failover must survive.",
+        "Each region's root keeps its state in a bucket in its own region (docs/state.md), so it plans while another region is down. The iam, databases and global stacks keep theirs in the state region: while that region is down they cannot be planned (the runbooks fail over with the AWS CLI instead).",
         "In the design settings, put the state bucket in a secondary region.", tf_05),
     rule("DES-11", Error, State, "The state bucket must be a valid bucket name in a known region.",
         "Every stack's backend points at it; a bad name or region stops `terraform init`.",
@@ -46,7 +46,7 @@ fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     if let Some(p) = ctx.design.primary() {
         if p.code == s.region && ctx.design.regions.len() > 1 {
             out.emit(&none, format!(
-                "Every stack keeps its state in {}, the primary region: while it is down, no stack can run `terraform init`, so the failover apply cannot run.",
+                "The iam, databases and global stacks keep their state in {}, the primary region: while it is down they cannot be planned (each region's own root still can).",
                 short(&s.region)));
         }
     }
