@@ -148,8 +148,13 @@ LIFETIME=${TOPOFORM_MOTO_LIFETIME:-1500}
 # Certificates requested from moto's ACM are issued at once instead of after
 # 60 s; AWS-managed IAM policies (AmazonSSMManagedInstanceCore, ...) exist, as
 # in every real account (moto leaves them out unless asked).
+# moto runs through scripts/drill/moto_server.py (unless TOPOFORM_MOTO_SERVER
+# names another server): moto with its cross-region read replica quirk fixed
+# in the harness, so replicas named unlike their source apply as on AWS. It
+# prints each patch and why at start (kept in logs/moto.log, shown below).
+MOTO_SERVER=${TOPOFORM_MOTO_SERVER:-"python3 $(dirname "$0")/drill/moto_server.py"}
 MOTO_ACM_VALIDATION_WAIT=0 MOTO_IAM_LOAD_MANAGED_POLICIES=true timeout --kill-after=10 "$LIFETIME" \
-  moto_server -H 127.0.0.1 -p "$PORT" >"$WORK/logs/moto.log" 2>&1 &
+  $MOTO_SERVER -H 127.0.0.1 -p "$PORT" >"$WORK/logs/moto.log" 2>&1 &
 MOTO_PID=$!
 for _ in $(seq 1 100); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
@@ -157,7 +162,8 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || die "moto_server did not listen on port $PORT"
-say "moto_server (pid $MOTO_PID) on 127.0.0.1:$PORT, at most ${LIFETIME}s; mirror $MIRROR"
+say "moto (pid $MOTO_PID) on 127.0.0.1:$PORT, at most ${LIFETIME}s; mirror $MIRROR"
+grep -i "patch\|emulat" "$WORK/logs/moto.log" | sed 's/^/  moto harness: /' || true
 
 # Only the environment points at moto; the exported files stay as exported.
 for v in $(env | sed -n 's/^\(AWS_[A-Z0-9_]*\)=.*/\1/p'); do unset "$v"; done

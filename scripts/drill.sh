@@ -164,7 +164,7 @@ while [ \$# -gt 0 ]; do [ "\$1" = -p ] && port=\$2; shift; done
 exec python3 '$DRILL/outage_proxy.py' --port "\$port" --upstream 127.0.0.1:$MOTO_PORT
 EOF
 chmod +x "$WORK/shim/moto_server"
-PATH="$WORK/shim:$PATH" TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} bash "$REPO/scripts/apply-on-moto.sh" "$WORK/export" \
+PATH="$WORK/shim:$PATH" TOPOFORM_MOTO_SERVER="$WORK/shim/moto_server" TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} bash "$REPO/scripts/apply-on-moto.sh" "$WORK/export" \
   >"$WORK/apply.log" 2>&1 || { tail -n 60 "$WORK/apply.log"; fail "the export did not apply on moto"; }
 sed -n '/=== summary/,$p' "$WORK/apply.log"
 phase_done apply
@@ -332,7 +332,7 @@ while IFS=$'\t' read -r kind region name min desired; do
 done <"$WORK/expect.tsv"
 
 say "=== converge: the original export applied again to every stack, then a clean second plan"
-PATH="$WORK/shim:$PATH" TOPOFORM_APPLY_EXISTING=1 TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} \
+PATH="$WORK/shim:$PATH" TOPOFORM_MOTO_SERVER="$WORK/shim/moto_server" TOPOFORM_APPLY_EXISTING=1 TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} \
   bash "$REPO/scripts/apply-on-moto.sh" "$WORK/export" >"$WORK/converge.log" 2>&1 ||
   { tail -n 60 "$WORK/converge.log"; fail "the export does not converge after the failback"; }
 sed -n '/=== summary/,$p' "$WORK/converge.log"
