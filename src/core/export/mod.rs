@@ -11,6 +11,7 @@
 mod artifacts;
 mod dynamodb;
 mod files;
+mod flows;
 mod global;
 pub mod hcl;
 mod plan;

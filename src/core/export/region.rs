@@ -4,7 +4,7 @@
 
 use super::hcl::{ex, index, n, obj, print, record, s, HclError, B};
 use super::plan::upstream;
-use super::{file, files, ExportError, ExportFile};
+use super::{file, files, flows, ExportError, ExportFile};
 use crate::core::model::{Design, HttpProtocol, ObjectRef, Region, RegionNode, Tier, Vpc, VpcNode};
 use crate::core::names;
 use hcl::Expression;
@@ -181,12 +181,24 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
         .a("nat", s(nat))
         .a("subnets", subnets)
         .a("tags", display(&vpc.name))];
-    let app_sgs: Vec<Expression> = vpc
+    // The applications of this VPC by design id: the databases admit them.
+    let app_sgs = vpc
         .nodes
         .iter()
         .filter(|n| matches!(n, VpcNode::Asg(_)))
-        .map(|n| ex(&format!("module.{}.security_group_id", m("asg", n.id()))))
-        .collect::<Result<_, _>>()?;
+        .map(|n| Ok((n.id().to_string(), ex(&format!("module.{}.security_group_id", m("asg", n.id())))?)))
+        .collect::<Result<Vec<_>, HclError>>()
+        .map(obj)?;
+    // Flows across peerings; left out (the modules default to none) when empty.
+    let peer_dbs = flows::peer_database_cidrs(design, idx, &vpc.id);
+    let peer_dbs = (!peer_dbs.is_empty()).then(|| {
+        obj(peer_dbs.into_iter().map(|c| (c.key, record([("database", s(&c.node)), ("cidr", s(&c.cidr)), ("port", n(c.port))]))))
+    });
+    let peer_apps = |db: &VpcNode| {
+        let cidrs = flows::peer_app_cidrs(design, idx, &vpc.id, db);
+        (!cidrs.is_empty()).then(|| obj(cidrs.into_iter().map(|c| (c.key, record([("application", s(&c.node)), ("cidr", s(&c.cidr))])))))
+    };
+    let port = |db: &VpcNode| n(flows::db_port(db).unwrap_or(0));
     for node in &vpc.nodes {
         let b = match node {
             VpcNode::Alb(a) => alb_skips(B::new("module", &[&m("alb", &a.id)]), a)
@@ -225,6 +237,7 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .opt("target_group_arn", target.as_ref().map(|t| ex(&format!("module.{t}.target_group_arn"))).transpose()?)
                     .a("behind_alb", target.is_some().into())
                     .opt("alb_security_group_id", target.as_ref().map(|t| ex(&format!("module.{t}.security_group_id"))).transpose()?)
+                    .opt("peer_database_cidrs", peer_dbs.clone())
                     .a("tags", display(&g.name))
             }
             VpcNode::Rds(d) => {
@@ -246,6 +259,7 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("identifier", s(&names::regional(design, &d.name)))
                     .a("engine", s(d.engine.as_str()))
                     .a("engine_version", s(&d.engine_version))
+                    .a("auto_minor_version_upgrade", (!flows::pins_minor(d.engine.as_str(), &d.engine_version)).into())
                     .a("instance_class", s(&d.instance_class))
                     .a("storage_gb", n(d.storage_gb))
                     .a("multi_az", d.multi_az.into())
@@ -254,10 +268,13 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .opt("replicate_source_db", source)
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &d.subnets)?)
-                    .a("app_security_group_ids", Expression::Array(app_sgs.clone()))
+                    .a("port", port(node))
+                    .a("app_security_groups", app_sgs.clone())
+                    .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&d.name))
             }
             VpcNode::Aurora(c) => {
+                let secondary = c.global.is_some() && !primary;
                 let global = match c.global.as_deref() {
                     Some(g) if primary || single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
                     Some(g) => match design.primary() {
@@ -271,14 +288,21 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("cluster_identifier", s(&names::per_region(design, &c.name, &region.code)))
                     .a("engine", s(c.engine.as_str()))
                     .a("engine_version", s(&c.engine_version))
+                    .a("auto_minor_version_upgrade", (!flows::pins_minor(c.engine.as_str(), &c.engine_version)).into())
                     .a("instance_class", s(&c.instance_class))
                     .a("instances", n(c.instances))
                     .opt("global_cluster_identifier", global)
-                    .a("secondary", (c.global.is_some() && !primary).into())
+                    .a("secondary", secondary.into())
+                    .opt("source_region", design.primary().filter(|_| secondary).map(|p| s(&p.code)))
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &c.subnets)?)
-                    .a("app_security_group_ids", Expression::Array(app_sgs.clone()))
+                    .a("port", port(node))
+                    .a("app_security_groups", app_sgs.clone())
+                    .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&c.name))
+                    // One root: nothing else orders a secondary after the
+                    // writer's cluster and instances, which it must join.
+                    .opt("depends_on", if single && secondary { writer_modules(design, c.global.as_deref())? } else { None })
             }
         };
         blocks.push(b);
@@ -297,6 +321,20 @@ fn alb_skips(b: B, a: &crate::core::model::Alb) -> B {
         .skip("CKV_AWS_103", "An HTTP listener has no TLS policy; the design asks for HTTP (rule DES-20).")
         .skip("CKV_AWS_378", "Plain HTTP is what the design asks for (rule DES-20).")
         .skip("CKV2_AWS_20", "No HTTPS listener to redirect to: the design gives this load balancer HTTP only (rule DES-20).")
+}
+
+/// `[module.aurora_<id>]` for the members of global cluster `global` in the
+/// primary region, or `None` when there are none.
+fn writer_modules(design: &Design, global: Option<&str>) -> Result<Option<Expression>, HclError> {
+    let (Some(g), Some(p)) = (global, design.primary()) else { return Ok(None) };
+    let writers = p
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .filter(|n| matches!(n, VpcNode::Aurora(a) if a.global.as_deref() == Some(g)))
+        .map(|n| ex(&format!("module.{}", m("aurora", n.id()))))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((!writers.is_empty()).then_some(Expression::Array(writers)))
 }
 
 fn map_output(name: &str, description: &str, entries: Vec<(String, Expression)>) -> B {
