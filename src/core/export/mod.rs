@@ -13,6 +13,7 @@ mod dynamodb;
 mod files;
 mod flows;
 mod global;
+mod global_outputs;
 pub mod hcl;
 mod plan;
 mod region;
