@@ -17,6 +17,8 @@ mod global_outputs;
 pub mod hcl;
 mod plan;
 mod region;
+#[cfg(test)]
+mod roots_tests;
 mod single;
 mod zip;
 
