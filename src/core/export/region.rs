@@ -276,6 +276,14 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
             VpcNode::Aurora(c) => {
                 let secondary = c.global.is_some() && !primary;
                 let global = match c.global.as_deref() {
+                    // One root: a secondary joins through the writer's
+                    // module output, which waits for the writer's cluster
+                    // and instances (a module-wide depends_on would also
+                    // defer the secondary's data sources on every plan).
+                    Some(g) if single && secondary => match writer_module(design, g) {
+                        Some(w) => Some(ex(&format!("module.{w}.global_cluster_identifier"))?),
+                        None => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
+                    },
                     Some(g) if primary || single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
                     Some(g) => match design.primary() {
                         Some(p) => Some(index(&format!("data.terraform_remote_state.{}.outputs.global_clusters", state_label(&p.code)), g)?),
@@ -300,9 +308,6 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("app_security_groups", app_sgs.clone())
                     .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&c.name))
-                    // One root: nothing else orders a secondary after the
-                    // writer's cluster and instances, which it must join.
-                    .opt("depends_on", if single && secondary { writer_modules(design, c.global.as_deref())? } else { None })
             }
         };
         blocks.push(b);
@@ -323,18 +328,16 @@ fn alb_skips(b: B, a: &crate::core::model::Alb) -> B {
         .skip("CKV2_AWS_20", "No HTTPS listener to redirect to: the design gives this load balancer HTTP only (rule DES-20).")
 }
 
-/// `[module.aurora_<id>]` for the members of global cluster `global` in the
-/// primary region, or `None` when there are none.
-fn writer_modules(design: &Design, global: Option<&str>) -> Result<Option<Expression>, HclError> {
-    let (Some(g), Some(p)) = (global, design.primary()) else { return Ok(None) };
-    let writers = p
+/// The module of the writer of global cluster `global`: its member in the
+/// primary region, if there is one.
+fn writer_module(design: &Design, global: &str) -> Option<String> {
+    design
+        .primary()?
         .vpcs
         .iter()
         .flat_map(|v| &v.nodes)
-        .filter(|n| matches!(n, VpcNode::Aurora(a) if a.global.as_deref() == Some(g)))
-        .map(|n| ex(&format!("module.{}", m("aurora", n.id()))))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((!writers.is_empty()).then_some(Expression::Array(writers)))
+        .find(|n| matches!(n, VpcNode::Aurora(a) if a.global.as_deref() == Some(global)))
+        .map(|n| m("aurora", n.id()))
 }
 
 fn map_output(name: &str, description: &str, entries: Vec<(String, Expression)>) -> B {

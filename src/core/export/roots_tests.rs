@@ -81,9 +81,17 @@ fn the_aurora_secondary_names_its_writer_region() {
 fn the_single_root_orders_the_secondary_after_its_writer_and_replication_after_versioning() {
     let d = design("aurora-global");
     let main = parsed(&d, Layout::SingleRoot, "main.tf");
+    // The secondary joins through the writer's output, which waits for the
+    // writer's instances; no module-wide depends_on (it would defer the
+    // secondary's data sources whenever the writer has a change pending).
     let secondary = block(&main, "module", &["aurora_euw1-orders"]);
-    assert_eq!(attr(secondary, "depends_on"), Some(&expr("[module.aurora_use1-orders]")));
-    assert_eq!(attr(block(&main, "module", &["aurora_use1-orders"]), "depends_on"), None, "the writer waits for nothing");
+    assert_eq!(attr(secondary, "global_cluster_identifier"), Some(&expr("module.aurora_use1-orders.global_cluster_identifier")));
+    assert_eq!(attr(secondary, "depends_on"), None);
+    let writer = block(&main, "module", &["aurora_use1-orders"]);
+    assert_eq!(attr(writer, "global_cluster_identifier"), Some(&expr("aws_rds_global_cluster.g_orders.id")));
+    let outputs: Body = hcl::parse(include_str!("modules/aurora/outputs.tf")).expect("outputs parse");
+    let out = block(&outputs, "output", &["global_cluster_identifier"]);
+    assert_eq!(attr(out, "depends_on"), Some(&expr("[aws_rds_cluster_instance.this]")));
     let replication = block(&main, "resource", &["aws_s3_bucket_replication_configuration", "use1-assets_replication"]);
     assert_eq!(attr(replication, "depends_on"), Some(&expr("[module.s3_use1-assets, module.s3_euw1-assets]")));
     // Per region, the apply order does it: no depends_on.
