@@ -23,7 +23,11 @@
 #      (`cd STACK` / `-chdir=STACK` lines): `bootstrap` with local state, the
 #      others with `terraform init -backend-config=<its backends/*.hcl>`;
 #   5. then runs `terraform plan -detailed-exitcode` on every stack and
-#      requires exit 0 (no changes).
+#      requires exit 0 (no changes);
+#   6. when the export has its design (topoform.json), checks the security
+#      groups moto holds (each second plan's prior_state, read back from moto)
+#      with scripts/check-flows.py: every flow the design implies is allowed
+#      on both sides, and nothing else is open.
 #
 # Resources moto cannot emulate are left out honestly: their types are in the
 # skip list below with the reason. The harness plans the whole stack, then
@@ -49,12 +53,14 @@
 #                           the stacks whose state its terraform_remote_state
 #                           blocks read; most of an apply on moto is the
 #                           provider's waiters sleeping, so this saves minutes.
-# Exit status: 0 every stack applied and planned clean, 1 otherwise, 2 usage.
+# Exit status: 0 every stack applied and planned clean (and its flows check),
+# 1 otherwise, 2 usage.
 set -euo pipefail
 
 say() { printf '[apply-on-moto] %s\n' "$*"; }
 die() { printf '[apply-on-moto] error: %s\n' "$*" >&2; exit 2; }
 
+HERE=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 1 ] || die "usage: $0 EXPORT_DIR"
 EXPORT_DIR=$(cd "$1" && pwd) || die "no such directory: $1"
 [ -f "$EXPORT_DIR/README.md" ] || die "$EXPORT_DIR has no README.md (the apply order lives there)"
@@ -673,9 +679,13 @@ second_plan() {
   while IFS= read -r a; do targs+=("-target=$a"); done <"$WORK/$slug.targets"
   tf -chdir="$dir" plan -detailed-exitcode -input=false -no-color -lock-timeout=60s -out=tfplan2 \
     ${targs[@]+"${targs[@]}"} >"$log" 2>&1 || rc=$?
+  # The plan's prior_state is every resource as just read back from moto:
+  # the flow check below reads its security groups.
+  if [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ]; then
+    tf -chdir="$dir" show -json tfplan2 >"$WORK/$slug.plan2.json" 2>>"$log" || rm -f "$WORK/$slug.plan2.json"
+  fi
   if [ "$rc" -eq 2 ]; then
     # Changes: tolerated only when every one is a known moto artifact.
-    tf -chdir="$dir" show -json tfplan2 >"$WORK/$slug.plan2.json"
     say "$stack: the second plan is not empty:"
     if judge_second_plan "$WORK/$slug.plan2.json"; then rc=3; fi
   fi
@@ -712,12 +722,28 @@ for stack in "${ORDER[@]}"; do
   case "${PLAN[$stack]}" in clean|"clean*") ;; *) FAILED=1 ;; esac
 done
 
+# The flows the design implies, checked on the security groups moto holds.
+FLOWS="not checked (no topoform.json in the export)"
+if [ -f "$ROOT/topoform.json" ]; then
+  mapfile -t states < <(for stack in "${ORDER[@]}"; do
+    f="$WORK/$(slug_of "$stack").plan2.json"; [ -f "$f" ] && echo "$f"; done)
+  say "=== flows: every designed flow allowed on both sides, nothing else (scripts/check-flows.py)"
+  if [ "${#states[@]}" -eq 0 ]; then
+    FLOWS="FAILED (no stack was read back)"; FAILED=1
+  elif python3 "$HERE/check-flows.py" "$ROOT/topoform.json" "${states[@]}" | sed 's/^/    /'; then
+    FLOWS="OK"
+  else
+    FLOWS="FAILED"; FAILED=1
+  fi
+fi
+
 say "=== summary ($((SECONDS - START_ALL))s on moto)"
 printf '    %-28s %-14s %-12s %-8s %s\n' STACK APPLY SECOND-PLAN SKIPPED SECONDS
 while IFS=$'\t' read -r stack _; do
   printf '    %-28s %-14s %-12s %-8s %s\n' "$stack" "${RESULT[$stack]:-not run}" "${PLAN[$stack]:--}" \
     "${NSKIP[$stack]:-0}" "${SECS[$stack]:-0}"
 done <"$ORDER_FILE"
+say "flows: $FLOWS"
 [[ " ${PLAN[*]} " == *" clean* "* ]] && say "(clean* = the only pending changes are known moto artifacts, printed above with the reason)"
 if [ "$FAILED" -ne 0 ]; then
   if [ "${TOPOFORM_APPLY_KEEP:-0}" = 1 ]; then say "FAILED (logs: $WORK/logs)"

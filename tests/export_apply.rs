@@ -7,7 +7,9 @@
 //! `terraform plan -detailed-exitcode` to exit 0 on each. Resources moto
 //! cannot emulate (Global Accelerator) are left out by the harness, which
 //! prints each one with its reason; those are proved by `terraform validate`
-//! alone, in the validate test.
+//! alone, in the validate test. After the second plan the harness reads the
+//! security groups back from moto and checks every flow the design implies
+//! (scripts/check-flows.py).
 //!
 //! Needs `terraform` (1.11), the hashicorp/aws mirror (TOPOFORM_TF_MIRROR or
 //! found), `moto_server` and `python3`. Missing tools fail the test; set
@@ -116,6 +118,30 @@ fn perpetual_diff_fails_the_harness() {
     assert!(run.output.contains("CHANGE aws_s3_bucket.state update: tags"), "the change is named");
 }
 
+/// The flow checker the harness runs is not vacuous: on a synthetic state it
+/// passes only when every designed flow has both halves, and fails on a
+/// missing egress, a missing ingress across a peering, a load balancer that
+/// cannot reach its targets, and grants no flow explains. Needs only python3.
+#[test]
+fn flow_checker_fails_on_a_missing_rule() {
+    let o = Command::new("python3")
+        .arg(crate_dir().join("scripts/check-flows.py"))
+        .arg("--self-test")
+        .output()
+        .expect("run python3 scripts/check-flows.py --self-test");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "the checker's self-test failed:\n{out}{}", String::from_utf8_lossy(&o.stderr));
+    for case in [
+        "pass self-test: complete",
+        "pass self-test: the application's egress to its database is missing",
+        "pass self-test: the peered database does not admit the application's subnet",
+        "pass self-test: the load balancer cannot send to its targets",
+        "pass self-test: the database is open to the internet",
+    ] {
+        assert!(out.contains(case), "`{case}` missing from:\n{out}");
+    }
+}
+
 /// A scratch directory for one case, under the system temp dir.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("topoform-export-apply-{}-{name}", std::process::id()));
@@ -177,8 +203,14 @@ fn templates_apply_on_moto() {
             Ok(dir) => {
                 // Independent stacks (regions that read no other region) apply at
                 // once: the waiters sleep, the cores do not.
-                if !apply_on_moto(&format!("template {}", t.id), &dir, 3).ok {
+                let run = apply_on_moto(&format!("template {}", t.id), &dir, 3);
+                if !run.ok {
                     failures.push(format!("template {} did not apply and plan clean on moto", t.id));
+                }
+                // Every template has applications and load balancers: the
+                // flow check ran on what moto holds, and passed.
+                if !run.output.contains("[apply-on-moto] flows: OK") {
+                    failures.push(format!("template {}: the security groups moto holds miss a designed flow or grant more", t.id));
                 }
                 let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
             }

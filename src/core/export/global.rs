@@ -20,17 +20,22 @@ pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     for r in &design.regions {
         main.push(remote_state(design, &r.code)?);
     }
-    main.extend(blocks(design, &look)?);
+    main.extend(blocks(design, &look, false)?);
     let mut providers = vec![files::provider_block(design, design.primary().map(|p| p.code.as_str()).unwrap_or("us-east-1"), None)];
     for r in &design.regions {
         providers.push(files::provider_block(design, &r.code, Some(&state_label(&r.code))));
     }
-    Ok(vec![
+    let mut out = vec![
         file("global/versions.tf", files::versions(false)?),
         file("global/providers.tf", print(providers)?),
         file("global/backend.tf", files::backend_block()?),
         file("global/main.tf", print(main)?),
-    ])
+    ];
+    let outputs = super::global_outputs::outputs(design)?;
+    if !outputs.is_empty() {
+        out.push(file("global/outputs.tf", print(outputs)?));
+    }
+    Ok(out)
 }
 
 /// Looks a value up in a region's outputs: `(region code, "albs[\"id\"].arn")`.
@@ -42,7 +47,9 @@ fn region_of<'a>(index: &Index<'a>, id: &str) -> Option<&'a Region> {
 
 /// The global resources; `look` reads a region's values (remote state in the
 /// per-region layout, module outputs in the single root).
-pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
+/// `single`: everything is in one root, so orderings the per-region apply
+/// order gives for free are written as `depends_on`.
+pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>, HclError> {
     let idx = Index::new(design);
     let mut out = Vec::new();
     let alias = |code: &str| ex(&format!("aws.{}", state_label(code)));
@@ -72,15 +79,15 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
         for r in regions {
             let eps: Vec<&Endpoint> = a.endpoints.iter().filter(|e| region_of(&idx, &e.target).map(|x| &x.code) == Some(&r.code)).collect();
             let dial = eps.iter().map(|e| e.traffic_dial).max().unwrap_or(100);
+            // No health_check_* settings: every endpoint is a load balancer,
+            // and for those Global Accelerator ignores the endpoint group's
+            // health checks and follows the load balancer's target health
+            // (the ALB's health_check). Writing them would promise a check
+            // that never runs.
             let mut g = B::new("resource", &["aws_globalaccelerator_endpoint_group", &format!("{}_{}", a.id, r.id)])
                 .a("listener_arn", ex(&format!("aws_globalaccelerator_listener.{}.id", a.id))?)
                 .a("endpoint_group_region", s(&r.code))
-                .a("traffic_dial_percentage", n(dial))
-                .a("health_check_protocol", s("HTTPS"))
-                .a("health_check_port", n(443))
-                .a("health_check_path", s(&a.health_check.path))
-                .a("health_check_interval_seconds", n(a.health_check.interval))
-                .a("threshold_count", n(a.health_check.threshold));
+                .a("traffic_dial_percentage", n(dial));
             for e in eps {
                 g = g.b(B::new("endpoint_configuration", &[])
                     .a("endpoint_id", look(&r.code, &format!("albs[\"{}\"].arn", e.target))?)
@@ -233,6 +240,11 @@ pub fn blocks(design: &Design, look: &Lookup<'_>) -> Result<Vec<B>, HclError> {
                     .a("provider", alias(&r.code)?)
                     .a("role", ex(&format!("aws_iam_role.{label}.arn"))?)
                     .a("bucket", src("id")?)
+                    // S3 refuses replication until both buckets are versioned;
+                    // in one root only this orders it after the versioning.
+                    .opt("depends_on", single.then(|| {
+                        [&b.id, &d.id].iter().map(|id| ex(&format!("module.s3_{id}"))).collect::<Result<Vec<_>, _>>().map(Expression::Array)
+                    }).transpose()?)
                     .b(B::new("rule", &[])
                         .a("id", s(&format!("to-{}", d.id)))
                         .a("status", s("Enabled"))

@@ -14,11 +14,15 @@ mod artifacts;
 mod databases;
 mod dynamodb;
 mod files;
+mod flows;
 mod global;
+mod global_outputs;
 mod iam;
 pub mod hcl;
 mod plan;
 mod region;
+#[cfg(test)]
+mod roots_tests;
 mod single;
 mod zip;
 

@@ -6,7 +6,7 @@
 //! initialises and plans while any other region is down.
 
 use super::hcl::{ex, index, n, obj, print, record, s, HclError, B};
-use super::{file, files, ExportError, ExportFile};
+use super::{file, files, flows, ExportError, ExportFile};
 use crate::core::model::{Design, HttpProtocol, ObjectRef, Region, RegionNode, Tier, Vpc, VpcNode};
 use crate::core::names;
 use hcl::Expression;
@@ -188,12 +188,24 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
         .a("nat", s(nat))
         .a("subnets", subnets)
         .a("tags", display(&vpc.name))];
-    let app_sgs: Vec<Expression> = vpc
+    // The applications of this VPC by design id: the databases admit them.
+    let app_sgs = vpc
         .nodes
         .iter()
         .filter(|n| matches!(n, VpcNode::Asg(_)))
-        .map(|n| ex(&format!("module.{}.security_group_id", m("asg", n.id()))))
-        .collect::<Result<_, _>>()?;
+        .map(|n| Ok((n.id().to_string(), ex(&format!("module.{}.security_group_id", m("asg", n.id())))?)))
+        .collect::<Result<Vec<_>, HclError>>()
+        .map(obj)?;
+    // Flows across peerings; left out (the modules default to none) when empty.
+    let peer_dbs = flows::peer_database_cidrs(design, idx, &vpc.id);
+    let peer_dbs = (!peer_dbs.is_empty()).then(|| {
+        obj(peer_dbs.into_iter().map(|c| (c.key, record([("database", s(&c.node)), ("cidr", s(&c.cidr)), ("port", n(c.port))]))))
+    });
+    let peer_apps = |db: &VpcNode| {
+        let cidrs = flows::peer_app_cidrs(design, idx, &vpc.id, db);
+        (!cidrs.is_empty()).then(|| obj(cidrs.into_iter().map(|c| (c.key, record([("application", s(&c.node)), ("cidr", s(&c.cidr))])))))
+    };
+    let port = |db: &VpcNode| n(flows::db_port(db).unwrap_or(0));
     for node in &vpc.nodes {
         let b = match node {
             VpcNode::Alb(a) => alb_skips(B::new("module", &[&m("alb", &a.id)]), a)
@@ -236,6 +248,7 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .opt("target_group_arn", target.as_ref().map(|t| ex(&format!("module.{t}.target_group_arn"))).transpose()?)
                     .a("behind_alb", target.is_some().into())
                     .opt("alb_security_group_id", target.as_ref().map(|t| ex(&format!("module.{t}.security_group_id"))).transpose()?)
+                    .opt("peer_database_cidrs", peer_dbs.clone())
                     .a("tags", display(&g.name))
             }
             VpcNode::Rds(d) => {
@@ -259,6 +272,7 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("identifier", s(&names::regional(design, &d.name)))
                     .a("engine", s(d.engine.as_str()))
                     .a("engine_version", s(&d.engine_version))
+                    .a("auto_minor_version_upgrade", (!flows::pins_minor(d.engine.as_str(), &d.engine_version)).into())
                     .a("instance_class", s(&d.instance_class))
                     .a("storage_gb", n(d.storage_gb))
                     .a("multi_az", d.multi_az.into())
@@ -267,11 +281,22 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .opt("replicate_source_db", source)
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &d.subnets)?)
-                    .a("app_security_group_ids", Expression::Array(app_sgs.clone()))
+                    .a("port", port(node))
+                    .a("app_security_groups", app_sgs.clone())
+                    .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&d.name))
             }
             VpcNode::Aurora(c) => {
+                let secondary = c.global.is_some() && !primary;
                 let global = match c.global.as_deref() {
+                    // One root: a secondary joins through the writer's
+                    // module output, which waits for the writer's cluster
+                    // and instances (a module-wide depends_on would also
+                    // defer the secondary's data sources on every plan).
+                    Some(g) if single && secondary => match writer_module(design, g) {
+                        Some(w) => Some(ex(&format!("module.{w}.global_cluster_identifier"))?),
+                        None => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
+                    },
                     Some(g) if single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
                     // By name: the cluster lives in the databases root.
                     Some(g) => Some(s(&names::global_cluster(design, g))),
@@ -282,13 +307,17 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("cluster_identifier", s(&names::per_region(design, &c.name, &region.code)))
                     .a("engine", s(c.engine.as_str()))
                     .a("engine_version", s(&c.engine_version))
+                    .a("auto_minor_version_upgrade", (!flows::pins_minor(c.engine.as_str(), &c.engine_version)).into())
                     .a("instance_class", s(&c.instance_class))
                     .a("instances", n(c.instances))
                     .opt("global_cluster_identifier", global)
-                    .a("secondary", (c.global.is_some() && !primary).into())
+                    .a("secondary", secondary.into())
+                    .opt("source_region", design.primary().filter(|_| secondary).map(|p| s(&p.code)))
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &c.subnets)?)
-                    .a("app_security_group_ids", Expression::Array(app_sgs.clone()))
+                    .a("port", port(node))
+                    .a("app_security_groups", app_sgs.clone())
+                    .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&c.name))
             }
         };
@@ -308,6 +337,18 @@ fn alb_skips(b: B, a: &crate::core::model::Alb) -> B {
         .skip("CKV_AWS_103", "An HTTP listener has no TLS policy; the design asks for HTTP (rule DES-20).")
         .skip("CKV_AWS_378", "Plain HTTP is what the design asks for (rule DES-20).")
         .skip("CKV2_AWS_20", "No HTTPS listener to redirect to: the design gives this load balancer HTTP only (rule DES-20).")
+}
+
+/// The module of the writer of global cluster `global`: its member in the
+/// primary region, if there is one.
+fn writer_module(design: &Design, global: &str) -> Option<String> {
+    design
+        .primary()?
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .find(|n| matches!(n, VpcNode::Aurora(a) if a.global.as_deref() == Some(global)))
+        .map(|n| m("aurora", n.id()))
 }
 
 fn map_output(name: &str, description: &str, entries: Vec<(String, Expression)>) -> B {

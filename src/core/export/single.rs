@@ -17,7 +17,7 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
         providers.push(files::provider_block(design, &r.code, Some(&state_label(&r.code))));
         main.extend(main_blocks(design, r, ".", true)?);
     }
-    main.extend(global::blocks(design, &look)?);
+    main.extend(global::blocks(design, &look, true)?);
     let mut out = files::modules();
     out.extend(files::bootstrap(design, false)?);
     out.push(file("versions.tf", files::versions(false)?));
@@ -25,6 +25,10 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     out.push(file("backend.tf", files::backend_block()?));
     out.push(file("main.tf", print(main)?));
     out.push(files::backend(design, "all")?);
+    let outputs = super::global_outputs::outputs(design)?;
+    if !outputs.is_empty() {
+        out.push(file("outputs.tf", print(outputs)?));
+    }
     let https = design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)).any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
     if https {
         let var = B::new("variable", &["certificate_arn"])

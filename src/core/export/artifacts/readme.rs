@@ -199,6 +199,7 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV2_AWS_27", "Aurora PostgreSQL query logging needs a cluster parameter group tuned to the workload"),
     ("CKV2_AWS_8", "databases keep automated backups; an AWS Backup plan is an account-level choice"),
     ("CKV_AWS_157", "Multi-AZ follows the design: DR replicas may run in one AZ"),
+    ("CKV_AWS_226", "automatic minor upgrades follow the design's engine version: off when it pins a minor (an upgrade would make the next plan a downgrade), on when it names only the major"),
     ("CKV_AWS_260", "the listener of an internet-facing load balancer is open to the internet by design"),
     ("CKV2_AWS_38", "DNSSEC needs a KMS key and a DS record at the registrar"),
     ("CKV2_AWS_39", "Route 53 query logging is an account-level choice"),

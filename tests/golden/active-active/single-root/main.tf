@@ -417,14 +417,9 @@ resource "aws_globalaccelerator_listener" "edge" {
 }
 
 resource "aws_globalaccelerator_endpoint_group" "edge_use1" {
-  listener_arn                  = aws_globalaccelerator_listener.edge.id
-  endpoint_group_region         = "us-east-1"
-  traffic_dial_percentage       = 100
-  health_check_protocol         = "HTTPS"
-  health_check_port             = 443
-  health_check_path             = "/health"
-  health_check_interval_seconds = 10
-  threshold_count               = 3
+  listener_arn            = aws_globalaccelerator_listener.edge.id
+  endpoint_group_region   = "us-east-1"
+  traffic_dial_percentage = 100
 
   endpoint_configuration {
     endpoint_id                    = module.alb_use1-alb.arn
@@ -434,14 +429,9 @@ resource "aws_globalaccelerator_endpoint_group" "edge_use1" {
 }
 
 resource "aws_globalaccelerator_endpoint_group" "edge_euw1" {
-  listener_arn                  = aws_globalaccelerator_listener.edge.id
-  endpoint_group_region         = "eu-west-1"
-  traffic_dial_percentage       = 100
-  health_check_protocol         = "HTTPS"
-  health_check_port             = 443
-  health_check_path             = "/health"
-  health_check_interval_seconds = 10
-  threshold_count               = 3
+  listener_arn            = aws_globalaccelerator_listener.edge.id
+  endpoint_group_region   = "eu-west-1"
+  traffic_dial_percentage = 100
 
   endpoint_configuration {
     endpoint_id                    = module.alb_euw1-alb.arn
@@ -451,14 +441,9 @@ resource "aws_globalaccelerator_endpoint_group" "edge_euw1" {
 }
 
 resource "aws_globalaccelerator_endpoint_group" "edge_apse1" {
-  listener_arn                  = aws_globalaccelerator_listener.edge.id
-  endpoint_group_region         = "ap-southeast-1"
-  traffic_dial_percentage       = 100
-  health_check_protocol         = "HTTPS"
-  health_check_port             = 443
-  health_check_path             = "/health"
-  health_check_interval_seconds = 10
-  threshold_count               = 3
+  listener_arn            = aws_globalaccelerator_listener.edge.id
+  endpoint_group_region   = "ap-southeast-1"
+  traffic_dial_percentage = 100
 
   endpoint_configuration {
     endpoint_id                    = module.alb_apse1-alb.arn

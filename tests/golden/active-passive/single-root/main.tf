@@ -133,23 +133,25 @@ module "asg_use1-app" {
 }
 
 module "rds_use1-db" {
-  source                = "./modules/rds"
-  identifier            = "shop-prod-db"
-  engine                = "postgres"
-  engine_version        = "16.4"
-  instance_class        = "db.r6g.large"
-  storage_gb            = 100
-  multi_az              = true
-  backup_retention_days = 7
-  encrypted             = true
-  vpc_id                = module.vpc_use1-main.vpc_id
+  source                     = "./modules/rds"
+  identifier                 = "shop-prod-db"
+  engine                     = "postgres"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  storage_gb                 = 100
+  multi_az                   = true
+  backup_retention_days      = 7
+  encrypted                  = true
+  vpc_id                     = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-db-a"],
     module.vpc_use1-main.subnet_ids["use1-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_use1-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "use1-app" = module.asg_use1-app.security_group_id
+  }
   tags = {
     "DisplayName" = "db"
   }
@@ -263,24 +265,26 @@ module "asg_usw2-app" {
 }
 
 module "rds_usw2-db" {
-  source                = "./modules/rds"
-  identifier            = "shop-prod-db"
-  engine                = "postgres"
-  engine_version        = "16.4"
-  instance_class        = "db.r6g.large"
-  storage_gb            = 100
-  multi_az              = false
-  backup_retention_days = 7
-  encrypted             = true
-  replicate_source_db   = module.rds_use1-db.arn
-  vpc_id                = module.vpc_usw2-main.vpc_id
+  source                     = "./modules/rds"
+  identifier                 = "shop-prod-db"
+  engine                     = "postgres"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  storage_gb                 = 100
+  multi_az                   = false
+  backup_retention_days      = 7
+  encrypted                  = true
+  replicate_source_db        = module.rds_use1-db.arn
+  vpc_id                     = module.vpc_usw2-main.vpc_id
   subnet_ids = [
     module.vpc_usw2-main.subnet_ids["usw2-db-a"],
     module.vpc_usw2-main.subnet_ids["usw2-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_usw2-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "usw2-app" = module.asg_usw2-app.security_group_id
+  }
   tags = {
     "DisplayName" = "db"
   }

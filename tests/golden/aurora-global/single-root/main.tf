@@ -132,6 +132,18 @@ module "asg_use1-app" {
   target_group_arn      = module.alb_use1-alb.target_group_arn
   behind_alb            = true
   alb_security_group_id = module.alb_use1-alb.security_group_id
+  peer_database_cidrs = {
+    "euw1-orders/euw1-db-a" = {
+      database = "euw1-orders"
+      cidr     = "10.1.20.0/24"
+      port     = 5432
+    }
+    "euw1-orders/euw1-db-b" = {
+      database = "euw1-orders"
+      cidr     = "10.1.21.0/24"
+      port     = 5432
+    }
+  }
   tags = {
     "DisplayName" = "app"
   }
@@ -141,22 +153,34 @@ module "asg_use1-app" {
 }
 
 module "aurora_use1-orders" {
-  source                    = "./modules/aurora"
-  cluster_identifier        = "media-prod-orders-us-east-1"
-  engine                    = "aurora-postgresql"
-  engine_version            = "16.4"
-  instance_class            = "db.r6g.large"
-  instances                 = 2
-  global_cluster_identifier = aws_rds_global_cluster.g_orders.id
-  secondary                 = false
-  vpc_id                    = module.vpc_use1-main.vpc_id
+  source                     = "./modules/aurora"
+  cluster_identifier         = "media-prod-orders-us-east-1"
+  engine                     = "aurora-postgresql"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  instances                  = 2
+  global_cluster_identifier  = aws_rds_global_cluster.g_orders.id
+  secondary                  = false
+  vpc_id                     = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-db-a"],
     module.vpc_use1-main.subnet_ids["use1-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_use1-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "use1-app" = module.asg_use1-app.security_group_id
+  }
+  peer_app_cidrs = {
+    "euw1-app/euw1-app-a" = {
+      application = "euw1-app"
+      cidr        = "10.1.10.0/24"
+    }
+    "euw1-app/euw1-app-b" = {
+      application = "euw1-app"
+      cidr        = "10.1.11.0/24"
+    }
+  }
   tags = {
     "DisplayName" = "orders"
   }
@@ -273,6 +297,18 @@ module "asg_euw1-app" {
   target_group_arn      = module.alb_euw1-alb.target_group_arn
   behind_alb            = true
   alb_security_group_id = module.alb_euw1-alb.security_group_id
+  peer_database_cidrs = {
+    "use1-orders/use1-db-a" = {
+      database = "use1-orders"
+      cidr     = "10.0.20.0/24"
+      port     = 5432
+    }
+    "use1-orders/use1-db-b" = {
+      database = "use1-orders"
+      cidr     = "10.0.21.0/24"
+      port     = 5432
+    }
+  }
   tags = {
     "DisplayName" = "app"
   }
@@ -282,22 +318,35 @@ module "asg_euw1-app" {
 }
 
 module "aurora_euw1-orders" {
-  source                    = "./modules/aurora"
-  cluster_identifier        = "media-prod-orders-eu-west-1"
-  engine                    = "aurora-postgresql"
-  engine_version            = "16.4"
-  instance_class            = "db.r6g.large"
-  instances                 = 1
-  global_cluster_identifier = aws_rds_global_cluster.g_orders.id
-  secondary                 = true
-  vpc_id                    = module.vpc_euw1-main.vpc_id
+  source                     = "./modules/aurora"
+  cluster_identifier         = "media-prod-orders-eu-west-1"
+  engine                     = "aurora-postgresql"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  instances                  = 1
+  global_cluster_identifier  = module.aurora_use1-orders.global_cluster_identifier
+  secondary                  = true
+  source_region              = "us-east-1"
+  vpc_id                     = module.vpc_euw1-main.vpc_id
   subnet_ids = [
     module.vpc_euw1-main.subnet_ids["euw1-db-a"],
     module.vpc_euw1-main.subnet_ids["euw1-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_euw1-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "euw1-app" = module.asg_euw1-app.security_group_id
+  }
+  peer_app_cidrs = {
+    "use1-app/use1-app-a" = {
+      application = "use1-app"
+      cidr        = "10.0.10.0/24"
+    }
+    "use1-app/use1-app-b" = {
+      application = "use1-app"
+      cidr        = "10.0.11.0/24"
+    }
+  }
   tags = {
     "DisplayName" = "orders"
   }
@@ -422,6 +471,10 @@ resource "aws_s3_bucket_replication_configuration" "use1-assets_replication" {
   provider = aws.us_east_1
   role     = aws_iam_role.use1-assets_replication.arn
   bucket   = module.s3_use1-assets.id
+  depends_on = [
+    module.s3_use1-assets,
+    module.s3_euw1-assets
+  ]
 
   rule {
     id     = "to-euw1-assets"

@@ -20,14 +20,9 @@ resource "aws_vpc_security_group_ingress_rule" "listener" {
   cidr_ipv4         = var.internal ? var.vpc_cidr : "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "targets" {
-  security_group_id = aws_security_group.this.id
-  description       = "Load balancer to targets inside the VPC"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
-  cidr_ipv4         = var.vpc_cidr
-}
+# No egress here: each Auto Scaling group behind this load balancer opens the
+# load balancer's egress to its own security group (modules/asg, alb_to_app),
+# so the load balancer reaches its targets and nothing else in the VPC.
 
 resource "aws_lb" "this" {
   #checkov:skip=CKV2_AWS_28:A WAF web ACL is an account-level choice; attach one if the workload needs it.

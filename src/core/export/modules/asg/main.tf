@@ -33,6 +33,34 @@ resource "aws_vpc_security_group_ingress_rule" "from_alb" {
   referenced_security_group_id = var.alb_security_group_id
 }
 
+# The load balancer's half of the same flow: security groups are stateful per
+# connection, but a new connection needs egress on the sender and ingress on
+# the receiver. Declared here, beside the ingress, so the pair lives together.
+resource "aws_vpc_security_group_egress_rule" "alb_to_app" {
+  count = var.behind_alb ? 1 : 0
+
+  security_group_id            = var.alb_security_group_id
+  description                  = "Load balancer to the instances of ${var.name}"
+  ip_protocol                  = "tcp"
+  from_port                    = var.app_port
+  to_port                      = var.app_port
+  referenced_security_group_id = aws_security_group.this.id
+}
+
+# Databases of peered VPCs, by their subnets' CIDRs: a security group cannot
+# reference a group across a cross-region peering. The databases admit these
+# instances' subnets in return (their modules' peer_app_cidrs).
+resource "aws_vpc_security_group_egress_rule" "peer_databases" {
+  for_each = var.peer_database_cidrs
+
+  security_group_id = aws_security_group.this.id
+  description       = "Instances to the database ${each.value.database} of a peered VPC"
+  ip_protocol       = "tcp"
+  from_port         = each.value.port
+  to_port           = each.value.port
+  cidr_ipv4         = each.value.cidr
+}
+
 resource "aws_vpc_security_group_egress_rule" "https" {
   security_group_id = aws_security_group.this.id
   description       = "Instances to HTTPS (package mirrors, AWS APIs) through NAT"

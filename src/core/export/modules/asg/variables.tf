@@ -61,6 +61,16 @@ variable "alb_security_group_id" {
   default     = null
 }
 
+variable "peer_database_cidrs" {
+  description = "Databases of peered VPCs the instances may reach, by a stable key: the database's design id, one of its subnet CIDRs and its port."
+  type = map(object({
+    database = string
+    cidr     = string
+    port     = number
+  }))
+  default = {}
+}
+
 variable "app_port" {
   description = "Port the application listens on."
   type        = number

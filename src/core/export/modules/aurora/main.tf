@@ -1,5 +1,4 @@
 locals {
-  port = var.engine == "aurora-postgresql" ? 5432 : 3306
   logs = var.engine == "aurora-postgresql" ? ["postgresql"] : ["audit", "error", "general", "slowquery"]
 }
 
@@ -32,15 +31,42 @@ resource "aws_security_group" "this" {
   }
 }
 
+# Applications of the same VPC, both halves of each flow: ingress on the
+# database's group and egress on the application's (security groups are
+# stateful per connection, but a new connection needs both).
 resource "aws_vpc_security_group_ingress_rule" "from_app" {
-  count = length(var.app_security_group_ids)
+  for_each = var.app_security_groups
 
   security_group_id            = aws_security_group.this.id
-  description                  = "Application to the database port"
+  description                  = "Application ${each.key} to the database port"
   ip_protocol                  = "tcp"
-  from_port                    = local.port
-  to_port                      = local.port
-  referenced_security_group_id = var.app_security_group_ids[count.index]
+  from_port                    = var.port
+  to_port                      = var.port
+  referenced_security_group_id = each.value
+}
+
+resource "aws_vpc_security_group_egress_rule" "app_to_db" {
+  for_each = var.app_security_groups
+
+  security_group_id            = each.value
+  description                  = "Application ${each.key} to the database ${var.cluster_identifier}"
+  ip_protocol                  = "tcp"
+  from_port                    = var.port
+  to_port                      = var.port
+  referenced_security_group_id = aws_security_group.this.id
+}
+
+# Applications of peered VPCs, by their subnets' CIDRs (a group cannot be
+# referenced across a cross-region peering); their egress is in modules/asg.
+resource "aws_vpc_security_group_ingress_rule" "from_peer_apps" {
+  for_each = var.peer_app_cidrs
+
+  security_group_id = aws_security_group.this.id
+  description       = "Application ${each.value.application} of a peered VPC to the database port"
+  ip_protocol       = "tcp"
+  from_port         = var.port
+  to_port           = var.port
+  cidr_ipv4         = each.value.cidr
 }
 
 resource "aws_rds_cluster" "this" {
@@ -50,6 +76,10 @@ resource "aws_rds_cluster" "this" {
   engine                    = var.engine
   engine_version            = var.engine_version
   global_cluster_identifier = var.global_cluster_identifier
+  port                      = var.port
+  # A secondary joins from the writer's region; the provider needs it for an
+  # encrypted cross-region member (it signs the request in that region).
+  source_region = var.secondary ? var.source_region : null
 
   master_username             = var.secondary ? null : "dbadmin"
   manage_master_user_password = var.secondary ? null : true
@@ -77,6 +107,7 @@ resource "aws_rds_cluster" "this" {
 
 resource "aws_rds_cluster_instance" "this" {
   #checkov:skip=CKV_AWS_118:Enhanced monitoring needs a monitoring role; Performance Insights is on instead.
+  #checkov:skip=CKV_AWS_226:Minor upgrades follow the design: on when it gives only a major version, off when it pins a minor one (an automatic upgrade would make the next plan a downgrade).
   for_each = toset([for i in range(var.instances) : tostring(i)])
 
   identifier                      = "${var.cluster_identifier}-${each.key}"
@@ -86,7 +117,7 @@ resource "aws_rds_cluster_instance" "this" {
   instance_class                  = var.instance_class
   db_subnet_group_name            = aws_db_subnet_group.this.name
   publicly_accessible             = false
-  auto_minor_version_upgrade      = true
+  auto_minor_version_upgrade      = var.auto_minor_version_upgrade
   performance_insights_enabled    = true
   performance_insights_kms_key_id = module.key.arn
 

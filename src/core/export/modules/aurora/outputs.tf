@@ -12,3 +12,9 @@ output "endpoint" {
   description = "The writer endpoint."
   value       = aws_rds_cluster.this.endpoint
 }
+
+output "global_cluster_identifier" {
+  description = "The global cluster, once this cluster and its instances exist: a secondary that joins through this output waits for the writer, which it must."
+  value       = aws_rds_cluster.this.global_cluster_identifier
+  depends_on  = [aws_rds_cluster_instance.this]
+}

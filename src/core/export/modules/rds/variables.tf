@@ -49,10 +49,29 @@ variable "subnet_ids" {
   type        = list(string)
 }
 
-variable "app_security_group_ids" {
-  description = "Security groups of the applications allowed to connect."
-  type        = list(string)
-  default     = []
+variable "auto_minor_version_upgrade" {
+  description = "Let AWS apply minor engine upgrades: true when engine_version names only the major version, false when it pins a minor one (an upgrade would make the next plan a downgrade)."
+  type        = bool
+}
+
+variable "port" {
+  description = "The port the engine listens on (5432 PostgreSQL, 3306 MySQL and MariaDB)."
+  type        = number
+}
+
+variable "app_security_groups" {
+  description = "Security groups of the applications in the same VPC allowed to connect, by the application's design id (a key known when planning)."
+  type        = map(string)
+  default     = {}
+}
+
+variable "peer_app_cidrs" {
+  description = "Subnets of applications in peered VPCs allowed to connect, by a stable key: the application's design id and one of its subnet CIDRs."
+  type = map(object({
+    application = string
+    cidr        = string
+  }))
+  default = {}
 }
 
 variable "tags" {

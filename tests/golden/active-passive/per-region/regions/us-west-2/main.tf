@@ -96,24 +96,26 @@ module "asg_usw2-app" {
 }
 
 module "rds_usw2-db" {
-  source                = "../../modules/rds"
-  identifier            = "shop-prod-db"
-  engine                = "postgres"
-  engine_version        = "16.4"
-  instance_class        = "db.r6g.large"
-  storage_gb            = 100
-  multi_az              = false
-  backup_retention_days = 7
-  encrypted             = true
-  replicate_source_db   = format("arn:aws:rds:us-east-1:%s:db:shop-prod-db", data.aws_caller_identity.current.account_id)
-  vpc_id                = module.vpc_usw2-main.vpc_id
+  source                     = "../../modules/rds"
+  identifier                 = "shop-prod-db"
+  engine                     = "postgres"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  storage_gb                 = 100
+  multi_az                   = false
+  backup_retention_days      = 7
+  encrypted                  = true
+  replicate_source_db        = format("arn:aws:rds:us-east-1:%s:db:shop-prod-db", data.aws_caller_identity.current.account_id)
+  vpc_id                     = module.vpc_usw2-main.vpc_id
   subnet_ids = [
     module.vpc_usw2-main.subnet_ids["usw2-db-a"],
     module.vpc_usw2-main.subnet_ids["usw2-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_usw2-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "usw2-app" = module.asg_usw2-app.security_group_id
+  }
   tags = {
     "DisplayName" = "db"
   }

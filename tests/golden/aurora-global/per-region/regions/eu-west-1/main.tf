@@ -88,28 +88,53 @@ module "asg_euw1-app" {
   target_group_arn      = module.alb_euw1-alb.target_group_arn
   behind_alb            = true
   alb_security_group_id = module.alb_euw1-alb.security_group_id
+  peer_database_cidrs = {
+    "use1-orders/use1-db-a" = {
+      database = "use1-orders"
+      cidr     = "10.0.20.0/24"
+      port     = 5432
+    }
+    "use1-orders/use1-db-b" = {
+      database = "use1-orders"
+      cidr     = "10.0.21.0/24"
+      port     = 5432
+    }
+  }
   tags = {
     "DisplayName" = "app"
   }
 }
 
 module "aurora_euw1-orders" {
-  source                    = "../../modules/aurora"
-  cluster_identifier        = "media-prod-orders-eu-west-1"
-  engine                    = "aurora-postgresql"
-  engine_version            = "16.4"
-  instance_class            = "db.r6g.large"
-  instances                 = 1
-  global_cluster_identifier = "media-prod-orders"
-  secondary                 = true
-  vpc_id                    = module.vpc_euw1-main.vpc_id
+  source                     = "../../modules/aurora"
+  cluster_identifier         = "media-prod-orders-eu-west-1"
+  engine                     = "aurora-postgresql"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  instances                  = 1
+  global_cluster_identifier  = "media-prod-orders"
+  secondary                  = true
+  source_region              = "us-east-1"
+  vpc_id                     = module.vpc_euw1-main.vpc_id
   subnet_ids = [
     module.vpc_euw1-main.subnet_ids["euw1-db-a"],
     module.vpc_euw1-main.subnet_ids["euw1-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_euw1-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "euw1-app" = module.asg_euw1-app.security_group_id
+  }
+  peer_app_cidrs = {
+    "use1-app/use1-app-a" = {
+      application = "use1-app"
+      cidr        = "10.0.10.0/24"
+    }
+    "use1-app/use1-app-b" = {
+      application = "use1-app"
+      cidr        = "10.0.11.0/24"
+    }
+  }
   tags = {
     "DisplayName" = "orders"
   }

@@ -88,28 +88,52 @@ module "asg_use1-app" {
   target_group_arn      = module.alb_use1-alb.target_group_arn
   behind_alb            = true
   alb_security_group_id = module.alb_use1-alb.security_group_id
+  peer_database_cidrs = {
+    "euw1-orders/euw1-db-a" = {
+      database = "euw1-orders"
+      cidr     = "10.1.20.0/24"
+      port     = 5432
+    }
+    "euw1-orders/euw1-db-b" = {
+      database = "euw1-orders"
+      cidr     = "10.1.21.0/24"
+      port     = 5432
+    }
+  }
   tags = {
     "DisplayName" = "app"
   }
 }
 
 module "aurora_use1-orders" {
-  source                    = "../../modules/aurora"
-  cluster_identifier        = "media-prod-orders-us-east-1"
-  engine                    = "aurora-postgresql"
-  engine_version            = "16.4"
-  instance_class            = "db.r6g.large"
-  instances                 = 2
-  global_cluster_identifier = "media-prod-orders"
-  secondary                 = false
-  vpc_id                    = module.vpc_use1-main.vpc_id
+  source                     = "../../modules/aurora"
+  cluster_identifier         = "media-prod-orders-us-east-1"
+  engine                     = "aurora-postgresql"
+  engine_version             = "16.4"
+  auto_minor_version_upgrade = false
+  instance_class             = "db.r6g.large"
+  instances                  = 2
+  global_cluster_identifier  = "media-prod-orders"
+  secondary                  = false
+  vpc_id                     = module.vpc_use1-main.vpc_id
   subnet_ids = [
     module.vpc_use1-main.subnet_ids["use1-db-a"],
     module.vpc_use1-main.subnet_ids["use1-db-b"]
   ]
-  app_security_group_ids = [
-    module.asg_use1-app.security_group_id
-  ]
+  port = 5432
+  app_security_groups = {
+    "use1-app" = module.asg_use1-app.security_group_id
+  }
+  peer_app_cidrs = {
+    "euw1-app/euw1-app-a" = {
+      application = "euw1-app"
+      cidr        = "10.1.10.0/24"
+    }
+    "euw1-app/euw1-app-b" = {
+      application = "euw1-app"
+      cidr        = "10.1.11.0/24"
+    }
+  }
   tags = {
     "DisplayName" = "orders"
   }

@@ -1,0 +1,185 @@
+//! The network flows a design implies, as the exporter opens them.
+//!
+//! Security groups are stateful per connection, but a new connection needs
+//! egress on the sender's group *and* ingress on the receiver's. The export
+//! opens exactly these flows, both halves each, and nothing else:
+//!
+//! | flow | sender egress | receiver ingress |
+//! |---|---|---|
+//! | internet → public load balancer | – | listener port from `0.0.0.0/0` (internal: the VPC CIDR) |
+//! | load balancer → its Auto Scaling groups | target port to the group's SG | target port from the load balancer's SG |
+//! | application → each database of its VPC | engine port to the database's SG | engine port from the application's SG |
+//! | application → each database of a peered VPC | engine port to each database subnet CIDR | engine port from each application subnet CIDR |
+//! | application → AWS APIs, package mirrors | 443 to `0.0.0.0/0` (through NAT) | – |
+//!
+//! A peering means: the applications on each side may reach the databases on
+//! the other side, on their engine ports. It opens nothing else (no
+//! application-to-application traffic, no load balancers). Across a peering
+//! the rules name subnet CIDRs from the design, since a security group cannot
+//! reference a group across a cross-region peering.
+
+use crate::core::model::{Design, Index, Vpc, VpcNode};
+
+/// The port a database node listens on: the engine's default. `None` for
+/// nodes that are not databases.
+pub fn db_port(node: &VpcNode) -> Option<u16> {
+    match node {
+        VpcNode::Rds(d) => Some(match d.engine {
+            crate::core::model::RdsEngine::Postgres => 5432,
+            crate::core::model::RdsEngine::Mysql | crate::core::model::RdsEngine::Mariadb => 3306,
+        }),
+        VpcNode::Aurora(c) => Some(match c.engine {
+            crate::core::model::AuroraEngine::Postgresql => 5432,
+            crate::core::model::AuroraEngine::Mysql => 3306,
+        }),
+        VpcNode::Alb(_) | VpcNode::Asg(_) => None,
+    }
+}
+
+/// The VPCs peered with `vpc`, each once, in peering order.
+pub fn peers<'a>(design: &'a Design, idx: &Index<'a>, vpc: &str) -> Vec<&'a Vpc> {
+    let mut out: Vec<&'a Vpc> = Vec::new();
+    for p in &design.peerings {
+        let other = if p.a == vpc {
+            &p.b
+        } else if p.b == vpc {
+            &p.a
+        } else {
+            continue;
+        };
+        if let Some((_, v)) = idx.vpc(other) {
+            if v.id != vpc && !out.iter().any(|o| o.id == v.id) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// The subnet CIDRs of a node's subnets, as (subnet id, CIDR), skipping ids
+/// the VPC does not have (validation reports those).
+fn cidrs<'a>(vpc: &'a Vpc, subnets: &'a [String]) -> impl Iterator<Item = (&'a str, &'a str)> {
+    subnets.iter().filter_map(move |id| vpc.subnets.iter().find(|s| &s.id == id).map(|s| (s.id.as_str(), s.cidr.trim())))
+}
+
+/// One CIDR a flow across a peering names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerCidr {
+    /// A stable key: `<node id>/<subnet id>`.
+    pub key: String,
+    /// The design id of the node on the other side.
+    pub node: String,
+    /// The subnet CIDR.
+    pub cidr: String,
+    /// The database port.
+    pub port: u16,
+}
+
+/// What the applications of `vpc` may reach across its peerings: every
+/// subnet of every database in a peered VPC, with the database's port.
+pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<PeerCidr> {
+    let mut out = Vec::new();
+    for peer in peers(design, idx, vpc) {
+        for node in &peer.nodes {
+            let (Some(port), Some(subnets)) = (db_port(node), db_subnets(node)) else { continue };
+            for (sid, cidr) in cidrs(peer, subnets) {
+                out.push(PeerCidr { key: format!("{}/{sid}", node.id()), node: node.id().to_string(), cidr: cidr.to_string(), port });
+            }
+        }
+    }
+    out
+}
+
+/// Who may reach the database `db` (in `vpc`) across its peerings: every
+/// subnet of every application in a peered VPC.
+pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode) -> Vec<PeerCidr> {
+    let Some(port) = db_port(db) else { return Vec::new() };
+    let mut out = Vec::new();
+    for peer in peers(design, idx, vpc) {
+        for node in &peer.nodes {
+            let VpcNode::Asg(g) = node else { continue };
+            for (sid, cidr) in cidrs(peer, &g.subnets) {
+                out.push(PeerCidr { key: format!("{}/{sid}", g.id), node: g.id.clone(), cidr: cidr.to_string(), port });
+            }
+        }
+    }
+    out
+}
+
+fn db_subnets(node: &VpcNode) -> Option<&[String]> {
+    match node {
+        VpcNode::Rds(d) => Some(&d.subnets),
+        VpcNode::Aurora(c) => Some(&c.subnets),
+        VpcNode::Alb(_) | VpcNode::Asg(_) => None,
+    }
+}
+
+/// Whether `version` pins a minor version of `engine` (`16.4`, `8.0.35`,
+/// `8.0.mysql_aurora.3.05.2`) rather than naming only the major one (`16`,
+/// `8.0`). A pinned minor turns automatic minor upgrades off: after AWS
+/// upgraded to 16.5, the next plan would ask for 16.4, a downgrade RDS refuses.
+/// A major-only version leaves them on, and the provider accepts the newer
+/// minor it reads back.
+pub fn pins_minor(engine: &str, version: &str) -> bool {
+    let parts: Vec<&str> = version.trim().split('.').collect();
+    let postgres = engine.contains("postgres");
+    // PostgreSQL 10 and later: major is one number; 9.6 and earlier: two.
+    let major_parts = match parts.first().and_then(|p| p.parse::<u32>().ok()) {
+        Some(m) if postgres && m >= 10 => 1,
+        _ => 2,
+    };
+    parts.len() > major_parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::templates::TEMPLATES;
+
+    fn template(id: &str) -> Design {
+        TEMPLATES.iter().find(|t| t.id == id).and_then(|t| t.design().ok()).expect("template loads")
+    }
+
+    #[test]
+    fn peered_apps_reach_the_peers_databases_and_nothing_else() {
+        let d = template("aurora-global");
+        let idx = Index::new(&d);
+        let from_use1 = peer_database_cidrs(&d, &idx, "use1-main");
+        assert!(!from_use1.is_empty());
+        assert!(from_use1.iter().all(|c| c.node == "euw1-orders" && c.port == 5432 && c.cidr.starts_with("10.1.")), "{from_use1:?}");
+        let (_, vpc, db) = idx.vpc_node("euw1-orders").expect("db");
+        let to_euw1 = peer_app_cidrs(&d, &idx, &vpc.id, db);
+        assert!(!to_euw1.is_empty());
+        assert!(to_euw1.iter().all(|c| c.node == "use1-app" && c.cidr.starts_with("10.0.")), "{to_euw1:?}");
+        // Without the peering nothing crosses.
+        let mut lone = d.clone();
+        lone.peerings.clear();
+        let idx = Index::new(&lone);
+        assert!(peer_database_cidrs(&lone, &idx, "use1-main").is_empty());
+    }
+
+    #[test]
+    fn no_peering_no_flows() {
+        let d = template("active-passive");
+        let idx = Index::new(&d);
+        assert!(peer_database_cidrs(&d, &idx, "use1-main").is_empty());
+    }
+
+    #[test]
+    fn minor_pins_per_engine() {
+        for (engine, version, pinned) in [
+            ("postgres", "16.4", true),
+            ("postgres", "16", false),
+            ("postgres", "9.6", false),
+            ("postgres", "9.6.24", true),
+            ("aurora-postgresql", "15.4", true),
+            ("mysql", "8.0", false),
+            ("mysql", "8.0.35", true),
+            ("mariadb", "10.11", false),
+            ("mariadb", "10.11.6", true),
+            ("aurora-mysql", "8.0.mysql_aurora.3.05.2", true),
+        ] {
+            assert_eq!(pins_minor(engine, version), pinned, "{engine} {version}");
+        }
+    }
+}
