@@ -47,9 +47,9 @@ export default async function (page, { url, shot }) {
   };
   /** On a focused select, arrows down until the chosen option's value is, or its text includes, `text`. */
   const choose = async (text) => {
-    // App bug worked around: after a Connect, the re-rendered "Connect to"
-    // keeps showing the option at the old index while the app holds no
-    // choice, so Connect does nothing. Moving off and back makes the choice.
+    // A rebuilt "Connect to" once kept showing the option at the old index
+    // while the app held no choice, so Connect did nothing; the select is now
+    // bound to the choice, and the scenario fails if it ever happens again.
     const shown = await page.evaluate(() => document.activeElement?.value ?? '');
     if (shown !== '' && (shown === text)) {
       stale += 1;
@@ -136,7 +136,7 @@ export default async function (page, { url, shot }) {
   const subnets = await page.locator('[data-kind="subnet"]').count();
   if (subnets !== 12) throw new Error(`expected 12 subnets, found ${subnets}`);
   console.log(`  ${record}: ${one.alb} and ${two.alb}; ${two.rds} replicates ${one.rds}; ${await counts.textContent()}`);
-  if (stale) console.log(`  the "Connect to" list showed a stale choice ${stale} time(s) (app bug: Connect did nothing until it was re-picked)`);
+  if (stale) throw new Error(`the "Connect to" list showed a stale choice ${stale} time(s): Connect would do nothing`);
   console.log(`keyboard-only build: ${keys} keystrokes to 0 errors`);
   await shot('zero-errors');
 }

@@ -44,6 +44,7 @@ pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback
             if to.is_empty() {
                 return;
             }
+            chosen.set(String::new());
             match doc.design.with_untracked(|d| connect(d, &from, &to)) {
                 Ok(next) => doc.apply(next),
                 Err(e) => doc.error(e.to_string()),
@@ -52,7 +53,9 @@ pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback
         view! {
             <div class="connect">
                 <label class="field"><span>"Connect to"</span>
-                    <select aria-label="Connect to" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    // The select shows what `chosen` holds, so a list rebuilt
+                    // after a connect never shows a choice the app lacks.
+                    <select aria-label="Connect to" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                         <option value="">"choose…"</option>
                         {targets.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
