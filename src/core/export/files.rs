@@ -130,16 +130,14 @@ pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, E
         blocks.extend(state_bucket(&format!("state_{alias}"), &bucket, &format!("alias/{bucket}"), Some(&alias))?);
     }
     if st.lock == LockMode::Dynamodb {
-        blocks.push(
-            B::new("resource", &["aws_dynamodb_table", "lock"])
-                .a("name", s(st.dynamodb_table.as_deref().unwrap_or("")))
-                .a("billing_mode", s("PAY_PER_REQUEST"))
-                .a("hash_key", s("LockID"))
-                .b(B::new("attribute", &[]).a("name", s("LockID")).a("type", s("S")))
-                .b(B::new("point_in_time_recovery", &[]).a("enabled", true.into()))
-                // The state key: a customer-managed key, like every other store.
-                .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex("aws_kms_key.state.arn")?)),
-        );
+        // The S3 backend locks in its bucket's region, so every region with
+        // a state bucket needs the table too (one name: tables are regional).
+        let name = st.dynamodb_table.as_deref().unwrap_or("");
+        blocks.push(lock_table("lock", name, "state", None)?);
+        for r in regions.iter().filter(|r| r.code != st.region) {
+            let alias = super::region::state_label(&r.code);
+            blocks.push(lock_table(&format!("lock_{alias}"), name, &format!("state_{alias}"), Some(&alias))?);
+        }
     }
     blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket the stacks that are not a region keep their state in.")).a("value", ex("aws_s3_bucket.state.id")?));
     let regional = regions
@@ -158,6 +156,24 @@ pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, E
         file("bootstrap/providers.tf", print(providers)?),
         file("bootstrap/main.tf", print(blocks)?),
     ])
+}
+
+/// The DynamoDB lock table `name`, encrypted with the state key `key`,
+/// through the provider alias `alias` (the default provider if None).
+fn lock_table(label: &str, name: &str, key: &str, alias: Option<&str>) -> Result<B, HclError> {
+    let table = B::new("resource", &["aws_dynamodb_table", label]);
+    let table = match alias {
+        Some(a) => table.a("provider", ex(&format!("aws.{a}"))?),
+        None => table,
+    };
+    Ok(table
+        .a("name", s(name))
+        .a("billing_mode", s("PAY_PER_REQUEST"))
+        .a("hash_key", s("LockID"))
+        .b(B::new("attribute", &[]).a("name", s("LockID")).a("type", s("S")))
+        .b(B::new("point_in_time_recovery", &[]).a("enabled", true.into()))
+        // The state key: a customer-managed key, like every other store.
+        .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex(&format!("aws_kms_key.{key}.arn"))?)))
 }
 
 /// One state bucket `bucket` with its key (aliased `key_alias`), under the
