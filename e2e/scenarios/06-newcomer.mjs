@@ -119,9 +119,13 @@ export default async function (page, { url, shot }) {
   const names = unzip(['-Z1', zip]).split('\n').filter(Boolean);
   const backends = names.filter((n) => /\/backends\/[^/]+\.hcl$/.test(n));
   if (backends.length < 2) throw new Error(`backends: ${backends.join(', ')}`);
+  // Shared stacks keep their state in the user's bucket; each region's root
+  // in `<bucket>-<region code>`, in its own region (docs/state.md).
   for (const b of backends) {
     const text = unzip(['-p', zip, b]);
-    if (!text.includes(`"${BUCKET}"`)) throw new Error(`${b} does not name ${BUCKET}:\n${text}`);
+    const code = b.match(/\/backends\/([^/]+)\.hcl$/)[1];
+    const want = /^[a-z]{2}-[a-z]+-\d$/.test(code) ? `${BUCKET}-${code}` : BUCKET;
+    if (!text.includes(`"${want}"`)) throw new Error(`${b} does not name ${want}:\n${text}`);
   }
   const globalTf = names.find((n) => n.endsWith('/global/main.tf'));
   if (!globalTf) throw new Error('no global/main.tf');
