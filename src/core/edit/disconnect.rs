@@ -90,11 +90,13 @@ pub fn disconnect(design: &Design, link: &Link) -> Result<Design, EditError> {
     }
 }
 
-fn vpc_nodes(d: &mut Design) -> impl Iterator<Item = &mut VpcNode> {
+/// Every VPC node of the design, mutably (shared by the edits that turn links).
+pub(super) fn vpc_nodes(d: &mut Design) -> impl Iterator<Item = &mut VpcNode> {
     d.regions.iter_mut().flat_map(|r| r.vpcs.iter_mut()).flat_map(|v| v.nodes.iter_mut())
 }
 
-fn region_nodes(d: &mut Design) -> impl Iterator<Item = &mut RegionNode> {
+/// Every region-level node (bucket, table) of the design, mutably.
+pub(super) fn region_nodes(d: &mut Design) -> impl Iterator<Item = &mut RegionNode> {
     d.regions.iter_mut().flat_map(|r| r.nodes.iter_mut())
 }
 

@@ -20,6 +20,7 @@
 //!
 //! DynamoDB global tables are multi-writer: nothing moves.
 
+use super::disconnect::{region_nodes, vpc_nodes};
 use super::EditError;
 use crate::core::model::*;
 
@@ -129,7 +130,7 @@ fn turn_aurora(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>) {
     for (id, global, instances) in news {
         let writer_size = olds.iter().find(|o| o.1 == global).map(|o| o.2).unwrap_or(1).max(1);
         if instances < writer_size {
-            for n in d.regions.iter_mut().flat_map(|r| r.vpcs.iter_mut()).flat_map(|v| v.nodes.iter_mut()) {
+            for n in vpc_nodes(d) {
                 if let VpcNode::Aurora(a) = n {
                     if a.id == id {
                         a.instances = writer_size;
@@ -155,7 +156,7 @@ fn turn_s3(d: &mut Design, region_of: &dyn Fn(&str) -> Option<String>, new: &str
         })
         .collect();
     for (src, dst) in pairs {
-        for n in d.regions.iter_mut().flat_map(|r| r.nodes.iter_mut()) {
+        for n in region_nodes(d) {
             if let RegionNode::S3(b) = n {
                 if b.id == src {
                     b.replicate_to = None;
