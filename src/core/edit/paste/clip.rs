@@ -45,7 +45,7 @@ pub fn copyable(o: &ObjectRef<'_>) -> bool {
 pub fn copy(design: &Design, ids: &[&str]) -> Option<String> {
     let index = Index::new(design);
     let picked: Vec<ObjectRef<'_>> = ids.iter().filter_map(|id| index.get(id)).filter(copyable).collect();
-    let vpcs: HashSet<&str> = picked.iter().filter_map(|o| matches!(o, ObjectRef::Vpc { .. }).then(|| o.id())).collect();
+    let vpcs: HashSet<&str> = picked.iter().filter(|o| matches!(o, ObjectRef::Vpc { .. })).map(|o| o.id()).collect();
     let mut roots: Vec<ObjectRef<'_>> = Vec::new();
     for o in picked {
         let inside_copied_vpc = matches!(o, ObjectRef::Subnet { vpc, .. } | ObjectRef::VpcNode { vpc, .. } if vpcs.contains(vpc.id.as_str()));
