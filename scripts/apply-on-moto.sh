@@ -524,6 +524,38 @@ with open(os.path.join(d, "zz-apply-on-moto.auto.tfvars"), "w") as f:
 PY
 }
 
+# Plans a stack (tfplan), and when that fails, says why and plans once more:
+# a plan changes nothing, so a second try is safe. What makes the first one
+# fail on a loaded machine is the emulator, not the export: a DynamoDB lock
+# item left behind when the SDK retries a PutItem that moto had already
+# written (the plan then waits for its own lock until -lock-timeout). The
+# lock is released with `force-unlock` (its ID is in the error) before the
+# retry. Every failure is printed with moto's last lines, retried or not.
+plan_once_more() {
+  local stack=$1 dir=$2 log=$3 try lock_id
+  shift 3
+  for try in 1 2; do
+    if tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan "$@" >>"$log" 2>&1; then
+      [ "$try" = 2 ] && say "$stack: the second plan attempt succeeded"
+      return 0
+    fi
+    say "$stack: plan failed (attempt $try of 2); its errors:"
+    sed -n '/^Error: /,/^$/p' "$log" | tail -n 40
+    [ -n "$(sed -n '/^Error: /p' "$log")" ] || tail -n 40 "$log"
+    say "$stack: moto's last lines:"
+    tail -n 15 "$WORK/logs/moto.log" 2>/dev/null | sed 's/^/    /'
+    [ "$try" = 2 ] && return 1
+    lock_id=$(sed -n '/Error acquiring the state lock/,$s/^[[:space:]]*ID:[[:space:]]*\([0-9a-f-]\{36\}\).*/\1/p' "$log" | tail -n 1)
+    if [ -n "$lock_id" ]; then
+      say "$stack: the state is locked by $lock_id, which no running command holds; force-unlock, then plan once more"
+      tf -chdir="$dir" force-unlock -force "$lock_id" >>"$log" 2>&1 || say "$stack: force-unlock failed"
+    else
+      say "$stack: plan once more (a plan changes nothing)"
+    fi
+    printf '\n--- attempt 2 ---\n' >>"$log"
+  done
+}
+
 # A file-name-safe name for a stack directory ("." is the single-root root).
 slug_of() { if [ "$1" = . ]; then echo _root; else echo "${1//\//_}"; fi; }
 
@@ -544,9 +576,7 @@ apply_stack() {
     tail -n 40 "$log"; finish "init FAILED"; return
   fi
   if ! supply_inputs "$stack"; then finish "inputs MISSING"; return; fi
-  if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan >>"$log" 2>&1; then
-    tail -n 40 "$log"; finish "plan FAILED"; return
-  fi
+  if ! plan_once_more "$stack" "$dir" "$log"; then finish "plan FAILED"; return; fi
   tf -chdir="$dir" show -json tfplan >"$WORK/$slug.plan.json"
   skipped=$(targets_from_plan "$WORK/$slug.plan.json" "$targets")
   if [ -n "$skipped" ]; then
@@ -560,9 +590,7 @@ apply_stack() {
       say "$stack: every resource is skipped; nothing to apply"; finish "all skipped"; return
     fi
     targs=(); for a in "${tlist[@]}"; do targs+=("-target=$a"); done
-    if ! tf -chdir="$dir" plan -input=false -no-color -lock-timeout=60s -out=tfplan "${targs[@]}" >>"$log" 2>&1; then
-      tail -n 40 "$log"; finish "plan FAILED"; return
-    fi
+    if ! plan_once_more "$stack" "$dir" "$log" "${targs[@]}"; then finish "plan FAILED"; return; fi
   fi
   if tf -chdir="$dir" apply -input=false -no-color -lock-timeout=60s tfplan >>"$log" 2>&1; then
     say "$stack: $(grep -E '^Apply complete!' "$log" | tail -n 1) ($((SECONDS - t0))s)"

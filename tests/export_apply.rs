@@ -56,6 +56,21 @@ struct Run {
     output: String,
 }
 
+impl Run {
+    /// The harness's own failure lines and the Terraform errors it printed,
+    /// for the assertion message: CI shows a test's panic message whole,
+    /// its long output only in part.
+    fn why(&self) -> String {
+        let lines: Vec<&str> = self
+            .output
+            .lines()
+            .filter(|l| l.contains("FAILED") || l.contains("failed") || l.starts_with("Error") || l.contains("CHANGES") || l.trim_start().starts_with("ID:"))
+            .take(60)
+            .collect();
+        lines.join("\n")
+    }
+}
+
 /// Runs the harness on `dir`, echoing its lines to the terminal as they come
 /// (straight to stderr, past the test harness's capture, so the skip list and
 /// the summary show for passing tests too) and keeping them for assertions.
@@ -90,7 +105,7 @@ fn mini_fixture_applies_on_moto() {
         return;
     }
     let run = apply_on_moto("tests/fixtures/apply-mini", &crate_dir().join("tests/fixtures/apply-mini"), 1);
-    assert!(run.ok, "the mini fixture must apply and plan clean on moto");
+    assert!(run.ok, "the mini fixture must apply and plan clean on moto:\n{}", run.why());
     // The accelerator and the record aliasing it are left out, and said so.
     for skipped in ["skip aws_globalaccelerator_accelerator.edge", "skip aws_route53_record.edge"] {
         assert!(run.output.contains(skipped), "expected `{skipped}` in the harness output");
@@ -205,7 +220,7 @@ fn templates_apply_on_moto() {
                 // once: the waiters sleep, the cores do not.
                 let run = apply_on_moto(&format!("template {}", t.id), &dir, 3);
                 if !run.ok {
-                    failures.push(format!("template {} did not apply and plan clean on moto", t.id));
+                    failures.push(format!("template {} did not apply and plan clean on moto:\n{}", t.id, run.why()));
                 }
                 // Every template has applications and load balancers: the
                 // flow check ran on what moto holds, and passed.
@@ -243,7 +258,7 @@ fn rds_and_dynamodb_fixture_applies_on_moto() {
     let dir = export("http-failover-mysql", &design.to_string(), &[]).unwrap_or_else(|e| panic!("{e}"));
     let run = apply_on_moto("fixture http-failover-mysql", &dir, 2);
     let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
-    assert!(run.ok, "the fixture must apply and plan clean on moto");
+    assert!(run.ok, "the fixture must apply and plan clean on moto:\n{}", run.why());
     // `clean*`: the only pending changes are moto artifacts the harness names.
     for stack in ["bootstrap", "regions/us-east-1", "regions/us-west-2", "global"] {
         assert!(
