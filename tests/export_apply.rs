@@ -35,6 +35,9 @@ fn skip_reason() -> Option<String> {
     if std::env::var("TOPOFORM_SKIP_APPLY").as_deref() == Ok("1") {
         return Some("TOPOFORM_SKIP_APPLY=1".into());
     }
+    if std::env::var("TOPOFORM_APPLY_ELSEWHERE").as_deref() == Ok("1") {
+        return Some("TOPOFORM_APPLY_ELSEWHERE=1: scripts/test runs this binary beside the other native tests".into());
+    }
     for tool in ["terraform", "moto_server", "python3"] {
         let found = Command::new("sh")
             .args(["-c", &format!("command -v {tool}")])
@@ -205,11 +208,11 @@ fn templates_apply_on_moto() {
     let started = std::time::Instant::now();
     let mut failures = Vec::new();
     // scripts/test leaves out the template its outage drill applies (and
-    // converges) in parallel: TOPOFORM_APPLY_SKIP=active-passive.
-    let skip = std::env::var("TOPOFORM_APPLY_SKIP").unwrap_or_default();
+    // converges) in parallel: TOPOFORM_DRILLED_TEMPLATES=active-passive.
+    let skip = std::env::var("TOPOFORM_DRILLED_TEMPLATES").unwrap_or_default();
     for t in TEMPLATES {
         if skip.split(',').any(|s| s.trim() == t.id) {
-            let _ = writeln!(std::io::stderr(), "##### template {}: applied by the outage drill instead (TOPOFORM_APPLY_SKIP)", t.id);
+            let _ = writeln!(std::io::stderr(), "##### template {}: applied by the outage drill instead (TOPOFORM_DRILLED_TEMPLATES)", t.id);
             continue;
         }
         let t0 = std::time::Instant::now();
