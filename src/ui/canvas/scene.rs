@@ -9,7 +9,7 @@
 use super::links::link_view;
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Label, Layout, Link, LinkGeom, Rect, Shape};
+use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -117,20 +117,34 @@ pub fn outlines_view(geometry: Signal<Layout>, selection: Signal<Vec<String>>) -
     }
 }
 
-/// The selected links, drawn again over the scene, wide and highlighted.
+/// The selected links, drawn again over the scene, wide and highlighted;
+/// and the subnets a selected workload uses (or the workloads using a
+/// selected subnet), drawn in full whatever the level of detail, since the
+/// scene draws those lines faint and hides them when zoomed out.
 pub fn link_outlines_view(placed: Signal<Vec<LinkGeom>>, selection: Signal<Vec<String>>) -> impl Fn() -> AnyView + Copy {
     move || {
         selection.with(|sel| {
-            let wanted: Vec<&String> = sel.iter().filter(|id| Link::from_id(id).is_some()).collect();
-            if wanted.is_empty() {
+            if sel.is_empty() {
                 return ().into_any();
             }
             placed.with(|ls| {
-                ls.iter()
-                    .filter(|g| wanted.iter().any(|w| **w == g.link.id()))
-                    .map(|g| view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> })
-                    .collect_view()
-                    .into_any()
+                let selected = ls.iter().filter(|g| sel.contains(&g.link.id())).map(|g| {
+                    view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> }.into_any()
+                });
+                let uses = ls
+                    .iter()
+                    .filter(|g| g.link.kind == LinkKind::SubnetUse && (sel.contains(&g.link.from) || sel.contains(&g.link.to) || sel.contains(&g.link.id())))
+                    .map(|g| {
+                        view! {
+                            <g class="subnet-use-shown" data-shown=g.link.id()>
+                                <path d=g.path()></path>
+                                <circle cx=g.start.x cy=g.start.y r="3"></circle>
+                                <circle cx=g.end.x cy=g.end.y r="3"></circle>
+                            </g>
+                        }
+                        .into_any()
+                    });
+                selected.chain(uses).collect_view().into_any()
             })
         })
     }
