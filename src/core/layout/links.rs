@@ -293,6 +293,9 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
         .filter_map(|link| {
             let a = layout.get(&link.from)?;
             let b = layout.get(&link.to)?;
+            if link.kind == LinkKind::SubnetUse {
+                return Some(subnet_arc(link, a, b));
+            }
             let mut skip = with_ancestors(layout, &link.from);
             skip.extend(with_ancestors(layout, &link.to));
             // Try each pair of facing sides; keep the clearest curve.
@@ -306,6 +309,27 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
             Some(LinkGeom { link: link.clone(), start, end, control })
         })
         .collect()
+}
+
+/// How far below the lower of its two ends a subnet-use arc's control
+/// point sits: the curve then dips about half of it below the row, in the
+/// gap beneath the tier row, clear of the subnets it passes.
+const SUBNET_ARC_DIP: f64 = 30.0;
+
+/// A workload's line to one of its subnets: from the bottom of the node to
+/// the bottom of the subnet, arched beneath the row, so a load balancer's
+/// lines to its subnets nest as arcs instead of running under the nearer
+/// subnets, and never cross the AZ titles above the top row. Fixed
+/// geometry, without the obstacle search other links make: a design has
+/// several times more of these than other links, all inside one VPC.
+fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
+    let (n, s) = (&node.rect, &subnet.rect);
+    let toward = if s.center().x >= n.center().x { 1.0 } else { -1.0 };
+    // Leave the node a little towards the subnet, so several lines fan out.
+    let start = Point { x: n.center().x + toward * n.w * 0.3, y: n.bottom() };
+    let end = Point { x: s.center().x, y: s.bottom() };
+    let control = Point { x: (start.x + end.x) / 2.0, y: start.y.max(end.y) + SUBNET_ARC_DIP };
+    LinkGeom { link: link.clone(), start, end, control }
 }
 
 /// The candidate pairs of edge midpoints that face each other: one pair

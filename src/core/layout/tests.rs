@@ -327,3 +327,20 @@ fn dns_lines_say_what_each_record_set_does() {
     assert_eq!(line.len(), 1);
     assert_eq!(line[0].note.as_deref(), Some("NA · default · health-checked"));
 }
+
+/// A figure, not an assertion: placing every link of the stress design,
+/// the subnet uses with the others. `cargo test --release --lib
+/// stress_link_geometry_time -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn stress_link_geometry_time() {
+    let d = crate::core::stress::stress_design();
+    let l = layout(&d);
+    let all = links(&d);
+    let others: Vec<Link> = all.iter().filter(|k| k.kind != LinkKind::SubnetUse).cloned().collect();
+    for (what, list) in [("without subnet uses", &others), ("with subnet uses", &all)] {
+        let t = std::time::Instant::now();
+        let n = (0..5).map(|_| link_geometry(&l, list).len()).sum::<usize>() / 5;
+        println!("{what}: {n} links placed in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0 / 5.0);
+    }
+}

@@ -29,3 +29,17 @@ pub fn link_view(g: &LinkGeom) -> impl IntoView {
         </g>
     }
 }
+
+/// Renders a workload's line to one subnet it uses: lighter than
+/// [`link_view`] (no end dots or tooltip element; the ends are markers),
+/// since a design has many of them. Selectable like any link.
+pub fn subnet_use_view(g: &LinkGeom) -> impl IntoView {
+    let d = g.path();
+    let aria = format!("{}: {} → {}", g.link.kind.label(), g.link.from, g.link.to);
+    view! {
+        <g class="link-group" data-id=g.link.id() data-kind="uses-subnet" data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
+            <path class="link-halo" d=d.clone()></path>
+            <path class="link uses-subnet" d=d marker-start="url(#use-end)" marker-end="url(#use-end)"></path>
+        </g>
+    }
+}

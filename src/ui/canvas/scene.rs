@@ -6,10 +6,10 @@
 //! elements. Each layer is its own reactive list, so a selection or a badge
 //! change never touches the shapes.
 
-use super::links::link_view;
+use super::links::{link_view, subnet_use_view};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, Shape};
+use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, RectExt, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -77,16 +77,27 @@ fn link_key(g: &LinkGeom) -> Key {
 /// Zoomed out past legibility (`far`), frame headers are not drawn: the
 /// overview labels (overview.rs) take their place, and their role as what
 /// the pointer grabs a frame by.
-pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: Signal<bool>) -> impl IntoView {
+///
+/// The lines from workloads to the subnets they use (about ten times as many
+/// as the other links) are drawn only while subnet names are (`near` holds
+/// the world area in view then, `None` when zoomed out), and only those
+/// near that area, so a large design does not pay for lines nobody can see.
+pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: Signal<bool>, near: Signal<Option<Rect>>) -> impl IntoView {
     // Split once per change; the boxes and the headers share the frames.
     let frame_list = Memo::new(move |_| split(drawn, true));
     let items = Memo::new(move |_| split(drawn, false));
+    let relations = Memo::new(move |_| placed.with(|ls| ls.iter().filter(|g| g.link.kind != LinkKind::SubnetUse).cloned().collect::<Vec<_>>()));
+    let uses = Memo::new(move |_| {
+        let Some(area) = near.get() else { return Vec::new() };
+        placed.with(|ls| ls.iter().filter(|g| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area)).cloned().collect::<Vec<_>>())
+    });
     view! {
         <g class="layer-frames">
             <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
         </g>
         <g class="layer-links">
-            <For each=move || placed.get() key=link_key children=|g| link_view(&g) />
+            <For each=move || uses.get() key=link_key children=|g| subnet_use_view(&g) />
+            <For each=move || relations.get() key=link_key children=|g| link_view(&g) />
         </g>
         <g class="layer-headers">
             <Show when=move || !far.get()>
