@@ -1,7 +1,8 @@
 // Which subnets a workload uses, at the smallest supported window
-// (1280×720) with the active-passive template: at Fit the faint lines are
-// hidden by level of detail and no canvas text falls under 11 px; selecting
-// the load balancer shows its two subnet lines in full; zoomed in, a real
+// (1280×720) with the active-passive template: at Fit no canvas text falls
+// under 11 px (the faint lines go with the subnet names); selecting the load
+// balancer shows its two subnet lines in full and lists them in the
+// inspector; zoomed in, the lines are drawn, and a real
 // mouse click on one line selects it and the inspector says what it means;
 // Delete takes the subnet off the load balancer (the problems panel says it
 // now spans one AZ) and Ctrl+Z brings it back. Screenshots of each step.
@@ -62,20 +63,20 @@ export default async function (page, { url, shot }) {
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
   await page.locator(`[data-id="${ALB}"]`).first().waitFor({ timeout: 20000 });
-  const uses = await page.locator('g.link-group[data-kind="uses-subnet"]').count();
-  if (uses !== 12) throw new Error(`${uses} subnet-use lines; the template's six workloads use two subnets each`);
-
-  // At Fit the lines are too small to matter: hidden, with the subnet names.
+  // At Fit: whatever is drawn is legible (the faint lines go with the subnet names).
   await shot('fit-1280x720');
-  const shownAtFit = await page.locator('g.link-group[data-kind="uses-subnet"]').evaluateAll((gs) => gs.filter((g) => g.getBoundingClientRect().width > 0).length);
+  const drawnAtFit = await page.locator('g.link-group[data-kind="uses-subnet"]').count();
   const fit = await smallestText(page);
   if (fit.px < MIN_PX) throw new Error(`at Fit, "${fit.text}" is ${fit.px.toFixed(1)} px on screen`);
 
-  // Selecting the load balancer shows which subnets it uses, whatever the zoom.
+  // Selecting the load balancer shows which subnets it uses, whatever the zoom,
+  // and its inspector lists them among its links.
   await page.locator(`[data-id="${ALB}"] > rect`).first().click();
   const shown = page.locator(`.subnet-use-shown[data-shown^="link@uses-subnet@${ALB}@"]`);
   if ((await shown.count()) !== 2) throw new Error(`${await shown.count()} subnet lines shown for the selected load balancer`);
-  if ((await shown.first().boundingBox())?.width > 0 !== true) throw new Error('the selected load balancer\'s subnet lines are not on screen');
+  if (!((await shown.first().boundingBox())?.width > 0)) throw new Error('the selected load balancer\'s subnet lines are not on screen');
+  const listed = await page.locator('.inspector .links-now li[data-link^="link@uses-subnet@"]').count();
+  if (listed !== 2) throw new Error(`the inspector lists ${listed} subnet uses`);
   await shot('load-balancer-selected');
 
   // Zoomed to it, the faint lines are drawn and a click on one selects it.
@@ -106,5 +107,5 @@ export default async function (page, { url, shot }) {
   await saved(page, (d) => albSubnets(d).join() === 'use1-pub-a,use1-pub-b', 'the subnet restored');
   if ((await page.locator(LINE).count()) !== 1) throw new Error('undo did not bring the line back');
   await shot('line-restored');
-  console.log(`  ${uses} subnet-use lines, ${shownAtFit} drawn at Fit; smallest text ${fit.px.toFixed(1)} px at Fit, ${zoomed.px.toFixed(1)} px zoomed`);
+  console.log(`  ${drawnAtFit} subnet-use lines drawn at Fit, ${await page.locator('g.link-group[data-kind="uses-subnet"]').count()} zoomed in; smallest text ${fit.px.toFixed(1)} px at Fit, ${zoomed.px.toFixed(1)} px zoomed`);
 }

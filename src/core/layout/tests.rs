@@ -344,3 +344,21 @@ fn stress_link_geometry_time() {
         println!("{what}: {n} links placed in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0 / 5.0);
     }
 }
+
+/// A workload's lines to its subnets stay inside its VPC's frame: they are
+/// arcs beneath the tier row, never across the region or its titles.
+#[test]
+fn subnet_use_arcs_stay_inside_their_vpc() {
+    for t in TEMPLATES {
+        let d = t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id));
+        let l = layout(&d);
+        let index = crate::core::model::Index::new(&d);
+        let placed: Vec<LinkGeom> = link_geometry(&l, &links(&d)).into_iter().filter(|g| g.link.kind == LinkKind::SubnetUse).collect();
+        assert!(!placed.is_empty(), "{}: no subnet use placed", t.id);
+        for g in placed {
+            let (_, vpc, _) = index.vpc_node(&g.link.from).unwrap_or_else(|| panic!("{}: {:?}", t.id, g.link));
+            let frame = l.get(&vpc.id).map(|s| s.rect).unwrap_or_else(|| panic!("{}: no frame for {}", t.id, vpc.id));
+            assert!(frame.contains_rect(&g.bounds()), "{} {}: {:?} leaves {:?}", t.id, g.link.id(), g.bounds(), frame);
+        }
+    }
+}

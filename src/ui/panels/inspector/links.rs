@@ -25,7 +25,9 @@ pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback
         .map(|(l, other)| {
             let lid = l.id();
             let (sel, del) = (lid.clone(), lid.clone());
-            let words = format!("{} — {}{}", l.kind.label(), describe(index, &other), l.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
+            // Seen from the subnet, a workload's placement reads the other way.
+            let kind = if l.kind == LinkKind::SubnetUse && l.to == id { "Used by" } else { l.kind.label() };
+            let words = format!("{kind} — {}{}", describe(index, &other), l.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
             view! {
                 <li data-link=lid>
                     <button type="button" class="link-pick" on:click=move |_| pick.run(vec![sel.clone()])>{words.clone()}</button>
