@@ -312,9 +312,9 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
 }
 
 /// How far below the lower of its two ends a subnet-use arc's control
-/// point sits: the curve then dips about half of it below the row, in the
-/// gap beneath the tier row, clear of the subnets it passes.
-const SUBNET_ARC_DIP: f64 = 30.0;
+/// point sits: the curve then dips about half of it below the row, inside
+/// the 12-unit gap beneath the tier row, clear of the subnets it passes.
+const SUBNET_ARC_DIP: f64 = 20.0;
 
 /// A workload's line to one of its subnets: from the bottom of the node to
 /// the bottom of the subnet, arched beneath the row, so a load balancer's

@@ -346,7 +346,8 @@ fn stress_link_geometry_time() {
 }
 
 /// A workload's lines to its subnets stay inside its VPC's frame: they are
-/// arcs beneath the tier row, never across the region or its titles.
+/// arcs in the gap beneath the tier row, over no other box, never across
+/// the region or its titles.
 #[test]
 fn subnet_use_arcs_stay_inside_their_vpc() {
     for t in TEMPLATES {
@@ -359,6 +360,15 @@ fn subnet_use_arcs_stay_inside_their_vpc() {
             let (_, vpc, _) = index.vpc_node(&g.link.from).unwrap_or_else(|| panic!("{}: {:?}", t.id, g.link));
             let frame = l.get(&vpc.id).map(|s| s.rect).unwrap_or_else(|| panic!("{}: no frame for {}", t.id, vpc.id));
             assert!(frame.contains_rect(&g.bounds()), "{} {}: {:?} leaves {:?}", t.id, g.link.id(), g.bounds(), frame);
+            // It runs in the gap under the row: over no other subnet or workload.
+            let crossed: Vec<&str> = l
+                .shapes
+                .iter()
+                .filter(|s| s.id != g.link.from && s.id != g.link.to)
+                .filter(|s| matches!(s.kind, ShapeKind::Subnet(_) | ShapeKind::Node(_)) && s.rect.overlaps(&g.bounds()))
+                .map(|s| s.id.as_str())
+                .collect();
+            assert!(crossed.is_empty(), "{} {} passes over {crossed:?}", t.id, g.link.id());
         }
     }
 }
