@@ -49,6 +49,8 @@ async fn a_subnet_use_is_drawn_selected_explained_deleted_and_restored() {
     // A click on the line selects it; the inspector says what it means.
     let link_id = find(&el, WEB_PUB_A).get_attribute("data-id").expect("a link carries its id");
     assert_eq!(link_id, "link@uses-subnet@use1-alb@use1-pub-a");
+    // Its accessible name uses the names the canvas shows, not ids.
+    assert_eq!(find(&el, WEB_PUB_A).get_attribute("aria-label").as_deref(), Some("web uses subnet public-a"));
     click(&el, &format!("{WEB_PUB_A} path.link-halo"));
     settle().await;
     assert_eq!(outlined(&el), vec![link_id.clone()], "the line alone is selected");
@@ -89,6 +91,9 @@ async fn the_keyboard_walk_reaches_subnet_uses() {
     assert_eq!(picked.len(), 1, "{picked:?}");
     // The template's last workload is the DR database, in data-a and data-b.
     assert_eq!(picked[0], "link@uses-subnet@usw2-db@usw2-db-b");
+    // Read out by the ends' names, told apart by region and VPC.
+    let said = text(&el, "[data-said]");
+    assert!(said.contains("from RDS database db · us-west-2 / main to subnet data-b · us-west-2 / main"), "read out: {said}");
     let meaning = text(&el, ".inspector [data-field='meaning']");
     assert!(meaning.starts_with("RDS database db lists subnet data-b (usw2-az2, data, "), "the inspector explains it: {meaning}");
     // Drawn in full while selected, whatever the zoom.

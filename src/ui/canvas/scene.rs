@@ -6,7 +6,7 @@
 //! elements. Each layer is its own reactive list, so a selection or a badge
 //! change never touches the shapes.
 
-use super::links::{link_view, subnet_use_view};
+use super::links::{link_view, subnet_use_view, words};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
 use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, RectExt, Shape};
@@ -60,8 +60,13 @@ fn split(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
     drawn.with(|v| v.iter().filter(|d| is_frame(d.shape.kind) == want).cloned().collect())
 }
 
-fn link_key(g: &LinkGeom) -> Key {
+/// A placed link with its words ([`words`]), which its key includes, so a
+/// renamed end redraws the line's tooltip.
+type Named = (LinkGeom, String);
+
+fn link_key((g, words): &Named) -> Key {
     let mut h = rustc_hash::FxHasher::default();
+    words.hash(&mut h);
     g.link.kind.hash(&mut h);
     (&g.link.from, &g.link.to, &g.link.note).hash(&mut h);
     for p in [g.start, g.end, g.control] {
@@ -86,18 +91,22 @@ pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: S
     // Split once per change; the boxes and the headers share the frames.
     let frame_list = Memo::new(move |_| split(drawn, true));
     let items = Memo::new(move |_| split(drawn, false));
-    let relations = Memo::new(move |_| placed.with(|ls| ls.iter().filter(|g| g.link.kind != LinkKind::SubnetUse).cloned().collect::<Vec<_>>()));
+    let titles = Memo::new(move |_| {
+        drawn.with(|v| v.iter().map(|d| (d.shape.id.clone(), d.label.title.clone())).collect::<std::collections::HashMap<_, _>>())
+    });
+    let named = move |g: &LinkGeom| titles.with(|t| (g.clone(), words(g, t)));
+    let relations = Memo::new(move |_| placed.with(|ls| ls.iter().filter(|g| g.link.kind != LinkKind::SubnetUse).map(named).collect::<Vec<Named>>()));
     let uses = Memo::new(move |_| {
         let Some(area) = near.get() else { return Vec::new() };
-        placed.with(|ls| ls.iter().filter(|g| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area)).cloned().collect::<Vec<_>>())
+        placed.with(|ls| ls.iter().filter(|g| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area)).map(named).collect::<Vec<Named>>())
     });
     view! {
         <g class="layer-frames">
             <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
         </g>
         <g class="layer-links">
-            <For each=move || uses.get() key=link_key children=|g| subnet_use_view(&g) />
-            <For each=move || relations.get() key=link_key children=|g| link_view(&g) />
+            <For each=move || uses.get() key=link_key children=|(g, w)| subnet_use_view(&g, w) />
+            <For each=move || relations.get() key=link_key children=|(g, w)| link_view(&g, w) />
         </g>
         <g class="layer-headers">
             <Show when=move || !far.get()>
