@@ -3,7 +3,7 @@
 //! named in words and told apart by region and VPC.
 
 use super::connect::link_kind_in;
-use crate::core::layout::{links, Link};
+use crate::core::layout::{links, Link, LinkKind};
 use crate::core::model::*;
 
 /// An object named so that two of the same name are told apart: `Load
@@ -23,6 +23,30 @@ pub fn describe(index: &Index<'_>, id: &str) -> String {
         _ => {}
     }
     out
+}
+
+/// What a link means, in a sentence, for the inspector of a selected link:
+/// `Load balancer web places its nodes in subnet public-a (use1-az1,
+/// public, 10.0.0.0/24)`. `None` for kinds whose panel says it otherwise
+/// (a DNS line shows its record sets) or when an end is gone.
+pub fn meaning(index: &Index<'_>, link: &Link) -> Option<String> {
+    match link.kind {
+        LinkKind::SubnetUse => {
+            let (_, _, node) = index.vpc_node(&link.from)?;
+            let (_, _, subnet) = index.subnet(&link.to)?;
+            let mut kind = node.kind().label().to_string();
+            kind[..1].make_ascii_uppercase();
+            let subnet = format!("subnet {} ({}, {}, {})", subnet.name, subnet.az, subnet.tier.as_str(), subnet.cidr);
+            Some(match node.kind() {
+                NodeKind::Alb => format!("{kind} {} places its nodes in {subnet}.", node.name()),
+                NodeKind::Asg => format!("{kind} {} launches its instances in {subnet}.", node.name()),
+                NodeKind::Rds | NodeKind::Aurora => format!("{kind} {} lists {subnet} in its DB subnet group.", node.name()),
+                // Not VPC workloads: they never have subnets.
+                NodeKind::S3 | NodeKind::Dynamodb => format!("{kind} {} uses {subnet}.", node.name()),
+            })
+        }
+        _ => None,
+    }
 }
 
 /// The links drawn at `id`, as (link, the other end's id).

@@ -82,11 +82,29 @@ pub fn disconnect(design: &Design, link: &Link) -> Result<Design, EditError> {
             acc.endpoints.retain(|e| e.target != to);
             acc.endpoints.len() != before
         }),
+        // The node keeps its other subnets; too few left is the rules' to say.
+        LinkKind::SubnetUse => vpc_nodes(&mut d).find(|n| n.id() == from).is_some_and(|n| {
+            let list = subnets_mut(n);
+            let before = list.len();
+            list.retain(|s| s != to);
+            list.len() != before
+        }),
     };
     if removed {
         Ok(d)
     } else {
         Err(EditError::new(format!("There is no {} from {from} to {to} any more.", link.kind.label().to_lowercase())))
+    }
+}
+
+/// The subnet list of a workload, to edit. Every kind is named, so a new
+/// kind of node cannot be forgotten here.
+fn subnets_mut(n: &mut VpcNode) -> &mut Vec<String> {
+    match n {
+        VpcNode::Alb(x) => &mut x.subnets,
+        VpcNode::Asg(x) => &mut x.subnets,
+        VpcNode::Rds(x) => &mut x.subnets,
+        VpcNode::Aurora(x) => &mut x.subnets,
     }
 }
 
@@ -160,5 +178,55 @@ mod tests {
         let next = crate::core::edit::delete(&d, &[&g.id(), &l.to]);
         assert!(Index::new(&next).get(&l.to).is_none());
         assert!(!links(&next).contains(&g));
+    }
+
+    /// Every subnet a workload lists is one drawn link from the node to
+    /// the subnet, and nothing else is.
+    #[test]
+    fn every_subnet_a_workload_uses_is_a_link() {
+        for t in TEMPLATES {
+            let d = tpl(t.id);
+            let drawn: Vec<(String, String)> =
+                links(&d).into_iter().filter(|l| l.kind == LinkKind::SubnetUse).map(|l| (l.from, l.to)).collect();
+            let mut want = Vec::new();
+            for node in d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes) {
+                for s in node.subnets() {
+                    want.push((node.id().to_string(), s.clone()));
+                }
+            }
+            assert!(!want.is_empty(), "{}: no workload uses a subnet", t.id);
+            assert_eq!(drawn, want, "{}", t.id);
+        }
+    }
+
+    /// Removing a subnet-use link takes exactly that subnet off the node's
+    /// list, as one edit; the rules then say the load balancer is short of AZs.
+    #[test]
+    fn removing_a_subnet_use_drops_only_that_subnet_and_the_rules_notice() {
+        let d = tpl("active-passive");
+        let index = Index::new(&d);
+        let alb = d.regions[0].vpcs[0].nodes.iter().find(|n| n.kind() == NodeKind::Alb).expect("an alb");
+        let before = alb.subnets().to_vec();
+        assert_eq!(before.len(), 2, "the template's load balancer spans two subnets");
+        let link = links(&d).into_iter().find(|l| l.kind == LinkKind::SubnetUse && l.from == alb.id()).expect("a subnet use");
+        let meaning = crate::core::edit::meaning(&index, &link).expect("a sentence");
+        let (_, _, subnet) = index.subnet(&link.to).expect("the subnet");
+        assert!(meaning.contains(alb.name()) && meaning.contains(&subnet.name) && meaning.contains(&subnet.az), "{meaning}");
+        assert!(!meaning.contains(alb.id()), "{meaning}");
+
+        let next = crate::core::edit::delete(&d, &[&link.id()]);
+        loads(&next);
+        let after = Index::new(&next);
+        let (_, _, node) = after.vpc_node(alb.id()).expect("the load balancer stays");
+        let want: Vec<String> = before.iter().filter(|s| **s != link.to).cloned().collect();
+        assert_eq!(node.subnets(), want.as_slice());
+        assert!(after.subnet(&link.to).is_some(), "the subnet stays");
+        assert!(!links(&next).contains(&link));
+        let diags = crate::core::validate::validate(&next);
+        assert!(diags.iter().any(|x| x.rule == "ALB-01" && x.subjects.iter().any(|s| s == alb.id())), "{diags:#?}");
+        assert!(!crate::core::validate::validate(&d).iter().any(|x| x.rule == "ALB-01"));
+        // Every other relation is untouched.
+        let others: Vec<Link> = links(&d).into_iter().filter(|l| *l != link).collect();
+        assert_eq!(links(&next), others);
     }
 }

@@ -60,6 +60,23 @@ pub fn fit(s: &str, max: usize) -> String {
     }
 }
 
+/// The title the canvas draws for a design object: a region's code, a
+/// record's full name in its zone (the zone itself for the apex `@`), every other object's name. Peerings are
+/// drawn as lines without a title, so they go by their id. Messages use it
+/// (`core::validate::Ctx::name_of`) so that what they name can be found on
+/// the canvas.
+pub fn canvas_name(design: &Design, object: &ObjectRef<'_>) -> String {
+    match object {
+        // `@` is the zone's apex: the record is named as the zone itself.
+        ObjectRef::Record(r) => match &design.dns {
+            Some(d) if r.name == "@" => d.zone.clone(),
+            Some(d) => format!("{}.{}", r.name, d.zone),
+            None => r.name.clone(),
+        },
+        other => other.display_name().to_string(),
+    }
+}
+
 /// The label of `shape`; unknown ids fall back to the id itself.
 pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
     let l = |title: String, detail: String| Label { title, detail, tag: String::new() };
@@ -98,12 +115,8 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
             Some((home, node)) => l(node.name().to_string(), format!("replica of {}", home.code)),
             None => l(shape.id.clone(), String::new()),
         },
-        (_, Some(ObjectRef::Record(r))) => {
-            let fqdn = match &design.dns {
-                Some(d) => format!("{}.{}", r.name, d.zone),
-                None => r.name.clone(),
-            };
-            l(fqdn, format!("{} {} · {} targets", r.kind.as_str(), r.policy.as_str(), r.targets.len()))
+        (_, Some(o @ ObjectRef::Record(r))) => {
+            l(canvas_name(design, &o), format!("{} {} · {} targets", r.kind.as_str(), r.policy.as_str(), r.targets.len()))
         }
         (_, Some(ObjectRef::Accelerator(a))) => l(
             a.name.clone(),

@@ -1,5 +1,6 @@
 //! The relations drawn as lines: replication, peering, DNS and accelerator
-//! routing. Most cross regions, which is what the canvas must make visible.
+//! routing, group attachments, and which subnets a workload is placed in.
+//! Most cross regions, which is what the canvas must make visible.
 //!
 //! [`links`] reads them from the design (by object id, nothing geometric);
 //! [`link_geometry`] then places each line between the facing edges of its
@@ -30,11 +31,15 @@ pub enum LinkKind {
     Accelerator,
     /// An auto-scaling group registered in a load balancer's target group.
     AsgTarget,
+    /// A workload (load balancer, group, database) placed in one of its
+    /// subnets: from the node to the subnet. Drawn thin and faint, shown
+    /// fully while either end or the link is selected.
+    SubnetUse,
 }
 
 impl LinkKind {
     /// Every kind, in legend order.
-    pub const ALL: [LinkKind; 8] = [
+    pub const ALL: [LinkKind; 9] = [
         LinkKind::Dns,
         LinkKind::Accelerator,
         LinkKind::AsgTarget,
@@ -43,6 +48,7 @@ impl LinkKind {
         LinkKind::AuroraGlobal,
         LinkKind::S3Replication,
         LinkKind::DynamoReplica,
+        LinkKind::SubnetUse,
     ];
 
     /// The CSS class suffix and `data-kind` value.
@@ -56,6 +62,7 @@ impl LinkKind {
             LinkKind::Dns => "dns",
             LinkKind::Accelerator => "accelerator",
             LinkKind::AsgTarget => "asg-target",
+            LinkKind::SubnetUse => "uses-subnet",
         }
     }
 
@@ -75,6 +82,7 @@ impl LinkKind {
             LinkKind::Dns => "Route 53 record target",
             LinkKind::Accelerator => "Accelerator endpoint",
             LinkKind::AsgTarget => "Load balancer target group",
+            LinkKind::SubnetUse => "Uses subnet",
         }
     }
 }
@@ -119,7 +127,9 @@ impl Link {
     }
 }
 
-/// Every relation of the design worth a line, in a stable order.
+/// Every relation of the design worth a line, in a stable order: the
+/// subnets each workload uses come last, so the keyboard walk meets the
+/// relations between objects first.
 pub fn links(design: &Design) -> Vec<Link> {
     let mut out = Vec::new();
     let mut push = |kind, from: &str, to: &str| out.push(Link { kind, from: from.into(), to: to.into(), note: None });
@@ -185,6 +195,15 @@ pub fn links(design: &Design) -> Vec<Link> {
         for (i, t) in record.targets.iter().enumerate() {
             if !record.targets[..i].iter().any(|u| u.target == t.target) {
                 out.push(Link { kind: LinkKind::Dns, from: record.id.clone(), to: t.target.clone(), note: dns_note(record, &t.target) });
+            }
+        }
+    }
+    for node in design.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes) {
+        // A subnet listed twice is one placement (links are keyed by their ends).
+        let subnets = node.subnets();
+        for (i, s) in subnets.iter().enumerate() {
+            if !subnets[..i].contains(s) {
+                out.push(Link { kind: LinkKind::SubnetUse, from: node.id().to_string(), to: s.clone(), note: None });
             }
         }
     }
@@ -274,6 +293,9 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
         .filter_map(|link| {
             let a = layout.get(&link.from)?;
             let b = layout.get(&link.to)?;
+            if link.kind == LinkKind::SubnetUse {
+                return Some(subnet_arc(link, a, b));
+            }
             let mut skip = with_ancestors(layout, &link.from);
             skip.extend(with_ancestors(layout, &link.to));
             // Try each pair of facing sides; keep the clearest curve.
@@ -287,6 +309,27 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
             Some(LinkGeom { link: link.clone(), start, end, control })
         })
         .collect()
+}
+
+/// How far below the lower of its two ends a subnet-use arc's control
+/// point sits: the curve then dips about half of it below the row, inside
+/// the 12-unit gap beneath the tier row, clear of the subnets it passes.
+const SUBNET_ARC_DIP: f64 = 20.0;
+
+/// A workload's line to one of its subnets: from the bottom of the node to
+/// the bottom of the subnet, arched beneath the row, so a load balancer's
+/// lines to its subnets nest as arcs instead of running under the nearer
+/// subnets, and never cross the AZ titles above the top row. Fixed
+/// geometry, without the obstacle search other links make: a design has
+/// several times more of these than other links, all inside one VPC.
+fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
+    let (n, s) = (&node.rect, &subnet.rect);
+    let toward = if s.center().x >= n.center().x { 1.0 } else { -1.0 };
+    // Leave the node a little towards the subnet, so several lines fan out.
+    let start = Point { x: n.center().x + toward * n.w * 0.3, y: n.bottom() };
+    let end = Point { x: s.center().x, y: s.bottom() };
+    let control = Point { x: (start.x + end.x) / 2.0, y: start.y.max(end.y) + SUBNET_ARC_DIP };
+    LinkGeom { link: link.clone(), start, end, control }
 }
 
 /// The candidate pairs of edge midpoints that face each other: one pair

@@ -327,3 +327,48 @@ fn dns_lines_say_what_each_record_set_does() {
     assert_eq!(line.len(), 1);
     assert_eq!(line[0].note.as_deref(), Some("NA · default · health-checked"));
 }
+
+/// A figure, not an assertion: placing every link of the stress design,
+/// the subnet uses with the others. `cargo test --release --lib
+/// stress_link_geometry_time -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn stress_link_geometry_time() {
+    let d = crate::core::stress::stress_design();
+    let l = layout(&d);
+    let all = links(&d);
+    let others: Vec<Link> = all.iter().filter(|k| k.kind != LinkKind::SubnetUse).cloned().collect();
+    for (what, list) in [("without subnet uses", &others), ("with subnet uses", &all)] {
+        let t = std::time::Instant::now();
+        let n = (0..5).map(|_| link_geometry(&l, list).len()).sum::<usize>() / 5;
+        println!("{what}: {n} links placed in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0 / 5.0);
+    }
+}
+
+/// A workload's lines to its subnets stay inside its VPC's frame: they are
+/// arcs in the gap beneath the tier row, over no other box, never across
+/// the region or its titles.
+#[test]
+fn subnet_use_arcs_stay_inside_their_vpc() {
+    for t in TEMPLATES {
+        let d = t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id));
+        let l = layout(&d);
+        let index = crate::core::model::Index::new(&d);
+        let placed: Vec<LinkGeom> = link_geometry(&l, &links(&d)).into_iter().filter(|g| g.link.kind == LinkKind::SubnetUse).collect();
+        assert!(!placed.is_empty(), "{}: no subnet use placed", t.id);
+        for g in placed {
+            let (_, vpc, _) = index.vpc_node(&g.link.from).unwrap_or_else(|| panic!("{}: {:?}", t.id, g.link));
+            let frame = l.get(&vpc.id).map(|s| s.rect).unwrap_or_else(|| panic!("{}: no frame for {}", t.id, vpc.id));
+            assert!(frame.contains_rect(&g.bounds()), "{} {}: {:?} leaves {:?}", t.id, g.link.id(), g.bounds(), frame);
+            // It runs in the gap under the row: over no other subnet or workload.
+            let crossed: Vec<&str> = l
+                .shapes
+                .iter()
+                .filter(|s| s.id != g.link.from && s.id != g.link.to)
+                .filter(|s| matches!(s.kind, ShapeKind::Subnet(_) | ShapeKind::Node(_)) && s.rect.overlaps(&g.bounds()))
+                .map(|s| s.id.as_str())
+                .collect();
+            assert!(crossed.is_empty(), "{} {} passes over {crossed:?}", t.id, g.link.id());
+        }
+    }
+}

@@ -26,7 +26,7 @@ use super::stage::Stage;
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
 use crate::core::layout::{layout, link_geometry, links, LinkKind, RectExt};
-use crate::core::model::Design;
+use crate::core::model::{Design, Rect};
 use crate::core::validate::Severity;
 use crate::platform;
 use leptos::prelude::*;
@@ -208,7 +208,6 @@ pub fn Canvas(
     // Set below, once the canvas's size is known: frame titles are too
     // small to read (overview labels replace them).
     let far = RwSignal::new(false);
-    let scene = scene_view(drawn_list, placed.into(), far.into());
     let outlines = outlines_view(geometry.into(), selection.into());
     let link_outlines = link_outlines_view(placed.into(), selection.into());
     let marks = badges_view(geometry.into(), badges);
@@ -244,6 +243,16 @@ pub fn Canvas(
     // Text of each size is shown only where it is legible.
     let hidden = move |i: usize| scale().is_some_and(|s| TEXT_SIZES[i] * s < MIN_TEXT_PX - 0.01);
     Effect::new(move |_| far.set(hidden(2)));
+    // The world area worth drawing subnet-use lines in: the view and half
+    // of it again on every side, while subnet names are legible; `None`
+    // when zoomed out (or not yet measured).
+    let near = Signal::derive(move || {
+        scale().filter(|s| TEXT_SIZES[1] * s >= MIN_TEXT_PX - 0.01).map(|_| {
+            let vb = view_box();
+            Rect { x: vb.x - vb.w / 2.0, y: vb.y - vb.h / 2.0, w: vb.w * 2.0, h: vb.h * 2.0 }
+        })
+    });
+    let scene = scene_view(drawn_list, placed.into(), far.into(), near);
     let overview = overview_view(drawn_list, Signal::derive(scale), far.into());
     let ghost = move || {
         palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
@@ -285,6 +294,9 @@ pub fn Canvas(
                 <pattern id="grid" width="24" height="24" patternUnits="userSpaceOnUse">
                     <circle cx="1" cy="1" r="1" class="grid-dot"></circle>
                 </pattern>
+                <marker id="use-end" viewBox="0 0 6 6" refX="3" refY="3" markerWidth="5" markerHeight="5" markerUnits="userSpaceOnUse">
+                    <circle cx="3" cy="3" r="3" class="use-end"></circle>
+                </marker>
             </defs>
             {grid}
             {scene}

@@ -3,18 +3,15 @@
 //! link's note (a DNS target's role, weight or location) at its middle.
 //! Each line carries its link id, so a click selects it like a shape.
 
-use crate::core::layout::LinkGeom;
+use crate::core::layout::{LinkGeom, LinkKind};
 use leptos::prelude::*;
 
-/// Renders one placed link.
-pub fn link_view(g: &LinkGeom) -> impl IntoView {
+/// Renders one placed link; `title` says what it joins, in the canvas's
+/// names ([`words`]).
+pub fn link_view(g: &LinkGeom, title: String) -> impl IntoView {
     let kind = g.link.kind.as_str();
     let d = g.path();
     let note = g.link.note.clone();
-    let title = match &note {
-        Some(n) => format!("{}: {} → {} ({n})", g.link.kind.label(), g.link.from, g.link.to),
-        None => format!("{}: {} → {}", g.link.kind.label(), g.link.from, g.link.to),
-    };
     let aria = title.clone();
     let mid = g.midpoint();
     let label = note.map(|n| view! { <text class="link-note" x=mid.x y=mid.y - 6.0 text-anchor="middle">{n}</text> });
@@ -27,5 +24,31 @@ pub fn link_view(g: &LinkGeom) -> impl IntoView {
             <circle class=format!("link-end {kind}") cx=g.end.x cy=g.end.y r="4"></circle>
             {label}
         </g>
+    }
+}
+
+/// Renders a workload's line to one subnet it uses: lighter than
+/// [`link_view`] (no end dots or tooltip element; the ends are markers),
+/// since a design has many of them. Selectable like any link.
+pub fn subnet_use_view(g: &LinkGeom, aria: String) -> impl IntoView {
+    let d = g.path();
+    view! {
+        <g class="link-group" data-id=g.link.id() data-kind="uses-subnet" data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
+            <path class="link-halo" d=d.clone()></path>
+            <path class="link uses-subnet" d=d marker-start="url(#use-end)" marker-end="url(#use-end)"></path>
+        </g>
+    }
+}
+
+/// What a link joins, in the names the canvas shows on its two ends
+/// (`titles` maps shape ids to their titles; an end without a shape keeps
+/// its id), with its note: the line's tooltip and accessible name.
+pub fn words(g: &LinkGeom, titles: &std::collections::HashMap<String, String>) -> String {
+    let name = |id: &String| titles.get(id).cloned().unwrap_or_else(|| id.clone());
+    let (from, to) = (name(&g.link.from), name(&g.link.to));
+    match (&g.link.kind, &g.link.note) {
+        (LinkKind::SubnetUse, _) => format!("{from} uses subnet {to}"),
+        (kind, Some(n)) => format!("{}: {from} → {to} ({n})", kind.label()),
+        (kind, None) => format!("{}: {from} → {to}", kind.label()),
     }
 }

@@ -6,10 +6,10 @@
 //! elements. Each layer is its own reactive list, so a selection or a badge
 //! change never touches the shapes.
 
-use super::links::link_view;
+use super::links::{link_view, subnet_use_view, words};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Label, Layout, Link, LinkGeom, Rect, Shape};
+use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, RectExt, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -60,8 +60,13 @@ fn split(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
     drawn.with(|v| v.iter().filter(|d| is_frame(d.shape.kind) == want).cloned().collect())
 }
 
-fn link_key(g: &LinkGeom) -> Key {
+/// A placed link with its words ([`words`]), which its key includes, so a
+/// renamed end redraws the line's tooltip.
+type Named = (LinkGeom, String);
+
+fn link_key((g, words): &Named) -> Key {
     let mut h = rustc_hash::FxHasher::default();
+    words.hash(&mut h);
     g.link.kind.hash(&mut h);
     (&g.link.from, &g.link.to, &g.link.note).hash(&mut h);
     for p in [g.start, g.end, g.control] {
@@ -77,16 +82,31 @@ fn link_key(g: &LinkGeom) -> Key {
 /// Zoomed out past legibility (`far`), frame headers are not drawn: the
 /// overview labels (overview.rs) take their place, and their role as what
 /// the pointer grabs a frame by.
-pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: Signal<bool>) -> impl IntoView {
+///
+/// The lines from workloads to the subnets they use (about ten times as many
+/// as the other links) are drawn only while subnet names are (`near` holds
+/// the world area in view then, `None` when zoomed out), and only those
+/// near that area, so a large design does not pay for lines nobody can see.
+pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: Signal<bool>, near: Signal<Option<Rect>>) -> impl IntoView {
     // Split once per change; the boxes and the headers share the frames.
     let frame_list = Memo::new(move |_| split(drawn, true));
     let items = Memo::new(move |_| split(drawn, false));
+    let titles = Memo::new(move |_| {
+        drawn.with(|v| v.iter().map(|d| (d.shape.id.clone(), d.label.title.clone())).collect::<std::collections::HashMap<_, _>>())
+    });
+    let named = move |g: &LinkGeom| titles.with(|t| (g.clone(), words(g, t)));
+    let relations = Memo::new(move |_| placed.with(|ls| ls.iter().filter(|g| g.link.kind != LinkKind::SubnetUse).map(named).collect::<Vec<Named>>()));
+    let uses = Memo::new(move |_| {
+        let Some(area) = near.get() else { return Vec::new() };
+        placed.with(|ls| ls.iter().filter(|g| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area)).map(named).collect::<Vec<Named>>())
+    });
     view! {
         <g class="layer-frames">
             <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
         </g>
         <g class="layer-links">
-            <For each=move || placed.get() key=link_key children=|g| link_view(&g) />
+            <For each=move || uses.get() key=link_key children=|(g, w)| subnet_use_view(&g, w) />
+            <For each=move || relations.get() key=link_key children=|(g, w)| link_view(&g, w) />
         </g>
         <g class="layer-headers">
             <Show when=move || !far.get()>
@@ -117,20 +137,34 @@ pub fn outlines_view(geometry: Signal<Layout>, selection: Signal<Vec<String>>) -
     }
 }
 
-/// The selected links, drawn again over the scene, wide and highlighted.
+/// The selected links, drawn again over the scene, wide and highlighted;
+/// and the subnets a selected workload uses (or the workloads using a
+/// selected subnet), drawn in full whatever the level of detail, since the
+/// scene draws those lines faint and hides them when zoomed out.
 pub fn link_outlines_view(placed: Signal<Vec<LinkGeom>>, selection: Signal<Vec<String>>) -> impl Fn() -> AnyView + Copy {
     move || {
         selection.with(|sel| {
-            let wanted: Vec<&String> = sel.iter().filter(|id| Link::from_id(id).is_some()).collect();
-            if wanted.is_empty() {
+            if sel.is_empty() {
                 return ().into_any();
             }
             placed.with(|ls| {
-                ls.iter()
-                    .filter(|g| wanted.iter().any(|w| **w == g.link.id()))
-                    .map(|g| view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> })
-                    .collect_view()
-                    .into_any()
+                let selected = ls.iter().filter(|g| sel.contains(&g.link.id())).map(|g| {
+                    view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> }.into_any()
+                });
+                let uses = ls
+                    .iter()
+                    .filter(|g| g.link.kind == LinkKind::SubnetUse && (sel.contains(&g.link.from) || sel.contains(&g.link.to) || sel.contains(&g.link.id())))
+                    .map(|g| {
+                        view! {
+                            <g class="subnet-use-shown" data-shown=g.link.id()>
+                                <path d=g.path()></path>
+                                <circle cx=g.start.x cy=g.start.y r="3"></circle>
+                                <circle cx=g.end.x cy=g.end.y r="3"></circle>
+                            </g>
+                        }
+                        .into_any()
+                    });
+                selected.chain(uses).collect_view().into_any()
             })
         })
     }

@@ -53,7 +53,10 @@ pub fn describe(st: Stage, ids: &[String]) -> String {
         [] => "Nothing selected.".to_string(),
         [id] => st.design.with_untracked(|d| {
             if let Some(link) = Link::from_id(id) {
-                return format!("Selected {} link from {} to {}.", link.kind.label(), link.from, link.to);
+                // The ends named as the canvas and the inspector name them.
+                let index = Index::new(d);
+                let (from, to) = (crate::core::edit::describe(&index, &link.from), crate::core::edit::describe(&index, &link.to));
+                return format!("Selected {} link from {from} to {to}.", link.kind.label());
             }
             match Index::new(d).get(id) {
                 Some(o) => format!("Selected {} {} ({}).", o.kind().label(), o.display_name(), o.id()),

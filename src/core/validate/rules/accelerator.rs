@@ -46,7 +46,7 @@ fn ga_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut seen = BTreeSet::new();
         for e in &a.endpoints {
             if !seen.insert(&e.target) {
-                out.emit(&[&a.id, &e.target], format!("{} lists endpoint {} twice.", label(a), e.target));
+                out.emit(&[&a.id, &e.target], format!("{} lists endpoint {} twice.", label(a), ctx.name_of(&e.target)));
             }
         }
     }
@@ -55,7 +55,7 @@ fn ga_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn ga_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for a in &ctx.design.accelerators {
         for e in a.endpoints.iter().filter(|e| e.traffic_dial > 100) {
-            out.emit(&[&a.id, &e.target], format!("{}: endpoint {} has traffic dial {}%.", label(a), e.target, e.traffic_dial));
+            out.emit(&[&a.id, &e.target], format!("{}: endpoint {} has traffic dial {}%.", label(a), ctx.name_of(&e.target), e.traffic_dial));
         }
         if !a.endpoints.is_empty() && a.endpoints.iter().all(|e| e.traffic_dial == 0) {
             out.emit(&[&a.id], format!("{} has every traffic dial at 0, so it serves no traffic.", label(a)));
@@ -78,7 +78,7 @@ fn ga_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             out.emit(&[&a.id], format!("{} has health check threshold {}.", label(a), a.health_check.threshold));
         }
         for e in a.endpoints.iter().filter(|e| e.weight > 255) {
-            out.emit(&[&a.id, &e.target], format!("{}: endpoint {} has weight {}.", label(a), e.target, e.weight));
+            out.emit(&[&a.id, &e.target], format!("{}: endpoint {} has weight {}.", label(a), ctx.name_of(&e.target), e.weight));
         }
     }
 }
@@ -92,7 +92,7 @@ fn ga_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if let Some(ObjectRef::VpcNode { region, .. }) = ctx.index.get(&e.target) {
                 if catalog::region(&region.code).is_none() {
                     out.emit(&[&a.id, &e.target], format!(
-                        "{}: endpoint {} is in \"{}\", which is not an AWS region.", label(a), e.target, short(&region.code)));
+                        "{}: endpoint {} is in \"{}\", which is not an AWS region.", label(a), ctx.name_of(&e.target), short(&region.code)));
                 }
             }
         }

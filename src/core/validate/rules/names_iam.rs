@@ -66,7 +66,7 @@ fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (name, id) in roles(ctx) {
         if let Some(p) = iam_role_problem(&name) {
-            out.emit(&[id], format!("The IAM role \"{}\" that the export creates for `{id}` {p}.", short(&name)));
+            out.emit(&[id], format!("The IAM role \"{}\" that the export creates for {} {p}.", short(&name), ctx.name_of(id)));
         }
     }
 }

@@ -245,7 +245,7 @@ fn net_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         }
         if let (Some(a), Some(b)) = (ctx.cidr(&p.a), ctx.cidr(&p.b)) {
             if overlaps(a.trunc(), b.trunc()) {
-                let name = |id: &str| ctx.index.vpc(id).map(|(r, v)| where_(r, v)).unwrap_or_else(|| id.to_string());
+                let name = |id: &str| ctx.index.vpc(id).map(|(r, v)| where_(r, v)).unwrap_or_else(|| ctx.name_of(id));
                 out.emit(&[&p.id, &p.a, &p.b], format!(
                     "Peering {} joins {} ({a}) and {} ({b}), whose blocks overlap.", p.id, name(&p.a), name(&p.b)));
             }
@@ -266,7 +266,7 @@ fn net_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for (i, a) in list.iter().enumerate() {
             for c in &list[i + 1..] {
                 if !peers.get(a).is_some_and(|s| s.contains(c)) && a < c {
-                    let name = |id: &str| ctx.index.vpc(id).map(|(r, v)| where_(r, v)).unwrap_or_else(|| id.to_string());
+                    let name = |id: &str| ctx.index.vpc(id).map(|(r, v)| where_(r, v)).unwrap_or_else(|| ctx.name_of(id));
                     out.emit(&[*a, *c, *hub], format!(
                         "{} and {} are both peered with {} but not with each other; traffic does not pass through a peer.",
                         name(a), name(c), name(hub)));
@@ -280,7 +280,7 @@ fn net_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut seen: HashMap<(&str, &str), &str> = HashMap::new();
     for p in &ctx.design.peerings {
         if p.a == p.b {
-            out.emit(&[&p.id, &p.a], format!("Peering {} connects VPC {} with itself.", p.id, p.a));
+            out.emit(&[&p.id, &p.a], format!("Peering {} connects VPC {} with itself.", p.id, ctx.name_of(&p.a)));
             continue;
         }
         let key = if p.a < p.b { (p.a.as_str(), p.b.as_str()) } else { (p.b.as_str(), p.a.as_str()) };

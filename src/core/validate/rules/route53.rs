@@ -89,13 +89,13 @@ fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let Some(id) = set.set_identifier else { continue };
         if id.len() > MAX_SET_IDENTIFIER {
             out.emit(&subjects(r, &[&t.target]), format!(
-                "{}: the set identifier for target {} would be {} characters; Route 53 allows {MAX_SET_IDENTIFIER}.", label(ctx, r), t.target, id.len()));
+                "{}: the set identifier for target {} would be {} characters; Route 53 allows {MAX_SET_IDENTIFIER}.", label(ctx, r), ctx.name_of(&t.target), id.len()));
         }
         if let Some(first) = seen.insert((fqdn_key(zone, &r.name), r.kind.as_str(), id.clone()), r) {
             let how = if first.id == r.id {
-                format!("lists target {} twice with the same settings", t.target)
+                format!("lists target {} twice with the same settings", ctx.name_of(&t.target))
             } else {
-                format!("and record {} both route to {} with the same settings", first.id, t.target)
+                format!("and record {} both route to {} with the same settings", ctx.name_of(&first.id), ctx.name_of(&t.target))
             };
             out.emit(&subjects(r, &[&t.target]), format!("{} {how}, so two record sets would share the set identifier {id}.", label(ctx, r)));
         }
@@ -134,7 +134,7 @@ fn r53_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Failover) {
         for t in r.targets.iter().filter(|t| t.role == Some(FailoverRole::Primary) && t.health_check.is_none()) {
             out.emit(&subjects(r, &[&t.target]), format!(
-                "{}: the primary {} has no health check of its own; failover then waits for the load balancer's target health.", label(ctx, r), t.target));
+                "{}: the primary {} has no health check of its own; failover then waits for the load balancer's target health.", label(ctx, r), ctx.name_of(&t.target)));
         }
     }
 }
@@ -148,10 +148,10 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             match role {
                 FailoverRole::Primary if !in_primary => out.emit(&subjects(r, &[&t.target]), format!(
                     "{}: the PRIMARY target {} is in {}, but the primary region is {}; production traffic would go there.",
-                    label(ctx, r), t.target, short(&region.code), short(&primary.code))),
+                    label(ctx, r), ctx.name_of(&t.target), short(&region.code), short(&primary.code))),
                 FailoverRole::Secondary if in_primary => out.emit(&subjects(r, &[&t.target]), format!(
                     "{}: the SECONDARY target {} is in the primary region {}; the DR region would get the traffic.",
-                    label(ctx, r), t.target, short(&primary.code))),
+                    label(ctx, r), ctx.name_of(&t.target), short(&primary.code))),
                 _ => {}
             }
         }
@@ -167,12 +167,12 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     let ok = catalog::region(&region.code).is_some_and(|i| i.route53_latency_region_tf_provider_5_100_0);
                     if !ok {
                         out.emit(&subjects(r, &[&t.target]), format!(
-                            "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), t.target, short(&region.code)));
+                            "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), ctx.name_of(&t.target), short(&region.code)));
                     }
                     per_region.entry((r.name.to_lowercase(), r.kind.as_str(), region.code.clone())).or_default().push(&t.target);
                 }
                 Some(_) => out.emit(&subjects(r, &[&t.target]), format!(
-                    "{}: target {} is not regional; latency records need load balancers.", label(ctx, r), t.target)),
+                    "{}: target {} is not regional; latency records need load balancers.", label(ctx, r), ctx.name_of(&t.target))),
                 None => {}
             }
         }
@@ -188,7 +188,7 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for t in &r.targets {
             let s = subjects(r, &[&t.target]);
             let Some(loc) = &t.location else {
-                out.emit(&s, format!("{}: target {} has no location.", label(ctx, r), t.target));
+                out.emit(&s, format!("{}: target {} has no location.", label(ctx, r), ctx.name_of(&t.target)));
                 continue;
             };
             let default = loc.default == Some(true) || loc.country.as_deref() == Some("*");
@@ -211,12 +211,12 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 None
             };
             if let Some(p) = problem {
-                out.emit(&s, format!("{}: the location of target {} {p}.", label(ctx, r), t.target));
+                out.emit(&s, format!("{}: the location of target {} {p}.", label(ctx, r), ctx.name_of(&t.target)));
                 continue;
             }
             let key = if default { "default".to_string() } else { format!("{:?}", (&loc.continent, &loc.country, &loc.subdivision)) };
             if !seen.insert(key) {
-                out.emit(&s, format!("{}: target {} repeats a location another target already has.", label(ctx, r), t.target));
+                out.emit(&s, format!("{}: target {} repeats a location another target already has.", label(ctx, r), ctx.name_of(&t.target)));
             }
         }
     }
@@ -236,9 +236,9 @@ fn r53_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Weighted) {
         for t in &r.targets {
             match t.weight {
-                None => out.emit(&subjects(r, &[&t.target]), format!("{}: target {} has no weight.", label(ctx, r), t.target)),
+                None => out.emit(&subjects(r, &[&t.target]), format!("{}: target {} has no weight.", label(ctx, r), ctx.name_of(&t.target))),
                 Some(w) if w > 255 => out.emit(&subjects(r, &[&t.target]), format!(
-                    "{}: target {} has weight {w}; weights go from 0 to 255.", label(ctx, r), t.target)),
+                    "{}: target {} has weight {w}; weights go from 0 to 255.", label(ctx, r), ctx.name_of(&t.target))),
                 _ => {}
             }
         }
@@ -289,7 +289,7 @@ fn r53_21(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             };
             if let Some(what) = wrong {
                 out.emit(&subjects(r, &[&t.target]), format!("{}: target {} has {what}, which {} records do not use.",
-                    label(ctx, r), t.target, r.policy.as_str()));
+                    label(ctx, r), ctx.name_of(&t.target), r.policy.as_str()));
             }
         }
     }

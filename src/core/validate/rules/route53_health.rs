@@ -28,7 +28,7 @@ fn checks<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a crate::core::model:
 fn r53_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, h) in checks(ctx) {
         if h.interval != 10 && h.interval != 30 {
-            out.emit(&[&r.id, &t.target], format!("{}: the health check on {} runs every {} s.", label(ctx, r), t.target, h.interval));
+            out.emit(&[&r.id, &t.target], format!("{}: the health check on {} runs every {} s.", label(ctx, r), ctx.name_of(&t.target), h.interval));
         }
     }
 }
@@ -37,7 +37,7 @@ fn r53_15(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, h) in checks(ctx) {
         if !(1..=10).contains(&h.failure_threshold) {
             out.emit(&[&r.id, &t.target], format!(
-                "{}: the health check on {} has failure threshold {}.", label(ctx, r), t.target, h.failure_threshold));
+                "{}: the health check on {} has failure threshold {}.", label(ctx, r), ctx.name_of(&t.target), h.failure_threshold));
         }
     }
 }
@@ -47,7 +47,7 @@ fn r53_17(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if let Some(ObjectRef::VpcNode { node: VpcNode::Alb(a), .. }) = ctx.index.get(&t.target) {
             if a.internal {
                 out.emit(&[&r.id, &t.target], format!(
-                    "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), short(&a.name)));
+                    "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), ctx.name_of(&a.id)));
             }
         }
     }
@@ -68,7 +68,7 @@ fn r53_22(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             }
         };
         if let Some(p) = problem {
-            out.emit(&[&r.id, &t.target], format!("{}: the health check on {} {p}.", label(ctx, r), t.target));
+            out.emit(&[&r.id, &t.target], format!("{}: the health check on {} {p}.", label(ctx, r), ctx.name_of(&t.target)));
         }
     }
 }

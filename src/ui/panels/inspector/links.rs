@@ -4,7 +4,7 @@
 //! Remove). Removing is one undoable edit (`core::edit::delete` on the
 //! link's id).
 
-use crate::core::edit::{candidates, connect, current, delete, describe};
+use crate::core::edit::{candidates, connect, current, delete, describe, meaning};
 use crate::core::layout::{Link, LinkKind};
 use crate::core::model::*;
 use crate::ui::doc::Doc;
@@ -25,7 +25,9 @@ pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback
         .map(|(l, other)| {
             let lid = l.id();
             let (sel, del) = (lid.clone(), lid.clone());
-            let words = format!("{} — {}{}", l.kind.label(), describe(index, &other), l.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
+            // Seen from the subnet, a workload's placement reads the other way.
+            let kind = if l.kind == LinkKind::SubnetUse && l.to == id { "Used by" } else { l.kind.label() };
+            let words = format!("{kind} — {}{}", describe(index, &other), l.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
             view! {
                 <li data-link=lid>
                     <button type="button" class="link-pick" on:click=move |_| pick.run(vec![sel.clone()])>{words.clone()}</button>
@@ -88,9 +90,11 @@ pub fn panel(doc: Doc, d: &Design, link: &Link, pick: Callback<Vec<String>>) -> 
         }),
         _ => None,
     };
+    let means = meaning(&index, link).map(|m| view! { <p class="link-meaning" data-field="meaning">{m}</p> });
     let hint = match link.kind {
         LinkKind::Dns => None,
-        _ => Some(view! { <p class="hint">"Its settings are on the objects at either end; select one to edit them."</p> }),
+        LinkKind::SubnetUse => Some(view! { <p class="hint">"Remove takes the subnet off this workload's subnets; its subnet picker adds it back."</p> }.into_any()),
+        _ => Some(view! { <p class="hint">"Its settings are on the objects at either end; select one to edit them."</p> }.into_any()),
     };
     view! {
         <h3>{link.kind.label()}</h3>
@@ -99,6 +103,7 @@ pub fn panel(doc: Doc, d: &Design, link: &Link, pick: Callback<Vec<String>>) -> 
             <dt>"From"</dt><dd>{end(&link.from)}</dd>
             <dt>"To"</dt><dd>{end(&link.to)}</dd>
         </dl>
+        {means}
         {link.note.clone().map(|n| view! { <p class="link-note-text">{n}</p> })}
         {settings}
         {hint}
