@@ -107,3 +107,21 @@ fn named_state_buckets_are_used_by_backends_bootstrap_and_remote_state() {
     let all: String = files.iter().map(|f| f.contents.as_str()).collect();
     assert!(!all.contains(&format!("{}-{dr}", d.state.bucket)), "the default name of the named region appears nowhere");
 }
+
+#[test]
+fn the_runbook_uses_the_existing_zone_by_its_id() {
+    // A simple record on the primary's load balancer: promote-dr re-points it.
+    let mut d = design("active-passive");
+    let rec = &mut d.dns.as_mut().unwrap().records[0];
+    rec.policy = crate::core::model::RoutingPolicy::Simple;
+    rec.targets.retain(|t| t.role == Some(crate::core::model::FailoverRole::Primary));
+    for t in &mut rec.targets {
+        t.role = None;
+    }
+    let runbook = |d: &Design| text(&export(d, Layout::PerRegion).unwrap(), "scripts/promote-dr.sh").to_string();
+    let by_name = runbook(&d);
+    assert!(by_name.contains("list-hosted-zones-by-name"), "{by_name}");
+    d.dns.as_mut().unwrap().zone_id = Some("Z0123456789ABC".into());
+    let by_id = runbook(&d);
+    assert!(!by_id.contains("list-hosted-zones-by-name") && by_id.lines().any(|l| l.starts_with("ZONE_1=") && l.contains("Z0123456789ABC")), "{by_id}");
+}
