@@ -1,6 +1,7 @@
 //! Per-region state buckets (format version 2's `state.buckets`).
 
 use super::util::bucket_name_problem;
+use crate::core::catalog;
 use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
@@ -23,13 +24,17 @@ fn des_21(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in &d.regions {
         let bucket = names::region_state_bucket(d, &r.code);
         let named = d.state.buckets.contains_key(&r.code);
+        if !named && catalog::region(&r.code).is_none() {
+            // The default name holds the code, which DES-02 already refuses.
+            continue;
+        }
         if let Some(p) = bucket_name_problem(&bucket) {
             let how = if named { "" } else { " (the default, the state bucket's name and the region code)" };
-            out.emit(&[&r.id], format!("State bucket \"{}\" of {}{how} {p}.", short(&bucket), r.code));
+            out.emit(&[&r.id], format!("State bucket \"{}\" of {}{how} {p}.", short(&bucket), short(&r.code)));
         } else if bucket == d.state.bucket {
-            out.emit(&[&r.id], format!("State bucket \"{}\" of {} is the shared state bucket too; each region needs its own.", short(&bucket), r.code));
+            out.emit(&[&r.id], format!("State bucket \"{}\" of {} is the shared state bucket too; each region needs its own.", short(&bucket), short(&r.code)));
         } else if let Some(other) = seen.insert(bucket.clone(), &r.code) {
-            out.emit(&[&r.id], format!("State bucket \"{}\" is named for both {other} and {}; each region needs its own.", short(&bucket), r.code));
+            out.emit(&[&r.id], format!("State bucket \"{}\" is named for both {} and {}; each region needs its own.", short(&bucket), short(other), short(&r.code)));
         }
     }
 }
