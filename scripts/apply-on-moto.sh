@@ -476,6 +476,29 @@ tf() {
   return "$rc"
 }
 
+# An existing hosted zone (the design's dns.zone_id) is the user's: moto
+# has none and picks its own ids, so the harness creates a zone of the
+# design's name and puts moto's id for the design's in the scratch copy.
+if [ -f "$ROOT/topoform.json" ]; then
+  python3 - "$ROOT" <<'PY' || { echo "[apply-on-moto] error: cannot stand in for the existing hosted zone" >&2; exit 1; }
+import json, os, sys
+root = sys.argv[1]
+dns = json.load(open(os.path.join(root, "topoform.json"))).get("dns") or {}
+if dns.get("zone_id"):
+    import boto3
+    r53 = boto3.client("route53", region_name="us-east-1", endpoint_url=os.environ["AWS_ENDPOINT_URL"])
+    moto_id = r53.create_hosted_zone(Name=dns["zone"], CallerReference="apply-on-moto")["HostedZone"]["Id"].split("/")[-1]
+    print(f"[apply-on-moto] input dns.zone_id {dns['zone_id']} = {moto_id} (a hosted zone {dns['zone']} the harness created in moto)")
+    for d, _, files in os.walk(root):
+        for f in files:
+            if f.endswith(".tf"):
+                p = os.path.join(d, f)
+                text = open(p).read()
+                if dns["zone_id"] in text:
+                    open(p, "w").write(text.replace(f'"{dns["zone_id"]}"', f'"{moto_id}"'))
+PY
+fi
+
 ORDER_FILE="$WORK/order.tsv"
 stack_order >"$ORDER_FILE" || { echo "[apply-on-moto] error: cannot tell the apply order" >&2; exit 1; }
 say "apply order: $(cut -f1 "$ORDER_FILE" | tr '\n' ' ')"

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use topoform::core::model::CURRENT_VERSION;
 use topoform::core::templates::TEMPLATES;
 
 fn topoform(args: &[&str]) -> Output {
@@ -117,8 +118,8 @@ fn hostile_files_exit_2_with_one_clear_line() {
         ("duplicate-key", dup.into_bytes(), ": duplicate key \"name\""),
         ("deep", "[".repeat(100_000).into_bytes(), "nested more than 64 levels"),
         ("truncated", design.as_bytes()[..design.len() / 2].to_vec(), "cut off"),
-        ("huge-number", design.replacen("\"version\": 1", "\"version\": 1e400", 1).into_bytes(), "out of range"),
-        ("float-version", design.replacen("\"version\": 1", "\"version\": 1.0", 1).into_bytes(), "version: expected a positive whole number"),
+        ("huge-number", design.replacen(&format!("\"version\": {CURRENT_VERSION}"), "\"version\": 1e400", 1).into_bytes(), "out of range"),
+        ("float-version", design.replacen(&format!("\"version\": {CURRENT_VERSION}"), "\"version\": 1.0", 1).into_bytes(), "version: expected a positive whole number"),
         ("invalid-utf8", bad_utf8, "byte at offset 20 is not valid UTF-8"),
         ("utf16", utf16, "UTF-16"),
         ("fifty-megabytes", big_array.into_bytes(), "more than 1000000 JSON values"),

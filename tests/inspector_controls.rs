@@ -65,11 +65,16 @@ fn every_field_of_every_kind_has_a_control() {
             lock: LockMode::Dynamodb,
             dynamodb_table: Some("locks".into()),
             key_prefix: Some("teams".into()),
+            buckets: [("us-west-2".to_string(), "shop-state-usw2".to_string())].into(),
         },
         regions: vec![],
         peerings: vec![],
-        dns: Some(Dns { zone: "example.com".into(), records: vec![] }),
+        dns: Some(Dns { zone: "example.com".into(), zone_id: Some("Z0123456789ABC".into()), records: vec![] }),
         accelerators: vec![],
+        objectives: Objectives {
+            region: Some(Objective { rto_seconds: Some(600), rpo_seconds: Some(5) }),
+            az: Some(Objective { rto_seconds: Some(120), rpo_seconds: Some(0) }),
+        },
         canvas: [("use1".to_string(), Rect::default())].into(),
     };
     check("design", &design);
@@ -108,6 +113,7 @@ fn every_field_of_every_kind_has_a_control() {
         backup_retention_days: 7,
         encrypted: true,
         replica_of: Some("x".into()),
+        max_storage_gb: Some(500),
     });
     check("aurora", Aurora {
         id: "c".into(),
@@ -118,6 +124,8 @@ fn every_field_of_every_kind_has_a_control() {
         instances: 2,
         subnets,
         global: Some("g".into()),
+        database_name: Some("app".into()),
+        backup_retention_days: 14,
     });
     check("s3", S3 { id: "b".into(), name: "assets".into(), bucket: "shop-assets".into(), versioning: true, replicate_to: Some("b2".into()) });
     check("dynamodb", Dynamodb {
@@ -127,6 +135,7 @@ fn every_field_of_every_kind_has_a_control() {
         range_key: Some(KeyAttr { name: "sk".into(), kind: KeyType::N }),
         billing: Billing::OnDemand,
         replicas: vec!["us-west-2".into()],
+        ttl_attribute: Some("expires_at".into()),
     });
     check("record", Record {
         id: "r".into(),

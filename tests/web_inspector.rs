@@ -44,6 +44,7 @@ fn full_design() -> Design {
         backup_retention_days: 7,
         encrypted: true,
         replica_of,
+        max_storage_gb: Some(200),
     };
     d.regions[0].vpcs[0].nodes.push(VpcNode::Rds(rds("use1-db", use1_data.clone(), None)));
     d.regions[1].vpcs[0].nodes.push(VpcNode::Rds(rds("euw1-db", euw1_data, Some("use1-db".into()))));
@@ -56,13 +57,19 @@ fn full_design() -> Design {
         instances: 2,
         subnets: use1_data,
         global: Some("orders".into()),
+        database_name: Some("orders".into()),
+        backup_retention_days: 14,
     }));
     let bucket = |id: &str, to: Option<&str>| RegionNode::S3(S3 { id: id.into(), name: id.into(), bucket: format!("shop-{id}"), versioning: true, replicate_to: to.map(Into::into) });
     d.regions[0].nodes.push(bucket("use1-assets", Some("euw1-assets")));
     d.regions[1].nodes.push(bucket("euw1-assets", None));
     if let RegionNode::Dynamodb(t) = &mut d.regions[0].nodes[0] {
         t.range_key = Some(KeyAttr { name: "sk".into(), kind: KeyType::S });
+        t.ttl_attribute = Some("expires_at".into());
     }
+    d.state.buckets.insert("us-east-1".into(), "shop-state-east".into());
+    d.dns.as_mut().unwrap().zone_id = Some("Z0123456789ABC".into());
+    d.objectives.region = Some(Objective { rto_seconds: Some(600), rpo_seconds: Some(5) });
     let rec = &mut d.dns.as_mut().unwrap().records[0];
     rec.ttl = Some(60);
     let t = &mut rec.targets[0];

@@ -83,6 +83,55 @@ async fn every_design_setting_is_edited_through_the_panel() {
     assert_no_panics();
 }
 
+/// A region's state bucket input (format version 2's `state.buckets`).
+fn region_bucket(code: &str) -> String {
+    format!("{S} .bucket-row[data-key='{code}'] [data-field='state.buckets.bucket'] input")
+}
+
+#[wasm_bindgen_test]
+async fn the_version_2_settings_are_edited_through_the_panel() {
+    watch_panics();
+    let (el, _h) = mount();
+    settle().await;
+    let before = current("active-passive").await;
+    let dr = before.regions[1].code.clone();
+    set_text(&el, &region_bucket(&dr), "shop-state-oregon-7f3a");
+    settle().await;
+    set_text(&el, &field("dns.zone_id"), "Z0123456789ABC");
+    settle().await;
+    set_text(&el, &field("objectives.region.rto_seconds"), "600");
+    settle().await;
+    set_text(&el, &field("objectives.region.rpo_seconds"), "5");
+    settle().await;
+    set_text(&el, &field("objectives.az.rpo_seconds"), "0");
+    settle().await;
+    let d = saved().await;
+    assert_eq!(d.version, 2);
+    assert_eq!(d.state.buckets.get(&dr).map(String::as_str), Some("shop-state-oregon-7f3a"), "{:?}", d.state.buckets);
+    assert_eq!(d.state.buckets.len(), 1, "a region left empty keeps <bucket>-<code>");
+    assert_eq!(d.dns.as_ref().and_then(|z| z.zone_id.as_deref()), Some("Z0123456789ABC"));
+    let region = d.objectives.region.clone().unwrap_or_default();
+    assert_eq!((region.rto_seconds, region.rpo_seconds), (Some(600), Some(5)));
+    let az = d.objectives.az.clone().unwrap_or_default();
+    assert_eq!((az.rto_seconds, az.rpo_seconds), (None, Some(0)), "0 is an objective, empty is none");
+    // A negative number is refused beside the field and the design keeps 600.
+    set_text(&el, &field("objectives.region.rto_seconds"), "-1");
+    settle().await;
+    assert!(!text(&el, &format!("{S} [data-field='objectives.region.rto_seconds'] .refused")).is_empty());
+    // Emptying a field removes the setting.
+    set_text(&el, &region_bucket(&dr), "");
+    settle().await;
+    set_text(&el, &field("dns.zone_id"), "");
+    settle().await;
+    set_text(&el, &field("objectives.az.rpo_seconds"), "");
+    settle().await;
+    let d = saved().await;
+    assert!(d.state.buckets.is_empty() && d.dns.as_ref().is_some_and(|z| z.zone_id.is_none()), "{:?}", d.state);
+    assert_eq!(d.objectives.az, None, "an entry with no number left is dropped");
+    assert_eq!(d.objectives.region.and_then(|o| o.rto_seconds), Some(600));
+    assert_no_panics();
+}
+
 #[wasm_bindgen_test]
 async fn a_refused_value_is_explained_beside_its_field_and_put_back() {
     watch_panics();

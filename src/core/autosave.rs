@@ -77,7 +77,7 @@ mod tests {
         };
         assert_eq!(backup_key, "topoform.backup.42");
         assert!(message.contains("topoform.backup.42") && message.contains("not deleted"), "{message}");
-        let newer = TEMPLATES[0].json.replacen("\"version\": 1", "\"version\": 99", 1);
+        let newer = TEMPLATES[0].json.replacen(&format!("\"version\": {}", crate::core::model::CURRENT_VERSION), "\"version\": 99", 1);
         let Restore::Unreadable { message, .. } = restore(Some(&newer), 7) else { panic!() };
         assert!(message.contains("newer version of Topoform"), "{message}");
     }

@@ -42,11 +42,14 @@ pub fn global_cluster(design: &Design, global: &str) -> String {
 
 /// The bucket that keeps the state of the region `region_code`'s root, in
 /// that region, so the root initialises and plans while any other region
-/// (the state region included) is down: `<state.bucket>-<region code>`.
-/// Format v2's `state.buckets` will name it explicitly; this is the one
-/// place that will read it.
+/// (the state region included) is down: the name `state.buckets` gives the
+/// region, else `<state.bucket>-<region code>`. The one place that reads
+/// `state.buckets`: backends, bootstrap, remote state and docs all ask here.
 pub fn region_state_bucket(design: &Design, region_code: &str) -> String {
-    format!("{}-{}", design.state.bucket, region_code)
+    match design.state.buckets.get(region_code) {
+        Some(named) => named.clone(),
+        None => format!("{}-{}", design.state.bucket, region_code),
+    }
 }
 
 /// The ARN of the RDS instance `identifier` in `region_code` of the account
@@ -77,6 +80,9 @@ mod tests {
         assert_eq!(per_region(&d, "replication", "us-east-1"), "shop-prod-replication-us-east-1");
         assert_eq!(state_key(&d, "us-east-1"), "shop/prod/us-east-1/terraform.tfstate");
         assert_eq!(region_state_bucket(&d, "us-west-2"), format!("{}-us-west-2", d.state.bucket));
+        d.state.buckets.insert("us-west-2".into(), "shop-state-oregon".into());
+        assert_eq!(region_state_bucket(&d, "us-west-2"), "shop-state-oregon", "state.buckets names it");
+        assert_eq!(region_state_bucket(&d, "us-east-1"), format!("{}-us-east-1", d.state.bucket), "others keep the default");
         assert_eq!(instance_profile(&d, "web", "us-west-2"), "shop-prod-web-us-west-2");
         assert_eq!(rds_arn_template("us-west-2", "shop-prod-db"), "arn:aws:rds:us-west-2:%s:db:shop-prod-db");
         d.state.key_prefix = Some("/teams/web/".into());

@@ -67,6 +67,7 @@ pub fn stress_design() -> Design {
                     backup_retention_days: 7,
                     encrypted: true,
                     replica_of,
+                    max_storage_gb: Some(200),
                 }));
             }
             for k in 0..6 {
@@ -79,6 +80,8 @@ pub fn stress_design() -> Design {
                     instances: 2,
                     subnets: tier_subnets(2),
                     global: (ri < 2).then(|| format!("g{vi}{k}")),
+                    database_name: (ri == 0).then(|| "app".into()),
+                    backup_retention_days: 7,
                 }));
             }
             vpcs.push(Vpc { id: vid, name: format!("vpc{vi}"), cidr: format!("10.{octet}.0.0/16"), nat: NatMode::PerAz, subnets, nodes });
@@ -99,6 +102,7 @@ pub fn stress_design() -> Design {
                 range_key: None,
                 billing: Billing::OnDemand,
                 replicas: next.map(|c| vec![c.to_string()]).unwrap_or_default(),
+                ttl_attribute: Some("expires_at".into()),
             }),
         ];
         let role = if ri == 0 { RegionRole::Primary } else { RegionRole::Secondary };
@@ -128,11 +132,12 @@ pub fn stress_design() -> Design {
         name: "stress".into(),
         environment: "prod".into(),
         tags: Default::default(),
-        state: StateConfig { bucket: "stress-prod-tfstate".into(), region: "us-east-1".into(), lock: LockMode::Lockfile, dynamodb_table: None, key_prefix: None },
+        state: StateConfig { bucket: "stress-prod-tfstate".into(), region: "us-east-1".into(), lock: LockMode::Lockfile, dynamodb_table: None, key_prefix: None, buckets: Default::default() },
         regions,
         peerings,
-        dns: Some(Dns { zone: "example.com".into(), records }),
+        dns: Some(Dns { zone: "example.com".into(), zone_id: None, records }),
         accelerators: vec![],
+        objectives: Default::default(),
         canvas: Default::default(),
     }
 }

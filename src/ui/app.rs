@@ -334,11 +334,13 @@ fn empty_design() -> Design {
             lock: LockMode::Lockfile,
             dynamodb_table: None,
             key_prefix: None,
+            buckets: Default::default(),
         },
         regions: Vec::new(),
         peerings: Vec::new(),
         dns: None,
         accelerators: Vec::new(),
+        objectives: Default::default(),
         canvas: Default::default(),
     }
 }

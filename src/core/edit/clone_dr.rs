@@ -173,7 +173,7 @@ fn wire_dns(d: &mut Design, src_alb: &str, new_alb: &str, taken: &mut HashSet<St
         failure_threshold: 3,
     };
     let target = |role, health_check| Target { target: new_alb.to_string(), role, weight: None, location: None, health_check };
-    let dns = d.dns.get_or_insert_with(|| Dns { zone: "example.com".into(), records: vec![] });
+    let dns = d.dns.get_or_insert_with(|| Dns { zone: "example.com".into(), zone_id: None, records: vec![] });
     if let Some(rec) = dns.records.iter_mut().find(|r| r.targets.iter().any(|t| t.target == src_alb)) {
         match rec.policy {
             RoutingPolicy::Failover if rec.targets.len() < 2 => {

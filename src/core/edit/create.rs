@@ -186,6 +186,7 @@ fn add_region_node(
             range_key: None,
             billing: Billing::OnDemand,
             replicas: vec![],
+            ttl_attribute: None,
         })
     };
     let id = node.id().to_string();
@@ -283,6 +284,7 @@ fn add_vpc_item(
                 backup_retention_days: 7,
                 encrypted: true,
                 replica_of: None,
+                max_storage_gb: None,
             })
         }
         _ => {
@@ -296,6 +298,8 @@ fn add_vpc_item(
                 instances: 2,
                 subnets: one_per_az(vpc, Tier::Data),
                 global: None,
+                database_name: None,
+                backup_retention_days: AURORA_BACKUP_RETENTION_DEFAULT,
             })
         }
     };
@@ -340,7 +344,7 @@ fn add_subnet(
 }
 
 fn add_record(d: &mut Design, taken: &std::collections::HashSet<String>) -> String {
-    let dns = d.dns.get_or_insert_with(|| Dns { zone: "example.com".into(), records: vec![] });
+    let dns = d.dns.get_or_insert_with(|| Dns { zone: "example.com".into(), zone_id: None, records: vec![] });
     let name = fresh_name(dns.records.iter().map(|r| r.name.as_str()), "app");
     let id = fresh_id(taken, &format!("dns-{name}"));
     dns.records.push(Record {

@@ -275,3 +275,38 @@ fn refusals_naming_huge_user_text_stay_short() {
     let e = add(&d, PaletteItem::Subnet, Some(&vpc)).unwrap_err();
     assert!(e.0.starts_with("VPC n\\nn\\n") && e.0.len() <= crate::core::text::MAX_MESSAGE_BYTES, "{} bytes", e.0.len());
 }
+
+#[test]
+fn clone_as_dr_copies_the_version_2_node_fields() {
+    let mut d = tpl("aurora-global");
+    let region = d.regions[0].id.clone();
+    let data: Vec<String> = d.regions[0].vpcs[0].subnets.iter().filter(|s| s.tier == Tier::Data).map(|s| s.id.clone()).collect();
+    d.regions[0].vpcs[0].nodes.push(VpcNode::Rds(Rds {
+        id: "use1-audit".into(),
+        name: "audit".into(),
+        engine: RdsEngine::Postgres,
+        engine_version: "16".into(),
+        instance_class: "db.r6g.large".into(),
+        storage_gb: 50,
+        multi_az: true,
+        subnets: data,
+        backup_retention_days: 7,
+        encrypted: true,
+        replica_of: None,
+        max_storage_gb: Some(200),
+    }));
+    for n in &mut d.regions[0].vpcs[0].nodes {
+        if let VpcNode::Aurora(a) = n {
+            a.database_name = Some("orders".into());
+            a.backup_retention_days = 21;
+        }
+    }
+    let (d, new) = clone_region_as_dr(&d, &region, "us-west-2").unwrap();
+    loads(&d);
+    let copy = d.regions.iter().find(|r| r.id == new).unwrap();
+    let nodes: Vec<&VpcNode> = copy.vpcs.iter().flat_map(|v| &v.nodes).collect();
+    assert!(nodes.iter().any(|n| matches!(n, VpcNode::Rds(r) if r.max_storage_gb == Some(200) && r.replica_of.as_deref() == Some("use1-audit"))), "{nodes:#?}");
+    assert!(nodes.iter().any(|n| matches!(n, VpcNode::Aurora(a) if a.database_name.as_deref() == Some("orders") && a.backup_retention_days == 21)), "{nodes:#?}");
+    let agd_06: Vec<_> = crate::core::validate::validate(&d).into_iter().filter(|x| x.rule == "AGD-06").collect();
+    assert!(agd_06.is_empty(), "the copy names the writer's database, which is the same database: {agd_06:?}");
+}

@@ -76,6 +76,7 @@ pub fn table(design: &Design, t: &Dynamodb, root: &str) -> Result<B, HclError> {
         .a("hash_key", key(&t.hash_key))
         .opt("range_key", t.range_key.as_ref().map(key))
         .a("billing_mode", s(billing))
+        .opt("ttl_attribute", t.ttl_attribute.as_deref().map(s))
         .a("replicas", obj(replicas))
         .a("tags", obj([("DisplayName", s(&t.name))])))
 }

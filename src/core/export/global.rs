@@ -98,13 +98,21 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
         }
     }
     if let Some(dns) = &design.dns {
-        out.push(
-            B::new("resource", &["aws_route53_zone", "this"])
-                .skip("CKV2_AWS_38", "DNSSEC signing needs a KMS key in us-east-1 and a DS record at the registrar; enable it once the zone is delegated.")
-                .skip("CKV2_AWS_39", "Query logging needs a CloudWatch log group in us-east-1; an account-level choice.")
-                .a("name", s(&dns.zone))
-                .a("comment", s("Managed by Topoform")),
-        );
+        // An existing zone (dns.zone_id) takes the records by its id; else
+        // the zone is created here and global_outputs gives its name servers.
+        let zone_id = match dns.zone_id.as_deref() {
+            Some(id) => s(id),
+            None => {
+                out.push(
+                    B::new("resource", &["aws_route53_zone", "this"])
+                        .skip("CKV2_AWS_38", "DNSSEC signing needs a KMS key in us-east-1 and a DS record at the registrar; enable it once the zone is delegated.")
+                        .skip("CKV2_AWS_39", "Query logging needs a CloudWatch log group in us-east-1; an account-level choice.")
+                        .a("name", s(&dns.zone))
+                        .a("comment", s("Managed by Topoform")),
+                );
+                ex("aws_route53_zone.this.zone_id")?
+            }
+        };
         for set in record_sets(design) {
             let (rec, t, label) = (set.record, set.target, set.label);
             let target_region = region_of(&idx, &t.target);
@@ -130,7 +138,7 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
                 out.push(hc);
             }
             let mut r = B::new("resource", &["aws_route53_record", &label])
-                .a("zone_id", ex("aws_route53_zone.this.zone_id")?)
+                .a("zone_id", zone_id.clone())
                 .a("name", s(if rec.name == "@" { &dns.zone } else { &rec.name }))
                 .a("type", s(rec.kind.as_str()));
             r = r.opt("set_identifier", set.set_identifier.as_deref().map(s));

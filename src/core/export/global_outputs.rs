@@ -28,11 +28,14 @@ pub fn outputs(design: &Design) -> Result<Vec<B>, HclError> {
         if !urls.is_empty() {
             out.push(output("urls", "The address users open, by DNS record id (every record set of a record shares its name).", obj(urls)));
         }
-        out.push(output(
-            "name_servers",
-            "The zone's name servers: delegate the domain to them at its registrar.",
-            ex("aws_route53_zone.this.name_servers")?,
-        ));
+        // An existing zone (dns.zone_id) is delegated already.
+        if design.dns.as_ref().is_some_and(|d| d.zone_id.is_none()) {
+            out.push(output(
+                "name_servers",
+                "The zone's name servers: delegate the domain to them at its registrar.",
+                ex("aws_route53_zone.this.name_servers")?,
+            ));
+        }
     }
     if !design.accelerators.is_empty() {
         let names = design

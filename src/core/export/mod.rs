@@ -23,6 +23,8 @@ mod plan;
 mod region;
 #[cfg(test)]
 mod roots_tests;
+#[cfg(test)]
+mod v2_settings_tests;
 mod single;
 mod zip;
 

@@ -275,6 +275,7 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("auto_minor_version_upgrade", (!flows::pins_minor(d.engine.as_str(), &d.engine_version)).into())
                     .a("instance_class", s(&d.instance_class))
                     .a("storage_gb", n(d.storage_gb))
+                    .opt("max_storage_gb", d.max_storage_gb.map(n))
                     .a("multi_az", d.multi_az.into())
                     .a("backup_retention_days", n(d.backup_retention_days))
                     .a("encrypted", d.encrypted.into())
@@ -310,6 +311,9 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("auto_minor_version_upgrade", (!flows::pins_minor(c.engine.as_str(), &c.engine_version)).into())
                     .a("instance_class", s(&c.instance_class))
                     .a("instances", n(c.instances))
+                    .a("backup_retention_days", n(c.backup_retention_days))
+                    // A secondary has the writer's database (AGD-06).
+                    .opt("database_name", c.database_name.as_deref().filter(|_| !secondary).map(s))
                     .opt("global_cluster_identifier", global)
                     .a("secondary", secondary.into())
                     .opt("source_region", design.primary().filter(|_| secondary).map(|p| s(&p.code)))

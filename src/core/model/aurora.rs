@@ -25,6 +25,24 @@ pub struct Aurora {
     pub subnets: Vec<String>,
     /// The global cluster this one belongs to, by name, or null.
     pub global: Option<String>,
+    /// The database created in the cluster, or null for none (Aurora
+    /// PostgreSQL always has `postgres`). Only the writer of a global cluster
+    /// sets it; secondaries get the writer's. Format version 2.
+    #[serde(default)]
+    pub database_name: Option<String>,
+    /// Days of automated backups (1-35). Format version 2; version 1 files
+    /// and files that leave it out get [`AURORA_BACKUP_RETENTION_DEFAULT`],
+    /// the value the version 1 export wrote.
+    #[serde(default = "aurora_backup_retention_default")]
+    pub backup_retention_days: u32,
+}
+
+/// The backup retention of an Aurora cluster whose file does not say: 7
+/// days, what every Aurora cluster got before format version 2.
+pub const AURORA_BACKUP_RETENTION_DEFAULT: u32 = 7;
+
+fn aurora_backup_retention_default() -> u32 {
+    AURORA_BACKUP_RETENTION_DEFAULT
 }
 
 /// Aurora engines.

@@ -1,4 +1,4 @@
-//! The top level of a design file (format version 1).
+//! The top level of a design file (format version 2).
 
 use super::{Accelerator, Canvas, Dns, Peering, Region};
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,10 @@ pub struct Design {
     /// Global Accelerator front doors.
     #[serde(default)]
     pub accelerators: Vec<Accelerator>,
+    /// Recovery objectives the design must meet, per kind of disruption.
+    /// Format version 2.
+    #[serde(default)]
+    pub objectives: Objectives,
     /// Presentation only: where each object sits on the canvas.
     #[serde(default)]
     pub canvas: Canvas,
@@ -68,6 +72,35 @@ pub struct StateConfig {
     /// A prefix for every state key, e.g. `teams/platform`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_prefix: Option<String>,
+    /// Per-region state buckets by region code; a region not named keeps
+    /// its state in `<bucket>-<region code>`. Format version 2.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub buckets: BTreeMap<String, String>,
+}
+
+/// Recovery objectives: what the design must achieve when a region, or an
+/// availability zone, is lost. Stored for the simulation to judge.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objectives {
+    /// Losing a whole region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Objective>,
+    /// Losing one availability zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub az: Option<Objective>,
+}
+
+/// One disruption type's objectives, in whole seconds; each optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// Recovery time objective: the longest the service may be down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rto_seconds: Option<u32>,
+    /// Recovery point objective: the most recent writes that may be lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpo_seconds: Option<u32>,
 }
 
 /// State locking strategy.

@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 pub struct Dns {
     /// The zone's domain name, e.g. `example.com`.
     pub zone: String,
+    /// The id of an existing hosted zone of that name (`Z0123456789ABC`):
+    /// records go into it and the export creates no zone. Null: the export
+    /// creates the zone and outputs its name servers. Format version 2.
+    #[serde(default)]
+    pub zone_id: Option<String>,
     /// The records.
     #[serde(default)]
     pub records: Vec<Record>,

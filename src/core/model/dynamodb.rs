@@ -20,6 +20,10 @@ pub struct Dynamodb {
     /// Region codes of the replicas (a global table when not empty).
     #[serde(default)]
     pub replicas: Vec<String>,
+    /// The item attribute holding an expiry time (epoch seconds), exported
+    /// as the table's Time to Live, or null for none. Format version 2.
+    #[serde(default)]
+    pub ttl_attribute: Option<String>,
 }
 
 /// A key attribute of a table.

@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 /// The format version this build writes and reads natively.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// One upgrade step, from version `to - 1` to version `to`.
 #[derive(Debug, Clone, Copy)]
@@ -23,9 +23,98 @@ pub struct Migration {
 
 /// Every migration, in order: `MIGRATIONS[i].to == i + 2`.
 ///
-/// Version 1 is the first format, so nothing needs upgrading yet. A change of
-/// meaning in the format bumps [`CURRENT_VERSION`] and appends a step here.
-pub const MIGRATIONS: &[Migration] = &[];
+/// A change of meaning in the format bumps [`CURRENT_VERSION`] and appends
+/// a step here.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    to: 2,
+    summary: "version 2: storage autoscaling, Aurora database name and backups, DynamoDB TTL, an existing DNS zone, per-region state buckets, recovery objectives",
+    up: v1_to_v2,
+}];
+
+/// The fields version 2 added where version 1 files could not have them,
+/// by the kind of object (`"design"` and `"state"` for the top level).
+const NEW_IN_V2: &[(&str, &str)] = &[
+    ("design", "objectives"),
+    ("state", "buckets"),
+    ("dns", "zone_id"),
+    ("rds", "max_storage_gb"),
+    ("aurora", "database_name"),
+    ("aurora", "backup_retention_days"),
+    ("dynamodb", "ttl_attribute"),
+];
+
+/// Version 1 to 2: writes the new fields with the values that keep a version
+/// 1 file's meaning (no autoscaling, no database, the 7 days of backups every
+/// version 1 Aurora cluster had, no TTL, a zone the export creates, state
+/// buckets named `<bucket>-<region code>`, no objectives). A version 1 file
+/// that already holds a version 2 field was not written by a version 1
+/// Topoform (it refused unknown fields), so it is refused rather than guessed at.
+fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
+    refuse("design", "", doc)?;
+    if let Some(Value::Object(state)) = doc.get("state") {
+        refuse("state", "state.", state)?;
+    }
+    if let Some(Value::Object(dns)) = doc.get_mut("dns") {
+        refuse("dns", "dns.", dns)?;
+        dns.insert("zone_id".into(), Value::Null);
+    }
+    let Some(Value::Array(regions)) = doc.get_mut("regions") else { return Ok(()) };
+    for (ri, region) in regions.iter_mut().enumerate() {
+        let Value::Object(region) = region else { continue };
+        if let Some(Value::Array(nodes)) = region.get_mut("nodes") {
+            for (ni, node) in nodes.iter_mut().enumerate() {
+                upgrade_node(node, &format!("regions[{ri}].nodes[{ni}]."))?;
+            }
+        }
+        let Some(Value::Array(vpcs)) = region.get_mut("vpcs") else { continue };
+        for (vi, vpc) in vpcs.iter_mut().enumerate() {
+            let Some(Value::Array(nodes)) = vpc.get_mut("nodes") else { continue };
+            for (ni, node) in nodes.iter_mut().enumerate() {
+                upgrade_node(node, &format!("regions[{ri}].vpcs[{vi}].nodes[{ni}]."))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses `obj` (an object of `kind`, at the path prefix `at`) when it
+/// holds a field version 2 added.
+fn refuse(kind: &str, at: &str, obj: &Map<String, Value>) -> Result<(), String> {
+    match NEW_IN_V2.iter().find(|(k, f)| *k == kind && obj.contains_key(*f)) {
+        Some((_, f)) => Err(format!(
+            "{at}{f} is a version 2 field, but the file says \"version\": 1; set the version to 2 if the file was written for it"
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Writes one node's version 2 defaults; other shapes are left for the
+/// typed read to report with their path.
+fn upgrade_node(node: &mut Value, at: &str) -> Result<(), String> {
+    let Value::Object(node) = node else { return Ok(()) };
+    let kind = match node.get("kind") {
+        Some(Value::String(k)) => k.clone(),
+        _ => return Ok(()),
+    };
+    refuse(&kind, at, node)?;
+    match kind.as_str() {
+        "rds" => {
+            node.insert("max_storage_gb".into(), Value::Null);
+        }
+        "aurora" => {
+            node.insert("database_name".into(), Value::Null);
+            node.insert(
+                "backup_retention_days".into(),
+                Value::from(super::AURORA_BACKUP_RETENTION_DEFAULT),
+            );
+        }
+        "dynamodb" => {
+            node.insert("ttl_attribute".into(), Value::Null);
+        }
+        _ => {}
+    }
+    Ok(())
+}
 
 /// Why a migration could not run.
 #[derive(Debug, Clone, PartialEq, Eq)]

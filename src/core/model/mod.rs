@@ -1,4 +1,4 @@
-//! The design model: the types of design format v1, and loading and saving.
+//! The design model: the types of design format v2, and loading and saving.
 //!
 //! One file per kind of object. The types are plain data (no signals, no
 //! browser types); the UI wraps them from outside.
@@ -26,9 +26,9 @@ mod strict_json;
 pub use accelerator::{AcceleratorHealthCheck, AcceleratorListener, Accelerator, Endpoint, TransportProtocol};
 pub use alb::{Alb, AlbHealthCheck, HttpProtocol, Listener};
 pub use asg::Asg;
-pub use aurora::{Aurora, AuroraEngine};
+pub use aurora::{Aurora, AuroraEngine, AURORA_BACKUP_RETENTION_DEFAULT};
 pub use canvas::{Canvas, Rect};
-pub use design::{Design, LockMode, StateConfig, FORMAT};
+pub use design::{Design, LockMode, Objective, Objectives, StateConfig, FORMAT};
 pub use dns::{CheckProtocol, Dns, FailoverRole, GeoLocation, HealthCheck, Record, RecordType, RoutingPolicy, Target};
 pub use dynamodb::{Billing, Dynamodb, KeyAttr, KeyType};
 pub use id::is_valid_id;

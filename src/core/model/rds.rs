@@ -28,6 +28,10 @@ pub struct Rds {
     pub encrypted: bool,
     /// The id of the `rds` node this one replicates, in any region.
     pub replica_of: Option<String>,
+    /// Storage autoscaling ceiling in GiB (above `storage_gb`), or null for
+    /// no autoscaling. Format version 2.
+    #[serde(default)]
+    pub max_storage_gb: Option<u32>,
 }
 
 /// RDS engines a design can use.

@@ -4,7 +4,7 @@ use super::rules;
 use super::Rule;
 
 /// Every rule family's list, in the order of docs/rules.md.
-const FAMILIES: &[&[Rule]] = &[rules::design::RULES, rules::instance_types::RULES, rules::value_formats::RULES, rules::network::RULES, rules::load_balancing::RULES, rules::posture::RULES, rules::autoscaling::RULES, rules::rds::RULES, rules::aurora::RULES, rules::dynamodb::RULES, rules::s3::RULES, rules::route53::RULES, rules::route53_health::RULES, rules::accelerator::RULES, rules::names_iam::RULES, rules::state::RULES];
+const FAMILIES: &[&[Rule]] = &[rules::design::RULES, rules::instance_types::RULES, rules::value_formats::RULES, rules::network::RULES, rules::load_balancing::RULES, rules::posture::RULES, rules::autoscaling::RULES, rules::rds::RULES, rules::rds_storage::RULES, rules::aurora::RULES, rules::aurora_settings::RULES, rules::dynamodb::RULES, rules::dynamodb_ttl::RULES, rules::s3::RULES, rules::route53::RULES, rules::route53_health::RULES, rules::route53_zone::RULES, rules::accelerator::RULES, rules::names_iam::RULES, rules::state::RULES, rules::state_buckets::RULES];
 
 /// Catalog ids each family does not implement, with the reason (for
 /// docs/rules.md), e.g. `("NET-14", "Transit Gateway is not in design format v1")`.

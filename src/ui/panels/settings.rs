@@ -1,10 +1,10 @@
 //! The design settings: what belongs to the design as a whole rather than
 //! to one object (project and environment names, tags, the remote state,
-//! the DNS zone) and the diagnostics about it. Shown when nothing is
+//! the DNS zone, the recovery objectives) and the diagnostics about it. Shown when nothing is
 //! selected, and opened from the toolbar's "Design settings".
 
 use super::diagnostics_list;
-use super::fields::{input_view, opts, SelectField, TextField};
+use super::fields::{input_view, opts, OptNumField, SelectField, TextField};
 use super::inspector::network::region_options;
 use crate::core::edit::input;
 use crate::core::model::*;
@@ -71,8 +71,12 @@ pub fn Settings(
             {dynamo}
             <TextField label="Key prefix" field="state.key_prefix" value=s.key_prefix.clone().unwrap_or_default()
                 on_commit=on_design(doc, |d, v: String| d.state.key_prefix = Some(v).filter(|s| !s.is_empty())) />
+            {state_buckets(doc, &d)}
             <h4>"DNS"</h4>
             {zone(doc, &d)}
+            {zone_id(doc, &d)}
+            <h4>"Recovery objectives"</h4>
+            {objectives(&d, doc)}
             {mine}
         }
     };
@@ -155,7 +159,7 @@ fn zone(doc: Doc, d: &Design) -> AnyView {
             (Some(z), true) if !z.records.is_empty() => return Err(format!("the zone still has {} records; delete them first", z.records.len())),
             (dns @ Some(_), true) => *dns = None,
             (Some(z), false) => z.zone = zone.clone(),
-            (None, false) => d.dns = Some(Dns { zone: zone.clone(), records: Vec::new() }),
+            (None, false) => d.dns = Some(Dns { zone: zone.clone(), zone_id: None, records: Vec::new() }),
             (None, true) => return Ok(zone),
         }
         doc.apply(d);
@@ -163,4 +167,97 @@ fn zone(doc: Doc, d: &Design) -> AnyView {
     });
     let hint = d.dns.is_none().then(|| view! { <p class="hint">"No DNS zone yet: type one (e.g. example.com) to add Route 53 records."</p> });
     view! { {input_view("DNS zone", "dns.zone", "text", value, false, commit)} {hint} }.into_any()
+}
+
+/// Each region's state bucket: one input per region of the design (and per
+/// region the map still names); empty means `<bucket>-<region code>`.
+fn state_buckets(doc: Doc, d: &Design) -> AnyView {
+    let mut codes: Vec<String> = d.regions.iter().map(|r| r.code.clone()).collect();
+    for c in d.state.buckets.keys() {
+        if !codes.contains(c) {
+            codes.push(c.clone());
+        }
+    }
+    let rows = codes
+        .into_iter()
+        .map(|code| {
+            let value = d.state.buckets.get(&code).cloned().unwrap_or_default();
+            let default = format!("{}-{code}", d.state.bucket);
+            let key = code.clone();
+            let commit = Box::new(move |text: &str| {
+                let mut d = doc.design.get_untracked();
+                let v = input::text(text)?;
+                if v.is_empty() {
+                    d.state.buckets.remove(&key);
+                } else {
+                    d.state.buckets.insert(key.clone(), v.clone());
+                }
+                doc.apply(d);
+                Ok(v)
+            });
+            view! {
+                <div class="bucket-row" data-key=code.clone()>
+                    <span class="muted">{code.clone()}</span>
+                    {input_view("Region state bucket", "state.buckets.bucket", "text", value, false, commit)}
+                    <p class="hint">{format!("Empty: {default}")}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field state-buckets" data-field="state.buckets">
+            <legend>"Each region's state bucket"</legend>
+            {rows}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// An existing hosted zone's id: records go into it and the export creates
+/// no zone. Shown once the design has a zone name.
+fn zone_id(doc: Doc, d: &Design) -> Option<AnyView> {
+    let dns = d.dns.as_ref()?;
+    let value = dns.zone_id.clone().unwrap_or_default();
+    let hint = if dns.zone_id.is_some() {
+        "Records go into this existing zone; the export creates none."
+    } else {
+        "Empty: the export creates the zone and outputs its name servers."
+    };
+    Some(view! {
+        <TextField label="Existing zone id" field="dns.zone_id" value=value
+            on_commit=on_design(doc, |d, v: String| if let Some(z) = &mut d.dns { z.zone_id = Some(v).filter(|s| !s.is_empty()) }) />
+        <p class="hint">{hint}</p>
+    }
+    .into_any())
+}
+
+/// Sets one objective number, dropping entries left empty.
+fn set_objective(d: &mut Design, region: bool, rto: bool, v: Option<u32>) {
+    let slot = if region { &mut d.objectives.region } else { &mut d.objectives.az };
+    let o = slot.get_or_insert_with(Objective::default);
+    if rto {
+        o.rto_seconds = v;
+    } else {
+        o.rpo_seconds = v;
+    }
+    if *o == Objective::default() {
+        *slot = None;
+    }
+}
+
+/// The recovery objectives, in whole seconds; empty means not set.
+fn objectives(d: &Design, doc: Doc) -> AnyView {
+    let get = |o: &Option<Objective>, rto: bool| o.as_ref().and_then(|o| if rto { o.rto_seconds } else { o.rpo_seconds });
+    let (r, a) = (&d.objectives.region, &d.objectives.az);
+    view! {
+        <OptNumField label="Region loss: RTO (s)" field="objectives.region.rto_seconds" value=get(r, true) min=0 max=u32::MAX
+            on_commit=on_design(doc, |d, v: Option<u32>| set_objective(d, true, true, v)) />
+        <OptNumField label="Region loss: RPO (s)" field="objectives.region.rpo_seconds" value=get(r, false) min=0 max=u32::MAX
+            on_commit=on_design(doc, |d, v: Option<u32>| set_objective(d, true, false, v)) />
+        <OptNumField label="AZ loss: RTO (s)" field="objectives.az.rto_seconds" value=get(a, true) min=0 max=u32::MAX
+            on_commit=on_design(doc, |d, v: Option<u32>| set_objective(d, false, true, v)) />
+        <OptNumField label="AZ loss: RPO (s)" field="objectives.az.rpo_seconds" value=get(a, false) min=0 max=u32::MAX
+            on_commit=on_design(doc, |d, v: Option<u32>| set_objective(d, false, false, v)) />
+    }
+    .into_any()
 }

@@ -92,6 +92,9 @@ pub struct RecordMove {
     pub fqdn: String,
     /// The hosted zone's domain.
     pub zone: String,
+    /// The existing hosted zone's id (`dns.zone_id`), when the design gives
+    /// one: the runbook uses it instead of looking the zone up by name.
+    pub zone_id: Option<String>,
     /// The routing policy, for the log.
     pub policy: &'static str,
     /// What happens.
@@ -255,7 +258,8 @@ fn endpoints(design: &Design, r: &Region) -> Vec<Endpoint> {
 
 fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str, rec: &Record, sets: &[RecordSet<'_>]) -> RecordMove {
     let fqdn = if rec.name == "@" { zone.to_string() } else { format!("{}.{}", rec.name, zone) };
-    let mv = |action| RecordMove { fqdn: fqdn.clone(), zone: zone.to_string(), policy: rec.policy.as_str(), action };
+    let zone_id = design.dns.as_ref().and_then(|d| d.zone_id.clone());
+    let mv = |action| RecordMove { fqdn: fqdn.clone(), zone: zone.to_string(), zone_id: zone_id.clone(), policy: rec.policy.as_str(), action };
     let in_primary: Vec<(&crate::core::model::Target, &Alb)> =
         rec.targets.iter().filter_map(|t| albs(primary).find(|a| a.id == t.target).map(|a| (t, a))).collect();
     if in_primary.is_empty() {

@@ -168,10 +168,14 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
                     if back {
                         sh.push_str(&format!("ask {}\n", w(&format!("Point {} back at {} in {}?", rec.fqdn, alb, r))));
                     }
-                    sh.push_str(&format!(
-                        "ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text)\n",
-                        w(&rec.zone)
-                    ));
+                    match &rec.zone_id {
+                        // The design names the zone (dns.zone_id): no look-up.
+                        Some(id) => sh.push_str(&format!("ZONE_{n}={}\n", w(id))),
+                        None => sh.push_str(&format!(
+                            "ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text)\n",
+                            w(&rec.zone)
+                        )),
+                    }
                     sh.push_str(&format!(
                         "ALB_{n}=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)\n",
                         w(r),

@@ -2,9 +2,11 @@
 
 pub mod accelerator;
 pub mod aurora;
+pub mod aurora_settings;
 pub mod autoscaling;
 pub mod design;
 pub mod dynamodb;
+pub mod dynamodb_ttl;
 pub mod instance_types;
 pub mod load_balancing;
 mod names_check;
@@ -12,10 +14,13 @@ pub mod names_iam;
 pub mod network;
 pub mod posture;
 pub mod rds;
+pub mod rds_storage;
 pub mod route53;
 pub mod route53_health;
+pub mod route53_zone;
 pub mod s3;
 pub mod state;
+pub mod state_buckets;
 pub mod value_formats;
 mod util;
 

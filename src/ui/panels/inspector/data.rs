@@ -4,7 +4,7 @@ use super::pickers::{self, some};
 use crate::core::edit::{input, ObjectMut};
 use crate::core::model::*;
 use crate::ui::doc::Doc;
-use crate::ui::panels::fields::{opts, CheckField, NumField, SelectField, TextField};
+use crate::ui::panels::fields::{opts, CheckField, NumField, OptNumField, SelectField, TextField};
 use leptos::prelude::*;
 
 /// An RDS instance: engine and version, size, subnets, backups,
@@ -22,6 +22,9 @@ pub fn rds(doc: Doc, d: &Design, vpc: &Vpc, r: &Rds) -> AnyView {
         <TextField label="Instance class" field="instance_class" value=r.instance_class.clone() check=input::name
             on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Rds(x)) => |v: String| x.instance_class = v) />
         <NumField label="Storage (GiB)" field="storage_gb" value=r.storage_gb min=20 max=65536 on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Rds(x)) => |v: u32| x.storage_gb = v) />
+        // Empty: no storage autoscaling (RDS-14 wants it above the storage).
+        <OptNumField label="Autoscale storage up to (GiB)" field="max_storage_gb" value=r.max_storage_gb min=21 max=65536
+            on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Rds(x)) => |v: Option<u32>| x.max_storage_gb = v) />
         <CheckField label="Multi-AZ" field="multi_az" value=r.multi_az on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Rds(x)) => |v: bool| x.multi_az = v) />
         {pickers::subnets("Subnets", vpc, &r.subnets, set!(doc, id, ObjectMut::VpcNode(VpcNode::Rds(x)) => |v: Vec<String>| x.subnets = v))}
         <NumField label="Backup days" field="backup_retention_days" value=r.backup_retention_days min=0 max=35
@@ -50,6 +53,11 @@ pub fn aurora(doc: Doc, vpc: &Vpc, c: &Aurora) -> AnyView {
         {pickers::subnets("Subnets", vpc, &c.subnets, set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: Vec<String>| x.subnets = v))}
         <TextField label="Global cluster" field="global" value=c.global.clone().unwrap_or_default()
             on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: String| x.global = some(v)) />
+        // Empty: no database of its own (AGD-10 judges the name).
+        <TextField label="Database name" field="database_name" value=c.database_name.clone().unwrap_or_default()
+            on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: String| x.database_name = some(v)) />
+        <NumField label="Backup days" field="backup_retention_days" value=c.backup_retention_days min=1 max=35
+            on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Aurora(x)) => |v: u32| x.backup_retention_days = v) />
     }
     .into_any()
 }
@@ -124,6 +132,9 @@ pub fn dynamodb(doc: Doc, d: &Design, home: &Region, t: &Dynamodb) -> AnyView {
         <SelectField label="Billing" field="billing" value=(if t.billing == Billing::OnDemand { "on_demand" } else { "provisioned" }).into() options=opts(&["on_demand", "provisioned"])
             on_commit=set!(doc, id, ObjectMut::RegionNode(RegionNode::Dynamodb(x)) => |v: String| x.billing = if v == "provisioned" { Billing::Provisioned } else { Billing::OnDemand }) />
         <fieldset class="field replicas" data-field="replicas"><legend>"Replica regions"</legend>{boxes}</fieldset>
+        // Empty: no Time to Live (DDB-10 judges the name).
+        <TextField label="Expiry (TTL) attribute" field="ttl_attribute" value=t.ttl_attribute.clone().unwrap_or_default()
+            on_commit=set!(doc, id, ObjectMut::RegionNode(RegionNode::Dynamodb(x)) => |v: String| x.ttl_attribute = some(v)) />
     }
     .into_any()
 }

@@ -160,6 +160,7 @@ module "aurora_use1-orders" {
   auto_minor_version_upgrade = false
   instance_class             = "db.r6g.large"
   instances                  = 2
+  backup_retention_days      = 7
   global_cluster_identifier  = aws_rds_global_cluster.g_orders.id
   secondary                  = false
   vpc_id                     = module.vpc_use1-main.vpc_id
@@ -325,6 +326,7 @@ module "aurora_euw1-orders" {
   auto_minor_version_upgrade = false
   instance_class             = "db.r6g.large"
   instances                  = 1
+  backup_retention_days      = 7
   global_cluster_identifier  = module.aurora_use1-orders.global_cluster_identifier
   secondary                  = true
   source_region              = "us-east-1"

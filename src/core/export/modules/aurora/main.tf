@@ -89,7 +89,10 @@ resource "aws_rds_cluster" "this" {
   storage_encrypted      = true
   kms_key_id             = module.key.arn
 
-  backup_retention_period             = 7
+  # The writer names the database; a secondary gets the writer's (AGD-06).
+  database_name = var.secondary ? null : var.database_name
+
+  backup_retention_period             = var.backup_retention_days
   copy_tags_to_snapshot               = true
   deletion_protection                 = true
   skip_final_snapshot                 = false

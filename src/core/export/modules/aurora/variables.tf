@@ -29,6 +29,17 @@ variable "global_cluster_identifier" {
   default     = null
 }
 
+variable "backup_retention_days" {
+  description = "Days of automated backups (1-35)."
+  type        = number
+}
+
+variable "database_name" {
+  description = "The database created in the cluster, or null for none; ignored on a secondary, which has the writer's."
+  type        = string
+  default     = null
+}
+
 variable "secondary" {
   description = "A secondary member of a global cluster: no credentials (they come from the primary)."
   type        = bool

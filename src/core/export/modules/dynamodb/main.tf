@@ -41,6 +41,15 @@ resource "aws_dynamodb_table" "this" {
     enabled = true
   }
 
+  # Items expire once the epoch-seconds Number in this attribute has passed.
+  dynamic "ttl" {
+    for_each = var.ttl_attribute == null ? [] : [var.ttl_attribute]
+    content {
+      attribute_name = ttl.value
+      enabled        = true
+    }
+  }
+
   server_side_encryption {
     enabled     = true
     kms_key_arn = module.key.arn

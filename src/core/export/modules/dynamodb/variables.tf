@@ -26,6 +26,12 @@ variable "billing_mode" {
   default     = "PAY_PER_REQUEST"
 }
 
+variable "ttl_attribute" {
+  description = "The item attribute holding an expiry time in epoch seconds (Time to Live), or null for none."
+  type        = string
+  default     = null
+}
+
 variable "replicas" {
   description = "The global table's replicas: region code => ARN of the KMS key in that region that encrypts the replica."
   type        = map(string)

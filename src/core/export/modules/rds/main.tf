@@ -84,10 +84,11 @@ resource "aws_db_instance" "this" {
   instance_class = var.instance_class
   port           = var.port
 
-  allocated_storage = var.storage_gb
-  storage_type      = "gp3"
-  storage_encrypted = var.encrypted
-  kms_key_id        = var.encrypted ? module.key.arn : null
+  allocated_storage     = var.storage_gb
+  max_allocated_storage = var.max_storage_gb
+  storage_type          = "gp3"
+  storage_encrypted     = var.encrypted
+  kms_key_id            = var.encrypted ? module.key.arn : null
 
   replicate_source_db         = var.replicate_source_db
   username                    = local.replica ? null : "dbadmin"

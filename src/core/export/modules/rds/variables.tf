@@ -23,6 +23,12 @@ variable "storage_gb" {
   type        = number
 }
 
+variable "max_storage_gb" {
+  description = "Storage autoscaling ceiling in GiB (above storage_gb), or null for no autoscaling."
+  type        = number
+  default     = null
+}
+
 variable "multi_az" {
   description = "Run a synchronous standby in another AZ."
   type        = bool

@@ -113,6 +113,7 @@ module "aurora_euw1-orders" {
   auto_minor_version_upgrade = false
   instance_class             = "db.r6g.large"
   instances                  = 1
+  backup_retention_days      = 7
   global_cluster_identifier  = "media-prod-orders"
   secondary                  = true
   source_region              = "us-east-1"

@@ -113,6 +113,7 @@ module "aurora_use1-orders" {
   auto_minor_version_upgrade = false
   instance_class             = "db.r6g.large"
   instances                  = 2
+  backup_retention_days      = 7
   global_cluster_identifier  = "media-prod-orders"
   secondary                  = false
   vpc_id                     = module.vpc_use1-main.vpc_id
