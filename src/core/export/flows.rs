@@ -75,6 +75,37 @@ pub struct PeerCidr {
     pub port: u16,
 }
 
+/// One rule per CIDR and port: two databases on one port in the same subnets
+/// (or two groups in the same subnets) would otherwise give a security group
+/// the same rule twice, which EC2 refuses (`InvalidPermission.Duplicate`).
+/// The first entry keeps its key, so a design without such a pair keeps its
+/// Terraform addresses; the others are named in its `node` ("a, b").
+fn one_per_cidr_and_port(list: Vec<PeerCidr>) -> Vec<PeerCidr> {
+    let mut out: Vec<(PeerCidr, Vec<String>)> = Vec::new();
+    for c in list {
+        match out.iter_mut().find(|(o, _)| o.cidr == c.cidr && o.port == c.port) {
+            Some((_, names)) => {
+                if !names.contains(&c.node) {
+                    names.push(c.node);
+                }
+            }
+            None => {
+                let names = vec![c.node.clone()];
+                out.push((c, names));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut c, names)| {
+            c.node = match names.len() {
+                0..=3 => names.join(", "),
+                k => format!("{}, {}, {} and {} more", names[0], names[1], names[2], k - 3),
+            };
+            c
+        })
+        .collect()
+}
+
 /// What the applications of `vpc` may reach across its peerings: every
 /// subnet of every database in a peered VPC, with the database's port.
 pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<PeerCidr> {
@@ -87,7 +118,7 @@ pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<P
             }
         }
     }
-    out
+    one_per_cidr_and_port(out)
 }
 
 /// Who may reach the database `db` (in `vpc`) across its peerings: every
@@ -103,7 +134,7 @@ pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode)
             }
         }
     }
-    out
+    one_per_cidr_and_port(out)
 }
 
 fn db_subnets(node: &VpcNode) -> Option<&[String]> {
@@ -156,6 +187,38 @@ mod tests {
         lone.peerings.clear();
         let idx = Index::new(&lone);
         assert!(peer_database_cidrs(&lone, &idx, "use1-main").is_empty());
+    }
+
+    /// Two databases on one port in the same subnets of a peered VPC, and two
+    /// groups in the same subnets on the other side: each CIDR and port is
+    /// one rule (EC2 refuses a duplicate), named after both.
+    #[test]
+    fn shared_subnets_give_one_rule_per_cidr_and_port() {
+        let mut v: serde_json::Value = serde_json::from_str(&crate::core::model::save(&template("aurora-global"))).expect("json");
+        for (region, id) in [(1, "euw1-orders"), (0, "use1-app")] {
+            let nodes = v["regions"][region]["vpcs"][0]["nodes"].as_array_mut().expect("nodes");
+            let mut twin = nodes.iter().find(|n| n["id"] == id).expect("node").clone();
+            twin["id"] = format!("{id}-twin").into();
+            twin["name"] = format!("{}-twin", twin["name"].as_str().unwrap_or("x")).into();
+            if twin.get("global_cluster").is_some() {
+                // A regional cluster of its own, same engine and port.
+                twin["global_cluster"] = serde_json::Value::Null;
+                twin["role"] = "primary".into();
+            }
+            nodes.push(twin);
+        }
+        let d = crate::core::model::load_value(v).expect("the edited design loads");
+        let idx = Index::new(&d);
+        let from_use1 = peer_database_cidrs(&d, &idx, "use1-main");
+        let mut seen = std::collections::HashSet::new();
+        assert!(from_use1.iter().all(|c| seen.insert((c.cidr.clone(), c.port))), "a CIDR and port twice: {from_use1:?}");
+        assert!(from_use1.iter().all(|c| c.node == "euw1-orders, euw1-orders-twin"), "{from_use1:?}");
+        assert!(from_use1.iter().all(|c| c.key.starts_with("euw1-orders/")), "the first database keeps its keys: {from_use1:?}");
+        let (_, vpc, db) = idx.vpc_node("euw1-orders").expect("db");
+        let to_euw1 = peer_app_cidrs(&d, &idx, &vpc.id, db);
+        let mut seen = std::collections::HashSet::new();
+        assert!(to_euw1.iter().all(|c| seen.insert((c.cidr.clone(), c.port))), "a CIDR twice: {to_euw1:?}");
+        assert!(to_euw1.iter().all(|c| c.node == "use1-app, use1-app-twin"), "{to_euw1:?}");
     }
 
     #[test]
