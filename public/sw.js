@@ -16,9 +16,17 @@ const SCOPE = self.registration.scope;
 const FAMILY = `topoform ${SCOPE} `;
 const CACHE = FAMILY + VERSION;
 
+// Trunk's hashed names (NAME-<hash>.EXT) never change content, so the copy
+// the page just downloaded (HTTP cache) will do; any other file (index.html,
+// the templates) is fetched afresh past the HTTP cache, or a new build could
+// cache an old one on a host that lets them be cached (GitHub Pages sends
+// max-age=600 for every file).
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
+const fresh = (file) => new Request(file, { cache: HASHED.test(file) ? 'default' : 'reload' });
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    (FILES.length ? caches.open(CACHE).then((cache) => cache.addAll(FILES)) : Promise.resolve())
+    (FILES.length ? caches.open(CACHE).then((cache) => cache.addAll(FILES.map(fresh))) : Promise.resolve())
       .then(() => self.skipWaiting()),
   );
 });

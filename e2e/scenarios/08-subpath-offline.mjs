@@ -11,13 +11,22 @@
 // (c) Offline: once the service worker controls the page, the browser goes
 //     offline, the page reloads from the worker's cache and still opens a
 //     template from the picker.
+// (d) A new build replaces the old cache: a copy of the site, changed and
+//     finished again by scripts/post-build.mjs, gets a new cache version;
+//     a page that ran the old one ends with only the new cache and shows
+//     the new index.html. (In a context of its own, on a server of its own.)
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../serve.mjs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 export const prefix = '/some/prefix/';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const COMPRESSED = /\.(wasm|js|css|html|json|svg)$/;
 
 function get(url, acceptEncoding) {
@@ -130,4 +139,43 @@ export default async function (page, { url, dist, shot }) {
   if (fromNetwork.length) throw new Error(`offline, yet not served by the worker: ${fromNetwork.join(', ')}`);
   expect('navigator.onLine while offline', await page.evaluate(() => navigator.onLine), false);
   await page.context().setOffline(false);
+
+  // (d) A new build.
+  const site = mkdtempSync(join(tmpdir(), 'topoform-site-'));
+  const build = (marker) => {
+    rmSync(site, { recursive: true, force: true });
+    cpSync(dist, site, { recursive: true, filter: (f) => !/\.(br|gz)$/.test(f) });
+    cpSync(join(ROOT, 'public', 'sw.js'), join(site, 'sw.js'));
+    const index = join(site, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', `<head><meta name="topoform-test-build" content="${marker}">`));
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'post-build.mjs'), site]);
+  };
+  build('one');
+  const other = await serve(site, { prefix });
+  const context = await page.context().browser().newContext();
+  try {
+    const p = await context.newPage();
+    const builtAs = () => p.evaluate(() => document.querySelector('meta[name="topoform-test-build"]')?.content);
+    const cacheNames = () => p.evaluate(() => caches.keys());
+    await p.goto(other.url);
+    await p.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    const first = await cacheNames();
+    expect('caches after the first build', first.length, 1);
+    build('two');
+    await p.reload();
+    // The worker is checked on navigation; the new one caches, activates
+    // and deletes the old cache.
+    let now = first;
+    for (const started = Date.now(); now.length !== 1 || now[0] === first[0]; now = await cacheNames()) {
+      if (Date.now() - started > 20000) throw new Error(`the new build's worker never replaced the cache: ${now.join(', ')}`);
+      await p.waitForTimeout(100);
+    }
+    await p.reload();
+    expect('index.html after the new build', await builtAs(), 'two');
+    await expectTemplate(p, ['us-east-1', 'us-west-2'], ['10.0.0.0/16', '10.1.0.0/16']);
+  } finally {
+    await context.close();
+    await other.close();
+    rmSync(site, { recursive: true, force: true });
+  }
 }
