@@ -81,7 +81,13 @@ export async function serve(root, { port = 0, host = '127.0.0.1', prefix = '/' }
         return;
       }
       const url = new URL(req.url, 'http://localhost');
-      const path = decodeURIComponent(url.pathname);
+      let path;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        res.writeHead(400).end('bad request');
+        return;
+      }
       if (pre !== '/' && path === pre.slice(0, -1)) {
         // /prefix -> /prefix/, or the page's relative URLs would miss.
         res.writeHead(301, { location: pre + url.search }).end();
