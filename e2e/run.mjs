@@ -1,6 +1,8 @@
 // Runs every scenario in e2e/scenarios/ against the release build in dist/,
 // in Debian's Chromium driven by playwright-core (no browser download).
 // Each scenario gets a fresh browser context; screenshots go to e2e/out/.
+// A scenario that exports `prefix` (say '/some/prefix/') gets a server of its
+// own with the site under that prefix only, as on GitHub Pages or an S3 prefix.
 // Ends with the plain line "N passed, N failed"; exits 1 on any failure.
 import { chromium } from 'playwright-core';
 import { readdir, mkdir, rm } from 'node:fs/promises';
@@ -22,14 +24,16 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
-const server = await serve(dist);
+const shared = await serve(dist);
 const only = process.argv[2];
 const files = (await readdir(join(here, 'scenarios'))).filter((f) => f.endsWith('.mjs') && (!only || f.includes(only))).sort();
 
 let passed = 0;
 let failed = 0;
 for (const file of files) {
-  const { default: scenario } = await import(join(here, 'scenarios', file));
+  const { default: scenario, prefix } = await import(join(here, 'scenarios', file));
+  const own = prefix ? await serve(dist, { prefix }) : null;
+  const server = own ?? shared;
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const outside = [];
@@ -41,6 +45,7 @@ for (const file of files) {
   let step = 0;
   const ctx = {
     url: server.url,
+    dist,
     shot: async (label) => {
       step += 1;
       const path = join(out, `${name}-${String(step).padStart(2, '0')}-${label}.png`);
@@ -61,8 +66,9 @@ for (const file of files) {
     await ctx.shot('failure').catch(() => {});
   }
   await context.close();
+  await own?.close();
 }
-await server.close();
+await shared.close();
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
