@@ -38,6 +38,20 @@ export default async function (page, { url, shot }) {
   if (fit.px < MIN_PX) throw new Error(`at Fit, "${fit.text}" is ${fit.px.toFixed(1)} px on screen (under ${MIN_PX})`);
   const shownAtFit = await page.locator('svg.canvas text').evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().width > 0).length);
   if (shownAtFit === 0) throw new Error('at Fit no text is shown at all');
+  // Every box says what it is: each node and subnet shows a name at Fit
+  // (blank boxes were what three regions at 1280×720 looked like before
+  // the larger far-away names).
+  const unnamed = await page.evaluate(() => {
+    const out = [];
+    const boxes = document.querySelectorAll('svg.canvas .layer-items .shape-subnet, svg.canvas .layer-items .node');
+    if (boxes.length < 20) out.push(`only ${boxes.length} boxes found`);
+    for (const g of boxes) {
+      const named = [...g.querySelectorAll('text')].some((t) => t.textContent.trim() && t.getBoundingClientRect().width > 0);
+      if (!named) out.push(g.getAttribute('data-id'));
+    }
+    return out;
+  });
+  if (unnamed.length) throw new Error(`at Fit these boxes show no name: ${unnamed.join(', ')}`);
 
   // Zoomed on one subnet, its CIDR is readable.
   await page.locator('[data-id="euw1-db-a"] > rect').first().click();

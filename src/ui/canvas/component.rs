@@ -47,6 +47,16 @@ const MIN_TEXT_PX: f64 = 11.0;
 /// (frame titles, whose smallest text is 13, go with `lod-13`).
 const TEXT_SIZES: [f64; 3] = [11.0, 12.0, 13.0];
 
+/// The font size (world units) of the names drawn once the normal names are
+/// hidden (`name-far` in shape.rs): at Fit on a laptop screen a design is
+/// seen at 0.5–0.85 pixels per unit, where 13-unit names would be under
+/// 11 px; these stay legible (at least 11 px) down to 0.5 (class `far-ok`),
+/// and a second, larger copy down to 0.37 (`far2-ok`: three regions side
+/// by side at Fit on 1280×720 are seen at about 0.4).
+pub const FAR_NAME_SIZE: f64 = 22.0;
+/// The size of that second copy.
+pub const FAR2_NAME_SIZE: f64 = 30.0;
+
 /// A palette item on its way to the canvas: what, and where the pointer is
 /// (client pixels). Set by the palette on pointer down, cleared on release.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -242,6 +252,8 @@ pub fn Canvas(
     let coarse = move || scale().is_some_and(|s| s < MIN_TEXT_SCALE);
     // Text of each size is shown only where it is legible.
     let hidden = move |i: usize| scale().is_some_and(|s| TEXT_SIZES[i] * s < MIN_TEXT_PX - 0.01);
+    let far_ok = move || scale().is_some_and(|s| FAR_NAME_SIZE * s >= MIN_TEXT_PX - 0.01);
+    let far2_ok = move || scale().is_some_and(|s| FAR2_NAME_SIZE * s >= MIN_TEXT_PX - 0.01);
     Effect::new(move |_| far.set(hidden(2)));
     // The world area worth drawing subnet-use lines in: the view and half
     // of it again on every side, while subnet names are legible; `None`
@@ -270,6 +282,8 @@ pub fn Canvas(
             class:lod-11=move || hidden(0)
             class:lod-12=move || hidden(1)
             class:lod-13=move || hidden(2)
+            class:far-ok=far_ok
+            class:far2-ok=far2_ok
             class:panning=move || panning.get()
             class:space=move || space.get()
             class:coarse=coarse
@@ -316,7 +330,7 @@ pub fn Canvas(
         // The drag layer: what is being dragged, over the canvas, on a
         // compositor layer of its own (see gesture.rs).
         <svg node_ref=layer_ref class="drag-layer" class:coarse=coarse class:lod-11=move || hidden(0) class:lod-12=move || hidden(1)
-            class:lod-13=move || hidden(2) aria-hidden="true"
+            class:lod-13=move || hidden(2) class:far-ok=far_ok class:far2-ok=far2_ok aria-hidden="true"
             viewBox=move || view_box().attr() preserveAspectRatio="xMidYMid meet">
             <g class="drag-ghost">
                 {move || outlines_moving.get().into_iter().map(|r| view! { <rect x=r.x y=r.y width=r.w height=r.h rx="8"></rect> }).collect_view()}

@@ -15,6 +15,10 @@ use leptos::prelude::*;
 const CHAR_13: f64 = 8.0;
 const CHAR_12: f64 = 7.4;
 const CHAR_11: f64 = 6.6;
+/// The average width of a bold name character at `FAR_NAME_SIZE`, as
+/// `CHAR_13` is at 13.
+const CHAR_FAR: f64 = CHAR_13 * super::component::FAR_NAME_SIZE / 13.0;
+const CHAR_FAR2: f64 = CHAR_13 * super::component::FAR2_NAME_SIZE / 13.0;
 
 fn budget(width: f64, char_w: f64) -> usize {
     (width / char_w).floor().max(3.0) as usize
@@ -101,6 +105,8 @@ pub fn item_view(shape: &Shape, label: Label) -> AnyView {
         ShapeKind::Subnet(_) => view! {
             <text class="name" x=r.x + 10.0 y=r.y + 18.0>{fit(&label.title, budget(r.w - 16.0, CHAR_12))}</text>
             <text class="cidr mono muted" x=r.x + 10.0 y=r.y + 35.0>{fit(&label.detail, budget(r.w - 16.0, CHAR_12))}</text>
+            <text class="name-far" x=r.x + 8.0 y=r.y + r.h / 2.0 + 8.0>{fit(&label.title, budget(r.w - 14.0, CHAR_FAR))}</text>
+            <text class="name-far2" x=r.x + 6.0 y=r.y + r.h / 2.0 + 10.0>{fit(&label.title, budget(r.w - 10.0, CHAR_FAR2))}</text>
         }
         .into_any(),
         _ => node_text(kind, r, &label).into_any(),
@@ -144,5 +150,7 @@ fn node_text(kind: ShapeKind, r: crate::core::model::Rect, label: &Label) -> imp
         <Icon kind=icon_kind x=r.x + 10.0 y=r.y + (r.h - 24.0) / 2.0 />
         <text class="name" x=text_x y=r.y + 21.0>{fit(&label.title, budget(room, CHAR_13))}</text>
         <text class="detail muted" x=text_x y=r.y + 37.0>{fit(&label.detail, budget(room, CHAR_11))}</text>
+        <text class="name-far" x=text_x y=r.y + r.h / 2.0 + 8.0>{fit(&label.title, budget(room, CHAR_FAR))}</text>
+        <text class="name-far2" x=text_x y=r.y + r.h / 2.0 + 10.0>{fit(&label.title, budget(room, CHAR_FAR2))}</text>
     }
 }
