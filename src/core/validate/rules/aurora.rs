@@ -37,7 +37,8 @@ pub const RULES: &[Rule] = &[
         "Give the cluster data subnets in two AZs.", agd_09),
 ];
 
-fn clusters<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a Aurora)> {
+/// Every Aurora cluster of the design, with its region and VPC.
+pub(super) fn clusters<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a Aurora)> {
     ctx.design.regions.iter().flat_map(|r| {
         r.vpcs.iter().flat_map(move |v| {
             v.nodes.iter().filter_map(move |n| match n {
@@ -48,7 +49,8 @@ fn clusters<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, 
     })
 }
 
-fn label(r: &Region, v: &Vpc, a: &Aurora) -> String {
+/// How an Aurora rule names a cluster.
+pub(super) fn label(r: &Region, v: &Vpc, a: &Aurora) -> String {
     format!("Aurora cluster {} in {}", short(&a.name), where_(r, v))
 }
 

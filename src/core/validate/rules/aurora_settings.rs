@@ -1,8 +1,8 @@
 //! Aurora settings of format version 2: the database name and the backup
 //! retention, and the database name of a global cluster's secondaries.
 
-use super::util::where_;
-use crate::core::model::{Aurora, AuroraEngine, Region, Vpc, VpcNode};
+use super::aurora::{clusters, label};
+use crate::core::model::AuroraEngine;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Aurora as AuroraFamily, Report, Rule, Severity::*};
 
@@ -18,21 +18,6 @@ pub const RULES: &[Rule] = &[
         "CreateDBCluster's DatabaseName: 1 to 63 (Aurora PostgreSQL) or 64 (Aurora MySQL) alphanumeric characters or underscores, starting with a letter. Words the engine reserves are refused too; they are not checked here.",
         "Rename the database (e.g. app_db), or leave the name empty for none.", agd_11),
 ];
-
-fn clusters<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a Aurora)> {
-    ctx.design.regions.iter().flat_map(|r| {
-        r.vpcs.iter().flat_map(move |v| {
-            v.nodes.iter().filter_map(move |n| match n {
-                VpcNode::Aurora(a) => Some((r, v, a)),
-                _ => None,
-            })
-        })
-    })
-}
-
-fn label(r: &Region, v: &Vpc, a: &Aurora) -> String {
-    format!("Aurora cluster {} in {}", short(&a.name), where_(r, v))
-}
 
 fn agd_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let Some(primary) = ctx.design.primary() else { return };
@@ -88,7 +73,7 @@ fn agd_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 mod tests {
     use super::super::testing::*;
     use super::*;
-    use crate::core::model::Design;
+    use crate::core::model::{Aurora, Design, VpcNode};
 
     /// aurora-global with the writer (region 0) and the secondary (region 1) edited.
     fn with(f: impl Fn(&mut Aurora, bool)) -> Design {
