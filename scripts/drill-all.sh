@@ -39,7 +39,7 @@ done
 printf '\n[drill-all] phase times (seconds):\n'
 for t in "${TEMPLATES[@]}"; do
   printf '  %s\n' "$t"
-  sed -n '/the drill passed; phase times:/,$p' "$LOGS/$t.log" | tail -n +2
+  sed -n '/the drill passed; phase times:/,$p' "$LOGS/$t.log" | grep '^    '
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
