@@ -6,7 +6,7 @@
 #
 # Phases, each timed:
 #   export     the template's per-region export (the topoform CLI)
-#   start      moto (scripts/drill/moto_server.py: moto with two RDS fixes,
+#   start      moto (scripts/drill/moto_server.py: moto with its RDS fixes,
 #              printed at start) and the outage proxy in front of it
 #              (scripts/drill/outage_proxy.py), both on 127.0.0.1
 #   apply      scripts/apply-on-moto.sh applies the export; its own

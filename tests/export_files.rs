@@ -184,3 +184,82 @@ fn cli_export_refuses_invalid_designs_with_exit_1() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("NET-05"));
     assert!(!dir.join("out").exists(), "nothing is written");
 }
+
+/// The Terraform blocks of `dir` (an export path) and, through every module
+/// they call by a local source, of those modules: (file path, block kind,
+/// first label) for each resource and data block.
+fn blocks_through_modules(files: &BTreeMap<&str, &str>, dir: &str, seen: &mut Vec<String>, out: &mut Vec<(String, String, String)>) {
+    if seen.iter().any(|d| d == dir) {
+        return;
+    }
+    seen.push(dir.to_string());
+    let prefix = format!("{dir}/");
+    let tf = files.iter().filter(|(p, _)| p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/') && rest.ends_with(".tf")));
+    let mut any = false;
+    for (path, text) in tf {
+        any = true;
+        let body = hcl::parse(text).unwrap_or_else(|e| panic!("{path} does not parse: {e}"));
+        for block in body.blocks() {
+            let label = block.labels.first().map(|l| l.as_str().to_string()).unwrap_or_default();
+            match block.identifier.as_str() {
+                "resource" | "data" => out.push((path.to_string(), block.identifier.to_string(), label)),
+                "module" => {
+                    let source = block
+                        .body
+                        .attributes()
+                        .find(|a| a.key.as_str() == "source")
+                        .and_then(|a| match &a.expr {
+                            hcl::Expression::String(s) => Some(s.clone()),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| panic!("{path}: module {label} has no literal source"));
+                    assert!(source.starts_with("./") || source.starts_with("../"), "{path}: module {label} comes from outside the export: {source}");
+                    // Resolve the relative source against `dir`.
+                    let mut parts: Vec<&str> = dir.split('/').collect();
+                    for seg in source.split('/') {
+                        match seg {
+                            "." | "" => {}
+                            ".." => {
+                                parts.pop().unwrap_or_else(|| panic!("{path}: {source} leaves the export"));
+                            }
+                            s => parts.push(s),
+                        }
+                    }
+                    blocks_through_modules(files, &parts.join("/"), seen, out);
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(any, "{dir} has no .tf files (a module source that points nowhere?)");
+}
+
+#[test]
+fn no_region_root_holds_iam_directly_or_through_its_modules() {
+    // IAM's control plane is in us-east-1: a root that must plan while a
+    // region is down holds no IAM resources and reads none.
+    for (name, design) in clean_designs() {
+        let files = export(&design, Layout::PerRegion).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let map: BTreeMap<&str, &str> = files.iter().map(|f| (f.path.as_str(), f.contents.as_str())).collect();
+        let roots: Vec<String> = design.regions.iter().map(|r| format!("regions/{}", r.code)).collect();
+        for root in &roots {
+            let (mut seen, mut blocks) = (Vec::new(), Vec::new());
+            blocks_through_modules(&map, root, &mut seen, &mut blocks);
+            let region = design.regions.iter().find(|r| format!("regions/{}", r.code) == *root).unwrap();
+            if !region.vpcs.is_empty() {
+                // The scan reached the modules (else it could not fail).
+                assert!(seen.iter().any(|d| d == "modules/network") && blocks.iter().any(|(_, _, l)| l == "aws_flow_log"), "{name} {root}: modules not scanned: {seen:?}");
+            }
+            let iam: Vec<_> = blocks.iter().filter(|(_, _, label)| label.starts_with("aws_iam_")).collect();
+            assert!(iam.is_empty(), "{name} {root} declares IAM (its plan would need us-east-1's IAM): {iam:?}");
+        }
+        // The iam stack holds the flow-log role of every region with VPCs.
+        let iam = map.get("iam/main.tf").unwrap_or_else(|| panic!("{name}: no iam/main.tf"));
+        for r in design.regions.iter().filter(|r| !r.vpcs.is_empty()) {
+            let role = topoform::core::names::flow_log_role(&design, &r.code);
+            assert!(iam.contains(&format!("name = \"{role}\"")) || iam.contains(&format!("\"{role}\"")), "{name}: iam/ has no flow-log role {role}");
+            let main = map[format!("regions/{}/main.tf", r.code).as_str()];
+            assert!(main.contains(&format!("role/{role}")), "{name} regions/{}: the flow log names its role by ARN", r.code);
+        }
+    }
+}

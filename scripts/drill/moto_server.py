@@ -23,6 +23,23 @@
    once the old primary's region is back and it has rejoined. Replication,
    lag and the data lost by --allow-data-loss are not emulated.
 
+4. Aurora Global secondaries' master user. moto 5 creates a secondary
+   (CreateDBCluster with GlobalClusterIdentifier, no MasterUsername) with
+   no master user at all. Real RDS gives a secondary the global cluster's
+   master user and reports it in DescribeDBClusters; Terraform reads it
+   back, so once the member becomes the writer its configured
+   master_username (ForceNew) matches. Under moto it reads nothing and
+   would plan to replace the new writer. The patch copies the writer's
+   master user to a joining secondary.
+
+5. Tags on Aurora global clusters. A global cluster's ARN has no region
+   (arn:aws:rds::ACCOUNT:global-cluster:ID); moto 5's tagging calls accept
+   regional ARNs only and answer InvalidParameterValue, so Terraform cannot
+   add the provider's default tags to a global cluster that exists (the
+   drill's converge phase applies to existing state). Real RDS tags global
+   clusters. The patch resolves such an ARN to the global cluster (kept in
+   moto's us-east-1 backend, as moto keeps them).
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
@@ -32,6 +49,8 @@ from moto.rds.models import RDSBackend
 
 _create_replica = RDSBackend.create_db_instance_read_replica
 _promote = RDSBackend.promote_read_replica
+_create_cluster = RDSBackend.create_db_cluster
+_resource_for_tagging = RDSBackend._get_resource_for_tagging
 
 
 def create_db_instance_read_replica(self, db_kwargs):
@@ -59,6 +78,30 @@ def promote_read_replica(self, db_kwargs):
     return db
 
 
+def create_db_cluster(self, kwargs):
+    cluster = _create_cluster(self, kwargs)
+    if cluster.global_cluster_identifier and not cluster.master_username:
+        from moto.rds.models import rds_backends
+
+        backends = rds_backends[self.account_id]
+        for region in backends:
+            gc = backends[region].global_clusters.get(cluster.global_cluster_identifier)
+            writer = next((m for m in (gc.members if gc else []) if m.is_writer and m.master_username), None)
+            if writer is not None:
+                cluster.master_username = writer.master_username
+                break
+    return cluster
+
+
+def get_resource_for_tagging(self, arn):
+    parts = arn.split(":")
+    if len(parts) == 7 and parts[2] == "rds" and parts[3] == "" and parts[5] == "global-cluster":
+        from moto.rds.models import rds_backends
+
+        return rds_backends[parts[4]]["us-east-1"].global_clusters.get(parts[6])
+    return _resource_for_tagging(self, arn)
+
+
 def _switch_writer(self):
     from moto.core.responses import ActionResult
     from moto.rds.exceptions import DBClusterNotFoundError
@@ -78,6 +121,8 @@ def _switch_writer(self):
 def main():
     RDSBackend.create_db_instance_read_replica = create_db_instance_read_replica
     RDSBackend.promote_read_replica = promote_read_replica
+    RDSBackend.create_db_cluster = create_db_cluster
+    RDSBackend._get_resource_for_tagging = get_resource_for_tagging
     print(
         "[moto_server.py] patched RDS CreateDBInstanceReadReplica: a cross-region replica's DB subnet group is "
         "looked up in the replica's region (moto 5 looks in the source region; real RDS does not)",
@@ -86,6 +131,16 @@ def main():
     print(
         "[moto_server.py] patched RDS PromoteReadReplica: the promoted instance no longer names a source and the "
         "source no longer lists it (moto 5 keeps both; real RDS clears them)",
+        flush=True,
+    )
+    print(
+        "[moto_server.py] patched RDS CreateDBCluster: an Aurora global secondary gets the global cluster's master "
+        "user (moto 5 leaves it empty; real RDS reports the writer's, so Terraform sees no change when it becomes the writer)",
+        flush=True,
+    )
+    print(
+        "[moto_server.py] patched RDS tagging: a global cluster's region-less ARN names the global cluster "
+        "(moto 5 answers InvalidParameterValue; real RDS tags global clusters)",
         flush=True,
     )
     from moto.rds.responses import RDSResponse

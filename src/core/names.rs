@@ -30,6 +30,12 @@ pub fn instance_profile(design: &Design, asg_name: &str, region_code: &str) -> S
     instance_role(design, asg_name, region_code)
 }
 
+/// The IAM role the VPC flow logs of `region_code` deliver to CloudWatch Logs
+/// as: one per region with VPCs, in the `iam` stack; region roots name it by ARN.
+pub fn flow_log_role(design: &Design, region_code: &str) -> String {
+    per_region(design, "vpc-flow-logs", region_code)
+}
+
 /// The IAM role S3 assumes to replicate bucket `bucket_node_name`.
 pub fn replication_role(design: &Design, bucket_node_name: &str, region_code: &str) -> String {
     per_region(design, &format!("{bucket_node_name}-replication"), region_code)

@@ -2,7 +2,8 @@
 //! and tables as module calls. It reads no other stack's state: a replica's
 //! source is named by its ARN, built from the account id and the source's
 //! deterministic identifier; an Aurora member joins its global cluster by
-//! name; instances run with their `iam` stack profile, by name. So the root
+//! name; instances run with their `iam` stack profile, by name, and flow
+//! logs deliver as the `iam` stack's flow-log role, by ARN. So the root
 //! initialises and plans while any other region is down.
 
 use super::hcl::{ex, index, n, obj, print, record, s, HclError, B};
@@ -96,7 +97,10 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
         // One root: the global clusters sit beside the primary's modules.
         blocks.extend(super::databases::blocks(design));
     }
-    if !single && cross_region_replica(&idx, region) {
+    // The account id builds the ARNs of what other stacks create: the
+    // flow-log role of `iam/` (every VPC has flow logs), a cross-region
+    // replica's source (a replica is in a VPC too).
+    if !single && !region.vpcs.is_empty() {
         blocks.push(B::new("data", &["aws_caller_identity", "current"]));
     }
     let first_region_block = blocks.len();
@@ -125,14 +129,6 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
     // After the loop above: these name the replica region's provider.
     blocks.extend(super::dynamodb::region_replica_keys(design, region, root)?);
     Ok(blocks)
-}
-
-/// Whether a database of `region` replicates from another region (its root
-/// then builds the source's ARN from the account id).
-fn cross_region_replica(idx: &crate::core::model::Index<'_>, region: &Region) -> bool {
-    region.vpcs.iter().flat_map(|v| &v.nodes).any(|n| {
-        matches!(n, VpcNode::Rds(d) if matches!(d.replica_of.as_deref().and_then(|s| idx.get(s)), Some(ObjectRef::VpcNode { region: src, .. }) if src.code != region.code))
-    })
 }
 
 /// The label of a global cluster resource: the name itself when it is a
@@ -187,6 +183,11 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
         .a("cidr", s(vpc.cidr.trim()))
         .a("nat", s(nat))
         .a("subnets", subnets)
+        .a("flow_log_role_arn", if single {
+            ex(&format!("aws_iam_role.{}.arn", super::iam::flow_log_role_label(&region.code)))?
+        } else {
+            super::iam::flow_log_role_arn(design, &region.code)?
+        })
         .a("tags", display(&vpc.name))];
     // The applications of this VPC by design id: the databases admit them.
     let app_sgs = vpc

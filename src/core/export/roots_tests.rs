@@ -75,6 +75,11 @@ fn the_aurora_secondary_names_its_writer_region() {
     let module: Body = hcl::parse(include_str!("modules/aurora/main.tf")).expect("module parses");
     let cluster = block(&module, "resource", &["aws_rds_cluster", "this"]);
     assert_eq!(attr(cluster, "source_region"), Some(&expr("var.secondary ? var.source_region : null")));
+    // A change of writer flips source_region (ForceNew in the provider, used
+    // by AWS only to create a secondary): ignored, or the swap would replace
+    // the member and its data (found by the aurora-global drill).
+    let lifecycle = block(&cluster.body, "lifecycle", &[]);
+    assert_eq!(attr(lifecycle, "ignore_changes"), Some(&expr("[engine_version, source_region]")));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::core::model::{Design, VpcNode};
 pub fn readme(design: &Design, order: &[Stack]) -> String {
     let mut r = String::new();
     r.push_str(&format!("# {} ({}): Terraform exported by Topoform\n\n", design.name, design.environment));
-    r.push_str("Each region is its own Terraform root with its own state, kept in a bucket in that region, so an outage or a mistake in one region never blocks the others: no region's root reads another stack's state (replica sources, global clusters and instance profiles are named, not looked up). `global/` holds Route 53, Global Accelerator and the cross-region links; `iam/` the instance roles; `databases/` (when there is one) the Aurora global clusters. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
+    r.push_str("Each region is its own Terraform root with its own state, kept in a bucket in that region, so an outage or a mistake in one region never blocks the others: no region's root reads another stack's state (replica sources, global clusters and instance profiles are named, not looked up). `global/` holds Route 53, Global Accelerator and the cross-region links; `iam/` the instance roles and the VPC flow-log roles; `databases/` (when there is one) the Aurora global clusters. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
     r.push_str("## Apply order\n\n");
     for (i, st) in order.iter().enumerate() {
         let what = match st {

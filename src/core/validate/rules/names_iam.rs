@@ -35,6 +35,10 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
     let d = ctx.design;
     let mut out = Vec::new();
     for r in &d.regions {
+        // One flow-log role per region with VPCs; a problem is shown on its first VPC.
+        if let Some(v) = r.vpcs.first() {
+            out.push((names::flow_log_role(d, &r.code), v.id.as_str()));
+        }
         for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
             if let VpcNode::Asg(a) = n {
                 out.push((names::instance_role(d, &a.name, &r.code), a.id.as_str()));
@@ -145,6 +149,16 @@ mod tests {
         bad.regions[0].vpcs.push(second);
         fires_and_not("IAM-01", &bad, "use1-app2", &good);
         fires_and_not("NAME-01", &bad, "use1-app2", &good);
+    }
+
+    #[test]
+    fn iam_01_a_group_named_like_the_flow_log_role() {
+        let good = base("active-passive");
+        let mut bad = good.clone();
+        if let VpcNode::Asg(a) = &mut bad.regions[0].vpcs[0].nodes[1] {
+            a.name = "vpc-flow-logs".into();
+        }
+        fires_and_not("IAM-01", &bad, "use1-app", &good);
     }
 
     #[test]

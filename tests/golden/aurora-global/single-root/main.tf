@@ -1,3 +1,27 @@
+data "aws_caller_identity" "current" {}
+
+resource "aws_iam_role" "flow_us_east_1" {
+  name               = "media-prod-vpc-flow-logs-us-east-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "vpc-flow-logs.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy" "flow_us_east_1" {
+  name   = "flow-logs"
+  role   = aws_iam_role.flow_us_east_1.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"], Resource = [format("arn:aws:logs:us-east-1:%s:log-group:/vpc/media-prod-use1-main/flow-*", data.aws_caller_identity.current.account_id), format("arn:aws:logs:us-east-1:%s:log-group:/vpc/media-prod-use1-main/flow-*:*", data.aws_caller_identity.current.account_id)] }] })
+}
+
+resource "aws_iam_role" "flow_eu_west_1" {
+  name               = "media-prod-vpc-flow-logs-eu-west-1"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "vpc-flow-logs.amazonaws.com" }, Action = "sts:AssumeRole" }] })
+}
+
+resource "aws_iam_role_policy" "flow_eu_west_1" {
+  name   = "flow-logs"
+  role   = aws_iam_role.flow_eu_west_1.id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"], Resource = [format("arn:aws:logs:eu-west-1:%s:log-group:/vpc/media-prod-euw1-main/flow-*", data.aws_caller_identity.current.account_id), format("arn:aws:logs:eu-west-1:%s:log-group:/vpc/media-prod-euw1-main/flow-*:*", data.aws_caller_identity.current.account_id)] }] })
+}
+
 resource "aws_iam_role" "use1-app_us_east_1" {
   name               = "media-prod-app-us-east-1"
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] })
@@ -79,6 +103,7 @@ module "vpc_use1-main" {
       name  = "use1-db-b"
     }
   }
+  flow_log_role_arn = aws_iam_role.flow_us_east_1.arn
   tags = {
     "DisplayName" = "main"
   }
@@ -245,6 +270,7 @@ module "vpc_euw1-main" {
       name  = "euw1-db-b"
     }
   }
+  flow_log_role_arn = aws_iam_role.flow_eu_west_1.arn
   tags = {
     "DisplayName" = "main"
   }

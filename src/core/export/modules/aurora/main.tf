@@ -104,7 +104,11 @@ resource "aws_rds_cluster" "this" {
 
   lifecycle {
     # Upgrades of a global cluster go through the global cluster.
-    ignore_changes = [engine_version]
+    # source_region only signs the request that creates a secondary; the
+    # provider keeps it in state alone and would replace the cluster (its
+    # data) when a failover or a change of primary makes the member the
+    # writer, or the old writer a secondary.
+    ignore_changes = [engine_version, source_region]
   }
 }
 

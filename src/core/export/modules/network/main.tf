@@ -128,7 +128,7 @@ resource "aws_flow_log" "this" {
   traffic_type         = "ALL"
   log_destination_type = "cloud-watch-logs"
   log_destination      = aws_cloudwatch_log_group.flow.arn
-  iam_role_arn         = aws_iam_role.flow.arn
+  iam_role_arn         = var.flow_log_role_arn
 }
 
 resource "aws_cloudwatch_log_group" "flow" {
@@ -148,32 +148,4 @@ module "logs_key" {
   description       = "${var.name} flow logs"
   service_principal = "logs.${data.aws_region.current.name}.amazonaws.com"
   tags              = var.tags
-}
-
-resource "aws_iam_role" "flow" {
-  name_prefix = "flow-"
-
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "vpc-flow-logs.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
-
-  tags = var.tags
-}
-
-resource "aws_iam_role_policy" "flow" {
-  role = aws_iam_role.flow.id
-
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"]
-      Resource = "${aws_cloudwatch_log_group.flow.arn}:*"
-    }]
-  })
 }

@@ -29,6 +29,11 @@ variable "subnets" {
   }))
 }
 
+variable "flow_log_role_arn" {
+  description = "ARN of the IAM role the VPC flow logs deliver to CloudWatch Logs as; it lives in the iam stack (IAM's control plane is in us-east-1, so no region root creates roles)."
+  type        = string
+}
+
 variable "tags" {
   description = "Tags added to every resource of the module."
   type        = map(string)

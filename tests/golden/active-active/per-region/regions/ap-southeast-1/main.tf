@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 module "vpc_apse1-main" {
   source = "../../modules/network"
   name   = "game-prod-apse1-main"
@@ -41,6 +43,7 @@ module "vpc_apse1-main" {
       name  = "apse1-db-b"
     }
   }
+  flow_log_role_arn = format("arn:aws:iam::%s:role/game-prod-vpc-flow-logs-ap-southeast-1", data.aws_caller_identity.current.account_id)
   tags = {
     "DisplayName" = "main"
   }

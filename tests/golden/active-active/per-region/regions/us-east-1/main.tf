@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 module "vpc_use1-main" {
   source = "../../modules/network"
   name   = "game-prod-use1-main"
@@ -41,6 +43,7 @@ module "vpc_use1-main" {
       name  = "use1-db-b"
     }
   }
+  flow_log_role_arn = format("arn:aws:iam::%s:role/game-prod-vpc-flow-logs-us-east-1", data.aws_caller_identity.current.account_id)
   tags = {
     "DisplayName" = "main"
   }

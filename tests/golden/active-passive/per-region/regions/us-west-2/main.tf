@@ -43,6 +43,7 @@ module "vpc_usw2-main" {
       name  = "usw2-db-b"
     }
   }
+  flow_log_role_arn = format("arn:aws:iam::%s:role/shop-prod-vpc-flow-logs-us-west-2", data.aws_caller_identity.current.account_id)
   tags = {
     "DisplayName" = "main"
   }

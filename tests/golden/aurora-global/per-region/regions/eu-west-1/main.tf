@@ -1,3 +1,5 @@
+data "aws_caller_identity" "current" {}
+
 module "vpc_euw1-main" {
   source = "../../modules/network"
   name   = "media-prod-euw1-main"
@@ -41,6 +43,7 @@ module "vpc_euw1-main" {
       name  = "euw1-db-b"
     }
   }
+  flow_log_role_arn = format("arn:aws:iam::%s:role/media-prod-vpc-flow-logs-eu-west-1", data.aws_caller_identity.current.account_id)
   tags = {
     "DisplayName" = "main"
   }
