@@ -40,17 +40,41 @@
    clusters. The patch resolves such an ARN to the global cluster (kept in
    moto's us-east-1 backend, as moto keeps them).
 
+6. DbiResourceId. moto 5 gives every DB instance the same DbiResourceId
+   (db-M5ENSHXFPU6XHZ4G4ZEI5QIO2U). The AWS provider (5.x) keeps an
+   instance's DbiResourceId as its id and reads it back with the
+   dbi-resource-id filter, so an RDS instance and an Aurora cluster's
+   instances in one region read each other. Real RDS gives each instance
+   its own. The patch derives one per instance from its region and
+   identifier (a replica, which moto copies from its source, gets its own).
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
+import base64
+import hashlib
+
 import sys
 
-from moto.rds.models import RDSBackend
+from moto.rds.models import DBInstance, RDSBackend
 
 _create_replica = RDSBackend.create_db_instance_read_replica
 _promote = RDSBackend.promote_read_replica
 _create_cluster = RDSBackend.create_db_cluster
 _resource_for_tagging = RDSBackend._get_resource_for_tagging
+_instance_init = DBInstance.__init__
+
+
+def _own_resource_id(db):
+    """A DbiResourceId of RDS's shape (db- and 26 base32 characters), one per
+    region and identifier."""
+    key = f"{db.region}/{db.db_instance_identifier}".encode()
+    db.dbi_resource_id = "db-" + base64.b32encode(hashlib.sha256(key).digest()).decode()[:26]
+
+
+def instance_init(self, *args, **kwargs):
+    _instance_init(self, *args, **kwargs)
+    _own_resource_id(self)
 
 
 def create_db_instance_read_replica(self, db_kwargs):
@@ -59,7 +83,9 @@ def create_db_instance_read_replica(self, db_kwargs):
         # so the copy belongs to this (the replica's) region before
         # db_subnet_group_name is looked up. moto sets the same key again.
         db_kwargs = {"backend": self, **{k: v for k, v in db_kwargs.items() if k != "backend"}}
-    return _create_replica(self, db_kwargs)
+    replica = _create_replica(self, db_kwargs)
+    _own_resource_id(replica)
+    return replica
 
 
 def promote_read_replica(self, db_kwargs):
@@ -123,6 +149,7 @@ def main():
     RDSBackend.promote_read_replica = promote_read_replica
     RDSBackend.create_db_cluster = create_db_cluster
     RDSBackend._get_resource_for_tagging = get_resource_for_tagging
+    DBInstance.__init__ = instance_init
     print(
         "[moto_server.py] patched RDS CreateDBInstanceReadReplica: a cross-region replica's DB subnet group is "
         "looked up in the replica's region (moto 5 looks in the source region; real RDS does not)",
@@ -141,6 +168,11 @@ def main():
     print(
         "[moto_server.py] patched RDS tagging: a global cluster's region-less ARN names the global cluster "
         "(moto 5 answers InvalidParameterValue; real RDS tags global clusters)",
+        flush=True,
+    )
+    print(
+        "[moto_server.py] patched RDS DBInstance: each instance gets its own DbiResourceId (moto 5 gives all the "
+        "same one, so the provider, which reads instances by it, mixes up the instances of one region)",
         flush=True,
     )
     from moto.rds.responses import RDSResponse
