@@ -3,28 +3,7 @@
 // text that is shown measures at least 11 px on screen (the rest is hidden
 // by level of detail), and zooming in brings the smaller text back. Also:
 // the static loading state is gone once the app is up.
-const MIN_PX = 11;
-
-// The smallest on-screen font size among the visible texts of the canvas,
-// and which text that is. SVG text is scaled by the view box, so the size
-// on screen is the computed font size times the canvas's pixels per unit.
-async function smallestText(page) {
-  return page.evaluate(() => {
-    const svg = document.querySelector('svg.canvas');
-    const ctm = svg.getScreenCTM();
-    const scale = ctm ? ctm.a : 1;
-    let min = { px: Infinity, text: '' };
-    for (const t of svg.querySelectorAll('text, tspan')) {
-      if (!t.textContent.trim()) continue;
-      const r = t.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue; // hidden (display: none)
-      if (getComputedStyle(t).visibility === 'hidden') continue;
-      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
-      if (px < min.px) min = { px, text: t.textContent.trim().slice(0, 40) };
-    }
-    return min;
-  });
-}
+import { MIN_PX, smallestText } from '../page.mjs';
 
 export default async function (page, { url, shot }) {
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -6,21 +6,12 @@
 // field of each object kind in the inspector; copy a VPC into a second tab.
 import { execFileSync } from 'node:child_process';
 import { dropItem, emptySpot, link, point } from '../gestures.mjs';
+import { saved } from '../page.mjs';
 
 const BUCKET = `shop-dr-state-${Date.now().toString(36)}`;
 const ZONE = 'shop-dr-test.net';
 
 const unzip = (args) => execFileSync('unzip', args, { maxBuffer: 32 << 20 }).toString();
-
-/** The autosaved design, once it satisfies `ok` (autosave waits 400 ms). */
-async function saved(page, ok, what) {
-  for (let i = 0; i < 40; i++) {
-    const d = await page.evaluate(() => JSON.parse(localStorage.getItem('topoform.autosave') ?? 'null'));
-    if (d && ok(d)) return d;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the autosaved design never showed ${what}`);
-}
 
 /** Every object of the saved design, flattened (regions, VPCs, subnets, nodes, records). */
 function objects(d) {

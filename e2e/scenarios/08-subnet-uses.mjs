@@ -6,36 +6,11 @@
 // mouse click on one line selects it and the inspector says what it means;
 // Delete takes the subnet off the load balancer (the problems panel says it
 // now spans one AZ) and Ctrl+Z brings it back. Screenshots of each step.
-const MIN_PX = 11;
+import { MIN_PX, saved, smallestText } from '../page.mjs';
 const ALB = 'use1-alb';
 const LINE = `g.link-group[data-kind="uses-subnet"][data-from="${ALB}"][data-to="use1-pub-a"]`;
 
-async function saved(page, ok, what) {
-  for (let i = 0; i < 40; i++) {
-    const d = await page.evaluate(() => JSON.parse(localStorage.getItem('topoform.autosave') ?? 'null'));
-    if (d && ok(d)) return d;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the autosaved design never showed ${what}`);
-}
-
 const albSubnets = (d) => d.regions.flatMap((r) => r.vpcs).flatMap((v) => v.nodes).find((n) => n.id === ALB)?.subnets ?? [];
-
-/** The smallest on-screen size of the canvas text that is shown. */
-async function smallestText(page) {
-  return page.evaluate(() => {
-    const svg = document.querySelector('svg.canvas');
-    const scale = svg.getScreenCTM()?.a ?? 1;
-    let min = { px: Infinity, text: '' };
-    for (const t of svg.querySelectorAll('text, tspan')) {
-      const r = t.getBoundingClientRect();
-      if (!t.textContent.trim() || r.width === 0 || r.height === 0) continue;
-      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
-      if (px < min.px) min = { px, text: t.textContent.trim().slice(0, 40) };
-    }
-    return min;
-  });
-}
 
 /** A screen point on the line `selector` where the line itself is on top. */
 async function onLine(page, selector) {
