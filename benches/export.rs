@@ -30,14 +30,25 @@ fn main() {
         let z = median(20, || {
             std::hint::black_box(zip(&files, "x").ok());
         });
-        println!("  template {:<16} export {:>8.3} ms  zip {:>8.3} ms  ({} files)", t.id, e.as_secs_f64() * 1e3, z.as_secs_f64() * 1e3, files.len());
+        println!(
+            "  template {:<16} export {:>8.3} ms  zip {:>8.3} ms  ({} files)",
+            t.id,
+            e.as_secs_f64() * 1e3,
+            z.as_secs_f64() * 1e3,
+            files.len()
+        );
     }
     let d = stress_design();
     let e = median(5, || {
         std::hint::black_box(export(&d, Layout::PerRegion).ok());
     });
     match export(&d, Layout::PerRegion) {
-        Ok(files) => println!("  stress ({} objects) export {:.1} ms ({} files)", object_count(&d), e.as_secs_f64() * 1e3, files.len()),
+        Ok(files) => println!(
+            "  stress ({} objects) export {:.1} ms ({} files)",
+            object_count(&d),
+            e.as_secs_f64() * 1e3,
+            files.len()
+        ),
         Err(err) => println!("  stress design not exported: {err}"),
     }
 }

@@ -32,7 +32,11 @@ fn main() {
         let v = median(500, || {
             std::hint::black_box(validate::validate(&d));
         });
-        println!("  template {:<16} validate {:>10}   (target < 0.2 ms)", t.id, ms(v));
+        println!(
+            "  template {:<16} validate {:>10}   (target < 0.2 ms)",
+            t.id,
+            ms(v)
+        );
     }
     let d = stress_design();
     let text = model::save(&d);
@@ -47,7 +51,11 @@ fn main() {
     let lay = median(10, || {
         std::hint::black_box(layout::layout(&d));
     });
-    println!("  stress ({n} objects, {} diagnostics) validate {}   (target < 5 ms)", diags.len(), ms(v));
+    println!(
+        "  stress ({n} objects, {} diagnostics) validate {}   (target < 5 ms)",
+        diags.len(),
+        ms(v)
+    );
     println!("  stress load {}   layout {}", ms(l), ms(lay));
     // Where the time goes: the slowest rules on the stress design.
     let ctx_time = median(10, || {
@@ -67,7 +75,11 @@ fn main() {
         })
         .collect();
     per_rule.sort_by(|a, b| b.cmp(a));
-    let top: Vec<String> = per_rule.iter().take(6).map(|(t, id)| format!("{id} {}", ms(*t))).collect();
+    let top: Vec<String> = per_rule
+        .iter()
+        .take(6)
+        .map(|(t, id)| format!("{id} {}", ms(*t)))
+        .collect();
     println!("  slowest rules: {}", top.join(", "));
     let mut by_rule: std::collections::BTreeMap<&str, usize> = Default::default();
     for x in &diags {

@@ -7,7 +7,10 @@ use topoform::core::model::CURRENT_VERSION;
 use topoform::core::templates::TEMPLATES;
 
 fn topoform(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_topoform")).args(args).output().expect("run topoform")
+    Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .args(args)
+        .output()
+        .expect("run topoform")
 }
 
 fn temp_file(name: &str, text: impl AsRef<[u8]>) -> PathBuf {
@@ -31,68 +34,131 @@ fn templates_check_clean() {
     for t in TEMPLATES {
         let p = temp_file(&format!("{}.json", t.id), t.json);
         let o = topoform(&["check", p.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(0), "{}: {}{}", t.id, stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}: {}{}",
+            t.id,
+            stdout(&o),
+            stderr(&o)
+        );
     }
 }
 
 #[test]
 fn unknown_field_exits_2_naming_the_path() {
-    let text = TEMPLATES[0].json.replacen("\"nat\": \"per_az\",", "\"nat\": \"per_az\", \"colour\": 1,", 1);
+    let text = TEMPLATES[0].json.replacen(
+        "\"nat\": \"per_az\",",
+        "\"nat\": \"per_az\", \"colour\": 1,",
+        1,
+    );
     let p = temp_file("unknown-field.json", &text);
     let o = topoform(&["check", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("regions[0].vpcs[0].colour: unknown field `colour`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("regions[0].vpcs[0].colour: unknown field `colour`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn dangling_reference_exits_2_naming_the_path() {
-    let text = TEMPLATES[0].json.replacen("\"replica_of\": \"use1-db\"", "\"replica_of\": \"use1-gone\"", 1);
+    let text = TEMPLATES[0].json.replacen(
+        "\"replica_of\": \"use1-db\"",
+        "\"replica_of\": \"use1-gone\"",
+        1,
+    );
     let p = temp_file("dangling.json", &text);
     let o = topoform(&["check", p.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("regions[1].vpcs[0].nodes[2].replica_of"), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json output even for a load error");
+    assert!(
+        stderr(&o).contains("regions[1].vpcs[0].nodes[2].replica_of"),
+        "{}",
+        stderr(&o)
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).expect("json output even for a load error");
     assert!(v["error"].as_str().unwrap().contains("replica_of"));
 }
 
 #[test]
 fn errors_exit_1_with_json_diagnostics() {
-    let text = TEMPLATES[0].json.replacen("\"cidr\": \"10.0.1.0/24\"", "\"cidr\": \"10.0.0.128/25\"", 1);
+    let text = TEMPLATES[0].json.replacen(
+        "\"cidr\": \"10.0.1.0/24\"",
+        "\"cidr\": \"10.0.0.128/25\"",
+        1,
+    );
     let p = temp_file("overlap.json", &text);
     let o = topoform(&["check", p.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let diags = v["diagnostics"].as_array().unwrap();
-    let d = diags.iter().find(|d| d["rule"] == "NET-05").expect("NET-05 reported");
+    let d = diags
+        .iter()
+        .find(|d| d["rule"] == "NET-05")
+        .expect("NET-05 reported");
     assert_eq!(d["severity"], "error");
     assert!(d["message"].as_str().unwrap().contains("overlap"));
-    assert_eq!(d["subjects"], serde_json::json!(["use1-pub-a", "use1-pub-b"]));
+    assert_eq!(
+        d["subjects"],
+        serde_json::json!(["use1-pub-a", "use1-pub-b"])
+    );
     let text_out = topoform(&["check", p.to_str().unwrap()]);
     assert_eq!(text_out.status.code(), Some(1));
-    assert!(stdout(&text_out).contains("error NET-05"), "{}", stdout(&text_out));
+    assert!(
+        stdout(&text_out).contains("error NET-05"),
+        "{}",
+        stdout(&text_out)
+    );
 }
 
 #[test]
 fn unreadable_file_and_bad_usage_exit_2() {
-    assert_eq!(topoform(&["check", "/nonexistent/design.json"]).status.code(), Some(2));
+    assert_eq!(
+        topoform(&["check", "/nonexistent/design.json"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(topoform(&["check"]).status.code(), Some(2));
     assert_eq!(topoform(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(topoform(&["check", "x.json", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(
+        topoform(&["check", "x.json", "--format", "yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn usage_errors_quote_the_value_not_a_debug_option() {
     for (args, says) in [
-        (&["check", "x.json", "--format", "xml"][..], "error: --format takes text or json, not \"xml\""),
-        (&["check", "x.json", "--format"][..], "error: --format needs a value: text or json"),
-        (&["export", "x.json", "--out", "d", "--layout", "flat"][..], "error: --layout takes per-region or single-root, not \"flat\""),
-        (&["export", "x.json", "--out", "d", "--layout"][..], "error: --layout needs a value: per-region or single-root"),
+        (
+            &["check", "x.json", "--format", "xml"][..],
+            "error: --format takes text or json, not \"xml\"",
+        ),
+        (
+            &["check", "x.json", "--format"][..],
+            "error: --format needs a value: text or json",
+        ),
+        (
+            &["export", "x.json", "--out", "d", "--layout", "flat"][..],
+            "error: --layout takes per-region or single-root, not \"flat\"",
+        ),
+        (
+            &["export", "x.json", "--out", "d", "--layout"][..],
+            "error: --layout needs a value: per-region or single-root",
+        ),
     ] {
         let o = topoform(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
         assert!(err.starts_with(says), "{args:?}: {err}");
-        assert!(!err.contains("Some(") && !err.contains("None"), "{args:?}: {err}");
+        assert!(
+            !err.contains("Some(") && !err.contains("None"),
+            "{args:?}: {err}"
+        );
     }
 }
 
@@ -101,7 +167,11 @@ fn usage_errors_quote_the_value_not_a_debug_option() {
 #[test]
 fn hostile_files_exit_2_with_one_clear_line() {
     let design = TEMPLATES[0].json;
-    let dup = design.replacen("\"name\": \"shop\"", "\"name\": \"a\", \"name\": \"shop\"", 1);
+    let dup = design.replacen(
+        "\"name\": \"shop\"",
+        "\"name\": \"a\", \"name\": \"shop\"",
+        1,
+    );
     let mut bad_utf8 = design.as_bytes().to_vec();
     bad_utf8.splice(20..20, [0xC3, 0x28]);
     let mut utf16 = vec![0xFF, 0xFE];
@@ -115,14 +185,54 @@ fn hostile_files_exit_2_with_one_clear_line() {
         ("null", b"null".to_vec(), "found null"),
         ("array", b"[]".to_vec(), "found an array"),
         ("string", b"\"string\"".to_vec(), "found a string"),
-        ("duplicate-key", dup.into_bytes(), ": duplicate key \"name\""),
-        ("deep", "[".repeat(100_000).into_bytes(), "nested more than 64 levels"),
-        ("truncated", design.as_bytes()[..design.len() / 2].to_vec(), "cut off"),
-        ("huge-number", design.replacen(&format!("\"version\": {CURRENT_VERSION}"), "\"version\": 1e400", 1).into_bytes(), "out of range"),
-        ("float-version", design.replacen(&format!("\"version\": {CURRENT_VERSION}"), "\"version\": 1.0", 1).into_bytes(), "version: expected a positive whole number"),
-        ("invalid-utf8", bad_utf8, "byte at offset 20 is not valid UTF-8"),
+        (
+            "duplicate-key",
+            dup.into_bytes(),
+            ": duplicate key \"name\"",
+        ),
+        (
+            "deep",
+            "[".repeat(100_000).into_bytes(),
+            "nested more than 64 levels",
+        ),
+        (
+            "truncated",
+            design.as_bytes()[..design.len() / 2].to_vec(),
+            "cut off",
+        ),
+        (
+            "huge-number",
+            design
+                .replacen(
+                    &format!("\"version\": {CURRENT_VERSION}"),
+                    "\"version\": 1e400",
+                    1,
+                )
+                .into_bytes(),
+            "out of range",
+        ),
+        (
+            "float-version",
+            design
+                .replacen(
+                    &format!("\"version\": {CURRENT_VERSION}"),
+                    "\"version\": 1.0",
+                    1,
+                )
+                .into_bytes(),
+            "version: expected a positive whole number",
+        ),
+        (
+            "invalid-utf8",
+            bad_utf8,
+            "byte at offset 20 is not valid UTF-8",
+        ),
         ("utf16", utf16, "UTF-16"),
-        ("fifty-megabytes", big_array.into_bytes(), "more than 1000000 JSON values"),
+        (
+            "fifty-megabytes",
+            big_array.into_bytes(),
+            "more than 1000000 JSON values",
+        ),
     ];
     for (name, bytes, says) in cases {
         let p = temp_file(&format!("hostile-{name}.json"), &bytes);
@@ -130,7 +240,10 @@ fn hostile_files_exit_2_with_one_clear_line() {
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(2), "{name}: {err}");
         assert_eq!(err.lines().count(), 1, "{name}: {err}");
-        assert!(err.starts_with("error: ") && err.contains(says) && err.len() < 500, "{name} should say {says:?}: {err}");
+        assert!(
+            err.starts_with("error: ") && err.contains(says) && err.len() < 500,
+            "{name} should say {says:?}: {err}"
+        );
         let _ = std::fs::remove_file(p);
     }
 }
@@ -158,14 +271,28 @@ fn megabyte_strings_give_a_short_report_quickly() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.lines().count() > 5, "{out}");
-    assert!(out.lines().all(|l| l.len() < 1024), "a line over 1 KB in:\n{}", &out[..out.len().min(3000)]);
+    assert!(
+        out.lines().all(|l| l.len() < 1024),
+        "a line over 1 KB in:\n{}",
+        &out[..out.len().min(3000)]
+    );
     assert!(out.len() < 64 * 1024, "{} bytes of report", out.len());
     let o = topoform(&["check", p.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let diags = v["diagnostics"].as_array().unwrap();
-    assert!(diags.len() > 5 && diags.iter().all(|d| d["message"].as_str().unwrap().len() < 1024), "{v}");
-    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert!(
+        diags.len() > 5
+            && diags
+                .iter()
+                .all(|d| d["message"].as_str().unwrap().len() < 1024),
+        "{v}"
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -173,5 +300,8 @@ fn help_explains_the_commands() {
     let o = topoform(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
     let h = stdout(&o);
-    assert!(h.contains("topoform check FILE") && h.contains("--format"), "{h}");
+    assert!(
+        h.contains("topoform check FILE") && h.contains("--format"),
+        "{h}"
+    );
 }

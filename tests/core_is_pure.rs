@@ -18,8 +18,15 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn core_imports_no_browser_crate() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"), &mut files);
-    assert!(files.len() > 10, "found only {} files under src/core", files.len());
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core"),
+        &mut files,
+    );
+    assert!(
+        files.len() > 10,
+        "found only {} files under src/core",
+        files.len()
+    );
     let forbidden = ["leptos", "web_sys", "js_sys", "wasm_bindgen", "gloo"];
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -29,10 +36,16 @@ fn core_imports_no_browser_crate() {
                 let hit = code.match_indices(word).any(|(i, _)| {
                     let before = code[..i].chars().last();
                     let after = code[i + word.len()..].chars().next();
-                    let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    let ident =
+                        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
                     !ident(before) && !ident(after)
                 });
-                assert!(!hit, "{}:{}: src/core must not use `{word}`: {line}", f.display(), n + 1);
+                assert!(
+                    !hit,
+                    "{}:{}: src/core must not use `{word}`: {line}",
+                    f.display(),
+                    n + 1
+                );
             }
         }
     }

@@ -67,7 +67,13 @@ impl Run {
         let lines: Vec<&str> = self
             .output
             .lines()
-            .filter(|l| l.contains("FAILED") || l.contains("failed") || l.starts_with("Error") || l.contains("CHANGES") || l.trim_start().starts_with("ID:"))
+            .filter(|l| {
+                l.contains("FAILED")
+                    || l.contains("failed")
+                    || l.starts_with("Error")
+                    || l.contains("CHANGES")
+                    || l.trim_start().starts_with("ID:")
+            })
             .take(60)
             .collect();
         lines.join("\n")
@@ -83,7 +89,10 @@ fn apply_on_moto(label: &str, dir: &Path, jobs: u32) -> Run {
     let mut child = Command::new("bash")
         .arg(crate_dir().join("scripts/apply-on-moto.sh"))
         .arg(dir)
-        .env("TOPOFORM_APPLY_JOBS", std::env::var("TOPOFORM_APPLY_JOBS").unwrap_or_else(|_| jobs.to_string()))
+        .env(
+            "TOPOFORM_APPLY_JOBS",
+            std::env::var("TOPOFORM_APPLY_JOBS").unwrap_or_else(|_| jobs.to_string()),
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -107,17 +116,33 @@ fn mini_fixture_applies_on_moto() {
         eprintln!("SKIPPED apply-on-moto (mini fixture): {why}");
         return;
     }
-    let run = apply_on_moto("tests/fixtures/apply-mini", &crate_dir().join("tests/fixtures/apply-mini"), 1);
-    assert!(run.ok, "the mini fixture must apply and plan clean on moto:\n{}", run.why());
+    let run = apply_on_moto(
+        "tests/fixtures/apply-mini",
+        &crate_dir().join("tests/fixtures/apply-mini"),
+        1,
+    );
+    assert!(
+        run.ok,
+        "the mini fixture must apply and plan clean on moto:\n{}",
+        run.why()
+    );
     // The accelerator and the record aliasing it are left out, and said so.
-    for skipped in ["skip aws_globalaccelerator_accelerator.edge", "skip aws_route53_record.edge"] {
-        assert!(run.output.contains(skipped), "expected `{skipped}` in the harness output");
+    for skipped in [
+        "skip aws_globalaccelerator_accelerator.edge",
+        "skip aws_route53_record.edge",
+    ] {
+        assert!(
+            run.output.contains(skipped),
+            "expected `{skipped}` in the harness output"
+        );
     }
     assert!(run.output.contains("proved by terraform validate only"));
     for stack in ["bootstrap", "regions/us-east-1", "global"] {
         assert!(
-            run.output.lines().any(|l| l.split_whitespace().collect::<Vec<_>>()[..]
-                .starts_with(&[stack, "applied", "clean"])),
+            run.output
+                .lines()
+                .any(|l| l.split_whitespace().collect::<Vec<_>>()[..]
+                    .starts_with(&[stack, "applied", "clean"])),
             "summary line `{stack} applied clean` missing"
         );
     }
@@ -131,9 +156,20 @@ fn perpetual_diff_fails_the_harness() {
         eprintln!("SKIPPED apply-on-moto (drift fixture): {why}");
         return;
     }
-    let run = apply_on_moto("tests/fixtures/apply-drift", &crate_dir().join("tests/fixtures/apply-drift"), 1);
-    assert!(!run.ok, "a stack whose second plan has changes must fail the harness");
-    assert!(run.output.contains("CHANGE aws_s3_bucket.state update: tags"), "the change is named");
+    let run = apply_on_moto(
+        "tests/fixtures/apply-drift",
+        &crate_dir().join("tests/fixtures/apply-drift"),
+        1,
+    );
+    assert!(
+        !run.ok,
+        "a stack whose second plan has changes must fail the harness"
+    );
+    assert!(
+        run.output
+            .contains("CHANGE aws_s3_bucket.state update: tags"),
+        "the change is named"
+    );
 }
 
 /// The flow checker the harness runs is not vacuous: on a synthetic state it
@@ -148,7 +184,11 @@ fn flow_checker_fails_on_a_missing_rule() {
         .output()
         .expect("run python3 scripts/check-flows.py --self-test");
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "the checker's self-test failed:\n{out}{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "the checker's self-test failed:\n{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     for case in [
         "pass self-test: complete",
         "pass self-test: the application's egress to its database is missing",
@@ -162,7 +202,10 @@ fn flow_checker_fails_on_a_missing_rule() {
 
 /// A scratch directory for one case, under the system temp dir.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("topoform-export-apply-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "topoform-export-apply-{}-{name}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create a scratch dir");
     dir
@@ -223,7 +266,11 @@ fn templates_apply_on_moto() {
                 // once: the waiters sleep, the cores do not.
                 let run = apply_on_moto(&format!("template {}", t.id), &dir, 3);
                 if !run.ok {
-                    failures.push(format!("template {} did not apply and plan clean on moto:\n{}", t.id, run.why()));
+                    failures.push(format!(
+                        "template {} did not apply and plan clean on moto:\n{}",
+                        t.id,
+                        run.why()
+                    ));
                 }
                 // Every template has applications and load balancers: the
                 // flow check ran on what moto holds, and passed.
@@ -233,9 +280,18 @@ fn templates_apply_on_moto() {
                 let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
             }
         }
-        let _ = writeln!(std::io::stderr(), "##### template {}: {:.0?}", t.id, t0.elapsed());
+        let _ = writeln!(
+            std::io::stderr(),
+            "##### template {}: {:.0?}",
+            t.id,
+            t0.elapsed()
+        );
     }
-    let _ = writeln!(std::io::stderr(), "##### all templates: {:.0?}", started.elapsed());
+    let _ = writeln!(
+        std::io::stderr(),
+        "##### all templates: {:.0?}",
+        started.elapsed()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -251,24 +307,47 @@ fn rds_and_dynamodb_fixture_applies_on_moto() {
         eprintln!("SKIPPED apply-on-moto (http-failover-mysql fixture): {why}");
         return;
     }
-    let json = std::fs::read_to_string(crate_dir().join("tests/fixtures/clean/http-failover-mysql.json")).expect("the fixture exists");
+    let json =
+        std::fs::read_to_string(crate_dir().join("tests/fixtures/clean/http-failover-mysql.json"))
+            .expect("the fixture exists");
     // The replica is named unlike its source (`orders-replica`): moto 5.2.1
     // would look its subnet group up in the source's region; the harness's
     // moto (scripts/drill/moto_server.py) fixes that and says so at start.
     let design: serde_json::Value = serde_json::from_str(&json).expect("the fixture is JSON");
-    assert_eq!(design["regions"][1]["vpcs"][0]["nodes"][2]["replica_of"], "use1-db", "the fixture's us-west-2 database is the replica");
-    assert_ne!(design["regions"][1]["vpcs"][0]["nodes"][2]["name"], design["regions"][0]["vpcs"][0]["nodes"][2]["name"], "names differ");
-    let dir = export("http-failover-mysql", &design.to_string(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        design["regions"][1]["vpcs"][0]["nodes"][2]["replica_of"], "use1-db",
+        "the fixture's us-west-2 database is the replica"
+    );
+    assert_ne!(
+        design["regions"][1]["vpcs"][0]["nodes"][2]["name"],
+        design["regions"][0]["vpcs"][0]["nodes"][2]["name"],
+        "names differ"
+    );
+    let dir =
+        export("http-failover-mysql", &design.to_string(), &[]).unwrap_or_else(|e| panic!("{e}"));
     let run = apply_on_moto("fixture http-failover-mysql", &dir, 2);
     let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
-    assert!(run.ok, "the fixture must apply and plan clean on moto:\n{}", run.why());
+    assert!(
+        run.ok,
+        "the fixture must apply and plan clean on moto:\n{}",
+        run.why()
+    );
     // `clean*`: the only pending changes are moto artifacts the harness names.
-    for stack in ["bootstrap", "regions/us-east-1", "regions/us-west-2", "global"] {
+    for stack in [
+        "bootstrap",
+        "regions/us-east-1",
+        "regions/us-west-2",
+        "global",
+    ] {
         assert!(
             run.output.lines().any(|l| matches!(l.split_whitespace().collect::<Vec<_>>()[..], [s, "applied", "clean" | "clean*", ..] if s == stack)),
             "summary line `{stack} applied clean` missing"
         );
     }
     // The replica's key lives in us-west-2 and is applied, not skipped.
-    assert!(!run.output.contains("skip module.dynamodb_sessions_key_us_west_2"), "the replica key must be applied");
+    assert!(
+        !run.output
+            .contains("skip module.dynamodb_sessions_key_us_west_2"),
+        "the replica key must be applied"
+    );
 }

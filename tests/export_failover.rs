@@ -14,7 +14,11 @@ use topoform::core::model::{Design, RegionRole};
 use topoform::core::templates::template;
 
 fn text<'a>(files: &'a [ExportFile], path: &str) -> &'a str {
-    files.iter().find(|f| f.path == path).map(|f| f.contents.as_str()).unwrap_or("")
+    files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.contents.as_str())
+        .unwrap_or("")
 }
 
 /// The `resource`/`module` addresses of a root's main.tf.
@@ -27,7 +31,9 @@ fn addresses(main: &str) -> BTreeSet<String> {
 
 /// The body of `module "<label>"` in main.tf.
 fn module<'a>(main: &'a str, label: &str) -> &'a str {
-    let start = main.find(&format!("module \"{label}\" {{")).unwrap_or_else(|| panic!("module {label} missing:\n{main}"));
+    let start = main
+        .find(&format!("module \"{label}\" {{"))
+        .unwrap_or_else(|| panic!("module {label} missing:\n{main}"));
     let rest = &main[start..];
     &rest[..rest.find("\n}\n").unwrap_or(rest.len())]
 }
@@ -35,7 +41,11 @@ fn module<'a>(main: &'a str, label: &str) -> &'a str {
 fn switched(id: &str) -> (Design, Design, String, String) {
     let before = template(id).unwrap().design().unwrap();
     let old = before.primary().unwrap().code.clone();
-    let dr = before.regions.iter().find(|r| r.role != RegionRole::Primary).unwrap();
+    let dr = before
+        .regions
+        .iter()
+        .find(|r| r.role != RegionRole::Primary)
+        .unwrap();
     let new = dr.code.clone();
     let (after, _) = make_primary(&before, &dr.id.clone()).unwrap();
     (before, after, old, new)
@@ -44,32 +54,58 @@ fn switched(id: &str) -> (Design, Design, String, String) {
 #[test]
 fn the_aurora_global_cluster_never_moves_when_the_primary_changes() {
     let (before, after, old, new) = switched("aurora-global");
-    let (a, b) = (export(&before, Layout::PerRegion).unwrap(), export(&after, Layout::PerRegion).unwrap());
+    let (a, b) = (
+        export(&before, Layout::PerRegion).unwrap(),
+        export(&after, Layout::PerRegion).unwrap(),
+    );
     let db = text(&a, "databases/main.tf");
     assert!(db.contains("resource \"aws_rds_global_cluster\""), "{db}");
-    assert_eq!(db, text(&b, "databases/main.tf"), "the global cluster's root is unchanged");
-    assert_eq!(text(&a, "backends/databases.hcl"), text(&b, "backends/databases.hcl"));
+    assert_eq!(
+        db,
+        text(&b, "databases/main.tf"),
+        "the global cluster's root is unchanged"
+    );
+    assert_eq!(
+        text(&a, "backends/databases.hcl"),
+        text(&b, "backends/databases.hcl")
+    );
     for files in [&a, &b] {
         for code in [&old, &new] {
             let main = text(files, &format!("regions/{code}/main.tf"));
-            assert!(!main.contains("aws_rds_global_cluster") && !main.contains("terraform_remote_state"), "{code}:\n{main}");
+            assert!(
+                !main.contains("aws_rds_global_cluster")
+                    && !main.contains("terraform_remote_state"),
+                "{code}:\n{main}"
+            );
         }
     }
     for code in [&old, &new] {
         let path = format!("regions/{code}/main.tf");
-        assert_eq!(addresses(text(&a, &path)), addresses(text(&b, &path)), "{code} keeps every address");
+        assert_eq!(
+            addresses(text(&a, &path)),
+            addresses(text(&b, &path)),
+            "{code} keeps every address"
+        );
     }
     // Whatever the alignment: a `secondary = false` line.
     let writer = |files: &[ExportFile], code: &str| {
-        text(files, &format!("regions/{code}/main.tf")).lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["secondary", "=", "false"])
+        text(files, &format!("regions/{code}/main.tf"))
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["secondary", "=", "false"])
     };
-    assert!(writer(&a, &old) && !writer(&a, &new) && writer(&b, &new) && !writer(&b, &old), "the writer follows the primary role");
+    assert!(
+        writer(&a, &old) && !writer(&a, &new) && writer(&b, &new) && !writer(&b, &old),
+        "the writer follows the primary role"
+    );
 }
 
 #[test]
 fn the_new_primary_database_is_promoted_in_place_and_the_old_one_becomes_its_replica() {
     let (before, after, old, new) = switched("active-passive");
-    let (a, b) = (export(&before, Layout::PerRegion).unwrap(), export(&after, Layout::PerRegion).unwrap());
+    let (a, b) = (
+        export(&before, Layout::PerRegion).unwrap(),
+        export(&after, Layout::PerRegion).unwrap(),
+    );
     let rds = |files: &[ExportFile], code: &str| -> Vec<(String, bool)> {
         let main = text(files, &format!("regions/{code}/main.tf"));
         addresses(main)
@@ -80,9 +116,22 @@ fn the_new_primary_database_is_promoted_in_place_and_the_old_one_becomes_its_rep
     };
     let (new_before, new_after) = (rds(&a, &new), rds(&b, &new));
     assert!(!new_before.is_empty(), "the DR region has a database");
-    assert!(new_before.iter().all(|(_, r)| *r) && new_after.iter().all(|(_, r)| !*r), "promoted: {new_before:?} -> {new_after:?}");
-    assert_eq!(new_before.iter().map(|x| &x.0).collect::<Vec<_>>(), new_after.iter().map(|x| &x.0).collect::<Vec<_>>(), "same addresses");
-    assert!(rds(&b, &old).iter().all(|(_, r)| *r), "the old primary replicates from the new one");
+    assert!(
+        new_before.iter().all(|(_, r)| *r) && new_after.iter().all(|(_, r)| !*r),
+        "promoted: {new_before:?} -> {new_after:?}"
+    );
+    assert_eq!(
+        new_before.iter().map(|x| &x.0).collect::<Vec<_>>(),
+        new_after.iter().map(|x| &x.0).collect::<Vec<_>>(),
+        "same addresses"
+    );
+    assert!(
+        rds(&b, &old).iter().all(|(_, r)| *r),
+        "the old primary replicates from the new one"
+    );
     let old_main = text(&b, &format!("regions/{old}/main.tf"));
-    assert!(old_main.contains(&format!("arn:aws:rds:{new}:%s:db:")), "{old_main}");
+    assert!(
+        old_main.contains(&format!("arn:aws:rds:{new}:%s:db:")),
+        "{old_main}"
+    );
 }

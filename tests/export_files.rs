@@ -13,7 +13,11 @@ use topoform::core::templates::{template, TEMPLATES};
 
 #[test]
 fn the_per_region_layout_has_every_part() {
-    let files = export(&template("active-passive").unwrap().design().unwrap(), Layout::PerRegion).unwrap();
+    let files = export(
+        &template("active-passive").unwrap().design().unwrap(),
+        Layout::PerRegion,
+    )
+    .unwrap();
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for want in [
         "README.md",
@@ -42,20 +46,59 @@ fn the_per_region_layout_has_every_part() {
     ] {
         assert!(paths.contains(&want), "{want} missing from {paths:#?}");
     }
-    let readme = &files.iter().find(|f| f.path == "README.md").unwrap().contents;
-    let readme = &readme[readme.find("## Apply order").expect("an apply order section")..];
-    let order: Vec<usize> = ["bootstrap/", "regions/us-east-1/", "regions/us-west-2/", "global/"]
+    let readme = &files
         .iter()
-        .map(|d| readme.find(&format!("`{d}`")).unwrap_or_else(|| panic!("{d} not in README")))
-        .collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "apply order in README: {order:?}");
-    let backend = &files.iter().find(|f| f.path == "backends/us-west-2.hcl").unwrap().contents;
-    assert!(backend.contains("key          = \"shop/prod/us-west-2/terraform.tfstate\"") && backend.contains("use_lockfile = true"), "{backend}");
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .contents;
+    let readme = &readme[readme
+        .find("## Apply order")
+        .expect("an apply order section")..];
+    let order: Vec<usize> = [
+        "bootstrap/",
+        "regions/us-east-1/",
+        "regions/us-west-2/",
+        "global/",
+    ]
+    .iter()
+    .map(|d| {
+        readme
+            .find(&format!("`{d}`"))
+            .unwrap_or_else(|| panic!("{d} not in README"))
+    })
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "apply order in README: {order:?}"
+    );
+    let backend = &files
+        .iter()
+        .find(|f| f.path == "backends/us-west-2.hcl")
+        .unwrap()
+        .contents;
+    assert!(
+        backend.contains("key          = \"shop/prod/us-west-2/terraform.tfstate\"")
+            && backend.contains("use_lockfile = true"),
+        "{backend}"
+    );
     // Its state in its own region, so it plans while us-east-1 is down.
-    assert!(backend.contains("-us-west-2\"") && backend.contains("region       = \"us-west-2\""), "{backend}");
-    let replica = &files.iter().find(|f| f.path == "regions/us-west-2/main.tf").unwrap().contents;
-    assert!(replica.contains("format(\"arn:aws:rds:us-east-1:%s:db:shop-prod-"), "replica by source ARN built from names:\n{replica}");
-    assert!(!replica.contains("terraform_remote_state"), "a region root reads no other state");
+    assert!(
+        backend.contains("-us-west-2\"") && backend.contains("region       = \"us-west-2\""),
+        "{backend}"
+    );
+    let replica = &files
+        .iter()
+        .find(|f| f.path == "regions/us-west-2/main.tf")
+        .unwrap()
+        .contents;
+    assert!(
+        replica.contains("format(\"arn:aws:rds:us-east-1:%s:db:shop-prod-"),
+        "replica by source ARN built from names:\n{replica}"
+    );
+    assert!(
+        !replica.contains("terraform_remote_state"),
+        "a region root reads no other state"
+    );
 }
 
 #[test]
@@ -63,7 +106,12 @@ fn exports_are_deterministic() {
     for t in TEMPLATES {
         let d = t.design().unwrap();
         for layout in [Layout::PerRegion, Layout::SingleRoot] {
-            assert_eq!(export(&d, layout).unwrap(), export(&d, layout).unwrap(), "{}", t.id);
+            assert_eq!(
+                export(&d, layout).unwrap(),
+                export(&d, layout).unwrap(),
+                "{}",
+                t.id
+            );
         }
         let a = zip(&export(&d, Layout::PerRegion).unwrap(), "x").unwrap();
         let b = zip(&export(&d, Layout::PerRegion).unwrap(), "x").unwrap();
@@ -78,7 +126,10 @@ fn exports_are_deterministic() {
 fn exports_match_the_goldens() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     for t in TEMPLATES {
-        for (layout, name) in [(Layout::PerRegion, "per-region"), (Layout::SingleRoot, "single-root")] {
+        for (layout, name) in [
+            (Layout::PerRegion, "per-region"),
+            (Layout::SingleRoot, "single-root"),
+        ] {
             let dir = root.join(t.id).join(name);
             let mut files = export(&t.design().unwrap(), layout).unwrap();
             files.retain(|f| !f.path.starts_with("modules/"));
@@ -88,23 +139,39 @@ fn exports_match_the_goldens() {
             }
             let mut on_disk = BTreeMap::new();
             collect(&dir, &dir, &mut on_disk);
-            let produced: BTreeMap<String, String> = files.into_iter().map(|f| (f.path, f.contents)).collect();
-            assert_eq!(on_disk.keys().collect::<Vec<_>>(), produced.keys().collect::<Vec<_>>(), "{} {name}: file list", t.id);
+            let produced: BTreeMap<String, String> =
+                files.into_iter().map(|f| (f.path, f.contents)).collect();
+            assert_eq!(
+                on_disk.keys().collect::<Vec<_>>(),
+                produced.keys().collect::<Vec<_>>(),
+                "{} {name}: file list",
+                t.id
+            );
             for (path, text) in &produced {
-                assert!(on_disk[path] == *text, "{} {name}: {path} differs from the golden (UPDATE_GOLDEN=1 to accept)", t.id);
+                assert!(
+                    on_disk[path] == *text,
+                    "{} {name}: {path} differs from the golden (UPDATE_GOLDEN=1 to accept)",
+                    t.id
+                );
             }
         }
     }
 }
 
 fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
             collect(base, &p, out);
         } else {
-            let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(base)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.insert(rel, std::fs::read_to_string(&p).unwrap());
         }
     }
@@ -132,10 +199,17 @@ fn user_text_with_quotes_templates_and_non_ascii_survives_intact() {
     }
     let files = export(&d, Layout::PerRegion).unwrap();
     // Every file parses, and the values read back are the ones typed.
-    let providers = &files.iter().find(|f| f.path == "regions/us-east-1/providers.tf").unwrap().contents;
+    let providers = &files
+        .iter()
+        .find(|f| f.path == "regions/us-east-1/providers.tf")
+        .unwrap()
+        .contents;
     let body = hcl::parse(providers).unwrap();
     let text = hcl::to_string(&body).unwrap();
-    assert!(text.contains("$${var.x}") && text.contains("%%{if y}"), "templates are escaped: {text}");
+    assert!(
+        text.contains("$${var.x}") && text.contains("%%{if y}"),
+        "templates are escaped: {text}"
+    );
     let value: serde_json::Value = hcl::from_str(providers).unwrap();
     let tags = &value["provider"]["aws"]["default_tags"]["tags"];
     assert_eq!(tags["note"], nasty, "{tags:?}");
@@ -153,11 +227,20 @@ fn the_zip_holds_the_same_bytes_as_the_cli_folder() {
     std::fs::write(&src, t.json).unwrap();
     let out = dir.join("out");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_topoform"))
-        .args(["export", src.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "export",
+            src.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .status()
         .unwrap();
     assert!(status.success());
-    let bytes = zip(&export(&t.design().unwrap(), Layout::PerRegion).unwrap(), "").unwrap();
+    let bytes = zip(
+        &export(&t.design().unwrap(), Layout::PerRegion).unwrap(),
+        "",
+    )
+    .unwrap();
     let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut on_disk = BTreeMap::new();
     collect(&out, &out, &mut on_disk);
@@ -172,12 +255,21 @@ fn the_zip_holds_the_same_bytes_as_the_cli_folder() {
 
 #[test]
 fn cli_export_refuses_invalid_designs_with_exit_1() {
-    let text = TEMPLATES[0].json.replacen("\"cidr\": \"10.0.1.0/24\"", "\"cidr\": \"10.0.0.128/25\"", 1);
+    let text = TEMPLATES[0].json.replacen(
+        "\"cidr\": \"10.0.1.0/24\"",
+        "\"cidr\": \"10.0.0.128/25\"",
+        1,
+    );
     let dir = temp_dir("cli-refuse");
     let src = dir.join("bad.json");
     std::fs::write(&src, text).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_topoform"))
-        .args(["export", src.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap()])
+        .args([
+            "export",
+            src.to_str().unwrap(),
+            "--out",
+            dir.join("out").to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -188,21 +280,35 @@ fn cli_export_refuses_invalid_designs_with_exit_1() {
 /// The Terraform blocks of `dir` (an export path) and, through every module
 /// they call by a local source, of those modules: (file path, block kind,
 /// first label) for each resource and data block.
-fn blocks_through_modules(files: &BTreeMap<&str, &str>, dir: &str, seen: &mut Vec<String>, out: &mut Vec<(String, String, String)>) {
+fn blocks_through_modules(
+    files: &BTreeMap<&str, &str>,
+    dir: &str,
+    seen: &mut Vec<String>,
+    out: &mut Vec<(String, String, String)>,
+) {
     if seen.iter().any(|d| d == dir) {
         return;
     }
     seen.push(dir.to_string());
     let prefix = format!("{dir}/");
-    let tf = files.iter().filter(|(p, _)| p.strip_prefix(&prefix).is_some_and(|rest| !rest.contains('/') && rest.ends_with(".tf")));
+    let tf = files.iter().filter(|(p, _)| {
+        p.strip_prefix(&prefix)
+            .is_some_and(|rest| !rest.contains('/') && rest.ends_with(".tf"))
+    });
     let mut any = false;
     for (path, text) in tf {
         any = true;
         let body = hcl::parse(text).unwrap_or_else(|e| panic!("{path} does not parse: {e}"));
         for block in body.blocks() {
-            let label = block.labels.first().map(|l| l.as_str().to_string()).unwrap_or_default();
+            let label = block
+                .labels
+                .first()
+                .map(|l| l.as_str().to_string())
+                .unwrap_or_default();
             match block.identifier.as_str() {
-                "resource" | "data" => out.push((path.to_string(), block.identifier.to_string(), label)),
+                "resource" | "data" => {
+                    out.push((path.to_string(), block.identifier.to_string(), label))
+                }
                 "module" => {
                     let source = block
                         .body
@@ -213,14 +319,19 @@ fn blocks_through_modules(files: &BTreeMap<&str, &str>, dir: &str, seen: &mut Ve
                             _ => None,
                         })
                         .unwrap_or_else(|| panic!("{path}: module {label} has no literal source"));
-                    assert!(source.starts_with("./") || source.starts_with("../"), "{path}: module {label} comes from outside the export: {source}");
+                    assert!(
+                        source.starts_with("./") || source.starts_with("../"),
+                        "{path}: module {label} comes from outside the export: {source}"
+                    );
                     // Resolve the relative source against `dir`.
                     let mut parts: Vec<&str> = dir.split('/').collect();
                     for seg in source.split('/') {
                         match seg {
                             "." | "" => {}
                             ".." => {
-                                parts.pop().unwrap_or_else(|| panic!("{path}: {source} leaves the export"));
+                                parts.pop().unwrap_or_else(|| {
+                                    panic!("{path}: {source} leaves the export")
+                                });
                             }
                             s => parts.push(s),
                         }
@@ -231,7 +342,10 @@ fn blocks_through_modules(files: &BTreeMap<&str, &str>, dir: &str, seen: &mut Ve
             }
         }
     }
-    assert!(any, "{dir} has no .tf files (a module source that points nowhere?)");
+    assert!(
+        any,
+        "{dir} has no .tf files (a module source that points nowhere?)"
+    );
 }
 
 #[test]
@@ -240,26 +354,56 @@ fn no_region_root_holds_iam_directly_or_through_its_modules() {
     // region is down holds no IAM resources and reads none.
     for (name, design) in clean_designs() {
         let files = export(&design, Layout::PerRegion).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let map: BTreeMap<&str, &str> = files.iter().map(|f| (f.path.as_str(), f.contents.as_str())).collect();
-        let roots: Vec<String> = design.regions.iter().map(|r| format!("regions/{}", r.code)).collect();
+        let map: BTreeMap<&str, &str> = files
+            .iter()
+            .map(|f| (f.path.as_str(), f.contents.as_str()))
+            .collect();
+        let roots: Vec<String> = design
+            .regions
+            .iter()
+            .map(|r| format!("regions/{}", r.code))
+            .collect();
         for root in &roots {
             let (mut seen, mut blocks) = (Vec::new(), Vec::new());
             blocks_through_modules(&map, root, &mut seen, &mut blocks);
-            let region = design.regions.iter().find(|r| format!("regions/{}", r.code) == *root).unwrap();
+            let region = design
+                .regions
+                .iter()
+                .find(|r| format!("regions/{}", r.code) == *root)
+                .unwrap();
             if !region.vpcs.is_empty() {
                 // The scan reached the modules (else it could not fail).
-                assert!(seen.iter().any(|d| d == "modules/network") && blocks.iter().any(|(_, _, l)| l == "aws_flow_log"), "{name} {root}: modules not scanned: {seen:?}");
+                assert!(
+                    seen.iter().any(|d| d == "modules/network")
+                        && blocks.iter().any(|(_, _, l)| l == "aws_flow_log"),
+                    "{name} {root}: modules not scanned: {seen:?}"
+                );
             }
-            let iam: Vec<_> = blocks.iter().filter(|(_, _, label)| label.starts_with("aws_iam_")).collect();
-            assert!(iam.is_empty(), "{name} {root} declares IAM (its plan would need us-east-1's IAM): {iam:?}");
+            let iam: Vec<_> = blocks
+                .iter()
+                .filter(|(_, _, label)| label.starts_with("aws_iam_"))
+                .collect();
+            assert!(
+                iam.is_empty(),
+                "{name} {root} declares IAM (its plan would need us-east-1's IAM): {iam:?}"
+            );
         }
         // The iam stack holds the flow-log role of every region with VPCs.
-        let iam = map.get("iam/main.tf").unwrap_or_else(|| panic!("{name}: no iam/main.tf"));
+        let iam = map
+            .get("iam/main.tf")
+            .unwrap_or_else(|| panic!("{name}: no iam/main.tf"));
         for r in design.regions.iter().filter(|r| !r.vpcs.is_empty()) {
             let role = topoform::core::names::flow_log_role(&design, &r.code);
-            assert!(iam.contains(&format!("name = \"{role}\"")) || iam.contains(&format!("\"{role}\"")), "{name}: iam/ has no flow-log role {role}");
+            assert!(
+                iam.contains(&format!("name = \"{role}\"")) || iam.contains(&format!("\"{role}\"")),
+                "{name}: iam/ has no flow-log role {role}"
+            );
             let main = map[format!("regions/{}/main.tf", r.code).as_str()];
-            assert!(main.contains(&format!("role/{role}")), "{name} regions/{}: the flow log names its role by ARN", r.code);
+            assert!(
+                main.contains(&format!("role/{role}")),
+                "{name} regions/{}: the flow log names its role by ARN",
+                r.code
+            );
         }
     }
 }

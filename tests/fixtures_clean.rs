@@ -14,7 +14,12 @@ fn fixtures() -> Vec<(String, String)> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("readable")))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).expect("readable"),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -26,7 +31,10 @@ fn every_clean_fixture_checks_clean_and_exports_in_both_layouts() {
     assert!(!all.is_empty());
     for (path, text) in all {
         let design = load(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let errors: Vec<_> = validate(&design).into_iter().filter(|d| d.severity == Severity::Error).collect();
+        let errors: Vec<_> = validate(&design)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
         assert!(errors.is_empty(), "{path}: {errors:#?}");
         for layout in [Layout::PerRegion, Layout::SingleRoot] {
             let files = export(&design, layout).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -40,7 +48,11 @@ fn every_clean_fixture_checks_clean_and_exports_in_both_layouts() {
                         name = v.trim_start_matches([' ', '=']).to_string();
                     }
                     if let Some(v) = line.strip_prefix("set_identifier") {
-                        assert!(seen.insert((name.clone(), v.to_string())), "{path} {}: set_identifier {v} repeats for {name}", f.path);
+                        assert!(
+                            seen.insert((name.clone(), v.to_string())),
+                            "{path} {}: set_identifier {v} repeats for {name}",
+                            f.path
+                        );
                     }
                 }
             }

@@ -14,9 +14,15 @@ fn every_fixture_produces_exactly_its_rule_ids() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid");
     let mut checked = 0;
     let mut failures = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
-    for path in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for path in entries
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let expected = std::fs::read_to_string(path.with_extension("expected"))
             .unwrap_or_else(|_| panic!("{name}.expected is missing"));
@@ -25,9 +31,10 @@ fn every_fixture_produces_exactly_its_rule_ids() {
         if let Some(says) = expected.trim().strip_prefix("load error: ") {
             match loaded {
                 Ok(_) => failures.push(format!("{name}: loads, but must fail with {says:?}")),
-                Err(e) if !e.to_string().contains(says) || e.to_string().contains('\n') => {
-                    failures.push(format!("{name}: expected a one-line load error with {says:?}, got {e}"))
-                }
+                Err(e) if !e.to_string().contains(says) || e.to_string().contains('\n') => failures
+                    .push(format!(
+                        "{name}: expected a one-line load error with {says:?}, got {e}"
+                    )),
                 Err(_) => {}
             }
             continue;
@@ -40,8 +47,16 @@ fn every_fixture_produces_exactly_its_rule_ids() {
             .map(String::from)
             .collect();
         let diags = validate(&design);
-        if let Some(d) = diags.iter().find(|d| d.message.len() > MAX_MESSAGE_BYTES || d.message.contains('\n')) {
-            failures.push(format!("{name}: {} reports {} bytes over lines: {:.200}", d.rule, d.message.len(), d.message));
+        if let Some(d) = diags
+            .iter()
+            .find(|d| d.message.len() > MAX_MESSAGE_BYTES || d.message.contains('\n'))
+        {
+            failures.push(format!(
+                "{name}: {} reports {} bytes over lines: {:.200}",
+                d.rule,
+                d.message.len(),
+                d.message
+            ));
         }
         let got: BTreeSet<String> = diags.into_iter().map(|d| d.rule.to_string()).collect();
         if got != expected {

@@ -17,17 +17,27 @@ use topoform::core::model::*;
 /// arrays of objects add "[]", scalars, empty containers and arrays of
 /// scalars are leaves.
 fn leaves(v: &Value, at: &str, out: &mut Vec<String>) {
-    let join = |k: &str| if at.is_empty() { k.to_string() } else { format!("{at}.{k}") };
+    let join = |k: &str| {
+        if at.is_empty() {
+            k.to_string()
+        } else {
+            format!("{at}.{k}")
+        }
+    };
     match v {
         Value::Object(m) if !m.is_empty() => m.iter().for_each(|(k, v)| leaves(v, &join(k), out)),
-        Value::Array(a) if a.iter().any(Value::is_object) => a.iter().for_each(|v| leaves(v, &format!("{at}[]"), out)),
+        Value::Array(a) if a.iter().any(Value::is_object) => {
+            a.iter().for_each(|v| leaves(v, &format!("{at}[]"), out))
+        }
         _ => out.push(at.to_string()),
     }
 }
 
 fn covered(kind: &str, path: &str) -> bool {
     of_kind(kind).any(|(p, c)| {
-        p == path || (c.covers_children() && (path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}[]"))))
+        p == path
+            || (c.covers_children()
+                && (path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}[]"))))
     })
 }
 
@@ -38,16 +48,30 @@ fn check(kind: &str, value: impl serde::Serialize) {
     paths.sort();
     paths.dedup();
     for p in &paths {
-        assert!(covered(kind, p), "{kind}.{p} has no control in the editor (src/ui/panels/inspector/controls.rs)");
+        assert!(
+            covered(kind, p),
+            "{kind}.{p} has no control in the editor (src/ui/panels/inspector/controls.rs)"
+        );
     }
     for (p, c) in of_kind(kind) {
-        let present = paths.iter().any(|x| x == p || (c.covers_children() && x.starts_with(p)));
-        assert!(present, "the control table lists {kind}.{p}, which the format does not have");
+        let present = paths
+            .iter()
+            .any(|x| x == p || (c.covers_children() && x.starts_with(p)));
+        assert!(
+            present,
+            "the control table lists {kind}.{p}, which the format does not have"
+        );
     }
 }
 
 fn health() -> HealthCheck {
-    HealthCheck { protocol: CheckProtocol::Https, port: 443, path: Some("/health".into()), interval: 10, failure_threshold: 3 }
+    HealthCheck {
+        protocol: CheckProtocol::Https,
+        port: 443,
+        path: Some("/health".into()),
+        interval: 10,
+        failure_threshold: 3,
+    }
 }
 
 #[test]
@@ -66,98 +90,211 @@ fn every_field_of_every_kind_has_a_control() {
             dynamodb_table: Some("locks".into()),
             key_prefix: Some("teams".into()),
             buckets: [("us-west-2".to_string(), "shop-state-usw2".to_string())].into(),
+            split: StateSplit::RegionLayer,
         },
         regions: vec![],
         peerings: vec![],
-        dns: Some(Dns { zone: "example.com".into(), zone_id: Some("Z0123456789ABC".into()), records: vec![] }),
+        dns: Some(Dns {
+            zone: "example.com".into(),
+            zone_id: Some("Z0123456789ABC".into()),
+            records: vec![],
+        }),
         accelerators: vec![],
         objectives: Objectives {
-            region: Some(Objective { rto_seconds: Some(600), rpo_seconds: Some(5) }),
-            az: Some(Objective { rto_seconds: Some(120), rpo_seconds: Some(0) }),
+            region: Some(Objective {
+                rto_seconds: Some(600),
+                rpo_seconds: Some(5),
+            }),
+            az: Some(Objective {
+                rto_seconds: Some(120),
+                rpo_seconds: Some(0),
+            }),
+        },
+        usage: Usage {
+            requests_per_month: Some(1_000_000),
+            ..Usage::default()
         },
         canvas: [("use1".to_string(), Rect::default())].into(),
     };
     check("design", &design);
-    check("region", Region { id: "r".into(), code: "us-east-1".into(), role: RegionRole::Primary, vpcs: vec![], nodes: vec![] });
-    check("vpc", Vpc { id: "v".into(), name: "main".into(), cidr: "10.0.0.0/16".into(), nat: NatMode::Single, subnets: vec![], nodes: vec![] });
-    check("subnet", Subnet { id: "s".into(), name: "a".into(), cidr: "10.0.0.0/24".into(), az: "use1-az1".into(), tier: Tier::Public });
-    check("peering", Peering { id: "p".into(), a: "v1".into(), b: "v2".into() });
-    check("alb", Alb {
-        id: "a".into(),
-        name: "web".into(),
-        internal: false,
-        subnets: subnets.clone(),
-        listener: Listener { port: 443, protocol: HttpProtocol::Https },
-        health_check: AlbHealthCheck { path: "/".into(), interval: 30, timeout: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
-    });
-    check("asg", Asg {
-        id: "g".into(),
-        name: "app".into(),
-        subnets: subnets.clone(),
-        min: 1,
-        desired: 2,
-        max: 3,
-        instance_type: "t3.micro".into(),
-        image: "ami-1".into(),
-        target: Some("a".into()),
-    });
-    check("rds", Rds {
-        id: "d".into(),
-        name: "db".into(),
-        engine: RdsEngine::Postgres,
-        engine_version: "16.4".into(),
-        instance_class: "db.r6g.large".into(),
-        storage_gb: 100,
-        multi_az: true,
-        subnets: subnets.clone(),
-        backup_retention_days: 7,
-        encrypted: true,
-        replica_of: Some("x".into()),
-        max_storage_gb: Some(500),
-    });
-    check("aurora", Aurora {
-        id: "c".into(),
-        name: "cl".into(),
-        engine: AuroraEngine::Postgresql,
-        engine_version: "16.4".into(),
-        instance_class: "db.r6g.large".into(),
-        instances: 2,
-        subnets,
-        global: Some("g".into()),
-        database_name: Some("app".into()),
-        backup_retention_days: 14,
-    });
-    check("s3", S3 { id: "b".into(), name: "assets".into(), bucket: "shop-assets".into(), versioning: true, replicate_to: Some("b2".into()) });
-    check("dynamodb", Dynamodb {
-        id: "t".into(),
-        name: "sessions".into(),
-        hash_key: KeyAttr { name: "pk".into(), kind: KeyType::S },
-        range_key: Some(KeyAttr { name: "sk".into(), kind: KeyType::N }),
-        billing: Billing::OnDemand,
-        replicas: vec!["us-west-2".into()],
-        ttl_attribute: Some("expires_at".into()),
-    });
-    check("record", Record {
-        id: "r".into(),
-        name: "app".into(),
-        kind: RecordType::A,
-        policy: RoutingPolicy::Failover,
-        ttl: Some(60),
-        targets: vec![Target {
-            target: "a".into(),
-            role: Some(FailoverRole::Primary),
-            weight: Some(10),
-            location: Some(GeoLocation { continent: Some("EU".into()), country: Some("US".into()), subdivision: Some("WA".into()), default: Some(true) }),
-            health_check: Some(health()),
-        }],
-    });
-    check("accelerator", Accelerator {
-        id: "ga".into(),
-        name: "front".into(),
-        listener: AcceleratorListener { port: 443, protocol: TransportProtocol::Tcp },
-        endpoints: vec![Endpoint { target: "a".into(), weight: 128, traffic_dial: 100 }],
-        health_check: AcceleratorHealthCheck { path: "/".into(), interval: 30, threshold: 3 },
-    });
+    check(
+        "region",
+        Region {
+            id: "r".into(),
+            code: "us-east-1".into(),
+            role: RegionRole::Primary,
+            vpcs: vec![],
+            nodes: vec![],
+        },
+    );
+    check(
+        "vpc",
+        Vpc {
+            id: "v".into(),
+            name: "main".into(),
+            cidr: "10.0.0.0/16".into(),
+            nat: NatMode::Single,
+            subnets: vec![],
+            nodes: vec![],
+        },
+    );
+    check(
+        "subnet",
+        Subnet {
+            id: "s".into(),
+            name: "a".into(),
+            cidr: "10.0.0.0/24".into(),
+            az: "use1-az1".into(),
+            tier: Tier::Public,
+        },
+    );
+    check(
+        "peering",
+        Peering {
+            id: "p".into(),
+            a: "v1".into(),
+            b: "v2".into(),
+        },
+    );
+    check(
+        "alb",
+        Alb {
+            id: "a".into(),
+            name: "web".into(),
+            internal: false,
+            subnets: subnets.clone(),
+            listener: Listener {
+                port: 443,
+                protocol: HttpProtocol::Https,
+            },
+            health_check: AlbHealthCheck {
+                path: "/".into(),
+                interval: 30,
+                timeout: 5,
+                healthy_threshold: 3,
+                unhealthy_threshold: 3,
+            },
+        },
+    );
+    check(
+        "asg",
+        Asg {
+            id: "g".into(),
+            name: "app".into(),
+            subnets: subnets.clone(),
+            min: 1,
+            desired: 2,
+            max: 3,
+            instance_type: "t3.micro".into(),
+            image: "ami-1".into(),
+            target: Some("a".into()),
+            scaling: Some(Scaling::cpu(70)),
+            weight: Some(50),
+        },
+    );
+    check(
+        "rds",
+        Rds {
+            id: "d".into(),
+            name: "db".into(),
+            engine: RdsEngine::Postgres,
+            engine_version: "16.4".into(),
+            instance_class: "db.r6g.large".into(),
+            storage_gb: 100,
+            multi_az: true,
+            subnets: subnets.clone(),
+            backup_retention_days: 7,
+            encrypted: true,
+            replica_of: Some("x".into()),
+            max_storage_gb: Some(500),
+        },
+    );
+    check(
+        "aurora",
+        Aurora {
+            id: "c".into(),
+            name: "cl".into(),
+            engine: AuroraEngine::Postgresql,
+            engine_version: "16.4".into(),
+            instance_class: "db.r6g.large".into(),
+            instances: 2,
+            subnets,
+            global: Some("g".into()),
+            database_name: Some("app".into()),
+            backup_retention_days: 14,
+        },
+    );
+    check(
+        "s3",
+        S3 {
+            id: "b".into(),
+            name: "assets".into(),
+            bucket: "shop-assets".into(),
+            versioning: true,
+            replicate_to: Some("b2".into()),
+        },
+    );
+    check(
+        "dynamodb",
+        Dynamodb {
+            id: "t".into(),
+            name: "sessions".into(),
+            hash_key: KeyAttr {
+                name: "pk".into(),
+                kind: KeyType::S,
+            },
+            range_key: Some(KeyAttr {
+                name: "sk".into(),
+                kind: KeyType::N,
+            }),
+            billing: Billing::OnDemand,
+            replicas: vec!["us-west-2".into()],
+            ttl_attribute: Some("expires_at".into()),
+        },
+    );
+    check(
+        "record",
+        Record {
+            id: "r".into(),
+            name: "app".into(),
+            kind: RecordType::A,
+            policy: RoutingPolicy::Failover,
+            ttl: Some(60),
+            targets: vec![Target {
+                target: "a".into(),
+                role: Some(FailoverRole::Primary),
+                weight: Some(10),
+                location: Some(GeoLocation {
+                    continent: Some("EU".into()),
+                    country: Some("US".into()),
+                    subdivision: Some("WA".into()),
+                    default: Some(true),
+                }),
+                health_check: Some(health()),
+            }],
+        },
+    );
+    check(
+        "accelerator",
+        Accelerator {
+            id: "ga".into(),
+            name: "front".into(),
+            listener: AcceleratorListener {
+                port: 443,
+                protocol: TransportProtocol::Tcp,
+            },
+            endpoints: vec![Endpoint {
+                target: "a".into(),
+                weight: 128,
+                traffic_dial: 100,
+            }],
+            health_check: AcceleratorHealthCheck {
+                path: "/".into(),
+                interval: 30,
+                threshold: 3,
+            },
+        },
+    );
 }
 
 #[test]
@@ -167,5 +304,8 @@ fn a_field_without_a_control_is_caught() {
     assert!(!covered("alb", "listener.certificate"));
     assert!(covered("design", "tags.team"));
     assert!(!covered("alb", "listener.port.x"));
-    assert!(matches!(of_kind("alb").find(|(p, _)| *p == "subnets"), Some((_, Control::Checks))));
+    assert!(matches!(
+        of_kind("alb").find(|(p, _)| *p == "subnets"),
+        Some((_, Control::Checks))
+    ));
 }

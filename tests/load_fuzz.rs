@@ -23,9 +23,15 @@ fn corpus() -> &'static [Value] {
     static CORPUS: OnceLock<Vec<Value>> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let mut texts: Vec<String> = TEMPLATES.iter().map(|t| t.json.to_string()).collect();
-        json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut texts);
-        let docs: Vec<Value> =
-            texts.iter().filter_map(|t| serde_json::from_str::<Value>(t).ok()).filter(Value::is_object).collect();
+        json_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut texts,
+        );
+        let docs: Vec<Value> = texts
+            .iter()
+            .filter_map(|t| serde_json::from_str::<Value>(t).ok())
+            .filter(Value::is_object)
+            .collect();
         assert!(docs.len() >= 18, "only {} designs to mutate", docs.len());
         docs
     })
@@ -48,14 +54,31 @@ fn loads_or_fails_cleanly(text: &str) -> Result<Option<LoadErrorKind>, TestCaseE
     match load(text) {
         Err(e) => {
             let shown = e.to_string();
-            prop_assert!(shown.len() <= 2 * MAX_MESSAGE_BYTES + 2, "{} bytes of load error", shown.len());
-            prop_assert!(!shown.contains('\n'), "a load error over several lines: {shown}");
+            prop_assert!(
+                shown.len() <= 2 * MAX_MESSAGE_BYTES + 2,
+                "{} bytes of load error",
+                shown.len()
+            );
+            prop_assert!(
+                !shown.contains('\n'),
+                "a load error over several lines: {shown}"
+            );
             Ok(Some(e.kind))
         }
         Ok(d) => {
             for diag in validate(&d) {
-                prop_assert!(diag.message.len() <= MAX_MESSAGE_BYTES, "{}: {} bytes", diag.rule, diag.message.len());
-                prop_assert!(!diag.message.contains('\n'), "{}: {}", diag.rule, diag.message);
+                prop_assert!(
+                    diag.message.len() <= MAX_MESSAGE_BYTES,
+                    "{}: {} bytes",
+                    diag.rule,
+                    diag.message.len()
+                );
+                prop_assert!(
+                    !diag.message.contains('\n'),
+                    "{}: {}",
+                    diag.rule,
+                    diag.message
+                );
             }
             Ok(None)
         }
@@ -108,7 +131,13 @@ fn replace_nth(v: &mut Value, pick: fn(&Value) -> bool, n: &mut usize) -> bool {
 /// `doc` as text with one key of its `nth` non-empty object written twice;
 /// returns the text, the object's path and the key.
 fn with_duplicate_key(doc: &Value, nth: usize, pick: usize) -> Option<(String, String, String)> {
-    let mut w = DupWriter { nth, seen: 0, pick, hit: None, out: String::new() };
+    let mut w = DupWriter {
+        nth,
+        seen: 0,
+        pick,
+        hit: None,
+        out: String::new(),
+    };
     w.write(doc, "");
     let (path, key) = w.hit?;
     Some((w.out, path, key))
@@ -146,12 +175,17 @@ impl DupWriter {
                     }
                     if twice == Some(i) {
                         // The first copy holds another value, as a real slip would.
-                        self.out.push_str(&format!("{key}:{},", serde_json::json!([x])));
+                        self.out
+                            .push_str(&format!("{key}:{},", serde_json::json!([x])));
                         self.hit = Some((path.to_string(), k.clone()));
                     }
                     self.out.push_str(&key);
                     self.out.push(':');
-                    let child = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    let child = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
                     self.write(x, &child);
                 }
                 self.out.push('}');
@@ -163,14 +197,33 @@ impl DupWriter {
 
 /// Strings of the given size made of awkward characters.
 fn huge_string() -> impl Strategy<Value = String> {
-    (1usize..300_000, prop::sample::select(vec!["x", "é", "\n", "\"", "`", "\\", "日本", "\u{202e}", " "]))
+    (
+        1usize..300_000,
+        prop::sample::select(vec![
+            "x", "é", "\n", "\"", "`", "\\", "日本", "\u{202e}", " ",
+        ]),
+    )
         .prop_map(|(len, unit)| unit.repeat(len / unit.len() + 1))
 }
 
 const ODD_NUMBERS: &[&str] = &[
-    "1e400", "-1e400", "1E-400", "-0", "-0.0", "0.0", "1.5", "-1", "1e2", "18446744073709551616",
-    "18446744073709551615", "-9223372036854775809", "4294967296", "65536", "123456789012345678901234567890",
-    "0.30000000000000004", "2.5e-8",
+    "1e400",
+    "-1e400",
+    "1E-400",
+    "-0",
+    "-0.0",
+    "0.0",
+    "1.5",
+    "-1",
+    "1e2",
+    "18446744073709551616",
+    "18446744073709551615",
+    "-9223372036854775809",
+    "4294967296",
+    "65536",
+    "123456789012345678901234567890",
+    "0.30000000000000004",
+    "2.5e-8",
 ];
 
 fn is_number(v: &Value) -> bool {
@@ -280,11 +333,22 @@ proptest! {
 #[test]
 fn autosave_restore_of_hostile_text_is_a_short_message() {
     let deep = "[".repeat(100_000);
-    let dup = TEMPLATES[0].json.replacen("\"name\": \"shop\"", "\"name\": \"a\", \"name\": \"shop\"", 1);
+    let dup = TEMPLATES[0].json.replacen(
+        "\"name\": \"shop\"",
+        "\"name\": \"a\", \"name\": \"shop\"",
+        1,
+    );
     let huge_key = format!("{{\"{}\": 1}}", "k".repeat(5_000_000));
-    for text in [deep.as_str(), dup.as_str(), huge_key.as_str(), "\u{feff}null"] {
+    for text in [
+        deep.as_str(),
+        dup.as_str(),
+        huge_key.as_str(),
+        "\u{feff}null",
+    ] {
         match restore(Some(text), 7) {
-            Restore::Unreadable { message, .. } => assert!(message.len() < 1000 && !message.contains('\n'), "{message}"),
+            Restore::Unreadable { message, .. } => {
+                assert!(message.len() < 1000 && !message.contains('\n'), "{message}")
+            }
             other => panic!("hostile text restored: {other:?}"),
         }
     }

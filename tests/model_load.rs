@@ -9,15 +9,25 @@ use topoform::core::templates::TEMPLATES;
 #[test]
 fn every_template_round_trips() {
     for t in TEMPLATES {
-        let d = t.design().unwrap_or_else(|e| panic!("{} does not load: {e}", t.id));
+        let d = t
+            .design()
+            .unwrap_or_else(|e| panic!("{} does not load: {e}", t.id));
         let text = save(&d);
         assert_eq!(load(&text).unwrap(), d, "{}: load(save(d)) != d", t.id);
         if std::env::var_os("UPDATE_TEMPLATES").is_some() {
-            let path = format!("{}/public/templates/{}.json", env!("CARGO_MANIFEST_DIR"), t.id);
+            let path = format!(
+                "{}/public/templates/{}.json",
+                env!("CARGO_MANIFEST_DIR"),
+                t.id
+            );
             std::fs::write(path, &text).unwrap();
             continue;
         }
-        assert_eq!(text, t.json, "{}: the shipped file is not in canonical saved form (UPDATE_TEMPLATES=1 rewrites it)", t.id);
+        assert_eq!(
+            text, t.json,
+            "{}: the shipped file is not in canonical saved form (UPDATE_TEMPLATES=1 rewrites it)",
+            t.id
+        );
     }
 }
 
@@ -31,9 +41,25 @@ fn saving_is_stable_and_ends_with_a_newline() {
 #[test]
 fn canvas_positions_round_trip_and_non_finite_numbers_are_saved_as_zero() {
     let mut d = TEMPLATES[0].design().unwrap();
-    d.canvas.insert("use1".into(), topoform::core::model::Rect { x: 10.5, y: -3.0, w: 400.0, h: 300.0 });
+    d.canvas.insert(
+        "use1".into(),
+        topoform::core::model::Rect {
+            x: 10.5,
+            y: -3.0,
+            w: 400.0,
+            h: 300.0,
+        },
+    );
     assert_eq!(load(&save(&d)).unwrap(), d);
-    d.canvas.insert("usw2".into(), topoform::core::model::Rect { x: f64::NAN, y: f64::INFINITY, w: 1.0, h: 1.0 });
+    d.canvas.insert(
+        "usw2".into(),
+        topoform::core::model::Rect {
+            x: f64::NAN,
+            y: f64::INFINITY,
+            w: 1.0,
+            h: 1.0,
+        },
+    );
     let back = load(&save(&d)).expect("a design with NaN positions still saves loadably");
     assert_eq!(back.canvas["usw2"].x, 0.0);
 }
@@ -53,7 +79,10 @@ fn error_of(v: &Value) -> (LoadErrorKind, String, String) {
 fn assert_error(v: &Value, kind: LoadErrorKind, path: &str, message_has: &str) {
     let (k, p, m) = error_of(v);
     assert_eq!((k, p.as_str()), (kind, path), "message: {m}");
-    assert!(m.contains(message_has), "message {m:?} should mention {message_has:?}");
+    assert!(
+        m.contains(message_has),
+        "message {m:?} should mention {message_has:?}"
+    );
 }
 
 #[test]
@@ -68,7 +97,12 @@ fn not_an_object_or_not_a_design() {
     assert_error(&json!([1, 2]), LoadErrorKind::NotADesign, "", "JSON object");
     let mut v = base();
     v["format"] = json!("excalidraw");
-    assert_error(&v, LoadErrorKind::NotADesign, "format", "not a Topoform design");
+    assert_error(
+        &v,
+        LoadErrorKind::NotADesign,
+        "format",
+        "not a Topoform design",
+    );
     v.as_object_mut().unwrap().remove("format");
     assert_error(&v, LoadErrorKind::NotADesign, "format", "missing");
 }
@@ -79,7 +113,12 @@ fn newer_version_is_refused_with_a_message_saying_so() {
     v["version"] = json!(CURRENT_VERSION + 1);
     assert_error(&v, LoadErrorKind::TooNew, "version", "newer Topoform");
     v["version"] = json!(0);
-    assert_error(&v, LoadErrorKind::Version, "version", "not a design format version");
+    assert_error(
+        &v,
+        LoadErrorKind::Version,
+        "version",
+        "not a design format version",
+    );
     v["version"] = json!("1");
     assert_error(&v, LoadErrorKind::Version, "version", "whole number");
 }
@@ -88,90 +127,183 @@ fn newer_version_is_refused_with_a_message_saying_so() {
 fn unknown_field_at_every_depth() {
     let mut v = base();
     v["colour"] = json!("red");
-    assert_error(&v, LoadErrorKind::Schema, "colour", "unknown field `colour`");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "colour",
+        "unknown field `colour`",
+    );
     let mut v = base();
     v["regions"][1]["vpcs"][0]["subnets"][2]["zone"] = json!("x");
-    assert_error(&v, LoadErrorKind::Schema, "regions[1].vpcs[0].subnets[2].zone", "unknown field `zone`");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[1].vpcs[0].subnets[2].zone",
+        "unknown field `zone`",
+    );
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][0]["listener"]["tls"] = json!(true);
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0].nodes[0].listener.tls", "unknown field `tls`");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0].nodes[0].listener.tls",
+        "unknown field `tls`",
+    );
 }
 
 #[test]
 fn wrong_type() {
     let mut v = base();
     v["regions"][1]["vpcs"][0]["subnets"][2]["az"] = json!(3);
-    assert_error(&v, LoadErrorKind::Schema, "regions[1].vpcs[0].subnets[2].az", "expected a string");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[1].vpcs[0].subnets[2].az",
+        "expected a string",
+    );
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][1]["max"] = json!(-1);
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0].nodes[1].max", "invalid value");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0].nodes[1].max",
+        "invalid value",
+    );
     let mut v = base();
     v["dns"]["records"][0]["targets"][0]["health_check"]["interval"] = json!("fast");
-    assert_error(&v, LoadErrorKind::Schema, "dns.records[0].targets[0].health_check.interval", "invalid type");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "dns.records[0].targets[0].health_check.interval",
+        "invalid type",
+    );
 }
 
 #[test]
 fn bad_enum_value() {
     let mut v = base();
     v["regions"][0]["vpcs"][0]["subnets"][0]["tier"] = json!("dmz");
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0].subnets[0].tier", "unknown variant `dmz`");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0].subnets[0].tier",
+        "unknown variant `dmz`",
+    );
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][2]["engine"] = json!("oracle");
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0].nodes[2].engine", "unknown variant `oracle`");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0].nodes[2].engine",
+        "unknown variant `oracle`",
+    );
 }
 
 #[test]
 fn missing_field() {
     let mut v = base();
-    v["regions"][0]["vpcs"][0].as_object_mut().unwrap().remove("cidr");
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0]", "missing field `cidr`");
+    v["regions"][0]["vpcs"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("cidr");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0]",
+        "missing field `cidr`",
+    );
 }
 
 #[test]
 fn unknown_or_misplaced_node_kind() {
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][0]["kind"] = json!("lambda");
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0].nodes[0].kind", "unknown or misplaced kind `lambda`");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0].nodes[0].kind",
+        "unknown or misplaced kind `lambda`",
+    );
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][0]["kind"] = json!("s3");
-    assert_error(&v, LoadErrorKind::Schema, "regions[0].vpcs[0].nodes[0].kind", "alb, asg, rds, aurora");
+    assert_error(
+        &v,
+        LoadErrorKind::Schema,
+        "regions[0].vpcs[0].nodes[0].kind",
+        "alb, asg, rds, aurora",
+    );
 }
 
 #[test]
 fn malformed_id() {
     let mut v = base();
     v["regions"][0]["vpcs"][0]["id"] = json!("Main VPC");
-    assert_error(&v, LoadErrorKind::Id, "regions[0].vpcs[0].id", "id `Main VPC`");
+    assert_error(
+        &v,
+        LoadErrorKind::Id,
+        "regions[0].vpcs[0].id",
+        "id `Main VPC`",
+    );
 }
 
 #[test]
 fn duplicate_id() {
     let mut v = base();
     v["regions"][1]["vpcs"][0]["subnets"][0]["id"] = json!("use1-main");
-    assert_error(&v, LoadErrorKind::Id, "regions[1].vpcs[0].subnets[0].id", "duplicate id `use1-main`");
+    assert_error(
+        &v,
+        LoadErrorKind::Id,
+        "regions[1].vpcs[0].subnets[0].id",
+        "duplicate id `use1-main`",
+    );
 }
 
 #[test]
 fn dangling_reference() {
     let mut v = base();
     v["regions"][1]["vpcs"][0]["nodes"][2]["replica_of"] = json!("nowhere");
-    assert_error(&v, LoadErrorKind::Reference, "regions[1].vpcs[0].nodes[2].replica_of", "no object has that id");
+    assert_error(
+        &v,
+        LoadErrorKind::Reference,
+        "regions[1].vpcs[0].nodes[2].replica_of",
+        "no object has that id",
+    );
     let mut v = base();
     v["dns"]["records"][0]["targets"][1]["target"] = json!("gone");
-    assert_error(&v, LoadErrorKind::Reference, "dns.records[0].targets[1].target", "`gone`");
+    assert_error(
+        &v,
+        LoadErrorKind::Reference,
+        "dns.records[0].targets[1].target",
+        "`gone`",
+    );
     let mut v = base();
     v["canvas"] = json!({ "ghost": { "x": 0, "y": 0, "w": 1, "h": 1 } });
-    assert_error(&v, LoadErrorKind::Reference, "canvas.ghost", "no object has that id");
+    assert_error(
+        &v,
+        LoadErrorKind::Reference,
+        "canvas.ghost",
+        "no object has that id",
+    );
 }
 
 #[test]
 fn reference_to_the_wrong_kind() {
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][1]["target"] = json!("use1-db");
-    assert_error(&v, LoadErrorKind::Reference, "regions[0].vpcs[0].nodes[1].target", "expected the id of a load balancer");
+    assert_error(
+        &v,
+        LoadErrorKind::Reference,
+        "regions[0].vpcs[0].nodes[1].target",
+        "expected the id of a load balancer",
+    );
     let mut v = base();
     v["regions"][0]["vpcs"][0]["nodes"][0]["subnets"][1] = json!("use1-main");
-    assert_error(&v, LoadErrorKind::Reference, "regions[0].vpcs[0].nodes[0].subnets[1]", "which is the VPC");
+    assert_error(
+        &v,
+        LoadErrorKind::Reference,
+        "regions[0].vpcs[0].nodes[0].subnets[1]",
+        "which is the VPC",
+    );
 }
 
 #[test]
@@ -194,13 +326,28 @@ fn with_duplicate(find: &str, dup: &str) -> String {
 
 #[test]
 fn a_key_given_twice_is_refused_naming_path_and_key() {
-    let e = load(&with_duplicate("\"owner\": \"platform\"", "\"owner\": \"nobody\"")).unwrap_err();
-    assert_eq!((e.kind, e.path.as_str()), (LoadErrorKind::Schema, "tags"), "{e}");
-    assert!(e.to_string().starts_with("tags: duplicate key \"owner\""), "{e}");
+    let e = load(&with_duplicate(
+        "\"owner\": \"platform\"",
+        "\"owner\": \"nobody\"",
+    ))
+    .unwrap_err();
+    assert_eq!(
+        (e.kind, e.path.as_str()),
+        (LoadErrorKind::Schema, "tags"),
+        "{e}"
+    );
+    assert!(
+        e.to_string().starts_with("tags: duplicate key \"owner\""),
+        "{e}"
+    );
     let e = load(&with_duplicate("\"name\": \"shop\"", "\"name\": \"other\"")).unwrap_err();
     assert_eq!(e.path, "", "{e}");
     assert!(e.message.starts_with("duplicate key \"name\""), "{e}");
-    let e = load(&with_duplicate("\"cidr\": \"10.0.1.0/24\"", "\"cidr\": \"10.0.9.0/24\"")).unwrap_err();
+    let e = load(&with_duplicate(
+        "\"cidr\": \"10.0.1.0/24\"",
+        "\"cidr\": \"10.0.9.0/24\"",
+    ))
+    .unwrap_err();
     assert_eq!(e.path, "regions[0].vpcs[0].subnets[1]", "{e}");
 }
 
@@ -220,12 +367,19 @@ fn files_that_are_no_design_at_all_get_one_clear_message() {
         ("\"string\"", LoadErrorKind::NotADesign, "found a string"),
         ("42", LoadErrorKind::NotADesign, "found a number"),
         (&TEMPLATES[0].json[..200], LoadErrorKind::Syntax, "cut off"),
-        (&"[".repeat(100_000), LoadErrorKind::Schema, "nested more than"),
+        (
+            &"[".repeat(100_000),
+            LoadErrorKind::Schema,
+            "nested more than",
+        ),
     ] {
         let e = load(text).expect_err(says);
         assert_eq!(e.kind, kind, "{e}");
         assert!(e.message.contains(says), "{e:?} should say {says:?}");
-        assert!(!e.to_string().contains('\n') && e.to_string().len() < 300, "{e}");
+        assert!(
+            !e.to_string().contains('\n') && e.to_string().len() < 300,
+            "{e}"
+        );
     }
 }
 
@@ -260,7 +414,15 @@ fn huge_user_text_is_shortened_in_load_errors() {
     for (i, v) in cases.iter().enumerate() {
         let e = load(&v.to_string()).expect_err("must not load");
         let shown = e.to_string();
-        assert!(shown.len() < 400 && !shown.contains('\n'), "case {i}: {} bytes: {}", shown.len(), &shown[..400.min(shown.len())]);
-        assert!(shown.contains("xxx…"), "case {i} should show the start of the text: {shown}");
+        assert!(
+            shown.len() < 400 && !shown.contains('\n'),
+            "case {i}: {} bytes: {}",
+            shown.len(),
+            &shown[..400.min(shown.len())]
+        );
+        assert!(
+            shown.contains("xxx…"),
+            "case {i} should show the start of the text: {shown}"
+        );
     }
 }

@@ -14,7 +14,10 @@ fn rules_md_is_up_to_date() {
         std::fs::write(path, &want).unwrap();
     }
     let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(have == want, "docs/rules.md is stale: run UPDATE_DOCS=1 cargo test --test rules_doc");
+    assert!(
+        have == want,
+        "docs/rules.md is stale: run UPDATE_DOCS=1 cargo test --test rules_doc"
+    );
 }
 
 /// Every id the issue requires is implemented, and every catalog id of the
@@ -31,12 +34,29 @@ fn coverage_of_the_catalog() {
         assert!(implemented.contains(id), "{id} is not implemented");
     }
     let skipped: BTreeSet<&str> = skipped().map(|(id, _)| *id).collect();
-    assert!(implemented.is_disjoint(&skipped), "an id is both implemented and skipped");
-    let catalog = [("NET", 16), ("ALB", 12), ("ASG", 6), ("RDS", 12), ("AGD", 9), ("DDB", 9), ("S3", 11), ("R53", 20), ("GA", 10), ("TF", 7)];
+    assert!(
+        implemented.is_disjoint(&skipped),
+        "an id is both implemented and skipped"
+    );
+    let catalog = [
+        ("NET", 16),
+        ("ALB", 12),
+        ("ASG", 6),
+        ("RDS", 12),
+        ("AGD", 9),
+        ("DDB", 9),
+        ("S3", 11),
+        ("R53", 20),
+        ("GA", 10),
+        ("TF", 7),
+    ];
     for (prefix, n) in catalog {
         for i in 1..=n {
             let id = format!("{prefix}-{i:02}");
-            assert!(implemented.contains(id.as_str()) || skipped.contains(id.as_str()), "{id} is neither implemented nor skipped");
+            assert!(
+                implemented.contains(id.as_str()) || skipped.contains(id.as_str()),
+                "{id} is neither implemented nor skipped"
+            );
         }
     }
 }

@@ -12,14 +12,30 @@ use topoform::core::validate::validate;
 
 /// The designs to read: every template and every invalid fixture that loads.
 fn designs() -> Vec<(String, Design)> {
-    let mut out: Vec<(String, Design)> =
-        TEMPLATES.iter().map(|t| (format!("template {}", t.id), t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id)))).collect();
+    let mut out: Vec<(String, Design)> = TEMPLATES
+        .iter()
+        .map(|t| {
+            (
+                format!("template {}", t.id),
+                t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id)),
+            )
+        })
+        .collect();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
-    for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for p in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
         if let Ok(d) = load(&std::fs::read_to_string(&p).unwrap()) {
-            out.push((format!("fixture {}", p.file_stem().unwrap().to_string_lossy()), d));
+            out.push((
+                format!("fixture {}", p.file_stem().unwrap().to_string_lossy()),
+                d,
+            ));
         }
     }
     out
@@ -29,10 +45,12 @@ fn designs() -> Vec<(String, Design)> {
 /// `-`, `_`, `.`), without a sentence's closing dot: an id found here stands
 /// whole, not inside a longer id, an AZ id or a record's full name.
 fn id_words(text: &str) -> BTreeSet<&str> {
-    text.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.'))
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect()
+    text.split(|c: char| {
+        !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || c == '.')
+    })
+    .map(|w| w.trim_end_matches('.'))
+    .filter(|w| !w.is_empty())
+    .collect()
 }
 
 #[test]
@@ -51,22 +69,38 @@ fn no_message_names_an_object_by_an_id_the_canvas_does_not_show() {
         });
         titles.insert(d.name.clone());
         titles.insert(d.environment.clone());
-        let hidden: Vec<(String, String)> = ids.into_iter().filter(|(id, title)| id != title && !titles.contains(id)).collect();
+        let hidden: Vec<(String, String)> = ids
+            .into_iter()
+            .filter(|(id, title)| id != title && !titles.contains(id))
+            .collect();
         for diag in validate(&d) {
             messages += 1;
             let words = id_words(&diag.message);
             for (id, title) in hidden.iter().filter(|(id, _)| words.contains(id.as_str())) {
-                failures.push(format!("{what}: {} names {id} (the canvas says {title}): {}", diag.rule, diag.message));
+                failures.push(format!(
+                    "{what}: {} names {id} (the canvas says {title}): {}",
+                    diag.rule, diag.message
+                ));
             }
         }
     }
     assert!(messages > 50, "only {messages} messages read");
-    assert!(failures.is_empty(), "{} messages name ids:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} messages name ids:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn names_that_repeat_are_told_apart_by_region() {
-    let d = TEMPLATES.iter().find(|t| t.id == "active-passive").unwrap().design().unwrap();
+    let d = TEMPLATES
+        .iter()
+        .find(|t| t.id == "active-passive")
+        .unwrap()
+        .design()
+        .unwrap();
     let ctx = topoform::core::validate::Ctx::new(&d);
     let albs: Vec<String> = d
         .regions
@@ -77,7 +111,11 @@ fn names_that_repeat_are_told_apart_by_region() {
         .collect();
     assert_eq!(albs.len(), 2, "{albs:?}");
     assert_ne!(albs[0], albs[1], "two load balancers read alike: {albs:?}");
-    assert!(albs.iter().all(|a| a.contains(" in us-") || a.contains(" in eu-")), "{albs:?}");
+    assert!(
+        albs.iter()
+            .all(|a| a.contains(" in us-") || a.contains(" in eu-")),
+        "{albs:?}"
+    );
     assert_eq!(ctx.name_of("use1"), "us-east-1");
     assert_eq!(ctx.name_of("no-such-id"), "no-such-id");
 }

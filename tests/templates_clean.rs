@@ -11,8 +11,15 @@ use topoform::core::validate::{validate, Severity};
 fn templates_have_no_errors_or_warnings() {
     for t in TEMPLATES {
         let diags = validate(&t.design().unwrap());
-        let serious: Vec<_> = diags.iter().filter(|d| d.severity != Severity::Info).collect();
+        let serious: Vec<_> = diags
+            .iter()
+            .filter(|d| d.severity != Severity::Info)
+            .collect();
         assert!(serious.is_empty(), "{}: {serious:#?}", t.id);
-        assert!(diags.iter().all(|d| d.rule == "TF-05"), "{}: unexpected info {diags:#?}", t.id);
+        assert!(
+            diags.iter().all(|d| d.rule == "TF-05"),
+            "{}: unexpected info {diags:#?}",
+            t.id
+        );
     }
 }

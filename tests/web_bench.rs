@@ -8,9 +8,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use topoform::core::templates::TEMPLATES;
 use topoform::core::validate::{validate, Diagnostic};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -39,9 +39,16 @@ fn validation_time_in_wasm() {
         for _ in 0..100 {
             std::hint::black_box(validate(&td));
         }
-        console_log(&format!("wasm validate template {}: {:.3} ms", t.id, (perf.now() - t0) / 100.0));
+        console_log(&format!(
+            "wasm validate template {}: {:.3} ms",
+            t.id,
+            (perf.now() - t0) / 100.0
+        ));
     }
-    console_log(&format!("wasm validate stress design: median {:.2} ms (min {:.2}, max {:.2}; target 16 ms)", times[7], times[0], times[14]));
+    console_log(&format!(
+        "wasm validate stress design: median {:.2} ms (min {:.2}, max {:.2}; target 16 ms)",
+        times[7], times[0], times[14]
+    ));
 }
 
 fn console_log(s: &str) {
@@ -59,7 +66,13 @@ fn export_time_in_wasm() {
         let files = export(&d, Layout::PerRegion).unwrap();
         let t1 = perf.now();
         let bytes = zip(&files, "x").unwrap();
-        console_log(&format!("wasm export template {}: {:.2} ms, zip {:.2} ms ({} bytes)", t.id, t1 - t0, perf.now() - t1, bytes.len()));
+        console_log(&format!(
+            "wasm export template {}: {:.2} ms, zip {:.2} ms ({} bytes)",
+            t.id,
+            t1 - t0,
+            perf.now() - t1,
+            bytes.len()
+        ));
     }
     let d = topoform::core::stress::stress_design();
     let mut times: Vec<f64> = (0..5)
@@ -70,7 +83,10 @@ fn export_time_in_wasm() {
         })
         .collect();
     times.sort_by(|a, b| a.total_cmp(b));
-    console_log(&format!("wasm export stress design: median {:.1} ms (target 100 ms)", times[2]));
+    console_log(&format!(
+        "wasm export stress design: median {:.1} ms (target 100 ms)",
+        times[2]
+    ));
 }
 
 /// The next animation frame's timestamp (ms).
@@ -78,7 +94,11 @@ async fn next_frame() -> f64 {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         window().request_animation_frame(&resolve).unwrap();
     });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap().as_f64().unwrap_or(0.0)
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
 }
 
 fn percentile(v: &mut [f64], p: f64) -> f64 {
@@ -103,7 +123,12 @@ async fn drag_figures(el: &web_sys::Element, selector: &str, what: &str) {
     let mut last = next_frame().await;
     for i in 1..=120 {
         let t = perf.now();
-        pointer(&svg, "pointermove", (start.0 + i as f64 * 1.5, start.1 + i as f64 * 0.5), false);
+        pointer(
+            &svg,
+            "pointermove",
+            (start.0 + i as f64 * 1.5, start.1 + i as f64 * 0.5),
+            false,
+        );
         // Reading geometry forces the style recalculation and layout the
         // move caused, so they count as its work.
         let _ = svg.get_bounding_client_rect();
@@ -143,44 +168,82 @@ async fn editor_figures_on_the_stress_design() {
     let perf = window().performance().unwrap();
     let d = topoform::core::stress::stress_design();
     storage().clear().unwrap();
-    storage().set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d)).unwrap();
+    storage()
+        .set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d))
+        .unwrap();
     let t = perf.now();
     let (el, _m) = mount_keeping_storage();
     settle().await;
     next_frame().await;
     let shapes = count(&el, "[data-id]");
-    console_log(&format!("wasm editor: stress design ({shapes} shapes) mounted and drawn in {:.0} ms", perf.now() - t));
+    console_log(&format!(
+        "wasm editor: stress design ({shapes} shapes) mounted and drawn in {:.0} ms",
+        perf.now() - t
+    ));
     let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
     drag_figures(&el, &format!("[data-id='{node}'] > rect"), "a workload").await;
     let vpc = d.regions[1].vpcs[0].id.clone();
-    drag_figures(&el, &format!("[data-target='{vpc}']"), "a VPC (by its header, with its subnets and workloads)").await;
+    drag_figures(
+        &el,
+        &format!("[data-target='{vpc}']"),
+        "a VPC (by its header, with its subnets and workloads)",
+    )
+    .await;
     let region = d.regions[1].id.clone();
-    drag_figures(&el, &format!("[data-target='{region}']"), "a region (outlines)").await;
+    drag_figures(
+        &el,
+        &format!("[data-target='{region}']"),
+        "a region (outlines)",
+    )
+    .await;
     // A press on a frame's body pans: every shape moves on screen.
-    drag_figures(&el, &format!("[data-id='{region}'] > rect"), "the view (pan)").await;
+    drag_figures(
+        &el,
+        &format!("[data-id='{region}'] > rect"),
+        "the view (pan)",
+    )
+    .await;
 
     // An edit that breaks a rule: the time until the problems panel shows it.
     let vpc = d.regions[0].vpcs[0].id.clone();
     let other = d.regions[1].vpcs[0].cidr.clone();
-    pointer(&find(&el, &format!("[data-target='{vpc}']")), "pointerdown", (0.0, 0.0), false);
-    pointer(&find(&el, &format!("[data-target='{vpc}']")), "pointerup", (0.0, 0.0), false);
+    pointer(
+        &find(&el, &format!("[data-target='{vpc}']")),
+        "pointerdown",
+        (0.0, 0.0),
+        false,
+    );
+    pointer(
+        &find(&el, &format!("[data-target='{vpc}']")),
+        "pointerup",
+        (0.0, 0.0),
+        false,
+    );
     let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
         let i = web_sys::MouseEventInit::new();
         i.set_bubbles(true);
         i
     })
     .unwrap();
-    find(&el, &format!("[data-target='{vpc}']")).dispatch_event(&click).unwrap();
+    find(&el, &format!("[data-target='{vpc}']"))
+        .dispatch_event(&click)
+        .unwrap();
     settle().await;
     let before = text(&el, "[data-counts]");
-    let input: web_sys::HtmlInputElement = find(&el, ".inspector input[aria-label='CIDR']").unchecked_into();
+    let input: web_sys::HtmlInputElement =
+        find(&el, ".inspector input[aria-label='CIDR']").unchecked_into();
     input.set_value(&other);
     let t = perf.now();
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
-        let i = web_sys::EventInit::new();
-        i.set_bubbles(true);
-        i
-    }).unwrap()).unwrap();
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("change", &{
+                let i = web_sys::EventInit::new();
+                i.set_bubbles(true);
+                i
+            })
+            .unwrap(),
+        )
+        .unwrap();
     let mut waited = 0;
     while text(&el, "[data-counts]") == before && waited < 600 {
         next_frame().await;
@@ -210,7 +273,10 @@ fn editor_steps_on_the_stress_design() {
         for _ in 0..5 {
             f();
         }
-        console_log(&format!("wasm step {what}: {:.1} ms", (perf.now() - t) / 5.0));
+        console_log(&format!(
+            "wasm step {what}: {:.1} ms",
+            (perf.now() - t) / 5.0
+        ));
     };
     let l = layout(&d);
     let ls = links(&d);
@@ -222,7 +288,12 @@ fn editor_steps_on_the_stress_design() {
     });
     time("labels", &|| {
         let index = Index::new(&d);
-        std::hint::black_box(l.shapes.iter().map(|s| label(s, &d, &index)).collect::<Vec<_>>());
+        std::hint::black_box(
+            l.shapes
+                .iter()
+                .map(|s| label(s, &d, &index))
+                .collect::<Vec<_>>(),
+        );
     });
     time("validation", &|| {
         std::hint::black_box(validate(&d));
@@ -246,39 +317,63 @@ async fn component_redraws_on_the_stress_design() {
     let d = topoform::core::stress::stress_design();
     let mut moved = d.clone();
     let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
-    moved.canvas.insert(node, topoform::core::model::Rect { x: 100.0, y: 100.0, w: 200.0, h: 48.0 });
+    moved.canvas.insert(
+        node,
+        topoform::core::model::Rect {
+            x: 100.0,
+            y: 100.0,
+            w: 200.0,
+            h: 48.0,
+        },
+    );
     let design = RwSignal::new(d.clone());
     let diagnostics = Memo::new(move |_| design.with(validate));
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
     let selection = RwSignal::new(Vec::<String>::new());
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.style().set_css_text("position:fixed;left:0;top:0;width:1200px;height:800px");
+    host.style()
+        .set_css_text("position:fixed;left:0;top:0;width:1200px;height:800px");
     document().body().unwrap().append_child(&host).unwrap();
     let _h = leptos::mount::mount_to(host.clone(), move || {
         view! { <Canvas design=design.into() badges=badges.into() selection=selection focus=Signal::derive(|| 0u64) /> }
     });
     web_support::settle().await;
-    for (what, next) in [("move one shape", moved.clone()), ("move it back", d.clone())] {
+    for (what, next) in [
+        ("move one shape", moved.clone()),
+        ("move it back", d.clone()),
+    ] {
         let t = perf.now();
         design.set(next);
         web_support::settle().await;
-        console_log(&format!("wasm canvas alone, {what}: {:.0} ms", perf.now() - t));
+        console_log(&format!(
+            "wasm canvas alone, {what}: {:.0} ms",
+            perf.now() - t
+        ));
     }
     let mut broken = d.clone();
     broken.regions[0].vpcs[0].cidr = d.regions[1].vpcs[0].cidr.clone();
     let t = perf.now();
     design.set(broken);
     web_support::settle().await;
-    console_log(&format!("wasm canvas alone, a CIDR edit with new badges: {:.0} ms", perf.now() - t));
+    console_log(&format!(
+        "wasm canvas alone, a CIDR edit with new badges: {:.0} ms",
+        perf.now() - t
+    ));
     host.remove();
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let design2 = RwSignal::new(d.clone());
     let diags2 = Memo::new(move |_| design2.with(validate));
-    let _h2 = leptos::mount::mount_to(host.clone(), move || view! { <Problems diagnostics=diags2.into() on_pick=Callback::new(|_| ()) /> });
+    let _h2 = leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Problems diagnostics=diags2.into() on_pick=Callback::new(|_| ()) /> },
+    );
     web_support::settle().await;
     let t = perf.now();
     design2.set(moved);
     web_support::settle().await;
-    console_log(&format!("wasm problems panel alone, after a move: {:.0} ms", perf.now() - t));
+    console_log(&format!(
+        "wasm problems panel alone, after a move: {:.0} ms",
+        perf.now() - t
+    ));
 }

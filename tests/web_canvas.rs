@@ -22,28 +22,61 @@ use web_support::*;
 
 /// A drag as a mouse makes it: down on `from`, a few moves, up at `to`
 /// (moves and the release go to whatever lies under the pointer).
-async fn drag(root: &web_sys::Element, from: &web_sys::Element, start: (f64, f64), to: (f64, f64), shift: bool) {
+async fn drag(
+    root: &web_sys::Element,
+    from: &web_sys::Element,
+    start: (f64, f64),
+    to: (f64, f64),
+    shift: bool,
+) {
     pointer(from, "pointerdown", start, shift);
     for k in 1..=6 {
         let t = k as f64 / 6.0;
-        let p = (start.0 + (to.0 - start.0) * t, start.1 + (to.1 - start.1) * t);
-        let under = document().element_from_point(p.0 as f32, p.1 as f32).map(|e| e.unchecked_into::<web_sys::EventTarget>());
-        pointer(&under.unwrap_or_else(|| root.clone().unchecked_into()), "pointermove", p, shift);
+        let p = (
+            start.0 + (to.0 - start.0) * t,
+            start.1 + (to.1 - start.1) * t,
+        );
+        let under = document()
+            .element_from_point(p.0 as f32, p.1 as f32)
+            .map(|e| e.unchecked_into::<web_sys::EventTarget>());
+        pointer(
+            &under.unwrap_or_else(|| root.clone().unchecked_into()),
+            "pointermove",
+            p,
+            shift,
+        );
         settle().await;
     }
-    let under = document().element_from_point(to.0 as f32, to.1 as f32).map(|e| e.unchecked_into::<web_sys::EventTarget>());
-    pointer(&under.unwrap_or_else(|| root.clone().unchecked_into()), "pointerup", to, shift);
+    let under = document()
+        .element_from_point(to.0 as f32, to.1 as f32)
+        .map(|e| e.unchecked_into::<web_sys::EventTarget>());
+    pointer(
+        &under.unwrap_or_else(|| root.clone().unchecked_into()),
+        "pointerup",
+        to,
+        shift,
+    );
     settle().await;
 }
 
 /// The design as autosaved (after the debounce).
 async fn saved() -> topoform::core::model::Design {
     sleep(700).await;
-    load(&storage().get_item(AUTOSAVE_KEY).unwrap().expect("autosaved")).unwrap()
+    load(
+        &storage()
+            .get_item(AUTOSAVE_KEY)
+            .unwrap()
+            .expect("autosaved"),
+    )
+    .unwrap()
 }
 
 fn rect_x(root: &web_sys::Element, id: &str) -> f64 {
-    find(root, &format!("[data-id='{id}'] > rect")).get_attribute("x").unwrap().parse().unwrap()
+    find(root, &format!("[data-id='{id}'] > rect"))
+        .get_attribute("x")
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -59,12 +92,24 @@ async fn a_palette_item_dropped_on_a_vpc_lands_in_it_and_a_wrong_drop_is_refused
     pointer(&region, "pointermove", (onto.0 - 30.0, onto.1), false);
     pointer(&region, "pointermove", onto, false);
     settle().await;
-    assert!(text(&el, ".drag-hint.refused").contains("drop it on a VPC"), "{}", text(&el, ".drag-hint"));
+    assert!(
+        text(&el, ".drag-hint.refused").contains("drop it on a VPC"),
+        "{}",
+        text(&el, ".drag-hint")
+    );
     assert_eq!(count(&el, ".drop-target.refused"), 1);
-    assert_eq!(count(&el, ".palette-ghost"), 1, "the item follows the pointer");
+    assert_eq!(
+        count(&el, ".palette-ghost"),
+        1,
+        "the item follows the pointer"
+    );
     pointer(&region, "pointerup", onto, false);
     settle().await;
-    assert!(text(&el, "[role='alert']").contains("drop it on a VPC"), "{}", text(&el, "[role='alert']"));
+    assert!(
+        text(&el, "[role='alert']").contains("drop it on a VPC"),
+        "{}",
+        text(&el, "[role='alert']")
+    );
     assert_eq!(count(&el, "[data-kind='subnet']"), subnets);
     assert_eq!(count(&el, ".drag-hint"), 0, "the hint goes with the drag");
 
@@ -75,14 +120,22 @@ async fn a_palette_item_dropped_on_a_vpc_lands_in_it_and_a_wrong_drop_is_refused
     pointer(&vpc, "pointermove", at(&vpc, 0.3, 0.95), false);
     pointer(&vpc, "pointermove", at(&vpc, 0.3, 0.97), false);
     settle().await;
-    assert!(text(&el, ".drag-hint.ok").contains("usw2-main"), "{}", text(&el, ".drag-hint"));
+    assert!(
+        text(&el, ".drag-hint.ok").contains("usw2-main"),
+        "{}",
+        text(&el, ".drag-hint")
+    );
     pointer(&vpc, "pointerup", at(&vpc, 0.3, 0.97), false);
     settle().await;
     assert_eq!(count(&el, "[data-kind='subnet']"), subnets + 1);
     let d = saved().await;
     let vpc = &d.regions[1].vpcs[0];
     assert_eq!(vpc.subnets.len(), 7, "the subnet went into usw2-main");
-    assert!(vpc.subnets[6].az.starts_with("usw2-az"), "with an AZ of its region: {}", vpc.subnets[6].az);
+    assert!(
+        vpc.subnets[6].az.starts_with("usw2-az"),
+        "with an AZ of its region: {}",
+        vpc.subnets[6].az
+    );
     // A DNS record onto a VPC: global objects are refused inside regions.
     let button = find(&el, "[data-palette='DNS record']");
     let vpc = find(&el, "[data-id='use1-main'] > rect");
@@ -90,7 +143,11 @@ async fn a_palette_item_dropped_on_a_vpc_lands_in_it_and_a_wrong_drop_is_refused
     pointer(&vpc, "pointermove", at(&vpc, 0.5, 0.5), false);
     pointer(&vpc, "pointermove", at(&vpc, 0.52, 0.5), false);
     settle().await;
-    assert!(text(&el, ".drag-hint.refused").contains("global"), "{}", text(&el, ".drag-hint"));
+    assert!(
+        text(&el, ".drag-hint.refused").contains("global"),
+        "{}",
+        text(&el, ".drag-hint")
+    );
     key("Escape", false);
     settle().await;
     assert_eq!(count(&el, ".drag-hint"), 0, "Escape abandons the drag");
@@ -107,26 +164,59 @@ async fn dragging_a_shape_moves_it_in_one_undo_step_and_saves_the_position() {
     let to = (start.0 - 40.0, start.1 + 30.0);
     pointer(&shape, "pointerdown", start, false);
     settle().await; // the press selects it: its outline is drawn
-    pointer(&shape, "pointermove", (start.0 - 20.0, start.1 + 15.0), false);
+    pointer(
+        &shape,
+        "pointermove",
+        (start.0 - 20.0, start.1 + 15.0),
+        false,
+    );
     settle().await;
     // The shape and its outline travel in the drag layer; the canvas hides them meanwhile.
     let layer = find(&el, "svg.drag-layer");
     let offset = layer.get_attribute("style").unwrap_or_default();
-    assert!(offset.contains("translate(-"), "the drag layer follows the pointer: {offset:?}");
-    assert_eq!(count(&layer, "[data-id='use1-app']"), 1, "a copy of the shape is in the drag layer");
-    assert_eq!(count(&layer, "[data-outline='use1-app']"), 1, "and of its selection outline");
-    assert_eq!(find(&el, "svg.canvas [data-id='use1-app']").get_attribute("visibility").as_deref(), Some("hidden"));
+    assert!(
+        offset.contains("translate(-"),
+        "the drag layer follows the pointer: {offset:?}"
+    );
+    assert_eq!(
+        count(&layer, "[data-id='use1-app']"),
+        1,
+        "a copy of the shape is in the drag layer"
+    );
+    assert_eq!(
+        count(&layer, "[data-outline='use1-app']"),
+        1,
+        "and of its selection outline"
+    );
+    assert_eq!(
+        find(&el, "svg.canvas [data-id='use1-app']")
+            .get_attribute("visibility")
+            .as_deref(),
+        Some("hidden")
+    );
     assert_eq!(count(&layer, "[data-id='use1-main']"), 0, "its VPC stays");
     pointer(&shape, "pointermove", to, false);
     pointer(&shape, "pointerup", to, false);
     settle().await;
     let x1 = rect_x(&el, "use1-app");
     assert!(x1 < x0 - 5.0, "moved left: {x0} -> {x1}");
-    assert!(find(&el, "[data-id='use1-app']").get_attribute("visibility").is_none(), "drawn at its new place");
-    assert_eq!(count(&el, "svg.drag-layer [data-id]"), 0, "the drag layer is empty again");
+    assert!(
+        find(&el, "[data-id='use1-app']")
+            .get_attribute("visibility")
+            .is_none(),
+        "drawn at its new place"
+    );
+    assert_eq!(
+        count(&el, "svg.drag-layer [data-id]"),
+        0,
+        "the drag layer is empty again"
+    );
     assert!(find(&el, "svg.drag-layer").get_attribute("style").is_none());
     let d = saved().await;
-    let r = d.canvas.get("use1-app").expect("the position is saved in the design");
+    let r = d
+        .canvas
+        .get("use1-app")
+        .expect("the position is saved in the design");
     assert!((r.x - x1).abs() < 0.5, "{} vs {x1}", r.x);
     // One undo step puts it back.
     click(&el, "[aria-label='Undo']");
@@ -140,7 +230,10 @@ async fn dragging_a_shape_moves_it_in_one_undo_step_and_saves_the_position() {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("ArrowRight");
     init.set_bubbles(true);
-    svg.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    svg.dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+    )
+    .unwrap();
     settle().await;
     assert_eq!(rect_x(&el, "use1-app"), x1 + 8.0);
 }
@@ -153,17 +246,42 @@ async fn a_frame_dragged_by_its_header_takes_its_contents_along() {
     let header = find(&el, "[data-target='usw2']");
     let start = at(&header, 0.3, 0.5);
     pointer(&header, "pointerdown", start, false);
-    pointer(&header, "pointermove", (start.0 + 20.0, start.1 + 10.0), false);
+    pointer(
+        &header,
+        "pointermove",
+        (start.0 + 20.0, start.1 + 10.0),
+        false,
+    );
     settle().await;
-    assert_eq!(count(&find(&el, "svg.drag-layer"), "[data-id='usw2-pub-a']"), 1, "its subnets move with it");
-    pointer(&header, "pointermove", (start.0 + 60.0, start.1 + 30.0), false);
-    pointer(&header, "pointerup", (start.0 + 60.0, start.1 + 30.0), false);
+    assert_eq!(
+        count(&find(&el, "svg.drag-layer"), "[data-id='usw2-pub-a']"),
+        1,
+        "its subnets move with it"
+    );
+    pointer(
+        &header,
+        "pointermove",
+        (start.0 + 60.0, start.1 + 30.0),
+        false,
+    );
+    pointer(
+        &header,
+        "pointerup",
+        (start.0 + 60.0, start.1 + 30.0),
+        false,
+    );
     settle().await;
     let moved = rect_x(&el, "usw2") - region;
     assert!(moved > 10.0, "the region moved: {moved}");
-    assert!((rect_x(&el, "usw2-pub-a") - subnet - moved).abs() < 0.01, "and its subnet by as much");
+    assert!(
+        (rect_x(&el, "usw2-pub-a") - subnet - moved).abs() < 0.01,
+        "and its subnet by as much"
+    );
     let d = saved().await;
-    assert!(d.canvas.contains_key("usw2") && !d.canvas.contains_key("usw2-pub-a"), "only the region's position is saved");
+    assert!(
+        d.canvas.contains_key("usw2") && !d.canvas.contains_key("usw2-pub-a"),
+        "only the region's position is saved"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -177,19 +295,45 @@ async fn a_link_drawn_from_a_handle_is_made_or_refused_with_the_reason() {
     let handle = find(&el, "[data-handle='use1-main']");
     // Onto a subnet: refused.
     let subnet = find(&el, "[data-id='usw2-pub-a'] > rect");
-    drag(&el, &handle, at(&handle, 0.5, 0.5), at(&subnet, 0.5, 0.5), false).await;
-    assert!(text(&el, "[role='alert']").contains("cannot be linked"), "{}", text(&el, "[role='alert']"));
+    drag(
+        &el,
+        &handle,
+        at(&handle, 0.5, 0.5),
+        at(&subnet, 0.5, 0.5),
+        false,
+    )
+    .await;
+    assert!(
+        text(&el, "[role='alert']").contains("cannot be linked"),
+        "{}",
+        text(&el, "[role='alert']")
+    );
     assert_eq!(count(&el, ".link-group[data-kind='peering']"), 0);
     // Onto the other VPC's header: peered.
     click(&el, "[data-id='use1-main'] > rect");
     settle().await;
     let handle = find(&el, "[data-handle='use1-main']");
     let other = find(&el, "[data-target='usw2-main']");
-    drag(&el, &handle, at(&handle, 0.5, 0.5), at(&other, 0.5, 0.5), false).await;
-    assert_eq!(count(&el, ".link-group[data-kind='peering']"), 1, "{}", text(&el, "[role='alert']"));
+    drag(
+        &el,
+        &handle,
+        at(&handle, 0.5, 0.5),
+        at(&other, 0.5, 0.5),
+        false,
+    )
+    .await;
+    assert_eq!(
+        count(&el, ".link-group[data-kind='peering']"),
+        1,
+        "{}",
+        text(&el, "[role='alert']")
+    );
     let d = saved().await;
     assert_eq!(d.peerings.len(), 1);
-    assert_eq!((d.peerings[0].a.as_str(), d.peerings[0].b.as_str()), ("use1-main", "usw2-main"));
+    assert_eq!(
+        (d.peerings[0].a.as_str(), d.peerings[0].b.as_str()),
+        ("use1-main", "usw2-main")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -200,7 +344,14 @@ async fn shift_drag_selects_a_box_and_ctrl_d_duplicates() {
     let vpc = find(&el, "[data-id='use1-main'] > rect");
     let r = vpc.get_bounding_client_rect();
     let svg = find(&el, "svg.canvas");
-    drag(&el, &svg, (r.left() - 3.0, r.top() - 3.0), (r.right() + 3.0, r.bottom() + 3.0), true).await;
+    drag(
+        &el,
+        &svg,
+        (r.left() - 3.0, r.top() - 3.0),
+        (r.right() + 3.0, r.bottom() + 3.0),
+        true,
+    )
+    .await;
     // The VPC, its six subnets and three workloads.
     assert_eq!(count(&el, ".selected-outline"), 10, "box selection");
     key("Escape", false);
@@ -223,7 +374,11 @@ async fn shift_drag_selects_a_box_and_ctrl_d_duplicates() {
     settle().await;
     key("d", true);
     settle().await;
-    assert!(text(&el, "[role='alert']").contains("Clone region as DR"), "{}", text(&el, "[role='alert']"));
+    assert!(
+        text(&el, "[role='alert']").contains("Clone region as DR"),
+        "{}",
+        text(&el, "[role='alert']")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -234,11 +389,22 @@ async fn keys_fit_the_view_show_the_shortcuts_and_the_theme_switches() {
     let fitted = svg.get_attribute("viewBox").unwrap();
     // Drag on empty space pans.
     let corner = at(&svg, 0.01, 0.01);
-    drag(&el, &svg, corner, (corner.0 + 120.0, corner.1 + 60.0), false).await;
+    drag(
+        &el,
+        &svg,
+        corner,
+        (corner.0 + 120.0, corner.1 + 60.0),
+        false,
+    )
+    .await;
     assert_ne!(svg.get_attribute("viewBox").unwrap(), fitted, "panned");
     key("f", false);
     settle().await;
-    assert_eq!(svg.get_attribute("viewBox").unwrap(), fitted, "F fits again");
+    assert_eq!(
+        svg.get_attribute("viewBox").unwrap(),
+        fitted,
+        "F fits again"
+    );
     // Zoomed out past legibility, the canvas drops text (class `coarse`).
     let class = |svg: &web_sys::Element| svg.get_attribute("class").unwrap_or_default();
     assert!(!class(&svg).contains("coarse"), "{}", class(&svg));
@@ -246,20 +412,36 @@ async fn keys_fit_the_view_show_the_shortcuts_and_the_theme_switches() {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key("-");
         init.set_bubbles(true);
-        svg.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+        svg.dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
     }
     settle().await;
-    assert!(class(&svg).contains("coarse"), "zoomed far out: {}", class(&svg));
+    assert!(
+        class(&svg).contains("coarse"),
+        "zoomed far out: {}",
+        class(&svg)
+    );
     key("f", false);
     settle().await;
-    assert!(!class(&svg).contains("coarse"), "fitted again, text is back");
+    assert!(
+        !class(&svg).contains("coarse"),
+        "fitted again, text is back"
+    );
     key("?", false);
     settle().await;
     let overlay = text(&el, "[role='dialog'][aria-label='Keyboard shortcuts']");
-    assert!(overlay.contains("Ctrl/Cmd + D") && overlay.contains("Space + drag"), "{overlay}");
+    assert!(
+        overlay.contains("Ctrl/Cmd + D") && overlay.contains("Space + drag"),
+        "{overlay}"
+    );
     key("Escape", false);
     settle().await;
-    assert_eq!(count(&el, "[aria-label='Keyboard shortcuts'][role='dialog']"), 0);
+    assert_eq!(
+        count(&el, "[aria-label='Keyboard shortcuts'][role='dialog']"),
+        0
+    );
     let root = document().document_element().unwrap();
     click(&el, "button.theme");
     settle().await;
@@ -269,7 +451,11 @@ async fn keys_fit_the_view_show_the_shortcuts_and_the_theme_switches() {
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
     click(&el, "button.theme");
     settle().await;
-    assert_eq!(root.get_attribute("data-theme"), None, "back to the system theme");
+    assert_eq!(
+        root.get_attribute("data-theme"),
+        None,
+        "back to the system theme"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -278,7 +464,8 @@ async fn picking_another_region_code_carries_the_subnets_to_its_azs() {
     settle().await;
     click(&el, "[data-target='usw2']");
     settle().await;
-    let select: web_sys::HtmlSelectElement = find(&el, ".inspector select[aria-label='Region']").unchecked_into();
+    let select: web_sys::HtmlSelectElement =
+        find(&el, ".inspector select[aria-label='Region']").unchecked_into();
     select.set_value("eu-west-1");
     let ev = web_sys::Event::new_with_event_init_dict("change", &{
         let i = web_sys::EventInit::new();
@@ -291,6 +478,16 @@ async fn picking_another_region_code_carries_the_subnets_to_its_azs() {
     let d = saved().await;
     let region = d.regions.iter().find(|r| r.id == "usw2").unwrap();
     assert_eq!(region.code, "eu-west-1");
-    assert!(region.vpcs[0].subnets.iter().all(|s| s.az.starts_with("euw1-az")), "AZ ids follow the region");
-    assert!(text(&el, "[role='status'][data-counts]").starts_with("0 errors"), "{}", text(&el, "[data-counts]"));
+    assert!(
+        region.vpcs[0]
+            .subnets
+            .iter()
+            .all(|s| s.az.starts_with("euw1-az")),
+        "AZ ids follow the region"
+    );
+    assert!(
+        text(&el, "[role='status'][data-counts]").starts_with("0 errors"),
+        "{}",
+        text(&el, "[data-counts]")
+    );
 }

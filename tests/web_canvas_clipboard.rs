@@ -40,7 +40,11 @@ async fn a_vpc_copied_in_one_app_pastes_into_another() {
     let data = web_sys::DataTransfer::new().unwrap();
     assert!(!clipboard_event("copy", &data), "the copy is the canvas's");
     let clip = data.get_data("text/plain").unwrap();
-    assert!(clip.starts_with("{\"format\":\"topoform.clipboard\",\"version\":1,"), "{}", &clip[..clip.len().min(80)]);
+    assert!(
+        clip.starts_with("{\"format\":\"topoform.clipboard\",\"version\":1,"),
+        "{}",
+        &clip[..clip.len().min(80)]
+    );
 
     // Paste it into the second app's us-west-2 region.
     click(&b, "[data-id='usw2-main'] > rect");
@@ -48,18 +52,34 @@ async fn a_vpc_copied_in_one_app_pastes_into_another() {
     focus(&find(&b, "svg.canvas"));
     assert!(!clipboard_event("paste", &data));
     settle().await;
-    assert_eq!(count(&b, "[data-kind='vpc']"), vpcs_b + 1, "pasted into the second app");
+    assert_eq!(
+        count(&b, "[data-kind='vpc']"),
+        vpcs_b + 1,
+        "pasted into the second app"
+    );
     assert_eq!(count(&a, "[data-kind='vpc']"), vpcs_a, "not into the first");
     let pasted = outlined(&b);
     assert_eq!(pasted.len(), 1, "the paste is selected: {pasted:?}");
     assert_ne!(pasted[0], "use1-main", "with a fresh id");
-    assert!(text(&b, &format!("[data-id='{}']", pasted[0])).contains("10.2.0.0/16") || text(&b, &format!("[data-target='{}']", pasted[0])).contains("10.2.0.0/16"), "and the next free /16");
+    assert!(
+        text(&b, &format!("[data-id='{}']", pasted[0])).contains("10.2.0.0/16")
+            || text(&b, &format!("[data-target='{}']", pasted[0])).contains("10.2.0.0/16"),
+        "and the next free /16"
+    );
 
     // Garbage is refused and says so.
     let junk = web_sys::DataTransfer::new().unwrap();
     junk.set_data("text/plain", "not a clip").unwrap();
     clipboard_event("paste", &junk);
     settle().await;
-    assert!(text(&b, "[role='alert']").contains("does not hold Topoform objects"), "{}", text(&b, "[role='alert']"));
-    assert_eq!(count(&b, "[data-kind='vpc']"), vpcs_b + 1, "the design is untouched");
+    assert!(
+        text(&b, "[role='alert']").contains("does not hold Topoform objects"),
+        "{}",
+        text(&b, "[role='alert']")
+    );
+    assert_eq!(
+        count(&b, "[data-kind='vpc']"),
+        vpcs_b + 1,
+        "the design is untouched"
+    );
 }

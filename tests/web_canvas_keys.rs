@@ -23,7 +23,10 @@ async fn tab_walks_shapes_then_links_and_a_link_is_deleted_from_the_keyboard() {
     settle().await;
     let svg = find(&el, "svg.canvas");
     focus(&svg);
-    assert!(!press_on(&svg, "Tab", false, false), "Tab is the canvas's while there is something to walk to");
+    assert!(
+        !press_on(&svg, "Tab", false, false),
+        "Tab is the canvas's while there is something to walk to"
+    );
     settle().await;
     assert_eq!(outlined(&el), ["app"], "the global band at the top first");
     for _ in 0..20 {
@@ -39,11 +42,21 @@ async fn tab_walks_shapes_then_links_and_a_link_is_deleted_from_the_keyboard() {
     press_on(&svg, "Tab", false, true);
     settle().await;
     assert_eq!(outlined(&el), ["use1"], "Shift+Tab walks back");
-    assert!(text(&el, "[data-said]").contains("region"), "the selection is read out: {}", text(&el, "[data-said]"));
+    assert!(
+        text(&el, "[data-said]").contains("region"),
+        "the selection is read out: {}",
+        text(&el, "[data-said]")
+    );
     // Walk on to the first link.
     let mut steps = 0;
-    while !outlined(&el).first().is_some_and(|id| id.starts_with("link@")) {
-        assert!(!press_on(&svg, "Tab", false, false), "walked off the end before any link");
+    while !outlined(&el)
+        .first()
+        .is_some_and(|id| id.starts_with("link@"))
+    {
+        assert!(
+            !press_on(&svg, "Tab", false, false),
+            "walked off the end before any link"
+        );
         settle().await;
         steps += 1;
         assert!(steps < 200, "no link reached");
@@ -52,14 +65,21 @@ async fn tab_walks_shapes_then_links_and_a_link_is_deleted_from_the_keyboard() {
     assert_eq!(count(&el, &format!("g.link-group[data-id='{link}']")), 1);
     press_on(&svg, "Delete", false, false);
     settle().await;
-    assert_eq!(count(&el, &format!("g.link-group[data-id='{link}']")), 0, "Delete removed the link");
+    assert_eq!(
+        count(&el, &format!("g.link-group[data-id='{link}']")),
+        0,
+        "Delete removed the link"
+    );
     // Shift+Tab from the first object lets focus leave the canvas (no trap).
     press_on(&svg, "Escape", false, false);
     settle().await;
     assert!(outlined(&el).is_empty(), "Escape clears the selection");
     press_on(&svg, "Tab", false, false);
     settle().await;
-    assert!(press_on(&svg, "Tab", false, true), "Shift+Tab before the first shape is the browser's");
+    assert!(
+        press_on(&svg, "Tab", false, true),
+        "Shift+Tab before the first shape is the browser's"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -68,10 +88,20 @@ async fn ctrl_a_selects_every_shape_and_z_zooms_to_the_selection() {
     settle().await;
     let svg = find(&el, "svg.canvas");
     focus(&svg);
-    assert!(!press_on(&svg, "a", true, false), "Ctrl+A on the canvas is not the page's select-all");
+    assert!(
+        !press_on(&svg, "a", true, false),
+        "Ctrl+A on the canvas is not the page's select-all"
+    );
     settle().await;
-    let shapes = count(&el, "[data-kind='vpc'], [data-kind='subnet'], [data-kind='region']");
-    assert!(outlined(&el).len() as u32 >= shapes, "{} outlined, {shapes} frames and subnets", outlined(&el).len());
+    let shapes = count(
+        &el,
+        "[data-kind='vpc'], [data-kind='subnet'], [data-kind='region']",
+    );
+    assert!(
+        outlined(&el).len() as u32 >= shapes,
+        "{} outlined, {shapes} frames and subnets",
+        outlined(&el).len()
+    );
     let fitted = view_box(&el);
     // One subnet, then Z.
     click(&el, "[data-id='usw2-db-b'] > rect");
@@ -79,7 +109,10 @@ async fn ctrl_a_selects_every_shape_and_z_zooms_to_the_selection() {
     press_on(&svg, "z", false, false);
     settle().await;
     let zoomed = view_box(&el);
-    assert!(zoomed[2] < fitted[2] / 2.0, "zoomed in: {zoomed:?} from {fitted:?}");
+    assert!(
+        zoomed[2] < fitted[2] / 2.0,
+        "zoomed in: {zoomed:?} from {fitted:?}"
+    );
     press_on(&svg, "0", false, false);
     settle().await;
     assert_eq!(view_box(&el), fitted, "0 fits again");
@@ -100,14 +133,26 @@ async fn the_context_menu_works_from_the_keyboard_and_closes_on_escape() {
     settle().await;
     let menu = find(&el, "[role='menu']");
     let first = focused().expect("focus in the menu");
-    assert_eq!(first.get_attribute("role").as_deref(), Some("menuitem"), "focus on the first item");
+    assert_eq!(
+        first.get_attribute("role").as_deref(),
+        Some("menuitem"),
+        "focus on the first item"
+    );
     press_on(&menu, "ArrowDown", false, false);
     assert_ne!(focused(), Some(first.clone()), "the arrow moves focus");
     press_on(&menu, "Escape", false, false);
     settle().await;
     assert_eq!(count(&el, "[role='menu']"), 0, "Escape closes it");
-    assert_eq!(focused().as_ref(), Some(&svg), "the keyboard is back on the canvas");
-    assert_eq!(outlined(&el), ["use1-pub-a"], "Escape in the menu kept the selection");
+    assert_eq!(
+        focused().as_ref(),
+        Some(&svg),
+        "the keyboard is back on the canvas"
+    );
+    assert_eq!(
+        outlined(&el),
+        ["use1-pub-a"],
+        "Escape in the menu kept the selection"
+    );
 
     // A right click on a subnet, then Duplicate.
     let subnets = count(&el, "[data-kind='subnet']");
@@ -120,7 +165,10 @@ async fn the_context_menu_works_from_the_keyboard_and_closes_on_escape() {
     init.set_client_y(p.1 as i32);
     init.set_button(2);
     let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("contextmenu", &init).unwrap();
-    assert!(!target.dispatch_event(&ev).unwrap(), "the browser's own menu is replaced");
+    assert!(
+        !target.dispatch_event(&ev).unwrap(),
+        "the browser's own menu is replaced"
+    );
     settle().await;
     assert_eq!(outlined(&el), ["use1-pub-b"], "a right click selects");
     click(&el, "[role='menuitem'][data-action='Duplicate']");
@@ -133,7 +181,12 @@ async fn the_context_menu_works_from_the_keyboard_and_closes_on_escape() {
     press_on(&svg, "ContextMenu", false, false);
     settle().await;
     assert_eq!(count(&el, "[role='menu']"), 1);
-    pointer(&find(&el, ".menu-backdrop"), "pointerdown", (5.0, 5.0), false);
+    pointer(
+        &find(&el, ".menu-backdrop"),
+        "pointerdown",
+        (5.0, 5.0),
+        false,
+    );
     settle().await;
     assert_eq!(count(&el, "[role='menu']"), 0);
 }
@@ -148,15 +201,29 @@ async fn find_selects_and_zooms_to_a_match() {
     press_on(&svg, "/", false, false);
     settle().await;
     let input: web_sys::HtmlInputElement = find(&el, ".find-box input").unchecked_into();
-    assert_eq!(focused().as_ref(), Some(input.unchecked_ref::<web_sys::Element>()), "typing goes to the box");
+    assert_eq!(
+        focused().as_ref(),
+        Some(input.unchecked_ref::<web_sys::Element>()),
+        "typing goes to the box"
+    );
     input.set_value("10.1.21");
-    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &{
-        let i = web_sys::EventInit::new();
-        i.set_bubbles(true);
-        i
-    }).unwrap()).unwrap();
+    input
+        .dispatch_event(
+            &web_sys::Event::new_with_event_init_dict("input", &{
+                let i = web_sys::EventInit::new();
+                i.set_bubbles(true);
+                i
+            })
+            .unwrap(),
+        )
+        .unwrap();
     settle().await;
-    assert_eq!(find(&el, "[role='option'][aria-selected='true']").get_attribute("data-found").as_deref(), Some("usw2-db-b"));
+    assert_eq!(
+        find(&el, "[role='option'][aria-selected='true']")
+            .get_attribute("data-found")
+            .as_deref(),
+        Some("usw2-db-b")
+    );
     press_on(input.unchecked_ref(), "Enter", false, false);
     settle().await;
     assert_eq!(outlined(&el), ["usw2-db-b"]);
@@ -181,7 +248,10 @@ async fn the_minimap_shows_only_when_part_of_the_design_is_out_of_view() {
     pointer(&mini, "pointerup", at(&mini, 0.9, 0.5), false);
     settle().await;
     let after = view_box(&el);
-    assert!(after[0] > before[0], "the view moved right: {before:?} -> {after:?}");
+    assert!(
+        after[0] > before[0],
+        "the view moved right: {before:?} -> {after:?}"
+    );
     assert_eq!(after[2], before[2], "without zooming");
     click(&el, "button[aria-label='Fit the design to the window']");
     settle().await;
@@ -201,8 +271,17 @@ async fn a_region_is_cloned_as_dr_from_its_context_menu() {
     settle().await;
     click(&el, "[role='menuitem'][data-action='Clone region as DR…']");
     settle().await;
-    assert_eq!(find(&el, "[role='menu']").get_attribute("aria-label").as_deref(), Some("Clone region as DR into"));
-    assert_eq!(count(&el, "[role='menuitem'][data-code='us-east-1']"), 0, "regions in use are not offered");
+    assert_eq!(
+        find(&el, "[role='menu']")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Clone region as DR into")
+    );
+    assert_eq!(
+        count(&el, "[role='menuitem'][data-code='us-east-1']"),
+        0,
+        "regions in use are not offered"
+    );
     click(&el, "[role='menuitem'][data-code='eu-west-1']");
     settle().await;
     assert_eq!(count(&el, "[data-kind='region']"), regions + 1, "cloned");

@@ -18,7 +18,11 @@ fn storage() -> web_sys::Storage {
 }
 
 fn mount() -> (web_sys::Element, impl Drop) {
-    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/"),
+    );
     let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     el.style().set_property("height", "700px").unwrap();
     document().body().unwrap().append_child(&el).unwrap();
@@ -34,13 +38,18 @@ async fn settle() {
 
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
-    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    let el = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"));
     let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
         let i = web_sys::MouseEventInit::new();
         i.set_bubbles(true);
@@ -55,7 +64,10 @@ fn count(root: &web_sys::Element, selector: &str) -> u32 {
 }
 
 fn alert(root: &web_sys::Element) -> String {
-    root.query_selector("[role='alert']").unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector("[role='alert']")
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -75,7 +87,11 @@ async fn palette_adds_into_the_selection_and_refuses_with_a_reason() {
     assert_eq!(count(&el, ".selected-outline"), 1, "the VPC is selected");
     click(&el, "[data-palette='Subnet']");
     settle().await;
-    assert_eq!(count(&el, "[data-kind='subnet']"), subnets + 1, "a subnet was added");
+    assert_eq!(
+        count(&el, "[data-kind='subnet']"),
+        subnets + 1,
+        "a subnet was added"
+    );
     // Undo and redo.
     click(&el, "[aria-label='Undo']");
     settle().await;
@@ -100,31 +116,65 @@ async fn edits_are_autosaved_and_restored_on_reload() {
         click(&el, "[data-palette='VPC']");
         settle().await;
         sleep(700).await; // past the autosave debounce
-        let saved = storage().get_item(AUTOSAVE_KEY).unwrap().expect("autosaved");
-        assert!(saved.contains("\"use1-vpc\""), "the new VPC is in the autosave");
+        let saved = storage()
+            .get_item(AUTOSAVE_KEY)
+            .unwrap()
+            .expect("autosaved");
+        assert!(
+            saved.contains("\"use1-vpc\""),
+            "the new VPC is in the autosave"
+        );
     }
     let (el, _h) = mount();
     settle().await;
-    assert_eq!(count(&el, "[data-id='use1-vpc']"), 1, "the reload shows the edited design");
+    assert_eq!(
+        count(&el, "[data-id='use1-vpc']"),
+        1,
+        "the reload shows the edited design"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_corrupt_autosave_is_kept_as_a_backup_and_explained() {
     storage().clear().unwrap();
-    storage().set_item(AUTOSAVE_KEY, "{\"format\": \"topoform.design\", \"version\": ").unwrap();
+    storage()
+        .set_item(
+            AUTOSAVE_KEY,
+            "{\"format\": \"topoform.design\", \"version\": ",
+        )
+        .unwrap();
     let (el, _h) = mount();
     settle().await;
     let msg = alert(&el);
-    assert!(msg.contains("not deleted") && msg.contains("topoform.backup."), "{msg}");
+    assert!(
+        msg.contains("not deleted") && msg.contains("topoform.backup."),
+        "{msg}"
+    );
     let s = storage();
-    let backups: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("topoform.backup.")).collect();
+    let backups: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with("topoform.backup."))
+        .collect();
     assert_eq!(backups.len(), 1, "{backups:?}");
-    assert!(s.get_item(&backups[0]).unwrap().unwrap().starts_with("{\"format\""), "the broken text is kept as it was");
-    assert!(count(&el, "[data-kind='region']") >= 2, "a template is open instead");
+    assert!(
+        s.get_item(&backups[0])
+            .unwrap()
+            .unwrap()
+            .starts_with("{\"format\""),
+        "the broken text is kept as it was"
+    );
+    assert!(
+        count(&el, "[data-kind='region']") >= 2,
+        "a template is open instead"
+    );
 }
 
 fn set_input(root: &web_sys::Element, selector: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
     input.set_value(value);
     for kind in ["input", "change"] {
         let ev = web_sys::Event::new_with_event_init_dict(kind, &{
@@ -147,18 +197,44 @@ async fn the_inspector_edits_fields_with_feedback_and_refuses_bad_numbers() {
     // A CIDR that overlaps the other VPC: live feedback, then the error on both.
     set_input(&el, ".inspector input[aria-label='CIDR']", "10.1.0.0/16");
     settle().await;
-    let problems = el.query_selector(".problems").unwrap().unwrap().text_content().unwrap();
-    assert!(problems.contains("NET-16") || problems.contains("NET-04"), "{problems}");
-    assert!(el.query_selector("[data-badge='usw2-main']").unwrap().is_some(), "the other VPC gets a badge too");
+    let problems = el
+        .query_selector(".problems")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        problems.contains("NET-16") || problems.contains("NET-04"),
+        "{problems}"
+    );
+    assert!(
+        el.query_selector("[data-badge='usw2-main']")
+            .unwrap()
+            .is_some(),
+        "the other VPC gets a badge too"
+    );
     click(&el, "[aria-label='Undo']");
     settle().await;
-    assert!(el.query_selector("[data-badge='usw2-main']").unwrap().is_none(), "undo clears it");
+    assert!(
+        el.query_selector("[data-badge='usw2-main']")
+            .unwrap()
+            .is_none(),
+        "undo clears it"
+    );
     // A number that is not a number is refused and changes nothing.
     click(&el, "[data-id='use1-app'] rect");
     settle().await;
     set_input(&el, ".inspector input[aria-label='Min']", "seven");
     settle().await;
     assert!(alert(&el).contains("whole number"), "{}", alert(&el));
-    let saved_min = el.query_selector("[data-id='use1-app']").unwrap().unwrap().text_content().unwrap();
-    assert!(saved_min.contains("2/2/6"), "the group is unchanged: {saved_min}");
+    let saved_min = el
+        .query_selector("[data-id='use1-app']")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        saved_min.contains("2/2/6"),
+        "the group is unchanged: {saved_min}"
+    );
 }

@@ -25,7 +25,11 @@ async fn settle() {
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
-    let el: web_sys::HtmlElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("{selector}")).unchecked_into();
+    let el: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector}"))
+        .unchecked_into();
     el.click();
 }
 
@@ -34,23 +38,62 @@ async fn the_dialog_lists_files_previews_them_and_builds_the_zip() {
     let design = RwSignal::new(TEMPLATES[0].design().unwrap());
     let open = RwSignal::new(true);
     let el = host();
-    let _h = leptos::mount::mount_to(el.clone(), move || view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(|_| ()) /> });
+    let _h = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(|_| ()) /> },
+    );
     settle().await;
-    for path in ["README.md", "regions/us-east-1/main.tf", "regions/us-west-2/main.tf", "global/main.tf", "backends/global.hcl", "bootstrap/main.tf"] {
-        assert!(el.query_selector(&format!("[data-path='{path}']")).unwrap().is_some(), "{path} in the tree");
+    for path in [
+        "README.md",
+        "regions/us-east-1/main.tf",
+        "regions/us-west-2/main.tf",
+        "global/main.tf",
+        "backends/global.hcl",
+        "bootstrap/main.tf",
+    ] {
+        assert!(
+            el.query_selector(&format!("[data-path='{path}']"))
+                .unwrap()
+                .is_some(),
+            "{path} in the tree"
+        );
     }
-    let preview = || el.query_selector("[data-preview]").unwrap().unwrap().text_content().unwrap();
-    assert!(preview().contains("Apply order"), "the README is shown first");
+    let preview = || {
+        el.query_selector("[data-preview]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert!(
+        preview().contains("Apply order"),
+        "the README is shown first"
+    );
     click(&el, "[data-path='regions/us-east-1/main.tf']");
     settle().await;
-    assert!(preview().contains("module \"vpc_use1-main\""), "{}", preview());
+    assert!(
+        preview().contains("module \"vpc_use1-main\""),
+        "{}",
+        preview()
+    );
     click(&el, ".modal-head .primary");
     settle().await;
-    let status = el.query_selector(".export-status").unwrap().unwrap().text_content().unwrap();
-    assert!(status.contains("Downloaded shop-prod-terraform.zip"), "{status}");
+    let status = el
+        .query_selector(".export-status")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        status.contains("Downloaded shop-prod-terraform.zip"),
+        "{status}"
+    );
     click(&el, "[aria-label='Close']");
     settle().await;
-    assert!(el.query_selector(".export-dialog").unwrap().is_none(), "closed");
+    assert!(
+        el.query_selector(".export-dialog").unwrap().is_none(),
+        "closed"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -65,11 +108,28 @@ async fn a_design_with_errors_is_explained_not_exported() {
         view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(move |ids| picked.set(ids)) /> }
     });
     settle().await;
-    let refused = el.query_selector(".export-refused").unwrap().expect("a refusal").text_content().unwrap();
-    assert!(refused.contains("NET-05") && refused.contains("not exported"), "{refused}");
-    assert!(el.query_selector("[data-path]").unwrap().is_none(), "no files");
+    let refused = el
+        .query_selector(".export-refused")
+        .unwrap()
+        .expect("a refusal")
+        .text_content()
+        .unwrap();
+    assert!(
+        refused.contains("NET-05") && refused.contains("not exported"),
+        "{refused}"
+    );
+    assert!(
+        el.query_selector("[data-path]").unwrap().is_none(),
+        "no files"
+    );
     click(&el, ".export-refused button");
     settle().await;
-    assert_eq!(picked.get_untracked(), vec!["use1-pub-a".to_string(), "use1-pub-b".to_string()]);
-    assert!(!open.get_untracked(), "the dialog closes to show the problem");
+    assert_eq!(
+        picked.get_untracked(),
+        vec!["use1-pub-a".to_string(), "use1-pub-b".to_string()]
+    );
+    assert!(
+        !open.get_untracked(),
+        "the dialog closes to show the problem"
+    );
 }

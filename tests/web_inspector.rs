@@ -30,7 +30,14 @@ fn full_design() -> Design {
     d.state.lock = LockMode::Dynamodb;
     d.state.dynamodb_table = Some("locks".into());
     d.state.key_prefix = Some("teams/web".into());
-    let data = |r: usize, d: &Design| d.regions[r].vpcs[0].subnets.iter().filter(|s| s.tier == Tier::Data).map(|s| s.id.clone()).collect::<Vec<_>>();
+    let data = |r: usize, d: &Design| {
+        d.regions[r].vpcs[0]
+            .subnets
+            .iter()
+            .filter(|s| s.tier == Tier::Data)
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>()
+    };
     let (use1_data, euw1_data) = (data(0, &d), data(1, &d));
     let rds = |id: &str, subnets: Vec<String>, replica_of: Option<String>| Rds {
         id: id.into(),
@@ -46,8 +53,14 @@ fn full_design() -> Design {
         replica_of,
         max_storage_gb: Some(200),
     };
-    d.regions[0].vpcs[0].nodes.push(VpcNode::Rds(rds("use1-db", use1_data.clone(), None)));
-    d.regions[1].vpcs[0].nodes.push(VpcNode::Rds(rds("euw1-db", euw1_data, Some("use1-db".into()))));
+    d.regions[0].vpcs[0]
+        .nodes
+        .push(VpcNode::Rds(rds("use1-db", use1_data.clone(), None)));
+    d.regions[1].vpcs[0].nodes.push(VpcNode::Rds(rds(
+        "euw1-db",
+        euw1_data,
+        Some("use1-db".into()),
+    )));
     d.regions[0].vpcs[0].nodes.push(VpcNode::Aurora(Aurora {
         id: "use1-aurora".into(),
         name: "orders".into(),
@@ -60,28 +73,53 @@ fn full_design() -> Design {
         database_name: Some("orders".into()),
         backup_retention_days: 14,
     }));
-    let bucket = |id: &str, to: Option<&str>| RegionNode::S3(S3 { id: id.into(), name: id.into(), bucket: format!("shop-{id}"), versioning: true, replicate_to: to.map(Into::into) });
-    d.regions[0].nodes.push(bucket("use1-assets", Some("euw1-assets")));
+    let bucket = |id: &str, to: Option<&str>| {
+        RegionNode::S3(S3 {
+            id: id.into(),
+            name: id.into(),
+            bucket: format!("shop-{id}"),
+            versioning: true,
+            replicate_to: to.map(Into::into),
+        })
+    };
+    d.regions[0]
+        .nodes
+        .push(bucket("use1-assets", Some("euw1-assets")));
     d.regions[1].nodes.push(bucket("euw1-assets", None));
     if let RegionNode::Dynamodb(t) = &mut d.regions[0].nodes[0] {
-        t.range_key = Some(KeyAttr { name: "sk".into(), kind: KeyType::S });
+        t.range_key = Some(KeyAttr {
+            name: "sk".into(),
+            kind: KeyType::S,
+        });
         t.ttl_attribute = Some("expires_at".into());
     }
-    d.state.buckets.insert("us-east-1".into(), "shop-state-east".into());
+    d.state
+        .buckets
+        .insert("us-east-1".into(), "shop-state-east".into());
     d.dns.as_mut().unwrap().zone_id = Some("Z0123456789ABC".into());
-    d.objectives.region = Some(Objective { rto_seconds: Some(600), rpo_seconds: Some(5) });
+    d.objectives.region = Some(Objective {
+        rto_seconds: Some(600),
+        rpo_seconds: Some(5),
+    });
     let rec = &mut d.dns.as_mut().unwrap().records[0];
     rec.ttl = Some(60);
     let t = &mut rec.targets[0];
     t.role = Some(FailoverRole::Primary);
     t.weight = Some(10);
-    t.location = Some(GeoLocation { continent: Some("EU".into()), country: Some("US".into()), subdivision: Some("WA".into()), default: Some(true) });
+    t.location = Some(GeoLocation {
+        continent: Some("EU".into()),
+        country: Some("US".into()),
+        subdivision: Some("WA".into()),
+        default: Some(true),
+    });
     d
 }
 
 async fn mount_full() -> (web_sys::Element, Mounted) {
     storage().clear().unwrap();
-    storage().set_item(AUTOSAVE_KEY, &save(&full_design())).unwrap();
+    storage()
+        .set_item(AUTOSAVE_KEY, &save(&full_design()))
+        .unwrap();
     let m = mount_keeping_storage();
     settle().await;
     m
@@ -100,7 +138,11 @@ async fn select(el: &web_sys::Element, kind: &str, id: &str) {
         _ => click(el, &format!("[data-id='{id}']")),
     }
     settle().await;
-    assert!(text(el, &format!("{I} .id")).contains(id), "{kind} {id} is selected: {}", text(el, I));
+    assert!(
+        text(el, &format!("{I} .id")).contains(id),
+        "{kind} {id} is selected: {}",
+        text(el, I)
+    );
 }
 
 const OBJECTS: &[(&str, &str)] = &[
@@ -124,7 +166,14 @@ async fn every_field_in_the_table_has_its_control_on_screen() {
     let (el, _h) = mount_full().await;
     for (p, c) in of_kind("design") {
         if c != Control::Canvas {
-            assert_eq!(count(&el, &format!("section[aria-label='Design settings'] [data-field='{p}']")), 1, "design.{p}");
+            assert_eq!(
+                count(
+                    &el,
+                    &format!("section[aria-label='Design settings'] [data-field='{p}']")
+                ),
+                1,
+                "design.{p}"
+            );
         }
     }
     for (kind, id) in OBJECTS {
@@ -133,7 +182,10 @@ async fn every_field_in_the_table_has_its_control_on_screen() {
         for (p, c) in of_kind(kind) {
             if c != Control::Canvas {
                 listed += 1;
-                assert!(count(&el, &format!("{I} [data-field='{p}']")) >= 1, "{kind}.{p} has no control on screen");
+                assert!(
+                    count(&el, &format!("{I} [data-field='{p}']")) >= 1,
+                    "{kind}.{p} has no control on screen"
+                );
             }
         }
         assert!(listed >= 2, "{kind}");
@@ -157,7 +209,11 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     select(&el, "alb", "use1-alb").await;
     choose(&el, &f("listener.protocol", "select"), "HTTP");
     settle().await;
-    tick(&el, &format!("{I} [data-field='subnets'] input[data-subnet='use1-app-a']"), true);
+    tick(
+        &el,
+        &format!("{I} [data-field='subnets'] input[data-subnet='use1-app-a']"),
+        true,
+    );
     select(&el, "asg", "use1-app").await;
     set_text(&el, &f("max", "input"), "9");
     select(&el, "rds", "euw1-db").await;
@@ -169,7 +225,11 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     select(&el, "dynamodb", "sessions").await;
     set_text(&el, &f("range_key.name", "input"), "created");
     settle().await;
-    tick(&el, &format!("{I} input[aria-label='Replica in eu-west-1']"), false);
+    tick(
+        &el,
+        &format!("{I} input[aria-label='Replica in eu-west-1']"),
+        false,
+    );
     select(&el, "record", "api").await;
     set_text(&el, &f("ttl", "input"), "");
     settle().await;
@@ -183,10 +243,22 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     settle().await;
     tick(&el, &f("targets[].location.default", "input"), false);
     settle().await;
-    assert_eq!(count(&el, &format!("{I} [data-field='targets[].location.continent']")), 0, "{}", text(&el, I));
+    assert_eq!(
+        count(
+            &el,
+            &format!("{I} [data-field='targets[].location.continent']")
+        ),
+        0,
+        "{}",
+        text(&el, I)
+    );
     choose(&el, &f("targets[].health_check.interval", "select"), "30");
     select(&el, "accelerator", "edge").await;
-    set_text(&el, &format!("{I} [data-field='endpoints[].traffic_dial'] input"), "40");
+    set_text(
+        &el,
+        &format!("{I} [data-field='endpoints[].traffic_dial'] input"),
+        "40",
+    );
     settle().await;
 
     let d = saved().await;
@@ -196,23 +268,45 @@ async fn one_field_of_every_kind_is_edited_into_the_design() {
     assert_eq!(ix.subnet("use1-pub-a").unwrap().2.tier, Tier::Private);
     assert_eq!(d.peerings[0].b, "apse1-main");
     let node = |id: &str| ix.vpc_node(id).unwrap().2.clone();
-    let VpcNode::Alb(alb) = node("use1-alb") else { panic!() };
+    let VpcNode::Alb(alb) = node("use1-alb") else {
+        panic!()
+    };
     assert_eq!(alb.listener.protocol, HttpProtocol::Http);
-    assert!(alb.subnets.contains(&"use1-app-a".to_string()), "{:?}", alb.subnets);
-    let VpcNode::Asg(asg) = node("use1-app") else { panic!() };
+    assert!(
+        alb.subnets.contains(&"use1-app-a".to_string()),
+        "{:?}",
+        alb.subnets
+    );
+    let VpcNode::Asg(asg) = node("use1-app") else {
+        panic!()
+    };
     assert_eq!(asg.max, 9);
-    let VpcNode::Rds(rds) = node("euw1-db") else { panic!() };
+    let VpcNode::Rds(rds) = node("euw1-db") else {
+        panic!()
+    };
     assert_eq!(rds.engine_version, "16.6");
-    let VpcNode::Aurora(aurora) = node("use1-aurora") else { panic!() };
+    let VpcNode::Aurora(aurora) = node("use1-aurora") else {
+        panic!()
+    };
     assert_eq!(aurora.engine, AuroraEngine::Mysql);
-    let Some((_, RegionNode::S3(b))) = ix.region_node("use1-assets") else { panic!() };
+    let Some((_, RegionNode::S3(b))) = ix.region_node("use1-assets") else {
+        panic!()
+    };
     assert!(!b.versioning);
-    let Some((_, RegionNode::Dynamodb(t))) = ix.region_node("sessions") else { panic!() };
-    assert_eq!(t.range_key.as_ref().map(|k| k.name.as_str()), Some("created"));
+    let Some((_, RegionNode::Dynamodb(t))) = ix.region_node("sessions") else {
+        panic!()
+    };
+    assert_eq!(
+        t.range_key.as_ref().map(|k| k.name.as_str()),
+        Some("created")
+    );
     assert_eq!(t.replicas, vec!["ap-southeast-1".to_string()]);
     let rec = &d.dns.as_ref().unwrap().records[0];
     assert_eq!(rec.ttl, None, "an emptied TTL is removed");
-    assert_eq!(rec.targets[0].location, None, "an emptied location is removed, not left as {{}}");
+    assert_eq!(
+        rec.targets[0].location, None,
+        "an emptied location is removed, not left as {{}}"
+    );
     assert_eq!(rec.targets[0].health_check.as_ref().unwrap().interval, 30);
     assert_eq!(d.accelerators[0].endpoints[0].traffic_dial, 40);
     assert_no_panics();
@@ -228,26 +322,49 @@ async fn a_refused_cidr_or_number_is_explained_beside_the_field_and_put_back() {
     let cidr = set_text(&el, &sel, "10.0.0.300/16");
     settle().await;
     let why = text(&el, &format!("{I} [data-field='cidr'] .refused"));
-    assert!(why.contains("10.0.0.300/16") && why.contains("not an IPv4 CIDR"), "{why}");
+    assert!(
+        why.contains("10.0.0.300/16") && why.contains("not an IPv4 CIDR"),
+        "{why}"
+    );
     assert_eq!(count(&el, ".toast"), 0);
     leave(&cidr);
     settle().await;
-    assert_eq!(input(&el, &sel).value(), was, "the field shows the design's CIDR again");
-    assert_eq!(Index::new(&saved().await).vpc("use1-main").unwrap().1.cidr, was);
+    assert_eq!(
+        input(&el, &sel).value(),
+        was,
+        "the field shows the design's CIDR again"
+    );
+    assert_eq!(
+        Index::new(&saved().await).vpc("use1-main").unwrap().1.cidr,
+        was
+    );
     // Out of range.
     select(&el, "asg", "use1-app").await;
     let max = set_text(&el, &format!("{I} [data-field='max'] input"), "20000");
     settle().await;
-    assert!(text(&el, &format!("{I} [data-field='max'] .refused")).contains("between 0 and 10000"), "{}", text(&el, I));
+    assert!(
+        text(&el, &format!("{I} [data-field='max'] .refused")).contains("between 0 and 10000"),
+        "{}",
+        text(&el, I)
+    );
     leave(&max);
     settle().await;
-    assert_ne!(input(&el, &format!("{I} [data-field='max'] input")).value(), "20000");
+    assert_ne!(
+        input(&el, &format!("{I} [data-field='max'] input")).value(),
+        "20000"
+    );
     // Escape restores a half-typed value and keeps the selection.
     let name = type_text(&el, &format!("{I} [data-field='name'] input"), "half-typed");
     key_on(&name, "Escape", false);
     settle().await;
-    assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "app");
-    assert!(text(&el, &format!("{I} .id")).contains("use1-app"), "still selected");
+    assert_eq!(
+        input(&el, &format!("{I} [data-field='name'] input")).value(),
+        "app"
+    );
+    assert!(
+        text(&el, &format!("{I} .id")).contains("use1-app"),
+        "still selected"
+    );
     assert_no_panics();
 }
 
@@ -258,8 +375,16 @@ async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
     select(&el, "alb", "use1-alb").await;
     key_on(&document().body().unwrap(), "Delete", false);
     settle().await;
-    assert_eq!(count(&el, "[role='alertdialog']"), 1, "the ALB has dependents: Delete asks");
-    assert!(text(&el, "[role='alertdialog']").contains("also changes"), "{}", text(&el, "[role='alertdialog']"));
+    assert_eq!(
+        count(&el, "[role='alertdialog']"),
+        1,
+        "the ALB has dependents: Delete asks"
+    );
+    assert!(
+        text(&el, "[role='alertdialog']").contains("also changes"),
+        "{}",
+        text(&el, "[role='alertdialog']")
+    );
     let yes = find(&el, "[role='alertdialog'] button.primary");
     let no = find(&el, "[role='alertdialog'] button:not(.primary)");
     let is = |b: &web_sys::Element| focused().is_some_and(|f| f.is_same_node(Some(b)));
@@ -274,7 +399,10 @@ async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
     settle().await;
     assert_eq!(count(&el, "[role='alertdialog']"), 0, "Escape cancels");
     assert_eq!(count(&el, "[data-id='use1-alb']"), 1, "nothing deleted");
-    assert!(text(&el, &format!("{I} .id")).contains("use1-alb"), "Escape in the dialog did not also clear the selection");
+    assert!(
+        text(&el, &format!("{I} .id")).contains("use1-alb"),
+        "Escape in the dialog did not also clear the selection"
+    );
     key_on(&document().body().unwrap(), "Delete", false);
     settle().await;
     // Enter on the focused button is its click.
@@ -282,7 +410,11 @@ async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
     assert_eq!(yes.text_content().as_deref(), Some("Delete"));
     click_el(&yes);
     settle().await;
-    assert_eq!(count(&el, "[data-id='use1-alb']"), 0, "deleted once confirmed");
+    assert_eq!(
+        count(&el, "[data-id='use1-alb']"),
+        0,
+        "deleted once confirmed"
+    );
     assert!(Index::new(&saved().await).get("use1-alb").is_none());
     assert_no_panics();
 }
@@ -293,14 +425,24 @@ async fn clone_region_as_dr_says_what_it_added() {
     let (el, _h) = mount();
     settle().await;
     select(&el, "region", "use1").await;
-    choose(&el, &format!("{I} select[aria-label='DR region']"), "eu-central-1");
+    choose(
+        &el,
+        &format!("{I} select[aria-label='DR region']"),
+        "eu-central-1",
+    );
     click(&el, &format!("{I} .clone-dr button"));
     settle().await;
     let said = text(&el, ".toast[role='status']");
-    assert!(said.contains("Added region eu-central-1") && said.contains("subnets"), "{said}");
+    assert!(
+        said.contains("Added region eu-central-1") && said.contains("subnets"),
+        "{said}"
+    );
     assert!(count(&el, ".toast li") >= 1, "{said}");
     // The failover pair was full: the report says the new region gets no traffic yet.
-    assert!(said.contains("Not done") && said.contains("DES-03"), "{said}");
+    assert!(
+        said.contains("Not done") && said.contains("DES-03"),
+        "{said}"
+    );
     assert_no_panics();
 }
 
@@ -314,9 +456,19 @@ async fn a_typed_edit_keeps_the_next_control_in_place_and_undo_shows_the_design_
     // panel, which must keep the control under the pointer in place.
     set_text(&el, &format!("{I} [data-field='name'] input"), "  front ");
     settle().await;
-    assert!(internal.is_connected(), "the checkbox the pointer went down on is still there");
-    assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "front", "the field shows what was stored");
-    assert!(text(&el, &format!("{I} h3")).contains("front"), "the title follows");
+    assert!(
+        internal.is_connected(),
+        "the checkbox the pointer went down on is still there"
+    );
+    assert_eq!(
+        input(&el, &format!("{I} [data-field='name'] input")).value(),
+        "front",
+        "the field shows what was stored"
+    );
+    assert!(
+        text(&el, &format!("{I} h3")).contains("front"),
+        "the title follows"
+    );
     click_el(&internal);
     settle().await;
     let alb = |d: &Design| match Index::new(d).vpc_node("use1-alb").map(|x| x.2.clone()) {
@@ -331,7 +483,11 @@ async fn a_typed_edit_keeps_the_next_control_in_place_and_undo_shows_the_design_
     click(&el, "[aria-label='Undo']");
     settle().await;
     assert_eq!(alb(&saved().await).name, "web");
-    assert_eq!(input(&el, &format!("{I} [data-field='name'] input")).value(), "web", "the field follows the undo");
+    assert_eq!(
+        input(&el, &format!("{I} [data-field='name'] input")).value(),
+        "web",
+        "the field follows the undo"
+    );
     assert!(!input(&el, &format!("{I} [data-field='internal'] input")).checked());
     assert_no_panics();
 }

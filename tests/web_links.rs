@@ -22,27 +22,49 @@ const DNS_PRIMARY: &str = "g.link-group[data-kind='dns'][data-from='app'][data-t
 async fn a_link_is_drawn_labelled_selected_deleted_and_restored() {
     let (el, _h) = mount();
     settle().await;
-    assert!(count(&el, "g.link-group[data-kind='asg-target']") >= 2, "each group's attachment to its load balancer is drawn");
+    assert!(
+        count(&el, "g.link-group[data-kind='asg-target']") >= 2,
+        "each group's attachment to its load balancer is drawn"
+    );
     let note = text(&el, &format!("{DNS_PRIMARY} .link-note"));
     assert_eq!(note, "primary · health-checked");
-    let link_id = find(&el, DNS_PRIMARY).get_attribute("data-id").expect("a link carries its id");
+    let link_id = find(&el, DNS_PRIMARY)
+        .get_attribute("data-id")
+        .expect("a link carries its id");
     assert_eq!(link_id, "link@dns@app@use1-alb");
 
     // A click on the line selects it: it is highlighted.
     click(&el, &format!("{DNS_PRIMARY} path.link"));
     settle().await;
-    assert_eq!(count(&el, &format!("[data-outline='{link_id}']")), 1, "the selected link is highlighted");
+    assert_eq!(
+        count(&el, &format!("[data-outline='{link_id}']")),
+        1,
+        "the selected link is highlighted"
+    );
 
     // Delete removes the relation, not the record or the load balancer.
     key("Delete", false);
     settle().await;
     assert_eq!(count(&el, DNS_PRIMARY), 0, "the line is gone");
     assert_eq!(count(&el, "[data-id='app']"), 1, "the record stays");
-    assert_eq!(count(&el, "[data-id='use1-alb']"), 1, "the load balancer stays");
+    assert_eq!(
+        count(&el, "[data-id='use1-alb']"),
+        1,
+        "the load balancer stays"
+    );
     sleep(700).await;
-    let d = load(&storage().get_item(AUTOSAVE_KEY).unwrap().expect("autosaved")).unwrap();
+    let d = load(
+        &storage()
+            .get_item(AUTOSAVE_KEY)
+            .unwrap()
+            .expect("autosaved"),
+    )
+    .unwrap();
     let rec = &d.dns.as_ref().unwrap().records[0];
-    assert!(rec.targets.iter().all(|t| t.target != "use1-alb"), "the design lost the target");
+    assert!(
+        rec.targets.iter().all(|t| t.target != "use1-alb"),
+        "the design lost the target"
+    );
 
     // One undo step brings it back.
     key("z", true);

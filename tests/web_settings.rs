@@ -47,9 +47,17 @@ async fn every_design_setting_is_edited_through_the_panel() {
     settle().await;
     set_text(&el, &field("state.bucket"), "market-stage-state-7f3a");
     settle().await;
-    choose(&el, &format!("{S} [data-field='state.region'] select"), "eu-west-1");
+    choose(
+        &el,
+        &format!("{S} [data-field='state.region'] select"),
+        "eu-west-1",
+    );
     settle().await;
-    choose(&el, &format!("{S} [data-field='state.lock'] select"), "dynamodb");
+    choose(
+        &el,
+        &format!("{S} [data-field='state.lock'] select"),
+        "dynamodb",
+    );
     settle().await;
     set_text(&el, &field("state.dynamodb_table"), "tf-locks");
     settle().await;
@@ -58,17 +66,31 @@ async fn every_design_setting_is_edited_through_the_panel() {
     set_text(&el, &field("dns.zone"), "market.example");
     settle().await;
     let d = saved().await;
-    assert_eq!((d.name.as_str(), d.environment.as_str()), ("market", "stage"));
-    assert_eq!(d.tags.get("cost-centre").map(String::as_str), Some("payments"), "{:?}", d.tags);
+    assert_eq!(
+        (d.name.as_str(), d.environment.as_str()),
+        ("market", "stage")
+    );
+    assert_eq!(
+        d.tags.get("cost-centre").map(String::as_str),
+        Some("payments"),
+        "{:?}",
+        d.tags
+    );
     assert_eq!(d.tags.len(), tags_before + 1);
     assert_eq!(d.state.bucket, "market-stage-state-7f3a");
     assert_eq!(d.state.region, "eu-west-1");
     assert_eq!(d.state.lock, LockMode::Dynamodb);
     assert_eq!(d.state.dynamodb_table.as_deref(), Some("tf-locks"));
     assert_eq!(d.state.key_prefix.as_deref(), Some("teams/pay"));
-    assert_eq!(d.dns.as_ref().map(|z| z.zone.as_str()), Some("market.example"));
+    assert_eq!(
+        d.dns.as_ref().map(|z| z.zone.as_str()),
+        Some("market.example")
+    );
     // Tags are removed as they were added.
-    click(&el, &format!("{S} button[aria-label='Remove tag cost-centre']"));
+    click(
+        &el,
+        &format!("{S} button[aria-label='Remove tag cost-centre']"),
+    );
     settle().await;
     assert_eq!(saved().await.tags.len(), tags_before);
     // A repeated key is refused beside the field.
@@ -107,17 +129,40 @@ async fn the_version_2_settings_are_edited_through_the_panel() {
     settle().await;
     let d = saved().await;
     assert_eq!(d.version, 2);
-    assert_eq!(d.state.buckets.get(&dr).map(String::as_str), Some("shop-state-oregon-7f3a"), "{:?}", d.state.buckets);
-    assert_eq!(d.state.buckets.len(), 1, "a region left empty keeps <bucket>-<code>");
-    assert_eq!(d.dns.as_ref().and_then(|z| z.zone_id.as_deref()), Some("Z0123456789ABC"));
+    assert_eq!(
+        d.state.buckets.get(&dr).map(String::as_str),
+        Some("shop-state-oregon-7f3a"),
+        "{:?}",
+        d.state.buckets
+    );
+    assert_eq!(
+        d.state.buckets.len(),
+        1,
+        "a region left empty keeps <bucket>-<code>"
+    );
+    assert_eq!(
+        d.dns.as_ref().and_then(|z| z.zone_id.as_deref()),
+        Some("Z0123456789ABC")
+    );
     let region = d.objectives.region.clone().unwrap_or_default();
-    assert_eq!((region.rto_seconds, region.rpo_seconds), (Some(600), Some(5)));
+    assert_eq!(
+        (region.rto_seconds, region.rpo_seconds),
+        (Some(600), Some(5))
+    );
     let az = d.objectives.az.clone().unwrap_or_default();
-    assert_eq!((az.rto_seconds, az.rpo_seconds), (None, Some(0)), "0 is an objective, empty is none");
+    assert_eq!(
+        (az.rto_seconds, az.rpo_seconds),
+        (None, Some(0)),
+        "0 is an objective, empty is none"
+    );
     // A negative number is refused beside the field and the design keeps 600.
     set_text(&el, &field("objectives.region.rto_seconds"), "-1");
     settle().await;
-    assert!(!text(&el, &format!("{S} [data-field='objectives.region.rto_seconds'] .refused")).is_empty());
+    assert!(!text(
+        &el,
+        &format!("{S} [data-field='objectives.region.rto_seconds'] .refused")
+    )
+    .is_empty());
     // Emptying a field removes the setting.
     set_text(&el, &region_bucket(&dr), "");
     settle().await;
@@ -126,8 +171,15 @@ async fn the_version_2_settings_are_edited_through_the_panel() {
     set_text(&el, &field("objectives.az.rpo_seconds"), "");
     settle().await;
     let d = saved().await;
-    assert!(d.state.buckets.is_empty() && d.dns.as_ref().is_some_and(|z| z.zone_id.is_none()), "{:?}", d.state);
-    assert_eq!(d.objectives.az, None, "an entry with no number left is dropped");
+    assert!(
+        d.state.buckets.is_empty() && d.dns.as_ref().is_some_and(|z| z.zone_id.is_none()),
+        "{:?}",
+        d.state
+    );
+    assert_eq!(
+        d.objectives.az, None,
+        "an entry with no number left is dropped"
+    );
     assert_eq!(d.objectives.region.and_then(|o| o.rto_seconds), Some(600));
     assert_no_panics();
 }
@@ -140,19 +192,38 @@ async fn a_refused_value_is_explained_beside_its_field_and_put_back() {
     let name = set_text(&el, &field("name"), "My Shop");
     settle().await;
     let why = text(&el, &format!("{S} [data-field='name'] .refused"));
-    assert!(why.contains("My Shop") && why.contains("lowercase") && why.contains("keeps “shop”"), "{why}");
-    assert_eq!(count(&el, ".toast"), 0, "the refusal is beside the field, not in a banner");
+    assert!(
+        why.contains("My Shop") && why.contains("lowercase") && why.contains("keeps “shop”"),
+        "{why}"
+    );
+    assert_eq!(
+        count(&el, ".toast"),
+        0,
+        "the refusal is beside the field, not in a banner"
+    );
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(current("active-passive").await.name, "shop", "the design is untouched");
+    assert_eq!(
+        current("active-passive").await.name,
+        "shop",
+        "the design is untouched"
+    );
     leave(&name);
     settle().await;
-    assert_eq!(input(&el, &field("name")).value(), "shop", "on blur the field shows what the design holds");
+    assert_eq!(
+        input(&el, &field("name")).value(),
+        "shop",
+        "on blur the field shows what the design holds"
+    );
     // Escape puts the design's value back at once and leaves the field.
     let env = type_text(&el, &field("environment"), "qa-typing");
     key_on(&env, "Escape", false);
     settle().await;
     assert_eq!(input(&el, &field("environment")).value(), "prod");
-    assert_eq!(count(&el, S), 1, "Escape in a field does not clear the selection or close the panel");
+    assert_eq!(
+        count(&el, S),
+        1,
+        "Escape in a field does not clear the selection or close the panel"
+    );
     assert_eq!(current("active-passive").await.environment, "prod");
     assert_no_panics();
 }
@@ -166,8 +237,16 @@ async fn the_toast_floats_and_clears_on_the_next_edit() {
     let top = body.get_bounding_client_rect().top();
     click(&el, "[data-palette='Subnet']"); // nothing selected: refused
     settle().await;
-    assert!(text(&el, ".toast[role='alert']").contains("VPC"), "{}", text(&el, ".toast"));
-    assert_eq!(body.get_bounding_client_rect().top(), top, "the toast does not push the layout down");
+    assert!(
+        text(&el, ".toast[role='alert']").contains("VPC"),
+        "{}",
+        text(&el, ".toast")
+    );
+    assert_eq!(
+        body.get_bounding_client_rect().top(),
+        top,
+        "the toast does not push the layout down"
+    );
     set_text(&el, &field("name"), "shop2");
     settle().await;
     assert_eq!(count(&el, ".toast"), 0, "a later valid edit clears it");
@@ -185,20 +264,37 @@ async fn new_asks_in_the_page_before_replacing_unsaved_work() {
     assert_eq!(count(&el, "[role='alertdialog']"), 0);
     assert_eq!(count(&el, "[data-kind='region']"), 0, "an empty design");
     // Its state bucket is the default, flagged as such.
-    assert!(text(&el, &format!("{S} .flag")).contains("global"), "{}", text(&el, S));
+    assert!(
+        text(&el, &format!("{S} .flag")).contains("global"),
+        "{}",
+        text(&el, S)
+    );
     set_text(&el, &field("name"), "mine");
     settle().await;
     let new_button = find(&el, ".editbar button[title='New design']");
-    new_button.unchecked_ref::<web_sys::HtmlElement>().focus().unwrap();
+    new_button
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
     click_el(&new_button);
     settle().await;
-    assert_eq!(count(&el, "[role='alertdialog']"), 1, "unsaved work: New asks");
+    assert_eq!(
+        count(&el, "[role='alertdialog']"),
+        1,
+        "unsaved work: New asks"
+    );
     let yes = find(&el, "[role='alertdialog'] button.primary");
-    assert!(focused().is_some_and(|f| f.is_same_node(Some(&yes))), "the dialog takes focus");
+    assert!(
+        focused().is_some_and(|f| f.is_same_node(Some(&yes))),
+        "the dialog takes focus"
+    );
     key_on(&yes, "Escape", false);
     settle().await;
     assert_eq!(count(&el, "[role='alertdialog']"), 0, "Escape cancels");
-    assert!(focused().is_some_and(|f| f.is_same_node(Some(&new_button))), "focus goes back to New");
+    assert!(
+        focused().is_some_and(|f| f.is_same_node(Some(&new_button))),
+        "focus goes back to New"
+    );
     assert_eq!(saved().await.name, "mine", "nothing was replaced");
     click_el(&new_button);
     settle().await;

@@ -53,7 +53,9 @@ async fn badges_and_the_problems_panel_follow_the_design() {
     for id in ["use1-pub-a", "use1-pub-b"] {
         let badge = el.query_selector(&format!("[data-badge='{id}']")).unwrap();
         // SVG elements keep `class` as an attribute (className is not a string there).
-        let class = badge.and_then(|b| b.get_attribute("class")).unwrap_or_default();
+        let class = badge
+            .and_then(|b| b.get_attribute("class"))
+            .unwrap_or_default();
         assert!(class.contains("error"), "error badge on {id}: {class:?}");
     }
     let rows = el.query_selector_all(".problem.error").unwrap();
@@ -61,25 +63,56 @@ async fn badges_and_the_problems_panel_follow_the_design() {
     let row = rows.item(0).unwrap().text_content().unwrap();
     assert!(row.contains("NET-05") && row.contains("overlap"), "{row}");
     // Clicking the row picks its subjects.
-    let button: web_sys::HtmlElement = el.query_selector(".problem.error button").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement = el
+        .query_selector(".problem.error button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     button.click();
     settle().await;
-    assert_eq!(picked.get_untracked(), vec!["use1-pub-a".to_string(), "use1-pub-b".to_string()]);
+    assert_eq!(
+        picked.get_untracked(),
+        vec!["use1-pub-a".to_string(), "use1-pub-b".to_string()]
+    );
     // Fixing the design clears the error everywhere.
     design.set(good);
     settle().await;
-    assert!(el.query_selector("[data-badge='use1-pub-a']").unwrap().is_none(), "badge gone");
-    assert_eq!(el.query_selector_all(".problem.error").unwrap().length(), 0, "error row gone");
+    assert!(
+        el.query_selector("[data-badge='use1-pub-a']")
+            .unwrap()
+            .is_none(),
+        "badge gone"
+    );
+    assert_eq!(
+        el.query_selector_all(".problem.error").unwrap().length(),
+        0,
+        "error row gone"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_app_shows_counts_and_problems_for_each_template() {
-    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/"),
+    );
     let _ = window().local_storage().unwrap().unwrap().clear();
     let el = host();
     let _h = leptos::mount::mount_to(el.clone(), App);
     settle().await;
-    let status = el.query_selector("[role='status']").unwrap().unwrap().text_content().unwrap();
-    assert!(status.contains("0 errors") && status.contains("0 warnings"), "{status}");
-    assert!(el.query_selector("aside[aria-label='Problems']").unwrap().is_some());
+    let status = el
+        .query_selector("[role='status']")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        status.contains("0 errors") && status.contains("0 warnings"),
+        "{status}"
+    );
+    assert!(el
+        .query_selector("aside[aria-label='Problems']")
+        .unwrap()
+        .is_some());
 }

@@ -52,14 +52,27 @@ OPTIONS:
 enum Command {
     Help,
     Version,
-    Check { file: String, json: bool },
-    Export { file: String, out: String, layout: Layout },
-    MakePrimary { file: String, region: String, out: String },
+    Check {
+        file: String,
+        json: bool,
+    },
+    Export {
+        file: String,
+        out: String,
+        layout: Layout,
+    },
+    MakePrimary {
+        file: String,
+        region: String,
+        out: String,
+    },
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
     let mut it = args.iter();
-    let Some(cmd) = it.next() else { return Ok(Command::Help) };
+    let Some(cmd) = it.next() else {
+        return Ok(Command::Help);
+    };
     match cmd.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
         "-V" | "--version" => Ok(Command::Version),
@@ -71,13 +84,25 @@ fn parse(args: &[String]) -> Result<Command, String> {
                     "--format" => match it.next().map(String::as_str) {
                         Some("json") => json = true,
                         Some("text") => json = false,
-                        Some(other) => return Err(format!("--format takes text or json, not {:?}", short(other))),
+                        Some(other) => {
+                            return Err(format!(
+                                "--format takes text or json, not {:?}",
+                                short(other)
+                            ))
+                        }
                         None => return Err("--format needs a value: text or json".into()),
                     },
                     "-h" | "--help" => return Ok(Command::Help),
-                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{}` for check", short(f))),
+                    f if f.starts_with('-') && f != "-" => {
+                        return Err(format!("unknown option `{}` for check", short(f)))
+                    }
                     f if file.is_none() => file = Some(f.to_string()),
-                    f => return Err(format!("check takes one FILE; `{}` is one too many", short(f))),
+                    f => {
+                        return Err(format!(
+                            "check takes one FILE; `{}` is one too many",
+                            short(f)
+                        ))
+                    }
                 }
             }
             let file = file.ok_or("check needs a FILE")?;
@@ -93,18 +118,36 @@ fn parse(args: &[String]) -> Result<Command, String> {
                             Some("per-region") => Layout::PerRegion,
                             Some("single-root") => Layout::SingleRoot,
                             Some(other) => {
-                                return Err(format!("--layout takes per-region or single-root, not {:?}", short(other)))
+                                return Err(format!(
+                                    "--layout takes per-region or single-root, not {:?}",
+                                    short(other)
+                                ))
                             }
-                            None => return Err("--layout needs a value: per-region or single-root".into()),
+                            None => {
+                                return Err(
+                                    "--layout needs a value: per-region or single-root".into()
+                                )
+                            }
                         }
                     }
                     "-h" | "--help" => return Ok(Command::Help),
-                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{}` for export", short(f))),
+                    f if f.starts_with('-') && f != "-" => {
+                        return Err(format!("unknown option `{}` for export", short(f)))
+                    }
                     f if file.is_none() => file = Some(f.to_string()),
-                    f => return Err(format!("export takes one FILE; `{}` is one too many", short(f))),
+                    f => {
+                        return Err(format!(
+                            "export takes one FILE; `{}` is one too many",
+                            short(f)
+                        ))
+                    }
                 }
             }
-            Ok(Command::Export { file: file.ok_or("export needs a FILE")?, out: out.ok_or("export needs --out DIR")?, layout })
+            Ok(Command::Export {
+                file: file.ok_or("export needs a FILE")?,
+                out: out.ok_or("export needs --out DIR")?,
+                layout,
+            })
         }
         "make-primary" => {
             let (mut pos, mut out) = (Vec::new(), None);
@@ -112,15 +155,28 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 match a.as_str() {
                     "--out" => out = Some(it.next().ok_or("--out needs a FILE")?.clone()),
                     "-h" | "--help" => return Ok(Command::Help),
-                    f if f.starts_with('-') && f != "-" => return Err(format!("unknown option `{}` for make-primary", short(f))),
+                    f if f.starts_with('-') && f != "-" => {
+                        return Err(format!("unknown option `{}` for make-primary", short(f)))
+                    }
                     f if pos.len() < 2 => pos.push(f.to_string()),
-                    f => return Err(format!("make-primary takes FILE and REGION; `{}` is one too many", short(f))),
+                    f => {
+                        return Err(format!(
+                            "make-primary takes FILE and REGION; `{}` is one too many",
+                            short(f)
+                        ))
+                    }
                 }
             }
             let mut pos = pos.into_iter();
             let file = pos.next().ok_or("make-primary needs a FILE")?;
-            let region = pos.next().ok_or("make-primary needs a REGION (code or id)")?;
-            Ok(Command::MakePrimary { file, region, out: out.ok_or("make-primary needs --out FILE")? })
+            let region = pos
+                .next()
+                .ok_or("make-primary needs a REGION (code or id)")?;
+            Ok(Command::MakePrimary {
+                file,
+                region,
+                out: out.ok_or("make-primary needs --out FILE")?,
+            })
         }
         other => Err(format!("unknown command `{}`", short(other))),
     }
@@ -130,7 +186,8 @@ fn parse(args: &[String]) -> Result<Command, String> {
 fn read_design(file: &str) -> Result<Design, String> {
     let bytes = if file == "-" {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         bytes
     } else {
         std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?
@@ -147,7 +204,10 @@ fn utf8_text(bytes: &[u8]) -> Result<&str, String> {
         return Err("the file is UTF-16 text; save it as UTF-8".into());
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 text: the byte at offset {} is not valid UTF-8; save the file as UTF-8", e.valid_up_to())
+        format!(
+            "not UTF-8 text: the byte at offset {} is not valid UTF-8; save the file as UTF-8",
+            e.valid_up_to()
+        )
     })
 }
 
@@ -188,9 +248,18 @@ fn run_export(file: &str, out: &str, layout: Layout) -> ExitCode {
     let files = match export(&design, layout) {
         Ok(f) => f,
         Err(ExportError::Invalid(diags)) => {
-            eprintln!("error: {file} has {} error(s); nothing was written:", diags.len());
+            eprintln!(
+                "error: {file} has {} error(s); nothing was written:",
+                diags.len()
+            );
             for d in diags {
-                eprintln!("  {} {}: {} [{}]", d.severity.as_str(), d.rule, d.message, d.subjects.join(", "));
+                eprintln!(
+                    "  {} {}: {} [{}]",
+                    d.severity.as_str(),
+                    d.rule,
+                    d.message,
+                    d.subjects.join(", ")
+                );
             }
             return ExitCode::from(1);
         }
@@ -229,7 +298,12 @@ fn run_make_primary(file: &str, region: &str, out: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(id) = design.regions.iter().find(|r| r.code == region || r.id == region).map(|r| r.id.clone()) else {
+    let Some(id) = design
+        .regions
+        .iter()
+        .find(|r| r.code == region || r.id == region)
+        .map(|r| r.id.clone())
+    else {
         eprintln!("error: {file} has no region `{}`", short(region));
         return ExitCode::from(1);
     };
@@ -264,7 +338,13 @@ fn diagnostics_json(diags: &[Diagnostic]) -> String {
 
 fn print_text(file: &str, diags: &[Diagnostic]) {
     for d in diags {
-        println!("{file}: {} {}: {} [{}]", d.severity.as_str(), d.rule, d.message, d.subjects.join(", "));
+        println!(
+            "{file}: {} {}: {} [{}]",
+            d.severity.as_str(),
+            d.rule,
+            d.message,
+            d.subjects.join(", ")
+        );
     }
     let (e, w, i) = counts(diags);
     if diags.is_empty() {

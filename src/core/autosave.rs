@@ -5,8 +5,8 @@
 //! corrupt or from a newer Topoform is kept under a backup key, the user is
 //! told, and the app starts from a template.
 
-use super::model::{load, LoadError, LoadErrorKind};
 use super::model::Design;
+use super::model::{load, LoadError, LoadErrorKind};
 
 /// The localStorage key of the autosaved design.
 pub const AUTOSAVE_KEY: &str = "topoform.autosave";
@@ -39,7 +39,10 @@ pub fn restore(stored: Option<&str>, stamp: u64) -> Restore {
         Ok(d) => Restore::Design(Box::new(d)),
         Err(e) => {
             let backup_key = format!("{BACKUP_PREFIX}{stamp}");
-            Restore::Unreadable { message: explain(&e, &backup_key), backup_key }
+            Restore::Unreadable {
+                message: explain(&e, &backup_key),
+                backup_key,
+            }
         }
     }
 }
@@ -72,13 +75,26 @@ mod tests {
 
     #[test]
     fn corrupt_or_newer_autosaves_are_backed_up_not_wiped() {
-        let Restore::Unreadable { backup_key, message } = restore(Some("{\"format\": \"topo"), 42) else {
+        let Restore::Unreadable {
+            backup_key,
+            message,
+        } = restore(Some("{\"format\": \"topo"), 42)
+        else {
             panic!("corrupt text must not load")
         };
         assert_eq!(backup_key, "topoform.backup.42");
-        assert!(message.contains("topoform.backup.42") && message.contains("not deleted"), "{message}");
-        let newer = TEMPLATES[0].json.replacen(&format!("\"version\": {}", crate::core::model::CURRENT_VERSION), "\"version\": 99", 1);
-        let Restore::Unreadable { message, .. } = restore(Some(&newer), 7) else { panic!() };
+        assert!(
+            message.contains("topoform.backup.42") && message.contains("not deleted"),
+            "{message}"
+        );
+        let newer = TEMPLATES[0].json.replacen(
+            &format!("\"version\": {}", crate::core::model::CURRENT_VERSION),
+            "\"version\": 99",
+            1,
+        );
+        let Restore::Unreadable { message, .. } = restore(Some(&newer), 7) else {
+            panic!()
+        };
         assert!(message.contains("newer version of Topoform"), "{message}");
     }
 }

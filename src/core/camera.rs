@@ -29,11 +29,23 @@ impl ViewBox {
     /// The view box showing `bounds` with `margin` world units around it;
     /// an empty or broken bounds gives a sensible default window.
     pub fn fit(bounds: Rect, margin: f64) -> ViewBox {
-        let ok = [bounds.x, bounds.y, bounds.w, bounds.h].iter().all(|v| v.is_finite());
+        let ok = [bounds.x, bounds.y, bounds.w, bounds.h]
+            .iter()
+            .all(|v| v.is_finite());
         if !ok || bounds.w <= 0.0 || bounds.h <= 0.0 {
-            return ViewBox { x: 0.0, y: 0.0, w: 1200.0, h: 800.0 };
+            return ViewBox {
+                x: 0.0,
+                y: 0.0,
+                w: 1200.0,
+                h: 800.0,
+            };
         }
-        ViewBox { x: bounds.x - margin, y: bounds.y - margin, w: bounds.w + 2.0 * margin, h: bounds.h + 2.0 * margin }
+        ViewBox {
+            x: bounds.x - margin,
+            y: bounds.y - margin,
+            w: bounds.w + 2.0 * margin,
+            h: bounds.h + 2.0 * margin,
+        }
     }
 
     /// The `viewBox` attribute value.
@@ -62,7 +74,11 @@ impl ViewBox {
     /// The view moved so the content follows a drag of `(dx, dy)` pixels.
     pub fn panned(&self, dx: f64, dy: f64, cw: f64, ch: f64) -> ViewBox {
         let s = self.scale(cw, ch);
-        ViewBox { x: self.x - dx / s, y: self.y - dy / s, ..*self }
+        ViewBox {
+            x: self.x - dx / s,
+            y: self.y - dy / s,
+            ..*self
+        }
     }
 
     /// The view zoomed by `factor` (> 1 zooms in) keeping the world point
@@ -73,7 +89,12 @@ impl ViewBox {
         }
         let w = (self.w / factor).clamp(MIN_W, MAX_W);
         let k = w / self.w;
-        ViewBox { x: wx - (wx - self.x) * k, y: wy - (wy - self.y) * k, w, h: self.h * k }
+        ViewBox {
+            x: wx - (wx - self.x) * k,
+            y: wy - (wy - self.y) * k,
+            w,
+            h: self.h * k,
+        }
     }
 
     /// The view moved by fractions of its own size (keyboard panning:
@@ -82,7 +103,11 @@ impl ViewBox {
         if !fx.is_finite() || !fy.is_finite() {
             return *self;
         }
-        ViewBox { x: self.x + fx * self.w, y: self.y + fy * self.h, ..*self }
+        ViewBox {
+            x: self.x + fx * self.w,
+            y: self.y + fy * self.h,
+            ..*self
+        }
     }
 
     /// The view zoomed about its own centre (for the + and − buttons).
@@ -96,16 +121,48 @@ mod tests {
     use super::*;
 
     fn vb() -> ViewBox {
-        ViewBox { x: 0.0, y: 0.0, w: 1000.0, h: 500.0 }
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: 1000.0,
+            h: 500.0,
+        }
     }
 
     #[test]
     fn fit_adds_the_margin_and_survives_empty_bounds() {
-        let f = ViewBox::fit(Rect { x: 10.0, y: 20.0, w: 100.0, h: 50.0 }, 5.0);
-        assert_eq!(f, ViewBox { x: 5.0, y: 15.0, w: 110.0, h: 60.0 });
+        let f = ViewBox::fit(
+            Rect {
+                x: 10.0,
+                y: 20.0,
+                w: 100.0,
+                h: 50.0,
+            },
+            5.0,
+        );
+        assert_eq!(
+            f,
+            ViewBox {
+                x: 5.0,
+                y: 15.0,
+                w: 110.0,
+                h: 60.0
+            }
+        );
         let empty = ViewBox::fit(Rect::default(), 5.0);
         assert!(empty.w > 0.0 && empty.h > 0.0);
-        assert!(ViewBox::fit(Rect { x: f64::NAN, y: 0.0, w: 1.0, h: 1.0 }, 0.0).w > 0.0);
+        assert!(
+            ViewBox::fit(
+                Rect {
+                    x: f64::NAN,
+                    y: 0.0,
+                    w: 1.0,
+                    h: 1.0
+                },
+                0.0
+            )
+            .w > 0.0
+        );
     }
 
     #[test]
@@ -114,7 +171,10 @@ mod tests {
         let v = vb();
         assert_eq!(v.scale(500.0, 500.0), 0.5);
         assert_eq!(v.screen_to_world(0.0, 125.0, 500.0, 500.0), (0.0, 0.0));
-        assert_eq!(v.screen_to_world(500.0, 375.0, 500.0, 500.0), (1000.0, 500.0));
+        assert_eq!(
+            v.screen_to_world(500.0, 375.0, 500.0, 500.0),
+            (1000.0, 500.0)
+        );
     }
 
     #[test]

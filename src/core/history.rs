@@ -27,7 +27,11 @@ impl Default for History {
 impl History {
     /// Empty stacks keeping at most `limit` undo steps.
     pub fn new(limit: usize) -> Self {
-        History { past: Vec::new(), future: Vec::new(), limit: limit.max(1) }
+        History {
+            past: Vec::new(),
+            future: Vec::new(),
+            limit: limit.max(1),
+        }
     }
 
     /// Records that the design was `before` until an edit changed it.

@@ -16,7 +16,10 @@ pub fn regional(design: &Design, name: &str) -> String {
 /// global-cluster members): the regional name plus the region code, so the
 /// same design object in two regions never collides.
 pub fn per_region(design: &Design, name: &str, region_code: &str) -> String {
-    format!("{}-{}-{}-{}", design.name, design.environment, name, region_code)
+    format!(
+        "{}-{}-{}-{}",
+        design.name, design.environment, name, region_code
+    )
 }
 
 /// The IAM role an auto-scaling group's instances run as, in `region_code`.
@@ -38,7 +41,11 @@ pub fn flow_log_role(design: &Design, region_code: &str) -> String {
 
 /// The IAM role S3 assumes to replicate bucket `bucket_node_name`.
 pub fn replication_role(design: &Design, bucket_node_name: &str, region_code: &str) -> String {
-    per_region(design, &format!("{bucket_node_name}-replication"), region_code)
+    per_region(
+        design,
+        &format!("{bucket_node_name}-replication"),
+        region_code,
+    )
 }
 
 /// The identifier of an Aurora global cluster named `global` in the design.
@@ -67,8 +74,16 @@ pub fn rds_arn_template(region_code: &str, identifier: &str) -> String {
 
 /// The state key of one stack: `[key_prefix/]name/environment/stack/terraform.tfstate`.
 pub fn state_key(design: &Design, stack: &str) -> String {
-    let base = format!("{}/{}/{}/terraform.tfstate", design.name, design.environment, stack);
-    match design.state.key_prefix.as_deref().map(|p| p.trim_matches('/')) {
+    let base = format!(
+        "{}/{}/{}/terraform.tfstate",
+        design.name, design.environment, stack
+    );
+    match design
+        .state
+        .key_prefix
+        .as_deref()
+        .map(|p| p.trim_matches('/'))
+    {
         Some(p) if !p.is_empty() => format!("{p}/{base}"),
         _ => base,
     }
@@ -83,15 +98,43 @@ mod tests {
     fn names_combine_project_environment_and_name() {
         let mut d = template("active-passive").unwrap().design().unwrap();
         assert_eq!(regional(&d, "web"), "shop-prod-web");
-        assert_eq!(per_region(&d, "replication", "us-east-1"), "shop-prod-replication-us-east-1");
-        assert_eq!(state_key(&d, "us-east-1"), "shop/prod/us-east-1/terraform.tfstate");
-        assert_eq!(region_state_bucket(&d, "us-west-2"), format!("{}-us-west-2", d.state.bucket));
-        d.state.buckets.insert("us-west-2".into(), "shop-state-oregon".into());
-        assert_eq!(region_state_bucket(&d, "us-west-2"), "shop-state-oregon", "state.buckets names it");
-        assert_eq!(region_state_bucket(&d, "us-east-1"), format!("{}-us-east-1", d.state.bucket), "others keep the default");
-        assert_eq!(instance_profile(&d, "web", "us-west-2"), "shop-prod-web-us-west-2");
-        assert_eq!(rds_arn_template("us-west-2", "shop-prod-db"), "arn:aws:rds:us-west-2:%s:db:shop-prod-db");
+        assert_eq!(
+            per_region(&d, "replication", "us-east-1"),
+            "shop-prod-replication-us-east-1"
+        );
+        assert_eq!(
+            state_key(&d, "us-east-1"),
+            "shop/prod/us-east-1/terraform.tfstate"
+        );
+        assert_eq!(
+            region_state_bucket(&d, "us-west-2"),
+            format!("{}-us-west-2", d.state.bucket)
+        );
+        d.state
+            .buckets
+            .insert("us-west-2".into(), "shop-state-oregon".into());
+        assert_eq!(
+            region_state_bucket(&d, "us-west-2"),
+            "shop-state-oregon",
+            "state.buckets names it"
+        );
+        assert_eq!(
+            region_state_bucket(&d, "us-east-1"),
+            format!("{}-us-east-1", d.state.bucket),
+            "others keep the default"
+        );
+        assert_eq!(
+            instance_profile(&d, "web", "us-west-2"),
+            "shop-prod-web-us-west-2"
+        );
+        assert_eq!(
+            rds_arn_template("us-west-2", "shop-prod-db"),
+            "arn:aws:rds:us-west-2:%s:db:shop-prod-db"
+        );
         d.state.key_prefix = Some("/teams/web/".into());
-        assert_eq!(state_key(&d, "global"), "teams/web/shop/prod/global/terraform.tfstate");
+        assert_eq!(
+            state_key(&d, "global"),
+            "teams/web/shop/prod/global/terraform.tfstate"
+        );
     }
 }

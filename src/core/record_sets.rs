@@ -71,7 +71,13 @@ pub fn location_slug(l: &GeoLocation) -> String {
     let parts: Vec<String> = [&l.continent, &l.country, &l.subdivision]
         .into_iter()
         .flatten()
-        .map(|p| p.chars().filter(|c| c.is_ascii_alphanumeric()).take(8).collect::<String>().to_ascii_lowercase())
+        .map(|p| {
+            p.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .take(8)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        })
         .collect();
     if parts.is_empty() {
         "nowhere".into()
@@ -124,31 +130,45 @@ fn settle(levels: &mut [Level], groups: &[Vec<usize>], name: impl Fn(usize, Leve
 
 /// Every record set the export writes, in design order.
 pub fn record_sets(design: &Design) -> Vec<RecordSet<'_>> {
-    let Some(dns) = &design.dns else { return Vec::new() };
-    let pairs: Vec<(&Record, &Target)> = dns.records.iter().flat_map(|r| r.targets.iter().map(move |t| (r, t))).collect();
+    let Some(dns) = &design.dns else {
+        return Vec::new();
+    };
+    let pairs: Vec<(&Record, &Target)> = dns
+        .records
+        .iter()
+        .flat_map(|r| r.targets.iter().map(move |t| (r, t)))
+        .collect();
     // Set identifiers must be unique per (name, type) across records; labels
     // per record (the record id is already part of every label).
     let mut by_name: BTreeMap<(String, &str), Vec<usize>> = BTreeMap::new();
     let mut by_record: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, (r, _)) in pairs.iter().enumerate() {
         if r.policy != RoutingPolicy::Simple {
-            by_name.entry((fqdn_key(&dns.zone, &r.name), r.kind.as_str())).or_default().push(i);
+            by_name
+                .entry((fqdn_key(&dns.zone, &r.name), r.kind.as_str()))
+                .or_default()
+                .push(i);
         }
         by_record.entry(r.id.as_str()).or_default().push(i);
     }
     let by_name: Vec<Vec<usize>> = by_name.into_values().collect();
     let by_record: Vec<Vec<usize>> = by_record.into_values().collect();
     let mut set_levels = vec![Level::Plain; pairs.len()];
-    settle(&mut set_levels, &by_name, |i, l| set_id(pairs[i].0, pairs[i].1, l));
+    settle(&mut set_levels, &by_name, |i, l| {
+        set_id(pairs[i].0, pairs[i].1, l)
+    });
     let mut label_levels = vec![Level::Plain; pairs.len()];
-    settle(&mut label_levels, &by_record, |i, l| label(pairs[i].0, pairs[i].1, l));
+    settle(&mut label_levels, &by_record, |i, l| {
+        label(pairs[i].0, pairs[i].1, l)
+    });
     pairs
         .iter()
         .enumerate()
         .map(|(i, (r, t))| RecordSet {
             record: r,
             target: t,
-            set_identifier: (r.policy != RoutingPolicy::Simple).then(|| set_id(r, t, set_levels[i])),
+            set_identifier: (r.policy != RoutingPolicy::Simple)
+                .then(|| set_id(r, t, set_levels[i])),
             label: label(r, t, label_levels[i]),
         })
         .collect()
@@ -174,7 +194,9 @@ mod tests {
     use crate::core::templates::template;
 
     fn design(id: &str) -> Design {
-        template(id).and_then(|t| t.design().ok()).expect("templates load")
+        template(id)
+            .and_then(|t| t.design().ok())
+            .expect("templates load")
     }
 
     fn loc(continent: Option<&str>, country: Option<&str>, default: bool) -> Option<GeoLocation> {
@@ -191,9 +213,17 @@ mod tests {
         for id in ["active-passive", "aurora-global", "active-active"] {
             let d = design(id);
             for s in record_sets(&d) {
-                assert_eq!(s.label, format!("{}_{}", s.record.id, s.target.target), "{id}");
+                assert_eq!(
+                    s.label,
+                    format!("{}_{}", s.record.id, s.target.target),
+                    "{id}"
+                );
                 if s.record.policy != RoutingPolicy::Simple {
-                    assert_eq!(s.set_identifier.as_deref(), Some(s.target.target.as_str()), "{id}");
+                    assert_eq!(
+                        s.set_identifier.as_deref(),
+                        Some(s.target.target.as_str()),
+                        "{id}"
+                    );
                 }
             }
         }
@@ -207,14 +237,33 @@ mod tests {
         rec.policy = RoutingPolicy::Geolocation;
         let (a, b) = (rec.targets[0].clone(), rec.targets[1].clone());
         rec.targets = vec![
-            Target { location: loc(Some("NA"), None, false), ..a.clone() },
-            Target { location: loc(Some("EU"), None, false), ..b.clone() },
-            Target { location: loc(None, None, true), ..a.clone() },
+            Target {
+                location: loc(Some("NA"), None, false),
+                ..a.clone()
+            },
+            Target {
+                location: loc(Some("EU"), None, false),
+                ..b.clone()
+            },
+            Target {
+                location: loc(None, None, true),
+                ..a.clone()
+            },
         ];
         let sets = record_sets(&d);
-        let ids: Vec<_> = sets.iter().map(|s| s.set_identifier.clone().unwrap()).collect();
+        let ids: Vec<_> = sets
+            .iter()
+            .map(|s| s.set_identifier.clone().unwrap())
+            .collect();
         let labels: Vec<_> = sets.iter().map(|s| s.label.clone()).collect();
-        assert_eq!(ids, [format!("{}-na", a.target), b.target.clone(), format!("{}-default", a.target)]);
+        assert_eq!(
+            ids,
+            [
+                format!("{}-na", a.target),
+                b.target.clone(),
+                format!("{}-default", a.target)
+            ]
+        );
         assert_eq!(labels[1], format!("{}_{}", rec_id(&d), b.target));
         assert_eq!(labels[0], format!("{}_{}_na", rec_id(&d), a.target));
         assert_eq!(labels[2], format!("{}_{}_default", rec_id(&d), a.target));
@@ -238,8 +287,14 @@ mod tests {
         let sets = record_sets(&d);
         let t = &sets[0].target.target;
         // Same weight: the discriminator does not help, the record id does.
-        assert_eq!(sets[0].set_identifier.as_deref(), Some(format!("{t}-api").as_str()));
-        assert_eq!(sets[1].set_identifier.as_deref(), Some(format!("{t}-api-canary").as_str()));
+        assert_eq!(
+            sets[0].set_identifier.as_deref(),
+            Some(format!("{t}-api").as_str())
+        );
+        assert_eq!(
+            sets[1].set_identifier.as_deref(),
+            Some(format!("{t}-api-canary").as_str())
+        );
         assert_ne!(sets[0].label, sets[1].label);
     }
 
@@ -248,6 +303,9 @@ mod tests {
         assert_eq!(fqdn_key("Example.com.", "@"), "example.com");
         assert_eq!(fqdn_key("example.com", "example.com"), "example.com");
         assert_eq!(fqdn_key("example.com", "App"), "app.example.com");
-        assert_eq!(fqdn_key("example.com", "app.example.com."), "app.example.com");
+        assert_eq!(
+            fqdn_key("example.com", "app.example.com."),
+            "app.example.com"
+        );
     }
 }

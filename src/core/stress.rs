@@ -8,7 +8,12 @@ use super::model::*;
 
 /// The stress design.
 pub fn stress_design() -> Design {
-    let codes: Vec<&str> = catalog::regions().iter().filter(|r| r.azs.len() >= 3).map(|r| r.code.as_str()).take(20).collect();
+    let codes: Vec<&str> = catalog::regions()
+        .iter()
+        .filter(|r| r.azs.len() >= 3)
+        .map(|r| r.code.as_str())
+        .take(20)
+        .collect();
     let mut regions = Vec::new();
     let mut records = Vec::new();
     for (ri, code) in codes.iter().enumerate() {
@@ -30,7 +35,11 @@ pub fn stress_design() -> Design {
                     tier,
                 });
             }
-            let tier_subnets = |t: usize| (0..4).map(|k| format!("{vid}-s{}", t * 4 + k)).collect::<Vec<_>>();
+            let tier_subnets = |t: usize| {
+                (0..4)
+                    .map(|k| format!("{vid}-s{}", t * 4 + k))
+                    .collect::<Vec<_>>()
+            };
             let mut nodes = Vec::new();
             for k in 0..9 {
                 nodes.push(VpcNode::Alb(Alb {
@@ -39,8 +48,17 @@ pub fn stress_design() -> Design {
                     internal: false,
                     // One public subnet per AZ: ALB-02 allows no more.
                     subnets: tier_subnets(0).into_iter().take(azs.len().min(4)).collect(),
-                    listener: Listener { port: 443, protocol: HttpProtocol::Https },
-                    health_check: AlbHealthCheck { path: "/health".into(), interval: 30, timeout: 5, healthy_threshold: 3, unhealthy_threshold: 3 },
+                    listener: Listener {
+                        port: 443,
+                        protocol: HttpProtocol::Https,
+                    },
+                    health_check: AlbHealthCheck {
+                        path: "/health".into(),
+                        interval: 30,
+                        timeout: 5,
+                        healthy_threshold: 3,
+                        unhealthy_threshold: 3,
+                    },
                 }));
                 nodes.push(VpcNode::Asg(Asg {
                     id: format!("{vid}-asg{k}"),
@@ -50,8 +68,12 @@ pub fn stress_design() -> Design {
                     desired: 2,
                     max: 8,
                     instance_type: "t3.medium".into(),
-                    image: "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64".into(),
+                    image:
+                        "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+                            .into(),
                     target: Some(format!("{vid}-alb{k}")),
+                    scaling: None,
+                    weight: None,
                 }));
                 // Region r(n) replicates region r(n-1)'s databases.
                 let replica_of = (ri > 0).then(|| format!("r{}-v{vi}-db{k}", ri - 1));
@@ -84,7 +106,14 @@ pub fn stress_design() -> Design {
                     backup_retention_days: 7,
                 }));
             }
-            vpcs.push(Vpc { id: vid, name: format!("vpc{vi}"), cidr: format!("10.{octet}.0.0/16"), nat: NatMode::PerAz, subnets, nodes });
+            vpcs.push(Vpc {
+                id: vid,
+                name: format!("vpc{vi}"),
+                cidr: format!("10.{octet}.0.0/16"),
+                nat: NatMode::PerAz,
+                subnets,
+                nodes,
+            });
         }
         let next = codes.get(ri + 1).copied();
         let nodes = vec![
@@ -98,33 +127,64 @@ pub fn stress_design() -> Design {
             RegionNode::Dynamodb(Dynamodb {
                 id: format!("{rid}-t"),
                 name: format!("t{ri}"),
-                hash_key: KeyAttr { name: "id".into(), kind: KeyType::S },
+                hash_key: KeyAttr {
+                    name: "id".into(),
+                    kind: KeyType::S,
+                },
                 range_key: None,
                 billing: Billing::OnDemand,
                 replicas: next.map(|c| vec![c.to_string()]).unwrap_or_default(),
                 ttl_attribute: Some("expires_at".into()),
             }),
         ];
-        let role = if ri == 0 { RegionRole::Primary } else { RegionRole::Secondary };
-        regions.push(Region { id: rid.clone(), code: code.to_string(), role, vpcs, nodes });
+        let role = if ri == 0 {
+            RegionRole::Primary
+        } else {
+            RegionRole::Secondary
+        };
+        regions.push(Region {
+            id: rid.clone(),
+            code: code.to_string(),
+            role,
+            vpcs,
+            nodes,
+        });
         records.push(Record {
             id: format!("lat{ri}"),
             name: format!("api{ri}"),
             kind: RecordType::A,
             // Latency routing only where provider 5.100.0 accepts the region (R53-07).
-            policy: if info.route53_latency_region_tf_provider_5_100_0 { RoutingPolicy::Latency } else { RoutingPolicy::Simple },
+            policy: if info.route53_latency_region_tf_provider_5_100_0 {
+                RoutingPolicy::Latency
+            } else {
+                RoutingPolicy::Simple
+            },
             ttl: None,
-            targets: vec![Target { target: format!("{rid}-v0-alb0"), role: None, weight: None, location: None, health_check: None }],
+            targets: vec![Target {
+                target: format!("{rid}-v0-alb0"),
+                role: None,
+                weight: None,
+                location: None,
+                health_check: None,
+            }],
         });
     }
     let mut peerings = Vec::new();
     for r in &regions {
         for w in r.vpcs.windows(2) {
-            peerings.push(Peering { id: format!("{}-{}", w[0].id, w[1].id), a: w[0].id.clone(), b: w[1].id.clone() });
+            peerings.push(Peering {
+                id: format!("{}-{}", w[0].id, w[1].id),
+                a: w[0].id.clone(),
+                b: w[1].id.clone(),
+            });
         }
     }
     for w in regions.windows(2) {
-        peerings.push(Peering { id: format!("{}-x-{}", w[0].id, w[1].id), a: w[0].vpcs[0].id.clone(), b: w[1].vpcs[0].id.clone() });
+        peerings.push(Peering {
+            id: format!("{}-x-{}", w[0].id, w[1].id),
+            a: w[0].vpcs[0].id.clone(),
+            b: w[1].vpcs[0].id.clone(),
+        });
     }
     Design {
         format: FORMAT.into(),
@@ -132,12 +192,25 @@ pub fn stress_design() -> Design {
         name: "stress".into(),
         environment: "prod".into(),
         tags: Default::default(),
-        state: StateConfig { bucket: "stress-prod-tfstate".into(), region: "us-east-1".into(), lock: LockMode::Lockfile, dynamodb_table: None, key_prefix: None, buckets: Default::default() },
+        state: StateConfig {
+            bucket: "stress-prod-tfstate".into(),
+            region: "us-east-1".into(),
+            lock: LockMode::Lockfile,
+            dynamodb_table: None,
+            key_prefix: None,
+            buckets: Default::default(),
+            split: Default::default(),
+        },
         regions,
         peerings,
-        dns: Some(Dns { zone: "example.com".into(), zone_id: None, records }),
+        dns: Some(Dns {
+            zone: "example.com".into(),
+            zone_id: None,
+            records,
+        }),
         accelerators: vec![],
         objectives: Default::default(),
+        usage: Default::default(),
         canvas: Default::default(),
     }
 }

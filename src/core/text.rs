@@ -141,7 +141,10 @@ mod tests {
         assert!(shown.ends_with('…'));
         let debug = format!("{:?}", short(&long));
         assert!(debug.starts_with('"') && debug.ends_with("…\""), "{debug}");
-        assert_eq!(short(&"x".repeat(SHOWN_CHARS)).to_string(), "x".repeat(SHOWN_CHARS));
+        assert_eq!(
+            short(&"x".repeat(SHOWN_CHARS)).to_string(),
+            "x".repeat(SHOWN_CHARS)
+        );
     }
 
     #[test]
@@ -159,15 +162,28 @@ mod tests {
     fn bound_cuts_long_quoted_spans_and_keeps_the_rest() {
         let big = "x".repeat(1_000_000);
         let m = bound(format!("unknown variant `{big}`, expected `alb` or `asg`"));
-        assert_eq!(m, format!("unknown variant `{}…`, expected `alb` or `asg`", "x".repeat(SHOWN_CHARS)));
+        assert_eq!(
+            m,
+            format!(
+                "unknown variant `{}…`, expected `alb` or `asg`",
+                "x".repeat(SHOWN_CHARS)
+            )
+        );
         let m = bound(format!("invalid type: string \"a\\\"{big}\", expected u32"));
-        assert!(m.starts_with("invalid type: string \"a\\\"x") && m.ends_with("…\", expected u32"), "{m}");
+        assert!(
+            m.starts_with("invalid type: string \"a\\\"x") && m.ends_with("…\", expected u32"),
+            "{m}"
+        );
     }
 
     #[test]
     fn bound_caps_any_message() {
         let m = bound("word ".repeat(1_000_000));
-        assert!(m.len() <= MAX_MESSAGE_BYTES && m.ends_with('…'), "{}", m.len());
+        assert!(
+            m.len() <= MAX_MESSAGE_BYTES && m.ends_with('…'),
+            "{}",
+            m.len()
+        );
         let m = bound(format!("line one\nline two {}", "é".repeat(3000)));
         assert!(!m.contains('\n') && m.len() <= MAX_MESSAGE_BYTES);
     }

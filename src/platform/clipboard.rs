@@ -7,7 +7,10 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Puts `text` on the clipboard.
 pub async fn copy(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
@@ -16,7 +19,10 @@ pub async fn copy(text: &str) -> Result<(), String> {
 
 /// The clipboard's text, when the browser grants it.
 pub async fn read() -> Result<String, String> {
-    let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
     JsFuture::from(clipboard.read_text())
         .await
         .ok()
@@ -26,7 +32,8 @@ pub async fn read() -> Result<String, String> {
 
 /// The plain text a `paste` event carries.
 pub fn event_text(ev: &web_sys::ClipboardEvent) -> Option<String> {
-    ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok())
+    ev.clipboard_data()
+        .and_then(|d| d.get_data("text/plain").ok())
 }
 
 /// Makes a `copy` event put `text` on the clipboard instead of the page's

@@ -10,9 +10,12 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
     parts.push(&js_sys::Uint8Array::from(bytes));
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| fail("no Blob"))?;
+    let blob =
+        Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| fail("no Blob"))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no document"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
     let a: HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| fail("no anchor"))?

@@ -22,18 +22,26 @@ pub fn query_param(name: &str) -> Option<String> {
 /// a navigation or a history entry, so a reload or a shared link opens the
 /// same template. Ids are slugs (`a-z`, `0-9`, `-`), safe in a URL as is.
 pub fn set_template_param(id: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
     if let Ok(history) = window.history() {
         // Refusal (e.g. a sandboxed frame) only loses the convenience.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?template={id}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?template={id}")),
+        );
     }
 }
 
 /// Drops `?template=…` from the address bar (the design has been edited
 /// and is no longer that template), again without a history entry.
 pub fn clear_template_param() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let path = window.location().pathname().unwrap_or_else(|_| "/".into());
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
@@ -61,7 +69,10 @@ pub fn current_target_rect(ev: &web_sys::Event) -> Option<(f64, f64, f64, f64)> 
 
 /// Keeps receiving a pointer's events while it drags outside the element.
 pub fn capture_pointer(ev: &web_sys::PointerEvent) {
-    if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+    if let Some(el) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
         // Capture is a nicety: failing (e.g. pointer already gone) is harmless.
         let _ = el.set_pointer_capture(ev.pointer_id());
     }
@@ -88,14 +99,32 @@ pub struct Hit {
 /// Reads what is under an event's target: a connection handle, a frame
 /// header, or the nearest shape.
 pub fn hit(ev: &web_sys::Event) -> Hit {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return Hit::default() };
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return Hit::default();
+    };
     if let Some(h) = el.closest("[data-handle]").ok().flatten() {
-        return Hit { handle: h.get_attribute("data-handle"), ..Hit::default() };
+        return Hit {
+            handle: h.get_attribute("data-handle"),
+            ..Hit::default()
+        };
     }
-    let Some(found) = el.closest("[data-id], [data-target]").ok().flatten() else { return Hit::default() };
+    let Some(found) = el.closest("[data-id], [data-target]").ok().flatten() else {
+        return Hit::default();
+    };
     match found.get_attribute("data-id") {
-        Some(id) => Hit { id: Some(id), kind: found.get_attribute("data-kind"), ..Hit::default() },
-        None => Hit { id: found.get_attribute("data-target"), header: true, ..Hit::default() },
+        Some(id) => Hit {
+            id: Some(id),
+            kind: found.get_attribute("data-kind"),
+            ..Hit::default()
+        },
+        None => Hit {
+            id: found.get_attribute("data-target"),
+            header: true,
+            ..Hit::default()
+        },
     }
 }
 
@@ -128,7 +157,9 @@ pub fn in_field(ev: &web_sys::Event) -> bool {
 /// panels call this after re-rendering (which only follows a committed
 /// edit, so no half-typed text is overwritten).
 pub fn sync_controls(root: &web_sys::Element) {
-    let Ok(list) = root.query_selector_all("input, select") else { return };
+    let Ok(list) = root.query_selector_all("input, select") else {
+        return;
+    };
     for i in 0..list.length() {
         let Some(node) = list.item(i) else { continue };
         if let Ok(input) = node.clone().dyn_into::<web_sys::HtmlInputElement>() {
@@ -143,7 +174,11 @@ pub fn sync_controls(root: &web_sys::Element) {
                 }
             }
         } else if let Ok(select) = node.dyn_into::<web_sys::HtmlSelectElement>() {
-            let chosen = select.query_selector("option[selected]").ok().flatten().and_then(|o| o.get_attribute("value"));
+            let chosen = select
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .and_then(|o| o.get_attribute("value"));
             if let Some(v) = chosen {
                 if select.value() != v {
                     select.set_value(&v);
@@ -156,11 +191,15 @@ pub fn sync_controls(root: &web_sys::Element) {
 /// Pins the page's colour theme (`"light"`, `"dark"`) or, with anything
 /// else, lets it follow the system (`data-theme` on the root element).
 pub fn apply_theme(theme: &str) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
     // A refused attribute only leaves the system theme in place.
     let _ = match theme {
         "light" | "dark" => root.set_attribute("data-theme", theme),
         _ => root.remove_attribute("data-theme"),
     };
 }
-

@@ -15,17 +15,22 @@ fn storage() -> Result<Storage, String> {
 
 /// The text stored under `key`, if any.
 pub fn get(key: &str) -> Result<Option<String>, String> {
-    storage()?.get_item(key).map_err(|_| format!("cannot read \"{key}\" from local storage"))
+    storage()?
+        .get_item(key)
+        .map_err(|_| format!("cannot read \"{key}\" from local storage"))
 }
 
 /// Stores `value` under `key`; fails when storage is full or blocked.
 pub fn set(key: &str, value: &str) -> Result<(), String> {
-    storage()?
-        .set_item(key, value)
-        .map_err(|_| "the browser refused to save (storage full or blocked); download the design to keep it".to_string())
+    storage()?.set_item(key, value).map_err(|_| {
+        "the browser refused to save (storage full or blocked); download the design to keep it"
+            .to_string()
+    })
 }
 
 /// Removes `key`.
 pub fn remove(key: &str) -> Result<(), String> {
-    storage()?.remove_item(key).map_err(|_| format!("cannot remove \"{key}\" from local storage"))
+    storage()?
+        .remove_item(key)
+        .map_err(|_| format!("cannot remove \"{key}\" from local storage"))
 }

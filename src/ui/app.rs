@@ -35,7 +35,9 @@ pub fn App() -> impl IntoView {
     let from_link: Option<&'static Template> = platform::query_param("template").and_then(|id| {
         let t = template(&id);
         if t.is_none() {
-            message.set(Some(format!("There is no template called “{id}”; the first one is open instead.")));
+            message.set(Some(format!(
+                "There is no template called “{id}”; the first one is open instead."
+            )));
         }
         t
     });
@@ -43,20 +45,33 @@ pub fn App() -> impl IntoView {
     let mut restored = false;
     let initial = match from_link {
         Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
-        None => match autosave::restore(platform::storage::get(AUTOSAVE_KEY).ok().flatten().as_deref(), platform::now_ms()) {
+        None => match autosave::restore(
+            platform::storage::get(AUTOSAVE_KEY)
+                .ok()
+                .flatten()
+                .as_deref(),
+            platform::now_ms(),
+        ) {
             Restore::Design(d) => {
                 restored = true;
                 Ok(*d)
             }
-            Restore::Nothing => start_template.map(|t| t.design().map_err(|e| load_message(t, &e.to_string()))).unwrap_or(Ok(empty_design())),
-            Restore::Unreadable { backup_key, message: m } => {
+            Restore::Nothing => start_template
+                .map(|t| t.design().map_err(|e| load_message(t, &e.to_string())))
+                .unwrap_or(Ok(empty_design())),
+            Restore::Unreadable {
+                backup_key,
+                message: m,
+            } => {
                 if let Ok(Some(raw)) = platform::storage::get(AUTOSAVE_KEY) {
                     if platform::storage::set(&backup_key, &raw).is_ok() {
                         let _ = platform::storage::remove(AUTOSAVE_KEY);
                     }
                 }
                 message.set(Some(m));
-                start_template.map(|t| t.design().map_err(|e| load_message(t, &e.to_string()))).unwrap_or(Ok(empty_design()))
+                start_template
+                    .map(|t| t.design().map_err(|e| load_message(t, &e.to_string())))
+                    .unwrap_or(Ok(empty_design()))
             }
         },
     };
@@ -71,7 +86,11 @@ pub fn App() -> impl IntoView {
     // autosave): what "unsaved changes" are measured against.
     let saved = StoredValue::new((!restored).then(|| design.get_untracked()));
     // The template the design still is; empty once it is the user's own.
-    let opened = if restored { None } else { from_link.or(start_template) };
+    let opened = if restored {
+        None
+    } else {
+        from_link.or(start_template)
+    };
     let selected = RwSignal::new(opened.map(|t| t.id.to_string()).unwrap_or_default());
 
     // Diagnostics are derived from the design on every change, never stored.
@@ -97,7 +116,10 @@ pub fn App() -> impl IntoView {
         // Once edited, the design is no longer the template: the address
         // stops naming it, so a reload restores the edits, not the template.
         let edited = selected.with_untracked(|id| {
-            !id.is_empty() && template(id).and_then(|t| t.design().ok()).is_none_or(|t| design.with_untracked(|d| *d != t))
+            !id.is_empty()
+                && template(id)
+                    .and_then(|t| t.design().ok())
+                    .is_none_or(|t| design.with_untracked(|d| *d != t))
         });
         if edited {
             selected.set(String::new());
@@ -110,7 +132,8 @@ pub fn App() -> impl IntoView {
                 // (An app torn down meanwhile has nothing left to save.)
                 if pending.try_get_value() == Some(ticket) {
                     if let Err(e) = platform::storage::set(AUTOSAVE_KEY, &text) {
-                        doc.notice.try_set(Some(Notice::error(format!("Autosave failed: {e}."))));
+                        doc.notice
+                            .try_set(Some(Notice::error(format!("Autosave failed: {e}."))));
                     }
                 }
             },
@@ -144,7 +167,8 @@ pub fn App() -> impl IntoView {
                 None => selected.set(String::new()),
             }
         };
-        let dirty = saved.with_value(|s| s.as_ref().is_none_or(|s| design.with_untracked(|d| d != s)));
+        let dirty =
+            saved.with_value(|s| s.as_ref().is_none_or(|s| design.with_untracked(|d| d != s)));
         if !dirty {
             go(next, template_id);
             return;
@@ -152,13 +176,16 @@ pub fn App() -> impl IntoView {
         ask.set(Some(Ask {
             title,
             lines: vec![
-                "The open design has changes that are not saved to a file; they will be replaced.".into(),
+                "The open design has changes that are not saved to a file; they will be replaced."
+                    .into(),
                 "Undo (Ctrl+Z) brings them back.".into(),
             ],
             yes: "Replace",
             on_yes: Callback::new(move |_| go(next.clone(), template_id.clone())),
             // The template picker goes back to what is open.
-            on_no: Some(Callback::new(move |_| selected.set(selected.get_untracked()))),
+            on_no: Some(Callback::new(move |_| {
+                selected.set(selected.get_untracked())
+            })),
         }));
     };
     let choose = Callback::new(move |id: String| {
@@ -174,11 +201,14 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    let on_new = Callback::new(move |_| replace("Start a new design?".into(), empty_design(), None));
+    let on_new =
+        Callback::new(move |_| replace("Start a new design?".into(), empty_design(), None));
     // A file that does not load leaves the open design untouched.
     let on_open = Callback::new(move |(name, text): (String, String)| match load(&text) {
         Ok(d) => replace(format!("Open {name}?"), d, None),
-        Err(e) => doc.error(format!("{name} was not opened: {e}. The open design is unchanged.")),
+        Err(e) => doc.error(format!(
+            "{name} was not opened: {e}. The open design is unchanged."
+        )),
     });
     let on_save = Callback::new(move |_| {
         let (name, text) = design.with(|d| (format!("{}-{}.json", d.name, d.environment), save(d)));
@@ -189,18 +219,26 @@ pub fn App() -> impl IntoView {
     });
     // Adds a palette item: a click adds into the selection (global items
     // always to the global band), a drop into the object under the pointer.
-    let add_into = Callback::new(move |(item, target): (PaletteItem, Option<String>)| {
-        match design.with_untracked(|d| edit::add(d, item, target.as_deref())) {
-            Ok((d, id)) => {
-                doc.apply(d);
-                selection.set(vec![id]);
+    let add_into =
+        Callback::new(move |(item, target): (PaletteItem, Option<String>)| {
+            match design.with_untracked(|d| edit::add(d, item, target.as_deref())) {
+                Ok((d, id)) => {
+                    doc.apply(d);
+                    selection.set(vec![id]);
+                }
+                Err(e) => doc.error(e.to_string()),
             }
-            Err(e) => doc.error(e.to_string()),
-        }
-    });
+        });
     let on_add = Callback::new(move |item: PaletteItem| {
-        let global = matches!(item, PaletteItem::DnsRecord | PaletteItem::Accelerator | PaletteItem::Region);
-        let target = if global { None } else { selection.get_untracked().first().cloned() };
+        let global = matches!(
+            item,
+            PaletteItem::DnsRecord | PaletteItem::Accelerator | PaletteItem::Region
+        );
+        let target = if global {
+            None
+        } else {
+            selection.get_untracked().first().cloned()
+        };
         add_into.run((item, target));
     });
     let palette = RwSignal::new(None::<PaletteDrag>);
@@ -233,7 +271,9 @@ pub fn App() -> impl IntoView {
             doc.apply(next);
             selection.set(Vec::new());
         };
-        let deps = design.with_untracked(|d| edit::dependents(d, &ids.iter().map(String::as_str).collect::<Vec<_>>()));
+        let deps = design.with_untracked(|d| {
+            edit::dependents(d, &ids.iter().map(String::as_str).collect::<Vec<_>>())
+        });
         if deps.is_empty() {
             remove(&ids);
             return;
@@ -335,12 +375,14 @@ fn empty_design() -> Design {
             dynamodb_table: None,
             key_prefix: None,
             buckets: Default::default(),
+            split: Default::default(),
         },
         regions: Vec::new(),
         peerings: Vec::new(),
         dns: None,
         accelerators: Vec::new(),
         objectives: Default::default(),
+        usage: Default::default(),
         canvas: Default::default(),
     }
 }

@@ -35,19 +35,32 @@ pub struct Notice {
 impl Notice {
     /// A refusal or failure.
     pub fn error(text: impl Into<String>) -> Self {
-        Notice { text: text.into(), lines: Vec::new(), error: true }
+        Notice {
+            text: text.into(),
+            lines: Vec::new(),
+            error: true,
+        }
     }
 
     /// A report of what happened.
     pub fn info(text: impl Into<String>, lines: Vec<String>) -> Self {
-        Notice { text: text.into(), lines, error: false }
+        Notice {
+            text: text.into(),
+            lines,
+            error: false,
+        }
     }
 }
 
 impl Doc {
     /// A document showing `design`, with an empty history.
     pub fn new(design: Design) -> Self {
-        Doc { design: RwSignal::new(design), history: StoredValue::new(History::default()), revision: RwSignal::new(0), notice: RwSignal::new(None) }
+        Doc {
+            design: RwSignal::new(design),
+            history: StoredValue::new(History::default()),
+            revision: RwSignal::new(0),
+            notice: RwSignal::new(None),
+        }
     }
 
     /// Replaces the design, recording the old one for undo.

@@ -33,7 +33,9 @@ pub fn EditBar(
 ) -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let picked = move |_| {
-        let Some(input) = file_input.get() else { return };
+        let Some(input) = file_input.get() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             if let Ok(Some(file)) = crate::platform::file_open::read_picked(&input).await {
                 on_open.run(file);

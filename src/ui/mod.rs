@@ -14,8 +14,8 @@ mod dialogs;
 mod doc;
 mod editbar;
 mod panels;
-mod shortcuts;
 mod problems;
+mod shortcuts;
 mod toast;
 mod toolbar;
 

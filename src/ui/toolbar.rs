@@ -25,11 +25,22 @@ pub fn Toolbar(
 ) -> impl IntoView {
     let status_class = move || {
         let (e, w, _) = counts.get();
-        if e > 0 { "status error" } else if w > 0 { "status warning" } else { "status ok" }
+        if e > 0 {
+            "status error"
+        } else if w > 0 {
+            "status warning"
+        } else {
+            "status ok"
+        }
     };
     // The colour theme: follows the system until the user pins one; kept
     // in local storage, never in the design.
-    let theme = RwSignal::new(crate::platform::storage::get(THEME_KEY).ok().flatten().unwrap_or_else(|| "system".into()));
+    let theme = RwSignal::new(
+        crate::platform::storage::get(THEME_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "system".into()),
+    );
     Effect::new(move |_| crate::platform::apply_theme(&theme.get()));
     let next_theme = move |_| {
         let next = match theme.get_untracked().as_str() {

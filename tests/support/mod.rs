@@ -28,8 +28,15 @@ pub fn mirror() -> PathBuf {
     if let Some(p) = std::env::var_os("TOPOFORM_TF_MIRROR") {
         return PathBuf::from(p);
     }
-    for candidate in ["/opt/tf-plugins", "/usr/share/terraform/plugins", "/root/.terraform.d/plugins"] {
-        if Path::new(candidate).join("registry.terraform.io/hashicorp/aws").exists() {
+    for candidate in [
+        "/opt/tf-plugins",
+        "/usr/share/terraform/plugins",
+        "/root/.terraform.d/plugins",
+    ] {
+        if Path::new(candidate)
+            .join("registry.terraform.io/hashicorp/aws")
+            .exists()
+        {
             return PathBuf::from(candidate);
         }
     }
@@ -61,7 +68,11 @@ pub fn terraform(dir: &Path, args: &[&str]) -> (bool, String) {
         .env("CHECKPOINT_DISABLE", "1")
         .output()
         .expect("terraform is installed (it is on the machine image)");
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     (out.status.success(), text)
 }
 
@@ -69,7 +80,9 @@ pub fn terraform(dir: &Path, args: &[&str]) -> (bool, String) {
 pub fn roots(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     fn walk(d: &Path, found: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(d) else { return };
+        let Ok(entries) = std::fs::read_dir(d) else {
+            return;
+        };
         let mut has_tf = false;
         let mut subdirs = Vec::new();
         for e in entries.flatten() {
@@ -98,41 +111,80 @@ pub fn roots(dir: &Path) -> Vec<PathBuf> {
 /// fmt -check over the export, then init + validate in every root.
 pub fn fmt_and_validate(dir: &Path) {
     let (ok, out) = terraform(dir, &["fmt", "-check", "-recursive", "-diff", "-no-color"]);
-    assert!(ok, "terraform fmt -check failed in {}:\n{out}", dir.display());
+    assert!(
+        ok,
+        "terraform fmt -check failed in {}:\n{out}",
+        dir.display()
+    );
     for root in roots(dir) {
-        let (ok, out) = terraform(&root, &["init", "-backend=false", "-input=false", "-no-color"]);
+        let (ok, out) = terraform(
+            &root,
+            &["init", "-backend=false", "-input=false", "-no-color"],
+        );
         assert!(ok, "terraform init failed in {}:\n{out}", root.display());
         let (ok, out) = terraform(&root, &["validate", "-no-color"]);
-        assert!(ok, "terraform validate failed in {}:\n{out}", root.display());
+        assert!(
+            ok,
+            "terraform validate failed in {}:\n{out}",
+            root.display()
+        );
     }
 }
 
 /// Every design that must export clean: the templates, then the designs in
 /// tests/fixtures/clean/ (modelled on real multi-region systems), by name.
 pub fn clean_designs() -> Vec<(String, topoform::core::model::Design)> {
-    let mut out: Vec<(String, topoform::core::model::Design)> = topoform::core::templates::TEMPLATES
-        .iter()
-        .map(|t| (t.id.to_string(), t.design().unwrap_or_else(|e| panic!("template {} does not load: {e:?}", t.id))))
-        .collect();
+    let mut out: Vec<(String, topoform::core::model::Design)> =
+        topoform::core::templates::TEMPLATES
+            .iter()
+            .map(|t| {
+                (
+                    t.id.to_string(),
+                    t.design()
+                        .unwrap_or_else(|e| panic!("template {} does not load: {e:?}", t.id)),
+                )
+            })
+            .collect();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     paths.sort();
     for p in paths {
         let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-        let design = topoform::core::model::load(&std::fs::read_to_string(&p).unwrap()).unwrap_or_else(|e| panic!("fixture {name} does not load: {e}"));
+        let design = topoform::core::model::load(&std::fs::read_to_string(&p).unwrap())
+            .unwrap_or_else(|e| panic!("fixture {name} does not load: {e}"));
         out.push((name, design));
     }
-    assert!(out.len() >= 9, "expected the templates and at least 6 clean fixtures, found {}", out.len());
+    assert!(
+        out.len() >= 9,
+        "expected the templates and at least 6 clean fixtures, found {}",
+        out.len()
+    );
     // Fixtures kept for a warning (tests/fixtures/invalid with no error)
     // check clean too, so their exports must hold to the same standard.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     paths.sort();
     for p in paths {
-        let Ok(design) = topoform::core::model::load(&std::fs::read_to_string(&p).unwrap()) else { continue };
-        let errors = topoform::core::validate::validate(&design).iter().filter(|d| d.severity == topoform::core::validate::Severity::Error).count();
+        let Ok(design) = topoform::core::model::load(&std::fs::read_to_string(&p).unwrap()) else {
+            continue;
+        };
+        let errors = topoform::core::validate::validate(&design)
+            .iter()
+            .filter(|d| d.severity == topoform::core::validate::Severity::Error)
+            .count();
         if errors == 0 {
-            out.push((format!("warned-{}", p.file_stem().unwrap().to_string_lossy()), design));
+            out.push((
+                format!("warned-{}", p.file_stem().unwrap().to_string_lossy()),
+                design,
+            ));
         }
     }
     out

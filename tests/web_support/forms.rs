@@ -28,7 +28,11 @@ pub fn click_el(target: &web_sys::Element) {
     init.set_cancelable(true);
     init.set_client_x(p.0 as i32);
     init.set_client_y(p.1 as i32);
-    target.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+    target
+        .dispatch_event(
+            &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap(),
+        )
+        .unwrap();
 }
 
 /// The input or select `selector` matches.
@@ -37,7 +41,11 @@ pub fn input(root: &web_sys::Element, selector: &str) -> web_sys::HtmlInputEleme
 }
 
 /// Types `value` into a text field without leaving it (`input` only).
-pub fn type_text(root: &web_sys::Element, selector: &str, value: &str) -> web_sys::HtmlInputElement {
+pub fn type_text(
+    root: &web_sys::Element,
+    selector: &str,
+    value: &str,
+) -> web_sys::HtmlInputElement {
     let el = input(root, selector);
     el.focus().unwrap();
     el.set_value(value);
@@ -73,7 +81,8 @@ pub fn leave(el: &web_sys::HtmlInputElement) {
     let had = focused().is_some_and(|f| f.is_same_node(Some(el)));
     el.blur().unwrap();
     if !had {
-        el.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+        el.dispatch_event(&web_sys::Event::new("blur").unwrap())
+            .unwrap();
     }
 }
 
@@ -84,7 +93,11 @@ pub fn key_on(target: &web_sys::EventTarget, key: &str, shift: bool) {
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_shift_key(shift);
-    target.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    target
+        .dispatch_event(
+            &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
 }
 
 /// The element that has focus.
@@ -95,7 +108,13 @@ pub fn focused() -> Option<web_sys::Element> {
 /// The design as autosaved, after the debounce.
 pub async fn saved() -> Design {
     sleep(700).await;
-    load(&storage().get_item(AUTOSAVE_KEY).unwrap().expect("autosaved")).unwrap()
+    load(
+        &storage()
+            .get_item(AUTOSAVE_KEY)
+            .unwrap()
+            .expect("autosaved"),
+    )
+    .unwrap()
 }
 
 /// The design now: the autosave after the debounce or, when nothing was
@@ -104,7 +123,10 @@ pub async fn current(id: &str) -> Design {
     sleep(700).await;
     match storage().get_item(AUTOSAVE_KEY).unwrap() {
         Some(text) => load(&text).unwrap(),
-        None => topoform::core::templates::template(id).unwrap().design().unwrap(),
+        None => topoform::core::templates::template(id)
+            .unwrap()
+            .design()
+            .unwrap(),
     }
 }
 
@@ -127,5 +149,8 @@ pub fn watch_panics() {
 
 /// Fails when the app panicked since [`watch_panics`].
 pub fn assert_no_panics() {
-    assert!(!PANICKED.swap(false, std::sync::atomic::Ordering::SeqCst), "the app panicked (see the console output)");
+    assert!(
+        !PANICKED.swap(false, std::sync::atomic::Ordering::SeqCst),
+        "the app panicked (see the console output)"
+    );
 }

@@ -34,7 +34,11 @@ pub fn styles() {
     }
     let style = document().create_element("style").unwrap();
     style.set_id("app-css");
-    let css = [include_str!("../../style/tokens.css"), include_str!("../../style/main.css"), include_str!("../../style/canvas.css")];
+    let css = [
+        include_str!("../../style/tokens.css"),
+        include_str!("../../style/main.css"),
+        include_str!("../../style/canvas.css"),
+    ];
     style.set_text_content(Some(&css.join("\n")));
     document().head().unwrap().append_child(&style).unwrap();
 }
@@ -47,13 +51,24 @@ pub fn mount() -> (web_sys::Element, Mounted) {
 /// Mounts the app over whatever local storage holds (an autosaved design).
 pub fn mount_keeping_storage() -> (web_sys::Element, Mounted) {
     styles();
-    let _ = window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    let _ = window().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/"),
+    );
     let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    el.style().set_css_text("position:fixed;left:0;top:0;width:100vw;height:100vh");
+    el.style()
+        .set_css_text("position:fixed;left:0;top:0;width:100vw;height:100vh");
     document().body().unwrap().append_child(&el).unwrap();
     let h = leptos::mount::mount_to(el.clone(), App);
     let el: web_sys::Element = el.unchecked_into();
-    (el.clone(), Mounted { el, _handle: Box::new(h) })
+    (
+        el.clone(),
+        Mounted {
+            el,
+            _handle: Box::new(h),
+        },
+    )
 }
 
 pub async fn settle() {
@@ -64,13 +79,17 @@ pub async fn settle() {
 
 pub async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
 pub fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 pub fn count(root: &web_sys::Element, selector: &str) -> u32 {
@@ -78,7 +97,10 @@ pub fn count(root: &web_sys::Element, selector: &str) -> u32 {
 }
 
 pub fn text(root: &web_sys::Element, selector: &str) -> String {
-    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 /// The client-pixel centre of an element, or a point at fractions of its box.
@@ -133,11 +155,22 @@ pub fn focus(el: &web_sys::Element) {
 
 /// The canvas's view box as `[x, y, w, h]`.
 pub fn view_box(root: &web_sys::Element) -> Vec<f64> {
-    find(root, "svg.canvas").get_attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect()
+    find(root, "svg.canvas")
+        .get_attribute("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect()
 }
 
 /// The ids outlined as selected.
 pub fn outlined(root: &web_sys::Element) -> Vec<String> {
     let list = root.query_selector_all("[data-outline]").unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("data-outline")).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| {
+            n.unchecked_into::<web_sys::Element>()
+                .get_attribute("data-outline")
+        })
+        .collect()
 }

@@ -74,8 +74,14 @@ mod tests {
 
     #[test]
     fn versions_parse_in_both_spellings() {
-        assert_eq!(parse_mysql_version("8.0.mysql_aurora.3.04.0"), Some((3, 4, 0)));
-        assert_eq!(parse_mysql_version("5.7.mysql_aurora.2.11.2"), Some((2, 11, 2)));
+        assert_eq!(
+            parse_mysql_version("8.0.mysql_aurora.3.04.0"),
+            Some((3, 4, 0))
+        );
+        assert_eq!(
+            parse_mysql_version("5.7.mysql_aurora.2.11.2"),
+            Some((2, 11, 2))
+        );
         assert_eq!(parse_mysql_version("3.02.0"), Some((3, 2, 0)));
         assert_eq!(parse_mysql_version("8.0"), None);
         assert_eq!(parse_mysql_version("16.4"), None);
@@ -90,8 +96,14 @@ mod tests {
         assert_eq!(mysql_minimum("ap-southeast-5", 3), Some((3, 4, 0)));
         assert_eq!(mysql_minimum("us-east-1", 4), None);
         assert!(!available_in("ap-east-2") && available_in("eu-west-1"));
-        for code in UNAVAILABLE.iter().chain(MYSQL_REGION_MINIMUMS.iter().map(|(r, _, _)| r)) {
-            assert!(crate::core::catalog::region(code).is_some(), "{code} is not a catalog region");
+        for code in UNAVAILABLE
+            .iter()
+            .chain(MYSQL_REGION_MINIMUMS.iter().map(|(r, _, _)| r))
+        {
+            assert!(
+                crate::core::catalog::region(code).is_some(),
+                "{code} is not a catalog region"
+            );
         }
     }
 }

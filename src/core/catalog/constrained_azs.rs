@@ -39,7 +39,9 @@ mod tests {
     #[test]
     fn every_constrained_az_is_a_real_az_id() {
         for c in CONSTRAINED_AZS {
-            let code_has_it = crate::core::catalog::regions().iter().any(|r| r.has_az(c.id));
+            let code_has_it = crate::core::catalog::regions()
+                .iter()
+                .any(|r| r.has_az(c.id));
             assert!(code_has_it, "{} is not in the region table", c.id);
         }
         assert!(constrained_az("use1-az3").is_some());

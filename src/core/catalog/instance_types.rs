@@ -20,7 +20,9 @@ const EC2_TEXT: &str = include_str!("ec2_instance_types.txt");
 const DB_TEXT: &str = include_str!("db_instance_classes.txt");
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Every EC2 instance type of the list, sorted.
@@ -80,14 +82,35 @@ mod tests {
     #[test]
     fn the_lists_load() {
         assert!(ec2_types().len() > 1000, "{}", ec2_types().len());
-        assert!(is_ec2_type("t3.medium") && is_ec2_type("m7i-flex.large") && !is_ec2_type("t9.large"));
-        for engine in ["mysql", "postgres", "mariadb", "aurora-mysql", "aurora-postgresql"] {
-            assert!(db_classes(engine).len() > 40, "{engine}: {}", db_classes(engine).len());
+        assert!(
+            is_ec2_type("t3.medium") && is_ec2_type("m7i-flex.large") && !is_ec2_type("t9.large")
+        );
+        for engine in [
+            "mysql",
+            "postgres",
+            "mariadb",
+            "aurora-mysql",
+            "aurora-postgresql",
+        ] {
+            assert!(
+                db_classes(engine).len() > 40,
+                "{engine}: {}",
+                db_classes(engine).len()
+            );
         }
         assert!(is_db_class("postgres", "db.r6g.large") && is_db_class("mysql", "db.t3.micro"));
-        assert!(is_db_class("aurora-postgresql", "db.serverless") && is_db_class("aurora-mysql", "db.r7g.large"));
-        assert!(!is_db_class("aurora-postgresql", "db.m5.large"), "Aurora has no general-purpose m classes");
-        assert!(!is_db_class("mariadb", "db.m3.large"), "the 2023 table gives db.m3 to MySQL and PostgreSQL only");
+        assert!(
+            is_db_class("aurora-postgresql", "db.serverless")
+                && is_db_class("aurora-mysql", "db.r7g.large")
+        );
+        assert!(
+            !is_db_class("aurora-postgresql", "db.m5.large"),
+            "Aurora has no general-purpose m classes"
+        );
+        assert!(
+            !is_db_class("mariadb", "db.m3.large"),
+            "the 2023 table gives db.m3 to MySQL and PostgreSQL only"
+        );
         assert!(db_classes("oracle-ee").is_empty());
     }
 
@@ -96,6 +119,9 @@ mod tests {
     #[test]
     fn the_defaults_are_listed() {
         assert!(is_ec2_type("t3.medium") && is_ec2_type("t3.small"));
-        assert!(is_db_class("postgres", "db.t4g.medium") && is_db_class("aurora-postgresql", "db.r6g.large"));
+        assert!(
+            is_db_class("postgres", "db.t4g.medium")
+                && is_db_class("aurora-postgresql", "db.r6g.large")
+        );
     }
 }

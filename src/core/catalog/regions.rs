@@ -74,7 +74,9 @@ pub fn regions() -> &'static [RegionInfo] {
 /// The region with this code.
 pub fn region(code: &str) -> Option<&'static RegionInfo> {
     let list = regions();
-    list.binary_search_by(|r| r.code.as_str().cmp(code)).ok().map(|i| &list[i])
+    list.binary_search_by(|r| r.code.as_str().cmp(code))
+        .ok()
+        .map(|i| &list[i])
 }
 
 #[cfg(test)]
@@ -99,8 +101,15 @@ mod tests {
         assert!(!r.has_az("usw2-az1"));
         assert_eq!(region("us-west-1").unwrap().azs.len(), 2);
         assert!(region("mars-north-1").is_none());
-        assert_eq!(region("eu-west-1").unwrap().az_ids_sorted(), ["euw1-az1", "euw1-az2", "euw1-az3"]);
+        assert_eq!(
+            region("eu-west-1").unwrap().az_ids_sorted(),
+            ["euw1-az1", "euw1-az2", "euw1-az3"]
+        );
         let use1 = region("us-east-1").unwrap().az_ids_sorted();
-        assert_eq!(use1, ["use1-az1", "use1-az2", "use1-az4", "use1-az5", "use1-az6", "use1-az3"], "constrained AZs last");
+        assert_eq!(
+            use1,
+            ["use1-az1", "use1-az2", "use1-az4", "use1-az5", "use1-az6", "use1-az3"],
+            "constrained AZs last"
+        );
     }
 }

@@ -23,7 +23,11 @@ pub fn first_free(within: Ipv4Net, prefix: u8, taken: &[Ipv4Net]) -> Option<Ipv4
     if prefix < within.prefix_len() || prefix > 32 {
         return None;
     }
-    let mut sorted: Vec<Ipv4Net> = taken.iter().map(|n| n.trunc()).filter(|n| overlaps(n, &within)).collect();
+    let mut sorted: Vec<Ipv4Net> = taken
+        .iter()
+        .map(|n| n.trunc())
+        .filter(|n| overlaps(n, &within))
+        .collect();
     sorted.sort_by_key(|n| u32::from(n.network()));
     let size = 1u64 << (32 - prefix);
     let end = u64::from(u32::from(within.broadcast())) + 1;
@@ -84,7 +88,11 @@ pub fn shift(cidr: &str, from: Ipv4Net, to: Ipv4Net) -> String {
 /// The next free subnet block in `vpc`: a /24 where the VPC is a /16 to /22,
 /// otherwise four blocks per VPC, never smaller than /28.
 pub fn next_subnet_cidr(vpc: Ipv4Net, taken: &[Ipv4Net]) -> Option<Ipv4Net> {
-    let preferred = if vpc.prefix_len() <= 22 { 24 } else { (vpc.prefix_len() + 2).min(28) };
+    let preferred = if vpc.prefix_len() <= 22 {
+        24
+    } else {
+        (vpc.prefix_len() + 2).min(28)
+    };
     (preferred..=28).find_map(|p| first_free(vpc, p, taken))
 }
 
@@ -99,7 +107,10 @@ mod tests {
     #[test]
     fn vpcs_take_the_next_free_slash_16() {
         assert_eq!(next_vpc_cidr(&[]), Some(n("10.0.0.0/16")));
-        assert_eq!(next_vpc_cidr(&[n("10.0.0.0/16"), n("10.1.0.0/16")]), Some(n("10.2.0.0/16")));
+        assert_eq!(
+            next_vpc_cidr(&[n("10.0.0.0/16"), n("10.1.0.0/16")]),
+            Some(n("10.2.0.0/16"))
+        );
         // A /12 that covers 10.0-10.15 pushes the next one to 10.16.
         assert_eq!(next_vpc_cidr(&[n("10.0.0.0/12")]), Some(n("10.16.0.0/16")));
         // A small VPC in the middle still blocks its /16.
@@ -110,14 +121,26 @@ mod tests {
     fn subnets_fill_the_vpc_in_order_around_existing_ones() {
         let vpc = n("10.0.0.0/16");
         assert_eq!(next_subnet_cidr(vpc, &[]), Some(n("10.0.0.0/24")));
-        assert_eq!(next_subnet_cidr(vpc, &[n("10.0.0.0/24"), n("10.0.2.0/24")]), Some(n("10.0.1.0/24")));
-        assert_eq!(next_subnet_cidr(vpc, &[n("10.0.0.0/23")]), Some(n("10.0.2.0/24")));
-        assert_eq!(next_subnet_cidr(n("10.0.0.0/26"), &[]), Some(n("10.0.0.0/28")));
+        assert_eq!(
+            next_subnet_cidr(vpc, &[n("10.0.0.0/24"), n("10.0.2.0/24")]),
+            Some(n("10.0.1.0/24"))
+        );
+        assert_eq!(
+            next_subnet_cidr(vpc, &[n("10.0.0.0/23")]),
+            Some(n("10.0.2.0/24"))
+        );
+        assert_eq!(
+            next_subnet_cidr(n("10.0.0.0/26"), &[]),
+            Some(n("10.0.0.0/28"))
+        );
     }
 
     #[test]
     fn a_full_vpc_has_no_room() {
-        assert_eq!(next_subnet_cidr(n("10.0.0.0/28"), &[n("10.0.0.0/28")]), None);
+        assert_eq!(
+            next_subnet_cidr(n("10.0.0.0/28"), &[n("10.0.0.0/28")]),
+            None
+        );
         assert_eq!(first_free(n("10.0.0.0/24"), 23, &[]), None);
     }
 }

@@ -14,15 +14,22 @@ use std::collections::{HashMap, HashSet};
 
 /// Clones region `region_id` into a new secondary region `code`; returns the
 /// new design and the new region's id.
-pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Result<(Design, String), EditError> {
+pub fn clone_region_as_dr(
+    design: &Design,
+    region_id: &str,
+    code: &str,
+) -> Result<(Design, String), EditError> {
     let src = design
         .regions
         .iter()
         .find(|r| r.id == region_id)
         .ok_or_else(|| EditError::new(format!("No region `{region_id}`.")))?;
-    let target = catalog::region(code).ok_or_else(|| EditError::new(format!("`{code}` is not an AWS region code.")))?;
+    let target = catalog::region(code)
+        .ok_or_else(|| EditError::new(format!("`{code}` is not an AWS region code.")))?;
     if design.regions.iter().any(|r| r.code == code) {
-        return Err(EditError::new(format!("{code} is already in the design; pick a region it does not use yet.")));
+        return Err(EditError::new(format!(
+            "{code} is already in the design; pick a region it does not use yet."
+        )));
     }
     let mut taken = used_ids(design);
     let new_id = fresh_id(&taken, &region_short(code));
@@ -41,13 +48,26 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
         v.subnets.iter().for_each(|s| map_id(&s.id, &mut taken));
         v.nodes.iter().for_each(|n| map_id(n.id(), &mut taken));
     }
-    src.nodes.iter().filter(|n| n.kind() == NodeKind::S3).for_each(|n| map_id(n.id(), &mut taken));
+    src.nodes
+        .iter()
+        .filter(|n| n.kind() == NodeKind::S3)
+        .for_each(|n| map_id(n.id(), &mut taken));
     let new = |old: &str| ids.get(old).cloned().unwrap_or_else(|| old.to_string());
 
     let az_map = super::region_code::az_remap(src, target);
-    let mut vpc_nets: Vec<Ipv4Net> =
-        design.regions.iter().flat_map(|r| &r.vpcs).filter_map(|v| v.cidr.trim().parse().ok()).collect();
-    let mut region = Region { id: new_id.clone(), code: code.to_string(), role: RegionRole::Secondary, vpcs: vec![], nodes: vec![] };
+    let mut vpc_nets: Vec<Ipv4Net> = design
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .filter_map(|v| v.cidr.trim().parse().ok())
+        .collect();
+    let mut region = Region {
+        id: new_id.clone(),
+        code: code.to_string(),
+        role: RegionRole::Secondary,
+        vpcs: vec![],
+        nodes: vec![],
+    };
     for v in &src.vpcs {
         let old_net: Option<Ipv4Net> = v.cidr.trim().parse::<Ipv4Net>().ok().map(|n| n.trunc());
         let new_net = old_net.and_then(|n| free_block(n.prefix_len(), &vpc_nets));
@@ -65,7 +85,10 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
                 id: new(&s.id),
                 name: s.name.clone(),
                 cidr: moved(&s.cidr),
-                az: az_map.get(s.az.as_str()).cloned().unwrap_or_else(|| target.az_ids_sorted()[0].to_string()),
+                az: az_map
+                    .get(s.az.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| target.az_ids_sorted()[0].to_string()),
                 tier: s.tier,
             })
             .collect();
@@ -74,7 +97,11 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
             .nodes
             .iter()
             .map(|n| match n {
-                VpcNode::Alb(a) => VpcNode::Alb(Alb { id: new(&a.id), subnets: remap(&a.subnets), ..a.clone() }),
+                VpcNode::Alb(a) => VpcNode::Alb(Alb {
+                    id: new(&a.id),
+                    subnets: remap(&a.subnets),
+                    ..a.clone()
+                }),
                 VpcNode::Asg(a) => VpcNode::Asg(Asg {
                     id: new(&a.id),
                     subnets: remap(&a.subnets),
@@ -97,10 +124,36 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
                     global: Some(c.global.clone().unwrap_or_else(|| c.name.clone())),
                     ..c.clone()
                 }),
+                // A warm standby: one task, as the groups keep one instance;
+                // scaling (if set) grows it after a failover.
+                VpcNode::Ecs(e) => VpcNode::Ecs(Ecs {
+                    id: new(&e.id),
+                    subnets: remap(&e.subnets),
+                    min: 1,
+                    desired: 1,
+                    max: e.max.max(1),
+                    target: e.target.as_deref().map(&new),
+                    ..e.clone()
+                }),
+                // Its own cache, never replicated: it starts cold (seed 003).
+                VpcNode::Elasticache(c) => VpcNode::Elasticache(Elasticache {
+                    id: new(&c.id),
+                    subnets: remap(&c.subnets),
+                    ..c.clone()
+                }),
             })
             .collect();
-        let cidr = new_net.map(|n| n.to_string()).unwrap_or_else(|| v.cidr.clone());
-        region.vpcs.push(Vpc { id: new(&v.id), name: v.name.clone(), cidr, nat: v.nat, subnets, nodes });
+        let cidr = new_net
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| v.cidr.clone());
+        region.vpcs.push(Vpc {
+            id: new(&v.id),
+            name: v.name.clone(),
+            cidr,
+            nat: v.nat,
+            subnets,
+            nodes,
+        });
     }
     for n in &src.nodes {
         if let RegionNode::S3(b) = n {
@@ -109,14 +162,25 @@ pub fn clone_region_as_dr(design: &Design, region_id: &str, code: &str) -> Resul
             } else {
                 format!("{}-{code}", b.bucket)
             };
-            region.nodes.push(RegionNode::S3(S3 { id: new(&b.id), bucket, versioning: true, replicate_to: None, ..b.clone() }));
+            region.nodes.push(RegionNode::S3(S3 {
+                id: new(&b.id),
+                bucket,
+                versioning: true,
+                replicate_to: None,
+                ..b.clone()
+            }));
         }
     }
 
     let mut d = design.clone();
     wire_sources(&mut d, src, code, &new);
-    let src_albs: Vec<String> =
-        src.vpcs.iter().flat_map(|v| &v.nodes).filter(|n| n.kind() == NodeKind::Alb).map(|n| n.id().to_string()).collect();
+    let src_albs: Vec<String> = src
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .filter(|n| n.kind() == NodeKind::Alb)
+        .map(|n| n.id().to_string())
+        .collect();
     d.regions.push(region);
     if let Some(alb) = src_albs.first() {
         wire_dns(&mut d, alb, &new(alb), &mut taken);
@@ -155,7 +219,9 @@ fn wire_sources(d: &mut Design, src: &Region, code: &str, new: &dyn Fn(&str) -> 
                     b.versioning = true;
                     b.replicate_to = Some(new(&b.id));
                 }
-                RegionNode::Dynamodb(t) if !t.replicas.iter().any(|c| c == code) => t.replicas.push(code.to_string()),
+                RegionNode::Dynamodb(t) if !t.replicas.iter().any(|c| c == code) => {
+                    t.replicas.push(code.to_string())
+                }
                 _ => {}
             }
         }
@@ -172,12 +238,27 @@ fn wire_dns(d: &mut Design, src_alb: &str, new_alb: &str, taken: &mut HashSet<St
         interval: 10,
         failure_threshold: 3,
     };
-    let target = |role, health_check| Target { target: new_alb.to_string(), role, weight: None, location: None, health_check };
-    let dns = d.dns.get_or_insert_with(|| Dns { zone: "example.com".into(), zone_id: None, records: vec![] });
-    if let Some(rec) = dns.records.iter_mut().find(|r| r.targets.iter().any(|t| t.target == src_alb)) {
+    let target = |role, health_check| Target {
+        target: new_alb.to_string(),
+        role,
+        weight: None,
+        location: None,
+        health_check,
+    };
+    let dns = d.dns.get_or_insert_with(|| Dns {
+        zone: "example.com".into(),
+        zone_id: None,
+        records: vec![],
+    });
+    if let Some(rec) = dns
+        .records
+        .iter_mut()
+        .find(|r| r.targets.iter().any(|t| t.target == src_alb))
+    {
         match rec.policy {
             RoutingPolicy::Failover if rec.targets.len() < 2 => {
-                rec.targets.push(target(Some(FailoverRole::Secondary), None));
+                rec.targets
+                    .push(target(Some(FailoverRole::Secondary), None));
             }
             RoutingPolicy::Simple => {
                 rec.policy = RoutingPolicy::Failover;
@@ -185,7 +266,8 @@ fn wire_dns(d: &mut Design, src_alb: &str, new_alb: &str, taken: &mut HashSet<St
                     t.role = Some(FailoverRole::Primary);
                     t.health_check.get_or_insert(check.clone());
                 }
-                rec.targets.push(target(Some(FailoverRole::Secondary), None));
+                rec.targets
+                    .push(target(Some(FailoverRole::Secondary), None));
             }
             RoutingPolicy::Latency => rec.targets.push(target(None, Some(check))),
             RoutingPolicy::Weighted => {

@@ -45,9 +45,18 @@ pub fn link_kind(design: &Design, from: &str, to: &str) -> Result<LinkKind, Edit
 /// [`link_kind`] with the design's index already built: asking about many
 /// targets (the inspector's "Connect to…" list) must not index the design
 /// once per target.
-pub fn link_kind_in(design: &Design, index: &Index<'_>, from: &str, to: &str) -> Result<LinkKind, EditError> {
-    let a = index.get(from).ok_or_else(|| EditError::new(format!("No object `{from}`.")))?;
-    let b = index.get(to).ok_or_else(|| EditError::new(format!("No object `{to}`.")))?;
+pub fn link_kind_in(
+    design: &Design,
+    index: &Index<'_>,
+    from: &str,
+    to: &str,
+) -> Result<LinkKind, EditError> {
+    let a = index
+        .get(from)
+        .ok_or_else(|| EditError::new(format!("No object `{from}`.")))?;
+    let b = index
+        .get(to)
+        .ok_or_else(|| EditError::new(format!("No object `{to}`.")))?;
     if from == to {
         return Err(EditError::new("An object cannot be linked to itself."));
     }
@@ -63,8 +72,16 @@ pub fn link_kind_in(design: &Design, index: &Index<'_>, from: &str, to: &str) ->
             LinkKind::AsgTarget
         }
         (K::Node(NodeKind::Rds), K::Node(NodeKind::Rds)) => {
-            let (ObjectRef::VpcNode { node: VpcNode::Rds(r), .. }, ObjectRef::VpcNode { node: VpcNode::Rds(src), .. }) =
-                (a, b)
+            let (
+                ObjectRef::VpcNode {
+                    node: VpcNode::Rds(r),
+                    ..
+                },
+                ObjectRef::VpcNode {
+                    node: VpcNode::Rds(src),
+                    ..
+                },
+            ) = (a, b)
             else {
                 return Err(EditError::new("Both ends must be RDS databases."));
             };
@@ -90,7 +107,10 @@ pub fn link_kind_in(design: &Design, index: &Index<'_>, from: &str, to: &str) ->
         }
         (K::Node(NodeKind::S3), K::Node(NodeKind::S3)) => LinkKind::S3Replication,
         (K::Vpc, K::Vpc) => {
-            let already = design.peerings.iter().any(|p| (p.a == from && p.b == to) || (p.a == to && p.b == from));
+            let already = design
+                .peerings
+                .iter()
+                .any(|p| (p.a == from && p.b == to) || (p.a == to && p.b == from));
             if already {
                 return Err(EditError::new("These VPCs are already peered."));
             }
@@ -131,7 +151,9 @@ pub fn orient(design: &Design, a: &str, b: &str) -> Result<(String, String, Link
 fn replicates_from(index: &Index<'_>, node: &str, source: &str) -> bool {
     let mut cur = node.to_string();
     for _ in 0..64 {
-        let Some((_, _, VpcNode::Rds(r))) = index.vpc_node(&cur) else { return false };
+        let Some((_, _, VpcNode::Rds(r))) = index.vpc_node(&cur) else {
+            return false;
+        };
         match &r.replica_of {
             Some(s) if s == source => return true,
             Some(s) => cur = s.clone(),
@@ -192,7 +214,11 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
         }
         LinkKind::Peering => {
             let id = super::ids::fresh_id(&taken, &format!("{from}-{to}"));
-            d.peerings.push(Peering { id, a: from.to_string(), b: to.to_string() });
+            d.peerings.push(Peering {
+                id,
+                a: from.to_string(),
+                b: to.to_string(),
+            });
         }
         LinkKind::DnsTarget => {
             // The failover role follows the target's region, never the order
@@ -201,10 +227,17 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
                 .get(to)
                 .and_then(|o| o.region())
                 .map(|r| r.role == RegionRole::Primary);
-            if let Some(rec) = d.dns.as_mut().and_then(|z| z.records.iter_mut().find(|r| r.id == from)) {
+            if let Some(rec) = d
+                .dns
+                .as_mut()
+                .and_then(|z| z.records.iter_mut().find(|r| r.id == from))
+            {
                 // Geolocation and weighted records may send several record sets
                 // to one target (a location each, or split weights).
-                let repeatable = matches!(rec.policy, RoutingPolicy::Geolocation | RoutingPolicy::Weighted);
+                let repeatable = matches!(
+                    rec.policy,
+                    RoutingPolicy::Geolocation | RoutingPolicy::Weighted
+                );
                 if !repeatable && rec.targets.iter().any(|t| t.target == to) {
                     return Err(EditError::new("The record already routes to that target."));
                 }
@@ -232,9 +265,15 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
         LinkKind::AcceleratorEndpoint => {
             if let Some(acc) = d.accelerators.iter_mut().find(|a| a.id == from) {
                 if acc.endpoints.iter().any(|e| e.target == to) {
-                    return Err(EditError::new("The accelerator already sends traffic to that load balancer."));
+                    return Err(EditError::new(
+                        "The accelerator already sends traffic to that load balancer.",
+                    ));
                 }
-                acc.endpoints.push(Endpoint { target: to.to_string(), weight: 128, traffic_dial: 100 });
+                acc.endpoints.push(Endpoint {
+                    target: to.to_string(),
+                    weight: 128,
+                    traffic_dial: 100,
+                });
             }
         }
     }
@@ -248,7 +287,13 @@ fn failover_role(rec: &Record, target_in_primary: Option<bool>) -> FailoverRole 
     match target_in_primary {
         Some(true) => FailoverRole::Primary,
         Some(false) => FailoverRole::Secondary,
-        None if rec.targets.iter().any(|t| t.role == Some(FailoverRole::Primary)) => FailoverRole::Secondary,
+        None if rec
+            .targets
+            .iter()
+            .any(|t| t.role == Some(FailoverRole::Primary)) =>
+        {
+            FailoverRole::Secondary
+        }
         None => FailoverRole::Primary,
     }
 }

@@ -12,14 +12,25 @@ pub fn describe(index: &Index<'_>, id: &str) -> String {
     let Some(o) = index.get(id) else {
         // A DynamoDB replica's stand-in `table@region-id`.
         return match id.split_once('@') {
-            Some((table, region)) => format!("{} replica in {}", describe(index, table), index.get(region).map(|r| r.display_name()).unwrap_or(region)),
+            Some((table, region)) => format!(
+                "{} replica in {}",
+                describe(index, table),
+                index
+                    .get(region)
+                    .map(|r| r.display_name())
+                    .unwrap_or(region)
+            ),
             None => id.to_string(),
         };
     };
     let mut out = format!("{} {}", o.kind().label(), o.display_name());
     match (o.region(), o.vpc()) {
-        (Some(r), Some(v)) if !matches!(o, ObjectRef::Vpc { .. }) => out.push_str(&format!(" · {} / {}", r.code, v.name)),
-        (Some(r), _) if !matches!(o, ObjectRef::Region(_)) => out.push_str(&format!(" · {}", r.code)),
+        (Some(r), Some(v)) if !matches!(o, ObjectRef::Vpc { .. }) => {
+            out.push_str(&format!(" · {} / {}", r.code, v.name))
+        }
+        (Some(r), _) if !matches!(o, ObjectRef::Region(_)) => {
+            out.push_str(&format!(" · {}", r.code))
+        }
         _ => {}
     }
     out
@@ -36,13 +47,31 @@ pub fn meaning(index: &Index<'_>, link: &Link) -> Option<String> {
             let (_, _, subnet) = index.subnet(&link.to)?;
             let mut kind = node.kind().label().to_string();
             kind[..1].make_ascii_uppercase();
-            let subnet = format!("subnet {} ({}, {}, {})", subnet.name, subnet.az, subnet.tier.as_str(), subnet.cidr);
+            let subnet = format!(
+                "subnet {} ({}, {}, {})",
+                subnet.name,
+                subnet.az,
+                subnet.tier.as_str(),
+                subnet.cidr
+            );
             Some(match node.kind() {
                 NodeKind::Alb => format!("{kind} {} places its nodes in {subnet}.", node.name()),
-                NodeKind::Asg => format!("{kind} {} launches its instances in {subnet}.", node.name()),
-                NodeKind::Rds | NodeKind::Aurora => format!("{kind} {} lists {subnet} in its DB subnet group.", node.name()),
+                NodeKind::Asg => {
+                    format!("{kind} {} launches its instances in {subnet}.", node.name())
+                }
+                NodeKind::Rds | NodeKind::Aurora => format!(
+                    "{kind} {} lists {subnet} in its DB subnet group.",
+                    node.name()
+                ),
+                NodeKind::Ecs => format!("{kind} {} runs its tasks in {subnet}.", node.name()),
+                NodeKind::Elasticache => format!(
+                    "{kind} {} lists {subnet} in its cache subnet group.",
+                    node.name()
+                ),
                 // Not VPC workloads: they never have subnets.
-                NodeKind::S3 | NodeKind::Dynamodb => format!("{kind} {} uses {subnet}.", node.name()),
+                NodeKind::S3 | NodeKind::Dynamodb => {
+                    format!("{kind} {} uses {subnet}.", node.name())
+                }
             })
         }
         _ => None,
@@ -56,7 +85,11 @@ pub fn current(design: &Design, id: &str) -> Vec<(Link, String)> {
         .filter_map(|l| {
             let other = if l.from == id {
                 l.to.clone()
-            } else if l.to == id || l.to.split_once('@').is_some_and(|(t, _)| t == id && l.from != id) {
+            } else if l.to == id
+                || l.to
+                    .split_once('@')
+                    .is_some_and(|(t, _)| t == id && l.from != id)
+            {
                 l.from.clone()
             } else {
                 return None;
@@ -69,7 +102,10 @@ pub fn current(design: &Design, id: &str) -> Vec<(Link, String)> {
 /// The objects `id` could be linked to now and are not yet, with what the
 /// link would do, as (target id, label), sorted by label.
 pub fn candidates(design: &Design, index: &Index<'_>, id: &str) -> Vec<(String, String)> {
-    let linked: Vec<String> = current(design, id).into_iter().map(|(_, other)| other).collect();
+    let linked: Vec<String> = current(design, id)
+        .into_iter()
+        .map(|(_, other)| other)
+        .collect();
     let mut out = Vec::new();
     for_each_object(design, |o| {
         let to = o.id();
@@ -77,7 +113,10 @@ pub fn candidates(design: &Design, index: &Index<'_>, id: &str) -> Vec<(String, 
             return;
         }
         if let Ok(kind) = link_kind_in(design, index, id, to) {
-            out.push((to.to_string(), format!("{}: {}", kind.phrase(), describe(index, to))));
+            out.push((
+                to.to_string(),
+                format!("{}: {}", kind.phrase(), describe(index, to)),
+            ));
         }
     });
     out.sort_by(|a, b| a.1.cmp(&b.1));
@@ -98,12 +137,28 @@ mod tests {
             for_each_id(&d, |id| {
                 let list = candidates(&d, &index, id);
                 let labels: BTreeSet<&String> = list.iter().map(|(_, l)| l).collect();
-                assert_eq!(labels.len(), list.len(), "{} {id}: duplicate entries {list:#?}", t.id);
+                assert_eq!(
+                    labels.len(),
+                    list.len(),
+                    "{} {id}: duplicate entries {list:#?}",
+                    t.id
+                );
                 let now: Vec<String> = current(&d, id).into_iter().map(|(_, o)| o).collect();
                 for (to, label) in &list {
-                    assert!(!now.contains(to), "{} {id}: offers the existing link to {to}", t.id);
-                    assert!(!label.contains("Target") && !label.contains("Kind"), "{label}: internal names");
-                    assert!(crate::core::edit::connect(&d, id, to).is_ok(), "{} {id} -> {to}: offered but refused", t.id);
+                    assert!(
+                        !now.contains(to),
+                        "{} {id}: offers the existing link to {to}",
+                        t.id
+                    );
+                    assert!(
+                        !label.contains("Target") && !label.contains("Kind"),
+                        "{label}: internal names"
+                    );
+                    assert!(
+                        crate::core::edit::connect(&d, id, to).is_ok(),
+                        "{} {id} -> {to}: offered but refused",
+                        t.id
+                    );
                 }
             });
         }
@@ -116,14 +171,24 @@ mod tests {
         let mine = current(&d, &rec.id);
         assert_eq!(mine.len(), rec.targets.len());
         let alb = &rec.targets[0].target;
-        assert!(current(&d, alb).iter().any(|(l, other)| other == &rec.id && l.kind == crate::core::layout::LinkKind::Dns));
+        assert!(current(&d, alb)
+            .iter()
+            .any(|(l, other)| other == &rec.id && l.kind == crate::core::layout::LinkKind::Dns));
         let index = Index::new(&d);
-        assert!(describe(&index, alb).contains(" · us-east-1 / "), "{}", describe(&index, alb));
+        assert!(
+            describe(&index, alb).contains(" · us-east-1 / "),
+            "{}",
+            describe(&index, alb)
+        );
     }
 
     fn for_each_id(d: &Design, mut f: impl FnMut(&str)) {
         let index = Index::new(d);
-        let ids: Vec<String> = links(d).into_iter().flat_map(|l| [l.from, l.to]).filter(|i| index.get(i).is_some()).collect();
+        let ids: Vec<String> = links(d)
+            .into_iter()
+            .flat_map(|l| [l.from, l.to])
+            .filter(|i| index.get(i).is_some())
+            .collect();
         for id in ids {
             f(&id);
         }

@@ -18,6 +18,8 @@ pub enum PaletteItem {
     Asg,
     Rds,
     Aurora,
+    Ecs,
+    Elasticache,
     Dynamodb,
     S3,
     DnsRecord,
@@ -26,7 +28,7 @@ pub enum PaletteItem {
 
 impl PaletteItem {
     /// Every item, in palette order.
-    pub const ALL: [PaletteItem; 11] = [
+    pub const ALL: [PaletteItem; 13] = [
         PaletteItem::Region,
         PaletteItem::Vpc,
         PaletteItem::Subnet,
@@ -34,6 +36,8 @@ impl PaletteItem {
         PaletteItem::Asg,
         PaletteItem::Rds,
         PaletteItem::Aurora,
+        PaletteItem::Ecs,
+        PaletteItem::Elasticache,
         PaletteItem::Dynamodb,
         PaletteItem::S3,
         PaletteItem::DnsRecord,
@@ -50,6 +54,8 @@ impl PaletteItem {
             PaletteItem::Asg => "Auto Scaling group",
             PaletteItem::Rds => "RDS database",
             PaletteItem::Aurora => "Aurora cluster",
+            PaletteItem::Ecs => "ECS service",
+            PaletteItem::Elasticache => "ElastiCache cache",
             PaletteItem::Dynamodb => "DynamoDB table",
             PaletteItem::S3 => "S3 bucket",
             PaletteItem::DnsRecord => "DNS record",
@@ -71,7 +77,11 @@ pub enum Placement {
 
 /// Decides where `item` dropped on `target` (the innermost object under the
 /// pointer, or `None` for empty canvas) lands, or says why it cannot.
-pub fn placement(design: &Design, item: PaletteItem, target: Option<&str>) -> Result<Placement, EditError> {
+pub fn placement(
+    design: &Design,
+    item: PaletteItem,
+    target: Option<&str>,
+) -> Result<Placement, EditError> {
     let index = Index::new(design);
     let obj = target.and_then(|id| index.get(id));
     let region_of = || obj.and_then(|o| o.region()).map(|r| r.id.clone());
@@ -96,7 +106,13 @@ pub fn placement(design: &Design, item: PaletteItem, target: Option<&str>) -> Re
         PaletteItem::Dynamodb | PaletteItem::S3 => region_of().map(Placement::Region).ok_or_else(|| {
             EditError::new(format!("A {} is regional: drop it on a region frame.", item.label()))
         }),
-        PaletteItem::Subnet | PaletteItem::Alb | PaletteItem::Asg | PaletteItem::Rds | PaletteItem::Aurora => {
+        PaletteItem::Subnet
+        | PaletteItem::Alb
+        | PaletteItem::Asg
+        | PaletteItem::Rds
+        | PaletteItem::Aurora
+        | PaletteItem::Ecs
+        | PaletteItem::Elasticache => {
             vpc_of().map(Placement::Vpc).ok_or_else(|| {
                 EditError::new(format!("A {} lives in a VPC: drop it on a VPC.", item.label().to_lowercase()))
             })
@@ -106,7 +122,11 @@ pub fn placement(design: &Design, item: PaletteItem, target: Option<&str>) -> Re
 
 /// Adds `item` where [`placement`] puts it, with defaults; returns the new
 /// design and the new object's id.
-pub fn add(design: &Design, item: PaletteItem, target: Option<&str>) -> Result<(Design, String), EditError> {
+pub fn add(
+    design: &Design,
+    item: PaletteItem,
+    target: Option<&str>,
+) -> Result<(Design, String), EditError> {
     let place = placement(design, item, target)?;
     let mut d = design.clone();
     let taken = used_ids(design);
@@ -115,17 +135,29 @@ pub fn add(design: &Design, item: PaletteItem, target: Option<&str>) -> Result<(
         (PaletteItem::DnsRecord, _) => add_record(&mut d, &taken),
         (PaletteItem::Accelerator, _) => add_accelerator(&mut d, &taken),
         (PaletteItem::Vpc, Placement::Region(r)) => add_vpc(&mut d, &taken, &r)?,
-        (PaletteItem::S3 | PaletteItem::Dynamodb, Placement::Region(r)) => add_region_node(&mut d, &taken, &r, item)?,
+        (PaletteItem::S3 | PaletteItem::Dynamodb, Placement::Region(r)) => {
+            add_region_node(&mut d, &taken, &r, item)?
+        }
         (_, Placement::Vpc(v)) => add_vpc_item(&mut d, &taken, &v, item)?,
         _ => return Err(EditError::new("That drop is not possible.")),
     };
     Ok((d, id))
 }
 
-const PREFERRED_REGIONS: &[&str] =
-    &["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "eu-central-1", "us-east-2", "ap-northeast-1"];
+const PREFERRED_REGIONS: &[&str] = &[
+    "us-east-1",
+    "us-west-2",
+    "eu-west-1",
+    "ap-southeast-1",
+    "eu-central-1",
+    "us-east-2",
+    "ap-northeast-1",
+];
 
-fn add_region(d: &mut Design, taken: &std::collections::HashSet<String>) -> Result<String, EditError> {
+fn add_region(
+    d: &mut Design,
+    taken: &std::collections::HashSet<String>,
+) -> Result<String, EditError> {
     let used: Vec<&str> = d.regions.iter().map(|r| r.code.as_str()).collect();
     let code = PREFERRED_REGIONS
         .iter()
@@ -140,25 +172,50 @@ fn add_region(d: &mut Design, taken: &std::collections::HashSet<String>) -> Resu
     } else {
         RegionRole::Primary
     };
-    d.regions.push(Region { id: id.clone(), code, role, vpcs: vec![], nodes: vec![] });
+    d.regions.push(Region {
+        id: id.clone(),
+        code,
+        role,
+        vpcs: vec![],
+        nodes: vec![],
+    });
     Ok(id)
 }
 
 fn region_mut<'a>(d: &'a mut Design, id: &str) -> Result<&'a mut Region, EditError> {
-    d.regions.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::new(format!("No region `{id}`.")))
+    d.regions
+        .iter_mut()
+        .find(|r| r.id == id)
+        .ok_or_else(|| EditError::new(format!("No region `{id}`.")))
 }
 
 fn all_vpc_cidrs(d: &Design) -> Vec<Ipv4Net> {
-    d.regions.iter().flat_map(|r| &r.vpcs).filter_map(|v| v.cidr.trim().parse().ok()).collect()
+    d.regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .filter_map(|v| v.cidr.trim().parse().ok())
+        .collect()
 }
 
-fn add_vpc(d: &mut Design, taken: &std::collections::HashSet<String>, region: &str) -> Result<String, EditError> {
-    let cidr = next_vpc_cidr(&all_vpc_cidrs(d))
-        .ok_or_else(|| EditError::new("The private address ranges are full: no free block for another VPC."))?;
+fn add_vpc(
+    d: &mut Design,
+    taken: &std::collections::HashSet<String>,
+    region: &str,
+) -> Result<String, EditError> {
+    let cidr = next_vpc_cidr(&all_vpc_cidrs(d)).ok_or_else(|| {
+        EditError::new("The private address ranges are full: no free block for another VPC.")
+    })?;
     let r = region_mut(d, region)?;
     let id = fresh_id(taken, &format!("{}-vpc", r.id));
     let name = fresh_name(r.vpcs.iter().map(|v| v.name.as_str()), "main");
-    r.vpcs.push(Vpc { id: id.clone(), name, cidr: cidr.to_string(), nat: NatMode::PerAz, subnets: vec![], nodes: vec![] });
+    r.vpcs.push(Vpc {
+        id: id.clone(),
+        name,
+        cidr: cidr.to_string(),
+        nat: NatMode::PerAz,
+        subnets: vec![],
+        nodes: vec![],
+    });
     Ok(id)
 }
 
@@ -175,14 +232,23 @@ fn add_region_node(
         let name = fresh_name(names, "assets");
         let id = fresh_id(taken, &format!("{}-{name}", r.id));
         let bucket = format!("{project}-{env}-{name}-{}", r.code).to_lowercase();
-        RegionNode::S3(S3 { id, name, bucket, versioning: true, replicate_to: None })
+        RegionNode::S3(S3 {
+            id,
+            name,
+            bucket,
+            versioning: true,
+            replicate_to: None,
+        })
     } else {
         let name = fresh_name(names, "table");
         let id = fresh_id(taken, &format!("{}-{name}", r.id));
         RegionNode::Dynamodb(Dynamodb {
             id,
             name,
-            hash_key: KeyAttr { name: "id".into(), kind: KeyType::S },
+            hash_key: KeyAttr {
+                name: "id".into(),
+                kind: KeyType::S,
+            },
             range_key: None,
             billing: Billing::OnDemand,
             replicas: vec![],
@@ -209,7 +275,11 @@ fn add_vpc_item(
     vpc_id: &str,
     item: PaletteItem,
 ) -> Result<String, EditError> {
-    let Some(region) = d.regions.iter_mut().find(|r| r.vpcs.iter().any(|v| v.id == vpc_id)) else {
+    let Some(region) = d
+        .regions
+        .iter_mut()
+        .find(|r| r.vpcs.iter().any(|v| v.id == vpc_id))
+    else {
         return Err(EditError::new(format!("No VPC `{vpc_id}`.")));
     };
     let az_ids: Vec<String> = catalog::region(&region.code)
@@ -225,10 +295,7 @@ fn add_vpc_item(
     let alb_targets: Vec<String> = vpc
         .nodes
         .iter()
-        .filter_map(|n| match n {
-            VpcNode::Asg(a) => a.target.clone(),
-            _ => None,
-        })
+        .filter_map(|n| n.target().map(str::to_string))
         .collect();
     let free_alb = vpc
         .nodes
@@ -246,7 +313,10 @@ fn add_vpc_item(
                 name,
                 internal: false,
                 subnets: one_per_az(vpc, Tier::Public),
-                listener: Listener { port: 443, protocol: HttpProtocol::Https },
+                listener: Listener {
+                    port: 443,
+                    protocol: HttpProtocol::Https,
+                },
                 health_check: AlbHealthCheck {
                     path: "/health".into(),
                     interval: 30,
@@ -266,8 +336,44 @@ fn add_vpc_item(
                 desired: 2,
                 max: 4,
                 instance_type: "t3.medium".into(),
-                image: "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64".into(),
+                image: "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+                    .into(),
                 target: free_alb,
+                scaling: None,
+                weight: None,
+            })
+        }
+        PaletteItem::Ecs => {
+            let name = name_for("api");
+            VpcNode::Ecs(Ecs {
+                id: fresh_id(taken, &format!("{rid}-{name}")),
+                name,
+                subnets: one_per_az(vpc, Tier::Private),
+                image: "public.ecr.aws/nginx/nginx:1.27".into(),
+                cpu: 512,
+                memory_mb: 1024,
+                port: 80,
+                min: 2,
+                desired: 2,
+                max: 6,
+                target: free_alb,
+                scaling: Some(Scaling::cpu(70)),
+                weight: None,
+            })
+        }
+        PaletteItem::Elasticache => {
+            let name = name_for("cache");
+            let subnets = one_per_az(vpc, Tier::Data);
+            let multi_az = subnets.len() >= 2;
+            VpcNode::Elasticache(Elasticache {
+                id: fresh_id(taken, &format!("{rid}-{name}")),
+                name,
+                engine: CacheEngine::Redis,
+                engine_version: "7.1".into(),
+                node_type: "cache.r7g.large".into(),
+                nodes: if multi_az { 2 } else { 1 },
+                multi_az,
+                subnets,
             })
         }
         PaletteItem::Rds => {
@@ -324,27 +430,55 @@ fn add_subnet(
         .unwrap_or(Tier::Private);
     let az = az_ids
         .iter()
-        .min_by_key(|az| vpc.subnets.iter().filter(|s| s.tier == tier && &s.az == *az).count())
+        .min_by_key(|az| {
+            vpc.subnets
+                .iter()
+                .filter(|s| s.tier == tier && &s.az == *az)
+                .count()
+        })
         .cloned()
         .unwrap_or_default();
-    let vpc_net: Ipv4Net = vpc
-        .cidr
-        .trim()
-        .parse()
-        .map_err(|_| EditError::new(format!("VPC {} has no valid CIDR yet; fix it before adding subnets.", vpc.name)))?;
-    let taken_nets: Vec<Ipv4Net> = vpc.subnets.iter().filter_map(|s| s.cidr.trim().parse().ok()).collect();
-    let cidr = next_subnet_cidr(vpc_net, &taken_nets)
-        .ok_or_else(|| EditError::new(format!("VPC {} ({}) has no free block left for a subnet.", vpc.name, vpc.cidr)))?;
+    let vpc_net: Ipv4Net = vpc.cidr.trim().parse().map_err(|_| {
+        EditError::new(format!(
+            "VPC {} has no valid CIDR yet; fix it before adding subnets.",
+            vpc.name
+        ))
+    })?;
+    let taken_nets: Vec<Ipv4Net> = vpc
+        .subnets
+        .iter()
+        .filter_map(|s| s.cidr.trim().parse().ok())
+        .collect();
+    let cidr = next_subnet_cidr(vpc_net, &taken_nets).ok_or_else(|| {
+        EditError::new(format!(
+            "VPC {} ({}) has no free block left for a subnet.",
+            vpc.name, vpc.cidr
+        ))
+    })?;
     let letter = az.rsplit("az").next().unwrap_or("").to_string();
-    let base = format!("{}-{}", tier.as_str(), if letter.is_empty() { "x" } else { &letter });
+    let base = format!(
+        "{}-{}",
+        tier.as_str(),
+        if letter.is_empty() { "x" } else { &letter }
+    );
     let name = fresh_name(vpc.subnets.iter().map(|s| s.name.as_str()), &base);
     let id = fresh_id(taken, &format!("{rid}-{name}"));
-    vpc.subnets.push(Subnet { id: id.clone(), name, cidr: cidr.to_string(), az, tier });
+    vpc.subnets.push(Subnet {
+        id: id.clone(),
+        name,
+        cidr: cidr.to_string(),
+        az,
+        tier,
+    });
     Ok(id)
 }
 
 fn add_record(d: &mut Design, taken: &std::collections::HashSet<String>) -> String {
-    let dns = d.dns.get_or_insert_with(|| Dns { zone: "example.com".into(), zone_id: None, records: vec![] });
+    let dns = d.dns.get_or_insert_with(|| Dns {
+        zone: "example.com".into(),
+        zone_id: None,
+        records: vec![],
+    });
     let name = fresh_name(dns.records.iter().map(|r| r.name.as_str()), "app");
     let id = fresh_id(taken, &format!("dns-{name}"));
     dns.records.push(Record {
@@ -364,9 +498,16 @@ fn add_accelerator(d: &mut Design, taken: &std::collections::HashSet<String>) ->
     d.accelerators.push(Accelerator {
         id: id.clone(),
         name,
-        listener: AcceleratorListener { port: 443, protocol: TransportProtocol::Tcp },
+        listener: AcceleratorListener {
+            port: 443,
+            protocol: TransportProtocol::Tcp,
+        },
         endpoints: vec![],
-        health_check: AcceleratorHealthCheck { path: "/health".into(), interval: 10, threshold: 3 },
+        health_check: AcceleratorHealthCheck {
+            path: "/health".into(),
+            interval: 10,
+            threshold: 3,
+        },
     });
     id
 }

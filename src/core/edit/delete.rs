@@ -47,9 +47,20 @@ fn closure(design: &Design, ids: &[&str]) -> HashSet<String> {
         }
     }
     if let Some(dns) = &design.dns {
-        gone.extend(dns.records.iter().filter(|r| want.contains(r.id.as_str())).map(|r| r.id.clone()));
+        gone.extend(
+            dns.records
+                .iter()
+                .filter(|r| want.contains(r.id.as_str()))
+                .map(|r| r.id.clone()),
+        );
     }
-    gone.extend(design.accelerators.iter().filter(|a| want.contains(a.id.as_str())).map(|a| a.id.clone()));
+    gone.extend(
+        design
+            .accelerators
+            .iter()
+            .filter(|a| want.contains(a.id.as_str()))
+            .map(|a| a.id.clone()),
+    );
     gone
 }
 
@@ -60,10 +71,16 @@ pub fn dependents(design: &Design, ids: &[&str]) -> Vec<String> {
     let index = Index::new(design);
     let selected: HashSet<&str> = ids.iter().copied().collect();
     let label = |id: &str| {
-        index.get(id).map(|o| format!("{} {}", o.kind().label(), o.display_name())).unwrap_or_else(|| id.to_string())
+        index
+            .get(id)
+            .map(|o| format!("{} {}", o.kind().label(), o.display_name()))
+            .unwrap_or_else(|| id.to_string())
     };
     let mut out: Vec<String> = Vec::new();
-    let mut contained: Vec<&String> = gone.iter().filter(|id| !selected.contains(id.as_str())).collect();
+    let mut contained: Vec<&String> = gone
+        .iter()
+        .filter(|id| !selected.contains(id.as_str()))
+        .collect();
     contained.sort();
     for id in contained {
         out.push(format!("{} is deleted with it", label(id)));
@@ -89,9 +106,10 @@ pub fn dependents(design: &Design, ids: &[&str]) -> Vec<String> {
                     _ => {}
                 }
             }
-            ObjectRef::RegionNode { node: RegionNode::S3(b), .. }
-                if b.replicate_to.as_ref().is_some_and(|t| gone.contains(t)) =>
-            {
+            ObjectRef::RegionNode {
+                node: RegionNode::S3(b),
+                ..
+            } if b.replicate_to.as_ref().is_some_and(|t| gone.contains(t)) => {
                 note("stops replicating".into())
             }
             ObjectRef::Record(r) => {
@@ -123,7 +141,11 @@ pub fn delete(design: &Design, ids: &[&str]) -> Design {
                 without = next;
             }
         }
-        let objects: Vec<&str> = ids.iter().copied().filter(|id| Link::from_id(id).is_none()).collect();
+        let objects: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| Link::from_id(id).is_none())
+            .collect();
         return delete(&without, &objects);
     }
     let gone = closure(design, ids);
@@ -144,21 +166,16 @@ pub fn delete(design: &Design, ids: &[&str]) -> Design {
             v.subnets.retain(|s| keep(&s.id));
             v.nodes.retain(|n| keep(n.id()));
             for n in &mut v.nodes {
-                match n {
-                    VpcNode::Alb(x) => x.subnets.retain(|s| keep(s)),
-                    VpcNode::Asg(x) => {
-                        x.subnets.retain(|s| keep(s));
-                        if x.target.as_deref().is_some_and(|t| !keep(t)) {
-                            x.target = None;
-                        }
+                n.subnets_mut().retain(|s| keep(s));
+                if let Some(target) = n.target_mut() {
+                    if target.as_deref().is_some_and(|t| !keep(t)) {
+                        *target = None;
                     }
-                    VpcNode::Rds(x) => {
-                        x.subnets.retain(|s| keep(s));
-                        if x.replica_of.as_deref().is_some_and(|t| !keep(t)) {
-                            x.replica_of = None;
-                        }
+                }
+                if let VpcNode::Rds(x) = n {
+                    if x.replica_of.as_deref().is_some_and(|t| !keep(t)) {
+                        x.replica_of = None;
                     }
-                    VpcNode::Aurora(x) => x.subnets.retain(|s| keep(s)),
                 }
             }
         }

@@ -70,18 +70,26 @@ pub fn disconnect(design: &Design, link: &Link) -> Result<Design, EditError> {
             d.peerings.retain(|p| !(p.a == from && p.b == to));
             d.peerings.len() != before
         }
-        LinkKind::Dns => d.dns.as_mut().and_then(|z| z.records.iter_mut().find(|r| r.id == from)).is_some_and(|rec| {
-            // Every record set of this record that points at the target: the
-            // canvas draws them as one line.
-            let before = rec.targets.len();
-            rec.targets.retain(|t| t.target != to);
-            rec.targets.len() != before
-        }),
-        LinkKind::Accelerator => d.accelerators.iter_mut().find(|a| a.id == from).is_some_and(|acc| {
-            let before = acc.endpoints.len();
-            acc.endpoints.retain(|e| e.target != to);
-            acc.endpoints.len() != before
-        }),
+        LinkKind::Dns => d
+            .dns
+            .as_mut()
+            .and_then(|z| z.records.iter_mut().find(|r| r.id == from))
+            .is_some_and(|rec| {
+                // Every record set of this record that points at the target: the
+                // canvas draws them as one line.
+                let before = rec.targets.len();
+                rec.targets.retain(|t| t.target != to);
+                rec.targets.len() != before
+            }),
+        LinkKind::Accelerator => d
+            .accelerators
+            .iter_mut()
+            .find(|a| a.id == from)
+            .is_some_and(|acc| {
+                let before = acc.endpoints.len();
+                acc.endpoints.retain(|e| e.target != to);
+                acc.endpoints.len() != before
+            }),
         // The node keeps its other subnets; too few left is the rules' to say.
         LinkKind::SubnetUse => vpc_nodes(&mut d).find(|n| n.id() == from).is_some_and(|n| {
             let list = subnets_mut(n);
@@ -93,24 +101,25 @@ pub fn disconnect(design: &Design, link: &Link) -> Result<Design, EditError> {
     if removed {
         Ok(d)
     } else {
-        Err(EditError::new(format!("There is no {} from {from} to {to} any more.", link.kind.label().to_lowercase())))
+        Err(EditError::new(format!(
+            "There is no {} from {from} to {to} any more.",
+            link.kind.label().to_lowercase()
+        )))
     }
 }
 
-/// The subnet list of a workload, to edit. Every kind is named, so a new
-/// kind of node cannot be forgotten here.
+/// The subnet list of a workload, to edit (every kind names its own in
+/// `VpcNode::subnets_mut`, so a new kind cannot be forgotten).
 fn subnets_mut(n: &mut VpcNode) -> &mut Vec<String> {
-    match n {
-        VpcNode::Alb(x) => &mut x.subnets,
-        VpcNode::Asg(x) => &mut x.subnets,
-        VpcNode::Rds(x) => &mut x.subnets,
-        VpcNode::Aurora(x) => &mut x.subnets,
-    }
+    n.subnets_mut()
 }
 
 /// Every VPC node of the design, mutably (shared by the edits that turn links).
 pub(super) fn vpc_nodes(d: &mut Design) -> impl Iterator<Item = &mut VpcNode> {
-    d.regions.iter_mut().flat_map(|r| r.vpcs.iter_mut()).flat_map(|v| v.nodes.iter_mut())
+    d.regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut())
+        .flat_map(|v| v.nodes.iter_mut())
 }
 
 /// Every region-level node (bucket, table) of the design, mutably.
@@ -132,7 +141,11 @@ mod tests {
         for t in TEMPLATES {
             let d = tpl(t.id);
             let all = links(&d);
-            assert!(all.iter().any(|l| l.kind == LinkKind::AsgTarget), "{}: group attachments are drawn", t.id);
+            assert!(
+                all.iter().any(|l| l.kind == LinkKind::AsgTarget),
+                "{}: group attachments are drawn",
+                t.id
+            );
             for l in &all {
                 let next = disconnect(&d, l).unwrap_or_else(|e| panic!("{} {l:?}: {e}", t.id));
                 loads(&next);
@@ -141,9 +154,17 @@ mod tests {
                 let others: Vec<_> = all.iter().filter(|x| *x != l).collect();
                 for o in others {
                     // Removing an Aurora member also drops its own lines only.
-                    assert!(after.contains(o) || o.to == l.to || o.from == l.to, "{} removing {l:?} lost {o:?}", t.id);
+                    assert!(
+                        after.contains(o) || o.to == l.to || o.from == l.to,
+                        "{} removing {l:?} lost {o:?}",
+                        t.id
+                    );
                 }
-                assert!(disconnect(&next, l).is_err(), "{}: removing twice is refused", t.id);
+                assert!(
+                    disconnect(&next, l).is_err(),
+                    "{}: removing twice is refused",
+                    t.id
+                );
             }
         }
     }
@@ -155,7 +176,11 @@ mod tests {
                 let id = l.id();
                 assert!(!crate::core::layout::is_design_id(&id), "{id}");
                 let back = Link::from_id(&id).expect("a link id");
-                assert_eq!((back.kind, &back.from, &back.to), (l.kind, &l.from, &l.to), "{id}");
+                assert_eq!(
+                    (back.kind, &back.from, &back.to),
+                    (l.kind, &l.from, &l.to),
+                    "{id}"
+                );
             }
         }
         assert_eq!(Link::from_id("use1-alb"), None);
@@ -166,15 +191,24 @@ mod tests {
     #[test]
     fn deleting_a_selected_link_keeps_both_ends() {
         let d = tpl("active-passive");
-        let l = links(&d).into_iter().find(|l| l.kind == LinkKind::Dns).unwrap();
+        let l = links(&d)
+            .into_iter()
+            .find(|l| l.kind == LinkKind::Dns)
+            .unwrap();
         let id = l.id();
-        assert!(crate::core::edit::dependents(&d, &[&id]).is_empty(), "removing a link asks nothing");
+        assert!(
+            crate::core::edit::dependents(&d, &[&id]).is_empty(),
+            "removing a link asks nothing"
+        );
         let next = crate::core::edit::delete(&d, &[&id]);
         assert!(!links(&next).contains(&l));
         let idx = Index::new(&next);
         assert!(idx.get(&l.from).is_some() && idx.get(&l.to).is_some());
         // A link and an object at once: the link goes, the object too.
-        let g = links(&d).into_iter().find(|l| l.kind == LinkKind::AsgTarget).unwrap();
+        let g = links(&d)
+            .into_iter()
+            .find(|l| l.kind == LinkKind::AsgTarget)
+            .unwrap();
         let next = crate::core::edit::delete(&d, &[&g.id(), &l.to]);
         assert!(Index::new(&next).get(&l.to).is_none());
         assert!(!links(&next).contains(&g));
@@ -186,10 +220,18 @@ mod tests {
     fn every_subnet_a_workload_uses_is_a_link() {
         for t in TEMPLATES {
             let d = tpl(t.id);
-            let drawn: Vec<(String, String)> =
-                links(&d).into_iter().filter(|l| l.kind == LinkKind::SubnetUse).map(|l| (l.from, l.to)).collect();
+            let drawn: Vec<(String, String)> = links(&d)
+                .into_iter()
+                .filter(|l| l.kind == LinkKind::SubnetUse)
+                .map(|l| (l.from, l.to))
+                .collect();
             let mut want = Vec::new();
-            for node in d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes) {
+            for node in d
+                .regions
+                .iter()
+                .flat_map(|r| &r.vpcs)
+                .flat_map(|v| &v.nodes)
+            {
                 for s in node.subnets() {
                     want.push((node.id().to_string(), s.clone()));
                 }
@@ -205,13 +247,29 @@ mod tests {
     fn removing_a_subnet_use_drops_only_that_subnet_and_the_rules_notice() {
         let d = tpl("active-passive");
         let index = Index::new(&d);
-        let alb = d.regions[0].vpcs[0].nodes.iter().find(|n| n.kind() == NodeKind::Alb).expect("an alb");
+        let alb = d.regions[0].vpcs[0]
+            .nodes
+            .iter()
+            .find(|n| n.kind() == NodeKind::Alb)
+            .expect("an alb");
         let before = alb.subnets().to_vec();
-        assert_eq!(before.len(), 2, "the template's load balancer spans two subnets");
-        let link = links(&d).into_iter().find(|l| l.kind == LinkKind::SubnetUse && l.from == alb.id()).expect("a subnet use");
+        assert_eq!(
+            before.len(),
+            2,
+            "the template's load balancer spans two subnets"
+        );
+        let link = links(&d)
+            .into_iter()
+            .find(|l| l.kind == LinkKind::SubnetUse && l.from == alb.id())
+            .expect("a subnet use");
         let meaning = crate::core::edit::meaning(&index, &link).expect("a sentence");
         let (_, _, subnet) = index.subnet(&link.to).expect("the subnet");
-        assert!(meaning.contains(alb.name()) && meaning.contains(&subnet.name) && meaning.contains(&subnet.az), "{meaning}");
+        assert!(
+            meaning.contains(alb.name())
+                && meaning.contains(&subnet.name)
+                && meaning.contains(&subnet.az),
+            "{meaning}"
+        );
         assert!(!meaning.contains(alb.id()), "{meaning}");
 
         let next = crate::core::edit::delete(&d, &[&link.id()]);
@@ -223,8 +281,15 @@ mod tests {
         assert!(after.subnet(&link.to).is_some(), "the subnet stays");
         assert!(!links(&next).contains(&link));
         let diags = crate::core::validate::validate(&next);
-        assert!(diags.iter().any(|x| x.rule == "ALB-01" && x.subjects.iter().any(|s| s == alb.id())), "{diags:#?}");
-        assert!(!crate::core::validate::validate(&d).iter().any(|x| x.rule == "ALB-01"));
+        assert!(
+            diags
+                .iter()
+                .any(|x| x.rule == "ALB-01" && x.subjects.iter().any(|s| s == alb.id())),
+            "{diags:#?}"
+        );
+        assert!(!crate::core::validate::validate(&d)
+            .iter()
+            .any(|x| x.rule == "ALB-01"));
         // Every other relation is untouched.
         let others: Vec<Link> = links(&d).into_iter().filter(|l| *l != link).collect();
         assert_eq!(links(&next), others);

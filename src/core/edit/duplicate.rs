@@ -42,7 +42,14 @@ pub fn duplicate(design: &Design, ids: &[&str]) -> Result<(Design, Vec<String>),
     check_replica_limit(design, &d)?;
     for (old, new) in &map {
         if let Some(r) = design.canvas.get(old) {
-            d.canvas.insert(new.clone(), Rect { x: r.x + OFFSET, y: r.y + OFFSET, ..*r });
+            d.canvas.insert(
+                new.clone(),
+                Rect {
+                    x: r.x + OFFSET,
+                    y: r.y + OFFSET,
+                    ..*r
+                },
+            );
         }
     }
     let copies = roots.iter().map(|o| new_id(&map, o.id())).collect();
@@ -54,7 +61,9 @@ fn roots<'a>(index: &Index<'a>, ids: &[&str]) -> Result<Vec<ObjectRef<'a>>, Edit
     let selected: HashSet<&str> = ids.iter().copied().collect();
     let mut out: Vec<ObjectRef<'a>> = Vec::new();
     for &id in ids {
-        let o = index.get(id).ok_or_else(|| EditError::new(format!("No object `{id}` to duplicate.")))?;
+        let o = index
+            .get(id)
+            .ok_or_else(|| EditError::new(format!("No object `{id}` to duplicate.")))?;
         match o {
             ObjectRef::Region(r) => {
                 return Err(EditError::new(format!(
@@ -121,17 +130,45 @@ fn copy_root(d: &mut Design, o: ObjectRef<'_>, map: &IdMap) -> Result<(), EditEr
                 // target per region: R53-03, R53-04, R53-07), so the copy
                 // gets a name of its own and is a record set of its own.
                 let name = copy_record_name(dns.records.iter().map(|x| x.name.as_str()), &r.name);
-                let targets = r.targets.iter().map(|t| Target { target: new_id(map, &t.target), ..t.clone() }).collect();
-                dns.records.push(Record { id: new_id(map, &r.id), name, targets, ..r.clone() });
+                let targets = r
+                    .targets
+                    .iter()
+                    .map(|t| Target {
+                        target: new_id(map, &t.target),
+                        ..t.clone()
+                    })
+                    .collect();
+                dns.records.push(Record {
+                    id: new_id(map, &r.id),
+                    name,
+                    targets,
+                    ..r.clone()
+                });
             }
             Ok(())
         }
         ObjectRef::Accelerator(a) => {
             // Accelerator names are per account (GA-06 length); the copy's
             // endpoints are the same load balancers, which is allowed.
-            let name = copy_name(d.accelerators.iter().map(|x| x.name.as_str()), &a.name, budget(d, 64, None));
-            let endpoints = a.endpoints.iter().map(|e| Endpoint { target: new_id(map, &e.target), ..e.clone() }).collect();
-            d.accelerators.push(Accelerator { id: new_id(map, &a.id), name, endpoints, ..a.clone() });
+            let name = copy_name(
+                d.accelerators.iter().map(|x| x.name.as_str()),
+                &a.name,
+                budget(d, 64, None),
+            );
+            let endpoints = a
+                .endpoints
+                .iter()
+                .map(|e| Endpoint {
+                    target: new_id(map, &e.target),
+                    ..e.clone()
+                })
+                .collect();
+            d.accelerators.push(Accelerator {
+                id: new_id(map, &a.id),
+                name,
+                endpoints,
+                ..a.clone()
+            });
             Ok(())
         }
         // Refused by `roots`.
@@ -143,10 +180,19 @@ fn copy_root(d: &mut Design, o: ObjectRef<'_>, map: &IdMap) -> Result<(), EditEr
 fn copy_subnet(d: &mut Design, vpc_id: &str, s: &Subnet, map: &IdMap) -> Result<(), EditError> {
     let vpc = vpc_mut(d, vpc_id)?;
     let vpc_net = parse_net(&vpc.cidr).ok_or_else(|| {
-        EditError::new(format!("VPC {} has no valid CIDR ({}); fix it before duplicating its subnets.", vpc.name, vpc.cidr))
+        EditError::new(format!(
+            "VPC {} has no valid CIDR ({}); fix it before duplicating its subnets.",
+            vpc.name, vpc.cidr
+        ))
     })?;
-    let taken: Vec<Ipv4Net> = vpc.subnets.iter().filter_map(|x| parse_net(&x.cidr)).collect();
-    let prefix = parse_net(&s.cidr).map(|n| n.prefix_len()).filter(|p| (16..=28).contains(p));
+    let taken: Vec<Ipv4Net> = vpc
+        .subnets
+        .iter()
+        .filter_map(|x| parse_net(&x.cidr))
+        .collect();
+    let prefix = parse_net(&s.cidr)
+        .map(|n| n.prefix_len())
+        .filter(|p| (16..=28).contains(p));
     let cidr = prefix
         .and_then(|p| first_free(vpc_net, p, &taken))
         .or_else(|| next_subnet_cidr(vpc_net, &taken))
@@ -157,12 +203,23 @@ fn copy_subnet(d: &mut Design, vpc_id: &str, s: &Subnet, map: &IdMap) -> Result<
             ))
         })?;
     let name = copy_name(vpc.subnets.iter().map(|x| x.name.as_str()), &s.name, 255);
-    vpc.subnets.push(Subnet { id: new_id(map, &s.id), name, cidr: cidr.to_string(), ..s.clone() });
+    vpc.subnets.push(Subnet {
+        id: new_id(map, &s.id),
+        name,
+        cidr: cidr.to_string(),
+        ..s.clone()
+    });
     Ok(())
 }
 
 /// A workload copy with a fresh id and a name free in its region.
-fn copy_node(d: &Design, node: &VpcNode, code: &str, names: &mut Vec<String>, map: &IdMap) -> VpcNode {
+fn copy_node(
+    d: &Design,
+    node: &VpcNode,
+    code: &str,
+    names: &mut Vec<String>,
+    map: &IdMap,
+) -> VpcNode {
     let id = new_id(map, node.id());
     // Names are per region in AWS (NAME-01) and must fit the AWS name they
     // make: ELB names 32 (ALB-04), DB identifiers 63 (RDS-01, AGD-05 with the
@@ -171,12 +228,19 @@ fn copy_node(d: &Design, node: &VpcNode, code: &str, names: &mut Vec<String>, ma
         NodeKind::Alb => budget(d, 32, None),
         NodeKind::Asg => budget(d, 64, Some(code)),
         NodeKind::Rds => budget(d, 63, None),
+        // Replication group ids: at most 40 characters (CACHE-01).
+        NodeKind::Elasticache => budget(d, 40, None),
         _ => budget(d, 63, Some(code)),
     };
     let name = copy_name(names.iter().map(String::as_str), node.name(), max);
     names.push(name.clone());
     match node {
-        VpcNode::Alb(a) => VpcNode::Alb(Alb { id, name, subnets: remap(map, &a.subnets), ..a.clone() }),
+        VpcNode::Alb(a) => VpcNode::Alb(Alb {
+            id,
+            name,
+            subnets: remap(map, &a.subnets),
+            ..a.clone()
+        }),
         // Keeps its load balancer: several groups may register in one target
         // group (AWS allows it and no rule objects); the instance role and
         // group names follow the fresh name (IAM-01, NAME-01).
@@ -198,9 +262,30 @@ fn copy_node(d: &Design, node: &VpcNode, code: &str, names: &mut Vec<String>, ma
             replica_of: r.replica_of.as_deref().map(|s| new_id(map, s)),
             ..r.clone()
         }),
+        // Keeps its load balancer, as a group does; the task and execution
+        // role names follow the fresh name.
+        VpcNode::Ecs(e) => VpcNode::Ecs(Ecs {
+            id,
+            name,
+            subnets: remap(map, &e.subnets),
+            target: e.target.as_deref().map(|t| new_id(map, t)),
+            ..e.clone()
+        }),
+        VpcNode::Elasticache(c) => VpcNode::Elasticache(Elasticache {
+            id,
+            name,
+            subnets: remap(map, &c.subnets),
+            ..c.clone()
+        }),
         // Leaves its global cluster: a second member in the same region is
         // refused by Aurora (AGD-01). It becomes a standalone cluster.
-        VpcNode::Aurora(c) => VpcNode::Aurora(Aurora { id, name, subnets: remap(map, &c.subnets), global: None, ..c.clone() }),
+        VpcNode::Aurora(c) => VpcNode::Aurora(Aurora {
+            id,
+            name,
+            subnets: remap(map, &c.subnets),
+            global: None,
+            ..c.clone()
+        }),
     }
 }
 
@@ -211,9 +296,17 @@ fn copy_node(d: &Design, node: &VpcNode, code: &str, names: &mut Vec<String>, ma
 /// two VPCs and the copy has its own address space to plan.
 fn copy_vpc(d: &mut Design, region: &Region, v: &Vpc, map: &IdMap) -> Result<(), EditError> {
     let old_net = parse_net(&v.cidr).ok_or_else(|| {
-        EditError::new(format!("VPC {} has no valid CIDR ({}); fix it before duplicating the VPC.", v.name, v.cidr))
+        EditError::new(format!(
+            "VPC {} has no valid CIDR ({}); fix it before duplicating the VPC.",
+            v.name, v.cidr
+        ))
     })?;
-    let taken: Vec<Ipv4Net> = d.regions.iter().flat_map(|r| &r.vpcs).filter_map(|x| parse_net(&x.cidr)).collect();
+    let taken: Vec<Ipv4Net> = d
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .filter_map(|x| parse_net(&x.cidr))
+        .collect();
     let new_net = free_block(old_net.prefix_len(), &taken).ok_or_else(|| {
         EditError::new(format!(
             "The private address ranges have no free /{} left for a copy of VPC {}.",
@@ -224,29 +317,54 @@ fn copy_vpc(d: &mut Design, region: &Region, v: &Vpc, map: &IdMap) -> Result<(),
     let subnets = v
         .subnets
         .iter()
-        .map(|s| Subnet { id: new_id(map, &s.id), cidr: shift(&s.cidr, old_net, new_net), ..s.clone() })
+        .map(|s| Subnet {
+            id: new_id(map, &s.id),
+            cidr: shift(&s.cidr, old_net, new_net),
+            ..s.clone()
+        })
         .collect();
     let mut names = node_names(d, &region.id);
-    let nodes = v.nodes.iter().map(|n| copy_node(d, n, &region.code, &mut names, map)).collect();
+    let nodes = v
+        .nodes
+        .iter()
+        .map(|n| copy_node(d, n, &region.code, &mut names, map))
+        .collect();
     let r = region_mut(d, &region.id)?;
     let name = copy_name(r.vpcs.iter().map(|x| x.name.as_str()), &v.name, 255);
-    r.vpcs.push(Vpc { id: new_id(map, &v.id), name, cidr: new_net.to_string(), nat: v.nat, subnets, nodes });
+    r.vpcs.push(Vpc {
+        id: new_id(map, &v.id),
+        name,
+        cidr: new_net.to_string(),
+        nat: v.nat,
+        subnets,
+        nodes,
+    });
     Ok(())
 }
 
 /// An S3 bucket or DynamoDB table copy in the same region.
 fn copy_region_node(d: &Design, region: &Region, node: &RegionNode, map: &IdMap) -> RegionNode {
     let id = new_id(map, node.id());
-    let here: Vec<&str> = d.regions.iter().filter(|r| r.id == region.id).flat_map(|r| &r.nodes).map(|n| n.name()).collect();
+    let here: Vec<&str> = d
+        .regions
+        .iter()
+        .filter(|r| r.id == region.id)
+        .flat_map(|r| &r.nodes)
+        .map(|n| n.name())
+        .collect();
     match node {
         // A new bucket name, unique in the design and the state bucket
         // (S3-01, S3-02). Replication is dropped: the copy is a new, empty
         // bucket, and its replication role would be a second IAM role.
         RegionNode::S3(b) => {
-            let buckets = d.regions.iter().flat_map(|r| &r.nodes).filter_map(|n| match n {
-                RegionNode::S3(x) => Some(x.bucket.as_str()),
-                RegionNode::Dynamodb(_) => None,
-            });
+            let buckets = d
+                .regions
+                .iter()
+                .flat_map(|r| &r.nodes)
+                .filter_map(|n| match n {
+                    RegionNode::S3(x) => Some(x.bucket.as_str()),
+                    RegionNode::Dynamodb(_) => None,
+                });
             // `copy_name` keeps it valid: at most 63 characters, ending in a
             // digit, never `.-` or `--`.
             let max = budget(d, 64 - "-replication".len(), Some(&region.code));
@@ -261,9 +379,22 @@ fn copy_region_node(d: &Design, region: &Region, node: &RegionNode, map: &IdMap)
         // Keeps its replicas (a global table copy is valid); its name must be
         // free in every region it lives in, so it avoids every table name.
         RegionNode::Dynamodb(t) => {
-            let tables = d.regions.iter().flat_map(|r| &r.nodes).filter(|n| n.kind() == NodeKind::Dynamodb).map(|n| n.name());
-            let name = copy_name(here.iter().copied().chain(tables), &t.name, budget(d, 255, None));
-            RegionNode::Dynamodb(Dynamodb { id, name, ..t.clone() })
+            let tables = d
+                .regions
+                .iter()
+                .flat_map(|r| &r.nodes)
+                .filter(|n| n.kind() == NodeKind::Dynamodb)
+                .map(|n| n.name());
+            let name = copy_name(
+                here.iter().copied().chain(tables),
+                &t.name,
+                budget(d, 255, None),
+            );
+            RegionNode::Dynamodb(Dynamodb {
+                id,
+                name,
+                ..t.clone()
+            })
         }
     }
 }
@@ -272,8 +403,17 @@ fn copy_region_node(d: &Design, region: &Region, node: &RegionNode, map: &IdMap)
 fn check_replica_limit(before: &Design, after: &Design) -> Result<(), EditError> {
     let counts = |d: &Design| {
         let mut c: HashMap<String, usize> = HashMap::new();
-        for n in d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes) {
-            if let VpcNode::Rds(Rds { replica_of: Some(s), .. }) = n {
+        for n in d
+            .regions
+            .iter()
+            .flat_map(|r| &r.vpcs)
+            .flat_map(|v| &v.nodes)
+        {
+            if let VpcNode::Rds(Rds {
+                replica_of: Some(s),
+                ..
+            }) = n
+            {
                 *c.entry(s.clone()).or_default() += 1;
             }
         }
@@ -283,7 +423,10 @@ fn check_replica_limit(before: &Design, after: &Design) -> Result<(), EditError>
     let index = Index::new(before);
     for (src, n) in new {
         if n > MAX_REPLICAS && n > old.get(&src).copied().unwrap_or(0) {
-            let name = index.get(&src).map(|o| o.display_name().to_string()).unwrap_or_else(|| src.clone());
+            let name = index
+                .get(&src)
+                .map(|o| o.display_name().to_string())
+                .unwrap_or_else(|| src.clone());
             return Err(EditError::new(format!(
                 "Database {name} already has {} read replicas and RDS allows {MAX_REPLICAS}: its replica cannot be duplicated.",
                 n - 1
@@ -304,7 +447,10 @@ fn node_names(d: &Design, region_id: &str) -> Vec<String> {
 }
 
 fn region_mut<'a>(d: &'a mut Design, id: &str) -> Result<&'a mut Region, EditError> {
-    d.regions.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::new(format!("No region `{id}`.")))
+    d.regions
+        .iter_mut()
+        .find(|r| r.id == id)
+        .ok_or_else(|| EditError::new(format!("No region `{id}`.")))
 }
 
 fn vpc_mut<'a>(d: &'a mut Design, id: &str) -> Result<&'a mut Vpc, EditError> {
@@ -322,14 +468,21 @@ fn parse_net(text: &str) -> Option<Ipv4Net> {
 /// Characters left for an object's name in an AWS name of at most `limit`
 /// characters made as `project-environment-name[-region]` (see `names.rs`).
 pub(super) fn budget(d: &Design, limit: usize, region: Option<&str>) -> usize {
-    let fixed = d.name.chars().count() + d.environment.chars().count() + 2 + region.map_or(0, |c| c.chars().count() + 1);
+    let fixed = d.name.chars().count()
+        + d.environment.chars().count()
+        + 2
+        + region.map_or(0, |c| c.chars().count() + 1);
     limit.saturating_sub(fixed)
 }
 
 /// `name` without a `-N` counter at its end (`web-2` -> `web`).
 fn stem(name: &str) -> &str {
     match name.rsplit_once('-') {
-        Some((head, n)) if !head.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => head,
+        Some((head, n))
+            if !head.is_empty() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head
+        }
         _ => name,
     }
 }
@@ -339,31 +492,65 @@ fn stem(name: &str) -> &str {
 fn numbered(stem: &str, n: u32, max: usize) -> String {
     let suffix = format!("-{n}");
     let room = max.saturating_sub(suffix.len());
-    let short: String = if room == 0 { stem.to_string() } else { stem.chars().take(room).collect() };
+    let short: String = if room == 0 {
+        stem.to_string()
+    } else {
+        stem.chars().take(room).collect()
+    };
     format!("{}{suffix}", short.trim_end_matches(['-', '.', '_']))
 }
 
 /// The first of `web-2`, `web-3`, ... for a copy of `web` (or of `web-2`)
 /// that no name in `names` equals, ignoring case (RDS identifiers and IAM
 /// roles are case-insensitive), at most `max` characters where possible.
-pub(super) fn copy_name<'a>(names: impl IntoIterator<Item = &'a str>, name: &str, max: usize) -> String {
+pub(super) fn copy_name<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    name: &str,
+    max: usize,
+) -> String {
     let taken: HashSet<String> = names.into_iter().map(str::to_lowercase).collect();
-    let base = if stem(name).is_empty() { "copy" } else { stem(name) };
-    (2..).map(|n| numbered(base, n, max)).find(|c| !taken.contains(&c.to_lowercase())).unwrap_or_default()
+    let base = if stem(name).is_empty() {
+        "copy"
+    } else {
+        stem(name)
+    };
+    (2..)
+        .map(|n| numbered(base, n, max))
+        .find(|c| !taken.contains(&c.to_lowercase()))
+        .unwrap_or_default()
 }
 
 /// A record name for a copy: the counter goes on the first real label
 /// (`app` -> `app-2`, `*.api` -> `*.api-2`, `www.eu` -> `www-2.eu`); the
 /// apex `@` and a bare `*` become `copy-2`. No other record has the name.
 pub(super) fn copy_record_name<'a>(names: impl IntoIterator<Item = &'a str>, name: &str) -> String {
-    let taken: HashSet<String> = names.into_iter().map(|n| n.trim_end_matches('.').to_lowercase()).collect();
+    let taken: HashSet<String> = names
+        .into_iter()
+        .map(|n| n.trim_end_matches('.').to_lowercase())
+        .collect();
     let labels: Vec<&str> = name.trim_end_matches('.').split('.').collect();
     let (before, base, after) = match labels.iter().position(|l| *l != "*" && *l != "@") {
-        Some(i) => (labels[..i].join("."), stem(labels[i]), labels[i + 1..].join(".")),
-        None => ((if name == "*" { "*" } else { "" }).to_string(), "copy", String::new()),
+        Some(i) => (
+            labels[..i].join("."),
+            stem(labels[i]),
+            labels[i + 1..].join("."),
+        ),
+        None => (
+            (if name == "*" { "*" } else { "" }).to_string(),
+            "copy",
+            String::new(),
+        ),
     };
     let join = |label: String| {
-        [before.as_str(), label.as_str(), after.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(".")
+        [before.as_str(), label.as_str(), after.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(".")
     };
-    (2..).map(|n| join(numbered(base, n, 63))).find(|c| !taken.contains(&c.to_lowercase())).unwrap_or_default()
+    (2..)
+        .map(|n| join(numbered(base, n, 63)))
+        .find(|c| !taken.contains(&c.to_lowercase()))
+        .unwrap_or_default()
 }

@@ -50,7 +50,10 @@ pub fn fresh_name<'a>(names: impl IntoIterator<Item = &'a str>, base: &str) -> S
     if !names.contains(base) {
         return base.to_string();
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|c| !names.contains(c.as_str())).unwrap_or_default()
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !names.contains(c.as_str()))
+        .unwrap_or_default()
 }
 
 /// The short form of a region used to prefix ids: the AZ-id prefix

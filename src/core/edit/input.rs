@@ -31,7 +31,9 @@ pub fn text(text: &str) -> Result<String, String> {
 /// not a CIDR is refused.
 pub fn cidr(text: &str) -> Result<String, String> {
     let t = text.trim();
-    t.parse::<ipnet::Ipv4Net>().map(|_| t.to_string()).map_err(|_| "not an IPv4 CIDR like 10.0.0.0/16".into())
+    t.parse::<ipnet::Ipv4Net>()
+        .map(|_| t.to_string())
+        .map_err(|_| "not an IPv4 CIDR like 10.0.0.0/16".into())
 }
 
 /// The project or environment name: every AWS name and state key starts
@@ -45,7 +47,10 @@ pub fn slug(text: &str, max: usize) -> Result<String, String> {
     if !t.starts_with(|c: char| c.is_ascii_lowercase()) {
         return Err("must start with a lowercase letter".into());
     }
-    if !t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return Err("may only hold a-z, 0-9 and '-'".into());
     }
     Ok(t.to_string())
@@ -53,7 +58,10 @@ pub fn slug(text: &str, max: usize) -> Result<String, String> {
 
 /// A tag key: 1-128 characters, not starting with the reserved `aws:`,
 /// and not one the design already has (`others`).
-pub fn tag_key<'a>(text: &str, mut others: impl Iterator<Item = &'a str>) -> Result<String, String> {
+pub fn tag_key<'a>(
+    text: &str,
+    mut others: impl Iterator<Item = &'a str>,
+) -> Result<String, String> {
     let t = text.trim();
     if t.is_empty() || t.chars().count() > TAG_KEY_MAX {
         return Err(format!("a tag key is 1 to {TAG_KEY_MAX} characters"));
@@ -97,7 +105,11 @@ mod tests {
     #[test]
     fn cidrs_must_parse() {
         assert_eq!(cidr(" 10.1.0.0/16 "), Ok("10.1.0.0/16".into()));
-        assert_eq!(cidr("10.1.0.1/16"), Ok("10.1.0.1/16".into()), "host bits are the rules' to explain");
+        assert_eq!(
+            cidr("10.1.0.1/16"),
+            Ok("10.1.0.1/16".into()),
+            "host bits are the rules' to explain"
+        );
         assert!(cidr("10.0.0.300/16").is_err());
         assert!(cidr("10.0.0.0").is_err());
     }
@@ -113,8 +125,12 @@ mod tests {
     #[test]
     fn tags() {
         assert_eq!(tag_key(" team ", ["owner"].into_iter()), Ok("team".into()));
-        assert!(tag_key("owner", ["owner"].into_iter()).unwrap_err().contains("already"));
-        assert!(tag_key("aws:cost", std::iter::empty()).unwrap_err().contains("reserved"));
+        assert!(tag_key("owner", ["owner"].into_iter())
+            .unwrap_err()
+            .contains("already"));
+        assert!(tag_key("aws:cost", std::iter::empty())
+            .unwrap_err()
+            .contains("reserved"));
         assert!(tag_key("", std::iter::empty()).is_err());
         assert_eq!(tag_value(""), Ok(String::new()));
         assert!(tag_value(&"x".repeat(257)).is_err());

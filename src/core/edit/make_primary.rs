@@ -32,14 +32,26 @@ pub fn make_primary(design: &Design, region_id: &str) -> Result<(Design, Vec<Str
         .find(|r| r.id == region_id)
         .ok_or_else(|| EditError::new(format!("No region `{region_id}`.")))?;
     if new.role == RegionRole::Primary {
-        return Err(EditError::new(format!("{} is already the primary region.", new.code)));
+        return Err(EditError::new(format!(
+            "{} is already the primary region.",
+            new.code
+        )));
     }
-    let old = design.primary().ok_or_else(|| EditError::new("The design needs exactly one primary region first."))?;
+    let old = design
+        .primary()
+        .ok_or_else(|| EditError::new("The design needs exactly one primary region first."))?;
     let (new_code, old_code) = (new.code.clone(), old.code.clone());
     let index = Index::new(design);
-    let region_of = |id: &str| index.get(id).and_then(|o| o.region()).map(|r| r.code.clone());
+    let region_of = |id: &str| {
+        index
+            .get(id)
+            .and_then(|o| o.region())
+            .map(|r| r.code.clone())
+    };
     let mut d = design.clone();
-    let mut said = vec![format!("{new_code} is now the primary region; {old_code} is secondary.")];
+    let mut said = vec![format!(
+        "{new_code} is now the primary region; {old_code} is secondary."
+    )];
     for r in &mut d.regions {
         if r.code == new_code {
             r.role = RegionRole::Primary;
@@ -56,10 +68,24 @@ pub fn make_primary(design: &Design, region_id: &str) -> Result<(Design, Vec<Str
     Ok((d, said))
 }
 
-fn turn_failover_records(d: &mut Design, region_of: &dyn Fn(&str) -> Option<String>, new: &str, old: &str, said: &mut Vec<String>) {
+fn turn_failover_records(
+    d: &mut Design,
+    region_of: &dyn Fn(&str) -> Option<String>,
+    new: &str,
+    old: &str,
+    said: &mut Vec<String>,
+) {
     let Some(dns) = d.dns.as_mut() else { return };
-    for rec in dns.records.iter_mut().filter(|r| r.policy == RoutingPolicy::Failover) {
-        let check = rec.targets.iter().find(|t| t.role == Some(FailoverRole::Primary)).and_then(|t| t.health_check.clone());
+    for rec in dns
+        .records
+        .iter_mut()
+        .filter(|r| r.policy == RoutingPolicy::Failover)
+    {
+        let check = rec
+            .targets
+            .iter()
+            .find(|t| t.role == Some(FailoverRole::Primary))
+            .and_then(|t| t.health_check.clone());
         let mut turned = false;
         for t in &mut rec.targets {
             match region_of(&t.target).as_deref() {
@@ -78,7 +104,10 @@ fn turn_failover_records(d: &mut Design, region_of: &dyn Fn(&str) -> Option<Stri
             }
         }
         if turned {
-            said.push(format!("Record {} now fails over from {new} to {old}.", rec.name));
+            said.push(format!(
+                "Record {} now fails over from {new} to {old}.",
+                rec.name
+            ));
         }
     }
 }
@@ -86,21 +115,41 @@ fn turn_failover_records(d: &mut Design, region_of: &dyn Fn(&str) -> Option<Stri
 fn rds_nodes(d: &mut Design) -> impl Iterator<Item = (String, &mut Rds)> {
     d.regions.iter_mut().flat_map(|r| {
         let code = r.code.clone();
-        r.vpcs.iter_mut().flat_map(|v| v.nodes.iter_mut()).filter_map(move |n| match n {
-            VpcNode::Rds(x) => Some((code.clone(), x)),
-            _ => None,
-        })
+        r.vpcs
+            .iter_mut()
+            .flat_map(|v| v.nodes.iter_mut())
+            .filter_map(move |n| match n {
+                VpcNode::Rds(x) => Some((code.clone(), x)),
+                _ => None,
+            })
     })
 }
 
-fn turn_rds(d: &mut Design, region_of: &dyn Fn(&str) -> Option<String>, new: &str, old: &str, said: &mut Vec<String>) {
+fn turn_rds(
+    d: &mut Design,
+    region_of: &dyn Fn(&str) -> Option<String>,
+    new: &str,
+    old: &str,
+    said: &mut Vec<String>,
+) {
     // (promoted replica in the new region, its source in the old one)
     let pairs: Vec<(String, String, u32)> = rds_nodes(d)
-        .filter(|(code, r)| code == new && r.replica_of.as_deref().and_then(region_of).as_deref() == Some(old))
-        .map(|(_, r)| (r.id.clone(), r.replica_of.clone().unwrap_or_default(), r.backup_retention_days))
+        .filter(|(code, r)| {
+            code == new && r.replica_of.as_deref().and_then(region_of).as_deref() == Some(old)
+        })
+        .map(|(_, r)| {
+            (
+                r.id.clone(),
+                r.replica_of.clone().unwrap_or_default(),
+                r.backup_retention_days,
+            )
+        })
         .collect();
     for (promoted, stale, _) in &pairs {
-        let source_backups = rds_nodes(d).find(|(_, r)| r.id == *stale).map(|(_, r)| r.backup_retention_days).unwrap_or(7);
+        let source_backups = rds_nodes(d)
+            .find(|(_, r)| r.id == *stale)
+            .map(|(_, r)| r.backup_retention_days)
+            .unwrap_or(7);
         for (_, r) in rds_nodes(d) {
             if r.id == *promoted {
                 r.replica_of = None;
@@ -128,7 +177,12 @@ fn turn_aurora(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>) {
     };
     let (news, olds) = (members(d, new), members(d, old));
     for (id, global, instances) in news {
-        let writer_size = olds.iter().find(|o| o.1 == global).map(|o| o.2).unwrap_or(1).max(1);
+        let writer_size = olds
+            .iter()
+            .find(|o| o.1 == global)
+            .map(|o| o.2)
+            .unwrap_or(1)
+            .max(1);
         if instances < writer_size {
             for n in vpc_nodes(d) {
                 if let VpcNode::Aurora(a) = n {
@@ -139,19 +193,31 @@ fn turn_aurora(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>) {
             }
             said.push(format!("Aurora cluster {id} becomes the writer of {global} with {writer_size} instance(s) (it had {instances})."));
         } else {
-            said.push(format!("Aurora cluster {id} becomes the writer of {global}."));
+            said.push(format!(
+                "Aurora cluster {id} becomes the writer of {global}."
+            ));
         }
     }
 }
 
-fn turn_s3(d: &mut Design, region_of: &dyn Fn(&str) -> Option<String>, new: &str, old: &str, said: &mut Vec<String>) {
+fn turn_s3(
+    d: &mut Design,
+    region_of: &dyn Fn(&str) -> Option<String>,
+    new: &str,
+    old: &str,
+    said: &mut Vec<String>,
+) {
     let pairs: Vec<(String, String)> = d
         .regions
         .iter()
         .filter(|r| r.code == old)
         .flat_map(|r| &r.nodes)
         .filter_map(|n| match n {
-            RegionNode::S3(b) => b.replicate_to.as_ref().filter(|t| region_of(t).as_deref() == Some(new)).map(|t| (b.id.clone(), t.clone())),
+            RegionNode::S3(b) => b
+                .replicate_to
+                .as_ref()
+                .filter(|t| region_of(t).as_deref() == Some(new))
+                .map(|t| (b.id.clone(), t.clone())),
             _ => None,
         })
         .collect();
@@ -183,11 +249,18 @@ fn swap_group_sizes(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>
             .collect()
     };
     let (news, olds) = (sizes(d, new), sizes(d, old));
-    for r in d.regions.iter_mut().filter(|r| r.code == new || r.code == old) {
+    for r in d
+        .regions
+        .iter_mut()
+        .filter(|r| r.code == new || r.code == old)
+    {
         let other = if r.code == new { &olds } else { &news };
         for n in r.vpcs.iter_mut().flat_map(|v| v.nodes.iter_mut()) {
             let VpcNode::Asg(g) = n else { continue };
-            let Some((_, (min, desired, max))) = other.iter().find(|(name, _)| *name == g.name) else { continue };
+            let Some((_, (min, desired, max))) = other.iter().find(|(name, _)| *name == g.name)
+            else {
+                continue;
+            };
             if (g.min, g.desired, g.max) != (*min, *desired, *max) {
                 if r.code == new {
                     said.push(format!("Group {} in {new} takes production size {min}/{desired}/{max} (min/desired/max).", g.name));
@@ -198,15 +271,30 @@ fn swap_group_sizes(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>
     }
 }
 
-fn swap_dials(d: &mut Design, region_of: &dyn Fn(&str) -> Option<String>, new: &str, old: &str, said: &mut Vec<String>) {
+fn swap_dials(
+    d: &mut Design,
+    region_of: &dyn Fn(&str) -> Option<String>,
+    new: &str,
+    old: &str,
+    said: &mut Vec<String>,
+) {
     for acc in &mut d.accelerators {
-        let at = |code: &str| acc.endpoints.iter().position(|e| region_of(&e.target).as_deref() == Some(code));
-        let (Some(i), Some(j)) = (at(new), at(old)) else { continue };
+        let at = |code: &str| {
+            acc.endpoints
+                .iter()
+                .position(|e| region_of(&e.target).as_deref() == Some(code))
+        };
+        let (Some(i), Some(j)) = (at(new), at(old)) else {
+            continue;
+        };
         if acc.endpoints[i].traffic_dial != acc.endpoints[j].traffic_dial {
             let (a, b) = (acc.endpoints[i].traffic_dial, acc.endpoints[j].traffic_dial);
             acc.endpoints[i].traffic_dial = b;
             acc.endpoints[j].traffic_dial = a;
-            said.push(format!("Accelerator {} dials {new} to {b}% and {old} to {a}%.", acc.name));
+            said.push(format!(
+                "Accelerator {} dials {new} to {b}% and {old} to {a}%.",
+                acc.name
+            ));
         }
     }
 }

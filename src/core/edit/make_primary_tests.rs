@@ -5,11 +5,19 @@ use crate::core::templates::TEMPLATES;
 use crate::core::validate::{validate, Severity};
 
 fn secondary(d: &Design) -> String {
-    d.regions.iter().find(|r| r.role == RegionRole::Secondary).map(|r| r.id.clone()).unwrap()
+    d.regions
+        .iter()
+        .find(|r| r.role == RegionRole::Secondary)
+        .map(|r| r.id.clone())
+        .unwrap()
 }
 
 fn errors(d: &Design) -> Vec<String> {
-    validate(d).into_iter().filter(|x| x.severity == Severity::Error).map(|x| format!("{} {}", x.rule, x.message)).collect()
+    validate(d)
+        .into_iter()
+        .filter(|x| x.severity == Severity::Error)
+        .map(|x| format!("{} {}", x.rule, x.message))
+        .collect()
 }
 
 #[test]
@@ -18,9 +26,18 @@ fn every_template_stays_clean_with_another_region_primary() {
         let d = tpl(t.id);
         let (flipped, said) = make_primary(&d, &secondary(&d)).unwrap();
         loads(&flipped);
-        assert!(errors(&flipped).is_empty(), "{}: {:#?}\n{said:#?}", t.id, errors(&flipped));
+        assert!(
+            errors(&flipped).is_empty(),
+            "{}: {:#?}\n{said:#?}",
+            t.id,
+            errors(&flipped)
+        );
         // Active/active moves nothing but the role; the others move data and traffic.
-        assert!(t.id == "active-active" || said.len() > 1, "{}: says what moved: {said:?}", t.id);
+        assert!(
+            t.id == "active-active" || said.len() > 1,
+            "{}: says what moved: {said:?}",
+            t.id
+        );
         assert!(export(&flipped, Layout::PerRegion).is_ok(), "{}", t.id);
     }
 }
@@ -44,22 +61,56 @@ fn active_passive_moves_the_writer_the_traffic_and_the_production_size() {
         })
         .collect();
     let source = dbs.iter().find(|(_, of)| of.is_none()).unwrap().0;
-    assert_eq!(idx.get(source).and_then(|o| o.region()).unwrap().code, new, "the writer is in the new primary");
-    assert!(dbs.iter().filter(|(_, of)| of.is_some()).all(|(_, of)| *of == Some(source)));
+    assert_eq!(
+        idx.get(source).and_then(|o| o.region()).unwrap().code,
+        new,
+        "the writer is in the new primary"
+    );
+    assert!(dbs
+        .iter()
+        .filter(|(_, of)| of.is_some())
+        .all(|(_, of)| *of == Some(source)));
     // Traffic: the PRIMARY target is in the new primary region, with a check.
     let rec = &f.dns.as_ref().unwrap().records[0];
-    let p = rec.targets.iter().find(|t| t.role == Some(FailoverRole::Primary)).unwrap();
-    assert_eq!(idx.get(&p.target).and_then(|o| o.region()).unwrap().code, new);
+    let p = rec
+        .targets
+        .iter()
+        .find(|t| t.role == Some(FailoverRole::Primary))
+        .unwrap();
+    assert_eq!(
+        idx.get(&p.target).and_then(|o| o.region()).unwrap().code,
+        new
+    );
     assert!(p.health_check.is_some());
     // The export agrees: the new region's database has no replicate_source_db.
     let files = export(&f, Layout::PerRegion).unwrap();
-    let root = |code: &str| files.iter().filter(|x| x.path.starts_with(&format!("regions/{code}/"))).map(|x| x.contents.clone()).collect::<String>();
-    assert!(!root(&new).contains("replicate_source_db = \"arn"), "{}", root(&new));
+    let root = |code: &str| {
+        files
+            .iter()
+            .filter(|x| x.path.starts_with(&format!("regions/{code}/")))
+            .map(|x| x.contents.clone())
+            .collect::<String>()
+    };
+    assert!(
+        !root(&new).contains("replicate_source_db = \"arn"),
+        "{}",
+        root(&new)
+    );
     assert!(root(&old).contains("replicate_source_db"));
     // Production size moved with the traffic (groups of the same name).
     let size = |d: &Design, code: &str| -> Vec<(u32, u32, u32)> {
-        d.regions.iter().filter(|r| r.code == code).flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
-            .filter_map(|n| if let VpcNode::Asg(g) = n { Some((g.min, g.desired, g.max)) } else { None }).collect()
+        d.regions
+            .iter()
+            .filter(|r| r.code == code)
+            .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+            .filter_map(|n| {
+                if let VpcNode::Asg(g) = n {
+                    Some((g.min, g.desired, g.max))
+                } else {
+                    None
+                }
+            })
+            .collect()
     };
     assert_eq!(size(&f, &new), size(&d, &old));
 }
@@ -72,14 +123,34 @@ fn switching_back_restores_the_roles() {
         let (f, _) = make_primary(&d, &secondary(&d)).unwrap();
         let (back, _) = make_primary(&f, &home).unwrap();
         assert!(errors(&back).is_empty(), "{}: {:#?}", t.id, errors(&back));
-        let roles = |d: &Design| d.regions.iter().map(|r| (r.id.clone(), r.role)).collect::<Vec<_>>();
+        let roles = |d: &Design| {
+            d.regions
+                .iter()
+                .map(|r| (r.id.clone(), r.role))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(roles(&back), roles(&d), "{}", t.id);
         let replicas = |d: &Design| {
-            d.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
-                .filter_map(|n| if let VpcNode::Rds(r) = n { Some((r.id.clone(), r.replica_of.clone())) } else { None }).collect::<Vec<_>>()
+            d.regions
+                .iter()
+                .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+                .filter_map(|n| {
+                    if let VpcNode::Rds(r) = n {
+                        Some((r.id.clone(), r.replica_of.clone()))
+                    } else {
+                        None
+                    }
+                })
+                .collect::<Vec<_>>()
         };
         assert_eq!(replicas(&back), replicas(&d), "{}", t.id);
-        let roles_of = |d: &Design| d.dns.iter().flat_map(|z| &z.records).flat_map(|r| r.targets.iter().map(|t| (t.target.clone(), t.role))).collect::<Vec<_>>();
+        let roles_of = |d: &Design| {
+            d.dns
+                .iter()
+                .flat_map(|z| &z.records)
+                .flat_map(|r| r.targets.iter().map(|t| (t.target.clone(), t.role)))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(roles_of(&back), roles_of(&d), "{}", t.id);
     }
 }

@@ -48,15 +48,25 @@ fn find<'a>(d: &'a mut Design, id: &str) -> Option<ObjectMut<'a>> {
     if let Some(p) = d.peerings.iter_mut().find(|p| p.id == id) {
         return Some(ObjectMut::Peering(p));
     }
-    if let Some(r) = d.dns.as_mut().and_then(|z| z.records.iter_mut().find(|r| r.id == id)) {
+    if let Some(r) = d
+        .dns
+        .as_mut()
+        .and_then(|z| z.records.iter_mut().find(|r| r.id == id))
+    {
         return Some(ObjectMut::Record(r));
     }
-    d.accelerators.iter_mut().find(|a| a.id == id).map(ObjectMut::Accelerator)
+    d.accelerators
+        .iter_mut()
+        .find(|a| a.id == id)
+        .map(ObjectMut::Accelerator)
 }
 
 /// Parses a whole number for a field with an allowed range, or says why not.
 pub fn parse_in_range(text: &str, min: u32, max: u32, what: &str) -> Result<u32, String> {
-    let n: u32 = text.trim().parse().map_err(|_| format!("{what} must be a whole number, not “{}”.", text.trim()))?;
+    let n: u32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{what} must be a whole number, not “{}”.", text.trim()))?;
     if n < min || n > max {
         return Err(format!("{what} must be between {min} and {max}."));
     }
@@ -78,7 +88,10 @@ mod tests {
         })
         .unwrap();
         assert_eq!(after.regions[0].vpcs[0].cidr, "10.9.0.0/16");
-        assert_eq!(d.regions[0].vpcs[0].cidr, "10.0.0.0/16", "the old design is untouched");
+        assert_eq!(
+            d.regions[0].vpcs[0].cidr, "10.0.0.0/16",
+            "the old design is untouched"
+        );
         assert!(update(&d, "nope", |_| {}).is_none());
         for id in ["use1", "use1-pub-a", "use1-alb", "app"] {
             assert!(update(&d, id, |_| {}).is_some(), "{id}");
@@ -88,8 +101,12 @@ mod tests {
     #[test]
     fn numbers_are_checked_against_their_range() {
         assert_eq!(parse_in_range(" 7 ", 0, 35, "Backup days"), Ok(7));
-        assert!(parse_in_range("36", 0, 35, "Backup days").unwrap_err().contains("between 0 and 35"));
-        assert!(parse_in_range("seven", 0, 35, "Backup days").unwrap_err().contains("whole number"));
+        assert!(parse_in_range("36", 0, 35, "Backup days")
+            .unwrap_err()
+            .contains("between 0 and 35"));
+        assert!(parse_in_range("seven", 0, 35, "Backup days")
+            .unwrap_err()
+            .contains("whole number"));
         assert!(parse_in_range("-1", 0, 35, "x").is_err());
     }
 }

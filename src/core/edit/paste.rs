@@ -35,10 +35,18 @@ type IdMap = HashMap<String, String>;
 /// Pastes the clip `text` into `design`, into the container `into` (any
 /// selected object: its region or VPC is used); returns the new design and
 /// the ids of the pasted objects, one per copied object.
-pub fn paste(design: &Design, text: &str, into: Option<&str>) -> Result<(Design, Vec<String>), EditError> {
+pub fn paste(
+    design: &Design,
+    text: &str,
+    into: Option<&str>,
+) -> Result<(Design, Vec<String>), EditError> {
     let clip = clip::read(text).map_err(EditError::new)?;
     let cindex = Index::new(&clip.design);
-    let mut roots: Vec<ObjectRef<'_>> = clip.objects.iter().filter_map(|id| cindex.get(id)).collect();
+    let mut roots: Vec<ObjectRef<'_>> = clip
+        .objects
+        .iter()
+        .filter_map(|id| cindex.get(id))
+        .collect();
     // Containers and subnets before the workloads that use them.
     roots.sort_by_key(|o| match o {
         ObjectRef::Vpc { .. } | ObjectRef::RegionNode { .. } => 0,
@@ -63,13 +71,25 @@ pub fn paste(design: &Design, text: &str, into: Option<&str>) -> Result<(Design,
     for root in &roots {
         paste_root(&mut d, design, root, into, &map)?;
     }
-    let ids = clip.objects.iter().filter_map(|id| map.get(id).cloned()).collect();
+    let ids = clip
+        .objects
+        .iter()
+        .filter_map(|id| map.get(id).cloned())
+        .collect();
     Ok((d, ids))
 }
 
 /// Pastes one copied object (and what it holds) into `d`.
-fn paste_root(d: &mut Design, before: &Design, o: &ObjectRef<'_>, into: Option<&str>, map: &IdMap) -> Result<(), EditError> {
-    let Some(from) = o.region() else { return Ok(()) };
+fn paste_root(
+    d: &mut Design,
+    before: &Design,
+    o: &ObjectRef<'_>,
+    into: Option<&str>,
+    map: &IdMap,
+) -> Result<(), EditError> {
+    let Some(from) = o.region() else {
+        return Ok(());
+    };
     let region = target_region(before, from, into)?;
     let azs = az_map(from, &region.code);
     match *o {
@@ -83,7 +103,10 @@ fn paste_root(d: &mut Design, before: &Design, o: &ObjectRef<'_>, into: Option<&
             let target = target_vpc(before, &region, vpc, into, node.kind().label(), node.name())?;
             paste_vpc_node(d, &region, &target, vpc, node, &azs, map)
         }
-        ObjectRef::Region(_) | ObjectRef::Peering(_) | ObjectRef::Record(_) | ObjectRef::Accelerator(_) => Ok(()),
+        ObjectRef::Region(_)
+        | ObjectRef::Peering(_)
+        | ObjectRef::Record(_)
+        | ObjectRef::Accelerator(_) => Ok(()),
     }
 }
 
@@ -99,15 +122,38 @@ fn target_region(d: &Design, from: &Region, into: Option<&str>) -> Result<Region
         .or_else(|| d.regions.iter().find(|r| r.code == from.code))
         .or_else(|| d.primary())
         .or_else(|| d.regions.first())
-        .map(|r| Region { vpcs: Vec::new(), nodes: Vec::new(), ..r.clone() })
-        .ok_or_else(|| EditError::new("This design has no region to paste into: add a region first. Nothing was pasted."))
+        .map(|r| Region {
+            vpcs: Vec::new(),
+            nodes: Vec::new(),
+            ..r.clone()
+        })
+        .ok_or_else(|| {
+            EditError::new(
+                "This design has no region to paste into: add a region first. Nothing was pasted.",
+            )
+        })
 }
 
 /// The VPC a copied subnet or workload (from clip VPC `from`) lands in.
-fn target_vpc(d: &Design, region: &Region, from: &Vpc, into: Option<&str>, kind: &str, name: &str) -> Result<Vpc, EditError> {
+fn target_vpc(
+    d: &Design,
+    region: &Region,
+    from: &Vpc,
+    into: Option<&str>,
+    kind: &str,
+    name: &str,
+) -> Result<Vpc, EditError> {
     let index = Index::new(d);
-    let selected = into.and_then(|id| index.get(id)).and_then(|o| o.vpc()).filter(|v| index.vpc(&v.id).is_some_and(|(r, _)| r.id == region.id));
-    let here = d.regions.iter().find(|r| r.id == region.id).map(|r| r.vpcs.as_slice()).unwrap_or_default();
+    let selected = into
+        .and_then(|id| index.get(id))
+        .and_then(|o| o.vpc())
+        .filter(|v| index.vpc(&v.id).is_some_and(|(r, _)| r.id == region.id));
+    let here = d
+        .regions
+        .iter()
+        .find(|r| r.id == region.id)
+        .map(|r| r.vpcs.as_slice())
+        .unwrap_or_default();
     selected
         .or_else(|| here.iter().find(|v| v.id == from.id))
         .or_else(|| here.first())
@@ -148,51 +194,112 @@ fn parse_net(text: &str) -> Option<Ipv4Net> {
 }
 
 fn region_mut<'a>(d: &'a mut Design, id: &str) -> Result<&'a mut Region, EditError> {
-    d.regions.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::new(format!("No region `{id}`.")))
+    d.regions
+        .iter_mut()
+        .find(|r| r.id == id)
+        .ok_or_else(|| EditError::new(format!("No region `{id}`.")))
 }
 
 fn vpc_mut<'a>(d: &'a mut Design, id: &str) -> Result<&'a mut Vpc, EditError> {
-    d.regions.iter_mut().flat_map(|r| r.vpcs.iter_mut()).find(|v| v.id == id).ok_or_else(|| EditError::new(format!("No VPC `{id}`.")))
+    d.regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut())
+        .find(|v| v.id == id)
+        .ok_or_else(|| EditError::new(format!("No VPC `{id}`.")))
 }
 
 /// A pasted VPC: the first free block of its size in the private ranges,
 /// its subnets moved along with AZs mapped, its workloads on the copies.
-fn paste_vpc(d: &mut Design, region: &Region, v: &Vpc, azs: &HashMap<String, String>, map: &IdMap) -> Result<(), EditError> {
-    let old = parse_net(&v.cidr).ok_or_else(|| EditError::new(format!("The copied VPC {} has no valid CIDR ({}). Nothing was pasted.", v.name, v.cidr)))?;
-    let taken: Vec<Ipv4Net> = d.regions.iter().flat_map(|r| &r.vpcs).filter_map(|x| parse_net(&x.cidr)).collect();
+fn paste_vpc(
+    d: &mut Design,
+    region: &Region,
+    v: &Vpc,
+    azs: &HashMap<String, String>,
+    map: &IdMap,
+) -> Result<(), EditError> {
+    let old = parse_net(&v.cidr).ok_or_else(|| {
+        EditError::new(format!(
+            "The copied VPC {} has no valid CIDR ({}). Nothing was pasted.",
+            v.name, v.cidr
+        ))
+    })?;
+    let taken: Vec<Ipv4Net> = d
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .filter_map(|x| parse_net(&x.cidr))
+        .collect();
     let net = free_block(old.prefix_len(), &taken).ok_or_else(|| {
-        EditError::new(format!("The private address ranges have no free /{} left for VPC {}. Nothing was pasted.", old.prefix_len(), v.name))
+        EditError::new(format!(
+            "The private address ranges have no free /{} left for VPC {}. Nothing was pasted.",
+            old.prefix_len(),
+            v.name
+        ))
     })?;
     let subnets = v
         .subnets
         .iter()
-        .map(|s| Subnet { id: map_id(map, &s.id), cidr: shift(&s.cidr, old, net), az: mapped(azs, &s.az), ..s.clone() })
+        .map(|s| Subnet {
+            id: map_id(map, &s.id),
+            cidr: shift(&s.cidr, old, net),
+            az: mapped(azs, &s.az),
+            ..s.clone()
+        })
         .collect();
     let mut names = node_names(d, &region.id);
     let mut nodes = Vec::new();
     for n in &v.nodes {
-        let subnets = n.subnets().iter().filter_map(|s| map.get(s).cloned()).collect();
+        let subnets = n
+            .subnets()
+            .iter()
+            .filter_map(|s| map.get(s).cloned())
+            .collect();
         nodes.push(rewrite_node(d, region, n, subnets, &mut names, map));
     }
     let r = region_mut(d, &region.id)?;
     let name = free_name(r.vpcs.iter().map(|x| x.name.as_str()), &v.name, 255);
-    r.vpcs.push(Vpc { id: map_id(map, &v.id), name, cidr: net.to_string(), nat: v.nat, subnets, nodes });
+    r.vpcs.push(Vpc {
+        id: map_id(map, &v.id),
+        name,
+        cidr: net.to_string(),
+        nat: v.nat,
+        subnets,
+        nodes,
+    });
     Ok(())
 }
 
 /// A pasted subnet: the next free block of its size in the target VPC.
-fn paste_subnet(d: &mut Design, target: &Vpc, s: &Subnet, azs: &HashMap<String, String>, map: &IdMap) -> Result<(), EditError> {
+fn paste_subnet(
+    d: &mut Design,
+    target: &Vpc,
+    s: &Subnet,
+    azs: &HashMap<String, String>,
+    map: &IdMap,
+) -> Result<(), EditError> {
     let vpc = vpc_mut(d, &target.id)?;
     let net = parse_net(&vpc.cidr).ok_or_else(|| {
         EditError::new(format!("VPC {} has no valid CIDR ({}): fix it before pasting subnets into it. Nothing was pasted.", vpc.name, vpc.cidr))
     })?;
-    let taken: Vec<Ipv4Net> = vpc.subnets.iter().filter_map(|x| parse_net(&x.cidr)).collect();
-    let prefix = parse_net(&s.cidr).map(|n| n.prefix_len()).filter(|p| (16..=28).contains(p));
+    let taken: Vec<Ipv4Net> = vpc
+        .subnets
+        .iter()
+        .filter_map(|x| parse_net(&x.cidr))
+        .collect();
+    let prefix = parse_net(&s.cidr)
+        .map(|n| n.prefix_len())
+        .filter(|p| (16..=28).contains(p));
     let cidr = prefix.and_then(|p| first_free(net, p, &taken)).or_else(|| next_subnet_cidr(net, &taken)).ok_or_else(|| {
         EditError::new(format!("VPC {} ({}) is full: there is no free block left for subnet {}. Nothing was pasted.", vpc.name, vpc.cidr, s.name))
     })?;
     let name = free_name(vpc.subnets.iter().map(|x| x.name.as_str()), &s.name, 255);
-    vpc.subnets.push(Subnet { id: map_id(map, &s.id), name, cidr: cidr.to_string(), az: mapped(azs, &s.az), ..s.clone() });
+    vpc.subnets.push(Subnet {
+        id: map_id(map, &s.id),
+        name,
+        cidr: cidr.to_string(),
+        az: mapped(azs, &s.az),
+        ..s.clone()
+    });
     Ok(())
 }
 
@@ -208,16 +315,28 @@ fn paste_vpc_node(
     azs: &HashMap<String, String>,
     map: &IdMap,
 ) -> Result<(), EditError> {
-    let here = d.regions.iter().flat_map(|r| &r.vpcs).find(|v| v.id == target.id).map(|v| v.subnets.clone()).unwrap_or_default();
+    let here = d
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .find(|v| v.id == target.id)
+        .map(|v| v.subnets.clone())
+        .unwrap_or_default();
     let mut chosen: Vec<String> = Vec::new();
     for sid in node.subnets() {
         if let Some(copy) = map.get(sid) {
             chosen.push(copy.clone());
             continue;
         }
-        let Some(cs) = from.subnets.iter().find(|s| s.id == *sid) else { continue };
+        let Some(cs) = from.subnets.iter().find(|s| s.id == *sid) else {
+            continue;
+        };
         let az = mapped(azs, &cs.az);
-        let used_az = |s: &Subnet| chosen.iter().any(|c| here.iter().any(|h| h.id == *c && h.az == s.az));
+        let used_az = |s: &Subnet| {
+            chosen
+                .iter()
+                .any(|c| here.iter().any(|h| h.id == *c && h.az == s.az))
+        };
         let pick = here
             .iter()
             .find(|s| s.tier == cs.tier && s.az == az && !chosen.contains(&s.id))
@@ -241,32 +360,88 @@ fn paste_vpc_node(
 
 /// A workload with its pasted id, `subnets`, a name free in its region, and
 /// references to objects not pasted dropped.
-fn rewrite_node(d: &Design, region: &Region, node: &VpcNode, subnets: Vec<String>, names: &mut Vec<String>, map: &IdMap) -> VpcNode {
+fn rewrite_node(
+    d: &Design,
+    region: &Region,
+    node: &VpcNode,
+    subnets: Vec<String>,
+    names: &mut Vec<String>,
+    map: &IdMap,
+) -> VpcNode {
     let id = map_id(map, node.id());
     // The same AWS name budgets as a duplicate (see duplicate.rs).
     let max = match node.kind() {
         NodeKind::Alb => budget(d, 32, None),
         NodeKind::Asg => budget(d, 64, Some(&region.code)),
         NodeKind::Rds => budget(d, 63, None),
+        // Replication group ids: at most 40 characters (CACHE-01).
+        NodeKind::Elasticache => budget(d, 40, None),
         _ => budget(d, 63, Some(&region.code)),
     };
     let name = free_name(names.iter().map(String::as_str), node.name(), max);
     names.push(name.clone());
     let keep = |r: &Option<String>| r.as_ref().and_then(|x| map.get(x).cloned());
     match node {
-        VpcNode::Alb(a) => VpcNode::Alb(Alb { id, name, subnets, ..a.clone() }),
-        VpcNode::Asg(a) => VpcNode::Asg(Asg { id, name, subnets, target: keep(&a.target), ..a.clone() }),
-        VpcNode::Rds(r) => VpcNode::Rds(Rds { id, name, subnets, replica_of: keep(&r.replica_of), ..r.clone() }),
+        VpcNode::Alb(a) => VpcNode::Alb(Alb {
+            id,
+            name,
+            subnets,
+            ..a.clone()
+        }),
+        VpcNode::Asg(a) => VpcNode::Asg(Asg {
+            id,
+            name,
+            subnets,
+            target: keep(&a.target),
+            ..a.clone()
+        }),
+        VpcNode::Rds(r) => VpcNode::Rds(Rds {
+            id,
+            name,
+            subnets,
+            replica_of: keep(&r.replica_of),
+            ..r.clone()
+        }),
         // A pasted cluster is standalone: a second member of its global
         // cluster in one region is refused by Aurora (AGD-01).
-        VpcNode::Aurora(c) => VpcNode::Aurora(Aurora { id, name, subnets, global: None, ..c.clone() }),
+        VpcNode::Aurora(c) => VpcNode::Aurora(Aurora {
+            id,
+            name,
+            subnets,
+            global: None,
+            ..c.clone()
+        }),
+        VpcNode::Ecs(e) => VpcNode::Ecs(Ecs {
+            id,
+            name,
+            subnets,
+            target: keep(&e.target),
+            ..e.clone()
+        }),
+        VpcNode::Elasticache(c) => VpcNode::Elasticache(Elasticache {
+            id,
+            name,
+            subnets,
+            ..c.clone()
+        }),
     }
 }
 
 /// A pasted bucket or table: names free where AWS wants them unique.
-fn paste_region_node(d: &mut Design, region: &Region, node: &RegionNode, map: &IdMap) -> Result<(), EditError> {
+fn paste_region_node(
+    d: &mut Design,
+    region: &Region,
+    node: &RegionNode,
+    map: &IdMap,
+) -> Result<(), EditError> {
     let id = map_id(map, node.id());
-    let here: Vec<String> = d.regions.iter().filter(|r| r.id == region.id).flat_map(|r| &r.nodes).map(|n| n.name().to_string()).collect();
+    let here: Vec<String> = d
+        .regions
+        .iter()
+        .filter(|r| r.id == region.id)
+        .flat_map(|r| &r.nodes)
+        .map(|n| n.name().to_string())
+        .collect();
     let copy = match node {
         RegionNode::S3(b) => {
             let buckets: Vec<&str> = d
@@ -289,12 +464,31 @@ fn paste_region_node(d: &mut Design, region: &Region, node: &RegionNode, map: &I
             })
         }
         RegionNode::Dynamodb(t) => {
-            let tables = d.regions.iter().flat_map(|r| &r.nodes).filter(|n| n.kind() == NodeKind::Dynamodb).map(|n| n.name());
-            let name = free_name(here.iter().map(String::as_str).chain(tables), &t.name, budget(d, 255, None));
+            let tables = d
+                .regions
+                .iter()
+                .flat_map(|r| &r.nodes)
+                .filter(|n| n.kind() == NodeKind::Dynamodb)
+                .map(|n| n.name());
+            let name = free_name(
+                here.iter().map(String::as_str).chain(tables),
+                &t.name,
+                budget(d, 255, None),
+            );
             // A replica in the table's own region is no replica.
             let mut seen = HashSet::new();
-            let replicas = t.replicas.iter().filter(|c| **c != region.code && seen.insert(c.as_str())).cloned().collect();
-            RegionNode::Dynamodb(Dynamodb { id, name, replicas, ..t.clone() })
+            let replicas = t
+                .replicas
+                .iter()
+                .filter(|c| **c != region.code && seen.insert(c.as_str()))
+                .cloned()
+                .collect();
+            RegionNode::Dynamodb(Dynamodb {
+                id,
+                name,
+                replicas,
+                ..t.clone()
+            })
         }
     };
     region_mut(d, &region.id)?.nodes.push(copy);
@@ -306,5 +500,11 @@ fn map_id(map: &IdMap, id: &str) -> String {
 }
 
 fn node_names(d: &Design, region_id: &str) -> Vec<String> {
-    d.regions.iter().filter(|r| r.id == region_id).flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes).map(|n| n.name().to_string()).collect()
+    d.regions
+        .iter()
+        .filter(|r| r.id == region_id)
+        .flat_map(|r| &r.vpcs)
+        .flat_map(|v| &v.nodes)
+        .map(|n| n.name().to_string())
+        .collect()
 }

@@ -26,9 +26,16 @@ pub fn set_region_code(design: &Design, region_id: &str, code: &str) -> Result<D
     if region.code == code {
         return Ok(design.clone());
     }
-    let target = catalog::region(code)
-        .ok_or_else(|| EditError::new(format!("“{code}” is not an AWS region code; pick one from the list.")))?;
-    if let Some(other) = design.regions.iter().find(|r| r.id != region_id && r.code == code) {
+    let target = catalog::region(code).ok_or_else(|| {
+        EditError::new(format!(
+            "“{code}” is not an AWS region code; pick one from the list."
+        ))
+    })?;
+    if let Some(other) = design
+        .regions
+        .iter()
+        .find(|r| r.id != region_id && r.code == code)
+    {
         return Err(EditError::new(format!(
             "{code} is already in the design (region {}); each AWS region can appear once.",
             other.id
@@ -54,7 +61,13 @@ pub fn set_region_code(design: &Design, region_id: &str, code: &str) -> Result<D
                 t.replicas.retain(|c| c != code);
             } else {
                 let mut seen = BTreeSet::new();
-                let moved = t.replicas.iter().map(|c| if *c == old { code.to_string() } else { c.clone() });
+                let moved = t.replicas.iter().map(|c| {
+                    if *c == old {
+                        code.to_string()
+                    } else {
+                        c.clone()
+                    }
+                });
                 t.replicas = moved.filter(|c| seen.insert(c.clone())).collect();
             }
         }
@@ -76,14 +89,23 @@ pub fn set_region_code(design: &Design, region_id: &str, code: &str) -> Result<D
 /// one AZ of a small one. "Clone region as DR" maps its copies the same way.
 pub(super) fn az_remap(region: &Region, target: &RegionInfo) -> HashMap<String, String> {
     let to = target.az_ids_sorted();
-    let used: BTreeSet<&str> = region.vpcs.iter().flat_map(|v| &v.subnets).map(|s| s.az.as_str()).collect();
+    let used: BTreeSet<&str> = region
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.subnets)
+        .map(|s| s.az.as_str())
+        .collect();
     let (kept, moving): (Vec<&str>, Vec<&str>) = used.into_iter().partition(|az| target.has_az(az));
     let free: Vec<&str> = to.iter().copied().filter(|az| !kept.contains(az)).collect();
     let pool = if free.is_empty() { to } else { free };
     if pool.is_empty() {
         return HashMap::new();
     }
-    moving.iter().enumerate().map(|(i, az)| (az.to_string(), pool[i % pool.len()].to_string())).collect()
+    moving
+        .iter()
+        .enumerate()
+        .map(|(i, az)| (az.to_string(), pool[i % pool.len()].to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -97,12 +119,20 @@ mod tests {
     }
 
     fn errors(d: &Design) -> Vec<String> {
-        validate(d).into_iter().filter(|x| x.severity == Severity::Error).map(|x| format!("{}: {}", x.rule, x.message)).collect()
+        validate(d)
+            .into_iter()
+            .filter(|x| x.severity == Severity::Error)
+            .map(|x| format!("{}: {}", x.rule, x.message))
+            .collect()
     }
 
     fn azs_of(d: &Design, region_id: &str) -> Vec<String> {
         let r = d.regions.iter().find(|r| r.id == region_id).unwrap();
-        r.vpcs.iter().flat_map(|v| &v.subnets).map(|s| s.az.clone()).collect()
+        r.vpcs
+            .iter()
+            .flat_map(|v| &v.subnets)
+            .map(|s| s.az.clone())
+            .collect()
     }
 
     #[test]
@@ -112,27 +142,47 @@ mod tests {
         let after = set_region_code(&d, "use1", "eu-west-1").unwrap();
         load(&save(&after)).unwrap();
         assert_eq!(after.regions[0].code, "eu-west-1");
-        assert_eq!(after.regions[0].id, "use1", "the id is a stable key and stays");
+        assert_eq!(
+            after.regions[0].id, "use1",
+            "the id is a stable key and stays"
+        );
         assert!(errors(&after).is_empty(), "{:#?}", errors(&after));
         let info = catalog::region("eu-west-1").unwrap();
         let azs = azs_of(&after, "use1");
         assert!(azs.iter().all(|az| info.has_az(az)), "{azs:?}");
         // public-a and public-b were in two AZs and still are.
         assert_ne!(azs[0], azs[1]);
-        assert_eq!(azs, ["euw1-az1", "euw1-az2", "euw1-az1", "euw1-az2", "euw1-az1", "euw1-az2"]);
-        assert_eq!(azs_of(&after, "usw2"), azs_of(&d, "usw2"), "other regions are untouched");
+        assert_eq!(
+            azs,
+            ["euw1-az1", "euw1-az2", "euw1-az1", "euw1-az2", "euw1-az1", "euw1-az2"]
+        );
+        assert_eq!(
+            azs_of(&after, "usw2"),
+            azs_of(&d, "usw2"),
+            "other regions are untouched"
+        );
     }
 
     #[test]
     fn unknown_and_taken_codes_are_refused() {
         let d = tpl("active-passive");
         let e = set_region_code(&d, "use1", "mars-north-1").unwrap_err();
-        assert!(e.0.contains("mars-north-1") && e.0.contains("not an AWS region"), "{e}");
+        assert!(
+            e.0.contains("mars-north-1") && e.0.contains("not an AWS region"),
+            "{e}"
+        );
         let e = set_region_code(&d, "use1", "us-west-2").unwrap_err();
-        assert!(e.0.contains("already in the design") && e.0.contains("usw2"), "{e}");
+        assert!(
+            e.0.contains("already in the design") && e.0.contains("usw2"),
+            "{e}"
+        );
         let e = set_region_code(&d, "nope", "eu-west-1").unwrap_err();
         assert!(e.0.contains("nope"), "{e}");
-        assert_eq!(set_region_code(&d, "use1", "us-east-1").unwrap(), d, "same code: nothing changes");
+        assert_eq!(
+            set_region_code(&d, "use1", "us-east-1").unwrap(),
+            d,
+            "same code: nothing changes"
+        );
     }
 
     #[test]
@@ -146,7 +196,10 @@ mod tests {
         let info = catalog::region("us-west-1").unwrap();
         assert!(azs.iter().all(|az| info.has_az(az)), "{azs:?}");
         // use1-az1 -> usw1-az1, use1-az2 -> usw1-az3, use1-az3 wraps to usw1-az1.
-        assert_eq!(azs, ["usw1-az1", "usw1-az3", "usw1-az1", "usw1-az3", "usw1-az1", "usw1-az3"]);
+        assert_eq!(
+            azs,
+            ["usw1-az1", "usw1-az3", "usw1-az1", "usw1-az3", "usw1-az1", "usw1-az3"]
+        );
         assert!(errors(&after).is_empty(), "{:#?}", errors(&after));
     }
 
@@ -157,11 +210,18 @@ mod tests {
         let after = set_region_code(&d, "use1", "eu-west-1").unwrap();
         let azs = azs_of(&after, "use1");
         assert_eq!(azs[0], "euw1-az1");
-        assert_ne!(azs[1], "euw1-az1", "use1-az2 must not land on the AZ public-a keeps");
+        assert_ne!(
+            azs[1], "euw1-az1",
+            "use1-az2 must not land on the AZ public-a keeps"
+        );
         let mut distinct = azs.clone();
         distinct.sort();
         distinct.dedup();
-        assert_eq!(distinct.len(), 3, "euw1-az1 kept, use1-az1 and use1-az2 on the other two: {azs:?}");
+        assert_eq!(
+            distinct.len(),
+            3,
+            "euw1-az1 kept, use1-az1 and use1-az2 on the other two: {azs:?}"
+        );
     }
 
     #[test]
@@ -169,7 +229,9 @@ mod tests {
         let d = tpl("active-active");
         assert!(errors(&d).is_empty());
         let after = set_region_code(&d, "euw1", "eu-central-1").unwrap();
-        let RegionNode::Dynamodb(t) = &after.regions[0].nodes[0] else { panic!() };
+        let RegionNode::Dynamodb(t) = &after.regions[0].nodes[0] else {
+            panic!()
+        };
         assert_eq!(t.replicas, ["eu-central-1", "ap-southeast-1"]);
         assert!(errors(&after).is_empty(), "{:#?}", errors(&after));
         load(&save(&after)).unwrap();
@@ -177,7 +239,9 @@ mod tests {
         // The home region moves onto one of its own replicas: that replica goes;
         // another table naming both the old and the new code keeps one.
         let mut d = tpl("active-active");
-        let RegionNode::Dynamodb(t) = &mut d.regions[0].nodes[0] else { panic!() };
+        let RegionNode::Dynamodb(t) = &mut d.regions[0].nodes[0] else {
+            panic!()
+        };
         t.replicas.push("us-west-2".into());
         let mut other = d.regions[0].nodes[0].clone();
         if let RegionNode::Dynamodb(o) = &mut other {
@@ -188,9 +252,13 @@ mod tests {
         d.regions[1].nodes.push(other);
         assert!(errors(&d).is_empty(), "{:#?}", errors(&d));
         let after = set_region_code(&d, "use1", "us-west-2").unwrap();
-        let RegionNode::Dynamodb(t) = &after.regions[0].nodes[0] else { panic!() };
+        let RegionNode::Dynamodb(t) = &after.regions[0].nodes[0] else {
+            panic!()
+        };
         assert_eq!(t.replicas, ["eu-west-1", "ap-southeast-1"]);
-        let RegionNode::Dynamodb(o) = &after.regions[1].nodes[0] else { panic!() };
+        let RegionNode::Dynamodb(o) = &after.regions[1].nodes[0] else {
+            panic!()
+        };
         assert_eq!(o.replicas, ["us-west-2"]);
         assert!(errors(&after).is_empty(), "{:#?}", errors(&after));
     }

@@ -27,20 +27,31 @@ pub fn changes(before: &Design, after: &Design) -> Vec<String> {
         match old.get(o.id()) {
             None if region_new && !matches!(o, ObjectRef::Region(_)) => {
                 if let Some(r) = o.region() {
-                    in_new_region.entry(r.id.clone()).or_default().push(o.kind());
+                    in_new_region
+                        .entry(r.id.clone())
+                        .or_default()
+                        .push(o.kind());
                 }
             }
             None => out.push(format!("Added {} {}", o.kind().label(), describe(o))),
             Some(was) => {
                 let fields = changed_fields(was, o);
                 if !fields.is_empty() {
-                    changed.push(format!("Changed {} {}: {}", o.kind().label(), o.display_name(), fields.join(", ")));
+                    changed.push(format!(
+                        "Changed {} {}: {}",
+                        o.kind().label(),
+                        o.display_name(),
+                        fields.join(", ")
+                    ));
                 }
             }
         }
     });
     for line in &mut out {
-        if let Some(id) = line.strip_prefix("Added region ").and_then(|rest| rest.split(' ').nth(1)) {
+        if let Some(id) = line
+            .strip_prefix("Added region ")
+            .and_then(|rest| rest.split(' ').nth(1))
+        {
             let id = id.trim_matches(|c| c == '(' || c == ')');
             if let Some(kinds) = in_new_region.get(id) {
                 line.push_str(&format!(" with {}", counted(kinds)));
@@ -82,7 +93,9 @@ fn counted(kinds: &[ObjectKind]) -> String {
 /// The top-level fields of one object that differ, leaving out the
 /// objects it contains (those are reported as objects of their own).
 fn changed_fields(a: ObjectRef<'_>, b: ObjectRef<'_>) -> Vec<String> {
-    let (Some(Value::Object(x)), Some(Value::Object(y))) = (own_fields(a), own_fields(b)) else { return Vec::new() };
+    let (Some(Value::Object(x)), Some(Value::Object(y))) = (own_fields(a), own_fields(b)) else {
+        return Vec::new();
+    };
     let keys: Vec<&String> = x.keys().chain(y.keys()).collect();
     let mut out: Vec<String> = Vec::new();
     for k in keys {
@@ -127,12 +140,29 @@ mod tests {
         rec.policy = RoutingPolicy::Simple;
         rec.targets.truncate(1);
         rec.targets[0].role = None;
-        let src = d.regions.iter().find(|r| r.role == RegionRole::Primary).unwrap().id.clone();
+        let src = d
+            .regions
+            .iter()
+            .find(|r| r.role == RegionRole::Primary)
+            .unwrap()
+            .id
+            .clone();
         let (after, new_id) = clone_region_as_dr(&d, &src, "eu-west-1").unwrap();
         let lines = changes(&d, &after);
-        let region = lines.iter().find(|l| l.starts_with("Added region eu-west-1")).expect("the region is named");
-        assert!(region.contains(&new_id) && region.contains("VPC") && region.contains("subnets"), "{region}");
-        assert!(lines.iter().any(|l| l.starts_with("Changed DNS record") && l.contains("policy, ") && l.contains("targets")), "{lines:#?}");
+        let region = lines
+            .iter()
+            .find(|l| l.starts_with("Added region eu-west-1"))
+            .expect("the region is named");
+        assert!(
+            region.contains(&new_id) && region.contains("VPC") && region.contains("subnets"),
+            "{region}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("Changed DNS record")
+                && l.contains("policy, ")
+                && l.contains("targets")),
+            "{lines:#?}"
+        );
     }
 
     #[test]
@@ -149,10 +179,22 @@ mod tests {
         let mut d = template("active-passive").unwrap().design().unwrap();
         d.dns = None;
         let src = d.regions[0].id.clone();
-        let code = if d.regions.iter().any(|r| r.code == "ap-south-1") { "ca-central-1" } else { "ap-south-1" };
+        let code = if d.regions.iter().any(|r| r.code == "ap-south-1") {
+            "ca-central-1"
+        } else {
+            "ap-south-1"
+        };
         let (after, _) = clone_region_as_dr(&d, &src, code).unwrap();
         let lines = changes(&d, &after);
-        assert!(lines.iter().any(|l| l.starts_with("Added the DNS zone")), "{lines:#?}");
-        assert!(lines.iter().any(|l| l.starts_with("Added DNS record") && l.contains("failover")), "{lines:#?}");
+        assert!(
+            lines.iter().any(|l| l.starts_with("Added the DNS zone")),
+            "{lines:#?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Added DNS record") && l.contains("failover")),
+            "{lines:#?}"
+        );
     }
 }

@@ -11,7 +11,11 @@ use crate::core::validate::{validate, Severity};
 const TEMPLATES: [&str; 3] = ["active-passive", "aurora-global", "active-active"];
 
 fn errors(d: &Design) -> Vec<String> {
-    validate(d).into_iter().filter(|x| x.severity == Severity::Error).map(|x| format!("{}: {}", x.rule, x.message)).collect()
+    validate(d)
+        .into_iter()
+        .filter(|x| x.severity == Severity::Error)
+        .map(|x| format!("{}: {}", x.rule, x.message))
+        .collect()
 }
 
 /// Every id Ctrl+D accepts: all but regions and peerings.
@@ -32,7 +36,10 @@ fn dup(d: &Design, ids: &[&str]) -> (Design, Vec<String>) {
 }
 
 fn node<'a>(d: &'a Design, id: &str) -> &'a VpcNode {
-    Index::new(d).vpc_node(id).map(|(_, _, n)| n).unwrap_or_else(|| panic!("no node {id}"))
+    Index::new(d)
+        .vpc_node(id)
+        .map(|(_, _, n)| n)
+        .unwrap_or_else(|| panic!("no node {id}"))
 }
 
 #[test]
@@ -48,10 +55,20 @@ fn every_object_of_every_template_duplicates_into_a_clean_loadable_design() {
             let (after, copies) = dup(&d, &[&id]);
             assert_eq!(copies.len(), 1);
             assert_ne!(copies[0], id);
-            assert!(Index::new(&after).get(&copies[0]).is_some(), "{t}/{id}: the copy exists");
-            assert_eq!(Index::new(&after).len(), Index::new(&d).len() + new_objects(&d, &id), "{t}/{id}");
+            assert!(
+                Index::new(&after).get(&copies[0]).is_some(),
+                "{t}/{id}: the copy exists"
+            );
+            assert_eq!(
+                Index::new(&after).len(),
+                Index::new(&d).len() + new_objects(&d, &id),
+                "{t}/{id}"
+            );
             let e = errors(&after);
-            assert!(e.is_empty(), "{t}: duplicating {id} introduced errors: {e:#?}");
+            assert!(
+                e.is_empty(),
+                "{t}: duplicating {id} introduced errors: {e:#?}"
+            );
         }
     }
 }
@@ -71,11 +88,24 @@ fn everything_at_once_and_all_nodes_at_once_stay_clean() {
         let all = duplicable(&d);
         let ids: Vec<&str> = all.iter().map(String::as_str).collect();
         let (after, copies) = dup(&d, &ids);
-        let roots = ids.iter().filter(|id| Index::new(&d).vpc(id).is_some() || !inside_vpc(&d, id)).count();
-        assert_eq!(copies.len(), roots, "{t}: one copy id per selected object outside a selected VPC");
+        let roots = ids
+            .iter()
+            .filter(|id| Index::new(&d).vpc(id).is_some() || !inside_vpc(&d, id))
+            .count();
+        assert_eq!(
+            copies.len(),
+            roots,
+            "{t}: one copy id per selected object outside a selected VPC"
+        );
         assert!(errors(&after).is_empty(), "{t}: {:#?}", errors(&after));
 
-        let nodes: Vec<String> = d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes).map(|n| n.id().to_string()).collect();
+        let nodes: Vec<String> = d
+            .regions
+            .iter()
+            .flat_map(|r| &r.vpcs)
+            .flat_map(|v| &v.nodes)
+            .map(|n| n.id().to_string())
+            .collect();
         let ids: Vec<&str> = nodes.iter().map(String::as_str).collect();
         let (after, _) = dup(&d, &ids);
         assert!(errors(&after).is_empty(), "{t}: {:#?}", errors(&after));
@@ -83,7 +113,9 @@ fn everything_at_once_and_all_nodes_at_once_stay_clean() {
 }
 
 fn inside_vpc(d: &Design, id: &str) -> bool {
-    Index::new(d).get(id).is_some_and(|o| matches!(o, ObjectRef::Subnet { .. } | ObjectRef::VpcNode { .. }))
+    Index::new(d)
+        .get(id)
+        .is_some_and(|o| matches!(o, ObjectRef::Subnet { .. } | ObjectRef::VpcNode { .. }))
 }
 
 #[test]
@@ -91,18 +123,30 @@ fn a_subnet_copy_takes_the_next_free_block_of_its_size() {
     let d = tpl("active-passive");
     let (after, copies) = dup(&d, &["use1-pub-a"]);
     assert_eq!(copies, ["use1-pub-a-2"]);
-    let (_, vpc, s) = Index::new(&after).subnet("use1-pub-a-2").map(|(r, v, s)| (r.clone(), v.clone(), s.clone())).unwrap();
+    let (_, vpc, s) = Index::new(&after)
+        .subnet("use1-pub-a-2")
+        .map(|(r, v, s)| (r.clone(), v.clone(), s.clone()))
+        .unwrap();
     assert_eq!(vpc.id, "use1-main");
-    assert_eq!((s.name.as_str(), s.cidr.as_str(), s.az.as_str(), s.tier), ("public-a-2", "10.0.2.0/24", "use1-az1", Tier::Public));
+    assert_eq!(
+        (s.name.as_str(), s.cidr.as_str(), s.az.as_str(), s.tier),
+        ("public-a-2", "10.0.2.0/24", "use1-az1", Tier::Public)
+    );
     // Two subnets at once get two blocks.
     let (after, copies) = dup(&d, &["use1-pub-a", "use1-pub-b"]);
-    let cidrs: Vec<String> = copies.iter().map(|id| Index::new(&after).subnet(id).unwrap().2.cidr.clone()).collect();
+    let cidrs: Vec<String> = copies
+        .iter()
+        .map(|id| Index::new(&after).subnet(id).unwrap().2.cidr.clone())
+        .collect();
     assert_eq!(cidrs, ["10.0.2.0/24", "10.0.3.0/24"]);
     // A smaller original keeps its size.
     let mut d2 = d.clone();
     d2.regions[0].vpcs[0].subnets[0].cidr = "10.0.0.0/26".into();
     let (after, copies) = dup(&d2, &["use1-pub-a"]);
-    assert_eq!(Index::new(&after).subnet(&copies[0]).unwrap().2.cidr, "10.0.0.64/26");
+    assert_eq!(
+        Index::new(&after).subnet(&copies[0]).unwrap().2.cidr,
+        "10.0.0.64/26"
+    );
 }
 
 #[test]
@@ -120,19 +164,44 @@ fn a_full_vpc_refuses_another_subnet() {
 fn a_vpc_copy_moves_to_a_free_block_with_its_subnets_and_workloads() {
     let d = tpl("active-passive");
     let (after, copies) = dup(&d, &["use1-main"]);
-    let (region, vpc) = Index::new(&after).vpc(&copies[0]).map(|(r, v)| (r.id.clone(), v.clone())).unwrap();
+    let (region, vpc) = Index::new(&after)
+        .vpc(&copies[0])
+        .map(|(r, v)| (r.id.clone(), v.clone()))
+        .unwrap();
     assert_eq!(region, "use1");
-    assert_eq!((vpc.name.as_str(), vpc.cidr.as_str()), ("main-2", "10.2.0.0/16"));
+    assert_eq!(
+        (vpc.name.as_str(), vpc.cidr.as_str()),
+        ("main-2", "10.2.0.0/16")
+    );
     let cidrs: Vec<&str> = vpc.subnets.iter().map(|s| s.cidr.as_str()).collect();
-    assert_eq!(cidrs, ["10.2.0.0/24", "10.2.1.0/24", "10.2.10.0/24", "10.2.11.0/24", "10.2.20.0/24", "10.2.21.0/24"]);
+    assert_eq!(
+        cidrs,
+        [
+            "10.2.0.0/24",
+            "10.2.1.0/24",
+            "10.2.10.0/24",
+            "10.2.11.0/24",
+            "10.2.20.0/24",
+            "10.2.21.0/24"
+        ]
+    );
     let names: Vec<&str> = vpc.subnets.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names[0], "public-a", "subnet names are per VPC, so the copy keeps them");
+    assert_eq!(
+        names[0], "public-a",
+        "subnet names are per VPC, so the copy keeps them"
+    );
     let own: Vec<&str> = vpc.subnets.iter().map(|s| s.id.as_str()).collect();
     for n in &vpc.nodes {
-        assert!(n.subnets().iter().all(|s| own.contains(&s.as_str())), "{} uses the copied subnets", n.id());
+        assert!(
+            n.subnets().iter().all(|s| own.contains(&s.as_str())),
+            "{} uses the copied subnets",
+            n.id()
+        );
         match n {
             VpcNode::Asg(a) => assert_eq!(a.target.as_deref(), Some("use1-alb-2")),
-            VpcNode::Rds(r) => assert_eq!((r.replica_of.as_deref(), r.name.as_str()), (None, "db-2")),
+            VpcNode::Rds(r) => {
+                assert_eq!((r.replica_of.as_deref(), r.name.as_str()), (None, "db-2"))
+            }
             _ => {}
         }
     }
@@ -141,7 +210,9 @@ fn a_vpc_copy_moves_to_a_free_block_with_its_subnets_and_workloads() {
     let (after, copies) = dup(&d, &["usw2-main"]);
     let vpc = Index::new(&after).vpc(&copies[0]).unwrap().1.clone();
     assert_eq!(vpc.cidr, "10.2.0.0/16");
-    let Some(VpcNode::Rds(r)) = vpc.nodes.iter().find(|n| n.kind() == NodeKind::Rds) else { panic!() };
+    let Some(VpcNode::Rds(r)) = vpc.nodes.iter().find(|n| n.kind() == NodeKind::Rds) else {
+        panic!()
+    };
     assert_eq!(r.replica_of.as_deref(), Some("use1-db"));
 }
 
@@ -151,34 +222,60 @@ fn contents_selected_with_their_vpc_are_copied_once() {
     let (after, copies) = dup(&d, &["use1-pub-a", "use1-main", "use1-alb", "use1-main"]);
     assert_eq!(copies, ["use1-main-2"], "only the VPC copy is returned");
     let subnets: usize = after.regions[0].vpcs.iter().map(|v| v.subnets.len()).sum();
-    assert_eq!(subnets, 12, "the selected subnet is not copied a second time");
-    assert_eq!(after.regions[0].vpcs[0], d.regions[0].vpcs[0], "the original VPC is untouched");
+    assert_eq!(
+        subnets, 12,
+        "the selected subnet is not copied a second time"
+    );
+    assert_eq!(
+        after.regions[0].vpcs[0], d.regions[0].vpcs[0],
+        "the original VPC is untouched"
+    );
 }
 
 #[test]
 fn workload_copies_keep_valid_links_and_drop_unique_ones() {
     let d = tpl("active-passive");
     let (after, copies) = dup(&d, &["use1-app"]);
-    let VpcNode::Asg(a) = node(&after, &copies[0]) else { panic!() };
-    assert_eq!((a.name.as_str(), a.target.as_deref()), ("app-2", Some("use1-alb")), "joins the same target group");
+    let VpcNode::Asg(a) = node(&after, &copies[0]) else {
+        panic!()
+    };
+    assert_eq!(
+        (a.name.as_str(), a.target.as_deref()),
+        ("app-2", Some("use1-alb")),
+        "joins the same target group"
+    );
     // Copied together, the group joins the copied load balancer; ids come back in input order.
     let (after, copies) = dup(&d, &["use1-app", "use1-alb"]);
     assert_eq!(copies, ["use1-app-2", "use1-alb-2"]);
-    let VpcNode::Asg(a) = node(&after, "use1-app-2") else { panic!() };
+    let VpcNode::Asg(a) = node(&after, "use1-app-2") else {
+        panic!()
+    };
     assert_eq!(a.target.as_deref(), Some("use1-alb-2"));
     // A replica's copy replicates the same source; a primary's copy is a primary.
     let (after, copies) = dup(&d, &["usw2-db", "use1-db"]);
-    let VpcNode::Rds(r) = node(&after, &copies[0]) else { panic!() };
-    assert_eq!(r.replica_of.as_deref(), Some("use1-db-2"), "the source was copied too");
-    let VpcNode::Rds(p) = node(&after, &copies[1]) else { panic!() };
+    let VpcNode::Rds(r) = node(&after, &copies[0]) else {
+        panic!()
+    };
+    assert_eq!(
+        r.replica_of.as_deref(),
+        Some("use1-db-2"),
+        "the source was copied too"
+    );
+    let VpcNode::Rds(p) = node(&after, &copies[1]) else {
+        panic!()
+    };
     assert_eq!(p.replica_of, None);
     let (after, copies) = dup(&d, &["usw2-db"]);
-    let VpcNode::Rds(r) = node(&after, &copies[0]) else { panic!() };
+    let VpcNode::Rds(r) = node(&after, &copies[0]) else {
+        panic!()
+    };
     assert_eq!(r.replica_of.as_deref(), Some("use1-db"));
     // An Aurora copy leaves its global cluster.
     let g = tpl("aurora-global");
     let (after, copies) = dup(&g, &["euw1-orders"]);
-    let VpcNode::Aurora(c) = node(&after, &copies[0]) else { panic!() };
+    let VpcNode::Aurora(c) = node(&after, &copies[0]) else {
+        panic!()
+    };
     assert_eq!((c.name.as_str(), c.global.as_deref()), ("orders-2", None));
 }
 
@@ -188,7 +285,11 @@ fn a_sixteenth_replica_is_refused() {
     for _ in 0..14 {
         d = dup(&d, &["usw2-db"]).0;
     }
-    assert!(errors(&d).is_empty(), "15 replicas are allowed: {:#?}", errors(&d));
+    assert!(
+        errors(&d).is_empty(),
+        "15 replicas are allowed: {:#?}",
+        errors(&d)
+    );
     let e = duplicate(&d, &["usw2-db"]).unwrap_err();
     assert!(e.0.contains("15"), "{e}");
 }
@@ -213,20 +314,42 @@ fn names_fit_their_aws_limits() {
 fn buckets_and_tables_get_new_names() {
     let g = tpl("aurora-global");
     let (after, copies) = dup(&g, &["use1-assets"]);
-    let Some((r, RegionNode::S3(b))) = Index::new(&after).region_node(&copies[0]) else { panic!() };
+    let Some((r, RegionNode::S3(b))) = Index::new(&after).region_node(&copies[0]) else {
+        panic!()
+    };
     assert_eq!(r.id, "use1");
-    assert_eq!((b.name.as_str(), b.bucket.as_str(), b.replicate_to.as_deref()), ("assets-2", "media-prod-assets-use1-2", None));
+    assert_eq!(
+        (
+            b.name.as_str(),
+            b.bucket.as_str(),
+            b.replicate_to.as_deref()
+        ),
+        ("assets-2", "media-prod-assets-use1-2", None)
+    );
     let a = tpl("active-active");
     let (after, copies) = dup(&a, &["sessions"]);
-    let Some((_, RegionNode::Dynamodb(t))) = Index::new(&after).region_node(&copies[0]) else { panic!() };
-    assert_eq!((t.name.as_str(), t.replicas.len()), ("sessions-2", 2), "a global table copy keeps its replicas");
+    let Some((_, RegionNode::Dynamodb(t))) = Index::new(&after).region_node(&copies[0]) else {
+        panic!()
+    };
+    assert_eq!(
+        (t.name.as_str(), t.replicas.len()),
+        ("sessions-2", 2),
+        "a global table copy keeps its replicas"
+    );
 }
 
 #[test]
 fn records_and_accelerators_get_new_names() {
     let d = tpl("active-passive");
     let (after, copies) = dup(&d, &["app"]);
-    let rec = after.dns.as_ref().unwrap().records.iter().find(|r| r.id == copies[0]).unwrap();
+    let rec = after
+        .dns
+        .as_ref()
+        .unwrap()
+        .records
+        .iter()
+        .find(|r| r.id == copies[0])
+        .unwrap();
     assert_eq!(rec.name, "app-2");
     assert_eq!(rec.targets, d.dns.as_ref().unwrap().records[0].targets);
     let a = tpl("active-active");
@@ -251,7 +374,12 @@ fn regions_peerings_and_unknown_ids_are_refused() {
 #[test]
 fn saved_positions_are_copied_with_an_offset() {
     let mut d = tpl("active-passive");
-    let rect = |x, y| Rect { x, y, w: 300.0, h: 200.0 };
+    let rect = |x, y| Rect {
+        x,
+        y,
+        w: 300.0,
+        h: 200.0,
+    };
     d.canvas.insert("use1-main".into(), rect(100.0, 50.0));
     d.canvas.insert("use1-pub-a".into(), rect(120.0, 80.0));
     d.canvas.insert("app".into(), rect(0.0, 0.0));
@@ -259,7 +387,10 @@ fn saved_positions_are_copied_with_an_offset() {
     assert_eq!(after.canvas["use1-main-2"], rect(124.0, 74.0));
     assert_eq!(after.canvas["use1-pub-a-2"], rect(144.0, 104.0));
     assert_eq!(after.canvas["app-2"], rect(24.0, 24.0));
-    assert!(!after.canvas.contains_key("use1-alb-2"), "no saved position, none invented");
+    assert!(
+        !after.canvas.contains_key("use1-alb-2"),
+        "no saved position, none invented"
+    );
     assert_eq!(after.canvas.len(), 6);
 }
 
@@ -268,10 +399,18 @@ fn names_count_up_and_fit() {
     assert_eq!(copy_name(["web"], "web", 32), "web-2");
     assert_eq!(copy_name(["web", "web-2", "WEB-3"], "web-2", 32), "web-4");
     assert_eq!(copy_name(["abcdefgh"], "abcdefgh", 6), "abcd-2");
-    assert_eq!(copy_name(["a-b-"], "a-b-", 4), "a-2", "no trailing '-' before the counter");
+    assert_eq!(
+        copy_name(["a-b-"], "a-b-", 4),
+        "a-2",
+        "no trailing '-' before the counter"
+    );
     let long = "b".repeat(63);
     let copy = copy_name([long.as_str()], &long, 63);
-    assert_eq!((copy.len(), copy.ends_with("-2")), (63, true), "a bucket name stays within 63");
+    assert_eq!(
+        (copy.len(), copy.ends_with("-2")),
+        (63, true),
+        "a bucket name stays within 63"
+    );
 }
 
 #[test]
@@ -286,7 +425,16 @@ fn record_names_stay_dns_names() {
 #[test]
 fn cidrs_shift_with_their_vpc() {
     let n = |s: &str| s.parse::<ipnet::Ipv4Net>().unwrap();
-    assert_eq!(shift("10.0.20.0/24", n("10.0.0.0/16"), n("10.7.0.0/16")), "10.7.20.0/24");
-    assert_eq!(shift("192.168.1.0/24", n("10.0.0.0/16"), n("10.7.0.0/16")), "192.168.1.0/24");
-    assert_eq!(free_block(16, &[n("10.0.0.0/16"), n("10.1.0.0/16")]), Some(n("10.2.0.0/16")));
+    assert_eq!(
+        shift("10.0.20.0/24", n("10.0.0.0/16"), n("10.7.0.0/16")),
+        "10.7.20.0/24"
+    );
+    assert_eq!(
+        shift("192.168.1.0/24", n("10.0.0.0/16"), n("10.7.0.0/16")),
+        "192.168.1.0/24"
+    );
+    assert_eq!(
+        free_block(16, &[n("10.0.0.0/16"), n("10.1.0.0/16")]),
+        Some(n("10.2.0.0/16"))
+    );
 }

@@ -18,7 +18,11 @@ use crate::core::names;
 /// in design order (regions keep their order when the primary changes).
 fn globals(design: &Design) -> Vec<(&str, &Aurora)> {
     let mut out: Vec<(&str, &Aurora)> = Vec::new();
-    for n in design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)) {
+    for n in design
+        .regions
+        .iter()
+        .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+    {
         if let VpcNode::Aurora(a) = n {
             if let Some(g) = a.global.as_deref() {
                 if !out.iter().any(|(x, _)| *x == g) {
@@ -36,12 +40,18 @@ pub fn blocks(design: &Design) -> Vec<B> {
     globals(design)
         .into_iter()
         .map(|(g, a)| {
-            B::new("resource", &["aws_rds_global_cluster", &super::region::global_label(g)])
-                .a("global_cluster_identifier", s(&names::global_cluster(design, g)))
-                .a("engine", s(a.engine.as_str()))
-                .a("engine_version", s(&a.engine_version))
-                .a("storage_encrypted", true.into())
-                .a("deletion_protection", true.into())
+            B::new(
+                "resource",
+                &["aws_rds_global_cluster", &super::region::global_label(g)],
+            )
+            .a(
+                "global_cluster_identifier",
+                s(&names::global_cluster(design, g)),
+            )
+            .a("engine", s(a.engine.as_str()))
+            .a("engine_version", s(&a.engine_version))
+            .a("storage_encrypted", true.into())
+            .a("deletion_protection", true.into())
         })
         .collect()
 }
@@ -50,7 +60,10 @@ pub fn blocks(design: &Design) -> Vec<B> {
 pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     Ok(vec![
         file("databases/versions.tf", files::versions(false)?),
-        file("databases/providers.tf", files::provider(design, &design.state.region, None)?),
+        file(
+            "databases/providers.tf",
+            files::provider(design, &design.state.region, None)?,
+        ),
         file("databases/backend.tf", files::backend_block()?),
         file("databases/main.tf", print(blocks(design))?),
     ])

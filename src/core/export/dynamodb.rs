@@ -40,7 +40,13 @@ fn key_label(t: &Dynamodb, code: &str) -> String {
 pub fn key_alias(design: &Design, t: &Dynamodb, code: &str) -> String {
     let name: String = names::regional(design, &t.name)
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("alias/{name}-dynamodb-{code}")
 }
@@ -48,7 +54,11 @@ pub fn key_alias(design: &Design, t: &Dynamodb, code: &str) -> String {
 /// The regions, other than `region`'s own, where its tables keep replicas:
 /// each needs a provider alias in the region's root.
 pub fn replica_regions(region: &Region) -> BTreeSet<String> {
-    tables(region).flat_map(|t| t.replicas.iter()).filter(|c| **c != region.code).cloned().collect()
+    tables(region)
+        .flat_map(|t| t.replicas.iter())
+        .filter(|c| **c != region.code)
+        .cloned()
+        .collect()
 }
 
 fn tables(region: &Region) -> impl Iterator<Item = &Dynamodb> {
@@ -89,16 +99,29 @@ pub fn replica_keys(design: &Design, t: &Dynamodb, root: &str) -> Result<Vec<B>,
         .map(|code| {
             Ok(B::new("module", &[&key_label(t, code)])
                 .a("source", s(&format!("{root}/modules/kms")))
-                .a("providers", record([("aws", ex(&format!("aws.{}", state_label(code)))?)]))
+                .a(
+                    "providers",
+                    record([("aws", ex(&format!("aws.{}", state_label(code)))?)]),
+                )
                 .a("alias", s(&key_alias(design, t, code)))
-                .a("description", s(&format!("{} replica in {code}", names::regional(design, &t.name))))
+                .a(
+                    "description",
+                    s(&format!(
+                        "{} replica in {code}",
+                        names::regional(design, &t.name)
+                    )),
+                )
                 .a("tags", obj([("DisplayName", s(&t.name))])))
         })
         .collect()
 }
 
 /// Every table's replica keys in `region`.
-pub fn region_replica_keys(design: &Design, region: &Region, root: &str) -> Result<Vec<B>, HclError> {
+pub fn region_replica_keys(
+    design: &Design,
+    region: &Region,
+    root: &str,
+) -> Result<Vec<B>, HclError> {
     let mut out = Vec::new();
     for t in tables(region) {
         out.extend(replica_keys(design, t, root)?);
@@ -112,7 +135,11 @@ mod tests {
     use crate::core::templates::TEMPLATES;
 
     fn active_active() -> Design {
-        TEMPLATES.iter().find(|t| t.id == "active-active").and_then(|t| t.design().ok()).expect("the active-active template loads")
+        TEMPLATES
+            .iter()
+            .find(|t| t.id == "active-active")
+            .and_then(|t| t.design().ok())
+            .expect("the active-active template loads")
     }
 
     #[test]
@@ -123,24 +150,46 @@ mod tests {
             .iter()
             .find_map(|r| tables(r).find(|t| !t.replicas.is_empty()).map(|t| (r, t)))
             .expect("the template has a global table");
-        let keys = super::super::hcl::print(replica_keys(&d, t, "../..").expect("keys"))
-            .expect("prints");
+        let keys =
+            super::super::hcl::print(replica_keys(&d, t, "../..").expect("keys")).expect("prints");
         for code in &t.replicas {
-            assert!(keys.contains(&format!("aws = aws.{}", state_label(code))), "{keys}");
+            assert!(
+                keys.contains(&format!("aws = aws.{}", state_label(code))),
+                "{keys}"
+            );
             assert!(keys.contains(&key_alias(&d, t, code)), "{keys}");
         }
-        assert!(!keys.contains(&format!("aws.{}", state_label(&region.code))), "no key in the table's own region: the module makes that one");
-        assert_eq!(replica_regions(region), t.replicas.iter().cloned().collect());
+        assert!(
+            !keys.contains(&format!("aws.{}", state_label(&region.code))),
+            "no key in the table's own region: the module makes that one"
+        );
+        assert_eq!(
+            replica_regions(region),
+            t.replicas.iter().cloned().collect()
+        );
     }
 
     #[test]
     fn aliases_are_valid_kms_aliases() {
         let d = active_active();
-        let mut t = d.regions.iter().find_map(|r| tables(r).next()).cloned().expect("a table");
+        let mut t = d
+            .regions
+            .iter()
+            .find_map(|r| tables(r).next())
+            .cloned()
+            .expect("a table");
         t.name = "user.sessions".into();
         let a = key_alias(&d, &t, "eu-west-1");
-        assert!(a.starts_with("alias/") && !a.starts_with("alias/aws/") && a.len() <= 256, "{a}");
-        assert!(a["alias/".len()..].chars().all(|c| c.is_ascii_alphanumeric() || "/_-".contains(c)), "{a}");
+        assert!(
+            a.starts_with("alias/") && !a.starts_with("alias/aws/") && a.len() <= 256,
+            "{a}"
+        );
+        assert!(
+            a["alias/".len()..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_-".contains(c)),
+            "{a}"
+        );
         assert!(a.ends_with("-dynamodb-eu-west-1"), "{a}");
     }
 }

@@ -11,49 +11,136 @@ use hcl::Expression;
 /// The reusable modules, hand-written Terraform shipped with Topoform.
 const MODULES: &[(&str, &str)] = &[
     ("modules/alb/main.tf", include_str!("modules/alb/main.tf")),
-    ("modules/alb/outputs.tf", include_str!("modules/alb/outputs.tf")),
-    ("modules/alb/variables.tf", include_str!("modules/alb/variables.tf")),
-    ("modules/alb/versions.tf", include_str!("modules/alb/versions.tf")),
+    (
+        "modules/alb/outputs.tf",
+        include_str!("modules/alb/outputs.tf"),
+    ),
+    (
+        "modules/alb/variables.tf",
+        include_str!("modules/alb/variables.tf"),
+    ),
+    (
+        "modules/alb/versions.tf",
+        include_str!("modules/alb/versions.tf"),
+    ),
     ("modules/asg/main.tf", include_str!("modules/asg/main.tf")),
-    ("modules/asg/outputs.tf", include_str!("modules/asg/outputs.tf")),
-    ("modules/asg/variables.tf", include_str!("modules/asg/variables.tf")),
-    ("modules/asg/versions.tf", include_str!("modules/asg/versions.tf")),
-    ("modules/aurora/main.tf", include_str!("modules/aurora/main.tf")),
-    ("modules/aurora/outputs.tf", include_str!("modules/aurora/outputs.tf")),
-    ("modules/aurora/variables.tf", include_str!("modules/aurora/variables.tf")),
-    ("modules/aurora/versions.tf", include_str!("modules/aurora/versions.tf")),
-    ("modules/dynamodb/main.tf", include_str!("modules/dynamodb/main.tf")),
-    ("modules/dynamodb/outputs.tf", include_str!("modules/dynamodb/outputs.tf")),
-    ("modules/dynamodb/variables.tf", include_str!("modules/dynamodb/variables.tf")),
-    ("modules/dynamodb/versions.tf", include_str!("modules/dynamodb/versions.tf")),
+    (
+        "modules/asg/outputs.tf",
+        include_str!("modules/asg/outputs.tf"),
+    ),
+    (
+        "modules/asg/variables.tf",
+        include_str!("modules/asg/variables.tf"),
+    ),
+    (
+        "modules/asg/versions.tf",
+        include_str!("modules/asg/versions.tf"),
+    ),
+    (
+        "modules/aurora/main.tf",
+        include_str!("modules/aurora/main.tf"),
+    ),
+    (
+        "modules/aurora/outputs.tf",
+        include_str!("modules/aurora/outputs.tf"),
+    ),
+    (
+        "modules/aurora/variables.tf",
+        include_str!("modules/aurora/variables.tf"),
+    ),
+    (
+        "modules/aurora/versions.tf",
+        include_str!("modules/aurora/versions.tf"),
+    ),
+    (
+        "modules/dynamodb/main.tf",
+        include_str!("modules/dynamodb/main.tf"),
+    ),
+    (
+        "modules/dynamodb/outputs.tf",
+        include_str!("modules/dynamodb/outputs.tf"),
+    ),
+    (
+        "modules/dynamodb/variables.tf",
+        include_str!("modules/dynamodb/variables.tf"),
+    ),
+    (
+        "modules/dynamodb/versions.tf",
+        include_str!("modules/dynamodb/versions.tf"),
+    ),
     ("modules/kms/main.tf", include_str!("modules/kms/main.tf")),
-    ("modules/kms/outputs.tf", include_str!("modules/kms/outputs.tf")),
-    ("modules/kms/variables.tf", include_str!("modules/kms/variables.tf")),
-    ("modules/kms/versions.tf", include_str!("modules/kms/versions.tf")),
-    ("modules/network/main.tf", include_str!("modules/network/main.tf")),
-    ("modules/network/outputs.tf", include_str!("modules/network/outputs.tf")),
-    ("modules/network/variables.tf", include_str!("modules/network/variables.tf")),
-    ("modules/network/versions.tf", include_str!("modules/network/versions.tf")),
+    (
+        "modules/kms/outputs.tf",
+        include_str!("modules/kms/outputs.tf"),
+    ),
+    (
+        "modules/kms/variables.tf",
+        include_str!("modules/kms/variables.tf"),
+    ),
+    (
+        "modules/kms/versions.tf",
+        include_str!("modules/kms/versions.tf"),
+    ),
+    (
+        "modules/network/main.tf",
+        include_str!("modules/network/main.tf"),
+    ),
+    (
+        "modules/network/outputs.tf",
+        include_str!("modules/network/outputs.tf"),
+    ),
+    (
+        "modules/network/variables.tf",
+        include_str!("modules/network/variables.tf"),
+    ),
+    (
+        "modules/network/versions.tf",
+        include_str!("modules/network/versions.tf"),
+    ),
     ("modules/rds/main.tf", include_str!("modules/rds/main.tf")),
-    ("modules/rds/outputs.tf", include_str!("modules/rds/outputs.tf")),
-    ("modules/rds/variables.tf", include_str!("modules/rds/variables.tf")),
-    ("modules/rds/versions.tf", include_str!("modules/rds/versions.tf")),
+    (
+        "modules/rds/outputs.tf",
+        include_str!("modules/rds/outputs.tf"),
+    ),
+    (
+        "modules/rds/variables.tf",
+        include_str!("modules/rds/variables.tf"),
+    ),
+    (
+        "modules/rds/versions.tf",
+        include_str!("modules/rds/versions.tf"),
+    ),
     ("modules/s3/main.tf", include_str!("modules/s3/main.tf")),
-    ("modules/s3/outputs.tf", include_str!("modules/s3/outputs.tf")),
-    ("modules/s3/variables.tf", include_str!("modules/s3/variables.tf")),
-    ("modules/s3/versions.tf", include_str!("modules/s3/versions.tf")),
+    (
+        "modules/s3/outputs.tf",
+        include_str!("modules/s3/outputs.tf"),
+    ),
+    (
+        "modules/s3/variables.tf",
+        include_str!("modules/s3/variables.tf"),
+    ),
+    (
+        "modules/s3/versions.tf",
+        include_str!("modules/s3/versions.tf"),
+    ),
 ];
 
 /// The module files.
 pub fn modules() -> Vec<ExportFile> {
-    MODULES.iter().map(|(p, c)| file(p, c.to_string())).collect()
+    MODULES
+        .iter()
+        .map(|(p, c)| file(p, c.to_string()))
+        .collect()
 }
 
 /// `terraform { required_version, required_providers }`.
 pub fn versions(_local: bool) -> Result<String, HclError> {
-    print(vec![B::new("terraform", &[]).a("required_version", s(">= 1.11")).b(
-        B::new("required_providers", &[]).a("aws", record([("source", s("hashicorp/aws")), ("version", s("~> 5.100"))])),
-    )])
+    print(vec![B::new("terraform", &[])
+        .a("required_version", s(">= 1.11"))
+        .b(B::new("required_providers", &[]).a(
+            "aws",
+            record([("source", s("hashicorp/aws")), ("version", s("~> 5.100"))]),
+        ))])
 }
 
 /// The tags every resource gets through `default_tags`.
@@ -89,7 +176,12 @@ pub fn backend_block() -> Result<String, HclError> {
 }
 
 /// `backends/<name>.hcl` for a state in `bucket` in `region`.
-pub fn backend_at(design: &Design, name: &str, bucket: &str, region: &str) -> Result<ExportFile, ExportError> {
+pub fn backend_at(
+    design: &Design,
+    name: &str,
+    bucket: &str,
+    region: &str,
+) -> Result<ExportFile, ExportError> {
     let mut attrs = vec![
         ("bucket", s(bucket)),
         ("key", s(&names::state_key(design, name))),
@@ -98,9 +190,15 @@ pub fn backend_at(design: &Design, name: &str, bucket: &str, region: &str) -> Re
     ];
     match design.state.lock {
         LockMode::Lockfile => attrs.push(("use_lockfile", true.into())),
-        LockMode::Dynamodb => attrs.push(("dynamodb_table", s(design.state.dynamodb_table.as_deref().unwrap_or("")))),
+        LockMode::Dynamodb => attrs.push((
+            "dynamodb_table",
+            s(design.state.dynamodb_table.as_deref().unwrap_or("")),
+        )),
     }
-    Ok(file(&format!("backends/{name}.hcl"), print_attributes(attrs)?))
+    Ok(file(
+        &format!("backends/{name}.hcl"),
+        print_attributes(attrs)?,
+    ))
 }
 
 /// `backends/<name>.hcl` in the state bucket of the state region (the single
@@ -120,14 +218,31 @@ pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
 pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, ExportError> {
     let st = &design.state;
     let mut blocks = vec![B::new("data", &["aws_caller_identity", "current"])];
-    blocks.extend(state_bucket("state", &st.bucket, &format!("alias/{}-{}-state-{}", design.name, design.environment, st.region), None)?);
+    blocks.extend(state_bucket(
+        "state",
+        &st.bucket,
+        &format!(
+            "alias/{}-{}-state-{}",
+            design.name, design.environment, st.region
+        ),
+        None,
+    )?);
     let mut providers = vec![provider_block(design, &st.region, None)];
-    let regions = if per_region { design.regions.as_slice() } else { &[] };
+    let regions = if per_region {
+        design.regions.as_slice()
+    } else {
+        &[]
+    };
     for r in regions {
         let alias = super::region::state_label(&r.code);
         providers.push(provider_block(design, &r.code, Some(&alias)));
         let bucket = names::region_state_bucket(design, &r.code);
-        blocks.extend(state_bucket(&format!("state_{alias}"), &bucket, &format!("alias/{bucket}"), Some(&alias))?);
+        blocks.extend(state_bucket(
+            &format!("state_{alias}"),
+            &bucket,
+            &format!("alias/{bucket}"),
+            Some(&alias),
+        )?);
     }
     if st.lock == LockMode::Dynamodb {
         // The S3 backend locks in its bucket's region, so every region with
@@ -136,18 +251,41 @@ pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, E
         blocks.push(lock_table("lock", name, "state", None)?);
         for r in regions.iter().filter(|r| r.code != st.region) {
             let alias = super::region::state_label(&r.code);
-            blocks.push(lock_table(&format!("lock_{alias}"), name, &format!("state_{alias}"), Some(&alias))?);
+            blocks.push(lock_table(
+                &format!("lock_{alias}"),
+                name,
+                &format!("state_{alias}"),
+                Some(&alias),
+            )?);
         }
     }
-    blocks.push(B::new("output", &["state_bucket"]).a("description", s("The bucket the stacks that are not a region keep their state in.")).a("value", ex("aws_s3_bucket.state.id")?));
+    blocks.push(
+        B::new("output", &["state_bucket"])
+            .a(
+                "description",
+                s("The bucket the stacks that are not a region keep their state in."),
+            )
+            .a("value", ex("aws_s3_bucket.state.id")?),
+    );
     let regional = regions
         .iter()
-        .map(|r| Ok((r.code.clone(), ex(&format!("aws_s3_bucket.state_{}.id", super::region::state_label(&r.code)))?)))
+        .map(|r| {
+            Ok((
+                r.code.clone(),
+                ex(&format!(
+                    "aws_s3_bucket.state_{}.id",
+                    super::region::state_label(&r.code)
+                ))?,
+            ))
+        })
         .collect::<Result<Vec<_>, HclError>>()?;
     if per_region {
         blocks.push(
             B::new("output", &["region_state_buckets"])
-                .a("description", s("The bucket each region's root keeps its state in, by region code."))
+                .a(
+                    "description",
+                    s("The bucket each region's root keeps its state in, by region code."),
+                )
                 .a("value", super::hcl::obj(regional)),
         );
     }
@@ -170,16 +308,25 @@ fn lock_table(label: &str, name: &str, key: &str, alias: Option<&str>) -> Result
         .a("name", s(name))
         .a("billing_mode", s("PAY_PER_REQUEST"))
         .a("hash_key", s("LockID"))
-        .b(B::new("attribute", &[]).a("name", s("LockID")).a("type", s("S")))
+        .b(B::new("attribute", &[])
+            .a("name", s("LockID"))
+            .a("type", s("S")))
         .b(B::new("point_in_time_recovery", &[]).a("enabled", true.into()))
         // The state key: a customer-managed key, like every other store.
-        .b(B::new("server_side_encryption", &[]).a("enabled", true.into()).a("kms_key_arn", ex(&format!("aws_kms_key.{key}.arn"))?)))
+        .b(B::new("server_side_encryption", &[])
+            .a("enabled", true.into())
+            .a("kms_key_arn", ex(&format!("aws_kms_key.{key}.arn"))?)))
 }
 
 /// One state bucket `bucket` with its key (aliased `key_alias`), under the
 /// resource label `label`, through the provider alias `alias` (the default
 /// provider if None).
-fn state_bucket(label: &str, bucket: &str, key_alias: &str, alias: Option<&str>) -> Result<Vec<B>, HclError> {
+fn state_bucket(
+    label: &str,
+    bucket: &str,
+    key_alias: &str,
+    alias: Option<&str>,
+) -> Result<Vec<B>, HclError> {
     let provider = |b: B| -> Result<B, HclError> {
         match alias {
             Some(a) => Ok(b.a("provider", ex(&format!("aws.{a}"))?)),
@@ -229,10 +376,25 @@ fn key_policy() -> Result<Expression, HclError> {
     let stmt = record([
         ("Sid", s("AccountAdministers")),
         ("Effect", s("Allow")),
-        ("Principal", record([("AWS", super::hcl::call("format", vec![s("arn:aws:iam::%s:root"), ex("data.aws_caller_identity.current.account_id")?]))])),
+        (
+            "Principal",
+            record([(
+                "AWS",
+                super::hcl::call(
+                    "format",
+                    vec![
+                        s("arn:aws:iam::%s:root"),
+                        ex("data.aws_caller_identity.current.account_id")?,
+                    ],
+                ),
+            )]),
+        ),
         ("Action", s("kms:*")),
         ("Resource", s("*")),
     ]);
-    let doc = record([("Version", s("2012-10-17")), ("Statement", Expression::Array(vec![stmt]))]);
+    let doc = record([
+        ("Version", s("2012-10-17")),
+        ("Statement", Expression::Array(vec![stmt])),
+    ]);
     Ok(super::hcl::call("jsonencode", vec![doc]))
 }

@@ -32,7 +32,7 @@ pub fn db_port(node: &VpcNode) -> Option<u16> {
             crate::core::model::AuroraEngine::Postgresql => 5432,
             crate::core::model::AuroraEngine::Mysql => 3306,
         }),
-        VpcNode::Alb(_) | VpcNode::Asg(_) => None,
+        VpcNode::Alb(_) | VpcNode::Asg(_) | VpcNode::Ecs(_) | VpcNode::Elasticache(_) => None,
     }
 }
 
@@ -59,7 +59,12 @@ pub fn peers<'a>(design: &'a Design, idx: &Index<'a>, vpc: &str) -> Vec<&'a Vpc>
 /// The subnet CIDRs of a node's subnets, as (subnet id, CIDR), skipping ids
 /// the VPC does not have (validation reports those).
 fn cidrs<'a>(vpc: &'a Vpc, subnets: &'a [String]) -> impl Iterator<Item = (&'a str, &'a str)> {
-    subnets.iter().filter_map(move |id| vpc.subnets.iter().find(|s| &s.id == id).map(|s| (s.id.as_str(), s.cidr.trim())))
+    subnets.iter().filter_map(move |id| {
+        vpc.subnets
+            .iter()
+            .find(|s| &s.id == id)
+            .map(|s| (s.id.as_str(), s.cidr.trim()))
+    })
 }
 
 /// One CIDR a flow across a peering names.
@@ -83,7 +88,10 @@ pub struct PeerCidr {
 fn one_per_cidr_and_port(list: Vec<PeerCidr>) -> Vec<PeerCidr> {
     let mut out: Vec<(PeerCidr, Vec<String>)> = Vec::new();
     for c in list {
-        match out.iter_mut().find(|(o, _)| o.cidr == c.cidr && o.port == c.port) {
+        match out
+            .iter_mut()
+            .find(|(o, _)| o.cidr == c.cidr && o.port == c.port)
+        {
             Some((_, names)) => {
                 if !names.contains(&c.node) {
                     names.push(c.node);
@@ -99,7 +107,13 @@ fn one_per_cidr_and_port(list: Vec<PeerCidr>) -> Vec<PeerCidr> {
         .map(|(mut c, names)| {
             c.node = match names.len() {
                 0..=3 => names.join(", "),
-                k => format!("{}, {}, {} and {} more", names[0], names[1], names[2], k - 3),
+                k => format!(
+                    "{}, {}, {} and {} more",
+                    names[0],
+                    names[1],
+                    names[2],
+                    k - 3
+                ),
             };
             c
         })
@@ -112,9 +126,16 @@ pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<P
     let mut out = Vec::new();
     for peer in peers(design, idx, vpc) {
         for node in &peer.nodes {
-            let (Some(port), Some(subnets)) = (db_port(node), db_subnets(node)) else { continue };
+            let (Some(port), Some(subnets)) = (db_port(node), db_subnets(node)) else {
+                continue;
+            };
             for (sid, cidr) in cidrs(peer, subnets) {
-                out.push(PeerCidr { key: format!("{}/{sid}", node.id()), node: node.id().to_string(), cidr: cidr.to_string(), port });
+                out.push(PeerCidr {
+                    key: format!("{}/{sid}", node.id()),
+                    node: node.id().to_string(),
+                    cidr: cidr.to_string(),
+                    port,
+                });
             }
         }
     }
@@ -124,13 +145,20 @@ pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<P
 /// Who may reach the database `db` (in `vpc`) across its peerings: every
 /// subnet of every application in a peered VPC.
 pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode) -> Vec<PeerCidr> {
-    let Some(port) = db_port(db) else { return Vec::new() };
+    let Some(port) = db_port(db) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for peer in peers(design, idx, vpc) {
         for node in &peer.nodes {
             let VpcNode::Asg(g) = node else { continue };
             for (sid, cidr) in cidrs(peer, &g.subnets) {
-                out.push(PeerCidr { key: format!("{}/{sid}", g.id), node: g.id.clone(), cidr: cidr.to_string(), port });
+                out.push(PeerCidr {
+                    key: format!("{}/{sid}", g.id),
+                    node: g.id.clone(),
+                    cidr: cidr.to_string(),
+                    port,
+                });
             }
         }
     }
@@ -141,7 +169,7 @@ fn db_subnets(node: &VpcNode) -> Option<&[String]> {
     match node {
         VpcNode::Rds(d) => Some(&d.subnets),
         VpcNode::Aurora(c) => Some(&c.subnets),
-        VpcNode::Alb(_) | VpcNode::Asg(_) => None,
+        VpcNode::Alb(_) | VpcNode::Asg(_) | VpcNode::Ecs(_) | VpcNode::Elasticache(_) => None,
     }
 }
 
@@ -168,7 +196,11 @@ mod tests {
     use crate::core::templates::TEMPLATES;
 
     fn template(id: &str) -> Design {
-        TEMPLATES.iter().find(|t| t.id == id).and_then(|t| t.design().ok()).expect("template loads")
+        TEMPLATES
+            .iter()
+            .find(|t| t.id == id)
+            .and_then(|t| t.design().ok())
+            .expect("template loads")
     }
 
     #[test]
@@ -177,11 +209,21 @@ mod tests {
         let idx = Index::new(&d);
         let from_use1 = peer_database_cidrs(&d, &idx, "use1-main");
         assert!(!from_use1.is_empty());
-        assert!(from_use1.iter().all(|c| c.node == "euw1-orders" && c.port == 5432 && c.cidr.starts_with("10.1.")), "{from_use1:?}");
+        assert!(
+            from_use1
+                .iter()
+                .all(|c| c.node == "euw1-orders" && c.port == 5432 && c.cidr.starts_with("10.1.")),
+            "{from_use1:?}"
+        );
         let (_, vpc, db) = idx.vpc_node("euw1-orders").expect("db");
         let to_euw1 = peer_app_cidrs(&d, &idx, &vpc.id, db);
         assert!(!to_euw1.is_empty());
-        assert!(to_euw1.iter().all(|c| c.node == "use1-app" && c.cidr.starts_with("10.0.")), "{to_euw1:?}");
+        assert!(
+            to_euw1
+                .iter()
+                .all(|c| c.node == "use1-app" && c.cidr.starts_with("10.0.")),
+            "{to_euw1:?}"
+        );
         // Without the peering nothing crosses.
         let mut lone = d.clone();
         lone.peerings.clear();
@@ -194,9 +236,13 @@ mod tests {
     /// one rule (EC2 refuses a duplicate), named after both.
     #[test]
     fn shared_subnets_give_one_rule_per_cidr_and_port() {
-        let mut v: serde_json::Value = serde_json::from_str(&crate::core::model::save(&template("aurora-global"))).expect("json");
+        let mut v: serde_json::Value =
+            serde_json::from_str(&crate::core::model::save(&template("aurora-global")))
+                .expect("json");
         for (region, id) in [(1, "euw1-orders"), (0, "use1-app")] {
-            let nodes = v["regions"][region]["vpcs"][0]["nodes"].as_array_mut().expect("nodes");
+            let nodes = v["regions"][region]["vpcs"][0]["nodes"]
+                .as_array_mut()
+                .expect("nodes");
             let mut twin = nodes.iter().find(|n| n["id"] == id).expect("node").clone();
             twin["id"] = format!("{id}-twin").into();
             twin["name"] = format!("{}-twin", twin["name"].as_str().unwrap_or("x")).into();
@@ -211,14 +257,35 @@ mod tests {
         let idx = Index::new(&d);
         let from_use1 = peer_database_cidrs(&d, &idx, "use1-main");
         let mut seen = std::collections::HashSet::new();
-        assert!(from_use1.iter().all(|c| seen.insert((c.cidr.clone(), c.port))), "a CIDR and port twice: {from_use1:?}");
-        assert!(from_use1.iter().all(|c| c.node == "euw1-orders, euw1-orders-twin"), "{from_use1:?}");
-        assert!(from_use1.iter().all(|c| c.key.starts_with("euw1-orders/")), "the first database keeps its keys: {from_use1:?}");
+        assert!(
+            from_use1
+                .iter()
+                .all(|c| seen.insert((c.cidr.clone(), c.port))),
+            "a CIDR and port twice: {from_use1:?}"
+        );
+        assert!(
+            from_use1
+                .iter()
+                .all(|c| c.node == "euw1-orders, euw1-orders-twin"),
+            "{from_use1:?}"
+        );
+        assert!(
+            from_use1.iter().all(|c| c.key.starts_with("euw1-orders/")),
+            "the first database keeps its keys: {from_use1:?}"
+        );
         let (_, vpc, db) = idx.vpc_node("euw1-orders").expect("db");
         let to_euw1 = peer_app_cidrs(&d, &idx, &vpc.id, db);
         let mut seen = std::collections::HashSet::new();
-        assert!(to_euw1.iter().all(|c| seen.insert((c.cidr.clone(), c.port))), "a CIDR twice: {to_euw1:?}");
-        assert!(to_euw1.iter().all(|c| c.node == "use1-app, use1-app-twin"), "{to_euw1:?}");
+        assert!(
+            to_euw1
+                .iter()
+                .all(|c| seen.insert((c.cidr.clone(), c.port))),
+            "a CIDR twice: {to_euw1:?}"
+        );
+        assert!(
+            to_euw1.iter().all(|c| c.node == "use1-app, use1-app-twin"),
+            "{to_euw1:?}"
+        );
     }
 
     #[test]

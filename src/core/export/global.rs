@@ -14,16 +14,30 @@ use hcl::Expression;
 /// The files of `global/`.
 pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let look = |code: &str, path: &str| -> Result<Expression, HclError> {
-        ex(&format!("data.terraform_remote_state.{}.outputs.{path}", state_label(code)))
+        ex(&format!(
+            "data.terraform_remote_state.{}.outputs.{path}",
+            state_label(code)
+        ))
     };
     let mut main = Vec::new();
     for r in &design.regions {
         main.push(remote_state(design, &r.code)?);
     }
     main.extend(blocks(design, &look, false)?);
-    let mut providers = vec![files::provider_block(design, design.primary().map(|p| p.code.as_str()).unwrap_or("us-east-1"), None)];
+    let mut providers = vec![files::provider_block(
+        design,
+        design
+            .primary()
+            .map(|p| p.code.as_str())
+            .unwrap_or("us-east-1"),
+        None,
+    )];
     for r in &design.regions {
-        providers.push(files::provider_block(design, &r.code, Some(&state_label(&r.code))));
+        providers.push(files::provider_block(
+            design,
+            &r.code,
+            Some(&state_label(&r.code)),
+        ));
     }
     let mut out = vec![
         file("global/versions.tf", files::versions(false)?),
@@ -57,16 +71,24 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
     for a in &design.accelerators {
         out.push(
             B::new("resource", &["aws_globalaccelerator_accelerator", &a.id])
-                .skip("CKV_AWS_75", "Flow logs need an S3 bucket the design does not have.")
+                .skip(
+                    "CKV_AWS_75",
+                    "Flow logs need an S3 bucket the design does not have.",
+                )
                 .a("name", s(&names::regional(design, &a.name)))
                 .a("ip_address_type", s("IPV4"))
                 .a("enabled", true.into()),
         );
         out.push(
             B::new("resource", &["aws_globalaccelerator_listener", &a.id])
-                .a("accelerator_arn", ex(&format!("aws_globalaccelerator_accelerator.{}.id", a.id))?)
+                .a(
+                    "accelerator_arn",
+                    ex(&format!("aws_globalaccelerator_accelerator.{}.id", a.id))?,
+                )
                 .a("protocol", s(a.listener.protocol.as_str()))
-                .b(B::new("port_range", &[]).a("from_port", n(a.listener.port)).a("to_port", n(a.listener.port))),
+                .b(B::new("port_range", &[])
+                    .a("from_port", n(a.listener.port))
+                    .a("to_port", n(a.listener.port))),
         );
         let mut regions: Vec<&Region> = Vec::new();
         for e in &a.endpoints {
@@ -77,20 +99,36 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
             }
         }
         for r in regions {
-            let eps: Vec<&Endpoint> = a.endpoints.iter().filter(|e| region_of(&idx, &e.target).map(|x| &x.code) == Some(&r.code)).collect();
+            let eps: Vec<&Endpoint> = a
+                .endpoints
+                .iter()
+                .filter(|e| region_of(&idx, &e.target).map(|x| &x.code) == Some(&r.code))
+                .collect();
             let dial = eps.iter().map(|e| e.traffic_dial).max().unwrap_or(100);
             // No health_check_* settings: every endpoint is a load balancer,
             // and for those Global Accelerator ignores the endpoint group's
             // health checks and follows the load balancer's target health
             // (the ALB's health_check). Writing them would promise a check
             // that never runs.
-            let mut g = B::new("resource", &["aws_globalaccelerator_endpoint_group", &format!("{}_{}", a.id, r.id)])
-                .a("listener_arn", ex(&format!("aws_globalaccelerator_listener.{}.id", a.id))?)
-                .a("endpoint_group_region", s(&r.code))
-                .a("traffic_dial_percentage", n(dial));
+            let mut g = B::new(
+                "resource",
+                &[
+                    "aws_globalaccelerator_endpoint_group",
+                    &format!("{}_{}", a.id, r.id),
+                ],
+            )
+            .a(
+                "listener_arn",
+                ex(&format!("aws_globalaccelerator_listener.{}.id", a.id))?,
+            )
+            .a("endpoint_group_region", s(&r.code))
+            .a("traffic_dial_percentage", n(dial));
             for e in eps {
                 g = g.b(B::new("endpoint_configuration", &[])
-                    .a("endpoint_id", look(&r.code, &format!("albs[\"{}\"].arn", e.target))?)
+                    .a(
+                        "endpoint_id",
+                        look(&r.code, &format!("albs[\"{}\"].arn", e.target))?,
+                    )
                     .a("weight", n(e.weight))
                     .a("client_ip_preservation_enabled", true.into()));
             }
@@ -118,10 +156,19 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
             let target_region = region_of(&idx, &t.target);
             let (alias_name, alias_zone) = match (idx.get(&t.target), target_region) {
                 (Some(ObjectRef::Accelerator(acc)), _) => (
-                    ex(&format!("aws_globalaccelerator_accelerator.{}.dns_name", acc.id))?,
-                    ex(&format!("aws_globalaccelerator_accelerator.{}.hosted_zone_id", acc.id))?,
+                    ex(&format!(
+                        "aws_globalaccelerator_accelerator.{}.dns_name",
+                        acc.id
+                    ))?,
+                    ex(&format!(
+                        "aws_globalaccelerator_accelerator.{}.hosted_zone_id",
+                        acc.id
+                    ))?,
                 ),
-                (_, Some(r)) => (look(&r.code, &format!("albs[\"{}\"].dns_name", t.target))?, look(&r.code, &format!("albs[\"{}\"].zone_id", t.target))?),
+                (_, Some(r)) => (
+                    look(&r.code, &format!("albs[\"{}\"].dns_name", t.target))?,
+                    look(&r.code, &format!("albs[\"{}\"].zone_id", t.target))?,
+                ),
                 _ => continue,
             };
             if let Some(h) = &t.health_check {
@@ -131,7 +178,10 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
                     .a("type", s(h.protocol.as_str()))
                     .a("request_interval", n(h.interval))
                     .a("failure_threshold", n(h.failure_threshold))
-                    .a("tags", obj([("Name", s(&format!("{} {}", rec.name, t.target)))]));
+                    .a(
+                        "tags",
+                        obj([("Name", s(&format!("{} {}", rec.name, t.target)))]),
+                    );
                 if h.protocol != CheckProtocol::Tcp {
                     hc = hc.opt("resource_path", h.path.as_deref().map(s));
                 }
@@ -139,25 +189,52 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
             }
             let mut r = B::new("resource", &["aws_route53_record", &label])
                 .a("zone_id", zone_id.clone())
-                .a("name", s(if rec.name == "@" { &dns.zone } else { &rec.name }))
+                .a(
+                    "name",
+                    s(if rec.name == "@" {
+                        &dns.zone
+                    } else {
+                        &rec.name
+                    }),
+                )
                 .a("type", s(rec.kind.as_str()));
             r = r.opt("set_identifier", set.set_identifier.as_deref().map(s));
-            r = r.opt("health_check_id", t.health_check.as_ref().map(|_| ex(&format!("aws_route53_health_check.{label}.id"))).transpose()?);
-            r = r.b(B::new("alias", &[]).a("name", alias_name).a("zone_id", alias_zone).a("evaluate_target_health", true.into()));
+            r = r.opt(
+                "health_check_id",
+                t.health_check
+                    .as_ref()
+                    .map(|_| ex(&format!("aws_route53_health_check.{label}.id")))
+                    .transpose()?,
+            );
+            r = r.b(B::new("alias", &[])
+                .a("name", alias_name)
+                .a("zone_id", alias_zone)
+                .a("evaluate_target_health", true.into()));
             r = match rec.policy {
                 RoutingPolicy::Simple => r,
-                RoutingPolicy::Failover => r.b(B::new("failover_routing_policy", &[]).a("type", s(match t.role {
-                    Some(FailoverRole::Secondary) => "SECONDARY",
-                    _ => "PRIMARY",
-                }))),
+                RoutingPolicy::Failover => r.b(B::new("failover_routing_policy", &[]).a(
+                    "type",
+                    s(match t.role {
+                        Some(FailoverRole::Secondary) => "SECONDARY",
+                        _ => "PRIMARY",
+                    }),
+                )),
                 RoutingPolicy::Latency => match target_region {
-                    Some(reg) => r.b(B::new("latency_routing_policy", &[]).a("region", s(&reg.code))),
+                    Some(reg) => {
+                        r.b(B::new("latency_routing_policy", &[]).a("region", s(&reg.code)))
+                    }
                     None => r,
                 },
-                RoutingPolicy::Weighted => r.b(B::new("weighted_routing_policy", &[]).a("weight", n(t.weight.unwrap_or(0)))),
+                RoutingPolicy::Weighted => r
+                    .b(B::new("weighted_routing_policy", &[])
+                        .a("weight", n(t.weight.unwrap_or(0)))),
                 RoutingPolicy::Geolocation => {
                     let loc = t.location.clone().unwrap_or_default();
-                    let country = if loc.default == Some(true) { Some("*".to_string()) } else { loc.country.clone() };
+                    let country = if loc.default == Some(true) {
+                        Some("*".to_string())
+                    } else {
+                        loc.country.clone()
+                    };
                     r.b(B::new("geolocation_routing_policy", &[])
                         .opt("continent", loc.continent.as_deref().map(s))
                         .opt("country", country.as_deref().map(s))
@@ -168,9 +245,12 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
         }
     }
     for p in &design.peerings {
-        let (Some((ra, _)), Some((rb, _))) = (idx.vpc(&p.a), idx.vpc(&p.b)) else { continue };
+        let (Some((ra, _)), Some((rb, _))) = (idx.vpc(&p.a), idx.vpc(&p.b)) else {
+            continue;
+        };
         let cross = ra.code != rb.code;
-        let vpc = |r: &Region, id: &str, what: &str| look(&r.code, &format!("vpcs[\"{id}\"].{what}"));
+        let vpc =
+            |r: &Region, id: &str, what: &str| look(&r.code, &format!("vpcs[\"{id}\"].{what}"));
         out.push(
             B::new("resource", &["aws_vpc_peering_connection", &p.id])
                 .a("provider", alias(&ra.code)?)
@@ -184,7 +264,10 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
             out.push(
                 B::new("resource", &["aws_vpc_peering_connection_accepter", &p.id])
                     .a("provider", alias(&rb.code)?)
-                    .a("vpc_peering_connection_id", ex(&format!("aws_vpc_peering_connection.{}.id", p.id))?)
+                    .a(
+                        "vpc_peering_connection_id",
+                        ex(&format!("aws_vpc_peering_connection.{}.id", p.id))?,
+                    )
                     .a("auto_accept", true.into())
                     .a("tags", obj([("Name", s(&p.id))])),
             );
@@ -194,7 +277,9 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
         } else {
             ex(&format!("aws_vpc_peering_connection.{}.id", p.id))?
         };
-        for (side, (r, me, other_r, other)) in [("a", (ra, &p.a, rb, &p.b)), ("b", (rb, &p.b, ra, &p.a))] {
+        for (side, (r, me, other_r, other)) in
+            [("a", (ra, &p.a, rb, &p.b)), ("b", (rb, &p.b, ra, &p.a))]
+        {
             out.push(
                 B::new("resource", &["aws_route", &format!("{}_{side}", p.id)])
                     .a("provider", alias(&r.code)?)
@@ -210,59 +295,120 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
     for r in &design.regions {
         for node in &r.nodes {
             let RegionNode::S3(b) = node else { continue };
-            let Some((dr, RegionNode::S3(d))) = b.replicate_to.as_deref().and_then(|t| idx.region_node(t)) else { continue };
+            let Some((dr, RegionNode::S3(d))) =
+                b.replicate_to.as_deref().and_then(|t| idx.region_node(t))
+            else {
+                continue;
+            };
             let src = |what: &str| look(&r.code, &format!("buckets[\"{}\"].{what}", b.id));
             let dst = |what: &str| look(&dr.code, &format!("buckets[\"{}\"].{what}", d.id));
             let role = names::replication_role(design, &b.name, &r.code);
             let label = format!("{}_replication", b.id);
-            let assume = call("jsonencode", vec![record([
-                ("Version", s("2012-10-17")),
-                ("Statement", Expression::Array(vec![record([
-                    ("Effect", s("Allow")),
-                    ("Principal", record([("Service", s("s3.amazonaws.com"))])),
-                    ("Action", s("sts:AssumeRole")),
-                ])])),
-            ])]);
+            let assume = call(
+                "jsonencode",
+                vec![record([
+                    ("Version", s("2012-10-17")),
+                    (
+                        "Statement",
+                        Expression::Array(vec![record([
+                            ("Effect", s("Allow")),
+                            ("Principal", record([("Service", s("s3.amazonaws.com"))])),
+                            ("Action", s("sts:AssumeRole")),
+                        ])]),
+                    ),
+                ])],
+            );
             let stmt = |actions: &[&str], resource: Expression| {
                 record([
                     ("Effect", s("Allow")),
-                    ("Action", Expression::Array(actions.iter().map(|a| s(a)).collect())),
+                    (
+                        "Action",
+                        Expression::Array(actions.iter().map(|a| s(a)).collect()),
+                    ),
                     ("Resource", resource),
                 ])
             };
             let objects = |arn: Expression| call("format", vec![s("%s/*"), arn]);
-            let policy = call("jsonencode", vec![record([
-                ("Version", s("2012-10-17")),
-                ("Statement", Expression::Array(vec![
-                    stmt(&["s3:GetReplicationConfiguration", "s3:ListBucket"], src("arn")?),
-                    stmt(&["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], objects(src("arn")?)),
-                    stmt(&["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], objects(dst("arn")?)),
-                    stmt(&["kms:Decrypt"], src("kms_key_arn")?),
-                    stmt(&["kms:Encrypt", "kms:GenerateDataKey"], dst("kms_key_arn")?),
-                ])),
-            ])]);
-            out.push(B::new("resource", &["aws_iam_role", &label]).a("name", s(&role)).a("assume_role_policy", assume));
-            out.push(B::new("resource", &["aws_iam_role_policy", &label]).a("role", ex(&format!("aws_iam_role.{label}.id"))?).a("policy", policy));
+            let policy = call(
+                "jsonencode",
+                vec![record([
+                    ("Version", s("2012-10-17")),
+                    (
+                        "Statement",
+                        Expression::Array(vec![
+                            stmt(
+                                &["s3:GetReplicationConfiguration", "s3:ListBucket"],
+                                src("arn")?,
+                            ),
+                            stmt(
+                                &[
+                                    "s3:GetObjectVersionForReplication",
+                                    "s3:GetObjectVersionAcl",
+                                    "s3:GetObjectVersionTagging",
+                                ],
+                                objects(src("arn")?),
+                            ),
+                            stmt(
+                                &[
+                                    "s3:ReplicateObject",
+                                    "s3:ReplicateDelete",
+                                    "s3:ReplicateTags",
+                                ],
+                                objects(dst("arn")?),
+                            ),
+                            stmt(&["kms:Decrypt"], src("kms_key_arn")?),
+                            stmt(&["kms:Encrypt", "kms:GenerateDataKey"], dst("kms_key_arn")?),
+                        ]),
+                    ),
+                ])],
+            );
             out.push(
-                B::new("resource", &["aws_s3_bucket_replication_configuration", &label])
-                    .a("provider", alias(&r.code)?)
-                    .a("role", ex(&format!("aws_iam_role.{label}.arn"))?)
-                    .a("bucket", src("id")?)
-                    // S3 refuses replication until both buckets are versioned;
-                    // in one root only this orders it after the versioning.
-                    .opt("depends_on", single.then(|| {
-                        [&b.id, &d.id].iter().map(|id| ex(&format!("module.s3_{id}"))).collect::<Result<Vec<_>, _>>().map(Expression::Array)
-                    }).transpose()?)
-                    .b(B::new("rule", &[])
-                        .a("id", s(&format!("to-{}", d.id)))
-                        .a("status", s("Enabled"))
-                        .b(B::new("filter", &[]))
-                        .b(B::new("delete_marker_replication", &[]).a("status", s("Enabled")))
-                        .b(B::new("source_selection_criteria", &[]).b(B::new("sse_kms_encrypted_objects", &[]).a("status", s("Enabled"))))
-                        .b(B::new("destination", &[])
-                            .a("bucket", dst("arn")?)
-                            .a("storage_class", s("STANDARD"))
-                            .b(B::new("encryption_configuration", &[]).a("replica_kms_key_id", dst("kms_key_arn")?)))),
+                B::new("resource", &["aws_iam_role", &label])
+                    .a("name", s(&role))
+                    .a("assume_role_policy", assume),
+            );
+            out.push(
+                B::new("resource", &["aws_iam_role_policy", &label])
+                    .a("role", ex(&format!("aws_iam_role.{label}.id"))?)
+                    .a("policy", policy),
+            );
+            out.push(
+                B::new(
+                    "resource",
+                    &["aws_s3_bucket_replication_configuration", &label],
+                )
+                .a("provider", alias(&r.code)?)
+                .a("role", ex(&format!("aws_iam_role.{label}.arn"))?)
+                .a("bucket", src("id")?)
+                // S3 refuses replication until both buckets are versioned;
+                // in one root only this orders it after the versioning.
+                .opt(
+                    "depends_on",
+                    single
+                        .then(|| {
+                            [&b.id, &d.id]
+                                .iter()
+                                .map(|id| ex(&format!("module.s3_{id}")))
+                                .collect::<Result<Vec<_>, _>>()
+                                .map(Expression::Array)
+                        })
+                        .transpose()?,
+                )
+                .b(B::new("rule", &[])
+                    .a("id", s(&format!("to-{}", d.id)))
+                    .a("status", s("Enabled"))
+                    .b(B::new("filter", &[]))
+                    .b(B::new("delete_marker_replication", &[]).a("status", s("Enabled")))
+                    .b(B::new("source_selection_criteria", &[]).b(B::new(
+                        "sse_kms_encrypted_objects",
+                        &[],
+                    )
+                    .a("status", s("Enabled"))))
+                    .b(B::new("destination", &[])
+                        .a("bucket", dst("arn")?)
+                        .a("storage_class", s("STANDARD"))
+                        .b(B::new("encryption_configuration", &[])
+                            .a("replica_kms_key_id", dst("kms_key_arn")?)))),
             );
         }
     }

@@ -21,7 +21,9 @@ pub fn outputs(design: &Design) -> Result<Vec<B>, HclError> {
             if urls.iter().any(|(id, _)| id == &set.record.id) {
                 continue;
             }
-            let Some(base) = url_base(&idx, &set.target.target) else { continue };
+            let Some(base) = url_base(&idx, &set.target.target) else {
+                continue;
+            };
             let fqdn = ex(&format!("aws_route53_record.{}.fqdn", set.label))?;
             urls.push((set.record.id.clone(), call("format", vec![s(&base), fqdn])));
         }
@@ -41,15 +43,29 @@ pub fn outputs(design: &Design) -> Result<Vec<B>, HclError> {
         let names = design
             .accelerators
             .iter()
-            .map(|a| Ok((a.id.clone(), ex(&format!("aws_globalaccelerator_accelerator.{}.dns_name", a.id))?)))
+            .map(|a| {
+                Ok((
+                    a.id.clone(),
+                    ex(&format!(
+                        "aws_globalaccelerator_accelerator.{}.dns_name",
+                        a.id
+                    ))?,
+                ))
+            })
             .collect::<Result<Vec<_>, HclError>>()?;
-        out.push(output("accelerator_dns_names", "Each accelerator's DNS name, by design id (reachable before the zone is delegated).", obj(names)));
+        out.push(output(
+            "accelerator_dns_names",
+            "Each accelerator's DNS name, by design id (reachable before the zone is delegated).",
+            obj(names),
+        ));
     }
     Ok(out)
 }
 
 fn output(name: &str, description: &str, value: Expression) -> B {
-    B::new("output", &[name]).a("description", s(description)).a("value", value)
+    B::new("output", &[name])
+        .a("description", s(description))
+        .a("value", value)
 }
 
 /// `https://%s` (a `format` string) for a record target: the scheme and port
@@ -71,7 +87,11 @@ fn url_base(idx: &Index<'_>, target: &str) -> Option<String> {
         HttpProtocol::Https => ("https", 443),
         HttpProtocol::Http => ("http", 80),
     };
-    Some(if port == default { format!("{scheme}://%s") } else { format!("{scheme}://%s:{port}") })
+    Some(if port == default {
+        format!("{scheme}://%s")
+    } else {
+        format!("{scheme}://%s:{port}")
+    })
 }
 
 #[cfg(test)]
@@ -81,16 +101,29 @@ mod tests {
     use crate::core::templates::TEMPLATES;
 
     fn design(id: &str) -> Design {
-        TEMPLATES.iter().find(|t| t.id == id).and_then(|t| t.design().ok()).expect("template loads")
+        TEMPLATES
+            .iter()
+            .find(|t| t.id == id)
+            .and_then(|t| t.design().ok())
+            .expect("template loads")
     }
 
     #[test]
     fn urls_name_servers_and_accelerators() {
         let text = print(outputs(&design("active-active")).expect("outputs")).expect("print");
         assert!(text.contains("output \"urls\""), "{text}");
-        assert!(text.contains("format(\"https://%s\", aws_route53_record."), "{text}");
-        assert!(text.contains("aws_route53_zone.this.name_servers"), "{text}");
-        assert!(text.contains("aws_globalaccelerator_accelerator.edge.dns_name"), "{text}");
+        assert!(
+            text.contains("format(\"https://%s\", aws_route53_record."),
+            "{text}"
+        );
+        assert!(
+            text.contains("aws_route53_zone.this.name_servers"),
+            "{text}"
+        );
+        assert!(
+            text.contains("aws_globalaccelerator_accelerator.edge.dns_name"),
+            "{text}"
+        );
     }
 
     #[test]

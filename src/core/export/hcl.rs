@@ -47,7 +47,8 @@ fn reference(code: &str) -> Option<Expression> {
     let ident = |s: &str| {
         !s.is_empty()
             && s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
     let mut parts = code.split('.');
     let root = parts.next()?;
@@ -69,7 +70,9 @@ fn reference(code: &str) -> Option<Expression> {
             if key.contains(['"', '\\', '$', '%', '[', ']']) {
                 return None;
             }
-            ops.push(TraversalOperator::Index(Expression::String(key.to_string())));
+            ops.push(TraversalOperator::Index(Expression::String(
+                key.to_string(),
+            )));
         }
     }
     let var = Variable::new(root).ok()?;
@@ -79,7 +82,9 @@ fn reference(code: &str) -> Option<Expression> {
 /// `base[key]` where `key` is user text: the key is an escaped string
 /// expression inside a traversal, never pasted into code.
 pub fn index(base: &str, key: &str) -> Result<Expression, HclError> {
-    let t = hcl::expr::Traversal::builder(ex(base)?).index(Expression::String(key.to_string())).build();
+    let t = hcl::expr::Traversal::builder(ex(base)?)
+        .index(Expression::String(key.to_string()))
+        .build();
     Ok(Expression::Traversal(Box::new(t)))
 }
 
@@ -101,7 +106,10 @@ pub fn obj<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, Expression)>) ->
 pub fn record<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, Expression)>) -> Expression {
     let mut o = Object::new();
     for (k, v) in entries {
-        o.insert(ObjectKey::Identifier(hcl::Identifier::sanitized(k.as_ref())), v);
+        o.insert(
+            ObjectKey::Identifier(hcl::Identifier::sanitized(k.as_ref())),
+            v,
+        );
     }
     Expression::Object(o)
 }
@@ -118,7 +126,12 @@ pub struct B {
 impl B {
     /// `ident "label" ... {`
     pub fn new(ident: &str, labels: &[&str]) -> Self {
-        B { ident: ident.into(), labels: labels.iter().map(|l| l.to_string()).collect(), body: vec![], skips: vec![] }
+        B {
+            ident: ident.into(),
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+            body: vec![],
+            skips: vec![],
+        }
     }
 
     /// Adds `key = value`.
@@ -195,7 +208,8 @@ pub fn print_attributes(attrs: Vec<(&str, Expression)>) -> Result<String, HclErr
     for (k, v) in attrs {
         b = b.add_attribute(Attribute::new(k, v));
     }
-    let text = hcl::format::to_string(&b.build()).map_err(|e| HclError(format!("internal: {e}")))?;
+    let text =
+        hcl::format::to_string(&b.build()).map_err(|e| HclError(format!("internal: {e}")))?;
     Ok(align(&text))
 }
 
@@ -294,8 +308,17 @@ mod tests {
 
     #[test]
     fn plain_references_build_the_same_tree_as_parsing() {
-        for code in ["module.vpc_a-b.vpc_id", "module.v.subnet_ids[\"use1-pub-a\"]", "data.terraform_remote_state.us_east_1.outputs.albs[\"x\"].arn", "var.x"] {
-            assert_eq!(reference(code), Some(code.parse::<Expression>().unwrap()), "{code}");
+        for code in [
+            "module.vpc_a-b.vpc_id",
+            "module.v.subnet_ids[\"use1-pub-a\"]",
+            "data.terraform_remote_state.us_east_1.outputs.albs[\"x\"].arn",
+            "var.x",
+        ] {
+            assert_eq!(
+                reference(code),
+                Some(code.parse::<Expression>().unwrap()),
+                "{code}"
+            );
         }
         assert_eq!(reference("count.index + 1"), None);
         assert_eq!(reference("jsonencode(x)"), None);
@@ -303,9 +326,20 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped() {
-        let out = print(vec![B::new("locals", &[]).a("x", s("a \"q\" ${x} %{y} \\ é\nz"))]).unwrap();
+        let out = print(vec![
+            B::new("locals", &[]).a("x", s("a \"q\" ${x} %{y} \\ é\nz"))
+        ])
+        .unwrap();
         let back = hcl::parse(&out).unwrap();
-        let attr = back.blocks().next().unwrap().body.attributes().next().unwrap().clone();
+        let attr = back
+            .blocks()
+            .next()
+            .unwrap()
+            .body
+            .attributes()
+            .next()
+            .unwrap()
+            .clone();
         assert_eq!(attr.expr, s("a \"q\" ${x} %{y} \\ é\nz"), "{out}");
     }
 }

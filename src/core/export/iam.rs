@@ -60,7 +60,11 @@ pub fn flow_log_roles(design: &Design) -> Vec<FlowLogRole> {
             label: flow_log_role_label(&r.code),
             name: names::flow_log_role(design, &r.code),
             region: r.code.clone(),
-            vpcs: r.vpcs.iter().map(|v| names::regional(design, &v.id)).collect(),
+            vpcs: r
+                .vpcs
+                .iter()
+                .map(|v| names::regional(design, &v.id))
+                .collect(),
         })
         .collect()
 }
@@ -75,10 +79,16 @@ pub fn flow_log_role_label(code: &str) -> String {
 /// from its own account id (`data.aws_caller_identity.current`) and the
 /// role's name, so the root plans without asking IAM or reading `iam/` state.
 pub fn flow_log_role_arn(design: &Design, code: &str) -> Result<Expression, HclError> {
-    Ok(call("format", vec![
-        s(&format!("arn:aws:iam::%s:role/{}", names::flow_log_role(design, code))),
-        ex("data.aws_caller_identity.current.account_id")?,
-    ]))
+    Ok(call(
+        "format",
+        vec![
+            s(&format!(
+                "arn:aws:iam::%s:role/{}",
+                names::flow_log_role(design, code)
+            )),
+            ex("data.aws_caller_identity.current.account_id")?,
+        ],
+    ))
 }
 
 /// The log groups of VPC `vpc_name` in `code` and their streams, as an ARN
@@ -97,31 +107,68 @@ fn flow_log_blocks(design: &Design) -> Result<Vec<B>, HclError> {
     if roles.is_empty() {
         return Ok(Vec::new());
     }
-    let assume = call("jsonencode", vec![record([
-        ("Version", s("2012-10-17")),
-        ("Statement", Expression::Array(vec![record([
-            ("Effect", s("Allow")),
-            ("Principal", record([("Service", s("vpc-flow-logs.amazonaws.com"))])),
-            ("Action", s("sts:AssumeRole")),
-        ])])),
-    ])]);
+    let assume = call(
+        "jsonencode",
+        vec![record([
+            ("Version", s("2012-10-17")),
+            (
+                "Statement",
+                Expression::Array(vec![record([
+                    ("Effect", s("Allow")),
+                    (
+                        "Principal",
+                        record([("Service", s("vpc-flow-logs.amazonaws.com"))]),
+                    ),
+                    ("Action", s("sts:AssumeRole")),
+                ])]),
+            ),
+        ])],
+    );
     let mut out = vec![B::new("data", &["aws_caller_identity", "current"])];
     for role in roles {
         let resources = role
             .vpcs
             .iter()
             .flat_map(|v| flow_log_group_arns(&role.region, v))
-            .map(|arn| Ok(call("format", vec![s(&arn), ex("data.aws_caller_identity.current.account_id")?])))
+            .map(|arn| {
+                Ok(call(
+                    "format",
+                    vec![s(&arn), ex("data.aws_caller_identity.current.account_id")?],
+                ))
+            })
             .collect::<Result<Vec<_>, HclError>>()?;
-        let policy = call("jsonencode", vec![record([
-            ("Version", s("2012-10-17")),
-            ("Statement", Expression::Array(vec![record([
-                ("Effect", s("Allow")),
-                ("Action", Expression::Array(["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"].into_iter().map(s).collect())),
-                ("Resource", Expression::Array(resources)),
-            ])])),
-        ])]);
-        out.push(B::new("resource", &["aws_iam_role", &role.label]).a("name", s(&role.name)).a("assume_role_policy", assume.clone()));
+        let policy = call(
+            "jsonencode",
+            vec![record([
+                ("Version", s("2012-10-17")),
+                (
+                    "Statement",
+                    Expression::Array(vec![record([
+                        ("Effect", s("Allow")),
+                        (
+                            "Action",
+                            Expression::Array(
+                                [
+                                    "logs:CreateLogStream",
+                                    "logs:PutLogEvents",
+                                    "logs:DescribeLogGroups",
+                                    "logs:DescribeLogStreams",
+                                ]
+                                .into_iter()
+                                .map(s)
+                                .collect(),
+                            ),
+                        ),
+                        ("Resource", Expression::Array(resources)),
+                    ])]),
+                ),
+            ])],
+        );
+        out.push(
+            B::new("resource", &["aws_iam_role", &role.label])
+                .a("name", s(&role.name))
+                .a("assume_role_policy", assume.clone()),
+        );
         out.push(
             B::new("resource", &["aws_iam_role_policy", &role.label])
                 .a("name", s("flow-logs"))
@@ -136,21 +183,40 @@ fn flow_log_blocks(design: &Design) -> Result<Vec<B>, HclError> {
 /// group, and every region's flow-log role (also used by the single root,
 /// beside everything else).
 pub fn blocks(design: &Design) -> Result<Vec<B>, HclError> {
-    let assume = call("jsonencode", vec![record([
-        ("Version", s("2012-10-17")),
-        ("Statement", Expression::Array(vec![record([
-            ("Effect", s("Allow")),
-            ("Principal", record([("Service", s("ec2.amazonaws.com"))])),
-            ("Action", s("sts:AssumeRole")),
-        ])])),
-    ])]);
+    let assume = call(
+        "jsonencode",
+        vec![record([
+            ("Version", s("2012-10-17")),
+            (
+                "Statement",
+                Expression::Array(vec![record([
+                    ("Effect", s("Allow")),
+                    ("Principal", record([("Service", s("ec2.amazonaws.com"))])),
+                    ("Action", s("sts:AssumeRole")),
+                ])]),
+            ),
+        ])],
+    );
     let mut out = flow_log_blocks(design)?;
     for id in identities(design) {
-        out.push(B::new("resource", &["aws_iam_role", &id.label]).a("name", s(&id.name)).a("assume_role_policy", assume.clone()));
         out.push(
-            B::new("resource", &["aws_iam_role_policy_attachment", &format!("{}_ssm", id.label)])
-                .a("role", ex(&format!("aws_iam_role.{}.name", id.label))?)
-                .a("policy_arn", s("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")),
+            B::new("resource", &["aws_iam_role", &id.label])
+                .a("name", s(&id.name))
+                .a("assume_role_policy", assume.clone()),
+        );
+        out.push(
+            B::new(
+                "resource",
+                &[
+                    "aws_iam_role_policy_attachment",
+                    &format!("{}_ssm", id.label),
+                ],
+            )
+            .a("role", ex(&format!("aws_iam_role.{}.name", id.label))?)
+            .a(
+                "policy_arn",
+                s("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"),
+            ),
         );
         out.push(
             B::new("resource", &["aws_iam_instance_profile", &id.label])
@@ -166,11 +232,21 @@ pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     let mut main = blocks(design)?;
     let profiles = identities(design)
         .into_iter()
-        .map(|id| Ok((id.name.clone(), ex(&format!("aws_iam_instance_profile.{}.arn", id.label))?)))
+        .map(|id| {
+            Ok((
+                id.name.clone(),
+                ex(&format!("aws_iam_instance_profile.{}.arn", id.label))?,
+            ))
+        })
         .collect::<Result<Vec<_>, HclError>>()?;
     let flow_roles = flow_log_roles(design)
         .into_iter()
-        .map(|r| Ok((r.region.clone(), ex(&format!("aws_iam_role.{}.arn", r.label))?)))
+        .map(|r| {
+            Ok((
+                r.region.clone(),
+                ex(&format!("aws_iam_role.{}.arn", r.label))?,
+            ))
+        })
         .collect::<Result<Vec<_>, HclError>>()?;
     main.push(
         B::new("output", &["flow_log_roles"])
@@ -184,7 +260,10 @@ pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     );
     Ok(vec![
         file("iam/versions.tf", files::versions(false)?),
-        file("iam/providers.tf", files::provider(design, "us-east-1", None)?),
+        file(
+            "iam/providers.tf",
+            files::provider(design, "us-east-1", None)?,
+        ),
         file("iam/backend.tf", files::backend_block()?),
         file("iam/main.tf", print(main)?),
     ])
@@ -199,13 +278,26 @@ mod tests {
     fn every_group_of_every_region_gets_a_region_suffixed_profile() {
         let d = template("active-passive").unwrap().design().unwrap();
         let ids = identities(&d);
-        let groups = d.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)).filter(|n| matches!(n, VpcNode::Asg(_))).count();
+        let groups = d
+            .regions
+            .iter()
+            .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+            .filter(|n| matches!(n, VpcNode::Asg(_)))
+            .count();
         assert!(groups >= 2 && ids.len() == groups);
         for r in &d.regions {
-            assert!(ids.iter().any(|i| i.name.ends_with(&r.code)), "{} has its own profile", r.code);
+            assert!(
+                ids.iter().any(|i| i.name.ends_with(&r.code)),
+                "{} has its own profile",
+                r.code
+            );
         }
         let text = print(blocks(&d).unwrap()).unwrap();
-        assert_eq!(text.matches("resource \"aws_iam_instance_profile\"").count(), groups);
+        assert_eq!(
+            text.matches("resource \"aws_iam_instance_profile\"")
+                .count(),
+            groups
+        );
     }
 
     #[test]
@@ -218,7 +310,11 @@ mod tests {
         }
         let text = print(blocks(&d).unwrap()).unwrap();
         assert!(!text.contains("aws_iam_instance_profile"), "{text}");
-        assert_eq!(text.matches("resource \"aws_iam_role\"").count(), d.regions.len(), "one flow-log role per region: {text}");
+        assert_eq!(
+            text.matches("resource \"aws_iam_role\"").count(),
+            d.regions.len(),
+            "one flow-log role per region: {text}"
+        );
         for r in &mut d.regions {
             r.vpcs.clear();
         }
@@ -229,13 +325,29 @@ mod tests {
     fn each_region_has_one_flow_log_role_scoped_to_its_own_flow_log_groups() {
         let d = template("active-passive").unwrap().design().unwrap();
         let roles = flow_log_roles(&d);
-        assert_eq!(roles.len(), d.regions.iter().filter(|r| !r.vpcs.is_empty()).count());
+        assert_eq!(
+            roles.len(),
+            d.regions.iter().filter(|r| !r.vpcs.is_empty()).count()
+        );
         let text = print(blocks(&d).unwrap()).unwrap();
         for role in &roles {
-            assert!(role.name.ends_with(&role.region), "{} is region-suffixed", role.name);
-            assert!(text.contains(&format!("resource \"aws_iam_role_policy\" \"{}\"", role.label)));
+            assert!(
+                role.name.ends_with(&role.region),
+                "{} is region-suffixed",
+                role.name
+            );
+            assert!(text.contains(&format!(
+                "resource \"aws_iam_role_policy\" \"{}\"",
+                role.label
+            )));
             for vpc in &role.vpcs {
-                assert!(text.contains(&format!("arn:aws:logs:{}:%s:log-group:/vpc/{vpc}/flow-*:*", role.region)), "{text}");
+                assert!(
+                    text.contains(&format!(
+                        "arn:aws:logs:{}:%s:log-group:/vpc/{vpc}/flow-*:*",
+                        role.region
+                    )),
+                    "{text}"
+                );
             }
         }
         assert!(!text.contains("\"*\""), "no wildcard resource: {text}");
@@ -245,8 +357,14 @@ mod tests {
     fn the_policy_matches_the_network_modules_log_group_prefix() {
         // flow_log_group_arns assumes this prefix; the module must keep it.
         let module = include_str!("modules/network/main.tf");
-        assert!(module.contains("name_prefix       = \"/vpc/${var.name}/flow-\""), "the flow-log group prefix changed; update flow_log_group_arns");
+        assert!(
+            module.contains("name_prefix       = \"/vpc/${var.name}/flow-\""),
+            "the flow-log group prefix changed; update flow_log_group_arns"
+        );
         assert!(module.contains("iam_role_arn         = var.flow_log_role_arn"));
-        assert!(!module.contains("aws_iam_"), "the network module creates no IAM resources");
+        assert!(
+            !module.contains("aws_iam_"),
+            "the network module creates no IAM resources"
+        );
     }
 }

@@ -17,15 +17,15 @@ mod files;
 mod flows;
 mod global;
 mod global_outputs;
-mod iam;
 pub mod hcl;
+mod iam;
 mod plan;
 mod region;
 #[cfg(test)]
 mod roots_tests;
+mod single;
 #[cfg(test)]
 mod v2_settings_tests;
-mod single;
 mod zip;
 
 pub use plan::{apply_order, Stack};
@@ -73,7 +73,11 @@ impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExportError::Invalid(d) => {
-                writeln!(f, "the design has {} error(s); fix them before exporting:", d.len())?;
+                writeln!(
+                    f,
+                    "the design has {} error(s); fix them before exporting:",
+                    d.len()
+                )?;
                 for x in d {
                     writeln!(f, "  {} {}", x.rule, x.message)?;
                 }
@@ -94,10 +98,14 @@ impl From<hcl::HclError> for ExportError {
 
 /// Exports `design` in `layout`: the files sorted by path.
 pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, ExportError> {
-    let errors: Vec<Diagnostic> = validate(design).into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<Diagnostic> = validate(design)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     if !errors.is_empty() {
         return Err(ExportError::Invalid(errors));
     }
+    unsupported_kinds(design)?;
     let mut out = match layout {
         Layout::PerRegion => per_region(design)?,
         Layout::SingleRoot => single::single_root(design)?,
@@ -105,6 +113,27 @@ pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, Export
     out.push(file("topoform.json", super::model::save(design)));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// Refuses kinds the exporter does not write yet, naming the first, rather
+/// than leaving them out of the Terraform without a word.
+fn unsupported_kinds(design: &Design) -> Result<(), ExportError> {
+    use super::model::VpcNode;
+    let node = design
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .flat_map(|v| &v.nodes)
+        .find(|n| matches!(n, VpcNode::Ecs(_) | VpcNode::Elasticache(_)));
+    match node {
+        Some(n) => Err(ExportError::Unsupported(format!(
+            "{} `{}`: this build does not export {}s yet",
+            n.kind().label(),
+            n.name(),
+            n.kind().label()
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
@@ -119,16 +148,24 @@ fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
             Stack::Databases => out.extend(databases::root(design)?),
             Stack::Bootstrap => {}
         }
-        if let (Some(name), Some((bucket, region))) = (stack.backend_name(), stack.state_location(design)) {
+        if let (Some(name), Some((bucket, region))) =
+            (stack.backend_name(), stack.state_location(design))
+        {
             out.push(files::backend_at(design, &name, &bucket, &region)?);
         }
     }
     out.push(file("README.md", artifacts::readme(design, &order)));
-    out.push(file(".github/workflows/terraform.yml", artifacts::workflow(design, &order)));
+    out.push(file(
+        ".github/workflows/terraform.yml",
+        artifacts::workflow(design, &order),
+    ));
     out.extend(artifacts::runbooks(design));
     Ok(out)
 }
 
 pub(crate) fn file(path: &str, contents: String) -> ExportFile {
-    ExportFile { path: path.to_string(), contents }
+    ExportFile {
+        path: path.to_string(),
+        contents,
+    }
 }

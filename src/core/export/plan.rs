@@ -57,27 +57,44 @@ impl Stack {
     pub fn state_location(&self, design: &Design) -> Option<(String, String)> {
         match self {
             Stack::Bootstrap => None,
-            Stack::Region(code) => Some((crate::core::names::region_state_bucket(design, code), code.clone())),
-            Stack::Iam | Stack::Databases | Stack::Global => Some((design.state.bucket.clone(), design.state.region.clone())),
+            Stack::Region(code) => Some((
+                crate::core::names::region_state_bucket(design, code),
+                code.clone(),
+            )),
+            Stack::Iam | Stack::Databases | Stack::Global => {
+                Some((design.state.bucket.clone(), design.state.region.clone()))
+            }
         }
     }
 }
 
 /// Whether the design has an Aurora global cluster (and so a `databases` stack).
 pub fn has_global_clusters(design: &Design) -> bool {
-    design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)).any(|n| matches!(n, VpcNode::Aurora(a) if a.global.is_some()))
+    design
+        .regions
+        .iter()
+        .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+        .any(|n| matches!(n, VpcNode::Aurora(a) if a.global.is_some()))
 }
 
 /// The regions that must be applied before a region's root (from empty): where
 /// the sources of its replicas and the writers of its global clusters live.
 /// An ordering only: the root reads nothing from them.
-pub fn upstream(design: &Design, index: &crate::core::model::Index<'_>, code: &str) -> BTreeSet<String> {
+pub fn upstream(
+    design: &Design,
+    index: &crate::core::model::Index<'_>,
+    code: &str,
+) -> BTreeSet<String> {
     let mut up = BTreeSet::new();
-    let Some(region) = design.regions.iter().find(|r| r.code == code) else { return up };
+    let Some(region) = design.regions.iter().find(|r| r.code == code) else {
+        return up;
+    };
     for n in region.vpcs.iter().flat_map(|v| &v.nodes) {
         match n {
             VpcNode::Rds(d) => {
-                if let Some(ObjectRef::VpcNode { region: src, .. }) = d.replica_of.as_deref().and_then(|s| index.get(s)) {
+                if let Some(ObjectRef::VpcNode { region: src, .. }) =
+                    d.replica_of.as_deref().and_then(|s| index.get(s))
+                {
                     if src.code != code {
                         up.insert(src.code.clone());
                     }
@@ -100,21 +117,41 @@ pub fn upstream(design: &Design, index: &crate::core::model::Index<'_>, code: &s
 /// each after its upstream regions), then global. A cycle between regions cannot be applied.
 pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
     let mut regions: Vec<&str> = Vec::new();
-    if let Some(p) = design.regions.iter().find(|r| r.role == RegionRole::Primary) {
+    if let Some(p) = design
+        .regions
+        .iter()
+        .find(|r| r.role == RegionRole::Primary)
+    {
         regions.push(&p.code);
     }
-    regions.extend(design.regions.iter().filter(|r| r.role != RegionRole::Primary).map(|r| r.code.as_str()));
+    regions.extend(
+        design
+            .regions
+            .iter()
+            .filter(|r| r.role != RegionRole::Primary)
+            .map(|r| r.code.as_str()),
+    );
     let index = crate::core::model::Index::new(design);
-    let deps: BTreeMap<&str, BTreeSet<String>> = regions.iter().map(|c| (*c, upstream(design, &index, c))).collect();
+    let deps: BTreeMap<&str, BTreeSet<String>> = regions
+        .iter()
+        .map(|c| (*c, upstream(design, &index, c)))
+        .collect();
     let mut done: Vec<&str> = Vec::new();
     while done.len() < regions.len() {
-        let next = regions
-            .iter()
-            .find(|c| !done.contains(c) && deps[*c].iter().all(|d| done.contains(&d.as_str()) || !regions.contains(&d.as_str())));
+        let next = regions.iter().find(|c| {
+            !done.contains(c)
+                && deps[*c]
+                    .iter()
+                    .all(|d| done.contains(&d.as_str()) || !regions.contains(&d.as_str()))
+        });
         match next {
             Some(c) => done.push(c),
             None => {
-                let left: Vec<&str> = regions.iter().filter(|c| !done.contains(c)).copied().collect();
+                let left: Vec<&str> = regions
+                    .iter()
+                    .filter(|c| !done.contains(c))
+                    .copied()
+                    .collect();
                 return Err(ExportError::Unsupported(format!(
                     "the regions {} replicate from each other in a circle, so no region can be applied first; \
                      make one of them hold every source",

@@ -25,12 +25,25 @@ pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError>
         file(&format!("{dir}/providers.tf"), providers(design, region)?),
         file(&format!("{dir}/backend.tf"), files::backend_block()?),
     ];
-    let https = region.vpcs.iter().flat_map(|v| &v.nodes).any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
+    let https = region
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
     if https {
-        out.push(file(&format!("{dir}/variables.tf"), print(vec![certificate_variable(code)?])?));
-        out.push(file(&format!("{dir}/terraform.auto.tfvars"), certificate_tfvars(code)?));
+        out.push(file(
+            &format!("{dir}/variables.tf"),
+            print(vec![certificate_variable(code)?])?,
+        ));
+        out.push(file(
+            &format!("{dir}/terraform.auto.tfvars"),
+            certificate_tfvars(code)?,
+        ));
     }
-    out.push(file(&format!("{dir}/main.tf"), print(main_blocks(design, region, "../..", false)?)?));
+    out.push(file(
+        &format!("{dir}/main.tf"),
+        print(main_blocks(design, region, "../..", false)?)?,
+    ));
     out.push(file(&format!("{dir}/outputs.tf"), print(outputs(region)?)?));
     Ok(out)
 }
@@ -40,7 +53,11 @@ pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError>
 fn providers(design: &Design, region: &Region) -> Result<String, HclError> {
     let mut blocks = vec![files::provider_block(design, &region.code, None)];
     for code in super::dynamodb::replica_regions(region) {
-        blocks.push(files::provider_block(design, &code, Some(&state_label(&code))));
+        blocks.push(files::provider_block(
+            design,
+            &code,
+            Some(&state_label(&code)),
+        ));
     }
     print(blocks)
 }
@@ -73,7 +90,11 @@ pub fn remote_state(design: &Design, code: &str) -> Result<B, HclError> {
         ("key", s(&names::state_key(design, code))),
         ("region", s(code)),
     ]);
-    Ok(B::new("data", &["terraform_remote_state", &state_label(code)]).a("backend", s("s3")).a("config", config))
+    Ok(
+        B::new("data", &["terraform_remote_state", &state_label(code)])
+            .a("backend", s("s3"))
+            .a("config", config),
+    )
 }
 
 /// The label of a region's remote state data source (`us_east_1`).
@@ -89,7 +110,12 @@ fn m(prefix: &str, id: &str) -> String {
 /// relative path from the root to the export's top (for module sources).
 /// `single`: everything is in one root, so other regions' values are module
 /// outputs (not remote state) and every block names its region's provider.
-pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -> Result<Vec<B>, HclError> {
+pub fn main_blocks(
+    design: &Design,
+    region: &Region,
+    root: &str,
+    single: bool,
+) -> Result<Vec<B>, HclError> {
     let mut blocks = Vec::new();
     let idx = crate::core::model::Index::new(design);
     let primary = design.primary().map(|p| p.code.as_str()) == Some(region.code.as_str());
@@ -105,7 +131,9 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
     }
     let first_region_block = blocks.len();
     for vpc in &region.vpcs {
-        blocks.extend(vpc_blocks(design, &idx, region, vpc, root, primary, single)?);
+        blocks.extend(vpc_blocks(
+            design, &idx, region, vpc, root, primary, single,
+        )?);
     }
     for node in &region.nodes {
         blocks.push(match node {
@@ -135,13 +163,26 @@ pub fn main_blocks(design: &Design, region: &Region, root: &str, single: bool) -
 /// plain identifier, else a slug plus a stable hash so that two names that
 /// slug alike never share a label.
 pub fn global_label(global: &str) -> String {
-    let plain = global.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    let slug: String = global.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    let plain = global
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let slug: String = global
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
     if plain && !global.is_empty() {
         format!("g_{slug}")
     } else {
         // FNV-1a: stable across builds and platforms.
-        let hash = global.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
+        let hash = global.bytes().fold(0xcbf29ce484222325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+        });
         format!("g_{slug}_{:08x}", hash as u32)
     }
 }
@@ -152,10 +193,21 @@ fn display(name: &str) -> Expression {
 }
 
 fn subnet_list(vpc_mod: &str, ids: &[String]) -> Result<Expression, HclError> {
-    ids.iter().map(|id| ex(&format!("module.{vpc_mod}.subnet_ids[\"{id}\"]"))).collect::<Result<Vec<_>, _>>().map(Expression::Array)
+    ids.iter()
+        .map(|id| ex(&format!("module.{vpc_mod}.subnet_ids[\"{id}\"]")))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Expression::Array)
 }
 
-fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Region, vpc: &Vpc, root: &str, primary: bool, single: bool) -> Result<Vec<B>, HclError> {
+fn vpc_blocks(
+    design: &Design,
+    idx: &crate::core::model::Index<'_>,
+    region: &Region,
+    vpc: &Vpc,
+    root: &str,
+    primary: bool,
+    single: bool,
+) -> Result<Vec<B>, HclError> {
     let vm = m("vpc", &vpc.id);
     let nat = match vpc.nat {
         crate::core::model::NatMode::None => "none",
@@ -168,11 +220,14 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
             record([
                 ("cidr", s(sn.cidr.trim())),
                 ("az_id", s(&sn.az)),
-                ("tier", s(match sn.tier {
-                    Tier::Public => "public",
-                    Tier::Private => "private",
-                    Tier::Data => "data",
-                })),
+                (
+                    "tier",
+                    s(match sn.tier {
+                        Tier::Public => "public",
+                        Tier::Private => "private",
+                        Tier::Data => "data",
+                    }),
+                ),
                 ("name", s(&sn.id)),
             ]),
         )
@@ -183,28 +238,55 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
         .a("cidr", s(vpc.cidr.trim()))
         .a("nat", s(nat))
         .a("subnets", subnets)
-        .a("flow_log_role_arn", if single {
-            ex(&format!("aws_iam_role.{}.arn", super::iam::flow_log_role_label(&region.code)))?
-        } else {
-            super::iam::flow_log_role_arn(design, &region.code)?
-        })
+        .a(
+            "flow_log_role_arn",
+            if single {
+                ex(&format!(
+                    "aws_iam_role.{}.arn",
+                    super::iam::flow_log_role_label(&region.code)
+                ))?
+            } else {
+                super::iam::flow_log_role_arn(design, &region.code)?
+            },
+        )
         .a("tags", display(&vpc.name))];
     // The applications of this VPC by design id: the databases admit them.
     let app_sgs = vpc
         .nodes
         .iter()
         .filter(|n| matches!(n, VpcNode::Asg(_)))
-        .map(|n| Ok((n.id().to_string(), ex(&format!("module.{}.security_group_id", m("asg", n.id())))?)))
+        .map(|n| {
+            Ok((
+                n.id().to_string(),
+                ex(&format!("module.{}.security_group_id", m("asg", n.id())))?,
+            ))
+        })
         .collect::<Result<Vec<_>, HclError>>()
         .map(obj)?;
     // Flows across peerings; left out (the modules default to none) when empty.
     let peer_dbs = flows::peer_database_cidrs(design, idx, &vpc.id);
     let peer_dbs = (!peer_dbs.is_empty()).then(|| {
-        obj(peer_dbs.into_iter().map(|c| (c.key, record([("database", s(&c.node)), ("cidr", s(&c.cidr)), ("port", n(c.port))]))))
+        obj(peer_dbs.into_iter().map(|c| {
+            (
+                c.key,
+                record([
+                    ("database", s(&c.node)),
+                    ("cidr", s(&c.cidr)),
+                    ("port", n(c.port)),
+                ]),
+            )
+        }))
     });
     let peer_apps = |db: &VpcNode| {
         let cidrs = flows::peer_app_cidrs(design, idx, &vpc.id, db);
-        (!cidrs.is_empty()).then(|| obj(cidrs.into_iter().map(|c| (c.key, record([("application", s(&c.node)), ("cidr", s(&c.cidr))])))))
+        (!cidrs.is_empty()).then(|| {
+            obj(cidrs.into_iter().map(|c| {
+                (
+                    c.key,
+                    record([("application", s(&c.node)), ("cidr", s(&c.cidr))]),
+                )
+            }))
+        })
     };
     let port = |db: &VpcNode| n(flows::db_port(db).unwrap_or(0));
     for node in &vpc.nodes {
@@ -218,27 +300,46 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                 .a("internal", a.internal.into())
                 .a("port", n(a.listener.port))
                 .a("protocol", s(a.listener.protocol.as_str()))
-                .opt("certificate_arn", (a.listener.protocol == HttpProtocol::Https).then(|| {
-                    if single { index("var.certificate_arn", &region.code) } else { ex("var.certificate_arn") }
-                }).transpose()?)
-                .a("health_check", record([
-                    ("path", s(&a.health_check.path)),
-                    ("interval", n(a.health_check.interval)),
-                    ("timeout", n(a.health_check.timeout)),
-                    ("healthy_threshold", n(a.health_check.healthy_threshold)),
-                    ("unhealthy_threshold", n(a.health_check.unhealthy_threshold)),
-                ]))
+                .opt(
+                    "certificate_arn",
+                    (a.listener.protocol == HttpProtocol::Https)
+                        .then(|| {
+                            if single {
+                                index("var.certificate_arn", &region.code)
+                            } else {
+                                ex("var.certificate_arn")
+                            }
+                        })
+                        .transpose()?,
+                )
+                .a(
+                    "health_check",
+                    record([
+                        ("path", s(&a.health_check.path)),
+                        ("interval", n(a.health_check.interval)),
+                        ("timeout", n(a.health_check.timeout)),
+                        ("healthy_threshold", n(a.health_check.healthy_threshold)),
+                        ("unhealthy_threshold", n(a.health_check.unhealthy_threshold)),
+                    ]),
+                )
                 .a("tags", display(&a.name)),
             VpcNode::Asg(g) => {
                 let target = g.target.as_deref().map(|t| m("alb", t));
                 B::new("module", &[&m("asg", &g.id)])
                     .a("source", s(&format!("{root}/modules/asg")))
                     .a("name", s(&names::regional(design, &g.name)))
-                    .a("instance_profile_name", if single {
-                        ex(&format!("aws_iam_instance_profile.{}_{}.name", g.id, state_label(&region.code)))?
-                    } else {
-                        s(&names::instance_profile(design, &g.name, &region.code))
-                    })
+                    .a(
+                        "instance_profile_name",
+                        if single {
+                            ex(&format!(
+                                "aws_iam_instance_profile.{}_{}.name",
+                                g.id,
+                                state_label(&region.code)
+                            ))?
+                        } else {
+                            s(&names::instance_profile(design, &g.name, &region.code))
+                        },
+                    )
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &g.subnets)?)
                     .a("min_size", n(g.min))
@@ -246,21 +347,42 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .a("max_size", n(g.max))
                     .a("instance_type", s(&g.instance_type))
                     .a("image", s(&g.image))
-                    .opt("target_group_arn", target.as_ref().map(|t| ex(&format!("module.{t}.target_group_arn"))).transpose()?)
+                    .opt(
+                        "target_group_arn",
+                        target
+                            .as_ref()
+                            .map(|t| ex(&format!("module.{t}.target_group_arn")))
+                            .transpose()?,
+                    )
                     .a("behind_alb", target.is_some().into())
-                    .opt("alb_security_group_id", target.as_ref().map(|t| ex(&format!("module.{t}.security_group_id"))).transpose()?)
+                    .opt(
+                        "alb_security_group_id",
+                        target
+                            .as_ref()
+                            .map(|t| ex(&format!("module.{t}.security_group_id")))
+                            .transpose()?,
+                    )
                     .opt("peer_database_cidrs", peer_dbs.clone())
                     .a("tags", display(&g.name))
             }
             VpcNode::Rds(d) => {
                 let source = match d.replica_of.as_deref().and_then(|id| idx.get(id)) {
-                    Some(ObjectRef::VpcNode { region: src, node, .. }) if single || src.code == region.code => {
+                    Some(ObjectRef::VpcNode {
+                        region: src, node, ..
+                    }) if single || src.code == region.code => {
                         Some(ex(&format!("module.{}.arn", m("rds", node.id())))?)
                     }
-                    Some(ObjectRef::VpcNode { region: src, node: VpcNode::Rds(s_db), .. }) => Some(super::hcl::call(
+                    Some(ObjectRef::VpcNode {
+                        region: src,
+                        node: VpcNode::Rds(s_db),
+                        ..
+                    }) => Some(super::hcl::call(
                         "format",
                         vec![
-                            s(&names::rds_arn_template(&src.code, &names::regional(design, &s_db.name))),
+                            s(&names::rds_arn_template(
+                                &src.code,
+                                &names::regional(design, &s_db.name),
+                            )),
                             ex("data.aws_caller_identity.current.account_id")?,
                         ],
                     )),
@@ -268,12 +390,19 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                 };
                 let b = B::new("module", &[&m("rds", &d.id)]);
                 // The design asks for unencrypted storage; RDS-12 warned about it.
-                let b = if d.encrypted { b } else { b.skip("CKV_AWS_16", "The design leaves this database unencrypted (rule RDS-12 warns); set encrypted to true to encrypt it.") };
+                let b = if d.encrypted {
+                    b
+                } else {
+                    b.skip("CKV_AWS_16", "The design leaves this database unencrypted (rule RDS-12 warns); set encrypted to true to encrypt it.")
+                };
                 b.a("source", s(&format!("{root}/modules/rds")))
                     .a("identifier", s(&names::regional(design, &d.name)))
                     .a("engine", s(d.engine.as_str()))
                     .a("engine_version", s(&d.engine_version))
-                    .a("auto_minor_version_upgrade", (!flows::pins_minor(d.engine.as_str(), &d.engine_version)).into())
+                    .a(
+                        "auto_minor_version_upgrade",
+                        (!flows::pins_minor(d.engine.as_str(), &d.engine_version)).into(),
+                    )
                     .a("instance_class", s(&d.instance_class))
                     .a("storage_gb", n(d.storage_gb))
                     .opt("max_storage_gb", d.max_storage_gb.map(n))
@@ -297,27 +426,45 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     // defer the secondary's data sources on every plan).
                     Some(g) if single && secondary => match writer_module(design, g) {
                         Some(w) => Some(ex(&format!("module.{w}.global_cluster_identifier"))?),
-                        None => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
+                        None => Some(ex(&format!(
+                            "aws_rds_global_cluster.{}.id",
+                            global_label(g)
+                        ))?),
                     },
-                    Some(g) if single => Some(ex(&format!("aws_rds_global_cluster.{}.id", global_label(g)))?),
+                    Some(g) if single => Some(ex(&format!(
+                        "aws_rds_global_cluster.{}.id",
+                        global_label(g)
+                    ))?),
                     // By name: the cluster lives in the databases root.
                     Some(g) => Some(s(&names::global_cluster(design, g))),
                     None => None,
                 };
                 B::new("module", &[&m("aurora", &c.id)])
                     .a("source", s(&format!("{root}/modules/aurora")))
-                    .a("cluster_identifier", s(&names::per_region(design, &c.name, &region.code)))
+                    .a(
+                        "cluster_identifier",
+                        s(&names::per_region(design, &c.name, &region.code)),
+                    )
                     .a("engine", s(c.engine.as_str()))
                     .a("engine_version", s(&c.engine_version))
-                    .a("auto_minor_version_upgrade", (!flows::pins_minor(c.engine.as_str(), &c.engine_version)).into())
+                    .a(
+                        "auto_minor_version_upgrade",
+                        (!flows::pins_minor(c.engine.as_str(), &c.engine_version)).into(),
+                    )
                     .a("instance_class", s(&c.instance_class))
                     .a("instances", n(c.instances))
                     .a("backup_retention_days", n(c.backup_retention_days))
                     // A secondary has the writer's database (AGD-06).
-                    .opt("database_name", c.database_name.as_deref().filter(|_| !secondary).map(s))
+                    .opt(
+                        "database_name",
+                        c.database_name.as_deref().filter(|_| !secondary).map(s),
+                    )
                     .opt("global_cluster_identifier", global)
                     .a("secondary", secondary.into())
-                    .opt("source_region", design.primary().filter(|_| secondary).map(|p| s(&p.code)))
+                    .opt(
+                        "source_region",
+                        design.primary().filter(|_| secondary).map(|p| s(&p.code)),
+                    )
                     .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
                     .a("subnet_ids", subnet_list(&vm, &c.subnets)?)
                     .a("port", port(node))
@@ -325,6 +472,8 @@ fn vpc_blocks(design: &Design, idx: &crate::core::model::Index<'_>, region: &Reg
                     .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&c.name))
             }
+            // Refused before the roots are built (`export::unsupported_kinds`).
+            VpcNode::Ecs(_) | VpcNode::Elasticache(_) => continue,
         };
         blocks.push(b);
     }
@@ -357,45 +506,72 @@ fn writer_module(design: &Design, global: &str) -> Option<String> {
 }
 
 fn map_output(name: &str, description: &str, entries: Vec<(String, Expression)>) -> B {
-    B::new("output", &[name]).a("description", s(description)).a("value", obj(entries))
+    B::new("output", &[name])
+        .a("description", s(description))
+        .a("value", obj(entries))
 }
 
 /// What other stacks read from a region.
 pub fn outputs(region: &Region) -> Result<Vec<B>, HclError> {
     let mut vpcs = Vec::new();
-    let (mut albs, mut asgs, mut rds, mut rds_ids, mut aurora, mut buckets) = (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut albs, mut asgs, mut rds, mut rds_ids, mut aurora, mut buckets) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
     for v in &region.vpcs {
         let vm = m("vpc", &v.id);
-        vpcs.push((v.id.clone(), record([
-            ("vpc_id", ex(&format!("module.{vm}.vpc_id"))?),
-            ("cidr", ex(&format!("module.{vm}.cidr"))?),
-            ("route_table_ids", ex(&format!("module.{vm}.route_table_ids"))?),
-        ])));
+        vpcs.push((
+            v.id.clone(),
+            record([
+                ("vpc_id", ex(&format!("module.{vm}.vpc_id"))?),
+                ("cidr", ex(&format!("module.{vm}.cidr"))?),
+                (
+                    "route_table_ids",
+                    ex(&format!("module.{vm}.route_table_ids"))?,
+                ),
+            ]),
+        ));
         for node in &v.nodes {
             let id = node.id().to_string();
             match node {
-                VpcNode::Alb(_) => albs.push((id.clone(), record([
-                    ("arn", ex(&format!("module.{}.arn", m("alb", &id)))?),
-                    ("dns_name", ex(&format!("module.{}.dns_name", m("alb", &id)))?),
-                    ("zone_id", ex(&format!("module.{}.zone_id", m("alb", &id)))?),
-                ]))),
-                VpcNode::Asg(_) => asgs.push((id.clone(), ex(&format!("module.{}.name", m("asg", &id)))?)),
+                VpcNode::Alb(_) => albs.push((
+                    id.clone(),
+                    record([
+                        ("arn", ex(&format!("module.{}.arn", m("alb", &id)))?),
+                        (
+                            "dns_name",
+                            ex(&format!("module.{}.dns_name", m("alb", &id)))?,
+                        ),
+                        ("zone_id", ex(&format!("module.{}.zone_id", m("alb", &id)))?),
+                    ]),
+                )),
+                VpcNode::Asg(_) => {
+                    asgs.push((id.clone(), ex(&format!("module.{}.name", m("asg", &id)))?))
+                }
                 VpcNode::Rds(_) => {
                     rds.push((id.clone(), ex(&format!("module.{}.arn", m("rds", &id)))?));
-                    rds_ids.push((id.clone(), ex(&format!("module.{}.identifier", m("rds", &id)))?));
+                    rds_ids.push((
+                        id.clone(),
+                        ex(&format!("module.{}.identifier", m("rds", &id)))?,
+                    ));
                 }
-                VpcNode::Aurora(_) => aurora.push((id.clone(), ex(&format!("module.{}.cluster_identifier", m("aurora", &id)))?)),
+                VpcNode::Aurora(_) => aurora.push((
+                    id.clone(),
+                    ex(&format!("module.{}.cluster_identifier", m("aurora", &id)))?,
+                )),
+                VpcNode::Ecs(_) | VpcNode::Elasticache(_) => {}
             }
         }
     }
     for node in &region.nodes {
         if let RegionNode::S3(b) = node {
             let mm = m("s3", &b.id);
-            buckets.push((b.id.clone(), record([
-                ("id", ex(&format!("module.{mm}.id"))?),
-                ("arn", ex(&format!("module.{mm}.arn"))?),
-                ("kms_key_arn", ex(&format!("module.{mm}.kms_key_arn"))?),
-            ])));
+            buckets.push((
+                b.id.clone(),
+                record([
+                    ("id", ex(&format!("module.{mm}.id"))?),
+                    ("arn", ex(&format!("module.{mm}.arn"))?),
+                    ("kms_key_arn", ex(&format!("module.{mm}.kms_key_arn"))?),
+                ]),
+            ));
         }
     }
     Ok(vec![

@@ -9,24 +9,40 @@ use crate::core::templates::TEMPLATES;
 use hcl::{Block, Body, Expression};
 
 fn design(id: &str) -> Design {
-    TEMPLATES.iter().find(|t| t.id == id).and_then(|t| t.design().ok()).expect("template loads")
+    TEMPLATES
+        .iter()
+        .find(|t| t.id == id)
+        .and_then(|t| t.design().ok())
+        .expect("template loads")
 }
 
 /// The parsed file `path` of the export of `d` in `layout`.
 fn parsed(d: &Design, layout: Layout, path: &str) -> Body {
     let files = export(d, layout).expect("exports");
-    let f = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("{path} exported"));
+    let f = files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} exported"));
     hcl::parse(&f.contents).expect("parses")
 }
 
 fn block<'a>(body: &'a Body, ident: &str, labels: &[&str]) -> &'a Block {
     body.blocks()
-        .find(|b| b.identifier() == ident && b.labels().iter().map(|l| l.as_str()).eq(labels.iter().copied()))
+        .find(|b| {
+            b.identifier() == ident
+                && b.labels()
+                    .iter()
+                    .map(|l| l.as_str())
+                    .eq(labels.iter().copied())
+        })
         .unwrap_or_else(|| panic!("{ident} {labels:?} exists"))
 }
 
 fn attr<'a>(b: &'a Block, key: &str) -> Option<&'a Expression> {
-    b.body.attributes().find(|a| a.key() == key).map(|a| &a.expr)
+    b.body
+        .attributes()
+        .find(|a| a.key() == key)
+        .map(|a| &a.expr)
 }
 
 fn expr(code: &str) -> Expression {
@@ -37,17 +53,32 @@ fn expr(code: &str) -> Expression {
 fn replicas_skip_the_final_snapshot_others_keep_a_named_one() {
     let module: Body = hcl::parse(include_str!("modules/rds/main.tf")).expect("module parses");
     let db = block(&module, "resource", &["aws_db_instance", "this"]);
-    assert_eq!(attr(db, "skip_final_snapshot"), Some(&expr("local.replica")));
-    assert_eq!(attr(db, "final_snapshot_identifier"), Some(&expr("local.replica ? null : \"${var.identifier}-final\"")));
+    assert_eq!(
+        attr(db, "skip_final_snapshot"),
+        Some(&expr("local.replica"))
+    );
+    assert_eq!(
+        attr(db, "final_snapshot_identifier"),
+        Some(&expr("local.replica ? null : \"${var.identifier}-final\""))
+    );
     let locals = block(&module, "locals", &[]);
-    assert_eq!(attr(locals, "replica"), Some(&expr("var.replicate_source_db != null")));
+    assert_eq!(
+        attr(locals, "replica"),
+        Some(&expr("var.replicate_source_db != null"))
+    );
 }
 
 #[test]
 fn a_pinned_minor_turns_automatic_minor_upgrades_off() {
     let mut d = design("active-passive");
     let main = parsed(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
-    assert_eq!(attr(block(&main, "module", &["rds_use1-db"]), "auto_minor_version_upgrade"), Some(&Expression::Bool(false)));
+    assert_eq!(
+        attr(
+            block(&main, "module", &["rds_use1-db"]),
+            "auto_minor_version_upgrade"
+        ),
+        Some(&Expression::Bool(false))
+    );
     for v in d.regions.iter_mut().flat_map(|r| r.vpcs.iter_mut()) {
         for n in &mut v.nodes {
             if let VpcNode::Rds(r) = n {
@@ -56,12 +87,24 @@ fn a_pinned_minor_turns_automatic_minor_upgrades_off() {
         }
     }
     let main = parsed(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
-    assert_eq!(attr(block(&main, "module", &["rds_use1-db"]), "auto_minor_version_upgrade"), Some(&Expression::Bool(true)));
+    assert_eq!(
+        attr(
+            block(&main, "module", &["rds_use1-db"]),
+            "auto_minor_version_upgrade"
+        ),
+        Some(&Expression::Bool(true))
+    );
     // The modules follow the input.
     let rds: Body = hcl::parse(include_str!("modules/rds/main.tf")).expect("module parses");
     let aurora: Body = hcl::parse(include_str!("modules/aurora/main.tf")).expect("module parses");
-    for b in [block(&rds, "resource", &["aws_db_instance", "this"]), block(&aurora, "resource", &["aws_rds_cluster_instance", "this"])] {
-        assert_eq!(attr(b, "auto_minor_version_upgrade"), Some(&expr("var.auto_minor_version_upgrade")));
+    for b in [
+        block(&rds, "resource", &["aws_db_instance", "this"]),
+        block(&aurora, "resource", &["aws_rds_cluster_instance", "this"]),
+    ] {
+        assert_eq!(
+            attr(b, "auto_minor_version_upgrade"),
+            Some(&expr("var.auto_minor_version_upgrade"))
+        );
     }
 }
 
@@ -69,17 +112,36 @@ fn a_pinned_minor_turns_automatic_minor_upgrades_off() {
 fn the_aurora_secondary_names_its_writer_region() {
     let d = design("aurora-global");
     let euw1 = parsed(&d, Layout::PerRegion, "regions/eu-west-1/main.tf");
-    assert_eq!(attr(block(&euw1, "module", &["aurora_euw1-orders"]), "source_region"), Some(&Expression::from("us-east-1")));
+    assert_eq!(
+        attr(
+            block(&euw1, "module", &["aurora_euw1-orders"]),
+            "source_region"
+        ),
+        Some(&Expression::from("us-east-1"))
+    );
     let use1 = parsed(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
-    assert_eq!(attr(block(&use1, "module", &["aurora_use1-orders"]), "source_region"), None, "the writer has no source");
+    assert_eq!(
+        attr(
+            block(&use1, "module", &["aurora_use1-orders"]),
+            "source_region"
+        ),
+        None,
+        "the writer has no source"
+    );
     let module: Body = hcl::parse(include_str!("modules/aurora/main.tf")).expect("module parses");
     let cluster = block(&module, "resource", &["aws_rds_cluster", "this"]);
-    assert_eq!(attr(cluster, "source_region"), Some(&expr("var.secondary ? var.source_region : null")));
+    assert_eq!(
+        attr(cluster, "source_region"),
+        Some(&expr("var.secondary ? var.source_region : null"))
+    );
     // A change of writer flips source_region (ForceNew in the provider, used
     // by AWS only to create a secondary): ignored, or the swap would replace
     // the member and its data (found by the aurora-global drill).
     let lifecycle = block(&cluster.body, "lifecycle", &[]);
-    assert_eq!(attr(lifecycle, "ignore_changes"), Some(&expr("[engine_version, source_region]")));
+    assert_eq!(
+        attr(lifecycle, "ignore_changes"),
+        Some(&expr("[engine_version, source_region]"))
+    );
 }
 
 #[test]
@@ -90,18 +152,45 @@ fn the_single_root_orders_the_secondary_after_its_writer_and_replication_after_v
     // writer's instances; no module-wide depends_on (it would defer the
     // secondary's data sources whenever the writer has a change pending).
     let secondary = block(&main, "module", &["aurora_euw1-orders"]);
-    assert_eq!(attr(secondary, "global_cluster_identifier"), Some(&expr("module.aurora_use1-orders.global_cluster_identifier")));
+    assert_eq!(
+        attr(secondary, "global_cluster_identifier"),
+        Some(&expr("module.aurora_use1-orders.global_cluster_identifier"))
+    );
     assert_eq!(attr(secondary, "depends_on"), None);
     let writer = block(&main, "module", &["aurora_use1-orders"]);
-    assert_eq!(attr(writer, "global_cluster_identifier"), Some(&expr("aws_rds_global_cluster.g_orders.id")));
-    let outputs: Body = hcl::parse(include_str!("modules/aurora/outputs.tf")).expect("outputs parse");
+    assert_eq!(
+        attr(writer, "global_cluster_identifier"),
+        Some(&expr("aws_rds_global_cluster.g_orders.id"))
+    );
+    let outputs: Body =
+        hcl::parse(include_str!("modules/aurora/outputs.tf")).expect("outputs parse");
     let out = block(&outputs, "output", &["global_cluster_identifier"]);
-    assert_eq!(attr(out, "depends_on"), Some(&expr("[aws_rds_cluster_instance.this]")));
-    let replication = block(&main, "resource", &["aws_s3_bucket_replication_configuration", "use1-assets_replication"]);
-    assert_eq!(attr(replication, "depends_on"), Some(&expr("[module.s3_use1-assets, module.s3_euw1-assets]")));
+    assert_eq!(
+        attr(out, "depends_on"),
+        Some(&expr("[aws_rds_cluster_instance.this]"))
+    );
+    let replication = block(
+        &main,
+        "resource",
+        &[
+            "aws_s3_bucket_replication_configuration",
+            "use1-assets_replication",
+        ],
+    );
+    assert_eq!(
+        attr(replication, "depends_on"),
+        Some(&expr("[module.s3_use1-assets, module.s3_euw1-assets]"))
+    );
     // Per region, the apply order does it: no depends_on.
     let global = parsed(&d, Layout::PerRegion, "global/main.tf");
-    let replication = block(&global, "resource", &["aws_s3_bucket_replication_configuration", "use1-assets_replication"]);
+    let replication = block(
+        &global,
+        "resource",
+        &[
+            "aws_s3_bucket_replication_configuration",
+            "use1-assets_replication",
+        ],
+    );
     assert_eq!(attr(replication, "depends_on"), None);
 }
 
@@ -109,11 +198,20 @@ fn the_single_root_orders_the_secondary_after_its_writer_and_replication_after_v
 fn accelerator_endpoint_groups_write_no_health_check_they_would_ignore() {
     let d = design("active-active");
     let global = parsed(&d, Layout::PerRegion, "global/main.tf");
-    let groups: Vec<&Block> = global.blocks().filter(|b| b.labels().first().map(|l| l.as_str()) == Some("aws_globalaccelerator_endpoint_group")).collect();
+    let groups: Vec<&Block> = global
+        .blocks()
+        .filter(|b| {
+            b.labels().first().map(|l| l.as_str()) == Some("aws_globalaccelerator_endpoint_group")
+        })
+        .collect();
     assert_eq!(groups.len(), 3);
     for g in groups {
         let keys: Vec<&str> = g.body.attributes().map(|a| a.key()).collect();
-        assert!(keys.iter().all(|k| !k.starts_with("health_check") && *k != "threshold_count"), "{keys:?}");
+        assert!(
+            keys.iter()
+                .all(|k| !k.starts_with("health_check") && *k != "threshold_count"),
+            "{keys:?}"
+        );
         assert!(keys.contains(&"traffic_dial_percentage"));
     }
     // The load balancers' own checks, which the accelerator follows, stay.

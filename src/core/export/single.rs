@@ -11,10 +11,21 @@ use hcl::Expression;
 
 /// The files of the single root (at the top of the export).
 pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
-    let mut providers = vec![files::provider_block(design, design.primary().map(|p| p.code.as_str()).unwrap_or("us-east-1"), None)];
+    let mut providers = vec![files::provider_block(
+        design,
+        design
+            .primary()
+            .map(|p| p.code.as_str())
+            .unwrap_or("us-east-1"),
+        None,
+    )];
     let mut main = super::iam::blocks(design)?;
     for r in &design.regions {
-        providers.push(files::provider_block(design, &r.code, Some(&state_label(&r.code))));
+        providers.push(files::provider_block(
+            design,
+            &r.code,
+            Some(&state_label(&r.code)),
+        ));
         main.extend(main_blocks(design, r, ".", true)?);
     }
     main.extend(global::blocks(design, &look, true)?);
@@ -29,11 +40,21 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     if !outputs.is_empty() {
         out.push(file("outputs.tf", print(outputs)?));
     }
-    let https = design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes)).any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
+    let https = design
+        .regions
+        .iter()
+        .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+        .any(|n| matches!(n, VpcNode::Alb(a) if a.listener.protocol == HttpProtocol::Https));
     if https {
         let var = B::new("variable", &["certificate_arn"])
-            .a("description", s("ARNs of the ACM certificates the HTTPS listeners present, by region code."))
-            .a("type", super::hcl::call("map", vec![super::hcl::var("string")?]));
+            .a(
+                "description",
+                s("ARNs of the ACM certificates the HTTPS listeners present, by region code."),
+            )
+            .a(
+                "type",
+                super::hcl::call("map", vec![super::hcl::var("string")?]),
+            );
         out.push(file("variables.tf", print(vec![var])?));
     }
     out.push(file("README.md", readme(design)));
@@ -42,8 +63,12 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
 
 /// `kind["id"].field` (a region output path) as the module output it is.
 fn look(_code: &str, path: &str) -> Result<Expression, HclError> {
-    let (kind, rest) = path.split_once("[\"").ok_or_else(|| HclError(format!("internal: bad path {path}")))?;
-    let (id, field) = rest.split_once("\"].").ok_or_else(|| HclError(format!("internal: bad path {path}")))?;
+    let (kind, rest) = path
+        .split_once("[\"")
+        .ok_or_else(|| HclError(format!("internal: bad path {path}")))?;
+    let (id, field) = rest
+        .split_once("\"].")
+        .ok_or_else(|| HclError(format!("internal: bad path {path}")))?;
     let prefix = match kind {
         "albs" => "alb",
         "vpcs" => "vpc",

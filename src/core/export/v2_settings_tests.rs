@@ -8,16 +8,27 @@ use crate::core::model::{Design, RegionNode, VpcNode};
 use crate::core::templates::TEMPLATES;
 
 fn design(id: &str) -> Design {
-    TEMPLATES.iter().find(|t| t.id == id).and_then(|t| t.design().ok()).expect("template loads")
+    TEMPLATES
+        .iter()
+        .find(|t| t.id == id)
+        .and_then(|t| t.design().ok())
+        .expect("template loads")
 }
 
 fn text<'a>(files: &'a [ExportFile], path: &str) -> &'a str {
-    &files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("{path} exported")).contents
+    &files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} exported"))
+        .contents
 }
 
 /// The lines of `text` with their spaces squeezed (fmt aligns `=`).
 fn squeezed(text: &str) -> String {
-    text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -33,12 +44,29 @@ fn node_settings_reach_the_module_calls_and_the_modules_use_them() {
     }
     for layout in [Layout::PerRegion, Layout::SingleRoot] {
         let files = export(&d, layout).unwrap();
-        let all = squeezed(&files.iter().filter(|f| f.path.ends_with("main.tf") && !f.path.starts_with("modules/")).map(|f| f.contents.as_str()).collect::<String>());
-        assert!(all.contains("backup_retention_days = 14") && all.contains("backup_retention_days = 15"), "{layout:?}");
-        assert_eq!(all.matches("database_name = \"orders\"").count(), 1, "only the writer names the database ({layout:?})");
+        let all = squeezed(
+            &files
+                .iter()
+                .filter(|f| f.path.ends_with("main.tf") && !f.path.starts_with("modules/"))
+                .map(|f| f.contents.as_str())
+                .collect::<String>(),
+        );
+        assert!(
+            all.contains("backup_retention_days = 14")
+                && all.contains("backup_retention_days = 15"),
+            "{layout:?}"
+        );
+        assert_eq!(
+            all.matches("database_name = \"orders\"").count(),
+            1,
+            "only the writer names the database ({layout:?})"
+        );
     }
     let aurora = squeezed(include_str!("modules/aurora/main.tf"));
-    assert!(aurora.contains("database_name = var.secondary ? null : var.database_name") && aurora.contains("backup_retention_period = var.backup_retention_days"));
+    assert!(
+        aurora.contains("database_name = var.secondary ? null : var.database_name")
+            && aurora.contains("backup_retention_period = var.backup_retention_days")
+    );
 
     let mut d = design("active-active");
     let mut table = None;
@@ -57,12 +85,28 @@ fn node_settings_reach_the_module_calls_and_the_modules_use_them() {
     }
     assert!(table.is_some());
     let files = export(&d, Layout::PerRegion).unwrap();
-    let all = squeezed(&files.iter().map(|f| f.contents.as_str()).collect::<String>());
+    let all = squeezed(
+        &files
+            .iter()
+            .map(|f| f.contents.as_str())
+            .collect::<String>(),
+    );
     assert!(all.contains("ttl_attribute = \"expires_at\""));
     assert!(squeezed(include_str!("modules/dynamodb/main.tf")).contains("dynamic \"ttl\" {"));
-    assert!(squeezed(include_str!("modules/rds/main.tf")).contains("max_allocated_storage = var.max_storage_gb"));
-    let plain = squeezed(&export(&design("active-active"), Layout::PerRegion).unwrap().iter().filter(|f| !f.path.starts_with("modules/")).map(|f| f.contents.as_str()).collect::<String>());
-    assert!(!plain.contains("ttl_attribute =") && !plain.contains("max_storage_gb ="), "null settings are not written");
+    assert!(squeezed(include_str!("modules/rds/main.tf"))
+        .contains("max_allocated_storage = var.max_storage_gb"));
+    let plain = squeezed(
+        &export(&design("active-active"), Layout::PerRegion)
+            .unwrap()
+            .iter()
+            .filter(|f| !f.path.starts_with("modules/"))
+            .map(|f| f.contents.as_str())
+            .collect::<String>(),
+    );
+    assert!(
+        !plain.contains("ttl_attribute =") && !plain.contains("max_storage_gb ="),
+        "null settings are not written"
+    );
 }
 
 #[test]
@@ -73,7 +117,9 @@ fn rds_storage_autoscaling_is_passed_when_set() {
     }
     let files = export(&d, Layout::PerRegion).unwrap();
     let code = d.regions[0].code.clone();
-    assert!(squeezed(text(&files, &format!("regions/{code}/main.tf"))).contains("max_storage_gb = 500"));
+    assert!(
+        squeezed(text(&files, &format!("regions/{code}/main.tf"))).contains("max_storage_gb = 500")
+    );
 }
 
 #[test]
@@ -84,12 +130,30 @@ fn an_existing_zone_takes_the_records_and_no_zone_is_created() {
     for layout in [Layout::PerRegion, Layout::SingleRoot] {
         let files = export(&created, layout).unwrap();
         let all: String = files.iter().map(|f| f.contents.as_str()).collect();
-        assert!(all.contains("resource \"aws_route53_zone\" \"this\"") && all.contains("aws_route53_zone.this.name_servers"), "{layout:?}");
+        assert!(
+            all.contains("resource \"aws_route53_zone\" \"this\"")
+                && all.contains("aws_route53_zone.this.name_servers"),
+            "{layout:?}"
+        );
         let files = export(&existing, layout).unwrap();
-        let all: String = files.iter().filter(|f| f.path.ends_with(".tf")).map(|f| f.contents.as_str()).collect();
-        assert!(!all.contains("aws_route53_zone"), "{layout:?}: no zone resource, no name servers output");
+        let all: String = files
+            .iter()
+            .filter(|f| f.path.ends_with(".tf"))
+            .map(|f| f.contents.as_str())
+            .collect();
+        assert!(
+            !all.contains("aws_route53_zone"),
+            "{layout:?}: no zone resource, no name servers output"
+        );
         let records = all.matches("resource \"aws_route53_record\"").count();
-        assert!(records >= 2 && squeezed(&all).matches("zone_id = \"Z0123456789ABC\"").count() == records, "{layout:?}: every record goes into the existing zone");
+        assert!(
+            records >= 2
+                && squeezed(&all)
+                    .matches("zone_id = \"Z0123456789ABC\"")
+                    .count()
+                    == records,
+            "{layout:?}: every record goes into the existing zone"
+        );
     }
 }
 
@@ -97,15 +161,27 @@ fn an_existing_zone_takes_the_records_and_no_zone_is_created() {
 fn named_state_buckets_are_used_by_backends_bootstrap_and_remote_state() {
     let mut d = design("active-passive");
     let dr = d.regions[1].code.clone();
-    d.state.buckets.insert(dr.clone(), "shop-state-dr-named".into());
+    d.state
+        .buckets
+        .insert(dr.clone(), "shop-state-dr-named".into());
     let files = export(&d, Layout::PerRegion).unwrap();
     assert!(text(&files, &format!("backends/{dr}.hcl")).contains("\"shop-state-dr-named\""));
     let primary = d.regions[0].code.clone();
-    assert!(text(&files, &format!("backends/{primary}.hcl")).contains(&format!("\"{}-{primary}\"", d.state.bucket)), "a region not named keeps <bucket>-<code>");
+    assert!(
+        text(&files, &format!("backends/{primary}.hcl"))
+            .contains(&format!("\"{}-{primary}\"", d.state.bucket)),
+        "a region not named keeps <bucket>-<code>"
+    );
     assert!(text(&files, "bootstrap/main.tf").contains("\"shop-state-dr-named\""));
-    assert!(text(&files, "global/main.tf").contains("\"shop-state-dr-named\""), "the global root reads the region's state there");
+    assert!(
+        text(&files, "global/main.tf").contains("\"shop-state-dr-named\""),
+        "the global root reads the region's state there"
+    );
     let all: String = files.iter().map(|f| f.contents.as_str()).collect();
-    assert!(!all.contains(&format!("{}-{dr}", d.state.bucket)), "the default name of the named region appears nowhere");
+    assert!(
+        !all.contains(&format!("{}-{dr}", d.state.bucket)),
+        "the default name of the named region appears nowhere"
+    );
 }
 
 #[test]
@@ -114,14 +190,27 @@ fn the_runbook_uses_the_existing_zone_by_its_id() {
     let mut d = design("active-passive");
     let rec = &mut d.dns.as_mut().unwrap().records[0];
     rec.policy = crate::core::model::RoutingPolicy::Simple;
-    rec.targets.retain(|t| t.role == Some(crate::core::model::FailoverRole::Primary));
+    rec.targets
+        .retain(|t| t.role == Some(crate::core::model::FailoverRole::Primary));
     for t in &mut rec.targets {
         t.role = None;
     }
-    let runbook = |d: &Design| text(&export(d, Layout::PerRegion).unwrap(), "scripts/promote-dr.sh").to_string();
+    let runbook = |d: &Design| {
+        text(
+            &export(d, Layout::PerRegion).unwrap(),
+            "scripts/promote-dr.sh",
+        )
+        .to_string()
+    };
     let by_name = runbook(&d);
     assert!(by_name.contains("list-hosted-zones-by-name"), "{by_name}");
     d.dns.as_mut().unwrap().zone_id = Some("Z0123456789ABC".into());
     let by_id = runbook(&d);
-    assert!(!by_id.contains("list-hosted-zones-by-name") && by_id.lines().any(|l| l.starts_with("ZONE_1=") && l.contains("Z0123456789ABC")), "{by_id}");
+    assert!(
+        !by_id.contains("list-hosted-zones-by-name")
+            && by_id
+                .lines()
+                .any(|l| l.starts_with("ZONE_1=") && l.contains("Z0123456789ABC")),
+        "{by_id}"
+    );
 }

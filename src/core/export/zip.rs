@@ -15,14 +15,23 @@ pub fn zip(files: &[ExportFile], prefix: &str) -> Result<Vec<u8>, String> {
     let mut sorted: Vec<&ExportFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     for f in sorted {
-        let mode = if f.path.ends_with(".sh") { 0o755 } else { 0o644 };
+        let mode = if f.path.ends_with(".sh") {
+            0o755
+        } else {
+            0o644
+        };
         let opts = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
             .last_modified_time(stamp)
             .unix_permissions(mode);
-        let name = if prefix.is_empty() { f.path.clone() } else { format!("{prefix}/{}", f.path) };
+        let name = if prefix.is_empty() {
+            f.path.clone()
+        } else {
+            format!("{prefix}/{}", f.path)
+        };
         w.start_file(name, opts).map_err(|e| e.to_string())?;
-        w.write_all(f.contents.as_bytes()).map_err(|e| e.to_string())?;
+        w.write_all(f.contents.as_bytes())
+            .map_err(|e| e.to_string())?;
     }
     Ok(w.finish().map_err(|e| e.to_string())?.into_inner())
 }

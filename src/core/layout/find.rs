@@ -30,7 +30,10 @@ pub fn find(design: &Design, query: &str, limit: usize) -> Vec<Found> {
     for_each_object(design, |o| {
         let (id, name) = (o.id().to_lowercase(), o.display_name().to_lowercase());
         let cidr = cidr_of(&o).unwrap_or_default();
-        let net = cidr.parse::<Ipv4Net>().ok().filter(|n| addr.is_some_and(|a| n.contains(&a)));
+        let net = cidr
+            .parse::<Ipv4Net>()
+            .ok()
+            .filter(|n| addr.is_some_and(|a| n.contains(&a)));
         let holds = net.is_some();
         // The smallest block holding the address is the best answer.
         let width = net.map_or(0, |n| 32 - n.prefix_len());
@@ -43,8 +46,20 @@ pub fn find(design: &Design, query: &str, limit: usize) -> Vec<Found> {
         } else {
             return;
         };
-        let detail = if cidr.is_empty() { o.id().to_string() } else { format!("{} · {cidr}", o.id()) };
-        hits.push((rank, width, Found { id: o.id().to_string(), title: format!("{} {}", o.kind().label(), o.display_name()), detail }));
+        let detail = if cidr.is_empty() {
+            o.id().to_string()
+        } else {
+            format!("{} · {cidr}", o.id())
+        };
+        hits.push((
+            rank,
+            width,
+            Found {
+                id: o.id().to_string(),
+                title: format!("{} {}", o.kind().label(), o.display_name()),
+                detail,
+            },
+        ));
     });
     hits.sort_by_key(|(rank, width, _)| (*rank, *width));
     hits.into_iter().take(limit).map(|(_, _, f)| f).collect()
@@ -65,7 +80,9 @@ mod tests {
 
     #[test]
     fn finds_by_name_id_cidr_and_address() {
-        let d = template("active-passive").and_then(|t| t.design().ok()).unwrap_or_else(|| panic!("template"));
+        let d = template("active-passive")
+            .and_then(|t| t.design().ok())
+            .unwrap_or_else(|| panic!("template"));
         let cases: [(&str, &str); 5] = [
             ("use1-alb", "use1-alb"),
             ("USW2-DB-B", "usw2-db-b"),
@@ -75,7 +92,11 @@ mod tests {
         ];
         for (query, first) in cases {
             let found = find(&d, query, 8);
-            assert_eq!(found.first().map(|f| f.id.as_str()), Some(first), "{query}: {found:?}");
+            assert_eq!(
+                found.first().map(|f| f.id.as_str()),
+                Some(first),
+                "{query}: {found:?}"
+            );
         }
         assert!(find(&d, "nothing-like-this", 8).is_empty());
         assert!(find(&d, "  ", 8).is_empty());

@@ -16,7 +16,11 @@ use std::collections::HashSet;
 /// Shapes come parents first, so the last one that contains the point is
 /// the deepest (and, among overlapping siblings, the one painted on top).
 pub fn shape_at(layout: &Layout, x: f64, y: f64) -> Option<&Shape> {
-    layout.shapes.iter().rev().find(|s| contains_point(&s.rect, x, y))
+    layout
+        .shapes
+        .iter()
+        .rev()
+        .find(|s| contains_point(&s.rect, x, y))
 }
 
 /// The design object a shape stands for. Synthetic shapes stand for their
@@ -41,7 +45,12 @@ pub fn object_at(layout: &Layout, x: f64, y: f64) -> Option<&str> {
 /// The ids of the design objects whose shapes lie wholly inside `area`
 /// (box selection), in paint order. Synthetic shapes are left out.
 pub fn objects_within(layout: &Layout, area: Rect) -> Vec<String> {
-    layout.shapes.iter().filter(|s| is_movable(s) && area.contains_rect(&s.rect)).map(|s| s.id.clone()).collect()
+    layout
+        .shapes
+        .iter()
+        .filter(|s| is_movable(s) && area.contains_rect(&s.rect))
+        .map(|s| s.id.clone())
+        .collect()
 }
 
 /// True for shapes the user can select and move: real design objects, not
@@ -101,7 +110,11 @@ impl DragPlan {
             }
             false
         };
-        let mut roots: Vec<usize> = wanted.iter().copied().filter(|&i| !has_selected_ancestor(i)).collect();
+        let mut roots: Vec<usize> = wanted
+            .iter()
+            .copied()
+            .filter(|&i| !has_selected_ancestor(i))
+            .collect();
         if roots.is_empty() {
             return None;
         }
@@ -118,13 +131,23 @@ impl DragPlan {
                 }
             }
         }
-        let moving = layout.shapes.iter().zip(&inside).filter(|(_, m)| **m).map(|(s, _)| s.id.clone()).collect();
+        let moving = layout
+            .shapes
+            .iter()
+            .zip(&inside)
+            .filter(|(_, m)| **m)
+            .map(|(s, _)| s.id.clone())
+            .collect();
         let roots = roots
             .into_iter()
             .map(|i| {
                 let s = &layout.shapes[i];
                 let within = s.parent.and_then(|p| layout.shapes.get(p)).map(|p| p.rect);
-                Moved { id: s.id.clone(), start: s.rect, within }
+                Moved {
+                    id: s.id.clone(),
+                    start: s.rect,
+                    within,
+                }
             })
             .collect();
         Some(DragPlan { roots, moving })
@@ -136,7 +159,12 @@ impl DragPlan {
         if !dx.is_finite() || !dy.is_finite() {
             return (0.0, 0.0);
         }
-        let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY);
+        let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+        );
         for m in &self.roots {
             if let Some(p) = m.within {
                 // The layout keeps every child inside its parent, so 0 lies
@@ -161,7 +189,15 @@ impl DragPlan {
         }
         for m in &self.roots {
             let Rect { x, y, w, h } = m.start;
-            d.canvas.insert(m.id.clone(), Rect { x: round(x + dx), y: round(y + dy), w, h });
+            d.canvas.insert(
+                m.id.clone(),
+                Rect {
+                    x: round(x + dx),
+                    y: round(y + dy),
+                    w,
+                    h,
+                },
+            );
         }
         d
     }
@@ -207,8 +243,15 @@ mod tests {
         let (x, y) = centre(&l, subnet);
         assert_eq!(object_at(&l, x, y), Some(subnet.as_str()));
         // Inside the AZ column but below its subnets: the VPC.
-        let col = l.shapes.iter().find(|s| s.id.starts_with(&format!("{}@", vpc.id))).unwrap();
-        assert_eq!(object_at(&l, col.rect.x + 2.0, col.rect.bottom() - 2.0), Some(vpc.id.as_str()));
+        let col = l
+            .shapes
+            .iter()
+            .find(|s| s.id.starts_with(&format!("{}@", vpc.id)))
+            .unwrap();
+        assert_eq!(
+            object_at(&l, col.rect.x + 2.0, col.rect.bottom() - 2.0),
+            Some(vpc.id.as_str())
+        );
         // The global band itself, beside its records.
         let band = l.get(GLOBAL_ID).unwrap().rect;
         assert_eq!(object_at(&l, band.x + 2.0, band.y + 2.0), Some(GLOBAL_ID));
@@ -224,8 +267,14 @@ mod tests {
         assert!(inside.contains(&vpc.id));
         assert!(vpc.subnets.iter().all(|s| inside.contains(&s.id)));
         assert!(vpc.nodes.iter().all(|n| inside.iter().any(|i| i == n.id())));
-        assert!(!inside.iter().any(|i| i.contains('@')), "no synthetic shapes: {inside:?}");
-        assert!(!inside.contains(&d.regions[0].id), "the region sticks out of the box");
+        assert!(
+            !inside.iter().any(|i| i.contains('@')),
+            "no synthetic shapes: {inside:?}"
+        );
+        assert!(
+            !inside.contains(&d.regions[0].id),
+            "the region sticks out of the box"
+        );
     }
 
     #[test]
@@ -239,17 +288,31 @@ mod tests {
         assert_eq!(plan.roots.len(), 1);
         assert_eq!(plan.roots[0].id, region.id);
         assert!(plan.moving.contains(&vpc.id) && plan.moving.contains(&vpc.subnets[0].id));
-        assert!(plan.moving.iter().any(|i| i.starts_with(&format!("{}@", vpc.id))), "AZ columns move too");
+        assert!(
+            plan.moving
+                .iter()
+                .any(|i| i.starts_with(&format!("{}@", vpc.id))),
+            "AZ columns move too"
+        );
         assert!(!plan.moving.contains(&d.regions[1].id));
         // Top level: any distance; the commit saves the region and the
         // layout draws the VPC along with it.
         assert_eq!(plan.clamp(900.0, -40.0), (900.0, -40.0));
         let moved = plan.commit(&d, 900.0, -40.0);
         let after = layout(&moved);
-        assert_eq!(after.get(&region.id).unwrap().rect, l.get(&region.id).unwrap().rect.translated(900.0, -40.0));
-        assert_eq!(after.get(&vpc.id).unwrap().rect, l.get(&vpc.id).unwrap().rect.translated(900.0, -40.0));
+        assert_eq!(
+            after.get(&region.id).unwrap().rect,
+            l.get(&region.id).unwrap().rect.translated(900.0, -40.0)
+        );
+        assert_eq!(
+            after.get(&vpc.id).unwrap().rect,
+            l.get(&vpc.id).unwrap().rect.translated(900.0, -40.0)
+        );
         assert_eq!(moved.canvas.len(), 1);
-        assert!(DragPlan::new(&l, &["@global".to_string()]).is_none(), "the band does not move");
+        assert!(
+            DragPlan::new(&l, &["@global".to_string()]).is_none(),
+            "the band does not move"
+        );
     }
 
     #[test]

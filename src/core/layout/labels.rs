@@ -7,8 +7,8 @@
 //! ellipsis; the full text goes into the shape's `<title>` (tooltip) and
 //! `aria-label`, so nothing is lost to people or to screen readers.
 
-use crate::core::catalog;
 use super::{Shape, ShapeKind};
+use crate::core::catalog;
 use crate::core::model::{Design, Index, NatMode, ObjectRef, RegionNode, RegionRole, VpcNode};
 
 /// The text of one shape.
@@ -79,13 +79,29 @@ pub fn canvas_name(design: &Design, object: &ObjectRef<'_>) -> String {
 
 /// The label of `shape`; unknown ids fall back to the id itself.
 pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
-    let l = |title: String, detail: String| Label { title, detail, tag: String::new() };
+    let l = |title: String, detail: String| Label {
+        title,
+        detail,
+        tag: String::new(),
+    };
     match (shape.kind, index.get(&shape.id)) {
         (ShapeKind::Global, _) => {
-            let zone = design.dns.as_ref().map(|d| format!("Route 53 zone {}", d.zone)).unwrap_or_default();
+            let zone = design
+                .dns
+                .as_ref()
+                .map(|d| format!("Route 53 zone {}", d.zone))
+                .unwrap_or_default();
             l("Global".into(), zone)
         }
-        (ShapeKind::Az, _) => l(shape.id.rsplit_once('@').map(|p| p.1).unwrap_or("").to_string(), String::new()),
+        (ShapeKind::Az, _) => l(
+            shape
+                .id
+                .rsplit_once('@')
+                .map(|p| p.1)
+                .unwrap_or("")
+                .to_string(),
+            String::new(),
+        ),
         (_, Some(ObjectRef::Region(r))) => {
             let detail = match catalog::region(&r.code) {
                 Some(info) => format!("{} · {} AZs", info.name, info.azs.len()),
@@ -95,7 +111,11 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
                 RegionRole::Primary => "primary",
                 RegionRole::Secondary => "secondary",
             };
-            Label { title: r.code.clone(), detail, tag: tag.into() }
+            Label {
+                title: r.code.clone(),
+                detail,
+                tag: tag.into(),
+            }
         }
         (_, Some(ObjectRef::Vpc { vpc, .. })) => {
             let nat = match vpc.nat {
@@ -103,24 +123,46 @@ pub fn label(shape: &Shape, design: &Design, index: &Index) -> Label {
                 NatMode::Single => "1 NAT",
                 NatMode::PerAz => "NAT per AZ",
             };
-            Label { title: vpc.name.clone(), detail: vpc.cidr.clone(), tag: nat.into() }
+            Label {
+                title: vpc.name.clone(),
+                detail: vpc.cidr.clone(),
+                tag: nat.into(),
+            }
         }
         (_, Some(ObjectRef::Subnet { subnet, .. })) => l(subnet.name.clone(), subnet.cidr.clone()),
-        (_, Some(ObjectRef::VpcNode { region, node, .. })) => {
-            l(node.name().to_string(), vpc_node_detail(node, region.role == RegionRole::Primary))
+        (_, Some(ObjectRef::VpcNode { region, node, .. })) => l(
+            node.name().to_string(),
+            vpc_node_detail(node, region.role == RegionRole::Primary),
+        ),
+        (_, Some(ObjectRef::RegionNode { node, .. })) => {
+            l(node.name().to_string(), region_node_detail(node))
         }
-        (_, Some(ObjectRef::RegionNode { node, .. })) => l(node.name().to_string(), region_node_detail(node)),
         // A replica of another region's DynamoDB global table (`table@region`).
-        (ShapeKind::Node(_), None) => match shape.id.split_once('@').and_then(|(t, _)| index.region_node(t)) {
+        (ShapeKind::Node(_), None) => match shape
+            .id
+            .split_once('@')
+            .and_then(|(t, _)| index.region_node(t))
+        {
             Some((home, node)) => l(node.name().to_string(), format!("replica of {}", home.code)),
             None => l(shape.id.clone(), String::new()),
         },
-        (_, Some(o @ ObjectRef::Record(r))) => {
-            l(canvas_name(design, &o), format!("{} {} · {} targets", r.kind.as_str(), r.policy.as_str(), r.targets.len()))
-        }
+        (_, Some(o @ ObjectRef::Record(r))) => l(
+            canvas_name(design, &o),
+            format!(
+                "{} {} · {} targets",
+                r.kind.as_str(),
+                r.policy.as_str(),
+                r.targets.len()
+            ),
+        ),
         (_, Some(ObjectRef::Accelerator(a))) => l(
             a.name.clone(),
-            format!("{} {} · {} endpoints", a.listener.protocol.as_str(), a.listener.port, a.endpoints.len()),
+            format!(
+                "{} {} · {} endpoints",
+                a.listener.protocol.as_str(),
+                a.listener.port,
+                a.endpoints.len()
+            ),
         ),
         _ => l(shape.id.clone(), String::new()),
     }
@@ -132,11 +174,24 @@ fn vpc_node_detail(node: &VpcNode, in_primary: bool) -> String {
     match node {
         VpcNode::Alb(a) => {
             let scheme = if a.internal { " · internal" } else { "" };
-            format!("ALB · {} {}{scheme}", a.listener.protocol.as_str(), a.listener.port)
+            format!(
+                "ALB · {} {}{scheme}",
+                a.listener.protocol.as_str(),
+                a.listener.port
+            )
         }
-        VpcNode::Asg(a) => format!("ASG {}/{}/{} · {}", a.min, a.desired, a.max, a.instance_type),
+        VpcNode::Asg(a) => format!(
+            "ASG {}/{}/{} · {}",
+            a.min, a.desired, a.max, a.instance_type
+        ),
         VpcNode::Rds(r) => {
-            let role = if r.replica_of.is_some() { "replica" } else if r.multi_az { "multi-AZ" } else { "single-AZ" };
+            let role = if r.replica_of.is_some() {
+                "replica"
+            } else if r.multi_az {
+                "multi-AZ"
+            } else {
+                "single-AZ"
+            };
             format!("RDS {} · {role}", r.engine.as_str())
         }
         VpcNode::Aurora(a) => {
@@ -147,6 +202,27 @@ fn vpc_node_detail(node: &VpcNode, in_primary: bool) -> String {
             };
             format!("Aurora{role} · ×{}", a.instances)
         }
+        VpcNode::Ecs(e) => format!(
+            "ECS {}/{}/{} · {} vCPU",
+            e.min,
+            e.desired,
+            e.max,
+            vcpu(e.cpu)
+        ),
+        VpcNode::Elasticache(c) => {
+            let az = if c.multi_az { " · multi-AZ" } else { "" };
+            format!("{} ×{}{az}", c.engine.as_str(), c.nodes)
+        }
+    }
+}
+
+/// Fargate CPU units as vCPUs: `0.25`, `1`, `16`.
+fn vcpu(units: u32) -> String {
+    if units % 1024 == 0 {
+        (units / 1024).to_string()
+    } else {
+        let v = f64::from(units) / 1024.0;
+        format!("{v}")
     }
 }
 
@@ -173,7 +249,11 @@ mod tests {
     fn labels_of(id: &str) -> Vec<(String, Label)> {
         let d = template(id).unwrap().design().unwrap();
         let index = Index::new(&d);
-        layout(&d).shapes.iter().map(|s| (s.id.clone(), label(s, &d, &index))).collect()
+        layout(&d)
+            .shapes
+            .iter()
+            .map(|s| (s.id.clone(), label(s, &d, &index)))
+            .collect()
     }
 
     fn find<'a>(all: &'a [(String, Label)], id: &str) -> &'a Label {
@@ -212,9 +292,22 @@ mod tests {
         let all = labels_of("aurora-global");
         let d = template("aurora-global").unwrap().design().unwrap();
         for r in &d.regions {
-            for n in r.vpcs.iter().flat_map(|v| &v.nodes).filter(|n| n.kind() == crate::core::model::NodeKind::Aurora) {
-                let want = if r.role == RegionRole::Primary { "Aurora writer" } else { "Aurora secondary" };
-                assert!(find(&all, n.id()).detail.starts_with(want), "{:?}", find(&all, n.id()));
+            for n in r
+                .vpcs
+                .iter()
+                .flat_map(|v| &v.nodes)
+                .filter(|n| n.kind() == crate::core::model::NodeKind::Aurora)
+            {
+                let want = if r.role == RegionRole::Primary {
+                    "Aurora writer"
+                } else {
+                    "Aurora secondary"
+                };
+                assert!(
+                    find(&all, n.id()).detail.starts_with(want),
+                    "{:?}",
+                    find(&all, n.id())
+                );
             }
         }
     }
@@ -222,7 +315,10 @@ mod tests {
     #[test]
     fn replicas_name_their_home_region() {
         let all = labels_of("active-active");
-        let replica = all.iter().find(|(id, l)| id.contains('@') && !id.starts_with('@') && l.title == "sessions").unwrap();
+        let replica = all
+            .iter()
+            .find(|(id, l)| id.contains('@') && !id.starts_with('@') && l.title == "sessions")
+            .unwrap();
         assert!(replica.1.detail.starts_with("replica of "), "{replica:?}");
     }
 }

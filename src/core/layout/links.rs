@@ -8,7 +8,9 @@
 
 use super::route::{bend, with_ancestors, Grid};
 use super::{replica_id, Layout, Point, Rect, RectExt, Shape, ShapeKind};
-use crate::core::model::{Design, FailoverRole, Record, RegionNode, RegionRole, RoutingPolicy, Target, VpcNode};
+use crate::core::model::{
+    Design, FailoverRole, Record, RegionNode, RegionRole, RoutingPolicy, Target, VpcNode,
+};
 use crate::core::record_sets::location_slug;
 use std::collections::BTreeMap;
 
@@ -109,7 +111,12 @@ const LINK_ID_PREFIX: &str = "link@";
 impl Link {
     /// The link's id in the selection: `link@<kind>@<from>@<to>`.
     pub fn id(&self) -> String {
-        format!("{LINK_ID_PREFIX}{}@{}@{}", self.kind.as_str(), self.from, self.to)
+        format!(
+            "{LINK_ID_PREFIX}{}@{}@{}",
+            self.kind.as_str(),
+            self.from,
+            self.to
+        )
     }
 
     /// The link a selection id names, if it names one.
@@ -123,7 +130,12 @@ impl Link {
             (_, None) => to.to_string(),
             _ => return None,
         };
-        Some(Link { kind, from: from.into(), to, note: None })
+        Some(Link {
+            kind,
+            from: from.into(),
+            to,
+            note: None,
+        })
     }
 }
 
@@ -132,7 +144,14 @@ impl Link {
 /// relations between objects first.
 pub fn links(design: &Design) -> Vec<Link> {
     let mut out = Vec::new();
-    let mut push = |kind, from: &str, to: &str| out.push(Link { kind, from: from.into(), to: to.into(), note: None });
+    let mut push = |kind, from: &str, to: &str| {
+        out.push(Link {
+            kind,
+            from: from.into(),
+            to: to.into(),
+            note: None,
+        })
+    };
     // Aurora members by global cluster: (id, in the primary region).
     let mut globals: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
     for region in &design.regions {
@@ -150,7 +169,10 @@ pub fn links(design: &Design) -> Vec<Link> {
                 }
                 VpcNode::Aurora(a) => {
                     if let Some(g) = &a.global {
-                        globals.entry(g.as_str()).or_default().push((&a.id, region.role == RegionRole::Primary));
+                        globals
+                            .entry(g.as_str())
+                            .or_default()
+                            .push((&a.id, region.role == RegionRole::Primary));
                     }
                 }
                 _ => {}
@@ -166,7 +188,11 @@ pub fn links(design: &Design) -> Vec<Link> {
                 RegionNode::Dynamodb(t) => {
                     for code in t.replicas.iter().filter(|c| **c != region.code) {
                         if let Some(other) = design.regions.iter().find(|r| &r.code == code) {
-                            push(LinkKind::DynamoReplica, &t.id, &replica_id(&t.id, &other.id));
+                            push(
+                                LinkKind::DynamoReplica,
+                                &t.id,
+                                &replica_id(&t.id, &other.id),
+                            );
                         }
                     }
                 }
@@ -174,7 +200,11 @@ pub fn links(design: &Design) -> Vec<Link> {
         }
     }
     for members in globals.values() {
-        let writer = members.iter().find(|m| m.1).or(members.first()).map(|m| m.0);
+        let writer = members
+            .iter()
+            .find(|m| m.1)
+            .or(members.first())
+            .map(|m| m.0);
         for (id, _) in members {
             if let Some(w) = writer.filter(|w| *w != *id) {
                 push(LinkKind::AuroraGlobal, w, id);
@@ -194,16 +224,31 @@ pub fn links(design: &Design) -> Vec<Link> {
         // locations to one load balancer, and links are keyed by their ends.
         for (i, t) in record.targets.iter().enumerate() {
             if !record.targets[..i].iter().any(|u| u.target == t.target) {
-                out.push(Link { kind: LinkKind::Dns, from: record.id.clone(), to: t.target.clone(), note: dns_note(record, &t.target) });
+                out.push(Link {
+                    kind: LinkKind::Dns,
+                    from: record.id.clone(),
+                    to: t.target.clone(),
+                    note: dns_note(record, &t.target),
+                });
             }
         }
     }
-    for node in design.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.nodes) {
+    for node in design
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .flat_map(|v| &v.nodes)
+    {
         // A subnet listed twice is one placement (links are keyed by their ends).
         let subnets = node.subnets();
         for (i, s) in subnets.iter().enumerate() {
             if !subnets[..i].contains(s) {
-                out.push(Link { kind: LinkKind::SubnetUse, from: node.id().to_string(), to: s.clone(), note: None });
+                out.push(Link {
+                    kind: LinkKind::SubnetUse,
+                    from: node.id().to_string(),
+                    to: s.clone(),
+                    note: None,
+                });
             }
         }
     }
@@ -213,7 +258,11 @@ pub fn links(design: &Design) -> Vec<Link> {
 /// The note of a record's line to `target`: what each of its record sets
 /// says (role, weight, location), and a check mark when health-checked.
 fn dns_note(record: &Record, target: &str) -> Option<String> {
-    let sets: Vec<&Target> = record.targets.iter().filter(|t| t.target == target).collect();
+    let sets: Vec<&Target> = record
+        .targets
+        .iter()
+        .filter(|t| t.target == target)
+        .collect();
     let mut parts: Vec<String> = sets
         .iter()
         .filter_map(|t| match record.policy {
@@ -222,7 +271,11 @@ fn dns_note(record: &Record, target: &str) -> Option<String> {
                 FailoverRole::Secondary => "secondary".to_string(),
             }),
             RoutingPolicy::Weighted => t.weight.map(|w| format!("weight {w}")),
-            RoutingPolicy::Geolocation => t.location.as_ref().map(|l| location_slug(l).to_uppercase().replace("DEFAULT", "default")),
+            RoutingPolicy::Geolocation => t.location.as_ref().map(|l| {
+                location_slug(l)
+                    .to_uppercase()
+                    .replace("DEFAULT", "default")
+            }),
             RoutingPolicy::Latency | RoutingPolicy::Simple => None,
         })
         .collect();
@@ -250,13 +303,19 @@ impl LinkGeom {
     /// The SVG path data of the curve.
     pub fn path(&self) -> String {
         let (s, c, e) = (self.start, self.control, self.end);
-        format!("M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}", s.x, s.y, c.x, c.y, e.x, e.y)
+        format!(
+            "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
+            s.x, s.y, c.x, c.y, e.x, e.y
+        )
     }
 
     /// The point halfway along the curve (t = 0.5), where its note sits.
     pub fn midpoint(&self) -> Point {
         let (s, c, e) = (self.start, self.control, self.end);
-        Point { x: 0.25 * s.x + 0.5 * c.x + 0.25 * e.x, y: 0.25 * s.y + 0.5 * c.y + 0.25 * e.y }
+        Point {
+            x: 0.25 * s.x + 0.5 * c.x + 0.25 * e.x,
+            y: 0.25 * s.y + 0.5 * c.y + 0.25 * e.y,
+        }
     }
 
     /// The tight box around the curve, so the view can fit links as well
@@ -264,7 +323,12 @@ impl LinkGeom {
     pub fn bounds(&self) -> Rect {
         let (x0, x1) = extent(self.start.x, self.control.x, self.end.x);
         let (y0, y1) = extent(self.start.y, self.control.y, self.end.y);
-        Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }
+        Rect {
+            x: x0,
+            y: y0,
+            w: x1 - x0,
+            h: y1 - y0,
+        }
     }
 }
 
@@ -306,7 +370,12 @@ pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
                     (s, e, c, score)
                 })
                 .min_by(|x, y| x.3.total_cmp(&y.3))?;
-            Some(LinkGeom { link: link.clone(), start, end, control })
+            Some(LinkGeom {
+                link: link.clone(),
+                start,
+                end,
+                control,
+            })
         })
         .collect()
 }
@@ -324,12 +393,30 @@ const SUBNET_ARC_DIP: f64 = 20.0;
 /// several times more of these than other links, all inside one VPC.
 fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
     let (n, s) = (&node.rect, &subnet.rect);
-    let toward = if s.center().x >= n.center().x { 1.0 } else { -1.0 };
+    let toward = if s.center().x >= n.center().x {
+        1.0
+    } else {
+        -1.0
+    };
     // Leave the node a little towards the subnet, so several lines fan out.
-    let start = Point { x: n.center().x + toward * n.w * 0.3, y: n.bottom() };
-    let end = Point { x: s.center().x, y: s.bottom() };
-    let control = Point { x: (start.x + end.x) / 2.0, y: start.y.max(end.y) + SUBNET_ARC_DIP };
-    LinkGeom { link: link.clone(), start, end, control }
+    let start = Point {
+        x: n.center().x + toward * n.w * 0.3,
+        y: n.bottom(),
+    };
+    let end = Point {
+        x: s.center().x,
+        y: s.bottom(),
+    };
+    let control = Point {
+        x: (start.x + end.x) / 2.0,
+        y: start.y.max(end.y) + SUBNET_ARC_DIP,
+    };
+    LinkGeom {
+        link: link.clone(),
+        start,
+        end,
+        control,
+    }
 }
 
 /// The candidate pairs of edge midpoints that face each other: one pair
@@ -345,14 +432,38 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
     let (ca, cb) = (a.center(), b.center());
     let mut out = Vec::with_capacity(2);
     if a.right() <= b.x {
-        out.push((Point { x: a.right(), y: ay }, Point { x: b.x, y: by }));
+        out.push((
+            Point {
+                x: a.right(),
+                y: ay,
+            },
+            Point { x: b.x, y: by },
+        ));
     } else if b.right() <= a.x {
-        out.push((Point { x: a.x, y: ay }, Point { x: b.right(), y: by }));
+        out.push((
+            Point { x: a.x, y: ay },
+            Point {
+                x: b.right(),
+                y: by,
+            },
+        ));
     }
     if a.bottom() <= b.y {
-        out.push((Point { x: ca.x, y: a.bottom() }, Point { x: cb.x, y: b.y }));
+        out.push((
+            Point {
+                x: ca.x,
+                y: a.bottom(),
+            },
+            Point { x: cb.x, y: b.y },
+        ));
     } else if b.bottom() <= a.y {
-        out.push((Point { x: ca.x, y: a.y }, Point { x: cb.x, y: b.bottom() }));
+        out.push((
+            Point { x: ca.x, y: a.y },
+            Point {
+                x: cb.x,
+                y: b.bottom(),
+            },
+        ));
     }
     if out.is_empty() {
         out.push((ca, cb));

@@ -23,7 +23,9 @@ mod route;
 mod tests;
 
 pub use find::{find, Found};
-pub use hit::{is_design_id, is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved};
+pub use hit::{
+    is_design_id, is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved,
+};
 pub use labels::{canvas_name, fit, label, Label};
 pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
 pub use order::{reading_order, step};
@@ -73,7 +75,10 @@ impl RectExt for Rect {
     }
 
     fn center(&self) -> Point {
-        Point { x: self.x + self.w / 2.0, y: self.y + self.h / 2.0 }
+        Point {
+            x: self.x + self.w / 2.0,
+            y: self.y + self.h / 2.0,
+        }
     }
 
     fn overlaps(&self, o: &Rect) -> bool {
@@ -87,15 +92,28 @@ impl RectExt for Rect {
     fn union(&self, o: &Rect) -> Rect {
         let x = self.x.min(o.x);
         let y = self.y.min(o.y);
-        Rect { x, y, w: self.right().max(o.right()) - x, h: self.bottom().max(o.bottom()) - y }
+        Rect {
+            x,
+            y,
+            w: self.right().max(o.right()) - x,
+            h: self.bottom().max(o.bottom()) - y,
+        }
     }
 
     fn translated(&self, dx: f64, dy: f64) -> Rect {
-        Rect { x: self.x + dx, y: self.y + dy, ..*self }
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..*self
+        }
     }
 
     fn is_usable(&self) -> bool {
-        [self.x, self.y, self.w, self.h].iter().all(|v| v.is_finite()) && self.w > 0.0 && self.h > 0.0
+        [self.x, self.y, self.w, self.h]
+            .iter()
+            .all(|v| v.is_finite())
+            && self.w > 0.0
+            && self.h > 0.0
     }
 }
 

@@ -41,14 +41,32 @@ mod tests {
 
     #[test]
     fn regions_come_before_their_contents_and_links_last() {
-        let d = template("active-passive").and_then(|t| t.design().ok()).unwrap_or_else(|| panic!("template"));
+        let d = template("active-passive")
+            .and_then(|t| t.design().ok())
+            .unwrap_or_else(|| panic!("template"));
         let order = reading_order(&layout(&d), &links(&d));
-        let pos = |id: &str| order.iter().position(|x| x == id).unwrap_or_else(|| panic!("{id} not walked"));
+        let pos = |id: &str| {
+            order
+                .iter()
+                .position(|x| x == id)
+                .unwrap_or_else(|| panic!("{id} not walked"))
+        };
         assert!(pos("use1") < pos("use1-main") && pos("use1-main") < pos("use1-pub-a"));
-        assert!(pos("use1-alb") < pos("usw2"), "a region is finished before the next");
+        assert!(
+            pos("use1-alb") < pos("usw2"),
+            "a region is finished before the next"
+        );
         assert!(order.iter().all(|id| id != GLOBAL_ID));
-        let first_link = order.iter().position(|id| Link::from_id(id).is_some()).unwrap_or_else(|| panic!("no link walked"));
-        assert!(order[first_link..].iter().all(|id| Link::from_id(id).is_some()), "links come last");
+        let first_link = order
+            .iter()
+            .position(|id| Link::from_id(id).is_some())
+            .unwrap_or_else(|| panic!("no link walked"));
+        assert!(
+            order[first_link..]
+                .iter()
+                .all(|id| Link::from_id(id).is_some()),
+            "links come last"
+        );
     }
 
     #[test]
@@ -63,7 +81,11 @@ mod tests {
             (Some("gone"), false, Some("a")),
         ];
         for (current, back, want) in cases {
-            assert_eq!(step(&order, current, back).as_deref(), want, "{current:?} back={back}");
+            assert_eq!(
+                step(&order, current, back).as_deref(),
+                want,
+                "{current:?} back={back}"
+            );
         }
         assert_eq!(step(&[], None, false), None);
     }

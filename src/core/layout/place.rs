@@ -110,13 +110,22 @@ impl Layout {
 
     /// The indices of the shapes whose parent is `parent` (`None`: top level).
     pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
-        self.shapes.iter().enumerate().filter(move |(_, s)| s.parent == parent).map(|(i, _)| i)
+        self.shapes
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.parent == parent)
+            .map(|(i, _)| i)
     }
 
     fn push(&mut self, id: &str, kind: ShapeKind, rect: Rect, parent: Option<usize>) -> usize {
         let i = self.shapes.len();
         self.by_id.entry(id.to_string()).or_insert(i);
-        self.shapes.push(Shape { id: id.to_string(), kind, rect, parent });
+        self.shapes.push(Shape {
+            id: id.to_string(),
+            kind,
+            rect,
+            parent,
+        });
         i
     }
 }
@@ -125,8 +134,11 @@ impl Layout {
 pub fn layout(design: &Design) -> Layout {
     let mut out = Layout::default();
     let global_items = global_items(design);
-    let plans: Vec<RegionPlan> =
-        design.regions.iter().map(|r| RegionPlan::measure(r, region_services(design, r))).collect();
+    let plans: Vec<RegionPlan> = design
+        .regions
+        .iter()
+        .map(|r| RegionPlan::measure(r, region_services(design, r)))
+        .collect();
 
     // Rows of regions, side by side, top-aligned.
     let mut row_sizes: Vec<(f64, f64)> = Vec::new();
@@ -164,7 +176,12 @@ pub fn layout(design: &Design) -> Layout {
     }
 
     apply_saved(&mut out, design);
-    out.bounds = out.shapes.iter().map(|s| s.rect).reduce(|a, b| a.union(&b)).unwrap_or_default();
+    out.bounds = out
+        .shapes
+        .iter()
+        .map(|s| s.rect)
+        .reduce(|a, b| a.union(&b))
+        .unwrap_or_default();
     out
 }
 
@@ -174,7 +191,12 @@ fn emit_global(out: &mut Layout, items: &[(String, ShapeKind)], frame: Rect) {
     let n = items.len() as f64;
     let mut ix = frame.x + (frame.w - (n * NODE_W + (n - 1.0) * GAP)) / 2.0;
     for (id, kind) in items {
-        out.push(id, *kind, rect(ix, frame.y + GLOBAL_HEADER, NODE_W, NODE_H), Some(g));
+        out.push(
+            id,
+            *kind,
+            rect(ix, frame.y + GLOBAL_HEADER, NODE_W, NODE_H),
+            Some(g),
+        );
         ix += NODE_W + GAP;
     }
 }
@@ -205,8 +227,15 @@ fn region_services(design: &Design, region: &Region) -> Vec<(String, NodeKind)> 
 
 /// DNS records, then accelerators: the objects of the global band.
 fn global_items(design: &Design) -> Vec<(String, ShapeKind)> {
-    let records = design.dns.iter().flat_map(|d| &d.records).map(|r| (r.id.clone(), ShapeKind::Record));
-    let accels = design.accelerators.iter().map(|a| (a.id.clone(), ShapeKind::Accelerator));
+    let records = design
+        .dns
+        .iter()
+        .flat_map(|d| &d.records)
+        .map(|r| (r.id.clone(), ShapeKind::Record));
+    let accels = design
+        .accelerators
+        .iter()
+        .map(|a| (a.id.clone(), ShapeKind::Accelerator));
     records.chain(accels).collect()
 }
 
@@ -221,12 +250,20 @@ fn apply_saved(out: &mut Layout, design: &Design) {
     let mut deltas: Vec<(f64, f64)> = Vec::with_capacity(out.shapes.len());
     for i in 0..out.shapes.len() {
         let shape = &out.shapes[i];
-        let parent = shape.parent.and_then(|p| out.shapes.get(p).map(|s| (p, s.rect)));
-        let inherited = parent.and_then(|(p, _)| deltas.get(p).copied()).unwrap_or((0.0, 0.0));
+        let parent = shape
+            .parent
+            .and_then(|p| out.shapes.get(p).map(|s| (p, s.rect)));
+        let inherited = parent
+            .and_then(|(p, _)| deltas.get(p).copied())
+            .unwrap_or((0.0, 0.0));
         let auto = shape.rect;
         let rect = match design.canvas.get(&shape.id).filter(|r| r.is_usable()) {
             Some(saved) => {
-                let placed = Rect { x: saved.x, y: saved.y, ..auto };
+                let placed = Rect {
+                    x: saved.x,
+                    y: saved.y,
+                    ..auto
+                };
                 parent.map_or(placed, |(_, outer)| clamp_inside(placed, outer))
             }
             None => auto.translated(inherited.0, inherited.1),
@@ -246,7 +283,11 @@ fn clamp_inside(inner: Rect, outer: Rect) -> Rect {
             pos.clamp(start, start + room - len)
         }
     };
-    Rect { x: axis(inner.x, inner.w, outer.x, outer.w), y: axis(inner.y, inner.h, outer.y, outer.h), ..inner }
+    Rect {
+        x: axis(inner.x, inner.w, outer.x, outer.w),
+        y: axis(inner.y, inner.h, outer.y, outer.h),
+        ..inner
+    }
 }
 
 /// The tier whose row a workload sits beside: the tier of the first of its
@@ -295,40 +336,99 @@ struct VpcPlan {
 
 impl VpcPlan {
     fn measure(vpc: &Vpc) -> VpcPlan {
-        let azs: Vec<String> =
-            vpc.subnets.iter().map(|s| s.az.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        let azs: Vec<String> = vpc
+            .subnets
+            .iter()
+            .map(|s| s.az.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let node_tiers: Vec<Tier> = vpc.nodes.iter().map(|n| node_tier(vpc, n)).collect();
-        let tiers: BTreeSet<Tier> = vpc.subnets.iter().map(|s| s.tier).chain(node_tiers.iter().copied()).collect();
+        let tiers: BTreeSet<Tier> = vpc
+            .subnets
+            .iter()
+            .map(|s| s.tier)
+            .chain(node_tiers.iter().copied())
+            .collect();
         let rows: Vec<_> = tiers
             .into_iter()
             .map(|tier| {
                 let mut cells: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-                for (i, s) in vpc.subnets.iter().enumerate().filter(|(_, s)| s.tier == tier) {
+                for (i, s) in vpc
+                    .subnets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.tier == tier)
+                {
                     cells.entry(s.az.clone()).or_default().push(i);
                 }
-                let lane: Vec<usize> = (0..vpc.nodes.len()).filter(|&i| node_tiers[i] == tier).collect();
-                let tallest_cell = cells.values().map(|c| stack(c.len(), SUBNET_H)).fold(0.0, f64::max);
+                let lane: Vec<usize> = (0..vpc.nodes.len())
+                    .filter(|&i| node_tiers[i] == tier)
+                    .collect();
+                let tallest_cell = cells
+                    .values()
+                    .map(|c| stack(c.len(), SUBNET_H))
+                    .fold(0.0, f64::max);
                 let h = tallest_cell.max(stack(lane.len(), NODE_H)).max(SUBNET_H);
-                TierRow { tier, h, cells, lane }
+                TierRow {
+                    tier,
+                    h,
+                    cells,
+                    lane,
+                }
             })
             .collect();
         let has_lane = !vpc.nodes.is_empty();
         let cols = azs.len() as f64;
         let col_w = SUBNET_W + 2.0 * AZ_PAD;
-        let grid_w = if azs.is_empty() { 0.0 } else { cols * col_w + (cols - 1.0) * GAP };
-        let lane_w = if has_lane { NODE_W + if azs.is_empty() { 0.0 } else { LANE_GAP } } else { 0.0 };
-        let rows_h: f64 = rows.iter().map(|r| r.h).sum::<f64>() + GAP * (rows.len().max(1) as f64 - 1.0);
-        let body_h = if rows.is_empty() { SUBNET_H } else { AZ_HEADER + rows_h + AZ_PAD };
+        let grid_w = if azs.is_empty() {
+            0.0
+        } else {
+            cols * col_w + (cols - 1.0) * GAP
+        };
+        let lane_w = if has_lane {
+            NODE_W + if azs.is_empty() { 0.0 } else { LANE_GAP }
+        } else {
+            0.0
+        };
+        let rows_h: f64 =
+            rows.iter().map(|r| r.h).sum::<f64>() + GAP * (rows.len().max(1) as f64 - 1.0);
+        let body_h = if rows.is_empty() {
+            SUBNET_H
+        } else {
+            AZ_HEADER + rows_h + AZ_PAD
+        };
         let w = (grid_w + lane_w + 2.0 * VPC_PAD).max(VPC_MIN_W);
         let h = VPC_HEADER + body_h + VPC_PAD;
-        VpcPlan { azs, rows, has_lane, w, h }
+        VpcPlan {
+            azs,
+            rows,
+            has_lane,
+            w,
+            h,
+        }
     }
 
     fn emit(&self, out: &mut Layout, vpc: &Vpc, x: f64, y: f64, lane_left: bool, parent: usize) {
-        let me = out.push(&vpc.id, ShapeKind::Vpc, rect(x, y, self.w, self.h), Some(parent));
+        let me = out.push(
+            &vpc.id,
+            ShapeKind::Vpc,
+            rect(x, y, self.w, self.h),
+            Some(parent),
+        );
         let col_w = SUBNET_W + 2.0 * AZ_PAD;
-        let lane_w = if self.has_lane { NODE_W + LANE_GAP } else { 0.0 };
-        let grid_x = x + VPC_PAD + if lane_left && !self.azs.is_empty() { lane_w } else { 0.0 };
+        let lane_w = if self.has_lane {
+            NODE_W + LANE_GAP
+        } else {
+            0.0
+        };
+        let grid_x = x
+            + VPC_PAD
+            + if lane_left && !self.azs.is_empty() {
+                lane_w
+            } else {
+                0.0
+            };
         let lane_x = if lane_left || self.azs.is_empty() {
             x + VPC_PAD
         } else {
@@ -338,13 +438,23 @@ impl VpcPlan {
         let col_h = self.h - VPC_HEADER - VPC_PAD;
         for (c, az) in self.azs.iter().enumerate() {
             let cx = grid_x + c as f64 * (col_w + GAP);
-            let col = out.push(&format!("{}@{az}", vpc.id), ShapeKind::Az, rect(cx, top, col_w, col_h), Some(me));
+            let col = out.push(
+                &format!("{}@{az}", vpc.id),
+                ShapeKind::Az,
+                rect(cx, top, col_w, col_h),
+                Some(me),
+            );
             let mut ry = top + AZ_HEADER;
             for row in &self.rows {
                 for (k, &si) in row.cells.get(az).into_iter().flatten().enumerate() {
                     let sy = ry + k as f64 * (SUBNET_H + GAP);
                     let id = &vpc.subnets[si].id;
-                    out.push(id, ShapeKind::Subnet(row.tier), rect(cx + AZ_PAD, sy, SUBNET_W, SUBNET_H), Some(col));
+                    out.push(
+                        id,
+                        ShapeKind::Subnet(row.tier),
+                        rect(cx + AZ_PAD, sy, SUBNET_W, SUBNET_H),
+                        Some(col),
+                    );
                 }
                 ry += row.h + GAP;
             }
@@ -354,7 +464,12 @@ impl VpcPlan {
             for (k, &ni) in row.lane.iter().enumerate() {
                 let node = &vpc.nodes[ni];
                 let ny = ry + k as f64 * (NODE_H + GAP);
-                out.push(node.id(), ShapeKind::Node(node.kind()), rect(lane_x, ny, NODE_W, NODE_H), Some(me));
+                out.push(
+                    node.id(),
+                    ShapeKind::Node(node.kind()),
+                    rect(lane_x, ny, NODE_W, NODE_H),
+                    Some(me),
+                );
             }
             ry += row.h + GAP;
         }
@@ -375,18 +490,32 @@ struct RegionPlan {
 impl RegionPlan {
     fn measure(region: &Region, services: Vec<(String, NodeKind)>) -> RegionPlan {
         let vpcs: Vec<VpcPlan> = region.vpcs.iter().map(VpcPlan::measure).collect();
-        let inner_w = vpcs.iter().map(|v| v.w).fold(REGION_MIN_W - 2.0 * REGION_PAD, f64::max);
+        let inner_w = vpcs
+            .iter()
+            .map(|v| v.w)
+            .fold(REGION_MIN_W - 2.0 * REGION_PAD, f64::max);
         let per_row = (((inner_w + GAP) / (NODE_W + GAP)).floor() as usize).max(1);
         let vpcs_h: f64 = vpcs.iter().map(|v| v.h + GAP).sum();
         let n = services.len();
         let service_rows = n.div_ceil(per_row);
         let services_h = stack(service_rows, NODE_H) + if n > 0 { GAP } else { 0.0 };
         let h = REGION_HEADER + vpcs_h + services_h + REGION_PAD;
-        RegionPlan { vpcs, services, per_row, w: inner_w + 2.0 * REGION_PAD, h }
+        RegionPlan {
+            vpcs,
+            services,
+            per_row,
+            w: inner_w + 2.0 * REGION_PAD,
+            h,
+        }
     }
 
     fn emit(&self, out: &mut Layout, region: &Region, x: f64, y: f64, lane_left: bool) {
-        let me = out.push(&region.id, ShapeKind::Region, rect(x, y, self.w, self.h), None);
+        let me = out.push(
+            &region.id,
+            ShapeKind::Region,
+            rect(x, y, self.w, self.h),
+            None,
+        );
         let mut vy = y + REGION_HEADER;
         for (plan, vpc) in self.vpcs.iter().zip(&region.vpcs) {
             plan.emit(out, vpc, x + REGION_PAD, vy, lane_left, me);
@@ -396,7 +525,12 @@ impl RegionPlan {
             let (row, col) = (i / self.per_row, i % self.per_row);
             let nx = x + REGION_PAD + col as f64 * (NODE_W + GAP);
             let ny = vy + GAP + row as f64 * (NODE_H + GAP);
-            out.push(id, ShapeKind::Node(*kind), rect(nx, ny, NODE_W, NODE_H), Some(me));
+            out.push(
+                id,
+                ShapeKind::Node(*kind),
+                rect(nx, ny, NODE_W, NODE_H),
+                Some(me),
+            );
         }
     }
 }

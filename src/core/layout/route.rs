@@ -25,7 +25,9 @@ pub(super) fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
 /// (subnets, nodes) most, since links are drawn beneath them and vanish.
 fn obstacle_weight(kind: ShapeKind) -> f64 {
     match kind {
-        ShapeKind::Subnet(_) | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator => 3.0,
+        ShapeKind::Subnet(_) | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator => {
+            3.0
+        }
         // Crossing the empty inside of a frame costs little: the line stays
         // visible there, and a detour is often harder to follow.
         ShapeKind::Vpc | ShapeKind::Az | ShapeKind::Global => 0.3,
@@ -55,14 +57,26 @@ pub fn header_height(kind: ShapeKind) -> f64 {
 /// when nothing is in the way, else the curve (bent to either side, in
 /// steps) that crosses the fewest shapes other than the two ends and their
 /// containers, preferring gentler curves when several are equally clear.
-pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
-    let mid = Point { x: (s.x + e.x) / 2.0, y: (s.y + e.y) / 2.0 };
+pub(super) fn bend(
+    layout: &Layout,
+    grid: &Grid,
+    s: Point,
+    e: Point,
+    skip: &[usize],
+) -> (Point, f64) {
+    let mid = Point {
+        x: (s.x + e.x) / 2.0,
+        y: (s.y + e.y) / 2.0,
+    };
     let (dx, dy) = (e.x - s.x, e.y - s.y);
     let len = (dx * dx + dy * dy).sqrt();
     if !len.is_finite() || len < 1.0 {
         return (mid, 0.0);
     }
-    let normal = Point { x: -dy / len, y: dx / len };
+    let normal = Point {
+        x: -dy / len,
+        y: dx / len,
+    };
     // What the curve through `c` crosses, sampled along it; the sum stops
     // once it reaches `limit` (that candidate has lost already). The grid
     // hands each sample only the shapes of its cell, which keeps designs
@@ -78,7 +92,9 @@ pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usi
             };
             for &i in grid.at(p) {
                 let i = i as usize;
-                let Some(sh) = layout.shapes.get(i) else { continue };
+                let Some(sh) = layout.shapes.get(i) else {
+                    continue;
+                };
                 if !inside(&sh.rect, p) {
                     continue;
                 }
@@ -106,7 +122,10 @@ pub(super) fn bend(layout: &Layout, grid: &Grid, s: Point, e: Point, skip: &[usi
     for step in 1..=MAX_STEPS {
         for side in [-1.0, 1.0] {
             let off = side * step as f64 * STEP;
-            let c = Point { x: mid.x + normal.x * off, y: mid.y + normal.y * off };
+            let c = Point {
+                x: mid.x + normal.x * off,
+                y: mid.y + normal.y * off,
+            };
             let penalty = off.abs() / 250.0;
             let crossed = cost(c, best.1 - penalty);
             let score = crossed + penalty;
@@ -141,10 +160,22 @@ impl Grid {
         let b = layout.bounds;
         let ok = [b.x, b.y, b.w, b.h].iter().all(|v| v.is_finite()) && b.w >= 0.0 && b.h >= 0.0;
         // Saved positions are user data: never let a wild one allocate a huge grid.
-        let dims = |len: f64| if ok { ((len / Self::CELL).ceil() as usize).clamp(1, 512) } else { 1 };
+        let dims = |len: f64| {
+            if ok {
+                ((len / Self::CELL).ceil() as usize).clamp(1, 512)
+            } else {
+                1
+            }
+        };
         let (cols, rows) = (dims(b.w), dims(b.h));
         let (x0, y0) = if ok { (b.x, b.y) } else { (0.0, 0.0) };
-        let mut g = Grid { x0, y0, cols, rows, cells: vec![Vec::new(); cols * rows] };
+        let mut g = Grid {
+            x0,
+            y0,
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+        };
         for (i, sh) in layout.shapes.iter().enumerate() {
             let r = sh.rect;
             let (c0, r0) = g.cell(r.x, r.y);
@@ -230,7 +261,10 @@ mod tests {
         for g in link_geometry(&l, &links(d)) {
             let (headers, regions) = crossings(&l, &g);
             if !headers.is_empty() || !regions.is_empty() {
-                out.push(format!("{name} {}: titles {headers:?}, regions {regions:?}", g.link.id()));
+                out.push(format!(
+                    "{name} {}: titles {headers:?}, regions {regions:?}",
+                    g.link.id()
+                ));
             }
         }
     }
@@ -239,15 +273,31 @@ mod tests {
     fn links_keep_off_titles_and_unrelated_regions() {
         let mut out = Vec::new();
         for t in TEMPLATES {
-            report(t.id, &t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id)), &mut out);
+            report(
+                t.id,
+                &t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id)),
+                &mut out,
+            );
         }
         // Three regions in a row (saved positions): every line to the far
         // one has a region and its title in the way.
-        let mut d = crate::core::templates::template("active-active").and_then(|t| t.design().ok()).unwrap_or_else(|| panic!("template"));
+        let mut d = crate::core::templates::template("active-active")
+            .and_then(|t| t.design().ok())
+            .unwrap_or_else(|| panic!("template"));
         let auto = layout(&d);
-        let (second, third) = (auto.get(&d.regions[1].id).map(|s| s.rect), auto.get(&d.regions[2].id).map(|s| s.rect));
+        let (second, third) = (
+            auto.get(&d.regions[1].id).map(|s| s.rect),
+            auto.get(&d.regions[2].id).map(|s| s.rect),
+        );
         if let (Some(second), Some(third)) = (second, third) {
-            d.canvas.insert(d.regions[2].id.clone(), Rect { x: second.right() + 100.0, y: second.y, ..third });
+            d.canvas.insert(
+                d.regions[2].id.clone(),
+                Rect {
+                    x: second.right() + 100.0,
+                    y: second.y,
+                    ..third
+                },
+            );
         }
         report("three in a row", &d, &mut out);
         assert!(out.is_empty(), "{}", out.join("\n"));

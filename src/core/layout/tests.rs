@@ -7,25 +7,48 @@ use crate::core::templates::{template, TEMPLATES};
 use serde_json::{json, Value};
 
 fn template_designs() -> Vec<(&'static str, Design)> {
-    TEMPLATES.iter().map(|t| (t.id, t.design().expect("templates load"))).collect()
+    TEMPLATES
+        .iter()
+        .map(|t| (t.id, t.design().expect("templates load")))
+        .collect()
 }
 
 /// Asserts the two structural promises on every shape of the layout.
 fn assert_no_overlap_and_nested(name: &str, l: &Layout) {
-    let parents: Vec<Option<usize>> =
-        std::iter::once(None).chain((0..l.shapes.len()).map(Some)).collect();
+    let parents: Vec<Option<usize>> = std::iter::once(None)
+        .chain((0..l.shapes.len()).map(Some))
+        .collect();
     for parent in parents {
         let kids: Vec<usize> = l.children(parent).collect();
         for (k, &i) in kids.iter().enumerate() {
             let a = &l.shapes[i];
-            assert!(a.rect.is_usable(), "{name}: {} has a degenerate rect {:?}", a.id, a.rect);
+            assert!(
+                a.rect.is_usable(),
+                "{name}: {} has a degenerate rect {:?}",
+                a.id,
+                a.rect
+            );
             if let Some(p) = parent {
                 let pr = &l.shapes[p];
-                assert!(pr.rect.contains_rect(&a.rect), "{name}: {} {:?} outside {} {:?}", a.id, a.rect, pr.id, pr.rect);
+                assert!(
+                    pr.rect.contains_rect(&a.rect),
+                    "{name}: {} {:?} outside {} {:?}",
+                    a.id,
+                    a.rect,
+                    pr.id,
+                    pr.rect
+                );
             }
             for &j in &kids[k + 1..] {
                 let b = &l.shapes[j];
-                assert!(!a.rect.overlaps(&b.rect), "{name}: {} {:?} overlaps {} {:?}", a.id, a.rect, b.id, b.rect);
+                assert!(
+                    !a.rect.overlaps(&b.rect),
+                    "{name}: {} {:?} overlaps {} {:?}",
+                    a.id,
+                    a.rect,
+                    b.id,
+                    b.rect
+                );
             }
         }
     }
@@ -45,11 +68,19 @@ fn every_object_with_a_place_gets_a_shape() {
     for (name, d) in template_designs() {
         let l = layout(&d);
         for r in &d.regions {
-            assert_eq!(l.get(&r.id).map(|s| s.kind), Some(ShapeKind::Region), "{name}");
+            assert_eq!(
+                l.get(&r.id).map(|s| s.kind),
+                Some(ShapeKind::Region),
+                "{name}"
+            );
             for v in &r.vpcs {
                 assert!(l.get(&v.id).is_some(), "{name}: {}", v.id);
                 for s in &v.subnets {
-                    assert_eq!(l.get(&s.id).map(|x| x.kind), Some(ShapeKind::Subnet(s.tier)), "{name}");
+                    assert_eq!(
+                        l.get(&s.id).map(|x| x.kind),
+                        Some(ShapeKind::Subnet(s.tier)),
+                        "{name}"
+                    );
                 }
                 for n in &v.nodes {
                     assert!(l.get(n.id()).is_some(), "{name}: {}", n.id());
@@ -92,20 +123,54 @@ fn saved_positions_win_and_children_follow() {
     let region = d.regions[0].id.clone();
     let vpc = d.regions[0].vpcs[0].id.clone();
     let auto = layout(&d);
-    let (r0, v0) = (auto.get(&region).unwrap().rect, auto.get(&vpc).unwrap().rect);
-    let saved = Rect { x: r0.x + 500.0, y: r0.y + 300.0, w: r0.w, h: r0.h };
+    let (r0, v0) = (
+        auto.get(&region).unwrap().rect,
+        auto.get(&vpc).unwrap().rect,
+    );
+    let saved = Rect {
+        x: r0.x + 500.0,
+        y: r0.y + 300.0,
+        w: r0.w,
+        h: r0.h,
+    };
     d.canvas.insert(region.clone(), saved);
-    d.canvas.insert("ghost".into(), Rect { x: f64::NAN, y: 0.0, w: 1.0, h: 1.0 });
+    d.canvas.insert(
+        "ghost".into(),
+        Rect {
+            x: f64::NAN,
+            y: 0.0,
+            w: 1.0,
+            h: 1.0,
+        },
+    );
     let l = layout(&d);
     assert_eq!(l.get(&region).unwrap().rect, saved);
     assert_eq!(l.get(&vpc).unwrap().rect, v0.translated(500.0, 300.0));
     // Only the position is saved: a stale size is replaced by the measured one.
-    d.canvas.insert(region.clone(), Rect { w: 10.0, h: 10.0, ..saved });
+    d.canvas.insert(
+        region.clone(),
+        Rect {
+            w: 10.0,
+            h: 10.0,
+            ..saved
+        },
+    );
     assert_eq!(layout(&d).get(&region).unwrap().rect, saved);
     d.canvas.insert(region.clone(), saved);
     // A degenerate saved rect is ignored rather than drawn.
-    d.canvas.insert(vpc.clone(), Rect { x: 0.0, y: 0.0, w: 0.0, h: f64::INFINITY });
-    assert_eq!(layout(&d).get(&vpc).unwrap().rect, v0.translated(500.0, 300.0));
+    d.canvas.insert(
+        vpc.clone(),
+        Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 0.0,
+            h: f64::INFINITY,
+        },
+    );
+    assert_eq!(
+        layout(&d).get(&vpc).unwrap().rect,
+        v0.translated(500.0, 300.0)
+    );
 }
 
 #[test]
@@ -115,7 +180,15 @@ fn a_saved_child_stays_inside_its_parent() {
     let vpc = d.regions[0].vpcs[0].id.clone();
     let r = layout(&d).get(&region).unwrap().rect;
     // Saved far outside its region: drawn at the region's nearest corner.
-    d.canvas.insert(vpc.clone(), Rect { x: r.x - 5_000.0, y: r.bottom() + 5_000.0, w: 1.0, h: 1.0 });
+    d.canvas.insert(
+        vpc.clone(),
+        Rect {
+            x: r.x - 5_000.0,
+            y: r.bottom() + 5_000.0,
+            w: 1.0,
+            h: 1.0,
+        },
+    );
     let l = layout(&d);
     let (outer, inner) = (l.get(&region).unwrap().rect, l.get(&vpc).unwrap().rect);
     assert!(outer.contains_rect(&inner), "{inner:?} outside {outer:?}");
@@ -133,33 +206,80 @@ fn links_cover_every_relation_kind_in_the_templates() {
         let l = layout(&d);
         let ls = links(&d);
         let geoms = link_geometry(&l, &ls);
-        assert_eq!(geoms.len(), ls.len(), "{name}: every link has both ends on the canvas");
+        assert_eq!(
+            geoms.len(),
+            ls.len(),
+            "{name}: every link has both ends on the canvas"
+        );
         for g in &geoms {
             kinds.insert(g.link.kind);
-            let (a, b) = (l.get(&g.link.from).unwrap().rect, l.get(&g.link.to).unwrap().rect);
-            assert!(on_edge(&a, g.start), "{name}: {:?} start not on the edge of {:?}", g.link, a);
-            assert!(on_edge(&b, g.end), "{name}: {:?} end not on the edge of {:?}", g.link, b);
+            let (a, b) = (
+                l.get(&g.link.from).unwrap().rect,
+                l.get(&g.link.to).unwrap().rect,
+            );
+            assert!(
+                on_edge(&a, g.start),
+                "{name}: {:?} start not on the edge of {:?}",
+                g.link,
+                a
+            );
+            assert!(
+                on_edge(&b, g.end),
+                "{name}: {:?} end not on the edge of {:?}",
+                g.link,
+                b
+            );
         }
     }
-    for k in [LinkKind::RdsReplica, LinkKind::AuroraGlobal, LinkKind::S3Replication, LinkKind::Peering, LinkKind::Dns] {
+    for k in [
+        LinkKind::RdsReplica,
+        LinkKind::AuroraGlobal,
+        LinkKind::S3Replication,
+        LinkKind::Peering,
+        LinkKind::Dns,
+    ] {
         assert!(kinds.contains(&k), "no template shows {k:?}");
     }
 }
 
 #[test]
 fn aurora_global_links_the_writer_to_each_secondary() {
-    let d = TEMPLATES.iter().find(|t| t.id == "aurora-global").unwrap().design().unwrap();
-    let aurora: Vec<Link> = links(&d).into_iter().filter(|l| l.kind == LinkKind::AuroraGlobal).collect();
+    let d = TEMPLATES
+        .iter()
+        .find(|t| t.id == "aurora-global")
+        .unwrap()
+        .design()
+        .unwrap();
+    let aurora: Vec<Link> = links(&d)
+        .into_iter()
+        .filter(|l| l.kind == LinkKind::AuroraGlobal)
+        .collect();
     assert_eq!(aurora.len(), 1);
-    let primary = d.regions.iter().find(|r| r.role == crate::core::model::RegionRole::Primary).unwrap();
-    assert!(primary.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.id() == aurora[0].from));
+    let primary = d
+        .regions
+        .iter()
+        .find(|r| r.role == crate::core::model::RegionRole::Primary)
+        .unwrap();
+    assert!(primary
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .any(|n| n.id() == aurora[0].from));
 }
 
 #[test]
 fn dynamodb_replicas_get_a_shape_in_their_region() {
-    let d = TEMPLATES.iter().find(|t| t.id == "active-active").unwrap().design().unwrap();
+    let d = TEMPLATES
+        .iter()
+        .find(|t| t.id == "active-active")
+        .unwrap()
+        .design()
+        .unwrap();
     let l = layout(&d);
-    let replicas: Vec<Link> = links(&d).into_iter().filter(|k| k.kind == LinkKind::DynamoReplica).collect();
+    let replicas: Vec<Link> = links(&d)
+        .into_iter()
+        .filter(|k| k.kind == LinkKind::DynamoReplica)
+        .collect();
     assert!(!replicas.is_empty());
     for link in &replicas {
         let ghost = l.get(&link.to).expect("replica shape");
@@ -171,27 +291,52 @@ fn dynamodb_replicas_get_a_shape_in_their_region() {
 #[test]
 fn curve_bounds_are_tight() {
     let g = LinkGeom {
-        link: Link { kind: LinkKind::Peering, from: "a".into(), to: "b".into(), note: None },
+        link: Link {
+            kind: LinkKind::Peering,
+            from: "a".into(),
+            to: "b".into(),
+            note: None,
+        },
         start: Point { x: 0.0, y: 0.0 },
         end: Point { x: 100.0, y: 0.0 },
         control: Point { x: 50.0, y: -100.0 },
     };
     let b = g.bounds();
     assert_eq!((b.x, b.w), (0.0, 100.0));
-    assert!((b.y + 50.0).abs() < 1e-9 && (b.h - 50.0).abs() < 1e-9, "{b:?}");
+    assert!(
+        (b.y + 50.0).abs() < 1e-9 && (b.h - 50.0).abs() < 1e-9,
+        "{b:?}"
+    );
 }
 
 #[test]
 fn a_link_skipping_a_region_bends_over_it() {
     // Put the third region of active-active to the right of the second (a
     // saved position), so the straight line from the first would cross it.
-    let mut d = TEMPLATES.iter().find(|t| t.id == "active-active").unwrap().design().unwrap();
+    let mut d = TEMPLATES
+        .iter()
+        .find(|t| t.id == "active-active")
+        .unwrap()
+        .design()
+        .unwrap();
     let auto = layout(&d);
     let second = auto.get(&d.regions[1].id).unwrap().rect;
     let third = auto.get(&d.regions[2].id).unwrap().rect;
-    d.canvas.insert(d.regions[2].id.clone(), Rect { x: second.right() + 100.0, y: second.y, ..third });
+    d.canvas.insert(
+        d.regions[2].id.clone(),
+        Rect {
+            x: second.right() + 100.0,
+            y: second.y,
+            ..third
+        },
+    );
     let l = layout(&d);
-    let far = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[2].vpcs[0].id.clone(), note: None };
+    let far = Link {
+        kind: LinkKind::Peering,
+        from: d.regions[0].vpcs[0].id.clone(),
+        to: d.regions[2].vpcs[0].id.clone(),
+        note: None,
+    };
     let g = &link_geometry(&l, &[far])[0];
     let crossing = (1..64).map(|k| k as f64 / 64.0).any(|t| {
         let u = 1.0 - t;
@@ -201,25 +346,46 @@ fn a_link_skipping_a_region_bends_over_it() {
         );
         x > second.x && x < second.right() && y > second.y && y < second.bottom()
     });
-    assert!(!crossing, "the curve {g:?} should go around the middle region {second:?}");
+    assert!(
+        !crossing,
+        "the curve {g:?} should go around the middle region {second:?}"
+    );
     // A link between neighbours stays straight.
-    let near = Link { kind: LinkKind::Peering, from: d.regions[0].vpcs[0].id.clone(), to: d.regions[1].vpcs[0].id.clone(), note: None };
+    let near = Link {
+        kind: LinkKind::Peering,
+        from: d.regions[0].vpcs[0].id.clone(),
+        to: d.regions[1].vpcs[0].id.clone(),
+        note: None,
+    };
     let g = &link_geometry(&l, &[near])[0];
-    assert_eq!(g.control, Point { x: (g.start.x + g.end.x) / 2.0, y: (g.start.y + g.end.y) / 2.0 });
+    assert_eq!(
+        g.control,
+        Point {
+            x: (g.start.x + g.end.x) / 2.0,
+            y: (g.start.y + g.end.y) / 2.0
+        }
+    );
 }
 
 fn on_edge(r: &Rect, p: Point) -> bool {
     let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
     let in_x = p.x >= r.x - 1e-6 && p.x <= r.right() + 1e-6;
     let in_y = p.y >= r.y - 1e-6 && p.y <= r.bottom() + 1e-6;
-    ((near(p.x, r.x) || near(p.x, r.right())) && in_y) || ((near(p.y, r.y) || near(p.y, r.bottom())) && in_x)
+    ((near(p.x, r.x) || near(p.x, r.right())) && in_y)
+        || ((near(p.y, r.y) || near(p.y, r.bottom())) && in_x)
 }
 
 /// A design far busier than any template: five regions (so two rows), two
 /// VPCs each, three AZs, several subnets per cell, every node kind, a
 /// VPC without subnets and one without anything.
 fn big_design() -> Design {
-    let codes = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"];
+    let codes = [
+        "us-east-1",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+    ];
     let regions: Vec<Value> = codes
         .iter()
         .enumerate()
@@ -280,8 +446,11 @@ fn a_busy_design_lays_out_without_overlaps() {
     let l = layout(&d);
     assert_no_overlap_and_nested("big", &l);
     // Five regions wrap into rows of two.
-    let ys: std::collections::BTreeSet<i64> =
-        d.regions.iter().map(|r| l.get(&r.id).unwrap().rect.y as i64).collect();
+    let ys: std::collections::BTreeSet<i64> = d
+        .regions
+        .iter()
+        .map(|r| l.get(&r.id).unwrap().rect.y as i64)
+        .collect();
     assert_eq!(ys.len(), 3);
     let geoms = link_geometry(&l, &links(&d));
     assert!(geoms.iter().any(|g| g.link.kind == LinkKind::AuroraGlobal));
@@ -305,27 +474,58 @@ fn the_global_band_sits_above_the_regions() {
     for (name, d) in template_designs() {
         let l = layout(&d);
         let g = l.get(GLOBAL_ID).expect("every template has DNS").rect;
-        assert!(d.regions.iter().all(|r| l.get(&r.id).unwrap().rect.y >= g.bottom()), "{name}");
+        assert!(
+            d.regions
+                .iter()
+                .all(|r| l.get(&r.id).unwrap().rect.y >= g.bottom()),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn dns_lines_say_what_each_record_set_does() {
-    let d = template("active-passive").and_then(|t| t.design().ok()).unwrap();
-    let notes: Vec<Option<String>> = links(&d).into_iter().filter(|l| l.kind == LinkKind::Dns).map(|l| l.note).collect();
-    assert_eq!(notes, [Some("primary · health-checked".to_string()), Some("secondary".to_string())]);
+    let d = template("active-passive")
+        .and_then(|t| t.design().ok())
+        .unwrap();
+    let notes: Vec<Option<String>> = links(&d)
+        .into_iter()
+        .filter(|l| l.kind == LinkKind::Dns)
+        .map(|l| l.note)
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            Some("primary · health-checked".to_string()),
+            Some("secondary".to_string())
+        ]
+    );
     // Two locations on one load balancer: one line, both locations named.
-    let mut d = template("active-active").and_then(|t| t.design().ok()).unwrap();
+    let mut d = template("active-active")
+        .and_then(|t| t.design().ok())
+        .unwrap();
     let rec = &mut d.dns.as_mut().unwrap().records[0];
     rec.policy = crate::core::model::RoutingPolicy::Geolocation;
     let mut twin = rec.targets[0].clone();
-    rec.targets[0].location = Some(crate::core::model::GeoLocation { continent: Some("NA".into()), ..Default::default() });
-    twin.location = Some(crate::core::model::GeoLocation { default: Some(true), ..Default::default() });
+    rec.targets[0].location = Some(crate::core::model::GeoLocation {
+        continent: Some("NA".into()),
+        ..Default::default()
+    });
+    twin.location = Some(crate::core::model::GeoLocation {
+        default: Some(true),
+        ..Default::default()
+    });
     rec.targets.push(twin);
     let first = rec.targets[0].target.clone();
-    let line: Vec<_> = links(&d).into_iter().filter(|l| l.kind == LinkKind::Dns && l.to == first).collect();
+    let line: Vec<_> = links(&d)
+        .into_iter()
+        .filter(|l| l.kind == LinkKind::Dns && l.to == first)
+        .collect();
     assert_eq!(line.len(), 1);
-    assert_eq!(line[0].note.as_deref(), Some("NA · default · health-checked"));
+    assert_eq!(
+        line[0].note.as_deref(),
+        Some("NA · default · health-checked")
+    );
 }
 
 /// A figure, not an assertion: placing every link of the stress design,
@@ -337,11 +537,18 @@ fn stress_link_geometry_time() {
     let d = crate::core::stress::stress_design();
     let l = layout(&d);
     let all = links(&d);
-    let others: Vec<Link> = all.iter().filter(|k| k.kind != LinkKind::SubnetUse).cloned().collect();
+    let others: Vec<Link> = all
+        .iter()
+        .filter(|k| k.kind != LinkKind::SubnetUse)
+        .cloned()
+        .collect();
     for (what, list) in [("without subnet uses", &others), ("with subnet uses", &all)] {
         let t = std::time::Instant::now();
         let n = (0..5).map(|_| link_geometry(&l, list).len()).sum::<usize>() / 5;
-        println!("{what}: {n} links placed in {:.1} ms", t.elapsed().as_secs_f64() * 1000.0 / 5.0);
+        println!(
+            "{what}: {n} links placed in {:.1} ms",
+            t.elapsed().as_secs_f64() * 1000.0 / 5.0
+        );
     }
 }
 
@@ -354,21 +561,44 @@ fn subnet_use_arcs_stay_inside_their_vpc() {
         let d = t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id));
         let l = layout(&d);
         let index = crate::core::model::Index::new(&d);
-        let placed: Vec<LinkGeom> = link_geometry(&l, &links(&d)).into_iter().filter(|g| g.link.kind == LinkKind::SubnetUse).collect();
+        let placed: Vec<LinkGeom> = link_geometry(&l, &links(&d))
+            .into_iter()
+            .filter(|g| g.link.kind == LinkKind::SubnetUse)
+            .collect();
         assert!(!placed.is_empty(), "{}: no subnet use placed", t.id);
         for g in placed {
-            let (_, vpc, _) = index.vpc_node(&g.link.from).unwrap_or_else(|| panic!("{}: {:?}", t.id, g.link));
-            let frame = l.get(&vpc.id).map(|s| s.rect).unwrap_or_else(|| panic!("{}: no frame for {}", t.id, vpc.id));
-            assert!(frame.contains_rect(&g.bounds()), "{} {}: {:?} leaves {:?}", t.id, g.link.id(), g.bounds(), frame);
+            let (_, vpc, _) = index
+                .vpc_node(&g.link.from)
+                .unwrap_or_else(|| panic!("{}: {:?}", t.id, g.link));
+            let frame = l
+                .get(&vpc.id)
+                .map(|s| s.rect)
+                .unwrap_or_else(|| panic!("{}: no frame for {}", t.id, vpc.id));
+            assert!(
+                frame.contains_rect(&g.bounds()),
+                "{} {}: {:?} leaves {:?}",
+                t.id,
+                g.link.id(),
+                g.bounds(),
+                frame
+            );
             // It runs in the gap under the row: over no other subnet or workload.
             let crossed: Vec<&str> = l
                 .shapes
                 .iter()
                 .filter(|s| s.id != g.link.from && s.id != g.link.to)
-                .filter(|s| matches!(s.kind, ShapeKind::Subnet(_) | ShapeKind::Node(_)) && s.rect.overlaps(&g.bounds()))
+                .filter(|s| {
+                    matches!(s.kind, ShapeKind::Subnet(_) | ShapeKind::Node(_))
+                        && s.rect.overlaps(&g.bounds())
+                })
                 .map(|s| s.id.as_str())
                 .collect();
-            assert!(crossed.is_empty(), "{} {} passes over {crossed:?}", t.id, g.link.id());
+            assert!(
+                crossed.is_empty(),
+                "{} {} passes over {crossed:?}",
+                t.id,
+                g.link.id()
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Auto Scaling group nodes.
 
+use super::Scaling;
 use serde::{Deserialize, Serialize};
 
 /// An Auto Scaling group of EC2 instances, optionally behind an ALB.
@@ -24,4 +25,12 @@ pub struct Asg {
     pub image: String,
     /// The id of the ALB whose target group the instances join, if any.
     pub target: Option<String>,
+    /// Target-tracking scaling, or null for a fixed size. Format version 2.
+    #[serde(default)]
+    pub scaling: Option<Scaling>,
+    /// The share of its load balancer's traffic (0-999) when the load
+    /// balancer has more than one kind of target; null otherwise. Format
+    /// version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
 }

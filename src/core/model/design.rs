@@ -1,6 +1,6 @@
 //! The top level of a design file (format version 2).
 
-use super::{Accelerator, Canvas, Dns, Peering, Region};
+use super::{Accelerator, Canvas, Dns, Peering, Region, Usage};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -42,6 +42,9 @@ pub struct Design {
     /// Format version 2.
     #[serde(default)]
     pub objectives: Objectives,
+    /// Usage assumptions for the cost estimate. Format version 2.
+    #[serde(default, skip_serializing_if = "Usage::is_empty")]
+    pub usage: Usage,
     /// Presentation only: where each object sits on the canvas.
     #[serde(default)]
     pub canvas: Canvas,
@@ -50,7 +53,10 @@ pub struct Design {
 impl Design {
     /// The primary region, when exactly one region is marked primary.
     pub fn primary(&self) -> Option<&Region> {
-        let mut it = self.regions.iter().filter(|r| r.role == super::RegionRole::Primary);
+        let mut it = self
+            .regions
+            .iter()
+            .filter(|r| r.role == super::RegionRole::Primary);
         let p = it.next()?;
         it.next().is_none().then_some(p)
     }
@@ -76,6 +82,29 @@ pub struct StateConfig {
     /// its state in `<bucket>-<region code>`. Format version 2.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub buckets: BTreeMap<String, String>,
+    /// How the region stacks are cut into roots. Format version 2.
+    #[serde(default, skip_serializing_if = "StateSplit::is_region")]
+    pub split: StateSplit,
+}
+
+/// How each region's Terraform is cut into roots (and states).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StateSplit {
+    /// One root per region.
+    #[default]
+    Region,
+    /// Per region a `platform` root (network, databases, caches, buckets,
+    /// tables, the ECS cluster) and a `workloads` root (load balancers,
+    /// groups, services) that reads the platform's outputs.
+    RegionLayer,
+}
+
+impl StateSplit {
+    /// Whether this is the default, one root per region.
+    pub fn is_region(&self) -> bool {
+        *self == StateSplit::Region
+    }
 }
 
 /// Recovery objectives: what the design must achieve when a region, or an

@@ -4,7 +4,9 @@
 //! the exporter and the canvas need to go from an id to the object and its
 //! containers. The index is derived, never stored, and cheap to rebuild.
 
-use super::{Accelerator, Design, NodeKind, Peering, Record, Region, RegionNode, Subnet, Vpc, VpcNode};
+use super::{
+    Accelerator, Design, NodeKind, Peering, Record, Region, RegionNode, Subnet, Vpc, VpcNode,
+};
 use rustc_hash::FxHashMap;
 
 /// One object of a design, with the containers it sits in.
@@ -15,11 +17,22 @@ pub enum ObjectRef<'a> {
     /// A VPC in its region.
     Vpc { region: &'a Region, vpc: &'a Vpc },
     /// A subnet in its VPC.
-    Subnet { region: &'a Region, vpc: &'a Vpc, subnet: &'a Subnet },
+    Subnet {
+        region: &'a Region,
+        vpc: &'a Vpc,
+        subnet: &'a Subnet,
+    },
     /// A workload in its VPC.
-    VpcNode { region: &'a Region, vpc: &'a Vpc, node: &'a VpcNode },
+    VpcNode {
+        region: &'a Region,
+        vpc: &'a Vpc,
+        node: &'a VpcNode,
+    },
     /// A regional service.
-    RegionNode { region: &'a Region, node: &'a RegionNode },
+    RegionNode {
+        region: &'a Region,
+        node: &'a RegionNode,
+    },
     /// A peering connection.
     Peering(&'a Peering),
     /// A DNS record.
@@ -113,9 +126,9 @@ impl<'a> ObjectRef<'a> {
     /// The VPC the object lives in, for objects inside a VPC.
     pub fn vpc(&self) -> Option<&'a Vpc> {
         match *self {
-            ObjectRef::Vpc { vpc, .. } | ObjectRef::Subnet { vpc, .. } | ObjectRef::VpcNode { vpc, .. } => {
-                Some(vpc)
-            }
+            ObjectRef::Vpc { vpc, .. }
+            | ObjectRef::Subnet { vpc, .. }
+            | ObjectRef::VpcNode { vpc, .. } => Some(vpc),
             _ => None,
         }
     }
@@ -128,7 +141,11 @@ pub fn for_each_object<'a>(design: &'a Design, mut f: impl FnMut(ObjectRef<'a>))
         for vpc in &region.vpcs {
             f(ObjectRef::Vpc { region, vpc });
             for subnet in &vpc.subnets {
-                f(ObjectRef::Subnet { region, vpc, subnet });
+                f(ObjectRef::Subnet {
+                    region,
+                    vpc,
+                    subnet,
+                });
             }
             for node in &vpc.nodes {
                 f(ObjectRef::VpcNode { region, vpc, node });
@@ -178,7 +195,11 @@ impl<'a> Index<'a> {
     /// The subnet with this id, with its VPC and region.
     pub fn subnet(&self, id: &str) -> Option<(&'a Region, &'a Vpc, &'a Subnet)> {
         match self.get(id)? {
-            ObjectRef::Subnet { region, vpc, subnet } => Some((region, vpc, subnet)),
+            ObjectRef::Subnet {
+                region,
+                vpc,
+                subnet,
+            } => Some((region, vpc, subnet)),
             _ => None,
         }
     }

@@ -50,8 +50,16 @@ pub struct LoadError {
 
 impl LoadError {
     /// Bounds `path` and `message` (see [`bound`]): they can echo file text.
-    pub(crate) fn new(kind: LoadErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        LoadError { kind, path: bound(path.into()), message: bound(message.into()) }
+    pub(crate) fn new(
+        kind: LoadErrorKind,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        LoadError {
+            kind,
+            path: bound(path.into()),
+            message: bound(message.into()),
+        }
     }
 }
 
@@ -81,7 +89,10 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
         return Err(LoadError::new(
             LoadErrorKind::NotADesign,
             "",
-            format!("expected a JSON object (a Topoform design), found {}", json_type(&value)),
+            format!(
+                "expected a JSON object (a Topoform design), found {}",
+                json_type(&value)
+            ),
         ));
     };
     match doc.get("format") {
@@ -110,7 +121,11 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
         _ => None,
     }
     .ok_or_else(|| {
-        LoadError::new(LoadErrorKind::Version, "version", "expected a positive whole number (the format version)")
+        LoadError::new(
+            LoadErrorKind::Version,
+            "version",
+            "expected a positive whole number (the format version)",
+        )
     })?;
     migrate(&mut doc, version, CURRENT_VERSION, MIGRATIONS).map_err(|e| match e {
         MigrateError::TooNew { found, current } => LoadError::new(
@@ -121,9 +136,11 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
                  this one reads versions up to {current}. Update Topoform to open it."
             ),
         ),
-        MigrateError::Unknown { found } => {
-            LoadError::new(LoadErrorKind::Version, "version", format!("{found} is not a design format version"))
-        }
+        MigrateError::Unknown { found } => LoadError::new(
+            LoadErrorKind::Version,
+            "version",
+            format!("{found} is not a design format version"),
+        ),
         MigrateError::Step { to, message } => LoadError::new(
             LoadErrorKind::Version,
             "",

@@ -27,7 +27,7 @@ pub struct Migration {
 /// a step here.
 pub const MIGRATIONS: &[Migration] = &[Migration {
     to: 2,
-    summary: "version 2: storage autoscaling, Aurora database name and backups, DynamoDB TTL, an existing DNS zone, per-region state buckets, recovery objectives",
+    summary: "version 2: ECS services, ElastiCache, target-tracking scaling, layered state, usage assumptions, storage autoscaling, Aurora database name and backups, DynamoDB TTL, an existing DNS zone, per-region state buckets, recovery objectives",
     up: v1_to_v2,
 }];
 
@@ -41,6 +41,10 @@ const NEW_IN_V2: &[(&str, &str)] = &[
     ("aurora", "database_name"),
     ("aurora", "backup_retention_days"),
     ("dynamodb", "ttl_attribute"),
+    ("design", "usage"),
+    ("state", "split"),
+    ("asg", "scaling"),
+    ("asg", "weight"),
 ];
 
 /// Version 1 to 2: writes the new fields with the values that keep a version
@@ -58,17 +62,25 @@ fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
         refuse("dns", "dns.", dns)?;
         dns.insert("zone_id".into(), Value::Null);
     }
-    let Some(Value::Array(regions)) = doc.get_mut("regions") else { return Ok(()) };
+    let Some(Value::Array(regions)) = doc.get_mut("regions") else {
+        return Ok(());
+    };
     for (ri, region) in regions.iter_mut().enumerate() {
-        let Value::Object(region) = region else { continue };
+        let Value::Object(region) = region else {
+            continue;
+        };
         if let Some(Value::Array(nodes)) = region.get_mut("nodes") {
             for (ni, node) in nodes.iter_mut().enumerate() {
                 upgrade_node(node, &format!("regions[{ri}].nodes[{ni}]."))?;
             }
         }
-        let Some(Value::Array(vpcs)) = region.get_mut("vpcs") else { continue };
+        let Some(Value::Array(vpcs)) = region.get_mut("vpcs") else {
+            continue;
+        };
         for (vi, vpc) in vpcs.iter_mut().enumerate() {
-            let Some(Value::Array(nodes)) = vpc.get_mut("nodes") else { continue };
+            let Some(Value::Array(nodes)) = vpc.get_mut("nodes") else {
+                continue;
+            };
             for (ni, node) in nodes.iter_mut().enumerate() {
                 upgrade_node(node, &format!("regions[{ri}].vpcs[{vi}].nodes[{ni}]."))?;
             }
@@ -91,12 +103,19 @@ fn refuse(kind: &str, at: &str, obj: &Map<String, Value>) -> Result<(), String> 
 /// Writes one node's version 2 defaults; other shapes are left for the
 /// typed read to report with their path.
 fn upgrade_node(node: &mut Value, at: &str) -> Result<(), String> {
-    let Value::Object(node) = node else { return Ok(()) };
+    let Value::Object(node) = node else {
+        return Ok(());
+    };
     let kind = match node.get("kind") {
         Some(Value::String(k)) => k.clone(),
         _ => return Ok(()),
     };
     refuse(&kind, at, node)?;
+    if matches!(kind.as_str(), "ecs" | "elasticache") {
+        return Err(format!(
+            "{at}kind `{kind}` is a version 2 kind, but the file says \"version\": 1; set the version to 2 if the file was written for it"
+        ));
+    }
     match kind.as_str() {
         "rds" => {
             node.insert("max_storage_gb".into(), Value::Null);
@@ -110,6 +129,9 @@ fn upgrade_node(node: &mut Value, at: &str) -> Result<(), String> {
         }
         "dynamodb" => {
             node.insert("ttl_attribute".into(), Value::Null);
+        }
+        "asg" => {
+            node.insert("scaling".into(), Value::Null);
         }
         _ => {}
     }
@@ -136,13 +158,19 @@ pub fn migrate(
     steps: &[Migration],
 ) -> Result<(), MigrateError> {
     if from > current {
-        return Err(MigrateError::TooNew { found: from, current });
+        return Err(MigrateError::TooNew {
+            found: from,
+            current,
+        });
     }
     if from == 0 {
         return Err(MigrateError::Unknown { found: from });
     }
     for step in steps.iter().filter(|s| s.to > from && s.to <= current) {
-        (step.up)(doc).map_err(|message| MigrateError::Step { to: step.to, message })?;
+        (step.up)(doc).map_err(|message| MigrateError::Step {
+            to: step.to,
+            message,
+        })?;
         doc.insert("version".into(), Value::from(step.to));
     }
     doc.insert("version".into(), Value::from(current));
@@ -156,7 +184,12 @@ mod tests {
     #[test]
     fn migrations_are_numbered_in_order_up_to_current() {
         for (i, m) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(m.to as usize, i + 2, "migration {i} ({}) is out of order", m.summary);
+            assert_eq!(
+                m.to as usize,
+                i + 2,
+                "migration {i} ({}) is out of order",
+                m.summary
+            );
         }
         assert_eq!(MIGRATIONS.len() as u32 + 1, CURRENT_VERSION);
     }
@@ -173,8 +206,16 @@ mod tests {
     }
 
     const STEPS: &[Migration] = &[
-        Migration { to: 2, summary: "rename old to new", up: rename_cidr },
-        Migration { to: 3, summary: "add marker", up: add_marker },
+        Migration {
+            to: 2,
+            summary: "rename old to new",
+            up: rename_cidr,
+        },
+        Migration {
+            to: 3,
+            summary: "add marker",
+            up: add_marker,
+        },
     ];
 
     fn doc(v: u32) -> Map<String, Value> {
@@ -203,14 +244,29 @@ mod tests {
 
     #[test]
     fn refuses_newer_and_unknown_versions() {
-        assert_eq!(migrate(&mut doc(4), 4, 3, STEPS), Err(MigrateError::TooNew { found: 4, current: 3 }));
-        assert_eq!(migrate(&mut doc(0), 0, 3, STEPS), Err(MigrateError::Unknown { found: 0 }));
+        assert_eq!(
+            migrate(&mut doc(4), 4, 3, STEPS),
+            Err(MigrateError::TooNew {
+                found: 4,
+                current: 3
+            })
+        );
+        assert_eq!(
+            migrate(&mut doc(0), 0, 3, STEPS),
+            Err(MigrateError::Unknown { found: 0 })
+        );
     }
 
     #[test]
     fn a_failing_step_aborts() {
         let mut d = Map::new();
         let err = migrate(&mut d, 1, 3, STEPS).unwrap_err();
-        assert_eq!(err, MigrateError::Step { to: 2, message: "no `old` field".into() });
+        assert_eq!(
+            err,
+            MigrateError::Step {
+                to: 2,
+                message: "no `old` field".into()
+            }
+        );
     }
 }

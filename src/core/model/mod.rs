@@ -11,6 +11,8 @@ mod canvas;
 mod design;
 mod dns;
 mod dynamodb;
+mod ecs;
+mod elasticache;
 pub mod id;
 mod index;
 mod load;
@@ -21,16 +23,25 @@ mod rds;
 mod refs;
 mod region;
 mod s3;
+mod scaling;
 mod strict_json;
+mod usage;
 
-pub use accelerator::{AcceleratorHealthCheck, AcceleratorListener, Accelerator, Endpoint, TransportProtocol};
+pub use accelerator::{
+    Accelerator, AcceleratorHealthCheck, AcceleratorListener, Endpoint, TransportProtocol,
+};
 pub use alb::{Alb, AlbHealthCheck, HttpProtocol, Listener};
 pub use asg::Asg;
 pub use aurora::{Aurora, AuroraEngine, AURORA_BACKUP_RETENTION_DEFAULT};
 pub use canvas::{Canvas, Rect};
-pub use design::{Design, LockMode, Objective, Objectives, StateConfig, FORMAT};
-pub use dns::{CheckProtocol, Dns, FailoverRole, GeoLocation, HealthCheck, Record, RecordType, RoutingPolicy, Target};
+pub use design::{Design, LockMode, Objective, Objectives, StateConfig, StateSplit, FORMAT};
+pub use dns::{
+    CheckProtocol, Dns, FailoverRole, GeoLocation, HealthCheck, Record, RecordType, RoutingPolicy,
+    Target,
+};
 pub use dynamodb::{Billing, Dynamodb, KeyAttr, KeyType};
+pub use ecs::{fargate_size_ok, Ecs, FARGATE_SIZES};
+pub use elasticache::{CacheEngine, Elasticache};
 pub use id::is_valid_id;
 pub use index::{for_each_object, Index, ObjectKind, ObjectRef};
 pub use load::{load, load_value, save, LoadError, LoadErrorKind};
@@ -40,5 +51,7 @@ pub use peering::Peering;
 pub use rds::{Rds, RdsEngine};
 pub use region::{NatMode, Region, RegionRole, Subnet, Tier, Vpc};
 pub use s3::S3;
+pub use scaling::{Scaling, ScalingMetric};
 /// The strict JSON reader of design files, for other untrusted design text (a paste).
 pub(crate) use strict_json::parse as parse_json;
+pub use usage::Usage;

@@ -8,7 +8,7 @@
 //! error still names `regions[0].vpcs[0].nodes[1].listener.port`.
 
 use super::load::{json_type, path_text};
-use super::{Alb, Asg, Aurora, Dynamodb, Rds, S3};
+use super::{Alb, Asg, Aurora, Dynamodb, Ecs, Elasticache, Rds, S3};
 use crate::core::text::short;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -26,6 +26,10 @@ pub enum VpcNode {
     Rds(Rds),
     /// An Aurora cluster.
     Aurora(Aurora),
+    /// An ECS service on Fargate. Format version 2.
+    Ecs(Ecs),
+    /// An ElastiCache replication group. Format version 2.
+    Elasticache(Elasticache),
 }
 
 /// A regional service that lives outside any VPC.
@@ -45,6 +49,8 @@ pub enum NodeKind {
     Asg,
     Rds,
     Aurora,
+    Ecs,
+    Elasticache,
     S3,
     Dynamodb,
 }
@@ -57,6 +63,8 @@ impl NodeKind {
             NodeKind::Asg => "asg",
             NodeKind::Rds => "rds",
             NodeKind::Aurora => "aurora",
+            NodeKind::Ecs => "ecs",
+            NodeKind::Elasticache => "elasticache",
             NodeKind::S3 => "s3",
             NodeKind::Dynamodb => "dynamodb",
         }
@@ -69,6 +77,8 @@ impl NodeKind {
             NodeKind::Asg => "auto-scaling group",
             NodeKind::Rds => "RDS database",
             NodeKind::Aurora => "Aurora cluster",
+            NodeKind::Ecs => "ECS service",
+            NodeKind::Elasticache => "ElastiCache cache",
             NodeKind::S3 => "S3 bucket",
             NodeKind::Dynamodb => "DynamoDB table",
         }
@@ -83,6 +93,8 @@ impl VpcNode {
             VpcNode::Asg(n) => &n.id,
             VpcNode::Rds(n) => &n.id,
             VpcNode::Aurora(n) => &n.id,
+            VpcNode::Ecs(n) => &n.id,
+            VpcNode::Elasticache(n) => &n.id,
         }
     }
 
@@ -93,6 +105,8 @@ impl VpcNode {
             VpcNode::Asg(n) => &n.name,
             VpcNode::Rds(n) => &n.name,
             VpcNode::Aurora(n) => &n.name,
+            VpcNode::Ecs(n) => &n.name,
+            VpcNode::Elasticache(n) => &n.name,
         }
     }
 
@@ -103,6 +117,8 @@ impl VpcNode {
             VpcNode::Asg(_) => NodeKind::Asg,
             VpcNode::Rds(_) => NodeKind::Rds,
             VpcNode::Aurora(_) => NodeKind::Aurora,
+            VpcNode::Ecs(_) => NodeKind::Ecs,
+            VpcNode::Elasticache(_) => NodeKind::Elasticache,
         }
     }
 
@@ -113,6 +129,61 @@ impl VpcNode {
             VpcNode::Asg(n) => &n.subnets,
             VpcNode::Rds(n) => &n.subnets,
             VpcNode::Aurora(n) => &n.subnets,
+            VpcNode::Ecs(n) => &n.subnets,
+            VpcNode::Elasticache(n) => &n.subnets,
+        }
+    }
+}
+
+impl VpcNode {
+    /// The subnet ids, for editing.
+    pub fn subnets_mut(&mut self) -> &mut Vec<String> {
+        match self {
+            VpcNode::Alb(n) => &mut n.subnets,
+            VpcNode::Asg(n) => &mut n.subnets,
+            VpcNode::Rds(n) => &mut n.subnets,
+            VpcNode::Aurora(n) => &mut n.subnets,
+            VpcNode::Ecs(n) => &mut n.subnets,
+            VpcNode::Elasticache(n) => &mut n.subnets,
+        }
+    }
+
+    /// The load balancer a group or service sits behind (`target`); `None`
+    /// for other kinds.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            VpcNode::Asg(n) => n.target.as_deref(),
+            VpcNode::Ecs(n) => n.target.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The `target` field of a group or service, for editing; `None` for
+    /// kinds that have none.
+    pub fn target_mut(&mut self) -> Option<&mut Option<String>> {
+        match self {
+            VpcNode::Asg(n) => Some(&mut n.target),
+            VpcNode::Ecs(n) => Some(&mut n.target),
+            _ => None,
+        }
+    }
+
+    /// The scaling policy of a group or service; `None` for other kinds or
+    /// when it has none.
+    pub fn scaling(&self) -> Option<&super::Scaling> {
+        match self {
+            VpcNode::Asg(n) => n.scaling.as_ref(),
+            VpcNode::Ecs(n) => n.scaling.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The traffic weight of a group or service behind a shared load balancer.
+    pub fn weight(&self) -> Option<u32> {
+        match self {
+            VpcNode::Asg(n) => n.weight,
+            VpcNode::Ecs(n) => n.weight,
+            _ => None,
         }
     }
 }
@@ -150,6 +221,8 @@ impl<'de> Deserialize<'de> for VpcNode {
             "alb" => read_variant(rest).map(VpcNode::Alb),
             "asg" => read_variant(rest).map(VpcNode::Asg),
             "rds" => read_variant(rest).map(VpcNode::Rds),
+            "ecs" => read_variant(rest).map(VpcNode::Ecs),
+            "elasticache" => read_variant(rest).map(VpcNode::Elasticache),
             _ => read_variant(rest).map(VpcNode::Aurora),
         }
     }
@@ -165,7 +238,7 @@ impl<'de> Deserialize<'de> for RegionNode {
     }
 }
 
-const VPC_KINDS: &[&str] = &["alb", "asg", "rds", "aurora"];
+const VPC_KINDS: &[&str] = &["alb", "asg", "rds", "aurora", "ecs", "elasticache"];
 const REGION_KINDS: &[&str] = &["s3", "dynamodb"];
 
 /// Marks a message that carries a path inside a node (see [`split_nested`]).
@@ -191,13 +264,21 @@ fn take_kind<E: serde::de::Error>(
         Some(Value::String(k)) if allowed.contains(&k.as_str()) => Ok((k, map)),
         Some(Value::String(k)) => Err(nested_error(
             "kind",
-            &format!("unknown or misplaced kind `{}`, expected one of: {expected}", short(&k)),
+            &format!(
+                "unknown or misplaced kind `{}`, expected one of: {expected}",
+                short(&k)
+            ),
         )),
         Some(other) => Err(nested_error(
             "kind",
-            &format!("expected a string (one of: {expected}), found {}", json_type(&other)),
+            &format!(
+                "expected a string (one of: {expected}), found {}",
+                json_type(&other)
+            ),
         )),
-        None => Err(E::custom(format!("missing field `kind` (one of: {expected})"))),
+        None => Err(E::custom(format!(
+            "missing field `kind` (one of: {expected})"
+        ))),
     }
 }
 

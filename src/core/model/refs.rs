@@ -10,7 +10,9 @@ use std::collections::HashMap;
 /// names an existing object of an allowed kind. Reports the first problem in
 /// file order.
 pub(crate) fn check_references(d: &Design) -> Result<(), LoadError> {
-    let mut c = Checker { ids: HashMap::new() };
+    let mut c = Checker {
+        ids: HashMap::new(),
+    };
     declare_all(&mut c, d)?;
     resolve_all(&c, d)
 }
@@ -23,7 +25,11 @@ impl<'a> Checker<'a> {
     fn declare(&mut self, id: &'a str, kind: ObjectKind, path: String) -> Result<(), LoadError> {
         let id_path = format!("{path}.id");
         if let Some(problem) = id_problem(id) {
-            return Err(LoadError::new(LoadErrorKind::Id, id_path, format!("id `{}` {problem}", short(id))));
+            return Err(LoadError::new(
+                LoadErrorKind::Id,
+                id_path,
+                format!("id `{}` {problem}", short(id)),
+            ));
         }
         if let Some((k, first)) = self.ids.get(id) {
             return Err(LoadError::new(
@@ -41,19 +47,35 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that `id`, found at `path`, names an object of one of `allowed`.
-    fn resolve(&self, id: &str, path: impl FnOnce() -> String, allowed: &[ObjectKind]) -> Result<(), LoadError> {
-        let expected = allowed.iter().map(|k| k.label()).collect::<Vec<_>>().join(" or ");
+    fn resolve(
+        &self,
+        id: &str,
+        path: impl FnOnce() -> String,
+        allowed: &[ObjectKind],
+    ) -> Result<(), LoadError> {
+        let expected = allowed
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(" or ");
         match self.ids.get(id) {
             Some((k, _)) if allowed.contains(k) => Ok(()),
             Some((k, at)) => Err(LoadError::new(
                 LoadErrorKind::Reference,
                 path(),
-                format!("refers to `{}`, which is the {} at {at}; expected the id of a {expected}", short(id), k.label()),
+                format!(
+                    "refers to `{}`, which is the {} at {at}; expected the id of a {expected}",
+                    short(id),
+                    k.label()
+                ),
             )),
             None => Err(LoadError::new(
                 LoadErrorKind::Reference,
                 path(),
-                format!("refers to `{}`, but no object has that id; expected the id of a {expected}", short(id)),
+                format!(
+                    "refers to `{}`, but no object has that id; expected the id of a {expected}",
+                    short(id)
+                ),
             )),
         }
     }
@@ -70,11 +92,19 @@ fn declare_all<'a>(c: &mut Checker<'a>, d: &'a Design) -> Result<(), LoadError> 
                 c.declare(&s.id, ObjectKind::Subnet, format!("{vp}.subnets[{si}]"))?;
             }
             for (ni, n) in vpc.nodes.iter().enumerate() {
-                c.declare(n.id(), ObjectKind::Node(n.kind()), format!("{vp}.nodes[{ni}]"))?;
+                c.declare(
+                    n.id(),
+                    ObjectKind::Node(n.kind()),
+                    format!("{vp}.nodes[{ni}]"),
+                )?;
             }
         }
         for (ni, n) in region.nodes.iter().enumerate() {
-            c.declare(n.id(), ObjectKind::Node(n.kind()), format!("{rp}.nodes[{ni}]"))?;
+            c.declare(
+                n.id(),
+                ObjectKind::Node(n.kind()),
+                format!("{rp}.nodes[{ni}]"),
+            )?;
         }
     }
     for (i, p) in d.peerings.iter().enumerate() {
@@ -117,14 +147,23 @@ fn resolve_all(c: &Checker<'_>, d: &Design) -> Result<(), LoadError> {
                             c.resolve(src, || format!("{}.replica_of", np()), RDS)?;
                         }
                     }
-                    VpcNode::Alb(_) | VpcNode::Aurora(_) => {}
+                    VpcNode::Ecs(e) => {
+                        if let Some(t) = &e.target {
+                            c.resolve(t, || format!("{}.target", np()), ALB)?;
+                        }
+                    }
+                    VpcNode::Alb(_) | VpcNode::Aurora(_) | VpcNode::Elasticache(_) => {}
                 }
             }
         }
         for (ni, node) in region.nodes.iter().enumerate() {
             if let RegionNode::S3(b) = node {
                 if let Some(dst) = &b.replicate_to {
-                    c.resolve(dst, || format!("regions[{ri}].nodes[{ni}].replicate_to"), S3)?;
+                    c.resolve(
+                        dst,
+                        || format!("regions[{ri}].nodes[{ni}].replicate_to"),
+                        S3,
+                    )?;
                 }
             }
         }
@@ -136,13 +175,21 @@ fn resolve_all(c: &Checker<'_>, d: &Design) -> Result<(), LoadError> {
     if let Some(dns) = &d.dns {
         for (i, r) in dns.records.iter().enumerate() {
             for (t, target) in r.targets.iter().enumerate() {
-                c.resolve(&target.target, || format!("dns.records[{i}].targets[{t}].target"), DNS_TARGET)?;
+                c.resolve(
+                    &target.target,
+                    || format!("dns.records[{i}].targets[{t}].target"),
+                    DNS_TARGET,
+                )?;
             }
         }
     }
     for (i, a) in d.accelerators.iter().enumerate() {
         for (e, ep) in a.endpoints.iter().enumerate() {
-            c.resolve(&ep.target, || format!("accelerators[{i}].endpoints[{e}].target"), ALB)?;
+            c.resolve(
+                &ep.target,
+                || format!("accelerators[{i}].endpoints[{e}].target"),
+                ALB,
+            )?;
         }
     }
     for key in d.canvas.keys() {

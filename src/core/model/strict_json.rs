@@ -31,11 +31,28 @@ pub const MAX_VALUES: usize = 1_000_000;
 
 /// Parses `text` as one JSON value, refusing duplicate keys and deep nesting.
 pub(crate) fn parse(text: &str) -> Result<Value, LoadError> {
-    let shared = Shared { refused: RefCell::new(None), values_left: Cell::new(MAX_VALUES) };
-    let root = At { parent: None, step: Step::Root, depth: 0 };
+    let shared = Shared {
+        refused: RefCell::new(None),
+        values_left: Cell::new(MAX_VALUES),
+    };
+    let root = At {
+        parent: None,
+        step: Step::Root,
+        depth: 0,
+    };
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = ValueSeed { at: &root, shared: &shared }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    value.map_err(|e| shared.refused.into_inner().unwrap_or_else(|| syntax_error(text, &e)))
+    let value = ValueSeed {
+        at: &root,
+        shared: &shared,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v));
+    value.map_err(|e| {
+        shared
+            .refused
+            .into_inner()
+            .unwrap_or_else(|| syntax_error(text, &e))
+    })
 }
 
 fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
@@ -85,7 +102,11 @@ impl At<'_> {
     }
 
     fn child<'b>(&'b self, step: Step<'b>) -> At<'b> {
-        At { parent: Some(self), step, depth: self.depth + 1 }
+        At {
+            parent: Some(self),
+            step,
+            depth: self.depth + 1,
+        }
     }
 }
 
@@ -106,13 +127,19 @@ struct ValueSeed<'a> {
 
 impl ValueSeed<'_> {
     fn refuse<E: de::Error>(self, message: String) -> E {
-        *self.shared.refused.borrow_mut() = Some(LoadError::new(LoadErrorKind::Schema, self.at.path(), message));
+        *self.shared.refused.borrow_mut() = Some(LoadError::new(
+            LoadErrorKind::Schema,
+            self.at.path(),
+            message,
+        ));
         E::custom("refused")
     }
 
     fn enter<E: de::Error>(self) -> Result<(), E> {
         if self.at.depth >= MAX_DEPTH {
-            return Err(self.refuse(format!("nested more than {MAX_DEPTH} levels deep; a design never nests that deep")));
+            return Err(self.refuse(format!(
+                "nested more than {MAX_DEPTH} levels deep; a design never nests that deep"
+            )));
         }
         Ok(())
     }
@@ -183,7 +210,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         let mut out = Vec::new();
         loop {
             let at = self.at.child(Step::Index(out.len()));
-            match seq.next_element_seed(ValueSeed { at: &at, shared: self.shared })? {
+            match seq.next_element_seed(ValueSeed {
+                at: &at,
+                shared: self.shared,
+            })? {
                 Some(v) => out.push(v),
                 None => return Ok(Value::Array(out)),
             }
@@ -201,7 +231,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
                 )));
             }
             let at = self.at.child(Step::Key(&key));
-            let value = map.next_value_seed(ValueSeed { at: &at, shared: self.shared })?;
+            let value = map.next_value_seed(ValueSeed {
+                at: &at,
+                shared: self.shared,
+            })?;
             out.insert(key, value);
         }
         Ok(Value::Object(out))
@@ -220,7 +253,10 @@ mod tests {
     #[test]
     fn reads_what_serde_json_reads() {
         let text = r#"{"a": [1, -2, 2.5, "x", null, true, {"b": {}}], "c": 18446744073709551615}"#;
-        assert_eq!(parse(text).unwrap(), serde_json::from_str::<Value>(text).unwrap());
+        assert_eq!(
+            parse(text).unwrap(),
+            serde_json::from_str::<Value>(text).unwrap()
+        );
     }
 
     #[test]
@@ -229,10 +265,17 @@ mod tests {
         assert_eq!(p, "");
         assert!(m.starts_with("duplicate key \"name\""), "{m}");
         let (p, m) = refused(r#"{"tags": {"Owner": "a", "Owner": "b"}}"#);
-        assert_eq!((p.as_str(), m.starts_with("duplicate key \"Owner\"")), ("tags", true), "{m}");
+        assert_eq!(
+            (p.as_str(), m.starts_with("duplicate key \"Owner\"")),
+            ("tags", true),
+            "{m}"
+        );
         let (p, _) = refused(r#"{"regions": [{}, {"vpcs": [{"id": "a", "id": "a"}]}]}"#);
         assert_eq!(p, "regions[1].vpcs[0]");
-        assert!(parse(r#"{"a": {"k": 1}, "b": {"k": 1}}"#).is_ok(), "equal keys in different objects are fine");
+        assert!(
+            parse(r#"{"a": {"k": 1}, "b": {"k": 1}}"#).is_ok(),
+            "equal keys in different objects are fine"
+        );
     }
 
     #[test]
@@ -257,7 +300,10 @@ mod tests {
     fn refuses_millions_of_values_but_reads_the_stress_design() {
         let stress = crate::core::model::save(&crate::core::stress::stress_design());
         let n = count(&parse(&stress).expect("the stress design parses"));
-        assert!(n * 10 < MAX_VALUES, "the stress design holds {n} values, too close to the cap");
+        assert!(
+            n * 10 < MAX_VALUES,
+            "the stress design holds {n} values, too close to the cap"
+        );
         let many = format!("[{}1]", "1,".repeat(MAX_VALUES));
         let (p, m) = refused(&many);
         assert!(m.contains("more than 1000000 JSON values"), "{m}");

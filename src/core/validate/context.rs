@@ -1,8 +1,8 @@
 //! What every rule gets: the design, its index, and facts parsed once.
 
 use crate::core::layout::canvas_name;
-use crate::core::text::short;
 use crate::core::model::{for_each_object, Design, Index, ObjectKind, ObjectRef};
+use crate::core::text::short;
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap;
 
@@ -13,7 +13,11 @@ fn name_keys(design: &Design, o: &ObjectRef<'_>) -> [(ObjectKind, String); 3] {
     let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
     let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
     let kind = o.kind();
-    [(kind, name.clone()), (kind, format!("{name}\u{1}{region}")), (kind, format!("{name}\u{1}{region}\u{1}{vpc}"))]
+    [
+        (kind, name.clone()),
+        (kind, format!("{name}\u{1}{region}")),
+        (kind, format!("{name}\u{1}{region}\u{1}{vpc}")),
+    ]
 }
 
 /// The design under validation with lookups shared by all rules.
@@ -52,7 +56,12 @@ impl<'a> Ctx<'a> {
                 *names.entry(key).or_insert(0) += 1;
             }
         });
-        Ctx { design, index: Index::new(design), cidrs, names }
+        Ctx {
+            design,
+            index: Index::new(design),
+            cidrs,
+            names,
+        }
     }
 
     /// An object named as the canvas labels it (see
@@ -63,7 +72,9 @@ impl<'a> Ctx<'a> {
     /// main`), then the VPC's CIDR. An id that names nothing is returned as
     /// it is. Long names are shortened as [`short`] does.
     pub fn name_of(&self, id: &str) -> String {
-        let Some(o) = self.index.get(id) else { return short(id).to_string() };
+        let Some(o) = self.index.get(id) else {
+            return short(id).to_string();
+        };
         let [plain, in_region, in_vpc] = name_keys(self.design, &o);
         let unique = |k: &(ObjectKind, String)| self.names.get(k).copied().unwrap_or(0) <= 1;
         // Shortened as every user text in a message is (a name may be long).
@@ -72,7 +83,9 @@ impl<'a> Ctx<'a> {
         match (region, vpc) {
             _ if unique(&plain) => name,
             (Some(r), _) if unique(&in_region) => format!("{name} in {}", short(&r.code)),
-            (Some(r), Some(v)) if unique(&in_vpc) && !matches!(o, ObjectRef::Vpc { .. }) => format!("{name} in {} / {}", short(&r.code), short(&v.name)),
+            (Some(r), Some(v)) if unique(&in_vpc) && !matches!(o, ObjectRef::Vpc { .. }) => {
+                format!("{name} in {} / {}", short(&r.code), short(&v.name))
+            }
             (Some(r), Some(v)) => format!("{name} in {} ({})", short(&r.code), short(&v.cidr)),
             _ => name,
         }

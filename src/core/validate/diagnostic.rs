@@ -103,7 +103,17 @@ pub const fn rule(
     fix: &'static str,
     check: fn(&Ctx<'_>, &mut Report<'_>),
 ) -> Rule {
-    Rule { doc: RuleDoc { id, severity, family, summary, why, fix }, check }
+    Rule {
+        doc: RuleDoc {
+            id,
+            severity,
+            family,
+            summary,
+            why,
+            fix,
+        },
+        check,
+    }
 }
 
 /// One finding.
@@ -145,7 +155,12 @@ impl<'a> Report<'a> {
     /// The message is bounded here, whatever the rule wrote: rules quote
     /// user text with `short`, and this backstop keeps a missed spot from
     /// turning a 5 MB name into megabytes of report per finding.
-    pub fn emit_at<S: AsRef<str>>(&mut self, severity: Severity, subjects: &[S], message: impl Into<String>) {
+    pub fn emit_at<S: AsRef<str>>(
+        &mut self,
+        severity: Severity,
+        subjects: &[S],
+        message: impl Into<String>,
+    ) {
         self.out.push(Diagnostic {
             rule: self.rule.doc.id,
             severity,
@@ -163,15 +178,33 @@ mod tests {
 
     fn nothing(_: &Ctx<'_>, _: &mut Report<'_>) {}
 
-    const RULE: Rule = rule("DES-99", Severity::Error, Family::Design, "s", "w", "f", nothing);
+    const RULE: Rule = rule(
+        "DES-99",
+        Severity::Error,
+        Family::Design,
+        "s",
+        "w",
+        "f",
+        nothing,
+    );
 
     #[test]
     fn emit_bounds_every_message() {
         let mut out = Vec::new();
         let mut report = Report::new(&RULE, &mut out);
-        report.emit(&["a"], format!("Project name {} is too long.\nSecond line", "x".repeat(5_000_000)));
+        report.emit(
+            &["a"],
+            format!(
+                "Project name {} is too long.\nSecond line",
+                "x".repeat(5_000_000)
+            ),
+        );
         report.emit(&["a"], "A short message.");
-        assert!(out[0].message.len() <= MAX_MESSAGE_BYTES && !out[0].message.contains('\n'), "{}", out[0].message.len());
+        assert!(
+            out[0].message.len() <= MAX_MESSAGE_BYTES && !out[0].message.contains('\n'),
+            "{}",
+            out[0].message.len()
+        );
         assert!(out[0].message.starts_with("Project name xxx"));
         assert_eq!(out[1].message, "A short message.");
     }

@@ -19,10 +19,21 @@ pub fn rules_markdown() -> String {
     let _ = writeln!(s, "{total} rules in {} families.\n", families.len());
     for fam in families {
         let _ = writeln!(s, "## {}\n", fam.title());
-        let _ = writeln!(s, "| id | severity | rule | why | fix |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            s,
+            "| id | severity | rule | why | fix |\n|---|---|---|---|---|"
+        );
         for r in rules().filter(|r| r.doc.family == fam) {
             let d = &r.doc;
-            let _ = writeln!(s, "| {} | {} | {} | {} | {} |", d.id, d.severity.as_str(), cell(d.summary), cell(d.why), cell(d.fix));
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} | {} |",
+                d.id,
+                d.severity.as_str(),
+                cell(d.summary),
+                cell(d.why),
+                cell(d.fix)
+            );
         }
         s.push('\n');
     }

@@ -26,7 +26,12 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
         (rule.check)(&ctx, &mut report);
     }
     out.sort_by(|a, b| {
-        (a.severity, a.rule, &a.subjects, &a.message).cmp(&(b.severity, b.rule, &b.subjects, &b.message))
+        (a.severity, a.rule, &a.subjects, &a.message).cmp(&(
+            b.severity,
+            b.rule,
+            &b.subjects,
+            &b.message,
+        ))
     });
     out
 }
@@ -47,11 +52,13 @@ pub fn by_subject(diags: &[Diagnostic]) -> std::collections::BTreeMap<String, (S
 
 /// How many diagnostics of each severity: (errors, warnings, infos).
 pub fn counts(diags: &[Diagnostic]) -> (usize, usize, usize) {
-    diags.iter().fold((0, 0, 0), |(e, w, i), d| match d.severity {
-        Severity::Error => (e + 1, w, i),
-        Severity::Warning => (e, w + 1, i),
-        Severity::Info => (e, w, i + 1),
-    })
+    diags
+        .iter()
+        .fold((0, 0, 0), |(e, w, i), d| match d.severity {
+            Severity::Error => (e + 1, w, i),
+            Severity::Warning => (e, w + 1, i),
+            Severity::Info => (e, w, i + 1),
+        })
 }
 
 #[cfg(test)]
@@ -67,7 +74,10 @@ mod tests {
             subjects: subjects.iter().map(|s| s.to_string()).collect(),
             fix: "",
         };
-        let diags = [d("A", Severity::Warning, &["x", "y"]), d("B", Severity::Error, &["x"])];
+        let diags = [
+            d("A", Severity::Warning, &["x", "y"]),
+            d("B", Severity::Error, &["x"]),
+        ];
         let b = by_subject(&diags);
         assert_eq!(b["x"], (Severity::Error, 2));
         assert_eq!(b["y"], (Severity::Warning, 1));

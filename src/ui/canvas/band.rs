@@ -17,13 +17,20 @@ pub fn begin(st: Stage, x: f64, y: f64) -> Gesture {
 /// Stretches the box from world `(wx, wy)` to the pointer.
 pub fn drag(st: Stage, wx: f64, wy: f64, x: f64, y: f64) {
     if let Some((ex, ey)) = st.world_at(x, y) {
-        st.band.set(Some(Rect { x: wx.min(ex), y: wy.min(ey), w: (ex - wx).abs(), h: (ey - wy).abs() }));
+        st.band.set(Some(Rect {
+            x: wx.min(ex),
+            y: wy.min(ey),
+            w: (ex - wx).abs(),
+            h: (ey - wy).abs(),
+        }));
     }
 }
 
 /// Selects what the box holds.
 pub fn release(st: Stage, shift: bool) {
-    let Some(area) = st.band.get_untracked() else { return };
+    let Some(area) = st.band.get_untracked() else {
+        return;
+    };
     let inside = st.geometry.with_untracked(|l| objects_within(l, area));
     st.selection.update(|s| {
         if !shift {

@@ -12,7 +12,11 @@ use leptos::prelude::*;
 /// True when the keyboard is on the canvas (or its menu or find box), so
 /// Ctrl/Cmd+C and V are the canvas's and not the page's.
 fn on_canvas(st: Stage, ev: &web_sys::Event) -> bool {
-    !platform::in_field(ev) && st.stage_ref.get_untracked().is_some_and(|el| platform::focus::within(&el))
+    !platform::in_field(ev)
+        && st
+            .stage_ref
+            .get_untracked()
+            .is_some_and(|el| platform::focus::within(&el))
 }
 
 /// The clip of the selection, or why there is none.
@@ -29,7 +33,10 @@ fn clip(st: Stage) -> Result<String, String> {
 /// Pastes `text` into the selected container (see `core::edit::paste`).
 pub fn paste_text(st: Stage, text: &str) {
     let into = st.selection.with_untracked(|s| s.first().cloned());
-    match st.design.with_untracked(|d| edit::paste(d, text, into.as_deref())) {
+    match st
+        .design
+        .with_untracked(|d| edit::paste(d, text, into.as_deref()))
+    {
         Ok((d, ids)) => {
             st.edit(d);
             st.select(ids);

@@ -10,19 +10,19 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
-use super::gesture::{Gesture, Moving, DRAG_THRESHOLD};
 use super::find::FindView;
+use super::gesture::{Gesture, Moving, DRAG_THRESHOLD};
 use super::keys::canvas_keys;
+use super::legend::Legend;
 use super::menu::{on_context, MenuView};
 use super::minimap::Minimap;
-use super::{clipboard, zoom};
-use super::legend::Legend;
 use super::overlay::{handles_view, HintView};
-use super::palette_drop::{follow_palette, PaletteDrop};
 use super::overview::{overview_style, overview_view};
+use super::palette_drop::{follow_palette, PaletteDrop};
 use super::pointer;
 use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
 use super::stage::Stage;
+use super::{clipboard, zoom};
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
 use crate::core::layout::{layout, link_geometry, links, LinkKind, RectExt};
@@ -112,20 +112,33 @@ pub fn Canvas(
     on_duplicate: Option<Callback<()>>,
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
-    let placed = Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
+    let placed =
+        Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
     let fitted = Memo::new(move |_| {
         let shapes = geometry.with(|l| l.bounds);
         let all = placed.with(|ls| ls.iter().fold(shapes, |b, g| b.union(&g.bounds())));
         ViewBox::fit(all, FIT_MARGIN)
     });
     let kinds = Signal::derive(move || {
-        placed.with(|ls| LinkKind::ALL.into_iter().filter(|k| ls.iter().any(|g| g.link.kind == *k)).collect())
+        placed.with(|ls| {
+            LinkKind::ALL
+                .into_iter()
+                .filter(|k| ls.iter().any(|g| g.link.kind == *k))
+                .collect()
+        })
     });
 
     // The camera the user moved; `None` follows the fitted view.
     let camera = RwSignal::new(None::<ViewBox>);
     // A different document (another template) starts fitted again.
-    let identity = Memo::new(move |_| design.with(|d| (d.name.clone(), d.regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>())));
+    let identity = Memo::new(move |_| {
+        design.with(|d| {
+            (
+                d.name.clone(),
+                d.regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            )
+        })
+    });
     Effect::new(move |_| {
         identity.track();
         camera.set(None);
@@ -178,13 +191,29 @@ pub fn Canvas(
         n
     });
     clipboard::listen(st);
-    let Stage { svg_ref, layer_ref, clones_ref, space, panning, outlines_moving, band, wire, hint, .. } = st;
+    let Stage {
+        svg_ref,
+        layer_ref,
+        clones_ref,
+        space,
+        panning,
+        outlines_moving,
+        band,
+        wire,
+        hint,
+        ..
+    } = st;
 
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
         if let Some((left, top, w, h)) = platform::current_target_rect(&ev) {
             let vb = st.view();
-            let (wx, wy) = vb.screen_to_world(ev.client_x() as f64 - left, ev.client_y() as f64 - top, w, h);
+            let (wx, wy) = vb.screen_to_world(
+                ev.client_x() as f64 - left,
+                ev.client_y() as f64 - top,
+                w,
+                h,
+            );
             let factor = (-ev.delta_y() * 0.0015).exp();
             camera.set(Some(vb.zoomed(factor, wx, wy)));
         }
@@ -211,7 +240,18 @@ pub fn Canvas(
 
     // A palette item dragged over the canvas: where it would land, or why not.
     if let Some(palette) = palette {
-        follow_palette(PaletteDrop { palette, design, geometry, hint, on_add }, move |x, y| st.world_at(x, y), move |m| st.message(m), move || st.cancel());
+        follow_palette(
+            PaletteDrop {
+                palette,
+                design,
+                geometry,
+                hint,
+                on_add,
+            },
+            move |x, y| st.world_at(x, y),
+            move |m| st.message(m),
+            move || st.cancel(),
+        );
     }
 
     let drawn_list = drawn(design, geometry.into());
@@ -259,10 +299,17 @@ pub fn Canvas(
     // of it again on every side, while subnet names are legible; `None`
     // when zoomed out (or not yet measured).
     let near = Signal::derive(move || {
-        scale().filter(|s| TEXT_SIZES[1] * s >= MIN_TEXT_PX - 0.01).map(|_| {
-            let vb = view_box();
-            Rect { x: vb.x - vb.w / 2.0, y: vb.y - vb.h / 2.0, w: vb.w * 2.0, h: vb.h * 2.0 }
-        })
+        scale()
+            .filter(|s| TEXT_SIZES[1] * s >= MIN_TEXT_PX - 0.01)
+            .map(|_| {
+                let vb = view_box();
+                Rect {
+                    x: vb.x - vb.w / 2.0,
+                    y: vb.y - vb.h / 2.0,
+                    w: vb.w * 2.0,
+                    h: vb.h * 2.0,
+                }
+            })
     });
     let scene = scene_view(drawn_list, placed.into(), far.into(), near);
     let overview = overview_view(drawn_list, Signal::derive(scale), far.into());

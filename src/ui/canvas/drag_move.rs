@@ -12,19 +12,31 @@ use leptos::prelude::*;
 /// the canvas cannot edit or nothing selected can move.
 pub fn begin(st: Stage, x: f64, y: f64) -> Gesture {
     let ids = st.selection.get_untracked();
-    let plan = if st.on_edit.is_some() { st.geometry.with_untracked(|l| DragPlan::new(l, &ids)) } else { None };
+    let plan = if st.on_edit.is_some() {
+        st.geometry.with_untracked(|l| DragPlan::new(l, &ids))
+    } else {
+        None
+    };
     match (plan, st.svg_ref.get_untracked()) {
         (Some(plan), Some(svg)) => {
             let (_, _, w, h) = platform::element_rect(&svg);
             let scale = st.view().scale(w, h);
             let found = Moving::find(&svg, &plan);
             if found.shown.len() > GHOST_ABOVE {
-                st.outlines_moving.set(plan.roots.iter().map(|m| m.start).collect());
+                st.outlines_moving
+                    .set(plan.roots.iter().map(|m| m.start).collect());
             } else if let Some(clones) = st.clones_ref.get_untracked() {
                 found.begin(&clones);
                 st.moving.set_value(found);
             }
-            Gesture::Moving { plan, x, y, scale, dx: 0.0, dy: 0.0 }
+            Gesture::Moving {
+                plan,
+                x,
+                y,
+                scale,
+                dx: 0.0,
+                dy: 0.0,
+            }
         }
         _ => super::pan::begin(st, x, y),
     }
@@ -32,10 +44,21 @@ pub fn begin(st: Stage, x: f64, y: f64) -> Gesture {
 
 /// Follows the pointer: the offset is clamped by the plan (frames keep
 /// their children inside) and the drag layer shifts by it.
-pub fn drag(st: Stage, plan: &DragPlan, from: (f64, f64), scale: f64, offset: &mut (f64, f64), x: f64, y: f64) {
+pub fn drag(
+    st: Stage,
+    plan: &DragPlan,
+    from: (f64, f64),
+    scale: f64,
+    offset: &mut (f64, f64),
+    x: f64,
+    y: f64,
+) {
     *offset = plan.clamp((x - from.0) / scale, (y - from.1) / scale);
     if let Some(layer) = st.layer_ref.get_untracked() {
-        platform::set_style(&layer, Some(&pixel_offset(offset.0 * scale, offset.1 * scale)));
+        platform::set_style(
+            &layer,
+            Some(&pixel_offset(offset.0 * scale, offset.1 * scale)),
+        );
     }
 }
 

@@ -28,7 +28,9 @@ fn pick(st: Stage, id: String) {
     st.finding.set(None);
     match mode {
         Some(Finding::Connect(from)) => {
-            let linked = st.design.with_untracked(|d| edit::orient(d, &from, &id).and_then(|(a, b, _)| edit::connect(d, &a, &b)));
+            let linked = st.design.with_untracked(|d| {
+                edit::orient(d, &from, &id).and_then(|(a, b, _)| edit::connect(d, &a, &b))
+            });
             match linked {
                 Ok(d) => {
                     st.edit(d);
@@ -66,7 +68,8 @@ pub fn FindView(st: Stage) -> impl IntoView {
             "ArrowDown" if n > 0 => active.update(|a| *a = (*a + 1) % n),
             "ArrowUp" if n > 0 => active.update(|a| *a = (*a + n - 1) % n),
             "Enter" => {
-                let id = found.with_untracked(|f| f.get(active.get_untracked()).map(|x| x.id.clone()));
+                let id =
+                    found.with_untracked(|f| f.get(active.get_untracked()).map(|x| x.id.clone()));
                 match id {
                     Some(id) => pick(st, id),
                     None => st.said.set("No match.".to_string()),

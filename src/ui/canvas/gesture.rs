@@ -39,10 +39,21 @@ pub enum Gesture {
     /// Panning; the last client position, and (for a large design, whose
     /// every repaint costs more than a frame) the offset in pixels the
     /// canvas is shifted by until the release moves the camera.
-    Panning { x: f64, y: f64, deferred: Option<(f64, f64)> },
+    Panning {
+        x: f64,
+        y: f64,
+        deferred: Option<(f64, f64)>,
+    },
     /// Moving shapes: the plan, the press position, pixels per world unit,
     /// and the clamped offset so far in world units.
-    Moving { plan: DragPlan, x: f64, y: f64, scale: f64, dx: f64, dy: f64 },
+    Moving {
+        plan: DragPlan,
+        x: f64,
+        y: f64,
+        scale: f64,
+        dx: f64,
+        dy: f64,
+    },
     /// Box selecting from this world point.
     Banding { wx: f64, wy: f64 },
     /// Drawing a link from this shape.
@@ -68,21 +79,39 @@ impl Moving {
     /// Finds the elements of `plan`'s shapes in the canvas `svg`.
     pub fn find(svg: &web_sys::Element, plan: &DragPlan) -> Moving {
         let mut out = Moving::default();
-        let Ok(list) = svg.query_selector_all("[data-id],[data-target],[data-badge],[data-outline],[data-handle],.link-group") else {
+        let Ok(list) = svg.query_selector_all(
+            "[data-id],[data-target],[data-badge],[data-outline],[data-handle],.link-group",
+        ) else {
             return out;
         };
         let moves = |id: Option<String>| id.is_some_and(|id| plan.moving.contains(&id));
         for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) else { continue };
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            else {
+                continue;
+            };
             if el.has_attribute("data-from") {
-                match (moves(el.get_attribute("data-from")), moves(el.get_attribute("data-to"))) {
+                match (
+                    moves(el.get_attribute("data-from")),
+                    moves(el.get_attribute("data-to")),
+                ) {
                     (true, true) => out.shown.push(el),
                     (true, false) | (false, true) => out.fading.push(el),
                     _ => {}
                 }
                 continue;
             }
-            let id = ["data-id", "data-target", "data-badge", "data-outline", "data-handle"].iter().find_map(|a| el.get_attribute(a));
+            let id = [
+                "data-id",
+                "data-target",
+                "data-badge",
+                "data-outline",
+                "data-handle",
+            ]
+            .iter()
+            .find_map(|a| el.get_attribute(a));
             if moves(id) {
                 out.shown.push(el);
             }

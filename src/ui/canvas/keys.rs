@@ -32,7 +32,11 @@ pub fn canvas_keys(st: Stage) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'st
             }
             "a" | "A" if cmd => {
                 let all: Vec<String> = st.geometry.with_untracked(|l| {
-                    l.shapes.iter().map(|s| s.id.clone()).filter(|id| is_design_id(id) && id != GLOBAL_ID).collect()
+                    l.shapes
+                        .iter()
+                        .map(|s| s.id.clone())
+                        .filter(|id| is_design_id(id) && id != GLOBAL_ID)
+                        .collect()
                 });
                 st.select(all);
                 true
@@ -52,10 +56,12 @@ pub fn canvas_keys(st: Stage) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'st
 /// Selects the next (previous) object in reading order; false past the
 /// end, so the browser moves focus on.
 fn walk(st: Stage, back: bool) -> bool {
-    let order = st.geometry.with_untracked(|l| st.placed.with_untracked(|ls| {
-        let links: Vec<_> = ls.iter().map(|g| g.link.clone()).collect();
-        reading_order(l, &links)
-    }));
+    let order = st.geometry.with_untracked(|l| {
+        st.placed.with_untracked(|ls| {
+            let links: Vec<_> = ls.iter().map(|g| g.link.clone()).collect();
+            reading_order(l, &links)
+        })
+    });
     let current = st.selection.with_untracked(|s| s.last().cloned());
     match step(&order, current.as_deref(), back) {
         Some(id) => {

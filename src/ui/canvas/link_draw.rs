@@ -11,13 +11,17 @@ use leptos::prelude::*;
 /// Follows the pointer at client `(x, y)` from the shape `from`.
 pub fn drag(st: Stage, from: &str, x: f64, y: f64) {
     let start = st.geometry.with_untracked(|l| l.get(from).map(|s| s.rect));
-    let (Some(r), Some((wx, wy))) = (start, st.world_at(x, y)) else { return };
+    let (Some(r), Some((wx, wy))) = (start, st.world_at(x, y)) else {
+        return;
+    };
     let target = st.geometry.with_untracked(|l| {
         object_at(l, wx, wy)
             .filter(|id| *id != from && *id != GLOBAL_ID)
             .and_then(|id| l.get(id).map(|s| (id.to_string(), s.rect)))
     });
-    let known = st.hint.with_untracked(|h| h.as_ref().and_then(|h| h.target.clone()));
+    let known = st
+        .hint
+        .with_untracked(|h| h.as_ref().and_then(|h| h.target.clone()));
     match target {
         Some((id, rect)) if known.as_deref() != Some(id.as_str()) => {
             let verdict = st.design.with_untracked(|d| edit::orient(d, from, &id));
@@ -26,12 +30,17 @@ pub fn drag(st: Stage, from: &str, x: f64, y: f64) {
         Some(_) => Hint::follow(st.hint, (x, y)),
         None => st.hint.set(None),
     }
-    st.wire.set(Some(Wire { from: (r.right(), r.center().y), to: (wx, wy) }));
+    st.wire.set(Some(Wire {
+        from: (r.right(), r.center().y),
+        to: (wx, wy),
+    }));
 }
 
 /// Links the shapes the hint approved, or shows its refusal.
 pub fn release(st: Stage) {
-    let Some(Verdict::Link(link)) = st.hint.get_untracked().map(|h| h.verdict) else { return };
+    let Some(Verdict::Link(link)) = st.hint.get_untracked().map(|h| h.verdict) else {
+        return;
+    };
     match link {
         Ok((from, to)) => match st.design.with_untracked(|d| edit::connect(d, &from, &to)) {
             Ok(d) => st.edit(d),

@@ -14,7 +14,9 @@ pub fn link_view(g: &LinkGeom, title: String) -> impl IntoView {
     let note = g.link.note.clone();
     let aria = title.clone();
     let mid = g.midpoint();
-    let label = note.map(|n| view! { <text class="link-note" x=mid.x y=mid.y - 6.0 text-anchor="middle">{n}</text> });
+    let label = note.map(
+        |n| view! { <text class="link-note" x=mid.x y=mid.y - 6.0 text-anchor="middle">{n}</text> },
+    );
     view! {
         <g class="link-group" data-id=g.link.id() data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
             <title>{title}</title>

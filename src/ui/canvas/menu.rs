@@ -48,7 +48,10 @@ impl Menu {
             .map(|b| (ox + (b.x - vb.x) * s, oy + (b.center().y - vb.y) * s))
             .filter(|(x, y)| *x >= left && *y >= top && *x <= left + w && *y <= top + h)
             .unwrap_or((left + w / 2.0, top + h / 2.0));
-        Menu { at, page: Page::Actions }
+        Menu {
+            at,
+            page: Page::Actions,
+        }
     }
 }
 
@@ -102,7 +105,15 @@ fn actions(st: Stage) -> Vec<Action> {
     let (copyable, region, shape) = st.design.with_untracked(|d| {
         let index = Index::new(d);
         let objects: Vec<ObjectRef<'_>> = ids.iter().filter_map(|id| index.get(id)).collect();
-        let copyable = objects.iter().any(|o| !matches!(o, ObjectRef::Region(_) | ObjectRef::Peering(_) | ObjectRef::Record(_) | ObjectRef::Accelerator(_)));
+        let copyable = objects.iter().any(|o| {
+            !matches!(
+                o,
+                ObjectRef::Region(_)
+                    | ObjectRef::Peering(_)
+                    | ObjectRef::Record(_)
+                    | ObjectRef::Accelerator(_)
+            )
+        });
         let region = matches!(objects.as_slice(), [ObjectRef::Region(_)]);
         (copyable, region, objects.len() == 1 && ids.len() == 1)
     });
@@ -162,7 +173,13 @@ fn run(st: Stage, a: Action) {
         Action::Duplicate => st.on_duplicate.iter().for_each(|cb| cb.run(())),
         Action::Delete => st.on_delete.iter().for_each(|cb| cb.run(())),
         Action::SelectAll => {
-            let all = st.geometry.with_untracked(|l| l.shapes.iter().map(|s| s.id.clone()).filter(|id| is_design_id(id) && id != crate::core::layout::GLOBAL_ID).collect());
+            let all = st.geometry.with_untracked(|l| {
+                l.shapes
+                    .iter()
+                    .map(|s| s.id.clone())
+                    .filter(|id| is_design_id(id) && id != crate::core::layout::GLOBAL_ID)
+                    .collect()
+            });
             st.select(all);
         }
         Action::Fit => st.camera.set(None),
@@ -174,8 +191,13 @@ fn run(st: Stage, a: Action) {
 /// Clones the selected region into `code`.
 fn clone_into(st: Stage, code: &str) {
     st.menu.set(None);
-    let Some(region) = st.selection.with_untracked(|s| s.first().cloned()) else { return };
-    match st.design.with_untracked(|d| edit::clone_region_as_dr(d, &region, code)) {
+    let Some(region) = st.selection.with_untracked(|s| s.first().cloned()) else {
+        return;
+    };
+    match st
+        .design
+        .with_untracked(|d| edit::clone_region_as_dr(d, &region, code))
+    {
         Ok((d, id)) => {
             st.edit(d);
             st.select(vec![id]);
@@ -187,10 +209,22 @@ fn clone_into(st: Stage, code: &str) {
 
 /// Arrow keys, Home and End move between items; Escape and Tab close.
 fn menu_keys(st: Stage, ev: leptos::ev::KeyboardEvent) {
-    let Some(root) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let Ok(list) = root.query_selector_all("[role='menuitem']") else { return };
-    let items: Vec<web_sys::Element> = (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
-    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let Some(root) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = root.query_selector_all("[role='menuitem']") else {
+        return;
+    };
+    let items: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect();
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
     let at = items.iter().position(|e| Some(e) == active.as_ref());
     let n = items.len();
     let to = match ev.key().as_str() {
@@ -274,11 +308,16 @@ pub fn MenuView(st: Stage) -> impl IntoView {
 /// is already selected) and opens the menu at the pointer.
 pub fn on_context(st: Stage, ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    let id = platform::hit(&ev).id.filter(|id| is_design_id(id) || Link::from_id(id).is_some());
+    let id = platform::hit(&ev)
+        .id
+        .filter(|id| is_design_id(id) || Link::from_id(id).is_some());
     if let Some(id) = id {
         if !st.selection.with_untracked(|s| s.contains(&id)) {
             st.select(vec![id]);
         }
     }
-    st.menu.set(Some(Menu { at: (ev.client_x() as f64, ev.client_y() as f64), page: Page::Actions }));
+    st.menu.set(Some(Menu {
+        at: (ev.client_x() as f64, ev.client_y() as f64),
+        page: Page::Actions,
+    }));
 }

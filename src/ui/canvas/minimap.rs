@@ -13,21 +13,35 @@ use leptos::prelude::*;
 /// True when the view holds every shape (the minimap has nothing to add).
 fn everything_fits(view: &ViewBox, all: &ViewBox) -> bool {
     let eps = 1.0;
-    view.x <= all.x + eps && view.y <= all.y + eps && view.x + view.w >= all.x + all.w - eps && view.y + view.h >= all.y + all.h - eps
+    view.x <= all.x + eps
+        && view.y <= all.y + eps
+        && view.x + view.w >= all.x + all.w - eps
+        && view.y + view.h >= all.y + all.h - eps
 }
 
 /// Centres the view on the world point under client `(cx, cy)` of the minimap.
 fn centre_at(st: Stage, (left, top, w, h): (f64, f64, f64, f64), cx: f64, cy: f64) {
-    let (wx, wy) = st.fitted.get_untracked().screen_to_world(cx - left, cy - top, w, h);
+    let (wx, wy) = st
+        .fitted
+        .get_untracked()
+        .screen_to_world(cx - left, cy - top, w, h);
     let vb = st.view();
-    st.camera.set(Some(ViewBox { x: wx - vb.w / 2.0, y: wy - vb.h / 2.0, ..vb }));
+    st.camera.set(Some(ViewBox {
+        x: wx - vb.w / 2.0,
+        y: wy - vb.h / 2.0,
+        ..vb
+    }));
 }
 
 /// The minimap, when the design is larger than the view.
 #[component]
 pub fn Minimap(st: Stage) -> impl IntoView {
     let pressed = StoredValue::new(false);
-    let shown = move || st.camera.get().is_some_and(|vb| !everything_fits(&vb, &st.fitted.get()));
+    let shown = move || {
+        st.camera
+            .get()
+            .is_some_and(|vb| !everything_fits(&vb, &st.fitted.get()))
+    };
     let frames = move || {
         st.geometry.with(|l| {
             l.shapes

@@ -53,20 +53,46 @@ impl Hint {
         let label = item.label();
         let (text, verdict) = match verdict {
             Ok(Placement::Canvas) => (format!("Drop to add a {label}"), Ok(target.clone())),
-            Ok(Placement::Region(r)) => (format!("Drop to add a {label} to region {r}"), Ok(target.clone())),
-            Ok(Placement::Vpc(v)) => (format!("Drop to add a {label} to VPC {v}"), Ok(target.clone())),
+            Ok(Placement::Region(r)) => (
+                format!("Drop to add a {label} to region {r}"),
+                Ok(target.clone()),
+            ),
+            Ok(Placement::Vpc(v)) => (
+                format!("Drop to add a {label} to VPC {v}"),
+                Ok(target.clone()),
+            ),
             Err(e) => (e.0.clone(), Err(e.0)),
         };
-        Hint { target, rect, text, at, verdict: Verdict::Drop(verdict) }
+        Hint {
+            target,
+            rect,
+            text,
+            at,
+            verdict: Verdict::Drop(verdict),
+        }
     }
 
     /// The hint for releasing a link drawn onto `target`.
-    pub fn link(target: String, rect: Rect, verdict: Result<(String, String, LinkKind), EditError>, at: (f64, f64)) -> Hint {
+    pub fn link(
+        target: String,
+        rect: Rect,
+        verdict: Result<(String, String, LinkKind), EditError>,
+        at: (f64, f64),
+    ) -> Hint {
         let (text, verdict) = match verdict {
-            Ok((from, to, kind)) => (format!("Release to link: {}", link_words(kind)), Ok((from, to))),
+            Ok((from, to, kind)) => (
+                format!("Release to link: {}", link_words(kind)),
+                Ok((from, to)),
+            ),
             Err(e) => (e.0.clone(), Err(e.0)),
         };
-        Hint { target: Some(target), rect: Some(rect), text, at, verdict: Verdict::Link(verdict) }
+        Hint {
+            target: Some(target),
+            rect: Some(rect),
+            text,
+            at,
+            verdict: Verdict::Link(verdict),
+        }
     }
 
     /// Moves the tooltip of the hint showing in `hint` to the pointer at
@@ -105,7 +131,11 @@ fn link_words(kind: LinkKind) -> &'static str {
 pub fn HintView(hint: Signal<Option<Hint>>) -> impl IntoView {
     move || {
         hint.get().map(|h| {
-            let class = if h.ok() { "drag-hint ok" } else { "drag-hint refused" };
+            let class = if h.ok() {
+                "drag-hint ok"
+            } else {
+                "drag-hint refused"
+            };
             let style = format!("left:{}px;top:{}px", h.at.0 + 16.0, h.at.1 + 18.0);
             view! { <div class=class style=style role="status">{h.text}</div> }
         })
@@ -116,7 +146,10 @@ pub fn HintView(hint: Signal<Option<Hint>>) -> impl IntoView {
 /// coloured by the worst severity.
 pub fn badge_view(r: Rect, (sev, n): (Severity, usize), id: &str) -> impl IntoView {
     let (cx, cy) = (r.x + r.w - 6.0, r.y + 6.0);
-    let label = format!("{n} {} on {id}", if n == 1 { "finding" } else { "findings" });
+    let label = format!(
+        "{n} {} on {id}",
+        if n == 1 { "finding" } else { "findings" }
+    );
     let aria = label.clone();
     view! {
         <g class=format!("badge {}", sev.as_str()) data-badge=id.to_string() role="img" aria-label=aria>
@@ -138,7 +171,12 @@ pub fn handles_view(l: &Layout, selection: &[String]) -> impl IntoView {
         .iter()
         .filter_map(|id| l.get(id))
         .filter(|s| is_movable(s))
-        .filter(|s| matches!(s.kind, ShapeKind::Vpc | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator))
+        .filter(|s| {
+            matches!(
+                s.kind,
+                ShapeKind::Vpc | ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator
+            )
+        })
         .take(MAX_HANDLES)
         .map(|s| {
             let (cx, cy) = (s.rect.right(), s.rect.center().y);

@@ -23,7 +23,10 @@ const CHAR_PX: f64 = 8.0;
 /// without being drawn again on every zoom step.
 pub fn overview_style(scale: Option<f64>) -> String {
     match scale.filter(|s| *s > 0.0) {
-        Some(s) => format!("--upp:{:.4};--ov-px:{TEXT_PX}px;--ov-inset:{INSET_PX}px", 1.0 / s),
+        Some(s) => format!(
+            "--upp:{:.4};--ov-px:{TEXT_PX}px;--ov-inset:{INSET_PX}px",
+            1.0 / s
+        ),
         None => String::new(),
     }
 }
@@ -33,12 +36,19 @@ pub fn overview_style(scale: Option<f64>) -> String {
 /// carries its frame's `data-target`, so it selects and drags the frame as
 /// the header does. They are laid out again only when the zoom changes by
 /// a tenth (how much of a name fits its frame); the size follows exactly.
-pub fn overview_view(drawn: Memo<Vec<Drawn>>, scale: Signal<Option<f64>>, far: Signal<bool>) -> impl IntoView {
+pub fn overview_view(
+    drawn: Memo<Vec<Drawn>>,
+    scale: Signal<Option<f64>>,
+    far: Signal<bool>,
+) -> impl IntoView {
     let level = Memo::new(move |_| {
         if !far.get() {
             return None;
         }
-        scale.get().filter(|s| *s > 0.0).map(|s| (s.ln() * 10.0).round() as i32)
+        scale
+            .get()
+            .filter(|s| *s > 0.0)
+            .map(|s| (s.ln() * 10.0).round() as i32)
     });
     let labels = move || {
         let s = (f64::from(level.get()?) / 10.0).exp();

@@ -31,9 +31,17 @@ pub fn follow_palette(
     message: impl Fn(String) + Copy + 'static,
     cancel: impl Fn() + Copy + 'static,
 ) {
-    let PaletteDrop { palette, design, geometry, hint, on_add } = drop;
+    let PaletteDrop {
+        palette,
+        design,
+        geometry,
+        hint,
+        on_add,
+    } = drop;
     crate::ui::on_window(leptos::ev::pointermove, move |ev| {
-        let Some(mut p) = palette.get_untracked() else { return };
+        let Some(mut p) = palette.get_untracked() else {
+            return;
+        };
         let at = (ev.client_x() as f64, ev.client_y() as f64);
         p.at = at;
         palette.set(Some(p));
@@ -44,12 +52,17 @@ pub fn follow_palette(
             Some((wx, wy)) => {
                 let target = geometry.with_untracked(|l| object_at(l, wx, wy).map(str::to_string));
                 // Still over the same object: only the tooltip follows.
-                let same = hint.with_untracked(|h| h.as_ref().is_some_and(|h| h.target == target && matches!(h.verdict, Verdict::Drop(_))));
+                let same = hint.with_untracked(|h| {
+                    h.as_ref().is_some_and(|h| {
+                        h.target == target && matches!(h.verdict, Verdict::Drop(_))
+                    })
+                });
                 if same {
                     Hint::follow(hint, at);
                     return;
                 }
-                let verdict = design.with_untracked(|d| edit::placement(d, p.item, target.as_deref()));
+                let verdict =
+                    design.with_untracked(|d| edit::placement(d, p.item, target.as_deref()));
                 // Outline where the item will land (the region or VPC
                 // around the shape pointed at), or what refuses it.
                 let landing = match &verdict {
@@ -57,14 +70,17 @@ pub fn follow_palette(
                     Ok(Placement::Canvas) => None,
                     Err(_) => target.as_deref(),
                 };
-                let rect = geometry.with_untracked(|l| landing.and_then(|i| l.get(i)).map(|s| s.rect));
+                let rect =
+                    geometry.with_untracked(|l| landing.and_then(|i| l.get(i)).map(|s| s.rect));
                 hint.set(Some(Hint::drop(p.item, target, rect, verdict, at)));
             }
             None => hint.set(None),
         }
     });
     crate::ui::on_window(leptos::ev::pointerup, move |ev| {
-        let Some(p) = palette.get_untracked() else { return };
+        let Some(p) = palette.get_untracked() else {
+            return;
+        };
         let at = (ev.client_x() as f64, ev.client_y() as f64);
         if (PaletteDrag { at, ..p }).dragging() && world_at(at.0, at.1).is_some() {
             match hint.get_untracked().map(|h| h.verdict) {

@@ -11,8 +11,14 @@ use leptos::prelude::*;
 /// The pan starting at client `(x, y)`.
 pub fn begin(st: Stage, x: f64, y: f64) -> Gesture {
     st.panning.set(true);
-    let large = st.geometry.with_untracked(|l| l.shapes.len() > DEFER_PAN_ABOVE);
-    Gesture::Panning { x, y, deferred: large.then_some((0.0, 0.0)) }
+    let large = st
+        .geometry
+        .with_untracked(|l| l.shapes.len() > DEFER_PAN_ABOVE);
+    Gesture::Panning {
+        x,
+        y,
+        deferred: large.then_some((0.0, 0.0)),
+    }
 }
 
 /// Follows the pointer to client `(x, y)`; `last` is the previous position.
@@ -25,7 +31,8 @@ pub fn drag(st: Stage, last: &mut (f64, f64), deferred: &mut Option<(f64, f64)>,
             }
             None => {
                 let (_, _, w, h) = platform::element_rect(&svg);
-                st.camera.set(Some(st.view().panned(x - last.0, y - last.1, w, h)));
+                st.camera
+                    .set(Some(st.view().panned(x - last.0, y - last.1, w, h)));
             }
         }
     }

@@ -24,7 +24,11 @@ pub fn down(st: Stage, ev: leptos::ev::PointerEvent) {
     } else if ev.shift_key() {
         Press::Band
     } else {
-        let frame_body = !hit.header && hit.kind.as_deref().is_some_and(|k| matches!(k, "region" | "vpc" | "az" | "global"));
+        let frame_body = !hit.header
+            && hit
+                .kind
+                .as_deref()
+                .is_some_and(|k| matches!(k, "region" | "vpc" | "az" | "global"));
         match hit.id.filter(|id| is_design_id(id) && !frame_body) {
             Some(id) => {
                 if !st.selection.with_untracked(|s| s.contains(&id)) {
@@ -35,7 +39,11 @@ pub fn down(st: Stage, ev: leptos::ev::PointerEvent) {
             None => Press::Pan,
         }
     };
-    st.gesture.set_value(Gesture::Pressed { press, x: ev.client_x() as f64, y: ev.client_y() as f64 });
+    st.gesture.set_value(Gesture::Pressed {
+        press,
+        x: ev.client_x() as f64,
+        y: ev.client_y() as f64,
+    });
 }
 
 /// Turns a press into the gesture it becomes once the pointer moves.
@@ -52,7 +60,12 @@ fn begin(st: Stage, press: Press, x: f64, y: f64) -> Gesture {
 pub fn moved(st: Stage, ev: leptos::ev::PointerEvent) {
     let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
     let mut g = st.gesture.get_value();
-    if let Gesture::Pressed { press, x: x0, y: y0 } = &g {
+    if let Gesture::Pressed {
+        press,
+        x: x0,
+        y: y0,
+    } = &g
+    {
         if (x - x0).abs() + (y - y0).abs() <= DRAG_THRESHOLD {
             return;
         }
@@ -61,12 +74,23 @@ pub fn moved(st: Stage, ev: leptos::ev::PointerEvent) {
         g = begin(st, press.clone(), *x0, *y0);
     }
     match &mut g {
-        Gesture::Panning { x: lx, y: ly, deferred } => {
+        Gesture::Panning {
+            x: lx,
+            y: ly,
+            deferred,
+        } => {
             let mut last = (*lx, *ly);
             pan::drag(st, &mut last, deferred, x, y);
             (*lx, *ly) = last;
         }
-        Gesture::Moving { plan, x: x0, y: y0, scale, dx, dy } => {
+        Gesture::Moving {
+            plan,
+            x: x0,
+            y: y0,
+            scale,
+            dx,
+            dy,
+        } => {
             let mut offset = (*dx, *dy);
             drag_move::drag(st, plan, (*x0, *y0), *scale, &mut offset, x, y);
             (*dx, *dy) = offset;
@@ -81,7 +105,10 @@ pub fn moved(st: Stage, ev: leptos::ev::PointerEvent) {
 /// `pointerup`: finishes the gesture.
 pub fn up(st: Stage, ev: leptos::ev::PointerEvent) {
     // A palette drop is the window listener's to finish.
-    if st.palette.is_some_and(|p| p.with_untracked(Option::is_some)) {
+    if st
+        .palette
+        .is_some_and(|p| p.with_untracked(Option::is_some))
+    {
         return;
     }
     match st.gesture.get_value() {
@@ -103,7 +130,9 @@ pub fn click(st: Stage, ev: leptos::ev::MouseEvent) {
         return;
     }
     // Shapes and links (a link's id names its kind and ends) select alike.
-    let id = platform::hit(&ev).id.filter(|id| is_design_id(id) || Link::from_id(id).is_some());
+    let id = platform::hit(&ev)
+        .id
+        .filter(|id| is_design_id(id) || Link::from_id(id).is_some());
     match (id, ev.shift_key()) {
         (Some(id), true) => st.selection.update(|s| {
             if let Some(i) = s.iter().position(|x| *x == id) {

@@ -41,7 +41,11 @@ impl Drawn {
         shape.kind.hash(&mut h);
         rect_hash(&mut h, &shape.rect);
         (&label.title, &label.detail, &label.tag).hash(&mut h);
-        Drawn { key: (shape.id.clone(), h.finish()), shape: shape.clone(), label }
+        Drawn {
+            key: (shape.id.clone(), h.finish()),
+            shape: shape.clone(),
+            label,
+        }
     }
 }
 
@@ -50,14 +54,24 @@ pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Vec<Drawn
     Memo::new(move |_| {
         design.with(|d| {
             let index = Index::new(d);
-            geometry.with(|l| l.shapes.iter().map(|s| Drawn::new(s, label(s, d, &index))).collect())
+            geometry.with(|l| {
+                l.shapes
+                    .iter()
+                    .map(|s| Drawn::new(s, label(s, d, &index)))
+                    .collect()
+            })
         })
     })
 }
 
 /// The frames (`true`) or the other shapes (`false`), in paint order.
 fn split(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
-    drawn.with(|v| v.iter().filter(|d| is_frame(d.shape.kind) == want).cloned().collect())
+    drawn.with(|v| {
+        v.iter()
+            .filter(|d| is_frame(d.shape.kind) == want)
+            .cloned()
+            .collect()
+    })
 }
 
 /// A placed link with its words ([`words`]), which its key includes, so a
@@ -87,18 +101,41 @@ fn link_key((g, words): &Named) -> Key {
 /// as the other links) are drawn only while subnet names are (`near` holds
 /// the world area in view then, `None` when zoomed out), and only those
 /// near that area, so a large design does not pay for lines nobody can see.
-pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: Signal<bool>, near: Signal<Option<Rect>>) -> impl IntoView {
+pub fn scene_view(
+    drawn: Memo<Vec<Drawn>>,
+    placed: Signal<Vec<LinkGeom>>,
+    far: Signal<bool>,
+    near: Signal<Option<Rect>>,
+) -> impl IntoView {
     // Split once per change; the boxes and the headers share the frames.
     let frame_list = Memo::new(move |_| split(drawn, true));
     let items = Memo::new(move |_| split(drawn, false));
     let titles = Memo::new(move |_| {
-        drawn.with(|v| v.iter().map(|d| (d.shape.id.clone(), d.label.title.clone())).collect::<std::collections::HashMap<_, _>>())
+        drawn.with(|v| {
+            v.iter()
+                .map(|d| (d.shape.id.clone(), d.label.title.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
     });
     let named = move |g: &LinkGeom| titles.with(|t| (g.clone(), words(g, t)));
-    let relations = Memo::new(move |_| placed.with(|ls| ls.iter().filter(|g| g.link.kind != LinkKind::SubnetUse).map(named).collect::<Vec<Named>>()));
+    let relations = Memo::new(move |_| {
+        placed.with(|ls| {
+            ls.iter()
+                .filter(|g| g.link.kind != LinkKind::SubnetUse)
+                .map(named)
+                .collect::<Vec<Named>>()
+        })
+    });
     let uses = Memo::new(move |_| {
-        let Some(area) = near.get() else { return Vec::new() };
-        placed.with(|ls| ls.iter().filter(|g| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area)).map(named).collect::<Vec<Named>>())
+        let Some(area) = near.get() else {
+            return Vec::new();
+        };
+        placed.with(|ls| {
+            ls.iter()
+                .filter(|g| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area))
+                .map(named)
+                .collect::<Vec<Named>>()
+        })
     });
     view! {
         <g class="layer-frames">
@@ -120,7 +157,10 @@ pub fn scene_view(drawn: Memo<Vec<Drawn>>, placed: Signal<Vec<LinkGeom>>, far: S
 }
 
 /// The dashed outline around each selected shape.
-pub fn outlines_view(geometry: Signal<Layout>, selection: Signal<Vec<String>>) -> impl Fn() -> AnyView + Copy {
+pub fn outlines_view(
+    geometry: Signal<Layout>,
+    selection: Signal<Vec<String>>,
+) -> impl Fn() -> AnyView + Copy {
     move || {
         geometry.with(|l| {
             selection.with(|sel| {
@@ -141,7 +181,10 @@ pub fn outlines_view(geometry: Signal<Layout>, selection: Signal<Vec<String>>) -
 /// and the subnets a selected workload uses (or the workloads using a
 /// selected subnet), drawn in full whatever the level of detail, since the
 /// scene draws those lines faint and hides them when zoomed out.
-pub fn link_outlines_view(placed: Signal<Vec<LinkGeom>>, selection: Signal<Vec<String>>) -> impl Fn() -> AnyView + Copy {
+pub fn link_outlines_view(
+    placed: Signal<Vec<LinkGeom>>,
+    selection: Signal<Vec<String>>,
+) -> impl Fn() -> AnyView + Copy {
     move || {
         selection.with(|sel| {
             if sel.is_empty() {
@@ -171,7 +214,10 @@ pub fn link_outlines_view(placed: Signal<Vec<LinkGeom>>, selection: Signal<Vec<S
 }
 
 /// A badge on every shape with findings, keyed like the shapes.
-pub fn badges_view(geometry: Signal<Layout>, badges: Signal<BTreeMap<String, (Severity, usize)>>) -> impl IntoView {
+pub fn badges_view(
+    geometry: Signal<Layout>,
+    badges: Signal<BTreeMap<String, (Severity, usize)>>,
+) -> impl IntoView {
     let marks = move || {
         geometry.with(|l| {
             badges.with(|b| {

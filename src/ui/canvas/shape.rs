@@ -27,7 +27,10 @@ fn budget(width: f64, char_w: f64) -> usize {
 /// True for the container shapes, whose boxes are drawn beneath the links
 /// and whose header text is drawn above them.
 pub fn is_frame(kind: ShapeKind) -> bool {
-    matches!(kind, ShapeKind::Global | ShapeKind::Region | ShapeKind::Vpc | ShapeKind::Az)
+    matches!(
+        kind,
+        ShapeKind::Global | ShapeKind::Region | ShapeKind::Vpc | ShapeKind::Az
+    )
 }
 
 /// The box of a frame: the element tests and assistive technology find
@@ -89,7 +92,10 @@ pub fn item_view(shape: &Shape, label: Label) -> AnyView {
         ShapeKind::Subnet(t) => format!(" tier-{}", t.as_str()),
         _ => String::new(),
     };
-    let is_node = matches!(kind, ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator);
+    let is_node = matches!(
+        kind,
+        ShapeKind::Node(_) | ShapeKind::Record | ShapeKind::Accelerator
+    );
     // A replica drawn for another region's global table (`table@region`)
     // is dashed: it is the same table, not a second one to configure.
     let replica = is_node && shape.id.contains('@');

@@ -2,14 +2,14 @@
 //! camera, the gesture under way and what it shows. One `Copy` handle, so
 //! each gesture's file takes it whole instead of a dozen signals.
 
-use super::gesture::{Gesture, Moving};
 use super::component::PaletteDrag;
-use super::menu::Menu;
 use super::find::Finding;
+use super::gesture::{Gesture, Moving};
+use super::menu::Menu;
 use super::overlay::{Hint, Wire};
 use crate::core::camera::ViewBox;
-use crate::core::model::Design;
 use crate::core::layout::{Layout, LinkGeom, Rect};
+use crate::core::model::Design;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -80,12 +80,16 @@ pub struct Stage {
 impl Stage {
     /// The view shown now (the user's camera, else the fitted one).
     pub fn view(&self) -> ViewBox {
-        self.camera.get_untracked().unwrap_or_else(|| self.fitted.get_untracked())
+        self.camera
+            .get_untracked()
+            .unwrap_or_else(|| self.fitted.get_untracked())
     }
 
     /// The canvas's client rectangle `(left, top, width, height)`.
     pub fn rect(&self) -> Option<(f64, f64, f64, f64)> {
-        self.svg_ref.get_untracked().map(|svg| platform::element_rect(&svg))
+        self.svg_ref
+            .get_untracked()
+            .map(|svg| platform::element_rect(&svg))
     }
 
     /// The world point under a client position, when it is over the canvas.
@@ -135,7 +139,13 @@ impl Stage {
 
     /// Abandons the gesture under way and everything it shows.
     pub fn cancel(&self) {
-        if let (Gesture::Panning { deferred: Some(_), .. }, Some(svg)) = (self.gesture.get_value(), self.svg_ref.get_untracked()) {
+        if let (
+            Gesture::Panning {
+                deferred: Some(_), ..
+            },
+            Some(svg),
+        ) = (self.gesture.get_value(), self.svg_ref.get_untracked())
+        {
             platform::set_style(&svg, None);
         }
         self.gesture.set_value(Gesture::Idle);

@@ -14,9 +14,17 @@ pub const FOCUS_MARGIN: f64 = 220.0;
 
 /// The box holding the shapes and links `ids`, if any is drawn.
 pub fn bounds(st: Stage, ids: &[String]) -> Option<Rect> {
-    let shapes = st.geometry.with_untracked(|l| ids.iter().filter_map(|id| l.get(id)).map(|s| s.rect).reduce(|a, b| a.union(&b)));
+    let shapes = st.geometry.with_untracked(|l| {
+        ids.iter()
+            .filter_map(|id| l.get(id))
+            .map(|s| s.rect)
+            .reduce(|a, b| a.union(&b))
+    });
     let links = st.placed.with_untracked(|ls| {
-        ls.iter().filter(|g| ids.iter().any(|id| *id == g.link.id())).map(|g| g.bounds()).reduce(|a, b| a.union(&b))
+        ls.iter()
+            .filter(|g| ids.iter().any(|id| *id == g.link.id()))
+            .map(|g| g.bounds())
+            .reduce(|a, b| a.union(&b))
     });
     match (shapes, links) {
         (Some(a), Some(b)) => Some(a.union(&b)),
@@ -38,12 +46,19 @@ pub fn to_selection(st: Stage) -> bool {
 
 /// Pans (keeping the zoom) so that `id` is in view, when it is not.
 pub fn reveal(st: Stage, id: &str) {
-    let Some(b) = bounds(st, &[id.to_string()]) else { return };
+    let Some(b) = bounds(st, &[id.to_string()]) else {
+        return;
+    };
     let vb = st.view();
-    let inside = b.x >= vb.x && b.y >= vb.y && b.right() <= vb.x + vb.w && b.bottom() <= vb.y + vb.h;
+    let inside =
+        b.x >= vb.x && b.y >= vb.y && b.right() <= vb.x + vb.w && b.bottom() <= vb.y + vb.h;
     if !inside {
         let c = b.center();
-        st.camera.set(Some(ViewBox { x: c.x - vb.w / 2.0, y: c.y - vb.h / 2.0, ..vb }));
+        st.camera.set(Some(ViewBox {
+            x: c.x - vb.w / 2.0,
+            y: c.y - vb.h / 2.0,
+            ..vb
+        }));
     }
 }
 
@@ -55,11 +70,19 @@ pub fn describe(st: Stage, ids: &[String]) -> String {
             if let Some(link) = Link::from_id(id) {
                 // The ends named as the canvas and the inspector name them.
                 let index = Index::new(d);
-                let (from, to) = (crate::core::edit::describe(&index, &link.from), crate::core::edit::describe(&index, &link.to));
+                let (from, to) = (
+                    crate::core::edit::describe(&index, &link.from),
+                    crate::core::edit::describe(&index, &link.to),
+                );
                 return format!("Selected {} link from {from} to {to}.", link.kind.label());
             }
             match Index::new(d).get(id) {
-                Some(o) => format!("Selected {} {} ({}).", o.kind().label(), o.display_name(), o.id()),
+                Some(o) => format!(
+                    "Selected {} {} ({}).",
+                    o.kind().label(),
+                    o.display_name(),
+                    o.id()
+                ),
                 None => format!("Selected {id}."),
             }
         }),

@@ -29,7 +29,8 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
     move || {
         let q = ask.get()?;
         // Where focus was, to give it back.
-        let before: Option<web_sys::HtmlElement> = document().active_element().and_then(|e| e.dyn_into().ok());
+        let before: Option<web_sys::HtmlElement> =
+            document().active_element().and_then(|e| e.dyn_into().ok());
         let back = StoredValue::new_local(before);
         let (on_yes, on_no) = (q.on_yes, q.on_no);
         let close = move |confirmed: bool| {
@@ -61,21 +62,32 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
                 }
                 "Tab" => {
                     // Keep focus on the dialog's buttons, cycling.
-                    let Some(root) = box_ref.get_untracked() else { return };
-                    let Ok(list) = root.query_selector_all("button") else { return };
+                    let Some(root) = box_ref.get_untracked() else {
+                        return;
+                    };
+                    let Ok(list) = root.query_selector_all("button") else {
+                        return;
+                    };
                     let n = list.length();
                     if n == 0 {
                         return;
                     }
                     let active = document().active_element();
-                    let at = (0..n).find(|i| list.item(*i).is_some_and(|b| active.as_ref().is_some_and(|a| a.is_same_node(Some(&b)))));
+                    let at = (0..n).find(|i| {
+                        list.item(*i).is_some_and(|b| {
+                            active.as_ref().is_some_and(|a| a.is_same_node(Some(&b)))
+                        })
+                    });
                     let next = match at {
                         Some(i) if ev.shift_key() => (i + n - 1) % n,
                         Some(i) => (i + 1) % n,
                         None => 0,
                     };
                     ev.prevent_default();
-                    if let Some(b) = list.item(next).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    if let Some(b) = list
+                        .item(next)
+                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
                         let _ = b.focus();
                     }
                 }

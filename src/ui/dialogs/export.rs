@@ -30,13 +30,19 @@ pub fn ExportDialog(
     };
     let preview = move || {
         let path = selected.get();
-        files().into_iter().find(|f| f.path == path).map(|f| f.contents).unwrap_or_default()
+        files()
+            .into_iter()
+            .find(|f| f.path == path)
+            .map(|f| f.contents)
+            .unwrap_or_default()
     };
     let archive_name = move || design.with(|d| format!("{}-{}-terraform", d.name, d.environment));
     let download = move |_| {
         let fs = files();
         let name = archive_name();
-        let msg = match zip(&fs, &name).and_then(|bytes| platform::download::download(&format!("{name}.zip"), "application/zip", &bytes)) {
+        let msg = match zip(&fs, &name).and_then(|bytes| {
+            platform::download::download(&format!("{name}.zip"), "application/zip", &bytes)
+        }) {
             Ok(()) => format!("Downloaded {name}.zip ({} files).", fs.len()),
             Err(e) => format!("The zip could not be made: {e}"),
         };
@@ -58,7 +64,8 @@ pub fn ExportDialog(
             close();
         }
     };
-    let body = move || match result.get() {
+    let body = move || {
+        match result.get() {
         None => ().into_any(),
         Some(Err(ExportError::Invalid(diags))) => view! {
             <div class="export-refused" role="alert">
@@ -90,6 +97,7 @@ pub fn ExportDialog(
                 </div>
             }.into_any()
         }
+    }
     };
     view! {
         <Show when=move || open.get()>

@@ -15,7 +15,10 @@ pub type Check = fn(&str) -> Result<String, String>;
 
 /// What a refusal looks like beside its field.
 fn refusal(typed: &str, why: &str, kept: &str) -> String {
-    format!("“{}” was not applied: {why}. The design keeps “{kept}”.", typed.trim())
+    format!(
+        "“{}” was not applied: {why}. The design keeps “{kept}”.",
+        typed.trim()
+    )
 }
 
 /// How a typed field's commit is stored: it returns the text the design
@@ -26,7 +29,14 @@ pub type Commit = Box<dyn Fn(&str) -> Result<String, String>>;
 /// says why not (fields whose check needs context, like a tag key that
 /// must not repeat, call it directly); on success the field shows what
 /// was stored. Not generic, so all fields share one copy of this code.
-pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, value: String, cidr: bool, commit: Commit) -> AnyView {
+pub fn input_view(
+    label: &'static str,
+    field: &'static str,
+    kind: &'static str,
+    value: String,
+    cidr: bool,
+    commit: Commit,
+) -> AnyView {
     let draft = RwSignal::new(value.clone());
     let refused = RwSignal::new(None::<String>);
     let kept = StoredValue::new(value.clone());
@@ -44,8 +54,19 @@ pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, 
         }
         let text = draft.get();
         Some(match text.trim().parse::<Ipv4Net>() {
-            Ok(n) if n.addr() != n.network() => (false, format!("host bits set: the network is {}", n.trunc())),
-            Ok(n) => (true, format!("{} addresses, {} – {}", 1u64 << (32 - n.prefix_len()), n.network(), n.broadcast())),
+            Ok(n) if n.addr() != n.network() => (
+                false,
+                format!("host bits set: the network is {}", n.trunc()),
+            ),
+            Ok(n) => (
+                true,
+                format!(
+                    "{} addresses, {} – {}",
+                    1u64 << (32 - n.prefix_len()),
+                    n.network(),
+                    n.broadcast()
+                ),
+            ),
             Err(_) => (false, "not an IPv4 CIDR like 10.0.0.0/16".to_string()),
         })
     };
@@ -55,7 +76,10 @@ pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, 
         match commit(&text) {
             Ok(stored) => {
                 // The field shows what the design now holds (e.g. trimmed).
-                if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                if let Some(el) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
                     if el.value() != stored {
                         el.set_value(&stored);
                     }
@@ -71,7 +95,10 @@ pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, 
     };
     let on_blur = move |ev: leptos::ev::FocusEvent| {
         if refused.try_with_untracked(Option::is_some) == Some(true) {
-            if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(el) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 restore(&el);
             }
         }
@@ -79,7 +106,10 @@ pub fn input_view(label: &'static str, field: &'static str, kind: &'static str, 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.prevent_default();
-            if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(el) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 restore(&el);
                 refused.try_set(None);
                 let _ = el.blur();
@@ -116,40 +146,91 @@ pub fn TextField(
     #[prop(default = any_text)] check: Check,
 ) -> AnyView {
     let check = if cidr { input::cidr as Check } else { check };
-    input_view(label, field, "text", value, cidr, Box::new(move |s| check(s).inspect(|v| on_commit.run(v.clone()))))
+    input_view(
+        label,
+        field,
+        "text",
+        value,
+        cidr,
+        Box::new(move |s| check(s).inspect(|v| on_commit.run(v.clone()))),
+    )
 }
 
 /// A whole-number input with an allowed range.
 #[component]
-pub fn NumField(label: &'static str, field: &'static str, value: u32, min: u32, max: u32, on_commit: Callback<u32>) -> AnyView {
-    input_view(label, field, "number", value.to_string(), false, Box::new(move |s| parse_in_range(s, min, max, label).map(|n| {
-        on_commit.run(n);
-        n.to_string()
-    })))
+pub fn NumField(
+    label: &'static str,
+    field: &'static str,
+    value: u32,
+    min: u32,
+    max: u32,
+    on_commit: Callback<u32>,
+) -> AnyView {
+    input_view(
+        label,
+        field,
+        "number",
+        value.to_string(),
+        false,
+        Box::new(move |s| {
+            parse_in_range(s, min, max, label).map(|n| {
+                on_commit.run(n);
+                n.to_string()
+            })
+        }),
+    )
 }
 
 /// A whole number that may be absent: an empty field means none.
 #[component]
-pub fn OptNumField(label: &'static str, field: &'static str, value: Option<u32>, min: u32, max: u32, on_commit: Callback<Option<u32>>) -> AnyView {
+pub fn OptNumField(
+    label: &'static str,
+    field: &'static str,
+    value: Option<u32>,
+    min: u32,
+    max: u32,
+    on_commit: Callback<Option<u32>>,
+) -> AnyView {
     let shown = value.map(|n| n.to_string()).unwrap_or_default();
-    input_view(label, field, "text", shown, false, Box::new(move |s| input::opt_number(s, min, max, label).map(|n| {
-        on_commit.run(n);
-        n.map(|n| n.to_string()).unwrap_or_default()
-    })))
+    input_view(
+        label,
+        field,
+        "text",
+        shown,
+        false,
+        Box::new(move |s| {
+            input::opt_number(s, min, max, label).map(|n| {
+                on_commit.run(n);
+                n.map(|n| n.to_string()).unwrap_or_default()
+            })
+        }),
+    )
 }
 
 /// (value, label) pairs where both are the same text.
 pub fn opts(list: &[&str]) -> Vec<(String, String)> {
-    list.iter().map(|s| (s.to_string(), s.to_string())).collect()
+    list.iter()
+        .map(|s| (s.to_string(), s.to_string()))
+        .collect()
 }
 
 /// A select of (value, label) options. A value the options do not hold
 /// (a loaded file may have anything) is shown as it is, marked, never
 /// replaced by the first option.
 #[component]
-pub fn SelectField(label: &'static str, field: &'static str, value: String, mut options: Vec<(String, String)>, on_commit: Callback<String>) -> AnyView {
+pub fn SelectField(
+    label: &'static str,
+    field: &'static str,
+    value: String,
+    mut options: Vec<(String, String)>,
+    on_commit: Callback<String>,
+) -> AnyView {
     if !options.iter().any(|(v, _)| *v == value) {
-        let shown = if value.is_empty() { "— none —".to_string() } else { format!("{value} (not a valid choice)") };
+        let shown = if value.is_empty() {
+            "— none —".to_string()
+        } else {
+            format!("{value} (not a valid choice)")
+        };
         options.insert(0, (value.clone(), shown));
     }
     view! {
@@ -165,7 +246,12 @@ pub fn SelectField(label: &'static str, field: &'static str, value: String, mut 
 
 /// A checkbox.
 #[component]
-pub fn CheckField(label: &'static str, field: &'static str, value: bool, on_commit: Callback<bool>) -> AnyView {
+pub fn CheckField(
+    label: &'static str,
+    field: &'static str,
+    value: bool,
+    on_commit: Callback<bool>,
+) -> AnyView {
     view! {
         <label class="field check" data-field=field>
             <input type="checkbox" checked=value aria-label=label on:change=move |ev| on_commit.run(event_target_checked(&ev)) />

@@ -52,7 +52,14 @@ pub fn Settings(
             <TextField label="Lock table" field="state.dynamodb_table" value=s.dynamodb_table.clone().unwrap_or_default()
                 on_commit=on_design(doc, |d, v: String| d.state.dynamodb_table = Some(v).filter(|s| !s.is_empty())) />
         });
-        let mine = move || diagnostics_list(diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.is_empty()).cloned().collect()));
+        let mine = move || {
+            diagnostics_list(diagnostics.with(|ds| {
+                ds.iter()
+                    .filter(|x| x.subjects.is_empty())
+                    .cloned()
+                    .collect()
+            }))
+        };
         view! {
             <p class="muted id"><span data-field="format">{d.format.clone()}</span>" "<span data-field="version">{format!("version {}", d.version)}</span></p>
             <TextField label="Project" field="name" value=d.name.clone() check=|s| input::slug(s, 20)
@@ -156,10 +163,21 @@ fn zone(doc: Doc, d: &Design) -> AnyView {
         let mut d = doc.design.get_untracked();
         let zone = text.trim().trim_end_matches('.').to_ascii_lowercase();
         match (&mut d.dns, zone.is_empty()) {
-            (Some(z), true) if !z.records.is_empty() => return Err(format!("the zone still has {} records; delete them first", z.records.len())),
+            (Some(z), true) if !z.records.is_empty() => {
+                return Err(format!(
+                    "the zone still has {} records; delete them first",
+                    z.records.len()
+                ))
+            }
             (dns @ Some(_), true) => *dns = None,
             (Some(z), false) => z.zone = zone.clone(),
-            (None, false) => d.dns = Some(Dns { zone: zone.clone(), zone_id: None, records: Vec::new() }),
+            (None, false) => {
+                d.dns = Some(Dns {
+                    zone: zone.clone(),
+                    zone_id: None,
+                    records: Vec::new(),
+                })
+            }
             (None, true) => return Ok(zone),
         }
         doc.apply(d);
@@ -233,7 +251,11 @@ fn zone_id(doc: Doc, d: &Design) -> Option<AnyView> {
 
 /// Sets one objective number, dropping entries left empty.
 fn set_objective(d: &mut Design, region: bool, rto: bool, v: Option<u32>) {
-    let slot = if region { &mut d.objectives.region } else { &mut d.objectives.az };
+    let slot = if region {
+        &mut d.objectives.region
+    } else {
+        &mut d.objectives.az
+    };
     let o = slot.get_or_insert_with(Objective::default);
     if rto {
         o.rto_seconds = v;
@@ -247,7 +269,10 @@ fn set_objective(d: &mut Design, region: bool, rto: bool, v: Option<u32>) {
 
 /// The recovery objectives, in whole seconds; empty means not set.
 fn objectives(d: &Design, doc: Doc) -> AnyView {
-    let get = |o: &Option<Objective>, rto: bool| o.as_ref().and_then(|o| if rto { o.rto_seconds } else { o.rpo_seconds });
+    let get = |o: &Option<Objective>, rto: bool| {
+        o.as_ref()
+            .and_then(|o| if rto { o.rto_seconds } else { o.rpo_seconds })
+    };
     let (r, a) = (&d.objectives.region, &d.objectives.az);
     view! {
         <OptNumField label="Region loss: RTO (s)" field="objectives.region.rto_seconds" value=get(r, true) min=0 max=u32::MAX

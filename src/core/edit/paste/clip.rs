@@ -36,7 +36,13 @@ pub struct Clip {
 /// a VPC. Regions have "Clone region as DR"; peerings, records and
 /// accelerators name objects elsewhere and are drawn, not pasted.
 pub fn copyable(o: &ObjectRef<'_>) -> bool {
-    matches!(o, ObjectRef::Vpc { .. } | ObjectRef::Subnet { .. } | ObjectRef::VpcNode { .. } | ObjectRef::RegionNode { .. })
+    matches!(
+        o,
+        ObjectRef::Vpc { .. }
+            | ObjectRef::Subnet { .. }
+            | ObjectRef::VpcNode { .. }
+            | ObjectRef::RegionNode { .. }
+    )
 }
 
 /// The clip of the objects `ids` of `design` (those that can be copied;
@@ -44,8 +50,16 @@ pub fn copyable(o: &ObjectRef<'_>) -> bool {
 /// selected can be copied.
 pub fn copy(design: &Design, ids: &[&str]) -> Option<String> {
     let index = Index::new(design);
-    let picked: Vec<ObjectRef<'_>> = ids.iter().filter_map(|id| index.get(id)).filter(copyable).collect();
-    let vpcs: HashSet<&str> = picked.iter().filter(|o| matches!(o, ObjectRef::Vpc { .. })).map(|o| o.id()).collect();
+    let picked: Vec<ObjectRef<'_>> = ids
+        .iter()
+        .filter_map(|id| index.get(id))
+        .filter(copyable)
+        .collect();
+    let vpcs: HashSet<&str> = picked
+        .iter()
+        .filter(|o| matches!(o, ObjectRef::Vpc { .. }))
+        .map(|o| o.id())
+        .collect();
     let mut roots: Vec<ObjectRef<'_>> = Vec::new();
     for o in picked {
         let inside_copied_vpc = matches!(o, ObjectRef::Subnet { vpc, .. } | ObjectRef::VpcNode { vpc, .. } if vpcs.contains(vpc.id.as_str()));
@@ -56,7 +70,14 @@ pub fn copy(design: &Design, ids: &[&str]) -> Option<String> {
     if roots.is_empty() {
         return None;
     }
-    let mut clip = Design { regions: Vec::new(), peerings: Vec::new(), dns: None, accelerators: Vec::new(), canvas: Canvas::default(), ..design.clone() };
+    let mut clip = Design {
+        regions: Vec::new(),
+        peerings: Vec::new(),
+        dns: None,
+        accelerators: Vec::new(),
+        canvas: Canvas::default(),
+        ..design.clone()
+    };
     for o in &roots {
         let Some(region) = o.region() else { continue };
         let r = region_in(&mut clip, region);
@@ -66,12 +87,19 @@ pub fn copy(design: &Design, ids: &[&str]) -> Option<String> {
             ObjectRef::Subnet { vpc, subnet, .. } => push_subnet(vpc_in(r, vpc), subnet),
             ObjectRef::VpcNode { vpc, node, .. } => {
                 let shell = vpc_in(r, vpc);
-                for s in vpc.subnets.iter().filter(|s| node.subnets().contains(&s.id)) {
+                for s in vpc
+                    .subnets
+                    .iter()
+                    .filter(|s| node.subnets().contains(&s.id))
+                {
                     push_subnet(shell, s);
                 }
                 shell.nodes.push(node.clone());
             }
-            ObjectRef::Region(_) | ObjectRef::Peering(_) | ObjectRef::Record(_) | ObjectRef::Accelerator(_) => {}
+            ObjectRef::Region(_)
+            | ObjectRef::Peering(_)
+            | ObjectRef::Record(_)
+            | ObjectRef::Accelerator(_) => {}
         }
     }
     drop_outside_references(&mut clip);
@@ -104,17 +132,28 @@ pub fn read(text: &str) -> Result<Clip, String> {
     if doc.get("version").and_then(Value::as_u64) != Some(CLIP_VERSION) {
         return Err(format!("This clipboard was written by another Topoform version (format version {CLIP_VERSION} expected). Nothing was pasted."));
     }
-    let unknown = doc.keys().find(|k| !matches!(k.as_str(), "format" | "version" | "objects" | "design")).cloned();
+    let unknown = doc
+        .keys()
+        .find(|k| !matches!(k.as_str(), "format" | "version" | "objects" | "design"))
+        .cloned();
     if let Some(k) = unknown {
-        return Err(format!("The clipboard has an unknown field `{}`. Nothing was pasted.", crate::core::text::short(&k)));
+        return Err(format!(
+            "The clipboard has an unknown field `{}`. Nothing was pasted.",
+            crate::core::text::short(&k)
+        ));
     }
     let objects = match doc.remove("objects") {
-        Some(Value::Array(a)) => a.into_iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>(),
+        Some(Value::Array(a)) => a
+            .into_iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>(),
         _ => None,
     }
     .ok_or("The clipboard's `objects` must be a list of ids. Nothing was pasted.")?;
-    let design = load_value(doc.remove("design").unwrap_or(Value::Object(Map::new())))
-        .map_err(|e| format!("The clipboard's objects are not valid: design.{e}. Nothing was pasted."))?;
+    let design =
+        load_value(doc.remove("design").unwrap_or(Value::Object(Map::new()))).map_err(|e| {
+            format!("The clipboard's objects are not valid: design.{e}. Nothing was pasted.")
+        })?;
     let index = Index::new(&design);
     for id in &objects {
         if !index.get(id).as_ref().is_some_and(copyable) {
@@ -129,7 +168,11 @@ fn region_in<'a>(clip: &'a mut Design, region: &Region) -> &'a mut Region {
     let i = match clip.regions.iter().position(|r| r.id == region.id) {
         Some(i) => i,
         None => {
-            clip.regions.push(Region { vpcs: Vec::new(), nodes: Vec::new(), ..region.clone() });
+            clip.regions.push(Region {
+                vpcs: Vec::new(),
+                nodes: Vec::new(),
+                ..region.clone()
+            });
             clip.regions.len() - 1
         }
     };
@@ -141,7 +184,11 @@ fn vpc_in<'a>(r: &'a mut Region, vpc: &Vpc) -> &'a mut Vpc {
     let i = match r.vpcs.iter().position(|v| v.id == vpc.id) {
         Some(i) => i,
         None => {
-            r.vpcs.push(Vpc { subnets: Vec::new(), nodes: Vec::new(), ..vpc.clone() });
+            r.vpcs.push(Vpc {
+                subnets: Vec::new(),
+                nodes: Vec::new(),
+                ..vpc.clone()
+            });
             r.vpcs.len() - 1
         }
     };
@@ -171,8 +218,9 @@ fn drop_outside_references(clip: &mut Design) {
         for n in r.vpcs.iter_mut().flat_map(|v| v.nodes.iter_mut()) {
             match n {
                 VpcNode::Asg(a) => a.target = keep(&a.target),
+                VpcNode::Ecs(e) => e.target = keep(&e.target),
                 VpcNode::Rds(x) => x.replica_of = keep(&x.replica_of),
-                VpcNode::Alb(_) | VpcNode::Aurora(_) => {}
+                VpcNode::Alb(_) | VpcNode::Aurora(_) | VpcNode::Elasticache(_) => {}
             }
         }
     }

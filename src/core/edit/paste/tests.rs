@@ -6,11 +6,18 @@ use super::super::tests::{loads, tpl};
 use super::*;
 
 fn vpc<'a>(d: &'a Design, id: &str) -> &'a Vpc {
-    Index::new(d).vpc(id).map(|(_, v)| v).unwrap_or_else(|| panic!("no VPC {id}"))
+    Index::new(d)
+        .vpc(id)
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| panic!("no VPC {id}"))
 }
 
 fn region_of(d: &Design, id: &str) -> String {
-    Index::new(d).get(id).and_then(|o| o.region()).map(|r| r.code.clone()).unwrap_or_default()
+    Index::new(d)
+        .get(id)
+        .and_then(|o| o.region())
+        .map(|r| r.code.clone())
+        .unwrap_or_default()
 }
 
 fn clip(d: &Design, ids: &[&str]) -> String {
@@ -136,7 +143,8 @@ fn pastes() {
     for c in cases {
         let text = clip(&tpl(c.from), c.copied);
         let before = tpl(c.into_design);
-        let (after, ids) = paste(&before, &text, c.into).unwrap_or_else(|e| panic!("{}: {e}", c.name));
+        let (after, ids) =
+            paste(&before, &text, c.into).unwrap_or_else(|e| panic!("{}: {e}", c.name));
         assert_eq!(ids.len(), c.copied.len(), "{}", c.name);
         loads(&after);
         assert_eq!(region_of(&after, &ids[0]), c.expect.0, "{}", c.name);
@@ -167,26 +175,81 @@ fn refusals_leave_the_design_alone_and_say_why() {
     full.regions[0].vpcs[0].nodes.clear();
     // A VPC with no public subnet cannot hold a copied ALB.
     let mut no_public = d.clone();
-    no_public.regions[1].vpcs[0].subnets.retain(|s| s.tier != Tier::Public);
-    no_public.regions[1].vpcs[0].nodes.retain(|n| n.kind() != NodeKind::Alb);
+    no_public.regions[1].vpcs[0]
+        .subnets
+        .retain(|s| s.tier != Tier::Public);
+    no_public.regions[1].vpcs[0]
+        .nodes
+        .retain(|n| n.kind() != NodeKind::Alb);
     let mut no_vpc = d.clone();
     no_vpc.regions.iter_mut().for_each(|r| r.vpcs.clear());
     no_vpc.peerings.clear();
     no_vpc.dns = None;
     no_vpc.accelerators.clear();
-    let huge = format!("{{\"format\":\"topoform.clipboard\",\"version\":1,\"pad\":\"{}\"}}", "x".repeat(10 * 1024 * 1024));
+    let huge = format!(
+        "{{\"format\":\"topoform.clipboard\",\"version\":1,\"pad\":\"{}\"}}",
+        "x".repeat(10 * 1024 * 1024)
+    );
     let good = clip(&d, &["use1-pub-a"]);
     let alb = clip(&d, &["use1-alb"]);
     let cases: [(&str, &Design, String, Option<&str>, &str); 9] = [
-        ("a subnet into a full VPC", &full, good.clone(), Some("use1-main"), "is full"),
-        ("an ALB into a VPC without public subnets", &no_public, alb.clone(), Some("usw2-main"), "needs a public subnet"),
-        ("a subnet into a region without VPCs", &no_vpc, good.clone(), None, "needs a VPC"),
-        ("garbage", &d, "hello, world".into(), None, "does not hold Topoform objects"),
-        ("a design file, not a clip", &d, save(&d), None, "does not hold Topoform objects"),
+        (
+            "a subnet into a full VPC",
+            &full,
+            good.clone(),
+            Some("use1-main"),
+            "is full",
+        ),
+        (
+            "an ALB into a VPC without public subnets",
+            &no_public,
+            alb.clone(),
+            Some("usw2-main"),
+            "needs a public subnet",
+        ),
+        (
+            "a subnet into a region without VPCs",
+            &no_vpc,
+            good.clone(),
+            None,
+            "needs a VPC",
+        ),
+        (
+            "garbage",
+            &d,
+            "hello, world".into(),
+            None,
+            "does not hold Topoform objects",
+        ),
+        (
+            "a design file, not a clip",
+            &d,
+            save(&d),
+            None,
+            "does not hold Topoform objects",
+        ),
         ("a 10 MB paste", &d, huge, None, "at most 4 MB"),
-        ("another version", &d, good.replace("\"version\":1,\"objects\"", "\"version\":9,\"objects\""), None, "another Topoform version"),
-        ("a duplicate key", &d, good.replacen("{\"format\"", "{\"objects\":[],\"format\"", 1), None, "does not hold Topoform objects"),
-        ("a broken reference inside", &d, alb.replace("\"subnets\":[\"use1-pub-a\"", "\"subnets\":[\"nowhere\""), None, "not valid"),
+        (
+            "another version",
+            &d,
+            good.replace("\"version\":1,\"objects\"", "\"version\":9,\"objects\""),
+            None,
+            "another Topoform version",
+        ),
+        (
+            "a duplicate key",
+            &d,
+            good.replacen("{\"format\"", "{\"objects\":[],\"format\"", 1),
+            None,
+            "does not hold Topoform objects",
+        ),
+        (
+            "a broken reference inside",
+            &d,
+            alb.replace("\"subnets\":[\"use1-pub-a\"", "\"subnets\":[\"nowhere\""),
+            None,
+            "not valid",
+        ),
     ];
     for (name, design, text, into, says) in cases {
         match paste(design, &text, into) {
@@ -199,7 +262,11 @@ fn refusals_leave_the_design_alone_and_say_why() {
 #[test]
 fn copy_leaves_out_what_cannot_be_pasted() {
     let d = tpl("active-passive");
-    assert_eq!(copy(&d, &["use1", "nowhere"]), None, "regions have Clone region as DR");
+    assert_eq!(
+        copy(&d, &["use1", "nowhere"]),
+        None,
+        "regions have Clone region as DR"
+    );
     let text = clip(&d, &["use1-main", "use1-alb", "use1"]);
     let c = clip::read(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(c.objects, ["use1-main"], "the ALB travels inside its VPC");

@@ -47,7 +47,10 @@ pub fn failback(plan: &Plan<'_>) -> String {
         }
     }
     for t in &plan.tables {
-        sh.push_str(&format!("log \"DynamoDB global table \"{}\": nothing to do, every replica accepts writes\"\n", w(t)));
+        sh.push_str(&format!(
+            "log \"DynamoDB global table \"{}\": nothing to do, every replica accepts writes\"\n",
+            w(t)
+        ));
     }
     if plan.databases.is_empty() && plan.tables.is_empty() {
         sh.push_str("log \"no database replicates across regions: nothing to move back\"\n");
@@ -60,7 +63,13 @@ pub fn failback(plan: &Plan<'_>) -> String {
     sh.push_str("\nlog \"== 4. the groups that took over go back to their design size\"\n");
     for g in plan.groups.iter().filter(|g| !g.at_size()) {
         let (r, n) = (w(&g.region), w(&g.name));
-        sh.push_str(&format!("ask {}\n", w(&format!("Scale group {} in {} back to min {}, desired {}?", g.name, g.region, g.design.0, g.design.1))));
+        sh.push_str(&format!(
+            "ask {}\n",
+            w(&format!(
+                "Scale group {} in {} back to min {}, desired {}?",
+                g.name, g.region, g.design.0, g.design.1
+            ))
+        ));
         sh.push_str(&format!(
             "run aws autoscaling update-auto-scaling-group --region {r} --auto-scaling-group-name {n} --min-size {} --desired-capacity {} --max-size {}\n",
             g.design.0, g.design.1, g.design.2
@@ -83,13 +92,30 @@ const MEMBER_STATE: &str = r#"member_state() {
 "#;
 
 fn aurora(home: &str, d: &DbMove, n: usize) -> String {
-    let DbKind::Aurora { global_id, primary_instances, headless, .. } = &d.kind else { return String::new() };
+    let DbKind::Aurora {
+        global_id,
+        primary_instances,
+        headless,
+        ..
+    } = &d.kind
+    else {
+        return String::new();
+    };
     let (g, old, dr) = (w(global_id), w(&d.primary_id), w(&d.target_region));
     let h = w(home);
-    let mut sh = format!("log \"Aurora global cluster \"{g}\": bring \"{old}\" in \"{h}\" back as the writer\"\n");
-    sh.push_str(&format!("printf -v OLD_{n} 'arn:%s:rds:%s:%s:cluster:%s' {} {h} \"$ACCOUNT\" {old}\n", w(partition(home))));
-    sh.push_str(&format!("STATE_{n}=$(member_state {dr} {g} \"$OLD_{n}\")\n"));
-    sh.push_str(&format!("if [ \"$STATE_{n}\" != writer ] && [ \"$STATE_{n}\" != connected ]; then\n"));
+    let mut sh = format!(
+        "log \"Aurora global cluster \"{g}\": bring \"{old}\" in \"{h}\" back as the writer\"\n"
+    );
+    sh.push_str(&format!(
+        "printf -v OLD_{n} 'arn:%s:rds:%s:%s:cluster:%s' {} {h} \"$ACCOUNT\" {old}\n",
+        w(partition(home))
+    ));
+    sh.push_str(&format!(
+        "STATE_{n}=$(member_state {dr} {g} \"$OLD_{n}\")\n"
+    ));
+    sh.push_str(&format!(
+        "if [ \"$STATE_{n}\" != writer ] && [ \"$STATE_{n}\" != connected ]; then\n"
+    ));
     sh.push_str(&format!(
         "  wait_for {} connected 360 10 member_state {dr} {g} \"$OLD_{n}\" || true\n  STATE_{n}=$(member_state {dr} {g} \"$OLD_{n}\")\nfi\n",
         w(&format!("{} has rejoined {} as a secondary in sync", d.primary_id, global_id))
@@ -97,7 +123,10 @@ fn aurora(home: &str, d: &DbMove, n: usize) -> String {
     sh.push_str(&format!("case \"$STATE_{n}\" in\n  writer) log \"\"{old}\" is the writer already: nothing to do\" ;;\n  connected)\n"));
     sh.push_str(&format!(
         "    ask {}\n",
-        w(&format!("Switch the writer of {global_id} back to {} (planned switchover, no data loss)?", d.primary_id))
+        w(&format!(
+            "Switch the writer of {global_id} back to {} (planned switchover, no data loss)?",
+            d.primary_id
+        ))
     ));
     sh.push_str(&format!("    run aws rds switchover-global-cluster --region {h} --global-cluster-identifier {g} --target-db-cluster-identifier \"$OLD_{n}\"\n"));
     sh.push_str(&format!(
@@ -107,7 +136,9 @@ fn aurora(home: &str, d: &DbMove, n: usize) -> String {
     if *headless {
         let inst = w(&format!("{}-0", d.target_id));
         sh.push_str(&format!("    ask {}\n", w(&format!("Delete instance {}-0, created by promote-dr.sh (the design keeps the secondary headless)?", d.target_id))));
-        sh.push_str(&format!("    run aws rds delete-db-instance --region {dr} --db-instance-identifier {inst}\n"));
+        sh.push_str(&format!(
+            "    run aws rds delete-db-instance --region {dr} --db-instance-identifier {inst}\n"
+        ));
     }
     sh.push_str(&format!("    ;;\n  *) aurora_fallback_{n} ;;\nesac\n"));
     sh.push_str(&format!("[ \"$CONFIRM\" = 1 ] || {{ log \"if it had not rejoined, the fallback would run:\"; aurora_fallback_{n}; }}\n\n"));
@@ -119,7 +150,13 @@ fn aurora(home: &str, d: &DbMove, n: usize) -> String {
         old
     ));
     f.push_str(&format!("  run aws rds wait db-cluster-snapshot-available --region {h} --db-cluster-snapshot-identifier {old}\"-before-failback-$STAMP\"\n"));
-    f.push_str(&format!("  ask {}\n", w(&format!("Detach {} from {global_id} (it stays as a standalone cluster)?", d.primary_id))));
+    f.push_str(&format!(
+        "  ask {}\n",
+        w(&format!(
+            "Detach {} from {global_id} (it stays as a standalone cluster)?",
+            d.primary_id
+        ))
+    ));
     f.push_str(&format!("  run aws rds remove-from-global-cluster --region {h} --global-cluster-identifier {g} --db-cluster-identifier \"$OLD_{n}\" || true\n"));
     f.push_str(&format!(
         "  ask {}\n",
@@ -128,8 +165,12 @@ fn aurora(home: &str, d: &DbMove, n: usize) -> String {
     f.push_str(&format!("  run aws rds modify-db-cluster --region {h} --db-cluster-identifier {old} --no-deletion-protection --apply-immediately\n"));
     for i in 0..*primary_instances {
         let inst = w(&format!("{}-{i}", d.primary_id));
-        f.push_str(&format!("  run aws rds delete-db-instance --region {h} --db-instance-identifier {inst}\n"));
-        f.push_str(&format!("  run aws rds wait db-instance-deleted --region {h} --db-instance-identifier {inst}\n"));
+        f.push_str(&format!(
+            "  run aws rds delete-db-instance --region {h} --db-instance-identifier {inst}\n"
+        ));
+        f.push_str(&format!(
+            "  run aws rds wait db-instance-deleted --region {h} --db-instance-identifier {inst}\n"
+        ));
     }
     f.push_str(&format!("  run aws rds delete-db-cluster --region {h} --db-cluster-identifier {old} --skip-final-snapshot\n"));
     f.push_str(&format!(
@@ -140,7 +181,12 @@ fn aurora(home: &str, d: &DbMove, n: usize) -> String {
 }
 
 fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
-    let (h, dr, id, src) = (w(home), w(&d.target_region), w(&d.primary_id), w(&d.target_id));
+    let (h, dr, id, src) = (
+        w(home),
+        w(&d.target_region),
+        w(&d.primary_id),
+        w(&d.target_id),
+    );
     let mut sh = format!("log \"RDS: \"{src}\" in \"{dr}\" is the writer and replicates to nothing: build a new replica of it in \"{h}\"\"\n");
     sh.push_str(&format!(
         "OLD=$(capture 'KMS_KEY_ARN SECURITY_GROUP_ID' aws rds describe-db-instances --region {h} --db-instance-identifier {id} --query 'DBInstances[0].[KmsKeyId,VpcSecurityGroups[0].VpcSecurityGroupId]' --output text) || OLD=\"\"\n"
@@ -157,24 +203,35 @@ fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
     sh.push_str(&format!(
         "run aws rds delete-db-instance --region {h} --db-instance-identifier {id} --final-db-snapshot-identifier {id}\"-before-failback-$STAMP\"\n"
     ));
-    sh.push_str(&format!("run aws rds wait db-instance-deleted --region {h} --db-instance-identifier {id}\n"));
-    sh.push_str(&format!("printf -v SOURCE_ARN 'arn:%s:rds:%s:%s:db:%s' {} {dr} \"$ACCOUNT\" {src}\n", w(partition(&d.target_region))));
+    sh.push_str(&format!(
+        "run aws rds wait db-instance-deleted --region {h} --db-instance-identifier {id}\n"
+    ));
+    sh.push_str(&format!(
+        "printf -v SOURCE_ARN 'arn:%s:rds:%s:%s:db:%s' {} {dr} \"$ACCOUNT\" {src}\n",
+        w(partition(&d.target_region))
+    ));
     sh.push_str(&format!(
         "run aws rds create-db-instance-read-replica --region {h} --db-instance-identifier {id} --source-db-instance-identifier \"$SOURCE_ARN\" --source-region {dr} --db-instance-class {} --db-subnet-group-name {id} --vpc-security-group-ids \"$SECURITY_GROUP\" --kms-key-id \"$KMS_KEY\"{}\n",
         w(&d.instance_class),
         if multi_az { " --multi-az" } else { "" }
     ));
-    sh.push_str(&format!("run aws rds wait db-instance-available --region {h} --db-instance-identifier {id}\n"));
+    sh.push_str(&format!(
+        "run aws rds wait db-instance-available --region {h} --db-instance-identifier {id}\n"
+    ));
     sh.push_str(&format!(
         "ask {}\n",
         w(&format!("Window: stop the writers in {}, let ReplicaLag reach 0. Promote {} in {home} to be the writer?", d.target_region, d.primary_id))
     ));
-    sh.push_str(&format!("run aws rds promote-read-replica --region {h} --db-instance-identifier {id}\n"));
+    sh.push_str(&format!(
+        "run aws rds promote-read-replica --region {h} --db-instance-identifier {id}\n"
+    ));
     sh.push_str(&format!(
         "wait_for {} None 90 10 aws rds describe-db-instances --region {h} --db-instance-identifier {id} --query 'DBInstances[0].ReadReplicaSourceDBInstanceIdentifier' --output text\n",
         w(&format!("{} no longer replicates", d.primary_id))
     ));
-    sh.push_str(&format!("run aws rds wait db-instance-available --region {h} --db-instance-identifier {id}\n"));
+    sh.push_str(&format!(
+        "run aws rds wait db-instance-available --region {h} --db-instance-identifier {id}\n"
+    ));
     sh.push_str(&format!(
         "log \"\"{src}\" in \"{dr}\" is now a stale writer; the next steps make it a replica again\"\n"
     ));
@@ -186,7 +243,11 @@ fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
     sh.push_str(&format!(
         "run aws rds delete-db-instance --region {dr} --db-instance-identifier {src} --final-db-snapshot-identifier {src}\"-after-failback-$STAMP\"\n"
     ));
-    sh.push_str(&format!("run aws rds wait db-instance-deleted --region {dr} --db-instance-identifier {src}\n"));
-    sh.push_str(&format!("log \"then: terraform -chdir=regions/\"{dr}\" apply (recreates the replica)\"\n\n"));
+    sh.push_str(&format!(
+        "run aws rds wait db-instance-deleted --region {dr} --db-instance-identifier {src}\n"
+    ));
+    sh.push_str(&format!(
+        "log \"then: terraform -chdir=regions/\"{dr}\" apply (recreates the replica)\"\n\n"
+    ));
     sh
 }

@@ -4,7 +4,10 @@
 //! turn the same plan into scripts, and the README describes it, so the
 //! three can never disagree.
 
-use crate::core::model::{Alb, Asg, Design, FailoverRole, HttpProtocol, Record, Region, RegionNode, RoutingPolicy, VpcNode};
+use crate::core::model::{
+    Alb, Asg, Design, FailoverRole, HttpProtocol, Record, Region, RegionNode, RoutingPolicy,
+    VpcNode,
+};
 use crate::core::names;
 use crate::core::record_sets::{record_sets, RecordSet};
 
@@ -141,22 +144,38 @@ pub struct Endpoint {
 /// The failover plan, or `None` when there is no primary or nothing to fail over to.
 pub fn plan(design: &Design) -> Option<Plan<'_>> {
     let primary = design.primary()?;
-    let secondaries: Vec<&Region> = design.regions.iter().filter(|r| r.code != primary.code).collect();
+    let secondaries: Vec<&Region> = design
+        .regions
+        .iter()
+        .filter(|r| r.code != primary.code)
+        .collect();
     if secondaries.is_empty() {
         return None;
     }
-    let databases: Vec<DbMove> = vpc_nodes(primary).filter_map(|n| db_move(design, primary, &secondaries, n)).collect();
-    let mut takers: Vec<&Region> = secondaries.iter().copied().filter(|r| databases.iter().any(|d| d.target_region == r.code)).collect();
+    let databases: Vec<DbMove> = vpc_nodes(primary)
+        .filter_map(|n| db_move(design, primary, &secondaries, n))
+        .collect();
+    let mut takers: Vec<&Region> = secondaries
+        .iter()
+        .copied()
+        .filter(|r| databases.iter().any(|d| d.target_region == r.code))
+        .collect();
     if takers.is_empty() {
         takers = secondaries.clone();
     }
-    let groups = takers.iter().flat_map(|r| vpc_nodes(r).filter_map(|n| group_move(design, primary, r, n))).collect();
+    let groups = takers
+        .iter()
+        .flat_map(|r| vpc_nodes(r).filter_map(|n| group_move(design, primary, r, n)))
+        .collect();
     let records = design
         .dns
         .as_ref()
         .map(|dns| {
             let sets = record_sets(design);
-            dns.records.iter().map(|rec| record_move(design, primary, &takers, &dns.zone, rec, &sets)).collect()
+            dns.records
+                .iter()
+                .map(|rec| record_move(design, primary, &takers, &dns.zone, rec, &sets))
+                .collect()
         })
         .unwrap_or_default();
     let tables = design
@@ -164,11 +183,17 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
         .iter()
         .flat_map(|r| &r.nodes)
         .filter_map(|n| match n {
-            RegionNode::Dynamodb(t) if !t.replicas.is_empty() => Some(names::regional(design, &t.name)),
+            RegionNode::Dynamodb(t) if !t.replicas.is_empty() => {
+                Some(names::regional(design, &t.name))
+            }
             _ => None,
         })
         .collect();
-    let accelerators = design.accelerators.iter().map(|a| names::regional(design, &a.name)).collect();
+    let accelerators = design
+        .accelerators
+        .iter()
+        .map(|a| names::regional(design, &a.name))
+        .collect();
     Some(Plan {
         primary,
         accelerators,
@@ -194,23 +219,37 @@ fn albs(r: &Region) -> impl Iterator<Item = &Alb> {
 }
 
 /// The first replica of a primary database in a secondary region.
-fn db_move(design: &Design, primary: &Region, secondaries: &[&Region], node: &VpcNode) -> Option<DbMove> {
+fn db_move(
+    design: &Design,
+    primary: &Region,
+    secondaries: &[&Region],
+    node: &VpcNode,
+) -> Option<DbMove> {
     for r in secondaries {
         for n in vpc_nodes(r) {
             match (node, n) {
-                (VpcNode::Rds(p), VpcNode::Rds(s)) if p.replica_of.is_none() && s.replica_of.as_deref() == Some(p.id.as_str()) => {
+                (VpcNode::Rds(p), VpcNode::Rds(s))
+                    if p.replica_of.is_none() && s.replica_of.as_deref() == Some(p.id.as_str()) =>
+                {
                     return Some(DbMove {
-                        kind: DbKind::Rds { multi_az: p.multi_az },
+                        kind: DbKind::Rds {
+                            multi_az: p.multi_az,
+                        },
                         primary_id: names::regional(design, &p.name),
                         target_id: names::regional(design, &s.name),
                         target_region: r.code.clone(),
                         instance_class: p.instance_class.clone(),
                     })
                 }
-                (VpcNode::Aurora(p), VpcNode::Aurora(s)) if p.global.is_some() && p.global == s.global => {
+                (VpcNode::Aurora(p), VpcNode::Aurora(s))
+                    if p.global.is_some() && p.global == s.global =>
+                {
                     return Some(DbMove {
                         kind: DbKind::Aurora {
-                            global_id: names::global_cluster(design, p.global.as_deref().unwrap_or_default()),
+                            global_id: names::global_cluster(
+                                design,
+                                p.global.as_deref().unwrap_or_default(),
+                            ),
                             engine: s.engine.as_str().to_string(),
                             primary_instances: p.instances,
                             headless: s.instances == 0,
@@ -229,17 +268,34 @@ fn db_move(design: &Design, primary: &Region, secondaries: &[&Region], node: &Vp
 }
 
 /// A taking region's group, sized like the primary's group of the same name.
-fn group_move(design: &Design, primary: &Region, region: &Region, node: &VpcNode) -> Option<GroupMove> {
+fn group_move(
+    design: &Design,
+    primary: &Region,
+    region: &Region,
+    node: &VpcNode,
+) -> Option<GroupMove> {
     let VpcNode::Asg(g) = node else { return None };
     let twin: Option<&Asg> = vpc_nodes(primary).find_map(|n| match n {
         VpcNode::Asg(p) if p.name == g.name => Some(p),
         _ => None,
     });
     let (production, source) = match twin {
-        Some(p) => ((p.min, p.desired), "the primary region's group of the same name"),
-        None => ((g.max, g.max), "its maximum (the primary has no group of the same name)"),
+        Some(p) => (
+            (p.min, p.desired),
+            "the primary region's group of the same name",
+        ),
+        None => (
+            (g.max, g.max),
+            "its maximum (the primary has no group of the same name)",
+        ),
     };
-    Some(GroupMove { region: region.code.clone(), name: names::regional(design, &g.name), design: (g.min, g.desired, g.max), production, source })
+    Some(GroupMove {
+        region: region.code.clone(),
+        name: names::regional(design, &g.name),
+        design: (g.min, g.desired, g.max),
+        production,
+        source,
+    })
 }
 
 /// A region's internet-facing load balancers.
@@ -249,27 +305,59 @@ fn endpoints(design: &Design, r: &Region) -> Vec<Endpoint> {
         .map(|a| Endpoint {
             region: r.code.clone(),
             name: names::regional(design, &a.name),
-            scheme: if a.listener.protocol == HttpProtocol::Https { "https" } else { "http" },
+            scheme: if a.listener.protocol == HttpProtocol::Https {
+                "https"
+            } else {
+                "http"
+            },
             port: a.listener.port,
             path: a.health_check.path.clone(),
         })
         .collect()
 }
 
-fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str, rec: &Record, sets: &[RecordSet<'_>]) -> RecordMove {
-    let fqdn = if rec.name == "@" { zone.to_string() } else { format!("{}.{}", rec.name, zone) };
+fn record_move(
+    design: &Design,
+    primary: &Region,
+    takers: &[&Region],
+    zone: &str,
+    rec: &Record,
+    sets: &[RecordSet<'_>],
+) -> RecordMove {
+    let fqdn = if rec.name == "@" {
+        zone.to_string()
+    } else {
+        format!("{}.{}", rec.name, zone)
+    };
     let zone_id = design.dns.as_ref().and_then(|d| d.zone_id.clone());
-    let mv = |action| RecordMove { fqdn: fqdn.clone(), zone: zone.to_string(), zone_id: zone_id.clone(), policy: rec.policy.as_str(), action };
-    let in_primary: Vec<(&crate::core::model::Target, &Alb)> =
-        rec.targets.iter().filter_map(|t| albs(primary).find(|a| a.id == t.target).map(|a| (t, a))).collect();
+    let mv = |action| RecordMove {
+        fqdn: fqdn.clone(),
+        zone: zone.to_string(),
+        zone_id: zone_id.clone(),
+        policy: rec.policy.as_str(),
+        action,
+    };
+    let in_primary: Vec<(&crate::core::model::Target, &Alb)> = rec
+        .targets
+        .iter()
+        .filter_map(|t| albs(primary).find(|a| a.id == t.target).map(|a| (t, a)))
+        .collect();
     if in_primary.is_empty() {
-        return mv(RecordAction::Untouched("no target in the primary region".into()));
+        return mv(RecordAction::Untouched(
+            "no target in the primary region".into(),
+        ));
     }
     let has_other = rec.targets.len() > in_primary.len();
     let needs: Vec<_> = match rec.policy {
-        RoutingPolicy::Failover => in_primary.iter().filter(|(t, _)| t.role != Some(FailoverRole::Secondary) && t.health_check.is_none()).collect(),
+        RoutingPolicy::Failover => in_primary
+            .iter()
+            .filter(|(t, _)| t.role != Some(FailoverRole::Secondary) && t.health_check.is_none())
+            .collect(),
         RoutingPolicy::Simple => in_primary.iter().collect(),
-        _ if has_other => in_primary.iter().filter(|(t, _)| t.health_check.is_none()).collect(),
+        _ if has_other => in_primary
+            .iter()
+            .filter(|(t, _)| t.health_check.is_none())
+            .collect(),
         _ => in_primary.iter().collect(),
     };
     if needs.is_empty() {
@@ -282,20 +370,38 @@ fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str
     }
     // The taking region's load balancer: one the record already names, else
     // the twin of the primary's (same name), else the first public one.
-    let named = rec.targets.iter().find_map(|t| takers.iter().find_map(|r| albs(r).find(|a| a.id == t.target).map(|a| (*r, a))));
+    let named = rec.targets.iter().find_map(|t| {
+        takers
+            .iter()
+            .find_map(|r| albs(r).find(|a| a.id == t.target).map(|a| (*r, a)))
+    });
     let mut changes = Vec::new();
     for (t, a) in needs {
         let dr = named
-            .or_else(|| takers.iter().find_map(|r| albs(r).find(|b| b.name == a.name).map(|b| (*r, b))))
-            .or_else(|| takers.iter().find_map(|r| albs(r).find(|b| !b.internal).map(|b| (*r, b))));
+            .or_else(|| {
+                takers
+                    .iter()
+                    .find_map(|r| albs(r).find(|b| b.name == a.name).map(|b| (*r, b)))
+            })
+            .or_else(|| {
+                takers
+                    .iter()
+                    .find_map(|r| albs(r).find(|b| !b.internal).map(|b| (*r, b)))
+            });
         let Some((dr_region, dr_alb)) = dr else {
-            return mv(RecordAction::Manual("no load balancer in a region that takes over to point it at".into()));
+            return mv(RecordAction::Manual(
+                "no load balancer in a region that takes over to point it at".into(),
+            ));
         };
         let mut set = serde_json::Map::new();
         set.insert("Name".into(), fqdn.clone().into());
         set.insert("Type".into(), rec.kind.as_str().into());
         // The identifier the exporter gives the set: one derivation for both.
-        if let Some(id) = sets.iter().find(|s| std::ptr::eq(s.target, *t)).and_then(|s| s.set_identifier.clone()) {
+        if let Some(id) = sets
+            .iter()
+            .find(|s| std::ptr::eq(s.target, *t))
+            .and_then(|s| s.set_identifier.clone())
+        {
             set.insert("SetIdentifier".into(), id.into());
         }
         match rec.policy {
@@ -333,7 +439,10 @@ fn record_move(design: &Design, primary: &Region, takers: &[&Region], zone: &str
         changes.push(SetChange {
             set_json: serde_json::Value::Object(set).to_string(),
             primary: (primary.code.clone(), names::regional(design, &a.name)),
-            dr: (dr_region.code.clone(), names::regional(design, &dr_alb.name)),
+            dr: (
+                dr_region.code.clone(),
+                names::regional(design, &dr_alb.name),
+            ),
         });
     }
     mv(RecordAction::Change(changes))

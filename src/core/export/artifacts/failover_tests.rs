@@ -6,7 +6,9 @@ use crate::core::model::{Design, RoutingPolicy, VpcNode};
 use crate::core::templates::template;
 
 fn design(id: &str) -> Design {
-    template(id).and_then(|t| t.design().ok()).expect("template loads")
+    template(id)
+        .and_then(|t| t.design().ok())
+        .expect("template loads")
 }
 
 #[test]
@@ -14,13 +16,22 @@ fn rds_replica_is_promoted_in_its_region_and_the_group_grows_to_the_primary_size
     let d = design("active-passive");
     let p = plan(&d).expect("a plan");
     assert_eq!(p.primary.code, "us-east-1");
-    assert_eq!(p.takers.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), ["us-west-2"]);
+    assert_eq!(
+        p.takers.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(),
+        ["us-west-2"]
+    );
     assert_eq!(p.databases.len(), 1);
     let db = &p.databases[0];
     assert!(matches!(db.kind, DbKind::Rds { multi_az: true }));
-    assert_eq!((db.target_id.as_str(), db.target_region.as_str()), ("shop-prod-db", "us-west-2"));
+    assert_eq!(
+        (db.target_id.as_str(), db.target_region.as_str()),
+        ("shop-prod-db", "us-west-2")
+    );
     assert_eq!(p.groups.len(), 1);
-    assert_eq!((p.groups[0].design, p.groups[0].production), ((1, 1, 6), (2, 2)));
+    assert_eq!(
+        (p.groups[0].design, p.groups[0].production),
+        ((1, 1, 6), (2, 2))
+    );
     assert!(!p.groups[0].at_size());
 }
 
@@ -29,8 +40,16 @@ fn aurora_member_is_the_target_and_a_headless_one_is_flagged() {
     let mut d = design("aurora-global");
     let p = plan(&d).expect("a plan");
     match &p.databases[0].kind {
-        DbKind::Aurora { global_id, headless, primary_instances, .. } => {
-            assert_eq!((global_id.as_str(), *headless, *primary_instances), ("media-prod-orders", false, 2));
+        DbKind::Aurora {
+            global_id,
+            headless,
+            primary_instances,
+            ..
+        } => {
+            assert_eq!(
+                (global_id.as_str(), *headless, *primary_instances),
+                ("media-prod-orders", false, 2)
+            );
         }
         DbKind::Rds { .. } => panic!("expected Aurora"),
     }
@@ -41,7 +60,10 @@ fn aurora_member_is_the_target_and_a_headless_one_is_flagged() {
         }
     }
     let p = plan(&d).expect("a plan");
-    assert!(matches!(p.databases[0].kind, DbKind::Aurora { headless: true, .. }));
+    assert!(matches!(
+        p.databases[0].kind,
+        DbKind::Aurora { headless: true, .. }
+    ));
 }
 
 #[test]
@@ -51,8 +73,14 @@ fn without_databases_every_secondary_takes_over_and_equal_groups_are_at_size() {
     assert!(p.databases.is_empty());
     assert_eq!(p.takers.len(), 2);
     assert_eq!(p.tables, ["game-prod-sessions"]);
-    assert!(p.groups.iter().all(GroupMove::at_size), "secondaries already run the primary's size");
-    assert!(matches!(p.records[0].action, RecordAction::Automatic(_)), "latency with health checks everywhere");
+    assert!(
+        p.groups.iter().all(GroupMove::at_size),
+        "secondaries already run the primary's size"
+    );
+    assert!(
+        matches!(p.records[0].action, RecordAction::Automatic(_)),
+        "latency with health checks everywhere"
+    );
 }
 
 #[test]
@@ -66,17 +94,28 @@ fn a_single_region_has_no_plan() {
 fn records_move_by_themselves_only_with_a_health_check_on_the_primary() {
     let d = design("active-passive");
     let p = plan(&d).expect("a plan");
-    assert!(matches!(p.records[0].action, RecordAction::Automatic(_)), "fires not: primary has a check");
+    assert!(
+        matches!(p.records[0].action, RecordAction::Automatic(_)),
+        "fires not: primary has a check"
+    );
 
     let mut no_check = d.clone();
     if let Some(dns) = &mut no_check.dns {
         dns.records[0].targets[0].health_check = None;
     }
     let p = plan(&no_check).expect("a plan");
-    let RecordAction::Change(sets) = &p.records[0].action else { panic!("a change is needed without a health check") };
+    let RecordAction::Change(sets) = &p.records[0].action else {
+        panic!("a change is needed without a health check")
+    };
     assert_eq!(sets.len(), 1);
-    assert_eq!(sets[0].dr, ("us-west-2".to_string(), "shop-prod-web".to_string()));
-    assert_eq!(sets[0].primary, ("us-east-1".to_string(), "shop-prod-web".to_string()));
+    assert_eq!(
+        sets[0].dr,
+        ("us-west-2".to_string(), "shop-prod-web".to_string())
+    );
+    assert_eq!(
+        sets[0].primary,
+        ("us-east-1".to_string(), "shop-prod-web".to_string())
+    );
     let set: serde_json::Value = serde_json::from_str(&sets[0].set_json).expect("JSON");
     assert_eq!(set["Name"], "app.example.com");
     assert_eq!(set["SetIdentifier"], "use1-alb");
@@ -89,10 +128,15 @@ fn records_move_by_themselves_only_with_a_health_check_on_the_primary() {
         dns.records[0].targets.truncate(1);
     }
     let p = plan(&simple).expect("a plan");
-    let RecordAction::Change(sets) = &p.records[0].action else { panic!("a simple record never moves by itself") };
+    let RecordAction::Change(sets) = &p.records[0].action else {
+        panic!("a simple record never moves by itself")
+    };
     let set: serde_json::Value = serde_json::from_str(&sets[0].set_json).expect("JSON");
     assert!(set.get("SetIdentifier").is_none(), "{set}");
-    assert_eq!(sets[0].dr.1, "shop-prod-web", "the DR twin of the primary's load balancer");
+    assert_eq!(
+        sets[0].dr.1, "shop-prod-web",
+        "the DR twin of the primary's load balancer"
+    );
 }
 
 #[test]
@@ -111,19 +155,32 @@ fn set_identifiers_are_the_ones_the_export_writes_even_when_a_target_repeats() {
             target: "use1-alb".into(),
             role: None,
             weight: None,
-            location: Some(GeoLocation { continent: Some(continent.into()), ..GeoLocation::default() }),
+            location: Some(GeoLocation {
+                continent: Some(continent.into()),
+                ..GeoLocation::default()
+            }),
             health_check: None,
         };
         dns.records[0].policy = RoutingPolicy::Geolocation;
         dns.records[0].targets = vec![at("EU"), at("NA")];
     }
     let p = plan(&d).expect("a plan");
-    let RecordAction::Change(sets) = &p.records[0].action else { panic!("no health check: a change") };
+    let RecordAction::Change(sets) = &p.records[0].action else {
+        panic!("no health check: a change")
+    };
     let ids: Vec<String> = sets
         .iter()
-        .map(|s| serde_json::from_str::<serde_json::Value>(&s.set_json).expect("JSON")["SetIdentifier"].as_str().unwrap_or_default().to_string())
+        .map(|s| {
+            serde_json::from_str::<serde_json::Value>(&s.set_json).expect("JSON")["SetIdentifier"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect();
-    let written: Vec<String> = crate::core::record_sets::record_sets(&d).into_iter().filter_map(|s| s.set_identifier).collect();
+    let written: Vec<String> = crate::core::record_sets::record_sets(&d)
+        .into_iter()
+        .filter_map(|s| s.set_identifier)
+        .collect();
     assert_eq!(ids, written);
     assert_ne!(ids[0], ids[1], "{ids:?}");
 }

@@ -17,7 +17,10 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
     let mut sh = prelude(
         "promote-dr.sh",
         &[
-            &format!("Fail over from {from} to {}: promote the databases, grow the groups,", to.join(", ")),
+            &format!(
+                "Fail over from {from} to {}: promote the databases, grow the groups,",
+                to.join(", ")
+            ),
             "move the DNS records that do not move by themselves, check the endpoints.",
             "",
             "A dry run (every command printed, nothing called) unless --confirm.",
@@ -28,14 +31,27 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
             "may be impaired in an outage; failover records with health checks switch",
             "in the data plane and need no change: prefer them.",
         ],
-        &[Flag { name: "--planned", var: "PLANNED", help: "the primary is healthy: switch over without data loss" }],
+        &[Flag {
+            name: "--planned",
+            var: "PLANNED",
+            help: "the primary is healthy: switch over without data loss",
+        }],
     );
     sh.push_str(&format!("PRIMARY_REGION={}\n", w(from)));
     sh.push_str("if [ \"$CONFIRM\" = 1 ]; then MODE=\"for real\"; else MODE=\"dry run, nothing is changed\"; fi\n");
-    sh.push_str(&format!("log \"failing over from $PRIMARY_REGION to \"{}\" ($MODE)\"\n", w(&to.join(", "))));
-    sh.push_str("[ \"$PLANNED\" = 1 ] && log \"planned: the primary is healthy, so no write is lost\"\n\n");
+    sh.push_str(&format!(
+        "log \"failing over from $PRIMARY_REGION to \"{}\" ($MODE)\"\n",
+        w(&to.join(", "))
+    ));
+    sh.push_str(
+        "[ \"$PLANNED\" = 1 ] && log \"planned: the primary is healthy, so no write is lost\"\n\n",
+    );
     // The account id is needed for ARNs, which only Aurora's global calls take.
-    if let Some(d) = plan.databases.iter().find(|d| matches!(d.kind, DbKind::Aurora { .. })) {
+    if let Some(d) = plan
+        .databases
+        .iter()
+        .find(|d| matches!(d.kind, DbKind::Aurora { .. }))
+    {
         let region = d.target_region.as_str();
         sh.push_str(&format!(
             "ACCOUNT=$(capture ACCOUNT_ID aws sts get-caller-identity --region {} --query Account --output text)\n\n",
@@ -47,17 +63,26 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
         let r = w(&d.target_region);
         let t = w(&d.target_id);
         match &d.kind {
-            DbKind::Aurora { global_id, engine, headless, .. } => {
+            DbKind::Aurora {
+                global_id,
+                engine,
+                headless,
+                ..
+            } => {
                 let g = w(global_id);
                 let arn = format!("ARN_{}", i + 1);
-                sh.push_str(&format!("log \"Aurora global cluster \"{g}\": make \"{t}\" in \"{r}\" the writer\"\n"));
+                sh.push_str(&format!(
+                    "log \"Aurora global cluster \"{g}\": make \"{t}\" in \"{r}\" the writer\"\n"
+                ));
                 sh.push_str(&format!(
                     "printf -v {arn} 'arn:%s:rds:%s:%s:cluster:%s' {} {r} \"$ACCOUNT\" {t}\n",
                     w(partition(&d.target_region))
                 ));
                 if *headless {
                     let inst = w(&format!("{}-0", d.target_id));
-                    sh.push_str("log \"the secondary has no instance: create one to take the writes\"\n");
+                    sh.push_str(
+                        "log \"the secondary has no instance: create one to take the writes\"\n",
+                    );
                     sh.push_str(&format!(
                         "run aws rds create-db-instance --region {r} --db-instance-identifier {inst} --db-cluster-identifier {t} --engine {} --db-instance-class {}\n",
                         w(engine),
@@ -81,7 +106,9 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
             DbKind::Rds { .. } => {
                 sh.push_str(&format!("log \"RDS: promote the read replica \"{t}\" in \"{r}\" to a standalone writer\"\n"));
                 sh.push_str("[ \"$PLANNED\" = 1 ] && log \"planned: stop the writers and let ReplicaLag reach 0 before this step\"\n");
-                sh.push_str(&format!("run aws rds promote-read-replica --region {r} --db-instance-identifier {t}\n"));
+                sh.push_str(&format!(
+                    "run aws rds promote-read-replica --region {r} --db-instance-identifier {t}\n"
+                ));
                 sh.push_str(&format!(
                     "wait_for {} None 90 10 aws rds describe-db-instances --region {r} --db-instance-identifier {t} --query 'DBInstances[0].ReadReplicaSourceDBInstanceIdentifier' --output text\n",
                     w(&format!("{} no longer replicates", d.target_id))
@@ -104,7 +131,11 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
             sh.push_str(&format!("log \"group \"{n}\" in \"{r}\": already at production size (min {}, desired {})\"\n", g.design.0, g.design.1));
             continue;
         }
-        let max = if desired > g.design.2 { format!(" --max-size {desired}") } else { String::new() };
+        let max = if desired > g.design.2 {
+            format!(" --max-size {desired}")
+        } else {
+            String::new()
+        };
         sh.push_str(&format!(
             "log \"group \"{n}\" in \"{r}\": min {} -> {min}, desired {} -> {desired} (from {})\"\n",
             g.design.0, g.design.1, g.source
@@ -200,7 +231,11 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
 /// each record's public name (`back`: the primary region's).
 pub(super) fn checks(plan: &Plan<'_>, back: bool) -> String {
     let mut sh = String::new();
-    let eps = if back { &plan.primary_endpoints } else { &plan.dr_endpoints };
+    let eps = if back {
+        &plan.primary_endpoints
+    } else {
+        &plan.dr_endpoints
+    };
     for (i, e) in eps.iter().enumerate() {
         let n = i + 1;
         sh.push_str(&format!(
@@ -208,7 +243,12 @@ pub(super) fn checks(plan: &Plan<'_>, back: bool) -> String {
             w(&e.region),
             w(&e.name)
         ));
-        sh.push_str(&format!("printf -v URL '%s://%s:%s%s' {} \"$LB_{n}\" {} {}\n", w(e.scheme), e.port, w(&e.path)));
+        sh.push_str(&format!(
+            "printf -v URL '%s://%s:%s%s' {} \"$LB_{n}\" {} {}\n",
+            w(e.scheme),
+            e.port,
+            w(&e.path)
+        ));
         if e.scheme == "https" {
             sh.push_str("# --insecure: the certificate names the site, not the load balancer's own name.\ncheck_url \"$URL\" --insecure\n");
         } else {
@@ -220,7 +260,13 @@ pub(super) fn checks(plan: &Plan<'_>, back: bool) -> String {
             continue;
         }
         if let Some(e) = eps.first() {
-            sh.push_str(&format!("printf -v URL '%s://%s:%s%s' {} {} {} {}\ncheck_url \"$URL\"\n", w(e.scheme), w(&rec.fqdn), e.port, w(&e.path)));
+            sh.push_str(&format!(
+                "printf -v URL '%s://%s:%s%s' {} {} {} {}\ncheck_url \"$URL\"\n",
+                w(e.scheme),
+                w(&rec.fqdn),
+                e.port,
+                w(&e.path)
+            ));
         }
     }
     if eps.is_empty() {

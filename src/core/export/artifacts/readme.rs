@@ -8,7 +8,10 @@ use crate::core::model::{Design, VpcNode};
 /// README.md: what each stack is, the apply order and the exact commands.
 pub fn readme(design: &Design, order: &[Stack]) -> String {
     let mut r = String::new();
-    r.push_str(&format!("# {} ({}): Terraform exported by Topoform\n\n", design.name, design.environment));
+    r.push_str(&format!(
+        "# {} ({}): Terraform exported by Topoform\n\n",
+        design.name, design.environment
+    ));
     r.push_str("Each region is its own Terraform root with its own state, kept in a bucket in that region, so an outage or a mistake in one region never blocks the others: no region's root reads another stack's state (replica sources, global clusters and instance profiles are named, not looked up). `global/` holds Route 53, Global Accelerator and the cross-region links; `iam/` the instance roles and the VPC flow-log roles; `databases/` (when there is one) the Aurora global clusters. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
     r.push_str("## Apply order\n\n");
     for (i, st) in order.iter().enumerate() {
@@ -49,7 +52,9 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
     }
     r.push_str("## CI\n\n`.github/workflows/terraform.yml` plans every stack on pull requests (the plan in the job summary) and applies on main without a prompt: iam and databases, the standby regions, the primary, then `global/` (DNS and traffic) after an approval in the `production-traffic` environment. It reads its AWS role from the repository secret `AWS_ROLE_ARN` and, when set, each region's health URL from the secret `HEALTH_URL_<REGION>` (for example `HEALTH_URL_US_EAST_1`): the next region waits until it answers. Run it by hand with `first_apply` to build from empty in the order above, after applying `bootstrap/` yourself.\n\n");
     r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys, each in the region of what it encrypts (one per database, bucket, table and table replica, and VPC flow logs) and named by an alias, databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
-    r.push_str("## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n");
+    r.push_str(
+        "## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n",
+    );
     for (id, why) in CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));
     }
@@ -65,7 +70,10 @@ fn state_section(design: &Design, order: &[Stack]) -> String {
     let mut r = String::from("\n## State and control planes\n\n| Stack | State bucket (region) | Needs the control plane of |\n|---|---|---|\n");
     for st in order {
         let Some((bucket, region)) = st.state_location(design) else {
-            r.push_str(&format!("| `{}/` | local | every region of the design (one state bucket each) |\n", st.dir()));
+            r.push_str(&format!(
+                "| `{}/` | local | every region of the design (one state bucket each) |\n",
+                st.dir()
+            ));
             continue;
         };
         let needs = match st {
@@ -85,7 +93,10 @@ fn state_section(design: &Design, order: &[Stack]) -> String {
             }
             Stack::Bootstrap => String::new(),
         };
-        r.push_str(&format!("| `{}/` | `{bucket}` ({region}) | {needs} |\n", st.dir()));
+        r.push_str(&format!(
+            "| `{}/` | `{bucket}` ({region}) | {needs} |\n",
+            st.dir()
+        ));
     }
     r.push_str("\nDuring an outage of one region, every other region's root initialises, plans and applies; `iam/`, `databases/` and `global/` wait for their regions (the runbooks below use the AWS CLI instead).\n");
     r
@@ -116,7 +127,9 @@ fn runbooks(plan: &Plan<'_>) -> String {
         }
     }
     for t in &plan.tables {
-        r.push_str(&format!("   - DynamoDB global table `{t}`: nothing to promote; every replica accepts writes.\n"));
+        r.push_str(&format!(
+            "   - DynamoDB global table `{t}`: nothing to promote; every replica accepts writes.\n"
+        ));
     }
     if plan.databases.is_empty() && plan.tables.is_empty() {
         r.push_str("   - none replicates across regions.\n");
@@ -124,9 +137,15 @@ fn runbooks(plan: &Plan<'_>) -> String {
     r.push_str("2. Groups, after the databases so new instances find a writer: min and desired both raised, so a scale-in cannot undo it:\n");
     for g in &plan.groups {
         if g.at_size() {
-            r.push_str(&format!("   - `{}` in {}: already at production size.\n", g.name, g.region));
+            r.push_str(&format!(
+                "   - `{}` in {}: already at production size.\n",
+                g.name, g.region
+            ));
         } else {
-            r.push_str(&format!("   - `{}` in {}: min {}, desired {} (from {}).\n", g.name, g.region, g.production.0, g.production.1, g.source));
+            r.push_str(&format!(
+                "   - `{}` in {}: min {}, desired {} (from {}).\n",
+                g.name, g.region, g.production.0, g.production.1, g.source
+            ));
         }
     }
     if plan.groups.is_empty() {
@@ -151,14 +170,25 @@ fn runbooks(plan: &Plan<'_>) -> String {
     r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");
     r.push_str("4. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
     if !plan.databases.is_empty() || plan.groups.iter().any(|g| !g.at_size()) {
-        let dirs: Vec<String> = plan.takers.iter().map(|t| format!("`regions/{}/`", t.code)).collect();
+        let dirs: Vec<String> = plan
+            .takers
+            .iter()
+            .map(|t| format!("`regions/{}/`", t.code))
+            .collect();
         r.push_str(&format!(
             "Until failback, do not apply {} (CI included) from this design: the apply sets the groups back to their design size and wants the databases the way the design has them. To run Terraform there during the outage, make the region primary first (Topoform's \"Make primary\", or `topoform make-primary topoform.json REGION --out topoform.json`), export again and apply that region's root: it plans without {home} (its state is in its own region) and promotes nothing twice.\n\n",
             dirs.join(", ")
         ));
     }
-    r.push_str(&format!("### Failback: `scripts/failback.sh [--confirm]`, once {home} is healthy\n\n"));
-    if !plan.databases.is_empty() && plan.records.iter().any(|x| matches!(x.action, RecordAction::Automatic(_))) {
+    r.push_str(&format!(
+        "### Failback: `scripts/failback.sh [--confirm]`, once {home} is healthy\n\n"
+    ));
+    if !plan.databases.is_empty()
+        && plan
+            .records
+            .iter()
+            .any(|x| matches!(x.action, RecordAction::Automatic(_)))
+    {
         r.push_str("Records that fail over by health check send traffic back to the primary as soon as its check passes: keep the primary's application out of service until its database is the writer again.\n\n");
     }
     for d in &plan.databases {

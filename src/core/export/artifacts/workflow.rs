@@ -40,12 +40,17 @@ fn up(st: &Stack) -> &'static str {
 
 /// The region of the AWS API a stack talks to first (its state's region).
 fn region_of(design: &Design, st: &Stack) -> String {
-    st.state_location(design).map(|(_, r)| r).unwrap_or_else(|| design.state.region.clone())
+    st.state_location(design)
+        .map(|(_, r)| r)
+        .unwrap_or_else(|| design.state.region.clone())
 }
 
 /// The job id of a stack.
 fn job(st: &Stack) -> String {
-    format!("apply-{}", st.backend_name().unwrap_or_else(|| "bootstrap".into()))
+    format!(
+        "apply-{}",
+        st.backend_name().unwrap_or_else(|| "bootstrap".into())
+    )
 }
 
 /// The repository secret holding a region's health URL: `HEALTH_URL_US_EAST_1`.
@@ -80,7 +85,10 @@ pub fn workflow(design: &Design, order: &[Stack]) -> String {
     for st in order {
         w.push_str(&format!("      - run: terraform -chdir={d} init -backend=false && terraform -chdir={d} validate\n", d = st.dir()));
     }
-    let remote: Vec<&Stack> = order.iter().filter(|s| s.backend_name().is_some()).collect();
+    let remote: Vec<&Stack> = order
+        .iter()
+        .filter(|s| s.backend_name().is_some())
+        .collect();
     // Pull requests: a plan per stack, in the job summary.
     w.push_str("\n  plan:\n    if: github.event_name == 'pull_request'\n    needs: check\n    runs-on: ubuntu-latest\n    strategy:\n      fail-fast: false\n      matrix:\n        include:\n");
     for st in &remote {
@@ -100,9 +108,21 @@ pub fn workflow(design: &Design, order: &[Stack]) -> String {
     w.push_str("      - name: plan in the job summary\n        run: |\n          {\n            echo \"### ${{ matrix.dir }}\"\n            echo '```'\n            terraform -chdir=\"${{ matrix.dir }}\" show -no-color tfplan\n            echo '```'\n          } >> \"$GITHUB_STEP_SUMMARY\"\n");
     // Updates on main: standby regions first, the primary last, global last behind approval.
     let primary = design.primary().map(|p| p.code.clone());
-    let mut update: Vec<&Stack> = remote.iter().filter(|s| !matches!(s, Stack::Region(_) | Stack::Global)).copied().collect();
-    update.extend(remote.iter().filter(|s| matches!(s, Stack::Region(c) if Some(c) != primary.as_ref())));
-    update.extend(remote.iter().filter(|s| matches!(s, Stack::Region(c) if Some(c) == primary.as_ref())));
+    let mut update: Vec<&Stack> = remote
+        .iter()
+        .filter(|s| !matches!(s, Stack::Region(_) | Stack::Global))
+        .copied()
+        .collect();
+    update.extend(
+        remote
+            .iter()
+            .filter(|s| matches!(s, Stack::Region(c) if Some(c) != primary.as_ref())),
+    );
+    update.extend(
+        remote
+            .iter()
+            .filter(|s| matches!(s, Stack::Region(c) if Some(c) == primary.as_ref())),
+    );
     let mut prev = "check".to_string();
     for st in update {
         let name = st.backend_name().unwrap_or_default();

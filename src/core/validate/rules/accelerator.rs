@@ -3,16 +3,30 @@
 use crate::core::catalog;
 use crate::core::model::{Accelerator, ObjectRef};
 use crate::core::names;
-use crate::core::validate::{rule, Ctx, Family::Accelerator as AcceleratorFamily, Report, Rule, Severity::*};
-use std::collections::BTreeSet;
 use crate::core::text::short;
+use crate::core::validate::{
+    rule, Ctx, Family::Accelerator as AcceleratorFamily, Report, Rule, Severity::*,
+};
+use std::collections::BTreeSet;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
-    ("GA-07", "The exporter takes endpoint group regions from the catalog regions of the endpoints."),
-    ("GA-08", "The exporter uses Global Accelerator's hosted zone id for alias records."),
-    ("GA-09", "Info only: provider 5.x sends Global Accelerator calls to us-west-2 itself."),
-    ("GA-10", "Info only: client IP preservation keeps its default."),
+    (
+        "GA-07",
+        "The exporter takes endpoint group regions from the catalog regions of the endpoints.",
+    ),
+    (
+        "GA-08",
+        "The exporter uses Global Accelerator's hosted zone id for alias records.",
+    ),
+    (
+        "GA-09",
+        "Info only: provider 5.x sends Global Accelerator calls to us-west-2 itself.",
+    ),
+    (
+        "GA-10",
+        "Info only: client IP preservation keeps its default.",
+    ),
 ];
 
 /// The Global Accelerator family.
@@ -46,7 +60,14 @@ fn ga_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut seen = BTreeSet::new();
         for e in &a.endpoints {
             if !seen.insert(&e.target) {
-                out.emit(&[&a.id, &e.target], format!("{} lists endpoint {} twice.", label(a), ctx.name_of(&e.target)));
+                out.emit(
+                    &[&a.id, &e.target],
+                    format!(
+                        "{} lists endpoint {} twice.",
+                        label(a),
+                        ctx.name_of(&e.target)
+                    ),
+                );
             }
         }
     }
@@ -55,10 +76,24 @@ fn ga_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn ga_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for a in &ctx.design.accelerators {
         for e in a.endpoints.iter().filter(|e| e.traffic_dial > 100) {
-            out.emit(&[&a.id, &e.target], format!("{}: endpoint {} has traffic dial {}%.", label(a), ctx.name_of(&e.target), e.traffic_dial));
+            out.emit(
+                &[&a.id, &e.target],
+                format!(
+                    "{}: endpoint {} has traffic dial {}%.",
+                    label(a),
+                    ctx.name_of(&e.target),
+                    e.traffic_dial
+                ),
+            );
         }
         if !a.endpoints.is_empty() && a.endpoints.iter().all(|e| e.traffic_dial == 0) {
-            out.emit(&[&a.id], format!("{} has every traffic dial at 0, so it serves no traffic.", label(a)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} has every traffic dial at 0, so it serves no traffic.",
+                    label(a)
+                ),
+            );
         }
     }
 }
@@ -67,7 +102,13 @@ fn ga_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for a in &ctx.design.accelerators {
         let i = a.health_check.interval;
         if i != 10 && i != 30 {
-            out.emit(&[&a.id], format!("{} checks health every {i} s; only 10 or 30 are allowed.", label(a)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} checks health every {i} s; only 10 or 30 are allowed.",
+                    label(a)
+                ),
+            );
         }
     }
 }
@@ -75,10 +116,25 @@ fn ga_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn ga_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for a in &ctx.design.accelerators {
         if !(1..=10).contains(&a.health_check.threshold) {
-            out.emit(&[&a.id], format!("{} has health check threshold {}.", label(a), a.health_check.threshold));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} has health check threshold {}.",
+                    label(a),
+                    a.health_check.threshold
+                ),
+            );
         }
         for e in a.endpoints.iter().filter(|e| e.weight > 255) {
-            out.emit(&[&a.id, &e.target], format!("{}: endpoint {} has weight {}.", label(a), ctx.name_of(&e.target), e.weight));
+            out.emit(
+                &[&a.id, &e.target],
+                format!(
+                    "{}: endpoint {} has weight {}.",
+                    label(a),
+                    ctx.name_of(&e.target),
+                    e.weight
+                ),
+            );
         }
     }
 }
@@ -91,8 +147,15 @@ fn ga_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for e in &a.endpoints {
             if let Some(ObjectRef::VpcNode { region, .. }) = ctx.index.get(&e.target) {
                 if catalog::region(&region.code).is_none() {
-                    out.emit(&[&a.id, &e.target], format!(
-                        "{}: endpoint {} is in \"{}\", which is not an AWS region.", label(a), ctx.name_of(&e.target), short(&region.code)));
+                    out.emit(
+                        &[&a.id, &e.target],
+                        format!(
+                            "{}: endpoint {} is in \"{}\", which is not an AWS region.",
+                            label(a),
+                            ctx.name_of(&e.target),
+                            short(&region.code)
+                        ),
+                    );
                 }
             }
         }
@@ -104,8 +167,11 @@ fn ga_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let name = names::regional(ctx.design, &a.name);
         let ok_char = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
         let bad_edge = |c: char| c == '-' || c == '.';
-        if name.is_empty() || name.len() > 64 || !name.chars().all(ok_char)
-            || name.starts_with(bad_edge) || name.ends_with(bad_edge)
+        if name.is_empty()
+            || name.len() > 64
+            || !name.chars().all(ok_char)
+            || name.starts_with(bad_edge)
+            || name.ends_with(bad_edge)
         {
             out.emit(&[&a.id], format!("{}: its AWS name \"{}\" must be 1-64 letters, digits, '.' or '-', not starting or ending with '-' or '.'.", label(a), short(&name)));
         }
@@ -113,7 +179,14 @@ fn ga_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             out.emit(&[&a.id], format!("{} listens on port 0.", label(a)));
         }
         if !a.health_check.path.starts_with('/') {
-            out.emit(&[&a.id], format!("{}: health check path {:?} must start with '/'.", label(a), short(&a.health_check.path)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{}: health check path {:?} must start with '/'.",
+                    label(a),
+                    short(&a.health_check.path)
+                ),
+            );
         }
     }
 }

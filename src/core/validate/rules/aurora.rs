@@ -5,9 +5,9 @@ use super::util::{azs, where_};
 use crate::core::catalog::aurora_global;
 use crate::core::model::{Aurora, AuroraEngine, Region, Vpc, VpcNode};
 use crate::core::names;
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Aurora as AuroraFamily, Report, Rule, Severity::*};
 use std::collections::BTreeMap;
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -38,7 +38,9 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Every Aurora cluster of the design, with its region and VPC.
-pub(super) fn clusters<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a Aurora)> {
+pub(super) fn clusters<'a>(
+    ctx: &'a Ctx<'a>,
+) -> impl Iterator<Item = (&'a Region, &'a Vpc, &'a Aurora)> {
     ctx.design.regions.iter().flat_map(|r| {
         r.vpcs.iter().flat_map(move |v| {
             v.nodes.iter().filter_map(move |n| match n {
@@ -78,17 +80,45 @@ fn agd_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             *per_region.entry(r.code.as_str()).or_default() += 1;
         }
         for (code, n) in per_region.iter().filter(|(_, n)| **n > 1) {
-            out.emit(&ids(&members), format!("Global cluster {} has {n} members in {}; each member needs its own region.", short(name), short(code)));
+            out.emit(
+                &ids(&members),
+                format!(
+                    "Global cluster {} has {n} members in {}; each member needs its own region.",
+                    short(name),
+                    short(code)
+                ),
+            );
         }
-        let writers = members.iter().filter(|(r, _, _)| Some(r.code.as_str()) == primary_code).count();
+        let writers = members
+            .iter()
+            .filter(|(r, _, _)| Some(r.code.as_str()) == primary_code)
+            .count();
         if writers == 0 && primary_code.is_some() {
-            out.emit(&ids(&members), format!("Global cluster {} has no member in the primary region to be its writer.", short(name)));
+            out.emit(
+                &ids(&members),
+                format!(
+                    "Global cluster {} has no member in the primary region to be its writer.",
+                    short(name)
+                ),
+            );
         }
         let secondaries = per_region.len().saturating_sub(1);
         if secondaries == 0 {
-            out.emit(&ids(&members), format!("Global cluster {} has no secondary region; it needs at least one.", short(name)));
+            out.emit(
+                &ids(&members),
+                format!(
+                    "Global cluster {} has no secondary region; it needs at least one.",
+                    short(name)
+                ),
+            );
         } else if secondaries > 10 {
-            out.emit(&ids(&members), format!("Global cluster {} has {secondaries} secondary regions; the limit is 10.", short(name)));
+            out.emit(
+                &ids(&members),
+                format!(
+                    "Global cluster {} has {secondaries} secondary regions; the limit is 10.",
+                    short(name)
+                ),
+            );
         }
     }
 }
@@ -102,22 +132,45 @@ pub(super) fn is_secondary(ctx: &Ctx<'_>, r: &Region, a: &Aurora) -> bool {
 
 fn agd_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
-        let (least, role) = if is_secondary(ctx, r, a) { (0, "a secondary takes 0") } else { (1, "a cluster with a writer takes 1") };
+        let (least, role) = if is_secondary(ctx, r, a) {
+            (0, "a secondary takes 0")
+        } else {
+            (1, "a cluster with a writer takes 1")
+        };
         if a.instances < least || a.instances > 16 {
-            out.emit(&[&a.id], format!("{} runs {} instances; {role} to 16.", label(r, v, a), a.instances));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} runs {} instances; {role} to 16.",
+                    label(r, v, a),
+                    a.instances
+                ),
+            );
         }
     }
 }
 
 fn agd_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (name, members) in globals(ctx) {
-        let mut kinds: Vec<(&str, &str)> =
-            members.iter().map(|(_, _, a)| (a.engine.as_str(), a.engine_version.as_str())).collect();
+        let mut kinds: Vec<(&str, &str)> = members
+            .iter()
+            .map(|(_, _, a)| (a.engine.as_str(), a.engine_version.as_str()))
+            .collect();
         kinds.sort();
         kinds.dedup();
         if kinds.len() > 1 {
-            let list: Vec<String> = kinds.iter().map(|(e, v)| format!("{e} {}", short(v))).collect();
-            out.emit(&ids(&members), format!("Members of global cluster {} mix {}.", short(name), list.join(" and ")));
+            let list: Vec<String> = kinds
+                .iter()
+                .map(|(e, v)| format!("{e} {}", short(v)))
+                .collect();
+            out.emit(
+                &ids(&members),
+                format!(
+                    "Members of global cluster {} mix {}.",
+                    short(name),
+                    list.join(" and ")
+                ),
+            );
         }
         for (r, v, a) in &members {
             if !aurora_global::available_in(&r.code) {
@@ -129,8 +182,12 @@ fn agd_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if a.engine != AuroraEngine::Mysql {
                 continue;
             }
-            let Some(have) = aurora_global::parse_mysql_version(&a.engine_version) else { continue };
-            if let Some(least) = aurora_global::mysql_minimum(&r.code, have.0).filter(|least| have < *least) {
+            let Some(have) = aurora_global::parse_mysql_version(&a.engine_version) else {
+                continue;
+            };
+            if let Some(least) =
+                aurora_global::mysql_minimum(&r.code, have.0).filter(|least| have < *least)
+            {
                 out.emit(&[&a.id], format!(
                     "{} runs Aurora MySQL {}; a global cluster member in {} needs {} or later ({}, as of {}).",
                     label(r, v, a), aurora_global::show(have), r.code, aurora_global::show(least), aurora_global::SOURCE, aurora_global::AS_OF));
@@ -143,7 +200,14 @@ fn agd_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx).filter(|(_, _, a)| a.global.is_some()) {
         let class = a.instance_class.as_str();
         if !(class.starts_with("db.r") || class.starts_with("db.x")) {
-            out.emit(&[&a.id], format!("{} is a global cluster member on {}, which is not memory-optimized.", label(r, v, a), short(class)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} is a global cluster member on {}, which is not memory-optimized.",
+                    label(r, v, a),
+                    short(class)
+                ),
+            );
         }
     }
 }
@@ -153,18 +217,31 @@ fn agd_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
         let id = names::per_region(ctx.design, &a.name, &r.code);
         if let Some(p) = db_identifier_problem(&id, 63) {
-            out.emit(&[&a.id], format!("{}: its identifier \"{}\" {p}.", label(r, v, a), short(&id)));
+            out.emit(
+                &[&a.id],
+                format!("{}: its identifier \"{}\" {p}.", label(r, v, a), short(&id)),
+            );
         }
         seen.entry(id).or_default().push(&a.id);
     }
     for (name, ids) in globals(ctx) {
         let id = names::global_cluster(ctx.design, name);
         if let Some(p) = db_identifier_problem(&id, 63) {
-            out.emit(&ids_of(&ids), format!("Global cluster identifier \"{}\" {p}.", short(&id)));
+            out.emit(
+                &ids_of(&ids),
+                format!("Global cluster identifier \"{}\" {p}.", short(&id)),
+            );
         }
     }
     for (id, list) in seen.into_iter().filter(|(_, l)| l.len() > 1) {
-        out.emit(&list, format!("{} Aurora clusters would share the identifier \"{}\".", list.len(), short(&id)));
+        out.emit(
+            &list,
+            format!(
+                "{} Aurora clusters would share the identifier \"{}\".",
+                list.len(),
+                short(&id)
+            ),
+        );
     }
 }
 
@@ -176,7 +253,13 @@ fn agd_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
         let n = azs(&ctx.index, &a.subnets).len();
         if n < 2 {
-            out.emit(&[&a.id], format!("{}: its subnet group spans {n} AZ(s); it needs two.", label(r, v, a)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{}: its subnet group spans {n} AZ(s); it needs two.",
+                    label(r, v, a)
+                ),
+            );
         }
     }
 }
@@ -218,7 +301,11 @@ mod tests {
     #[test]
     fn agd_02_headless_secondary_but_not_headless_standalone() {
         let (headless, _) = with(1, |a| a.instances = 0);
-        assert!(findings(&headless, "AGD-02").is_empty(), "{:#?}", findings(&headless, "AGD-02"));
+        assert!(
+            findings(&headless, "AGD-02").is_empty(),
+            "{:#?}",
+            findings(&headless, "AGD-02")
+        );
         let (headless, _) = with(1, |a| a.instances = 16);
         assert!(findings(&headless, "AGD-02").is_empty());
         let (bad, good) = with(1, |a| {
@@ -257,13 +344,21 @@ mod tests {
         };
         assert!(mysql("ap-south-2", "8.0.mysql_aurora.3.02.0").is_empty());
         let hits = mysql("ap-south-2", "8.0.mysql_aurora.3.01.0");
-        assert!(hits.len() == 1 && hits[0].subjects == ["euw1-orders"] && hits[0].message.contains("3.02.0"), "{hits:#?}");
+        assert!(
+            hits.len() == 1
+                && hits[0].subjects == ["euw1-orders"]
+                && hits[0].message.contains("3.02.0"),
+            "{hits:#?}"
+        );
         assert!(mysql("ap-southeast-5", "8.0.mysql_aurora.3.03.0").len() == 1);
         assert!(mysql("ap-southeast-3", "5.7.mysql_aurora.2.07.2").len() == 1);
         assert!(mysql("ap-southeast-3", "5.7.mysql_aurora.2.07.6").is_empty());
         // Below the default minimum everywhere, so the primary fires as well.
         assert_eq!(mysql("eu-west-1", "5.7.mysql_aurora.2.06.0").len(), 2);
-        assert!(mysql("eu-west-1", "8.0").is_empty(), "a bare 8.0 cannot be judged");
+        assert!(
+            mysql("eu-west-1", "8.0").is_empty(),
+            "a bare 8.0 cannot be judged"
+        );
         // Aurora PostgreSQL: the same old-looking version is not judged.
         let mut pg = good.clone();
         pg.regions[1].code = "ap-south-2".into();

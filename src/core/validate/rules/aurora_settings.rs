@@ -20,17 +20,33 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn agd_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let Some(primary) = ctx.design.primary() else { return };
-    let writer_of = |g: &str| clusters(ctx).find(|(r, _, a)| r.code == primary.code && a.global.as_deref() == Some(g)).map(|(_, _, a)| a);
+    let Some(primary) = ctx.design.primary() else {
+        return;
+    };
+    let writer_of = |g: &str| {
+        clusters(ctx)
+            .find(|(r, _, a)| r.code == primary.code && a.global.as_deref() == Some(g))
+            .map(|(_, _, a)| a)
+    };
     for (r, v, a) in clusters(ctx).filter(|(r, _, _)| r.code != primary.code) {
-        let (Some(g), Some(name)) = (a.global.as_deref(), a.database_name.as_deref()) else { continue };
+        let (Some(g), Some(name)) = (a.global.as_deref(), a.database_name.as_deref()) else {
+            continue;
+        };
         let writers = writer_of(g).and_then(|w| w.database_name.as_deref());
         if writers != Some(name) {
             let has = match writers {
                 Some(w) => format!("the writer's is \"{}\"", short(w)),
                 None => "the writer creates none".into(),
             };
-            out.emit(&[&a.id], format!("{} is a secondary of global cluster {} but names database \"{}\"; {has}.", label(r, v, a), short(g), short(name)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} is a secondary of global cluster {} but names database \"{}\"; {has}.",
+                    label(r, v, a),
+                    short(g),
+                    short(name)
+                ),
+            );
         }
     }
 }
@@ -38,7 +54,14 @@ fn agd_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn agd_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
         if !(1..=35).contains(&a.backup_retention_days) {
-            out.emit(&[&a.id], format!("{} keeps backups {} days; Aurora allows 1 to 35.", label(r, v, a), a.backup_retention_days));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} keeps backups {} days; Aurora allows 1 to 35.",
+                    label(r, v, a),
+                    a.backup_retention_days
+                ),
+            );
         }
     }
 }
@@ -62,9 +85,14 @@ pub fn database_name_problem(name: &str, engine: AuroraEngine) -> Option<String>
 
 fn agd_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in clusters(ctx) {
-        let Some(name) = a.database_name.as_deref() else { continue };
+        let Some(name) = a.database_name.as_deref() else {
+            continue;
+        };
         if let Some(p) = database_name_problem(name, a.engine) {
-            out.emit(&[&a.id], format!("{}: database name \"{}\" {p}.", label(r, v, a), short(name)));
+            out.emit(
+                &[&a.id],
+                format!("{}: database name \"{}\" {p}.", label(r, v, a), short(name)),
+            );
         }
     }
 }
@@ -92,7 +120,10 @@ mod tests {
     fn agd_06_secondary_database_name() {
         let good = with(|a, w| a.database_name = w.then(|| "orders".into()));
         let same = with(|a, _| a.database_name = Some("orders".into()));
-        assert!(findings(&same, "AGD-06").is_empty(), "the writer's own name on a secondary is the same database");
+        assert!(
+            findings(&same, "AGD-06").is_empty(),
+            "the writer's own name on a secondary is the same database"
+        );
         let bad = with(|a, w| a.database_name = Some(if w { "orders" } else { "other" }.into()));
         fires_and_not("AGD-06", &bad, "euw1-orders", &good);
         let bad = with(|a, w| a.database_name = (!w).then(|| "orders".into()));
@@ -102,7 +133,12 @@ mod tests {
     #[test]
     fn agd_10_retention() {
         for days in [0, 36] {
-            fires_and_not("AGD-10", &with(|a, w| a.backup_retention_days = if w { days } else { 7 }), "use1-orders", &with(|a, _| a.backup_retention_days = 35));
+            fires_and_not(
+                "AGD-10",
+                &with(|a, w| a.backup_retention_days = if w { days } else { 7 }),
+                "use1-orders",
+                &with(|a, _| a.backup_retention_days = 35),
+            );
         }
         assert!(findings(&with(|a, _| a.backup_retention_days = 1), "AGD-10").is_empty());
     }
@@ -114,7 +150,11 @@ mod tests {
             let bad = with(|a, w| a.database_name = w.then(|| bad_name.to_string()));
             fires_and_not("AGD-11", &bad, "use1-orders", &good);
         }
-        assert_eq!(database_name_problem(&"a".repeat(64), AuroraEngine::Mysql), None, "MySQL allows 64");
+        assert_eq!(
+            database_name_problem(&"a".repeat(64), AuroraEngine::Mysql),
+            None,
+            "MySQL allows 64"
+        );
         assert!(database_name_problem(&"a".repeat(65), AuroraEngine::Mysql).is_some());
     }
 }

@@ -4,8 +4,8 @@ use super::names_check::asg_name_problem;
 use super::util::{azs, usable_ips, where_};
 use crate::core::model::{Asg, Region, Vpc, VpcNode};
 use crate::core::names;
-use crate::core::validate::{rule, Ctx, Family::Autoscaling, Report, Rule, Severity::*};
 use crate::core::text::short;
+use crate::core::validate::{rule, Ctx, Family::Autoscaling, Report, Rule, Severity::*};
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] =
@@ -48,8 +48,16 @@ fn label(r: &Region, v: &Vpc, a: &Asg) -> String {
 fn asg_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in asgs(ctx) {
         if !(a.min <= a.desired && a.desired <= a.max) {
-            out.emit(&[&a.id], format!(
-                "{} has min {}, desired {}, max {}; it needs min <= desired <= max.", label(r, v, a), a.min, a.desired, a.max));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} has min {}, desired {}, max {}; it needs min <= desired <= max.",
+                    label(r, v, a),
+                    a.min,
+                    a.desired,
+                    a.max
+                ),
+            );
         }
     }
 }
@@ -59,14 +67,29 @@ fn asg_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for id in &a.subnets {
             if let Some((sr, sv, s)) = ctx.index.subnet(id) {
                 if sv.id != v.id {
-                    out.emit_at(Error, &[&a.id, &s.id], format!(
-                        "{} uses subnet {} of {}, not of its own VPC.", label(r, v, a), short(&s.name), where_(sr, sv)));
+                    out.emit_at(
+                        Error,
+                        &[&a.id, &s.id],
+                        format!(
+                            "{} uses subnet {} of {}, not of its own VPC.",
+                            label(r, v, a),
+                            short(&s.name),
+                            where_(sr, sv)
+                        ),
+                    );
                 }
             }
         }
         let n = azs(&ctx.index, &a.subnets).len();
         if n == 0 {
-            out.emit_at(Error, &[&a.id], format!("{} has no subnets to launch instances into.", label(r, v, a)));
+            out.emit_at(
+                Error,
+                &[&a.id],
+                format!(
+                    "{} has no subnets to launch instances into.",
+                    label(r, v, a)
+                ),
+            );
         } else if n < 2 {
             out.emit(&[&a.id], format!("{} runs in one AZ only.", label(r, v, a)));
         }
@@ -77,7 +100,10 @@ fn asg_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in asgs(ctx) {
         let name = names::regional(ctx.design, &a.name);
         if let Some(p) = asg_name_problem(&name) {
-            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" {p}.", label(r, v, a), short(&name)));
+            out.emit(
+                &[&a.id],
+                format!("{}: its AWS name \"{}\" {p}.", label(r, v, a), short(&name)),
+            );
         }
     }
 }
@@ -87,8 +113,15 @@ fn asg_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let Some(t) = &a.target else { continue };
         if let Some((tr, tv, alb)) = ctx.index.vpc_node(t) {
             if tv.id != v.id {
-                out.emit(&[&a.id, t], format!(
-                    "{} targets load balancer {} in {}, outside its VPC.", label(r, v, a), short(alb.name()), where_(tr, tv)));
+                out.emit(
+                    &[&a.id, t],
+                    format!(
+                        "{} targets load balancer {} in {}, outside its VPC.",
+                        label(r, v, a),
+                        short(alb.name()),
+                        where_(tr, tv)
+                    ),
+                );
             }
         }
     }
@@ -96,10 +129,21 @@ fn asg_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn asg_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in asgs(ctx) {
-        let room: u64 = a.subnets.iter().filter_map(|s| ctx.cidr(s)).map(usable_ips).sum();
+        let room: u64 = a
+            .subnets
+            .iter()
+            .filter_map(|s| ctx.cidr(s))
+            .map(usable_ips)
+            .sum();
         if !a.subnets.is_empty() && room > 0 && u64::from(a.max) > room {
-            out.emit(&[&a.id], format!(
-                "{} may grow to {} instances but its subnets have {room} usable addresses.", label(r, v, a), a.max));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} may grow to {} instances but its subnets have {room} usable addresses.",
+                    label(r, v, a),
+                    a.max
+                ),
+            );
         }
     }
 }
@@ -130,7 +174,9 @@ mod tests {
         fires_and_not("ASG-03", &bad, "use1-app", &good);
         let (bad, good) = with_asg(|a| a.subnets.push("usw2-app-a".into()));
         fires_and_not("ASG-03", &bad, "use1-app", &good);
-        assert!(findings(&bad, "ASG-03").iter().any(|d| d.severity == crate::core::validate::Severity::Error));
+        assert!(findings(&bad, "ASG-03")
+            .iter()
+            .any(|d| d.severity == crate::core::validate::Severity::Error));
     }
 
     #[test]

@@ -4,9 +4,9 @@
 use super::aurora;
 use crate::core::catalog;
 use crate::core::model::{FailoverRole, NodeKind, RegionNode, RegionRole, RoutingPolicy, VpcNode};
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
 use std::collections::{BTreeSet, HashMap};
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented (none: these are Topoform's own).
 pub const SKIPPED: &[(&str, &str)] = &[];
@@ -40,16 +40,27 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn des_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let primaries: Vec<&str> =
-        ctx.design.regions.iter().filter(|r| r.role == RegionRole::Primary).map(|r| r.id.as_str()).collect();
+    let primaries: Vec<&str> = ctx
+        .design
+        .regions
+        .iter()
+        .filter(|r| r.role == RegionRole::Primary)
+        .map(|r| r.id.as_str())
+        .collect();
     match primaries.len() {
         1 => {}
         0 if ctx.design.regions.is_empty() => {}
         0 => {
             let all: Vec<&str> = ctx.design.regions.iter().map(|r| r.id.as_str()).collect();
-            out.emit(&all, "No region is primary; mark the region that holds the writers as primary.")
+            out.emit(
+                &all,
+                "No region is primary; mark the region that holds the writers as primary.",
+            )
         }
-        n => out.emit(&primaries, format!("{n} regions are primary; exactly one can be.")),
+        n => out.emit(
+            &primaries,
+            format!("{n} regions are primary; exactly one can be."),
+        ),
     }
 }
 
@@ -57,10 +68,19 @@ fn des_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for r in &ctx.design.regions {
         if catalog::region(&r.code).is_none() {
-            out.emit(&[&r.id], format!("\"{}\" is not an AWS region code.", short(&r.code)));
+            out.emit(
+                &[&r.id],
+                format!("\"{}\" is not an AWS region code.", short(&r.code)),
+            );
         }
         if let Some(first) = seen.insert(&r.code, &r.id) {
-            out.emit(&[first, r.id.as_str()], format!("{} appears twice in the design; each region can appear once.", short(&r.code)));
+            out.emit(
+                &[first, r.id.as_str()],
+                format!(
+                    "{} appears twice in the design; each region can appear once.",
+                    short(&r.code)
+                ),
+            );
         }
     }
 }
@@ -86,8 +106,17 @@ fn routed_regions(ctx: &Ctx<'_>) -> BTreeSet<String> {
 
 fn des_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let routed = routed_regions(ctx);
-    for r in ctx.design.regions.iter().filter(|r| r.role == RegionRole::Secondary) {
-        let has_alb = r.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.kind() == NodeKind::Alb);
+    for r in ctx
+        .design
+        .regions
+        .iter()
+        .filter(|r| r.role == RegionRole::Secondary)
+    {
+        let has_alb = r
+            .vpcs
+            .iter()
+            .flat_map(|v| &v.nodes)
+            .any(|n| n.kind() == NodeKind::Alb);
         if has_alb && !routed.contains(&r.id) {
             out.emit(&[&r.id], format!("Secondary region {} has load balancers but no DNS record or accelerator sends traffic to it.", short(&r.code)));
         }
@@ -95,9 +124,17 @@ fn des_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn des_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let Some(p) = ctx.design.primary() else { return };
-    let has_data = p.vpcs.iter().flat_map(|v| &v.nodes).any(|n| matches!(n, VpcNode::Rds(_) | VpcNode::Aurora(_)))
-        || p.nodes.iter().any(|n| matches!(n, RegionNode::S3(_) | RegionNode::Dynamodb(_)));
+    let Some(p) = ctx.design.primary() else {
+        return;
+    };
+    let has_data = p
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .any(|n| matches!(n, VpcNode::Rds(_) | VpcNode::Aurora(_)))
+        || p.nodes
+            .iter()
+            .any(|n| matches!(n, RegionNode::S3(_) | RegionNode::Dynamodb(_)));
     if !has_data {
         return;
     }
@@ -117,7 +154,11 @@ fn des_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for n in &r.nodes {
             match n {
                 RegionNode::S3(b) => {
-                    if let Some((dr, _)) = b.replicate_to.as_deref().and_then(|t| ctx.index.region_node(t)) {
+                    if let Some((dr, _)) = b
+                        .replicate_to
+                        .as_deref()
+                        .and_then(|t| ctx.index.region_node(t))
+                    {
                         copies.insert(dr.id.clone());
                     }
                 }
@@ -131,26 +172,58 @@ fn des_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             }
         }
     }
-    for r in ctx.design.regions.iter().filter(|r| r.role == RegionRole::Secondary) {
+    for r in ctx
+        .design
+        .regions
+        .iter()
+        .filter(|r| r.role == RegionRole::Secondary)
+    {
         if !copies.contains(&r.id) {
-            out.emit(&[&r.id], format!("Secondary region {} holds no copy of {}'s data.", short(&r.code), short(&p.code)));
+            out.emit(
+                &[&r.id],
+                format!(
+                    "Secondary region {} holds no copy of {}'s data.",
+                    short(&r.code),
+                    short(&p.code)
+                ),
+            );
         }
     }
 }
 
 fn des_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in &ctx.design.regions {
-        let Some(info) = catalog::region(&r.code) else { continue };
-        let used: BTreeSet<&str> = r.vpcs.iter().flat_map(|v| &v.subnets).map(|s| s.az.as_str()).collect();
+        let Some(info) = catalog::region(&r.code) else {
+            continue;
+        };
+        let used: BTreeSet<&str> = r
+            .vpcs
+            .iter()
+            .flat_map(|v| &v.subnets)
+            .map(|s| s.az.as_str())
+            .collect();
         if used.len() == 1 && info.azs.len() >= 2 {
-            out.emit(&[&r.id], format!(
-                "Region {} uses one AZ ({}) of the {} it offers.", short(&r.code), short(used.iter().next().copied().unwrap_or("")), info.azs.len()));
+            out.emit(
+                &[&r.id],
+                format!(
+                    "Region {} uses one AZ ({}) of the {} it offers.",
+                    short(&r.code),
+                    short(used.iter().next().copied().unwrap_or("")),
+                    info.azs.len()
+                ),
+            );
         }
     }
 }
 
 fn des_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for rec in ctx.design.dns.iter().flat_map(|d| &d.records).filter(|r| r.policy == RoutingPolicy::Failover) {
+    for rec in ctx
+        .design
+        .dns
+        .iter()
+        .flat_map(|d| &d.records)
+        .filter(|r| r.policy == RoutingPolicy::Failover)
+    {
         let region_of = |role| {
             rec.targets
                 .iter()
@@ -158,10 +231,22 @@ fn des_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 .and_then(|t| ctx.index.get(&t.target))
                 .and_then(|o| o.region())
         };
-        if let (Some(a), Some(b)) = (region_of(FailoverRole::Primary), region_of(FailoverRole::Secondary)) {
+        if let (Some(a), Some(b)) = (
+            region_of(FailoverRole::Primary),
+            region_of(FailoverRole::Secondary),
+        ) {
             if a.id == b.id {
-                let ids: Vec<&str> = std::iter::once(rec.id.as_str()).chain(rec.targets.iter().map(|t| t.target.as_str())).collect();
-                out.emit(&ids, format!("Failover record {} has both targets in {}.", short(&rec.name), short(&a.code)));
+                let ids: Vec<&str> = std::iter::once(rec.id.as_str())
+                    .chain(rec.targets.iter().map(|t| t.target.as_str()))
+                    .collect();
+                out.emit(
+                    &ids,
+                    format!(
+                        "Failover record {} has both targets in {}.",
+                        short(&rec.name),
+                        short(&a.code)
+                    ),
+                );
             }
         }
     }
@@ -169,10 +254,15 @@ fn des_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn des_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in &ctx.design.regions {
-        for (v, a) in r.vpcs.iter().flat_map(|v| v.nodes.iter().map(move |n| (v, n))).filter_map(|(v, n)| match n {
-            VpcNode::Aurora(a) => Some((v, a)),
-            _ => None,
-        }) {
+        for (v, a) in r
+            .vpcs
+            .iter()
+            .flat_map(|v| v.nodes.iter().map(move |n| (v, n)))
+            .filter_map(|(v, n)| match n {
+                VpcNode::Aurora(a) => Some((v, a)),
+                _ => None,
+            })
+        {
             if a.instances == 0 && aurora::is_secondary(ctx, r, a) {
                 out.emit(&[&a.id], format!(
                     "Aurora cluster {} in VPC {} ({}) is a headless secondary of global cluster {}: it holds the data but no instance, so a failover must first create one.",
@@ -189,7 +279,10 @@ fn slug_problem(s: &str, max: usize) -> Option<String> {
     if !s.starts_with(|c: char| c.is_ascii_lowercase()) {
         return Some("must start with a lowercase letter".into());
     }
-    if !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return Some("may only hold a-z, 0-9 and '-'".into());
     }
     None
@@ -198,10 +291,16 @@ fn slug_problem(s: &str, max: usize) -> Option<String> {
 fn des_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let none: [&str; 0] = [];
     if let Some(p) = slug_problem(&ctx.design.name, 20) {
-        out.emit(&none, format!("Project name \"{}\" {p}.", short(&ctx.design.name)));
+        out.emit(
+            &none,
+            format!("Project name \"{}\" {p}.", short(&ctx.design.name)),
+        );
     }
     if let Some(p) = slug_problem(&ctx.design.environment, 12) {
-        out.emit(&none, format!("Environment \"{}\" {p}.", short(&ctx.design.environment)));
+        out.emit(
+            &none,
+            format!("Environment \"{}\" {p}.", short(&ctx.design.environment)),
+        );
     }
 }
 
@@ -281,7 +380,9 @@ mod tests {
             a.instances = 0;
         }
         fires_and_not("DES-08", &bad, "euw1-orders", &good);
-        assert!(findings(&bad, "DES-08").iter().all(|d| d.severity == crate::core::validate::Severity::Info));
+        assert!(findings(&bad, "DES-08")
+            .iter()
+            .all(|d| d.severity == crate::core::validate::Severity::Info));
         // A headless primary is AGD-02's error, not a pilot light.
         let mut primary = good.clone();
         if let VpcNode::Aurora(a) = &mut primary.regions[0].vpcs[0].nodes[2] {

@@ -3,9 +3,11 @@
 use crate::core::catalog;
 use crate::core::model::{Billing, Dynamodb, Region, RegionNode};
 use crate::core::names;
-use crate::core::validate::{rule, Ctx, Family::Dynamodb as DynamoFamily, Report, Rule, Severity::*};
-use std::collections::BTreeSet;
 use crate::core::text::short;
+use crate::core::validate::{
+    rule, Ctx, Family::Dynamodb as DynamoFamily, Report, Rule, Severity::*,
+};
+use std::collections::BTreeSet;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -46,7 +48,13 @@ fn label(r: &Region, t: &Dynamodb) -> String {
 fn ddb_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t) in tables(ctx) {
         if !t.replicas.is_empty() && t.billing == Billing::Provisioned {
-            out.emit(&[&t.id], format!("{} has replicas but provisioned capacity without auto scaling.", label(r, t)));
+            out.emit(
+                &[&t.id],
+                format!(
+                    "{} has replicas but provisioned capacity without auto scaling.",
+                    label(r, t)
+                ),
+            );
         }
     }
 }
@@ -56,11 +64,28 @@ fn ddb_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut seen = BTreeSet::new();
         for code in &t.replicas {
             if code == &r.code {
-                out.emit(&[&t.id], format!("{} lists its own region {} as a replica.", label(r, t), short(code)));
+                out.emit(
+                    &[&t.id],
+                    format!(
+                        "{} lists its own region {} as a replica.",
+                        label(r, t),
+                        short(code)
+                    ),
+                );
             } else if catalog::region(code).is_none() {
-                out.emit(&[&t.id], format!("{} has a replica in \"{}\", which is not an AWS region code.", label(r, t), short(code)));
+                out.emit(
+                    &[&t.id],
+                    format!(
+                        "{} has a replica in \"{}\", which is not an AWS region code.",
+                        label(r, t),
+                        short(code)
+                    ),
+                );
             } else if !seen.insert(code) {
-                out.emit(&[&t.id], format!("{} lists {} twice.", label(r, t), short(code)));
+                out.emit(
+                    &[&t.id],
+                    format!("{} lists {} twice.", label(r, t), short(code)),
+                );
             }
         }
     }
@@ -71,12 +96,25 @@ fn ddb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let name = names::regional(ctx.design, &t.name);
         let ok = |c: char| c.is_ascii_alphanumeric() || "_.-".contains(c);
         if name.len() < 3 || name.len() > 255 || !name.chars().all(ok) {
-            out.emit(&[&t.id], format!("{}: its AWS name \"{}\" must be 3-255 characters of A-Z a-z 0-9 _ . -.", label(r, t), short(&name)));
+            out.emit(
+                &[&t.id],
+                format!(
+                    "{}: its AWS name \"{}\" must be 3-255 characters of A-Z a-z 0-9 _ . -.",
+                    label(r, t),
+                    short(&name)
+                ),
+            );
         }
         let keys = std::iter::once(&t.hash_key).chain(t.range_key.as_ref());
         for k in keys {
             if k.name.trim().is_empty() || k.name.len() > 255 {
-                out.emit(&[&t.id], format!("{} has a key attribute with an empty or too long name.", label(r, t)));
+                out.emit(
+                    &[&t.id],
+                    format!(
+                        "{} has a key attribute with an empty or too long name.",
+                        label(r, t)
+                    ),
+                );
             }
         }
     }

@@ -13,13 +13,21 @@ fn ddb_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in &ctx.design.regions {
         for n in &r.nodes {
             let RegionNode::Dynamodb(t) = n else { continue };
-            let Some(attr) = t.ttl_attribute.as_deref() else { continue };
+            let Some(attr) = t.ttl_attribute.as_deref() else {
+                continue;
+            };
             let what = format!("Table {} ({})", short(&t.name), short(&r.code));
             if attr.trim().is_empty() || attr.len() > 255 {
-                out.emit(&[&t.id], format!("{what}: its TTL attribute name must be 1 to 255 characters."));
+                out.emit(
+                    &[&t.id],
+                    format!("{what}: its TTL attribute name must be 1 to 255 characters."),
+                );
                 continue;
             }
-            let key = [Some(&t.hash_key), t.range_key.as_ref()].into_iter().flatten().find(|k| k.name == attr);
+            let key = [Some(&t.hash_key), t.range_key.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|k| k.name == attr);
             if let Some(k) = key.filter(|k| k.kind != KeyType::N) {
                 out.emit_at(Warning, &[&t.id], format!(
                     "{what}: its TTL attribute \"{}\" is a key of type {}; TTL reads only Numbers, so no item would ever expire.",
@@ -46,7 +54,14 @@ mod tests {
     }
 
     fn table_id(d: &Design) -> String {
-        d.regions[0].nodes.iter().find_map(|n| match n { RegionNode::Dynamodb(t) => Some(t.id.clone()), _ => None }).unwrap()
+        d.regions[0]
+            .nodes
+            .iter()
+            .find_map(|n| match n {
+                RegionNode::Dynamodb(t) => Some(t.id.clone()),
+                _ => None,
+            })
+            .unwrap()
     }
 
     #[test]
@@ -57,7 +72,13 @@ mod tests {
             fires_and_not("DDB-10", &with_ttl(Some(bad)), &id, &good);
         }
         assert!(findings(&with_ttl(None), "DDB-10").is_empty());
-        let key = match &good.regions[0].nodes.iter().find_map(|n| match n { RegionNode::Dynamodb(t) => Some(t.hash_key.clone()), _ => None }) { Some(k) => k.clone(), None => unreachable!() };
+        let key = match &good.regions[0].nodes.iter().find_map(|n| match n {
+            RegionNode::Dynamodb(t) => Some(t.hash_key.clone()),
+            _ => None,
+        }) {
+            Some(k) => k.clone(),
+            None => unreachable!(),
+        };
         let on_key = findings(&with_ttl(Some(&key.name)), "DDB-10");
         assert_eq!(on_key.len(), 1, "{on_key:?}");
         assert_eq!(on_key[0].severity, Severity::Warning);

@@ -28,16 +28,35 @@ struct Named<'a> {
 }
 
 fn named<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = Named<'a>> {
-    ctx.design.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(move |v| v.nodes.iter().filter_map(move |n| one(r, v, n))))
+    ctx.design.regions.iter().flat_map(|r| {
+        r.vpcs
+            .iter()
+            .flat_map(move |v| v.nodes.iter().filter_map(move |n| one(r, v, n)))
+    })
 }
 
 fn one<'a>(r: &Region, v: &Vpc, n: &'a VpcNode) -> Option<Named<'a>> {
     let at = where_(r, v);
     Some(match n {
-        VpcNode::Asg(a) => Named { id: &a.id, what: format!("Auto-scaling group {} in {at}: instance type", a.name), name: &a.instance_type, engine: None },
-        VpcNode::Rds(d) => Named { id: &d.id, what: format!("Database {} in {at}: instance class", d.name), name: &d.instance_class, engine: Some(d.engine.as_str()) },
-        VpcNode::Aurora(c) => Named { id: &c.id, what: format!("Aurora cluster {} in {at}: instance class", c.name), name: &c.instance_class, engine: Some(c.engine.as_str()) },
-        VpcNode::Alb(_) => return None,
+        VpcNode::Asg(a) => Named {
+            id: &a.id,
+            what: format!("Auto-scaling group {} in {at}: instance type", a.name),
+            name: &a.instance_type,
+            engine: None,
+        },
+        VpcNode::Rds(d) => Named {
+            id: &d.id,
+            what: format!("Database {} in {at}: instance class", d.name),
+            name: &d.instance_class,
+            engine: Some(d.engine.as_str()),
+        },
+        VpcNode::Aurora(c) => Named {
+            id: &c.id,
+            what: format!("Aurora cluster {} in {at}: instance class", c.name),
+            name: &c.instance_class,
+            engine: Some(c.engine.as_str()),
+        },
+        VpcNode::Alb(_) | VpcNode::Ecs(_) | VpcNode::Elasticache(_) => return None,
     })
 }
 
@@ -49,8 +68,14 @@ fn listed(n: &Named<'_>) -> &'static [&'static str] {
 }
 
 fn suggestion(n: &Named<'_>) -> String {
-    let shaped: Vec<&str> = listed(n).iter().copied().filter(|c| is_ec2_shaped(c) || is_db_shaped(c)).collect();
-    nearest(n.name, &shaped).map(|s| format!("; did you mean {s}?")).unwrap_or_else(|| ".".into())
+    let shaped: Vec<&str> = listed(n)
+        .iter()
+        .copied()
+        .filter(|c| is_ec2_shaped(c) || is_db_shaped(c))
+        .collect();
+    nearest(n.name, &shaped)
+        .map(|s| format!("; did you mean {s}?"))
+        .unwrap_or_else(|| ".".into())
 }
 
 fn des_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -63,8 +88,20 @@ fn des_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             out.emit(&[n.id], format!(
                 "{} \"db.serverless\" is Aurora Serverless v2, which needs a capacity range the export does not write; use a provisioned class such as db.r6g.large.", n.what));
         } else if !ok {
-            let shape = if n.engine.is_none() { "family.size, like t3.medium" } else { "db.family.size, like db.r6g.large" };
-            out.emit(&[n.id], format!("{} \"{}\" is not a well-formed name ({shape}){}", n.what, n.name, suggestion(&n)));
+            let shape = if n.engine.is_none() {
+                "family.size, like t3.medium"
+            } else {
+                "db.family.size, like db.r6g.large"
+            };
+            out.emit(
+                &[n.id],
+                format!(
+                    "{} \"{}\" is not a well-formed name ({shape}){}",
+                    n.what,
+                    n.name,
+                    suggestion(&n)
+                ),
+            );
         }
     }
 }
@@ -73,11 +110,23 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for n in named(ctx) {
         let (shaped, known, source) = match n.engine {
             None => (is_ec2_shaped(n.name), list::is_ec2_type(n.name), EC2_SOURCE),
-            Some(e) => (is_db_shaped(n.name), list::is_db_class(e, n.name), DB_SOURCE),
+            Some(e) => (
+                is_db_shaped(n.name),
+                list::is_db_class(e, n.name),
+                DB_SOURCE,
+            ),
         };
         if shaped && !known {
             let of = n.engine.map(|e| format!(" for {e}")).unwrap_or_default();
-            out.emit(&[n.id], format!("{} \"{}\" is not in Topoform's list{of} ({source}){}", n.what, n.name, suggestion(&n)));
+            out.emit(
+                &[n.id],
+                format!(
+                    "{} \"{}\" is not in Topoform's list{of} ({source}){}",
+                    n.what,
+                    n.name,
+                    suggestion(&n)
+                ),
+            );
         }
     }
 }
@@ -86,11 +135,15 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 /// a generation digit and may hold '-' (`m7i-flex`, `u7i-12tb`); the size is
 /// one of EC2's size words.
 pub fn is_ec2_shaped(name: &str) -> bool {
-    let Some((family, size)) = name.split_once('.') else { return false };
+    let Some((family, size)) = name.split_once('.') else {
+        return false;
+    };
     let family_ok = family.starts_with(|c: char| c.is_ascii_lowercase())
         && !family.ends_with('-')
         && family.chars().any(|c| c.is_ascii_digit())
-        && family.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && family
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     family_ok && is_size(size)
 }
 
@@ -101,11 +154,16 @@ pub fn is_db_shaped(name: &str) -> bool {
 
 fn is_size(size: &str) -> bool {
     let digits_then = |s: &str, suffix: &str| {
-        s.strip_suffix(suffix).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        s.strip_suffix(suffix)
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     };
-    matches!(size, "nano" | "micro" | "small" | "medium" | "large" | "xlarge" | "metal")
-        || digits_then(size, "xlarge")
-        || size.strip_prefix("metal-").is_some_and(|s| digits_then(s, "xl"))
+    matches!(
+        size,
+        "nano" | "micro" | "small" | "medium" | "large" | "xlarge" | "metal"
+    ) || digits_then(size, "xlarge")
+        || size
+            .strip_prefix("metal-")
+            .is_some_and(|s| digits_then(s, "xl"))
 }
 
 /// The listed name closest to `name` by edit distance, if any is close
@@ -130,7 +188,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -151,24 +211,39 @@ mod tests {
             VpcNode::Asg(a) => a.instance_type = name.into(),
             VpcNode::Rds(d) => d.instance_class = name.into(),
             VpcNode::Aurora(c) => c.instance_class = name.into(),
-            VpcNode::Alb(_) => {}
+            VpcNode::Alb(_) | VpcNode::Ecs(_) | VpcNode::Elasticache(_) => {}
         }
         (bad, good)
     }
 
     #[test]
     fn des_09_malformed_names_are_errors() {
-        for name in ["t9.gigantic", "banana", "T3.medium", "t3.", "t3.medium.extra"] {
+        for name in [
+            "t9.gigantic",
+            "banana",
+            "T3.medium",
+            "t3.",
+            "t3.medium.extra",
+        ] {
             let (bad, good) = set("active-passive", 1, name);
             fires_and_not("DES-09", &bad, "use1-app", &good);
-            assert!(findings(&bad, "DES-12").is_empty(), "{name} is an error, not also a warning");
+            assert!(
+                findings(&bad, "DES-12").is_empty(),
+                "{name} is an error, not also a warning"
+            );
         }
         for name in ["db.nope", "r6g.large", "db.serverless"] {
             let (bad, good) = set("active-passive", 2, name);
             fires_and_not("DES-09", &bad, "use1-db", &good);
         }
         let (bad, _) = set("active-passive", 1, "t3.meduim");
-        assert!(findings(&bad, "DES-09")[0].message.contains("did you mean t3.medium?"), "{:#?}", findings(&bad, "DES-09"));
+        assert!(
+            findings(&bad, "DES-09")[0]
+                .message
+                .contains("did you mean t3.medium?"),
+            "{:#?}",
+            findings(&bad, "DES-09")
+        );
     }
 
     #[test]
@@ -177,7 +252,11 @@ mod tests {
         fires_and_not("DES-12", &bad, "use1-app", &good);
         let hit = &findings(&bad, "DES-12")[0];
         assert_eq!(hit.severity, Severity::Warning);
-        assert!(hit.message.contains("2026-05-20") && hit.message.contains("moto"), "{}", hit.message);
+        assert!(
+            hit.message.contains("2026-05-20") && hit.message.contains("moto"),
+            "{}",
+            hit.message
+        );
         assert!(findings(&bad, "DES-09").is_empty());
         let (bad, good) = set("active-passive", 2, "db.m5.medium");
         fires_and_not("DES-12", &bad, "use1-db", &good);
@@ -188,15 +267,31 @@ mod tests {
         assert!(findings(&listed, "DES-12").is_empty());
         let (serverless, good) = set("aurora-global", 2, "db.serverless");
         fires_and_not("DES-09", &serverless, "use1-orders", &good);
-        assert!(findings(&serverless, "DES-09")[0].message.contains("capacity range"));
+        assert!(findings(&serverless, "DES-09")[0]
+            .message
+            .contains("capacity range"));
         assert!(findings(&serverless, "DES-12").is_empty());
     }
 
     #[test]
     fn shapes_cover_every_listed_name() {
-        assert!(list::ec2_types().iter().all(|t| is_ec2_shaped(t)), "an EC2 type of the list is not well-formed");
-        for e in ["mysql", "postgres", "mariadb", "aurora-mysql", "aurora-postgresql"] {
-            assert!(list::db_classes(e).iter().all(|c| is_db_shaped(c) || *c == "db.serverless"), "{e}");
+        assert!(
+            list::ec2_types().iter().all(|t| is_ec2_shaped(t)),
+            "an EC2 type of the list is not well-formed"
+        );
+        for e in [
+            "mysql",
+            "postgres",
+            "mariadb",
+            "aurora-mysql",
+            "aurora-postgresql",
+        ] {
+            assert!(
+                list::db_classes(e)
+                    .iter()
+                    .all(|c| is_db_shaped(c) || *c == "db.serverless"),
+                "{e}"
+            );
         }
     }
 
@@ -205,7 +300,14 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("t3.medium", "t3.medium"), 0);
-        assert_eq!(nearest("db.r6g.larg", list::db_classes("postgres")), Some("db.r6g.large"));
-        assert_eq!(nearest("banana", list::ec2_types()), None, "nothing is close enough");
+        assert_eq!(
+            nearest("db.r6g.larg", list::db_classes("postgres")),
+            Some("db.r6g.large")
+        );
+        assert_eq!(
+            nearest("banana", list::ec2_types()),
+            None,
+            "nothing is close enough"
+        );
     }
 }

@@ -4,17 +4,32 @@ use super::names_check::{load_balancer_name_problem, target_group_name_problem};
 use super::util::{azs, where_};
 use crate::core::model::{Alb, Region, Tier, Vpc, VpcNode};
 use crate::core::names;
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::LoadBalancing, Report, Rule, Severity::*};
 use std::collections::{BTreeMap, BTreeSet};
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
-    ("ALB-03", "The exporter always sets `subnets` and never `subnet_mapping`."),
-    ("ALB-05", "The exporter uses full names, never `name_prefix`."),
-    ("ALB-09", "Every load balancer in format v1 is an application load balancer."),
-    ("ALB-10", "The exporter never sets a dual-stack address type."),
-    ("ALB-11", "Folded into NET-06, which counts load balancer nodes in each subnet's address budget."),
+    (
+        "ALB-03",
+        "The exporter always sets `subnets` and never `subnet_mapping`.",
+    ),
+    (
+        "ALB-05",
+        "The exporter uses full names, never `name_prefix`.",
+    ),
+    (
+        "ALB-09",
+        "Every load balancer in format v1 is an application load balancer.",
+    ),
+    (
+        "ALB-10",
+        "The exporter never sets a dual-stack address type.",
+    ),
+    (
+        "ALB-11",
+        "Folded into NET-06, which counts load balancer nodes in each subnet's address budget.",
+    ),
 ];
 
 /// The load balancing family.
@@ -64,7 +79,14 @@ fn alb_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let n = azs(&ctx.index, &a.subnets).len();
         if n < 2 {
-            out.emit(&[&a.id], format!("{} spans {n} AZ{}; it needs two.", label(r, v, a), if n == 1 { "" } else { "s" }));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} spans {n} AZ{}; it needs two.",
+                    label(r, v, a),
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
         }
     }
 }
@@ -73,16 +95,34 @@ fn alb_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let mut per_az: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for id in &a.subnets {
-            let Some((_, sv, s)) = ctx.index.subnet(id) else { continue };
+            let Some((_, sv, s)) = ctx.index.subnet(id) else {
+                continue;
+            };
             if sv.id != v.id {
-                out.emit(&[&a.id, &s.id], format!("{} uses subnet {} of another VPC ({}).", label(r, v, a), short(&s.name), short(&sv.name)));
+                out.emit(
+                    &[&a.id, &s.id],
+                    format!(
+                        "{} uses subnet {} of another VPC ({}).",
+                        label(r, v, a),
+                        short(&s.name),
+                        short(&sv.name)
+                    ),
+                );
             }
             per_az.entry(&s.az).or_default().push(&s.id);
         }
         for (az, ids) in per_az.into_iter().filter(|(_, ids)| ids.len() > 1) {
             let mut subjects = vec![a.id.as_str()];
             subjects.extend(ids.iter().copied());
-            out.emit(&subjects, format!("{} has {} subnets in {}; only one per AZ is allowed.", label(r, v, a), ids.len(), short(az)));
+            out.emit(
+                &subjects,
+                format!(
+                    "{} has {} subnets in {}; only one per AZ is allowed.",
+                    label(r, v, a),
+                    ids.len(),
+                    short(az)
+                ),
+            );
         }
     }
 }
@@ -91,7 +131,10 @@ fn alb_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let name = names::regional(ctx.design, &a.name);
         if let Some(p) = load_balancer_name_problem(&name) {
-            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" {p}.", label(r, v, a), short(&name)));
+            out.emit(
+                &[&a.id],
+                format!("{}: its AWS name \"{}\" {p}.", label(r, v, a), short(&name)),
+            );
         }
     }
 }
@@ -100,7 +143,14 @@ fn alb_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let name = names::regional(ctx.design, &a.name);
         if let Some(p) = target_group_name_problem(&name) {
-            out.emit(&[&a.id], format!("{}: its target group name \"{}\" {p}.", label(r, v, a), short(&name)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{}: its target group name \"{}\" {p}.",
+                    label(r, v, a),
+                    short(&name)
+                ),
+            );
         }
     }
 }
@@ -116,19 +166,31 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             bad.push(format!("timeout {} s is outside 2-120", h.timeout));
         }
         if !(2..=10).contains(&h.healthy_threshold) {
-            bad.push(format!("healthy threshold {} is outside 2-10", h.healthy_threshold));
+            bad.push(format!(
+                "healthy threshold {} is outside 2-10",
+                h.healthy_threshold
+            ));
         }
         if !(2..=10).contains(&h.unhealthy_threshold) {
-            bad.push(format!("unhealthy threshold {} is outside 2-10", h.unhealthy_threshold));
+            bad.push(format!(
+                "unhealthy threshold {} is outside 2-10",
+                h.unhealthy_threshold
+            ));
         }
         if !h.path.starts_with('/') || h.path.len() > 1024 {
-            bad.push(format!("path {:?} must start with '/' (at most 1024 characters)", short(&h.path)));
+            bad.push(format!(
+                "path {:?} must start with '/' (at most 1024 characters)",
+                short(&h.path)
+            ));
         }
         if a.listener.port == 0 {
             bad.push("listener port 0 is not a port".into());
         }
         if !bad.is_empty() {
-            out.emit(&[&a.id], format!("{}: health check {}.", label(r, v, a), bad.join("; ")));
+            out.emit(
+                &[&a.id],
+                format!("{}: health check {}.", label(r, v, a), bad.join("; ")),
+            );
         }
     }
 }
@@ -137,8 +199,15 @@ fn alb_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let h = &a.health_check;
         if h.interval <= h.timeout {
-            out.emit(&[&a.id], format!(
-                "{}: health check interval {} s is not greater than its timeout {} s.", label(r, v, a), h.interval, h.timeout));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{}: health check interval {} s is not greater than its timeout {} s.",
+                    label(r, v, a),
+                    h.interval,
+                    h.timeout
+                ),
+            );
         }
     }
 }
@@ -156,12 +225,32 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             }
         }
         if !any {
-            out.emit(&[&a.id], format!("{} has no auto-scaling group behind it, so its target group stays empty.", label(r, v, a)));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} has no auto-scaling group behind it, so its target group stays empty.",
+                    label(r, v, a)
+                ),
+            );
             continue;
         }
-        let missing: Vec<&str> = azs(&ctx.index, &a.subnets).difference(&target_azs).copied().collect();
+        let missing: Vec<&str> = azs(&ctx.index, &a.subnets)
+            .difference(&target_azs)
+            .copied()
+            .collect();
         if !missing.is_empty() {
-            out.emit(&[&a.id], format!("{} serves {} but no targets run there.", label(r, v, a), missing.iter().map(|z| short(z).to_string()).collect::<Vec<_>>().join(", ")));
+            out.emit(
+                &[&a.id],
+                format!(
+                    "{} serves {} but no targets run there.",
+                    label(r, v, a),
+                    missing
+                        .iter()
+                        .map(|z| short(z).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
         }
     }
 }
@@ -171,8 +260,15 @@ fn alb_13(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for id in &a.subnets {
             if let Some((_, _, s)) = ctx.index.subnet(id) {
                 if s.tier != Tier::Public {
-                    out.emit(&[&a.id, &s.id], format!(
-                        "{} is internet-facing but uses {} subnet {}.", label(r, v, a), s.tier.as_str(), short(&s.name)));
+                    out.emit(
+                        &[&a.id, &s.id],
+                        format!(
+                            "{} is internet-facing but uses {} subnet {}.",
+                            label(r, v, a),
+                            s.tier.as_str(),
+                            short(&s.name)
+                        ),
+                    );
                 }
             }
         }

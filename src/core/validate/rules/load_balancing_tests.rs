@@ -42,7 +42,11 @@ fn alb_04_not_06_internal_prefix() {
     let (mut bad, good) = with_alb(|_| {});
     bad.name = "internal".into();
     fires_and_not("ALB-04", &bad, "use1-alb", &good);
-    assert!(findings(&bad, "ALB-06").is_empty(), "{:#?}", findings(&bad, "ALB-06"));
+    assert!(
+        findings(&bad, "ALB-06").is_empty(),
+        "{:#?}",
+        findings(&bad, "ALB-06")
+    );
 }
 
 #[test]
@@ -81,7 +85,8 @@ fn alb_12_no_targets_or_missing_az() {
 fn alb_13_internet_facing_in_private_subnets() {
     let (bad, good) = with_alb(|a| a.subnets = vec!["use1-app-a".into(), "use1-app-b".into()]);
     fires_and_not("ALB-13", &bad, "use1-alb", &good);
-    let (mut internal, _) = with_alb(|a| a.subnets = vec!["use1-app-a".into(), "use1-app-b".into()]);
+    let (mut internal, _) =
+        with_alb(|a| a.subnets = vec!["use1-app-a".into(), "use1-app-b".into()]);
     if let VpcNode::Alb(a) = &mut internal.regions[0].vpcs[0].nodes[0] {
         a.internal = true;
     }

@@ -21,8 +21,8 @@ pub mod route53_zone;
 pub mod s3;
 pub mod state;
 pub mod state_buckets;
-pub mod value_formats;
 mod util;
+pub mod value_formats;
 
 #[cfg(test)]
 pub(crate) mod testing;

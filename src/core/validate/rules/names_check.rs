@@ -7,10 +7,18 @@
 /// (CreateTargetGroup.Name). Target groups have no reserved prefix.
 pub fn target_group_name_problem(name: &str) -> Option<String> {
     if name.is_empty() || name.chars().count() > 32 {
-        return Some(format!("is {} characters; the limit is 32", name.chars().count()));
+        return Some(format!(
+            "is {} characters; the limit is 32",
+            name.chars().count()
+        ));
     }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        return Some(format!("holds {c:?}; only letters, digits and '-' are allowed"));
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+    {
+        return Some(format!(
+            "holds {c:?}; only letters, digits and '-' are allowed"
+        ));
     }
     if name.starts_with('-') || name.ends_with('-') {
         return Some("must not begin or end with '-'".into());
@@ -40,8 +48,13 @@ pub fn db_identifier_problem(id: &str, max: usize) -> Option<String> {
     if !id.starts_with(|c: char| c.is_ascii_lowercase()) {
         return Some("must start with a lowercase letter".into());
     }
-    if let Some(c) = id.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
-        return Some(format!("holds {c:?}; only lowercase letters, digits and '-' are allowed"));
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Some(format!(
+            "holds {c:?}; only lowercase letters, digits and '-' are allowed"
+        ));
     }
     if id.ends_with('-') || id.contains("--") {
         return Some("must not end with '-' or hold \"--\"".into());
@@ -70,8 +83,13 @@ pub fn iam_role_problem(name: &str) -> Option<String> {
     if len == 0 || len > 64 {
         return Some(format!("is {len} characters; the limit is 64"));
     }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || "+=,.@_-".contains(*c))) {
-        return Some(format!("holds {c:?}; only letters, digits and +=,.@_- are allowed"));
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "+=,.@_-".contains(*c)))
+    {
+        return Some(format!(
+            "holds {c:?}; only letters, digits and +=,.@_- are allowed"
+        ));
     }
     None
 }

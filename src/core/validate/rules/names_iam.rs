@@ -4,9 +4,9 @@
 use super::names_check::iam_role_problem;
 use crate::core::model::{RegionNode, VpcNode};
 use crate::core::names;
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::NamesIam, Report, Rule, Severity::*};
 use rustc_hash::FxHashMap;
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -60,17 +60,34 @@ fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (name, id) in roles(ctx) {
         by_name.entry(name.to_lowercase()).or_default().push(id);
     }
-    let mut clashes: Vec<_> = by_name.into_iter().filter(|(_, ids)| ids.len() > 1).collect();
+    let mut clashes: Vec<_> = by_name
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .collect();
     clashes.sort();
     for (name, ids) in clashes {
-        out.emit(&ids, format!("{} objects would create the same IAM role \"{}\".", ids.len(), short(&name)));
+        out.emit(
+            &ids,
+            format!(
+                "{} objects would create the same IAM role \"{}\".",
+                ids.len(),
+                short(&name)
+            ),
+        );
     }
 }
 
 fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (name, id) in roles(ctx) {
         if let Some(p) = iam_role_problem(&name) {
-            out.emit(&[id], format!("The IAM role \"{}\" that the export creates for {} {p}.", short(&name), ctx.name_of(id)));
+            out.emit(
+                &[id],
+                format!(
+                    "The IAM role \"{}\" that the export creates for {} {p}.",
+                    short(&name),
+                    ctx.name_of(id)
+                ),
+            );
         }
     }
 }
@@ -84,25 +101,44 @@ type Namespaces<'a> = FxHashMap<(&'static str, &'a str, &'a str), Vec<&'a str>>;
 fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let d = ctx.design;
     let mut seen: Namespaces<'_> = FxHashMap::default();
-    let mut lower: Vec<(String, &str, &str)> = Vec::new(); // DB identifiers are lowercased
+    // DB instance and cache replication group identifiers are lowercased.
+    let mut lower: Vec<(&'static str, String, &str, &str)> = Vec::new();
     for r in &d.regions {
         for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
             let (name, id) = (n.name(), n.id());
             match n {
                 VpcNode::Alb(_) => {
-                    seen.entry(("load balancer", &r.code, name)).or_default().push(id);
-                    seen.entry(("target group", &r.code, name)).or_default().push(id);
+                    seen.entry(("load balancer", &r.code, name))
+                        .or_default()
+                        .push(id);
+                    seen.entry(("target group", &r.code, name))
+                        .or_default()
+                        .push(id);
                 }
-                VpcNode::Asg(_) => seen.entry(("auto-scaling group", &r.code, name)).or_default().push(id),
-                VpcNode::Rds(_) => lower.push((name.to_lowercase(), &r.code, id)),
+                VpcNode::Asg(_) => seen
+                    .entry(("auto-scaling group", &r.code, name))
+                    .or_default()
+                    .push(id),
+                VpcNode::Rds(_) => lower.push(("DB instance", name.to_lowercase(), &r.code, id)),
+                VpcNode::Ecs(_) => seen
+                    .entry(("ECS service", &r.code, name))
+                    .or_default()
+                    .push(id),
+                VpcNode::Elasticache(_) => {
+                    lower.push(("cache replication group", name.to_lowercase(), &r.code, id))
+                }
                 VpcNode::Aurora(_) => {}
             }
         }
         for n in &r.nodes {
             if let RegionNode::Dynamodb(t) = n {
-                seen.entry(("DynamoDB table", &r.code, &t.name)).or_default().push(&t.id);
+                seen.entry(("DynamoDB table", &r.code, &t.name))
+                    .or_default()
+                    .push(&t.id);
                 for code in t.replicas.iter().filter(|c| **c != r.code) {
-                    seen.entry(("DynamoDB table", code, &t.name)).or_default().push(&t.id);
+                    seen.entry(("DynamoDB table", code, &t.name))
+                        .or_default()
+                        .push(&t.id);
                 }
             }
             // S3-02 owns bucket-name uniqueness.
@@ -111,18 +147,41 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut clashes: Vec<(String, String, String, Vec<&str>)> = seen
         .into_iter()
         .filter(|(_, ids)| ids.len() > 1)
-        .map(|((space, region, name), ids)| (space.to_string(), region.to_string(), names::regional(d, name), ids))
+        .map(|((space, region, name), ids)| {
+            (
+                space.to_string(),
+                region.to_string(),
+                names::regional(d, name),
+                ids,
+            )
+        })
         .collect();
     lower.sort();
-    for group in lower.chunk_by(|a, b| (&a.0, a.1) == (&b.0, b.1)).filter(|g| g.len() > 1) {
-        let ids = group.iter().map(|(_, _, id)| *id).collect();
-        clashes.push(("DB instance".into(), group[0].1.to_string(), names::regional(d, &group[0].0), ids));
+    for group in lower
+        .chunk_by(|a, b| (a.0, &a.1, a.2) == (b.0, &b.1, b.2))
+        .filter(|g| g.len() > 1)
+    {
+        let ids = group.iter().map(|(_, _, _, id)| *id).collect();
+        clashes.push((
+            group[0].0.into(),
+            group[0].2.to_string(),
+            names::regional(d, &group[0].1),
+            ids,
+        ));
     }
     clashes.sort();
     for (space, region, name, mut ids) in clashes {
         ids.dedup();
         if ids.len() > 1 {
-            out.emit(&ids, format!("{} objects would create the {space} \"{}\" in {}.", ids.len(), short(&name), short(&region)));
+            out.emit(
+                &ids,
+                format!(
+                    "{} objects would create the {space} \"{}\" in {}.",
+                    ids.len(),
+                    short(&name),
+                    short(&region)
+                ),
+            );
         }
     }
 }

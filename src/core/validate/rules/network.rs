@@ -3,11 +3,11 @@
 use super::util::{overlaps, usable_ips, where_};
 use crate::core::catalog;
 use crate::core::model::VpcNode;
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Network, Report, Rule, Severity::*};
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -60,7 +60,9 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn parse(text: &str) -> Result<Ipv4Net, String> {
-    text.trim().parse::<Ipv4Net>().map_err(|_| format!("\"{}\" is not an IPv4 CIDR like 10.0.0.0/16", short(text)))
+    text.trim()
+        .parse::<Ipv4Net>()
+        .map_err(|_| format!("\"{}\" is not an IPv4 CIDR like 10.0.0.0/16", short(text)))
 }
 
 fn net_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -70,7 +72,11 @@ fn net_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 Err(e) => out.emit(&[&v.id], format!("{}: {e}.", where_(r, v))),
                 Ok(n) if !(16..=28).contains(&n.prefix_len()) => out.emit(
                     &[&v.id],
-                    format!("{} has a /{} block; VPCs take /16 to /28.", where_(r, v), n.prefix_len()),
+                    format!(
+                        "{} has a /{} block; VPCs take /16 to /28.",
+                        where_(r, v),
+                        n.prefix_len()
+                    ),
                 ),
                 Ok(_) => {}
             }
@@ -84,13 +90,24 @@ fn net_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let mut check = |id: &str, what: String, text: &str| {
                 if let Ok(n) = parse(text) {
                     if n.addr() != n.network() {
-                        out.emit(&[id], format!("{what} is written {}; its network address is {}.", short(text), n.trunc()));
+                        out.emit(
+                            &[id],
+                            format!(
+                                "{what} is written {}; its network address is {}.",
+                                short(text),
+                                n.trunc()
+                            ),
+                        );
                     }
                 }
             };
             check(&v.id, where_(r, v), &v.cidr);
             for s in &v.subnets {
-                check(&s.id, format!("Subnet {} in {}", short(&s.name), where_(r, v)), &s.cidr);
+                check(
+                    &s.id,
+                    format!("Subnet {} in {}", short(&s.name), where_(r, v)),
+                    &s.cidr,
+                );
             }
         }
     }
@@ -101,10 +118,18 @@ fn net_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for v in &r.vpcs {
             for s in &v.subnets {
                 match parse(&s.cidr) {
-                    Err(e) => out.emit(&[&s.id], format!("Subnet {} in {}: {e}.", short(&s.name), where_(r, v))),
+                    Err(e) => out.emit(
+                        &[&s.id],
+                        format!("Subnet {} in {}: {e}.", short(&s.name), where_(r, v)),
+                    ),
                     Ok(n) if !(16..=28).contains(&n.prefix_len()) => out.emit(
                         &[&s.id],
-                        format!("Subnet {} in {} is a /{}; subnets take /16 to /28.", short(&s.name), where_(r, v), n.prefix_len()),
+                        format!(
+                            "Subnet {} in {} is a /{}; subnets take /16 to /28.",
+                            short(&s.name),
+                            where_(r, v),
+                            n.prefix_len()
+                        ),
                     ),
                     Ok(_) => {}
                 }
@@ -123,7 +148,13 @@ fn net_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     if !vn.contains(&sn.trunc()) {
                         out.emit(
                             &[&s.id, &v.id],
-                            format!("Subnet {} ({}) is not inside {} ({}).", short(&s.name), short(&s.cidr), where_(r, v), vn),
+                            format!(
+                                "Subnet {} ({}) is not inside {} ({}).",
+                                short(&s.name),
+                                short(&s.cidr),
+                                where_(r, v),
+                                vn
+                            ),
                         );
                     }
                 }
@@ -137,8 +168,12 @@ fn net_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for vpc in &region.vpcs {
             // Sorted by start address, a block can only overlap the ones after
             // it that start before it ends: near-linear for real designs.
-            let mut nets: Vec<(Ipv4Net, usize)> =
-                vpc.subnets.iter().enumerate().filter_map(|(i, s)| ctx.cidr(&s.id).map(|n| (n.trunc(), i))).collect();
+            let mut nets: Vec<(Ipv4Net, usize)> = vpc
+                .subnets
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| ctx.cidr(&s.id).map(|n| (n.trunc(), i)))
+                .collect();
             nets.sort_by_key(|(n, _)| (u32::from(n.network()), n.prefix_len()));
             for (i, (na, ia)) in nets.iter().enumerate() {
                 for (nb, ib) in &nets[i + 1..] {
@@ -148,7 +183,14 @@ fn net_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     let (a, b) = (&vpc.subnets[*ia.min(ib)], &vpc.subnets[*ia.max(ib)]);
                     out.emit(
                         &[&a.id, &b.id],
-                        format!("Subnets {} ({}) and {} ({}) in {} overlap.", short(&a.name), short(&a.cidr), short(&b.name), short(&b.cidr), where_(region, vpc)),
+                        format!(
+                            "Subnets {} ({}) and {} ({}) in {} overlap.",
+                            short(&a.name),
+                            short(&a.cidr),
+                            short(&b.name),
+                            short(&b.cidr),
+                            where_(region, vpc)
+                        ),
                     );
                 }
             }
@@ -168,7 +210,16 @@ fn net_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     VpcNode::Alb(_) => (0, 8),
                     VpcNode::Asg(a) => (u64::from(a.min).div_ceil(k), u64::from(a.max).div_ceil(k)),
                     VpcNode::Rds(d) => (1, if d.multi_az { 2 } else { 1 }),
-                    VpcNode::Aurora(c) => (u64::from(c.instances).div_ceil(k), u64::from(c.instances).div_ceil(k)),
+                    VpcNode::Aurora(c) => (
+                        u64::from(c.instances).div_ceil(k),
+                        u64::from(c.instances).div_ceil(k),
+                    ),
+                    // awsvpc mode: one network interface per task.
+                    VpcNode::Ecs(e) => (u64::from(e.min).div_ceil(k), u64::from(e.max).div_ceil(k)),
+                    VpcNode::Elasticache(c) => (
+                        u64::from(c.nodes).div_ceil(k),
+                        u64::from(c.nodes).div_ceil(k),
+                    ),
                 };
                 for s in subs {
                     let e = demand.entry(s.as_str()).or_default();
@@ -177,7 +228,9 @@ fn net_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 }
             }
             for s in &v.subnets {
-                let (Some(net), Some(&(certain, possible))) = (ctx.cidr(&s.id), demand.get(s.id.as_str())) else {
+                let (Some(net), Some(&(certain, possible))) =
+                    (ctx.cidr(&s.id), demand.get(s.id.as_str()))
+                else {
                     continue;
                 };
                 let usable = usable_ips(net);
@@ -193,8 +246,20 @@ fn net_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
-fn vpc_nets<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a crate::core::model::Region, &'a crate::core::model::Vpc, Ipv4Net)> {
-    ctx.design.regions.iter().flat_map(move |r| r.vpcs.iter().filter_map(move |v| ctx.cidr(&v.id).map(|n| (r, v, n.trunc()))))
+fn vpc_nets<'a>(
+    ctx: &'a Ctx<'a>,
+) -> impl Iterator<
+    Item = (
+        &'a crate::core::model::Region,
+        &'a crate::core::model::Vpc,
+        Ipv4Net,
+    ),
+> {
+    ctx.design.regions.iter().flat_map(move |r| {
+        r.vpcs
+            .iter()
+            .filter_map(move |v| ctx.cidr(&v.id).map(|n| (r, v, n.trunc())))
+    })
 }
 
 fn net_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -205,7 +270,13 @@ fn net_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     ];
     for (r, v, n) in vpc_nets(ctx) {
         if !private.iter().any(|p| p.contains(&n)) {
-            out.emit(&[&v.id], format!("{} uses {n}, which is not a private (RFC 1918) range.", where_(r, v)));
+            out.emit(
+                &[&v.id],
+                format!(
+                    "{} uses {n}, which is not a private (RFC 1918) range.",
+                    where_(r, v)
+                ),
+            );
         }
     }
 }
@@ -214,14 +285,22 @@ fn net_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let docker = Ipv4Net::new([172, 17, 0, 0].into(), 16).unwrap_or_default();
     for (r, v, n) in vpc_nets(ctx) {
         if overlaps(n, docker) {
-            out.emit(&[&v.id], format!("{} ({n}) overlaps 172.17.0.0/16, which Docker-based AWS services use.", where_(r, v)));
+            out.emit(
+                &[&v.id],
+                format!(
+                    "{} ({n}) overlaps 172.17.0.0/16, which Docker-based AWS services use.",
+                    where_(r, v)
+                ),
+            );
         }
     }
 }
 
 fn net_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in &ctx.design.regions {
-        let Some(info) = catalog::region(&r.code) else { continue };
+        let Some(info) = catalog::region(&r.code) else {
+            continue;
+        };
         for v in &r.vpcs {
             for s in &v.subnets {
                 if !info.has_az(&s.az) {
@@ -229,9 +308,19 @@ fn net_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                         "Subnet {} in {} is in AZ \"{}\", which is not a usable AZ id of {} ({}).",
                         short(&s.name), where_(r, v), short(&s.az), r.code, info.az_ids_sorted().join(", ")));
                 } else if let Some(c) = catalog::constrained_az(&s.az) {
-                    out.emit_at(Warning, &[&s.id], format!(
-                        "Subnet {} in {} is in {}, {} (source: {}, as of {}).",
-                        short(&s.name), where_(r, v), c.id, c.reason, c.source, catalog::constrained_azs::AS_OF));
+                    out.emit_at(
+                        Warning,
+                        &[&s.id],
+                        format!(
+                            "Subnet {} in {} is in {}, {} (source: {}, as of {}).",
+                            short(&s.name),
+                            where_(r, v),
+                            c.id,
+                            c.reason,
+                            c.source,
+                            catalog::constrained_azs::AS_OF
+                        ),
+                    );
                 }
             }
         }
@@ -245,9 +334,21 @@ fn net_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         }
         if let (Some(a), Some(b)) = (ctx.cidr(&p.a), ctx.cidr(&p.b)) {
             if overlaps(a.trunc(), b.trunc()) {
-                let name = |id: &str| ctx.index.vpc(id).map(|(r, v)| where_(r, v)).unwrap_or_else(|| ctx.name_of(id));
-                out.emit(&[&p.id, &p.a, &p.b], format!(
-                    "Peering {} joins {} ({a}) and {} ({b}), whose blocks overlap.", p.id, name(&p.a), name(&p.b)));
+                let name = |id: &str| {
+                    ctx.index
+                        .vpc(id)
+                        .map(|(r, v)| where_(r, v))
+                        .unwrap_or_else(|| ctx.name_of(id))
+                };
+                out.emit(
+                    &[&p.id, &p.a, &p.b],
+                    format!(
+                        "Peering {} joins {} ({a}) and {} ({b}), whose blocks overlap.",
+                        p.id,
+                        name(&p.a),
+                        name(&p.b)
+                    ),
+                );
             }
         }
     }
@@ -266,7 +367,12 @@ fn net_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for (i, a) in list.iter().enumerate() {
             for c in &list[i + 1..] {
                 if !peers.get(a).is_some_and(|s| s.contains(c)) && a < c {
-                    let name = |id: &str| ctx.index.vpc(id).map(|(r, v)| where_(r, v)).unwrap_or_else(|| ctx.name_of(id));
+                    let name = |id: &str| {
+                        ctx.index
+                            .vpc(id)
+                            .map(|(r, v)| where_(r, v))
+                            .unwrap_or_else(|| ctx.name_of(id))
+                    };
                     out.emit(&[*a, *c, *hub], format!(
                         "{} and {} are both peered with {} but not with each other; traffic does not pass through a peer.",
                         name(a), name(c), name(hub)));
@@ -280,12 +386,29 @@ fn net_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut seen: HashMap<(&str, &str), &str> = HashMap::new();
     for p in &ctx.design.peerings {
         if p.a == p.b {
-            out.emit(&[&p.id, &p.a], format!("Peering {} connects VPC {} with itself.", p.id, ctx.name_of(&p.a)));
+            out.emit(
+                &[&p.id, &p.a],
+                format!(
+                    "Peering {} connects VPC {} with itself.",
+                    p.id,
+                    ctx.name_of(&p.a)
+                ),
+            );
             continue;
         }
-        let key = if p.a < p.b { (p.a.as_str(), p.b.as_str()) } else { (p.b.as_str(), p.a.as_str()) };
+        let key = if p.a < p.b {
+            (p.a.as_str(), p.b.as_str())
+        } else {
+            (p.b.as_str(), p.a.as_str())
+        };
         if let Some(first) = seen.insert(key, &p.id) {
-            out.emit(&[&p.id], format!("Peering {} repeats peering {first} between the same two VPCs.", p.id));
+            out.emit(
+                &[&p.id],
+                format!(
+                    "Peering {} repeats peering {first} between the same two VPCs.",
+                    p.id
+                ),
+            );
         }
         for end in [&p.a, &p.b] {
             if let Some((r, v)) = ctx.index.vpc(end) {
@@ -299,8 +422,12 @@ fn net_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn net_16(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let peered: BTreeSet<(&str, &str)> =
-        ctx.design.peerings.iter().flat_map(|p| [(p.a.as_str(), p.b.as_str()), (p.b.as_str(), p.a.as_str())]).collect();
+    let peered: BTreeSet<(&str, &str)> = ctx
+        .design
+        .peerings
+        .iter()
+        .flat_map(|p| [(p.a.as_str(), p.b.as_str()), (p.b.as_str(), p.a.as_str())])
+        .collect();
     let mut all: Vec<_> = vpc_nets(ctx).collect();
     all.sort_by_key(|(_, _, n)| (u32::from(n.network()), n.prefix_len()));
     for (i, (ra, va, na)) in all.iter().enumerate() {
@@ -311,7 +438,14 @@ fn net_16(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             if peered.contains(&(va.id.as_str(), vb.id.as_str())) {
                 continue; // NET-10 reports peered pairs as errors.
             }
-            out.emit(&[&va.id, &vb.id], format!("{} ({na}) and {} ({nb}) overlap.", where_(ra, va), where_(rb, vb)));
+            out.emit(
+                &[&va.id, &vb.id],
+                format!(
+                    "{} ({na}) and {} ({nb}) overlap.",
+                    where_(ra, va),
+                    where_(rb, vb)
+                ),
+            );
         }
     }
 }

@@ -85,18 +85,33 @@ fn net_09_constrained_az_is_a_warning() {
     bad.regions[0].vpcs[0].subnets[0].az = "use1-az3".into();
     fires_and_not("NET-09", &bad, "use1-pub-a", &good);
     let hits = findings(&bad, "NET-09");
-    assert!(hits.iter().all(|d| d.severity == crate::core::validate::Severity::Warning), "{hits:#?}");
-    assert!(hits[0].message.contains("use1-az3") && hits[0].message.contains("2026-11-22"), "{}", hits[0].message);
+    assert!(
+        hits.iter()
+            .all(|d| d.severity == crate::core::validate::Severity::Warning),
+        "{hits:#?}"
+    );
+    assert!(
+        hits[0].message.contains("use1-az3") && hits[0].message.contains("2026-11-22"),
+        "{}",
+        hits[0].message
+    );
 }
 
 #[test]
 fn net_10_peered_overlap() {
     let mut good = ap();
-    good.peerings.push(Peering { id: "p1".into(), a: "use1-main".into(), b: "usw2-main".into() });
+    good.peerings.push(Peering {
+        id: "p1".into(),
+        a: "use1-main".into(),
+        b: "usw2-main".into(),
+    });
     let mut bad = good.clone();
     bad.regions[1].vpcs[0].cidr = "10.0.0.0/16".into();
     fires_and_not("NET-10", &bad, "p1", &good);
-    assert!(findings(&bad, "NET-16").is_empty(), "peered overlaps are NET-10's");
+    assert!(
+        findings(&bad, "NET-16").is_empty(),
+        "peered overlaps are NET-10's"
+    );
 }
 
 #[test]
@@ -113,7 +128,11 @@ fn net_11_not_transitive() {
 fn net_12_self_and_duplicate_peering() {
     let good = base("aurora-global");
     let mut bad = good.clone();
-    bad.peerings.push(Peering { id: "again".into(), a: "euw1-main".into(), b: "use1-main".into() });
+    bad.peerings.push(Peering {
+        id: "again".into(),
+        a: "euw1-main".into(),
+        b: "use1-main".into(),
+    });
     fires_and_not("NET-12", &bad, "again", &good);
     let mut bad = good.clone();
     bad.peerings[0].b = "use1-main".into();

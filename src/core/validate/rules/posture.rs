@@ -23,8 +23,13 @@ fn des_20(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             for n in &v.nodes {
                 if let VpcNode::Alb(a) = n {
                     if a.listener.protocol == HttpProtocol::Http {
-                        out.emit(&[&a.id], format!(
-                            "Load balancer {} ({}, {}) listens on plain HTTP port {}.", a.name, r.code, v.name, a.listener.port));
+                        out.emit(
+                            &[&a.id],
+                            format!(
+                                "Load balancer {} ({}, {}) listens on plain HTTP port {}.",
+                                a.name, r.code, v.name, a.listener.port
+                            ),
+                        );
                     }
                 }
             }

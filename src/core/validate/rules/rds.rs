@@ -4,10 +4,10 @@ use super::names_check::db_identifier_problem;
 use super::util::{azs, family, size_rank, where_};
 use crate::core::model::{Rds, Region, Vpc, VpcNode};
 use crate::core::names;
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Rds as RdsFamily, Report, Rule, Severity::*};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -77,7 +77,10 @@ fn rds_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
         let id = names::regional(ctx.design, &d.name);
         if let Some(p) = db_identifier_problem(&id, 63) {
-            out.emit(&[&d.id], format!("{}: its identifier \"{}\" {p}.", label(r, v, d), short(&id)));
+            out.emit(
+                &[&d.id],
+                format!("{}: its identifier \"{}\" {p}.", label(r, v, d), short(&id)),
+            );
         }
     }
 }
@@ -86,7 +89,13 @@ fn rds_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
         let n = azs(&ctx.index, &d.subnets).len();
         if n < 2 {
-            out.emit(&[&d.id], format!("{}: its subnet group spans {n} AZ(s); it needs two.", label(r, v, d)));
+            out.emit(
+                &[&d.id],
+                format!(
+                    "{}: its subnet group spans {n} AZ(s); it needs two.",
+                    label(r, v, d)
+                ),
+            );
         }
     }
 }
@@ -94,7 +103,13 @@ fn rds_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn rds_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx).filter(|(_, _, d)| d.multi_az) {
         if azs(&ctx.index, &d.subnets).len() < 2 {
-            out.emit(&[&d.id], format!("{} is Multi-AZ but its subnets leave no second AZ for the standby.", label(r, v, d)));
+            out.emit(
+                &[&d.id],
+                format!(
+                    "{} is Multi-AZ but its subnets leave no second AZ for the standby.",
+                    label(r, v, d)
+                ),
+            );
         }
     }
 }
@@ -108,7 +123,14 @@ fn rds_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
     for (r, v, d) in dbs(ctx) {
         if d.backup_retention_days > 35 {
-            out.emit(&[&d.id], format!("{} keeps backups {} days; the maximum is 35.", label(r, v, d), d.backup_retention_days));
+            out.emit(
+                &[&d.id],
+                format!(
+                    "{} keeps backups {} days; the maximum is 35.",
+                    label(r, v, d),
+                    d.backup_retention_days
+                ),
+            );
         } else if d.backup_retention_days == 0 && sources.contains_key(d.id.as_str()) {
             out.emit(&[&d.id], format!("{} has replicas but backup retention 0; replicas need backups on their source.", label(r, v, d)));
         }
@@ -129,7 +151,13 @@ fn rds_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     let at = path.iter().position(|p| p.id == d.id).unwrap_or(0);
                     for looped in &path[at..] {
                         if let Some((r, v, _)) = ctx.index.vpc_node(&looped.id) {
-                            out.emit(&[&looped.id], format!("{} replicates, through its chain of sources, from itself.", label(r, v, looped)));
+                            out.emit(
+                                &[&looped.id],
+                                format!(
+                                    "{} replicates, through its chain of sources, from itself.",
+                                    label(r, v, looped)
+                                ),
+                            );
                         }
                     }
                     break;
@@ -149,7 +177,9 @@ fn rds_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn rds_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
-        let Some((sr, sv, s)) = source(ctx, d) else { continue };
+        let Some((sr, sv, s)) = source(ctx, d) else {
+            continue;
+        };
         if !s.encrypted && d.encrypted {
             out.emit(&[&d.id, &s.id], format!(
                 "{} is encrypted but its source {} in {} is not; an unencrypted source cannot have an encrypted replica.",
@@ -171,20 +201,38 @@ fn rds_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
     for (r, v, d) in dbs(ctx) {
         if let Some(list) = replicas.get(d.id.as_str()).filter(|l| l.len() > 15) {
-            out.emit(&[&d.id], format!("{} has {} read replicas; the limit is 15.", label(r, v, d), list.len()));
+            out.emit(
+                &[&d.id],
+                format!(
+                    "{} has {} read replicas; the limit is 15.",
+                    label(r, v, d),
+                    list.len()
+                ),
+            );
         }
     }
 }
 
 fn rds_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
-        let Some((_, _, s)) = source(ctx, d) else { continue };
+        let Some((_, _, s)) = source(ctx, d) else {
+            continue;
+        };
         let smaller_class = family(&d.instance_class) == family(&s.instance_class)
             && matches!((size_rank(&d.instance_class), size_rank(&s.instance_class)), (Some(a), Some(b)) if a < b);
         if smaller_class || d.storage_gb < s.storage_gb {
-            out.emit(&[&d.id, &s.id], format!(
-                "{} ({}, {} GiB) is smaller than its source {} ({}, {} GiB).",
-                label(r, v, d), short(&d.instance_class), d.storage_gb, short(&s.name), short(&s.instance_class), s.storage_gb));
+            out.emit(
+                &[&d.id, &s.id],
+                format!(
+                    "{} ({}, {} GiB) is smaller than its source {} ({}, {} GiB).",
+                    label(r, v, d),
+                    short(&d.instance_class),
+                    d.storage_gb,
+                    short(&s.name),
+                    short(&s.instance_class),
+                    s.storage_gb
+                ),
+            );
         }
     }
 }
@@ -192,20 +240,40 @@ fn rds_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn rds_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
         if !d.encrypted {
-            out.emit(&[&d.id], format!("{} is not encrypted at rest.", label(r, v, d)));
+            out.emit(
+                &[&d.id],
+                format!("{} is not encrypted at rest.", label(r, v, d)),
+            );
         }
         if d.replica_of.is_none() && d.backup_retention_days <= 1 {
-            out.emit(&[&d.id], format!("{} keeps backups for {} day(s).", label(r, v, d), d.backup_retention_days));
+            out.emit(
+                &[&d.id],
+                format!(
+                    "{} keeps backups for {} day(s).",
+                    label(r, v, d),
+                    d.backup_retention_days
+                ),
+            );
         }
     }
 }
 
 fn rds_13(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, d) in dbs(ctx) {
-        let Some((_, _, s)) = source(ctx, d) else { continue };
+        let Some((_, _, s)) = source(ctx, d) else {
+            continue;
+        };
         if s.engine != d.engine {
-            out.emit(&[&d.id, &s.id], format!(
-                "{} runs {} but its source {} runs {}.", label(r, v, d), d.engine.as_str(), short(&s.name), s.engine.as_str()));
+            out.emit(
+                &[&d.id, &s.id],
+                format!(
+                    "{} runs {} but its source {} runs {}.",
+                    label(r, v, d),
+                    d.engine.as_str(),
+                    short(&s.name),
+                    s.engine.as_str()
+                ),
+            );
         }
     }
 }

@@ -19,7 +19,9 @@ fn rds_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for v in &r.vpcs {
             for n in &v.nodes {
                 let VpcNode::Rds(d) = n else { continue };
-                let Some(max) = d.max_storage_gb else { continue };
+                let Some(max) = d.max_storage_gb else {
+                    continue;
+                };
                 let what = format!("Database {} in {}", short(&d.name), where_(r, v));
                 if max <= d.storage_gb {
                     out.emit(&[&d.id], format!("{what}: its autoscaling ceiling {max} GiB is not above its {} GiB of storage.", d.storage_gb));
@@ -47,7 +49,11 @@ mod tests {
 
     #[test]
     fn rds_14_ceiling() {
-        for (bad, good) in [(Some(100), Some(101)), (Some(50), None), (Some(65_537), Some(65_536))] {
+        for (bad, good) in [
+            (Some(100), Some(101)),
+            (Some(50), None),
+            (Some(65_537), Some(65_536)),
+        ] {
             fires_and_not("RDS-14", &with_max(bad), "use1-db", &with_max(good));
         }
     }

@@ -51,7 +51,9 @@ fn rds_08_encryption_mismatch() {
 fn rds_09_too_many_replicas() {
     let good = base("active-passive");
     let mut bad = good.clone();
-    let VpcNode::Rds(replica) = bad.regions[1].vpcs[0].nodes[2].clone() else { panic!() };
+    let VpcNode::Rds(replica) = bad.regions[1].vpcs[0].nodes[2].clone() else {
+        panic!()
+    };
     for i in 0..15 {
         let mut r = replica.clone();
         r.id = format!("extra-{i}");

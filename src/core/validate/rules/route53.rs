@@ -2,19 +2,31 @@
 //! in `route53_health.rs`.
 
 use crate::core::catalog;
-use crate::core::record_sets::{fqdn_key, record_sets, MAX_SET_IDENTIFIER};
 use crate::core::model::{FailoverRole, ObjectRef, Record, RoutingPolicy, VpcNode};
+use crate::core::record_sets::{fqdn_key, record_sets, MAX_SET_IDENTIFIER};
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 use std::collections::{BTreeMap, BTreeSet};
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
-    ("R53-01", "The exporter writes a set_identifier on every routed record set (core::record_sets)."),
-    ("R53-06", "The exporter always sets evaluate_target_health = true on alias records."),
-    ("R53-16", "Format v1 has no checker-region list; the export lets Route 53 use all checker regions."),
+    (
+        "R53-01",
+        "The exporter writes a set_identifier on every routed record set (core::record_sets).",
+    ),
+    (
+        "R53-06",
+        "The exporter always sets evaluate_target_health = true on alias records.",
+    ),
+    (
+        "R53-16",
+        "Format v1 has no checker-region list; the export lets Route 53 use all checker regions.",
+    ),
     ("R53-18", "Format v1 has no calculated health checks."),
-    ("R53-19", "Format v1 health checks target load balancers and accelerators, never instances."),
+    (
+        "R53-19",
+        "Format v1 health checks target load balancers and accelerators, never instances.",
+    ),
     ("R53-20", "Info only (feeds failover-time estimates)."),
 ];
 
@@ -72,32 +84,69 @@ pub(super) fn records<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = &'a Record> 
 }
 
 pub(super) fn label(ctx: &Ctx<'_>, r: &Record) -> String {
-    let zone = ctx.design.dns.as_ref().map(|d| d.zone.as_str()).unwrap_or("");
-    let fqdn = if r.name == "@" { zone.to_string() } else { format!("{}.{zone}", r.name) };
-    format!("Record {} ({} {})", short(&fqdn), r.kind.as_str(), r.policy.as_str())
+    let zone = ctx
+        .design
+        .dns
+        .as_ref()
+        .map(|d| d.zone.as_str())
+        .unwrap_or("");
+    let fqdn = if r.name == "@" {
+        zone.to_string()
+    } else {
+        format!("{}.{zone}", r.name)
+    };
+    format!(
+        "Record {} ({} {})",
+        short(&fqdn),
+        r.kind.as_str(),
+        r.policy.as_str()
+    )
 }
 
 fn subjects<'a>(r: &'a Record, extra: &[&'a str]) -> Vec<&'a str> {
-    std::iter::once(r.id.as_str()).chain(extra.iter().copied()).collect()
+    std::iter::once(r.id.as_str())
+        .chain(extra.iter().copied())
+        .collect()
 }
 
 fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let zone = ctx.design.dns.as_ref().map(|d| d.zone.as_str()).unwrap_or("");
+    let zone = ctx
+        .design
+        .dns
+        .as_ref()
+        .map(|d| d.zone.as_str())
+        .unwrap_or("");
     let mut seen: BTreeMap<(String, &str, String), &Record> = BTreeMap::new();
     for set in record_sets(ctx.design) {
         let (r, t) = (set.record, set.target);
-        let Some(id) = set.set_identifier else { continue };
+        let Some(id) = set.set_identifier else {
+            continue;
+        };
         if id.len() > MAX_SET_IDENTIFIER {
             out.emit(&subjects(r, &[&t.target]), format!(
                 "{}: the set identifier for target {} would be {} characters; Route 53 allows {MAX_SET_IDENTIFIER}.", label(ctx, r), ctx.name_of(&t.target), id.len()));
         }
-        if let Some(first) = seen.insert((fqdn_key(zone, &r.name), r.kind.as_str(), id.clone()), r) {
+        if let Some(first) = seen.insert((fqdn_key(zone, &r.name), r.kind.as_str(), id.clone()), r)
+        {
             let how = if first.id == r.id {
-                format!("lists target {} twice with the same settings", ctx.name_of(&t.target))
+                format!(
+                    "lists target {} twice with the same settings",
+                    ctx.name_of(&t.target)
+                )
             } else {
-                format!("and record {} both route to {} with the same settings", ctx.name_of(&first.id), ctx.name_of(&t.target))
+                format!(
+                    "and record {} both route to {} with the same settings",
+                    ctx.name_of(&first.id),
+                    ctx.name_of(&t.target)
+                )
             };
-            out.emit(&subjects(r, &[&t.target]), format!("{} {how}, so two record sets would share the set identifier {id}.", label(ctx, r)));
+            out.emit(
+                &subjects(r, &[&t.target]),
+                format!(
+                    "{} {how}, so two record sets would share the set identifier {id}.",
+                    label(ctx, r)
+                ),
+            );
         }
     }
 }
@@ -105,16 +154,44 @@ fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn r53_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut groups: BTreeMap<(String, &str), Vec<&Record>> = BTreeMap::new();
     for r in records(ctx) {
-        groups.entry((fqdn_key(ctx.design.dns.as_ref().map(|d| d.zone.as_str()).unwrap_or(""), &r.name), r.kind.as_str())).or_default().push(r);
+        groups
+            .entry((
+                fqdn_key(
+                    ctx.design
+                        .dns
+                        .as_ref()
+                        .map(|d| d.zone.as_str())
+                        .unwrap_or(""),
+                    &r.name,
+                ),
+                r.kind.as_str(),
+            ))
+            .or_default()
+            .push(r);
     }
     for group in groups.values().filter(|g| g.len() > 1) {
         let policies: BTreeSet<&str> = group.iter().map(|r| r.policy.as_str()).collect();
         let ids: Vec<&str> = group.iter().map(|r| r.id.as_str()).collect();
         if policies.len() > 1 {
-            out.emit(&ids, format!("{} records named {} mix the policies {}.", group.len(), short(&group[0].name),
-                policies.into_iter().collect::<Vec<_>>().join(", ")));
+            out.emit(
+                &ids,
+                format!(
+                    "{} records named {} mix the policies {}.",
+                    group.len(),
+                    short(&group[0].name),
+                    policies.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+            );
         } else if group[0].policy == RoutingPolicy::Simple {
-            out.emit(&ids, format!("{} simple records share the name {} and type {}.", group.len(), short(&group[0].name), group[0].kind.as_str()));
+            out.emit(
+                &ids,
+                format!(
+                    "{} simple records share the name {} and type {}.",
+                    group.len(),
+                    short(&group[0].name),
+                    group[0].kind.as_str()
+                ),
+            );
         }
     }
 }
@@ -132,7 +209,11 @@ fn r53_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn r53_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Failover) {
-        for t in r.targets.iter().filter(|t| t.role == Some(FailoverRole::Primary) && t.health_check.is_none()) {
+        for t in r
+            .targets
+            .iter()
+            .filter(|t| t.role == Some(FailoverRole::Primary) && t.health_check.is_none())
+        {
             out.emit(&subjects(r, &[&t.target]), format!(
                 "{}: the primary {} has no health check of its own; failover then waits for the load balancer's target health.", label(ctx, r), ctx.name_of(&t.target)));
         }
@@ -140,10 +221,16 @@ fn r53_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let Some(primary) = ctx.design.primary() else { return };
+    let Some(primary) = ctx.design.primary() else {
+        return;
+    };
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Failover) {
         for t in &r.targets {
-            let (Some(role), Some(region)) = (t.role, ctx.index.get(&t.target).and_then(|o| o.region())) else { continue };
+            let (Some(role), Some(region)) =
+                (t.role, ctx.index.get(&t.target).and_then(|o| o.region()))
+            else {
+                continue;
+            };
             let in_primary = region.code == primary.code;
             match role {
                 FailoverRole::Primary if !in_primary => out.emit(&subjects(r, &[&t.target]), format!(
@@ -164,21 +251,39 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for t in &r.targets {
             match ctx.index.get(&t.target) {
                 Some(ObjectRef::VpcNode { region, .. }) => {
-                    let ok = catalog::region(&region.code).is_some_and(|i| i.route53_latency_region_tf_provider_5_100_0);
+                    let ok = catalog::region(&region.code)
+                        .is_some_and(|i| i.route53_latency_region_tf_provider_5_100_0);
                     if !ok {
                         out.emit(&subjects(r, &[&t.target]), format!(
                             "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), ctx.name_of(&t.target), short(&region.code)));
                     }
-                    per_region.entry((r.name.to_lowercase(), r.kind.as_str(), region.code.clone())).or_default().push(&t.target);
+                    per_region
+                        .entry((r.name.to_lowercase(), r.kind.as_str(), region.code.clone()))
+                        .or_default()
+                        .push(&t.target);
                 }
-                Some(_) => out.emit(&subjects(r, &[&t.target]), format!(
-                    "{}: target {} is not regional; latency records need load balancers.", label(ctx, r), ctx.name_of(&t.target))),
+                Some(_) => out.emit(
+                    &subjects(r, &[&t.target]),
+                    format!(
+                        "{}: target {} is not regional; latency records need load balancers.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target)
+                    ),
+                ),
                 None => {}
             }
         }
     }
     for ((name, _, code), ids) in per_region.into_iter().filter(|(_, ids)| ids.len() > 1) {
-        out.emit(&ids, format!("Latency records for {} have {} targets in {}; one per region is allowed.", short(&name), ids.len(), short(&code)));
+        out.emit(
+            &ids,
+            format!(
+                "Latency records for {} have {} targets in {}; one per region is allowed.",
+                short(&name),
+                ids.len(),
+                short(&code)
+            ),
+        );
     }
 }
 
@@ -188,14 +293,29 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         for t in &r.targets {
             let s = subjects(r, &[&t.target]);
             let Some(loc) = &t.location else {
-                out.emit(&s, format!("{}: target {} has no location.", label(ctx, r), ctx.name_of(&t.target)));
+                out.emit(
+                    &s,
+                    format!(
+                        "{}: target {} has no location.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target)
+                    ),
+                );
                 continue;
             };
             let default = loc.default == Some(true) || loc.country.as_deref() == Some("*");
-            let set = [loc.continent.is_some(), loc.country.is_some() || loc.subdivision.is_some(), loc.default == Some(true)];
+            let set = [
+                loc.continent.is_some(),
+                loc.country.is_some() || loc.subdivision.is_some(),
+                loc.default == Some(true),
+            ];
             let problem = if set.iter().filter(|b| **b).count() != 1 {
                 Some("must name exactly one of a continent, a country or the default".to_string())
-            } else if let Some(c) = loc.continent.as_deref().filter(|c| !catalog::is_continent(c)) {
+            } else if let Some(c) = loc
+                .continent
+                .as_deref()
+                .filter(|c| !catalog::is_continent(c))
+            {
                 Some(format!("has unknown continent code {:?}", short(c)))
             } else if let Some(c) = loc.country.as_deref().filter(|c| !catalog::is_country(c)) {
                 Some(format!("has unknown country code {:?}", short(c)))
@@ -211,12 +331,30 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 None
             };
             if let Some(p) = problem {
-                out.emit(&s, format!("{}: the location of target {} {p}.", label(ctx, r), ctx.name_of(&t.target)));
+                out.emit(
+                    &s,
+                    format!(
+                        "{}: the location of target {} {p}.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target)
+                    ),
+                );
                 continue;
             }
-            let key = if default { "default".to_string() } else { format!("{:?}", (&loc.continent, &loc.country, &loc.subdivision)) };
+            let key = if default {
+                "default".to_string()
+            } else {
+                format!("{:?}", (&loc.continent, &loc.country, &loc.subdivision))
+            };
             if !seen.insert(key) {
-                out.emit(&s, format!("{}: target {} repeats a location another target already has.", label(ctx, r), ctx.name_of(&t.target)));
+                out.emit(
+                    &s,
+                    format!(
+                        "{}: target {} repeats a location another target already has.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target)
+                    ),
+                );
             }
         }
     }
@@ -224,10 +362,19 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn r53_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Geolocation) {
-        let has_default = r.targets.iter().filter_map(|t| t.location.as_ref())
+        let has_default = r
+            .targets
+            .iter()
+            .filter_map(|t| t.location.as_ref())
             .any(|l| l.default == Some(true) || l.country.as_deref() == Some("*"));
         if !has_default && !r.targets.is_empty() {
-            out.emit(&[&r.id], format!("{} has no default location; clients elsewhere get no answer.", label(ctx, r)));
+            out.emit(
+                &[&r.id],
+                format!(
+                    "{} has no default location; clients elsewhere get no answer.",
+                    label(ctx, r)
+                ),
+            );
         }
     }
 }
@@ -236,29 +383,61 @@ fn r53_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Weighted) {
         for t in &r.targets {
             match t.weight {
-                None => out.emit(&subjects(r, &[&t.target]), format!("{}: target {} has no weight.", label(ctx, r), ctx.name_of(&t.target))),
-                Some(w) if w > 255 => out.emit(&subjects(r, &[&t.target]), format!(
-                    "{}: target {} has weight {w}; weights go from 0 to 255.", label(ctx, r), ctx.name_of(&t.target))),
+                None => out.emit(
+                    &subjects(r, &[&t.target]),
+                    format!(
+                        "{}: target {} has no weight.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target)
+                    ),
+                ),
+                Some(w) if w > 255 => out.emit(
+                    &subjects(r, &[&t.target]),
+                    format!(
+                        "{}: target {} has weight {w}; weights go from 0 to 255.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target)
+                    ),
+                ),
                 _ => {}
             }
         }
         if r.targets.len() > 100 {
-            out.emit(&[&r.id], format!("{} has {} weighted targets; the limit is 100.", label(ctx, r), r.targets.len()));
+            out.emit(
+                &[&r.id],
+                format!(
+                    "{} has {} weighted targets; the limit is 100.",
+                    label(ctx, r),
+                    r.targets.len()
+                ),
+            );
         }
     }
 }
 
 fn r53_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx).filter(|r| r.ttl.is_some()) {
-        out.emit(&[&r.id], format!("{} sets a TTL, but its targets are aliases, which take none.", label(ctx, r)));
+        out.emit(
+            &[&r.id],
+            format!(
+                "{} sets a TTL, but its targets are aliases, which take none.",
+                label(ctx, r)
+            ),
+        );
     }
 }
 
 fn r53_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for r in records(ctx).filter(|r| matches!(r.policy, RoutingPolicy::Failover | RoutingPolicy::Latency)) {
+    for r in records(ctx)
+        .filter(|r| matches!(r.policy, RoutingPolicy::Failover | RoutingPolicy::Latency))
+    {
         for t in &r.targets {
-            let Some((_, vpc, VpcNode::Alb(alb))) = ctx.index.vpc_node(&t.target) else { continue };
-            let served = vpc.nodes.iter().any(|n| matches!(n, VpcNode::Asg(g) if g.target.as_deref() == Some(alb.id.as_str())));
+            let Some((_, vpc, VpcNode::Alb(alb))) = ctx.index.vpc_node(&t.target) else {
+                continue;
+            };
+            let served = vpc.nodes.iter().any(
+                |n| matches!(n, VpcNode::Asg(g) if g.target.as_deref() == Some(alb.id.as_str())),
+            );
             if !served {
                 out.emit(&subjects(r, &[&alb.id]), format!(
                     "{}: load balancer {} has no auto-scaling group behind it, so Route 53 sees it as unhealthy.", label(ctx, r), short(&alb.name)));
@@ -270,7 +449,9 @@ fn r53_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn r53_13(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx) {
         if let Some(ttl) = r.ttl.filter(|t| *t > 60) {
-            if r.targets.iter().any(|t| t.health_check.is_some()) || r.policy != RoutingPolicy::Simple {
+            if r.targets.iter().any(|t| t.health_check.is_some())
+                || r.policy != RoutingPolicy::Simple
+            {
                 out.emit(&[&r.id], format!("{} has TTL {ttl} s; records tied to health checks should use 60 s or less.", label(ctx, r)));
             }
         }
@@ -281,15 +462,35 @@ fn r53_21(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in records(ctx) {
         for t in &r.targets {
             let wrong = match r.policy {
-                RoutingPolicy::Failover => t.weight.is_some().then_some("a weight").or(t.location.is_some().then_some("a location")),
-                RoutingPolicy::Weighted => t.role.map(|_| "a failover role").or(t.location.is_some().then_some("a location")),
-                RoutingPolicy::Geolocation => t.role.map(|_| "a failover role").or(t.weight.is_some().then_some("a weight")),
-                RoutingPolicy::Latency | RoutingPolicy::Simple => t.role.map(|_| "a failover role")
-                    .or(t.weight.is_some().then_some("a weight")).or(t.location.is_some().then_some("a location")),
+                RoutingPolicy::Failover => t
+                    .weight
+                    .is_some()
+                    .then_some("a weight")
+                    .or(t.location.is_some().then_some("a location")),
+                RoutingPolicy::Weighted => t
+                    .role
+                    .map(|_| "a failover role")
+                    .or(t.location.is_some().then_some("a location")),
+                RoutingPolicy::Geolocation => t
+                    .role
+                    .map(|_| "a failover role")
+                    .or(t.weight.is_some().then_some("a weight")),
+                RoutingPolicy::Latency | RoutingPolicy::Simple => t
+                    .role
+                    .map(|_| "a failover role")
+                    .or(t.weight.is_some().then_some("a weight"))
+                    .or(t.location.is_some().then_some("a location")),
             };
             if let Some(what) = wrong {
-                out.emit(&subjects(r, &[&t.target]), format!("{}: target {} has {what}, which {} records do not use.",
-                    label(ctx, r), ctx.name_of(&t.target), r.policy.as_str()));
+                out.emit(
+                    &subjects(r, &[&t.target]),
+                    format!(
+                        "{}: target {} has {what}, which {} records do not use.",
+                        label(ctx, r),
+                        ctx.name_of(&t.target),
+                        r.policy.as_str()
+                    ),
+                );
             }
         }
     }
@@ -300,7 +501,14 @@ fn r53_23(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if r.targets.is_empty() {
             out.emit(&[&r.id], format!("{} has no target.", label(ctx, r)));
         } else if r.policy == RoutingPolicy::Simple && r.targets.len() > 1 {
-            out.emit(&[&r.id], format!("{} is simple but has {} targets; use a routing policy.", label(ctx, r), r.targets.len()));
+            out.emit(
+                &[&r.id],
+                format!(
+                    "{} is simple but has {} targets; use a routing policy.",
+                    label(ctx, r),
+                    r.targets.len()
+                ),
+            );
         }
     }
 }
@@ -318,11 +526,18 @@ pub(super) fn dns_name_problem(name: &str, allow_apex_and_wildcard: bool) -> Opt
         if allow_apex_and_wildcard && i == 0 && label == "*" {
             continue;
         }
-        let ok = !label.is_empty() && label.len() <= 63
-            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            && !label.starts_with('-') && !label.ends_with('-');
+        let ok = !label.is_empty()
+            && label.len() <= 63
+            && label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && !label.starts_with('-')
+            && !label.ends_with('-');
         if !ok {
-            return Some(format!("has the label {:?}; labels are 1-63 letters, digits or inner hyphens", short(label)));
+            return Some(format!(
+                "has the label {:?}; labels are 1-63 letters, digits or inner hyphens",
+                short(label)
+            ));
         }
     }
     None

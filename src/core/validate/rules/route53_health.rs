@@ -2,8 +2,8 @@
 
 use super::route53::{label, records};
 use crate::core::model::{CheckProtocol, ObjectRef, VpcNode};
-use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 use crate::core::text::short;
+use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 
 /// The Route 53 health check rules.
 pub const RULES: &[Rule] = &[
@@ -21,14 +21,34 @@ pub const RULES: &[Rule] = &[
         "Set a port, and for HTTP(S) a path such as /health.", r53_22),
 ];
 
-fn checks<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a crate::core::model::Record, &'a crate::core::model::Target, &'a crate::core::model::HealthCheck)> {
-    records(ctx).flat_map(|r| r.targets.iter().filter_map(move |t| t.health_check.as_ref().map(|h| (r, t, h))))
+fn checks<'a>(
+    ctx: &'a Ctx<'a>,
+) -> impl Iterator<
+    Item = (
+        &'a crate::core::model::Record,
+        &'a crate::core::model::Target,
+        &'a crate::core::model::HealthCheck,
+    ),
+> {
+    records(ctx).flat_map(|r| {
+        r.targets
+            .iter()
+            .filter_map(move |t| t.health_check.as_ref().map(|h| (r, t, h)))
+    })
 }
 
 fn r53_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, h) in checks(ctx) {
         if h.interval != 10 && h.interval != 30 {
-            out.emit(&[&r.id, &t.target], format!("{}: the health check on {} runs every {} s.", label(ctx, r), ctx.name_of(&t.target), h.interval));
+            out.emit(
+                &[&r.id, &t.target],
+                format!(
+                    "{}: the health check on {} runs every {} s.",
+                    label(ctx, r),
+                    ctx.name_of(&t.target),
+                    h.interval
+                ),
+            );
         }
     }
 }
@@ -36,15 +56,26 @@ fn r53_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn r53_15(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, h) in checks(ctx) {
         if !(1..=10).contains(&h.failure_threshold) {
-            out.emit(&[&r.id, &t.target], format!(
-                "{}: the health check on {} has failure threshold {}.", label(ctx, r), ctx.name_of(&t.target), h.failure_threshold));
+            out.emit(
+                &[&r.id, &t.target],
+                format!(
+                    "{}: the health check on {} has failure threshold {}.",
+                    label(ctx, r),
+                    ctx.name_of(&t.target),
+                    h.failure_threshold
+                ),
+            );
         }
     }
 }
 
 fn r53_17(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, _) in checks(ctx) {
-        if let Some(ObjectRef::VpcNode { node: VpcNode::Alb(a), .. }) = ctx.index.get(&t.target) {
+        if let Some(ObjectRef::VpcNode {
+            node: VpcNode::Alb(a),
+            ..
+        }) = ctx.index.get(&t.target)
+        {
             if a.internal {
                 out.emit(&[&r.id, &t.target], format!(
                     "{}: load balancer {} is internal; Route 53 health checkers cannot reach it.", label(ctx, r), ctx.name_of(&a.id)));
@@ -59,16 +90,32 @@ fn r53_22(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             Some("has port 0".to_string())
         } else {
             match (h.protocol, h.path.as_deref()) {
-                (CheckProtocol::Tcp, Some(p)) => Some(format!("is TCP but has path {:?}", short(p))),
-                (CheckProtocol::Http | CheckProtocol::Https, None) => Some("is HTTP(S) but has no path".into()),
-                (CheckProtocol::Http | CheckProtocol::Https, Some(p)) if !p.starts_with('/') || p.len() > 255 => {
-                    Some(format!("has path {:?}, which must start with '/' (at most 255 characters)", short(p)))
+                (CheckProtocol::Tcp, Some(p)) => {
+                    Some(format!("is TCP but has path {:?}", short(p)))
+                }
+                (CheckProtocol::Http | CheckProtocol::Https, None) => {
+                    Some("is HTTP(S) but has no path".into())
+                }
+                (CheckProtocol::Http | CheckProtocol::Https, Some(p))
+                    if !p.starts_with('/') || p.len() > 255 =>
+                {
+                    Some(format!(
+                        "has path {:?}, which must start with '/' (at most 255 characters)",
+                        short(p)
+                    ))
                 }
                 _ => None,
             }
         };
         if let Some(p) = problem {
-            out.emit(&[&r.id, &t.target], format!("{}: the health check on {} {p}.", label(ctx, r), ctx.name_of(&t.target)));
+            out.emit(
+                &[&r.id, &t.target],
+                format!(
+                    "{}: the health check on {} {p}.",
+                    label(ctx, r),
+                    ctx.name_of(&t.target)
+                ),
+            );
         }
     }
 }

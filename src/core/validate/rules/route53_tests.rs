@@ -1,5 +1,7 @@
 use super::super::testing::*;
-use crate::core::model::{Design, FailoverRole, GeoLocation, Record, RoutingPolicy, Target, VpcNode};
+use crate::core::model::{
+    Design, FailoverRole, GeoLocation, Record, RoutingPolicy, Target, VpcNode,
+};
 
 fn with(template: &str, f: impl FnOnce(&mut Record)) -> (Design, Design) {
     let good = base(template);
@@ -9,7 +11,13 @@ fn with(template: &str, f: impl FnOnce(&mut Record)) -> (Design, Design) {
 }
 
 fn target(id: &str) -> Target {
-    Target { target: id.into(), role: None, weight: None, location: None, health_check: None }
+    Target {
+        target: id.into(),
+        role: None,
+        weight: None,
+        location: None,
+        health_check: None,
+    }
 }
 
 #[test]
@@ -31,7 +39,9 @@ fn r53_03_mixed_policies() {
 
 #[test]
 fn r53_04_pair() {
-    let (bad, good) = with("active-passive", |r| r.targets[1].role = Some(FailoverRole::Primary));
+    let (bad, good) = with("active-passive", |r| {
+        r.targets[1].role = Some(FailoverRole::Primary)
+    });
     fires_and_not("R53-04", &bad, "app", &good);
     let (bad, good) = with("active-passive", |r| r.targets.truncate(1));
     fires_and_not("R53-04", &bad, "app", &good);
@@ -43,21 +53,48 @@ fn r53_02_two_locations_on_one_load_balancer_are_legal() {
     // load balancer, Europe to the other region's. Route 53 accepts it.
     let (geo, _) = with("active-active", |r| {
         r.policy = RoutingPolicy::Geolocation;
-        let loc = |continent: Option<&str>, default: bool| Some(GeoLocation {
-            continent: continent.map(Into::into), country: None, subdivision: None, default: default.then_some(true) });
+        let loc = |continent: Option<&str>, default: bool| {
+            Some(GeoLocation {
+                continent: continent.map(Into::into),
+                country: None,
+                subdivision: None,
+                default: default.then_some(true),
+            })
+        };
         let (a, b) = (r.targets[0].clone(), r.targets[1].clone());
         r.targets = vec![
-            Target { location: loc(Some("NA"), false), ..a.clone() },
-            Target { location: loc(Some("EU"), false), ..b },
-            Target { location: loc(None, true), ..a },
+            Target {
+                location: loc(Some("NA"), false),
+                ..a.clone()
+            },
+            Target {
+                location: loc(Some("EU"), false),
+                ..b
+            },
+            Target {
+                location: loc(None, true),
+                ..a
+            },
         ];
     });
-    assert!(findings(&geo, "R53-02").is_empty(), "{:#?}", findings(&geo, "R53-02"));
+    assert!(
+        findings(&geo, "R53-02").is_empty(),
+        "{:#?}",
+        findings(&geo, "R53-02")
+    );
     assert!(findings(&geo, "R53-08").is_empty());
     // The export writes three distinct set identifiers and addresses.
     let files = crate::core::export::export(&geo, crate::core::export::Layout::PerRegion);
-    let main = files.expect("exports").into_iter().find(|f| f.path == "global/main.tf").expect("global root").contents;
-    let ids: Vec<&str> = main.lines().filter(|l| l.trim_start().starts_with("set_identifier")).collect();
+    let main = files
+        .expect("exports")
+        .into_iter()
+        .find(|f| f.path == "global/main.tf")
+        .expect("global root")
+        .contents;
+    let ids: Vec<&str> = main
+        .lines()
+        .filter(|l| l.trim_start().starts_with("set_identifier"))
+        .collect();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
@@ -76,7 +113,11 @@ fn r53_02_two_weighted_records_with_one_target_and_weight_are_told_apart() {
     let mut other = d.dns.as_ref().unwrap().records[0].clone();
     other.id = "api-b".into();
     d.dns.as_mut().unwrap().records.push(other);
-    assert!(findings(&d, "R53-02").is_empty(), "{:#?}", findings(&d, "R53-02"));
+    assert!(
+        findings(&d, "R53-02").is_empty(),
+        "{:#?}",
+        findings(&d, "R53-02")
+    );
     // One record listing the same target twice with the same weight: the
     // export cannot tell them apart, so R53-02 says so.
     let (bad, _) = with("active-active", |r| {
@@ -104,7 +145,9 @@ fn r53_05_primary_without_check() {
     fires_and_not("R53-05", &bad, "app", &good);
     // The alias's evaluate_target_health still fails over: a warning, and
     // the design still exports.
-    assert!(findings(&bad, "R53-05").iter().all(|d| d.severity == crate::core::validate::Severity::Warning));
+    assert!(findings(&bad, "R53-05")
+        .iter()
+        .all(|d| d.severity == crate::core::validate::Severity::Warning));
     assert!(crate::core::export::export(&bad, crate::core::export::Layout::PerRegion).is_ok());
 }
 
@@ -144,21 +187,68 @@ fn r53_08_and_09_geolocation() {
             t.location = Some(l);
         }
     };
-    let eu = GeoLocation { continent: Some("EU".into()), ..Default::default() };
-    let dflt = GeoLocation { default: Some(true), ..Default::default() };
-    let us = GeoLocation { country: Some("US".into()), subdivision: Some("WA".into()), ..Default::default() };
-    let (good, _) = with("active-active", |r| geo(r, vec![eu.clone(), us.clone(), dflt.clone()]));
+    let eu = GeoLocation {
+        continent: Some("EU".into()),
+        ..Default::default()
+    };
+    let dflt = GeoLocation {
+        default: Some(true),
+        ..Default::default()
+    };
+    let us = GeoLocation {
+        country: Some("US".into()),
+        subdivision: Some("WA".into()),
+        ..Default::default()
+    };
+    let (good, _) = with("active-active", |r| {
+        geo(r, vec![eu.clone(), us.clone(), dflt.clone()])
+    });
     let (bad, _) = with("active-active", |r| {
-        geo(r, vec![GeoLocation { continent: Some("XX".into()), ..Default::default() }, us.clone(), dflt.clone()])
+        geo(
+            r,
+            vec![
+                GeoLocation {
+                    continent: Some("XX".into()),
+                    ..Default::default()
+                },
+                us.clone(),
+                dflt.clone(),
+            ],
+        )
     });
     fires_and_not("R53-08", &bad, "api", &good);
     let (bad, _) = with("active-active", |r| {
-        geo(r, vec![GeoLocation { continent: Some("EU".into()), country: Some("DE".into()), ..Default::default() }, us.clone(), dflt.clone()])
+        geo(
+            r,
+            vec![
+                GeoLocation {
+                    continent: Some("EU".into()),
+                    country: Some("DE".into()),
+                    ..Default::default()
+                },
+                us.clone(),
+                dflt.clone(),
+            ],
+        )
     });
     fires_and_not("R53-08", &bad, "api", &good);
-    let (bad, _) = with("active-active", |r| geo(r, vec![eu.clone(), eu.clone(), dflt.clone()]));
+    let (bad, _) = with("active-active", |r| {
+        geo(r, vec![eu.clone(), eu.clone(), dflt.clone()])
+    });
     fires_and_not("R53-08", &bad, "api", &good);
-    let (bad, _) = with("active-active", |r| geo(r, vec![eu.clone(), us.clone(), GeoLocation { country: Some("DE".into()), ..Default::default() }]));
+    let (bad, _) = with("active-active", |r| {
+        geo(
+            r,
+            vec![
+                eu.clone(),
+                us.clone(),
+                GeoLocation {
+                    country: Some("DE".into()),
+                    ..Default::default()
+                },
+            ],
+        )
+    });
     fires_and_not("R53-09", &bad, "api", &good);
 }
 
@@ -170,8 +260,12 @@ fn r53_10_weights() {
             t.weight = w;
         }
     };
-    let (good, _) = with("active-active", |r| weighted(r, [Some(0), Some(100), Some(255)]));
-    let (bad, _) = with("active-active", |r| weighted(r, [Some(300), Some(100), Some(1)]));
+    let (good, _) = with("active-active", |r| {
+        weighted(r, [Some(0), Some(100), Some(255)])
+    });
+    let (bad, _) = with("active-active", |r| {
+        weighted(r, [Some(300), Some(100), Some(1)])
+    });
     fires_and_not("R53-10", &bad, "api", &good);
     let (bad, _) = with("active-active", |r| weighted(r, [None, Some(100), Some(1)]));
     fires_and_not("R53-10", &bad, "api", &good);
@@ -196,11 +290,21 @@ fn r53_12_empty_target_group() {
 
 #[test]
 fn r53_14_15_22_health_check_values() {
-    let (bad, good) = with("active-passive", |r| r.targets[0].health_check.as_mut().unwrap().interval = 20);
+    let (bad, good) = with("active-passive", |r| {
+        r.targets[0].health_check.as_mut().unwrap().interval = 20
+    });
     fires_and_not("R53-14", &bad, "app", &good);
-    let (bad, good) = with("active-passive", |r| r.targets[0].health_check.as_mut().unwrap().failure_threshold = 11);
+    let (bad, good) = with("active-passive", |r| {
+        r.targets[0]
+            .health_check
+            .as_mut()
+            .unwrap()
+            .failure_threshold = 11
+    });
     fires_and_not("R53-15", &bad, "app", &good);
-    let (bad, good) = with("active-passive", |r| r.targets[0].health_check.as_mut().unwrap().path = Some("health".into()));
+    let (bad, good) = with("active-passive", |r| {
+        r.targets[0].health_check.as_mut().unwrap().path = Some("health".into())
+    });
     fires_and_not("R53-22", &bad, "app", &good);
 }
 

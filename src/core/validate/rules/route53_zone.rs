@@ -14,7 +14,10 @@ pub fn zone_id_problem(id: &str) -> Option<&'static str> {
         Some("starts with /hostedzone/; give the id alone")
     } else if id.is_empty() || id.len() > 32 {
         Some("must be 1 to 32 characters long")
-    } else if !id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+    } else if !id
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
         Some("may only hold uppercase letters and digits")
     } else {
         None
@@ -22,7 +25,9 @@ pub fn zone_id_problem(id: &str) -> Option<&'static str> {
 }
 
 fn r53_25(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let Some(id) = ctx.design.dns.as_ref().and_then(|d| d.zone_id.as_deref()) else { return };
+    let Some(id) = ctx.design.dns.as_ref().and_then(|d| d.zone_id.as_deref()) else {
+        return;
+    };
     if let Some(p) = zone_id_problem(id) {
         let none: [&str; 0] = [];
         out.emit(&none, format!("Hosted zone id \"{}\" {p}.", short(id)));
@@ -41,11 +46,24 @@ mod tests {
 
     #[test]
     fn r53_25_zone_id() {
-        for bad in ["/hostedzone/Z0123456789ABC", "z0123", "Z012-3", "", &"Z".repeat(33)] {
-            assert_eq!(findings(&with_zone_id(Some(bad)), "R53-25").len(), 1, "{bad}");
+        for bad in [
+            "/hostedzone/Z0123456789ABC",
+            "z0123",
+            "Z012-3",
+            "",
+            &"Z".repeat(33),
+        ] {
+            assert_eq!(
+                findings(&with_zone_id(Some(bad)), "R53-25").len(),
+                1,
+                "{bad}"
+            );
         }
         for good in [None, Some("Z0123456789ABC"), Some("Z1D633PJN98FT9")] {
-            assert!(findings(&with_zone_id(good), "R53-25").is_empty(), "{good:?}");
+            assert!(
+                findings(&with_zone_id(good), "R53-25").is_empty(),
+                "{good:?}"
+            );
         }
     }
 }

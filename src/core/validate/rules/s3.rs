@@ -2,9 +2,9 @@
 
 use super::util::bucket_name_problem;
 use crate::core::model::{Region, RegionNode, S3};
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::S3 as S3Family, Report, Rule, Severity::*};
 use std::collections::BTreeMap;
-use crate::core::text::short;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -46,7 +46,12 @@ fn buckets<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a S3)> {
 }
 
 fn label(r: &Region, b: &S3) -> String {
-    format!("Bucket {} ({}, {})", short(&b.name), short(&b.bucket), short(&r.code))
+    format!(
+        "Bucket {} ({}, {})",
+        short(&b.name),
+        short(&b.bucket),
+        short(&r.code)
+    )
 }
 
 fn destination<'a>(ctx: &'a Ctx<'a>, b: &S3) -> Option<(&'a Region, &'a S3)> {
@@ -77,22 +82,45 @@ fn s3_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (name, ids) in seen.into_iter().filter(|(_, ids)| ids.len() > 1) {
         let subjects: Vec<&str> = ids.iter().copied().filter(|i| !i.is_empty()).collect();
         let also_state = ids.contains(&"");
-        out.emit(&subjects, format!(
-            "The bucket name \"{}\" is used {} times{}.", short(name), ids.len(), if also_state { " (once as the state bucket)" } else { "" }));
+        out.emit(
+            &subjects,
+            format!(
+                "The bucket name \"{}\" is used {} times{}.",
+                short(name),
+                ids.len(),
+                if also_state {
+                    " (once as the state bucket)"
+                } else {
+                    ""
+                }
+            ),
+        );
     }
 }
 
 fn s3_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, b) in buckets(ctx) {
-        let Some((dr, d)) = destination(ctx, b) else { continue };
+        let Some((dr, d)) = destination(ctx, b) else {
+            continue;
+        };
         if d.id == b.id {
             continue;
         }
         if !b.versioning {
-            out.emit(&[&b.id], format!("{} replicates but has versioning off.", label(r, b)));
+            out.emit(
+                &[&b.id],
+                format!("{} replicates but has versioning off.", label(r, b)),
+            );
         }
         if !d.versioning {
-            out.emit(&[&b.id, &d.id], format!("{} replicates to {}, which has versioning off.", label(r, b), label(dr, d)));
+            out.emit(
+                &[&b.id, &d.id],
+                format!(
+                    "{} replicates to {}, which has versioning off.",
+                    label(r, b),
+                    label(dr, d)
+                ),
+            );
         }
     }
 }
@@ -101,7 +129,14 @@ fn s3_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, b) in buckets(ctx) {
         if let Some((dr, d)) = destination(ctx, b) {
             if dr.code == r.code && d.id != b.id {
-                out.emit(&[&b.id, &d.id], format!("{} replicates within {}; that is same-region replication.", label(r, b), short(&r.code)));
+                out.emit(
+                    &[&b.id, &d.id],
+                    format!(
+                        "{} replicates within {}; that is same-region replication.",
+                        label(r, b),
+                        short(&r.code)
+                    ),
+                );
             }
         }
     }
@@ -132,7 +167,13 @@ mod tests {
 
     #[test]
     fn s3_01_names() {
-        for name in ["My_Bucket", "ab", "192.168.1.1", "a..b", "sthree-configurator"] {
+        for name in [
+            "My_Bucket",
+            "ab",
+            "192.168.1.1",
+            "a..b",
+            "sthree-configurator",
+        ] {
             let (bad, good) = with(0, |b| b.bucket = name.into());
             fires_and_not("S3-01", &bad, "use1-assets", &good);
         }
@@ -142,18 +183,30 @@ mod tests {
     /// buckets (S3-01) and the state bucket (DES-11), which share the check.
     #[test]
     fn s3_01_and_des_11_every_reserved_affix() {
-        let affixed = s3_names::RESERVED_PREFIXES.iter().map(|p| format!("{p}media"))
-            .chain(s3_names::RESERVED_SUFFIXES.iter().map(|x| format!("media{x}")));
+        let affixed = s3_names::RESERVED_PREFIXES
+            .iter()
+            .map(|p| format!("{p}media"))
+            .chain(
+                s3_names::RESERVED_SUFFIXES
+                    .iter()
+                    .map(|x| format!("media{x}")),
+            );
         for name in affixed {
             let (bad, good) = with(0, |b| b.bucket = name.clone());
             fires_and_not("S3-01", &bad, "use1-assets", &good);
             let mut state = good.clone();
             state.state.bucket = name.clone();
-            assert!(!findings(&state, "DES-11").is_empty(), "DES-11 should refuse {name}");
+            assert!(
+                !findings(&state, "DES-11").is_empty(),
+                "DES-11 should refuse {name}"
+            );
         }
         assert!(s3_names::RESERVED_SUFFIXES.contains(&"--table-s3"));
         let (near, _) = with(0, |b| b.bucket = "media-table-s3".into());
-        assert!(findings(&near, "S3-01").is_empty(), "one hyphen is not the reserved suffix");
+        assert!(
+            findings(&near, "S3-01").is_empty(),
+            "one hyphen is not the reserved suffix"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use super::util::bucket_name_problem;
 use crate::core::catalog;
 use crate::core::model::LockMode;
-use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
 use crate::core::text::short;
+use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -59,7 +59,13 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         out.emit(&none, format!("State bucket \"{}\" {p}.", short(&s.bucket)));
     }
     if catalog::region(&s.region).is_none() {
-        out.emit(&none, format!("State region \"{}\" is not an AWS region code.", short(&s.region)));
+        out.emit(
+            &none,
+            format!(
+                "State region \"{}\" is not an AWS region code.",
+                short(&s.region)
+            ),
+        );
     }
 }
 
@@ -76,7 +82,10 @@ mod tests {
         assert_eq!(findings(&bad, "TF-04").len(), 1);
         assert!(findings(&good, "TF-04").is_empty());
         bad.state.dynamodb_table = Some("locks".into());
-        assert_eq!(findings(&bad, "TF-04")[0].severity, crate::core::validate::Severity::Warning);
+        assert_eq!(
+            findings(&bad, "TF-04")[0].severity,
+            crate::core::validate::Severity::Warning
+        );
     }
 
     #[test]
@@ -88,7 +97,9 @@ mod tests {
         assert!(findings(&good, "DES-11").is_empty());
         bad.state.bucket = good.state.bucket.clone();
         bad.state.region = "eu-nowhere-9".into();
-        assert!(findings(&bad, "DES-11").iter().any(|d| d.message.contains("eu-nowhere-9")));
+        assert!(findings(&bad, "DES-11")
+            .iter()
+            .any(|d| d.message.contains("eu-nowhere-9")));
     }
 
     #[test]
@@ -97,9 +108,19 @@ mod tests {
         let hits = findings(&bad, "TF-05");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].severity, crate::core::validate::Severity::Info);
-        assert!(hits[0].fix.contains("design settings"), "the fix must be doable in the app: {}", hits[0].fix);
+        assert!(
+            hits[0].fix.contains("design settings"),
+            "the fix must be doable in the app: {}",
+            hits[0].fix
+        );
         let mut good = bad.clone();
-        good.state.region = good.regions.iter().find(|r| r.role == crate::core::model::RegionRole::Secondary).unwrap().code.clone();
+        good.state.region = good
+            .regions
+            .iter()
+            .find(|r| r.role == crate::core::model::RegionRole::Secondary)
+            .unwrap()
+            .code
+            .clone();
         assert!(findings(&good, "TF-05").is_empty());
     }
 }

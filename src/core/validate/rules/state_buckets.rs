@@ -17,7 +17,15 @@ fn des_21(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let none: [&str; 0] = [];
     for code in d.state.buckets.keys() {
         if !d.regions.iter().any(|r| &r.code == code) {
-            out.emit_at(Warning, &none, format!("State bucket for {} is set, but the design has no region {}.", short(code), short(code)));
+            out.emit_at(
+                Warning,
+                &none,
+                format!(
+                    "State bucket for {} is set, but the design has no region {}.",
+                    short(code),
+                    short(code)
+                ),
+            );
         }
     }
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
@@ -29,12 +37,31 @@ fn des_21(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             continue;
         }
         if let Some(p) = bucket_name_problem(&bucket) {
-            let how = if named { "" } else { " (the default, the state bucket's name and the region code)" };
-            out.emit(&[&r.id], format!("State bucket \"{}\" of {}{how} {p}.", short(&bucket), short(&r.code)));
+            let how = if named {
+                ""
+            } else {
+                " (the default, the state bucket's name and the region code)"
+            };
+            out.emit(
+                &[&r.id],
+                format!(
+                    "State bucket \"{}\" of {}{how} {p}.",
+                    short(&bucket),
+                    short(&r.code)
+                ),
+            );
         } else if bucket == d.state.bucket {
             out.emit(&[&r.id], format!("State bucket \"{}\" of {} is the shared state bucket too; each region needs its own.", short(&bucket), short(&r.code)));
         } else if let Some(other) = seen.insert(bucket.clone(), &r.code) {
-            out.emit(&[&r.id], format!("State bucket \"{}\" is named for both {} and {}; each region needs its own.", short(&bucket), short(other), short(&r.code)));
+            out.emit(
+                &[&r.id],
+                format!(
+                    "State bucket \"{}\" is named for both {} and {}; each region needs its own.",
+                    short(&bucket),
+                    short(other),
+                    short(&r.code)
+                ),
+            );
         }
     }
 }
@@ -49,19 +76,38 @@ mod tests {
         let region = good.regions[1].code.clone();
         let rid = good.regions[1].id.clone();
         let mut named = good.clone();
-        named.state.buckets.insert(region.clone(), "shop-state-dr".into());
+        named
+            .state
+            .buckets
+            .insert(region.clone(), "shop-state-dr".into());
         assert!(findings(&named, "DES-21").is_empty());
-        for bad_name in ["Shop_State".to_string(), good.state.bucket.clone(), format!("{}-{}", good.state.bucket, good.regions[0].code)] {
+        for bad_name in [
+            "Shop_State".to_string(),
+            good.state.bucket.clone(),
+            format!("{}-{}", good.state.bucket, good.regions[0].code),
+        ] {
             let mut bad = good.clone();
             bad.state.buckets.insert(region.clone(), bad_name.clone());
             fires_and_not("DES-21", &bad, &rid, &good);
         }
         let mut long = good.clone();
         long.state.bucket = "b".repeat(60);
-        assert!(findings(&long, "DES-21").iter().any(|x| x.message.contains("the default")), "the default name is judged too");
+        assert!(
+            findings(&long, "DES-21")
+                .iter()
+                .any(|x| x.message.contains("the default")),
+            "the default name is judged too"
+        );
         let mut stray = good.clone();
-        stray.state.buckets.insert("ap-south-1".into(), "shop-state-aps1".into());
+        stray
+            .state
+            .buckets
+            .insert("ap-south-1".into(), "shop-state-aps1".into());
         let hits = findings(&stray, "DES-21");
-        assert_eq!((hits.len(), hits[0].severity), (1, crate::core::validate::Severity::Warning), "{hits:?}");
+        assert_eq!(
+            (hits.len(), hits[0].severity),
+            (1, crate::core::validate::Severity::Warning),
+            "{hits:?}"
+        );
     }
 }

@@ -6,12 +6,17 @@ use crate::core::validate::{validate, Diagnostic};
 
 /// A template's design, to mutate into a case.
 pub fn base(id: &str) -> Design {
-    template(id).and_then(|t| t.design().ok()).expect("templates load")
+    template(id)
+        .and_then(|t| t.design().ok())
+        .expect("templates load")
 }
 
 /// The diagnostics of `rule` on `design`.
 pub fn findings(design: &Design, rule: &str) -> Vec<Diagnostic> {
-    validate(design).into_iter().filter(|d| d.rule == rule).collect()
+    validate(design)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect()
 }
 
 /// Asserts that `rule` fires on `bad` (naming `subject`) and not on `good`.

@@ -2,13 +2,16 @@
 
 use crate::core::catalog::s3_names;
 use crate::core::model::{Index, Region, Vpc};
+use crate::core::text::short;
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
-use crate::core::text::short;
 
 /// The distinct AZ ids of the subnets among `ids`.
 pub fn azs<'a>(index: &Index<'a>, ids: &[String]) -> BTreeSet<&'a str> {
-    ids.iter().filter_map(|id| index.subnet(id)).map(|(_, _, s)| s.az.as_str()).collect()
+    ids.iter()
+        .filter_map(|id| index.subnet(id))
+        .map(|(_, _, s)| s.az.as_str())
+        .collect()
 }
 
 /// Usable addresses in a subnet: AWS reserves the first four and the last.
@@ -34,16 +37,24 @@ pub fn bucket_name_problem(name: &str) -> Option<String> {
         Some("must be 3 to 63 characters long".into())
     } else if !name.chars().all(ok_char) {
         Some("may only hold lowercase letters, digits, '.' and '-'".into())
-    } else if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) || !name.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+    } else if !name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !name.ends_with(|c: char| c.is_ascii_alphanumeric())
+    {
         Some("must start and end with a letter or digit".into())
     } else if name.contains("..") || name.contains(".-") || name.contains("-.") {
         Some("must not hold '..', '.-' or '-.'".into())
     } else if name.parse::<std::net::Ipv4Addr>().is_ok() {
         Some("must not look like an IP address".into())
-    } else if let Some(p) = s3_names::RESERVED_PREFIXES.iter().find(|p| name.starts_with(*p)) {
+    } else if let Some(p) = s3_names::RESERVED_PREFIXES
+        .iter()
+        .find(|p| name.starts_with(*p))
+    {
         Some(format!("must not start with '{p}', which S3 reserves"))
     } else {
-        s3_names::RESERVED_SUFFIXES.iter().find(|x| name.ends_with(*x)).map(|x| format!("must not end with '{x}', which S3 reserves"))
+        s3_names::RESERVED_SUFFIXES
+            .iter()
+            .find(|x| name.ends_with(*x))
+            .map(|x| format!("must not end with '{x}', which S3 reserves"))
     }
 }
 

@@ -41,10 +41,15 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 /// (letters, digits and `_.-/`, at most 2048 characters).
 pub fn is_image(image: &str) -> bool {
     if let Some(hex) = image.strip_prefix("ami-") {
-        return matches!(hex.len(), 8 | 17) && hex.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
+        return matches!(hex.len(), 8 | 17)
+            && hex
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c));
     }
     image.strip_prefix("ssm:").is_some_and(|p| {
-        (1..=2048).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c))
+        (1..=2048).contains(&p.len())
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c))
     })
 }
 
@@ -53,10 +58,18 @@ pub fn is_image(image: &str) -> bool {
 pub fn is_version(version: &str, aurora_mysql: bool) -> bool {
     let numbers = |s: &str, most: usize| {
         let parts: Vec<&str> = s.split('.').collect();
-        parts.len() <= most && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        parts.len() <= most
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     };
     match version.split_once(".mysql_aurora.") {
-        Some((mysql, aurora)) => aurora_mysql && numbers(mysql, 3) && aurora.split('.').count() == 3 && numbers(aurora, 3),
+        Some((mysql, aurora)) => {
+            aurora_mysql
+                && numbers(mysql, 3)
+                && aurora.split('.').count() == 3
+                && numbers(aurora, 3)
+        }
         None => numbers(version, 3),
     }
 }
@@ -89,11 +102,30 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert!(is_image("ami-0123abcd") && is_image("ami-0123456789abcdef0") && is_image("ssm:/aws/service/x"));
-        assert!(!is_image("ami-0123") && !is_image("ami-0123456789ABCDEF0") && !is_image("ssm:") && !is_image("ssm:a b"));
-        assert!(is_version("16.4", false) && is_version("8.0.35", false) && is_version("16", false));
+        assert!(
+            is_image("ami-0123abcd")
+                && is_image("ami-0123456789abcdef0")
+                && is_image("ssm:/aws/service/x")
+        );
+        assert!(
+            !is_image("ami-0123")
+                && !is_image("ami-0123456789ABCDEF0")
+                && !is_image("ssm:")
+                && !is_image("ssm:a b")
+        );
+        assert!(
+            is_version("16.4", false) && is_version("8.0.35", false) && is_version("16", false)
+        );
         assert!(is_version("8.0.mysql_aurora.3.04.0", true) && is_version("8.0", true));
-        assert!(!is_version("8.0.mysql_aurora.3.04.0", false) && !is_version("8.0.mysql_aurora.3", true));
-        assert!(!is_version("", false) && !is_version("16.", false) && !is_version("v16", false) && !is_version("1.2.3.4", false));
+        assert!(
+            !is_version("8.0.mysql_aurora.3.04.0", false)
+                && !is_version("8.0.mysql_aurora.3", true)
+        );
+        assert!(
+            !is_version("", false)
+                && !is_version("16.", false)
+                && !is_version("v16", false)
+                && !is_version("1.2.3.4", false)
+        );
     }
 }

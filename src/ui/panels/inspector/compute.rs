@@ -39,7 +39,9 @@ pub fn alb(doc: Doc, vpc: &Vpc, a: &Alb) -> AnyView {
 pub fn asg(doc: Doc, d: &Design, vpc: &Vpc, g: &Asg) -> AnyView {
     let id = g.id.clone();
     let vpc_id = vpc.id.clone();
-    let albs = pickers::objects(d, ObjectKind::Node(NodeKind::Alb), true, &|o| o.vpc().is_some_and(|v| v.id == vpc_id));
+    let albs = pickers::objects(d, ObjectKind::Node(NodeKind::Alb), true, &|o| {
+        o.vpc().is_some_and(|v| v.id == vpc_id)
+    });
     view! {
         <TextField label="Name" field="name" value=g.name.clone() check=input::name on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: String| x.name = v) />
         {pickers::subnets("Subnets", vpc, &g.subnets, set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: Vec<String>| x.subnets = v))}

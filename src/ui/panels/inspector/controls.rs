@@ -169,5 +169,8 @@ pub const CONTROLS: &[(&str, &str, Control)] = &[
 
 /// The entries of one kind.
 pub fn of_kind(kind: &str) -> impl Iterator<Item = (&'static str, Control)> + '_ {
-    CONTROLS.iter().filter(move |(k, _, _)| *k == kind).map(|(_, p, c)| (*p, *c))
+    CONTROLS
+        .iter()
+        .filter(move |(k, _, _)| *k == kind)
+        .map(|(_, p, c)| (*p, *c))
 }

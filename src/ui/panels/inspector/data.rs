@@ -89,7 +89,12 @@ fn key_type(v: &str) -> KeyType {
 /// checkboxes (the design's other regions, plus any it lists already).
 pub fn dynamodb(doc: Doc, d: &Design, home: &Region, t: &Dynamodb) -> AnyView {
     let id = t.id.clone();
-    let mut codes: Vec<String> = d.regions.iter().filter(|r| r.code != home.code).map(|r| r.code.clone()).collect();
+    let mut codes: Vec<String> = d
+        .regions
+        .iter()
+        .filter(|r| r.code != home.code)
+        .map(|r| r.code.clone())
+        .collect();
     for c in &t.replicas {
         if !codes.contains(c) {
             codes.push(c.clone());

@@ -12,13 +12,21 @@ use leptos::prelude::*;
 
 fn remove(doc: Doc, link_id: String) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |_| {
-        let next = doc.design.with_untracked(|d| delete(d, &[link_id.as_str()]));
+        let next = doc
+            .design
+            .with_untracked(|d| delete(d, &[link_id.as_str()]));
         doc.apply(next);
     }
 }
 
 /// "Links": what `id` is linked to now, and "Connect to…".
-pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback<Vec<String>>) -> AnyView {
+pub fn section(
+    doc: Doc,
+    d: &Design,
+    index: &Index<'_>,
+    id: &str,
+    pick: Callback<Vec<String>>,
+) -> AnyView {
     let now = current(d, id);
     let rows = now
         .into_iter()
@@ -36,7 +44,8 @@ pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback
             }
         })
         .collect::<Vec<_>>();
-    let current_list = (!rows.is_empty()).then(|| view! { <ul class="links-now" aria-label="Current links">{rows}</ul> });
+    let current_list = (!rows.is_empty())
+        .then(|| view! { <ul class="links-now" aria-label="Current links">{rows}</ul> });
     let targets = candidates(d, index, id);
     let picker = (!targets.is_empty()).then(|| {
         let chosen = RwSignal::new(String::new());
@@ -66,7 +75,8 @@ pub fn section(doc: Doc, d: &Design, index: &Index<'_>, id: &str, pick: Callback
             </div>
         }
     });
-    view! { <div class="links" data-field="links"><h4>"Links"</h4>{current_list}{picker}</div> }.into_any()
+    view! { <div class="links" data-field="links"><h4>"Links"</h4>{current_list}{picker}</div> }
+        .into_any()
 }
 
 /// The panel of a selected link.
@@ -78,19 +88,27 @@ pub fn panel(doc: Doc, d: &Design, link: &Link, pick: Callback<Vec<String>>) -> 
         view! { <button type="button" class="link-pick" on:click=move |_| pick.run(vec![target.clone()])>{words}</button> }
     };
     let settings = match link.kind {
-        LinkKind::Dns => d.dns.iter().flat_map(|z| &z.records).find(|r| r.id == link.from).map(|r| {
-            let options = super::record::target_options(d);
-            r.targets
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.target == link.to)
-                .map(|(i, t)| super::record::target(doc, &r.id, r.policy, i, t, options.clone()))
-                .collect_view()
-                .into_any()
-        }),
+        LinkKind::Dns => d
+            .dns
+            .iter()
+            .flat_map(|z| &z.records)
+            .find(|r| r.id == link.from)
+            .map(|r| {
+                let options = super::record::target_options(d);
+                r.targets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.target == link.to)
+                    .map(|(i, t)| {
+                        super::record::target(doc, &r.id, r.policy, i, t, options.clone())
+                    })
+                    .collect_view()
+                    .into_any()
+            }),
         _ => None,
     };
-    let means = meaning(&index, link).map(|m| view! { <p class="link-meaning" data-field="meaning">{m}</p> });
+    let means = meaning(&index, link)
+        .map(|m| view! { <p class="link-meaning" data-field="meaning">{m}</p> });
     let hint = match link.kind {
         LinkKind::Dns => None,
         LinkKind::SubnetUse => Some(view! { <p class="hint">"Remove takes the subnet off this workload's subnets; its subnet picker adds it back."</p> }.into_any()),

@@ -17,7 +17,13 @@ use leptos::prelude::*;
 macro_rules! set {
     ($doc:expr, $id:expr, $pat:pat => $body:expr) => {{
         let id = $id.clone();
-        Callback::new(move |v| $crate::ui::panels::inspector::apply($doc, &id, move |o| if let $pat = o { $body(v) }))
+        Callback::new(move |v| {
+            $crate::ui::panels::inspector::apply($doc, &id, move |o| {
+                if let $pat = o {
+                    $body(v)
+                }
+            })
+        })
     }};
 }
 
@@ -61,17 +67,30 @@ pub fn Inspector(
         super::sync_after_render(section);
         if let Some(link) = Link::from_id(&id) {
             // The note and settings come from the design's current links.
-            let link = crate::core::layout::links(&d).into_iter().find(|l| l.id() == link.id())?;
+            let link = crate::core::layout::links(&d)
+                .into_iter()
+                .find(|l| l.id() == link.id())?;
             return Some(links::panel(doc, &d, &link, on_pick).into_any());
         }
         let index = Index::new(&d);
         let obj = index.get(&id)?;
         let tid = id.clone();
         let title = move || {
-            doc.design.with(|d| Index::new(d).get(&tid).map(|o| format!("{} {}", o.kind().label(), o.display_name())))
+            doc.design.with(|d| {
+                Index::new(d)
+                    .get(&tid)
+                    .map(|o| format!("{} {}", o.kind().label(), o.display_name()))
+            })
         };
         let did = id.clone();
-        let mine = move || diagnostics_list(diagnostics.with(|ds| ds.iter().filter(|x| x.subjects.contains(&did)).cloned().collect()));
+        let mine = move || {
+            diagnostics_list(diagnostics.with(|ds| {
+                ds.iter()
+                    .filter(|x| x.subjects.contains(&did))
+                    .cloned()
+                    .collect()
+            }))
+        };
         let fields = match obj {
             ObjectRef::Region(r) => network::region(doc, r),
             ObjectRef::Vpc { vpc, .. } => network::vpc(doc, &d, vpc, on_pick),
@@ -82,6 +101,9 @@ pub fn Inspector(
                 VpcNode::Asg(g) => compute::asg(doc, &d, vpc, g),
                 VpcNode::Rds(r) => data::rds(doc, &d, vpc, r),
                 VpcNode::Aurora(c) => data::aurora(doc, vpc, c),
+                VpcNode::Ecs(_) | VpcNode::Elasticache(_) => {
+                    view! { <p class="muted">"No fields yet for this kind."</p> }.into_any()
+                }
             },
             ObjectRef::RegionNode { region, node } => match node {
                 RegionNode::S3(b) => data::s3(doc, &d, b),
@@ -91,13 +113,16 @@ pub fn Inspector(
             ObjectRef::Accelerator(a) => accelerator::accelerator(doc, &d, a),
         };
         let links = links::section(doc, &d, &index, &id, on_pick);
-        Some(view! {
-            <h3>{title}</h3>
-            <p class="muted id" data-field="id">{format!("id {id}")}</p>
-            {fields}
-            {links}
-            {mine}
-        }.into_any())
+        Some(
+            view! {
+                <h3>{title}</h3>
+                <p class="muted id" data-field="id">{format!("id {id}")}</p>
+                {fields}
+                {links}
+                {mine}
+            }
+            .into_any(),
+        )
     };
     view! { <section class="inspector" aria-label="Inspector" node_ref=section>{body}</section> }
 }

@@ -1,7 +1,9 @@
 //! Regions, VPCs, subnets and peerings in the inspector.
 
 use crate::core::catalog;
-use crate::core::edit::{changes, clone_region_as_dr, input, make_primary, set_region_code, ObjectMut};
+use crate::core::edit::{
+    changes, clone_region_as_dr, input, make_primary, set_region_code, ObjectMut,
+};
 use crate::core::model::*;
 use crate::ui::doc::{Doc, Notice};
 use crate::ui::panels::fields::{opts, SelectField, TextField};
@@ -9,7 +11,15 @@ use leptos::prelude::*;
 
 /// Every catalog region as (code, "code — name (n AZs)").
 pub fn region_options() -> Vec<(String, String)> {
-    catalog::regions().iter().map(|c| (c.code.clone(), format!("{} — {} ({} AZs)", c.code, c.name, c.azs.len()))).collect()
+    catalog::regions()
+        .iter()
+        .map(|c| {
+            (
+                c.code.clone(),
+                format!("{} — {} ({} AZs)", c.code, c.name, c.azs.len()),
+            )
+        })
+        .collect()
 }
 
 /// A region: its code (carrying subnets to the new AZ ids), its role, and
@@ -32,15 +42,23 @@ pub fn region(doc: Doc, r: &Region) -> AnyView {
                     lines.push(format!("Not done: no DNS record or accelerator sends traffic to {code} yet; connect its load balancer to one (DES-03)."));
                 }
                 doc.apply(d);
-                doc.notice.set(Some(Notice::info(format!("Cloned {rid} into {code} as disaster recovery:"), lines)));
+                doc.notice.set(Some(Notice::info(
+                    format!("Cloned {rid} into {code} as disaster recovery:"),
+                    lines,
+                )));
             }
             Err(e) => doc.error(e.to_string()),
         }
     };
     let rid = id.clone();
-    let change_code = Callback::new(move |code: String| match doc.design.with_untracked(|d| set_region_code(d, &rid, &code)) {
-        Ok(d) => doc.apply(d),
-        Err(e) => doc.error(e.to_string()),
+    let change_code = Callback::new(move |code: String| {
+        match doc
+            .design
+            .with_untracked(|d| set_region_code(d, &rid, &code))
+        {
+            Ok(d) => doc.apply(d),
+            Err(e) => doc.error(e.to_string()),
+        }
     });
     // The role moves the writer, the traffic and the production size with it
     // (core::edit::make_primary), one undoable edit that says what moved.
@@ -50,7 +68,8 @@ pub fn region(doc: Doc, r: &Region) -> AnyView {
         match make_primary(&before, &rid) {
             Ok((d, lines)) => {
                 doc.apply(d);
-                doc.notice.set(Some(Notice::info("Made primary:".to_string(), lines)));
+                doc.notice
+                    .set(Some(Notice::info("Made primary:".to_string(), lines)));
             }
             Err(e) => doc.error(e.to_string()),
         }
@@ -85,10 +104,27 @@ pub fn region(doc: Doc, r: &Region) -> AnyView {
 /// True when a DNS record or an accelerator targets a load balancer of
 /// region `id` (or the region has none to target).
 fn routed(d: &Design, id: &str) -> bool {
-    let Some(r) = d.regions.iter().find(|r| r.id == id) else { return true };
-    let albs: Vec<&str> = r.vpcs.iter().flat_map(|v| &v.nodes).filter(|n| n.kind() == NodeKind::Alb).map(|n| n.id()).collect();
-    let dns = d.dns.iter().flat_map(|z| &z.records).flat_map(|r| &r.targets).any(|t| albs.contains(&t.target.as_str()));
-    let ga = d.accelerators.iter().flat_map(|a| &a.endpoints).any(|e| albs.contains(&e.target.as_str()));
+    let Some(r) = d.regions.iter().find(|r| r.id == id) else {
+        return true;
+    };
+    let albs: Vec<&str> = r
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .filter(|n| n.kind() == NodeKind::Alb)
+        .map(|n| n.id())
+        .collect();
+    let dns = d
+        .dns
+        .iter()
+        .flat_map(|z| &z.records)
+        .flat_map(|r| &r.targets)
+        .any(|t| albs.contains(&t.target.as_str()));
+    let ga = d
+        .accelerators
+        .iter()
+        .flat_map(|a| &a.endpoints)
+        .any(|e| albs.contains(&e.target.as_str()));
     albs.is_empty() || dns || ga
 }
 
@@ -128,7 +164,12 @@ pub fn vpc(doc: Doc, d: &Design, vpc: &Vpc, pick: Callback<Vec<String>>) -> AnyV
 pub fn subnet(doc: Doc, region_code: &str, subnet: &Subnet) -> AnyView {
     let id = subnet.id.clone();
     let azs: Vec<(String, String)> = catalog::region(region_code)
-        .map(|r| r.azs.iter().map(|a| (a.id.clone(), format!("{} ({})", a.id, a.name))).collect())
+        .map(|r| {
+            r.azs
+                .iter()
+                .map(|a| (a.id.clone(), format!("{} ({})", a.id, a.name)))
+                .collect()
+        })
         .unwrap_or_default();
     view! {
         <TextField label="Name" field="name" value=subnet.name.clone() check=input::name on_commit=set!(doc, id, ObjectMut::Subnet(x) => |v: String| x.name = v) />
@@ -143,8 +184,15 @@ pub fn subnet(doc: Doc, region_code: &str, subnet: &Subnet) -> AnyView {
 /// A peering: its two VPCs, each picked from the design's VPCs.
 pub fn peering(doc: Doc, d: &Design, p: &Peering) -> AnyView {
     let id = p.id.clone();
-    let vpcs: Vec<(String, String)> =
-        d.regions.iter().flat_map(|r| r.vpcs.iter().map(move |v| (v.id.clone(), format!("{} ({}, {})", v.name, v.id, r.code)))).collect();
+    let vpcs: Vec<(String, String)> = d
+        .regions
+        .iter()
+        .flat_map(|r| {
+            r.vpcs
+                .iter()
+                .map(move |v| (v.id.clone(), format!("{} ({}, {})", v.name, v.id, r.code)))
+        })
+        .collect();
     view! {
         <SelectField label="Requester VPC" field="a" value=p.a.clone() options=vpcs.clone() on_commit=set!(doc, id, ObjectMut::Peering(x) => |v: String| x.a = v) />
         <SelectField label="Accepter VPC" field="b" value=p.b.clone() options=vpcs on_commit=set!(doc, id, ObjectMut::Peering(x) => |v: String| x.b = v) />

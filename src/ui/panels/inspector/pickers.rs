@@ -7,7 +7,12 @@ use leptos::prelude::*;
 /// The subnets of `vpc` grouped by AZ, each a checkbox; `current` are the
 /// ids the object uses now. Ids from elsewhere (another VPC, or gone) are
 /// listed too, checked, so they can be taken out.
-pub fn subnets(label: &'static str, vpc: &Vpc, current: &[String], on_commit: Callback<Vec<String>>) -> AnyView {
+pub fn subnets(
+    label: &'static str,
+    vpc: &Vpc,
+    current: &[String],
+    on_commit: Callback<Vec<String>>,
+) -> AnyView {
     let mut azs: Vec<&str> = vpc.subnets.iter().map(|s| s.az.as_str()).collect();
     azs.sort_unstable();
     azs.dedup();
@@ -38,7 +43,13 @@ pub fn subnets(label: &'static str, vpc: &Vpc, current: &[String], on_commit: Ca
                 .subnets
                 .iter()
                 .filter(|s| s.az == *az)
-                .map(|s| box_for(&s.id, format!("{} {} ({})", s.name, s.cidr, s.tier.as_str()), current.contains(&s.id)))
+                .map(|s| {
+                    box_for(
+                        &s.id,
+                        format!("{} {} ({})", s.name, s.cidr, s.tier.as_str()),
+                        current.contains(&s.id),
+                    )
+                })
                 .collect_view();
             view! { <div class="az-group"><small>{az.to_string()}</small>{rows}</div> }
         })
@@ -60,15 +71,26 @@ pub fn subnets(label: &'static str, vpc: &Vpc, current: &[String], on_commit: Ca
 
 /// (id, "name (id, region)") for every object of `kind`, optionally only
 /// those `keep` accepts, with "— none —" first when `none` is set.
-pub fn objects(d: &Design, kind: ObjectKind, none: bool, keep: &dyn Fn(ObjectRef<'_>) -> bool) -> Vec<(String, String)> {
+pub fn objects(
+    d: &Design,
+    kind: ObjectKind,
+    none: bool,
+    keep: &dyn Fn(ObjectRef<'_>) -> bool,
+) -> Vec<(String, String)> {
     let mut out = Vec::new();
     if none {
         out.push((String::new(), "— none —".to_string()));
     }
     for_each_object(d, |o| {
         if o.kind() == kind && keep(o) {
-            let at = o.region().map(|r| format!(", {}", r.code)).unwrap_or_default();
-            out.push((o.id().to_string(), format!("{} ({}{at})", o.display_name(), o.id())));
+            let at = o
+                .region()
+                .map(|r| format!(", {}", r.code))
+                .unwrap_or_default();
+            out.push((
+                o.id().to_string(),
+                format!("{} ({}{at})", o.display_name(), o.id()),
+            ));
         }
     });
     out

@@ -45,7 +45,12 @@ fn choice(list: &[&str]) -> Vec<(String, String)> {
 pub fn record(doc: Doc, d: &Design, r: &Record) -> AnyView {
     let id = r.id.clone();
     let targets = target_options(d);
-    let rows = r.targets.iter().enumerate().map(|(i, t)| target(doc, &id, r.policy, i, t, targets.clone())).collect_view();
+    let rows = r
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| target(doc, &id, r.policy, i, t, targets.clone()))
+        .collect_view();
     view! {
         <TextField label="Name" field="name" value=r.name.clone() check=input::name on_commit=set!(doc, id, ObjectMut::Record(x) => |v: String| x.name = v) />
         <SelectField label="Type" field="type" value=r.kind.as_str().into() options=opts(&["A", "AAAA"])
@@ -62,11 +67,20 @@ pub fn record(doc: Doc, d: &Design, r: &Record) -> AnyView {
 /// Everything a record can route to: load balancers and accelerators.
 pub(super) fn target_options(d: &Design) -> Vec<(String, String)> {
     let mut targets = pickers::objects(d, ObjectKind::Node(NodeKind::Alb), false, &|_| true);
-    targets.extend(pickers::objects(d, ObjectKind::Accelerator, false, &|_| true));
+    targets.extend(pickers::objects(d, ObjectKind::Accelerator, false, &|_| {
+        true
+    }));
     targets
 }
 
-pub(super) fn target(doc: Doc, id: &str, policy: RoutingPolicy, i: usize, t: &Target, options: Vec<(String, String)>) -> AnyView {
+pub(super) fn target(
+    doc: Doc,
+    id: &str,
+    policy: RoutingPolicy,
+    i: usize,
+    t: &Target,
+    options: Vec<(String, String)>,
+) -> AnyView {
     let rid = id.to_string();
     let remove = move |_| {
         super::apply(doc, &rid, move |o| {
@@ -91,7 +105,8 @@ pub(super) fn target(doc: Doc, id: &str, policy: RoutingPolicy, i: usize, t: &Ta
     let weight = (policy == RoutingPolicy::Weighted || t.weight.is_some()).then(|| view! {
         <OptNumField label="Weight" field="targets[].weight" value=t.weight min=0 max=255 on_commit=on_target(doc, id, i, |t, v: Option<u32>| t.weight = v) />
     });
-    let location = (policy == RoutingPolicy::Geolocation || t.location.is_some()).then(|| location(doc, id, i, t.location.clone().unwrap_or_default()));
+    let location = (policy == RoutingPolicy::Geolocation || t.location.is_some())
+        .then(|| location(doc, id, i, t.location.clone().unwrap_or_default()));
     let check = t.health_check.clone();
     view! {
         <fieldset class="target">
@@ -121,7 +136,10 @@ fn at(t: &mut Target, f: impl FnOnce(&mut GeoLocation)) {
 
 /// The four ways to say where clients are; R53-08 wants exactly one.
 fn location(doc: Doc, id: &str, i: usize, l: GeoLocation) -> AnyView {
-    let mut countries = vec![(String::new(), "— none —".to_string()), ("*".to_string(), "* (default)".to_string())];
+    let mut countries = vec![
+        (String::new(), "— none —".to_string()),
+        ("*".to_string(), "* (default)".to_string()),
+    ];
     countries.extend(catalog::countries().map(|c| (c.to_string(), c.to_string())));
     let us = l.country.as_deref() == Some("US") || l.subdivision.is_some();
     let states = us.then(|| {
