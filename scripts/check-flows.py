@@ -20,13 +20,15 @@ egress grant on the sender and an ingress grant on the receiver:
   application (ASG) -> database, same VPC      engine port, by security group
   application (ASG) -> database, peered VPC    engine port, by subnet CIDR (each side names
                                                the other side's subnets)
+  application (ASG) -> cache, same VPC         6379, by security group (never across a peering:
+                                               a cache serves its own region)
   application (ASG) -> HTTPS anywhere          443 egress to 0.0.0.0/0
 
 Then every grant must be one of those: a grant no flow explains fails, and so
 does any rule open to 0.0.0.0/0 or ::/0 but the public listeners and the
 applications' HTTPS egress. A node's security group is found by the export's
 naming: `module.<kind>_<design id>.aws_security_group.this` (kind alb, asg,
-rds, aurora); a VPC's default group is `module.vpc_<id>` and must stay empty.
+rds, aurora, elasticache); a VPC's default group is `module.vpc_<id>` and must stay empty.
 
 Prints one line per flow and per failure; exit 0 all good, 1 a flow is
 missing or a grant is unexplained, 2 usage or unreadable input. Python
@@ -38,6 +40,7 @@ import sys
 
 PORTS = {"postgres": 5432, "mysql": 3306, "mariadb": 3306, "aurora-postgresql": 5432, "aurora-mysql": 3306}
 TARGET_PORT = 80  # the target group port (modules/alb, modules/asg)
+CACHE_PORT = 6379  # modules/elasticache
 ANYWHERE = ("0.0.0.0/0", "::/0")
 
 
@@ -66,7 +69,7 @@ def read_states(docs):
                     every_group.add(v["id"])
                     prefix = r["address"].split(".")[1] if r["address"].startswith("module.") else ""
                     kind, _, node = prefix.partition("_")
-                    if t == "aws_security_group" and kind in ("alb", "asg", "rds", "aurora"):
+                    if t == "aws_security_group" and kind in ("alb", "asg", "rds", "aurora", "elasticache"):
                         groups[(kind, node)] = v["id"]
                     for direction in ("ingress", "egress"):
                         for rule in v.get(direction) or []:
@@ -109,6 +112,9 @@ def expected_flows(design):
                     port = PORTS[d["engine"]]
                     flows.append((f"{n['id']} -> {d['id']}:{port}", ("asg", n["id"]), (d["kind"], d["id"]), port,
                                   ("node", d["kind"], d["id"]), ("node", "asg", n["id"])))
+                for c in (x for x in nodes if x.get("kind") == "elasticache"):
+                    flows.append((f"{n['id']} -> {c['id']}:{CACHE_PORT}", ("asg", n["id"]), ("elasticache", c["id"]), CACHE_PORT,
+                                  ("node", "elasticache", c["id"]), ("node", "asg", n["id"])))
     for p in design.get("peerings") or []:
         if p["a"] not in vpcs or p["b"] not in vpcs or p["a"] == p["b"]:
             continue
@@ -189,7 +195,8 @@ def self_test():
             {"id": "a-app", "cidr": "10.0.1.0/24"}, {"id": "a-db", "cidr": "10.0.2.0/24"}], "nodes": [
             {"kind": "alb", "id": "web", "internal": False, "listener": {"port": 443}},
             {"kind": "asg", "id": "app", "subnets": ["a-app"], "target": "web"},
-            {"kind": "rds", "id": "db", "engine": "postgres", "subnets": ["a-db"]}]}]},
+            {"kind": "rds", "id": "db", "engine": "postgres", "subnets": ["a-db"]},
+            {"kind": "elasticache", "id": "kv", "engine": "valkey", "subnets": ["a-db"]}]}]},
         {"code": "eu-west-1", "vpcs": [{"id": "b", "cidr": "10.1.0.0/16", "subnets": [
             {"id": "b-db", "cidr": "10.1.2.0/24"}], "nodes": [
             {"kind": "aurora", "id": "orders", "engine": "aurora-mysql", "subnets": ["b-db"]}]}]}],
@@ -210,8 +217,10 @@ def self_test():
         rule("r4", "egress", "sg-app", 443, "0.0.0.0/0"),
         rule("r5", "egress", "sg-app", 5432, "sg-db"), rule("r6", "ingress", "sg-db", 5432, "sg-app"),
         rule("r7", "egress", "sg-app", 3306, "10.1.2.0/24"), rule("r8", "ingress", "sg-orders", 3306, "10.0.1.0/24"),
+        rule("r10", "egress", "sg-app", 6379, "sg-kv"), rule("r11", "ingress", "sg-kv", 6379, "sg-app"),
     ]
-    groups = [sg("alb_web", "sg-web"), sg("asg_app", "sg-app"), sg("rds_db", "sg-db"), sg("aurora_orders", "sg-orders")]
+    groups = [sg("alb_web", "sg-web"), sg("asg_app", "sg-app"), sg("rds_db", "sg-db"), sg("aurora_orders", "sg-orders"),
+              sg("elasticache_kv", "sg-kv")]
     state = lambda rs, gs=groups: {"prior_state": {"values": {"root_module": {"child_modules": [{"resources": gs + rs}]}}}}
     cases = [
         ("complete", state(rules), True, None),
@@ -223,8 +232,12 @@ def self_test():
          "MISSING web -> app:80"),
         ("the database is open to the internet", state(rules + [rule("r9", "ingress", "sg-db", 5432, "0.0.0.0/0")]), False,
          "UNEXPECTED ingress on rds db (sg-db): tcp 5432-5432 from 0.0.0.0/0 (open to the internet)"),
+        ("the cache does not admit the application", state([r for r in rules if r["address"] != "r11"]), False,
+         "MISSING app -> kv:6379: no ingress rule on elasticache kv"),
+        ("the cache is reachable across the peering", state(rules + [rule("r12", "ingress", "sg-kv", 6379, "10.1.2.0/24")]), False,
+         "UNEXPECTED ingress on elasticache kv (sg-kv): tcp 6379-6379 from 10.1.2.0/24"),
         ("an inline rule read back from the cloud opens SSH", state(rules, groups[:3] + [sg("aurora_orders", "sg-orders", [
-            {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}])]), False,
+            {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}]), groups[4]]), False,
          "UNEXPECTED ingress on aurora orders (sg-orders): tcp 22-22 from 0.0.0.0/0"),
         ("a wider rule still grants the flow but is itself unexplained", state([r for r in rules if r["address"] != "r7"]
          + [rule("r7", "egress", "sg-app", 3306, "10.1.0.0/16")]), False, "UNEXPECTED egress on asg app (sg-app): tcp 3306-3306 to 10.1.0.0/16"),

@@ -48,11 +48,15 @@
    its own. The patch derives one per instance from its region and
    identifier (a replica, which moto copies from its source, gets its own).
 
+7. ElastiCache (scripts/drill/moto_elasticache.py): replication group
+   members as cache clusters, and user groups, which moto 5 lacks.
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
 import base64
 import hashlib
+import os
 
 import sys
 
@@ -184,6 +188,10 @@ def main():
         "the target member becomes the writer, the others secondaries; no replication or data loss is emulated",
         flush=True,
     )
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import moto_elasticache
+
+    moto_elasticache.patch()
     from moto.server import main as moto_main
 
     moto_main(sys.argv[1:])

@@ -224,6 +224,7 @@ pub fn blocks(design: &Design) -> Result<Vec<B>, HclError> {
                 .a("role", ex(&format!("aws_iam_role.{}.name", id.label))?),
         );
     }
+    out.extend(super::cache::connect_policies(design)?);
     Ok(out)
 }
 

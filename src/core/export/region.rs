@@ -472,8 +472,16 @@ fn vpc_blocks(
                     .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&c.name))
             }
+            VpcNode::Elasticache(c) => super::cache::module(
+                design,
+                c,
+                &vm,
+                subnet_list(&vm, &c.subnets)?,
+                app_sgs.clone(),
+                root,
+            )?,
             // Refused before the roots are built (`export::unsupported_kinds`).
-            VpcNode::Ecs(_) | VpcNode::Elasticache(_) => continue,
+            VpcNode::Ecs(_) => continue,
         };
         blocks.push(b);
     }
@@ -582,5 +590,6 @@ pub fn outputs(region: &Region) -> Result<Vec<B>, HclError> {
         map_output("rds_identifiers", "RDS instance identifiers by design id (the DR runbook promotes replicas).", rds_ids),
         map_output("aurora_clusters", "Aurora cluster identifiers by design id.", aurora),
         map_output("buckets", "S3 buckets by design id: name, ARN and KMS key (replication uses them).", buckets),
+        super::cache::output(region)?,
     ])
 }

@@ -51,6 +51,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         ));
     }
     r.push_str("## CI\n\n`.github/workflows/terraform.yml` plans every stack on pull requests (the plan in the job summary) and applies on main without a prompt: iam and databases, the standby regions, the primary, then `global/` (DNS and traffic) after an approval in the `production-traffic` environment. It reads its AWS role from the repository secret `AWS_ROLE_ARN` and, when set, each region's health URL from the secret `HEALTH_URL_<REGION>` (for example `HEALTH_URL_US_EAST_1`): the next region waits until it answers. Run it by hand with `first_apply` to build from empty in the order above, after applying `bootstrap/` yourself.\n\n");
+    r.push_str(&super::super::cache::readme_section(design));
     r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys, each in the region of what it encrypts (one per database, bucket, table and table replica, and VPC flow logs) and named by an alias, databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
     r.push_str(
         "## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n",
@@ -235,4 +236,6 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV2_AWS_39", "Route 53 query logging is an account-level choice"),
     ("CKV_AWS_75", "Global Accelerator flow logs need an S3 bucket"),
     ("CKV_AWS_18 (state bucket)", "CloudTrail records access to the state"),
+    ("CKV_AWS_31", "caches: clients authenticate as an IAM-enabled user of the cache's user group, with no password; an AUTH token would sit in the Terraform state in plain text"),
+    ("CKV2_AWS_50", "only on a cache the design runs without Multi-AZ automatic failover (it refills from the database)"),
 ];
