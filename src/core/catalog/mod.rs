@@ -7,6 +7,7 @@
 //! instance type and DB class lists) carries its source and date beside it.
 
 pub mod aurora_global;
+pub mod cache_node_types;
 pub mod constrained_azs;
 mod geo;
 pub mod instance_types;
