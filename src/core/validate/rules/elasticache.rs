@@ -271,7 +271,7 @@ fn cache_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn des_22(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, _, c) in caches(ctx) {
         if r.role == RegionRole::Secondary {
-            out.emit(&[&c.id], format!("{} in {} is not replicated: after a failover to {} it starts empty and the database serves every read until it refills.", label(ctx, c), r.code, r.code));
+            out.emit(&[&c.id], format!("{} is not replicated: after a failover to {} it starts empty and the database serves every read until it refills.", label(ctx, c), r.code));
         }
     }
 }
