@@ -11,6 +11,7 @@
 mod az;
 mod capacity;
 mod region;
+pub mod report;
 mod strategy;
 #[cfg(test)]
 mod tests;
@@ -202,6 +203,18 @@ pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
         Failure::Region(code) => region::simulate(design, code),
         Failure::Az(az) => az::simulate(design, az),
     };
+    // Messages quote user text (names): keep each one short, as every
+    // report of Topoform does.
+    use crate::core::text::bound;
+    for x in &mut s.steps {
+        x.what = bound(std::mem::take(&mut x.what));
+    }
+    for n in &mut s.notes {
+        *n = bound(std::mem::take(n));
+    }
+    for st in &mut s.stores {
+        st.note = bound(std::mem::take(&mut st.note));
+    }
     s.steps.sort_by_key(|x| (x.ends_at, x.track as u8));
     s.unrecoverable.sort();
     s.unrecoverable.dedup();
