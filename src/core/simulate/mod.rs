@@ -238,6 +238,16 @@ fn simulate_with(
     s
 }
 
+/// Whether the groups and services outside region `code` can carry its
+/// load, per unit (for rules, which have their own index).
+pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Vec<Capacity> {
+    let serving = capacity::Serving::of(design, idx);
+    capacity::after_region_loss(design, &serving, code)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// Every scenario of [`every_failure`].
 pub fn simulate_all(design: &Design) -> Vec<Scenario> {
     let idx = Index::new(design);
