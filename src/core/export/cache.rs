@@ -128,12 +128,18 @@ pub struct ConnectGrant {
     pub caches: Vec<CacheIds>,
 }
 
+/// The identifiers of the caches of `vpc`: what an application of that VPC
+/// may connect to (an ECS task role gets the same grant as a group's role).
+pub fn vpc_caches(design: &Design, vpc: &Vpc) -> Vec<CacheIds> {
+    caches(vpc).map(|c| ids(design, c)).collect()
+}
+
 /// Every Auto Scaling group that shares a VPC with at least one cache.
 pub fn connect_grants(design: &Design) -> Vec<ConnectGrant> {
     let mut out = Vec::new();
     for r in &design.regions {
         for v in &r.vpcs {
-            let ids: Vec<CacheIds> = caches(v).map(|c| ids(design, c)).collect();
+            let ids = vpc_caches(design, v);
             if ids.is_empty() {
                 continue;
             }
@@ -151,51 +157,57 @@ pub fn connect_grants(design: &Design) -> Vec<ConnectGrant> {
     out
 }
 
-/// `elasticache:Connect` on each cache of its VPC and on the user it
-/// connects as, for every application role that has caches beside it (in the
-/// `iam` stack, which has `data.aws_caller_identity.current`).
-pub fn connect_policies(design: &Design) -> Result<Vec<B>, HclError> {
-    let account = || ex("data.aws_caller_identity.current.account_id");
-    let mut out = Vec::new();
-    for g in connect_grants(design) {
-        let mut resources = Vec::new();
-        for c in &g.caches {
-            for arn in [
-                format!(
-                    "arn:aws:elasticache:{}:%s:replicationgroup:{}",
-                    g.region, c.group
-                ),
-                format!("arn:aws:elasticache:{}:%s:user:{}", g.region, c.app_user),
-            ] {
-                resources.push(call("format", vec![s(&arn), account()?]));
-            }
+/// The policy document granting `elasticache:Connect` on `caches` (in
+/// `region`) and on the user each is connected as; the ARNs are built from
+/// `data.aws_caller_identity.current`, which the `iam` stack declares.
+pub fn connect_policy_document(region: &str, caches: &[CacheIds]) -> Result<Expression, HclError> {
+    let mut resources = Vec::new();
+    for c in caches {
+        for arn in [
+            format!(
+                "arn:aws:elasticache:{region}:%s:replicationgroup:{}",
+                c.group
+            ),
+            format!("arn:aws:elasticache:{region}:%s:user:{}", c.app_user),
+        ] {
+            resources.push(call(
+                "format",
+                vec![s(&arn), ex("data.aws_caller_identity.current.account_id")?],
+            ));
         }
-        let policy = call(
-            "jsonencode",
-            vec![record([
-                ("Version", s("2012-10-17")),
-                (
-                    "Statement",
-                    Expression::Array(vec![record([
-                        ("Sid", s("ConnectToCaches")),
-                        ("Effect", s("Allow")),
-                        ("Action", s("elasticache:Connect")),
-                        ("Resource", Expression::Array(resources)),
-                    ])]),
-                ),
-            ])],
-        );
-        out.push(
-            B::new(
+    }
+    Ok(call(
+        "jsonencode",
+        vec![record([
+            ("Version", s("2012-10-17")),
+            (
+                "Statement",
+                Expression::Array(vec![record([
+                    ("Sid", s("ConnectToCaches")),
+                    ("Effect", s("Allow")),
+                    ("Action", s("elasticache:Connect")),
+                    ("Resource", Expression::Array(resources)),
+                ])]),
+            ),
+        ])],
+    ))
+}
+
+/// An `elasticache-connect` policy on every group role that has caches
+/// beside it (in the `iam` stack).
+pub fn connect_policies(design: &Design) -> Result<Vec<B>, HclError> {
+    connect_grants(design)
+        .into_iter()
+        .map(|g| {
+            Ok(B::new(
                 "resource",
                 &["aws_iam_role_policy", &format!("{}_caches", g.role_label)],
             )
             .a("name", s("elasticache-connect"))
             .a("role", ex(&format!("aws_iam_role.{}.id", g.role_label))?)
-            .a("policy", policy),
-        );
-    }
-    Ok(out)
+            .a("policy", connect_policy_document(&g.region, &g.caches)?))
+        })
+        .collect()
 }
 
 /// The README's section on caches, or nothing for a design without any.
