@@ -8,6 +8,7 @@ const FAMILIES: &[&[Rule]] = &[
     rules::design::RULES,
     rules::instance_types::RULES,
     rules::value_formats::RULES,
+    rules::tags::RULES,
     rules::network::RULES,
     rules::load_balancing::RULES,
     rules::posture::RULES,
@@ -44,6 +45,7 @@ const SKIPPED: &[&[(&str, &str)]] = &[
     rules::accelerator::SKIPPED,
     rules::names_iam::SKIPPED,
     rules::state::SKIPPED,
+    rules::tags::SKIPPED,
 ];
 
 /// Every registered rule.

@@ -21,6 +21,7 @@ pub mod route53_zone;
 pub mod s3;
 pub mod state;
 pub mod state_buckets;
+pub mod tags;
 mod util;
 pub mod value_formats;
 
