@@ -18,8 +18,8 @@ pub const SKIPPED: &[(&str, &str)] = &[
 /// The state family.
 pub const RULES: &[Rule] = &[
     rule("TF-04", Error, State, "State locking must be configured: S3 lock files, or a named DynamoDB table.",
-        "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a table name.",
-        "Use lock \"lockfile\", or give dynamodb_table a name.", tf_04),
+        "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a valid table name (3-255 characters of A-Z a-z 0-9 _ . -), which the bootstrap creates.",
+        "Use lock \"lockfile\", or give dynamodb_table a valid name.", tf_04),
     rule("TF-05", Info, State, "The shared stacks' state should not live in the region a failover must survive.",
         "Each region's root keeps its state in a bucket in its own region (docs/state.md), so it plans while another region is down. The iam, databases and global stacks keep theirs in the state region: while that region is down they cannot be planned (the runbooks fail over with the AWS CLI instead).",
         "In the design settings, put the state bucket in a secondary region.", tf_05),
@@ -34,10 +34,20 @@ fn tf_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     if s.lock == LockMode::Dynamodb {
         match s.dynamodb_table.as_deref().map(str::trim) {
             None | Some("") => out.emit(&none, "State lock is \"dynamodb\" but no dynamodb_table is named."),
+            Some(t) if !is_table_name(t) => out.emit(&none, format!(
+                "State lock table \"{}\" is not a DynamoDB table name: 3-255 characters of A-Z a-z 0-9 _ . - (CreateTable refuses it, and `terraform init` cannot lock).",
+                short(t))),
             Some(_) => out.emit_at(Warning, &none,
                 "State lock \"dynamodb\" is deprecated since Terraform 1.11; S3 lock files (\"lockfile\") need no table."),
         }
     }
+}
+
+/// A DynamoDB table name: 3-255 characters of A-Z a-z 0-9 _ . - (CreateTable).
+fn is_table_name(t: &str) -> bool {
+    (3..=255).contains(&t.len())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
 }
 
 fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -82,6 +92,24 @@ mod tests {
         assert_eq!(findings(&bad, "TF-04").len(), 1);
         assert!(findings(&good, "TF-04").is_empty());
         bad.state.dynamodb_table = Some("locks".into());
+        assert_eq!(
+            findings(&bad, "TF-04")[0].severity,
+            crate::core::validate::Severity::Warning
+        );
+        // A table name CreateTable refuses is an error, quoted short.
+        for name in [
+            "tf locks".to_string(),
+            "ab".into(),
+            "t".repeat(256),
+            "t".repeat(300_000),
+        ] {
+            bad.state.dynamodb_table = Some(name);
+            let hits = findings(&bad, "TF-04");
+            assert_eq!(hits.len(), 1, "{hits:?}");
+            assert_eq!(hits[0].severity, crate::core::validate::Severity::Error);
+            assert!(hits[0].message.len() < 1_000);
+        }
+        bad.state.dynamodb_table = Some("tf.locks_prod-1".into());
         assert_eq!(
             findings(&bad, "TF-04")[0].severity,
             crate::core::validate::Severity::Warning
