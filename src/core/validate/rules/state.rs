@@ -78,13 +78,15 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     // Only a key prefix can make a key too long: project and environment
     // names are short (DES-07 reports them otherwise).
     let prefixed = s.key_prefix.as_deref().is_some_and(|p| !p.is_empty());
-    let longest = ["iam", "global", "databases"]
-        .into_iter()
-        .chain(ctx.design.regions.iter().map(|r| r.code.as_str()))
-        .map(|stack| names::state_key(ctx.design, stack).len() + ".tflock".len())
-        .max()
-        .unwrap_or(0);
-    if prefixed && longest > MAX_S3_KEY_BYTES {
+    let longest = || {
+        ["iam", "global", "databases"]
+            .into_iter()
+            .chain(ctx.design.regions.iter().map(|r| r.code.as_str()))
+            .map(|stack| names::state_key(ctx.design, stack).len() + ".tflock".len())
+            .max()
+            .unwrap_or(0)
+    };
+    if let Some(longest) = prefixed.then(longest).filter(|n| *n > MAX_S3_KEY_BYTES) {
         out.emit(&none, format!(
             "State keys would be up to {longest} bytes long with key prefix \"{}\"; S3 keys hold at most {MAX_S3_KEY_BYTES} bytes.",
             short(s.key_prefix.as_deref().unwrap_or_default())));
