@@ -27,7 +27,7 @@ pub const EXPORT_TAGS: &[&str] = &["Project", "Environment", "ManagedBy", "Name"
 /// The tags family.
 pub const RULES: &[Rule] = &[
     rule("DES-30", Error, Design, "Tags must be valid AWS tags: keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @, no aws: prefix, at most 50 on a resource.",
-        "The design's tags go on every resource through default_tags, and services such as RDS, DynamoDB and KMS refuse a tag outside these rules, so one bad tag fails the whole apply after plan has passed. The export adds Project, Environment, ManagedBy, and Name and Tier on some resources, which count against the 50. A health check's Name tag is the record's name and target, so it must fit in 256 characters too.",
+        "The design's tags go on every resource through default_tags, and services such as RDS, DynamoDB and KMS refuse a tag outside these rules, so one bad tag fails the whole apply after plan has passed. The export adds Project, Environment, ManagedBy, and Name and Tier on some resources, which count against the 50. A health check's Name tag is the record's name and target, so it must fit in 256 characters too (Route 53 limits only the length of its tags).",
         "Shorten the tag, drop the characters AWS does not allow, or remove tags (at most 45 of your own besides the export's).", des_30),
 ];
 
@@ -88,12 +88,15 @@ fn des_30(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for rec in &dns.records {
         for t in rec.targets.iter().filter(|t| t.health_check.is_some()) {
             // The Name tag the export writes on the target's health check.
+            // Route 53's Tag takes any characters (a wildcard record's `*`
+            // included); only the length is limited.
             let name = format!("{} {}", rec.name, t.target);
-            if let Some(p) = tag_problem(&name, false) {
+            let chars = name.chars().count();
+            if chars > MAX_VALUE_CHARS {
                 out.emit(
                     &[&rec.id, &t.target],
                     format!(
-                        "Record {}: the health check of {} is tagged Name \"{}\", which {p}.",
+                        "Record {}: the health check of {} is tagged Name \"{}\", which has {chars} characters; the limit is {MAX_VALUE_CHARS}.",
                         short(&rec.name),
                         short(&t.target),
                         short(&name)
@@ -176,5 +179,12 @@ mod tests {
         .join(".");
         dns.records[0].name = long;
         fires_and_not("DES-30", &bad, "app", &good);
+        // A wildcard or apex record's health check is tagged "* target":
+        // Route 53 tags allow any character, so that is fine.
+        let mut wild = good.clone();
+        for name in ["*", "@", "*.eu"] {
+            wild.dns.as_mut().expect("DNS").records[0].name = name.into();
+            assert!(findings(&wild, "DES-30").is_empty(), "{name}");
+        }
     }
 }
