@@ -20,7 +20,8 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
     };
     let mut blocked = false;
     let mut cap: Vec<Capacity> = Vec::new();
-    for region in &design.regions {
+    let holds = |r: &&Region| r.vpcs.iter().flat_map(|v| &v.subnets).any(|x| x.az == az);
+    for region in design.regions.iter().filter(holds) {
         for vpc in &region.vpcs {
             nat_note(&mut s, region, vpc, az);
             for n in &vpc.nodes {

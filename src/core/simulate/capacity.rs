@@ -18,8 +18,7 @@ impl Serving {
     /// policies serves, as does every accelerator endpoint with a traffic
     /// dial and weight above zero. A design without either: every region
     /// with a load balancer serves (each is called directly).
-    pub(super) fn of(design: &Design) -> Serving {
-        let idx = Index::new(design);
+    pub(super) fn of(design: &Design, idx: &Index<'_>) -> Serving {
         let region_of = |id: &str| idx.get(id).and_then(|o| o.region()).map(|r| r.code.clone());
         let mut regions = BTreeSet::new();
         let mut any_door = false;

@@ -19,7 +19,7 @@ mod tests;
 pub use strategy::{strategy, Strategy};
 
 use crate::core::catalog::dr_timings::{fact, Basis};
-use crate::core::model::{Design, Objective};
+use crate::core::model::{Design, Index, Objective};
 
 /// What is lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,8 +199,20 @@ pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
 
 /// Simulates `failure` on `design`.
 pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
+    let idx = Index::new(design);
+    let serving = capacity::Serving::of(design, &idx);
+    simulate_with(design, &idx, &serving, failure)
+}
+
+/// [`simulate`] with the index and load model built once for many scenarios.
+fn simulate_with(
+    design: &Design,
+    idx: &Index<'_>,
+    serving: &capacity::Serving,
+    failure: &Failure,
+) -> Scenario {
     let mut s = match failure {
-        Failure::Region(code) => region::simulate(design, code),
+        Failure::Region(code) => region::simulate(design, idx, serving, code),
         Failure::Az(az) => az::simulate(design, az),
     };
     // Messages quote user text (names): keep each one short, as every
@@ -226,11 +238,23 @@ pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
     s
 }
 
+/// Whether the groups and services outside region `code` can carry its
+/// load, per unit (for rules, which have their own index).
+pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Vec<Capacity> {
+    let serving = capacity::Serving::of(design, idx);
+    capacity::after_region_loss(design, &serving, code)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// Every scenario of [`every_failure`].
 pub fn simulate_all(design: &Design) -> Vec<Scenario> {
+    let idx = Index::new(design);
+    let serving = capacity::Serving::of(design, &idx);
     every_failure(design)
         .iter()
-        .map(|f| simulate(design, f))
+        .map(|f| simulate_with(design, &idx, &serving, f))
         .collect()
 }
 

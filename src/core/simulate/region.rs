@@ -8,8 +8,12 @@ use crate::core::model::{
     Design, FailoverRole, Index, ObjectRef, RegionNode, RegionRole, RoutingPolicy, VpcNode,
 };
 
-pub(super) fn simulate(design: &Design, code: &str) -> Scenario {
-    let idx = Index::new(design);
+pub(super) fn simulate(
+    design: &Design,
+    idx: &Index<'_>,
+    serving: &Serving,
+    code: &str,
+) -> Scenario {
     let mut s = Scenario {
         failure: super::Failure::Region(code.to_string()),
         rto_seconds: None,
@@ -35,7 +39,6 @@ pub(super) fn simulate(design: &Design, code: &str) -> Scenario {
 
     // Traffic: each way in that sent traffic into the failed region.
     let mut traffic_end = 0u32;
-    let serving = Serving::of(design);
     for r in design.dns.iter().flat_map(|d| &d.records) {
         let (dead, alive): (Vec<_>, Vec<_>) = r.targets.iter().partition(|t| in_failed(&t.target));
         if dead.is_empty() {
@@ -257,7 +260,7 @@ pub(super) fn simulate(design: &Design, code: &str) -> Scenario {
     }
 
     // Capacity: the survivors grow to what the failed region carried.
-    let cap = capacity::after_region_loss(design, &serving, code);
+    let cap = capacity::after_region_loss(design, serving, code);
     for (c, scaling_all) in &cap {
         if c.needed > c.running {
             let (id, unit_what) = if c.unit == "tasks" {

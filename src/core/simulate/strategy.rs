@@ -52,7 +52,8 @@ impl Strategy {
 
 /// The design's strategy against losing its primary region.
 pub fn strategy(design: &Design) -> Strategy {
-    let serving = Serving::of(design);
+    let idx = crate::core::model::Index::new(design);
+    let serving = Serving::of(design, &idx);
     let others: Vec<_> = design
         .regions
         .iter()

@@ -7,6 +7,7 @@ use super::Rule;
 const FAMILIES: &[&[Rule]] = &[
     rules::design::RULES,
     rules::instance_types::RULES,
+    rules::recovery::RULES,
     rules::value_formats::RULES,
     rules::tags::RULES,
     rules::network::RULES,
