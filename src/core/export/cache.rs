@@ -210,6 +210,30 @@ pub fn connect_policies(design: &Design) -> Result<Vec<B>, HclError> {
         .collect()
 }
 
+/// Refuses a Redis OSS cache older than 7.0, naming it: IAM authentication,
+/// the only way the export lets clients in, needs Redis OSS 7.0 or later
+/// (Valkey: 7.2, the oldest Valkey CACHE-06 accepts). Without this the files
+/// would fail at apply, when ElastiCache refuses the user group.
+pub fn without_iam_auth(design: &Design) -> Result<(), super::ExportError> {
+    for r in &design.regions {
+        for c in r.vpcs.iter().flat_map(caches) {
+            let major = c
+                .engine_version
+                .trim()
+                .split('.')
+                .next()
+                .and_then(|m| m.parse::<u32>().ok());
+            if c.engine == crate::core::model::CacheEngine::Redis && major.is_some_and(|m| m < 7) {
+                return Err(super::ExportError::Unsupported(format!(
+                    "cache `{}` in {}: Redis OSS {} cannot use IAM authentication, the only way this export lets clients in (it needs 7.0 or later, so no password ever sits in the files or the state); choose engine version 7.0 or later, or Valkey",
+                    c.name, r.code, c.engine_version
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The README's section on caches, or nothing for a design without any.
 pub fn readme_section(design: &Design) -> String {
     let any = design

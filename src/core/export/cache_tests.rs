@@ -162,3 +162,34 @@ fn the_readme_explains_authentication_only_when_there_are_caches() {
     assert!(readme_section(&bare).is_empty());
     assert!(connect_policies(&bare).unwrap().is_empty());
 }
+
+#[test]
+fn redis_older_than_7_is_refused_by_name_and_7_is_exported() {
+    let mut d = fixture();
+    assert!(without_iam_auth(&d).is_ok());
+    for r in &mut d.regions {
+        for v in &mut r.vpcs {
+            for n in &mut v.nodes {
+                if let VpcNode::Elasticache(c) = n {
+                    if c.id == "use1-sessions" {
+                        c.engine_version = "6.2".into();
+                    }
+                }
+            }
+        }
+    }
+    let err = without_iam_auth(&d).expect_err("Redis 6.2 has no IAM authentication");
+    let text = err.to_string();
+    assert!(
+        text.contains("cache `sessions` in us-east-1") && text.contains("7.0"),
+        "{text}"
+    );
+    let refused = crate::core::export::export(&d, crate::core::export::Layout::PerRegion);
+    assert!(
+        matches!(
+            refused,
+            Err(crate::core::export::ExportError::Unsupported(_))
+        ),
+        "{refused:?}"
+    );
+}

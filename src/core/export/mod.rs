@@ -107,6 +107,7 @@ pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, Export
         return Err(ExportError::Invalid(errors));
     }
     unsupported_kinds(design)?;
+    cache::without_iam_auth(design)?;
     let mut out = match layout {
         Layout::PerRegion => per_region(design)?,
         Layout::SingleRoot => single::single_root(design)?,
