@@ -217,18 +217,22 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut target_azs = BTreeSet::new();
         let mut any = false;
         for n in &v.nodes {
-            if let VpcNode::Asg(g) = n {
-                if g.target.as_deref() == Some(a.id.as_str()) {
-                    any = true;
-                    target_azs.extend(azs(&ctx.index, &g.subnets));
-                }
+            // Groups and ECS services both register into the load balancer.
+            let (target, subnets) = match n {
+                VpcNode::Asg(g) => (&g.target, &g.subnets),
+                VpcNode::Ecs(e) => (&e.target, &e.subnets),
+                _ => continue,
+            };
+            if target.as_deref() == Some(a.id.as_str()) {
+                any = true;
+                target_azs.extend(azs(&ctx.index, subnets));
             }
         }
         if !any {
             out.emit(
                 &[&a.id],
                 format!(
-                    "{} has no auto-scaling group behind it, so its target group stays empty.",
+                    "{} has no auto-scaling group or ECS service behind it, so its target group stays empty.",
                     label(r, v, a)
                 ),
             );
