@@ -48,11 +48,21 @@
    its own. The patch derives one per instance from its region and
    identifier (a replica, which moto copies from its source, gets its own).
 
+7. Application Auto Scaling tags. moto 5 has no ListTagsForResource,
+   TagResource or UntagResource for Application Auto Scaling, and drops the
+   Tags of RegisterScalableTarget. The provider reads a scalable target's
+   tags after creating it (default tags make every target tagged) and
+   retries the NotImplemented answer until its timeout, so an ECS service's
+   scaling target never finishes creating. Real Application Auto Scaling
+   tags scalable targets. The patch keeps tags per ARN and answers the three
+   calls.
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
 import base64
 import hashlib
+import json
 
 import sys
 
@@ -144,6 +154,51 @@ def _switch_writer(self):
     return ActionResult({"GlobalCluster": gc})
 
 
+# Application Auto Scaling tags, by (account, ARN).
+_aas_tags = {}
+
+
+def _aas_patch():
+    from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse as R
+
+    register = R.register_scalable_target
+
+    def register_scalable_target(self):
+        body = register(self)
+        tags = self._get_param("Tags") or {}
+        if tags:
+            arn = json.loads(body)["ScalableTargetARN"]
+            _aas_tags.setdefault((self.current_account, arn), {}).update(tags)
+        return body
+
+    def list_tags_for_resource(self):
+        arn = self._get_param("ResourceARN")
+        return json.dumps({"Tags": _aas_tags.get((self.current_account, arn), {})})
+
+    def tag_resource(self):
+        arn = self._get_param("ResourceARN")
+        _aas_tags.setdefault((self.current_account, arn), {}).update(self._get_param("Tags") or {})
+        return "{}"
+
+    def untag_resource(self):
+        arn = self._get_param("ResourceARN")
+        kept = _aas_tags.get((self.current_account, arn), {})
+        for k in self._get_param("TagKeys") or []:
+            kept.pop(k, None)
+        return "{}"
+
+    R.register_scalable_target = register_scalable_target
+    R.list_tags_for_resource = list_tags_for_resource
+    R.tag_resource = tag_resource
+    R.untag_resource = untag_resource
+    print(
+        "[moto_server.py] emulated Application Auto Scaling ListTagsForResource, TagResource and UntagResource, and "
+        "RegisterScalableTarget keeps its Tags (moto 5 has none of them; the provider reads a scalable target's tags "
+        "after creating it and would retry until its timeout)",
+        flush=True,
+    )
+
+
 def main():
     RDSBackend.create_db_instance_read_replica = create_db_instance_read_replica
     RDSBackend.promote_read_replica = promote_read_replica
@@ -184,6 +239,7 @@ def main():
         "the target member becomes the writer, the others secondaries; no replication or data loss is emulated",
         flush=True,
     )
+    _aas_patch()
     from moto.server import main as moto_main
 
     moto_main(sys.argv[1:])
