@@ -57,6 +57,19 @@
    tags scalable targets. The patch keeps tags per ARN and answers the three
    calls.
 
+8. EC2 Auto Scaling policies. moto 5 does not model a policy's Enabled
+   flag (DescribePolicies answers false) and gives a policy created without
+   PredictiveScalingConfiguration an empty one. Real Auto Scaling answers
+   Enabled true and no predictive configuration for a target-tracking
+   policy; under moto the provider would plan to change both on every plan.
+   The patch answers as AWS does.
+
+9. ECS AvailabilityZoneRebalancing. moto 5 neither keeps nor returns a
+   service's availabilityZoneRebalancing; the provider sends its default
+   (DISABLED) and, reading nothing back, plans to set it on every plan.
+   Real ECS returns it. The patch keeps what CreateService and
+   UpdateService were given (default DISABLED) and returns it.
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
@@ -199,6 +212,56 @@ def _aas_patch():
     )
 
 
+def _asg_policy_patch():
+    from moto.autoscaling.models import FakeScalingPolicy
+
+    init = FakeScalingPolicy.__init__
+
+    def policy_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.enabled = True
+        if not self.predictive_scaling_configuration:
+            self.predictive_scaling_configuration = None
+
+    FakeScalingPolicy.__init__ = policy_init
+    print(
+        "[moto_server.py] patched Auto Scaling policies: Enabled true and no empty PredictiveScalingConfiguration "
+        "(moto 5 answers Enabled false and an empty block; real Auto Scaling does neither)",
+        flush=True,
+    )
+
+
+def _ecs_rebalancing_patch():
+    from moto.ecs.models import Service
+    from moto.ecs.responses import EC2ContainerServiceResponse as R
+
+    init = Service.__init__
+
+    def service_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.availability_zone_rebalancing = "DISABLED"
+
+    def keeping(original):
+        def call(self):
+            result = original(self)
+            value = self._get_param("availabilityZoneRebalancing")
+            service = (getattr(result, "result", None) or {}).get("service")
+            if value and service is not None:
+                service.availability_zone_rebalancing = value
+            return result
+
+        return call
+
+    Service.__init__ = service_init
+    R.create_service = keeping(R.create_service)
+    R.update_service = keeping(R.update_service)
+    print(
+        "[moto_server.py] patched ECS services: availabilityZoneRebalancing is kept and returned, DISABLED by default "
+        "(moto 5 drops it, so the provider would plan to set it on every plan)",
+        flush=True,
+    )
+
+
 def main():
     RDSBackend.create_db_instance_read_replica = create_db_instance_read_replica
     RDSBackend.promote_read_replica = promote_read_replica
@@ -240,6 +303,8 @@ def main():
         flush=True,
     )
     _aas_patch()
+    _asg_policy_patch()
+    _ecs_rebalancing_patch()
     from moto.server import main as moto_main
 
     moto_main(sys.argv[1:])
