@@ -54,7 +54,7 @@ pub const RULES: &[Rule] = &[
         "Raise the interval or lower the timeout.", alb_08),
     rule("ALB-12", Warning, LoadBalancing, "Every AZ of a load balancer should have targets.",
         "A zone with no registered targets wastes its load balancer node and sends traffic across zones; an empty target group is unhealthy.",
-        "Point an auto-scaling group at the load balancer with subnets in the same AZs.", alb_12),
+        "Point an auto-scaling group or ECS service at the load balancer with subnets in the same AZs.", alb_12),
     rule("ALB-13", Error, LoadBalancing, "An internet-facing load balancer must sit in public subnets.",
         "Only public subnets route to the internet gateway; in private or data subnets the load balancer is unreachable.",
         "Use the VPC's public subnets, or make the load balancer internal.", alb_13),
@@ -217,15 +217,9 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut target_azs = BTreeSet::new();
         let mut any = false;
         for n in &v.nodes {
-            // Groups and ECS services both register into the load balancer.
-            let (target, subnets) = match n {
-                VpcNode::Asg(g) => (&g.target, &g.subnets),
-                VpcNode::Ecs(e) => (&e.target, &e.subnets),
-                _ => continue,
-            };
-            if target.as_deref() == Some(a.id.as_str()) {
+            if n.target() == Some(a.id.as_str()) {
                 any = true;
-                target_azs.extend(azs(&ctx.index, subnets));
+                target_azs.extend(azs(&ctx.index, n.subnets()));
             }
         }
         if !any {

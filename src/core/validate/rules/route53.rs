@@ -435,12 +435,10 @@ fn r53_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let Some((_, vpc, VpcNode::Alb(alb))) = ctx.index.vpc_node(&t.target) else {
                 continue;
             };
-            // A group or an ECS service registers into it.
-            let served = vpc.nodes.iter().any(|n| match n {
-                VpcNode::Asg(g) => g.target.as_deref() == Some(alb.id.as_str()),
-                VpcNode::Ecs(e) => e.target.as_deref() == Some(alb.id.as_str()),
-                _ => false,
-            });
+            let served = vpc
+                .nodes
+                .iter()
+                .any(|n| n.target() == Some(alb.id.as_str()));
             if !served {
                 out.emit(&subjects(r, &[&alb.id]), format!(
                     "{}: load balancer {} has no auto-scaling group or ECS service behind it, so Route 53 sees it as unhealthy.", label(ctx, r), short(&alb.name)));
