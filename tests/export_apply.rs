@@ -352,9 +352,8 @@ fn rds_and_dynamodb_fixture_applies_on_moto() {
     );
 }
 
-/// The ECS fixture (seed 003's shape): a service beside a scaling group
-/// behind one weighted listener in us-east-1, a service alone in us-west-2,
-/// an RDS database with its cross-region replica, services reaching it
+/// The ECS fixture (seed 003's shape): in each region a service beside a
+/// scaling group behind one weighted listener, an RDS database with its cross-region replica, services reaching it
 /// across the peering. Applies from empty, plans clean, and the security
 /// groups moto holds open exactly the designed flows, the services' included.
 /// moto 5.2.1 lacks Application Auto Scaling's tagging calls; the harness's

@@ -48,9 +48,12 @@ pub const MODULES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The label of the region's cluster module. It has no `_`, so no node's
-/// `<kind>_<id>` module can take it.
-pub const CLUSTER_MODULE: &str = "cluster";
+/// The label of the cluster module of region `code`: `cluster_<region
+/// label>`, unique in the single root too; no node kind is `cluster`, so no
+/// node's `<kind>_<id>` module can take it.
+pub fn cluster_module(code: &str) -> String {
+    format!("cluster_{}", state_label(code))
+}
 
 /// The ECS services of a region, in design order.
 pub fn services(region: &Region) -> impl Iterator<Item = &Ecs> {
@@ -68,7 +71,7 @@ pub fn services(region: &Region) -> impl Iterator<Item = &Ecs> {
 pub fn cluster_block(design: &Design, region: &Region, root: &str) -> Option<B> {
     services(region).next()?;
     Some(
-        B::new("module", &[CLUSTER_MODULE])
+        B::new("module", &[&cluster_module(&region.code)])
             .a("source", s(&format!("{root}/modules/ecs_cluster")))
             .a("name", s(&names::ecs_cluster(design)))
             .a("tags", obj([("DisplayName", s("ecs"))])),
@@ -159,6 +162,7 @@ pub fn service_block(
     peer_dbs: Option<Expression>,
 ) -> Result<B, HclError> {
     let code = &region.code;
+    let cluster = cluster_module(code);
     let target = svc.target.as_deref().map(|t| format!("alb_{t}"));
     let subnets = svc
         .subnets
@@ -168,14 +172,11 @@ pub fn service_block(
     Ok(B::new("module", &[&format!("ecs_{}", svc.id)])
         .a("source", s(&format!("{root}/modules/ecs")))
         .a("name", s(&names::ecs_service(design, &svc.name)))
-        .a("cluster_arn", ex(&format!("module.{CLUSTER_MODULE}.arn"))?)
-        .a(
-            "cluster_name",
-            ex(&format!("module.{CLUSTER_MODULE}.name"))?,
-        )
+        .a("cluster_arn", ex(&format!("module.{cluster}.arn"))?)
+        .a("cluster_name", ex(&format!("module.{cluster}.name"))?)
         .a(
             "logs_key_arn",
-            ex(&format!("module.{CLUSTER_MODULE}.logs_key_arn"))?,
+            ex(&format!("module.{cluster}.logs_key_arn"))?,
         )
         .a(
             "execution_role_arn",
@@ -233,12 +234,13 @@ pub fn service_block(
 /// `output "ecs_services"`: cluster and service name by design id, or
 /// `None` when the region has no service (its outputs stay as they were).
 pub fn services_output(region: &Region) -> Result<Option<B>, HclError> {
+    let cluster = cluster_module(&region.code);
     let entries = services(region)
         .map(|e| {
             Ok((
                 e.id.clone(),
                 record([
-                    ("cluster", ex(&format!("module.{CLUSTER_MODULE}.name"))?),
+                    ("cluster", ex(&format!("module.{cluster}.name"))?),
                     ("service", ex(&format!("module.ecs_{}.name", e.id))?),
                 ]),
             ))

@@ -1,8 +1,9 @@
 //! What the export writes for ECS services, on the clean fixture
 //! `tests/fixtures/clean/ecs-service.json`: us-east-1 has a group (scaling
 //! at 70 %, weight 1) and a service (scaling at 60 %, weight 3) behind one
-//! load balancer, and an RDS database; us-west-2 a service alone behind its
-//! load balancer and the database's replica; the VPCs are peered.
+//! load balancer, and an RDS database; us-west-2 the same pair at a smaller
+//! size (the service without scaling) and the database's replica; the VPCs
+//! are peered.
 
 use super::*;
 use crate::core::export::{export, Layout};
@@ -45,8 +46,12 @@ fn section<'a>(text: &'a str, head: &str) -> &'a str {
 fn a_region_with_services_gets_one_cluster_and_a_module_per_service() {
     let d = fixture();
     let main = flat(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
-    assert_eq!(main.matches("module \"cluster\"").count(), 1, "{main}");
-    let cluster = section(&main, "module \"cluster\" {");
+    assert_eq!(
+        main.matches("module \"cluster_us_east_1\"").count(),
+        1,
+        "{main}"
+    );
+    let cluster = section(&main, "module \"cluster_us_east_1\" {");
     assert!(
         cluster.contains("source = \"../../modules/ecs_cluster\""),
         "{cluster}"
@@ -56,9 +61,9 @@ fn a_region_with_services_gets_one_cluster_and_a_module_per_service() {
     for want in [
         "source = \"../../modules/ecs\"",
         "name = \"relay-prod-api\"",
-        "cluster_arn = module.cluster.arn",
-        "cluster_name = module.cluster.name",
-        "logs_key_arn = module.cluster.logs_key_arn",
+        "cluster_arn = module.cluster_us_east_1.arn",
+        "cluster_name = module.cluster_us_east_1.name",
+        "logs_key_arn = module.cluster_us_east_1.logs_key_arn",
         "execution_role_arn = format(\"arn:aws:iam::%s:role/relay-prod-api-exec-us-east-1\", data.aws_caller_identity.current.account_id)",
         "task_role_arn = format(\"arn:aws:iam::%s:role/relay-prod-api-task-us-east-1\", data.aws_caller_identity.current.account_id)",
         "subnet_ids = [ module.vpc_use1-main.subnet_ids[\"use1-app-a\"], module.vpc_use1-main.subnet_ids[\"use1-app-b\"] ]",
@@ -102,10 +107,16 @@ fn the_listener_splits_by_weight_only_where_kinds_mix() {
     );
     assert!(alb.contains("group_weight = 1"), "{alb}");
     // A service alone: its target group, no group weight.
-    let west = flat(&d, Layout::PerRegion, "regions/us-west-2/main.tf");
+    let mut alone = d.clone();
+    for n in &mut alone.regions[1].vpcs[0].nodes {
+        if let VpcNode::Asg(g) = n {
+            g.target = None;
+        }
+    }
+    let west = flat(&alone, Layout::PerRegion, "regions/us-west-2/main.tf");
     let alb = section(&west, "module \"alb_usw2-alb\" {");
     assert!(
-        alb.contains("\"usw2-api\" = { name = \"relay-prod-api\" port = 8080 weight = 1 }"),
+        alb.contains("\"usw2-api\" = { name = \"relay-prod-api\" port = 8080 weight = 3 }"),
         "{alb}"
     );
     assert!(!alb.contains("group_weight"), "{alb}");
@@ -166,7 +177,7 @@ fn databases_admit_the_services_of_their_vpc_and_of_peered_vpcs() {
     );
     assert!(
         db.contains(
-            "\"usw2-api/usw2-app-a\" = { application = \"usw2-api\" cidr = \"10.1.10.0/24\" }"
+            "\"usw2-app/usw2-app-a\" = { application = \"usw2-app, usw2-api\" cidr = \"10.1.10.0/24\" }"
         ),
         "{db}"
     );
@@ -201,8 +212,11 @@ fn each_service_has_region_suffixed_roles_in_the_iam_stack_only() {
         "{iam}"
     );
     assert!(iam.contains("output \"ecs_roles\""), "{iam}");
-    // The single root names the roles by resource.
+    // The single root names the roles by resource, and each region's
+    // cluster module has its own label.
     let single = flat(&d, Layout::SingleRoot, "main.tf");
+    assert!(single.contains("module \"cluster_us_east_1\""), "{single}");
+    assert!(single.contains("module \"cluster_us_west_2\""), "{single}");
     assert!(
         single.contains("execution_role_arn = aws_iam_role.use1-api_us_east_1_exec.arn"),
         "{single}"
@@ -219,7 +233,7 @@ fn the_region_outputs_name_cluster_and_service() {
     let out = flat(&d, Layout::PerRegion, "regions/us-west-2/outputs.tf");
     assert!(
         out.contains(
-            "\"usw2-api\" = { cluster = module.cluster.name service = module.ecs_usw2-api.name }"
+            "\"usw2-api\" = { cluster = module.cluster_us_west_2.name service = module.ecs_usw2-api.name }"
         ),
         "{out}"
     );
