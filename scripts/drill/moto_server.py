@@ -70,6 +70,13 @@
    Real ECS returns it. The patch keeps what CreateService and
    UpdateService were given (default DISABLED) and returns it.
 
+10. ECS tasks. moto runs no tasks: a service's runningCount is the
+    MOTO_ECS_SERVICE_RUNNING setting (0), whatever its desired count, so a
+    runbook that raises the count and waits for the tasks would wait out
+    its timeout. The patch starts the tasks at once on UpdateService with a
+    desiredCount (running = desired, none pending); nothing else about a
+    task is emulated.
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
@@ -248,6 +255,9 @@ def _ecs_rebalancing_patch():
             service = (getattr(result, "result", None) or {}).get("service")
             if value and service is not None:
                 service.availability_zone_rebalancing = value
+            desired = self._get_param("desiredCount")
+            if original.__name__ == "update_service" and desired is not None and service is not None:
+                service.running_count, service.pending_count = int(desired), 0
             return result
 
         return call
@@ -257,7 +267,8 @@ def _ecs_rebalancing_patch():
     R.update_service = keeping(R.update_service)
     print(
         "[moto_server.py] patched ECS services: availabilityZoneRebalancing is kept and returned, DISABLED by default "
-        "(moto 5 drops it, so the provider would plan to set it on every plan)",
+        "(moto 5 drops it, so the provider would plan to set it on every plan); UpdateService with a desiredCount "
+        "starts that many tasks at once (moto 5 runs none, so a runbook waiting for them would time out)",
         flush=True,
     )
 
