@@ -210,12 +210,12 @@ pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
 fn simulate_with(
     design: &Design,
     idx: &Index<'_>,
-    serving: &capacity::Serving,
+    serving: &capacity::Serving<'_>,
     failure: &Failure,
 ) -> Scenario {
     let mut s = match failure {
         Failure::Region(code) => region::simulate(design, idx, serving, code),
-        Failure::Az(az) => az::simulate(design, az),
+        Failure::Az(az) => az::simulate(design, serving, az),
     };
     // Messages quote user text (names): keep each one short, as every
     // report of Topoform does.
