@@ -95,7 +95,7 @@ pub(super) fn simulate(
             let start = 0;
             let detect = detection(
                 design,
-                &idx,
+                idx,
                 t.health_check.as_ref(),
                 &t.target,
                 &r.name,
@@ -133,7 +133,7 @@ pub(super) fn simulate(
         }
         let e = dead[0];
         let mut step = alb_health_step(
-            &idx,
+            idx,
             &e.target,
             &format!("Accelerator {} sees load balancer", a.name),
             0,
