@@ -134,7 +134,8 @@ pub fn vpc_caches(design: &Design, vpc: &Vpc) -> Vec<CacheIds> {
     caches(vpc).map(|c| ids(design, c)).collect()
 }
 
-/// Every Auto Scaling group that shares a VPC with at least one cache.
+/// Every Auto Scaling group and ECS service (its task role) that shares a
+/// VPC with at least one cache.
 pub fn connect_grants(design: &Design) -> Vec<ConnectGrant> {
     let mut out = Vec::new();
     for r in &design.regions {
@@ -144,13 +145,16 @@ pub fn connect_grants(design: &Design) -> Vec<ConnectGrant> {
                 continue;
             }
             for n in &v.nodes {
-                if let VpcNode::Asg(g) = n {
-                    out.push(ConnectGrant {
-                        role_label: format!("{}_{}", g.id, state_label(&r.code)),
-                        region: r.code.clone(),
-                        caches: ids.clone(),
-                    });
-                }
+                let role_label = match n {
+                    VpcNode::Asg(g) => format!("{}_{}", g.id, state_label(&r.code)),
+                    VpcNode::Ecs(e) => super::ecs::role_label(&e.id, &r.code, "task"),
+                    _ => continue,
+                };
+                out.push(ConnectGrant {
+                    role_label,
+                    region: r.code.clone(),
+                    caches: ids.clone(),
+                });
             }
         }
     }

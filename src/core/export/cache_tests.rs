@@ -193,3 +193,25 @@ fn redis_older_than_7_is_refused_by_name_and_7_is_exported() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn ecs_services_beside_a_cache_may_connect_as_their_task_role() {
+    let d = load(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/templates/layered-ecs.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let grants = connect_grants(&d);
+    for (svc, code) in [("use1-api", "us-east-1"), ("usw2-api", "us-west-2")] {
+        let label = super::super::ecs::role_label(svc, code, "task");
+        let g = grants
+            .iter()
+            .find(|g| g.role_label == label)
+            .unwrap_or_else(|| panic!("no grant for {label}"));
+        assert_eq!(g.region, code);
+        assert_eq!(g.caches.len(), 1, "its own VPC's cache only");
+    }
+}

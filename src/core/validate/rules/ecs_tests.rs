@@ -279,6 +279,8 @@ fn cache_05_and_06() {
     fires_and_not("CACHE-05", &bad, &id, &good);
     let (bad, good, id) = cache_case(|d| first_cache(d).engine_version = "5.0.6".into());
     fires_and_not("CACHE-06", &bad, &id, &good);
+    let (bad, good, id) = cache_case(|d| first_cache(d).engine_version = "6.2".into());
+    fires_and_not("CACHE-06", &bad, &id, &good);
     let (bad, good, id) = cache_case(|d| {
         let c = first_cache(d);
         c.engine = CacheEngine::Valkey;
@@ -353,4 +355,15 @@ fn alb_14_the_groups_share_one_weight() {
         "{:?}",
         findings(&d2, "ALB-14")
     );
+}
+
+#[test]
+fn cache_07_nobody_to_use_it() {
+    let good = base2();
+    let mut bad = good.clone();
+    bad.regions[0].vpcs[0]
+        .nodes
+        .retain(|n| !matches!(n, VpcNode::Asg(_) | VpcNode::Ecs(_)));
+    let id = first_cache(&mut bad.clone()).id.clone();
+    fires_and_not("CACHE-07", &bad, &id, &good);
 }
