@@ -38,15 +38,17 @@ export default async function (page, { url, shot }) {
   await page.locator(`[data-id="${ALB}"]`).first().waitFor({ timeout: 20000 });
 
   // Dragged from the palette onto the VPC's header.
-  const ecs = await dropItem(page, 'ECS service', { ...(await headerOf(page, 'use1-main')) });
-  const cache = await dropItem(page, 'ElastiCache cache', { ...(await headerOf(page, 'use1-main')) });
+  // Each, selected once dropped, shows the subnets it uses.
+  const shown = (id) => page.locator(`.subnet-use-shown[data-shown^="link@uses-subnet@${id}@"]`).count();
+  const ecs = await dropItem(page, 'ECS service', await headerOf(page, 'use1-main'));
+  if ((await shown(ecs)) < 2) throw new Error(`the service shows ${await shown(ecs)} subnet lines`);
+  const cache = await dropItem(page, 'ElastiCache cache', await headerOf(page, 'use1-main'));
+  if ((await shown(cache)) < 2) throw new Error(`the cache shows ${await shown(cache)} subnet lines`);
   if (ecs !== 'use1-api' || cache !== 'use1-cache') throw new Error(`dropped ${ecs} and ${cache}`);
   for (const id of [ecs, cache]) {
     if ((await page.locator(`[data-id="${id}"][data-kind]`).count()) !== 1) throw new Error(`${id} is not drawn`);
     if (!(await page.locator(`[data-id="${id}"] .icon-glyph`).count())) throw new Error(`${id} has no icon`);
   }
-  const uses = (id) => page.locator(`g.link-group[data-kind="uses-subnet"][data-from="${id}"]`).count();
-  if ((await uses(ecs)) < 2 || (await uses(cache)) < 2) throw new Error('the subnets each uses are not drawn');
   await shot('dropped');
 
   // The service's handle dragged onto the load balancer links them.
