@@ -96,10 +96,12 @@ pub fn dependents(design: &Design, ids: &[&str]) -> Vec<String> {
                 for s in node.subnets().iter().filter(|s| gone.contains(*s)) {
                     note(format!("leaves {}", label(s)));
                 }
-                if node.target().is_some_and(|t| gone.contains(t)) {
-                    note("no longer joins a load balancer".into());
-                }
                 match node {
+                    VpcNode::Asg(_) | VpcNode::Ecs(_)
+                        if node.target().is_some_and(|t| gone.contains(t)) =>
+                    {
+                        note("no longer joins a load balancer".into())
+                    }
                     VpcNode::Rds(r) if r.replica_of.as_ref().is_some_and(|t| gone.contains(t)) => {
                         note("stops being a replica (it becomes a standalone database)".into())
                     }

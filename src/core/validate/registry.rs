@@ -7,11 +7,16 @@ use super::Rule;
 const FAMILIES: &[&[Rule]] = &[
     rules::design::RULES,
     rules::instance_types::RULES,
+    rules::recovery::RULES,
     rules::value_formats::RULES,
+    rules::tags::RULES,
     rules::network::RULES,
     rules::load_balancing::RULES,
     rules::posture::RULES,
     rules::autoscaling::RULES,
+    rules::scaling::RULES,
+    rules::ecs::RULES,
+    rules::elasticache::RULES,
     rules::rds::RULES,
     rules::rds_storage::RULES,
     rules::aurora::RULES,
@@ -44,6 +49,7 @@ const SKIPPED: &[&[(&str, &str)]] = &[
     rules::accelerator::SKIPPED,
     rules::names_iam::SKIPPED,
     rules::state::SKIPPED,
+    rules::tags::SKIPPED,
 ];
 
 /// Every registered rule.

@@ -54,7 +54,7 @@ pub const RULES: &[Rule] = &[
         "Raise the interval or lower the timeout.", alb_08),
     rule("ALB-12", Warning, LoadBalancing, "Every AZ of a load balancer should have targets.",
         "A zone with no registered targets wastes its load balancer node and sends traffic across zones; an empty target group is unhealthy.",
-        "Point an auto-scaling group at the load balancer with subnets in the same AZs.", alb_12),
+        "Point an auto-scaling group or ECS service at the load balancer with subnets in the same AZs.", alb_12),
     rule("ALB-13", Error, LoadBalancing, "An internet-facing load balancer must sit in public subnets.",
         "Only public subnets route to the internet gateway; in private or data subnets the load balancer is unreachable.",
         "Use the VPC's public subnets, or make the load balancer internal.", alb_13),
@@ -160,26 +160,32 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let h = &a.health_check;
         let mut bad = Vec::new();
         if !(5..=300).contains(&h.interval) {
-            bad.push(format!("interval {} s is outside 5-300", h.interval));
+            bad.push(format!(
+                "health check interval {} s is outside 5-300",
+                h.interval
+            ));
         }
         if !(2..=120).contains(&h.timeout) {
-            bad.push(format!("timeout {} s is outside 2-120", h.timeout));
+            bad.push(format!(
+                "health check timeout {} s is outside 2-120",
+                h.timeout
+            ));
         }
         if !(2..=10).contains(&h.healthy_threshold) {
             bad.push(format!(
-                "healthy threshold {} is outside 2-10",
+                "health check healthy threshold {} is outside 2-10",
                 h.healthy_threshold
             ));
         }
         if !(2..=10).contains(&h.unhealthy_threshold) {
             bad.push(format!(
-                "unhealthy threshold {} is outside 2-10",
+                "health check unhealthy threshold {} is outside 2-10",
                 h.unhealthy_threshold
             ));
         }
         if !h.path.starts_with('/') || h.path.len() > 1024 {
             bad.push(format!(
-                "path {:?} must start with '/' (at most 1024 characters)",
+                "health check path {:?} must start with '/' (at most 1024 characters)",
                 short(&h.path)
             ));
         }
@@ -187,10 +193,7 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             bad.push("listener port 0 is not a port".into());
         }
         if !bad.is_empty() {
-            out.emit(
-                &[&a.id],
-                format!("{}: health check {}.", label(r, v, a), bad.join("; ")),
-            );
+            out.emit(&[&a.id], format!("{}: {}.", label(r, v, a), bad.join("; ")));
         }
     }
 }
@@ -217,18 +220,16 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut target_azs = BTreeSet::new();
         let mut any = false;
         for n in &v.nodes {
-            if let VpcNode::Asg(g) = n {
-                if g.target.as_deref() == Some(a.id.as_str()) {
-                    any = true;
-                    target_azs.extend(azs(&ctx.index, &g.subnets));
-                }
+            if n.target() == Some(a.id.as_str()) {
+                any = true;
+                target_azs.extend(azs(&ctx.index, n.subnets()));
             }
         }
         if !any {
             out.emit(
                 &[&a.id],
                 format!(
-                    "{} has no auto-scaling group behind it, so its target group stays empty.",
+                    "{} has no auto-scaling group or ECS service behind it, so its target group stays empty.",
                     label(r, v, a)
                 ),
             );
