@@ -184,12 +184,10 @@ fn redis_older_than_7_is_refused_by_name_and_7_is_exported() {
         text.contains("cache `sessions` in us-east-1") && text.contains("7.0"),
         "{text}"
     );
+    // Validation says it first (CACHE-06), so the export never gets there.
     let refused = crate::core::export::export(&d, crate::core::export::Layout::PerRegion);
     assert!(
-        matches!(
-            refused,
-            Err(crate::core::export::ExportError::Unsupported(_))
-        ),
+        matches!(&refused, Err(crate::core::export::ExportError::Invalid(ds)) if ds.iter().any(|x| x.rule == "CACHE-06")),
         "{refused:?}"
     );
 }
