@@ -351,3 +351,43 @@ fn rds_and_dynamodb_fixture_applies_on_moto() {
         "the replica key must be applied"
     );
 }
+
+/// The ECS fixture (seed 003's shape): in each region a service beside a
+/// scaling group behind one weighted listener, an RDS database with its cross-region replica, services reaching it
+/// across the peering. Applies from empty, plans clean, and the security
+/// groups moto holds open exactly the designed flows, the services' included.
+/// moto 5.2.1 lacks Application Auto Scaling's tagging calls; the harness's
+/// moto (scripts/drill/moto_server.py) emulates them and says so at start.
+#[test]
+fn ecs_fixture_applies_on_moto() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (ecs-service fixture): {why}");
+        return;
+    }
+    let json = std::fs::read_to_string(crate_dir().join("tests/fixtures/clean/ecs-service.json"))
+        .expect("the fixture exists");
+    let dir = export("ecs-service", &json, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let run = apply_on_moto("fixture ecs-service", &dir, 2);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
+    assert!(
+        run.ok,
+        "the fixture must apply and plan clean on moto:\n{}",
+        run.why()
+    );
+    assert!(
+        run.output
+            .contains("emulated Application Auto Scaling ListTagsForResource"),
+        "the harness names its Application Auto Scaling patch"
+    );
+    assert!(
+        run.output.contains("[apply-on-moto] flows: OK"),
+        "the services' flows are checked on what moto holds"
+    );
+    for want in [
+        "ok      usw2-alb -> usw2-api:8080",
+        "ok      use1-api -> use1-db:5432",
+    ] {
+        assert!(run.output.contains(want), "flow `{want}` checked");
+    }
+}

@@ -9,6 +9,7 @@
 pub mod aurora_global;
 pub mod cache_node_types;
 pub mod constrained_azs;
+pub mod dr_timings;
 mod geo;
 pub mod instance_types;
 mod regions;

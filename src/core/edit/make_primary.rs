@@ -236,8 +236,11 @@ fn turn_s3(
     }
 }
 
+/// A group's or service's kind and name, and its min, desired and max.
+type Sizes = Vec<((NodeKind, String), (u32, u32, u32))>;
+
 fn swap_group_sizes(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>) {
-    let sizes = |d: &Design, code: &str| -> Vec<((NodeKind, String), (u32, u32, u32))> {
+    let sizes = |d: &Design, code: &str| -> Sizes {
         d.regions
             .iter()
             .filter(|r| r.code == code)

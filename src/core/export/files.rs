@@ -129,6 +129,7 @@ const MODULES: &[(&str, &str)] = &[
 pub fn modules() -> Vec<ExportFile> {
     MODULES
         .iter()
+        .chain(super::ecs::MODULES)
         .map(|(p, c)| file(p, c.to_string()))
         .collect()
 }

@@ -8,7 +8,8 @@
 //! |---|---|---|
 //! | internet → public load balancer | – | listener port from `0.0.0.0/0` (internal: the VPC CIDR) |
 //! | load balancer → its Auto Scaling groups | target port to the group's SG | target port from the load balancer's SG |
-//! | application → each database of its VPC | engine port to the database's SG | engine port from the application's SG |
+//! | load balancer → its ECS services | container port to the service's SG | container port from the load balancer's SG |
+//! | application (group or service) → each database of its VPC | engine port to the database's SG | engine port from the application's SG |
 //! | application → each database of a peered VPC | engine port to each database subnet CIDR | engine port from each application subnet CIDR |
 //! | application → AWS APIs, package mirrors | 443 to `0.0.0.0/0` (through NAT) | – |
 //!
@@ -143,7 +144,7 @@ pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<P
 }
 
 /// Who may reach the database `db` (in `vpc`) across its peerings: every
-/// subnet of every application in a peered VPC.
+/// subnet of every application (group or ECS service) in a peered VPC.
 pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode) -> Vec<PeerCidr> {
     let Some(port) = db_port(db) else {
         return Vec::new();
@@ -151,11 +152,15 @@ pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode)
     let mut out = Vec::new();
     for peer in peers(design, idx, vpc) {
         for node in &peer.nodes {
-            let VpcNode::Asg(g) = node else { continue };
-            for (sid, cidr) in cidrs(peer, &g.subnets) {
+            let (id, subnets) = match node {
+                VpcNode::Asg(g) => (&g.id, &g.subnets),
+                VpcNode::Ecs(e) => (&e.id, &e.subnets),
+                _ => continue,
+            };
+            for (sid, cidr) in cidrs(peer, subnets) {
                 out.push(PeerCidr {
-                    key: format!("{}/{sid}", g.id),
-                    node: g.id.clone(),
+                    key: format!("{id}/{sid}"),
+                    node: id.clone(),
                     cidr: cidr.to_string(),
                     port,
                 });

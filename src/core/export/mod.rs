@@ -13,6 +13,7 @@
 mod artifacts;
 mod databases;
 mod dynamodb;
+mod ecs;
 mod files;
 mod flows;
 mod global;
@@ -127,7 +128,7 @@ fn unsupported_kinds(design: &Design) -> Result<(), ExportError> {
         .iter()
         .flat_map(|r| &r.vpcs)
         .flat_map(|v| &v.nodes)
-        .find(|n| matches!(n, VpcNode::Ecs(_) | VpcNode::Elasticache(_)));
+        .find(|n| matches!(n, VpcNode::Elasticache(_)));
     match node {
         Some(n) => Err(ExportError::Unsupported(format!(
             "{} `{}`: this build does not export {}s yet",

@@ -58,6 +58,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
     for (id, why) in CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));
     }
+    r.push_str(&super::outage::section(design));
     if let Some(plan) = failover::plan(design) {
         r.push_str(&runbooks(&plan));
     }
@@ -148,8 +149,21 @@ fn runbooks(plan: &Plan<'_>) -> String {
             ));
         }
     }
-    if plan.groups.is_empty() {
+    if plan.groups.is_empty() && plan.services.is_empty() {
         r.push_str("   - none in the regions that take over.\n");
+    }
+    for s in &plan.services {
+        if s.at_size() {
+            r.push_str(&format!(
+                "   - ECS service `{}` in {}: already at production size.\n",
+                s.name, s.region
+            ));
+        } else {
+            r.push_str(&format!(
+                "   - ECS service `{}` in {}: scaling minimum {}, desired {} (from {}).\n",
+                s.name, s.region, s.production.0, s.production.1, s.source
+            ));
+        }
     }
     r.push_str("3. DNS:\n");
     for rec in &plan.records {
@@ -169,7 +183,10 @@ fn runbooks(plan: &Plan<'_>) -> String {
     }
     r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");
     r.push_str("4. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
-    if !plan.databases.is_empty() || plan.groups.iter().any(|g| !g.at_size()) {
+    if !plan.databases.is_empty()
+        || plan.groups.iter().any(|g| !g.at_size())
+        || plan.services.iter().any(|s| !s.at_size())
+    {
         let dirs: Vec<String> = plan
             .takers
             .iter()

@@ -55,6 +55,18 @@ fn alb_07_ranges() {
     fires_and_not("ALB-07", &bad, "use1-alb", &good);
     let (bad, good) = with_alb(|a| a.health_check.path = "health".into());
     fires_and_not("ALB-07", &bad, "use1-alb", &good);
+    // Listener port 0 is the listener's fault, not the health check's: the
+    // message said "health check listener port 0".
+    let (bad, good) = with_alb(|a| a.listener.port = 0);
+    fires_and_not("ALB-07", &bad, "use1-alb", &good);
+    let m = &findings(&bad, "ALB-07")[0].message;
+    assert!(
+        m.contains(": listener port 0") && !m.contains("health check"),
+        "{m}"
+    );
+    let (bad, _) = with_alb(|a| a.health_check.interval = 301);
+    let m = &findings(&bad, "ALB-07")[0].message;
+    assert!(m.contains("health check interval 301 s"), "{m}");
 }
 
 #[test]
@@ -91,4 +103,29 @@ fn alb_13_internet_facing_in_private_subnets() {
         a.internal = true;
     }
     assert!(findings(&internal, "ALB-13").is_empty());
+}
+
+/// An ECS service registers into its load balancer as a group does: a load
+/// balancer with only a service behind it has targets (ALB-12 and R53-12
+/// stay quiet); without the service's target both fire.
+#[test]
+fn alb_12_and_r53_12_count_ecs_services_as_targets() {
+    let mut good = crate::core::model::load(include_str!(
+        "../../../../tests/fixtures/clean/ecs-service.json"
+    ))
+    .expect("the fixture loads");
+    // Only the service behind us-west-2's load balancer.
+    for n in &mut good.regions[1].vpcs[0].nodes {
+        if let VpcNode::Asg(g) = n {
+            g.target = None;
+        }
+    }
+    let mut bad = good.clone();
+    for n in &mut bad.regions[1].vpcs[0].nodes {
+        if let VpcNode::Ecs(e) = n {
+            e.target = None;
+        }
+    }
+    fires_and_not("ALB-12", &bad, "usw2-alb", &good);
+    fires_and_not("R53-12", &bad, "usw2-alb", &good);
 }

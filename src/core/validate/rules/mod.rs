@@ -20,6 +20,7 @@ pub mod network;
 pub mod posture;
 pub mod rds;
 pub mod rds_storage;
+pub mod recovery;
 pub mod route53;
 pub mod route53_health;
 pub mod route53_zone;
@@ -27,6 +28,7 @@ pub mod s3;
 pub mod scaling;
 pub mod state;
 pub mod state_buckets;
+pub mod tags;
 mod util;
 pub mod value_formats;
 
