@@ -1,12 +1,16 @@
 //! The export dialog in a real browser: the file tree, previews, the zip
-//! built in wasm, and the refusal of a design with errors.
+//! built in wasm, and the refusal of a design with errors. The test runner
+//! serves only this test's wasm, so these dialogs export in process
+//! (`Exporter::in_process`); the app's worker path is proven end to end by
+//! `e2e/scenarios/01-export.mjs`. Here the worker is only shown failing to
+//! load, which is what the runner's missing `export-worker.js` gives.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_export`
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use topoform::core::templates::TEMPLATES;
-use topoform::ui::ExportDialog;
+use topoform::ui::{ExportDialog, Exporter};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -22,6 +26,27 @@ async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Waits (up to 20 s) for `selector` under `root`: exports answer later.
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..400 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        sleep(50).await;
+    }
+    panic!("{selector} never appeared: {}", root.inner_html());
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
@@ -40,9 +65,9 @@ async fn the_dialog_lists_files_previews_them_and_builds_the_zip() {
     let el = host();
     let _h = leptos::mount::mount_to(
         el.clone(),
-        move || view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(|_| ()) /> },
+        move || view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(|_| ()) exporter=Exporter::in_process() /> },
     );
-    settle().await;
+    wait_for(&el, "[data-path]").await;
     for path in [
         "README.md",
         "regions/us-east-1/main.tf",
@@ -105,13 +130,10 @@ async fn a_design_with_errors_is_explained_not_exported() {
     let picked = RwSignal::new(Vec::<String>::new());
     let el = host();
     let _h = leptos::mount::mount_to(el.clone(), move || {
-        view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(move |ids| picked.set(ids)) /> }
+        view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(move |ids| picked.set(ids)) exporter=Exporter::in_process() /> }
     });
-    settle().await;
-    let refused = el
-        .query_selector(".export-refused")
-        .unwrap()
-        .expect("a refusal")
+    let refused = wait_for(&el, ".export-refused")
+        .await
         .text_content()
         .unwrap();
     assert!(
@@ -132,4 +154,52 @@ async fn a_design_with_errors_is_explained_not_exported() {
         !open.get_untracked(),
         "the dialog closes to show the problem"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_worker_that_cannot_load_is_reported_and_the_design_is_untouched() {
+    // The app's own exporter: the runner serves no export-worker.js, so the
+    // worker's script is a 404, as on a host that lost it, or offline before
+    // it was ever cached.
+    let before = TEMPLATES[0].design().unwrap();
+    let design = RwSignal::new(before.clone());
+    let open = RwSignal::new(true);
+    let el = host();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(|_| ()) /> }
+    });
+    settle().await;
+    // The worker's script is still being fetched.
+    let preparing = el
+        .query_selector(".export-preparing")
+        .unwrap()
+        .unwrap_or_else(|| {
+            panic!(
+                "Preparing export… while the exporter loads: {}",
+                el.inner_html()
+            )
+        });
+    assert_eq!(preparing.text_content().unwrap(), "Preparing export…");
+    let alert = wait_for(&el, ".export-refused")
+        .await
+        .text_content()
+        .unwrap();
+    assert!(
+        alert.contains("The exporter could not be loaded")
+            && alert.contains("the design is unchanged"),
+        "{alert}"
+    );
+    let download = el.query_selector(".modal-head .primary").unwrap().unwrap();
+    assert!(download.has_attribute("disabled"), "nothing to download");
+    assert_eq!(design.get_untracked(), before, "the design is untouched");
+    // Closing and opening again tries a fresh worker, with the same answer.
+    open.set(false);
+    settle().await;
+    open.set(true);
+    settle().await;
+    let again = wait_for(&el, ".export-refused")
+        .await
+        .text_content()
+        .unwrap();
+    assert!(again.contains("could not be loaded"), "{again}");
 }

@@ -9,8 +9,9 @@
 //     template; every request stays under the prefix (the runner fails on
 //     any other address); the browser got its wasm compressed.
 // (c) Offline: once the service worker controls the page, the browser goes
-//     offline, the page reloads from the worker's cache and still opens a
-//     template from the picker.
+//     offline, the page reloads from the worker's cache, still opens a
+//     template from the picker and exports it (the exporter's worker module,
+//     never loaded online in this page, comes from the cache too).
 // (d) A new build replaces the old cache: a copy of the site, changed and
 //     finished again by scripts/post-build.mjs, gets a new cache version;
 //     a page that ran the old one ends with only the new cache and shows
@@ -72,7 +73,9 @@ export default async function (page, { url, dist, shot }) {
     if (!gunzipSync(gz).equals(raw)) throw new Error(`${f}.gz is not ${f}`);
     expect(`${f}.gz header mtime`, gz.readUInt32LE(4), 0);
   }
-  const wasm = compressible.find((f) => f.endsWith('.wasm'));
+  // The app's own wasm (hashed, immutable); the exporter's is unhashed.
+  const wasm = compressible.find((f) => /^topoform-web-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (!wasm) throw new Error(`no topoform-web wasm in ${dist}: ${files.join(', ')}`);
   const raw = readFileSync(join(dist, wasm));
   for (const [accept, coding] of [['gzip, deflate, br', 'br'], ['br;q=0, gzip', 'gzip'], ['gzip', 'gzip'], [undefined, undefined], ['identity', undefined]]) {
     const res = await get(url + wasm, accept);
@@ -136,6 +139,12 @@ export default async function (page, { url, dist, shot }) {
   await page.selectOption('select[aria-label="Starter template"]', 'active-active');
   await expectTemplate(page, ['us-east-1', 'eu-west-1', 'ap-southeast-1'], ['10.0.0.0/16', '10.1.0.0/16', '10.2.0.0/16']);
   await shot('offline-active-active');
+  // The exporter (a worker module loaded on the first export) comes from the
+  // cache too.
+  await page.getByRole('button', { name: 'Export Terraform' }).click();
+  await page.locator('[data-path="regions/ap-southeast-1/main.tf"]').waitFor({ timeout: 20000 });
+  await shot('offline-export');
+  await page.keyboard.press('Escape');
   if (fromNetwork.length) throw new Error(`offline, yet not served by the worker: ${fromNetwork.join(', ')}`);
   expect('navigator.onLine while offline', await page.evaluate(() => navigator.onLine), false);
   await page.context().setOffline(false);

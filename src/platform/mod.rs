@@ -1,12 +1,14 @@
 //! The only code that touches browser APIs directly (beyond the DOM Leptos
 //! manages): the page URL, element geometry, local storage, downloads, file
-//! picking and the clipboard. Every function degrades to
+//! picking, the clipboard and the exporter's web worker. Every function degrades to
 //! `None` rather than panicking when the browser refuses.
 
 use wasm_bindgen::JsCast;
 
 pub mod clipboard;
 pub mod download;
+pub mod export_client;
+pub mod export_service;
 pub mod file_open;
 pub mod focus;
 pub mod storage;

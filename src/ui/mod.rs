@@ -26,6 +26,7 @@ use canvas::icons;
 pub use app::App;
 pub use canvas::{Canvas, PaletteDrag};
 pub use dialogs::export::ExportDialog;
+pub use dialogs::exporter::Exporter;
 /// The table of which control edits each format field (tests read it).
 pub use panels::inspector::controls;
 pub use problems::Problems;

@@ -21,6 +21,7 @@ mod global;
 mod global_outputs;
 pub mod hcl;
 mod iam;
+pub mod job;
 mod plan;
 mod region;
 #[cfg(test)]
@@ -42,10 +43,12 @@ pub use zip::zip;
 
 use super::model::Design;
 use super::validate::{validate, Diagnostic, Severity};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How the Terraform is split into roots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// One root and state per region, plus global and bootstrap (the default).
     PerRegion,
@@ -54,7 +57,7 @@ pub enum Layout {
 }
 
 /// One exported file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportFile {
     /// The path inside the export, with `/` separators.
     pub path: String,

@@ -1,12 +1,29 @@
 //! The export dialog: the file tree of the Terraform export, a preview of the
-//! selected file with a copy button, and "Download .zip" built in wasm. A
-//! design with errors is not exported: the dialog says why and links each
-//! error to the problem on the canvas.
+//! selected file with a copy button, and "Download .zip". The export runs in
+//! the exporter's web worker (loaded on the first export; see
+//! [`Exporter`]): "Preparing export…" until it answers. A design with errors
+//! is not exported: the dialog says why and links each error to the problem
+//! on the canvas. A worker that cannot be loaded (offline before it was ever
+//! cached) is reported as such; the design is never touched.
 
-use crate::core::export::{export, zip, ExportError, ExportFile, Layout};
-use crate::core::model::Design;
+use super::exporter::Exporter;
+use crate::core::export::job::{Job, Outcome, Output};
+use crate::core::export::{ExportFile, Layout};
+use crate::core::model::{save, Design};
 use crate::platform;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where the dialog's export stands.
+#[derive(Clone)]
+enum Stage {
+    /// Sent to the exporter (which may still be loading).
+    Preparing,
+    /// The exporter answered; the zip's bytes when it made them.
+    Done(Outcome, Option<Arc<Vec<u8>>>),
+    /// No answer: the exporter could not be loaded or stopped.
+    Failed(String),
+}
 
 /// The dialog; shown while `open` is true.
 #[component]
@@ -17,35 +34,83 @@ pub fn ExportDialog(
     open: RwSignal<bool>,
     /// Called with the subject ids of an error the user clicks.
     on_pick: Callback<Vec<String>>,
+    /// Where exports run: the worker unless a test says otherwise.
+    #[prop(optional)]
+    exporter: Option<Exporter>,
 ) -> impl IntoView {
+    let exporter = exporter.unwrap_or_default();
     let layout = RwSignal::new(Layout::PerRegion);
-    // Only computed while the dialog is open: an export of a large design is
-    // tens of milliseconds, too much to redo on every edit in the background.
-    let result = Memo::new(move |_| open.get().then(|| design.with(|d| export(d, layout.get()))));
+    let stage = RwSignal::new(None::<Stage>);
+    // Only while the dialog is open: an export of a large design is tens of
+    // milliseconds, too much to redo on every edit in the background. Each
+    // job gets a number; an answer to an older one is dropped.
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if !open.get() {
+            stage.set(None);
+            return;
+        }
+        let job = Job {
+            layout: layout.get(),
+            design: design.with(save),
+        };
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        stage.set(Some(Stage::Preparing));
+        exporter.submit(
+            job,
+            Box::new(move |result: Result<Output, String>| {
+                if latest.try_get_value() != Some(n) {
+                    return;
+                }
+                let next = match result {
+                    Ok(out) => Stage::Done(out.outcome, out.zip.map(Arc::new)),
+                    Err(why) => Stage::Failed(why),
+                };
+                // The dialog may be gone by the time the answer comes.
+                let _ = stage.try_set(Some(next));
+            }),
+        );
+    });
     let selected = RwSignal::new(String::from("README.md"));
     let status = RwSignal::new(None::<String>);
-    let files = move || match result.get() {
-        Some(Ok(f)) => f,
-        _ => Vec::new(),
-    };
+    let exported = move || stage.with(|s| matches!(s, Some(Stage::Done(Outcome::Files { .. }, _))));
     let preview = move || {
         let path = selected.get();
-        files()
-            .into_iter()
-            .find(|f| f.path == path)
-            .map(|f| f.contents)
-            .unwrap_or_default()
+        stage.with(|s| match s {
+            Some(Stage::Done(Outcome::Files { files, .. }, _)) => files
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| f.contents.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
     };
-    let archive_name = move || design.with(|d| format!("{}-{}-terraform", d.name, d.environment));
     let download = move |_| {
-        let fs = files();
-        let name = archive_name();
-        let msg = match zip(&fs, &name).and_then(|bytes| {
-            platform::download::download(&format!("{name}.zip"), "application/zip", &bytes)
-        }) {
-            Ok(()) => format!("Downloaded {name}.zip ({} files).", fs.len()),
-            Err(e) => format!("The zip could not be made: {e}"),
-        };
+        let msg = stage.with(|s| match s {
+            Some(Stage::Done(
+                Outcome::Files {
+                    files,
+                    archive,
+                    zip_error,
+                },
+                bytes,
+            )) => match (bytes, zip_error) {
+                (Some(bytes), _) => match platform::download::download(
+                    &format!("{archive}.zip"),
+                    "application/zip",
+                    bytes,
+                ) {
+                    Ok(()) => format!("Downloaded {archive}.zip ({} files).", files.len()),
+                    Err(e) => format!("The zip could not be made: {e}"),
+                },
+                (None, e) => format!(
+                    "The zip could not be made: {}",
+                    e.as_deref().unwrap_or("the exporter sent none")
+                ),
+            },
+            _ => "Nothing to download yet.".to_string(),
+        });
         status.set(Some(msg));
     };
     let copy = move |_| {
@@ -65,24 +130,30 @@ pub fn ExportDialog(
         }
     };
     let body = move || {
-        match result.get() {
+        match stage.get() {
         None => ().into_any(),
-        Some(Err(ExportError::Invalid(diags))) => view! {
+        Some(Stage::Preparing) => view! {
+            <p class="export-preparing" role="status">"Preparing export…"</p>
+        }.into_any(),
+        Some(Stage::Failed(why)) => view! { <p class="export-refused" role="alert">{why}</p> }.into_any(),
+        Some(Stage::Done(Outcome::Invalid(problems), _)) => view! {
             <div class="export-refused" role="alert">
-                <p>{format!("The design has {} error(s), so it is not exported. Fix these first:", diags.len())}</p>
+                <p>{format!("The design has {} error(s), so it is not exported. Fix these first:", problems.len())}</p>
                 <ul>
-                    {diags.into_iter().map(|d| {
-                        let ids = d.subjects.clone();
+                    {problems.into_iter().map(|p| {
+                        let ids = p.subjects.clone();
                         view! { <li><button type="button" on:click=move |_| { on_pick.run(ids.clone()); close(); }>
-                            <b>{d.rule}</b>" "{d.message}
+                            <b>{p.rule}</b>" "{p.message}
                         </button></li> }
                     }).collect_view()}
                 </ul>
             </div>
         }.into_any(),
-        Some(Err(e)) => view! { <p class="export-refused" role="alert">{e.to_string()}</p> }.into_any(),
-        Some(Ok(list)) => {
-            let tree = tree_view(&list, selected);
+        Some(Stage::Done(Outcome::Unsupported(m) | Outcome::Unreadable(m), _)) => {
+            view! { <p class="export-refused" role="alert">{m}</p> }.into_any()
+        }
+        Some(Stage::Done(Outcome::Files { files, .. }, _)) => {
+            let tree = tree_view(&files, selected);
             view! {
                 <div class="export-body">
                     <nav class="file-tree" aria-label="Exported files">{tree}</nav>
@@ -111,7 +182,7 @@ pub fn ExportDialog(
                             <option value="single-root">"Single root"</option>
                         </select>
                     </label>
-                    <button type="button" class="primary" on:click=download disabled=move || !matches!(result.get(), Some(Ok(_)))>"Download .zip"</button>
+                    <button type="button" class="primary" on:click=download disabled=move || !exported()>"Download .zip"</button>
                     <button type="button" aria-label="Close" on:click=move |_| close()>"Close"</button>
                 </header>
                 {move || status.get().map(|m| view! { <p class="export-status" role="status">{m}</p> })}
