@@ -145,6 +145,11 @@ impl B {
         self
     }
 
+    /// Marks the block in place (see [`B::in_layer`]).
+    pub fn set_layer(&mut self, layer: super::layers::Layer) {
+        self.layer = Some(layer);
+    }
+
     /// The layer the block was marked with, if any.
     pub fn layer(&self) -> Option<super::layers::Layer> {
         self.layer

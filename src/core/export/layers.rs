@@ -64,6 +64,13 @@ pub fn region_node_layer(node: &RegionNode) -> Layer {
     }
 }
 
+/// Marks the last block of `blocks` (just built for a node) with `layer`.
+pub fn mark_last(blocks: &mut [B], layer: Layer) {
+    if let Some(b) = blocks.last_mut() {
+        b.set_layer(layer);
+    }
+}
+
 /// The label of the workloads root's remote state of its platform.
 const PLATFORM: &str = "platform";
 

@@ -141,18 +141,15 @@ pub fn main_blocks(
         )?);
     }
     for node in &region.nodes {
-        let layer = super::layers::region_node_layer(node);
-        blocks.push(
-            match node {
-                RegionNode::S3(b) => B::new("module", &[&m("s3", &b.id)])
-                    .a("source", s(&format!("{root}/modules/s3")))
-                    .a("bucket", s(&b.bucket))
-                    .a("versioning", b.versioning.into())
-                    .a("tags", display(&b.name)),
-                RegionNode::Dynamodb(t) => super::dynamodb::table(design, t, root)?,
-            }
-            .in_layer(layer),
-        );
+        blocks.push(match node {
+            RegionNode::S3(b) => B::new("module", &[&m("s3", &b.id)])
+                .a("source", s(&format!("{root}/modules/s3")))
+                .a("bucket", s(&b.bucket))
+                .a("versioning", b.versioning.into())
+                .a("tags", display(&b.name)),
+            RegionNode::Dynamodb(t) => super::dynamodb::table(design, t, root)?,
+        });
+        super::layers::mark_last(&mut blocks, super::layers::region_node_layer(node));
     }
     if single {
         let providers = record([("aws", ex(&format!("aws.{}", state_label(&region.code)))?)]);
