@@ -18,6 +18,7 @@ USAGE:
     topoform check FILE [--format text|json]
     topoform export FILE --out DIR [--layout per-region|single-root]
     topoform make-primary FILE REGION --out FILE
+    topoform simulate FILE [--fail WHAT]... [--format text|json]
     topoform --help | --version
 
 COMMANDS:
@@ -35,6 +36,13 @@ COMMANDS:
                     write the design to --out (`-` for standard output).
                     Prints each thing that moved. Exit status: 0 written,
                     1 the edit was refused, 2 the file could not be loaded.
+
+    simulate FILE   What losing a region (--fail us-east-1) or an AZ
+                    (--fail use1-az1) costs: the timeline, RTO, RPO, data
+                    lost per store, capacity. Without --fail, every region
+                    and every AZ the design uses. Exit status: 0 every
+                    objective met (or none set), 1 an objective breached,
+                    2 the file could not be loaded or WHAT is unknown.
 
 OPTIONS:
     --format FMT    text (default) or json:
@@ -66,6 +74,11 @@ enum Command {
         region: String,
         out: String,
     },
+    Simulate {
+        file: String,
+        fail: Vec<String>,
+        json: bool,
+    },
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -81,17 +94,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
             let mut json = false;
             while let Some(a) = it.next() {
                 match a.as_str() {
-                    "--format" => match it.next().map(String::as_str) {
-                        Some("json") => json = true,
-                        Some("text") => json = false,
-                        Some(other) => {
-                            return Err(format!(
-                                "--format takes text or json, not {:?}",
-                                short(other)
-                            ))
-                        }
-                        None => return Err("--format needs a value: text or json".into()),
-                    },
+                    "--format" => json = format_json(it.next())?,
                     "-h" | "--help" => return Ok(Command::Help),
                     f if f.starts_with('-') && f != "-" => {
                         return Err(format!("unknown option `{}` for check", short(f)))
@@ -178,7 +181,86 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 out: out.ok_or("make-primary needs --out FILE")?,
             })
         }
+        "simulate" => {
+            let (mut file, mut fail, mut json) = (None, Vec::new(), false);
+            while let Some(a) = it.next() {
+                match a.as_str() {
+                    "--fail" => fail.push(
+                        it.next()
+                            .ok_or("--fail needs a region code or an AZ id")?
+                            .clone(),
+                    ),
+                    "--format" => json = format_json(it.next())?,
+                    "-h" | "--help" => return Ok(Command::Help),
+                    f if f.starts_with('-') && f != "-" => {
+                        return Err(format!("unknown option `{}` for simulate", short(f)))
+                    }
+                    f if file.is_none() => file = Some(f.to_string()),
+                    f => {
+                        return Err(format!(
+                            "simulate takes one FILE; `{}` is one too many",
+                            short(f)
+                        ))
+                    }
+                }
+            }
+            Ok(Command::Simulate {
+                file: file.ok_or("simulate needs a FILE")?,
+                fail,
+                json,
+            })
+        }
         other => Err(format!("unknown command `{}`", short(other))),
+    }
+}
+
+/// `--format text|json`: whether it is json.
+fn format_json(value: Option<&String>) -> Result<bool, String> {
+    match value.map(String::as_str) {
+        Some("json") => Ok(true),
+        Some("text") => Ok(false),
+        Some(other) => Err(format!(
+            "--format takes text or json, not {:?}",
+            short(other)
+        )),
+        None => Err("--format needs a value: text or json".into()),
+    }
+}
+
+/// `simulate`: every scenario asked for (or all), exit 1 on a breached objective.
+fn run_simulate(file: &str, fail: &[String], json: bool) -> ExitCode {
+    use topoform::core::simulate::{parse_failure, report, simulate, simulate_all};
+    let design = match read_design(file) {
+        Ok(d) => d,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let scenarios = if fail.is_empty() {
+        simulate_all(&design)
+    } else {
+        let mut out = Vec::new();
+        for what in fail {
+            match parse_failure(&design, what) {
+                Ok(f) => out.push(simulate(&design, &f)),
+                Err(e) => {
+                    eprintln!("error: {file}: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        out
+    };
+    if json {
+        println!("{}", report::json(&design, &scenarios));
+    } else {
+        print!("{}", report::text(file, &design, &scenarios));
+    }
+    if scenarios.iter().any(|s| s.objectives_met == Some(false)) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -368,6 +450,7 @@ fn main() -> ExitCode {
         Ok(Command::Check { file, json }) => check(&file, json),
         Ok(Command::Export { file, out, layout }) => run_export(&file, &out, layout),
         Ok(Command::MakePrimary { file, region, out }) => run_make_primary(&file, &region, &out),
+        Ok(Command::Simulate { file, fail, json }) => run_simulate(&file, &fail, json),
         Err(msg) => {
             eprintln!("error: {msg}\n\n{HELP}");
             ExitCode::from(2)

@@ -7,7 +7,9 @@
 //! instance type and DB class lists) carries its source and date beside it.
 
 pub mod aurora_global;
+pub mod cache_node_types;
 pub mod constrained_azs;
+pub mod dr_timings;
 mod geo;
 pub mod instance_types;
 mod regions;

@@ -97,7 +97,9 @@ pub fn dependents(design: &Design, ids: &[&str]) -> Vec<String> {
                     note(format!("leaves {}", label(s)));
                 }
                 match node {
-                    VpcNode::Asg(a) if a.target.as_ref().is_some_and(|t| gone.contains(t)) => {
+                    VpcNode::Asg(_) | VpcNode::Ecs(_)
+                        if node.target().is_some_and(|t| gone.contains(t)) =>
+                    {
                         note("no longer joins a load balancer".into())
                     }
                     VpcNode::Rds(r) if r.replica_of.as_ref().is_some_and(|t| gone.contains(t)) => {

@@ -236,14 +236,18 @@ fn turn_s3(
     }
 }
 
+/// A group's or service's kind and name, and its min, desired and max.
+type Sizes = Vec<((NodeKind, String), (u32, u32, u32))>;
+
 fn swap_group_sizes(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>) {
-    let sizes = |d: &Design, code: &str| -> Vec<(String, (u32, u32, u32))> {
+    let sizes = |d: &Design, code: &str| -> Sizes {
         d.regions
             .iter()
             .filter(|r| r.code == code)
             .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
             .filter_map(|n| match n {
-                VpcNode::Asg(g) => Some((g.name.clone(), (g.min, g.desired, g.max))),
+                VpcNode::Asg(g) => Some(((n.kind(), g.name.clone()), (g.min, g.desired, g.max))),
+                VpcNode::Ecs(e) => Some(((n.kind(), e.name.clone()), (e.min, e.desired, e.max))),
                 _ => None,
             })
             .collect()
@@ -256,16 +260,30 @@ fn swap_group_sizes(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>
     {
         let other = if r.code == new { &olds } else { &news };
         for n in r.vpcs.iter_mut().flat_map(|v| v.nodes.iter_mut()) {
-            let VpcNode::Asg(g) = n else { continue };
-            let Some((_, (min, desired, max))) = other.iter().find(|(name, _)| *name == g.name)
+            let kind = n.kind();
+            let (what, name, sizes) = match n {
+                VpcNode::Asg(g) => (
+                    "Group",
+                    g.name.clone(),
+                    (&mut g.min, &mut g.desired, &mut g.max),
+                ),
+                VpcNode::Ecs(e) => (
+                    "Service",
+                    e.name.clone(),
+                    (&mut e.min, &mut e.desired, &mut e.max),
+                ),
+                _ => continue,
+            };
+            let Some((_, (min, desired, max))) =
+                other.iter().find(|((k, n), _)| *k == kind && *n == name)
             else {
                 continue;
             };
-            if (g.min, g.desired, g.max) != (*min, *desired, *max) {
+            if (*sizes.0, *sizes.1, *sizes.2) != (*min, *desired, *max) {
                 if r.code == new {
-                    said.push(format!("Group {} in {new} takes production size {min}/{desired}/{max} (min/desired/max).", g.name));
+                    said.push(format!("{what} {name} in {new} takes production size {min}/{desired}/{max} (min/desired/max)."));
                 }
-                (g.min, g.desired, g.max) = (*min, *desired, *max);
+                (*sizes.0, *sizes.1, *sizes.2) = (*min, *desired, *max);
             }
         }
     }

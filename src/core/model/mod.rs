@@ -54,4 +54,4 @@ pub use s3::S3;
 pub use scaling::{Scaling, ScalingMetric};
 /// The strict JSON reader of design files, for other untrusted design text (a paste).
 pub(crate) use strict_json::parse as parse_json;
-pub use usage::Usage;
+pub use usage::{Usage, DEFAULTS as USAGE_DEFAULTS};

@@ -54,7 +54,7 @@ pub const RULES: &[Rule] = &[
         "Raise the interval or lower the timeout.", alb_08),
     rule("ALB-12", Warning, LoadBalancing, "Every AZ of a load balancer should have targets.",
         "A zone with no registered targets wastes its load balancer node and sends traffic across zones; an empty target group is unhealthy.",
-        "Point an auto-scaling group at the load balancer with subnets in the same AZs.", alb_12),
+        "Point an auto-scaling group or ECS service at the load balancer with subnets in the same AZs.", alb_12),
     rule("ALB-13", Error, LoadBalancing, "An internet-facing load balancer must sit in public subnets.",
         "Only public subnets route to the internet gateway; in private or data subnets the load balancer is unreachable.",
         "Use the VPC's public subnets, or make the load balancer internal.", alb_13),
@@ -217,18 +217,16 @@ fn alb_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let mut target_azs = BTreeSet::new();
         let mut any = false;
         for n in &v.nodes {
-            if let VpcNode::Asg(g) = n {
-                if g.target.as_deref() == Some(a.id.as_str()) {
-                    any = true;
-                    target_azs.extend(azs(&ctx.index, &g.subnets));
-                }
+            if n.target() == Some(a.id.as_str()) {
+                any = true;
+                target_azs.extend(azs(&ctx.index, n.subnets()));
             }
         }
         if !any {
             out.emit(
                 &[&a.id],
                 format!(
-                    "{} has no auto-scaling group behind it, so its target group stays empty.",
+                    "{} has no auto-scaling group or ECS service behind it, so its target group stays empty.",
                     label(r, v, a)
                 ),
             );

@@ -435,12 +435,13 @@ fn r53_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let Some((_, vpc, VpcNode::Alb(alb))) = ctx.index.vpc_node(&t.target) else {
                 continue;
             };
-            let served = vpc.nodes.iter().any(
-                |n| matches!(n, VpcNode::Asg(g) if g.target.as_deref() == Some(alb.id.as_str())),
-            );
+            let served = vpc
+                .nodes
+                .iter()
+                .any(|n| n.target() == Some(alb.id.as_str()));
             if !served {
                 out.emit(&subjects(r, &[&alb.id]), format!(
-                    "{}: load balancer {} has no auto-scaling group behind it, so Route 53 sees it as unhealthy.", label(ctx, r), short(&alb.name)));
+                    "{}: load balancer {} has no auto-scaling group or ECS service behind it, so Route 53 sees it as unhealthy.", label(ctx, r), short(&alb.name)));
             }
         }
     }

@@ -1,0 +1,47 @@
+//! Outage simulation timings: prints figures, asserts nothing. Target: every
+//! single-region and single-AZ scenario of the 5,000-object stress design in
+//! under 16 ms (in wasm; tests/web_bench.rs measures it there), so the panel
+//! updates within the frame of an edit.
+
+use std::time::{Duration, Instant};
+use topoform::core::simulate::{every_failure, simulate_all};
+use topoform::core::stress::stress_design;
+use topoform::core::templates::TEMPLATES;
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    println!("simulation benchmark (median, native, release build)");
+    for t in TEMPLATES {
+        let d = t.design().expect("template loads");
+        let v = median(200, || {
+            std::hint::black_box(simulate_all(&d));
+        });
+        println!(
+            "  template {:<16} {:>2} scenarios {:>9.3} ms",
+            t.id,
+            every_failure(&d).len(),
+            v.as_secs_f64() * 1e3
+        );
+    }
+    let d = stress_design();
+    let v = median(10, || {
+        std::hint::black_box(simulate_all(&d));
+    });
+    println!(
+        "  stress design       {:>3} scenarios {:>9.3} ms   (target < 16 ms in wasm)",
+        every_failure(&d).len(),
+        v.as_secs_f64() * 1e3
+    );
+}

@@ -1,0 +1,163 @@
+//! Losing one availability zone: what spans more than one AZ fails over or
+//! replaces itself inside the region; what lives only in the lost AZ stays
+//! down until it returns.
+
+use super::{fact_step, secs, Capacity, Scenario, StoreLoss, Track};
+use crate::core::model::{Design, NatMode, Region, Tier, Vpc, VpcNode};
+use std::collections::BTreeSet;
+
+pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
+    let mut s = Scenario {
+        failure: super::Failure::Az(az.to_string()),
+        rto_seconds: None,
+        rpo_seconds: None,
+        objectives_met: None,
+        steps: vec![],
+        unrecoverable: vec![],
+        stores: vec![],
+        capacity: vec![],
+        notes: vec![],
+    };
+    let mut blocked = false;
+    let mut cap: Vec<Capacity> = Vec::new();
+    let holds = |r: &&Region| r.vpcs.iter().flat_map(|v| &v.subnets).any(|x| x.az == az);
+    for region in design.regions.iter().filter(holds) {
+        for vpc in &region.vpcs {
+            nat_note(&mut s, region, vpc, az);
+            for n in &vpc.nodes {
+                let subnet_azs: BTreeSet<&str> = n
+                    .subnets()
+                    .iter()
+                    .filter_map(|id| vpc.subnets.iter().find(|x| &x.id == id))
+                    .map(|x| x.az.as_str())
+                    .collect();
+                if !subnet_azs.contains(az) {
+                    continue;
+                }
+                let others = subnet_azs.len() > 1;
+                match n {
+                    VpcNode::Alb(a) if others => s.steps.push(fact_step("alias-ttl", format!("Load balancer {} drops its node in {az}; resolvers stop returning its address.", a.name), Track::Traffic, false, 0)),
+                    VpcNode::Asg(g) => {
+                        let lost = share(g.desired, n.subnets().len(), count_in(vpc, n.subnets(), az));
+                        if others {
+                            if lost > 0 {
+                                s.steps.push(fact_step("asg-scale-out", format!("Group {} replaces {lost} instance(s) in its other AZs.", g.name), Track::Capacity, false, 0));
+                            }
+                            cap.push(Capacity { unit: "instances", needed: g.desired, running: g.desired - lost, max: g.max });
+                        } else {
+                            down(&mut s, &g.id, format!("Group {} runs in {az} only.", g.name));
+                            blocked |= g.target.is_some();
+                        }
+                    }
+                    VpcNode::Ecs(e) => {
+                        let lost = share(e.desired, n.subnets().len(), count_in(vpc, n.subnets(), az));
+                        if others {
+                            if lost > 0 {
+                                s.steps.push(fact_step("fargate-task-start", format!("Service {} starts {lost} task(s) in its other AZs.", e.name), Track::Capacity, false, 0));
+                            }
+                            cap.push(Capacity { unit: "tasks", needed: e.desired, running: e.desired - lost, max: e.max });
+                        } else {
+                            down(&mut s, &e.id, format!("Service {} runs in {az} only.", e.name));
+                            blocked |= e.target.is_some();
+                        }
+                    }
+                    VpcNode::Rds(d) if d.multi_az && others => {
+                        s.steps.push(fact_step("rds-multi-az-failover", format!("Database {} fails over to its standby in another AZ (worst case: its primary was in {az}).", d.name), Track::Data, false, 0));
+                        s.stores.push(StoreLoss { id: d.id.clone(), kind: "rds", rpo_seconds: Some(0), bounded: true, note: "Multi-AZ replicates synchronously: nothing is lost.".into() });
+                    }
+                    VpcNode::Rds(d) => {
+                        down(&mut s, &d.id, format!("Database {} has no standby in another AZ: it is unavailable until {az} returns (worst case: the instance was there).", d.name));
+                        s.stores.push(StoreLoss { id: d.id.clone(), kind: "rds", rpo_seconds: Some(0), bounded: true, note: "Unavailable, not lost: its storage comes back with the AZ.".into() });
+                        blocked = true;
+                    }
+                    VpcNode::Aurora(c) if c.instances >= 2 && others => {
+                        s.steps.push(fact_step("aurora-failover", format!("Aurora cluster {} promotes a replica in another AZ.", c.name), Track::Data, false, 0));
+                        s.stores.push(StoreLoss { id: c.id.clone(), kind: "aurora", rpo_seconds: Some(0), bounded: true, note: "Aurora storage keeps six copies across three AZs: nothing is lost.".into() });
+                    }
+                    VpcNode::Aurora(c) if c.instances >= 1 && others => {
+                        s.steps.push(fact_step("aurora-add-instance", format!("Aurora cluster {} has one instance: Aurora recreates it in another AZ.", c.name), Track::Data, false, 0));
+                        s.stores.push(StoreLoss { id: c.id.clone(), kind: "aurora", rpo_seconds: Some(0), bounded: true, note: "Aurora storage spans three AZs: nothing is lost.".into() });
+                    }
+                    VpcNode::Aurora(c) if c.instances >= 1 => {
+                        down(&mut s, &c.id, format!("Aurora cluster {} can place instances in {az} only.", c.name));
+                        blocked = true;
+                    }
+                    VpcNode::Elasticache(c) if c.multi_az && c.nodes >= 2 && others => {
+                        s.steps.push(fact_step("elasticache-failover", format!("Cache {} promotes a replica in another AZ.", c.name), Track::Data, false, 0));
+                    }
+                    VpcNode::Elasticache(c) => s.notes.push(format!("Cache {} loses its node(s) in {az}; it refills from the database.", c.name)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for c in &cap {
+        if !c.enough() {
+            s.notes.push(format!(
+                "A group or service needs {} {} but may grow to {}.",
+                c.needed, c.unit, c.max
+            ));
+        }
+    }
+    s.capacity = merge(cap);
+    let end = s.steps.iter().map(|x| x.ends_at).max().unwrap_or(0);
+    s.rto_seconds = (!blocked).then_some(end);
+    s.rpo_seconds = super::region::rpo(&s.stores);
+    let _ = secs;
+    s
+}
+
+/// A VPC with one NAT gateway in the lost AZ leaves every private subnet
+/// without a way out.
+fn nat_note(s: &mut Scenario, region: &Region, vpc: &Vpc, az: &str) {
+    if vpc.nat != NatMode::Single {
+        return;
+    }
+    let mut public: Vec<_> = vpc
+        .subnets
+        .iter()
+        .filter(|x| x.tier == Tier::Public)
+        .collect();
+    public.sort_by(|a, b| a.id.cmp(&b.id));
+    if public.first().is_some_and(|p| p.az == az) {
+        s.notes.push(format!(
+            "VPC {} in {} has its only NAT gateway in {az}: its private subnets lose their way out (new tasks cannot pull images, instances cannot reach AWS APIs) until the AZ returns.",
+            vpc.name, region.code
+        ));
+    }
+}
+
+fn count_in(vpc: &Vpc, ids: &[String], az: &str) -> usize {
+    ids.iter()
+        .filter(|id| vpc.subnets.iter().any(|x| &x.id == *id && x.az == az))
+        .count()
+}
+
+/// The part of `desired` in `hit` of `of` subnets, rounded up (the worst case).
+fn share(desired: u32, of: usize, hit: usize) -> u32 {
+    if of == 0 {
+        return 0;
+    }
+    let lost = (u64::from(desired) * hit as u64).div_ceil(of as u64);
+    lost.min(u64::from(desired)) as u32
+}
+
+fn down(s: &mut Scenario, id: &str, why: String) {
+    s.unrecoverable.push(id.to_string());
+    s.notes.push(why);
+}
+
+fn merge(cap: Vec<Capacity>) -> Vec<Capacity> {
+    let mut out: Vec<Capacity> = Vec::new();
+    for c in cap {
+        match out.iter_mut().find(|o| o.unit == c.unit) {
+            Some(o) => {
+                o.needed += c.needed;
+                o.running += c.running;
+                o.max += c.max;
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,322 @@
+//! What happens when a region or an availability zone is lost: the timeline
+//! to recovery, the data lost per store, what does not come back, whether
+//! the survivors have the capacity, and the resulting RTO and RPO against
+//! the design's objectives.
+//!
+//! Pure and deterministic: a design and a failure in, a [`Scenario`] out.
+//! Every number is a fact of [`crate::core::catalog::dr_timings`] (named in
+//! each step) or a figure of the design itself (a health check's interval
+//! and threshold), so a person can follow the arithmetic.
+
+mod az;
+mod capacity;
+mod region;
+pub mod report;
+mod strategy;
+#[cfg(test)]
+mod tests;
+
+pub use strategy::{strategy, Strategy};
+
+use crate::core::catalog::dr_timings::{fact, Basis};
+use crate::core::model::{Design, Index, Objective};
+
+/// What is lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// A whole region, by code (`us-east-1`).
+    Region(String),
+    /// One availability zone, by id (`use1-az1`).
+    Az(String),
+}
+
+impl Failure {
+    /// The region code or AZ id.
+    pub fn what(&self) -> &str {
+        match self {
+            Failure::Region(c) | Failure::Az(c) => c,
+        }
+    }
+
+    /// `region` or `az`, as the command line's JSON says.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Failure::Region(_) => "region",
+            Failure::Az(_) => "az",
+        }
+    }
+}
+
+/// Which part of the recovery a step belongs to: the three run side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Track {
+    /// Traffic leaves the failed place (detection, DNS caching).
+    Traffic,
+    /// A store of record is promoted or restored.
+    Data,
+    /// Survivors grow to carry the load.
+    Capacity,
+}
+
+impl Track {
+    /// A lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Track::Traffic => "traffic",
+            Track::Data => "data",
+            Track::Capacity => "capacity",
+        }
+    }
+}
+
+/// One step of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// What happens, for people.
+    pub what: String,
+    /// How long it takes.
+    pub seconds: u32,
+    /// The timing fact it rests on (`dr_timings` id), or `design` when the
+    /// number is the design's own (a health check's interval × threshold).
+    pub fact: &'static str,
+    /// Where the number comes from, for people.
+    pub source: String,
+    /// Whether a person must do it (a runbook step).
+    pub manual: bool,
+    /// Which track it is on.
+    pub track: Track,
+    /// When it ends, counted from the failure.
+    pub ends_at: u32,
+}
+
+/// What a store of record loses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreLoss {
+    /// The store's id.
+    pub id: String,
+    /// Its kind (`aurora`, `rds`, `dynamodb`, `s3`, `elasticache`).
+    pub kind: &'static str,
+    /// Seconds of writes lost, typically; `None` when every copy is lost.
+    pub rpo_seconds: Option<u32>,
+    /// Whether the loss has a bound (S3 without Replication Time Control has none).
+    pub bounded: bool,
+    /// Why, for people.
+    pub note: String,
+}
+
+/// Whether the survivors can carry the load, per kind of compute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capacity {
+    /// `instances` (groups) or `tasks` (services).
+    pub unit: &'static str,
+    /// What must run after the failure: the survivors' own load plus the failed place's.
+    pub needed: u32,
+    /// What runs on the survivors when the failure happens.
+    pub running: u32,
+    /// The most the survivors may grow to.
+    pub max: u32,
+}
+
+impl Capacity {
+    /// Whether the survivors' maximum covers the load.
+    pub fn enough(&self) -> bool {
+        self.max >= self.needed
+    }
+}
+
+/// The outcome of one failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    /// What failed.
+    pub failure: Failure,
+    /// Seconds until the service runs again; `None` when it cannot recover.
+    pub rto_seconds: Option<u32>,
+    /// Seconds of writes lost at most; `None` when data is lost entirely.
+    pub rpo_seconds: Option<u32>,
+    /// Against the design's objectives for this kind of failure; `None`
+    /// when none is set.
+    pub objectives_met: Option<bool>,
+    /// The timeline, by end time.
+    pub steps: Vec<Step>,
+    /// Objects that do not come back (their only copy was in the failed place).
+    pub unrecoverable: Vec<String>,
+    /// What each affected store of record loses.
+    pub stores: Vec<StoreLoss>,
+    /// Whether the survivors can carry the load.
+    pub capacity: Vec<Capacity>,
+    /// Things worth knowing that are not steps.
+    pub notes: Vec<String>,
+}
+
+/// Every single-region and single-AZ failure of the design: its regions,
+/// then the AZs its subnets use, in design order.
+pub fn every_failure(design: &Design) -> Vec<Failure> {
+    let mut out: Vec<Failure> = design
+        .regions
+        .iter()
+        .map(|r| Failure::Region(r.code.clone()))
+        .collect();
+    for r in &design.regions {
+        let mut azs: Vec<&str> = r
+            .vpcs
+            .iter()
+            .flat_map(|v| &v.subnets)
+            .map(|s| s.az.as_str())
+            .collect();
+        azs.sort_unstable();
+        azs.dedup();
+        out.extend(azs.into_iter().map(|a| Failure::Az(a.to_string())));
+    }
+    out
+}
+
+/// Reads `--fail WHAT`: a region code of the design, or an AZ id its
+/// subnets use.
+pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
+    if design.regions.iter().any(|r| r.code == what) {
+        return Ok(Failure::Region(what.to_string()));
+    }
+    if design
+        .regions
+        .iter()
+        .flat_map(|r| &r.vpcs)
+        .flat_map(|v| &v.subnets)
+        .any(|s| s.az == what)
+    {
+        return Ok(Failure::Az(what.to_string()));
+    }
+    let regions: Vec<&str> = design.regions.iter().map(|r| r.code.as_str()).collect();
+    Err(format!(
+        "`{}` is neither a region of the design ({}) nor an AZ id its subnets use",
+        crate::core::text::short(what),
+        if regions.is_empty() {
+            "none".to_string()
+        } else {
+            regions.join(", ")
+        }
+    ))
+}
+
+/// Simulates `failure` on `design`.
+pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
+    let idx = Index::new(design);
+    let serving = capacity::Serving::of(design, &idx);
+    simulate_with(design, &idx, &serving, failure)
+}
+
+/// [`simulate`] with the index and load model built once for many scenarios.
+fn simulate_with(
+    design: &Design,
+    idx: &Index<'_>,
+    serving: &capacity::Serving,
+    failure: &Failure,
+) -> Scenario {
+    let mut s = match failure {
+        Failure::Region(code) => region::simulate(design, idx, serving, code),
+        Failure::Az(az) => az::simulate(design, az),
+    };
+    // Messages quote user text (names): keep each one short, as every
+    // report of Topoform does.
+    use crate::core::text::bound;
+    for x in &mut s.steps {
+        x.what = bound(std::mem::take(&mut x.what));
+    }
+    for n in &mut s.notes {
+        *n = bound(std::mem::take(n));
+    }
+    for st in &mut s.stores {
+        st.note = bound(std::mem::take(&mut st.note));
+    }
+    s.steps.sort_by_key(|x| (x.ends_at, x.track as u8));
+    s.unrecoverable.sort();
+    s.unrecoverable.dedup();
+    let objective = match failure {
+        Failure::Region(_) => design.objectives.region.as_ref(),
+        Failure::Az(_) => design.objectives.az.as_ref(),
+    };
+    s.objectives_met = objective.and_then(|o| met(o, s.rto_seconds, s.rpo_seconds));
+    s
+}
+
+/// Whether the groups and services outside region `code` can carry its
+/// load, per unit (for rules, which have their own index).
+pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Vec<Capacity> {
+    let serving = capacity::Serving::of(design, idx);
+    capacity::after_region_loss(design, &serving, code)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// Every scenario of [`every_failure`].
+pub fn simulate_all(design: &Design) -> Vec<Scenario> {
+    let idx = Index::new(design);
+    let serving = capacity::Serving::of(design, &idx);
+    every_failure(design)
+        .iter()
+        .map(|f| simulate_with(design, &idx, &serving, f))
+        .collect()
+}
+
+fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {
+    if o.rto_seconds.is_none() && o.rpo_seconds.is_none() {
+        return None;
+    }
+    let ok = |goal: Option<u32>, got: Option<u32>| goal.is_none_or(|g| got.is_some_and(|x| x <= g));
+    Some(ok(o.rto_seconds, rto) && ok(o.rpo_seconds, rpo))
+}
+
+/// A step from a timing fact, starting at `start`.
+pub(crate) fn fact_step(
+    id: &'static str,
+    what: String,
+    track: Track,
+    manual: bool,
+    start: u32,
+) -> Step {
+    let (seconds, source) = match fact(id) {
+        Some(f) => (
+            f.seconds,
+            format!("{}: {} ({})", f.basis.as_str(), f.what, f.source),
+        ),
+        None => (0, "missing fact".to_string()),
+    };
+    Step {
+        what,
+        seconds,
+        fact: id,
+        source,
+        manual,
+        track,
+        ends_at: start.saturating_add(seconds),
+    }
+}
+
+/// A step whose number is the design's own.
+pub(crate) fn design_step(
+    what: String,
+    seconds: u32,
+    source: String,
+    track: Track,
+    start: u32,
+) -> Step {
+    Step {
+        what,
+        seconds,
+        fact: "design",
+        source,
+        manual: false,
+        track,
+        ends_at: start.saturating_add(seconds),
+    }
+}
+
+/// The seconds of a fact (0 when missing, which a test rules out).
+pub(crate) fn secs(id: &str) -> u32 {
+    fact(id).map(|f| f.seconds).unwrap_or(0)
+}
+
+/// Whether the fact is only an estimate or an assumption.
+pub fn is_estimate(id: &str) -> bool {
+    fact(id).is_some_and(|f| f.basis != Basis::Documented)
+}

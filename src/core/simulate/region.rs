@@ -1,0 +1,390 @@
+//! Losing a whole region: traffic leaves it through the design's DNS
+//! records and accelerators, the stores it led are promoted elsewhere (or
+//! lost), and the survivors grow to carry its load.
+
+use super::capacity::{self, Serving};
+use super::{design_step, fact_step, secs, Scenario, Step, StoreLoss, Track};
+use crate::core::model::{
+    Design, FailoverRole, Index, ObjectRef, RegionNode, RegionRole, RoutingPolicy, VpcNode,
+};
+
+pub(super) fn simulate(
+    design: &Design,
+    idx: &Index<'_>,
+    serving: &Serving,
+    code: &str,
+) -> Scenario {
+    let mut s = Scenario {
+        failure: super::Failure::Region(code.to_string()),
+        rto_seconds: None,
+        rpo_seconds: None,
+        objectives_met: None,
+        steps: vec![],
+        unrecoverable: vec![],
+        stores: vec![],
+        capacity: vec![],
+        notes: vec![],
+    };
+    let Some(failed) = design.regions.iter().find(|r| r.code == code) else {
+        s.rto_seconds = Some(0);
+        s.rpo_seconds = Some(0);
+        return s;
+    };
+    let region_of = |id: &str| match idx.get(id) {
+        Some(o) => o.region().map(|r| r.code.as_str()),
+        None => None,
+    };
+    let in_failed = |id: &str| region_of(id) == Some(code);
+    let mut blocked = false;
+
+    // Traffic: each way in that sent traffic into the failed region.
+    let mut traffic_end = 0u32;
+    for r in design.dns.iter().flat_map(|d| &d.records) {
+        let (dead, alive): (Vec<_>, Vec<_>) = r.targets.iter().partition(|t| in_failed(&t.target));
+        if dead.is_empty() {
+            continue;
+        }
+        let took_traffic = match r.policy {
+            RoutingPolicy::Failover => dead.iter().any(|t| t.role == Some(FailoverRole::Primary)),
+            _ => true,
+        };
+        if !took_traffic {
+            s.notes.push(format!(
+                "Record {}: only its standby target was in {code}; traffic is unchanged.",
+                r.name
+            ));
+            continue;
+        }
+        if alive.is_empty() {
+            s.unrecoverable.push(r.id.clone());
+            s.notes.push(format!(
+                "Record {}: every target is in {code}; nothing answers until the region returns.",
+                r.name
+            ));
+            blocked = true;
+            continue;
+        }
+        if r.policy == RoutingPolicy::Simple {
+            s.unrecoverable.push(r.id.clone());
+            s.notes.push(format!(
+                "Record {} is a simple record: it has no failover. Someone must change it, through Route 53's control plane, which runs in us-east-1.",
+                r.name
+            ));
+            blocked = true;
+            continue;
+        }
+        if r.policy == RoutingPolicy::Geolocation {
+            let default_alive = alive
+                .iter()
+                .any(|t| t.location.as_ref().is_some_and(|l| l.default == Some(true)));
+            let lost_default = dead
+                .iter()
+                .any(|t| t.location.as_ref().is_some_and(|l| l.default == Some(true)));
+            if !default_alive {
+                s.unrecoverable.push(r.id.clone());
+                s.notes.push(format!(
+                    "Record {}: the locations served from {code} have no default (*) answer elsewhere, so those users get no answer{}.",
+                    r.name,
+                    if lost_default { " (the default itself was there)" } else { "" }
+                ));
+                blocked = true;
+                continue;
+            }
+        }
+        for t in &dead {
+            let start = 0;
+            let detect = detection(
+                design,
+                &idx,
+                t.health_check.as_ref(),
+                &t.target,
+                &r.name,
+                start,
+            );
+            let ttl = fact_step(
+                "alias-ttl",
+                format!(
+                    "Resolvers drop the cached answer for {} (alias TTL).",
+                    r.name
+                ),
+                Track::Traffic,
+                false,
+                detect.ends_at,
+            );
+            traffic_end = traffic_end.max(ttl.ends_at);
+            s.steps.push(detect);
+            s.steps.push(ttl);
+        }
+    }
+    for a in &design.accelerators {
+        let (dead, alive): (Vec<_>, Vec<_>) =
+            a.endpoints.iter().partition(|e| in_failed(&e.target));
+        if dead.is_empty() {
+            continue;
+        }
+        if alive.is_empty() {
+            s.unrecoverable.push(a.id.clone());
+            s.notes.push(format!(
+                "Accelerator {}: every endpoint is in {code}.",
+                a.name
+            ));
+            blocked = true;
+            continue;
+        }
+        let e = dead[0];
+        let mut step = alb_health_step(
+            &idx,
+            &e.target,
+            &format!("Accelerator {} sees load balancer", a.name),
+            0,
+            true,
+        );
+        step.what = format!(
+            "{} (Global Accelerator follows the load balancer's target health).",
+            step.what.trim_end_matches('.')
+        );
+        let shift = fact_step(
+            "ga-shift",
+            format!(
+                "Accelerator {} sends new connections to the next healthy region.",
+                a.name
+            ),
+            Track::Traffic,
+            false,
+            step.ends_at,
+        );
+        traffic_end = traffic_end.max(shift.ends_at);
+        s.steps.push(step);
+        s.steps.push(shift);
+    }
+    let front_doors = design.dns.as_ref().is_some_and(|d| !d.records.is_empty())
+        || !design.accelerators.is_empty();
+    if serving.region_serves(code) && !front_doors {
+        s.notes.push(format!(
+            "No DNS record or accelerator sends traffic to another region: clients keep calling {code}'s load balancers."
+        ));
+        blocked = true;
+    }
+    if design.regions.len() == 1 {
+        s.notes.push(format!(
+            "The design has one region: losing {code} loses everything in it."
+        ));
+        blocked = true;
+    }
+
+    // Data: every store the failed region leads.
+    let reaction_end = secs("person-starts-runbook");
+    let mut manual = false;
+    let mut data_end = 0u32;
+    for v in &failed.vpcs {
+        for n in &v.nodes {
+            match n {
+                VpcNode::Aurora(c) => match (&c.global, failed.role) {
+                    (Some(g), RegionRole::Primary) => {
+                        let best = design
+                            .regions
+                            .iter()
+                            .filter(|r| r.code != code)
+                            .flat_map(|r| r.vpcs.iter().flat_map(move |v| v.nodes.iter().map(move |n| (r, n))))
+                            .filter_map(|(r, n)| match n {
+                                VpcNode::Aurora(o) if o.global.as_deref() == Some(g.as_str()) => Some((r, o)),
+                                _ => None,
+                            })
+                            .max_by_key(|(_, o)| o.instances);
+                        match best {
+                            Some((r, o)) => {
+                                manual = true;
+                                let mut at = reaction_end;
+                                if o.instances == 0 {
+                                    let add = fact_step("aurora-add-instance", format!("Add an instance to the headless secondary {} in {} (pilot light).", o.name, r.code), Track::Data, true, at);
+                                    at = add.ends_at;
+                                    s.steps.push(add);
+                                }
+                                let p = fact_step("aurora-global-promote", format!("Fail global cluster {g} over to {} (promote-dr.sh: failover-global-cluster --allow-data-loss).", r.code), Track::Data, true, at);
+                                data_end = data_end.max(p.ends_at);
+                                s.steps.push(p);
+                                s.stores.push(StoreLoss { id: c.id.clone(), kind: "aurora", rpo_seconds: Some(secs("aurora-global-lag")), bounded: true, note: format!("The writes not yet replicated to {} (typically under 1 s).", r.code) });
+                            }
+                            None => lost(&mut s, &c.id, "aurora", "no member of its global cluster outside the failed region"),
+                        }
+                    }
+                    (Some(_), _) => {}
+                    (None, _) => lost(&mut s, &c.id, "aurora", "not a global cluster: its only copy was in the failed region"),
+                },
+                VpcNode::Rds(d) if d.replica_of.is_none() => {
+                    let replica = design.regions.iter().filter(|r| r.code != code).find_map(|r| {
+                        r.vpcs.iter().flat_map(|v| &v.nodes).find_map(|n| match n {
+                            VpcNode::Rds(x) if x.replica_of.as_deref() == Some(d.id.as_str()) => Some((r, x)),
+                            _ => None,
+                        })
+                    });
+                    match replica {
+                        Some((r, x)) => {
+                            manual = true;
+                            let p = fact_step("rds-replica-promote", format!("Promote replica {} in {} to a standalone primary (promote-dr.sh).", x.name, r.code), Track::Data, true, reaction_end);
+                            data_end = data_end.max(p.ends_at);
+                            s.steps.push(p);
+                            s.stores.push(StoreLoss { id: d.id.clone(), kind: "rds", rpo_seconds: Some(secs("rds-replica-lag")), bounded: false, note: format!("The writes replica {} had not received: its lag, seconds to minutes under load.", x.name) });
+                        }
+                        None => lost(&mut s, &d.id, "rds", "no replica in another region"),
+                    }
+                }
+                VpcNode::Elasticache(c) => s.notes.push(format!("Cache {} in {code} is gone; caches are never replicated, so the other regions' caches carry on as they are (or start cold).", c.name)),
+                _ => {}
+            }
+        }
+    }
+    for n in &failed.nodes {
+        match n {
+            RegionNode::Dynamodb(t) => {
+                if t.replicas.iter().any(|c| c != code) {
+                    s.stores.push(StoreLoss { id: t.id.clone(), kind: "dynamodb", rpo_seconds: Some(secs("ddb-global-lag")), bounded: false, note: "Every replica accepts writes: no promotion; the writes not yet propagated (typically under 1 s, no SLA) are lost or arrive later (last writer wins).".into() });
+                } else {
+                    lost(&mut s, &t.id, "dynamodb", "no replica in another region");
+                }
+            }
+            RegionNode::S3(b) => match b.replicate_to.as_deref().and_then(region_of).filter(|c| *c != code) {
+                Some(dst) => s.stores.push(StoreLoss { id: b.id.clone(), kind: "s3", rpo_seconds: Some(secs("s3-replication")), bounded: false, note: format!("Objects not yet replicated to {dst}: most take seconds; without Replication Time Control there is no bound.") }),
+                None => lost(&mut s, &b.id, "s3", "not replicated to another region"),
+            },
+        }
+    }
+    if manual {
+        s.steps.push(fact_step(
+            "person-starts-runbook",
+            "A person is paged, confirms the outage and starts the runbook.".into(),
+            Track::Data,
+            true,
+            0,
+        ));
+    }
+
+    // Capacity: the survivors grow to what the failed region carried.
+    let cap = capacity::after_region_loss(design, serving, code);
+    for (c, scaling_all) in &cap {
+        if c.needed > c.running {
+            let (id, unit_what) = if c.unit == "tasks" {
+                ("fargate-task-start", "tasks")
+            } else {
+                ("asg-scale-out", "instances")
+            };
+            let (start, manual_scale) = if *scaling_all {
+                (traffic_end, false)
+            } else {
+                (reaction_end, true)
+            };
+            let how = if *scaling_all {
+                "target tracking scales out"
+            } else {
+                "promote-dr.sh raises the desired count"
+            };
+            let step = fact_step(
+                id,
+                format!(
+                    "The survivors grow from {} to {} {unit_what} ({how}).",
+                    c.running,
+                    c.needed.min(c.max),
+                ),
+                Track::Capacity,
+                manual_scale,
+                start,
+            );
+            if manual_scale && !manual {
+                manual = true;
+                s.steps.push(fact_step(
+                    "person-starts-runbook",
+                    "A person is paged, confirms the outage and starts the runbook.".into(),
+                    Track::Capacity,
+                    true,
+                    0,
+                ));
+            }
+            s.steps.push(step);
+        }
+        if !c.enough() {
+            s.notes.push(format!(
+                "The survivors may grow to {} {} but the load needs {}: they run short.",
+                c.max, c.unit, c.needed
+            ));
+        }
+    }
+    s.capacity = cap.into_iter().map(|(c, _)| c).collect();
+
+    let end = s
+        .steps
+        .iter()
+        .map(|x| x.ends_at)
+        .max()
+        .unwrap_or(0)
+        .max(data_end)
+        .max(traffic_end);
+    s.rto_seconds = (!blocked && s.unrecoverable.is_empty()).then_some(end);
+    s.rpo_seconds = rpo(&s.stores);
+    s
+}
+
+/// The worst data loss of the stores; `None` when one lost every copy.
+pub(super) fn rpo(stores: &[StoreLoss]) -> Option<u32> {
+    stores
+        .iter()
+        .try_fold(0u32, |acc, st| st.rpo_seconds.map(|x| acc.max(x)))
+}
+
+fn lost(s: &mut Scenario, id: &str, kind: &'static str, why: &str) {
+    s.unrecoverable.push(id.to_string());
+    s.stores.push(StoreLoss {
+        id: id.to_string(),
+        kind,
+        rpo_seconds: None,
+        bounded: false,
+        note: format!("Lost with the region: {why}."),
+    });
+}
+
+/// How Route 53 learns that `target` failed: its own health check when the
+/// record has one (the design's interval × threshold), else the load
+/// balancer's target health through the alias's `evaluate_target_health`.
+fn detection(
+    design: &Design,
+    idx: &Index<'_>,
+    hc: Option<&crate::core::model::HealthCheck>,
+    target: &str,
+    record: &str,
+    start: u32,
+) -> Step {
+    let _ = design;
+    match hc {
+        Some(h) => design_step(
+            format!("Route 53's health check on {record} fails {} times, {} s apart.", h.failure_threshold, h.interval),
+            h.interval.saturating_mul(h.failure_threshold),
+            "the design's health check: interval × failure threshold (Route 53 Developer Guide, \"How Route 53 determines whether a health check is healthy\")".into(),
+            Track::Traffic,
+            start,
+        ),
+        None => alb_health_step(idx, target, &format!("Route 53 sees {record}'s load balancer"), start, false),
+    }
+}
+
+/// Detection through a load balancer's target health: its target group's
+/// interval × unhealthy threshold.
+fn alb_health_step(idx: &Index<'_>, alb: &str, who: &str, start: u32, documented: bool) -> Step {
+    let (interval, threshold) = match idx.get(alb) {
+        Some(ObjectRef::VpcNode {
+            node: VpcNode::Alb(a),
+            ..
+        }) => (a.health_check.interval, a.health_check.unhealthy_threshold),
+        _ => (30, 3),
+    };
+    let source = if documented {
+        "the target group's interval × unhealthy threshold (Global Accelerator Developer Guide, \"Health check options\")".to_string()
+    } else {
+        "estimate: the alias evaluates the load balancer's target health, so detection ≈ the target group's interval × unhealthy threshold (Route 53 Developer Guide, evaluate target health)".to_string()
+    };
+    design_step(
+        format!("{who} unhealthy: {threshold} failed target checks, {interval} s apart."),
+        interval.saturating_mul(threshold),
+        source,
+        Track::Traffic,
+        start,
+    )
+}
