@@ -310,8 +310,11 @@ pub fn split(
     })
 }
 
-/// `module.<platform module>.<attr>...` as the platform's remote output;
-/// records the attribute for the platform's `modules` output.
+/// A platform value the workloads read, as the platform's remote output:
+/// `module.<m>.<attr>...` as `outputs.modules.<m>.<attr>...`, a resource
+/// `<type>.<name>.<attr>...` (a root-level block such as a cluster) as
+/// `outputs.resources["<type>.<name>"].<attr>...`. Records the address and
+/// attribute for the platform's outputs.
 fn remote(
     t: &Traversal,
     at: &BTreeMap<String, Layer>,
@@ -321,53 +324,70 @@ fn remote(
     if at.get(&a) != Some(&Layer::Platform) {
         return Ok(None);
     }
-    let Some(module) = a.strip_prefix("module.") else {
-        return Err(HclError(format!(
-            "internal: the workloads read the platform's {a}, which is not a module"
-        )));
-    };
     let Some(TraversalOperator::GetAttr(attr)) = t.operators.get(1) else {
         return Err(HclError(format!(
-            "internal: the workloads read the whole platform module {a}"
+            "internal: the workloads read the whole platform block {a}"
         )));
     };
-    used.entry(module.to_string())
+    used.entry(a.clone())
         .or_default()
         .insert(attr.as_str().to_string());
     let mut ops = vec![
         get("terraform_remote_state")?,
         get(PLATFORM)?,
         get("outputs")?,
-        get("modules")?,
     ];
-    ops.extend(t.operators.iter().cloned());
+    if a.starts_with("module.") {
+        ops.push(get("modules")?);
+        ops.extend(t.operators.iter().cloned());
+    } else {
+        ops.push(get("resources")?);
+        ops.push(TraversalOperator::Index(Expression::String(a)));
+        ops.extend(t.operators.iter().skip(1).cloned());
+    }
     Ok(Some(Expression::Traversal(Box::new(Traversal::new(
         Variable::new("data").map_err(|e| HclError(format!("internal: {e}")))?,
         ops,
     )))))
 }
 
-/// The platform's `modules` output: each module attribute the workloads read.
+/// The platform's `modules` output (and `resources`, for root-level blocks):
+/// each attribute the workloads read, no more.
 fn exports(used: &BTreeMap<String, BTreeSet<String>>) -> Result<Vec<B>, HclError> {
-    if used.is_empty() {
-        return Ok(vec![]);
+    let fields = |a: &str, attrs: &BTreeSet<String>| -> Result<Expression, HclError> {
+        attrs
+            .iter()
+            .map(|x| Ok((x.clone(), super::hcl::ex(&format!("{a}.{x}"))?)))
+            .collect::<Result<Vec<_>, HclError>>()
+            .map(record)
+    };
+    let (mut modules, mut resources) = (Vec::new(), Vec::new());
+    for (a, attrs) in used {
+        match a.strip_prefix("module.") {
+            Some(m) => modules.push((m.to_string(), fields(a, attrs)?)),
+            None => resources.push((a.clone(), fields(a, attrs)?)),
+        }
     }
-    let value = used
-        .iter()
-        .map(|(m, attrs)| {
-            let fields = attrs
-                .iter()
-                .map(|x| Ok((x.clone(), super::hcl::ex(&format!("module.{m}.{x}"))?)))
-                .collect::<Result<Vec<_>, HclError>>()?;
-            Ok((m.clone(), record(fields)))
-        })
-        .collect::<Result<Vec<_>, HclError>>()?;
-    Ok(vec![B::new("output", &["modules"])
-        .a(
-            "description",
-            s("What the workloads root of this region reads, by module: exactly the attributes it uses (it reads this state through terraform_remote_state; nothing reads the other way)."),
-        )
-        .a("value", record(value))])
+    let mut out = Vec::new();
+    if !modules.is_empty() {
+        out.push(B::new("output", &["modules"])
+            .a(
+                "description",
+                s("What the workloads root of this region reads, by module: exactly the attributes it uses (it reads this state through terraform_remote_state; nothing reads the other way)."),
+            )
+            .a("value", record(modules)));
+    }
+    if !resources.is_empty() {
+        out.push(
+            B::new("output", &["resources"])
+                .a(
+                    "description",
+                    s("What the workloads root of this region reads of the platform's own resources, by address."),
+                )
+                .a("value", super::hcl::obj(resources)),
+        );
+    }
+    Ok(out)
 }
 
 /// The workloads root's read of its own region's platform state.

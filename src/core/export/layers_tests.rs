@@ -370,3 +370,56 @@ fn the_region_split_has_no_layer() {
         .any(|f| f.path.contains("/platform/") || f.path.contains("/workloads/")));
     assert!(!text(&files, "README.md").contains("region_layer"));
 }
+
+/// Blocks of no node (a cluster, a rule): in the platform unless they read
+/// the workloads; a workloads read of a platform resource goes through the
+/// platform's `resources` output; a platform block that reads the
+/// workloads (other than the admissions) is refused, not written.
+#[test]
+fn blocks_of_no_node_follow_what_they_read() {
+    use super::hcl::{ex, print, B};
+    use super::layers::split;
+    let d = layered("active-passive");
+    let region = &d.regions[0];
+    let cluster = B::new("resource", &["aws_ecs_cluster", "this"])
+        .a("name", hcl::Expression::String("c".into()));
+    let service = B::new("module", &["svc"])
+        .a("cluster_arn", ex("aws_ecs_cluster.this.arn").unwrap())
+        .in_layer(Layer::Workloads);
+    let alarm = B::new("resource", &["aws_x", "watch"]).a("target", ex("module.svc.name").unwrap());
+    let cut = split(&d, region, vec![cluster, service, alarm], vec![]).expect("splits");
+    let work = print(cut.main[&Layer::Workloads].clone()).unwrap();
+    let platform = print(cut.main[&Layer::Platform].clone()).unwrap();
+    let outputs = print(cut.outputs[&Layer::Platform].clone()).unwrap();
+    assert!(
+        work.contains(
+            "data.terraform_remote_state.platform.outputs.resources[\"aws_ecs_cluster.this\"].arn"
+        ),
+        "{work}"
+    );
+    assert!(
+        work.contains("resource \"aws_x\" \"watch\""),
+        "it reads the workloads: {work}"
+    );
+    assert!(
+        platform.contains("resource \"aws_ecs_cluster\" \"this\"") && !platform.contains("aws_x"),
+        "{platform}"
+    );
+    assert!(
+        outputs.contains("\"aws_ecs_cluster.this\" = {")
+            && outputs.contains("arn = aws_ecs_cluster.this.arn"),
+        "{outputs}"
+    );
+    let db = B::new("module", &["db"])
+        .a("reads", ex("module.svc.name").unwrap())
+        .in_layer(Layer::Platform);
+    let svc = B::new("module", &["svc"]).in_layer(Layer::Workloads);
+    let err = split(&d, region, vec![db, svc], vec![])
+        .err()
+        .expect("refused");
+    assert!(
+        err.0.contains("module.db reads the workloads' module.svc"),
+        "{}",
+        err.0
+    );
+}
