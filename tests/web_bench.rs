@@ -1,5 +1,5 @@
 //! Figures in wasm, printed, never asserted: full validation of each template
-//! and of the 5,000-object stress design, exporting, and the editor with
+//! and of the 5,000-object stress design, exporting, simulating every outage, and the editor with
 //! the stress design open: frame times while dragging a shape and the time
 //! from an edit to updated diagnostics. scripts/test runs this in release
 //! with --nocapture (a debug build would measure the wrong thing).
@@ -48,6 +48,31 @@ fn validation_time_in_wasm() {
     console_log(&format!(
         "wasm validate stress design: median {:.2} ms (min {:.2}, max {:.2}; target 16 ms)",
         times[7], times[0], times[14]
+    ));
+}
+
+/// Prints how long every single-region and single-AZ scenario of the stress
+/// design takes to simulate in wasm (target: 16 ms, one frame).
+#[wasm_bindgen_test]
+fn simulation_time_in_wasm() {
+    use topoform::core::simulate::simulate_all;
+    let perf = window().performance().unwrap();
+    let d = topoform::core::stress::stress_design();
+    std::hint::black_box(simulate_all(&d));
+    let mut times: Vec<f64> = (0..7)
+        .map(|_| {
+            let t = perf.now();
+            std::hint::black_box(simulate_all(&d));
+            perf.now() - t
+        })
+        .collect();
+    times.sort_by(|a, b| a.total_cmp(b));
+    console_log(&format!(
+        "wasm simulate stress design, {} scenarios: median {:.2} ms (min {:.2}, max {:.2}; target 16 ms)",
+        topoform::core::simulate::every_failure(&d).len(),
+        times[3],
+        times[0],
+        times[6]
     ));
 }
 

@@ -12,6 +12,7 @@ use super::dialogs::confirm::{Ask, Confirm};
 use super::dialogs::export::ExportDialog;
 use super::doc::{Doc, Notice};
 use super::editbar::EditBar;
+use super::outage::Outage;
 use super::panels::inspector::Inspector;
 use super::panels::settings::Settings;
 use super::problems::Problems;
@@ -101,6 +102,8 @@ pub fn App() -> impl IntoView {
     let selection = RwSignal::new(Vec::<String>::new());
     let focus = RwSignal::new(0u64);
     let exporting = RwSignal::new(false);
+    // The place lost in the outage panel: session state, never an edit.
+    let failed = RwSignal::new(None::<crate::core::simulate::Failure>);
     let pick = Callback::new(move |ids: Vec<String>| {
         selection.set(ids);
         focus.update(|n| *n += 1);
@@ -347,6 +350,7 @@ pub fn App() -> impl IntoView {
                         <Settings doc=doc diagnostics=diagnostics.into() focus=settings_focus />
                     </Show>
                     <Problems diagnostics=diagnostics.into() on_pick=pick />
+                    <Outage design=design.into() failed=failed on_pick=pick />
                 </aside>
             </div>
             <ExportDialog design=design.into() open=exporting on_pick=pick />

@@ -20,6 +20,7 @@ pub use strategy::{strategy, Strategy};
 
 use crate::core::catalog::dr_timings::{fact, Basis};
 use crate::core::model::{Design, Index, Objective};
+use std::borrow::Cow;
 
 /// What is lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +81,8 @@ pub struct Step {
     /// number is the design's own (a health check's interval × threshold).
     pub fact: &'static str,
     /// Where the number comes from, for people.
-    pub source: String,
+    /// (Borrowed: a scenario of a large design has hundreds of steps.)
+    pub source: Cow<'static, str>,
     /// Whether a person must do it (a runbook step).
     pub manual: bool,
     /// Which track it is on.
@@ -218,15 +220,15 @@ fn simulate_with(
     // Messages quote user text (names): keep each one short, as every
     // report of Topoform does.
     use crate::core::text::bound;
-    for x in &mut s.steps {
-        x.what = bound(std::mem::take(&mut x.what));
-    }
-    for n in &mut s.notes {
-        *n = bound(std::mem::take(n));
-    }
-    for st in &mut s.stores {
-        st.note = bound(std::mem::take(&mut st.note));
-    }
+    // (Only long ones: a large design has hundreds of short messages.)
+    let keep_short = |t: &mut String| {
+        if t.len() > 200 {
+            *t = bound(std::mem::take(t));
+        }
+    };
+    s.steps.iter_mut().for_each(|x| keep_short(&mut x.what));
+    s.notes.iter_mut().for_each(keep_short);
+    s.stores.iter_mut().for_each(|st| keep_short(&mut st.note));
     s.steps.sort_by_key(|x| (x.ends_at, x.track as u8));
     s.unrecoverable.sort();
     s.unrecoverable.dedup();
@@ -275,11 +277,8 @@ pub(crate) fn fact_step(
     start: u32,
 ) -> Step {
     let (seconds, source) = match fact(id) {
-        Some(f) => (
-            f.seconds,
-            format!("{}: {} ({})", f.basis.as_str(), f.what, f.source),
-        ),
-        None => (0, "missing fact".to_string()),
+        Some(f) => (f.seconds, Cow::Borrowed(f.source)),
+        None => (0, Cow::Borrowed("missing fact")),
     };
     Step {
         what,
@@ -296,7 +295,7 @@ pub(crate) fn fact_step(
 pub(crate) fn design_step(
     what: String,
     seconds: u32,
-    source: String,
+    source: &'static str,
     track: Track,
     start: u32,
 ) -> Step {
@@ -304,7 +303,7 @@ pub(crate) fn design_step(
         what,
         seconds,
         fact: "design",
-        source,
+        source: Cow::Borrowed(source),
         manual: false,
         track,
         ends_at: start.saturating_add(seconds),

@@ -357,7 +357,7 @@ fn detection(
         Some(h) => design_step(
             format!("Route 53's health check on {record} fails {} times, {} s apart.", h.failure_threshold, h.interval),
             h.interval.saturating_mul(h.failure_threshold),
-            "the design's health check: interval × failure threshold (Route 53 Developer Guide, \"How Route 53 determines whether a health check is healthy\")".into(),
+            "the design's health check: interval × failure threshold (Route 53 Developer Guide, \"How Route 53 determines whether a health check is healthy\")",
             Track::Traffic,
             start,
         ),
@@ -376,9 +376,9 @@ fn alb_health_step(idx: &Index<'_>, alb: &str, who: &str, start: u32, documented
         _ => (30, 3),
     };
     let source = if documented {
-        "the target group's interval × unhealthy threshold (Global Accelerator Developer Guide, \"Health check options\")".to_string()
+        "the target group's interval × unhealthy threshold (Global Accelerator Developer Guide, \"Health check options\")"
     } else {
-        "estimate: the alias evaluates the load balancer's target health, so detection ≈ the target group's interval × unhealthy threshold (Route 53 Developer Guide, evaluate target health)".to_string()
+        "estimate: the alias evaluates the load balancer's target health, so detection ≈ the target group's interval × unhealthy threshold (Route 53 Developer Guide, evaluate target health)"
     };
     design_step(
         format!("{who} unhealthy: {threshold} failed target checks, {interval} s apart."),

@@ -26,7 +26,7 @@ fn scenario(s: &Scenario) -> Value {
         "rpo_seconds": s.rpo_seconds,
         "objectives_met": s.objectives_met,
         "steps": s.steps.iter().map(|x| json!({
-            "what": x.what, "seconds": x.seconds, "source": x.source,
+            "what": x.what, "seconds": x.seconds, "source": source(x),
             "fact": x.fact, "manual": x.manual, "track": x.track.as_str(), "ends_at": x.ends_at,
         })).collect::<Vec<_>>(),
         "unrecoverable": s.unrecoverable,
@@ -117,4 +117,13 @@ pub fn text(file: &str, design: &Design, scenarios: &[Scenario]) -> String {
         }
     }
     out
+}
+
+/// A step's source for people: the fact's basis, what it says and where
+/// AWS says it; the design's own numbers say so.
+pub fn source(x: &super::Step) -> String {
+    match crate::core::catalog::dr_timings::fact(x.fact) {
+        Some(f) => format!("{}: {} ({})", f.basis.as_str(), f.what, f.source),
+        None => x.source.to_string(),
+    }
 }

@@ -9,6 +9,7 @@ const FAMILIES: &[&[Rule]] = &[
     rules::instance_types::RULES,
     rules::recovery::RULES,
     rules::value_formats::RULES,
+    rules::tags::RULES,
     rules::network::RULES,
     rules::load_balancing::RULES,
     rules::posture::RULES,
@@ -48,6 +49,7 @@ const SKIPPED: &[&[(&str, &str)]] = &[
     rules::accelerator::SKIPPED,
     rules::names_iam::SKIPPED,
     rules::state::SKIPPED,
+    rules::tags::SKIPPED,
 ];
 
 /// Every registered rule.

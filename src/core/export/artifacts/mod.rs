@@ -5,6 +5,7 @@
 
 mod failback;
 mod failover;
+mod outage;
 mod promote_dr;
 mod readme;
 mod shell;

@@ -65,6 +65,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
     for (id, why) in CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));
     }
+    r.push_str(&super::outage::section(design));
     if let Some(plan) = failover::plan(design) {
         r.push_str(&runbooks(design, &plan));
     }

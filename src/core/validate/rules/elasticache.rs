@@ -31,10 +31,10 @@ pub const RULES: &[Rule] = &[
     rule("CACHE-06", Error, Caching, "The engine version must be one the engine offers, at least Redis 6.0 or Valkey 7.2.",
         "The export turns on encryption in transit with an AUTH token, which needs Redis OSS 6.0 or later (ElastiCache User Guide, in-transit encryption); Valkey starts at 7.2. A malformed version fails at apply.",
         "Use a major.minor version such as 7.1 (Redis OSS) or 8.0 (Valkey).", cache_06),
-    rule("DES-22", Info, Design, "A cache in the DR region starts cold after a failover.",
+    rule("DES-22", Info, Caching, "A cache in the DR region starts cold after a failover.",
         "Caches are never replicated across regions (seed 003's deliberate choice: a replicated cache costs more than refilling it). After a failover every read misses until the cache refills, so the database takes the full read load for a while.",
         "Size the DR database for cache-miss load, or warm the cache in the runbook.", des_22),
-    rule("DES-23", Warning, Design, "A cache only in the primary region leaves the DR region without one.",
+    rule("DES-23", Warning, Caching, "A cache only in the primary region leaves the DR region without one.",
         "After a failover the DR region's applications have no cache to use at all, so they either fail or send every read to the database.",
         "Add a cache to the DR region's VPC (Clone region as DR copies it), or accept the load on the database.", des_23),
 ];

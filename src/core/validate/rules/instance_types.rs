@@ -6,6 +6,7 @@
 use super::util::where_;
 use crate::core::catalog::instance_types::{self as list, DB_SOURCE, EC2_SOURCE};
 use crate::core::model::{Region, Vpc, VpcNode};
+use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
 
 /// The instance type family (Topoform's own ids; the catalog has no row).
@@ -40,19 +41,22 @@ fn one<'a>(r: &Region, v: &Vpc, n: &'a VpcNode) -> Option<Named<'a>> {
     Some(match n {
         VpcNode::Asg(a) => Named {
             id: &a.id,
-            what: format!("Auto-scaling group {} in {at}: instance type", a.name),
+            what: format!(
+                "Auto-scaling group {} in {at}: instance type",
+                short(&a.name)
+            ),
             name: &a.instance_type,
             engine: None,
         },
         VpcNode::Rds(d) => Named {
             id: &d.id,
-            what: format!("Database {} in {at}: instance class", d.name),
+            what: format!("Database {} in {at}: instance class", short(&d.name)),
             name: &d.instance_class,
             engine: Some(d.engine.as_str()),
         },
         VpcNode::Aurora(c) => Named {
             id: &c.id,
-            what: format!("Aurora cluster {} in {at}: instance class", c.name),
+            what: format!("Aurora cluster {} in {at}: instance class", short(&c.name)),
             name: &c.instance_class,
             engine: Some(c.engine.as_str()),
         },
@@ -98,7 +102,7 @@ fn des_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 format!(
                     "{} \"{}\" is not a well-formed name ({shape}){}",
                     n.what,
-                    n.name,
+                    short(n.name),
                     suggestion(&n)
                 ),
             );
@@ -123,7 +127,7 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 format!(
                     "{} \"{}\" is not in Topoform's list{of} ({source}){}",
                     n.what,
-                    n.name,
+                    short(n.name),
                     suggestion(&n)
                 ),
             );
@@ -168,10 +172,17 @@ fn is_size(size: &str) -> bool {
 
 /// The listed name closest to `name` by edit distance, if any is close
 /// enough to be a plausible typo (at most a third of the name, and 4 edits).
+///
+/// A name whose length differs from a listed one by more than the limit is
+/// at least that many edits away, so it is skipped without measuring: the
+/// distance costs the product of both lengths, and a pasted megabyte of text
+/// measured against every listed type would freeze the page.
 pub fn nearest<'a>(name: &str, listed: &[&'a str]) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).clamp(1, 4);
+    let len = name.chars().count();
+    let limit = (len / 3).clamp(1, 4);
     listed
         .iter()
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(name, c), *c))
         .filter(|(d, _)| *d <= limit)
         .min()
@@ -308,6 +319,38 @@ mod tests {
             nearest("banana", list::ec2_types()),
             None,
             "nothing is close enough"
+        );
+    }
+
+    /// A pasted megabyte as an instance type froze `check` (edit distance
+    /// against every listed type costs the product of the lengths) and, once
+    /// done, quoted the whole text. Now no distance is measured for a name
+    /// far longer than any listed one, and the message quotes it shortened.
+    #[test]
+    fn a_huge_instance_type_is_judged_at_once_and_quoted_short() {
+        let huge = format!("m5.{}", "q".repeat(300_000));
+        let started = std::time::Instant::now();
+        assert_eq!(nearest(&huge, list::ec2_types()), None);
+        assert_eq!(nearest(&huge[3..], list::db_classes("postgres")), None);
+        let (_, mut bad) = set("active-passive", 1, "t3.medium");
+        match &mut bad.regions[0].vpcs[0].nodes[1] {
+            VpcNode::Asg(a) => {
+                a.instance_type = huge.clone();
+                a.name = "n".repeat(100_000);
+            }
+            _ => unreachable!("node 1 of active-passive is its group"),
+        }
+        let found = findings(&bad, "DES-09");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.len() < 1_000,
+            "{} bytes",
+            found[0].message.len()
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
         );
     }
 }

@@ -160,26 +160,32 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         let h = &a.health_check;
         let mut bad = Vec::new();
         if !(5..=300).contains(&h.interval) {
-            bad.push(format!("interval {} s is outside 5-300", h.interval));
+            bad.push(format!(
+                "health check interval {} s is outside 5-300",
+                h.interval
+            ));
         }
         if !(2..=120).contains(&h.timeout) {
-            bad.push(format!("timeout {} s is outside 2-120", h.timeout));
+            bad.push(format!(
+                "health check timeout {} s is outside 2-120",
+                h.timeout
+            ));
         }
         if !(2..=10).contains(&h.healthy_threshold) {
             bad.push(format!(
-                "healthy threshold {} is outside 2-10",
+                "health check healthy threshold {} is outside 2-10",
                 h.healthy_threshold
             ));
         }
         if !(2..=10).contains(&h.unhealthy_threshold) {
             bad.push(format!(
-                "unhealthy threshold {} is outside 2-10",
+                "health check unhealthy threshold {} is outside 2-10",
                 h.unhealthy_threshold
             ));
         }
         if !h.path.starts_with('/') || h.path.len() > 1024 {
             bad.push(format!(
-                "path {:?} must start with '/' (at most 1024 characters)",
+                "health check path {:?} must start with '/' (at most 1024 characters)",
                 short(&h.path)
             ));
         }
@@ -187,10 +193,7 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             bad.push("listener port 0 is not a port".into());
         }
         if !bad.is_empty() {
-            out.emit(
-                &[&a.id],
-                format!("{}: health check {}.", label(r, v, a), bad.join("; ")),
-            );
+            out.emit(&[&a.id], format!("{}: {}.", label(r, v, a), bad.join("; ")));
         }
     }
 }

@@ -55,6 +55,18 @@ fn alb_07_ranges() {
     fires_and_not("ALB-07", &bad, "use1-alb", &good);
     let (bad, good) = with_alb(|a| a.health_check.path = "health".into());
     fires_and_not("ALB-07", &bad, "use1-alb", &good);
+    // Listener port 0 is the listener's fault, not the health check's: the
+    // message said "health check listener port 0".
+    let (bad, good) = with_alb(|a| a.listener.port = 0);
+    fires_and_not("ALB-07", &bad, "use1-alb", &good);
+    let m = &findings(&bad, "ALB-07")[0].message;
+    assert!(
+        m.contains(": listener port 0") && !m.contains("health check"),
+        "{m}"
+    );
+    let (bad, _) = with_alb(|a| a.health_check.interval = 301);
+    let m = &findings(&bad, "ALB-07")[0].message;
+    assert!(m.contains("health check interval 301 s"), "{m}");
 }
 
 #[test]

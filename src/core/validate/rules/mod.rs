@@ -28,6 +28,7 @@ pub mod s3;
 pub mod scaling;
 pub mod state;
 pub mod state_buckets;
+pub mod tags;
 mod util;
 pub mod value_formats;
 

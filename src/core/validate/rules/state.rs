@@ -3,6 +3,7 @@
 use super::util::bucket_name_problem;
 use crate::core::catalog;
 use crate::core::model::LockMode;
+use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::State, Report, Rule, Severity::*};
 
@@ -15,16 +16,20 @@ pub const SKIPPED: &[(&str, &str)] = &[
     ("TF-07", "The exporter emits the lifecycle settings itself; nothing in the design controls them."),
 ];
 
+/// The longest S3 object key, in bytes of UTF-8 (S3 User Guide, naming
+/// Amazon S3 objects).
+pub const MAX_S3_KEY_BYTES: usize = 1024;
+
 /// The state family.
 pub const RULES: &[Rule] = &[
     rule("TF-04", Error, State, "State locking must be configured: S3 lock files, or a named DynamoDB table.",
-        "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a table name.",
-        "Use lock \"lockfile\", or give dynamodb_table a name.", tf_04),
+        "Terraform 1.11 locks with S3 lock files (use_lockfile); dynamodb_table is deprecated and needs a valid table name (3-255 characters of A-Z a-z 0-9 _ . -), which the bootstrap creates.",
+        "Use lock \"lockfile\", or give dynamodb_table a valid name.", tf_04),
     rule("TF-05", Info, State, "The shared stacks' state should not live in the region a failover must survive.",
         "Each region's root keeps its state in a bucket in its own region (docs/state.md), so it plans while another region is down. The iam, databases and global stacks keep theirs in the state region: while that region is down they cannot be planned (the runbooks fail over with the AWS CLI instead).",
         "In the design settings, put the state bucket in a secondary region.", tf_05),
-    rule("DES-11", Error, State, "The state bucket must be a valid bucket name in a known region.",
-        "Every stack's backend points at it; a bad name or region stops `terraform init`.",
+    rule("DES-11", Error, State, "The state bucket must be a valid bucket name in a known region, and state keys must fit S3.",
+        "Every stack's backend points at it; a bad name or region stops `terraform init`. Each stack's state key is key_prefix/project/environment/stack/terraform.tfstate, and S3 keys hold at most 1,024 bytes.",
         "Use a valid bucket name (3-63 lowercase letters, digits, '.', '-') and a region code from the list.", des_11),
 ];
 
@@ -34,10 +39,20 @@ fn tf_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     if s.lock == LockMode::Dynamodb {
         match s.dynamodb_table.as_deref().map(str::trim) {
             None | Some("") => out.emit(&none, "State lock is \"dynamodb\" but no dynamodb_table is named."),
+            Some(t) if !is_table_name(t) => out.emit(&none, format!(
+                "State lock table \"{}\" is not a DynamoDB table name: 3-255 characters of A-Z a-z 0-9 _ . - (CreateTable refuses it, and `terraform init` cannot lock).",
+                short(t))),
             Some(_) => out.emit_at(Warning, &none,
                 "State lock \"dynamodb\" is deprecated since Terraform 1.11; S3 lock files (\"lockfile\") need no table."),
         }
     }
+}
+
+/// A DynamoDB table name: 3-255 characters of A-Z a-z 0-9 _ . - (CreateTable).
+fn is_table_name(t: &str) -> bool {
+    (3..=255).contains(&t.len())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
 }
 
 fn tf_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -57,6 +72,24 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let none: [&str; 0] = [];
     if let Some(p) = bucket_name_problem(&s.bucket) {
         out.emit(&none, format!("State bucket \"{}\" {p}.", short(&s.bucket)));
+    }
+    // S3 keys are at most 1,024 bytes of UTF-8 (S3 User Guide, object key
+    // naming); S3 native locking adds ".tflock" to the state key.
+    // Only a key prefix can make a key too long: project and environment
+    // names are short (DES-07 reports them otherwise).
+    let prefixed = s.key_prefix.as_deref().is_some_and(|p| !p.is_empty());
+    let longest = || {
+        ["iam", "global", "databases"]
+            .into_iter()
+            .chain(ctx.design.regions.iter().map(|r| r.code.as_str()))
+            .map(|stack| names::state_key(ctx.design, stack).len() + ".tflock".len())
+            .max()
+            .unwrap_or(0)
+    };
+    if let Some(longest) = prefixed.then(longest).filter(|n| *n > MAX_S3_KEY_BYTES) {
+        out.emit(&none, format!(
+            "State keys would be up to {longest} bytes long with key prefix \"{}\"; S3 keys hold at most {MAX_S3_KEY_BYTES} bytes.",
+            short(s.key_prefix.as_deref().unwrap_or_default())));
     }
     if catalog::region(&s.region).is_none() {
         out.emit(
@@ -86,6 +119,24 @@ mod tests {
             findings(&bad, "TF-04")[0].severity,
             crate::core::validate::Severity::Warning
         );
+        // A table name CreateTable refuses is an error, quoted short.
+        for name in [
+            "tf locks".to_string(),
+            "ab".into(),
+            "t".repeat(256),
+            "t".repeat(300_000),
+        ] {
+            bad.state.dynamodb_table = Some(name);
+            let hits = findings(&bad, "TF-04");
+            assert_eq!(hits.len(), 1, "{hits:?}");
+            assert_eq!(hits[0].severity, crate::core::validate::Severity::Error);
+            assert!(hits[0].message.len() < 1_000);
+        }
+        bad.state.dynamodb_table = Some("tf.locks_prod-1".into());
+        assert_eq!(
+            findings(&bad, "TF-04")[0].severity,
+            crate::core::validate::Severity::Warning
+        );
     }
 
     #[test]
@@ -100,6 +151,15 @@ mod tests {
         assert!(findings(&bad, "DES-11")
             .iter()
             .any(|d| d.message.contains("eu-nowhere-9")));
+        // A key prefix that makes state keys longer than S3 allows.
+        let mut bad = good.clone();
+        bad.state.key_prefix = Some("k".repeat(1000));
+        let hits = findings(&bad, "DES-11");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].message.len() < 1_000);
+        let mut ok = good.clone();
+        ok.state.key_prefix = Some("teams/web".into());
+        assert!(findings(&ok, "DES-11").is_empty());
     }
 
     #[test]
