@@ -19,6 +19,7 @@ mod global;
 mod global_outputs;
 pub mod hcl;
 mod iam;
+mod layer_refs;
 mod layer_roots;
 pub mod layers;
 #[cfg(test)]
