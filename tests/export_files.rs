@@ -189,31 +189,35 @@ fn a_design_with_errors_is_not_exported() {
 
 #[test]
 fn user_text_with_quotes_templates_and_non_ascii_survives_intact() {
+    // Free text (a VPC's name, a health-check path) may hold anything;
+    // tags only what AWS allows in tags (DES-30), non-ASCII letters included.
     let nasty = "a \"quoted\" \\ ${var.x} %{if y} é 日本 \n line";
+    let tag = "é 日本 + - = . _ : / @";
     let mut d = TEMPLATES[0].design().unwrap();
-    d.tags.insert("note".into(), nasty.into());
-    d.tags.insert("path".into(), "C:\\temp\\${HOME}".into());
+    d.tags.insert("note".into(), tag.into());
     d.regions[0].vpcs[0].name = nasty.into();
     if let topoform::core::model::VpcNode::Alb(a) = &mut d.regions[0].vpcs[0].nodes[0] {
         a.health_check.path = "/health?q=\"x\"&t=${y}".into();
     }
     let files = export(&d, Layout::PerRegion).unwrap();
     // Every file parses, and the values read back are the ones typed.
-    let providers = &files
-        .iter()
-        .find(|f| f.path == "regions/us-east-1/providers.tf")
-        .unwrap()
-        .contents;
-    let body = hcl::parse(providers).unwrap();
-    let text = hcl::to_string(&body).unwrap();
+    let read = |path: &str| -> (String, serde_json::Value) {
+        let text = &files.iter().find(|f| f.path == path).unwrap().contents;
+        let body = hcl::parse(text).unwrap();
+        (hcl::to_string(&body).unwrap(), hcl::from_str(text).unwrap())
+    };
+    let (main, value) = read("regions/us-east-1/main.tf");
     assert!(
-        text.contains("$${var.x}") && text.contains("%%{if y}"),
-        "templates are escaped: {text}"
+        main.contains("$${var.x}") && main.contains("%%{if y}"),
+        "templates are escaped: {main}"
     );
-    let value: serde_json::Value = hcl::from_str(providers).unwrap();
-    let tags = &value["provider"]["aws"]["default_tags"]["tags"];
-    assert_eq!(tags["note"], nasty, "{tags:?}");
-    assert_eq!(tags["path"], "C:\\temp\\${HOME}");
+    let vpc = &value["module"]["vpc_use1-main"];
+    assert_eq!(vpc["tags"]["DisplayName"], nasty, "{vpc:?}");
+    let (_, providers) = read("regions/us-east-1/providers.tf");
+    assert_eq!(
+        providers["provider"]["aws"]["default_tags"]["tags"]["note"],
+        tag
+    );
     let dir = temp_dir("escaping");
     write(&dir, &files);
     fmt_and_validate(&dir);

@@ -2,11 +2,14 @@
 //! replaces itself inside the region; what lives only in the lost AZ stays
 //! down until it returns.
 
+use super::capacity::Serving;
 use super::{fact_step, secs, Capacity, Scenario, StoreLoss, Track};
 use crate::core::model::{Design, NatMode, Region, Tier, Vpc, VpcNode};
 use std::collections::BTreeSet;
 
-pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
+/// `serving`: the regions that take traffic; losing a piece of a standby
+/// region reduces the protection, not the service.
+pub(super) fn simulate(design: &Design, serving: &Serving, az: &str) -> Scenario {
     let mut s = Scenario {
         failure: super::Failure::Az(az.to_string()),
         rto_seconds: None,
@@ -21,7 +24,11 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
     let mut blocked = false;
     let mut cap: Vec<Capacity> = Vec::new();
     let holds = |r: &&Region| r.vpcs.iter().flat_map(|v| &v.subnets).any(|x| x.az == az);
+    // Steps in a standby region run, but the service does not wait on them.
+    let mut standby_steps = 0..0;
     for region in design.regions.iter().filter(holds) {
+        let serves = serving.region_serves(&region.code);
+        let first = s.steps.len();
         for vpc in &region.vpcs {
             nat_note(&mut s, region, vpc, az);
             for n in &vpc.nodes {
@@ -46,7 +53,7 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
                             cap.push(Capacity { unit: "instances", needed: g.desired, running: g.desired - lost, max: g.max });
                         } else {
                             down(&mut s, &g.id, format!("Group {} runs in {az} only.", g.name));
-                            blocked |= g.target.is_some();
+                            blocked |= serves && g.target.is_some();
                         }
                     }
                     VpcNode::Ecs(e) => {
@@ -58,7 +65,7 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
                             cap.push(Capacity { unit: "tasks", needed: e.desired, running: e.desired - lost, max: e.max });
                         } else {
                             down(&mut s, &e.id, format!("Service {} runs in {az} only.", e.name));
-                            blocked |= e.target.is_some();
+                            blocked |= serves && e.target.is_some();
                         }
                     }
                     VpcNode::Rds(d) if d.multi_az && others => {
@@ -68,7 +75,8 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
                     VpcNode::Rds(d) => {
                         down(&mut s, &d.id, format!("Database {} has no standby in another AZ: it is unavailable until {az} returns (worst case: the instance was there).", d.name));
                         s.stores.push(StoreLoss { id: d.id.clone(), kind: "rds", rpo_seconds: Some(0), bounded: true, note: "Unavailable, not lost: its storage comes back with the AZ.".into() });
-                        blocked = true;
+                        // A replica down costs protection, not service.
+                        blocked |= serves && d.replica_of.is_none();
                     }
                     VpcNode::Aurora(c) if c.instances >= 2 && others => {
                         s.steps.push(fact_step("aurora-failover", format!("Aurora cluster {} promotes a replica in another AZ.", c.name), Track::Data, false, 0));
@@ -80,7 +88,7 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
                     }
                     VpcNode::Aurora(c) if c.instances >= 1 => {
                         down(&mut s, &c.id, format!("Aurora cluster {} can place instances in {az} only.", c.name));
-                        blocked = true;
+                        blocked |= serves;
                     }
                     VpcNode::Elasticache(c) if c.multi_az && c.nodes >= 2 && others => {
                         s.steps.push(fact_step("elasticache-failover", format!("Cache {} promotes a replica in another AZ.", c.name), Track::Data, false, 0));
@@ -89,6 +97,9 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
                     _ => {}
                 }
             }
+        }
+        if !serves {
+            standby_steps = first..s.steps.len();
         }
     }
     for c in &cap {
@@ -100,7 +111,17 @@ pub(super) fn simulate(design: &Design, az: &str) -> Scenario {
         }
     }
     s.capacity = merge(cap);
-    let end = s.steps.iter().map(|x| x.ends_at).max().unwrap_or(0);
+    let end = s
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !standby_steps.contains(i))
+        .map(|(_, x)| x.ends_at)
+        .max()
+        .unwrap_or(0);
+    if !standby_steps.is_empty() {
+        s.notes.push(format!("{az} is in a standby region: the service carries on; its steps restore the standby's protection."));
+    }
     s.rto_seconds = (!blocked).then_some(end);
     s.rpo_seconds = super::region::rpo(&s.stores);
     let _ = secs;

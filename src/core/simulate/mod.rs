@@ -215,7 +215,7 @@ fn simulate_with(
 ) -> Scenario {
     let mut s = match failure {
         Failure::Region(code) => region::simulate(design, idx, serving, code),
-        Failure::Az(az) => az::simulate(design, az),
+        Failure::Az(az) => az::simulate(design, serving, az),
     };
     // Messages quote user text (names): keep each one short, as every
     // report of Topoform does.

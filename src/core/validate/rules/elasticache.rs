@@ -7,9 +7,7 @@ use crate::core::catalog::cache_node_types as types;
 use crate::core::model::{CacheEngine, Elasticache, Region, RegionRole, Tier, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::text::short;
-use crate::core::validate::{
-    rule, Ctx, Family::Caching, Family::Design, Report, Rule, Severity::*,
-};
+use crate::core::validate::{rule, Ctx, Family::Caching, Report, Rule, Severity::*};
 
 /// The ElastiCache family, and the two design rules about caches in DR.
 pub const RULES: &[Rule] = &[
