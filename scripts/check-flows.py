@@ -17,16 +17,21 @@ egress grant on the sender and an ingress grant on the receiver:
 
   internet          -> public load balancer   listener port, 0.0.0.0/0 (internal: the VPC CIDR)
   load balancer     -> its Auto Scaling group  port 80, by security group
-  application (ASG) -> database, same VPC      engine port, by security group
-  application (ASG) -> database, peered VPC    engine port, by subnet CIDR (each side names
+  load balancer     -> its ECS service         the container port, by security group
+  application       -> database, same VPC      engine port, by security group
+  application       -> database, peered VPC    engine port, by subnet CIDR (each side names
                                                the other side's subnets)
-  application (ASG) -> HTTPS anywhere          443 egress to 0.0.0.0/0
+  application       -> cache, same VPC         6379, by security group (never across a peering:
+                                               a cache serves its own region)
+  application       -> HTTPS anywhere          443 egress to 0.0.0.0/0
+
+An application is an Auto Scaling group (asg) or an ECS service (ecs).
 
 Then every grant must be one of those: a grant no flow explains fails, and so
 does any rule open to 0.0.0.0/0 or ::/0 but the public listeners and the
 applications' HTTPS egress. A node's security group is found by the export's
 naming: `module.<kind>_<design id>.aws_security_group.this` (kind alb, asg,
-rds, aurora); a VPC's default group is `module.vpc_<id>` and must stay empty.
+ecs, rds, aurora, elasticache); a VPC's default group is `module.vpc_<id>` and must stay empty.
 
 Prints one line per flow and per failure; exit 0 all good, 1 a flow is
 missing or a grant is unexplained, 2 usage or unreadable input. Python
@@ -38,6 +43,7 @@ import sys
 
 PORTS = {"postgres": 5432, "mysql": 3306, "mariadb": 3306, "aurora-postgresql": 5432, "aurora-mysql": 3306}
 TARGET_PORT = 80  # the target group port (modules/alb, modules/asg)
+CACHE_PORT = 6379  # modules/elasticache
 ANYWHERE = ("0.0.0.0/0", "::/0")
 
 
@@ -66,7 +72,7 @@ def read_states(docs):
                     every_group.add(v["id"])
                     prefix = r["address"].split(".")[1] if r["address"].startswith("module.") else ""
                     kind, _, node = prefix.partition("_")
-                    if t == "aws_security_group" and kind in ("alb", "asg", "rds", "aurora"):
+                    if t == "aws_security_group" and kind in ("alb", "asg", "ecs", "rds", "aurora", "elasticache"):
                         groups[(kind, node)] = v["id"]
                     for direction in ("ingress", "egress"):
                         for rule in v.get(direction) or []:
@@ -94,30 +100,37 @@ def expected_flows(design):
             vpcs[vpc["id"]] = vpc
     cidr_of = lambda vpc, sid: next((s["cidr"].strip() for s in vpc["subnets"] if s["id"] == sid), None)
     is_db = lambda n: n.get("kind") in ("rds", "aurora")
+    is_app = lambda n: n.get("kind") in ("asg", "ecs")
+    # The port a load balancer reaches an application on.
+    app_port = lambda n: n["port"] if n.get("kind") == "ecs" else TARGET_PORT
     for vpc in vpcs.values():
         nodes = vpc.get("nodes") or []
         for n in nodes:
             if n.get("kind") == "alb":
                 src = ("cidr", vpc["cidr"].strip()) if n.get("internal") else ("cidr", "0.0.0.0/0")
                 flows.append((f"clients -> {n['id']}:{n['listener']['port']}", None, ("alb", n["id"]), n["listener"]["port"], None, src))
-            if n.get("kind") == "asg":
-                flows.append((f"{n['id']} -> https anywhere", ("asg", n["id"]), None, 443, ("cidr", "0.0.0.0/0"), None))
+            if is_app(n):
+                k = n["kind"]
+                flows.append((f"{n['id']} -> https anywhere", (k, n["id"]), None, 443, ("cidr", "0.0.0.0/0"), None))
                 if n.get("target"):
-                    flows.append((f"{n['target']} -> {n['id']}:{TARGET_PORT}", ("alb", n["target"]), ("asg", n["id"]), TARGET_PORT,
-                                  ("node", "asg", n["id"]), ("node", "alb", n["target"])))
+                    flows.append((f"{n['target']} -> {n['id']}:{app_port(n)}", ("alb", n["target"]), (k, n["id"]), app_port(n),
+                                  ("node", k, n["id"]), ("node", "alb", n["target"])))
                 for d in filter(is_db, nodes):
                     port = PORTS[d["engine"]]
-                    flows.append((f"{n['id']} -> {d['id']}:{port}", ("asg", n["id"]), (d["kind"], d["id"]), port,
-                                  ("node", d["kind"], d["id"]), ("node", "asg", n["id"])))
+                    flows.append((f"{n['id']} -> {d['id']}:{port}", (k, n["id"]), (d["kind"], d["id"]), port,
+                                  ("node", d["kind"], d["id"]), ("node", k, n["id"])))
+                for c in (x for x in nodes if x.get("kind") == "elasticache"):
+                    flows.append((f"{n['id']} -> {c['id']}:{CACHE_PORT}", (k, n["id"]), ("elasticache", c["id"]), CACHE_PORT,
+                                  ("node", "elasticache", c["id"]), ("node", k, n["id"])))
     for p in design.get("peerings") or []:
         if p["a"] not in vpcs or p["b"] not in vpcs or p["a"] == p["b"]:
             continue
         for here, there in ((vpcs[p["a"]], vpcs[p["b"]]), (vpcs[p["b"]], vpcs[p["a"]])):
-            for g in (n for n in here.get("nodes") or [] if n.get("kind") == "asg"):
+            for g in filter(is_app, here.get("nodes") or []):
                 for d in filter(is_db, there.get("nodes") or []):
                     port = PORTS[d["engine"]]
                     for sid in d["subnets"]:
-                        flows.append((f"{g['id']} -> {d['id']}:{port} (peering {p['id']}, to {sid})", ("asg", g["id"]), None, port,
+                        flows.append((f"{g['id']} -> {d['id']}:{port} (peering {p['id']}, to {sid})", (g["kind"], g["id"]), None, port,
                                       ("cidr", cidr_of(there, sid)), None))
                     for sid in g["subnets"]:
                         flows.append((f"{g['id']} -> {d['id']}:{port} (peering {p['id']}, from {sid})", None, (d["kind"], d["id"]), port,
@@ -189,7 +202,9 @@ def self_test():
             {"id": "a-app", "cidr": "10.0.1.0/24"}, {"id": "a-db", "cidr": "10.0.2.0/24"}], "nodes": [
             {"kind": "alb", "id": "web", "internal": False, "listener": {"port": 443}},
             {"kind": "asg", "id": "app", "subnets": ["a-app"], "target": "web"},
-            {"kind": "rds", "id": "db", "engine": "postgres", "subnets": ["a-db"]}]}]},
+            {"kind": "ecs", "id": "api", "subnets": ["a-app"], "target": "web", "port": 8080},
+            {"kind": "rds", "id": "db", "engine": "postgres", "subnets": ["a-db"]},
+            {"kind": "elasticache", "id": "kv", "engine": "valkey", "subnets": ["a-db"]}]}]},
         {"code": "eu-west-1", "vpcs": [{"id": "b", "cidr": "10.1.0.0/16", "subnets": [
             {"id": "b-db", "cidr": "10.1.2.0/24"}], "nodes": [
             {"kind": "aurora", "id": "orders", "engine": "aurora-mysql", "subnets": ["b-db"]}]}]}],
@@ -210,8 +225,17 @@ def self_test():
         rule("r4", "egress", "sg-app", 443, "0.0.0.0/0"),
         rule("r5", "egress", "sg-app", 5432, "sg-db"), rule("r6", "ingress", "sg-db", 5432, "sg-app"),
         rule("r7", "egress", "sg-app", 3306, "10.1.2.0/24"), rule("r8", "ingress", "sg-orders", 3306, "10.0.1.0/24"),
+        rule("e1", "egress", "sg-web", 8080, "sg-api"), rule("e2", "ingress", "sg-api", 8080, "sg-web"),
+        rule("e3", "egress", "sg-api", 443, "0.0.0.0/0"),
+        rule("e4", "egress", "sg-api", 5432, "sg-db"), rule("e5", "ingress", "sg-db", 5432, "sg-api"),
+        # The service shares the group's subnet: the peered database's one
+        # ingress (r8) admits both; the service needs its own egress.
+        rule("e6", "egress", "sg-api", 3306, "10.1.2.0/24"),
+        rule("r10", "egress", "sg-app", 6379, "sg-kv"), rule("r11", "ingress", "sg-kv", 6379, "sg-app"),
+        rule("e7", "egress", "sg-api", 6379, "sg-kv"), rule("e8", "ingress", "sg-kv", 6379, "sg-api"),
     ]
-    groups = [sg("alb_web", "sg-web"), sg("asg_app", "sg-app"), sg("rds_db", "sg-db"), sg("aurora_orders", "sg-orders")]
+    groups = [sg("alb_web", "sg-web"), sg("asg_app", "sg-app"), sg("ecs_api", "sg-api"), sg("rds_db", "sg-db"),
+              sg("aurora_orders", "sg-orders"), sg("elasticache_kv", "sg-kv")]
     state = lambda rs, gs=groups: {"prior_state": {"values": {"root_module": {"child_modules": [{"resources": gs + rs}]}}}}
     cases = [
         ("complete", state(rules), True, None),
@@ -223,8 +247,16 @@ def self_test():
          "MISSING web -> app:80"),
         ("the database is open to the internet", state(rules + [rule("r9", "ingress", "sg-db", 5432, "0.0.0.0/0")]), False,
          "UNEXPECTED ingress on rds db (sg-db): tcp 5432-5432 from 0.0.0.0/0 (open to the internet)"),
-        ("an inline rule read back from the cloud opens SSH", state(rules, groups[:3] + [sg("aurora_orders", "sg-orders", [
-            {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}])]), False,
+        ("the load balancer cannot send to the service's container port", state([r for r in rules if r["address"] != "e1"]), False,
+         "MISSING web -> api:8080"),
+        ("the database does not admit the service", state([r for r in rules if r["address"] != "e5"]), False,
+         "MISSING api -> db:5432: no ingress rule on rds db"),
+        ("the cache does not admit the application", state([r for r in rules if r["address"] != "r11"]), False,
+         "MISSING app -> kv:6379: no ingress rule on elasticache kv"),
+        ("the cache is reachable across the peering", state(rules + [rule("r12", "ingress", "sg-kv", 6379, "10.1.2.0/24")]), False,
+         "UNEXPECTED ingress on elasticache kv (sg-kv): tcp 6379-6379 from 10.1.2.0/24"),
+        ("an inline rule read back from the cloud opens SSH", state(rules, groups[:4] + [sg("aurora_orders", "sg-orders", [
+            {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}]), groups[5]]), False,
          "UNEXPECTED ingress on aurora orders (sg-orders): tcp 22-22 from 0.0.0.0/0"),
         ("a wider rule still grants the flow but is itself unexplained", state([r for r in rules if r["address"] != "r7"]
          + [rule("r7", "egress", "sg-app", 3306, "10.1.0.0/16")]), False, "UNEXPECTED egress on asg app (sg-app): tcp 3306-3306 to 10.1.0.0/16"),

@@ -195,6 +195,8 @@ fn flow_checker_fails_on_a_missing_rule() {
         "pass self-test: the peered database does not admit the application's subnet",
         "pass self-test: the load balancer cannot send to its targets",
         "pass self-test: the database is open to the internet",
+        "pass self-test: the cache does not admit the application",
+        "pass self-test: the cache is reachable across the peering",
     ] {
         assert!(out.contains(case), "`{case}` missing from:\n{out}");
     }
@@ -350,6 +352,91 @@ fn rds_and_dynamodb_fixture_applies_on_moto() {
             .contains("skip module.dynamodb_sessions_key_us_west_2"),
         "the replica key must be applied"
     );
+}
+
+/// The ECS fixture (seed 003's shape): in each region a service beside a
+/// scaling group behind one weighted listener, an RDS database with its cross-region replica, services reaching it
+/// across the peering. Applies from empty, plans clean, and the security
+/// groups moto holds open exactly the designed flows, the services' included.
+/// moto 5.2.1 lacks Application Auto Scaling's tagging calls; the harness's
+/// moto (scripts/drill/moto_server.py) emulates them and says so at start.
+#[test]
+fn ecs_fixture_applies_on_moto() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (ecs-service fixture): {why}");
+        return;
+    }
+    let json = std::fs::read_to_string(crate_dir().join("tests/fixtures/clean/ecs-service.json"))
+        .expect("the fixture exists");
+    let dir = export("ecs-service", &json, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let run = apply_on_moto("fixture ecs-service", &dir, 2);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
+    assert!(
+        run.ok,
+        "the fixture must apply and plan clean on moto:\n{}",
+        run.why()
+    );
+    assert!(
+        run.output
+            .contains("emulated Application Auto Scaling ListTagsForResource"),
+        "the harness names its Application Auto Scaling patch"
+    );
+    assert!(
+        run.output.contains("[apply-on-moto] flows: OK"),
+        "the services' flows are checked on what moto holds"
+    );
+    for want in [
+        "ok      usw2-alb -> usw2-api:8080",
+        "ok      use1-api -> use1-db:5432",
+    ] {
+        assert!(run.output.contains(want), "flow `{want}` checked");
+    }
+}
+
+/// The ElastiCache fixture (a Redis cache with two nodes across two AZs in
+/// us-east-1, a single-node Valkey cache in eu-west-1, each with its own key,
+/// subnet group, security group and IAM-authenticated user group) applies
+/// from empty and plans clean; its caches admit their VPC's groups on 6379
+/// and nothing else (the flow check). moto 5.2.1 lacks user groups and
+/// registers no member clusters; the harness's moto emulates both and says so.
+#[test]
+fn elasticache_fixture_applies_on_moto() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (elasticache fixture): {why}");
+        return;
+    }
+    let json = std::fs::read_to_string(crate_dir().join("tests/fixtures/clean/elasticache.json"))
+        .expect("the fixture exists");
+    let dir = export("elasticache", &json, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let run = apply_on_moto("fixture elasticache", &dir, 2);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
+    assert!(
+        run.ok,
+        "the fixture must apply and plan clean on moto:\n{}",
+        run.why()
+    );
+    for stack in ["regions/us-east-1", "regions/eu-west-1", "iam"] {
+        assert!(
+            run.output.lines().any(|l| matches!(l.split_whitespace().collect::<Vec<_>>()[..], [s, "applied", "clean" | "clean*", ..] if s == stack)),
+            "summary line `{stack} applied clean` missing"
+        );
+    }
+    assert!(
+        !run.output.contains("skip module.elasticache_"),
+        "the caches must be applied, not skipped"
+    );
+    for flow in [
+        "use1-app -> use1-sessions:6379",
+        "euw1-app -> euw1-sessions:6379",
+    ] {
+        assert!(
+            run.output.contains(&format!("ok      {flow}")),
+            "flow `{flow}` not checked"
+        );
+    }
+    assert!(run.output.contains("[apply-on-moto] flows: OK"));
 }
 
 /// Layered state (`state.split = "region_layer"`, tests/fixtures/clean/layers.json):

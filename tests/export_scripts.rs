@@ -59,7 +59,18 @@ fn designs() -> Vec<(String, Design)> {
         }
     }
     out.push(("headless-aurora".into(), headless));
+    out.push(("ecs-service".into(), ecs_fixture()));
     out
+}
+
+/// The clean fixture with ECS services in both regions (the DR one smaller).
+fn ecs_fixture() -> Design {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/clean/ecs-service.json"
+    ))
+    .expect("the fixture exists");
+    topoform::core::model::load(&text).expect("the fixture loads")
 }
 
 fn export_to(name: &str, d: &Design) -> (PathBuf, Vec<ExportFile>) {
@@ -248,7 +259,7 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
         "{out}"
     );
 
-    let (dir, _) = export_to("headless-aurora", &designs().pop().unwrap().1);
+    let (dir, _) = export_to("headless-aurora", &design_named("headless-aurora"));
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     let create = has(&out, "+ aws rds create-db-instance --region eu-west-1 --db-instance-identifier media-prod-orders-eu-west-1-0 --db-cluster-identifier media-prod-orders-eu-west-1");
     assert!(
@@ -260,6 +271,43 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     has(&out, "+ aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id ZONE_ID --change-batch");
     has(&out, "ALB_DNS_NAME");
+}
+
+fn design_named(name: &str) -> Design {
+    designs()
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, d)| d)
+        .unwrap_or_else(|| panic!("no design {name}"))
+}
+
+/// The DR region's ECS service grows like a group, after the database is
+/// promoted: its scaling minimum first (so a scale-in cannot undo it), then
+/// its desired count; failback sets both back to the design's counts.
+#[test]
+fn ecs_services_grow_on_failover_and_shrink_on_failback() {
+    let (dir, _) = export_to("dry-ecs", &ecs_fixture());
+    let (ok, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
+    assert!(ok, "{out}");
+    let promote = has(&out, "+ aws rds promote-read-replica --region us-west-2 --db-instance-identifier relay-prod-ledger-replica\n");
+    let floor = has(&out, "+ aws application-autoscaling register-scalable-target --region us-west-2 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/relay-prod-ecs/relay-prod-api --min-capacity 2 --max-capacity 10\n");
+    let count = has(&out, "+ aws ecs update-service --region us-west-2 --cluster relay-prod-ecs --service relay-prod-api --desired-count 2\n");
+    assert!(
+        promote < floor && floor < count,
+        "database, then floor, then count:\n{out}"
+    );
+    has(&out, "would wait until relay-prod-api runs 2 tasks");
+    let (ok, out) = run(&dir, "scripts/failback.sh", &[], "");
+    assert!(ok, "{out}");
+    has(
+        &out,
+        "would ask: Scale service relay-prod-api in us-west-2 back to min 1, desired 1?",
+    );
+    has(
+        &out,
+        "--resource-id service/relay-prod-ecs/relay-prod-api --min-capacity 1 --max-capacity 10\n",
+    );
+    has(&out, "+ aws ecs update-service --region us-west-2 --cluster relay-prod-ecs --service relay-prod-api --desired-count 1\n");
 }
 
 #[test]

@@ -112,7 +112,15 @@ fn every_field_of_every_kind_has_a_control() {
         },
         usage: Usage {
             requests_per_month: Some(1_000_000),
-            ..Usage::default()
+            load_balancer_gb: Some(1),
+            nat_gb: Some(1),
+            internet_egress_gb: Some(1),
+            replication_gb: Some(1),
+            s3_storage_gb: Some(1),
+            dynamodb_storage_gb: Some(1),
+            dynamodb_million_writes: Some(1),
+            dynamodb_million_reads: Some(1),
+            log_gb: Some(1),
         },
         canvas: [("use1".to_string(), Rect::default())].into(),
     };
@@ -190,6 +198,37 @@ fn every_field_of_every_kind_has_a_control() {
             target: Some("a".into()),
             scaling: Some(Scaling::cpu(70)),
             weight: Some(50),
+        },
+    );
+    check(
+        "ecs",
+        Ecs {
+            id: "e".into(),
+            name: "api".into(),
+            subnets: subnets.clone(),
+            image: "public.ecr.aws/nginx/nginx:1.27".into(),
+            cpu: 512,
+            memory_mb: 1024,
+            port: 8080,
+            min: 1,
+            desired: 2,
+            max: 4,
+            target: Some("a".into()),
+            scaling: Some(Scaling::cpu(70)),
+            weight: Some(50),
+        },
+    );
+    check(
+        "elasticache",
+        Elasticache {
+            id: "c".into(),
+            name: "cache".into(),
+            engine: CacheEngine::Valkey,
+            engine_version: "8.0".into(),
+            node_type: "cache.r7g.large".into(),
+            nodes: 2,
+            multi_az: true,
+            subnets: subnets.clone(),
         },
     );
     check(

@@ -12,6 +12,7 @@ mod web_support;
 
 use leptos::prelude::document;
 use topoform::core::autosave::AUTOSAVE_KEY;
+use topoform::core::edit::{add, connect, PaletteItem};
 use topoform::core::model::*;
 use topoform::core::templates::template;
 use topoform::ui::controls::{of_kind, Control};
@@ -73,6 +74,18 @@ fn full_design() -> Design {
         database_name: Some("orders".into()),
         backup_retention_days: 14,
     }));
+    // Format 2: a scaled service beside the group behind the load balancer
+    // (so both carry weights), and a cache.
+    let (next, ecs) = add(&d, PaletteItem::Ecs, Some("use1-main")).unwrap();
+    let next = connect(&next, &ecs, "use1-alb").unwrap();
+    let (next, cache) = add(&next, PaletteItem::Elasticache, Some("use1-main")).unwrap();
+    assert_eq!((ecs.as_str(), cache.as_str()), ("use1-api", "use1-cache"));
+    d = next;
+    for n in &mut d.regions[0].vpcs[0].nodes {
+        if let VpcNode::Asg(g) = n {
+            g.scaling = Some(Scaling::cpu(60));
+        }
+    }
     let bucket = |id: &str, to: Option<&str>| {
         RegionNode::S3(S3 {
             id: id.into(),
@@ -154,6 +167,8 @@ const OBJECTS: &[(&str, &str)] = &[
     ("asg", "use1-app"),
     ("rds", "euw1-db"),
     ("aurora", "use1-aurora"),
+    ("ecs", "use1-api"),
+    ("elasticache", "use1-cache"),
     ("s3", "use1-assets"),
     ("dynamodb", "sessions"),
     ("record", "api"),

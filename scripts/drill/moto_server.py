@@ -48,11 +48,45 @@
    its own. The patch derives one per instance from its region and
    identifier (a replica, which moto copies from its source, gets its own).
 
+7. Application Auto Scaling tags. moto 5 has no ListTagsForResource,
+   TagResource or UntagResource for Application Auto Scaling, and drops the
+   Tags of RegisterScalableTarget. The provider reads a scalable target's
+   tags after creating it (default tags make every target tagged) and
+   retries the NotImplemented answer until its timeout, so an ECS service's
+   scaling target never finishes creating. Real Application Auto Scaling
+   tags scalable targets. The patch keeps tags per ARN and answers the three
+   calls.
+
+8. EC2 Auto Scaling policies. moto 5 does not model a policy's Enabled
+   flag (DescribePolicies answers false) and gives a policy created without
+   PredictiveScalingConfiguration an empty one. Real Auto Scaling answers
+   Enabled true and no predictive configuration for a target-tracking
+   policy; under moto the provider would plan to change both on every plan.
+   The patch answers as AWS does.
+
+9. ECS AvailabilityZoneRebalancing. moto 5 neither keeps nor returns a
+   service's availabilityZoneRebalancing; the provider sends its default
+   (DISABLED) and, reading nothing back, plans to set it on every plan.
+   Real ECS returns it. The patch keeps what CreateService and
+   UpdateService were given (default DISABLED) and returns it.
+
+10. ECS tasks. moto runs no tasks: a service's runningCount is the
+    MOTO_ECS_SERVICE_RUNNING setting (0), whatever its desired count, so a
+    runbook that raises the count and waits for the tasks would wait out
+    its timeout. The patch starts the tasks at once on UpdateService with a
+    desiredCount (running = desired, none pending); nothing else about a
+    task is emulated.
+
+11. ElastiCache (scripts/drill/moto_elasticache.py): replication group
+   members as cache clusters, and user groups, which moto 5 lacks.
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
 import base64
 import hashlib
+import json
+import os
 
 import sys
 
@@ -144,6 +178,105 @@ def _switch_writer(self):
     return ActionResult({"GlobalCluster": gc})
 
 
+# Application Auto Scaling tags, by (account, ARN).
+_aas_tags = {}
+
+
+def _aas_patch():
+    from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse as R
+
+    register = R.register_scalable_target
+
+    def register_scalable_target(self):
+        body = register(self)
+        tags = self._get_param("Tags") or {}
+        if tags:
+            arn = json.loads(body)["ScalableTargetARN"]
+            _aas_tags.setdefault((self.current_account, arn), {}).update(tags)
+        return body
+
+    def list_tags_for_resource(self):
+        arn = self._get_param("ResourceARN")
+        return json.dumps({"Tags": _aas_tags.get((self.current_account, arn), {})})
+
+    def tag_resource(self):
+        arn = self._get_param("ResourceARN")
+        _aas_tags.setdefault((self.current_account, arn), {}).update(self._get_param("Tags") or {})
+        return "{}"
+
+    def untag_resource(self):
+        arn = self._get_param("ResourceARN")
+        kept = _aas_tags.get((self.current_account, arn), {})
+        for k in self._get_param("TagKeys") or []:
+            kept.pop(k, None)
+        return "{}"
+
+    R.register_scalable_target = register_scalable_target
+    R.list_tags_for_resource = list_tags_for_resource
+    R.tag_resource = tag_resource
+    R.untag_resource = untag_resource
+    print(
+        "[moto_server.py] emulated Application Auto Scaling ListTagsForResource, TagResource and UntagResource, and "
+        "RegisterScalableTarget keeps its Tags (moto 5 has none of them; the provider reads a scalable target's tags "
+        "after creating it and would retry until its timeout)",
+        flush=True,
+    )
+
+
+def _asg_policy_patch():
+    from moto.autoscaling.models import FakeScalingPolicy
+
+    init = FakeScalingPolicy.__init__
+
+    def policy_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.enabled = True
+        if not self.predictive_scaling_configuration:
+            self.predictive_scaling_configuration = None
+
+    FakeScalingPolicy.__init__ = policy_init
+    print(
+        "[moto_server.py] patched Auto Scaling policies: Enabled true and no empty PredictiveScalingConfiguration "
+        "(moto 5 answers Enabled false and an empty block; real Auto Scaling does neither)",
+        flush=True,
+    )
+
+
+def _ecs_rebalancing_patch():
+    from moto.ecs.models import Service
+    from moto.ecs.responses import EC2ContainerServiceResponse as R
+
+    init = Service.__init__
+
+    def service_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.availability_zone_rebalancing = "DISABLED"
+
+    def keeping(original):
+        def call(self):
+            result = original(self)
+            value = self._get_param("availabilityZoneRebalancing")
+            service = (getattr(result, "result", None) or {}).get("service")
+            if value and service is not None:
+                service.availability_zone_rebalancing = value
+            desired = self._get_param("desiredCount")
+            if original.__name__ == "update_service" and desired is not None and service is not None:
+                service.running_count, service.pending_count = int(desired), 0
+            return result
+
+        return call
+
+    Service.__init__ = service_init
+    R.create_service = keeping(R.create_service)
+    R.update_service = keeping(R.update_service)
+    print(
+        "[moto_server.py] patched ECS services: availabilityZoneRebalancing is kept and returned, DISABLED by default "
+        "(moto 5 drops it, so the provider would plan to set it on every plan); UpdateService with a desiredCount "
+        "starts that many tasks at once (moto 5 runs none, so a runbook waiting for them would time out)",
+        flush=True,
+    )
+
+
 def main():
     RDSBackend.create_db_instance_read_replica = create_db_instance_read_replica
     RDSBackend.promote_read_replica = promote_read_replica
@@ -184,6 +317,13 @@ def main():
         "the target member becomes the writer, the others secondaries; no replication or data loss is emulated",
         flush=True,
     )
+    _aas_patch()
+    _asg_policy_patch()
+    _ecs_rebalancing_patch()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import moto_elasticache
+
+    moto_elasticache.patch()
     from moto.server import main as moto_main
 
     moto_main(sys.argv[1:])

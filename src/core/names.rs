@@ -48,6 +48,29 @@ pub fn replication_role(design: &Design, bucket_node_name: &str, region_code: &s
     )
 }
 
+/// The ECS cluster of a region's services: one per region, unique in
+/// the region (`project-env-ecs`).
+pub fn ecs_cluster(design: &Design) -> String {
+    regional(design, "ecs")
+}
+
+/// The service, task family and log group name of an ECS service; also the
+/// name of its load balancer target group, so at most 32 characters.
+pub fn ecs_service(design: &Design, service_name: &str) -> String {
+    regional(design, service_name)
+}
+
+/// The role ECS pulls an ECS service's image and writes its logs as, in
+/// `region_code` (IAM names are global to the account).
+pub fn ecs_execution_role(design: &Design, service_name: &str, region_code: &str) -> String {
+    per_region(design, &format!("{service_name}-exec"), region_code)
+}
+
+/// The role an ECS service's application runs as, in `region_code`.
+pub fn ecs_task_role(design: &Design, service_name: &str, region_code: &str) -> String {
+    per_region(design, &format!("{service_name}-task"), region_code)
+}
+
 /// The identifier of an Aurora global cluster named `global` in the design.
 pub fn global_cluster(design: &Design, global: &str) -> String {
     regional(design, global)
@@ -131,6 +154,15 @@ mod tests {
             rds_arn_template("us-west-2", "shop-prod-db"),
             "arn:aws:rds:us-west-2:%s:db:shop-prod-db"
         );
+        assert_eq!(
+            ecs_execution_role(&d, "api", "us-west-2"),
+            "shop-prod-api-exec-us-west-2"
+        );
+        assert_eq!(
+            ecs_task_role(&d, "api", "us-west-2"),
+            "shop-prod-api-task-us-west-2"
+        );
+        assert_eq!(ecs_cluster(&d), "shop-prod-ecs");
         d.state.key_prefix = Some("/teams/web/".into());
         assert_eq!(
             state_key(&d, "global"),

@@ -6,7 +6,8 @@ use crate::core::model::*;
 /// What a link from one object to another means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
-    /// An ASG registers into an ALB's target group.
+    /// An auto-scaling group or an ECS service registers into an ALB's
+    /// target group.
     AsgTarget,
     /// An RDS instance becomes a read replica of another.
     RdsReplica,
@@ -63,11 +64,12 @@ pub fn link_kind_in(
     use ObjectKind as K;
     let same_region = a.region().map(|r| &r.id) == b.region().map(|r| &r.id);
     let kind = match (a.kind(), b.kind()) {
-        (K::Node(NodeKind::Asg), K::Node(NodeKind::Alb)) => {
+        (K::Node(k @ (NodeKind::Asg | NodeKind::Ecs)), K::Node(NodeKind::Alb)) => {
             if a.vpc().map(|v| &v.id) != b.vpc().map(|v| &v.id) {
-                return Err(EditError::new(
-                    "An auto-scaling group can only join a load balancer in its own VPC.",
-                ));
+                return Err(EditError::new(format!(
+                    "An {} can only join a load balancer in its own VPC.",
+                    k.label()
+                )));
             }
             LinkKind::AsgTarget
         }
@@ -169,11 +171,7 @@ pub fn connect(design: &Design, from: &str, to: &str) -> Result<Design, EditErro
     let mut d = design.clone();
     let taken = super::ids::used_ids(design);
     match kind {
-        LinkKind::AsgTarget => with_vpc_node(&mut d, from, |n| {
-            if let VpcNode::Asg(a) = n {
-                a.target = Some(to.to_string());
-            }
-        }),
+        LinkKind::AsgTarget => return super::target::retarget(design, from, Some(to)),
         LinkKind::RdsReplica => with_vpc_node(&mut d, from, |n| {
             if let VpcNode::Rds(r) = n {
                 r.replica_of = Some(to.to_string());

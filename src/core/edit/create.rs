@@ -62,6 +62,33 @@ impl PaletteItem {
             PaletteItem::Accelerator => "Global Accelerator",
         }
     }
+
+    /// The item in a sentence, with its article: "an ECS service", "a
+    /// load balancer" (messages say "Drop to add an ECS service").
+    pub fn phrase(self) -> &'static str {
+        match self {
+            PaletteItem::Region => "a region",
+            PaletteItem::Vpc => "a VPC",
+            PaletteItem::Subnet => "a subnet",
+            PaletteItem::Alb => "a load balancer",
+            PaletteItem::Asg => "an Auto Scaling group",
+            PaletteItem::Rds => "an RDS database",
+            PaletteItem::Aurora => "an Aurora cluster",
+            PaletteItem::Ecs => "an ECS service",
+            PaletteItem::Elasticache => "an ElastiCache cache",
+            PaletteItem::Dynamodb => "a DynamoDB table",
+            PaletteItem::S3 => "an S3 bucket",
+            PaletteItem::DnsRecord => "a DNS record",
+            PaletteItem::Accelerator => "a Global Accelerator",
+        }
+    }
+}
+
+/// `phrase` with its first letter capitalised, to start a sentence.
+fn sentence_start(phrase: &str) -> String {
+    let mut s = phrase.to_string();
+    s[..1].make_ascii_uppercase();
+    s
 }
 
 /// Where a dropped item will go, once the drop is accepted.
@@ -96,15 +123,15 @@ pub fn placement(
         PaletteItem::DnsRecord | PaletteItem::Accelerator => match obj {
             None => Ok(Placement::Canvas),
             Some(_) => Err(EditError::new(format!(
-                "A {} is global: drop it on the empty canvas or the global band, not inside a region.",
-                item.label()
+                "{} is global: drop it on the empty canvas or the global band, not inside a region.",
+                sentence_start(item.phrase())
             ))),
         },
         PaletteItem::Vpc => region_of()
             .map(Placement::Region)
             .ok_or_else(|| EditError::new("A VPC goes inside a region: drop it on a region frame.")),
         PaletteItem::Dynamodb | PaletteItem::S3 => region_of().map(Placement::Region).ok_or_else(|| {
-            EditError::new(format!("A {} is regional: drop it on a region frame.", item.label()))
+            EditError::new(format!("{} is regional: drop it on a region frame.", sentence_start(item.phrase())))
         }),
         PaletteItem::Subnet
         | PaletteItem::Alb
@@ -114,7 +141,7 @@ pub fn placement(
         | PaletteItem::Ecs
         | PaletteItem::Elasticache => {
             vpc_of().map(Placement::Vpc).ok_or_else(|| {
-                EditError::new(format!("A {} lives in a VPC: drop it on a VPC.", item.label().to_lowercase()))
+                EditError::new(format!("{} lives in a VPC: drop it on a VPC.", sentence_start(item.phrase())))
             })
         }
     }

@@ -11,13 +11,14 @@ pub fn disconnect(design: &Design, link: &Link) -> Result<Design, EditError> {
     let mut d = design.clone();
     let (from, to) = (link.from.as_str(), link.to.as_str());
     let removed = match link.kind {
-        LinkKind::AsgTarget => vpc_nodes(&mut d).any(|n| match n {
-            VpcNode::Asg(g) if g.id == from && g.target.as_deref() == Some(to) => {
-                g.target = None;
-                true
+        // A group or a service: the load balancer's weights settle too.
+        LinkKind::AsgTarget => {
+            let linked = vpc_nodes(&mut d).any(|n| n.id() == from && n.target() == Some(to));
+            if linked {
+                return super::target::retarget(design, from, None);
             }
-            _ => false,
-        }),
+            false
+        }
         LinkKind::RdsReplica => vpc_nodes(&mut d).any(|n| match n {
             VpcNode::Rds(r) if r.id == from && r.replica_of.as_deref() == Some(to) => {
                 // A replica cut loose becomes a standalone database.

@@ -92,6 +92,60 @@ pub fn opt_number(text: &str, min: u32, max: u32, what: &str) -> Result<Option<u
     super::parse_in_range(text, min, max, what).map(Some)
 }
 
+/// The longest container image reference ECS takes, and the characters
+/// it allows: "Up to 255 letters (uppercase and lowercase), numbers,
+/// hyphens, underscores, colons, periods, forward slashes, and number
+/// signs" (Amazon ECS API Reference, ContainerDefinition `image`, read
+/// 2026-12-02), plus `@` for a digest (`repo@sha256:...`).
+pub const IMAGE_MAX: usize = 255;
+
+/// A container image reference (`public.ecr.aws/nginx/nginx:1.27`,
+/// `123456789012.dkr.ecr.us-east-1.amazonaws.com/api@sha256:...`):
+/// trimmed, 1-255 characters of those ECS allows, no empty path part.
+pub fn container_image(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > IMAGE_MAX {
+        return Err(format!("an image reference is 1 to {IMAGE_MAX} characters"));
+    }
+    if let Some(c) = t
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "-_:./#@".contains(*c)))
+    {
+        return Err(format!(
+            "an image reference cannot hold “{c}” (letters, digits and - _ : . / # @ only)"
+        ));
+    }
+    if t.split('/').any(str::is_empty) || t.ends_with(':') || t.ends_with('@') {
+        return Err("not an image reference like registry/repository:tag".into());
+    }
+    Ok(t.to_string())
+}
+
+/// The memory a task keeps when its CPU changes to `cpu`: the same when
+/// Fargate allows it, else the nearest allowed size at or above it, else
+/// the largest; `None` for CPU units Fargate does not offer.
+pub fn fargate_memory(cpu: u32, memory_mb: u32) -> Option<u32> {
+    let (_, mems) = crate::core::model::FARGATE_SIZES
+        .iter()
+        .find(|(c, _)| *c == cpu)?;
+    mems.iter()
+        .copied()
+        .find(|m| *m >= memory_mb)
+        .or(mems.last().copied())
+}
+
+/// An optional whole amount (requests, gigabytes) that may pass 2^32:
+/// empty means none (the documented default).
+pub fn opt_amount(text: &str, what: &str) -> Result<Option<u64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse()
+        .map(Some)
+        .map_err(|_| format!("{what} must be a whole number of 0 or more, not “{t}”"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +195,49 @@ mod tests {
         assert_eq!(opt_number(" ", 0, 255, "Weight"), Ok(None));
         assert_eq!(opt_number("60", 0, 172800, "TTL"), Ok(Some(60)));
         assert!(opt_number("300", 0, 255, "Weight").is_err());
+    }
+
+    #[test]
+    fn image_references() {
+        for ok in [
+            "public.ecr.aws/nginx/nginx:1.27",
+            "nginx",
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/api@sha256:0123abcd",
+            "localhost:5000/team/app#v2",
+        ] {
+            assert_eq!(container_image(&format!(" {ok} ")), Ok(ok.to_string()));
+        }
+        assert!(container_image("").is_err());
+        assert!(container_image("nginx latest").unwrap_err().contains("“ ”"));
+        assert!(container_image("registry//app").is_err());
+        assert!(container_image("app:").is_err());
+        assert!(container_image(&"a".repeat(256)).is_err());
+    }
+
+    #[test]
+    fn memory_follows_the_cpu() {
+        assert_eq!(fargate_memory(512, 1024), Some(1024), "kept when valid");
+        assert_eq!(fargate_memory(1024, 1024), Some(2048), "nearest above");
+        assert_eq!(fargate_memory(256, 8192), Some(2048), "the largest");
+        assert_eq!(fargate_memory(300, 1024), None);
+        for (cpu, mems) in crate::core::model::FARGATE_SIZES {
+            for m in [0, 512, 4096, 30720, 200000] {
+                let got = fargate_memory(*cpu, m).unwrap();
+                assert!(mems.contains(&got), "{cpu} {m} -> {got}");
+            }
+        }
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(opt_amount(" ", "Requests"), Ok(None));
+        assert_eq!(
+            opt_amount("5000000000", "Requests"),
+            Ok(Some(5_000_000_000))
+        );
+        assert!(opt_amount("-1", "Requests")
+            .unwrap_err()
+            .contains("Requests"));
+        assert!(opt_amount("1.5", "GB").is_err());
     }
 }

@@ -19,6 +19,7 @@ mod object;
 mod paste;
 mod region_code;
 mod summary;
+mod target;
 
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
@@ -33,6 +34,7 @@ pub use object::{parse_in_range, update, ObjectMut};
 pub use paste::{copy, paste, CLIP_FORMAT, MAX_CLIP_BYTES};
 pub use region_code::set_region_code;
 pub use summary::changes;
+pub use target::{retarget, settle_weights, DEFAULT_WEIGHT};
 
 use std::fmt;
 
@@ -60,3 +62,5 @@ impl std::error::Error for EditError {}
 mod tests;
 #[cfg(test)]
 mod tests_dup;
+#[cfg(test)]
+mod tests_v2;

@@ -68,6 +68,22 @@ const MODULES: &[(&str, &str)] = &[
         "modules/dynamodb/versions.tf",
         include_str!("modules/dynamodb/versions.tf"),
     ),
+    (
+        "modules/elasticache/main.tf",
+        include_str!("modules/elasticache/main.tf"),
+    ),
+    (
+        "modules/elasticache/outputs.tf",
+        include_str!("modules/elasticache/outputs.tf"),
+    ),
+    (
+        "modules/elasticache/variables.tf",
+        include_str!("modules/elasticache/variables.tf"),
+    ),
+    (
+        "modules/elasticache/versions.tf",
+        include_str!("modules/elasticache/versions.tf"),
+    ),
     ("modules/kms/main.tf", include_str!("modules/kms/main.tf")),
     (
         "modules/kms/outputs.tf",
@@ -129,6 +145,7 @@ const MODULES: &[(&str, &str)] = &[
 pub fn modules() -> Vec<ExportFile> {
     MODULES
         .iter()
+        .chain(super::ecs::MODULES)
         .map(|(p, c)| file(p, c.to_string()))
         .collect()
 }

@@ -8,8 +8,10 @@
 //! |---|---|---|
 //! | internet → public load balancer | – | listener port from `0.0.0.0/0` (internal: the VPC CIDR) |
 //! | load balancer → its Auto Scaling groups | target port to the group's SG | target port from the load balancer's SG |
-//! | application → each database of its VPC | engine port to the database's SG | engine port from the application's SG |
+//! | load balancer → its ECS services | container port to the service's SG | container port from the load balancer's SG |
+//! | application (group or service) → each database of its VPC | engine port to the database's SG | engine port from the application's SG |
 //! | application → each database of a peered VPC | engine port to each database subnet CIDR | engine port from each application subnet CIDR |
+//! | application → each cache of its VPC | 6379 to the cache's SG | 6379 from the application's SG |
 //! | application → AWS APIs, package mirrors | 443 to `0.0.0.0/0` (through NAT) | – |
 //!
 //! A peering means: the applications on each side may reach the databases on
@@ -17,6 +19,14 @@
 //! application-to-application traffic, no load balancers). Across a peering
 //! the rules name subnet CIDRs from the design, since a security group cannot
 //! reference a group across a cross-region peering.
+//!
+//! Caches are not reachable across a peering: a cache serves the applications
+//! of its own VPC, in its own region. Reading a cache in another region would
+//! put a cross-region round trip on every cache hit, which is slower than the
+//! local database it stands in front of, and a cache is never replicated
+//! across regions (after a failover the DR region's cache starts cold, on
+//! purpose), so there is nothing in the other region an application should
+//! read. `db_port` and the peer lists below therefore leave caches out.
 
 use crate::core::model::{Design, Index, Vpc, VpcNode};
 
@@ -143,7 +153,7 @@ pub fn peer_database_cidrs(design: &Design, idx: &Index<'_>, vpc: &str) -> Vec<P
 }
 
 /// Who may reach the database `db` (in `vpc`) across its peerings: every
-/// subnet of every application in a peered VPC.
+/// subnet of every application (group or ECS service) in a peered VPC.
 pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode) -> Vec<PeerCidr> {
     let Some(port) = db_port(db) else {
         return Vec::new();
@@ -151,11 +161,15 @@ pub fn peer_app_cidrs(design: &Design, idx: &Index<'_>, vpc: &str, db: &VpcNode)
     let mut out = Vec::new();
     for peer in peers(design, idx, vpc) {
         for node in &peer.nodes {
-            let VpcNode::Asg(g) = node else { continue };
-            for (sid, cidr) in cidrs(peer, &g.subnets) {
+            let (id, subnets) = match node {
+                VpcNode::Asg(g) => (&g.id, &g.subnets),
+                VpcNode::Ecs(e) => (&e.id, &e.subnets),
+                _ => continue,
+            };
+            for (sid, cidr) in cidrs(peer, subnets) {
                 out.push(PeerCidr {
-                    key: format!("{}/{sid}", g.id),
-                    node: g.id.clone(),
+                    key: format!("{id}/{sid}"),
+                    node: id.clone(),
                     cidr: cidr.to_string(),
                     port,
                 });

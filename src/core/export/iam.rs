@@ -198,6 +198,7 @@ pub fn blocks(design: &Design) -> Result<Vec<B>, HclError> {
         ])],
     );
     let mut out = flow_log_blocks(design)?;
+    out.extend(super::ecs::iam_blocks(design)?);
     for id in identities(design) {
         out.push(
             B::new("resource", &["aws_iam_role", &id.label])
@@ -224,6 +225,7 @@ pub fn blocks(design: &Design) -> Result<Vec<B>, HclError> {
                 .a("role", ex(&format!("aws_iam_role.{}.name", id.label))?),
         );
     }
+    out.extend(super::cache::connect_policies(design)?);
     Ok(out)
 }
 
@@ -258,6 +260,7 @@ pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
             .a("description", s("Instance profile ARNs by name (region roots name the profiles; this is for people)."))
             .a("value", super::hcl::obj(profiles)),
     );
+    main.extend(super::ecs::iam_output(design)?);
     Ok(vec![
         file("iam/versions.tf", files::versions(false)?),
         file(

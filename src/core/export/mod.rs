@@ -11,8 +11,10 @@
 //! byte-identical files.
 
 mod artifacts;
+mod cache;
 mod databases;
 mod dynamodb;
+mod ecs;
 mod files;
 mod flows;
 mod global;
@@ -110,7 +112,7 @@ pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, Export
     if !errors.is_empty() {
         return Err(ExportError::Invalid(errors));
     }
-    unsupported_kinds(design)?;
+    cache::without_iam_auth(design)?;
     let mut out = match layout {
         Layout::PerRegion => per_region(design)?,
         Layout::SingleRoot => single::single_root(design)?,
@@ -118,27 +120,6 @@ pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, Export
     out.push(file("topoform.json", super::model::save(design)));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
-}
-
-/// Refuses kinds the exporter does not write yet, naming the first, rather
-/// than leaving them out of the Terraform without a word.
-fn unsupported_kinds(design: &Design) -> Result<(), ExportError> {
-    use super::model::VpcNode;
-    let node = design
-        .regions
-        .iter()
-        .flat_map(|r| &r.vpcs)
-        .flat_map(|v| &v.nodes)
-        .find(|n| matches!(n, VpcNode::Ecs(_) | VpcNode::Elasticache(_)));
-    match node {
-        Some(n) => Err(ExportError::Unsupported(format!(
-            "{} `{}`: this build does not export {}s yet",
-            n.kind().label(),
-            n.name(),
-            n.kind().label()
-        ))),
-        None => Ok(()),
-    }
 }
 
 fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {

@@ -135,6 +135,7 @@ pub fn main_blocks(
         blocks.push(B::new("data", &["aws_caller_identity", "current"]));
     }
     let first_region_block = blocks.len();
+    blocks.extend(super::ecs::cluster_block(design, region, root));
     for vpc in &region.vpcs {
         blocks.extend(vpc_blocks(
             design, &idx, region, vpc, root, primary, single,
@@ -256,15 +257,20 @@ fn vpc_blocks(
             },
         )
         .a("tags", display(&vpc.name))];
-    // The applications of this VPC by design id: the databases admit them.
+    // The applications (groups and services) of this VPC by design id: the
+    // databases admit them.
     let app_sgs = vpc
         .nodes
         .iter()
-        .filter(|n| matches!(n, VpcNode::Asg(_)))
-        .map(|n| {
+        .filter_map(|n| match n {
+            VpcNode::Asg(_) => Some(("asg", n)),
+            VpcNode::Ecs(_) => Some(("ecs", n)),
+            _ => None,
+        })
+        .map(|(kind, n)| {
             Ok((
                 n.id().to_string(),
-                ex(&format!("module.{}.security_group_id", m("asg", n.id())))?,
+                ex(&format!("module.{}.security_group_id", m(kind, n.id())))?,
             ))
         })
         .collect::<Result<Vec<_>, HclError>>()
@@ -328,6 +334,8 @@ fn vpc_blocks(
                         ("unhealthy_threshold", n(a.health_check.unhealthy_threshold)),
                     ]),
                 )
+                .opt("service_targets", super::ecs::alb_inputs(design, vpc, a).0)
+                .opt("group_weight", super::ecs::alb_inputs(design, vpc, a).1)
                 .a("tags", display(&a.name)),
             VpcNode::Asg(g) => {
                 let target = g.target.as_deref().map(|t| m("alb", t));
@@ -369,6 +377,10 @@ fn vpc_blocks(
                             .transpose()?,
                     )
                     .opt("peer_database_cidrs", peer_dbs.clone())
+                    .opt(
+                        "cpu_target_percent",
+                        g.scaling.as_ref().map(|x| n(x.target_percent)),
+                    )
                     .a("tags", display(&g.name))
             }
             VpcNode::Rds(d) => {
@@ -478,8 +490,17 @@ fn vpc_blocks(
                     .opt("peer_app_cidrs", peer_apps(node))
                     .a("tags", display(&c.name))
             }
-            // Refused before the roots are built (`export::unsupported_kinds`).
-            VpcNode::Ecs(_) | VpcNode::Elasticache(_) => continue,
+            VpcNode::Ecs(e) => {
+                super::ecs::service_block(design, region, &vm, e, root, single, peer_dbs.clone())?
+            }
+            VpcNode::Elasticache(c) => super::cache::module(
+                design,
+                c,
+                &vm,
+                subnet_list(&vm, &c.subnets)?,
+                app_sgs.clone(),
+                root,
+            )?,
         };
         blocks.push(b.in_layer(super::layers::layer(node)));
     }
@@ -580,7 +601,7 @@ pub fn outputs(region: &Region) -> Result<Vec<B>, HclError> {
             ));
         }
     }
-    Ok(vec![
+    let mut out = vec![
         map_output("vpcs", "VPCs by design id: id, CIDR and route tables (peering adds routes to them).", vpcs),
         map_output("albs", "Load balancers by design id: ARN, DNS name and hosted zone (DNS and accelerators use them).", albs),
         map_output("asgs", "Auto Scaling group names by design id (the DR runbook scales them).", asgs),
@@ -588,5 +609,8 @@ pub fn outputs(region: &Region) -> Result<Vec<B>, HclError> {
         map_output("rds_identifiers", "RDS instance identifiers by design id (the DR runbook promotes replicas).", rds_ids),
         map_output("aurora_clusters", "Aurora cluster identifiers by design id.", aurora),
         map_output("buckets", "S3 buckets by design id: name, ARN and KMS key (replication uses them).", buckets),
-    ])
+        super::cache::output(region)?,
+    ];
+    out.extend(super::ecs::services_output(region)?);
+    Ok(out)
 }

@@ -31,7 +31,8 @@ pub enum LinkKind {
     Dns,
     /// A Global Accelerator and one of its endpoints.
     Accelerator,
-    /// An auto-scaling group registered in a load balancer's target group.
+    /// An auto-scaling group or an ECS service registered in a load
+    /// balancer's target group.
     AsgTarget,
     /// A workload (load balancer, group, database) placed in one of its
     /// subnets: from the node to the subnet. Drawn thin and faint, shown
@@ -162,9 +163,9 @@ pub fn links(design: &Design) -> Vec<Link> {
                         push(LinkKind::RdsReplica, &r.id, src);
                     }
                 }
-                VpcNode::Asg(g) => {
-                    if let Some(alb) = &g.target {
-                        push(LinkKind::AsgTarget, &g.id, alb);
+                VpcNode::Asg(_) | VpcNode::Ecs(_) => {
+                    if let Some(alb) = node.target() {
+                        push(LinkKind::AsgTarget, node.id(), alb);
                     }
                 }
                 VpcNode::Aurora(a) => {

@@ -299,7 +299,7 @@ fn node_tier(vpc: &Vpc, node: &VpcNode) -> Tier {
         .find_map(|id| vpc.subnets.iter().find(|s| &s.id == id).map(|s| s.tier));
     by_subnet.unwrap_or(match node.kind() {
         NodeKind::Alb => Tier::Public,
-        NodeKind::Asg => Tier::Private,
+        NodeKind::Asg | NodeKind::Ecs => Tier::Private,
         _ => Tier::Data,
     })
 }

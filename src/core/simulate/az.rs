@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 /// `serving`: the regions that take traffic; losing a piece of a standby
 /// region reduces the protection, not the service.
-pub(super) fn simulate(design: &Design, serving: &Serving, az: &str) -> Scenario {
+pub(super) fn simulate(design: &Design, serving: &Serving<'_>, az: &str) -> Scenario {
     let mut s = Scenario {
         failure: super::Failure::Az(az.to_string()),
         rto_seconds: None,

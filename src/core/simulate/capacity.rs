@@ -4,21 +4,71 @@
 //! sizes them for the traffic it serves.
 
 use super::Capacity;
-use crate::core::model::{Design, FailoverRole, Index, RoutingPolicy, VpcNode};
+use crate::core::model::{
+    Aurora, Design, FailoverRole, Index, Rds, Region, RoutingPolicy, VpcNode,
+};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 
 /// The regions that take traffic before anything fails.
-pub(super) struct Serving {
+pub(super) struct Serving<'a> {
     regions: BTreeSet<String>,
+    /// Where each database has its copies (built once for every scenario).
+    pub(super) copies: Copies<'a>,
 }
 
-impl Serving {
+/// Cross-region copies by what they copy: RDS replicas by source id,
+/// Aurora members by global cluster name.
+#[derive(Default)]
+pub(super) struct Copies<'a> {
+    replicas: FxHashMap<&'a str, Vec<(&'a Region, &'a Rds)>>,
+    members: FxHashMap<&'a str, Vec<(&'a Region, &'a Aurora)>>,
+}
+
+impl<'a> Copies<'a> {
+    fn of(design: &'a Design) -> Self {
+        let mut c = Copies::default();
+        for r in &design.regions {
+            for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+                match n {
+                    VpcNode::Rds(x) => {
+                        if let Some(src) = &x.replica_of {
+                            c.replicas.entry(src.as_str()).or_default().push((r, x));
+                        }
+                    }
+                    VpcNode::Aurora(a) => {
+                        if let Some(g) = &a.global {
+                            c.members.entry(g.as_str()).or_default().push((r, a));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        c
+    }
+
+    /// The replicas of RDS instance `id`, anywhere.
+    pub(super) fn replicas(&self, id: &str) -> impl Iterator<Item = (&'a Region, &'a Rds)> + '_ {
+        self.replicas.get(id).into_iter().flatten().copied()
+    }
+
+    /// The members of global cluster `global`.
+    pub(super) fn members(
+        &self,
+        global: &str,
+    ) -> impl Iterator<Item = (&'a Region, &'a Aurora)> + '_ {
+        self.members.get(global).into_iter().flatten().copied()
+    }
+}
+
+impl<'a> Serving<'a> {
     /// Reads the design's DNS records and accelerators: a failover record's
     /// primary serves, its secondary waits; every target of the other
     /// policies serves, as does every accelerator endpoint with a traffic
     /// dial and weight above zero. A design without either: every region
     /// with a load balancer serves (each is called directly).
-    pub(super) fn of(design: &Design, idx: &Index<'_>) -> Serving {
+    pub(super) fn of(design: &'a Design, idx: &Index<'_>) -> Serving<'a> {
         let region_of = |id: &str| idx.get(id).and_then(|o| o.region()).map(|r| r.code.clone());
         let mut regions = BTreeSet::new();
         let mut any_door = false;
@@ -56,7 +106,10 @@ impl Serving {
                 }
             }
         }
-        Serving { regions }
+        Serving {
+            regions,
+            copies: Copies::of(design),
+        }
     }
 
     /// Whether `code` takes traffic in normal operation.

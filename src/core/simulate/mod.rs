@@ -210,7 +210,7 @@ pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
 fn simulate_with(
     design: &Design,
     idx: &Index<'_>,
-    serving: &capacity::Serving,
+    serving: &capacity::Serving<'_>,
     failure: &Failure,
 ) -> Scenario {
     let mut s = match failure {

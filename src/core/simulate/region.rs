@@ -11,7 +11,7 @@ use crate::core::model::{
 pub(super) fn simulate(
     design: &Design,
     idx: &Index<'_>,
-    serving: &Serving,
+    serving: &Serving<'_>,
     code: &str,
 ) -> Scenario {
     let mut s = Scenario {
@@ -95,7 +95,7 @@ pub(super) fn simulate(
             let start = 0;
             let detect = detection(
                 design,
-                &idx,
+                idx,
                 t.health_check.as_ref(),
                 &t.target,
                 &r.name,
@@ -133,7 +133,7 @@ pub(super) fn simulate(
         }
         let e = dead[0];
         let mut step = alb_health_step(
-            &idx,
+            idx,
             &e.target,
             &format!("Accelerator {} sees load balancer", a.name),
             0,
@@ -181,16 +181,7 @@ pub(super) fn simulate(
             match n {
                 VpcNode::Aurora(c) => match (&c.global, failed.role) {
                     (Some(g), RegionRole::Primary) => {
-                        let best = design
-                            .regions
-                            .iter()
-                            .filter(|r| r.code != code)
-                            .flat_map(|r| r.vpcs.iter().flat_map(move |v| v.nodes.iter().map(move |n| (r, n))))
-                            .filter_map(|(r, n)| match n {
-                                VpcNode::Aurora(o) if o.global.as_deref() == Some(g.as_str()) => Some((r, o)),
-                                _ => None,
-                            })
-                            .max_by_key(|(_, o)| o.instances);
+                        let best = serving.copies.members(g).filter(|(r, _)| r.code != code).max_by_key(|(_, o)| o.instances);
                         match best {
                             Some((r, o)) => {
                                 manual = true;
@@ -212,12 +203,7 @@ pub(super) fn simulate(
                     (None, _) => lost(&mut s, &c.id, "aurora", "not a global cluster: its only copy was in the failed region"),
                 },
                 VpcNode::Rds(d) if d.replica_of.is_none() => {
-                    let replica = design.regions.iter().filter(|r| r.code != code).find_map(|r| {
-                        r.vpcs.iter().flat_map(|v| &v.nodes).find_map(|n| match n {
-                            VpcNode::Rds(x) if x.replica_of.as_deref() == Some(d.id.as_str()) => Some((r, x)),
-                            _ => None,
-                        })
-                    });
+                    let replica = serving.copies.replicas(&d.id).find(|(r, _)| r.code != code);
                     match replica {
                         Some((r, x)) => {
                             manual = true;

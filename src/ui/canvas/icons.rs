@@ -11,6 +11,12 @@ fn glyph(kind: &str) -> &'static str {
             "M5 12h5M10 12l8-6M10 12h8M10 12l8 6M5 12m-1.5 0a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0"
         }
         "asg" => "M5 9h10v10H5zM9 5h10v10M12 12h0",
+        // A shipping container as a cube with ribs: the ECS family's mark.
+        "ecs" => "M12 4l7 4v8l-7 4-7-4V8zM5 8l7 4 7-4M12 12v8M8.5 10v8M15.5 10v8",
+        // A memory chip with a bolt: an in-memory cache.
+        "elasticache" => {
+            "M7 7h10v10H7zM10 4v3M14 4v3M10 17v3M14 17v3M4 10h3M4 14h3M17 10h3M17 14h3M13 9l-2.5 3.5h3L11 15"
+        }
         "rds" => {
             "M6 7c0-2.3 12-2.3 12 0s-12 2.3-12 0M6 7v10c0 2.3 12 2.3 12 0V7M6 12c0 2.3 12 2.3 12 0"
         }

@@ -50,15 +50,15 @@ impl Hint {
         verdict: Result<Placement, EditError>,
         at: (f64, f64),
     ) -> Hint {
-        let label = item.label();
+        let label = item.phrase();
         let (text, verdict) = match verdict {
-            Ok(Placement::Canvas) => (format!("Drop to add a {label}"), Ok(target.clone())),
+            Ok(Placement::Canvas) => (format!("Drop to add {label}"), Ok(target.clone())),
             Ok(Placement::Region(r)) => (
-                format!("Drop to add a {label} to region {r}"),
+                format!("Drop to add {label} to region {r}"),
                 Ok(target.clone()),
             ),
             Ok(Placement::Vpc(v)) => (
-                format!("Drop to add a {label} to VPC {v}"),
+                format!("Drop to add {label} to VPC {v}"),
                 Ok(target.clone()),
             ),
             Err(e) => (e.0.clone(), Err(e.0)),
@@ -116,7 +116,7 @@ impl Hint {
 
 fn link_words(kind: LinkKind) -> &'static str {
     match kind {
-        LinkKind::AsgTarget => "the auto-scaling group joins the load balancer",
+        LinkKind::AsgTarget => "it joins the load balancer's target group",
         LinkKind::RdsReplica => "a cross-region read replica",
         LinkKind::AuroraGlobal => "members of one Aurora global cluster",
         LinkKind::S3Replication => "bucket replication",

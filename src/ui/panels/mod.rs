@@ -5,6 +5,7 @@
 pub mod fields;
 pub mod inspector;
 pub mod settings;
+mod usage;
 
 use crate::core::validate::Diagnostic;
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! The design settings: what belongs to the design as a whole rather than
 //! to one object (project and environment names, tags, the remote state,
-//! the DNS zone, the recovery objectives) and the diagnostics about it. Shown when nothing is
+//! the DNS zone, the recovery objectives, the usage the cost estimate
+//! assumes) and the diagnostics about it. Shown when nothing is
 //! selected, and opened from the toolbar's "Design settings".
 
 use super::diagnostics_list;
@@ -79,11 +80,17 @@ pub fn Settings(
             <TextField label="Key prefix" field="state.key_prefix" value=s.key_prefix.clone().unwrap_or_default()
                 on_commit=on_design(doc, |d, v: String| d.state.key_prefix = Some(v).filter(|s| !s.is_empty())) />
             {state_buckets(doc, &d)}
+            <SelectField label="Roots per region" field="state.split" value=(if s.split == StateSplit::RegionLayer { "region_layer" } else { "region" }).into()
+                options=vec![("region".into(), "one root per region".into()), ("region_layer".into(), "platform and workloads roots per region".into())]
+                on_commit=on_design(doc, |d, v: String| d.state.split = if v == "region_layer" { StateSplit::RegionLayer } else { StateSplit::Region }) />
             <h4>"DNS"</h4>
             {zone(doc, &d)}
             {zone_id(doc, &d)}
             <h4>"Recovery objectives"</h4>
             {objectives(&d, doc)}
+            <h4>"Usage (for the cost estimate)"</h4>
+            <p class="hint">"Per month. Empty: the estimate's default."</p>
+            {super::usage::usage(doc, &d)}
             {mine}
         }
     };

@@ -75,6 +75,7 @@ pub fn failback(plan: &Plan<'_>) -> String {
             g.design.0, g.design.1, g.design.2
         ));
     }
+    sh.push_str(&super::failover_ecs::shrink(&plan.services));
     sh.push_str("\nif [ \"$CONFIRM\" = 1 ]; then\n  log \"failback done; apply the stacks in the README's order to reconcile the drift\"\nelse\n  log \"dry run: nothing was changed; re-run with --confirm to fail back\"\nfi\n");
     sh
 }

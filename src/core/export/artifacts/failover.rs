@@ -22,6 +22,8 @@ pub struct Plan<'a> {
     pub databases: Vec<DbMove>,
     /// The groups of the taking regions, with their production size.
     pub groups: Vec<GroupMove>,
+    /// The ECS services of the taking regions, with their production size.
+    pub services: Vec<super::failover_ecs::ServiceMove>,
     /// Every DNS record and what happens to it.
     pub records: Vec<RecordMove>,
     /// DynamoDB global tables (nothing to promote; listed to say so).
@@ -180,6 +182,7 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
     if takers.is_empty() {
         takers = secondaries.clone();
     }
+    let services = super::failover_ecs::moves(design, primary, &takers);
     let groups = takers
         .iter()
         .flat_map(|r| vpc_nodes(r).filter_map(|n| group_move(design, primary, r, n)))
@@ -222,6 +225,7 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
         takers,
         databases,
         groups,
+        services,
         records,
         tables,
     })

@@ -5,6 +5,7 @@
 
 mod failback;
 mod failover;
+mod failover_ecs;
 mod outage;
 mod promote_dr;
 mod readme;

@@ -155,6 +155,12 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
     if plan.groups.is_empty() {
         sh.push_str("log \"no Auto Scaling group in the regions that take over\"\n");
     }
+    if !plan.services.is_empty() {
+        sh.push_str(
+            "log \"ECS services, like the groups: the scaling minimum and the desired count\"\n",
+        );
+        sh.push_str(&super::failover_ecs::grow(&plan.services));
+    }
     sh.push_str("\nlog \"== 3. traffic\"\n");
     sh.push_str(&records(plan, false));
     sh.push_str("\nlog \"== 4. check the endpoints that now serve\"\n");

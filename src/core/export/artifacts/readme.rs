@@ -58,6 +58,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         ));
     }
     r.push_str("## CI\n\n`.github/workflows/terraform.yml` plans every stack on pull requests (the plan in the job summary) and applies on main without a prompt: iam and databases, the standby regions, the primary, then `global/` (DNS and traffic) after an approval in the `production-traffic` environment. It reads its AWS role from the repository secret `AWS_ROLE_ARN` and, when set, each region's health URL from the secret `HEALTH_URL_<REGION>` (for example `HEALTH_URL_US_EAST_1`): the next region waits until it answers. Run it by hand with `first_apply` to build from empty in the order above, after applying `bootstrap/` yourself.\n\n");
+    r.push_str(&super::super::cache::readme_section(design));
     r.push_str("## Security defaults\n\nEncryption at rest with customer-managed KMS keys, each in the region of what it encrypts (one per database, bucket, table and table replica, and VPC flow logs) and named by an alias, databases private with Secrets Manager-managed passwords and deletion protection, IMDSv2 only, S3 public access blocked, security groups that let the internet reach only the load balancers, the load balancers reach only the instances and the instances reach only the databases.\n\n");
     r.push_str(
         "## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n",
@@ -156,8 +157,21 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
             ));
         }
     }
-    if plan.groups.is_empty() {
+    if plan.groups.is_empty() && plan.services.is_empty() {
         r.push_str("   - none in the regions that take over.\n");
+    }
+    for s in &plan.services {
+        if s.at_size() {
+            r.push_str(&format!(
+                "   - ECS service `{}` in {}: already at production size.\n",
+                s.name, s.region
+            ));
+        } else {
+            r.push_str(&format!(
+                "   - ECS service `{}` in {}: scaling minimum {}, desired {} (from {}).\n",
+                s.name, s.region, s.production.0, s.production.1, s.source
+            ));
+        }
     }
     r.push_str("3. DNS:\n");
     for rec in &plan.records {
@@ -177,7 +191,10 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
     }
     r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");
     r.push_str("4. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
-    if !plan.databases.is_empty() || plan.groups.iter().any(|g| !g.at_size()) {
+    if !plan.databases.is_empty()
+        || plan.groups.iter().any(|g| !g.at_size())
+        || plan.services.iter().any(|s| !s.at_size())
+    {
         let dirs: Vec<String> = plan
             .takers
             .iter()
@@ -246,4 +263,6 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV2_AWS_39", "Route 53 query logging is an account-level choice"),
     ("CKV_AWS_75", "Global Accelerator flow logs need an S3 bucket"),
     ("CKV_AWS_18 (state bucket)", "CloudTrail records access to the state"),
+    ("CKV_AWS_31", "caches: clients authenticate as an IAM-enabled user of the cache's user group, with no password; an AUTH token would sit in the Terraform state in plain text"),
+    ("CKV2_AWS_50", "only on a cache the design runs without Multi-AZ automatic failover (it refills from the database)"),
 ];

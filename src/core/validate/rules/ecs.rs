@@ -38,6 +38,9 @@ pub const RULES: &[Rule] = &[
     rule("ECS-09", Warning, Containers, "A service should pull from a registry in its own region.",
         "An image in another region's ECR cannot be pulled while that region is down, so after a failover the DR region cannot start a single new task; the registry is a dependency on the region the design is protecting against.",
         "Replicate the repository (ECR cross-region replication) and point each region's service at its own region's registry.", ecs_09),
+    rule("ECS-11", Error, Containers, "A service behind a load balancer needs a valid target group name (project-environment-name).",
+        "The export gives each such service an ip target group named like the service: at most 32 letters, digits and hyphens, not starting or ending with '-' (CreateTargetGroup).",
+        "Shorten or rename the service (the project and environment count too).", ecs_11),
     rule("ECS-10", Error, Containers, "The container port must be between 1 and 65535.",
         "Port 0 is not a port a container can listen on; RegisterTaskDefinition refuses it.",
         "Set the port the container listens on.", ecs_10),
@@ -211,6 +214,25 @@ fn ecs_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (_, _, e) in services(ctx) {
         if e.port == 0 {
             out.emit(&[&e.id], format!("{} listens on port 0.", label(ctx, e)));
+        }
+    }
+}
+
+fn ecs_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for (_, _, e) in services(ctx) {
+        if e.target.is_none() {
+            continue;
+        }
+        let name = crate::core::names::ecs_service(ctx.design, &e.name);
+        if let Some(p) = super::names_check::target_group_name_problem(&name) {
+            out.emit(
+                &[&e.id],
+                format!(
+                    "{}: its target group name \"{}\" {p}.",
+                    label(ctx, e),
+                    crate::core::text::short(&name)
+                ),
+            );
         }
     }
 }

@@ -279,6 +279,8 @@ fn cache_05_and_06() {
     fires_and_not("CACHE-05", &bad, &id, &good);
     let (bad, good, id) = cache_case(|d| first_cache(d).engine_version = "5.0.6".into());
     fires_and_not("CACHE-06", &bad, &id, &good);
+    let (bad, good, id) = cache_case(|d| first_cache(d).engine_version = "6.2".into());
+    fires_and_not("CACHE-06", &bad, &id, &good);
     let (bad, good, id) = cache_case(|d| {
         let c = first_cache(d);
         c.engine = CacheEngine::Valkey;
@@ -305,4 +307,63 @@ fn des_23_cache_only_in_the_primary() {
         findings(&bad, "DES-22").is_empty(),
         "no DR cache, nothing starts cold"
     );
+}
+
+#[test]
+fn ecs_11_and_iam_names_of_a_service() {
+    let (bad, good, id) =
+        case(|d| first_ecs(d).name = "a-service-name-far-too-long-for-a-group".into());
+    fires_and_not("ECS-11", &bad, &id, &good);
+    // Its roles are region-suffixed: the same service name in two regions is fine,
+    // but a role name over 64 characters is not.
+    assert!(findings(&good, "IAM-01").is_empty());
+    let (bad, _, id) = case(|d| first_ecs(d).name = "x".repeat(60));
+    assert!(
+        findings(&bad, "IAM-02")
+            .iter()
+            .any(|f| f.subjects.contains(&id)),
+        "{:?}",
+        findings(&bad, "IAM-02")
+    );
+}
+
+#[test]
+fn alb_14_the_groups_share_one_weight() {
+    let mut d = base2();
+    first_ecs(&mut d).target = Some("use1-alb".into());
+    first_ecs(&mut d).weight = Some(1);
+    if let VpcNode::Asg(a) = &mut d.regions[0].vpcs[0].nodes[1] {
+        a.weight = Some(999);
+    }
+    assert!(
+        findings(&d, "ALB-14").is_empty(),
+        "{:?}",
+        findings(&d, "ALB-14")
+    );
+    let (d2, _) = add(&d, PaletteItem::Asg, Some("use1-main")).unwrap();
+    let mut d2 = d2;
+    for n in d2.regions[0].vpcs[0].nodes.iter_mut() {
+        if let VpcNode::Asg(a) = n {
+            a.target = Some("use1-alb".into());
+            a.weight = Some(999);
+        }
+    }
+    assert!(
+        findings(&d2, "ALB-14")
+            .iter()
+            .any(|f| f.message.contains("1998")),
+        "{:?}",
+        findings(&d2, "ALB-14")
+    );
+}
+
+#[test]
+fn cache_07_nobody_to_use_it() {
+    let good = base2();
+    let mut bad = good.clone();
+    bad.regions[0].vpcs[0]
+        .nodes
+        .retain(|n| !matches!(n, VpcNode::Asg(_) | VpcNode::Ecs(_)));
+    let id = first_cache(&mut bad.clone()).id.clone();
+    fires_and_not("CACHE-07", &bad, &id, &good);
 }

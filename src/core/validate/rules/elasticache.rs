@@ -26,9 +26,12 @@ pub const RULES: &[Rule] = &[
     rule("CACHE-05", Error, Caching, "A cache has 1 to 6 nodes.",
         "A replication group without cluster mode has one primary and up to five replicas.",
         "Set nodes between 1 and 6.", cache_05),
-    rule("CACHE-06", Error, Caching, "The engine version must be one the engine offers, at least Redis 6.0 or Valkey 7.2.",
-        "The export turns on encryption in transit with an AUTH token, which needs Redis OSS 6.0 or later (ElastiCache User Guide, in-transit encryption); Valkey starts at 7.2. A malformed version fails at apply.",
-        "Use a major.minor version such as 7.1 (Redis OSS) or 8.0 (Valkey).", cache_06),
+    rule("CACHE-06", Error, Caching, "The engine version must be one the engine offers, at least Redis OSS 7.0 or Valkey 7.2.",
+        "Clients authenticate with IAM (the export writes no password), which needs Redis OSS 7.0 or later or Valkey 7.2 or later (ElastiCache User Guide, \"Authenticating with IAM\"). A malformed version fails at apply.",
+        "Use Redis OSS 7.0 or 7.1, or Valkey 7.2, 8.0 or 8.1.", cache_06),
+    rule("CACHE-07", Warning, Caching, "A cache should have an application in its VPC.",
+        "Only the groups and services of the cache's own VPC are let in (security group and IAM); a cache with none beside it is paid for and never used.",
+        "Add a group or service to the VPC, or remove the cache.", cache_07),
     rule("DES-22", Info, Caching, "A cache in the DR region starts cold after a failover.",
         "Caches are never replicated across regions (seed 003's deliberate choice: a replicated cache costs more than refilling it). After a failover every read misses until the cache refills, so the database takes the full read load for a while.",
         "Size the DR database for cache-miss load, or warm the cache in the runbook.", des_22),
@@ -220,19 +223,15 @@ fn cache_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
-/// Whether `v` is a version `engine` offers for a new encrypted group:
-/// Redis OSS 6.0, 6.2, 7.0, 7.1 (the ElastiCache User Guide's supported
-/// versions, read 2026-12-02); Valkey 7.2, 8.0, 8.1. `6.x` is accepted as
-/// Redis 6's own spelling.
+/// Whether `v` is a version `engine` offers for a group whose clients
+/// authenticate with IAM: Redis OSS 7.0 and 7.1, Valkey 7.2, 8.0 and 8.1
+/// (the ElastiCache User Guide's supported versions, read 2026-12-02).
 pub fn version_problem(engine: CacheEngine, v: &str) -> Option<String> {
     let parts: Vec<&str> = v.split('.').collect();
     let numeric = !v.is_empty()
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    if engine == CacheEngine::Redis && v == "6.x" {
-        return None;
-    }
     if !numeric || parts.len() > 3 {
         return Some(format!(
             "\"{}\" is not a version (major.minor, like {})",
@@ -246,12 +245,12 @@ pub fn version_problem(engine: CacheEngine, v: &str) -> Option<String> {
     }
     let mm = format!("{}.{}", parts[0], parts.get(1).unwrap_or(&"0"));
     let offered: &[&str] = match engine {
-        CacheEngine::Redis => &["6.0", "6.2", "7.0", "7.1"],
+        CacheEngine::Redis => &["7.0", "7.1"],
         CacheEngine::Valkey => &["7.2", "8.0", "8.1"],
     };
     (!offered.contains(&mm.as_str())).then(|| {
         format!(
-            "{} {v} is not offered for an encrypted cache; use one of {}",
+            "{} {v} cannot take IAM authentication, the export's only way in; use one of {}",
             engine.as_str(),
             offered.join(", ")
         )
@@ -305,5 +304,23 @@ fn des_23(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             )
             .collect();
         out.emit(&ids, format!("The primary region {} has a cache but {} has none: after a failover its applications run without one.", primary.code, r.code));
+    }
+}
+
+fn cache_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for (_, v, c) in caches(ctx) {
+        if !v
+            .nodes
+            .iter()
+            .any(|n| matches!(n, VpcNode::Asg(_) | VpcNode::Ecs(_)))
+        {
+            out.emit(
+                &[&c.id],
+                format!(
+                    "{} has no group or service in its VPC to use it.",
+                    label(ctx, c)
+                ),
+            );
+        }
     }
 }

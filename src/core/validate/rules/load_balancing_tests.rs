@@ -104,3 +104,28 @@ fn alb_13_internet_facing_in_private_subnets() {
     }
     assert!(findings(&internal, "ALB-13").is_empty());
 }
+
+/// An ECS service registers into its load balancer as a group does: a load
+/// balancer with only a service behind it has targets (ALB-12 and R53-12
+/// stay quiet); without the service's target both fire.
+#[test]
+fn alb_12_and_r53_12_count_ecs_services_as_targets() {
+    let mut good = crate::core::model::load(include_str!(
+        "../../../../tests/fixtures/clean/ecs-service.json"
+    ))
+    .expect("the fixture loads");
+    // Only the service behind us-west-2's load balancer.
+    for n in &mut good.regions[1].vpcs[0].nodes {
+        if let VpcNode::Asg(g) = n {
+            g.target = None;
+        }
+    }
+    let mut bad = good.clone();
+    for n in &mut bad.regions[1].vpcs[0].nodes {
+        if let VpcNode::Ecs(e) = n {
+            e.target = None;
+        }
+    }
+    fires_and_not("ALB-12", &bad, "usw2-alb", &good);
+    fires_and_not("R53-12", &bad, "usw2-alb", &good);
+}

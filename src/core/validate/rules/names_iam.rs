@@ -40,8 +40,18 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
             out.push((names::flow_log_role(d, &r.code), v.id.as_str()));
         }
         for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
-            if let VpcNode::Asg(a) = n {
-                out.push((names::instance_role(d, &a.name, &r.code), a.id.as_str()));
+            match n {
+                VpcNode::Asg(a) => {
+                    out.push((names::instance_role(d, &a.name, &r.code), a.id.as_str()))
+                }
+                VpcNode::Ecs(e) => {
+                    out.push((
+                        names::ecs_execution_role(d, &e.name, &r.code),
+                        e.id.as_str(),
+                    ));
+                    out.push((names::ecs_task_role(d, &e.name, &r.code), e.id.as_str()));
+                }
+                _ => {}
             }
         }
         for n in &r.nodes {
@@ -120,10 +130,17 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     .or_default()
                     .push(id),
                 VpcNode::Rds(_) => lower.push(("DB instance", name.to_lowercase(), &r.code, id)),
-                VpcNode::Ecs(_) => seen
-                    .entry(("ECS service", &r.code, name))
-                    .or_default()
-                    .push(id),
+                VpcNode::Ecs(e) => {
+                    seen.entry(("ECS service", &r.code, name))
+                        .or_default()
+                        .push(id);
+                    // A service behind a load balancer has a target group of its own name.
+                    if e.target.is_some() {
+                        seen.entry(("target group", &r.code, name))
+                            .or_default()
+                            .push(id);
+                    }
+                }
                 VpcNode::Elasticache(_) => {
                     lower.push(("cache replication group", name.to_lowercase(), &r.code, id))
                 }

@@ -141,6 +141,22 @@ fn alb_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 ),
             );
         }
+        let groups_sum: u32 = targets
+            .iter()
+            .filter(|n| n.kind() == NodeKind::Asg)
+            .filter_map(|n| n.weight())
+            .sum();
+        if groups_sum > 999 {
+            let ids: Vec<&str> = std::iter::once(alb.id.as_str())
+                .chain(
+                    targets
+                        .iter()
+                        .filter(|n| n.kind() == NodeKind::Asg)
+                        .map(|n| n.id()),
+                )
+                .collect();
+            out.emit(&ids, format!("Load balancer {name}'s groups share one target group, weighted by the sum of their weights: {groups_sum}, over 999."));
+        }
         if targets.iter().all(|n| n.weight() == Some(0)) {
             let ids: Vec<&str> = std::iter::once(alb.id.as_str())
                 .chain(targets.iter().map(|n| n.id()))

@@ -1,6 +1,6 @@
 //! Load balancers and auto-scaling groups in the inspector.
 
-use super::pickers::{self, some};
+use super::pickers;
 use crate::core::edit::{input, ObjectMut};
 use crate::core::model::*;
 use crate::ui::doc::Doc;
@@ -35,13 +35,9 @@ pub fn alb(doc: Doc, vpc: &Vpc, a: &Alb) -> AnyView {
 }
 
 /// An auto-scaling group: name, subnets, capacity, instance type, image,
-/// and the load balancer it sits behind (those of its VPC, or none).
-pub fn asg(doc: Doc, d: &Design, vpc: &Vpc, g: &Asg) -> AnyView {
+/// and what services share (load balancer, scaling, weight).
+pub fn asg(doc: Doc, d: &Design, vpc: &Vpc, node: &VpcNode, g: &Asg) -> AnyView {
     let id = g.id.clone();
-    let vpc_id = vpc.id.clone();
-    let albs = pickers::objects(d, ObjectKind::Node(NodeKind::Alb), true, &|o| {
-        o.vpc().is_some_and(|v| v.id == vpc_id)
-    });
     view! {
         <TextField label="Name" field="name" value=g.name.clone() check=input::name on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: String| x.name = v) />
         {pickers::subnets("Subnets", vpc, &g.subnets, set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: Vec<String>| x.subnets = v))}
@@ -51,8 +47,7 @@ pub fn asg(doc: Doc, d: &Design, vpc: &Vpc, g: &Asg) -> AnyView {
         <TextField label="Instance type" field="instance_type" value=g.instance_type.clone() check=input::name
             on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: String| x.instance_type = v) />
         <TextField label="Image" field="image" value=g.image.clone() check=input::name on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: String| x.image = v) />
-        <SelectField label="Load balancer" field="target" value=g.target.clone().unwrap_or_default() options=albs
-            on_commit=set!(doc, id, ObjectMut::VpcNode(VpcNode::Asg(x)) => |v: String| x.target = some(v)) />
+        {super::traffic::fields(doc, d, vpc, node)}
     }
     .into_any()
 }

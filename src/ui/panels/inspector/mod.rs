@@ -29,12 +29,14 @@ macro_rules! set {
 
 mod accelerator;
 mod compute;
+mod containers;
 pub mod controls;
 mod data;
 mod links;
 pub mod network;
 mod pickers;
 mod record;
+mod traffic;
 
 /// Applies `f` to object `id` as one edit (nothing happens for an id that
 /// is gone, e.g. deleted by another view meanwhile).
@@ -98,12 +100,11 @@ pub fn Inspector(
             ObjectRef::Peering(p) => network::peering(doc, &d, p),
             ObjectRef::VpcNode { vpc, node, .. } => match node {
                 VpcNode::Alb(a) => compute::alb(doc, vpc, a),
-                VpcNode::Asg(g) => compute::asg(doc, &d, vpc, g),
+                VpcNode::Asg(g) => compute::asg(doc, &d, vpc, node, g),
                 VpcNode::Rds(r) => data::rds(doc, &d, vpc, r),
                 VpcNode::Aurora(c) => data::aurora(doc, vpc, c),
-                VpcNode::Ecs(_) | VpcNode::Elasticache(_) => {
-                    view! { <p class="muted">"No fields yet for this kind."</p> }.into_any()
-                }
+                VpcNode::Ecs(e) => containers::ecs(doc, &d, vpc, node, e),
+                VpcNode::Elasticache(c) => containers::elasticache(doc, vpc, c),
             },
             ObjectRef::RegionNode { region, node } => match node {
                 RegionNode::S3(b) => data::s3(doc, &d, b),

@@ -20,9 +20,10 @@ resource "aws_vpc_security_group_ingress_rule" "listener" {
   cidr_ipv4         = var.internal ? var.vpc_cidr : "0.0.0.0/0"
 }
 
-# No egress here: each Auto Scaling group behind this load balancer opens the
-# load balancer's egress to its own security group (modules/asg, alb_to_app),
-# so the load balancer reaches its targets and nothing else in the VPC.
+# No egress here: each Auto Scaling group and ECS service behind this load
+# balancer opens the load balancer's egress to its own security group
+# (modules/asg alb_to_app, modules/ecs alb_to_service), so the load balancer
+# reaches its targets and nothing else in the VPC.
 
 resource "aws_lb" "this" {
   #checkov:skip=CKV2_AWS_28:A WAF web ACL is an account-level choice; attach one if the workload needs it.
@@ -64,6 +65,39 @@ resource "aws_lb_target_group" "this" {
   tags = var.tags
 }
 
+# One target group of type ip per ECS service behind this load balancer
+# (Fargate tasks register by IP), on the service's container port.
+resource "aws_lb_target_group" "service" {
+  for_each = var.service_targets
+
+  name        = each.value.name
+  port        = each.value.port
+  protocol    = "HTTP"
+  target_type = "ip"
+  vpc_id      = var.vpc_id
+
+  health_check {
+    path                = var.health_check.path
+    interval            = var.health_check.interval
+    timeout             = var.health_check.timeout
+    healthy_threshold   = var.health_check.healthy_threshold
+    unhealthy_threshold = var.health_check.unhealthy_threshold
+    matcher             = "200-399"
+  }
+
+  tags = var.tags
+}
+
+locals {
+  # What the listener forwards to: the groups' target group alone when no
+  # service is behind it (as before services existed); else each service's
+  # target group and, when groups share the listener, theirs, with weights.
+  forward = length(var.service_targets) == 0 ? [{ arn = aws_lb_target_group.this.arn, weight = 1 }] : concat(
+    var.group_weight == null ? [] : [{ arn = aws_lb_target_group.this.arn, weight = var.group_weight }],
+    [for k, t in var.service_targets : { arn = aws_lb_target_group.service[k].arn, weight = t.weight }],
+  )
+}
+
 resource "aws_lb_listener" "this" {
   load_balancer_arn = aws_lb.this.arn
   port              = var.port
@@ -73,7 +107,21 @@ resource "aws_lb_listener" "this" {
 
   default_action {
     type             = "forward"
-    target_group_arn = aws_lb_target_group.this.arn
+    target_group_arn = length(local.forward) == 1 ? local.forward[0].arn : null
+
+    # Weighted forwarding, only with more than one target group.
+    dynamic "forward" {
+      for_each = length(local.forward) > 1 ? [local.forward] : []
+      content {
+        dynamic "target_group" {
+          for_each = forward.value
+          content {
+            arn    = target_group.value.arn
+            weight = target_group.value.weight
+          }
+        }
+      }
+    }
   }
 
   tags = var.tags

@@ -22,3 +22,8 @@ output "security_group_id" {
   description = "The load balancer's security group; targets allow traffic from it."
   value       = aws_security_group.this.id
 }
+
+output "service_target_group_arns" {
+  description = "The target group of each ECS service behind the load balancer, by design id."
+  value       = { for k, tg in aws_lb_target_group.service : k => tg.arn }
+}

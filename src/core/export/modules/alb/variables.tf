@@ -53,6 +53,22 @@ variable "health_check" {
   })
 }
 
+variable "service_targets" {
+  description = "ECS services behind the load balancer, by design id: the target group name (at most 32 characters), the container port, and the service's share of the listener's traffic when more than one target group shares it."
+  type = map(object({
+    name   = string
+    port   = number
+    weight = number
+  }))
+  default = {}
+}
+
+variable "group_weight" {
+  description = "The share of the listener's traffic for the Auto Scaling groups' target group when services share the load balancer, or null when no group is behind it."
+  type        = number
+  default     = null
+}
+
 variable "access_logs_bucket" {
   description = "S3 bucket for access logs, or null for none."
   type        = string

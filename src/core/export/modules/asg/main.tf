@@ -136,3 +136,21 @@ resource "aws_autoscaling_group" "this" {
     }
   }
 }
+
+# Target tracking on average CPU: AWS creates and owns the CloudWatch alarms
+# of the policy, so none are declared here.
+resource "aws_autoscaling_policy" "cpu" {
+  count = var.cpu_target_percent == null ? 0 : 1
+
+  name                   = "${var.name}-cpu"
+  autoscaling_group_name = aws_autoscaling_group.this.name
+  policy_type            = "TargetTrackingScaling"
+
+  target_tracking_configuration {
+    target_value = var.cpu_target_percent
+
+    predefined_metric_specification {
+      predefined_metric_type = "ASGAverageCPUUtilization"
+    }
+  }
+}

@@ -71,6 +71,12 @@ variable "peer_database_cidrs" {
   default = {}
 }
 
+variable "cpu_target_percent" {
+  description = "Average CPU a target-tracking policy keeps the group near, or null for no policy."
+  type        = number
+  default     = null
+}
+
 variable "app_port" {
   description = "Port the application listens on."
   type        = number

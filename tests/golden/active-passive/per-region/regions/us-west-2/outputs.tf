@@ -50,3 +50,8 @@ output "buckets" {
   description = "S3 buckets by design id: name, ARN and KMS key (replication uses them)."
   value       = {}
 }
+
+output "caches" {
+  description = "Caches by design id: replication group id, endpoints, port (TLS) and the user applications connect as with an IAM authentication token."
+  value       = {}
+}

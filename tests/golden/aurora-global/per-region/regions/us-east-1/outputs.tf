@@ -54,3 +54,8 @@ output "buckets" {
     }
   }
 }
+
+output "caches" {
+  description = "Caches by design id: replication group id, endpoints, port (TLS) and the user applications connect as with an IAM authentication token."
+  value       = {}
+}
