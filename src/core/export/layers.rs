@@ -230,15 +230,15 @@ pub fn state_key(design: &Design, code: &str, layer: Layer) -> String {
 
 /// The rules a platform module's `app_security_groups` would have written
 /// (ingress on its group from each application's group, the application's
-/// egress to it), as resources of the workloads root. `b` keeps its `port`
-/// and gives its group as the `security_group_id` output.
+/// egress to it), as resources of the workloads root. `b` has a `port`
+/// input or output and gives its group as the `security_group_id` output.
 fn admission_rules(b: &B, apps: Option<Expression>) -> Result<Vec<B>, HclError> {
     let module = b.labels().first().cloned().unwrap_or_default();
-    let port = b.get("port").cloned().ok_or_else(|| {
-        HclError(format!(
-            "internal: module {module} admits applications but has no port"
-        ))
-    })?;
+    // The module's `port` input, else its `port` output (a cache's).
+    let port = match b.get("port") {
+        Some(p) => p.clone(),
+        None => super::hcl::ex(&format!("module.{module}.port"))?,
+    };
     let Some(Expression::Object(apps)) = apps else {
         return Ok(vec![]);
     };
