@@ -3,6 +3,12 @@
 # goes down and comes back, and the result is checked.
 #
 #   scripts/drill.sh TEMPLATE        (a template id: active-passive, ...)
+#   scripts/drill.sh DESIGN.json     (a design file, e.g. tests/fixtures/clean/layers.json)
+#
+# A region's roots are `regions/<code>/`, or with layered state
+# (`state.split = "region_layer"`) `regions/<code>/platform/` then
+# `regions/<code>/workloads/`: every phase below that plans or applies a
+# region does so for each of its roots, in that order.
 #
 # Phases, each timed:
 #   export     the template's per-region export (the topoform CLI)
@@ -14,7 +20,8 @@
 #              so the applied resources outlive it
 #   outage     the proxy answers 503 to everything signed for the primary
 #              region; checked: the primary does not answer, DR does
-#   dr-plan    terraform init and plan of every region root with the primary
+#   dr-plan    terraform init and plan of every region root (both layers of
+#              a layered region) with the primary
 #              down: each DR root must succeed (its state is in its own
 #              region, it reads no other stack), the primary's must fail
 #              (printed: that is the outage, not a bug)
@@ -55,11 +62,15 @@ say() { printf '[drill] %s\n' "$*"; }
 die() { printf '[drill] error: %s\n' "$*" >&2; exit 2; }
 fail() { printf '[drill] FAILED: %s\n' "$*" >&2; exit 1; }
 
-[ $# -eq 1 ] || die "usage: $0 TEMPLATE"
-TEMPLATE=$1
+[ $# -eq 1 ] || die "usage: $0 TEMPLATE|DESIGN.json"
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 DRILL="$REPO/scripts/drill"
-[ -f "$REPO/public/templates/$TEMPLATE.json" ] || die "no template $TEMPLATE in public/templates"
+if [ -f "$1" ]; then
+  DESIGN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); TEMPLATE=$(basename "$1" .json)
+else
+  TEMPLATE=$1; DESIGN="$REPO/public/templates/$TEMPLATE.json"
+  [ -f "$DESIGN" ] || die "no template $TEMPLATE in public/templates (nor a design file $1)"
+fi
 AWS_BIN="$HOME/.venvs/awscli/bin/aws"
 [ -x "$AWS_BIN" ] || die "the AWS CLI is not in ~/.venvs/awscli (scripts/setup.sh installs it)"
 for tool in python3 terraform timeout curl cargo; do command -v "$tool" >/dev/null || die "$tool is not on PATH"; done
@@ -94,7 +105,7 @@ wait_port() {
 # --- export ------------------------------------------------------------------
 say "=== export $TEMPLATE"
 (cd "$REPO" && cargo build --locked --quiet --bin topoform)
-"$REPO/target/debug/topoform" export "$REPO/public/templates/$TEMPLATE.json" --out "$WORK/export" >/dev/null
+"$REPO/target/debug/topoform" export "$DESIGN" --out "$WORK/export" >/dev/null
 PROMOTE="$WORK/export/scripts/promote-dr.sh"
 FAILBACK="$WORK/export/scripts/failback.sh"
 [ -f "$PROMOTE" ] && [ -f "$FAILBACK" ] || die "$TEMPLATE exports no runbooks (no region to fail over to)"
@@ -207,24 +218,34 @@ EOF
 export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
 REGIONS=$(ls "$WORK/export/regions")
+# The roots of region CODE in apply order, as paths under the export:
+# regions/CODE, or its platform then its workloads (layered state).
+roots_of() { # CODE
+  if compgen -G "$WORK/export/regions/$1/*.tf" >/dev/null; then echo "regions/$1"
+  else for l in platform workloads; do [ -d "$WORK/export/regions/$1/$l" ] && echo "regions/$1/$l"; done; fi
+}
 # A copy of an export for Terraform runs, its HTTPS inputs filled with
 # certificates requested from moto in every region that answers (a
 # placeholder for one that is down: its init fails before it is read).
 tf_copy() { # SRC DEST
   rm -rf "$2"; cp -r "$1" "$2"
-  local r arn
+  local r arn root
   for r in $REGIONS; do
-    [ -f "$2/regions/$r/terraform.auto.tfvars" ] || continue
-    arn=$(AWS_MAX_ATTEMPTS=1 aws acm request-certificate --region "$r" --domain-name drill.example.com \
-      --validation-method DNS --query CertificateArn --output text 2>/dev/null) || arn="arn:aws:acm:$r:$ACCOUNT:certificate/region-down"
-    printf 'certificate_arn = "%s"\n' "$arn" >"$2/regions/$r/zz-drill.auto.tfvars"
+    for root in $(roots_of "$r"); do
+      [ -f "$2/$root/terraform.auto.tfvars" ] || continue
+      arn=$(AWS_MAX_ATTEMPTS=1 aws acm request-certificate --region "$r" --domain-name drill.example.com \
+        --validation-method DNS --query CertificateArn --output text 2>/dev/null) || arn="arn:aws:acm:$r:$ACCOUNT:certificate/region-down"
+      printf 'certificate_arn = "%s"\n' "$arn" >"$2/$root/zz-drill.auto.tfvars"
+    done
   done
 }
-# init and plan of regions/CODE in the copy DIR, the plan saved as tfplan:
-# returns 1 when init fails, 2 when plan does.
-tf_plan() { # DIR CODE
-  local d="$1/regions/$2"
-  timeout 600 terraform -chdir="$d" init -input=false -no-color -backend-config="../../backends/$2.hcl" >"$d/init.log" 2>&1 || return 1
+# init and plan of ROOT (regions/CODE or regions/CODE/LAYER) in the copy DIR,
+# with its backends/CODE[-LAYER].hcl, the plan saved as tfplan: returns 1
+# when init fails, 2 when plan does.
+tf_plan() { # DIR ROOT
+  local d="$1/$2" name=${2#regions/} up
+  up=$(printf '%s' "$2" | sed 's|[^/]*|..|g')
+  timeout 600 terraform -chdir="$d" init -input=false -no-color -backend-config="$up/backends/${name//\//-}.hcl" >"$d/init.log" 2>&1 || return 1
   timeout 900 terraform -chdir="$d" plan -input=false -no-color -lock-timeout=60s -out=tfplan >"$d/plan.log" 2>&1 || return 2
 }
 first_error() { grep -m1 -E '^(Error|│ Error)' "$1" | sed 's/^│ //'; }
@@ -250,16 +271,18 @@ phase_done outage
 say "=== terraform init and plan of every region root while $HOME_REGION is down"
 tf_copy "$WORK/export" "$WORK/tf-outage"
 for r in $REGIONS; do
-  rc=0; tf_plan "$WORK/tf-outage" "$r" || rc=$?
-  step=$([ "$rc" = 1 ] && echo init || echo plan)
-  log="$WORK/tf-outage/regions/$r/$step.log"
-  if [ "$r" = "$HOME_REGION" ]; then
-    [ "$rc" != 0 ] || fail "regions/$r planned although $r is down (the outage proxy let it through?)"
-    say "  expected: regions/$r (down): $step fails: $(first_error "$log")"
-  else
-    [ "$rc" = 0 ] || { tail -n 30 "$log"; fail "regions/$r cannot $step while $HOME_REGION is down"; }
-    say "  ok: regions/$r inits and plans ($(grep -m1 -E '^(Plan:|No changes)' "$log"))"
-  fi
+  for root in $(roots_of "$r"); do
+    t1=$SECONDS; rc=0; tf_plan "$WORK/tf-outage" "$root" || rc=$?
+    step=$([ "$rc" = 1 ] && echo init || echo plan)
+    log="$WORK/tf-outage/$root/$step.log"
+    if [ "$r" = "$HOME_REGION" ]; then
+      [ "$rc" != 0 ] || fail "$root planned although $r is down (the outage proxy let it through?)"
+      say "  expected: $root (down): $step fails: $(first_error "$log")"
+    else
+      [ "$rc" = 0 ] || { tail -n 30 "$log"; fail "$root cannot $step while $HOME_REGION is down"; }
+      say "  ok: $root inits and plans in $((SECONDS - t1))s ($(grep -m1 -E '^(Plan:|No changes)' "$log"))"
+    fi
+  done
 done
 phase_done dr-plan
 
@@ -285,21 +308,23 @@ done <"$WORK/expect.tsv"
 # --- the design follows the failover; the new primary's root is applied -------------
 TAKER=$(awk -F'\t' '$1 == "promote" || $1 == "aurora" { print $2; exit }' "$WORK/expect.tsv")
 [ -n "$TAKER" ] || TAKER=$(for r in $REGIONS; do [ "$r" != "$HOME_REGION" ] && { echo "$r"; break; }; done)
-say "=== topoform make-primary $TAKER, export again, apply regions/$TAKER while $HOME_REGION is down"
+say "=== topoform make-primary $TAKER, export again, apply $(roots_of "$TAKER" | tr '\n' ' ')while $HOME_REGION is down"
 "$REPO/target/debug/topoform" make-primary "$WORK/export/topoform.json" "$TAKER" --out "$WORK/switched.json" 2>&1 | sed 's/^/    moved: /'
 "$REPO/target/debug/topoform" export "$WORK/switched.json" --out "$WORK/export-switched" >/dev/null
 tf_copy "$WORK/export-switched" "$WORK/tf-switched"
-D="$WORK/tf-switched/regions/$TAKER"
-tf_plan "$WORK/tf-switched" "$TAKER" || { tail -n 30 "$D/init.log" "$D/plan.log" 2>/dev/null; fail "regions/$TAKER of the switched design does not plan"; }
-terraform -chdir="$D" show -json tfplan >"$D/plan.json"
-destroyed=$(python3 -c 'import json, sys
+for root in $(roots_of "$TAKER"); do
+  D="$WORK/tf-switched/$root"
+  tf_plan "$WORK/tf-switched" "$root" || { tail -n 30 "$D/init.log" "$D/plan.log" 2>/dev/null; fail "$root of the switched design does not plan"; }
+  terraform -chdir="$D" show -json tfplan >"$D/plan.json"
+  destroyed=$(python3 -c 'import json, sys
 p = json.load(open(sys.argv[1]))
 print(" ".join(c["address"] for c in p.get("resource_changes", []) if "delete" in c["change"]["actions"]))' "$D/plan.json")
-say "  plan: $(grep -m1 -E '^(Plan:|No changes)' "$D/plan.log")"
-[ -z "$destroyed" ] || fail "the new primary's root would destroy: $destroyed"
-timeout 900 terraform -chdir="$D" apply -input=false -no-color -lock-timeout=60s tfplan >"$D/apply.log" 2>&1 ||
-  { sed -n '/^Error: /,/^$/p' "$D/apply.log" | head -n 40; fail "regions/$TAKER of the switched design does not apply"; }
-say "  ok: $(grep -E '^Apply complete!' "$D/apply.log" | tail -n 1)"
+  say "  $root plan: $(grep -m1 -E '^(Plan:|No changes)' "$D/plan.log")"
+  [ -z "$destroyed" ] || fail "the new primary's $root would destroy: $destroyed"
+  timeout 900 terraform -chdir="$D" apply -input=false -no-color -lock-timeout=60s tfplan >"$D/apply.log" 2>&1 ||
+    { sed -n '/^Error: /,/^$/p' "$D/apply.log" | head -n 40; fail "$root of the switched design does not apply"; }
+  say "  ok: $root: $(grep -E '^Apply complete!' "$D/apply.log" | tail -n 1)"
+done
 phase_done dr-apply
 
 # --- recovery and failback ------------------------------------------------------------

@@ -438,3 +438,59 @@ fn elasticache_fixture_applies_on_moto() {
     }
     assert!(run.output.contains("[apply-on-moto] flows: OK"));
 }
+
+/// Layered state (`state.split = "region_layer"`, tests/fixtures/clean/layers.json):
+/// each region's platform root, then its workloads root, which reads the
+/// platform's state; the harness follows the README's order, each root
+/// applies from empty and plans clean, and the flows hold although the
+/// rules that admit the applications to the databases live in the
+/// workloads root, on the platform's security groups.
+#[test]
+fn layered_fixture_applies_on_moto() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED apply-on-moto (layers fixture): {why}");
+        return;
+    }
+    let json = std::fs::read_to_string(crate_dir().join("tests/fixtures/clean/layers.json"))
+        .expect("the fixture exists");
+    let dir = export("layers", &json, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let run = apply_on_moto("fixture layers", &dir, 2);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
+    assert!(
+        run.ok,
+        "the layered fixture must apply and plan clean on moto:\n{}",
+        run.why()
+    );
+    let order = run
+        .output
+        .lines()
+        .find_map(|l| l.strip_prefix("[apply-on-moto] apply order: "))
+        .unwrap_or_default();
+    assert_eq!(
+        order.split_whitespace().collect::<Vec<_>>(),
+        [
+            "bootstrap",
+            "iam",
+            "regions/us-east-1/platform",
+            "regions/us-east-1/workloads",
+            "regions/us-west-2/platform",
+            "regions/us-west-2/workloads",
+            "global"
+        ],
+        "the README's order"
+    );
+    for stack in [
+        "regions/us-east-1/platform",
+        "regions/us-east-1/workloads",
+        "regions/us-west-2/platform",
+        "regions/us-west-2/workloads",
+        "global",
+    ] {
+        assert!(
+            run.output.lines().any(|l| matches!(l.split_whitespace().collect::<Vec<_>>()[..], [s, "applied", "clean" | "clean*", ..] if s == stack)),
+            "summary line `{stack} applied clean` missing"
+        );
+    }
+    assert!(run.output.contains("[apply-on-moto] flows: OK"));
+}

@@ -199,9 +199,21 @@ pub fn backend_at(
     bucket: &str,
     region: &str,
 ) -> Result<ExportFile, ExportError> {
+    backend_keyed(design, name, name, bucket, region)
+}
+
+/// `backends/<name>.hcl` for the state of stack `key_name` (its name in the
+/// state key) in `bucket` in `region`.
+pub fn backend_keyed(
+    design: &Design,
+    name: &str,
+    key_name: &str,
+    bucket: &str,
+    region: &str,
+) -> Result<ExportFile, ExportError> {
     let mut attrs = vec![
         ("bucket", s(bucket)),
-        ("key", s(&names::state_key(design, name))),
+        ("key", s(&names::state_key(design, key_name))),
         ("region", s(region)),
         ("encrypt", true.into()),
     ];

@@ -13,17 +13,23 @@ use hcl::Expression;
 
 /// The files of `global/`.
 pub fn root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
-    let look = |code: &str, path: &str| -> Result<Expression, HclError> {
-        ex(&format!(
-            "data.terraform_remote_state.{}.outputs.{path}",
-            state_label(code)
-        ))
+    let main = match design.state.split {
+        StateSplit::Region => {
+            let look = |code: &str, path: &str| -> Result<Expression, HclError> {
+                ex(&format!(
+                    "data.terraform_remote_state.{}.outputs.{path}",
+                    state_label(code)
+                ))
+            };
+            let mut main = Vec::new();
+            for r in &design.regions {
+                main.push(remote_state(design, &r.code)?);
+            }
+            main.extend(blocks(design, &look, false)?);
+            main
+        }
+        StateSplit::RegionLayer => super::layer_roots::global_main(design)?,
     };
-    let mut main = Vec::new();
-    for r in &design.regions {
-        main.push(remote_state(design, &r.code)?);
-    }
-    main.extend(blocks(design, &look, false)?);
     let mut providers = vec![files::provider_block(
         design,
         design

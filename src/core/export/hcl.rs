@@ -115,12 +115,16 @@ pub fn record<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, Expression)>)
 }
 
 /// A block under construction: attributes and nested blocks in order.
+#[derive(Clone)]
 pub struct B {
     ident: String,
     labels: Vec<String>,
     body: Vec<hcl::Structure>,
     /// `#checkov:skip=ID:reason` comments printed inside a top-level block.
     skips: Vec<(&'static str, &'static str)>,
+    /// The layer of a region block in the layered layout (`state.split =
+    /// "region_layer"`), when the block is a node's; `None` elsewhere.
+    layer: Option<super::layers::Layer>,
 }
 
 impl B {
@@ -131,7 +135,90 @@ impl B {
             labels: labels.iter().map(|l| l.to_string()).collect(),
             body: vec![],
             skips: vec![],
+            layer: None,
         }
+    }
+
+    /// Marks the block as a node's of `layer` (see `layers`).
+    pub fn in_layer(mut self, layer: super::layers::Layer) -> Self {
+        self.layer = Some(layer);
+        self
+    }
+
+    /// Marks the block in place (see [`B::in_layer`]).
+    pub fn set_layer(&mut self, layer: super::layers::Layer) {
+        self.layer = Some(layer);
+    }
+
+    /// The layer the block was marked with, if any.
+    pub fn layer(&self) -> Option<super::layers::Layer> {
+        self.layer
+    }
+
+    /// The block's identifier (`module`, `data`, `output`, ...).
+    pub fn ident(&self) -> &str {
+        &self.ident
+    }
+
+    /// The block's labels.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The value of the top-level attribute `key`, if the block has it.
+    pub fn get(&self, key: &str) -> Option<&Expression> {
+        self.body.iter().find_map(|st| match st {
+            hcl::Structure::Attribute(a) if a.key.as_str() == key => Some(&a.expr),
+            _ => None,
+        })
+    }
+
+    /// Removes the top-level attribute `key` and returns its value.
+    pub fn take(&mut self, key: &str) -> Option<Expression> {
+        let i = self
+            .body
+            .iter()
+            .position(|st| matches!(st, hcl::Structure::Attribute(a) if a.key.as_str() == key))?;
+        match self.body.remove(i) {
+            hcl::Structure::Attribute(a) => Some(a.expr),
+            hcl::Structure::Block(_) => None,
+        }
+    }
+
+    /// Every expression of the block, nested blocks included, for reading.
+    pub fn exprs(&self) -> Vec<&Expression> {
+        fn body<'a>(
+            structures: impl Iterator<Item = &'a hcl::Structure>,
+            out: &mut Vec<&'a Expression>,
+        ) {
+            for st in structures {
+                match st {
+                    hcl::Structure::Attribute(a) => out.push(&a.expr),
+                    hcl::Structure::Block(b) => body(b.body.iter(), out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        body(self.body.iter(), &mut out);
+        out
+    }
+
+    /// Every expression of the block, nested blocks included, for rewriting.
+    pub fn exprs_mut(&mut self) -> Vec<&mut Expression> {
+        fn body<'a>(
+            structures: impl Iterator<Item = &'a mut hcl::Structure>,
+            out: &mut Vec<&'a mut Expression>,
+        ) {
+            for st in structures {
+                match st {
+                    hcl::Structure::Attribute(a) => out.push(&mut a.expr),
+                    hcl::Structure::Block(b) => body(b.body.iter_mut(), out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        body(self.body.iter_mut(), &mut out);
+        out
     }
 
     /// Adds `key = value`.

@@ -22,6 +22,11 @@ mod global_outputs;
 pub mod hcl;
 mod iam;
 pub mod job;
+mod layer_refs;
+mod layer_roots;
+pub mod layers;
+#[cfg(test)]
+mod layers_tests;
 mod plan;
 mod region;
 #[cfg(test)]
@@ -127,15 +132,18 @@ fn per_region(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
     for stack in &order {
         match stack {
             Stack::Region(code) => out.extend(region::root(design, code)?),
+            Stack::Layer(code, layer) => out.extend(layer_roots::root(design, code, *layer)?),
             Stack::Global => out.extend(global::root(design)?),
             Stack::Iam => out.extend(iam::root(design)?),
             Stack::Databases => out.extend(databases::root(design)?),
             Stack::Bootstrap => {}
         }
-        if let (Some(name), Some((bucket, region))) =
-            (stack.backend_name(), stack.state_location(design))
-        {
-            out.push(files::backend_at(design, &name, &bucket, &region)?);
+        if let (Some(name), Some(key), Some((bucket, region))) = (
+            stack.backend_name(),
+            stack.state_name(),
+            stack.state_location(design),
+        ) {
+            out.push(files::backend_keyed(design, &name, &key, &bucket, &region)?);
         }
     }
     out.push(file("README.md", artifacts::readme(design, &order)));

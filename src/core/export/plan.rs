@@ -7,8 +7,9 @@
 //! order below still puts sources before replicas; it is the workflow's and
 //! the README's job, not a data dependency.
 
+use super::layers::Layer;
 use super::ExportError;
-use crate::core::model::{Design, ObjectRef, RegionRole, VpcNode};
+use crate::core::model::{Design, ObjectRef, RegionRole, StateSplit, VpcNode};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One Terraform root with its own state.
@@ -24,6 +25,8 @@ pub enum Stack {
     Databases,
     /// One region, by code.
     Region(String),
+    /// One layer of one region (`state.split = "region_layer"`), by code.
+    Layer(String, Layer),
     /// DNS, accelerators and cross-region links.
     Global,
 }
@@ -36,7 +39,31 @@ impl Stack {
             Stack::Iam => "iam".into(),
             Stack::Databases => "databases".into(),
             Stack::Region(code) => format!("regions/{code}"),
+            Stack::Layer(code, layer) => format!("regions/{code}/{}", layer.name()),
             Stack::Global => "global".into(),
+        }
+    }
+
+    /// The way from the stack's directory up to the export's top: `../`
+    /// per level (`../../` from `regions/<code>/`).
+    pub fn up(&self) -> String {
+        "../".repeat(self.dir().matches('/').count() + 1)
+    }
+
+    /// The region a region's root (or layer) belongs to.
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            Stack::Region(code) | Stack::Layer(code, _) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The stack name inside its state key (`names::state_key`): the backend
+    /// name, except `<code>/<layer>` for a layer.
+    pub fn state_name(&self) -> Option<String> {
+        match self {
+            Stack::Layer(code, layer) => Some(format!("{code}/{}", layer.name())),
+            _ => self.backend_name(),
         }
     }
 
@@ -47,6 +74,7 @@ impl Stack {
             Stack::Iam => Some("iam".into()),
             Stack::Databases => Some("databases".into()),
             Stack::Region(code) => Some(code.clone()),
+            Stack::Layer(code, layer) => Some(format!("{code}-{}", layer.name())),
             Stack::Global => Some("global".into()),
         }
     }
@@ -57,7 +85,7 @@ impl Stack {
     pub fn state_location(&self, design: &Design) -> Option<(String, String)> {
         match self {
             Stack::Bootstrap => None,
-            Stack::Region(code) => Some((
+            Stack::Region(code) | Stack::Layer(code, _) => Some((
                 crate::core::names::region_state_bucket(design, code),
                 code.clone(),
             )),
@@ -115,6 +143,7 @@ pub fn upstream(
 
 /// bootstrap, iam, databases (if any), then the regions (primary first,
 /// each after its upstream regions), then global. A cycle between regions cannot be applied.
+/// With `state.split = "region_layer"` each region is its platform, then its workloads.
 pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
     let mut regions: Vec<&str> = Vec::new();
     if let Some(p) = design
@@ -164,7 +193,14 @@ pub fn apply_order(design: &Design) -> Result<Vec<Stack>, ExportError> {
     if has_global_clusters(design) {
         order.push(Stack::Databases);
     }
-    order.extend(done.into_iter().map(|c| Stack::Region(c.to_string())));
+    for c in done {
+        match design.state.split {
+            StateSplit::Region => order.push(Stack::Region(c.to_string())),
+            StateSplit::RegionLayer => {
+                order.extend(Layer::ALL.iter().map(|l| Stack::Layer(c.to_string(), *l)))
+            }
+        }
+    }
     order.push(Stack::Global);
     Ok(order)
 }

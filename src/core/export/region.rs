@@ -50,7 +50,7 @@ pub fn root(design: &Design, code: &str) -> Result<Vec<ExportFile>, ExportError>
 
 /// `providers.tf`: the region's provider, and one alias per region where its
 /// global tables keep replicas (their keys are created there; see `dynamodb`).
-fn providers(design: &Design, region: &Region) -> Result<String, HclError> {
+pub(super) fn providers(design: &Design, region: &Region) -> Result<String, HclError> {
     let mut blocks = vec![files::provider_block(design, &region.code, None)];
     for code in super::dynamodb::replica_regions(region) {
         blocks.push(files::provider_block(
@@ -66,18 +66,23 @@ fn providers(design: &Design, region: &Region) -> Result<String, HclError> {
 /// listeners. An empty value (the committed tfvars before the user fills it)
 /// fails the plan with a message, not the apply halfway.
 pub fn certificate_variable(code: &str) -> Result<B, HclError> {
+    certificate_variable_in(code, &format!("regions/{code}"))
+}
+
+/// [`certificate_variable`] of the root in `dir` (a layered region's workloads).
+pub fn certificate_variable_in(code: &str, dir: &str) -> Result<B, HclError> {
     let filled = super::hcl::call("startswith", vec![ex("var.certificate_arn")?, s("arn:")]);
     Ok(B::new("variable", &["certificate_arn"])
         .a("description", s(&format!("ARN of the ACM certificate (in {code}) the HTTPS listeners of this region present.")))
         .a("type", super::hcl::var("string")?)
         .b(B::new("validation", &[])
             .a("condition", filled)
-            .a("error_message", s(&format!("Set certificate_arn in regions/{code}/terraform.auto.tfvars to the ARN of an ACM certificate in {code}.")))))
+            .a("error_message", s(&format!("Set certificate_arn in {dir}/terraform.auto.tfvars to the ARN of an ACM certificate in {code}.")))))
 }
 
 /// `terraform.auto.tfvars`: the region's inputs, committed so that CI applies
 /// unattended; the user fills the ARN once.
-fn certificate_tfvars(code: &str) -> Result<String, HclError> {
+pub(super) fn certificate_tfvars(code: &str) -> Result<String, HclError> {
     let header = format!("# The ACM certificate (in {code}) of this region's HTTPS listeners: request or import it in {code},\n# paste its ARN here and commit. Terraform reads this file by itself (CI too).\n");
     Ok(header + &super::hcl::print_attributes(vec![("certificate_arn", s(""))])?)
 }
@@ -145,6 +150,7 @@ pub fn main_blocks(
                 .a("tags", display(&b.name)),
             RegionNode::Dynamodb(t) => super::dynamodb::table(design, t, root)?,
         });
+        super::layers::mark_last(&mut blocks, super::layers::region_node_layer(node));
     }
     if single {
         let providers = record([("aws", ex(&format!("aws.{}", state_label(&region.code)))?)]);
@@ -496,7 +502,7 @@ fn vpc_blocks(
                 root,
             )?,
         };
-        blocks.push(b);
+        blocks.push(b.in_layer(super::layers::layer(node)));
     }
     Ok(blocks)
 }

@@ -6,7 +6,7 @@ use super::files;
 use super::hcl::{ex, print, s, HclError, B};
 use super::region::{main_blocks, state_label};
 use super::{file, global, ExportError, ExportFile};
-use crate::core::model::{Design, HttpProtocol, VpcNode};
+use crate::core::model::{Design, HttpProtocol, StateSplit, VpcNode};
 use hcl::Expression;
 
 /// The files of the single root (at the top of the export).
@@ -89,6 +89,9 @@ fn readme(design: &Design) -> String {
          terraform init -backend-config=backends/all.hcl\nterraform apply\n```\n",
         design.name, design.environment
     );
+    if design.state.split == StateSplit::RegionLayer {
+        r.push_str("\nThe design asks for layered state (`state.split = \"region_layer\"`: per region a platform and a workloads root). That choice belongs to the per-region layout (`topoform export` without `--layout single-root`); this single root keeps every layer of every region in its one state, as it keeps every region.\n");
+    }
     r.push_str("\n## Checkov skips\n\nThese checks are skipped with the reason written on the resource:\n\n");
     for (id, why) in super::artifacts::CHECKOV_SKIPS {
         r.push_str(&format!("- `{id}`: {why}\n"));

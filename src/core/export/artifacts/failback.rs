@@ -42,8 +42,8 @@ pub fn failback(plan: &Plan<'_>) -> String {
     sh.push_str("log \"== 1. databases\"\n");
     for (i, d) in plan.databases.iter().enumerate() {
         match &d.kind {
-            DbKind::Aurora { .. } => sh.push_str(&aurora(home, d, i + 1)),
-            DbKind::Rds { multi_az } => sh.push_str(&rds(home, d, *multi_az)),
+            DbKind::Aurora { .. } => sh.push_str(&aurora(home, d, i + 1, plan.data_root)),
+            DbKind::Rds { multi_az } => sh.push_str(&rds(home, d, *multi_az, plan.data_root)),
         }
     }
     for t in &plan.tables {
@@ -92,7 +92,8 @@ const MEMBER_STATE: &str = r#"member_state() {
 
 "#;
 
-fn aurora(home: &str, d: &DbMove, n: usize) -> String {
+/// `root`: the root holding databases, under `regions/<code>` (`""` or `/platform`).
+fn aurora(home: &str, d: &DbMove, n: usize, root: &str) -> String {
     let DbKind::Aurora {
         global_id,
         primary_instances,
@@ -175,13 +176,14 @@ fn aurora(home: &str, d: &DbMove, n: usize) -> String {
     }
     f.push_str(&format!("  run aws rds delete-db-cluster --region {h} --db-cluster-identifier {old} --skip-final-snapshot\n"));
     f.push_str(&format!(
-        "  log \"next: in Topoform make \"{dr}\" the primary region, export, apply regions/\"{h}\" (it joins \"{g}\" as a secondary), wait for it to sync, run this script again, then make \"{h}\" primary again and apply every stack\"\n"
+        "  log \"next: in Topoform make \"{dr}\" the primary region, export, apply regions/\"{h}\"{root} (it joins \"{g}\" as a secondary), wait for it to sync, run this script again, then make \"{h}\" primary again and apply every stack\"\n"
     ));
     f.push_str("  PENDING=1\n}\n");
     f + &sh
 }
 
-fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
+/// `root`: the root holding databases, under `regions/<code>` (`""` or `/platform`).
+fn rds(home: &str, d: &DbMove, multi_az: bool, root: &str) -> String {
     let (h, dr, id, src) = (
         w(home),
         w(&d.target_region),
@@ -194,7 +196,7 @@ fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
     ));
     sh.push_str("read -r KMS_KEY SECURITY_GROUP <<<\"$OLD\" || true\n");
     sh.push_str(&format!(
-        "if [ -z \"${{SECURITY_GROUP:-}}\" ]; then\n  log \"the old primary \"{id}\" is gone from \"{h}\": its KMS key and security group are unknown; apply regions/\"{h}\" to recreate it instead\"\n  exit 1\nfi\n"
+        "if [ -z \"${{SECURITY_GROUP:-}}\" ]; then\n  log \"the old primary \"{id}\" is gone from \"{h}\": its KMS key and security group are unknown; apply regions/\"{h}\"{root} to recreate it instead\"\n  exit 1\nfi\n"
     ));
     sh.push_str(&format!(
         "ask {}\n",
@@ -238,7 +240,7 @@ fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
     ));
     sh.push_str(&format!(
         "ask {}\n",
-        w(&format!("Delete the old writer {} in {} (final snapshot kept) so that applying regions/{} recreates it as a replica?", d.target_id, d.target_region, d.target_region))
+        w(&format!("Delete the old writer {} in {} (final snapshot kept) so that applying regions/{}{root} recreates it as a replica?", d.target_id, d.target_region, d.target_region))
     ));
     sh.push_str(&format!("run aws rds modify-db-instance --region {dr} --db-instance-identifier {src} --no-deletion-protection --apply-immediately\n"));
     sh.push_str(&format!(
@@ -248,7 +250,7 @@ fn rds(home: &str, d: &DbMove, multi_az: bool) -> String {
         "run aws rds wait db-instance-deleted --region {dr} --db-instance-identifier {src}\n"
     ));
     sh.push_str(&format!(
-        "log \"then: terraform -chdir=regions/\"{dr}\" apply (recreates the replica)\"\n\n"
+        "log \"then: terraform -chdir=regions/\"{dr}\"{root} apply (recreates the replica)\"\n\n"
     ));
     sh
 }

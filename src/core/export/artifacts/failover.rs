@@ -6,7 +6,7 @@
 
 use crate::core::model::{
     Alb, Asg, Design, FailoverRole, HttpProtocol, Record, Region, RegionNode, RoutingPolicy,
-    VpcNode,
+    StateSplit, VpcNode,
 };
 use crate::core::names;
 use crate::core::record_sets::{record_sets, RecordSet};
@@ -34,6 +34,23 @@ pub struct Plan<'a> {
     pub dr_endpoints: Vec<Endpoint>,
     /// The primary region's public load balancers, checked after failback.
     pub primary_endpoints: Vec<Endpoint>,
+    /// Where a region's databases are, under `regions/<code>`: `""` (its
+    /// root) or `/platform` (layered state).
+    pub data_root: &'static str,
+    /// Where a region's groups and services are: `""` or `/workloads`.
+    pub app_root: &'static str,
+}
+
+/// The roots of a region, in apply order: `regions/<code>`, or its platform
+/// and workloads when the design layers its state.
+pub fn region_roots(design: &Design, code: &str) -> Vec<String> {
+    match design.state.split {
+        StateSplit::Region => vec![format!("regions/{code}")],
+        StateSplit::RegionLayer => crate::core::export::layers::Layer::ALL
+            .iter()
+            .map(|l| format!("regions/{code}/{}", l.name()))
+            .collect(),
+    }
 }
 
 /// A database whose writer moves.
@@ -197,7 +214,10 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
         .iter()
         .map(|a| names::regional(design, &a.name))
         .collect();
+    let layered = design.state.split == StateSplit::RegionLayer;
     Some(Plan {
+        data_root: if layered { "/platform" } else { "" },
+        app_root: if layered { "/workloads" } else { "" },
         primary,
         accelerators,
         dr_endpoints: takers.iter().flat_map(|r| endpoints(design, r)).collect(),

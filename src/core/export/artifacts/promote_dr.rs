@@ -148,8 +148,8 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
             w(&format!("{} has {desired} instances in service", g.name))
         ));
         sh.push_str(&format!(
-            "log \"note: the next apply of regions/\"{r}\" sets it back to min {}, desired {}: raise its size in the design, or apply it only after failback\"\n",
-            g.design.0, g.design.1
+            "log \"note: the next apply of regions/\"{r}\"{} sets it back to min {}, desired {}: raise its size in the design, or apply it only after failback\"\n",
+            plan.app_root, g.design.0, g.design.1
         ));
     }
     if plan.groups.is_empty() {

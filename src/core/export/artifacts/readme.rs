@@ -2,8 +2,9 @@
 //! commands, the inputs, the security defaults and the checkov skips.
 
 use super::failover::{self, DbKind, Plan, RecordAction};
+use crate::core::export::layers::Layer;
 use crate::core::export::plan::Stack;
-use crate::core::model::{Design, VpcNode};
+use crate::core::model::{Design, StateSplit, VpcNode};
 
 /// README.md: what each stack is, the apply order and the exact commands.
 pub fn readme(design: &Design, order: &[Stack]) -> String {
@@ -13,6 +14,9 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         design.name, design.environment
     ));
     r.push_str("Each region is its own Terraform root with its own state, kept in a bucket in that region, so an outage or a mistake in one region never blocks the others: no region's root reads another stack's state (replica sources, global clusters and instance profiles are named, not looked up). `global/` holds Route 53, Global Accelerator and the cross-region links; `iam/` the instance roles and the VPC flow-log roles; `databases/` (when there is one) the Aurora global clusters. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
+    if design.state.split == StateSplit::RegionLayer {
+        r.push_str("Each region is cut in two roots with a state each (`state.split = \"region_layer\"`): `regions/<code>/platform/` holds the network, databases, caches, buckets, tables and the ECS cluster; `regions/<code>/workloads/` the load balancers, groups and services. The workloads root reads its own region's platform state (`data.terraform_remote_state.platform`, the platform's `modules` output); the platform reads nothing from the workloads (the rules that let the applications reach the databases are in the workloads root, on the database's security group). So a new image or size applies to the workloads without planning the network, and both roots of a region plan while every other region is down.\n\n");
+    }
     r.push_str("## Apply order\n\n");
     for (i, st) in order.iter().enumerate() {
         let what = match st {
@@ -20,6 +24,8 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
             Stack::Iam => "IAM roles and instance profiles of the regions' instances".to_string(),
             Stack::Databases => "the Aurora global clusters (they stay here whichever region is primary)".to_string(),
             Stack::Region(c) => format!("region {c}"),
+            Stack::Layer(c, Layer::Platform) => format!("region {c}, platform: network, databases, caches, buckets, tables"),
+            Stack::Layer(c, Layer::Workloads) => format!("region {c}, workloads: load balancers, groups, services (reads the platform's outputs)"),
             Stack::Global => "DNS, accelerators, peering and replication".to_string(),
         };
         r.push_str(&format!("{}. `{}/`: {what}\n", i + 1, st.dir()));
@@ -31,9 +37,9 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         match st.backend_name() {
             None => r.push_str(&format!("terraform -chdir={} init\nterraform -chdir={} apply\n", st.dir(), st.dir())),
             Some(b) => r.push_str(&format!(
-                "terraform -chdir={d} init -backend-config=../{up}backends/{b}.hcl\nterraform -chdir={d} apply\n",
+                "terraform -chdir={d} init -backend-config={up}backends/{b}.hcl\nterraform -chdir={d} apply\n",
                 d = st.dir(),
-                up = if st.dir().contains('/') { "../" } else { "" }
+                up = st.up()
             )),
         }
     }
@@ -46,7 +52,8 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         .collect();
     if !https.is_empty() {
         r.push_str(&format!(
-            "## Inputs\n\nHTTPS listeners need an ACM certificate in their region: fill `certificate_arn` in `regions/<code>/terraform.auto.tfvars` (committed, so CI applies without asking) for {}; the plan refuses an empty value.\n\n",
+            "## Inputs\n\nHTTPS listeners need an ACM certificate in their region: fill `certificate_arn` in `regions/<code>/{}terraform.auto.tfvars` (committed, so CI applies without asking) for {}; the plan refuses an empty value.\n\n",
+            if design.state.split == StateSplit::RegionLayer { "workloads/" } else { "" },
             https.join(", ")
         ));
     }
@@ -61,7 +68,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
     }
     r.push_str(&super::outage::section(design));
     if let Some(plan) = failover::plan(design) {
-        r.push_str(&runbooks(&plan));
+        r.push_str(&runbooks(design, &plan));
     }
     r
 }
@@ -81,7 +88,7 @@ fn state_section(design: &Design, order: &[Stack]) -> String {
         let needs = match st {
             Stack::Iam => "IAM (us-east-1)".to_string(),
             Stack::Databases => format!("RDS in {region}"),
-            Stack::Region(c) => format!("{c} only"),
+            Stack::Region(c) | Stack::Layer(c, _) => format!("{c} only"),
             Stack::Global => {
                 let mut planes = Vec::new();
                 if design.dns.is_some() {
@@ -106,7 +113,7 @@ fn state_section(design: &Design, order: &[Stack]) -> String {
 
 /// The runbooks section: what each script does, per database and record,
 /// and the order of applies after each.
-fn runbooks(plan: &Plan<'_>) -> String {
+fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
     let home = &plan.primary.code;
     let to: Vec<&str> = plan.takers.iter().map(|r| r.code.as_str()).collect();
     let to = to.join(", ");
@@ -191,7 +198,8 @@ fn runbooks(plan: &Plan<'_>) -> String {
         let dirs: Vec<String> = plan
             .takers
             .iter()
-            .map(|t| format!("`regions/{}/`", t.code))
+            .flat_map(|t| failover::region_roots(design, &t.code))
+            .map(|d| format!("`{d}/`"))
             .collect();
         r.push_str(&format!(
             "Until failback, do not apply {} (CI included) from this design: the apply sets the groups back to their design size and wants the databases the way the design has them. To run Terraform there during the outage, make the region primary first (Topoform's \"Make primary\", or `topoform make-primary topoform.json REGION --out topoform.json`), export again and apply that region's root: it plans without {home} (its state is in its own region) and promotes nothing twice.\n\n",
@@ -212,14 +220,16 @@ fn runbooks(plan: &Plan<'_>) -> String {
     for d in &plan.databases {
         match &d.kind {
             DbKind::Aurora { global_id, .. } => r.push_str(&format!(
-                "- Aurora `{global_id}`: after a failover with data loss, `{p}` rejoins as a secondary when {home} returns. The script waits until it is in sync (`describe-global-clusters` member status), then runs `switchover-global-cluster` back to it. Order of applies: none is needed; apply every stack in the order above afterwards to reconcile drift. If it never rejoins, the script's fallback snapshots it, detaches it (`remove-from-global-cluster`) and deletes it; then make {dr} the primary in Topoform, export, apply `regions/{home}/` (it joins as a secondary), wait for it to sync, run the script again (switchover), make {home} the primary again, export, and apply every stack in the order above.\n",
+                "- Aurora `{global_id}`: after a failover with data loss, `{p}` rejoins as a secondary when {home} returns. The script waits until it is in sync (`describe-global-clusters` member status), then runs `switchover-global-cluster` back to it. Order of applies: none is needed; apply every stack in the order above afterwards to reconcile drift. If it never rejoins, the script's fallback snapshots it, detaches it (`remove-from-global-cluster`) and deletes it; then make {dr} the primary in Topoform, export, apply `regions/{home}{root}/` (it joins as a secondary), wait for it to sync, run the script again (switchover), make {home} the primary again, export, and apply every stack in the order above.\n",
                 p = d.primary_id,
-                dr = d.target_region
+                dr = d.target_region,
+                root = plan.data_root
             )),
             DbKind::Rds { .. } => r.push_str(&format!(
-                "- RDS `{p}`: the promoted copy in {dr} no longer replicates. The script deletes the stale `{p}` in {home} (final snapshot kept), creates a new read replica of the {dr} writer in {home} with the same name, waits for it, and in a window (writers stopped) promotes it; then deletes the old writer in {dr} (final snapshot kept). Order of applies: `regions/{home}/` (reconciles the new writer), then `regions/{dr}/` (recreates the replica), then `global/`.\n",
+                "- RDS `{p}`: the promoted copy in {dr} no longer replicates. The script deletes the stale `{p}` in {home} (final snapshot kept), creates a new read replica of the {dr} writer in {home} with the same name, waits for it, and in a window (writers stopped) promotes it; then deletes the old writer in {dr} (final snapshot kept). Order of applies: `regions/{home}{root}/` (reconciles the new writer), then `regions/{dr}{root}/` (recreates the replica), then `global/`.\n",
                 p = d.primary_id,
-                dr = d.target_region
+                dr = d.target_region,
+                root = plan.data_root
             )),
         }
     }

@@ -19,6 +19,7 @@
 //! The YAML is generated text: every value in it is a stack directory or a
 //! region code (validated), never free text.
 
+use crate::core::export::layers::Layer;
 use crate::core::export::plan::Stack;
 use crate::core::model::Design;
 
@@ -29,13 +30,9 @@ fn credentials(region: &str) -> String {
     format!("      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{{{ secrets.AWS_ROLE_ARN }}}}\n          aws-region: {region}\n")
 }
 
-/// `../` or `../../`: from the stack's directory to the top.
-fn up(st: &Stack) -> &'static str {
-    if st.dir().contains('/') {
-        "../../"
-    } else {
-        "../"
-    }
+/// `../` per level: from the stack's directory to the top.
+fn up(st: &Stack) -> String {
+    st.up()
 }
 
 /// The region of the AWS API a stack talks to first (its state's region).
@@ -65,6 +62,16 @@ fn init_plan_apply(st: &Stack, name: &str) -> String {
         d = st.dir(),
         u = up(st)
     )
+}
+
+/// The region whose application a stack's apply may change, so its health
+/// URL gates the next job: a region's root, or a region's workloads (its
+/// platform serves no traffic of its own).
+fn serving(st: &Stack) -> Option<&str> {
+    match st {
+        Stack::Region(code) | Stack::Layer(code, Layer::Workloads) => Some(code),
+        _ => None,
+    }
 }
 
 /// The health gate of a region: its URL answers, with retries, when set.
@@ -110,18 +117,18 @@ pub fn workflow(design: &Design, order: &[Stack]) -> String {
     let primary = design.primary().map(|p| p.code.clone());
     let mut update: Vec<&Stack> = remote
         .iter()
-        .filter(|s| !matches!(s, Stack::Region(_) | Stack::Global))
+        .filter(|s| s.region().is_none() && !matches!(s, Stack::Global))
         .copied()
         .collect();
     update.extend(
         remote
             .iter()
-            .filter(|s| matches!(s, Stack::Region(c) if Some(c) != primary.as_ref())),
+            .filter(|s| s.region().is_some() && s.region() != primary.as_deref()),
     );
     update.extend(
         remote
             .iter()
-            .filter(|s| matches!(s, Stack::Region(c) if Some(c) == primary.as_ref())),
+            .filter(|s| s.region().is_some() && s.region() == primary.as_deref()),
     );
     let mut prev = "check".to_string();
     for st in update {
@@ -133,7 +140,7 @@ pub fn workflow(design: &Design, order: &[Stack]) -> String {
         w.push_str(TF);
         w.push_str(&credentials(&region_of(design, st)));
         w.push_str(&init_plan_apply(st, &name));
-        if let Stack::Region(code) = st {
+        if let Some(code) = serving(st) {
             w.push_str(&health(code));
         }
         prev = job(st);
@@ -153,7 +160,7 @@ pub fn workflow(design: &Design, order: &[Stack]) -> String {
     // bootstrap (local state) is applied once by hand, before CI can store state.
     for st in &remote {
         w.push_str(&init_plan_apply(st, &st.backend_name().unwrap_or_default()));
-        if let Stack::Region(code) = st {
+        if let Some(code) = serving(st) {
             w.push_str(&health(code));
         }
     }

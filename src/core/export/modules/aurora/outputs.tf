@@ -18,3 +18,8 @@ output "global_cluster_identifier" {
   value       = aws_rds_cluster.this.global_cluster_identifier
   depends_on  = [aws_rds_cluster_instance.this]
 }
+
+output "security_group_id" {
+  description = "The database's security group: in the layered layout the workloads root admits its applications to it."
+  value       = aws_security_group.this.id
+}

@@ -12,3 +12,8 @@ output "endpoint" {
   description = "The connection endpoint."
   value       = aws_db_instance.this.endpoint
 }
+
+output "security_group_id" {
+  description = "The database's security group: in the layered layout the workloads root admits its applications to it."
+  value       = aws_security_group.this.id
+}
