@@ -11,6 +11,14 @@ use topoform::core::export::{export, Layout};
 use topoform::core::model::{load, save, LoadErrorKind, CURRENT_VERSION};
 use topoform::core::templates::{template, TEMPLATES};
 
+/// The templates of the previous release (format version 1); later ones
+/// (layered-ecs) use version 2 kinds and never had a version 1 form.
+fn v1_templates() -> impl Iterator<Item = &'static topoform::core::templates::Template> {
+    TEMPLATES
+        .iter()
+        .filter(|t| ["active-passive", "aurora-global", "active-active"].contains(&t.id))
+}
+
 fn v1(id: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v1/{id}.json"));
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
@@ -18,7 +26,7 @@ fn v1(id: &str) -> String {
 
 #[test]
 fn the_v1_fixtures_are_version_1_files() {
-    for t in TEMPLATES {
+    for t in v1_templates() {
         let v: Value = serde_json::from_str(&v1(t.id)).unwrap();
         assert_eq!(v["version"], 1, "{}", t.id);
         assert_eq!(CURRENT_VERSION, 2);
@@ -27,7 +35,7 @@ fn the_v1_fixtures_are_version_1_files() {
 
 #[test]
 fn a_version_1_file_opens_as_the_same_design_and_saves_as_version_2() {
-    for t in TEMPLATES {
+    for t in v1_templates() {
         let old = load(&v1(t.id)).unwrap_or_else(|e| panic!("{} (v1) does not load: {e}", t.id));
         assert_eq!(old.version, 2, "{}", t.id);
         assert_eq!(
@@ -47,7 +55,7 @@ fn a_version_1_file_opens_as_the_same_design_and_saves_as_version_2() {
 
 #[test]
 fn a_version_1_file_re_exports_byte_identically_apart_from_the_design_copy() {
-    for t in TEMPLATES {
+    for t in v1_templates() {
         let old = load(&v1(t.id)).unwrap();
         let new = t.design().unwrap();
         for layout in [Layout::PerRegion, Layout::SingleRoot] {
@@ -379,7 +387,7 @@ fn every_new_field_round_trips() {
 #[test]
 fn a_version_1_autosave_is_restored_as_version_2() {
     use topoform::core::autosave::{restore, Restore};
-    for t in TEMPLATES {
+    for t in v1_templates() {
         match restore(Some(&v1(t.id)), 1) {
             Restore::Design(d) => assert_eq!((d.version, *d), (2, t.design().unwrap()), "{}", t.id),
             other => panic!("{}: a v1 autosave must restore: {other:?}", t.id),

@@ -48,6 +48,13 @@ pub const TEMPLATES: &[Template] = &[
                   sharing a DynamoDB global table over a full peering mesh.",
         json: include_str!("../../public/templates/active-active.json"),
     },
+    Template {
+        id: "layered-ecs",
+        title: "Layered ECS with Aurora Global",
+        summary: "An ECS API behind a load balancer in us-east-1 and us-west-2, an Aurora PostgreSQL global \
+                  cluster, an unreplicated Redis per region, and platform and workloads states per region.",
+        json: include_str!("../../public/templates/layered-ecs.json"),
+    },
 ];
 
 /// The template with this id.

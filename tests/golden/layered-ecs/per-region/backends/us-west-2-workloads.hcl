@@ -1,0 +1,5 @@
+bucket       = "saas-prod-tfstate-us-west-2"
+key          = "saas/prod/us-west-2/workloads/terraform.tfstate"
+region       = "us-west-2"
+encrypt      = true
+use_lockfile = true

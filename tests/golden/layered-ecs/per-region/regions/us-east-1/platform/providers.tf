@@ -1,0 +1,12 @@
+provider "aws" {
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      "Project"     = "saas"
+      "Environment" = "prod"
+      "ManagedBy"   = "topoform"
+      "owner"       = "platform"
+    }
+  }
+}

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# Fail back to us-east-1 after scripts/promote-dr.sh, once us-east-1 is healthy.
+# A dry run (every command printed, nothing called) unless --confirm; with
+# --confirm it stops and asks before every destructive step.
+#
+# Failover records send traffic back to the primary as soon as its health
+# check passes: keep the primary's application out of service until its
+# database is the writer again (this script's first step).
+set -euo pipefail
+
+export AWS_PAGER=""
+SCRIPT='failback.sh'
+CONFIRM=0
+VERIFY=1
+
+usage() {
+  cat <<'EOF'
+usage: scripts/failback.sh [--confirm] [--no-verify]
+  --confirm    run the commands (without it: a dry run that only prints them)
+  --no-verify  skip the HTTP checks of the endpoints at the end (drills on emulators)
+EOF
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --confirm) CONFIRM=1 ;;
+    --no-verify) VERIFY=0 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "$SCRIPT: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { printf '[%s %s] %s\n' "$SCRIPT" "$(date -u +%H:%M:%S)" "$*"; }
+
+# Prints a command as a shell would need it typed (every word quoted).
+show() {
+  local w out='+'
+  for w in "$@"; do out+=" $(printf '%q' "$w")"; done
+  printf '%s\n' "$out"
+}
+
+# Runs a command with --confirm; prints it either way.
+run() {
+  show "$@"
+  if [ "$CONFIRM" = 1 ]; then "$@"; fi
+}
+
+# capture PLACEHOLDER CMD...: prints CMD's output with --confirm, else
+# PLACEHOLDER (a dry run never calls AWS). The command goes to stderr.
+capture() {
+  local placeholder=$1
+  shift
+  [ "${QUIET:-0}" = 1 ] || show "$@" >&2
+  if [ "$CONFIRM" = 1 ]; then "$@"; else printf '%s\n' "$placeholder"; fi
+}
+
+# wait_for WHAT EXPECTED TRIES DELAY CMD...: polls CMD until it prints EXPECTED.
+wait_for() {
+  local what=$1 want=$2 tries=$3 delay=$4 got="" i
+  shift 4
+  if [ "$CONFIRM" != 1 ]; then
+    log "would wait until $what (up to $((tries * delay))s), polling:"
+    show "$@"
+    return 0
+  fi
+  log "waiting until $what (up to $((tries * delay))s)"
+  for ((i = 1; i <= tries; i++)); do
+    got=$(QUIET=1 "$@" 2>/dev/null) || got="(error)"
+    if [ "$got" = "$want" ]; then
+      log "$what: yes"
+      return 0
+    fi
+    sleep "$delay"
+  done
+  log "gave up waiting until $what (last answer: $got)"
+  return 1
+}
+
+# ask QUESTION: before a destructive step; stops the script unless answered y.
+ask() {
+  if [ "$CONFIRM" != 1 ]; then
+    log "would ask: $1 [y/N]"
+    return 0
+  fi
+  local answer=""
+  printf '%s [y/N] ' "$1" >&2
+  read -r answer || true
+  case "$answer" in
+    y | Y | yes) log "confirmed: $1" ;;
+    *) log "stopped before: $1"; exit 1 ;;
+  esac
+}
+
+# check_url URL [CURL_ARGS...]: the endpoint answers 2xx/3xx, with retries.
+check_url() {
+  local url=$1
+  shift
+  if [ "$VERIFY" != 1 ]; then
+    log "not checking $url (--no-verify)"
+    return 0
+  fi
+  run curl --fail --silent --show-error --output /dev/null --max-time 10 \
+    --retry 30 --retry-delay 10 --retry-all-errors "$@" "$url"
+}
+
+HOME_REGION='us-east-1'
+PENDING=0
+if [ "$CONFIRM" = 1 ]; then MODE="for real"; else MODE="dry run, nothing is changed"; fi
+log "failing back to $HOME_REGION ($MODE)"
+
+ACCOUNT=$(capture ACCOUNT_ID aws sts get-caller-identity --region 'us-east-1' --query Account --output text)
+
+STAMP=$(date -u +%Y%m%d%H%M)
+member_state() {
+  local rows
+  rows=$(capture "$3 False connected" aws rds describe-global-clusters --region "$1" --global-cluster-identifier "$2" \
+    --query 'GlobalClusters[0].GlobalClusterMembers[].[DBClusterArn,IsWriter,SynchronizationStatus]' --output text) || rows=""
+  awk -v arn="$3" '$1 == arn { found = 1; if ($2 == "True") print "writer"; else if ($3 == "" || $3 == "None") print "connected"; else print $3 }
+    END { if (!found) print "absent" }' <<<"$rows"
+}
+
+log "== 1. databases"
+# The old primary did not rejoin: snapshot, detach and delete it; recreate it as a secondary.
+aurora_fallback_1() {
+  log ""'saas-prod-core-us-east-1'" did not rejoin "'saas-prod-core'": the fallback is snapshot, detach, delete, recreate"
+  run aws rds create-db-cluster-snapshot --region 'us-east-1' --db-cluster-identifier 'saas-prod-core-us-east-1' --db-cluster-snapshot-identifier 'saas-prod-core-us-east-1'"-before-failback-$STAMP"
+  run aws rds wait db-cluster-snapshot-available --region 'us-east-1' --db-cluster-snapshot-identifier 'saas-prod-core-us-east-1'"-before-failback-$STAMP"
+  ask 'Detach saas-prod-core-us-east-1 from saas-prod-core (it stays as a standalone cluster)?'
+  run aws rds remove-from-global-cluster --region 'us-east-1' --global-cluster-identifier 'saas-prod-core' --db-cluster-identifier "$OLD_1" || true
+  ask 'Delete the stale cluster saas-prod-core-us-east-1 and its 2 instance(s) in us-east-1 (the snapshot is kept)?'
+  run aws rds modify-db-cluster --region 'us-east-1' --db-cluster-identifier 'saas-prod-core-us-east-1' --no-deletion-protection --apply-immediately
+  run aws rds delete-db-instance --region 'us-east-1' --db-instance-identifier 'saas-prod-core-us-east-1-0'
+  run aws rds wait db-instance-deleted --region 'us-east-1' --db-instance-identifier 'saas-prod-core-us-east-1-0'
+  run aws rds delete-db-instance --region 'us-east-1' --db-instance-identifier 'saas-prod-core-us-east-1-1'
+  run aws rds wait db-instance-deleted --region 'us-east-1' --db-instance-identifier 'saas-prod-core-us-east-1-1'
+  run aws rds delete-db-cluster --region 'us-east-1' --db-cluster-identifier 'saas-prod-core-us-east-1' --skip-final-snapshot
+  log "next: in Topoform make "'us-west-2'" the primary region, export, apply regions/"'us-east-1'"/platform (it joins "'saas-prod-core'" as a secondary), wait for it to sync, run this script again, then make "'us-east-1'" primary again and apply every stack"
+  PENDING=1
+}
+log "Aurora global cluster "'saas-prod-core'": bring "'saas-prod-core-us-east-1'" in "'us-east-1'" back as the writer"
+printf -v OLD_1 'arn:%s:rds:%s:%s:cluster:%s' 'aws' 'us-east-1' "$ACCOUNT" 'saas-prod-core-us-east-1'
+STATE_1=$(member_state 'us-west-2' 'saas-prod-core' "$OLD_1")
+if [ "$STATE_1" != writer ] && [ "$STATE_1" != connected ]; then
+  wait_for 'saas-prod-core-us-east-1 has rejoined saas-prod-core as a secondary in sync' connected 360 10 member_state 'us-west-2' 'saas-prod-core' "$OLD_1" || true
+  STATE_1=$(member_state 'us-west-2' 'saas-prod-core' "$OLD_1")
+fi
+case "$STATE_1" in
+  writer) log ""'saas-prod-core-us-east-1'" is the writer already: nothing to do" ;;
+  connected)
+    ask 'Switch the writer of saas-prod-core back to saas-prod-core-us-east-1 (planned switchover, no data loss)?'
+    run aws rds switchover-global-cluster --region 'us-east-1' --global-cluster-identifier 'saas-prod-core' --target-db-cluster-identifier "$OLD_1"
+    wait_for 'saas-prod-core-us-east-1 is the writer of saas-prod-core' "$OLD_1" 90 10 aws rds describe-global-clusters --region 'us-east-1' --global-cluster-identifier 'saas-prod-core' --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn | [0]' --output text
+    ;;
+  *) aurora_fallback_1 ;;
+esac
+[ "$CONFIRM" = 1 ] || { log "if it had not rejoined, the fallback would run:"; aurora_fallback_1; }
+
+
+if [ "$PENDING" = 1 ] && [ "$CONFIRM" = 1 ]; then
+  log "stopping here: recreate the database(s) above as secondaries, then run this script again"
+  exit 0
+fi
+
+log "== 2. traffic back to the primary"
+log "record "'api.example.com'" (failover): moves back by itself once the primary's health check passes"
+
+log "== 3. check the primary's endpoints"
+LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'us-east-1' --names 'saas-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
+printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
+# --insecure: the certificate names the site, not the load balancer's own name.
+check_url "$URL" --insecure
+printf -v URL '%s://%s:%s%s' 'https' 'api.example.com' 443 '/health'
+check_url "$URL"
+
+log "== 4. the groups that took over go back to their design size"
+ask 'Scale service saas-prod-api in us-west-2 back to min 1, desired 1?'
+run aws application-autoscaling register-scalable-target --region 'us-west-2' --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id 'service/saas-prod-ecs/saas-prod-api' --min-capacity 1 --max-capacity 10
+run aws ecs update-service --region 'us-west-2' --cluster 'saas-prod-ecs' --service 'saas-prod-api' --desired-count 1
+
+if [ "$CONFIRM" = 1 ]; then
+  log "failback done; apply the stacks in the README's order to reconcile the drift"
+else
+  log "dry run: nothing was changed; re-run with --confirm to fail back"
+fi

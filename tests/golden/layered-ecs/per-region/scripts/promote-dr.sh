@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Fail over from us-east-1 to us-west-2: promote the databases, grow the groups,
+# move the DNS records that do not move by themselves, check the endpoints.
+#
+# A dry run (every command printed, nothing called) unless --confirm.
+# Default: the primary region is down (Aurora: failover --allow-data-loss).
+# --planned: the primary is healthy (Aurora: switchover, no data loss).
+#
+# Route 53 record changes go through its control plane in us-east-1, which
+# may be impaired in an outage; failover records with health checks switch
+# in the data plane and need no change: prefer them.
+set -euo pipefail
+
+export AWS_PAGER=""
+SCRIPT='promote-dr.sh'
+CONFIRM=0
+VERIFY=1
+PLANNED=0
+
+usage() {
+  cat <<'EOF'
+usage: scripts/promote-dr.sh [--confirm] [--planned] [--no-verify]
+  --confirm    run the commands (without it: a dry run that only prints them)
+  --planned    the primary is healthy: switch over without data loss
+  --no-verify  skip the HTTP checks of the endpoints at the end (drills on emulators)
+EOF
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --confirm) CONFIRM=1 ;;
+    --no-verify) VERIFY=0 ;;
+    --planned) PLANNED=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "$SCRIPT: unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+log() { printf '[%s %s] %s\n' "$SCRIPT" "$(date -u +%H:%M:%S)" "$*"; }
+
+# Prints a command as a shell would need it typed (every word quoted).
+show() {
+  local w out='+'
+  for w in "$@"; do out+=" $(printf '%q' "$w")"; done
+  printf '%s\n' "$out"
+}
+
+# Runs a command with --confirm; prints it either way.
+run() {
+  show "$@"
+  if [ "$CONFIRM" = 1 ]; then "$@"; fi
+}
+
+# capture PLACEHOLDER CMD...: prints CMD's output with --confirm, else
+# PLACEHOLDER (a dry run never calls AWS). The command goes to stderr.
+capture() {
+  local placeholder=$1
+  shift
+  [ "${QUIET:-0}" = 1 ] || show "$@" >&2
+  if [ "$CONFIRM" = 1 ]; then "$@"; else printf '%s\n' "$placeholder"; fi
+}
+
+# wait_for WHAT EXPECTED TRIES DELAY CMD...: polls CMD until it prints EXPECTED.
+wait_for() {
+  local what=$1 want=$2 tries=$3 delay=$4 got="" i
+  shift 4
+  if [ "$CONFIRM" != 1 ]; then
+    log "would wait until $what (up to $((tries * delay))s), polling:"
+    show "$@"
+    return 0
+  fi
+  log "waiting until $what (up to $((tries * delay))s)"
+  for ((i = 1; i <= tries; i++)); do
+    got=$(QUIET=1 "$@" 2>/dev/null) || got="(error)"
+    if [ "$got" = "$want" ]; then
+      log "$what: yes"
+      return 0
+    fi
+    sleep "$delay"
+  done
+  log "gave up waiting until $what (last answer: $got)"
+  return 1
+}
+
+# ask QUESTION: before a destructive step; stops the script unless answered y.
+ask() {
+  if [ "$CONFIRM" != 1 ]; then
+    log "would ask: $1 [y/N]"
+    return 0
+  fi
+  local answer=""
+  printf '%s [y/N] ' "$1" >&2
+  read -r answer || true
+  case "$answer" in
+    y | Y | yes) log "confirmed: $1" ;;
+    *) log "stopped before: $1"; exit 1 ;;
+  esac
+}
+
+# check_url URL [CURL_ARGS...]: the endpoint answers 2xx/3xx, with retries.
+check_url() {
+  local url=$1
+  shift
+  if [ "$VERIFY" != 1 ]; then
+    log "not checking $url (--no-verify)"
+    return 0
+  fi
+  run curl --fail --silent --show-error --output /dev/null --max-time 10 \
+    --retry 30 --retry-delay 10 --retry-all-errors "$@" "$url"
+}
+
+PRIMARY_REGION='us-east-1'
+if [ "$CONFIRM" = 1 ]; then MODE="for real"; else MODE="dry run, nothing is changed"; fi
+log "failing over from $PRIMARY_REGION to "'us-west-2'" ($MODE)"
+[ "$PLANNED" = 1 ] && log "planned: the primary is healthy, so no write is lost"
+
+ACCOUNT=$(capture ACCOUNT_ID aws sts get-caller-identity --region 'us-west-2' --query Account --output text)
+
+log "== 1. databases"
+log "Aurora global cluster "'saas-prod-core'": make "'saas-prod-core-us-west-2'" in "'us-west-2'" the writer"
+printf -v ARN_1 'arn:%s:rds:%s:%s:cluster:%s' 'aws' 'us-west-2' "$ACCOUNT" 'saas-prod-core-us-west-2'
+if [ "$PLANNED" = 1 ]; then
+  run aws rds switchover-global-cluster --region 'us-west-2' --global-cluster-identifier 'saas-prod-core' --target-db-cluster-identifier "$ARN_1"
+else
+  run aws rds failover-global-cluster --region 'us-west-2' --global-cluster-identifier 'saas-prod-core' --target-db-cluster-identifier "$ARN_1" --allow-data-loss
+fi
+wait_for 'saas-prod-core-us-west-2 is the writer of saas-prod-core' "$ARN_1" 90 10 aws rds describe-global-clusters --region 'us-west-2' --global-cluster-identifier 'saas-prod-core' --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn | [0]' --output text
+run aws rds wait db-cluster-available --region 'us-west-2' --db-cluster-identifier 'saas-prod-core-us-west-2'
+
+
+log "== 2. grow the groups to production size (after the databases, so new instances find a writer)"
+log "no Auto Scaling group in the regions that take over"
+log "ECS services, like the groups: the scaling minimum and the desired count"
+log "service "'saas-prod-api'" in "'us-west-2'": min 1 -> 2, desired 1 -> 2 (from the primary region's service of the same name)"
+run aws application-autoscaling register-scalable-target --region 'us-west-2' --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id 'service/saas-prod-ecs/saas-prod-api' --min-capacity 2 --max-capacity 10
+run aws ecs update-service --region 'us-west-2' --cluster 'saas-prod-ecs' --service 'saas-prod-api' --desired-count 2
+wait_for 'saas-prod-api runs 2 tasks' 2 60 10 aws ecs describe-services --region 'us-west-2' --cluster 'saas-prod-ecs' --services 'saas-prod-api' --query 'services[0].runningCount' --output text
+log "note: the next apply of regions/"'us-west-2'" sets its scaling minimum back to 1: raise it in the design, or apply it only after failback"
+
+log "== 3. traffic"
+log "record "'api.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
+
+log "== 4. check the endpoints that now serve"
+LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'us-west-2' --names 'saas-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
+printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
+# --insecure: the certificate names the site, not the load balancer's own name.
+check_url "$URL" --insecure
+printf -v URL '%s://%s:%s%s' 'https' 'api.example.com' 443 '/health'
+check_url "$URL"
+
+if [ "$CONFIRM" = 1 ]; then
+  log "failover done; reconcile Terraform (see README, Failover) once the incident is over"
+else
+  log "dry run: nothing was changed; re-run with --confirm to fail over"
+fi
