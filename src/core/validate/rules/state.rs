@@ -78,11 +78,24 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     // Only a key prefix can make a key too long: project and environment
     // names are short (DES-07 reports them otherwise).
     let prefixed = s.key_prefix.as_deref().is_some_and(|p| !p.is_empty());
+    // With layers a region's keys are `<code>/platform` and `<code>/workloads`.
+    let suffix = if s.split == crate::core::model::StateSplit::RegionLayer {
+        "/workloads".len()
+    } else {
+        0
+    };
     let longest = || {
-        ["iam", "global", "databases"]
+        let globals = ["iam", "global", "databases"]
             .into_iter()
-            .chain(ctx.design.regions.iter().map(|r| r.code.as_str()))
-            .map(|stack| names::state_key(ctx.design, stack).len() + ".tflock".len())
+            .map(|stack| names::state_key(ctx.design, stack).len());
+        let regions = ctx
+            .design
+            .regions
+            .iter()
+            .map(|r| names::state_key(ctx.design, &r.code).len() + suffix);
+        globals
+            .chain(regions)
+            .map(|n| n + ".tflock".len())
             .max()
             .unwrap_or(0)
     };
@@ -137,6 +150,26 @@ mod tests {
             findings(&bad, "TF-04")[0].severity,
             crate::core::validate::Severity::Warning
         );
+    }
+
+    #[test]
+    fn des_11_layer_keys_are_longer() {
+        // A prefix that fits the region keys but not the layers' `/workloads`.
+        let mut d = base("active-passive");
+        let at_limit = |d: &crate::core::model::Design| {
+            let key = crate::core::names::state_key(d, "us-east-1");
+            1024 - ".tflock".len() - (key.len() - d.state.key_prefix.as_deref().unwrap_or("").len())
+        };
+        d.state.key_prefix = Some(String::new());
+        let n = at_limit(&d);
+        d.state.key_prefix = Some("p".repeat(n - 1)); // (a prefix adds its own "/")
+        assert!(
+            findings(&d, "DES-11").is_empty(),
+            "{:?}",
+            findings(&d, "DES-11")
+        );
+        d.state.split = crate::core::model::StateSplit::RegionLayer;
+        assert_eq!(findings(&d, "DES-11").len(), 1);
     }
 
     #[test]
