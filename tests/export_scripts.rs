@@ -267,7 +267,7 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
         "the instance comes before the failover:\n{out}"
     );
 
-    let (dir, _) = export_to("dry-route53", &designs()[3].1);
+    let (dir, _) = export_to("dry-route53", &design_named("simple-record"));
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
     has(&out, "+ aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id ZONE_ID --change-batch");
     has(&out, "ALB_DNS_NAME");
