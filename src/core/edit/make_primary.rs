@@ -176,6 +176,30 @@ fn turn_aurora(d: &mut Design, new: &str, old: &str, said: &mut Vec<String>) {
             .collect()
     };
     let (news, olds) = (members(d, new), members(d, old));
+    // The database the old writer created belongs to the global cluster:
+    // the new writer names it, the old one (now a secondary) names none (AGD-06).
+    for (id, global, _) in &news {
+        let Some(old_id) = olds.iter().find(|o| &o.1 == global).map(|o| o.0.clone()) else {
+            continue;
+        };
+        let mut name = None;
+        for n in vpc_nodes(d) {
+            if let VpcNode::Aurora(a) = n {
+                if a.id == old_id {
+                    name = a.database_name.take();
+                }
+            }
+        }
+        if let Some(name) = name {
+            for n in vpc_nodes(d) {
+                if let VpcNode::Aurora(a) = n {
+                    if a.id == *id && a.database_name.is_none() {
+                        a.database_name = Some(name.clone());
+                    }
+                }
+            }
+        }
+    }
     for (id, global, instances) in news {
         let writer_size = olds
             .iter()

@@ -178,3 +178,30 @@ fn a_headless_aurora_secondary_gets_the_writers_instances() {
     assert!(errors(&f).is_empty(), "{:#?}", errors(&f));
     assert!(said.iter().any(|s| s.contains("instance(s)")), "{said:?}");
 }
+
+#[test]
+fn the_database_name_moves_to_the_new_writer() {
+    let d = crate::core::templates::template("layered-ecs")
+        .unwrap()
+        .design()
+        .unwrap();
+    let (after, _) = make_primary(&d, "usw2").unwrap();
+    let name = |id: &str| {
+        after
+            .regions
+            .iter()
+            .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+            .find_map(|n| match n {
+                VpcNode::Aurora(a) if a.id == id => Some(a.database_name.clone()),
+                _ => None,
+            })
+    };
+    assert_eq!(name("usw2-core"), Some(Some("app".to_string())));
+    assert_eq!(name("use1-core"), Some(None));
+    assert!(crate::core::validate::validate(&after)
+        .iter()
+        .all(|x| x.severity != crate::core::validate::Severity::Error));
+    // And back: make-primary twice gives the design it started from.
+    let (back, _) = make_primary(&after, "use1").unwrap();
+    assert_eq!(back.regions[0].vpcs[0].nodes, d.regions[0].vpcs[0].nodes);
+}

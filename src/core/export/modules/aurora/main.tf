@@ -107,8 +107,11 @@ resource "aws_rds_cluster" "this" {
     # source_region only signs the request that creates a secondary; the
     # provider keeps it in state alone and would replace the cluster (its
     # data) when a failover or a change of primary makes the member the
-    # writer, or the old writer a secondary.
-    ignore_changes = [engine_version, source_region]
+    # writer, or the old writer a secondary. database_name likewise only
+    # names the database created with the cluster (ForceNew): after a change
+    # of primary the new writer has the database through replication and
+    # the old writer, now a secondary, names none in the design.
+    ignore_changes = [engine_version, source_region, database_name]
   }
 }
 
