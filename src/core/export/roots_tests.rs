@@ -140,7 +140,7 @@ fn the_aurora_secondary_names_its_writer_region() {
     let lifecycle = block(&cluster.body, "lifecycle", &[]);
     assert_eq!(
         attr(lifecycle, "ignore_changes"),
-        Some(&expr("[engine_version, source_region]"))
+        Some(&expr("[engine_version, source_region, database_name]"))
     );
 }
 

@@ -399,9 +399,12 @@ fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
     } else {
         -1.0
     };
-    // Leave the node a little towards the subnet, so several lines fan out.
+    // Leave the node by its bottom corner that faces the subnet: from the
+    // middle of its bottom a line would cross the lane's next node below
+    // (two nodes in one tier); from the corner it is out of the lane at once
+    // and still dips under the subnet rows.
     let start = Point {
-        x: n.center().x + toward * n.w * 0.3,
+        x: n.center().x + toward * n.w * 0.5,
         y: n.bottom(),
     };
     let end = Point {
