@@ -61,14 +61,7 @@ pub fn Outage(
 }
 
 fn report(s: Scenario, on_pick: Callback<Vec<String>>) -> impl IntoView {
-    let rto = s
-        .rto_seconds
-        .map(duration)
-        .unwrap_or_else(|| "does not recover".into());
-    let rpo = s
-        .rpo_seconds
-        .map(duration)
-        .unwrap_or_else(|| "data lost".into());
+    let (rto, rpo) = (s.rto_text(), s.rpo_text());
     let verdict = match s.objectives_met {
         Some(true) => Some(("met", "Objectives met")),
         Some(false) => Some(("breached", "Objectives breached")),

@@ -10,17 +10,7 @@ use std::collections::BTreeSet;
 /// `serving`: the regions that take traffic; losing a piece of a standby
 /// region reduces the protection, not the service.
 pub(super) fn simulate(design: &Design, serving: &Serving<'_>, az: &str) -> Scenario {
-    let mut s = Scenario {
-        failure: super::Failure::Az(az.to_string()),
-        rto_seconds: None,
-        rpo_seconds: None,
-        objectives_met: None,
-        steps: vec![],
-        unrecoverable: vec![],
-        stores: vec![],
-        capacity: vec![],
-        notes: vec![],
-    };
+    let mut s = Scenario::nothing_yet(super::Failure::Az(az.to_string()));
     let mut blocked = false;
     let mut cap: Vec<Capacity> = Vec::new();
     let holds = |r: &&Region| r.vpcs.iter().flat_map(|v| &v.subnets).any(|x| x.az == az);

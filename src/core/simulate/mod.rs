@@ -150,6 +150,37 @@ pub struct Scenario {
     pub notes: Vec<String>,
 }
 
+impl Scenario {
+    /// A scenario of `failure` before anything is worked out.
+    fn nothing_yet(failure: Failure) -> Scenario {
+        Scenario {
+            failure,
+            rto_seconds: None,
+            rpo_seconds: None,
+            objectives_met: None,
+            steps: vec![],
+            unrecoverable: vec![],
+            stores: vec![],
+            capacity: vec![],
+            notes: vec![],
+        }
+    }
+
+    /// The RTO as people read it: `10 min`, or `does not recover`.
+    pub fn rto_text(&self) -> String {
+        self.rto_seconds
+            .map(report::duration)
+            .unwrap_or_else(|| "does not recover".into())
+    }
+
+    /// The RPO as people read it: `1 s`, or `data lost`.
+    pub fn rpo_text(&self) -> String {
+        self.rpo_seconds
+            .map(report::duration)
+            .unwrap_or_else(|| "data lost".into())
+    }
+}
+
 /// Every single-region and single-AZ failure of the design: its regions,
 /// then the AZs its subnets use, in design order.
 pub fn every_failure(design: &Design) -> Vec<Failure> {

@@ -14,17 +14,7 @@ pub(super) fn simulate(
     serving: &Serving<'_>,
     code: &str,
 ) -> Scenario {
-    let mut s = Scenario {
-        failure: super::Failure::Region(code.to_string()),
-        rto_seconds: None,
-        rpo_seconds: None,
-        objectives_met: None,
-        steps: vec![],
-        unrecoverable: vec![],
-        stores: vec![],
-        capacity: vec![],
-        notes: vec![],
-    };
+    let mut s = Scenario::nothing_yet(super::Failure::Region(code.to_string()));
     let Some(failed) = design.regions.iter().find(|r| r.code == code) else {
         s.rto_seconds = Some(0);
         s.rpo_seconds = Some(0);

@@ -18,14 +18,7 @@ pub fn section(design: &Design) -> String {
         st.label()
     );
     for s in &scenarios {
-        let rto = s
-            .rto_seconds
-            .map(duration)
-            .unwrap_or_else(|| "does not recover".into());
-        let rpo = s
-            .rpo_seconds
-            .map(duration)
-            .unwrap_or_else(|| "data lost".into());
+        let (rto, rpo) = (s.rto_text(), s.rpo_text());
         let manual = s.steps.iter().filter(|x| x.manual).count();
         let manual = if manual == 0 {
             "nothing".to_string()
