@@ -1,23 +1,13 @@
 //! Export timings: prints figures, asserts nothing. Target: the stress design
 //! in under 100 ms in wasm (tests/web_bench.rs prints that figure).
 
-use std::time::{Duration, Instant};
 use topoform::core::export::{export, zip, Layout};
 use topoform::core::stress::{object_count, stress_design};
 use topoform::core::templates::TEMPLATES;
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    t[t.len() / 2]
-}
+#[path = "common/median.rs"]
+mod common;
+use common::median;
 
 fn main() {
     println!("export benchmark (median, native, release build)");

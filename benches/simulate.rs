@@ -3,23 +3,13 @@
 //! under 16 ms (in wasm; tests/web_bench.rs measures it there), so the panel
 //! updates within the frame of an edit.
 
-use std::time::{Duration, Instant};
 use topoform::core::simulate::{every_failure, simulate, simulate_all};
 use topoform::core::stress::stress_design;
 use topoform::core::templates::TEMPLATES;
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
+#[path = "common/median.rs"]
+mod common;
+use common::median;
 
 fn main() {
     println!("simulation benchmark (median, native, release build)");

@@ -2,24 +2,14 @@
 //! Targets: a template under 0.2 ms, the 5,000-object stress design under
 //! 5 ms per full validation, natively.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use topoform::core::stress::{object_count, stress_design};
 use topoform::core::templates::TEMPLATES;
 use topoform::core::{layout, model, validate};
 
-/// Median time of `runs` calls of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    f(); // warm up
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
+#[path = "common/median.rs"]
+mod common;
+use common::median;
 
 fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1e3)
