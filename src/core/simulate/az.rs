@@ -3,7 +3,7 @@
 //! down until it returns.
 
 use super::capacity::Serving;
-use super::{fact_step, secs, Capacity, Scenario, StoreLoss, Track};
+use super::{fact_step, Capacity, Scenario, StoreLoss, Track};
 use crate::core::model::{Design, NatMode, Region, Tier, Vpc, VpcNode};
 use std::collections::BTreeSet;
 
@@ -114,7 +114,6 @@ pub(super) fn simulate(design: &Design, serving: &Serving<'_>, az: &str) -> Scen
     }
     s.rto_seconds = (!blocked).then_some(end);
     s.rpo_seconds = super::region::rpo(&s.stores);
-    let _ = secs;
     s
 }
 

@@ -83,14 +83,7 @@ pub(super) fn simulate(
         }
         for t in &dead {
             let start = 0;
-            let detect = detection(
-                design,
-                idx,
-                t.health_check.as_ref(),
-                &t.target,
-                &r.name,
-                start,
-            );
+            let detect = detection(idx, t.health_check.as_ref(), &t.target, &r.name, start);
             let ttl = fact_step(
                 "alias-ttl",
                 format!(
@@ -321,14 +314,12 @@ fn lost(s: &mut Scenario, id: &str, kind: &'static str, why: &str) {
 /// record has one (the design's interval × threshold), else the load
 /// balancer's target health through the alias's `evaluate_target_health`.
 fn detection(
-    design: &Design,
     idx: &Index<'_>,
     hc: Option<&crate::core::model::HealthCheck>,
     target: &str,
     record: &str,
     start: u32,
 ) -> Step {
-    let _ = design;
     match hc {
         Some(h) => design_step(
             format!("Route 53's health check on {record} fails {} times, {} s apart.", h.failure_threshold, h.interval),
