@@ -1,0 +1,82 @@
+//! `topoform export FILE --out DIR [--layout per-region|single-root]`.
+
+use crate::args::Spec;
+use crate::io::design_or_exit;
+use std::process::ExitCode;
+use topoform::core::export::{export, ExportError, Layout};
+use topoform::core::text::{bound, short};
+
+pub const SPEC: Spec = Spec {
+    command: "export",
+    operands: &["FILE"],
+    required: 1,
+    options: &[
+        ("--out", "a DIR"),
+        ("--layout", "a value: per-region or single-root"),
+    ],
+};
+
+/// Runs `export` on parsed arguments.
+pub fn run(p: &crate::args::Parsed) -> Result<ExitCode, String> {
+    let layout = match p.value("--layout") {
+        None | Some("per-region") => Layout::PerRegion,
+        Some("single-root") => Layout::SingleRoot,
+        Some(other) => {
+            return Err(format!(
+                "--layout takes per-region or single-root, not {:?}",
+                short(other)
+            ))
+        }
+    };
+    let out = p.value("--out").ok_or("export needs --out DIR")?;
+    Ok(run_export(p.operand(0).unwrap_or("-"), out, layout))
+}
+
+fn run_export(file: &str, out: &str, layout: Layout) -> ExitCode {
+    let design = match design_or_exit(file) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let files = match export(&design, layout) {
+        Ok(f) => f,
+        Err(ExportError::Invalid(diags)) => {
+            eprintln!(
+                "error: {file} has {} error(s); nothing was written:",
+                diags.len()
+            );
+            for d in diags {
+                eprintln!(
+                    "  {} {}: {} [{}]",
+                    d.severity.as_str(),
+                    d.rule,
+                    d.message,
+                    d.subjects.join(", ")
+                );
+            }
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("error: {}", bound(e.to_string()));
+            return ExitCode::from(1);
+        }
+    };
+    let root = std::path::Path::new(out);
+    for f in &files {
+        let path = root.join(&f.path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&path, &f.contents));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        #[cfg(unix)]
+        if f.path.ends_with(".sh") {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+    println!("{file}: wrote {} files to {out}", files.len());
+    ExitCode::SUCCESS
+}

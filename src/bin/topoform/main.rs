@@ -1,0 +1,107 @@
+//! `topoform`: the command-line face of the core, for CI and scripts.
+//!
+//! One module per subcommand, each with its argument `SPEC` and a `run`;
+//! they share one grammar (`args`) and one way of reading a design (`io`).
+//! Exit codes follow the public contract in docs/design-format.md: 0 fine,
+//! 1 the design has errors (or breaches an objective), 2 the file could not
+//! be loaded or the usage is wrong.
+
+mod args;
+mod check;
+mod export;
+mod io;
+mod make_primary;
+mod simulate;
+
+use std::process::ExitCode;
+use topoform::core::text::short;
+
+const HELP: &str = "\
+topoform: check a Topoform design file (multi-region AWS topology)
+
+USAGE:
+    topoform check FILE [--format text|json]
+    topoform export FILE --out DIR [--layout per-region|single-root]
+    topoform make-primary FILE REGION --out FILE
+    topoform simulate FILE [--fail WHAT]... [--format text|json]
+    topoform --help | --version
+
+COMMANDS:
+    check FILE      Load FILE and report every problem found, one a line.
+                    Exit status: 0 no errors (warnings allowed), 1 errors
+                    found, 2 the file could not be loaded.
+
+    export FILE     Write the Terraform tree (and the design) into DIR.
+                    Exit status: 0 written, 1 not written because the design
+                    has errors, 2 the file could not be loaded.
+
+    make-primary FILE REGION
+                    Make REGION (a region code or id) the primary, as the
+                    editor's \"Make primary\" does after a failover, and
+                    write the design to --out (`-` for standard output).
+                    Prints each thing that moved. Exit status: 0 written,
+                    1 the edit was refused, 2 the file could not be loaded.
+
+    simulate FILE   What losing a region (--fail us-east-1) or an AZ
+                    (--fail use1-az1) costs: the timeline, RTO, RPO, data
+                    lost per store, capacity. Without --fail, every region
+                    and every AZ the design uses. Exit status: 0 every
+                    objective met (or none set), 1 an objective breached,
+                    2 the file could not be loaded or WHAT is unknown.
+
+OPTIONS:
+    --format FMT    text (default) or json:
+                    {\"diagnostics\":[{\"rule\",\"severity\",\"message\",\"subjects\"}]}
+    --out DIR       Where export writes (created if missing); for
+                    make-primary, the design FILE it writes.
+    --layout L      per-region (default: a root and state per region) or
+                    single-root (one root, a provider alias per region).
+    -h, --help      Print this help.
+    -V, --version   Print the version.
+";
+
+/// Every subcommand: its name, its grammar and what runs it.
+type Run = fn(&args::Parsed) -> Result<ExitCode, String>;
+const COMMANDS: &[(&args::Spec, Run)] = &[
+    (&check::SPEC, check::run),
+    (&export::SPEC, export::run),
+    (&make_primary::SPEC, make_primary::run),
+    (&simulate::SPEC, simulate::run),
+];
+
+fn dispatch(args: &[String]) -> Result<ExitCode, String> {
+    let Some(cmd) = args.first() else {
+        print!("{HELP}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{HELP}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        "-V" | "--version" => {
+            println!("topoform {}", env!("CARGO_PKG_VERSION"));
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
+    let (spec, run) = COMMANDS
+        .iter()
+        .find(|(spec, _)| spec.command == cmd)
+        .ok_or_else(|| format!("unknown command `{}`", short(cmd)))?;
+    match args::parse(spec, &args[1..])? {
+        None => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(parsed) => run(&parsed),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    dispatch(&args).unwrap_or_else(|msg| {
+        eprintln!("error: {msg}\n\n{HELP}");
+        ExitCode::from(2)
+    })
+}
