@@ -132,21 +132,7 @@ mkdir -p "$WORK/export" "$WORK/logs"
   -cf - .) | (cd "$WORK/export" && tar -xf -)
 ROOT="$WORK/export"
 
-cat >"$WORK/terraformrc" <<EOF
-provider_installation {
-  filesystem_mirror {
-    path    = "$MIRROR"
-    include = ["registry.terraform.io/hashicorp/*"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/*"]
-  }
-}
-EOF
-export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
-# No plugin cache: init links an unpacked mirror's provider in place, and a
-# shared cache is not safe for the concurrent inits of TOPOFORM_APPLY_JOBS.
-unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
+. "$HERE/drill/terraform-env.sh"
 
 # --- moto ---------------------------------------------------------------------
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -204,19 +204,7 @@ ACCOUNT=$(aws sts get-caller-identity --region "$HOME_REGION" --query Account --
 # Terraform on the drill's moto, through the proxy, with the provider mirror.
 MIRROR=${TOPOFORM_TF_MIRROR:-/opt/tf-plugins}
 [ -d "$MIRROR/registry.terraform.io/hashicorp/aws" ] || die "no hashicorp/aws mirror at $MIRROR; set TOPOFORM_TF_MIRROR"
-cat >"$WORK/terraformrc" <<EOF
-provider_installation {
-  filesystem_mirror {
-    path    = "$MIRROR"
-    include = ["registry.terraform.io/hashicorp/*"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/*"]
-  }
-}
-EOF
-export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
-unset TF_PLUGIN_CACHE_DIR TF_DATA_DIR TF_WORKSPACE
+. "$REPO/scripts/drill/terraform-env.sh"
 REGIONS=$(ls "$WORK/export/regions")
 # The roots of region CODE in apply order, as paths under the export:
 # regions/CODE, or its platform then its workloads (layered state).
