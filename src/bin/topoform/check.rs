@@ -49,15 +49,21 @@ fn diagnostics_json(diags: &[Diagnostic]) -> String {
     serde_json::json!({ "diagnostics": diags }).to_string()
 }
 
+/// One diagnostic as `error NET-05: message [subject, ...]`, as every
+/// command prints it.
+pub fn line(d: &Diagnostic) -> String {
+    format!(
+        "{} {}: {} [{}]",
+        d.severity.as_str(),
+        d.rule,
+        d.message,
+        d.subjects.join(", ")
+    )
+}
+
 fn print_text(file: &str, diags: &[Diagnostic]) {
     for d in diags {
-        println!(
-            "{file}: {} {}: {} [{}]",
-            d.severity.as_str(),
-            d.rule,
-            d.message,
-            d.subjects.join(", ")
-        );
+        println!("{file}: {}", line(d));
     }
     let (e, w, i) = counts(diags);
     if diags.is_empty() {

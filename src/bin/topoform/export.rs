@@ -44,14 +44,8 @@ fn run_export(file: &str, out: &str, layout: Layout) -> ExitCode {
                 "error: {file} has {} error(s); nothing was written:",
                 diags.len()
             );
-            for d in diags {
-                eprintln!(
-                    "  {} {}: {} [{}]",
-                    d.severity.as_str(),
-                    d.rule,
-                    d.message,
-                    d.subjects.join(", ")
-                );
+            for d in &diags {
+                eprintln!("  {}", crate::check::line(d));
             }
             return ExitCode::from(1);
         }
