@@ -2,7 +2,7 @@
 //! draw, and export per-region Terraform.
 //!
 //! - [`core`] is pure Rust: the design model, the AWS catalog, validation and
-//!   export. The native CLI (`src/bin/topoform.rs`) and the browser app both
+//!   export. The native CLI (`src/bin/topoform/`) and the browser app both
 //!   stand on it.
 //! - `ui` (Leptos components) and `platform` (browser APIs) exist only in the
 //!   WebAssembly build.

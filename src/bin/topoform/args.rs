@@ -10,10 +10,9 @@ use topoform::core::text::short;
 pub struct Spec {
     /// The subcommand's name, for messages.
     pub command: &'static str,
-    /// The operands' names in order (`["FILE", "REGION"]`); all required
-    /// unless fewer are listed in `required`.
+    /// The operands' names in order (`["FILE", "REGION"]`).
     pub operands: &'static [&'static str],
-    /// How many leading operands must be given.
+    /// How many of them, from the first, must be given.
     pub required: usize,
     /// Options that take a value, with the word their "needs" message uses.
     pub options: &'static [(&'static str, &'static str)],
