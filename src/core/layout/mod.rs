@@ -12,6 +12,7 @@
 //! and the tests here (and in `tests.rs`) can check its promises natively:
 //! siblings never overlap and children stay inside their parents.
 
+mod aspect;
 mod find;
 mod hit;
 mod labels;

@@ -5,6 +5,7 @@
 //! always holds its children and siblings are laid on a grid with gaps:
 //! no overlap by construction, which the tests check anyway.
 
+use super::aspect::{regions_per_row, row_sizes, VpcGrid, LANE_ROWS};
 use super::{rect, Rect, RectExt};
 use crate::core::model::{Design, NodeKind, Region, RegionNode, Tier, Vpc, VpcNode};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub const GLOBAL_ID: &str = "@global";
 
 // Sizes in canvas units (CSS pixels at zoom 1), chosen for 12–16 px labels.
-const GAP: f64 = 12.0;
+pub(super) const GAP: f64 = 12.0;
 const SUBNET_W: f64 = 150.0;
 const SUBNET_H: f64 = 44.0;
 const NODE_W: f64 = 200.0;
@@ -28,13 +29,12 @@ const VPC_MIN_W: f64 = 260.0;
 const REGION_PAD: f64 = 16.0;
 const REGION_HEADER: f64 = 60.0;
 const REGION_MIN_W: f64 = 300.0;
-const REGION_GAP: f64 = 96.0;
-const ROW_GAP: f64 = 72.0;
+pub(super) const REGION_GAP: f64 = 96.0;
+pub(super) const ROW_GAP: f64 = 72.0;
 const GLOBAL_HEADER: f64 = 36.0;
 const GLOBAL_GAP: f64 = 90.0;
 /// Two regions per row keep labels legible on a laptop screen once the
 /// design is fitted; a third region starts a new row.
-const REGIONS_PER_ROW: usize = 2;
 const GLOBAL_MIN_W: f64 = 380.0;
 
 /// What a shape on the canvas stands for.
@@ -141,12 +141,8 @@ pub fn layout(design: &Design) -> Layout {
         .collect();
 
     // Rows of regions, side by side, top-aligned.
-    let mut row_sizes: Vec<(f64, f64)> = Vec::new();
-    for row in plans.chunks(REGIONS_PER_ROW) {
-        let w = row.iter().map(|p| p.w).sum::<f64>() + REGION_GAP * (row.len() as f64 - 1.0);
-        let h = row.iter().map(|p| p.h).fold(0.0, f64::max);
-        row_sizes.push((w, h));
-    }
+    let per_row = regions_per_row(&plans);
+    let row_sizes = row_sizes(&plans, per_row);
     let regions_w = row_sizes.iter().map(|r| r.0).fold(0.0, f64::max);
 
     let n = global_items.len() as f64;
@@ -163,7 +159,7 @@ pub fn layout(design: &Design) -> Layout {
     }
 
     let pairs: Vec<(&Region, &RegionPlan)> = design.regions.iter().zip(&plans).collect();
-    for (row, (_, row_h)) in pairs.chunks(REGIONS_PER_ROW).zip(&row_sizes) {
+    for (row, (_, row_h)) in pairs.chunks(per_row).zip(&row_sizes) {
         let mut x = 0.0;
         for (col, (region, plan)) in row.iter().enumerate() {
             // Odd columns put their workload lane on the left, so the lanes
@@ -325,13 +321,20 @@ struct TierRow {
 }
 
 /// The measured grid of one VPC.
-struct VpcPlan {
+pub(super) struct VpcPlan {
     azs: Vec<String>,
     /// The tier rows, top to bottom.
     rows: Vec<TierRow>,
     has_lane: bool,
-    w: f64,
-    h: f64,
+    /// Columns the workload lane wraps into (1 for most designs).
+    lane_cols: usize,
+    pub(super) w: f64,
+    pub(super) h: f64,
+}
+
+/// The width of `cols` lane columns side by side.
+fn lanes_w(cols: usize) -> f64 {
+    cols as f64 * NODE_W + (cols as f64 - 1.0) * GAP
 }
 
 impl VpcPlan {
@@ -350,6 +353,19 @@ impl VpcPlan {
             .map(|s| s.tier)
             .chain(node_tiers.iter().copied())
             .collect();
+        // Enough lane columns that no tier's lane is more than LANE_ROWS tall.
+        let lane_cols = tiers
+            .iter()
+            .map(|t| {
+                node_tiers
+                    .iter()
+                    .filter(|n| *n == t)
+                    .count()
+                    .div_ceil(LANE_ROWS)
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let rows: Vec<_> = tiers
             .into_iter()
             .map(|tier| {
@@ -369,7 +385,9 @@ impl VpcPlan {
                     .values()
                     .map(|c| stack(c.len(), SUBNET_H))
                     .fold(0.0, f64::max);
-                let h = tallest_cell.max(stack(lane.len(), NODE_H)).max(SUBNET_H);
+                let h = tallest_cell
+                    .max(stack(lane.len().div_ceil(lane_cols), NODE_H))
+                    .max(SUBNET_H);
                 TierRow {
                     tier,
                     h,
@@ -387,7 +405,7 @@ impl VpcPlan {
             cols * col_w + (cols - 1.0) * GAP
         };
         let lane_w = if has_lane {
-            NODE_W + if azs.is_empty() { 0.0 } else { LANE_GAP }
+            lanes_w(lane_cols) + if azs.is_empty() { 0.0 } else { LANE_GAP }
         } else {
             0.0
         };
@@ -404,6 +422,7 @@ impl VpcPlan {
             azs,
             rows,
             has_lane,
+            lane_cols,
             w,
             h,
         }
@@ -418,7 +437,7 @@ impl VpcPlan {
         );
         let col_w = SUBNET_W + 2.0 * AZ_PAD;
         let lane_w = if self.has_lane {
-            NODE_W + LANE_GAP
+            lanes_w(self.lane_cols) + LANE_GAP
         } else {
             0.0
         };
@@ -463,11 +482,13 @@ impl VpcPlan {
         for row in &self.rows {
             for (k, &ni) in row.lane.iter().enumerate() {
                 let node = &vpc.nodes[ni];
-                let ny = ry + k as f64 * (NODE_H + GAP);
+                let (lr, lc) = (k / self.lane_cols, k % self.lane_cols);
+                let ny = ry + lr as f64 * (NODE_H + GAP);
+                let nx = lane_x + lc as f64 * (NODE_W + GAP);
                 out.push(
                     node.id(),
                     ShapeKind::Node(node.kind()),
-                    rect(lane_x, ny, NODE_W, NODE_H),
+                    rect(nx, ny, NODE_W, NODE_H),
                     Some(me),
                 );
             }
@@ -477,31 +498,32 @@ impl VpcPlan {
 }
 
 /// The measured contents of one region.
-struct RegionPlan {
+pub(super) struct RegionPlan {
     vpcs: Vec<VpcPlan>,
+    /// Where each VPC sits among the others.
+    grid: VpcGrid,
     /// Regional services (own nodes and foreign table replicas).
     services: Vec<(String, NodeKind)>,
     /// Regional services per row (wrapped to the region's inner width).
     per_row: usize,
-    w: f64,
-    h: f64,
+    pub(super) w: f64,
+    pub(super) h: f64,
 }
 
 impl RegionPlan {
     fn measure(region: &Region, services: Vec<(String, NodeKind)>) -> RegionPlan {
         let vpcs: Vec<VpcPlan> = region.vpcs.iter().map(VpcPlan::measure).collect();
-        let inner_w = vpcs
-            .iter()
-            .map(|v| v.w)
-            .fold(REGION_MIN_W - 2.0 * REGION_PAD, f64::max);
+        let grid = VpcGrid::new(&vpcs);
+        let inner_w = grid.w().max(REGION_MIN_W - 2.0 * REGION_PAD);
         let per_row = (((inner_w + GAP) / (NODE_W + GAP)).floor() as usize).max(1);
-        let vpcs_h: f64 = vpcs.iter().map(|v| v.h + GAP).sum();
+        let vpcs_h: f64 = grid.row_h.iter().map(|h| h + GAP).sum();
         let n = services.len();
         let service_rows = n.div_ceil(per_row);
         let services_h = stack(service_rows, NODE_H) + if n > 0 { GAP } else { 0.0 };
         let h = REGION_HEADER + vpcs_h + services_h + REGION_PAD;
         RegionPlan {
             vpcs,
+            grid,
             services,
             per_row,
             w: inner_w + 2.0 * REGION_PAD,
@@ -516,11 +538,12 @@ impl RegionPlan {
             rect(x, y, self.w, self.h),
             None,
         );
-        let mut vy = y + REGION_HEADER;
-        for (plan, vpc) in self.vpcs.iter().zip(&region.vpcs) {
-            plan.emit(out, vpc, x + REGION_PAD, vy, lane_left, me);
-            vy += plan.h + GAP;
+        let top = y + REGION_HEADER;
+        for (i, (plan, vpc)) in self.vpcs.iter().zip(&region.vpcs).enumerate() {
+            let (dx, dy) = self.grid.offset(i);
+            plan.emit(out, vpc, x + REGION_PAD + dx, top + dy, lane_left, me);
         }
+        let vy = top + self.grid.row_h.iter().map(|h| h + GAP).sum::<f64>();
         for (i, (id, kind)) in self.services.iter().enumerate() {
             let (row, col) = (i / self.per_row, i % self.per_row);
             let nx = x + REGION_PAD + col as f64 * (NODE_W + GAP);

@@ -602,3 +602,65 @@ fn subnet_use_arcs_stay_inside_their_vpc() {
         }
     }
 }
+
+/// Issue 13: the stress design (20 regions, 5 VPCs each, 33 workloads per
+/// VPC) used to lay out as one column 4,324 × 105,522 units, so Fit showed
+/// nothing legible. Lanes wrap, VPCs share rows and regions share rows until
+/// the whole is about a screen's shape, with every promise kept.
+#[test]
+fn a_very_large_design_lays_out_about_the_shape_of_a_screen() {
+    let d = crate::core::stress::stress_design();
+    let l = layout(&d);
+    let aspect = l.bounds.w / l.bounds.h;
+    let target = 16.0 / 10.0;
+    assert!(
+        aspect > target / 1.5 && aspect < target * 1.5,
+        "stress layout is {:.0} x {:.0} (aspect {aspect:.2})",
+        l.bounds.w,
+        l.bounds.h
+    );
+    assert_no_overlap_and_nested("stress", &l);
+    println!("stress layout {:.0} x {:.0}", l.bounds.w, l.bounds.h);
+}
+
+/// Many workloads in one tier wrap into columns beside the subnets instead
+/// of stacking into a tower; a handful keep one column (the templates).
+#[test]
+fn a_long_lane_wraps_into_columns() {
+    let d = crate::core::stress::stress_design();
+    let l = layout(&d);
+    let vpc = &d.regions[0].vpcs[0];
+    let xs: std::collections::BTreeSet<i64> = vpc
+        .nodes
+        .iter()
+        .map(|n| l.get(n.id()).expect("node shape").rect.x as i64)
+        .collect();
+    assert!(
+        xs.len() >= 2,
+        "one lane column for {} nodes",
+        vpc.nodes.len()
+    );
+    let vpc_shape = l.get(&vpc.id).expect("vpc shape").rect;
+    assert!(
+        vpc_shape.h < 2.0 * vpc_shape.w,
+        "VPC {} x {}",
+        vpc_shape.w,
+        vpc_shape.h
+    );
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        for v in d.regions.iter().flat_map(|r| &r.vpcs) {
+            let xs: std::collections::BTreeSet<i64> = v
+                .nodes
+                .iter()
+                .map(|n| l.get(n.id()).expect("shape").rect.x as i64)
+                .collect();
+            assert!(
+                xs.len() <= 1,
+                "{name}: {} lane columns in {}",
+                xs.len(),
+                v.id
+            );
+        }
+    }
+}
