@@ -11,6 +11,7 @@ mod check;
 mod export;
 mod io;
 mod make_primary;
+mod render;
 mod simulate;
 
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ USAGE:
     topoform export FILE --out DIR [--layout per-region|single-root]
     topoform make-primary FILE REGION --out FILE
     topoform simulate FILE [--fail WHAT]... [--format text|json]
+    topoform render FILE --format svg|drawio --out OUT [--theme light|dark]
     topoform --help | --version
 
 COMMANDS:
@@ -49,6 +51,12 @@ COMMANDS:
                     objective met (or none set), 1 an objective breached,
                     2 the file could not be loaded or WHAT is unknown.
 
+    render FILE     Draw the design as the canvas lays it out: an SVG
+                    picture (the design embedded, so it opens again in
+                    Topoform) or a draw.io diagram with AWS shapes, written
+                    to --out (`-` for standard output). Exit status: 0
+                    written, 2 the file could not be loaded or written.
+
 OPTIONS:
     --format FMT    text (default) or json:
                     {\"diagnostics\":[{\"rule\",\"severity\",\"message\",\"subjects\"}]}
@@ -67,6 +75,7 @@ const COMMANDS: &[(&args::Spec, Run)] = &[
     (&export::SPEC, export::run),
     (&make_primary::SPEC, make_primary::run),
     (&simulate::SPEC, simulate::run),
+    (&render::SPEC, render::run),
 ];
 
 fn dispatch(args: &[String]) -> Result<ExitCode, String> {

@@ -106,6 +106,9 @@ impl From<hcl::HclError> for ExportError {
     }
 }
 
+/// Where the export puts the picture of the design.
+pub const ARCHITECTURE_SVG: &str = "docs/architecture.svg";
+
 /// Exports `design` in `layout`: the files sorted by path.
 pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, ExportError> {
     let errors: Vec<Diagnostic> = validate(design)
@@ -121,6 +124,12 @@ pub fn export(design: &Design, layout: Layout) -> Result<Vec<ExportFile>, Export
         Layout::SingleRoot => single::single_root(design)?,
     };
     out.push(file("topoform.json", super::model::save(design)));
+    // The picture the README shows; it carries the design too, so it opens
+    // again in Topoform.
+    out.push(file(
+        ARCHITECTURE_SVG,
+        super::render::svg(design, super::render::Theme::Light),
+    ));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
 }

@@ -14,6 +14,11 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         design.name, design.environment
     ));
     r.push_str("Each region is its own Terraform root with its own state, kept in a bucket in that region, so an outage or a mistake in one region never blocks the others: no region's root reads another stack's state (replica sources, global clusters and instance profiles are named, not looked up). `global/` holds Route 53, Global Accelerator and the cross-region links; `iam/` the instance roles and the VPC flow-log roles; `databases/` (when there is one) the Aurora global clusters. `topoform.json` is the design: open it in Topoform to change it and export again.\n\n");
+    r.push_str(&format!(
+        "![{} as Topoform draws it]({})\n\n",
+        design.name,
+        super::super::ARCHITECTURE_SVG
+    ));
     if design.state.split == StateSplit::RegionLayer {
         r.push_str("Each region is cut in two roots with a state each (`state.split = \"region_layer\"`): `regions/<code>/platform/` holds the network, databases, caches, buckets, tables and the ECS cluster; `regions/<code>/workloads/` the load balancers, groups and services. The workloads root reads its own region's platform state (`data.terraform_remote_state.platform`, the platform's `modules` output); the platform reads nothing from the workloads (the rules that let the applications reach the databases are in the workloads root, on the database's security group). So a new image or size applies to the workloads without planning the network, and both roots of a region plan while every other region is down.\n\n");
     }

@@ -1,0 +1,71 @@
+//! `topoform render`: the SVG picture carries the design it shows, the
+//! draw.io file is XML with a cell per object, and bad input exits 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn topoform(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .args(args)
+        .output()
+        .expect("run topoform")
+}
+
+fn template(id: &str) -> String {
+    format!("{}/public/templates/{id}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tmp(name: &str) -> String {
+    std::env::temp_dir()
+        .join(format!("topoform-render-{}-{name}", std::process::id()))
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn an_svg_carries_the_design_it_shows() {
+    for id in ["active-passive", "aurora-global", "active-active", "layered-ecs"] {
+        let out = tmp(&format!("{id}.svg"));
+        let o = topoform(&["render", &template(id), "--format", "svg", "--theme", "dark", "--out", &out]);
+        assert!(o.status.success(), "{id}: {}", String::from_utf8_lossy(&o.stderr));
+        let text = std::fs::read_to_string(&out).unwrap();
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let json = topoform::core::render::design_text_from_svg(&text).unwrap();
+        let original = std::fs::read_to_string(template(id)).unwrap();
+        assert_eq!(
+            topoform::core::model::load(&json).unwrap(),
+            topoform::core::model::load(&original).unwrap(),
+            "{id}"
+        );
+        let _ = std::fs::remove_file(out);
+    }
+}
+
+#[test]
+fn drawio_goes_to_standard_output_as_xml() {
+    let o = topoform(&["render", &template("active-passive"), "--format", "drawio", "--out", "-"]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    assert_eq!(doc.root_element().tag_name().name(), "mxfile");
+    assert!(text.contains("grIcon=mxgraph.aws4.group_region"));
+    assert!(text.contains("resIcon=mxgraph.aws4.rds"));
+}
+
+#[test]
+fn bad_usage_and_bad_files_exit_2_with_a_reason() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["render", "x.json", "--out", "-"], "needs --format"),
+        (&["render", "x.json", "--format", "png", "--out", "-"], "svg or drawio"),
+        (&["render", "x.json", "--format", "svg"], "needs --out"),
+        (&["render", "x.json", "--format", "svg", "--theme", "sepia", "--out", "-"], "light or dark"),
+    ];
+    for (args, want) in cases {
+        let o = topoform(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    let o = topoform(&["render", "/nonexistent/design.json", "--format", "svg", "--out", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+}
