@@ -24,10 +24,28 @@ fn tmp(name: &str) -> String {
 
 #[test]
 fn an_svg_carries_the_design_it_shows() {
-    for id in ["active-passive", "aurora-global", "active-active", "layered-ecs"] {
+    for id in [
+        "active-passive",
+        "aurora-global",
+        "active-active",
+        "layered-ecs",
+    ] {
         let out = tmp(&format!("{id}.svg"));
-        let o = topoform(&["render", &template(id), "--format", "svg", "--theme", "dark", "--out", &out]);
-        assert!(o.status.success(), "{id}: {}", String::from_utf8_lossy(&o.stderr));
+        let o = topoform(&[
+            "render",
+            &template(id),
+            "--format",
+            "svg",
+            "--theme",
+            "dark",
+            "--out",
+            &out,
+        ]);
+        assert!(
+            o.status.success(),
+            "{id}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         let text = std::fs::read_to_string(&out).unwrap();
         roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{id}: {e}"));
         let json = topoform::core::render::design_text_from_svg(&text).unwrap();
@@ -43,7 +61,14 @@ fn an_svg_carries_the_design_it_shows() {
 
 #[test]
 fn drawio_goes_to_standard_output_as_xml() {
-    let o = topoform(&["render", &template("active-passive"), "--format", "drawio", "--out", "-"]);
+    let o = topoform(&[
+        "render",
+        &template("active-passive"),
+        "--format",
+        "drawio",
+        "--out",
+        "-",
+    ]);
     assert!(o.status.success());
     let text = String::from_utf8(o.stdout).unwrap();
     let doc = roxmltree::Document::parse(&text).unwrap();
@@ -56,9 +81,17 @@ fn drawio_goes_to_standard_output_as_xml() {
 fn bad_usage_and_bad_files_exit_2_with_a_reason() {
     let cases: [(&[&str], &str); 4] = [
         (&["render", "x.json", "--out", "-"], "needs --format"),
-        (&["render", "x.json", "--format", "png", "--out", "-"], "svg or drawio"),
+        (
+            &["render", "x.json", "--format", "png", "--out", "-"],
+            "svg or drawio",
+        ),
         (&["render", "x.json", "--format", "svg"], "needs --out"),
-        (&["render", "x.json", "--format", "svg", "--theme", "sepia", "--out", "-"], "light or dark"),
+        (
+            &[
+                "render", "x.json", "--format", "svg", "--theme", "sepia", "--out", "-",
+            ],
+            "light or dark",
+        ),
     ];
     for (args, want) in cases {
         let o = topoform(args);
@@ -66,6 +99,13 @@ fn bad_usage_and_bad_files_exit_2_with_a_reason() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains(want), "{args:?}: {err}");
     }
-    let o = topoform(&["render", "/nonexistent/design.json", "--format", "svg", "--out", "-"]);
+    let o = topoform(&[
+        "render",
+        "/nonexistent/design.json",
+        "--format",
+        "svg",
+        "--out",
+        "-",
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }

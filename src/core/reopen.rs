@@ -69,7 +69,8 @@ pub struct Entry<'a> {
 pub const DESIGN_FILE: &str = "topoform.json";
 
 fn u16_at(b: &[u8], at: usize) -> Option<usize> {
-    b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]]) as usize)
+    b.get(at..at + 2)
+        .map(|s| u16::from_le_bytes([s[0], s[1]]) as usize)
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<usize> {
@@ -82,7 +83,10 @@ fn u32_at(b: &[u8], at: usize) -> Option<usize> {
 pub fn zip_design_entry(bytes: &[u8]) -> Result<Entry<'_>, String> {
     const NOT_ZIP: &str = "the file is not a readable zip (its directory is missing or damaged)";
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("the zip is {} MB, more than an export can be", bytes.len() / 1_000_000));
+        return Err(format!(
+            "the zip is {} MB, more than an export can be",
+            bytes.len() / 1_000_000
+        ));
     }
     // The end-of-central-directory record: in the last 64 KB + 22 bytes.
     let from = bytes.len().saturating_sub(0xFFFF + 22);
@@ -120,10 +124,16 @@ pub fn zip_design_entry(bytes: &[u8]) -> Result<Entry<'_>, String> {
     let method = match method {
         0 => Method::Stored,
         8 => Method::Deflate,
-        m => return Err(format!("{name} is compressed with method {m}; only stored and deflate are read")),
+        m => {
+            return Err(format!(
+                "{name} is compressed with method {m}; only stored and deflate are read"
+            ))
+        }
     };
     if size > MAX_DESIGN_BYTES {
-        return Err(format!("{name} says it is {size} bytes, over the {MAX_DESIGN_BYTES}-byte cap on a design"));
+        return Err(format!(
+            "{name} says it is {size} bytes, over the {MAX_DESIGN_BYTES}-byte cap on a design"
+        ));
     }
     if bytes.get(local..local + 4) != Some(b"PK\x03\x04".as_slice()) {
         return Err(NOT_ZIP.into());
@@ -132,7 +142,12 @@ pub fn zip_design_entry(bytes: &[u8]) -> Result<Entry<'_>, String> {
     let extra_len = u16_at(bytes, local + 28).ok_or(NOT_ZIP)?;
     let start = local + 30 + name_len + extra_len;
     let data = bytes.get(start..start + compressed).ok_or(NOT_ZIP)?;
-    Ok(Entry { name, method, data, size })
+    Ok(Entry {
+        name,
+        method,
+        data,
+        size,
+    })
 }
 
 /// Raw-deflate `data` into at most `cap` bytes, or say why not.
@@ -218,7 +233,10 @@ mod tests {
             .iter()
             .map(|f| (format!("infra/{}", f.path), f.contents.clone().into_bytes()))
             .collect();
-        let refs: Vec<(&str, &[u8])> = entries.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let refs: Vec<(&str, &[u8])> = entries
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
         for deflate in [true, false] {
             let z = zip_of(&refs, deflate);
             assert_eq!(kind(&z), Kind::Zip);
@@ -229,7 +247,13 @@ mod tests {
 
     #[test]
     fn the_shallowest_design_wins() {
-        let z = zip_of(&[("a/b/topoform.json", b"deep"), ("x/topoform.json", b"shallow")], true);
+        let z = zip_of(
+            &[
+                ("a/b/topoform.json", b"deep"),
+                ("x/topoform.json", b"shallow"),
+            ],
+            true,
+        );
         assert_eq!(design_text(&z, &inflate_native).unwrap(), "shallow");
     }
 
@@ -241,14 +265,19 @@ mod tests {
         assert_eq!(crate::core::model::load(&text).unwrap(), d);
         let json = crate::core::model::save(&d);
         assert_eq!(design_text(json.as_bytes(), &inflate_native).unwrap(), json);
-        assert_eq!(kind(b"\xef\xbb\xbf <?xml version=\"1.0\"?><svg/>"), Kind::Svg);
+        assert_eq!(
+            kind(b"\xef\xbb\xbf <?xml version=\"1.0\"?><svg/>"),
+            Kind::Svg
+        );
     }
 
     #[test]
     fn hostile_zips_are_refused_with_a_reason() {
         // No design inside.
         let z = zip_of(&[("README.md", b"hi")], true);
-        assert!(design_text(&z, &inflate_native).unwrap_err().contains("no topoform.json"));
+        assert!(design_text(&z, &inflate_native)
+            .unwrap_err()
+            .contains("no topoform.json"));
         // Truncated anywhere: never a panic, always a reason.
         let good = zip_of(&[("topoform.json", b"{\"format\":1}")], true);
         for cut in 0..good.len() {
@@ -272,6 +301,8 @@ mod tests {
         let mut odd = good.clone();
         let cd = odd.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
         odd[cd + 10] = 12;
-        assert!(design_text(&odd, &inflate_native).unwrap_err().contains("method 12"));
+        assert!(design_text(&odd, &inflate_native)
+            .unwrap_err()
+            .contains("method 12"));
     }
 }

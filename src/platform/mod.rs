@@ -11,6 +11,7 @@ pub mod export_client;
 pub mod export_service;
 pub mod file_open;
 pub mod focus;
+pub mod inflate;
 pub mod storage;
 
 /// The value of a query parameter of the page URL (`?template=aurora-global`),

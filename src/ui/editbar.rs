@@ -37,17 +37,42 @@ pub fn EditBar(
             return;
         };
         leptos::task::spawn_local(async move {
-            if let Ok(Some(file)) = crate::platform::file_open::read_picked(&input).await {
-                on_open.run(file);
+            match crate::platform::file_open::read_picked(&input).await {
+                Ok(Some(file)) => on_open.run(file),
+                Ok(None) => {}
+                Err(e) => doc.error(format!("{e}. The open design is unchanged.")),
             }
             input.set_value("");
         });
     };
+    // A design file, an export's zip or a Topoform SVG dropped anywhere on
+    // the page opens like "Open…" (asking first if there is unsaved work).
+    super::on_window(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    super::on_window(leptos::ev::drop, move |ev| {
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        leptos::task::spawn_local(async move {
+            match crate::platform::file_open::read_file(&file).await {
+                Ok(opened) => on_open.run(opened),
+                Err(e) => doc.error(format!("{e}. The open design is unchanged.")),
+            }
+        });
+    });
     view! {
         <div class="editbar" role="toolbar" aria-label="Edit">
             <button type="button" on:click=move |_| on_new.run(()) title="New design">"New"</button>
-            <button type="button" on:click=move |_| { if let Some(i) = file_input.get() { i.click(); } } title="Open a design file">"Open…"</button>
-            <input type="file" accept=".json,application/json" class="hidden" node_ref=file_input aria-label="Design file" on:change=picked />
+            <button type="button" on:click=move |_| { if let Some(i) = file_input.get() { i.click(); } } title="Open a design file, an export's zip or a picture Topoform drew (or drop one on the page)">"Open…"</button>
+            <input type="file" accept=".json,application/json,.zip,application/zip,.svg,image/svg+xml" class="hidden" node_ref=file_input aria-label="Design file, export zip or Topoform SVG" on:change=picked />
             <button type="button" on:click=move |_| on_save.run(()) title="Download the design as JSON">"Save"</button>
             <span class="sep"></span>
             <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled=move || !doc.can_undo() on:click=move |_| doc.undo()>"↶ Undo"</button>
@@ -74,4 +99,13 @@ pub fn EditBar(
             <button type="button" class="shortcuts-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" on:click=move |_| on_shortcuts.run(())>"?"</button>
         </div>
     }
+}
+
+/// True when a drag carries files (not text or a palette item).
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|t| {
+        t.types()
+            .iter()
+            .any(|v| v.as_string().as_deref() == Some("Files"))
+    })
 }

@@ -12,16 +12,27 @@ pub const SPEC: Spec = Spec {
     command: "render",
     operands: &["FILE"],
     required: 1,
-    options: &[("--format", "svg or drawio"), ("--out", "a FILE"), ("--theme", "light or dark")],
+    options: &[
+        ("--format", "svg or drawio"),
+        ("--out", "a FILE"),
+        ("--theme", "light or dark"),
+    ],
 };
 
 /// Runs `render` on parsed arguments.
 pub fn run(p: &crate::args::Parsed) -> Result<ExitCode, String> {
-    let format = p.value("--format").ok_or("render needs --format svg|drawio")?;
+    let format = p
+        .value("--format")
+        .ok_or("render needs --format svg|drawio")?;
     if !matches!(format, "svg" | "drawio") {
-        return Err(format!("render --format must be svg or drawio, not `{}`", short(format)));
+        return Err(format!(
+            "render --format must be svg or drawio, not `{}`",
+            short(format)
+        ));
     }
-    let out = p.value("--out").ok_or("render needs --out FILE (`-` for standard output)")?;
+    let out = p
+        .value("--out")
+        .ok_or("render needs --out FILE (`-` for standard output)")?;
     let theme = match p.value("--theme") {
         None => Theme::Light,
         Some(t) => Theme::parse(t)
@@ -32,7 +43,11 @@ pub fn run(p: &crate::args::Parsed) -> Result<ExitCode, String> {
         Ok(d) => d,
         Err(code) => return Ok(code),
     };
-    let text = if format == "svg" { svg(&design, theme) } else { drawio(&design) };
+    let text = if format == "svg" {
+        svg(&design, theme)
+    } else {
+        drawio(&design)
+    };
     let written = if out == "-" {
         print!("{text}");
         Ok(())

@@ -125,7 +125,11 @@ fn style(shape: &Shape) -> Style {
             u8::from(dashed)
         ))
     };
-    let icon = |res: &str, fill: &str| Style::Icon(format!("{ICON}resIcon=mxgraph.aws4.{res};fillColor={fill};"));
+    let icon = |res: &str, fill: &str| {
+        Style::Icon(format!(
+            "{ICON}resIcon=mxgraph.aws4.{res};fillColor={fill};"
+        ))
+    };
     match shape.kind {
         ShapeKind::Global => Style::Group(
             "rounded=1;arcSize=2;whiteSpace=wrap;container=1;collapsible=0;dashed=1;strokeColor=#8C4FFF;fillColor=#F7F2FF;fontColor=#232F3E;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;".into(),

@@ -4,7 +4,9 @@
 //! picture in Topoform (or `topoform open picture.svg`) restores it.
 
 use super::xml_escape;
-use crate::core::layout::{label, layout, link_geometry, links, Layout, LinkKind, Shape, ShapeKind};
+use crate::core::layout::{
+    label, layout, link_geometry, links, Layout, LinkKind, Shape, ShapeKind,
+};
 use crate::core::model::{save, Design, Index, NodeKind, Tier};
 use std::fmt::Write as _;
 
@@ -133,10 +135,9 @@ pub fn svg(design: &Design, theme: Theme) -> String {
 /// caller loads it with the strict loader, like any other design text.
 pub fn design_text_from_svg(text: &str) -> Result<String, String> {
     let open = format!("<metadata id=\"{DESIGN_METADATA_ID}\">");
-    let start = text
-        .find(&open)
-        .ok_or("this SVG holds no Topoform design (it was not drawn by Topoform, or was edited since)")?
-        + open.len();
+    let start = text.find(&open).ok_or(
+        "this SVG holds no Topoform design (it was not drawn by Topoform, or was edited since)",
+    )? + open.len();
     let len = text[start..]
         .find("</metadata>")
         .ok_or("the SVG's design is cut short (no closing </metadata>)")?;
@@ -326,7 +327,11 @@ fn draw_links(s: &mut String, design: &Design, l: &Layout) {
         if !dash.is_empty() {
             let _ = write!(s, r#" stroke-dasharray="{dash}""#);
         }
-        let _ = write!(s, "><title>{}</title></path>", xml_escape(g.link.kind.label()));
+        let _ = write!(
+            s,
+            "><title>{}</title></path>",
+            xml_escape(g.link.kind.label())
+        );
         let _ = write!(
             s,
             r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{colour}"/>"#,

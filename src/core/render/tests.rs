@@ -34,7 +34,11 @@ fn every_svg_is_well_formed_in_both_themes() {
                 .filter_map(|n| n.attribute("data-id"))
                 .collect();
             for shape in &layout(&d).shapes {
-                assert!(ids.contains(shape.id.as_str()), "{name}: {} missing", shape.id);
+                assert!(
+                    ids.contains(shape.id.as_str()),
+                    "{name}: {} missing",
+                    shape.id
+                );
             }
         }
     }
@@ -65,8 +69,9 @@ fn an_svg_without_a_design_is_refused_with_a_reason() {
     let e = design_text_from_svg("<svg><metadata id=\"topoform-design\">{\"format\"").unwrap_err();
     assert!(e.contains("cut short"), "{e}");
     // Garbage in the metadata comes back as text the strict loader refuses.
-    let t = design_text_from_svg("<metadata id=\"topoform-design\">&amp;&bogus;&#xFFFFFFF;</metadata>")
-        .expect("text");
+    let t =
+        design_text_from_svg("<metadata id=\"topoform-design\">&amp;&bogus;&#xFFFFFFF;</metadata>")
+            .expect("text");
     assert_eq!(t, "&&bogus;&#xFFFFFFF;");
     assert!(load(&t).is_err());
 }
@@ -106,7 +111,12 @@ fn drawio_cells_nest_as_the_design_does_with_aws_shapes() {
                 .parent
                 .map(|p| drawio::cell_id(&l.shapes[p].id))
                 .unwrap_or_else(|| "1".into());
-            assert_eq!(cell.attribute("parent"), Some(want.as_str()), "{name}: {}", shape.id);
+            assert_eq!(
+                cell.attribute("parent"),
+                Some(want.as_str()),
+                "{name}: {}",
+                shape.id
+            );
         }
         // A subnet sits in an AZ, in a VPC, in a region.
         for region in &d.regions {
@@ -132,7 +142,10 @@ fn drawio_cells_nest_as_the_design_does_with_aws_shapes() {
             }
         }
         // Every edge joins two cells that exist.
-        let edges: Vec<_> = doc.descendants().filter(|n| n.attribute("edge") == Some("1")).collect();
+        let edges: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.attribute("edge") == Some("1"))
+            .collect();
         assert!(!edges.is_empty(), "{name}: no edges");
         for e in edges {
             for end in ["source", "target"] {
