@@ -12,6 +12,7 @@ pub mod layout;
 pub mod model;
 pub mod names;
 pub mod record_sets;
+pub mod share;
 pub mod simulate;
 pub mod stress;
 pub mod templates;
