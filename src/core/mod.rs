@@ -6,6 +6,7 @@ pub mod autosave;
 pub mod camera;
 pub mod catalog;
 pub mod edit;
+pub mod exercise;
 pub mod export;
 pub mod history;
 pub mod layout;

@@ -10,6 +10,9 @@
 
 mod base64url;
 mod compress;
+mod exercise;
+
+pub use exercise::{exercise_fragment, open_exercise};
 
 use crate::core::model::{self, Design, LoadError};
 use crate::core::text::short;

@@ -1,0 +1,437 @@
+use super::*;
+use crate::core::model::LoadErrorKind;
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    json!({
+        "format": "topoform.exercise",
+        "version": 1,
+        "id": "overlap-fix",
+        "title": "Make the regions peerable",
+        "brief": "Fix the **overlap**.",
+        "start": { "template": "active-passive" },
+        "rules": { "disable": ["TF-05"], "severity": { "DES-03": "error" } },
+        "goals": [
+            { "id": "clean", "text": "No errors", "check": { "no_errors": true } },
+            { "id": "peer", "text": "Peered", "check": { "count": { "kind": "peering", "min": 1 } } },
+            { "id": "replica", "text": "A replica", "check": { "link": { "from": "rds", "to": "rds", "across_regions": true } } },
+            { "id": "survive", "text": "Survive", "check": { "survives": { "fail": "us-east-1", "rto_seconds": 3600 } } }
+        ],
+        "hints": [ { "after_seconds": 120, "text": "Look at the problems panel." } ]
+    })
+}
+
+fn with(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut v = base();
+    edit(&mut v);
+    v
+}
+
+#[test]
+fn the_contract_example_loads() {
+    let ex = load(&base().to_string()).expect("loads");
+    assert_eq!(ex.id, "overlap-fix");
+    assert_eq!(ex.start, Start::Template("active-passive".into()));
+    assert_eq!(ex.goals.len(), 4);
+    assert_eq!(ex.rules.disable, ["TF-05"]);
+    assert_eq!(ex.hints[0].after_seconds, 120);
+    assert!(ex.solution.is_none());
+    assert_eq!(
+        ex.start_design(),
+        crate::core::templates::TEMPLATES[0].design().unwrap()
+    );
+}
+
+#[test]
+fn load_errors_name_their_path() {
+    use LoadErrorKind::*;
+    let design = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let mut bad_design = serde_json::to_value(&design).unwrap();
+    bad_design["regions"][0]["vpcs"][0]["cidrr"] = json!("x");
+    let cases: Vec<(&str, Value, LoadErrorKind, &str, &str)> = vec![
+        ("not an object", json!([1]), NotADesign, "", "JSON object"),
+        (
+            "a design",
+            with(|v| v["format"] = json!("topoform.design")),
+            NotADesign,
+            "format",
+            "a design, not an exercise",
+        ),
+        (
+            "no format",
+            with(|v| {
+                v.as_object_mut().unwrap().remove("format");
+            }),
+            NotADesign,
+            "format",
+            "not a Topoform exercise",
+        ),
+        (
+            "too new",
+            with(|v| v["version"] = json!(2)),
+            TooNew,
+            "version",
+            "newer Topoform",
+        ),
+        (
+            "version 0",
+            with(|v| v["version"] = json!(0)),
+            Version,
+            "version",
+            "expected 1",
+        ),
+        (
+            "unknown field",
+            with(|v| v["colour"] = json!("red")),
+            Schema,
+            "colour",
+            "unknown field `colour`",
+        ),
+        (
+            "missing title",
+            with(|v| {
+                v.as_object_mut().unwrap().remove("title");
+            }),
+            Schema,
+            "",
+            "missing field `title`",
+        ),
+        (
+            "wrong type",
+            with(|v| v["brief"] = json!(5)),
+            Schema,
+            "brief",
+            "expected a string",
+        ),
+        (
+            "bad id",
+            with(|v| v["id"] = json!("Not An Id")),
+            Id,
+            "id",
+            "is not an id",
+        ),
+        (
+            "unknown check",
+            with(|v| v["goals"][1]["check"] = json!({ "cost_over": 5 })),
+            Schema,
+            "goals[1].check",
+            "unknown variant `cost_over`",
+        ),
+        (
+            "two checks",
+            with(|v| {
+                v["goals"][0]["check"] = json!({ "no_errors": true, "rule_absent": "NET-05" })
+            }),
+            Schema,
+            "goals[0].check",
+            "single key",
+        ),
+        (
+            "count field",
+            with(|v| v["goals"][1]["check"]["count"]["kind"] = json!(7)),
+            Schema,
+            "goals[1].check.count.kind",
+            "expected a string",
+        ),
+        (
+            "count kind",
+            with(|v| v["goals"][1]["check"]["count"]["kind"] = json!("lambda")),
+            Schema,
+            "goals[1].check.count.kind",
+            "not a kind",
+        ),
+        (
+            "count unknown",
+            with(|v| v["goals"][1]["check"]["count"]["mni"] = json!(1)),
+            Schema,
+            "goals[1].check.count.mni",
+            "unknown field `mni`",
+        ),
+        (
+            "count bounds",
+            with(|v| {
+                v["goals"][1]["check"]["count"] = json!({ "kind": "vpc", "min": 3, "max": 1 })
+            }),
+            Schema,
+            "goals[1].check.count.max",
+            "below min",
+        ),
+        (
+            "count none",
+            with(|v| v["goals"][1]["check"]["count"] = json!({ "kind": "vpc" })),
+            Schema,
+            "goals[1].check.count",
+            "min",
+        ),
+        (
+            "count region",
+            with(|v| v["goals"][1]["check"]["count"]["region"] = json!("mars-1")),
+            Schema,
+            "goals[1].check.count.region",
+            "not a region code",
+        ),
+        (
+            "global region",
+            with(|v| {
+                v["goals"][1]["check"]["count"] =
+                    json!({ "kind": "record", "region": "us-east-1", "min": 1 })
+            }),
+            Schema,
+            "goals[1].check.count.region",
+            "global",
+        ),
+        (
+            "link kind",
+            with(|v| v["goals"][2]["check"]["link"]["to"] = json!("db")),
+            Schema,
+            "goals[2].check.link.to",
+            "not a kind",
+        ),
+        (
+            "survives place",
+            with(|v| v["goals"][3]["check"]["survives"]["fail"] = json!("moon")),
+            Schema,
+            "goals[3].check.survives.fail",
+            "neither a region",
+        ),
+        (
+            "no_errors false",
+            with(|v| v["goals"][0]["check"]["no_errors"] = json!(false)),
+            Schema,
+            "goals[0].check.no_errors",
+            "must be true",
+        ),
+        (
+            "rule typo",
+            with(|v| v["goals"][0]["check"] = json!({ "rule_absent": "NET-999" })),
+            Reference,
+            "goals[0].check.rule_absent",
+            "not a rule id",
+        ),
+        (
+            "pack typo",
+            with(|v| v["rules"]["disable"][0] = json!("TF-5")),
+            Reference,
+            "rules.disable[0]",
+            "not a rule id",
+        ),
+        (
+            "severity typo",
+            with(|v| v["rules"]["severity"] = json!({ "DES-3": "error" })),
+            Reference,
+            "rules.severity.DES-3",
+            "not a rule id",
+        ),
+        (
+            "severity value",
+            with(|v| v["rules"]["severity"]["DES-03"] = json!("fatal")),
+            Schema,
+            "rules.severity.DES-03",
+            "unknown variant `fatal`",
+        ),
+        (
+            "duplicate goal",
+            with(|v| v["goals"][1]["id"] = json!("clean")),
+            Id,
+            "goals[1].id",
+            "earlier goal",
+        ),
+        (
+            "no goals",
+            with(|v| v["goals"] = json!([])),
+            Schema,
+            "goals",
+            "at least one goal",
+        ),
+        (
+            "hint field",
+            with(|v| v["hints"][0]["after"] = json!(1)),
+            Schema,
+            "hints[0].after",
+            "unknown field",
+        ),
+        (
+            "start none",
+            with(|v| v["start"] = json!({})),
+            Schema,
+            "start",
+            "exactly one",
+        ),
+        (
+            "start two",
+            with(|v| v["start"] = json!({ "template": "active-passive", "empty": true })),
+            Schema,
+            "start",
+            "exactly one",
+        ),
+        (
+            "start template",
+            with(|v| v["start"] = json!({ "template": "nope" })),
+            Reference,
+            "start.template",
+            "not a template id",
+        ),
+        (
+            "start design",
+            with(|v| v["start"] = json!({ "design": bad_design.clone() })),
+            Schema,
+            "start.design.regions[0].vpcs[0].cidrr",
+            "unknown field `cidrr`",
+        ),
+        (
+            "solution design",
+            with(|v| v["solution"] = json!({ "design": { "format": "topoform.design" } })),
+            Version,
+            "solution.design.version",
+            "version",
+        ),
+        (
+            "long brief",
+            with(|v| v["brief"] = json!("x".repeat(MAX_BRIEF_BYTES + 1))),
+            Schema,
+            "brief",
+            "at most",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, value, kind, path, message) in cases {
+        match load(&value.to_string()) {
+            Ok(_) => wrong.push(format!("{name}: loaded")),
+            Err(e) if (e.kind, e.path.as_str()) != (kind, path) || !e.message.contains(message) => {
+                wrong.push(format!(
+                    "{name}: {:?} at {:?}: {}",
+                    e.kind, e.path, e.message
+                ))
+            }
+            Err(_) => {}
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn hostile_files_are_refused() {
+    let e = load(&" ".repeat(MAX_EXERCISE_BYTES + 1)).unwrap_err();
+    assert!(e.message.contains("at most 4 MiB"), "{e}");
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(load(&deep).unwrap_err().message.contains("nested"));
+    let dup = r#"{"format": "topoform.exercise", "format": "topoform.exercise"}"#;
+    assert!(load(dup).unwrap_err().message.contains("duplicate key"));
+}
+
+fn goal(id: &str, check: Value) -> Value {
+    json!({ "id": id, "text": id, "check": check })
+}
+
+fn exercise(goals: Vec<Value>, rules: Value) -> Exercise {
+    load(
+        &with(|v| {
+            v["goals"] = Value::Array(goals);
+            v["rules"] = rules;
+        })
+        .to_string(),
+    )
+    .expect("test exercise loads")
+}
+
+#[test]
+fn the_rule_pack_changes_what_counts_as_an_error() {
+    let d = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let diags = crate::core::validate::validate(&d);
+    let some = diags.first().expect("the template has a finding").rule;
+    let g = vec![
+        goal("present", json!({ "rule_present": some })),
+        goal("absent", json!({ "rule_absent": some })),
+    ];
+    let plain = grade(&exercise(g.clone(), json!({})), &d);
+    assert_eq!(plain.failed(), ["absent"]);
+    assert_eq!(plain.score, 50);
+    let off = grade(&exercise(g, json!({ "disable": [some] })), &d);
+    assert_eq!(off.failed(), ["present"]);
+    assert!(
+        off.goals[0].message.contains("not reported"),
+        "{:?}",
+        off.goals[0]
+    );
+
+    let clean = vec![goal("clean", json!({ "no_errors": true }))];
+    assert!(grade(&exercise(clean.clone(), json!({})), &d).passed);
+    let strict = grade(
+        &exercise(clean, json!({ "severity": { some: "error" } })),
+        &d,
+    );
+    assert!(!strict.passed);
+    assert!(
+        strict.goals[0].message.contains(some),
+        "{:?}",
+        strict.goals[0]
+    );
+}
+
+#[test]
+fn count_link_and_survives_judge_the_design() {
+    let d = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let ex = exercise(
+        vec![
+            goal(
+                "regions",
+                json!({ "count": { "kind": "region", "min": 2, "max": 2 } }),
+            ),
+            goal(
+                "east-rds",
+                json!({ "count": { "kind": "rds", "region": "us-east-1", "min": 1 } }),
+            ),
+            goal("three", json!({ "count": { "kind": "region", "min": 3 } })),
+            goal(
+                "replica",
+                json!({ "link": { "from": "rds", "to": "rds", "across_regions": true } }),
+            ),
+            goal(
+                "same",
+                json!({ "link": { "from": "rds", "to": "rds", "across_regions": false } }),
+            ),
+            goal("lb", json!({ "link": { "from": "alb", "to": "asg" } })),
+            goal("survive", json!({ "survives": { "fail": "us-east-1" } })),
+            goal(
+                "fast",
+                json!({ "survives": { "fail": "us-east-1", "rto_seconds": 1 } }),
+            ),
+            goal("elsewhere", json!({ "survives": { "fail": "eu-west-1" } })),
+        ],
+        json!({}),
+    );
+    let g = grade(&ex, &d);
+    assert_eq!(g.failed(), ["three", "same", "fast", "elsewhere"], "{g:#?}");
+    assert_eq!(g.score, 55);
+    let msg = |id: &str| g.goals.iter().find(|x| x.id == id).unwrap().message.clone();
+    assert_eq!(msg("three"), "2 region; needs at least 3");
+    assert!(
+        msg("same").contains("none in the same region"),
+        "{}",
+        msg("same")
+    );
+    assert!(
+        msg("fast").contains("over the 1 s allowed"),
+        "{}",
+        msg("fast")
+    );
+    assert!(
+        msg("elsewhere").contains("does not use eu-west-1"),
+        "{}",
+        msg("elsewhere")
+    );
+    assert!(
+        msg("survive").starts_with("losing us-east-1: back in"),
+        "{}",
+        msg("survive")
+    );
+
+    let empty = grade(&ex, &empty_design());
+    assert_eq!(empty.score, 0, "{empty:#?}");
+    let json = empty.json();
+    assert_eq!(json["passed"], json!(false));
+    assert_eq!(
+        json["goals"][0],
+        json!({ "id": "regions", "passed": false, "message": "0 region; needs exactly 2" })
+    );
+}
