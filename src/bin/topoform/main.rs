@@ -9,8 +9,11 @@
 mod args;
 mod check;
 mod export;
+mod grade;
 mod io;
 mod make_primary;
+mod open;
+mod share;
 mod simulate;
 
 use std::process::ExitCode;
@@ -24,6 +27,9 @@ USAGE:
     topoform export FILE --out DIR [--layout per-region|single-root]
     topoform make-primary FILE REGION --out FILE
     topoform simulate FILE [--fail WHAT]... [--format text|json]
+    topoform grade EXERCISE DESIGN [--format text|json]
+    topoform share FILE [--base URL]
+    topoform open SOURCE --out FILE
     topoform --help | --version
 
 COMMANDS:
@@ -49,6 +55,21 @@ COMMANDS:
                     objective met (or none set), 1 an objective breached,
                     2 the file could not be loaded or WHAT is unknown.
 
+    grade EXERCISE DESIGN
+                    Grade DESIGN against an exercise (docs/exercise-format.md):
+                    per goal pass or fail and why, and the score. JSON:
+                    {\"score\",\"passed\",\"goals\":[{\"id\",\"passed\",\"message\"}]}.
+                    Exit status: 0 passed, 1 not passed, 2 a file did not load.
+
+    share FILE      Print a link holding the whole design (or exercise,
+                    without its solution) in its fragment, after --base URL
+                    (the app's address; without it, just the #fragment).
+                    Exit status: 0, or 2 the file could not be loaded.
+
+    open SOURCE     Write the design (or exercise) a share link holds to
+                    --out FILE (`-` for standard output). Exit status: 0,
+                    or 2 a damaged, oversized or unsupported SOURCE.
+
 OPTIONS:
     --format FMT    text (default) or json:
                     {\"diagnostics\":[{\"rule\",\"severity\",\"message\",\"subjects\"}]}
@@ -67,6 +88,9 @@ const COMMANDS: &[(&args::Spec, Run)] = &[
     (&export::SPEC, export::run),
     (&make_primary::SPEC, make_primary::run),
     (&simulate::SPEC, simulate::run),
+    (&grade::SPEC, grade::run),
+    (&share::SPEC, share::run),
+    (&open::SPEC, open::run),
 ];
 
 fn dispatch(args: &[String]) -> Result<ExitCode, String> {
