@@ -10,6 +10,7 @@
 
 mod global;
 mod regional;
+pub mod report;
 mod stores;
 #[cfg(test)]
 mod tests;
