@@ -5,6 +5,7 @@
 pub mod autosave;
 pub mod camera;
 pub mod catalog;
+pub mod cost;
 pub mod edit;
 pub mod exercise;
 pub mod export;

@@ -8,6 +8,7 @@
 
 mod args;
 mod check;
+mod cost;
 mod export;
 mod grade;
 mod io;
@@ -24,6 +25,7 @@ topoform: check a Topoform design file (multi-region AWS topology)
 
 USAGE:
     topoform check FILE [--format text|json]
+    topoform cost FILE [--format text|json]
     topoform export FILE --out DIR [--layout per-region|single-root]
     topoform make-primary FILE REGION --out FILE
     topoform simulate FILE [--fail WHAT]... [--format text|json]
@@ -36,6 +38,12 @@ COMMANDS:
     check FILE      Load FILE and report every problem found, one a line.
                     Exit status: 0 no errors (warnings allowed), 1 errors
                     found, 2 the file could not be loaded.
+
+    cost FILE       The monthly cost on demand, offline, from the dated
+                    price table: by region, the biggest items, the
+                    single-region baseline, the DR multiplier and what each
+                    DR tier would cost. Exit status: 0, or 2 the file could
+                    not be loaded.
 
     export FILE     Write the Terraform tree (and the design) into DIR.
                     Exit status: 0 written, 1 not written because the design
@@ -85,6 +93,7 @@ OPTIONS:
 type Run = fn(&args::Parsed) -> Result<ExitCode, String>;
 const COMMANDS: &[(&args::Spec, Run)] = &[
     (&check::SPEC, check::run),
+    (&cost::SPEC, cost::run),
     (&export::SPEC, export::run),
     (&make_primary::SPEC, make_primary::run),
     (&simulate::SPEC, simulate::run),
