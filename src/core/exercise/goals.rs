@@ -1,6 +1,6 @@
 //! Judging one goal: whether it passed, and a message saying why.
 
-use super::{Check, CountCheck, LinkCheck, SurvivesCheck};
+use super::{Check, CostBelowCheck, CountCheck, LinkCheck, SurvivesCheck};
 use crate::core::catalog;
 use crate::core::layout::links;
 use crate::core::model::{for_each_object, Design, Index, ObjectKind, ObjectRef};
@@ -18,6 +18,48 @@ pub fn check(check: &Check, design: &Design, diags: &[Diagnostic]) -> (bool, Str
         Check::Count(c) => count(design, c),
         Check::Link(l) => link(design, l),
         Check::Survives(s) => survives(design, s),
+        Check::CostBelow(c) => cost_below(design, c),
+    }
+}
+
+/// Dollars as people read them: `$4,000`, `$3,912.40`.
+fn usd(v: f64) -> String {
+    let cents = (v * 100.0).round().max(0.0) as u64;
+    let whole = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match cents % 100 {
+        0 => format!("${grouped}"),
+        c => format!("${grouped}.{c:02}"),
+    }
+}
+
+fn cost_below(design: &Design, c: &CostBelowCheck) -> (bool, String) {
+    let total = crate::core::cost::estimate(design).monthly_total;
+    if total < c.monthly_usd {
+        (
+            true,
+            format!(
+                "{} a month, under the {} budget",
+                usd(total),
+                usd(c.monthly_usd)
+            ),
+        )
+    } else {
+        (
+            false,
+            format!(
+                "{} a month, over the {} budget by {}",
+                usd(total),
+                usd(c.monthly_usd),
+                usd(total - c.monthly_usd)
+            ),
+        )
     }
 }
 

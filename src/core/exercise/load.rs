@@ -363,6 +363,14 @@ fn check_goal(i: usize, g: &Goal, earlier: &[Goal]) -> Result<(), LoadError> {
             known_kind(format!("{at}.link.from"), &l.from)?;
             known_kind(format!("{at}.link.to"), &l.to)?;
         }
+        Check::CostBelow(c) => {
+            if !(c.monthly_usd.is_finite() && c.monthly_usd > 0.0) {
+                return Err(schema(
+                    format!("{at}.cost_below.monthly_usd"),
+                    "expected a budget above 0 (US dollars a month)",
+                ));
+            }
+        }
         Check::Survives(s) => {
             let known = catalog::region(&s.fail).is_some()
                 || catalog::regions().iter().any(|r| r.has_az(&s.fail));

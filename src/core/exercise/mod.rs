@@ -87,6 +87,16 @@ pub enum Check {
     Link(LinkCheck),
     /// The design recovers from losing a region or an AZ, within limits.
     Survives(SurvivesCheck),
+    /// The monthly cost estimate (`core::cost`) is below a budget.
+    CostBelow(CostBelowCheck),
+}
+
+/// `cost_below`: the design's monthly estimate is under `monthly_usd`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostBelowCheck {
+    /// The budget, in US dollars a month.
+    pub monthly_usd: f64,
 }
 
 /// `count`: objects of `kind` (in `region`), between `min` and `max`.

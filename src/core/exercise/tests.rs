@@ -426,6 +426,27 @@ fn count_link_and_survives_judge_the_design() {
         msg("survive")
     );
 
+    let total = crate::core::cost::estimate(&d).monthly_total;
+    assert!(total > 100.0, "{total}");
+    let budget = |usd: f64| {
+        let ex = exercise(
+            vec![goal("b", json!({ "cost_below": { "monthly_usd": usd } }))],
+            json!({}),
+        );
+        grade(&ex, &d).goals.remove(0)
+    };
+    let over = budget(total - 50.0);
+    assert!(
+        !over.passed && over.message.contains("over the"),
+        "{over:?}"
+    );
+    assert!(over.message.ends_with("by $50"), "{over:?}");
+    let under = budget(total + 1.0);
+    assert!(
+        under.passed && under.message.contains("under the"),
+        "{under:?}"
+    );
+
     let empty = grade(&ex, &empty_design());
     assert_eq!(empty.score, 0, "{empty:#?}");
     let json = empty.json();
