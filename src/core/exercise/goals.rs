@@ -80,6 +80,15 @@ fn short_message(m: &str) -> String {
     }
 }
 
+/// `a` or `an` before a kind name (`an alb`, `a vpc`).
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn plural(n: usize, one: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -186,11 +195,13 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
         .as_ref()
         .map(|r| format!(" in {r}"))
         .unwrap_or_default();
-    let what = format!("{n} {}{place}", c.kind);
     if low || high {
-        (false, format!("{what}; needs {wanted}"))
+        (
+            false,
+            format!("{}{place}: {n} found; needs {wanted}", c.kind),
+        )
     } else {
-        (true, format!("{what} ({wanted})"))
+        (true, format!("{}{place}: {n} found ({wanted})", c.kind))
     }
 }
 
@@ -251,7 +262,12 @@ fn link(design: &Design, l: &LinkCheck) -> (bool, String) {
     };
     (
         false,
-        format!("no {} is linked to a {}{place}{found}", l.from, l.to),
+        format!(
+            "no {} is linked to {} {}{place}{found}",
+            l.from,
+            article(&l.to),
+            l.to
+        ),
     )
 }
 

@@ -404,7 +404,7 @@ fn count_link_and_survives_judge_the_design() {
     assert_eq!(g.failed(), ["three", "same", "fast", "elsewhere"], "{g:#?}");
     assert_eq!(g.score, 55);
     let msg = |id: &str| g.goals.iter().find(|x| x.id == id).unwrap().message.clone();
-    assert_eq!(msg("three"), "2 region; needs at least 3");
+    assert_eq!(msg("three"), "region: 2 found; needs at least 3");
     assert!(
         msg("same").contains("none in the same region"),
         "{}",
@@ -453,6 +453,6 @@ fn count_link_and_survives_judge_the_design() {
     assert_eq!(json["passed"], json!(false));
     assert_eq!(
         json["goals"][0],
-        json!({ "id": "regions", "passed": false, "message": "0 region; needs exactly 2" })
+        json!({ "id": "regions", "passed": false, "message": "region: 0 found; needs exactly 2" })
     );
 }
