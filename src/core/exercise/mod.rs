@@ -13,6 +13,8 @@ mod load;
 mod rules;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_load;
 
 pub use load::{load, load_value, MAX_BRIEF_BYTES, MAX_EXERCISE_BYTES, MAX_GOALS, MAX_HINTS};
 pub use rules::{diagnostics, RulePack, SeverityName};
@@ -222,7 +224,7 @@ pub fn grade(exercise: &Exercise, design: &Design) -> Grade {
         .collect();
     let n = goals.len();
     let ok = goals.iter().filter(|g| g.passed).count();
-    let score = if n == 0 { 100 } else { ok * 100 / n };
+    let score = (ok * 100).checked_div(n).unwrap_or(100);
     Grade {
         score: u32::try_from(score).unwrap_or(100),
         passed: ok == n,
