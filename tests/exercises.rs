@@ -157,3 +157,37 @@ fn every_exercise_shares_as_a_short_link_without_its_solution() {
         assert_eq!((opened.goals, opened.start), (ex.goals, ex.start), "{id}");
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts() -> &'static [String] {
+        static TEXTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        TEXTS.get_or_init(|| EXPECTED.iter().map(|(id, _)| exercise(id).0).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// A bundled exercise cut short or with one byte changed loads or is
+        /// refused with one short error; never a panic (it kills the page).
+        #[test]
+        fn damaged_exercises_never_panic(which in 0usize..10, at in 0usize..1_000_000, byte in 0u8..128) {
+            let text = &texts()[which % EXPECTED.len()];
+            let cut = at % text.len();
+            if let Some(head) = text.get(..cut) {
+                if let Err(e) = load(head) {
+                    prop_assert!(e.message.len() <= topoform::core::text::MAX_MESSAGE_BYTES);
+                }
+            }
+            let mut bytes = text.clone().into_bytes();
+            bytes[cut] = byte;
+            if let Ok(t) = String::from_utf8(bytes) {
+                if let Err(e) = load(&t) {
+                    prop_assert!(e.message.len() <= topoform::core::text::MAX_MESSAGE_BYTES);
+                }
+            }
+        }
+    }
+}

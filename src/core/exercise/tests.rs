@@ -119,12 +119,13 @@ fn count_link_and_survives_judge_the_design() {
                 json!({ "survives": { "fail": "us-east-1", "rto_seconds": 1 } }),
             ),
             goal("elsewhere", json!({ "survives": { "fail": "eu-west-1" } })),
+            goal("az", json!({ "survives": { "fail": "use1-az1" } })),
         ],
         json!({}),
     );
     let g = grade(&ex, &d);
     assert_eq!(g.failed(), ["three", "same", "fast", "elsewhere"], "{g:#?}");
-    assert_eq!(g.score, 55);
+    assert_eq!(g.score, 60);
     let msg = |id: &str| g.goals.iter().find(|x| x.id == id).unwrap().message.clone();
     assert_eq!(msg("three"), "region: 2 found; needs at least 3");
     assert!(
