@@ -296,7 +296,9 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
                 usd(p("aurora.storage"))
             );
             i.monthly = AURORA_STORAGE_GB * p("aurora.storage");
-            i.assumed.push("aurora_storage_gb");
+            i.note = Some(format!(
+                "storage assumed {AURORA_STORAGE_GB} GB: the design has no field for it"
+            ));
             out.push(i);
             key(cx, &r.code, &c.id, out);
             // A secondary of a global cluster receives the primary's stream.
