@@ -21,9 +21,9 @@ mod tiers;
 pub use tiers::{tiers, tiers_of, TierCost, Tiers};
 
 use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
-use crate::core::model::{Design, Usage};
+use crate::core::model::{Design, Usage, VpcNode};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The currency of every figure.
 pub const CURRENCY: &str = "USD";
@@ -176,14 +176,35 @@ pub(crate) struct Ctx<'a> {
     pub eff: Usage,
     /// The primary region's code, if the design has exactly one.
     pub primary: Option<&'a str>,
+    /// The region code of every node, by id (replicas look up their source).
+    pub node_region: HashMap<&'a str, &'a str>,
+    /// (global cluster name, region code) of every Aurora cluster in one.
+    pub global_clusters: HashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(design: &'a Design) -> Self {
+        let mut node_region = HashMap::new();
+        let mut global_clusters = HashSet::new();
+        for r in &design.regions {
+            for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+                node_region.insert(n.id(), r.code.as_str());
+                if let VpcNode::Aurora(c) = n {
+                    if let Some(g) = &c.global {
+                        global_clusters.insert((g.as_str(), r.code.as_str()));
+                    }
+                }
+            }
+            for n in &r.nodes {
+                node_region.insert(n.id(), r.code.as_str());
+            }
+        }
         Ctx {
             design,
             eff: design.usage.effective(),
             primary: design.primary().map(|r| r.code.as_str()),
+            node_region,
+            global_clusters,
         }
     }
 

@@ -268,7 +268,7 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
             if let Some(src) = d
                 .replica_of
                 .as_deref()
-                .and_then(|id| region_of_vpc_node(cx, id))
+                .and_then(|id| cx.node_region.get(id).copied())
             {
                 transfer(cx, src, &r.code, &d.id, "replication", out);
             }
@@ -296,12 +296,14 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
                 usd(p("aurora.storage"))
             );
             i.monthly = AURORA_STORAGE_GB * p("aurora.storage");
-            i.assumed.push("aurora_storage_gb");
+            i.note = Some(format!(
+                "storage assumed {AURORA_STORAGE_GB} GB: the design has no field for it"
+            ));
             out.push(i);
             key(cx, &r.code, &c.id, out);
             // A secondary of a global cluster receives the primary's stream.
             if let (Some(g), Some(primary)) = (&c.global, cx.primary) {
-                if r.code != primary && global_has_cluster_in(cx, g, primary) {
+                if r.code != primary && cx.global_clusters.contains(&(g.as_str(), primary)) {
                     transfer(
                         cx,
                         primary,
@@ -329,25 +331,4 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
             key(cx, &r.code, &e.id, out);
         }
     }
-}
-
-fn region_of_vpc_node<'a>(cx: &Ctx<'a>, id: &str) -> Option<&'a str> {
-    cx.design
-        .regions
-        .iter()
-        .find(|r| r.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.id() == id))
-        .map(|r| r.code.as_str())
-}
-
-fn global_has_cluster_in(cx: &Ctx, global: &str, code: &str) -> bool {
-    cx.design
-        .regions
-        .iter()
-        .filter(|r| r.code == code)
-        .any(|r| {
-            r.vpcs
-                .iter()
-                .flat_map(|v| &v.nodes)
-                .any(|n| matches!(n, VpcNode::Aurora(c) if c.global.as_deref() == Some(global)))
-        })
 }

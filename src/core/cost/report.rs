@@ -124,7 +124,6 @@ pub fn readme_section(e: &Estimate, t: &Tiers) -> String {
             e.assumed.join(", ")
         );
     }
-    s.push('\n');
     s
 }
 

@@ -14,13 +14,10 @@ pub(super) fn bucket(cx: &Ctx, r: &Region, b: &crate::core::model::S3, out: &mut
     i.assumed.extend(a);
     out.push(i);
     key(cx, &r.code, &b.id, out);
-    let dest = b.replicate_to.as_deref().and_then(|id| {
-        cx.design
-            .regions
-            .iter()
-            .find(|r| r.nodes.iter().any(|n| n.id() == id))
-            .map(|r| r.code.as_str())
-    });
+    let dest = b
+        .replicate_to
+        .as_deref()
+        .and_then(|id| cx.node_region.get(id).copied());
     if let Some(dest) = dest {
         transfer(cx, &r.code, dest, &b.id, "S3 replication", out);
     }
