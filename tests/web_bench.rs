@@ -76,6 +76,30 @@ fn simulation_time_in_wasm() {
     ));
 }
 
+/// Prints how long costing the stress design takes in wasm (estimate and
+/// DR tiers; target 5 ms, so the cost panel follows every edit).
+#[wasm_bindgen_test]
+fn cost_time_in_wasm() {
+    use topoform::core::cost::{estimate, tiers_of};
+    let perf = window().performance().unwrap();
+    let d = topoform::core::stress::stress_design();
+    std::hint::black_box(estimate(&d));
+    let mut times: Vec<(f64, f64)> = (0..7)
+        .map(|_| {
+            let t = perf.now();
+            let e = estimate(&d);
+            let t1 = perf.now();
+            std::hint::black_box(tiers_of(&d, &e));
+            (t1 - t, perf.now() - t)
+        })
+        .collect();
+    times.sort_by(|a, b| a.1.total_cmp(&b.1));
+    console_log(&format!(
+        "wasm cost stress design: estimate {:.2} ms, with tiers median {:.2} ms (min {:.2}, max {:.2}; target 5 ms)",
+        times[3].0, times[3].1, times[0].1, times[6].1
+    ));
+}
+
 fn console_log(s: &str) {
     web_sys::console::log_1(&s.into());
 }

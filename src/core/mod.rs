@@ -5,7 +5,9 @@
 pub mod autosave;
 pub mod camera;
 pub mod catalog;
+pub mod cost;
 pub mod edit;
+pub mod exercise;
 pub mod export;
 pub mod history;
 pub mod layout;
@@ -14,6 +16,7 @@ pub mod names;
 pub mod record_sets;
 pub mod render;
 pub mod reopen;
+pub mod share;
 pub mod simulate;
 pub mod stress;
 pub mod templates;

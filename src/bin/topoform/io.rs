@@ -15,6 +15,12 @@ pub fn design_or_exit(file: &str) -> Result<Design, ExitCode> {
 
 /// Reads and loads FILE (`-` for standard input); the error is one line.
 pub fn read_design(file: &str) -> Result<Design, String> {
+    let text = read_text(file)?;
+    load(&text).map_err(|e: LoadError| format!("{file}: {e}"))
+}
+
+/// FILE's text (`-` for standard input), checked to be UTF-8; the error is one line.
+pub fn read_text(file: &str) -> Result<String, String> {
     let bytes = if file == "-" {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
@@ -24,7 +30,7 @@ pub fn read_design(file: &str) -> Result<Design, String> {
         std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?
     };
     let text = utf8_text(&bytes).map_err(|why| format!("{file}: {why}"))?;
-    load(text).map_err(|e: LoadError| format!("{file}: {e}"))
+    Ok(text.to_string())
 }
 
 /// The file as text: design files are UTF-8 (a byte-order mark is fine,

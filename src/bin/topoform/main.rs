@@ -8,10 +8,14 @@
 
 mod args;
 mod check;
+mod cost;
 mod export;
+mod grade;
 mod io;
 mod make_primary;
 mod render;
+mod open;
+mod share;
 mod simulate;
 
 use std::process::ExitCode;
@@ -22,16 +26,26 @@ topoform: check a Topoform design file (multi-region AWS topology)
 
 USAGE:
     topoform check FILE [--format text|json]
+    topoform cost FILE [--format text|json]
     topoform export FILE --out DIR [--layout per-region|single-root]
     topoform make-primary FILE REGION --out FILE
     topoform simulate FILE [--fail WHAT]... [--format text|json]
     topoform render FILE --format svg|drawio --out OUT [--theme light|dark]
+    topoform grade EXERCISE DESIGN [--format text|json]
+    topoform share FILE [--base URL]
+    topoform open SOURCE --out FILE
     topoform --help | --version
 
 COMMANDS:
     check FILE      Load FILE and report every problem found, one a line.
                     Exit status: 0 no errors (warnings allowed), 1 errors
                     found, 2 the file could not be loaded.
+
+    cost FILE       The monthly cost on demand, offline, from the dated
+                    price table: by region, the biggest items, the
+                    single-region baseline, the DR multiplier and what each
+                    DR tier would cost. Exit status: 0, or 2 the file could
+                    not be loaded.
 
     export FILE     Write the Terraform tree (and the design) into DIR.
                     Exit status: 0 written, 1 not written because the design
@@ -56,6 +70,20 @@ COMMANDS:
                     Topoform) or a draw.io diagram with AWS shapes, written
                     to --out (`-` for standard output). Exit status: 0
                     written, 2 the file could not be loaded or written.
+    grade EXERCISE DESIGN
+                    Grade DESIGN against an exercise (docs/exercise-format.md):
+                    per goal pass or fail and why, and the score. JSON:
+                    {\"score\",\"passed\",\"goals\":[{\"id\",\"passed\",\"message\"}]}.
+                    Exit status: 0 passed, 1 not passed, 2 a file did not load.
+
+    share FILE      Print a link holding the whole design (or exercise,
+                    without its solution) in its fragment, after --base URL
+                    (the app's address; without it, just the #fragment).
+                    Exit status: 0, or 2 the file could not be loaded.
+
+    open SOURCE     Write the design (or exercise) a share link holds to
+                    --out FILE (`-` for standard output). Exit status: 0,
+                    or 2 a damaged, oversized or unsupported SOURCE.
 
 OPTIONS:
     --format FMT    text (default) or json:
@@ -72,10 +100,14 @@ OPTIONS:
 type Run = fn(&args::Parsed) -> Result<ExitCode, String>;
 const COMMANDS: &[(&args::Spec, Run)] = &[
     (&check::SPEC, check::run),
+    (&cost::SPEC, cost::run),
     (&export::SPEC, export::run),
     (&make_primary::SPEC, make_primary::run),
     (&simulate::SPEC, simulate::run),
     (&render::SPEC, render::run),
+    (&grade::SPEC, grade::run),
+    (&share::SPEC, share::run),
+    (&open::SPEC, open::run),
 ];
 
 fn dispatch(args: &[String]) -> Result<ExitCode, String> {

@@ -11,7 +11,9 @@ pub mod cache_node_types;
 pub mod constrained_azs;
 pub mod dr_timings;
 mod geo;
+pub mod instance_prices;
 pub mod instance_types;
+pub mod prices;
 mod regions;
 pub mod s3_names;
 

@@ -3,6 +3,7 @@
 //! generated file is found by its name. Scripts are generated text, not HCL:
 //! every design-derived value in them goes through [`shell::shell_word`].
 
+mod cost;
 mod failback;
 mod failover;
 mod failover_ecs;

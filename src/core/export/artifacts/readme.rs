@@ -72,6 +72,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         r.push_str(&format!("- `{id}`: {why}\n"));
     }
     r.push_str(&super::outage::section(design));
+    r.push_str(&super::cost::section(design));
     if let Some(plan) = failover::plan(design) {
         r.push_str(&runbooks(design, &plan));
     }

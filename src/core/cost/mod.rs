@@ -1,0 +1,271 @@
+//! What a design costs a month, offline: per object, per region, for the
+//! global stack and in total, from the price table
+//! ([`crate::core::catalog::prices`]) and the design's usage assumptions
+//! ([`crate::core::model::Usage`], defaults applied and reported per item).
+//!
+//! Also the single-region baseline (the items that would exist if the design
+//! had no DR: the primary region, less its replication, plus the global
+//! items a single region needs) and the multiplier (total / baseline).
+//! How each figure is derived: `docs/cost.md`.
+
+mod global;
+mod regional;
+pub mod report;
+mod stores;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_templates;
+mod tiers;
+
+pub use tiers::{tiers, tiers_of, TierCost, Tiers};
+
+use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
+use crate::core::model::{Design, Usage, VpcNode};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The currency of every figure.
+pub const CURRENCY: &str = "USD";
+
+/// What kind of spending an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Compute,
+    Database,
+    Storage,
+    Network,
+    Transfer,
+    Dns,
+    Security,
+    Monitoring,
+}
+
+/// One line of the estimate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    /// The design object's id (a node, VPC, accelerator, record target), or
+    /// a region code / `state` for what belongs to no one object.
+    pub subject: String,
+    /// What is billed, with the arithmetic.
+    pub what: String,
+    /// USD a month, rounded to the cent.
+    pub monthly: f64,
+    /// The region code the item is billed in; None for the global stack.
+    pub region: Option<String>,
+    /// What kind of spending it is.
+    pub category: Category,
+    /// Whether the item exists only because of DR (left out of the baseline).
+    pub dr: bool,
+    /// The usage fields this item took their default for.
+    pub assumed: Vec<&'static str>,
+    /// A price used is an estimate (see the price table), or a type was
+    /// priced from another family.
+    pub estimate: bool,
+    /// The region whose prices were used, when not the item's own region.
+    pub priced_as: Option<&'static str>,
+    /// Anything else the reader should know (an unknown type's pricing).
+    pub note: Option<String>,
+}
+
+/// The whole estimate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Always [`CURRENCY`].
+    pub currency: &'static str,
+    /// The date of the price table.
+    pub prices_as_of: &'static str,
+    /// The sum of every item.
+    pub monthly_total: f64,
+    /// The sum of each region's items, by region code.
+    pub regions: BTreeMap<String, f64>,
+    /// The sum of the global stack's items.
+    pub global: f64,
+    /// The items that would exist with no DR.
+    pub single_region_baseline: f64,
+    /// `monthly_total / single_region_baseline` (1 when the baseline is 0).
+    pub multiplier: f64,
+    /// Every item, biggest first.
+    pub items: Vec<Item>,
+    /// The usage fields that took their default somewhere.
+    pub assumed: Vec<&'static str>,
+    /// Every region is priced at this region's prices.
+    pub priced_region: &'static str,
+}
+
+impl Estimate {
+    /// The monthly cost of one design object (the sum of its items).
+    pub fn of_object(&self, id: &str) -> f64 {
+        cents(
+            self.items
+                .iter()
+                .filter(|i| i.subject == id)
+                .map(|i| i.monthly)
+                .sum(),
+        )
+    }
+}
+
+/// Rounds to the cent.
+pub fn cents(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Estimates the design's monthly cost.
+pub fn estimate(design: &Design) -> Estimate {
+    let cx = Ctx::new(design);
+    let mut items = regional::items(&cx);
+    items.extend(global::items(&cx));
+    summarize(items)
+}
+
+fn summarize(mut items: Vec<Item>) -> Estimate {
+    for i in &mut items {
+        i.monthly = cents(i.monthly);
+    }
+    items.retain(|i| i.monthly > 0.0 || i.note.is_some());
+    items.sort_by(|a, b| {
+        b.monthly
+            .partial_cmp(&a.monthly)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.subject.cmp(&b.subject))
+    });
+    let mut regions = BTreeMap::new();
+    let mut global = 0.0;
+    for i in &items {
+        match &i.region {
+            Some(r) => *regions.entry(r.clone()).or_insert(0.0) += i.monthly,
+            None => global += i.monthly,
+        }
+    }
+    for v in regions.values_mut() {
+        *v = cents(*v);
+    }
+    let total = cents(items.iter().map(|i| i.monthly).sum());
+    let baseline = cents(items.iter().filter(|i| !i.dr).map(|i| i.monthly).sum());
+    let multiplier = if baseline > 0.0 {
+        (total / baseline * 100.0).round() / 100.0
+    } else {
+        1.0
+    };
+    let mut assumed: Vec<&'static str> = items
+        .iter()
+        .flat_map(|i| i.assumed.iter().copied())
+        .collect();
+    assumed.sort_unstable();
+    assumed.dedup();
+    Estimate {
+        currency: CURRENCY,
+        prices_as_of: AS_OF,
+        monthly_total: total,
+        regions,
+        global: cents(global),
+        single_region_baseline: baseline,
+        multiplier,
+        items,
+        assumed,
+        priced_region: PRICE_REGION,
+    }
+}
+
+/// What the estimators share: the design, its usage with defaults, and
+/// which fields were defaulted.
+pub(crate) struct Ctx<'a> {
+    pub design: &'a Design,
+    pub eff: Usage,
+    /// The primary region's code, if the design has exactly one.
+    pub primary: Option<&'a str>,
+    /// The region code of every node, by id (replicas look up their source).
+    pub node_region: HashMap<&'a str, &'a str>,
+    /// (global cluster name, region code) of every Aurora cluster in one.
+    pub global_clusters: HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(design: &'a Design) -> Self {
+        let mut node_region = HashMap::new();
+        let mut global_clusters = HashSet::new();
+        for r in &design.regions {
+            for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+                node_region.insert(n.id(), r.code.as_str());
+                if let VpcNode::Aurora(c) = n {
+                    if let Some(g) = &c.global {
+                        global_clusters.insert((g.as_str(), r.code.as_str()));
+                    }
+                }
+            }
+            for n in &r.nodes {
+                node_region.insert(n.id(), r.code.as_str());
+            }
+        }
+        Ctx {
+            design,
+            eff: design.usage.effective(),
+            primary: design.primary().map(|r| r.code.as_str()),
+            node_region,
+            global_clusters,
+        }
+    }
+
+    /// A usage figure (with its default) and, when defaulted, its field name.
+    pub fn usage(
+        &self,
+        name: &'static str,
+        pick: fn(&Usage) -> Option<u64>,
+    ) -> (f64, Option<&'static str>) {
+        let v = pick(&self.eff).unwrap_or(0) as f64;
+        (v, pick(&self.design.usage).is_none().then_some(name))
+    }
+
+    /// A new item billed in `region` (None: global); `dr` when the region is
+    /// not the primary.
+    pub fn item(&self, region: Option<&str>, subject: &str, category: Category) -> Item {
+        Item {
+            subject: subject.to_string(),
+            what: String::new(),
+            monthly: 0.0,
+            region: region.map(str::to_string),
+            category,
+            dr: region.is_some_and(|r| Some(r) != self.primary),
+            assumed: Vec::new(),
+            estimate: false,
+            priced_as: region.filter(|r| *r != PRICE_REGION).map(|_| PRICE_REGION),
+            note: None,
+        }
+    }
+}
+
+/// USD of a price row (see [`prices::usd`]).
+pub(crate) fn p(id: &str) -> f64 {
+    prices::usd(id)
+}
+
+/// Whether the price row is an estimate.
+pub(crate) fn is_est(id: &str) -> bool {
+    prices::price(id).is_some_and(|r| r.estimate)
+}
+
+/// USD a GB between two regions, and whether the rate is estimated (only
+/// transfer out of us-east-1 is in the table).
+pub(crate) fn transfer_rate(from: &str, to: &str) -> (f64, bool) {
+    let pair = |a: &str, b: &str| (from == a && to == b) || (from == b && to == a);
+    if pair("us-east-1", "us-east-2") {
+        (p("transfer.us_east_2_gb"), false)
+    } else {
+        (p("transfer.inter_region_gb"), from != PRICE_REGION)
+    }
+}
+
+/// Formats USD for the `what` texts.
+pub(crate) fn usd(x: f64) -> String {
+    let s = format!("{x:.6}");
+    let s = s.trim_end_matches('0');
+    let s = s.strip_suffix('.').unwrap_or(s);
+    let s = if s.contains('.') && s.split('.').nth(1).is_some_and(|d| d.len() == 1) {
+        format!("{s}0")
+    } else {
+        s.to_string()
+    };
+    format!("${s}")
+}

@@ -1,0 +1,218 @@
+//! Share links: a whole design, or an exercise, in a link's fragment, so a
+//! static site needs no server and the content never leaves the browser.
+//!
+//! A fragment is a versioned prefix (`d1.` a design, `x1.` an exercise),
+//! then the compact JSON, zlib-compressed, in base64url. Opening a link is
+//! reading untrusted input: the link's length is capped, the inflated size
+//! is capped while inflating (a small link can inflate enormously), and the
+//! JSON goes through the same strict loader as a file. Every failure is a
+//! [`ShareError`] whose message says what is wrong, for a person.
+
+mod base64url;
+mod compress;
+mod exercise;
+
+pub use exercise::{exercise_fragment, open_exercise};
+
+use crate::core::model::{self, Design, LoadError};
+use crate::core::text::short;
+use compress::InflateError;
+use std::fmt;
+
+/// The longest link (or fragment) accepted, in characters. A 100-object
+/// design takes about 3,700 (`tests`), the 5,000-object stress design about
+/// 62,000; browsers keep links of a few megabytes, so the cap is ours.
+pub const MAX_LINK_CHARS: usize = 100_000;
+
+/// The most bytes a link may inflate to: 4 MiB, twice the 5,000-object
+/// stress design's JSON.
+pub const MAX_INFLATED_BYTES: usize = 4 << 20;
+
+/// What a link holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A design file.
+    Design,
+    /// An exercise file (without its solution).
+    Exercise,
+}
+
+impl What {
+    /// The fragment's prefix for this content, format version included.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            What::Design => "d1.",
+            What::Exercise => "x1.",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            What::Design => "design",
+            What::Exercise => "exercise",
+        }
+    }
+}
+
+/// Which step of opening a link failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareErrorKind {
+    /// No fragment, or a prefix this Topoform does not know.
+    Prefix,
+    /// The text after the prefix is not base64url.
+    Base64,
+    /// The bytes are not a whole zlib stream (damaged or cut off).
+    Compression,
+    /// The link, or what it inflates to, is over its cap.
+    TooBig,
+    /// It inflates, but not to a loadable design or exercise.
+    Content,
+}
+
+/// Why a link could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareError {
+    /// Which step failed.
+    pub kind: ShareErrorKind,
+    /// What is wrong, in one line, for a person.
+    pub message: String,
+}
+
+impl ShareError {
+    fn new(kind: ShareErrorKind, message: impl Into<String>) -> Self {
+        ShareError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// The fragment of `what`'s JSON text: prefix, then compressed base64url.
+pub fn pack(what: What, json: &str) -> String {
+    format!(
+        "{}{}",
+        what.prefix(),
+        base64url::encode(&compress::deflate(json.as_bytes()))
+    )
+}
+
+/// The fragment that holds `design`.
+pub fn design_fragment(design: &Design) -> String {
+    match serde_json::to_string(design) {
+        Ok(json) => pack(What::Design, &json),
+        // See `model::save`: a design always serializes.
+        Err(e) => unreachable!("a design always serializes: {e}"),
+    }
+}
+
+/// A whole link: `base` (the app's address; any fragment it had is
+/// dropped) followed by `#` and the fragment.
+pub fn link(base: &str, fragment: &str) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    format!("{base}#{fragment}")
+}
+
+/// The fragment of a pasted link: what follows its first `#`, or the whole
+/// text when it has none; surrounding white space is ignored.
+pub fn fragment_of(link: &str) -> &str {
+    let link = link.trim();
+    match link.split_once('#') {
+        Some((_, f)) => f.trim(),
+        None => link,
+    }
+}
+
+/// Opens a link (or a bare fragment): what it holds and its JSON text,
+/// after the size caps, the base64url and the zlib checks.
+pub fn unpack(link: &str) -> Result<(What, String), ShareError> {
+    let chars = link.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::new(
+            ShareErrorKind::TooBig,
+            format!(
+                "the link is {chars} characters long; a share link has at most {MAX_LINK_CHARS}"
+            ),
+        ));
+    }
+    let frag = fragment_of(link);
+    let (what, body) = [What::Design, What::Exercise]
+        .into_iter()
+        .find_map(|w| frag.strip_prefix(w.prefix()).map(|b| (w, b)))
+        .ok_or_else(|| {
+            let shown: String = frag.chars().take(8).collect();
+            ShareError::new(
+                ShareErrorKind::Prefix,
+                if frag.is_empty() {
+                    "the link holds nothing after `#`: it is not a Topoform share link".to_string()
+                } else {
+                    format!(
+                        "the link's fragment starts {:?}, not `d1.` (a design) or `x1.` (an exercise): \
+                         it is not a Topoform share link, or a newer Topoform made it",
+                        short(&shown)
+                    )
+                },
+            )
+        })?;
+    let bytes = base64url::decode(body).map_err(|why| {
+        ShareError::new(
+            ShareErrorKind::Base64,
+            format!("the link is damaged: {why}"),
+        )
+    })?;
+    let json = compress::inflate(&bytes, MAX_INFLATED_BYTES).map_err(|e| match e {
+        InflateError::TooBig => ShareError::new(
+            ShareErrorKind::TooBig,
+            format!(
+                "the link's {} inflates to more than {} MiB, far more than any {} holds: refused",
+                what.noun(),
+                MAX_INFLATED_BYTES >> 20,
+                what.noun()
+            ),
+        ),
+        InflateError::Damaged(why) => ShareError::new(
+            ShareErrorKind::Compression,
+            format!(
+                "the link is damaged (cut off or altered): its compressed data does not inflate ({})",
+                short(&why)
+            ),
+        ),
+    })?;
+    let text = String::from_utf8(json).map_err(|_| {
+        ShareError::new(
+            ShareErrorKind::Content,
+            format!("the link's {} is not UTF-8 text", what.noun()),
+        )
+    })?;
+    Ok((what, text))
+}
+
+/// The design a link holds, loaded strictly; an exercise link is refused.
+pub fn open_design(link: &str) -> Result<Design, ShareError> {
+    let (what, text) = unpack(link)?;
+    if what != What::Design {
+        return Err(ShareError::new(
+            ShareErrorKind::Prefix,
+            "this link holds an exercise, not a design: open it as an exercise",
+        ));
+    }
+    model::load(&text).map_err(|e| content_error("design", &e))
+}
+
+/// A load error of a link's content, as a share error.
+pub(crate) fn content_error(noun: &str, e: &LoadError) -> ShareError {
+    ShareError::new(
+        ShareErrorKind::Content,
+        format!("the link's {noun} does not load: {e}"),
+    )
+}
+
+#[cfg(test)]
+mod tests;
