@@ -8,7 +8,8 @@
 //! addresses). Then:
 //! - same root, same address: updated in place when its block changed, or
 //!   **replaced** when its object left its VPC (AWS cannot move a subnet,
-//!   load balancer, group, service or database into another VPC);
+//!   load balancer, group, service or database into another VPC), or its
+//!   AWS name (from the object's name, or a bucket's `bucket`) changed;
 //! - same root, another address of the same object: **moved** (a `moved` block);
 //! - another root: **moved to another root** (a `removed` block with
 //!   `destroy = false` in the old root, `import` blocks in the new one) when
@@ -21,12 +22,14 @@
 
 mod blocks;
 mod lines;
+mod report;
 mod roots;
 
 pub use lines::unified;
+pub use report::summary;
 
 use super::ExportFile;
-use crate::core::model::{for_each_object, Design, ObjectRef};
+use crate::core::model::{for_each_object, Design, ObjectRef, RegionNode};
 use roots::Place;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -177,6 +180,10 @@ struct Seat {
     kind: &'static str,
     region: Option<String>,
     vpc: Option<String>,
+    /// The design field AWS names it by, where the name cannot change in
+    /// place (a load balancer's, group's, database's or table's name, a
+    /// bucket's bucket).
+    aws_name: Option<String>,
 }
 
 fn seats(design: &Design) -> BTreeMap<String, Seat> {
@@ -188,6 +195,18 @@ fn seats(design: &Design) -> BTreeMap<String, Seat> {
                 kind: o.kind().label(),
                 region: o.region().map(|r| r.code.clone()),
                 vpc: o.vpc().map(|v| v.id.clone()),
+                aws_name: match o {
+                    ObjectRef::VpcNode { node, .. } => Some(node.name().to_string()),
+                    ObjectRef::RegionNode {
+                        node: RegionNode::S3(b),
+                        ..
+                    } => Some(b.bucket.clone()),
+                    ObjectRef::RegionNode {
+                        node: RegionNode::Dynamodb(t),
+                        ..
+                    } => Some(t.name.clone()),
+                    _ => None,
+                },
             },
         );
     });
@@ -255,6 +274,13 @@ pub fn resources(
                 n.kind,
                 o.vpc.as_deref().unwrap_or("?"),
                 n.vpc.as_deref().unwrap_or("?")
+            ))
+        } else if o.aws_name != n.aws_name {
+            Some(format!(
+                "AWS names a {} by its name, and cannot rename it in place ({} to {})",
+                n.kind,
+                o.aws_name.as_deref().unwrap_or("?"),
+                n.aws_name.as_deref().unwrap_or("?")
             ))
         } else {
             None
