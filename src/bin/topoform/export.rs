@@ -15,7 +15,10 @@ pub const SPEC: Spec = Spec {
     options: &[
         ("--out", "a DIR"),
         ("--layout", "a value: per-region or single-root"),
-        ("--since", "an OLD_EXPORT (a folder, its topoform.json or its zip)"),
+        (
+            "--since",
+            "an OLD_EXPORT (a folder, its topoform.json or its zip)",
+        ),
     ],
 };
 
@@ -32,7 +35,12 @@ pub fn run(p: &crate::args::Parsed) -> Result<ExitCode, String> {
         }
     };
     let out = p.value("--out").ok_or("export needs --out DIR")?;
-    Ok(run_export(p.operand(0).unwrap_or("-"), out, layout, p.value("--since")))
+    Ok(run_export(
+        p.operand(0).unwrap_or("-"),
+        out,
+        layout,
+        p.value("--since"),
+    ))
 }
 
 fn run_export(file: &str, out: &str, layout: Layout, old: Option<&str>) -> ExitCode {
@@ -61,8 +69,12 @@ fn run_export(file: &str, out: &str, layout: Layout, old: Option<&str>) -> ExitC
         None => None,
         Some(old) => match since::read(old, layout, &files) {
             Ok((old_design, old_files)) => {
-                let changes =
-                    topoform::core::export::since::since(&old_design, &old_files, &design, &mut files);
+                let changes = topoform::core::export::since::since(
+                    &old_design,
+                    &old_files,
+                    &design,
+                    &mut files,
+                );
                 Some(topoform::core::export::since::summary(&changes, true))
             }
             Err(e) => {

@@ -11,7 +11,11 @@ use topoform::core::export::{export, ExportFile, Layout};
 use topoform::core::model::{load, Design};
 
 /// The old design and its files.
-pub fn read(old: &str, layout: Layout, new_files: &[ExportFile]) -> Result<(Design, Vec<ExportFile>), String> {
+pub fn read(
+    old: &str,
+    layout: Layout,
+    new_files: &[ExportFile],
+) -> Result<(Design, Vec<ExportFile>), String> {
     let path = Path::new(old);
     let found: Box<dyn Fn(&str) -> Option<String>>;
     let design_text = if path.is_dir() {
@@ -65,14 +69,21 @@ pub fn read(old: &str, layout: Layout, new_files: &[ExportFile]) -> Result<(Desi
     }
     let mut files = Vec::new();
     for p in paths {
-        let contents = found(&p).or_else(|| again.iter().find(|f| f.path == p).map(|f| f.contents.clone()));
+        let contents = found(&p).or_else(|| {
+            again
+                .iter()
+                .find(|f| f.path == p)
+                .map(|f| f.contents.clone())
+        });
         if let Some(contents) = contents {
             files.push(ExportFile { path: p, contents });
         }
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     if files.is_empty() {
-        return Err(format!("{old}: the old design does not export and no files of it were found"));
+        return Err(format!(
+            "{old}: the old design does not export and no files of it were found"
+        ));
     }
     Ok((design, files))
 }

@@ -30,7 +30,10 @@ pub fn summary(changes: &Changes, diffs: bool) -> String {
     out += &format!("resources: {}\n", counts.join(", "));
     for f in &changes.files {
         let (plus, minus) = f.diff.lines().skip(2).fold((0, 0), |(p, m), l| {
-            (p + usize::from(l.starts_with('+')), m + usize::from(l.starts_with('-')))
+            (
+                p + usize::from(l.starts_with('+')),
+                m + usize::from(l.starts_with('-')),
+            )
         });
         let mark = match f.status {
             FileStatus::Added => "A",
@@ -42,7 +45,9 @@ pub fn summary(changes: &Changes, diffs: bool) -> String {
     for a in ORDER {
         for r in changes.resources.iter().filter(|r| r.action == a) {
             let place = format!("{}: {}", r.root, r.address);
-            let target = if (r.root.as_str(), r.address.as_str()) == (r.to_root.as_str(), r.to_address.as_str()) {
+            let target = if (r.root.as_str(), r.address.as_str())
+                == (r.to_root.as_str(), r.to_address.as_str())
+            {
                 String::new()
             } else if r.root == r.to_root {
                 format!(" -> {}", r.to_address)
