@@ -5,6 +5,7 @@ mod since;
 use crate::args::Spec;
 use crate::io::design_or_exit;
 use std::process::ExitCode;
+use topoform::core::export::since::FileStatus;
 use topoform::core::export::{export, ExportError, Layout};
 use topoform::core::text::{bound, short};
 
@@ -75,7 +76,19 @@ fn run_export(file: &str, out: &str, layout: Layout, old: Option<&str>) -> ExitC
                     &design,
                     &mut files,
                 );
-                Some(topoform::core::export::since::summary(&changes, true))
+                // Files the new export drops that are already in DIR (the
+                // old folder written over): they would still be applied.
+                let stale: Vec<String> = changes
+                    .files
+                    .iter()
+                    .filter(|f| f.status == FileStatus::Removed)
+                    .filter(|f| std::path::Path::new(out).join(&f.path).is_file())
+                    .map(|f| f.path.clone())
+                    .collect();
+                Some((
+                    topoform::core::export::since::summary(&changes, true),
+                    stale,
+                ))
             }
             Err(e) => {
                 eprintln!("error: {}", bound(e));
@@ -101,8 +114,15 @@ fn run_export(file: &str, out: &str, layout: Layout, old: Option<&str>) -> ExitC
         }
     }
     println!("{file}: wrote {} files to {out}", files.len());
-    if let (Some(old), Some(summary)) = (old, summary) {
+    if let (Some(old), Some((summary, stale))) = (old, summary) {
         print!("changes since {old}:\n{summary}");
+        if !stale.is_empty() {
+            println!(
+                "note: {out} still holds {} file(s) this export no longer has; delete them before applying: {}",
+                stale.len(),
+                stale.join(" ")
+            );
+        }
     }
     ExitCode::SUCCESS
 }

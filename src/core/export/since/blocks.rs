@@ -156,7 +156,7 @@ pub fn files(
         let mut text =
             String::from("# Written by `topoform export --since`: what this export relocates.\n");
         if retired {
-            text += "# This root is retired: apply it once (it forgets what moved and destroys what is gone), then delete it.\n";
+            text += "# This root is retired: apply it once, before the new roots (it forgets what moved and\n# destroys what is gone or recreated elsewhere, freeing its names), then delete this folder.\n";
         }
         for n in notes.get(&root).into_iter().flatten() {
             text += n;
