@@ -144,9 +144,7 @@ pub fn files(
     }
     // A retired root with state left in it needs a config to plan in.
     for c in changes {
-        if !new_roots.contains(&c.root) && c.root != c.to_root
-            || (c.action == Action::Destroy && !new_roots.contains(&c.root))
-        {
+        if !new_roots.contains(&c.root) {
             per_root.entry(c.root.clone()).or_default();
         }
     }
