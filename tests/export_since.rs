@@ -192,6 +192,7 @@ fn splitting_a_region_into_layers_moves_buckets_across_states() {
     assert_eq!(s3.action, Action::MoveRoot, "{c:#?}");
     assert_eq!(s3.root, "regions/us-west-1");
     assert_eq!(s3.to_root, "regions/us-west-1/platform");
+    assert!(s3.why.contains("KMS key is created anew"), "{}", s3.why);
     let vpc = c.of("module.vpc_usw1-main").unwrap();
     assert_eq!(vpc.action, Action::Recreate);
     assert!(vpc.why.contains("import id is not known"));

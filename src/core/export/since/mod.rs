@@ -24,6 +24,7 @@ mod blocks;
 mod lines;
 mod report;
 mod roots;
+mod subnets;
 
 pub use lines::unified;
 pub use report::summary;
@@ -338,7 +339,12 @@ pub fn resources(
             ));
             continue;
         };
-        out.push(change(action, from, to, obj, String::new()));
+        let why = if action == Action::MoveRoot {
+            "forgotten there (removed, destroy = false) and imported here by name; its KMS key is created anew, the old key is kept".to_string()
+        } else {
+            String::new()
+        };
+        out.push(change(action, from, to, obj, why));
     }
     for to in new_only {
         out.push(change(
@@ -349,51 +355,9 @@ pub fn resources(
             String::new(),
         ));
     }
-    out.extend(subnets(&so, &sn, &a, &b));
+    out.extend(subnets::replaced(&so, &sn, &a, &b));
     out.sort_by(|x, y| {
         (x.action, &x.to_root, &x.to_address).cmp(&(y.action, &y.to_root, &y.to_address))
     });
-    out
-}
-
-/// Subnets live inside their VPC's module, keyed by id: one that changed VPC
-/// is destroyed in the old VPC and created in the new (AWS cannot move it).
-fn subnets(
-    so: &BTreeMap<String, Seat>,
-    sn: &BTreeMap<String, Seat>,
-    a: &BTreeMap<Place, String>,
-    b: &BTreeMap<Place, String>,
-) -> Vec<ResourceChange> {
-    let mut out = Vec::new();
-    for (id, n) in sn {
-        let Some(o) = so.get(id) else { continue };
-        if n.kind != "subnet" || o.vpc == n.vpc {
-            continue;
-        }
-        let (Some(ov), Some(nv)) = (&o.vpc, &n.vpc) else {
-            continue;
-        };
-        let root_of = |places: &BTreeMap<Place, String>, vpc: &str| {
-            places
-                .keys()
-                .find(|(_, addr)| addr == &format!("module.vpc_{vpc}"))
-                .map_or_else(String::new, |(r, _)| r.clone())
-        };
-        let from = (
-            root_of(a, ov),
-            format!("module.vpc_{ov}.aws_subnet.this[\"{id}\"]"),
-        );
-        let to = (
-            root_of(b, nv),
-            format!("module.vpc_{nv}.aws_subnet.this[\"{id}\"]"),
-        );
-        out.push(change(
-            Action::Replace,
-            &from,
-            &to,
-            Some(id.clone()),
-            format!("AWS cannot move a subnet into another VPC ({ov} to {nv})"),
-        ));
-    }
     out
 }
