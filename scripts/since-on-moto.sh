@@ -8,6 +8,16 @@
 #
 #   scripts/since-on-moto.sh OLD_DESIGN NEW_DESIGN
 #
+# Run once on 2026-12-03 with tests/fixtures/since/buckets-old.json ->
+# buckets-layers.json (two regions split into layers): the old export
+# applied in 627 s; every moved module's resources were forgotten in the
+# retired roots and imported in the platform roots (14 imports, 0 destroys;
+# the 3 KMS keys created anew, as the summary says). The second plan of
+# regions/us-west-1/platform was not clean, and only because moto 5's
+# UpdateTable ignores SSESpecification (moto/dynamodb/responses.py
+# update_table), so the table keeps reporting the old KMS key; AWS applies
+# the change. The script reports that as FAILED: it has no allow-list.
+#
 # Not in CI (Terraform and moto time). Environment: as apply-on-moto.sh;
 # TOPOFORM_BIN (default target/debug/topoform).
 set -euo pipefail
