@@ -31,6 +31,7 @@ mod plan;
 mod region;
 #[cfg(test)]
 mod roots_tests;
+pub mod since;
 mod single;
 #[cfg(test)]
 mod v2_settings_tests;
