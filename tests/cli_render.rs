@@ -109,3 +109,45 @@ fn bad_usage_and_bad_files_exit_2_with_a_reason() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `topoform open` reads back what Topoform wrote: the SVG picture, an
+/// export's folder and the same export zipped.
+#[test]
+fn open_reads_back_a_picture_an_export_folder_and_its_zip() {
+    use std::io::Write;
+    let id = "aurora-global";
+    let want =
+        topoform::core::model::load(&std::fs::read_to_string(template(id)).unwrap()).unwrap();
+    let svg = tmp("open.svg");
+    assert!(
+        topoform(&["render", &template(id), "--format", "svg", "--out", &svg])
+            .status
+            .success()
+    );
+    let dir = tmp("export");
+    assert!(topoform(&["export", &template(id), "--out", &dir])
+        .status
+        .success());
+    let zip_path = tmp("export.zip");
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    for entry in ["topoform.json", "README.md"] {
+        w.start_file(format!("infra/{entry}"), opts).unwrap();
+        w.write_all(&std::fs::read(format!("{dir}/{entry}")).unwrap())
+            .unwrap();
+    }
+    w.finish().unwrap();
+    for source in [&svg, &dir, &zip_path] {
+        let o = topoform(&["open", source, "--out", "-"]);
+        assert!(
+            o.status.success(),
+            "{source}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let got = topoform::core::model::load(&String::from_utf8(o.stdout).unwrap()).unwrap();
+        assert_eq!(got, want, "{source}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&svg);
+    let _ = std::fs::remove_file(&zip_path);
+}

@@ -75,7 +75,6 @@ fn bad_sources_exit_2_with_a_reason() {
         ("https://example.org/#q9.abcd", "not `d1.`"),
         ("#d1.abc!", "not base64url"),
         ("#d1.eNrLSM3JyVcozy_KSQEAGgQEXQ", "damaged"),
-        ("picture.svg", "not supported yet"),
     ];
     for (source, why) in cases {
         let o = topoform(&["open", source, "--out", "-"]);
@@ -83,6 +82,16 @@ fn bad_sources_exit_2_with_a_reason() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains(why), "{source}: {err}");
     }
+    // A picture Topoform did not draw: a file, so read as one, and refused.
+    let svg = std::env::temp_dir().join(format!("topoform-foreign-{}.svg", std::process::id()));
+    std::fs::write(
+        &svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>",
+    )
+    .unwrap();
+    let o = topoform(&["open", svg.to_str().unwrap(), "--out", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds no Topoform design"));
     let o = topoform(&["open", "#d1.x"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("open needs --out FILE"));

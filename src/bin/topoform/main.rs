@@ -13,8 +13,8 @@ mod export;
 mod grade;
 mod io;
 mod make_primary;
-mod render;
 mod open;
+mod render;
 mod share;
 mod simulate;
 
@@ -81,9 +81,11 @@ COMMANDS:
                     (the app's address; without it, just the #fragment).
                     Exit status: 0, or 2 the file could not be loaded.
 
-    open SOURCE     Write the design (or exercise) a share link holds to
-                    --out FILE (`-` for standard output). Exit status: 0,
-                    or 2 a damaged, oversized or unsupported SOURCE.
+    open SOURCE     Write the design (or exercise) SOURCE holds to --out
+                    FILE (`-` for standard output). SOURCE is a share link,
+                    an SVG Topoform drew, an export's folder or zip, or a
+                    design file. Exit status: 0, or 2 a damaged, oversized
+                    or unsupported SOURCE.
 
 OPTIONS:
     --format FMT    text (default) or json:

@@ -1,12 +1,14 @@
-//! `topoform open SOURCE --out FILE`: writes what a share link holds, a
-//! design (or an exercise, without solution), after the same caps and
-//! strict loading as the app. SVG pictures and exports as sources are a
-//! later release: they are refused with a message saying so.
+//! `topoform open SOURCE --out FILE`: writes the design SOURCE holds, after
+//! the same caps and strict loading as the app. SOURCE is a share link (a
+//! design, or an exercise written without its solution), an SVG Topoform
+//! drew, an export's folder or zip, or a design file.
 
 use crate::args::Spec;
 use std::process::ExitCode;
-use topoform::core::model::save;
+use topoform::core::model::{load, save};
+use topoform::core::reopen::{design_text, inflate_native};
 use topoform::core::share::{self, open_design, open_exercise, What};
+use topoform::core::text::short;
 
 pub const SPEC: Spec = Spec {
     command: "open",
@@ -41,14 +43,22 @@ pub fn run(p: &crate::args::Parsed) -> Result<ExitCode, String> {
 
 /// The file text SOURCE holds.
 fn contents(source: &str) -> Result<String, String> {
-    let lower = source.to_ascii_lowercase();
     let path = std::path::Path::new(source);
-    if lower.ends_with(".svg") || lower.ends_with(".zip") || path.is_dir() || path.is_file() {
-        return Err(format!(
-            "{}: open reads a share link; opening a file (an SVG picture, an export folder \
-             or zip) is not supported yet. Give a share link (`topoform share` prints one)",
-            topoform::core::text::short(source)
-        ));
+    if path.is_dir() {
+        let design = path.join(topoform::core::reopen::DESIGN_FILE);
+        let bytes = std::fs::read(&design).map_err(|e| {
+            format!(
+                "{}: not an export folder ({}: {e})",
+                short(source),
+                design.display()
+            )
+        })?;
+        return canonical(&bytes, source);
+    }
+    if path.is_file() {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", short(source)))?;
+        return canonical(&bytes, source);
     }
     let (what, _) = share::unpack(source).map_err(|e| e.message)?;
     match what {
@@ -67,4 +77,14 @@ fn contents(source: &str) -> Result<String, String> {
                 .map_err(|e| e.to_string())
         }
     }
+}
+
+/// The design a file holds (a design, an export's zip, a Topoform SVG),
+/// loaded strictly and written in canonical form.
+fn canonical(bytes: &[u8], source: &str) -> Result<String, String> {
+    let text =
+        design_text(bytes, &inflate_native).map_err(|e| format!("{}: {e}", short(source)))?;
+    let design =
+        load(&text).map_err(|e| format!("{}: the design does not load: {e}", short(source)))?;
+    Ok(save(&design))
 }
