@@ -386,3 +386,7 @@ impl<'a, 'de> de::VariantAccess<'de> for Variant<'a, 'de> {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "tracked_tests.rs"]
+mod tests;
