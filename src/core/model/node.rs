@@ -282,7 +282,9 @@ fn take_kind<E: serde::de::Error>(
     }
 }
 
-fn read_variant<T: serde::de::DeserializeOwned, E: serde::de::Error>(map: Map<String, Value>) -> Result<T, E> {
+fn read_variant<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    map: Map<String, Value>,
+) -> Result<T, E> {
     tracked::read(&Value::Object(map)).map_err(|(path, msg)| {
         if path.is_empty() {
             E::custom(msg)

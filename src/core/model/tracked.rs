@@ -177,7 +177,10 @@ impl<'a, 'de> Deserializer<'de> for Reader<'a, 'de> {
                 let out = visitor.visit_seq(&mut seq)?;
                 match seq.items.len() {
                     0 => Ok(out),
-                    _ => Err(de::Error::invalid_length(items.len(), &"fewer elements in array")),
+                    _ => Err(de::Error::invalid_length(
+                        items.len(),
+                        &"fewer elements in array",
+                    )),
                 }
             }
             Value::Object(map) => self.visit_object(map, visitor),
@@ -250,7 +253,10 @@ impl<'a, 'de> Reader<'a, 'de> {
         let out = visitor.visit_map(&mut entries)?;
         match entries.entries.len() {
             0 => Ok(out),
-            _ => Err(de::Error::invalid_length(map.len(), &"fewer elements in map")),
+            _ => Err(de::Error::invalid_length(
+                map.len(),
+                &"fewer elements in map",
+            )),
         }
     }
 }
@@ -294,7 +300,10 @@ struct Entries<'a, 'de> {
 impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         let Some((key, value)) = self.entries.next() else {
             return Ok(None);
         };
@@ -307,7 +316,9 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let Some((key, value)) = self.value.take() else {
-            return Err(de::Error::custom("a map value was asked for before its key"));
+            return Err(de::Error::custom(
+                "a map value was asked for before its key",
+            ));
         };
         let at = At::Key(self.at, key);
         seed.deserialize(Reader { value, at: &at })

@@ -45,7 +45,16 @@ fn same<T: DeserializeOwned + PartialEq + Debug>(v: &Value) -> usize {
 
 /// Every value in `v`, each broken every way, through `check`.
 fn break_everywhere(v: &Value, check: &mut dyn FnMut(&Value) -> usize) -> usize {
-    let wrong = [json!(null), json!(true), json!(-1), json!(1.5), json!(4294967296u64), json!("x"), json!([1]), json!({"a": 1})];
+    let wrong = [
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(1.5),
+        json!(4294967296u64),
+        json!("x"),
+        json!([1]),
+        json!({"a": 1}),
+    ];
     let mut errors = 0;
     let mut slots = Vec::new();
     collect(v, &mut Vec::new(), &mut slots);
@@ -99,7 +108,11 @@ fn at<'a>(v: &'a mut Value, slot: &[Value]) -> &'a mut Value {
 fn check_node(node: &Value) -> usize {
     let mut rest = node.clone();
     let kind = rest.as_object_mut().and_then(|o| o.shift_remove("kind"));
-    let kind = kind.as_ref().and_then(Value::as_str).unwrap_or_default().to_string();
+    let kind = kind
+        .as_ref()
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     fn each<T: DeserializeOwned + PartialEq + Debug>(rest: &Value) -> usize {
         same::<T>(rest) + break_everywhere(rest, &mut |m| same::<T>(m))
     }
@@ -128,9 +141,21 @@ fn reads_and_refuses_exactly_as_serde_path_to_error_did() {
         let mut outside = doc.clone();
         let mut nodes = Vec::new();
         for region in outside["regions"].as_array_mut().into_iter().flatten() {
-            nodes.extend(region["nodes"].as_array_mut().map(std::mem::take).into_iter().flatten());
+            nodes.extend(
+                region["nodes"]
+                    .as_array_mut()
+                    .map(std::mem::take)
+                    .into_iter()
+                    .flatten(),
+            );
             for vpc in region["vpcs"].as_array_mut().into_iter().flatten() {
-                nodes.extend(vpc["nodes"].as_array_mut().map(std::mem::take).into_iter().flatten());
+                nodes.extend(
+                    vpc["nodes"]
+                        .as_array_mut()
+                        .map(std::mem::take)
+                        .into_iter()
+                        .flatten(),
+                );
             }
         }
         errors += break_everywhere(&outside, &mut |m| same::<Design>(m));
@@ -141,6 +166,10 @@ fn reads_and_refuses_exactly_as_serde_path_to_error_did() {
             }
         }
     }
-    assert_eq!(kinds.len(), 8, "the templates hold every kind of node: {kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        8,
+        "the templates hold every kind of node: {kinds:?}"
+    );
     assert!(errors > 300, "only {errors} broken designs were refused");
 }

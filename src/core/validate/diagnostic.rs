@@ -118,8 +118,16 @@ pub const fn rule(
             id,
             severity,
             family,
-            summary: if cfg!(target_arch = "wasm32") { "" } else { summary },
-            why: if cfg!(target_arch = "wasm32") { "" } else { why },
+            summary: if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                summary
+            },
+            why: if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                why
+            },
             fix,
         },
         check,
