@@ -10,7 +10,7 @@
 use super::migrate::{migrate, MigrateError, CURRENT_VERSION, MIGRATIONS};
 use super::node::split_nested;
 use super::refs::check_references;
-use super::strict_json;
+use super::{strict_json, tracked};
 use super::{Design, FORMAT};
 use crate::core::text::{bound, short};
 use serde_json::Value;
@@ -147,12 +147,11 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
             format!("upgrading the design to format version {to} failed: {message}"),
         ),
     })?;
-    let design: Design = serde_path_to_error::deserialize(Value::Object(doc)).map_err(|e| {
-        let outer = path_text(e.path());
-        let msg = e.into_inner().to_string();
+    let doc = Value::Object(doc);
+    let design: Design = tracked::read(&doc).map_err(|(outer, msg)| {
         let (path, msg) = match split_nested(&msg) {
             Some((inner, m)) => (join_path(&outer, inner), m.to_string()),
-            None => (if outer == "." { String::new() } else { outer }, msg),
+            None => (outer, msg),
         };
         LoadError::new(LoadErrorKind::Schema, path, msg)
     })?;
@@ -173,34 +172,8 @@ pub fn save(design: &Design) -> String {
     }
 }
 
-/// A serde path in the style of every load error (`regions[1].vpcs[0]`,
-/// `.` for the root), with long map keys shortened.
-pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => push_step(&mut out, &short(key).to_string()),
-            Segment::Enum { variant } => push_step(&mut out, &short(variant).to_string()),
-            Segment::Unknown => push_step(&mut out, "?"),
-        }
-    }
-    if out.is_empty() {
-        out.push('.');
-    }
-    out
-}
-
-fn push_step(out: &mut String, step: &str) {
-    if !out.is_empty() {
-        out.push('.');
-    }
-    out.push_str(step);
-}
-
 fn join_path(outer: &str, inner: &str) -> String {
-    if outer.is_empty() || outer == "." {
+    if outer.is_empty() {
         inner.to_string()
     } else if inner.starts_with('[') {
         format!("{outer}{inner}")

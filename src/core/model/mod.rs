@@ -25,6 +25,7 @@ mod region;
 mod s3;
 mod scaling;
 mod strict_json;
+mod tracked;
 mod usage;
 
 pub use accelerator::{

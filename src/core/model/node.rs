@@ -7,10 +7,10 @@
 //! path tracker; [`nested_error`] carries that inner path out so the load
 //! error still names `regions[0].vpcs[0].nodes[1].listener.port`.
 
-use super::load::{json_type, path_text};
+use super::load::json_type;
+use super::tracked;
 use super::{Alb, Asg, Aurora, Dynamodb, Ecs, Elasticache, Rds, S3};
 use crate::core::text::short;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
@@ -282,11 +282,11 @@ fn take_kind<E: serde::de::Error>(
     }
 }
 
-fn read_variant<T: DeserializeOwned, E: serde::de::Error>(map: Map<String, Value>) -> Result<T, E> {
-    serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
-        let path = path_text(e.path());
-        let msg = e.into_inner().to_string();
-        if path == "." {
+fn read_variant<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    map: Map<String, Value>,
+) -> Result<T, E> {
+    tracked::read(&Value::Object(map)).map_err(|(path, msg)| {
+        if path.is_empty() {
             E::custom(msg)
         } else {
             nested_error(&path, &msg)

@@ -80,9 +80,10 @@ pub struct RuleDoc {
     pub severity: Severity,
     /// The family the rule belongs to.
     pub family: Family,
-    /// One line: what must hold.
+    /// One line: what must hold. Empty in the browser build (see [`rule`]).
     pub summary: &'static str,
-    /// Why it matters (what AWS or Terraform does otherwise).
+    /// Why it matters (what AWS or Terraform does otherwise). Empty in the
+    /// browser build (see [`rule`]).
     pub why: &'static str,
     /// How to fix a finding.
     pub fix: &'static str,
@@ -98,6 +99,11 @@ pub struct Rule {
 }
 
 /// Builds a rule; keeps each family's table short.
+///
+/// In the wasm builds `summary` and `why` are left out (empty): the app
+/// shows a finding's message and `fix`, never those two, and they are
+/// about 28 KB of text (issue 13, first-paint size). docs/rules.md and the
+/// CLI, built natively, carry them.
 pub const fn rule(
     id: &'static str,
     severity: Severity,
@@ -112,8 +118,16 @@ pub const fn rule(
             id,
             severity,
             family,
-            summary,
-            why,
+            summary: if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                summary
+            },
+            why: if cfg!(target_arch = "wasm32") {
+                ""
+            } else {
+                why
+            },
             fix,
         },
         check,

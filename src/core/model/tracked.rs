@@ -1,0 +1,403 @@
+//! The second step of loading: a parsed `Value` to the model's types, with
+//! the JSON path of any error.
+//!
+//! This is a serde `Deserializer` over `&Value` that keeps where it is (a
+//! chain of steps on the stack, as `strict_json` does while parsing) and
+//! stamps that path on the first error to pass a map entry, an array
+//! element or an enum variant. It replaces `serde_path_to_error`, which
+//! wrapped serde_json's own `Value` deserializer and every visitor in
+//! forwarding layers, so each model type's `Deserialize` was compiled with
+//! three generic layers around it; here it is compiled once, against this
+//! reader alone, which keeps the editor's wasm smaller (issue 13).
+//!
+//! It reads exactly what serde_json's `Value` deserializer reads and words
+//! every error the same way (its messages come from `serde_json::Error`),
+//! and its paths are those `serde_path_to_error` gave: `regions[1].vpcs`,
+//! an enum's variant as a key, empty for the root. `tests/model_load.rs`,
+//! `tests/load_fuzz.rs`, `tests/fixtures_invalid.rs` and `tests/format_v2.rs`
+//! pin the messages.
+
+use crate::core::text::short;
+use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Reads a `T` from `value`; on failure, the JSON path (empty for the
+/// value itself) and the message.
+pub(crate) fn read<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, (String, String)> {
+    T::deserialize(Reader {
+        value,
+        at: &At::Root,
+    })
+    .map_err(|e| (e.path.unwrap_or_default(), e.inner.to_string()))
+}
+
+/// Where the value being read sits, back to the root.
+enum At<'a> {
+    Root,
+    Index(&'a At<'a>, usize),
+    Key(&'a At<'a>, &'a str),
+}
+
+impl At<'_> {
+    /// The path in the style of every load error: `tags`, `regions[1].vpcs`.
+    #[cold]
+    fn path(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                At::Root => break,
+                At::Index(parent, i) => {
+                    steps.push(format!("[{i}]"));
+                    at = parent;
+                }
+                At::Key(parent, k) => {
+                    steps.push(short(k).to_string());
+                    at = parent;
+                }
+            }
+        }
+        let mut out = String::new();
+        for step in steps.into_iter().rev() {
+            if !out.is_empty() && !step.starts_with('[') {
+                out.push('.');
+            }
+            out.push_str(&step);
+        }
+        out
+    }
+}
+
+/// serde_json's error (so every message reads as serde_json words it),
+/// and where it happened once known.
+#[derive(Debug)]
+pub(crate) struct Error {
+    path: Option<String>,
+    inner: serde_json::Error,
+}
+
+impl Error {
+    /// Stamps `at` on an error that has no path yet: the innermost place
+    /// an error passes is where it happened.
+    #[cold]
+    fn at(mut self, at: &At) -> Self {
+        if self.path.is_none() {
+            self.path = Some(at.path());
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    #[cold]
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error {
+            path: None,
+            inner: <serde_json::Error as de::Error>::custom(msg),
+        }
+    }
+
+    #[cold]
+    fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        Error {
+            path: None,
+            inner: <serde_json::Error as de::Error>::invalid_type(unexp, exp),
+        }
+    }
+
+    #[cold]
+    fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        Error {
+            path: None,
+            inner: <serde_json::Error as de::Error>::invalid_value(unexp, exp),
+        }
+    }
+}
+
+#[cold]
+fn unexpected(v: &Value) -> Unexpected<'_> {
+    match v {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, f) => Unexpected::Float(f.unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+#[cold]
+fn invalid_type(v: &Value, exp: &dyn de::Expected) -> Error {
+    de::Error::invalid_type(unexpected(v), exp)
+}
+
+/// Reads the value at `at`.
+#[derive(Clone, Copy)]
+struct Reader<'a, 'de> {
+    value: &'de Value,
+    at: &'a At<'a>,
+}
+
+impl<'a, 'de> Deserializer<'de> for Reader<'a, 'de> {
+    type Error = Error;
+
+    // Every type but these goes through `deserialize_any`: a visitor that
+    // does not take what it is given refuses it with the same words
+    // serde_json's typed methods use, so one method per visitor is enough.
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (_, Some(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => {
+                let mut seq = Seq {
+                    items: items.iter(),
+                    index: 0,
+                    at: self.at,
+                };
+                let out = visitor.visit_seq(&mut seq)?;
+                match seq.items.len() {
+                    0 => Ok(out),
+                    _ => Err(de::Error::invalid_length(
+                        items.len(),
+                        &"fewer elements in array",
+                    )),
+                }
+            }
+            Value::Object(map) => self.visit_object(map, visitor),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_enum(Variant {
+                name: s,
+                value: None,
+                at: self.at,
+            }),
+            Value::Object(map) => match map.iter().next() {
+                Some((name, value)) if map.len() == 1 => visitor.visit_enum(Variant {
+                    name,
+                    value: Some(value),
+                    at: self.at,
+                }),
+                _ => Err(de::Error::invalid_value(
+                    Unexpected::Map,
+                    &"map with a single key",
+                )),
+            },
+            other => Err(invalid_type(other, &"string or map")),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+    }
+}
+
+impl<'a, 'de> Reader<'a, 'de> {
+    fn visit_object<V: Visitor<'de>>(
+        self,
+        map: &'de Map<String, Value>,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let mut entries = Entries {
+            entries: map.iter(),
+            value: None,
+            at: self.at,
+        };
+        let out = visitor.visit_map(&mut entries)?;
+        match entries.entries.len() {
+            0 => Ok(out),
+            _ => Err(de::Error::invalid_length(
+                map.len(),
+                &"fewer elements in map",
+            )),
+        }
+    }
+}
+
+/// An array's elements, each read at its index.
+struct Seq<'a, 'de> {
+    items: std::slice::Iter<'de, Value>,
+    index: usize,
+    at: &'a At<'a>,
+}
+
+impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(value) = self.items.next() else {
+            return Ok(None);
+        };
+        let at = At::Index(self.at, self.index);
+        self.index += 1;
+        seed.deserialize(Reader { value, at: &at })
+            .map(Some)
+            .map_err(|e| e.at(&at))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// An object's entries, each value read at its key.
+struct Entries<'a, 'de> {
+    entries: serde_json::map::Iter<'de>,
+    value: Option<(&'de str, &'de Value)>,
+    at: &'a At<'a>,
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some((key, value)) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.value = Some((key, value));
+        let de = de::value::BorrowedStrDeserializer::<Error>::new(key);
+        seed.deserialize(de)
+            .map(Some)
+            .map_err(|e| e.at(&At::Key(self.at, key)))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let Some((key, value)) = self.value.take() else {
+            return Err(de::Error::custom(
+                "a map value was asked for before its key",
+            ));
+        };
+        let at = At::Key(self.at, key);
+        seed.deserialize(Reader { value, at: &at })
+            .map_err(|e| e.at(&at))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+/// An enum: its variant's name, and the variant's content when the value
+/// is an object of one key (read at the variant's name, as a key).
+struct Variant<'a, 'de> {
+    name: &'de str,
+    value: Option<&'de Value>,
+    at: &'a At<'a>,
+}
+
+impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
+    type Error = Error;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
+        let de = de::value::BorrowedStrDeserializer::<Error>::new(self.name);
+        Ok((seed.deserialize(de)?, self))
+    }
+}
+
+impl<'a, 'de> Variant<'a, 'de> {
+    /// Reads the content (if any) at the variant's name.
+    fn content<T>(
+        self,
+        what: &'static str,
+        read: impl FnOnce(Reader<'_, 'de>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let at = At::Key(self.at, self.name);
+        match self.value {
+            Some(value) => read(Reader { value, at: &at }),
+            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &what)),
+        }
+        .map_err(|e| e.at(&at))
+    }
+}
+
+impl<'a, 'de> de::VariantAccess<'de> for Variant<'a, 'de> {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.value {
+            None => Ok(()),
+            Some(_) => self.content("unit variant", |r| <()>::deserialize(r)),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        self.content("newtype variant", |r| seed.deserialize(r))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        self.content("tuple variant", |r| match r.value {
+            Value::Array(a) if a.is_empty() => visitor.visit_unit(),
+            Value::Array(_) => r.deserialize_any(visitor),
+            other => Err(invalid_type(other, &"tuple variant")),
+        })
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.content("struct variant", |r| match r.value {
+            Value::Object(map) => r.visit_object(map, visitor),
+            other => Err(invalid_type(other, &"struct variant")),
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "tracked_tests.rs"]
+mod tests;
