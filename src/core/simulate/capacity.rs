@@ -5,7 +5,7 @@
 
 use super::Capacity;
 use crate::core::model::{
-    Aurora, Design, FailoverRole, Index, Rds, Region, RoutingPolicy, VpcNode,
+    Aurora, Design, FailoverRole, Index, Rds, Region, RegionNode, RoutingPolicy, VpcNode,
 };
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
@@ -23,12 +23,21 @@ pub(super) struct Serving<'a> {
 pub(super) struct Copies<'a> {
     replicas: FxHashMap<&'a str, Vec<(&'a Region, &'a Rds)>>,
     members: FxHashMap<&'a str, Vec<(&'a Region, &'a Aurora)>>,
+    /// The regions of the buckets that replicate into each bucket, by its id.
+    s3_sources: FxHashMap<&'a str, Vec<&'a Region>>,
 }
 
 impl<'a> Copies<'a> {
     fn of(design: &'a Design) -> Self {
         let mut c = Copies::default();
         for r in &design.regions {
+            for n in &r.nodes {
+                if let RegionNode::S3(b) = n {
+                    if let Some(dst) = &b.replicate_to {
+                        c.s3_sources.entry(dst.as_str()).or_default().push(r);
+                    }
+                }
+            }
             for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
                 match n {
                     VpcNode::Rds(x) => {
@@ -51,6 +60,11 @@ impl<'a> Copies<'a> {
     /// The replicas of RDS instance `id`, anywhere.
     pub(super) fn replicas(&self, id: &str) -> impl Iterator<Item = (&'a Region, &'a Rds)> + '_ {
         self.replicas.get(id).into_iter().flatten().copied()
+    }
+
+    /// The regions of the buckets that replicate into bucket `id`.
+    pub(super) fn s3_sources(&self, id: &str) -> impl Iterator<Item = &'a Region> + '_ {
+        self.s3_sources.get(id).into_iter().flatten().copied()
     }
 
     /// The members of global cluster `global`.

@@ -214,7 +214,12 @@ pub(super) fn simulate(
             }
             RegionNode::S3(b) => match b.replicate_to.as_deref().and_then(region_of).filter(|c| *c != code) {
                 Some(dst) => s.stores.push(StoreLoss { id: b.id.clone(), kind: "s3", rpo_seconds: Some(secs("s3-replication")), bounded: false, note: format!("Objects not yet replicated to {dst}: most take seconds; without Replication Time Control there is no bound.") }),
-                None => lost(&mut s, &b.id, "s3", "not replicated to another region"),
+                None => match serving.copies.s3_sources(&b.id).find(|r| r.code != code) {
+                    // A replica of a bucket that survives: the data lives on
+                    // at its source; only the extra copy is gone for now.
+                    Some(src) => s.notes.push(format!("Bucket {} was a replica of a bucket in {}: the data lives on there; replication into {code} waits for the region.", b.name, src.code)),
+                    None => lost(&mut s, &b.id, "s3", "not replicated to another region"),
+                },
             },
         }
     }
