@@ -135,13 +135,20 @@ fn seed_003_aurora_and_ecs_recover_in_five_to_ten_minutes_losing_under_five_seco
     let d = seed("seed003-aurora-ecs");
     let s = lose(&d, "us-east-1");
     let rto = s.rto_seconds.expect("recovers");
-    assert!((5 * 60..=10 * 60).contains(&rto), "RTO {rto} s: {:#?}", s.steps);
+    assert!(
+        (5 * 60..=10 * 60).contains(&rto),
+        "RTO {rto} s: {:#?}",
+        s.steps
+    );
     let rpo = s.rpo_seconds.expect("Aurora global keeps a copy");
     assert!(rpo < 5, "RPO {rpo} s");
     // "Aurora Global Database": lag typically under 1 s, promoted in under a minute.
     assert!(has(&s, "aurora-global-promote", true), "{:#?}", s.steps);
     assert!(has(&s, "person-starts-runbook", true));
-    assert!(has(&s, "fargate-task-start", true), "the runbook scales ECS up");
+    assert!(
+        has(&s, "fargate-task-start", true),
+        "the runbook scales ECS up"
+    );
     // "Redis is not replicated": the cache is not a store of record and
     // does not hold the RPO back, but the scenario says it is gone.
     assert!(s.notes.iter().any(|n| n.contains("Cache")), "{:?}", s.notes);
