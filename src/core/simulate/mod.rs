@@ -10,6 +10,7 @@
 
 mod az;
 mod capacity;
+mod places;
 mod region;
 pub mod report;
 mod strategy;
@@ -232,21 +233,23 @@ pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
 
 /// Simulates `failure` on `design`.
 pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
-    let idx = Index::new(design);
-    let serving = capacity::Serving::of(design, &idx);
-    simulate_with(design, &idx, &serving, failure)
+    let places = places::Places::of(design);
+    let serving = capacity::Serving::of(design, |id| places.region(id).map(|r| r.code.as_str()));
+    let layout = az::Layout::of(design);
+    simulate_with(design, &places, &serving, &layout, failure)
 }
 
-/// [`simulate`] with the index and load model built once for many scenarios.
+/// [`simulate`] with the lookups and load model built once for many scenarios.
 fn simulate_with(
     design: &Design,
-    idx: &Index<'_>,
+    places: &places::Places<'_>,
     serving: &capacity::Serving<'_>,
+    layout: &az::Layout<'_>,
     failure: &Failure,
 ) -> Scenario {
     let mut s = match failure {
-        Failure::Region(code) => region::simulate(design, idx, serving, code),
-        Failure::Az(az) => az::simulate(design, serving, az),
+        Failure::Region(code) => region::simulate(design, places, serving, code),
+        Failure::Az(az) => az::simulate(design, serving, layout, az),
     };
     // Messages quote user text (names): keep each one short, as every
     // report of Topoform does.
@@ -260,7 +263,7 @@ fn simulate_with(
     s.steps.iter_mut().for_each(|x| keep_short(&mut x.what));
     s.notes.iter_mut().for_each(keep_short);
     s.stores.iter_mut().for_each(|st| keep_short(&mut st.note));
-    s.steps.sort_by_key(|x| (x.ends_at, x.track as u8));
+    sort_steps(&mut s.steps);
     s.unrecoverable.sort();
     s.unrecoverable.dedup();
     let objective = match failure {
@@ -274,7 +277,11 @@ fn simulate_with(
 /// Whether the groups and services outside region `code` can carry its
 /// load, per unit (for rules, which have their own index).
 pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Vec<Capacity> {
-    let serving = capacity::Serving::of(design, idx);
+    let serving = capacity::Serving::of(design, |id| {
+        idx.get(id)
+            .and_then(|o| o.region())
+            .map(|r| r.code.as_str())
+    });
     capacity::after_region_loss(design, &serving, code)
         .into_iter()
         .map(|(c, _)| c)
@@ -283,12 +290,31 @@ pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Ve
 
 /// Every scenario of [`every_failure`].
 pub fn simulate_all(design: &Design) -> Vec<Scenario> {
-    let idx = Index::new(design);
-    let serving = capacity::Serving::of(design, &idx);
+    let places = places::Places::of(design);
+    let serving = capacity::Serving::of(design, |id| places.region(id).map(|r| r.code.as_str()));
+    let layout = az::Layout::of(design);
     every_failure(design)
         .iter()
-        .map(|f| simulate_with(design, &idx, &serving, f))
+        .map(|f| simulate_with(design, &places, &serving, &layout, f))
         .collect()
+}
+
+/// Orders the timeline by end time, then track, keeping the order of equal
+/// steps: sorts small keys and moves each step once, rather than moving
+/// the steps (a large design's AZ scenario has hundreds) through a sort.
+fn sort_steps(steps: &mut Vec<Step>) {
+    let key = |x: &Step| (x.ends_at, x.track as u8);
+    if steps.is_sorted_by_key(key) {
+        return;
+    }
+    let mut order: Vec<(u32, u8, usize)> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.ends_at, x.track as u8, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Step>> = std::mem::take(steps).into_iter().map(Some).collect();
+    steps.extend(order.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
 fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {

@@ -3,14 +3,13 @@
 //! lost), and the survivors grow to carry its load.
 
 use super::capacity::{self, Serving};
+use super::places::Places;
 use super::{design_step, fact_step, secs, Scenario, Step, StoreLoss, Track};
-use crate::core::model::{
-    Design, FailoverRole, Index, ObjectRef, RegionNode, RegionRole, RoutingPolicy, VpcNode,
-};
+use crate::core::model::{Design, FailoverRole, RegionNode, RegionRole, RoutingPolicy, VpcNode};
 
 pub(super) fn simulate(
     design: &Design,
-    idx: &Index<'_>,
+    places: &Places<'_>,
     serving: &Serving<'_>,
     code: &str,
 ) -> Scenario {
@@ -20,10 +19,7 @@ pub(super) fn simulate(
         s.rpo_seconds = Some(0);
         return s;
     };
-    let region_of = |id: &str| match idx.get(id) {
-        Some(o) => o.region().map(|r| r.code.as_str()),
-        None => None,
-    };
+    let region_of = |id: &str| places.region(id).map(|r| r.code.as_str());
     let in_failed = |id: &str| region_of(id) == Some(code);
     let mut blocked = false;
 
@@ -83,7 +79,7 @@ pub(super) fn simulate(
         }
         for t in &dead {
             let start = 0;
-            let detect = detection(idx, t.health_check.as_ref(), &t.target, &r.name, start);
+            let detect = detection(places, t.health_check.as_ref(), &t.target, &r.name, start);
             let ttl = fact_step(
                 "alias-ttl",
                 format!(
@@ -116,7 +112,7 @@ pub(super) fn simulate(
         }
         let e = dead[0];
         let mut step = alb_health_step(
-            idx,
+            places,
             &e.target,
             &format!("Accelerator {} sees load balancer", a.name),
             0,
@@ -319,7 +315,7 @@ fn lost(s: &mut Scenario, id: &str, kind: &'static str, why: &str) {
 /// record has one (the design's interval × threshold), else the load
 /// balancer's target health through the alias's `evaluate_target_health`.
 fn detection(
-    idx: &Index<'_>,
+    places: &Places<'_>,
     hc: Option<&crate::core::model::HealthCheck>,
     target: &str,
     record: &str,
@@ -333,19 +329,22 @@ fn detection(
             Track::Traffic,
             start,
         ),
-        None => alb_health_step(idx, target, &format!("Route 53 sees {record}'s load balancer"), start, false),
+        None => alb_health_step(places, target, &format!("Route 53 sees {record}'s load balancer"), start, false),
     }
 }
 
 /// Detection through a load balancer's target health: its target group's
 /// interval × unhealthy threshold.
-fn alb_health_step(idx: &Index<'_>, alb: &str, who: &str, start: u32, documented: bool) -> Step {
-    let (interval, threshold) = match idx.get(alb) {
-        Some(ObjectRef::VpcNode {
-            node: VpcNode::Alb(a),
-            ..
-        }) => (a.health_check.interval, a.health_check.unhealthy_threshold),
-        _ => (30, 3),
+fn alb_health_step(
+    places: &Places<'_>,
+    alb: &str,
+    who: &str,
+    start: u32,
+    documented: bool,
+) -> Step {
+    let (interval, threshold) = match places.alb(alb) {
+        Some(a) => (a.health_check.interval, a.health_check.unhealthy_threshold),
+        None => (30, 3),
     };
     let source = if documented {
         "the target group's interval × unhealthy threshold (Global Accelerator Developer Guide, \"Health check options\")"
