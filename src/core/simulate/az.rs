@@ -14,8 +14,11 @@ pub(super) struct Layout<'a> {
     /// Per region, VPC and node (design order): the AZs of the node's
     /// subnets (those its VPC has), each with how many of the node's subnet
     /// ids lie there.
-    node_azs: Vec<Vec<Vec<Vec<(&'a str, usize)>>>>,
+    node_azs: Vec<Vec<Vec<NodeAzs<'a>>>>,
 }
+
+/// A node's AZs, each with how many of its subnet ids lie there.
+type NodeAzs<'a> = Vec<(&'a str, usize)>;
 
 impl<'a> Layout<'a> {
     pub(super) fn of(design: &'a Design) -> Self {
