@@ -10,12 +10,14 @@
 
 mod az;
 mod capacity;
+mod component;
 mod places;
 mod region;
 pub mod report;
 mod strategy;
 #[cfg(test)]
 mod tests;
+mod traffic;
 
 pub use strategy::{strategy, Strategy};
 
@@ -30,21 +32,25 @@ pub enum Failure {
     Region(String),
     /// One availability zone, by id (`use1-az1`).
     Az(String),
+    /// One object, by id (`use1-db`): asked for explicitly, never part of
+    /// [`every_failure`].
+    Component(String),
 }
 
 impl Failure {
     /// The region code or AZ id.
     pub fn what(&self) -> &str {
         match self {
-            Failure::Region(c) | Failure::Az(c) => c,
+            Failure::Region(c) | Failure::Az(c) | Failure::Component(c) => c,
         }
     }
 
-    /// `region` or `az`, as the command line's JSON says.
+    /// `region`, `az` or `component`, as the command line's JSON says.
     pub fn kind(&self) -> &'static str {
         match self {
             Failure::Region(_) => "region",
             Failure::Az(_) => "az",
+            Failure::Component(_) => "component",
         }
     }
 }
@@ -204,8 +210,8 @@ pub fn every_failure(design: &Design) -> Vec<Failure> {
     out
 }
 
-/// Reads `--fail WHAT`: a region code of the design, or an AZ id its
-/// subnets use.
+/// Reads `--fail WHAT`: a region code of the design, an AZ id its subnets
+/// use, or the id of one of its objects (a component failure).
 pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
     if design.regions.iter().any(|r| r.code == what) {
         return Ok(Failure::Region(what.to_string()));
@@ -219,9 +225,12 @@ pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
     {
         return Ok(Failure::Az(what.to_string()));
     }
+    if component::exists(design, what) {
+        return Ok(Failure::Component(what.to_string()));
+    }
     let regions: Vec<&str> = design.regions.iter().map(|r| r.code.as_str()).collect();
     Err(format!(
-        "`{}` is neither a region of the design ({}) nor an AZ id its subnets use",
+        "`{}` is neither a region of the design ({}), an AZ id its subnets use, nor the id of one of its objects",
         crate::core::text::short(what),
         if regions.is_empty() {
             "none".to_string()
@@ -250,6 +259,7 @@ fn simulate_with(
     let mut s = match failure {
         Failure::Region(code) => region::simulate(design, places, serving, code),
         Failure::Az(az) => az::simulate(design, serving, layout, az),
+        Failure::Component(id) => component::simulate(design, places, id),
     };
     // Messages quote user text (names): keep each one short, as every
     // report of Topoform does.
@@ -269,6 +279,8 @@ fn simulate_with(
     let objective = match failure {
         Failure::Region(_) => design.objectives.region.as_ref(),
         Failure::Az(_) => design.objectives.az.as_ref(),
+        // The objectives name regions and AZs only.
+        Failure::Component(_) => None,
     };
     s.objectives_met = objective.and_then(|o| met(o, s.rto_seconds, s.rpo_seconds));
     s
