@@ -125,8 +125,16 @@ fn fail_an_object_id_simulates_that_component() {
     // RDS Multi-AZ (instance): 60-120 s, nothing lost.
     assert_eq!(s["rto_seconds"], 120);
     assert_eq!(s["rpo_seconds"], 0);
-    assert!(s["objectives_met"].is_null(), "objectives name regions and AZs only");
-    let o = topoform(&["simulate", &template("active-passive"), "--fail", "use1-alb"]);
+    assert!(
+        s["objectives_met"].is_null(),
+        "objectives name regions and AZs only"
+    );
+    let o = topoform(&[
+        "simulate",
+        &template("active-passive"),
+        "--fail",
+        "use1-alb",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("use1-alb"));
 }
