@@ -189,6 +189,10 @@ proptest! {
         let mut failures = every_failure(&d);
         failures.push(Failure::Region(WORDS[extra % WORDS.len()].into()));
         failures.push(Failure::Az(WORDS[(extra + 1) % WORDS.len()].into()));
+        // Component failures: every object of the design, and a word.
+        failures.extend(d.regions.iter().flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes).map(|n| n.id().to_string()).chain(r.nodes.iter().map(|n| n.id().to_string()))).map(Failure::Component));
+        failures.extend(d.accelerators.iter().map(|a| Failure::Component(a.id.clone())));
+        failures.push(Failure::Component(WORDS[(extra + 2) % WORDS.len()].into()));
         let scenarios: Vec<Scenario> = failures.iter().map(|f| simulate(&d, f)).collect();
         for s in &scenarios {
             // Whatever the design, the scenario's numbers stay consistent.
@@ -215,6 +219,13 @@ proptest! {
         let word = WORDS[w % WORDS.len()];
         if !d.regions.iter().any(|r| r.code == word) {
             let s = simulate(&d, &Failure::Region(word.into()));
+            prop_assert!(changes_nothing(&s), "{:#?}", s);
+        }
+        let exists = d.regions.iter().any(|r| {
+            r.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.id() == word) || r.nodes.iter().any(|n| n.id() == word)
+        }) || d.accelerators.iter().any(|a| a.id == word);
+        if !exists {
+            let s = simulate(&d, &Failure::Component(word.into()));
             prop_assert!(changes_nothing(&s), "{:#?}", s);
         }
         let used = d.regions.iter().flat_map(|r| &r.vpcs).flat_map(|v| &v.subnets).any(|x| x.az == word);
