@@ -45,7 +45,7 @@ fn main() {
             }
         });
         println!(
-            "    of which {kind:<6} {:>3} scenarios {:>9.3} ms (each with its own index)",
+            "    of which {kind:<6} {:>3} scenarios {:>9.3} ms (each building its own lookups)",
             fs.len(),
             v.as_secs_f64() * 1e3
         );

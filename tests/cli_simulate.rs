@@ -101,3 +101,40 @@ fn an_unknown_place_or_file_exits_2() {
     let o = topoform(&["simulate", &template("active-passive"), "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn fail_an_object_id_simulates_that_component() {
+    let o = topoform(&[
+        "simulate",
+        &template("active-passive"),
+        "--fail",
+        "use1-db",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let s = &v["scenarios"][0];
+    assert_eq!(s["fail"], "use1-db");
+    assert_eq!(s["kind"], "component");
+    // RDS Multi-AZ (instance): 60-120 s, nothing lost.
+    assert_eq!(s["rto_seconds"], 120);
+    assert_eq!(s["rpo_seconds"], 0);
+    assert!(
+        s["objectives_met"].is_null(),
+        "objectives name regions and AZs only"
+    );
+    let o = topoform(&[
+        "simulate",
+        &template("active-passive"),
+        "--fail",
+        "use1-alb",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("use1-alb"));
+}

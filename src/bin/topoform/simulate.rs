@@ -1,4 +1,4 @@
-//! `topoform simulate FILE [--fail WHAT]... [--format text|json]`.
+//! `topoform simulate FILE [--fail WHAT]... [--format text|json]`; WHAT is a region code, an AZ id, or an object id (a component failure).
 
 use crate::args::{format_json, Spec};
 use crate::io::design_or_exit;
@@ -9,7 +9,7 @@ pub const SPEC: Spec = Spec {
     operands: &["FILE"],
     required: 1,
     options: &[
-        ("--fail", "a region code or an AZ id"),
+        ("--fail", "a region code, an AZ id or an object id"),
         ("--format", "a value: text or json"),
     ],
 };

@@ -5,7 +5,7 @@
 
 use super::Capacity;
 use crate::core::model::{
-    Aurora, Design, FailoverRole, Index, Rds, Region, RoutingPolicy, VpcNode,
+    Aurora, Design, FailoverRole, Rds, Region, RegionNode, RoutingPolicy, VpcNode,
 };
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
@@ -13,6 +13,9 @@ use std::collections::BTreeSet;
 /// The regions that take traffic before anything fails.
 pub(super) struct Serving<'a> {
     regions: BTreeSet<String>,
+    /// Per region code, the groups and services behind a load balancer,
+    /// summed by unit (built once for every scenario).
+    loads: FxHashMap<&'a str, [Load; 2]>,
     /// Where each database has its copies (built once for every scenario).
     pub(super) copies: Copies<'a>,
 }
@@ -23,12 +26,21 @@ pub(super) struct Serving<'a> {
 pub(super) struct Copies<'a> {
     replicas: FxHashMap<&'a str, Vec<(&'a Region, &'a Rds)>>,
     members: FxHashMap<&'a str, Vec<(&'a Region, &'a Aurora)>>,
+    /// The regions of the buckets that replicate into each bucket, by its id.
+    s3_sources: FxHashMap<&'a str, Vec<&'a Region>>,
 }
 
 impl<'a> Copies<'a> {
     fn of(design: &'a Design) -> Self {
         let mut c = Copies::default();
         for r in &design.regions {
+            for n in &r.nodes {
+                if let RegionNode::S3(b) = n {
+                    if let Some(dst) = &b.replicate_to {
+                        c.s3_sources.entry(dst.as_str()).or_default().push(r);
+                    }
+                }
+            }
             for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
                 match n {
                     VpcNode::Rds(x) => {
@@ -53,6 +65,11 @@ impl<'a> Copies<'a> {
         self.replicas.get(id).into_iter().flatten().copied()
     }
 
+    /// The regions of the buckets that replicate into bucket `id`.
+    pub(super) fn s3_sources(&self, id: &str) -> impl Iterator<Item = &'a Region> + '_ {
+        self.s3_sources.get(id).into_iter().flatten().copied()
+    }
+
     /// The members of global cluster `global`.
     pub(super) fn members(
         &self,
@@ -68,8 +85,12 @@ impl<'a> Serving<'a> {
     /// policies serves, as does every accelerator endpoint with a traffic
     /// dial and weight above zero. A design without either: every region
     /// with a load balancer serves (each is called directly).
-    pub(super) fn of(design: &'a Design, idx: &Index<'_>) -> Serving<'a> {
-        let region_of = |id: &str| idx.get(id).and_then(|o| o.region()).map(|r| r.code.clone());
+    /// `region_of`: the region code of a record's or accelerator's target.
+    pub(super) fn of<'r>(
+        design: &'a Design,
+        region_of: impl Fn(&str) -> Option<&'r str>,
+    ) -> Serving<'a> {
+        let region_of = |id: &str| region_of(id).map(str::to_string);
         let mut regions = BTreeSet::new();
         let mut any_door = false;
         for r in design.dns.iter().flat_map(|d| &d.records) {
@@ -108,6 +129,7 @@ impl<'a> Serving<'a> {
         }
         Serving {
             regions,
+            loads: Load::by_region(design),
             copies: Copies::of(design),
         }
     }
@@ -118,27 +140,60 @@ impl<'a> Serving<'a> {
     }
 }
 
-/// (desired, max, scales) of every group or service behind a load balancer
-/// in region `code`, by unit.
-fn apps<'a>(
-    design: &'a Design,
-    code: &'a str,
-) -> impl Iterator<Item = (&'static str, u32, u32, bool)> + 'a {
-    design
-        .regions
-        .iter()
-        .filter(move |r| r.code == code)
-        .flat_map(|r| r.vpcs.iter())
-        .flat_map(|v| v.nodes.iter())
-        .filter_map(|n| match n {
-            VpcNode::Asg(g) if g.target.is_some() => {
-                Some(("instances", g.desired, g.max, g.scaling.is_some()))
+/// The two units of compute, in the order scenarios report them.
+const UNITS: [&str; 2] = ["instances", "tasks"];
+
+/// What the groups (or services) of a region behind a load balancer add up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Load {
+    /// Their desired sizes: the load they carry.
+    desired: u32,
+    /// Their maximum sizes.
+    max: u32,
+    /// Whether every one of them scales by itself (target tracking).
+    all_scale: bool,
+    /// Whether there is any.
+    any: bool,
+}
+
+impl Default for Load {
+    fn default() -> Self {
+        Load {
+            desired: 0,
+            max: 0,
+            all_scale: true,
+            any: false,
+        }
+    }
+}
+
+impl Load {
+    fn add(&mut self, desired: u32, max: u32, scales: bool) {
+        self.desired = self.desired.saturating_add(desired);
+        self.max = self.max.saturating_add(max);
+        self.all_scale &= scales;
+        self.any = true;
+    }
+
+    /// Per region code, per unit ([`UNITS`]).
+    fn by_region(design: &Design) -> FxHashMap<&str, [Load; 2]> {
+        let mut out: FxHashMap<&str, [Load; 2]> = FxHashMap::default();
+        for r in &design.regions {
+            let loads = out.entry(r.code.as_str()).or_default();
+            for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+                match n {
+                    VpcNode::Asg(g) if g.target.is_some() => {
+                        loads[0].add(g.desired, g.max, g.scaling.is_some())
+                    }
+                    VpcNode::Ecs(e) if e.target.is_some() => {
+                        loads[1].add(e.desired, e.max, e.scaling.is_some())
+                    }
+                    _ => {}
+                }
             }
-            VpcNode::Ecs(e) if e.target.is_some() => {
-                Some(("tasks", e.desired, e.max, e.scaling.is_some()))
-            }
-            _ => None,
-        })
+        }
+        out
+    }
 }
 
 /// Per unit: what the survivors of losing `code` need, run and may grow to,
@@ -149,27 +204,28 @@ pub(super) fn after_region_loss(
     serving: &Serving,
     code: &str,
 ) -> Vec<(Capacity, bool)> {
+    let none = [Load::default(); 2];
+    let load_of = |c: &str| serving.loads.get(c).unwrap_or(&none);
     let mut out = Vec::new();
-    for unit in ["instances", "tasks"] {
-        let lost_load: u32 = if serving.region_serves(code) {
-            apps(design, code)
-                .filter(|a| a.0 == unit)
-                .map(|a| a.1)
-                .sum()
+    for (u, unit) in UNITS.into_iter().enumerate() {
+        let lost_load = if serving.region_serves(code) {
+            load_of(code)[u].desired
         } else {
             0
         };
         let (mut own, mut running, mut max, mut all_scale, mut any) =
             (0u32, 0u32, 0u32, true, false);
         for r in design.regions.iter().filter(|r| r.code != code) {
-            for (_, desired, m, scales) in apps(design, &r.code).filter(|a| a.0 == unit) {
-                any = true;
-                running = running.saturating_add(desired);
-                max = max.saturating_add(m);
-                all_scale &= scales;
-                if serving.region_serves(&r.code) {
-                    own = own.saturating_add(desired);
-                }
+            let l = load_of(&r.code)[u];
+            if !l.any {
+                continue;
+            }
+            any = true;
+            running = running.saturating_add(l.desired);
+            max = max.saturating_add(l.max);
+            all_scale &= l.all_scale;
+            if serving.region_serves(&r.code) {
+                own = own.saturating_add(l.desired);
             }
         }
         if lost_load == 0 && !any {
@@ -187,4 +243,53 @@ pub(super) fn after_region_loss(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::stress::stress_design;
+
+    /// The straightforward sums the per-design table replaces: every group
+    /// or service behind a load balancer in region `code`, by unit.
+    fn load_by_scan(design: &Design, code: &str, unit: usize) -> Load {
+        let mut l = Load::default();
+        for r in design.regions.iter().filter(|r| r.code == code) {
+            for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+                match (unit, n) {
+                    (0, VpcNode::Asg(g)) if g.target.is_some() => {
+                        l.add(g.desired, g.max, g.scaling.is_some())
+                    }
+                    (1, VpcNode::Ecs(e)) if e.target.is_some() => {
+                        l.add(e.desired, e.max, e.scaling.is_some())
+                    }
+                    _ => {}
+                }
+            }
+        }
+        l
+    }
+
+    #[test]
+    fn the_per_region_loads_equal_a_scan_of_each_region() {
+        let mut designs = vec![stress_design()];
+        designs.extend(
+            crate::core::templates::TEMPLATES
+                .iter()
+                .filter_map(|t| t.design().ok()),
+        );
+        for d in &designs {
+            let loads = Load::by_region(d);
+            for r in &d.regions {
+                for u in 0..2 {
+                    assert_eq!(
+                        loads[r.code.as_str()][u],
+                        load_by_scan(d, &r.code, u),
+                        "{}",
+                        r.code
+                    );
+                }
+            }
+        }
+    }
 }

@@ -10,11 +10,14 @@
 
 mod az;
 mod capacity;
+mod component;
+mod places;
 mod region;
 pub mod report;
 mod strategy;
 #[cfg(test)]
 mod tests;
+mod traffic;
 
 pub use strategy::{strategy, Strategy};
 
@@ -29,21 +32,25 @@ pub enum Failure {
     Region(String),
     /// One availability zone, by id (`use1-az1`).
     Az(String),
+    /// One object, by id (`use1-db`): asked for explicitly, never part of
+    /// [`every_failure`].
+    Component(String),
 }
 
 impl Failure {
     /// The region code or AZ id.
     pub fn what(&self) -> &str {
         match self {
-            Failure::Region(c) | Failure::Az(c) => c,
+            Failure::Region(c) | Failure::Az(c) | Failure::Component(c) => c,
         }
     }
 
-    /// `region` or `az`, as the command line's JSON says.
+    /// `region`, `az` or `component`, as the command line's JSON says.
     pub fn kind(&self) -> &'static str {
         match self {
             Failure::Region(_) => "region",
             Failure::Az(_) => "az",
+            Failure::Component(_) => "component",
         }
     }
 }
@@ -203,8 +210,8 @@ pub fn every_failure(design: &Design) -> Vec<Failure> {
     out
 }
 
-/// Reads `--fail WHAT`: a region code of the design, or an AZ id its
-/// subnets use.
+/// Reads `--fail WHAT`: a region code of the design, an AZ id its subnets
+/// use, or the id of one of its objects (a component failure).
 pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
     if design.regions.iter().any(|r| r.code == what) {
         return Ok(Failure::Region(what.to_string()));
@@ -218,9 +225,12 @@ pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
     {
         return Ok(Failure::Az(what.to_string()));
     }
+    if component::exists(design, what) {
+        return Ok(Failure::Component(what.to_string()));
+    }
     let regions: Vec<&str> = design.regions.iter().map(|r| r.code.as_str()).collect();
     Err(format!(
-        "`{}` is neither a region of the design ({}) nor an AZ id its subnets use",
+        "`{}` is neither a region of the design ({}), an AZ id its subnets use, nor the id of one of its objects",
         crate::core::text::short(what),
         if regions.is_empty() {
             "none".to_string()
@@ -232,21 +242,24 @@ pub fn parse_failure(design: &Design, what: &str) -> Result<Failure, String> {
 
 /// Simulates `failure` on `design`.
 pub fn simulate(design: &Design, failure: &Failure) -> Scenario {
-    let idx = Index::new(design);
-    let serving = capacity::Serving::of(design, &idx);
-    simulate_with(design, &idx, &serving, failure)
+    let places = places::Places::of(design);
+    let serving = capacity::Serving::of(design, |id| places.region(id).map(|r| r.code.as_str()));
+    let layout = az::Layout::of(design);
+    simulate_with(design, &places, &serving, &layout, failure)
 }
 
-/// [`simulate`] with the index and load model built once for many scenarios.
+/// [`simulate`] with the lookups and load model built once for many scenarios.
 fn simulate_with(
     design: &Design,
-    idx: &Index<'_>,
+    places: &places::Places<'_>,
     serving: &capacity::Serving<'_>,
+    layout: &az::Layout<'_>,
     failure: &Failure,
 ) -> Scenario {
     let mut s = match failure {
-        Failure::Region(code) => region::simulate(design, idx, serving, code),
-        Failure::Az(az) => az::simulate(design, serving, az),
+        Failure::Region(code) => region::simulate(design, places, serving, code),
+        Failure::Az(az) => az::simulate(design, serving, layout, az),
+        Failure::Component(id) => component::simulate(design, places, id),
     };
     // Messages quote user text (names): keep each one short, as every
     // report of Topoform does.
@@ -260,12 +273,14 @@ fn simulate_with(
     s.steps.iter_mut().for_each(|x| keep_short(&mut x.what));
     s.notes.iter_mut().for_each(keep_short);
     s.stores.iter_mut().for_each(|st| keep_short(&mut st.note));
-    s.steps.sort_by_key(|x| (x.ends_at, x.track as u8));
+    sort_steps(&mut s.steps);
     s.unrecoverable.sort();
     s.unrecoverable.dedup();
     let objective = match failure {
         Failure::Region(_) => design.objectives.region.as_ref(),
         Failure::Az(_) => design.objectives.az.as_ref(),
+        // The objectives name regions and AZs only.
+        Failure::Component(_) => None,
     };
     s.objectives_met = objective.and_then(|o| met(o, s.rto_seconds, s.rpo_seconds));
     s
@@ -274,7 +289,11 @@ fn simulate_with(
 /// Whether the groups and services outside region `code` can carry its
 /// load, per unit (for rules, which have their own index).
 pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Vec<Capacity> {
-    let serving = capacity::Serving::of(design, idx);
+    let serving = capacity::Serving::of(design, |id| {
+        idx.get(id)
+            .and_then(|o| o.region())
+            .map(|r| r.code.as_str())
+    });
     capacity::after_region_loss(design, &serving, code)
         .into_iter()
         .map(|(c, _)| c)
@@ -283,12 +302,31 @@ pub fn capacity_after_losing(design: &Design, idx: &Index<'_>, code: &str) -> Ve
 
 /// Every scenario of [`every_failure`].
 pub fn simulate_all(design: &Design) -> Vec<Scenario> {
-    let idx = Index::new(design);
-    let serving = capacity::Serving::of(design, &idx);
+    let places = places::Places::of(design);
+    let serving = capacity::Serving::of(design, |id| places.region(id).map(|r| r.code.as_str()));
+    let layout = az::Layout::of(design);
     every_failure(design)
         .iter()
-        .map(|f| simulate_with(design, &idx, &serving, f))
+        .map(|f| simulate_with(design, &places, &serving, &layout, f))
         .collect()
+}
+
+/// Orders the timeline by end time, then track, keeping the order of equal
+/// steps: sorts small keys and moves each step once, rather than moving
+/// the steps (a large design's AZ scenario has hundreds) through a sort.
+fn sort_steps(steps: &mut Vec<Step>) {
+    let key = |x: &Step| (x.ends_at, x.track as u8);
+    if steps.is_sorted_by_key(key) {
+        return;
+    }
+    let mut order: Vec<(u32, u8, usize)> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.ends_at, x.track as u8, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Step>> = std::mem::take(steps).into_iter().map(Some).collect();
+    steps.extend(order.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
 fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {

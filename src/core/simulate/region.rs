@@ -3,14 +3,14 @@
 //! lost), and the survivors grow to carry its load.
 
 use super::capacity::{self, Serving};
-use super::{design_step, fact_step, secs, Scenario, Step, StoreLoss, Track};
-use crate::core::model::{
-    Design, FailoverRole, Index, ObjectRef, RegionNode, RegionRole, RoutingPolicy, VpcNode,
-};
+use super::places::Places;
+use super::traffic;
+use super::{fact_step, secs, Scenario, StoreLoss, Track};
+use crate::core::model::{Design, RegionNode, RegionRole, VpcNode};
 
 pub(super) fn simulate(
     design: &Design,
-    idx: &Index<'_>,
+    places: &Places<'_>,
     serving: &Serving<'_>,
     code: &str,
 ) -> Scenario {
@@ -20,126 +20,13 @@ pub(super) fn simulate(
         s.rpo_seconds = Some(0);
         return s;
     };
-    let region_of = |id: &str| match idx.get(id) {
-        Some(o) => o.region().map(|r| r.code.as_str()),
-        None => None,
-    };
+    let region_of = |id: &str| places.region(id).map(|r| r.code.as_str());
     let in_failed = |id: &str| region_of(id) == Some(code);
     let mut blocked = false;
 
     // Traffic: each way in that sent traffic into the failed region.
-    let mut traffic_end = 0u32;
-    for r in design.dns.iter().flat_map(|d| &d.records) {
-        let (dead, alive): (Vec<_>, Vec<_>) = r.targets.iter().partition(|t| in_failed(&t.target));
-        if dead.is_empty() {
-            continue;
-        }
-        let took_traffic = match r.policy {
-            RoutingPolicy::Failover => dead.iter().any(|t| t.role == Some(FailoverRole::Primary)),
-            _ => true,
-        };
-        if !took_traffic {
-            s.notes.push(format!(
-                "Record {}: only its standby target was in {code}; traffic is unchanged.",
-                r.name
-            ));
-            continue;
-        }
-        if alive.is_empty() {
-            s.unrecoverable.push(r.id.clone());
-            s.notes.push(format!(
-                "Record {}: every target is in {code}; nothing answers until the region returns.",
-                r.name
-            ));
-            blocked = true;
-            continue;
-        }
-        if r.policy == RoutingPolicy::Simple {
-            s.unrecoverable.push(r.id.clone());
-            s.notes.push(format!(
-                "Record {} is a simple record: it has no failover. Someone must change it, through Route 53's control plane, which runs in us-east-1.",
-                r.name
-            ));
-            blocked = true;
-            continue;
-        }
-        if r.policy == RoutingPolicy::Geolocation {
-            let default_alive = alive
-                .iter()
-                .any(|t| t.location.as_ref().is_some_and(|l| l.default == Some(true)));
-            let lost_default = dead
-                .iter()
-                .any(|t| t.location.as_ref().is_some_and(|l| l.default == Some(true)));
-            if !default_alive {
-                s.unrecoverable.push(r.id.clone());
-                s.notes.push(format!(
-                    "Record {}: the locations served from {code} have no default (*) answer elsewhere, so those users get no answer{}.",
-                    r.name,
-                    if lost_default { " (the default itself was there)" } else { "" }
-                ));
-                blocked = true;
-                continue;
-            }
-        }
-        for t in &dead {
-            let start = 0;
-            let detect = detection(idx, t.health_check.as_ref(), &t.target, &r.name, start);
-            let ttl = fact_step(
-                "alias-ttl",
-                format!(
-                    "Resolvers drop the cached answer for {} (alias TTL).",
-                    r.name
-                ),
-                Track::Traffic,
-                false,
-                detect.ends_at,
-            );
-            traffic_end = traffic_end.max(ttl.ends_at);
-            s.steps.push(detect);
-            s.steps.push(ttl);
-        }
-    }
-    for a in &design.accelerators {
-        let (dead, alive): (Vec<_>, Vec<_>) =
-            a.endpoints.iter().partition(|e| in_failed(&e.target));
-        if dead.is_empty() {
-            continue;
-        }
-        if alive.is_empty() {
-            s.unrecoverable.push(a.id.clone());
-            s.notes.push(format!(
-                "Accelerator {}: every endpoint is in {code}.",
-                a.name
-            ));
-            blocked = true;
-            continue;
-        }
-        let e = dead[0];
-        let mut step = alb_health_step(
-            idx,
-            &e.target,
-            &format!("Accelerator {} sees load balancer", a.name),
-            0,
-            true,
-        );
-        step.what = format!(
-            "{} (Global Accelerator follows the load balancer's target health).",
-            step.what.trim_end_matches('.')
-        );
-        let shift = fact_step(
-            "ga-shift",
-            format!(
-                "Accelerator {} sends new connections to the next healthy region.",
-                a.name
-            ),
-            Track::Traffic,
-            false,
-            step.ends_at,
-        );
-        traffic_end = traffic_end.max(shift.ends_at);
-        s.steps.push(step);
-        s.steps.push(shift);
-    }
+    let (traffic_end, traffic_blocked) = traffic::leave(design, places, &mut s, &in_failed, code);
+    blocked |= traffic_blocked;
     let front_doors = design.dns.as_ref().is_some_and(|d| !d.records.is_empty())
         || !design.accelerators.is_empty();
     if serving.region_serves(code) && !front_doors {
@@ -214,7 +101,12 @@ pub(super) fn simulate(
             }
             RegionNode::S3(b) => match b.replicate_to.as_deref().and_then(region_of).filter(|c| *c != code) {
                 Some(dst) => s.stores.push(StoreLoss { id: b.id.clone(), kind: "s3", rpo_seconds: Some(secs("s3-replication")), bounded: false, note: format!("Objects not yet replicated to {dst}: most take seconds; without Replication Time Control there is no bound.") }),
-                None => lost(&mut s, &b.id, "s3", "not replicated to another region"),
+                None => match serving.copies.s3_sources(&b.id).find(|r| r.code != code) {
+                    // A replica of a bucket that survives: the data lives on
+                    // at its source; only the extra copy is gone for now.
+                    Some(src) => s.notes.push(format!("Bucket {} was a replica of a bucket in {}: the data lives on there; replication into {code} waits for the region.", b.name, src.code)),
+                    None => lost(&mut s, &b.id, "s3", "not replicated to another region"),
+                },
             },
         }
     }
@@ -308,50 +200,4 @@ fn lost(s: &mut Scenario, id: &str, kind: &'static str, why: &str) {
         bounded: false,
         note: format!("Lost with the region: {why}."),
     });
-}
-
-/// How Route 53 learns that `target` failed: its own health check when the
-/// record has one (the design's interval × threshold), else the load
-/// balancer's target health through the alias's `evaluate_target_health`.
-fn detection(
-    idx: &Index<'_>,
-    hc: Option<&crate::core::model::HealthCheck>,
-    target: &str,
-    record: &str,
-    start: u32,
-) -> Step {
-    match hc {
-        Some(h) => design_step(
-            format!("Route 53's health check on {record} fails {} times, {} s apart.", h.failure_threshold, h.interval),
-            h.interval.saturating_mul(h.failure_threshold),
-            "the design's health check: interval × failure threshold (Route 53 Developer Guide, \"How Route 53 determines whether a health check is healthy\")",
-            Track::Traffic,
-            start,
-        ),
-        None => alb_health_step(idx, target, &format!("Route 53 sees {record}'s load balancer"), start, false),
-    }
-}
-
-/// Detection through a load balancer's target health: its target group's
-/// interval × unhealthy threshold.
-fn alb_health_step(idx: &Index<'_>, alb: &str, who: &str, start: u32, documented: bool) -> Step {
-    let (interval, threshold) = match idx.get(alb) {
-        Some(ObjectRef::VpcNode {
-            node: VpcNode::Alb(a),
-            ..
-        }) => (a.health_check.interval, a.health_check.unhealthy_threshold),
-        _ => (30, 3),
-    };
-    let source = if documented {
-        "the target group's interval × unhealthy threshold (Global Accelerator Developer Guide, \"Health check options\")"
-    } else {
-        "estimate: the alias evaluates the load balancer's target health, so detection ≈ the target group's interval × unhealthy threshold (Route 53 Developer Guide, evaluate target health)"
-    };
-    design_step(
-        format!("{who} unhealthy: {threshold} failed target checks, {interval} s apart."),
-        interval.saturating_mul(threshold),
-        source,
-        Track::Traffic,
-        start,
-    )
 }

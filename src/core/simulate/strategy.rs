@@ -52,8 +52,8 @@ impl Strategy {
 
 /// The design's strategy against losing its primary region.
 pub fn strategy(design: &Design) -> Strategy {
-    let idx = crate::core::model::Index::new(design);
-    let serving = Serving::of(design, &idx);
+    let places = super::places::Places::of(design);
+    let serving = Serving::of(design, |id| places.region(id).map(|r| r.code.as_str()));
     let others: Vec<_> = design
         .regions
         .iter()

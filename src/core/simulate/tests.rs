@@ -238,3 +238,71 @@ fn random_designs_and_failures_never_panic() {
     assert_eq!((none.rto_seconds, none.rpo_seconds), (Some(0), Some(0)));
     assert!(none.steps.is_empty() && none.unrecoverable.is_empty());
 }
+
+#[test]
+fn component_failures_have_their_own_timelines() {
+    let d = design("active-passive");
+    let c = |id: &str| simulate(&d, &parse_failure(&d, id).expect(id));
+    // RDS Multi-AZ: its own failover, nothing lost.
+    let db = c("use1-db");
+    assert_eq!(db.failure.kind(), "component");
+    assert!(db
+        .steps
+        .iter()
+        .any(|x| x.fact == "rds-multi-az-failover" && !x.manual));
+    assert_eq!((db.rto_seconds, db.rpo_seconds), (Some(120), Some(0)));
+    // A load balancer's region endpoint: Route 53 moves traffic away.
+    let alb = c("use1-alb");
+    assert!(
+        alb.steps.iter().any(|x| x.fact == "alias-ttl"),
+        "{:#?}",
+        alb.steps
+    );
+    assert_eq!(alb.rto_seconds, Some(90));
+    // The standby's load balancer carries nothing: no effect.
+    assert_eq!(c("usw2-alb").rto_seconds, Some(0));
+    // A group replaces its instances.
+    assert!(c("use1-app")
+        .steps
+        .iter()
+        .any(|x| x.fact == "asg-scale-out"));
+    // A replica lost costs protection, not service.
+    assert_eq!(c("usw2-db").rto_seconds, Some(0));
+    // Components are asked for explicitly, never part of every_failure.
+    assert!(every_failure(&d).iter().all(|f| f.kind() != "component"));
+    // An unknown id changes nothing.
+    let none = simulate(&d, &Failure::Component("nothing".into()));
+    assert_eq!((none.rto_seconds, none.rpo_seconds), (Some(0), Some(0)));
+}
+
+#[test]
+fn a_component_with_no_second_copy_does_not_come_back() {
+    let mut d = design("active-passive");
+    for n in d
+        .regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut())
+        .flat_map(|v| v.nodes.iter_mut())
+    {
+        if let VpcNode::Rds(x) = n {
+            x.multi_az = false;
+            x.replica_of = None;
+        }
+    }
+    let s = simulate(&d, &Failure::Component("use1-db".into()));
+    assert_eq!((s.rto_seconds, s.rpo_seconds), (None, None));
+    assert_eq!(s.unrecoverable, vec!["use1-db".to_string()]);
+    // Aurora in-region failover with two instances, recreated with one.
+    let a = design("aurora-global");
+    let w = simulate(&a, &Failure::Component("use1-orders".into()));
+    assert!(
+        w.steps.iter().any(|x| x.fact == "aurora-failover"),
+        "{:#?}",
+        w.steps
+    );
+    assert_eq!(w.rpo_seconds, Some(0));
+    // A replicated bucket: a person points clients at its replica.
+    let b = simulate(&a, &Failure::Component("use1-assets".into()));
+    assert!(b.steps.iter().any(|x| x.manual), "{:#?}", b.steps);
+    assert!(b.stores.iter().any(|x| x.kind == "s3" && !x.bounded));
+}
