@@ -285,6 +285,8 @@ fn survives(design: &Design, s: &SurvivesCheck) -> (bool, String) {
             .flat_map(|r| &r.vpcs)
             .flat_map(|v| &v.subnets)
             .any(|x| &x.az == a),
+        // Never built above: `survives` names a region or an AZ.
+        Failure::Component(_) => false,
     };
     if !uses {
         return (

@@ -148,33 +148,9 @@ pub fn load_value(value: Value) -> Result<Exercise, LoadError> {
             ))
         }
     }
-    let raw: Raw = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = path_text(e.path());
-        schema(path, e.into_inner().to_string())
-    })?;
+    // The same path-keeping reader as designs (`model::read_tracked`).
+    let raw: Raw = model::read_tracked(&value).map_err(|(path, msg)| schema(path, msg))?;
     check(raw)
-}
-
-/// A serde path as every load error writes it (`goals[1].check.count`).
-fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        let step = match segment {
-            Segment::Seq { index } => {
-                out.push_str(&format!("[{index}]"));
-                continue;
-            }
-            Segment::Map { key } => short(key).to_string(),
-            Segment::Enum { variant } => short(variant).to_string(),
-            Segment::Unknown => "?".to_string(),
-        };
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(&step);
-    }
-    out
 }
 
 /// A design inside the exercise, its errors placed under `at`.

@@ -26,6 +26,8 @@ mod s3;
 mod scaling;
 mod strict_json;
 mod tracked;
+/// Reads a value with the JSON path of any error (exercise files use it too).
+pub(crate) use tracked::read as read_tracked;
 mod usage;
 
 pub use accelerator::{
