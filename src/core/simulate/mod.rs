@@ -10,8 +10,10 @@
 
 mod az;
 mod capacity;
+pub mod located;
 mod region;
 pub mod report;
+pub mod reroute;
 mod strategy;
 #[cfg(test)]
 mod tests;
