@@ -353,7 +353,6 @@ pub fn Canvas(
             class:panning=move || panning.get()
             class:space=move || space.get()
             class:coarse=coarse
-            class:failing=move || fate.with(|f| f.failure.is_some())
             role="group"
             aria-roledescription="canvas"
             aria-keyshortcuts="Tab Shift+Tab Enter Z Control+A Meta+A Control+F / Shift+F10 ContextMenu O Shift+O Control+C Control+V ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"

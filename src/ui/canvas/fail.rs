@@ -167,12 +167,28 @@ fn frame_failure(at: &Located, id: &str, kind: ShapeKind) -> Option<Failure> {
 const REGION_BUTTON: (f64, f64) = (70.0, 24.0);
 const AZ_BUTTON: (f64, f64) = (58.0, 18.0);
 
-fn button(st: Stage, failed: RwSignal<Option<Failure>>, f: Failure, r: Rect, region: bool) -> impl IntoView {
-    let (w, h) = if region { REGION_BUTTON } else { AZ_BUTTON };
-    let (x, y) = if region {
-        (r.x + r.w - w - 12.0, r.y + 12.0)
-    } else {
-        (r.x + r.w - w - 4.0, r.y + 24.0)
+fn button(
+    st: Stage,
+    failed: RwSignal<Option<Failure>>,
+    f: Failure,
+    r: Rect,
+    region: bool,
+    far: Signal<bool>,
+) -> impl IntoView {
+    // Zoomed out, a region's button grows as the overview's names do, so
+    // its word stays legible.
+    let k = move || if far.get() { super::component::FAR_NAME_SIZE / 12.0 } else { 1.0 };
+    let size = move || {
+        let (w, h) = if region { REGION_BUTTON } else { AZ_BUTTON };
+        (w * k(), h * k())
+    };
+    let corner = move || {
+        let (w, _) = size();
+        if region {
+            (r.x + r.w - w - 12.0, r.y + 12.0)
+        } else {
+            (r.x + r.w - w - 4.0, r.y + 24.0)
+        }
     };
     let on = {
         let f = f.clone();
@@ -192,14 +208,15 @@ fn button(st: Stage, failed: RwSignal<Option<Failure>>, f: Failure, r: Rect, reg
         <g class="fail-toggle" class:on=on.clone() role="button" data-fail=code aria-label=aria aria-pressed=move || on().to_string()
             on:pointerdown=move |ev| ev.stop_propagation()
             on:click=move |ev| { ev.stop_propagation(); toggle(st, f.clone()); }>
-            <rect x=x y=y width=w height=h rx="5"></rect>
-            <text x=x + w / 2.0 y=y + h / 2.0 + 4.0 text-anchor="middle">{text}</text>
+            <rect x=move || corner().0 y=move || corner().1 width=move || size().0 height=move || size().1 rx="5"></rect>
+            <text x=move || corner().0 + size().0 / 2.0 y=move || corner().1 + size().1 / 2.0 + 4.0 * k()
+                font-size=move || format!("{}px", 12.0 * k()) text-anchor="middle">{text}</text>
         </g>
     }
 }
 
-/// The Fail buttons of every region and AZ band (hidden zoomed out, as
-/// the headers are), then what the failure does: veils, notes, tags.
+/// The Fail buttons of every region and AZ band (an AZ band's hidden
+/// zoomed out, as its label is), then what the failure does: veils, notes, tags.
 pub fn fail_view(st: Stage, fate: Memo<Fate>, far: Signal<bool>) -> impl IntoView {
     let failed = st.failed;
     let frames = Memo::new(move |_| {
@@ -216,13 +233,17 @@ pub fn fail_view(st: Stage, fate: Memo<Fate>, far: Signal<bool>) -> impl IntoVie
             })
         })
     });
+    // Regions' buttons always (a region is big enough to aim at zoomed
+    // out), AZ bands' only while their labels are drawn.
+    let shown = move || {
+        let far = far.get();
+        frames.with(|v| v.iter().filter(|x| x.3 || !far).cloned().collect::<Vec<_>>())
+    };
     let buttons = move || {
         let failed = failed?;
         Some(view! {
-            <Show when=move || !far.get()>
-                <For each=move || frames.get() key=|(k, ..)| k.clone()
-                    children=move |(_, f, r, region)| button(st, failed, f, r, region) />
-            </Show>
+            <For each=shown key=|(k, ..)| k.clone()
+                children=move |(_, f, r, region)| button(st, failed, f, r, region, far) />
         })
     };
     let veils = move || {
