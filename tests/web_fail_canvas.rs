@@ -36,18 +36,32 @@ async fn a_region_fails_from_its_header_and_the_canvas_and_panel_agree() {
 
     // The panel shows the same scenario the canvas draws.
     assert_eq!(pressed(&el), "Region us-east-1");
-    assert!(text(&el, &format!("{P} .figures")).contains("RTO 10 min"), "{}", text(&el, P));
+    assert!(
+        text(&el, &format!("{P} .figures")).contains("RTO 10 min"),
+        "{}",
+        text(&el, P)
+    );
     assert_eq!(text(&el, toggle), "Restore");
-    assert_eq!(find(&el, toggle).get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        find(&el, toggle).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
     assert_eq!(text(&el, "[data-failed='use1'] text"), "FAILED");
     assert_eq!(count(&el, ".failed-place"), 1, "only the region is veiled");
     // The failover record: primary cut, secondary carries, both said in text.
     let carrying = find(&el, ".link-group[data-kind='dns'][data-fate='carrying']");
-    assert_eq!(carrying.get_attribute("data-to").as_deref(), Some("usw2-alb"));
+    assert_eq!(
+        carrying.get_attribute("data-to").as_deref(),
+        Some("usw2-alb")
+    );
     let cut = find(&el, ".link-group[data-kind='dns'][data-fate='cut']");
     assert_eq!(cut.get_attribute("data-to").as_deref(), Some("use1-alb"));
     assert!(count(&el, ".route-note.carrying") >= 1 && count(&el, ".route-note.cut") >= 1);
-    assert_eq!(count(&el, ".lost-tag"), 0, "nothing is lost with the primary region");
+    assert_eq!(
+        count(&el, ".lost-tag"),
+        0,
+        "nothing is lost with the primary region"
+    );
     // The inspector of the selection is untouched: the click did not select.
     assert!(outlined(&el).is_empty(), "{:?}", outlined(&el));
 
@@ -79,7 +93,10 @@ async fn o_fails_the_az_shift_o_the_region_and_o_or_escape_restore() {
     settle().await;
     assert_eq!(pressed(&el), "AZ usw2-az1");
     assert_eq!(text(&el, "[data-lost='usw2-db']"), "✕ lost");
-    assert!(count(&el, ".failed-place") >= 1, "the AZ's bands are veiled");
+    assert!(
+        count(&el, ".failed-place") >= 1,
+        "the AZ's bands are veiled"
+    );
     assert!(text(&el, &format!("{P} .lost")).contains("usw2-db"));
     press_on(&svg, "o", false, false);
     settle().await;
@@ -109,8 +126,17 @@ async fn the_context_menu_fails_a_subnets_az_or_region_and_restores() {
     focus(&svg);
     press_on(&svg, "F10", false, true);
     settle().await;
-    assert_eq!(count(&el, "[role='menuitem'][data-action='Fail this AZ (simulate)']"), 1);
-    click(&el, "[role='menuitem'][data-action='Fail this region (simulate)']");
+    assert_eq!(
+        count(
+            &el,
+            "[role='menuitem'][data-action='Fail this AZ (simulate)']"
+        ),
+        1
+    );
+    click(
+        &el,
+        "[role='menuitem'][data-action='Fail this region (simulate)']",
+    );
     settle().await;
     assert_eq!(count(&el, "[role='menu']"), 0, "the menu closes");
     assert_eq!(pressed(&el), "Region us-east-1");
@@ -118,8 +144,17 @@ async fn the_context_menu_fails_a_subnets_az_or_region_and_restores() {
 
     press_on(&svg, "F10", false, true);
     settle().await;
-    assert_eq!(count(&el, "[role='menuitem'][data-action='Fail this AZ (simulate)']"), 0);
-    click(&el, "[role='menuitem'][data-action='Restore the failed place']");
+    assert_eq!(
+        count(
+            &el,
+            "[role='menuitem'][data-action='Fail this AZ (simulate)']"
+        ),
+        0
+    );
+    click(
+        &el,
+        "[role='menuitem'][data-action='Restore the failed place']",
+    );
     settle().await;
     assert_eq!(pressed(&el), "");
     assert_eq!(count(&el, ".failed-place"), 0);

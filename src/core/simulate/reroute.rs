@@ -92,9 +92,7 @@ fn judge(out: &mut Reroute, from: &str, targets: &[(&str, bool)], failover: Opti
         let takes_over = match failover {
             Some(secondaries) => {
                 secondaries.contains(t)
-                    && targets
-                        .iter()
-                        .any(|(p, d)| *d && !secondaries.contains(p))
+                    && targets.iter().any(|(p, d)| *d && !secondaries.contains(p))
             }
             None => true,
         };

@@ -158,7 +158,9 @@ pub fn key(st: Stage, region: bool) -> bool {
 fn frame_failure(at: &Located, id: &str, kind: ShapeKind) -> Option<Failure> {
     match kind {
         ShapeKind::Region => at.region_of(id).map(|c| Failure::Region(c.to_string())),
-        ShapeKind::Az => id.split_once('@').map(|(_, az)| Failure::Az(az.to_string())),
+        ShapeKind::Az => id
+            .split_once('@')
+            .map(|(_, az)| Failure::Az(az.to_string())),
         _ => None,
     }
 }
@@ -177,7 +179,13 @@ fn button(
 ) -> impl IntoView {
     // Zoomed out, a region's button grows as the overview's names do, so
     // its word stays legible.
-    let k = move || if far.get() { super::component::FAR_NAME_SIZE / 12.0 } else { 1.0 };
+    let k = move || {
+        if far.get() {
+            super::component::FAR_NAME_SIZE / 12.0
+        } else {
+            1.0
+        }
+    };
     let size = move || {
         let (w, h) = if region { REGION_BUTTON } else { AZ_BUTTON };
         (w * k(), h * k())
@@ -226,7 +234,8 @@ pub fn fail_view(st: Stage, fate: Memo<Fate>, far: Signal<bool>) -> impl IntoVie
                     .iter()
                     .filter_map(|s| {
                         let f = frame_failure(at, &s.id, s.kind)?;
-                        let key = format!("{}|{:?}", s.id, (s.rect.x, s.rect.y, s.rect.w, s.rect.h));
+                        let key =
+                            format!("{}|{:?}", s.id, (s.rect.x, s.rect.y, s.rect.w, s.rect.h));
                         Some((key, f, s.rect, s.kind == ShapeKind::Region))
                     })
                     .collect::<Vec<_>>()
@@ -237,7 +246,12 @@ pub fn fail_view(st: Stage, fate: Memo<Fate>, far: Signal<bool>) -> impl IntoVie
     // out), AZ bands' only while their labels are drawn.
     let shown = move || {
         let far = far.get();
-        frames.with(|v| v.iter().filter(|x| x.3 || !far).cloned().collect::<Vec<_>>())
+        frames.with(|v| {
+            v.iter()
+                .filter(|x| x.3 || !far)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let buttons = move || {
         let failed = failed?;
