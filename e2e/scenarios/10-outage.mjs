@@ -43,4 +43,35 @@ export default async function (page, { url, shot }) {
   const az = await panel.locator('.outage-report .figures').innerText();
   if (!/RTO\s+0 s/.test(az)) throw new Error(`standby AZ: ${az}`);
   await shot('standby-az-lost');
+
+  await panel.locator('button.restore').click();
+
+  // From the canvas: the region's own Fail button.
+  const toggle = page.locator('g.fail-toggle[data-fail="us-east-1"]');
+  await toggle.click();
+  await page.locator('[data-failed="use1"]').waitFor({ timeout: 5000 });
+  if ((await lose.getAttribute('aria-pressed')) !== 'true') throw new Error('the panel does not show the canvas\'s failure');
+  const carrying = await page.locator('.link-group[data-fate="carrying"][data-kind="dns"]').getAttribute('data-to');
+  if (carrying !== 'usw2-alb') throw new Error(`traffic goes to ${carrying}`);
+  if ((await toggle.innerText()) !== 'Restore') throw new Error('the button does not offer Restore');
+  await shot('canvas-us-east-1-failed');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('canvas-us-east-1-failed-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('Escape');
+  if ((await page.locator('.failed-place').count()) !== 0) throw new Error('Escape did not restore');
+
+  // O on the DR replica (one AZ): its AZ fails and the replica is lost.
+  await page.locator('[data-id="usw2-db"] > rect').click();
+  await page.keyboard.press('z');
+  await page.keyboard.press('-');
+  await page.keyboard.press('o');
+  await page.locator('[data-lost="usw2-db"]').waitFor({ timeout: 5000 });
+  const pressedAz = await panel.locator('button.fail-place[aria-pressed="true"]').innerText();
+  if (pressedAz !== 'AZ usw2-az1') throw new Error(`O failed ${pressedAz}`);
+  await shot('canvas-az-lost');
+  await page.keyboard.press('o');
+  if ((await page.locator('.lost-tag').count()) !== 0) throw new Error('O again did not restore');
+  if ((await stored(page)) !== before) throw new Error('failing from the canvas changed the saved design');
 }

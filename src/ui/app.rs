@@ -341,7 +341,7 @@ pub fn App() -> impl IntoView {
                 <main class="workspace">
                     <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into()
                         fit=fit.into() on_edit=Callback::new(move |d| doc.apply(d)) on_message=Callback::new(move |m: String| doc.error(m))
-                        palette=palette on_add=add_into on_delete=on_delete on_duplicate=on_duplicate />
+                        palette=palette on_add=add_into on_delete=on_delete on_duplicate=on_duplicate failed=failed />
                     <Toast doc=doc />
                 </main>
                 <aside class="side">

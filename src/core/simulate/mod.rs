@@ -11,9 +11,11 @@
 mod az;
 mod capacity;
 mod component;
+pub mod located;
 mod places;
 mod region;
 pub mod report;
+pub mod reroute;
 mod strategy;
 #[cfg(test)]
 mod tests;

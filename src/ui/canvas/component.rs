@@ -10,6 +10,7 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
+use super::fail::{fail_view, fate_of};
 use super::find::FindView;
 use super::gesture::{Gesture, Moving, DRAG_THRESHOLD};
 use super::keys::canvas_keys;
@@ -27,6 +28,8 @@ use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
 use crate::core::layout::{layout, link_geometry, links, LinkKind, RectExt};
 use crate::core::model::{Design, Rect};
+use crate::core::simulate::located::Located;
+use crate::core::simulate::Failure;
 use crate::core::validate::Severity;
 use crate::platform;
 use leptos::prelude::*;
@@ -110,8 +113,13 @@ pub fn Canvas(
     /// Duplicates the selection (the context menu's Duplicate).
     #[prop(optional)]
     on_duplicate: Option<Callback<()>>,
+    /// The place failed in this session (shared with the outage panel);
+    /// with it, every region and AZ has a Fail button and `O` fails.
+    #[prop(optional)]
+    failed: Option<RwSignal<Option<Failure>>>,
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
+    let located = Memo::new(move |_| design.with(Located::of));
     let placed =
         Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
     let fitted = Memo::new(move |_| {
@@ -181,7 +189,17 @@ pub fn Canvas(
         finding: RwSignal::new(None),
         said: RwSignal::new(String::new()),
         last_clip: StoredValue::new(None),
+        failed,
+        located,
     };
+    let fate = Memo::new(move |_| {
+        let f = failed.and_then(|s| s.get());
+        design.with(|d| {
+            geometry.with(|l| {
+                placed.with(|p| located.with(|at| fate_of(d, l, p, at, f.as_ref())))
+            })
+        })
+    });
     // Centre on the selection when asked (a click in the problems panel).
     Effect::new(move |prev: Option<u64>| {
         let n = focus.get();
@@ -311,7 +329,8 @@ pub fn Canvas(
                 }
             })
     });
-    let scene = scene_view(drawn_list, placed.into(), far.into(), near);
+    let scene = scene_view(drawn_list, placed.into(), far.into(), near, fate);
+    let failing = fail_view(st, fate, far.into());
     let overview = overview_view(drawn_list, Signal::derive(scale), far.into());
     let ghost = move || {
         palette.and_then(|p| p.get()).filter(PaletteDrag::dragging).map(|p| {
@@ -336,7 +355,7 @@ pub fn Canvas(
             class:coarse=coarse
             role="group"
             aria-roledescription="canvas"
-            aria-keyshortcuts="Tab Shift+Tab Enter Z Control+A Meta+A Control+F / Shift+F10 ContextMenu Control+C Control+V ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
+            aria-keyshortcuts="Tab Shift+Tab Enter Z Control+A Meta+A Control+F / Shift+F10 ContextMenu O Shift+O Control+C Control+V ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
             aria-describedby="canvas-keys-help"
             tabindex="0"
             aria-label=move || design.with(|d| format!("Canvas of design {} ({}), {} regions", d.name, d.environment, d.regions.len()))
@@ -362,6 +381,7 @@ pub fn Canvas(
             {grid}
             {scene}
             {overview}
+            {failing}
             <g class="layer-selection" aria-hidden="true">{outlines}{link_outlines}</g>
             <g class="layer-badges">{marks}</g>
             <g class="layer-handles">{handles}</g>

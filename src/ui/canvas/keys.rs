@@ -4,7 +4,8 @@
 //! every shape, arrows move the selection (ten times further with Shift)
 //! or pan when nothing is selected, + and - zoom about the centre, 0 fits,
 //! the Menu key or Shift+F10 opens the context menu, Ctrl/Cmd+F or / opens
-//! find. Application-wide keys (undo, delete, duplicate, F, Escape, ?)
+//! find, O fails the selection's AZ (Shift+O its region) and O again or
+//! Escape restores (fail.rs). Application-wide keys (undo, delete, duplicate, F, Escape, ?)
 //! are the app's.
 
 use super::find::Finding;
@@ -45,6 +46,12 @@ pub fn canvas_keys(st: Stage) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'st
             "F10" if ev.shift_key() => open_menu(st),
             "f" | "F" if cmd => open_find(st),
             "/" if !cmd => open_find(st),
+            "o" | "O" if !cmd && !ev.alt_key() => super::fail::key(st, ev.shift_key()),
+            // (The app's Escape also runs: it clears the selection.)
+            "Escape" => {
+                super::fail::restore(st);
+                false
+            }
             _ => move_or_view(st, &ev),
         };
         if handled {

@@ -3,12 +3,20 @@
 //! link's note (a DNS target's role, weight or location) at its middle.
 //! Each line carries its link id, so a click selects it like a shape.
 
+use super::fail::Fate;
 use crate::core::layout::{LinkGeom, LinkKind};
 use leptos::prelude::*;
 
+/// How a failure draws link `id` (`cut`, `carrying`), as an attribute.
+fn fate_attr(fate: Memo<Fate>, id: String) -> impl Fn() -> Option<&'static str> + Clone {
+    move || fate.with(|f| f.of_link(&id))
+}
+
 /// Renders one placed link; `title` says what it joins, in the canvas's
 /// names ([`words`]).
-pub fn link_view(g: &LinkGeom, title: String) -> impl IntoView {
+/// A failure in progress dashes and fades the links it cuts and emphasises
+/// those carrying the traffic now (`fate`).
+pub fn link_view(g: &LinkGeom, title: String, fate: Memo<Fate>) -> impl IntoView {
     let kind = g.link.kind.as_str();
     let d = g.path();
     let note = g.link.note.clone();
@@ -18,7 +26,7 @@ pub fn link_view(g: &LinkGeom, title: String) -> impl IntoView {
         |n| view! { <text class="link-note" x=mid.x y=mid.y - 6.0 text-anchor="middle">{n}</text> },
     );
     view! {
-        <g class="link-group" data-id=g.link.id() data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
+        <g class="link-group" data-fate=fate_attr(fate, g.link.id()) data-id=g.link.id() data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
             <title>{title}</title>
             <path class="link-halo" d=d.clone()></path>
             <path class=format!("link {kind}") d=d></path>
@@ -32,10 +40,10 @@ pub fn link_view(g: &LinkGeom, title: String) -> impl IntoView {
 /// Renders a workload's line to one subnet it uses: lighter than
 /// [`link_view`] (no end dots or tooltip element; the ends are markers),
 /// since a design has many of them. Selectable like any link.
-pub fn subnet_use_view(g: &LinkGeom, aria: String) -> impl IntoView {
+pub fn subnet_use_view(g: &LinkGeom, aria: String, fate: Memo<Fate>) -> impl IntoView {
     let d = g.path();
     view! {
-        <g class="link-group" data-id=g.link.id() data-kind="uses-subnet" data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
+        <g class="link-group" data-fate=fate_attr(fate, g.link.id()) data-id=g.link.id() data-kind="uses-subnet" data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
             <path class="link-halo" d=d.clone()></path>
             <path class="link uses-subnet" d=d marker-start="url(#use-end)" marker-end="url(#use-end)"></path>
         </g>

@@ -1,6 +1,7 @@
 //! The context menu of shapes and links: right click, Shift+F10 or the
 //! Menu key. It offers what can be done with the selection (zoom to,
-//! copy, paste, duplicate, connect…, clone a region as DR, delete) and
+//! copy, paste, duplicate, connect…, clone a region as DR, delete, fail
+//! the selection's AZ or region or restore it) and
 //! follows the WAI-ARIA menu pattern: focus on the first item, arrows,
 //! Home and End move, Enter acts, Escape or a click outside closes and
 //! gives the keyboard back to the canvas.
@@ -67,6 +68,9 @@ enum Action {
     Delete,
     SelectAll,
     Fit,
+    FailAz,
+    FailRegion,
+    Restore,
 }
 
 impl Action {
@@ -81,6 +85,9 @@ impl Action {
             Action::Delete => "Delete",
             Action::SelectAll => "Select all",
             Action::Fit => "Fit the design",
+            Action::FailAz => "Fail this AZ (simulate)",
+            Action::FailRegion => "Fail this region (simulate)",
+            Action::Restore => "Restore the failed place",
         }
     }
 
@@ -93,6 +100,9 @@ impl Action {
             Action::Delete => "Del",
             Action::SelectAll => "Ctrl+A",
             Action::Fit => "F",
+            Action::FailAz => "O",
+            Action::FailRegion => "Shift+O",
+            Action::Restore => "Esc",
             Action::Connect | Action::CloneDr => "",
         }
     }
@@ -139,9 +149,26 @@ fn actions(st: Stage) -> Vec<Action> {
             out.push(Action::Delete);
         }
     }
+    out.extend(fail_actions(st));
     out.push(Action::SelectAll);
     out.push(Action::Fit);
     out
+}
+
+/// Restore while a place is failed; else Fail for the selection's AZ
+/// (when it lies in one) and region. None without the outage panel's state.
+fn fail_actions(st: Stage) -> Vec<Action> {
+    let Some(failed) = st.failed else {
+        return vec![];
+    };
+    if failed.with_untracked(Option::is_some) {
+        return vec![Action::Restore];
+    }
+    match super::fail::for_selection(st, false) {
+        Some(crate::core::simulate::Failure::Az(_)) => vec![Action::FailAz, Action::FailRegion],
+        Some(_) => vec![Action::FailRegion],
+        None => vec![],
+    }
 }
 
 fn run(st: Stage, a: Action) {
@@ -183,6 +210,14 @@ fn run(st: Stage, a: Action) {
             st.select(all);
         }
         Action::Fit => st.camera.set(None),
+        Action::FailAz | Action::FailRegion => {
+            if let Some(f) = super::fail::for_selection(st, a == Action::FailRegion) {
+                super::fail::toggle(st, f);
+            }
+        }
+        Action::Restore => {
+            super::fail::restore(st);
+        }
         Action::Connect | Action::CloneDr => {}
     }
     st.refocus();

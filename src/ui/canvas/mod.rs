@@ -12,11 +12,14 @@
 //!   menu, the find box, the overview, copy and paste, zooming to objects.
 //! - [`scene`], [`shape`], [`links`], [`overlay`], [`icons`], [`legend`]:
 //!   what is drawn.
+//! - [`fail`]: failing a region or an AZ from the canvas, and how a
+//!   failure is drawn.
 
 mod band;
 mod clipboard;
 mod component;
 mod drag_move;
+mod fail;
 mod find;
 mod gesture;
 pub(crate) mod icons;

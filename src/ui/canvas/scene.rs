@@ -6,6 +6,7 @@
 //! elements. Each layer is its own reactive list, so a selection or a badge
 //! change never touches the shapes.
 
+use super::fail::Fate;
 use super::links::{link_view, subnet_use_view, words};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
@@ -106,6 +107,7 @@ pub fn scene_view(
     placed: Signal<Vec<LinkGeom>>,
     far: Signal<bool>,
     near: Signal<Option<Rect>>,
+    fate: Memo<Fate>,
 ) -> impl IntoView {
     // Split once per change; the boxes and the headers share the frames.
     let frame_list = Memo::new(move |_| split(drawn, true));
@@ -142,8 +144,8 @@ pub fn scene_view(
             <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
         </g>
         <g class="layer-links">
-            <For each=move || uses.get() key=link_key children=|(g, w)| subnet_use_view(&g, w) />
-            <For each=move || relations.get() key=link_key children=|(g, w)| link_view(&g, w) />
+            <For each=move || uses.get() key=link_key children=move |(g, w)| subnet_use_view(&g, w, fate) />
+            <For each=move || relations.get() key=link_key children=move |(g, w)| link_view(&g, w, fate) />
         </g>
         <g class="layer-headers">
             <Show when=move || !far.get()>

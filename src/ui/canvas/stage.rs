@@ -10,6 +10,8 @@ use super::overlay::{Hint, Wire};
 use crate::core::camera::ViewBox;
 use crate::core::layout::{Layout, LinkGeom, Rect};
 use crate::core::model::Design;
+use crate::core::simulate::located::Located;
+use crate::core::simulate::Failure;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -75,6 +77,11 @@ pub struct Stage {
     /// The last clip this tab copied, for the menu's Paste when the
     /// browser will not hand over the clipboard.
     pub last_clip: StoredValue<Option<String>>,
+    /// The place failed in this session (the outage panel's), when the
+    /// app lets the canvas fail places.
+    pub failed: Option<RwSignal<Option<Failure>>>,
+    /// Where every object lies, for failing the selection's AZ or region.
+    pub located: Memo<Located>,
 }
 
 impl Stage {

@@ -1,0 +1,163 @@
+//! Failing a region or an AZ on the canvas, in a real browser: a region's
+//! header button fails it (the outage panel shows the same scenario, the
+//! region is veiled FAILED, the failover record's primary is cut and its
+//! secondary carries); O / Shift+O / Escape and the context menu fail and
+//! restore the selection's AZ or region, with lost objects tagged in text.
+//! Failing is session state: no undo step, no autosave.
+//!
+//! Run: `CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web_fail_canvas`
+#![cfg(target_arch = "wasm32")]
+
+mod web_support;
+
+use topoform::core::autosave::AUTOSAVE_KEY;
+use wasm_bindgen_test::*;
+use web_support::forms::*;
+use web_support::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const P: &str = "section.outage";
+
+/// The outage panel's pressed place button, if any.
+fn pressed(el: &web_sys::Element) -> String {
+    text(el, &format!("{P} button.fail-place[aria-pressed='true']"))
+}
+
+#[wasm_bindgen_test]
+async fn a_region_fails_from_its_header_and_the_canvas_and_panel_agree() {
+    watch_panics();
+    let (el, _h) = mount();
+    settle().await;
+    let toggle = "g.fail-toggle[data-fail='us-east-1']";
+    assert_eq!(text(&el, toggle), "Fail");
+    click(&el, &format!("{toggle} rect"));
+    settle().await;
+
+    // The panel shows the same scenario the canvas draws.
+    assert_eq!(pressed(&el), "Region us-east-1");
+    assert!(
+        text(&el, &format!("{P} .figures")).contains("RTO 10 min"),
+        "{}",
+        text(&el, P)
+    );
+    assert_eq!(text(&el, toggle), "Restore");
+    assert_eq!(
+        find(&el, toggle).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(text(&el, "[data-failed='use1'] text"), "FAILED");
+    assert_eq!(count(&el, ".failed-place"), 1, "only the region is veiled");
+    // The failover record: primary cut, secondary carries, both said in text.
+    let carrying = find(&el, ".link-group[data-kind='dns'][data-fate='carrying']");
+    assert_eq!(
+        carrying.get_attribute("data-to").as_deref(),
+        Some("usw2-alb")
+    );
+    let cut = find(&el, ".link-group[data-kind='dns'][data-fate='cut']");
+    assert_eq!(cut.get_attribute("data-to").as_deref(), Some("use1-alb"));
+    assert!(count(&el, ".route-note.carrying") >= 1 && count(&el, ".route-note.cut") >= 1);
+    assert_eq!(
+        count(&el, ".lost-tag"),
+        0,
+        "nothing is lost with the primary region"
+    );
+    // The inspector of the selection is untouched: the click did not select.
+    assert!(outlined(&el).is_empty(), "{:?}", outlined(&el));
+
+    // Not an edit: nothing to undo, nothing autosaved.
+    assert!(find(&el, "button[aria-label='Undo']").has_attribute("disabled"));
+    sleep(700).await;
+    assert_eq!(storage().get_item(AUTOSAVE_KEY).unwrap(), None);
+
+    // The panel's Restore clears the canvas too.
+    click(&el, &format!("{P} button.restore"));
+    settle().await;
+    assert_eq!(count(&el, ".failed-place"), 0);
+    assert_eq!(count(&el, "[data-fate]"), 0);
+    assert_eq!(text(&el, toggle), "Fail");
+    assert_no_panics();
+}
+
+#[wasm_bindgen_test]
+async fn o_fails_the_az_shift_o_the_region_and_o_or_escape_restore() {
+    watch_panics();
+    let (el, _h) = mount();
+    settle().await;
+    let svg = find(&el, "svg.canvas");
+    // The DR replica lives in one AZ: losing it loses the replica.
+    click(&el, "[data-id='usw2-db'] > rect");
+    settle().await;
+    focus(&svg);
+    assert!(!press_on(&svg, "o", false, false), "O is the canvas's");
+    settle().await;
+    assert_eq!(pressed(&el), "AZ usw2-az1");
+    assert_eq!(text(&el, "[data-lost='usw2-db']"), "✕ lost");
+    assert!(
+        count(&el, ".failed-place") >= 1,
+        "the AZ's bands are veiled"
+    );
+    assert!(text(&el, &format!("{P} .lost")).contains("usw2-db"));
+    press_on(&svg, "o", false, false);
+    settle().await;
+    assert_eq!(pressed(&el), "", "O again restores");
+    assert_eq!(count(&el, ".lost-tag"), 0);
+
+    press_on(&svg, "O", false, true);
+    settle().await;
+    assert_eq!(pressed(&el), "Region us-west-2");
+    assert_eq!(count(&el, "[data-failed='usw2']"), 1);
+    press_on(&svg, "Escape", false, false);
+    settle().await;
+    assert_eq!(pressed(&el), "", "Escape restores");
+    assert_eq!(count(&el, ".failed-place"), 0);
+    assert!(find(&el, "button[aria-label='Undo']").has_attribute("disabled"));
+    assert_no_panics();
+}
+
+#[wasm_bindgen_test]
+async fn the_context_menu_fails_a_subnets_az_or_region_and_restores() {
+    watch_panics();
+    let (el, _h) = mount();
+    settle().await;
+    let svg = find(&el, "svg.canvas");
+    click(&el, "[data-id='use1-pub-a'] > rect");
+    settle().await;
+    focus(&svg);
+    press_on(&svg, "F10", false, true);
+    settle().await;
+    assert_eq!(
+        count(
+            &el,
+            "[role='menuitem'][data-action='Fail this AZ (simulate)']"
+        ),
+        1
+    );
+    click(
+        &el,
+        "[role='menuitem'][data-action='Fail this region (simulate)']",
+    );
+    settle().await;
+    assert_eq!(count(&el, "[role='menu']"), 0, "the menu closes");
+    assert_eq!(pressed(&el), "Region us-east-1");
+    assert_eq!(count(&el, "[data-failed='use1']"), 1);
+
+    press_on(&svg, "F10", false, true);
+    settle().await;
+    assert_eq!(
+        count(
+            &el,
+            "[role='menuitem'][data-action='Fail this AZ (simulate)']"
+        ),
+        0
+    );
+    click(
+        &el,
+        "[role='menuitem'][data-action='Restore the failed place']",
+    );
+    settle().await;
+    assert_eq!(pressed(&el), "");
+    assert_eq!(count(&el, ".failed-place"), 0);
+    assert!(find(&el, "button[aria-label='Undo']").has_attribute("disabled"));
+    assert_no_panics();
+}
