@@ -13,6 +13,7 @@ use super::dialogs::export::ExportDialog;
 use super::doc::{Doc, Notice};
 use super::editbar::EditBar;
 use super::outage::Outage;
+use super::cost::CostPanel;
 use super::panels::inspector::Inspector;
 use super::panels::settings::Settings;
 use super::problems::Problems;
@@ -98,6 +99,7 @@ pub fn App() -> impl IntoView {
     let diagnostics = Memo::new(move |_| design.with(validate));
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
     let totals = Memo::new(move |_| diagnostics.with(|d| counts(d)));
+    super::cost::provide_cost(design.into());
     // Session state: the selection, requests to centre on it, open dialogs.
     let selection = RwSignal::new(Vec::<String>::new());
     let focus = RwSignal::new(0u64);
@@ -351,6 +353,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                     <Problems diagnostics=diagnostics.into() on_pick=pick />
                     <Outage design=design.into() failed=failed on_pick=pick />
+                    <CostPanel design=design.into() on_pick=pick />
                 </aside>
             </div>
             <ExportDialog design=design.into() open=exporting on_pick=pick />

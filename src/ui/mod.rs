@@ -10,6 +10,7 @@
 
 mod app;
 mod canvas;
+pub(crate) mod cost;
 mod dialogs;
 mod doc;
 mod editbar;

@@ -9,6 +9,7 @@ use crate::core::model::Design;
 use crate::core::simulate::report::duration;
 use crate::core::simulate::{every_failure, simulate, strategy, Failure, Scenario};
 use leptos::prelude::*;
+use crate::ui::cost::CostTiers;
 
 /// The panel.
 #[component]
@@ -51,6 +52,7 @@ pub fn Outage(
         <section class="outage" aria-label="If a region fails">
             <h2>"If a region fails"</h2>
             <p class="muted">{move || format!("Strategy: {}.", tier.get().label())}</p>
+            <CostTiers design=design />
             <div class="fail-places" role="group" aria-label="Place to lose">{buttons}</div>
             {move || scenario.get().map(|s| report(s, on_pick))}
             <Show when=move || failed.with(Option::is_some)>

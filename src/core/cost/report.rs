@@ -7,7 +7,8 @@ use std::fmt::Write;
 /// How many items the text lists.
 pub const BIGGEST: usize = 10;
 
-fn money(x: f64) -> String {
+/// USD with thousands grouped and cents: `$1,234.50`.
+pub fn money(x: f64) -> String {
     let whole = x.trunc() as u64;
     let cents = ((x - x.trunc()) * 100.0).round() as u64;
     let (whole, cents) = if cents == 100 {

@@ -4,6 +4,7 @@
 //! "Clone region as DR" for regions. Every change is one undoable edit.
 //! One file per family of objects.
 
+use crate::ui::cost::ObjectCost;
 use super::diagnostics_list;
 use crate::core::edit::{update, ObjectMut};
 use crate::core::layout::Link;
@@ -118,6 +119,7 @@ pub fn Inspector(
             view! {
                 <h3>{title}</h3>
                 <p class="muted id" data-field="id">{format!("id {id}")}</p>
+                <ObjectCost design=doc.design.into() id=id.clone() />
                 {fields}
                 {links}
                 {mine}
