@@ -41,7 +41,7 @@ fn drop_file(name: &str, bytes: &[u8]) {
     init.set_cancelable(true);
     init.set_data_transfer(Some(&dt));
     let over = web_sys::DragEvent::new_with_event_init_dict("dragover", &init).unwrap();
-    let target: web_sys::EventTarget = document().body().unwrap().unchecked_into();
+    let target: web_sys::EventTarget = leptos::prelude::document().body().unwrap().unchecked_into();
     target.dispatch_event(&over).unwrap();
     assert!(over.default_prevented(), "the page accepts a dragged file");
     let ev = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();

@@ -189,8 +189,8 @@ fn utf8(raw: Vec<u8>, what: &str) -> Result<String, String> {
     String::from_utf8(raw).map_err(|_| format!("{what} is not UTF-8 text"))
 }
 
-/// Natively: raw deflate with flate2, stopping at `cap` bytes.
-#[cfg(not(target_arch = "wasm32"))]
+/// Raw deflate with flate2, stopping at `cap` bytes: the CLI's inflater
+/// (the editor passes the browser's instead, so its wasm never links this).
 pub fn inflate_native(data: &[u8], cap: usize) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let mut out = Vec::new();

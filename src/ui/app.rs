@@ -8,12 +8,12 @@
 //! the design has unsaved changes, Delete when others depend on it.
 
 use super::canvas::{Canvas, PaletteDrag};
+use super::cost::CostPanel;
 use super::dialogs::confirm::{Ask, Confirm};
 use super::dialogs::export::ExportDialog;
 use super::doc::{Doc, Notice};
 use super::editbar::EditBar;
 use super::outage::Outage;
-use super::cost::CostPanel;
 use super::panels::inspector::Inspector;
 use super::panels::settings::Settings;
 use super::problems::Problems;

@@ -8,8 +8,8 @@
 use crate::core::model::Design;
 use crate::core::simulate::report::duration;
 use crate::core::simulate::{every_failure, simulate, strategy, Failure, Scenario};
-use leptos::prelude::*;
 use crate::ui::cost::CostTiers;
+use leptos::prelude::*;
 
 /// The panel.
 #[component]

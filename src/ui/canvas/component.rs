@@ -195,9 +195,7 @@ pub fn Canvas(
     let fate = Memo::new(move |_| {
         let f = failed.and_then(|s| s.get());
         design.with(|d| {
-            geometry.with(|l| {
-                placed.with(|p| located.with(|at| fate_of(d, l, p, at, f.as_ref())))
-            })
+            geometry.with(|l| placed.with(|p| located.with(|at| fate_of(d, l, p, at, f.as_ref()))))
         })
     });
     // Centre on the selection when asked (a click in the problems panel).

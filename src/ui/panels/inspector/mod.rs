@@ -4,12 +4,12 @@
 //! "Clone region as DR" for regions. Every change is one undoable edit.
 //! One file per family of objects.
 
-use crate::ui::cost::ObjectCost;
 use super::diagnostics_list;
 use crate::core::edit::{update, ObjectMut};
 use crate::core::layout::Link;
 use crate::core::model::*;
 use crate::core::validate::Diagnostic;
+use crate::ui::cost::ObjectCost;
 use crate::ui::doc::Doc;
 use leptos::prelude::*;
 
