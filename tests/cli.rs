@@ -288,8 +288,11 @@ fn megabyte_strings_give_a_short_report_quickly() {
                 .all(|d| d["message"].as_str().unwrap().len() < 1024),
         "{v}"
     );
+    // A guard against quadratic work on long strings (which would take
+    // hours on 5 MB), not a speed target: two debug runs take 5-20 s on a
+    // loaded 2-core machine, so the bound leaves room for load.
     assert!(
-        started.elapsed().as_secs() < 20,
+        started.elapsed().as_secs() < 120,
         "took {:?}",
         started.elapsed()
     );
