@@ -13,8 +13,8 @@ mod export;
 mod grade;
 mod io;
 mod make_primary;
-mod render;
 mod open;
+mod render;
 mod share;
 mod simulate;
 

@@ -10,6 +10,7 @@
 
 mod goals;
 mod load;
+pub mod report;
 mod rules;
 #[cfg(test)]
 mod tests;
