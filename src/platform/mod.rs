@@ -9,6 +9,7 @@ pub mod clipboard;
 pub mod download;
 pub mod export_client;
 pub mod export_service;
+pub mod fetch;
 pub mod file_open;
 pub mod focus;
 pub mod inflate;

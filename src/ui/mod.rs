@@ -13,6 +13,7 @@ mod canvas;
 mod dialogs;
 mod doc;
 mod editbar;
+mod exercise;
 mod outage;
 mod panels;
 mod problems;
