@@ -132,3 +132,39 @@ async fn the_browser_compressor_makes_links_the_native_reader_opens() {
     let frag = share::pack_compressed(What::Design, &zlib);
     assert_eq!(share::open_design(&frag).unwrap(), d);
 }
+
+/// The teacher's view regrades every picked design (a hand-edited report
+/// cannot lie to it) and lists a file that does not load with its reason.
+#[wasm_bindgen_test]
+async fn the_teachers_table_regrades_each_submitted_design() {
+    use wasm_bindgen::JsCast;
+    let (el, _h) = mount();
+    settle().await;
+    set_hash(&exercise_fragment(&exercise_text()).unwrap());
+    sleep(300).await;
+    settle().await;
+    let one = template("aurora-global").unwrap().design().unwrap();
+    let files = [
+        ("ana.json", topoform::core::model::save(&one)),
+        ("ben.json", topoform::core::model::save(&topoform::core::exercise::empty_design())),
+        ("cy.json", "{\"format\": \"topoform.design\"".to_string()),
+    ];
+    let dt = web_sys::DataTransfer::new().unwrap();
+    for (name, text) in &files {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
+        let f = web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap();
+        dt.items().add_with_file(&f).unwrap();
+    }
+    let input: web_sys::HtmlInputElement = find(&el, ".teacher input[type='file']").unchecked_into();
+    input.set_files(dt.files().as_ref());
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(300).await;
+    settle().await;
+    assert_eq!(count(&el, ".class-table tbody tr"), 3);
+    assert_eq!(text(&el, "tr[data-file='ana.json'] .score"), "100");
+    assert_eq!(text(&el, "tr[data-file='ben.json'] .score"), "50");
+    assert!(!text(&el, "tr[data-file='cy.json'] .unreadable").is_empty());
+    assert_eq!(text(&el, ".class-table tfoot"), "Passed12");
+}

@@ -7,6 +7,7 @@ mod brief;
 pub mod link;
 mod panel;
 mod picker;
+mod teacher;
 
 pub use panel::ExercisePanel;
 

@@ -6,6 +6,7 @@
 
 use super::brief::markdown;
 use super::picker::Picker;
+use super::teacher::Teacher;
 use super::{store, Session};
 use crate::core::exercise::report::{self, Effort};
 use crate::core::exercise::{grade, Grade};
@@ -201,6 +202,7 @@ pub fn ExercisePanel(
                     <button type="button" class="finish-button" disabled=finished on:click=finish>"Finish"</button>
                     <span class="progress">{summary}</span>
                 </div>
+                <Teacher exercise=Signal::derive(move || session.with(|s| s.as_ref().map(|s| s.exercise.clone()))) />
             </Show>
         </section>
     }
