@@ -237,13 +237,9 @@ pub fn App() -> impl IntoView {
             match Session::start(text, platform::now_ms()) {
                 Ok(s) => {
                     let next = s.exercise.start_design();
+                    let ask = format!("Start the exercise “{}”?", s.exercise.title);
                     let then = Callback::new(move |_| session.set(Some(s.clone())));
-                    replace(
-                        format!("Start the exercise “{title}”?"),
-                        next,
-                        None,
-                        Some(then),
-                    );
+                    replace(ask, next, None, Some(then));
                 }
                 Err(e) => doc.error(format!("The exercise “{title}” was not opened: {e}.")),
             }
