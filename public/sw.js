@@ -1,6 +1,7 @@
 // Topoform's service worker: once the app has loaded, it keeps working
 // offline. On install it caches the app's own files (index.html, the hashed
-// js/wasm/css, the templates, the icon) and then serves them cache-first.
+// js/wasm/css, the templates, the exercises, the icon) and then serves them
+// cache-first.
 //
 // scripts/post-build.mjs (Trunk's post_build hook) fills in VERSION and
 // FILES for a release build: VERSION is a hash of every file's name and

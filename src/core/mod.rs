@@ -11,6 +11,7 @@ pub mod exercise;
 pub mod export;
 pub mod history;
 pub mod layout;
+pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod record_sets;

@@ -31,15 +31,27 @@ pub async fn inflate_raw(data: &[u8], cap: usize) -> Result<Vec<u8>, String> {
 
 /// Inflates `data` into at most `cap` bytes, or says why not.
 pub async fn inflate(format: Format, data: &[u8], cap: usize) -> Result<Vec<u8>, String> {
+    pipe("DecompressionStream", format, data, cap).await
+}
+
+/// Compresses `data` (a share link's JSON) with the browser's own
+/// `CompressionStream`, so the editor's wasm carries no compressor either.
+pub async fn deflate(format: Format, data: &[u8]) -> Result<Vec<u8>, String> {
+    pipe("CompressionStream", format, data, usize::MAX).await
+}
+
+/// Pipes `data` through a `stream` (`CompressionStream` or
+/// `DecompressionStream`) of `format`, reading at most `cap` bytes.
+async fn pipe(stream: &str, format: Format, data: &[u8], cap: usize) -> Result<Vec<u8>, String> {
     let name = match format {
         Format::Raw => "deflate-raw",
         Format::Zlib => "deflate",
     };
     let damaged = |_| "the compressed design is damaged".to_string();
-    let ctor = Reflect::get(&js_sys::global(), &"DecompressionStream".into())
+    let ctor = Reflect::get(&js_sys::global(), &stream.into())
         .ok()
         .and_then(|c| c.dyn_into::<Function>().ok())
-        .ok_or("this browser cannot decompress (it has no DecompressionStream)")?;
+        .ok_or_else(|| format!("this browser cannot (de)compress (it has no {stream})"))?;
     let stream = Reflect::construct(&ctor, &Array::of1(&name.into())).map_err(damaged)?;
     let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(data)))
         .map_err(damaged)?;
@@ -63,7 +75,7 @@ pub async fn inflate(format: Format, data: &[u8], cap: usize) -> Result<Vec<u8>,
             .map_err(damaged)?
             .dyn_into()
             .map_err(damaged)?;
-        if out.len() + bytes.length() as usize > cap {
+        if out.len().saturating_add(bytes.length() as usize) > cap {
             let _ = call(&reader, "cancel", &[]);
             return Err(format!("the design inflates past the {cap}-byte cap"));
         }

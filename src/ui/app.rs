@@ -13,6 +13,8 @@ use super::dialogs::confirm::{Ask, Confirm};
 use super::dialogs::export::ExportDialog;
 use super::doc::{Doc, Notice};
 use super::editbar::EditBar;
+use super::exercise::link;
+use super::exercise::{ExercisePanel, Session};
 use super::outage::Outage;
 use super::panels::inspector::Inspector;
 use super::panels::settings::Settings;
@@ -22,6 +24,7 @@ use super::toast::Toast;
 use super::toolbar::Toolbar;
 use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
 use crate::core::edit::{self, PaletteItem};
+use crate::core::exercise;
 use crate::core::model::{load, save, Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT};
 use crate::core::templates::{template, Template, TEMPLATES};
 use crate::core::validate::{by_subject, counts, validate};
@@ -95,8 +98,16 @@ pub fn App() -> impl IntoView {
     };
     let selected = RwSignal::new(opened.map(|t| t.id.to_string()).unwrap_or_default());
 
+    // The exercise in progress (kept across reloads); while one is open its
+    // rule pack applies to the problems panel and the badges.
+    let session = RwSignal::new(super::exercise::restore());
     // Diagnostics are derived from the design on every change, never stored.
-    let diagnostics = Memo::new(move |_| design.with(validate));
+    let diagnostics = Memo::new(move |_| {
+        session.with(|s| match s {
+            Some(s) => design.with(|d| exercise::diagnostics(&s.exercise.rules, d)),
+            None => design.with(validate),
+        })
+    });
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
     let totals = Memo::new(move |_| diagnostics.with(|d| counts(d)));
     super::cost::provide_cost(design.into());
@@ -159,8 +170,14 @@ pub fn App() -> impl IntoView {
     // when the open design has changes no file or template holds; the
     // replacement is one undo step either way.
     let ask = RwSignal::new(None::<Ask>);
-    let replace = move |title: String, next: Design, template_id: Option<String>| {
+    let replace = move |title: String,
+                        next: Design,
+                        template_id: Option<String>,
+                        then: Option<Callback<()>>| {
         let go = move |next: Design, template_id: Option<String>| {
+            if let Some(then) = then {
+                then.run(());
+            }
             selection.set(Vec::new());
             saved.set_value(Some(next.clone()));
             doc.apply(next);
@@ -199,7 +216,7 @@ pub fn App() -> impl IntoView {
             None => Err(format!("There is no template called “{id}”.")),
         };
         match loaded {
-            Ok(d) => replace("Open the template?".into(), d, Some(id)),
+            Ok(d) => replace("Open the template?".into(), d, Some(id), None),
             Err(m) => {
                 doc.error(m);
                 selected.set(selected.get_untracked());
@@ -207,14 +224,36 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_new =
-        Callback::new(move |_| replace("Start a new design?".into(), empty_design(), None));
+        Callback::new(move |_| replace("Start a new design?".into(), empty_design(), None, None));
     // A file that does not load leaves the open design untouched.
     let on_open = Callback::new(move |(name, text): (String, String)| match load(&text) {
-        Ok(d) => replace(format!("Open {name}?"), d, None),
+        Ok(d) => replace(format!("Open {name}?"), d, None, None),
         Err(e) => doc.error(format!(
             "{name} was not opened: {e}. The open design is unchanged."
         )),
     });
+    // An exercise (picked or from a link) starts from its start design,
+    // asking first like any replacement; the session starts on "yes".
+    let start_exercise =
+        Callback::new(move |(title, text): (String, String)| {
+            match Session::start(text, platform::now_ms()) {
+                Ok(s) => {
+                    let next = s.exercise.start_design();
+                    let ask = format!("Start the exercise “{}”?", s.exercise.title);
+                    let then = Callback::new(move |_| session.set(Some(s.clone())));
+                    replace(ask, next, None, Some(then));
+                }
+                Err(e) => doc.error(format!("The exercise “{title}” was not opened: {e}.")),
+            }
+        });
+    // A share link in the address (`#d1.…`, `#x1.…`), at start and on
+    // every change of the fragment; a damaged one keeps the design.
+    link::listen(
+        Callback::new(move |d| replace("Open the design from the link?".into(), d, None, None)),
+        start_exercise,
+        Callback::new(move |m: String| doc.error(m)),
+    );
+    let on_share = Callback::new(move |_| link::share(design.get_untracked(), doc));
     let on_save = Callback::new(move |_| {
         let (name, text) = design.with(|d| (format!("{}-{}.json", d.name, d.environment), save(d)));
         match platform::download::download(&name, "application/json", text.as_bytes()) {
@@ -338,7 +377,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app">
             <Toolbar selected=selected.into() on_choose=choose counts=totals.into() on_export=Callback::new(move |_| exporting.set(true)) on_settings=on_settings />
-            <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete on_duplicate=on_duplicate palette=palette on_shortcuts=Callback::new(move |_| shortcuts.set(true)) />
+            <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete on_duplicate=on_duplicate palette=palette on_shortcuts=Callback::new(move |_| shortcuts.set(true)) on_share=on_share />
             <div class="body">
                 <main class="workspace">
                     <Canvas design=design.into() badges=badges.into() selection=selection focus=focus.into()
@@ -351,6 +390,7 @@ pub fn App() -> impl IntoView {
                         fallback=move || view! { <Inspector doc=doc selection=selection.into() diagnostics=diagnostics.into() on_pick=pick /> }>
                         <Settings doc=doc diagnostics=diagnostics.into() focus=settings_focus />
                     </Show>
+                    <ExercisePanel session=session design=design.into() on_open=start_exercise on_message=Callback::new(move |m: String| doc.error(m)) />
                     <Problems diagnostics=diagnostics.into() on_pick=pick />
                     <Outage design=design.into() failed=failed on_pick=pick />
                     <CostPanel design=design.into() on_pick=pick />

@@ -30,6 +30,8 @@ pub fn EditBar(
     palette: RwSignal<Option<PaletteDrag>>,
     /// Show the keyboard shortcuts.
     on_shortcuts: Callback<()>,
+    /// Copies a share link to the design (`#d1.…`).
+    on_share: Callback<()>,
 ) -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let picked = move |_| {
@@ -74,6 +76,7 @@ pub fn EditBar(
             <button type="button" on:click=move |_| { if let Some(i) = file_input.get() { i.click(); } } title="Open a design file, an export's zip or a picture Topoform drew (or drop one on the page)">"Open…"</button>
             <input type="file" accept=".json,application/json,.zip,application/zip,.svg,image/svg+xml" class="hidden" node_ref=file_input aria-label="Design file, export zip or Topoform SVG" on:change=picked />
             <button type="button" on:click=move |_| on_save.run(()) title="Download the design as JSON">"Save"</button>
+            <button type="button" class="share-button" on:click=move |_| on_share.run(()) title="Copy a link that holds the whole design (nothing is uploaded)">"Share link"</button>
             <span class="sep"></span>
             <button type="button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled=move || !doc.can_undo() on:click=move |_| doc.undo()>"↶ Undo"</button>
             <button type="button" aria-label="Redo" title="Redo (Shift+Ctrl+Z)" disabled=move || !doc.can_redo() on:click=move |_| doc.redo()>"↷ Redo"</button>

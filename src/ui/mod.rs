@@ -14,6 +14,7 @@ pub(crate) mod cost;
 mod dialogs;
 mod doc;
 mod editbar;
+mod exercise;
 mod outage;
 mod panels;
 mod problems;

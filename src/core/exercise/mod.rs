@@ -8,8 +8,10 @@
 //! goals passed, 0–100), whether all passed, and per goal a message saying
 //! why it passed or failed. Pure: the app and `topoform grade` share it.
 
+pub mod class;
 mod goals;
 mod load;
+pub mod report;
 mod rules;
 #[cfg(test)]
 mod tests;

@@ -22,13 +22,19 @@ pub fn exercise_fragment(text: &str) -> Result<String, LoadError> {
 /// The exercise a link holds, loaded strictly, without any solution.
 pub fn open_exercise(link: &str) -> Result<Exercise, ShareError> {
     let (what, text) = unpack(link)?;
+    exercise_of(what, &text)
+}
+
+/// The exercise of a link's JSON text (see `compressed`), without any
+/// solution; a design is refused.
+pub fn exercise_of(what: What, text: &str) -> Result<Exercise, ShareError> {
     if what != What::Exercise {
         return Err(ShareError::new(
             ShareErrorKind::Prefix,
             "this link holds a design, not an exercise: open it as a design",
         ));
     }
-    let mut ex = exercise::load(&text).map_err(|e| content_error("exercise", &e))?;
+    let mut ex = exercise::load(text).map_err(|e| content_error("exercise", &e))?;
     ex.solution = None;
     Ok(ex)
 }

@@ -12,7 +12,7 @@ mod base64url;
 mod compress;
 mod exercise;
 
-pub use exercise::{exercise_fragment, open_exercise};
+pub use exercise::{exercise_fragment, exercise_of, open_exercise};
 
 use crate::core::model::{self, Design, LoadError};
 use crate::core::text::short;
@@ -97,11 +97,7 @@ impl std::error::Error for ShareError {}
 
 /// The fragment of `what`'s JSON text: prefix, then compressed base64url.
 pub fn pack(what: What, json: &str) -> String {
-    format!(
-        "{}{}",
-        what.prefix(),
-        base64url::encode(&compress::deflate(json.as_bytes()))
-    )
+    pack_compressed(what, &compress::deflate(json.as_bytes()))
 }
 
 /// The fragment that holds `design`.
@@ -133,6 +129,20 @@ pub fn fragment_of(link: &str) -> &str {
 /// Opens a link (or a bare fragment): what it holds and its JSON text,
 /// after the size caps, the base64url and the zlib checks.
 pub fn unpack(link: &str) -> Result<(What, String), ShareError> {
+    let (what, bytes) = compressed(link)?;
+    let json = compress::inflate(&bytes, MAX_INFLATED_BYTES).map_err(|e| match e {
+        InflateError::TooBig => inflate_error(what, true, ""),
+        InflateError::Damaged(why) => inflate_error(what, false, &why),
+    })?;
+    Ok((what, inflated(what, json)?))
+}
+
+/// The first, pure step of opening a link: what it holds and its
+/// compressed bytes, after the link's size cap, the prefix and the
+/// base64url checks. The browser inflates the bytes itself (its own
+/// `DecompressionStream`, so the editor's wasm carries no inflater), then
+/// hands them to [`inflated`]; [`unpack`] does both steps natively.
+pub fn compressed(link: &str) -> Result<(What, Vec<u8>), ShareError> {
     let chars = link.chars().count();
     if chars > MAX_LINK_CHARS {
         return Err(ShareError::new(
@@ -167,8 +177,14 @@ pub fn unpack(link: &str) -> Result<(What, String), ShareError> {
             format!("the link is damaged: {why}"),
         )
     })?;
-    let json = compress::inflate(&bytes, MAX_INFLATED_BYTES).map_err(|e| match e {
-        InflateError::TooBig => ShareError::new(
+    Ok((what, bytes))
+}
+
+/// The error of a link whose bytes do not inflate: past the cap
+/// (`too_big`) or damaged, `why` saying how.
+pub fn inflate_error(what: What, too_big: bool, why: &str) -> ShareError {
+    if too_big {
+        ShareError::new(
             ShareErrorKind::TooBig,
             format!(
                 "the link's {} inflates to more than {} MiB, far more than any {} holds: refused",
@@ -176,34 +192,54 @@ pub fn unpack(link: &str) -> Result<(What, String), ShareError> {
                 MAX_INFLATED_BYTES >> 20,
                 what.noun()
             ),
-        ),
-        InflateError::Damaged(why) => ShareError::new(
+        )
+    } else {
+        ShareError::new(
             ShareErrorKind::Compression,
             format!(
                 "the link is damaged (cut off or altered): its compressed data does not inflate ({})",
-                short(&why)
+                short(why)
             ),
-        ),
-    })?;
-    let text = String::from_utf8(json).map_err(|_| {
+        )
+    }
+}
+
+/// The last, pure step of opening a link: the inflated bytes as JSON text
+/// (the cap is checked again, whoever inflated them).
+pub fn inflated(what: What, json: Vec<u8>) -> Result<String, ShareError> {
+    if json.len() > MAX_INFLATED_BYTES {
+        return Err(inflate_error(what, true, ""));
+    }
+    String::from_utf8(json).map_err(|_| {
         ShareError::new(
             ShareErrorKind::Content,
             format!("the link's {} is not UTF-8 text", what.noun()),
         )
-    })?;
-    Ok((what, text))
+    })
+}
+
+/// Packs already-compressed bytes (the browser's `CompressionStream`
+/// output) as a fragment: prefix, then base64url.
+pub fn pack_compressed(what: What, zlib: &[u8]) -> String {
+    format!("{}{}", what.prefix(), base64url::encode(zlib))
 }
 
 /// The design a link holds, loaded strictly; an exercise link is refused.
 pub fn open_design(link: &str) -> Result<Design, ShareError> {
     let (what, text) = unpack(link)?;
+    design_of(what, &text)
+}
+
+/// The design of a link's JSON text (see [`compressed`]); an exercise is
+/// refused.
+pub fn design_of(what: What, text: &str) -> Result<Design, ShareError> {
     if what != What::Design {
         return Err(ShareError::new(
             ShareErrorKind::Prefix,
             "this link holds an exercise, not a design: open it as an exercise",
         ));
     }
-    model::load(&text).map_err(|e| content_error("design", &e))
+    model::load(text).map_err(|e| content_error("design", &e))
 }
 
 /// A load error of a link's content, as a share error.

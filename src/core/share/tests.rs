@@ -213,3 +213,45 @@ mod props {
         }
     }
 }
+
+/// The browser's path (pure prefix and base64url step, its own inflater,
+/// pure finishing step) opens what the native path opens, and refuses
+/// what it refuses.
+#[test]
+fn the_two_step_path_agrees_with_unpack() {
+    let design = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let frag = design_fragment(&design);
+    let (what, bytes) = compressed(&frag).unwrap();
+    assert_eq!(what, What::Design);
+    let json = compress::inflate(&bytes, MAX_INFLATED_BYTES).unwrap();
+    let text = inflated(what, json).unwrap();
+    assert_eq!(design_of(what, &text).unwrap(), design);
+    assert_eq!(
+        pack_compressed(What::Design, &bytes),
+        frag,
+        "re-packing the same bytes gives the same fragment"
+    );
+    assert_eq!(
+        compressed("#d1.@@").unwrap_err().kind,
+        ShareErrorKind::Base64
+    );
+    assert_eq!(compressed("#zz").unwrap_err().kind, ShareErrorKind::Prefix);
+    assert_eq!(
+        inflated(What::Design, vec![0xff, 0xfe]).unwrap_err().kind,
+        ShareErrorKind::Content
+    );
+    assert_eq!(
+        inflated(What::Design, vec![b' '; MAX_INFLATED_BYTES + 1])
+            .unwrap_err()
+            .kind,
+        ShareErrorKind::TooBig
+    );
+    assert_eq!(
+        inflate_error(What::Exercise, false, "bad").kind,
+        ShareErrorKind::Compression
+    );
+    assert_eq!(
+        design_of(What::Exercise, &text).unwrap_err().kind,
+        ShareErrorKind::Prefix
+    );
+}
