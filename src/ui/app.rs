@@ -24,8 +24,8 @@ use super::toast::Toast;
 use super::toolbar::Toolbar;
 use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
 use crate::core::edit::{self, PaletteItem};
-use crate::core::exercise;
-use crate::core::model::{load, save, Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT};
+use crate::core::exercise::{self, empty_design};
+use crate::core::model::{load, save, Design};
 use crate::core::templates::{template, Template, TEMPLATES};
 use crate::core::validate::{by_subject, counts, validate};
 use crate::platform;
@@ -405,31 +405,4 @@ pub fn App() -> impl IntoView {
 
 fn load_message(t: &Template, err: &str) -> String {
     format!("The template “{}” could not be loaded: {err}", t.title)
-}
-
-/// A design with nothing in it: the start of "New".
-fn empty_design() -> Design {
-    Design {
-        format: FORMAT.to_string(),
-        version: CURRENT_VERSION,
-        name: "untitled".into(),
-        environment: "dev".into(),
-        tags: Default::default(),
-        state: StateConfig {
-            bucket: "untitled-dev-tfstate".into(),
-            region: "us-east-1".into(),
-            lock: LockMode::Lockfile,
-            dynamodb_table: None,
-            key_prefix: None,
-            buckets: Default::default(),
-            split: Default::default(),
-        },
-        regions: Vec::new(),
-        peerings: Vec::new(),
-        dns: None,
-        accelerators: Vec::new(),
-        objectives: Default::default(),
-        usage: Default::default(),
-        canvas: Default::default(),
-    }
 }
