@@ -53,7 +53,7 @@ export default async function (page, { url, shot }) {
   if ((await lose.getAttribute('aria-pressed')) !== 'true') throw new Error('the panel does not show the canvas\'s failure');
   const carrying = await page.locator('.link-group[data-fate="carrying"][data-kind="dns"]').getAttribute('data-to');
   if (carrying !== 'usw2-alb') throw new Error(`traffic goes to ${carrying}`);
-  if ((await toggle.innerText()) !== 'Restore') throw new Error('the button does not offer Restore');
+  if ((await toggle.textContent()).trim() !== 'Restore') throw new Error('the button does not offer Restore');
   await shot('canvas-us-east-1-failed');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shot('canvas-us-east-1-failed-dark');

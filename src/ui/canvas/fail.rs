@@ -168,8 +168,8 @@ fn frame_failure(at: &Located, id: &str, kind: ShapeKind) -> Option<Failure> {
 }
 
 /// Button sizes (world units): a region's header has room, an AZ band's less.
-const REGION_BUTTON: (f64, f64) = (70.0, 24.0);
-const AZ_BUTTON: (f64, f64) = (58.0, 18.0);
+const REGION_BUTTON: (f64, f64) = (76.0, 26.0);
+const AZ_BUTTON: (f64, f64) = (52.0, 18.0);
 
 fn button(
     st: Stage,
@@ -197,7 +197,9 @@ fn button(
         if region {
             (r.x + r.w - w - 12.0, r.y + 12.0)
         } else {
-            (r.x + r.w - w - 4.0, r.y + 24.0)
+            // In the band's header row, beside its centred label, never
+            // over the first subnet.
+            (r.x + r.w - w - 4.0, r.y + 3.0)
         }
     };
     let on = {
@@ -220,7 +222,7 @@ fn button(
             on:click=move |ev| { ev.stop_propagation(); toggle(st, f.clone()); }>
             <rect x=move || corner().0 y=move || corner().1 width=move || size().0 height=move || size().1 rx="5"></rect>
             <text x=move || corner().0 + size().0 / 2.0 y=move || corner().1 + size().1 / 2.0 + 4.0 * k()
-                font-size=move || format!("{}px", 12.0 * k()) text-anchor="middle">{text}</text>
+                font-size=move || format!("{}px", if region { 13.0 } else { 11.0 } * k()) text-anchor="middle">{text}</text>
         </g>
     }
 }
