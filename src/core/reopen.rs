@@ -189,19 +189,15 @@ fn utf8(raw: Vec<u8>, what: &str) -> Result<String, String> {
     String::from_utf8(raw).map_err(|_| format!("{what} is not UTF-8 text"))
 }
 
-/// Raw deflate with flate2, stopping at `cap` bytes: the CLI's inflater
-/// (the editor passes the browser's instead, so its wasm never links this).
+/// Raw deflate with flate2 (`core::share`'s capped inflater), stopping at
+/// `cap` bytes: the CLI's inflater (the editor passes the browser's
+/// instead, so its wasm never links this).
 pub fn inflate_native(data: &[u8], cap: usize) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let mut out = Vec::new();
-    flate2::read::DeflateDecoder::new(data)
-        .take(cap as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("the design in the zip is damaged: {e}"))?;
-    if out.len() > cap {
-        return Err(format!("the design inflates past the {cap}-byte cap"));
-    }
-    Ok(out)
+    use super::share::compress::{inflate_raw, InflateError};
+    inflate_raw(data, cap).map_err(|e| match e {
+        InflateError::Damaged(why) => format!("the design in the zip is damaged: {why}"),
+        InflateError::TooBig => format!("the design inflates past the {cap}-byte cap"),
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -5,7 +5,7 @@
 //! the cap, so a zip bomb (a few kilobytes that inflate to gigabytes) is
 //! refused after at most `cap + 1` bytes, never inflated whole.
 
-use flate2::read::ZlibDecoder;
+use flate2::read::{DeflateDecoder, ZlibDecoder};
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use std::io::{Read, Write};
@@ -32,10 +32,19 @@ pub enum InflateError {
 
 /// Inflates a zlib stream, refusing one that inflates past `cap` bytes.
 pub fn inflate(bytes: &[u8], cap: usize) -> Result<Vec<u8>, InflateError> {
+    capped(ZlibDecoder::new(bytes), cap)
+}
+
+/// Inflates raw deflate (a zip entry's data), with the same cap.
+pub fn inflate_raw(bytes: &[u8], cap: usize) -> Result<Vec<u8>, InflateError> {
+    capped(DeflateDecoder::new(bytes), cap)
+}
+
+/// Reads `r` to its end into a buffer that stops one byte past `cap`.
+fn capped(r: impl Read, cap: usize) -> Result<Vec<u8>, InflateError> {
     let mut out = Vec::new();
     let limit = u64::try_from(cap).unwrap_or(u64::MAX).saturating_add(1);
-    ZlibDecoder::new(bytes)
-        .take(limit)
+    r.take(limit)
         .read_to_end(&mut out)
         .map_err(|e| InflateError::Damaged(e.to_string()))?;
     if out.len() > cap {

@@ -9,7 +9,7 @@
 //! [`ShareError`] whose message says what is wrong, for a person.
 
 mod base64url;
-mod compress;
+pub(crate) mod compress;
 mod exercise;
 
 pub use exercise::{exercise_fragment, exercise_of, open_exercise};
