@@ -7,7 +7,7 @@ use crate::args::Spec;
 use std::process::ExitCode;
 use topoform::core::model::{load, save};
 use topoform::core::reopen::{design_text, inflate_native};
-use topoform::core::share::{self, open_design, open_exercise, What};
+use topoform::core::share::{self, design_of, exercise_of, What};
 use topoform::core::text::short;
 
 pub const SPEC: Spec = Spec {
@@ -60,13 +60,15 @@ fn contents(source: &str) -> Result<String, String> {
             std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", short(source)))?;
         return canonical(&bytes, source);
     }
-    let (what, _) = share::unpack(source).map_err(|e| e.message)?;
+    // One unpacking serves both the check and the text written.
+    let (what, text) = share::unpack(source).map_err(|e| e.message)?;
     match what {
-        What::Design => open_design(source).map(|d| save(&d)).map_err(|e| e.message),
+        What::Design => design_of(what, &text)
+            .map(|d| save(&d))
+            .map_err(|e| e.message),
         What::Exercise => {
-            open_exercise(source).map_err(|e| e.message)?;
+            exercise_of(what, &text).map_err(|e| e.message)?;
             // The exercise as the link holds it (checked above), solution dropped.
-            let (_, text) = share::unpack(source).map_err(|e| e.message)?;
             let mut v: serde_json::Value =
                 serde_json::from_str(&text).map_err(|e| e.to_string())?;
             if let Some(doc) = v.as_object_mut() {
