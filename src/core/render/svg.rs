@@ -102,14 +102,14 @@ pub fn svg(design: &Design, theme: Theme) -> String {
         xml_escape(&design.name),
         xml_escape(&summary(design)),
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<metadata id=\"{DESIGN_METADATA_ID}\">{}</metadata>\n",
+        "<metadata id=\"{DESIGN_METADATA_ID}\">{}</metadata>",
         xml_escape(&save(design))
     );
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<style>text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:{ink}}}.m{{fill:{muted}}}.t{{font-size:13px;font-weight:600}}.d{{font-size:11px}}.n{{font-size:11px;paint-order:stroke;stroke:{bg};stroke-width:4px}}.i{{font-size:9px;font-weight:700;fill:#fff}}</style>\n",
+        "<style>text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:{ink}}}.m{{fill:{muted}}}.t{{font-size:13px;font-weight:600}}.d{{font-size:11px}}.n{{font-size:11px;paint-order:stroke;stroke:{bg};stroke-width:4px}}.i{{font-size:9px;font-weight:700;fill:#fff}}</style>",
         ink = p.ink,
         muted = p.muted,
         bg = p.bg,

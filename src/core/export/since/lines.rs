@@ -31,7 +31,7 @@ fn script(a: &[&str], b: &[&str]) -> Vec<Op> {
     let (am, bm) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
     let mut ops = vec![Op::Same; head];
     ops.extend(myers(am, bm));
-    ops.extend(std::iter::repeat(Op::Same).take(tail));
+    ops.extend(std::iter::repeat_n(Op::Same, tail));
     ops
 }
 
@@ -66,7 +66,7 @@ fn myers(a: &[&str], b: &[&str]) -> Vec<Op> {
     }
     // Too different for a minimal script: all out, all in.
     let mut ops = vec![Op::Del; a.len()];
-    ops.extend(std::iter::repeat(Op::Add).take(b.len()));
+    ops.extend(std::iter::repeat_n(Op::Add, b.len()));
     ops
 }
 
