@@ -169,6 +169,11 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
         if kind_name(o.kind()) != c.kind {
             return;
         }
+        if let (Some(want), ObjectRef::Record(r)) = (c.policy, o) {
+            if r.policy != want {
+                return;
+            }
+        }
         let here = match (&c.region, o) {
             (None, _) => true,
             (Some(code), ObjectRef::Peering(p)) => [&p.a, &p.b]
@@ -195,13 +200,38 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
         .as_ref()
         .map(|r| format!(" in {r}"))
         .unwrap_or_default();
+    let what = match c.policy {
+        Some(p) => format!("{} {}", p.as_str(), c.kind),
+        None => c.kind.clone(),
+    };
     if low || high {
         (
             false,
-            format!("{}{place}: {n} found; needs {wanted}", c.kind),
+            format!("{what}{place}: {n} found; needs {wanted}{}", other_policies(design, c)),
         )
     } else {
-        (true, format!("{}{place}: {n} found ({wanted})", c.kind))
+        (true, format!("{what}{place}: {n} found ({wanted})"))
+    }
+}
+
+/// For a failed `count` of records by policy: how the design's other
+/// records route instead (` (api routes by weighted)`), so the student
+/// sees what to change.
+fn other_policies(design: &Design, c: &CountCheck) -> String {
+    let Some(want) = c.policy else {
+        return String::new();
+    };
+    let others: Vec<String> = design
+        .dns
+        .iter()
+        .flat_map(|d| &d.records)
+        .filter(|r| r.policy != want)
+        .map(|r| format!("{} routes by {}", short(&r.name), r.policy.as_str()))
+        .collect();
+    match others.len() {
+        0 => String::new(),
+        n if n > 3 => format!(" ({}, and {} more)", others[..3].join(", "), n - 3),
+        _ => format!(" ({})", others.join(", ")),
     }
 }
 

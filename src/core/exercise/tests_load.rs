@@ -144,6 +144,23 @@ fn load_errors_name_their_path() {
             "global",
         ),
         (
+            "policy of a vpc",
+            with(|v| v["goals"][1]["check"]["count"]["policy"] = json!("latency")),
+            Schema,
+            "goals[1].check.count.policy",
+            "only records have a routing policy",
+        ),
+        (
+            "policy unknown",
+            with(|v| {
+                v["goals"][1]["check"]["count"] =
+                    json!({ "kind": "record", "policy": "nearest", "min": 1 })
+            }),
+            Schema,
+            "goals[1].check.count.policy",
+            "unknown variant `nearest`",
+        ),
+        (
             "link kind",
             with(|v| v["goals"][2]["check"]["link"]["to"] = json!("db")),
             Schema,
