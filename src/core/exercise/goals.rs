@@ -207,7 +207,10 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
     if low || high {
         (
             false,
-            format!("{what}{place}: {n} found; needs {wanted}{}", other_policies(design, c)),
+            format!(
+                "{what}{place}: {n} found; needs {wanted}{}",
+                other_policies(design, c)
+            ),
         )
     } else {
         (true, format!("{what}{place}: {n} found ({wanted})"))

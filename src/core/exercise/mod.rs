@@ -16,6 +16,8 @@ mod rules;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_hostile;
+#[cfg(test)]
 mod tests_load;
 
 pub use load::{load, load_value, MAX_BRIEF_BYTES, MAX_EXERCISE_BYTES, MAX_GOALS, MAX_HINTS};
