@@ -124,7 +124,7 @@ export default async function (page, { url, shot }) {
   if ((await page.locator('.exercise .progress').innerText()).indexOf('Score 33/100') !== 0) {
     throw new Error(`progress: ${await page.locator('.exercise .progress').innerText()}`);
   }
-  await page.locator('section.exercise').scrollIntoViewIfNeeded();
+  await page.locator('.exercise .exercise-actions').scrollIntoViewIfNeeded();
   await shot('exercise-open-failing');
 
   // The fix, in the inspector: the VPC's block first. The overlap goes,
@@ -133,7 +133,7 @@ export default async function (page, { url, shot }) {
   await expectGoal(page, 'no-overlap', 'true');
   const still = await expectGoal(page, 'clean', 'false');
   if (still.includes('NET-10')) throw new Error(`NET-10 still reported after the fix: ${still}`);
-  await page.locator('section.exercise').scrollIntoViewIfNeeded();
+  await page.locator('.exercise .exercise-actions').scrollIntoViewIfNeeded();
   await shot('overlap-fixed-subnets-outside');
 
   // A hint before its time: counted.
@@ -149,7 +149,7 @@ export default async function (page, { url, shot }) {
   await expectGoal(page, 'no-overlap', 'true');
   await expectGoal(page, 'peered', 'true');
   await page.keyboard.press('Escape');
-  await page.locator('section.exercise').scrollIntoViewIfNeeded();
+  await page.locator('.exercise .exercise-actions').scrollIntoViewIfNeeded();
   await shot('all-goals-passed');
 
   // Finish: score, time, hints.

@@ -67,7 +67,13 @@ fn cost_below(design: &Design, c: &CostBelowCheck) -> (bool, String) {
 fn first_findings<'a>(found: impl Iterator<Item = &'a Diagnostic>) -> String {
     found
         .take(3)
-        .map(|d| format!("{}: {}", d.rule, short_message(&d.message)))
+        .map(|d| {
+            format!(
+                "{}: {}",
+                d.rule,
+                short_message(d.message.trim_end_matches('.'))
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -217,24 +223,19 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
     }
 }
 
-/// For a failed `count` of records by policy: how the design's other
-/// records route instead (` (api routes by weighted)`), so the student
-/// sees what to change.
+/// For a failed `count` of records by policy: how another record routes
+/// instead (` (api routes by weighted)`), so the student sees what to change.
 fn other_policies(design: &Design, c: &CountCheck) -> String {
-    let Some(want) = c.policy else {
-        return String::new();
-    };
-    let others: Vec<String> = design
-        .dns
-        .iter()
-        .flat_map(|d| &d.records)
-        .filter(|r| r.policy != want)
-        .map(|r| format!("{} routes by {}", short(&r.name), r.policy.as_str()))
-        .collect();
-    match others.len() {
-        0 => String::new(),
-        n if n > 3 => format!(" ({}, and {} more)", others[..3].join(", "), n - 3),
-        _ => format!(" ({})", others.join(", ")),
+    let other = c.policy.and_then(|want| {
+        design
+            .dns
+            .iter()
+            .flat_map(|d| &d.records)
+            .find(|r| r.policy != want)
+    });
+    match other {
+        Some(r) => format!(" ({} routes by {})", short(&r.name), r.policy.as_str()),
+        None => String::new(),
     }
 }
 

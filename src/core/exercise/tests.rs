@@ -231,3 +231,17 @@ fn a_count_of_records_can_ask_for_a_routing_policy() {
         format!("latency record: {records} found (at least 1)")
     );
 }
+
+/// The findings a failed `no_errors` quotes are joined as clauses
+/// (`NET-04: …; NET-10: …`), without each one's full stop (`.;`).
+#[test]
+fn quoted_findings_read_as_one_sentence() {
+    let mut d = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let first = d.regions[0].vpcs[0].cidr.clone();
+    d.regions[1].vpcs[0].cidr = first;
+    let ex = exercise(vec![goal("clean", json!({ "no_errors": true }))], json!({}));
+    let g = grade(&ex, &d);
+    let msg = &g.goals[0].message;
+    assert!(!g.passed && msg.contains("; "), "{msg}");
+    assert!(!msg.contains(".;") && !msg.ends_with('.'), "{msg}");
+}
