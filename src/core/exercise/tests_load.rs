@@ -266,6 +266,49 @@ fn load_errors_name_their_path() {
             "version",
         ),
         (
+            "long title",
+            with(|v| v["title"] = json!("t".repeat(4097))),
+            Schema,
+            "title",
+            "at most 4096",
+        ),
+        (
+            "long goal text",
+            with(|v| v["goals"][2]["text"] = json!("g".repeat(4097))),
+            Schema,
+            "goals[2].text",
+            "at most 4096",
+        ),
+        (
+            "long hint",
+            with(|v| v["hints"][0]["text"] = json!("h".repeat(4097))),
+            Schema,
+            "hints[0].text",
+            "at most 4096",
+        ),
+        (
+            "too many goals",
+            with(|v| {
+                v["goals"] = (0..=MAX_GOALS)
+                    .map(|i| json!({ "id": format!("g{i}"), "text": "x", "check": { "no_errors": true } }))
+                    .collect()
+            }),
+            Schema,
+            "goals",
+            "at most 100",
+        ),
+        (
+            "too many hints",
+            with(|v| {
+                v["hints"] = (0..=MAX_HINTS)
+                    .map(|_| json!({ "after_seconds": 1, "text": "x" }))
+                    .collect()
+            }),
+            Schema,
+            "hints",
+            "at most 50",
+        ),
+        (
             "long brief",
             with(|v| v["brief"] = json!("x".repeat(MAX_BRIEF_BYTES + 1))),
             Schema,
