@@ -68,6 +68,10 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
     (
         "active-active-global",
         &[
+            (
+                "latency",
+                "latency record: 0 found; needs at least 1 (api routes by weighted)",
+            ),
             ("global-table", "no dynamodb is linked"),
             ("survive", "sessions do not come back"),
         ],

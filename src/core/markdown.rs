@@ -123,6 +123,7 @@ fn list_item(line: &str) -> Option<(bool, &str)> {
 
 /// The spans of one line (or joined paragraph) of text.
 pub fn inline(text: &str) -> Vec<Span> {
+    let mut marks = LinkMarks::new(text);
     let mut spans = Vec::new();
     let mut plain = String::new();
     let mut rest = text;
@@ -134,7 +135,7 @@ pub fn inline(text: &str) -> Vec<Span> {
             }
             '*' | '_' => delimited(rest, if c == '*' { "*" } else { "_" })
                 .map(|(inner, after)| (Span::Emphasis(inner.into()), after)),
-            '[' => link(rest),
+            '[' => marks.link(text, text.len() - rest.len()),
             _ => None,
         };
         match found {
@@ -166,26 +167,68 @@ fn delimited<'a>(text: &'a str, mark: &str) -> Option<(&'a str, &'a str)> {
     (!inner.is_empty() && !inner.starts_with(' ')).then(|| (inner, &body[end + mark.len()..]))
 }
 
-/// `[text](url)` with an `http(s)` url; any other target is not a link
-/// (its characters then show as plain text).
-fn link(text: &str) -> Option<(Span, &str)> {
-    let body = text.strip_prefix('[')?;
-    let close = body.find("](")?;
-    let label = &body[..close];
-    let after = &body[close + 2..];
-    let end = after.find(')')?;
-    let url = after[..end].trim();
-    let lower = url.to_ascii_lowercase();
-    let safe = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
-    (safe && !label.is_empty()).then(|| {
-        (
-            Span::Link(label.to_string(), url.to_string()),
-            &after[end + 1..],
-        )
-    })
+/// The longest link target a brief may use, in bytes (longer: text).
+const MAX_URL_BYTES: usize = 2048;
+
+/// Where the `](` and `)` of a text are, found once, so that looking for a
+/// link at each `[` is a lookup: a hostile brief (64 KiB of `[`, each
+/// searching to the end for a `](` it never finds) parses in linear time,
+/// not in the 47 s (debug build) a search per `[` took.
+struct LinkMarks {
+    closes: Vec<usize>,
+    parens: Vec<usize>,
+    /// The last `](` whose target was checked, and the safe target.
+    checked: Option<(usize, Option<(usize, usize, usize)>)>,
+}
+
+impl LinkMarks {
+    fn new(text: &str) -> Self {
+        LinkMarks {
+            closes: text.match_indices("](").map(|(i, _)| i).collect(),
+            parens: text.match_indices(')').map(|(i, _)| i).collect(),
+            checked: None,
+        }
+    }
+
+    /// `[text](url)` at byte `at` of `text` (a `[`), with an `http(s)` url;
+    /// any other target is not a link (its characters then show as plain
+    /// text). Returns the span and what follows the `)`.
+    fn link<'a>(&mut self, text: &'a str, at: usize) -> Option<(Span, &'a str)> {
+        let close = *self.closes.get(self.closes.partition_point(|&i| i <= at))?;
+        let (from, to, paren) = match self.checked {
+            Some((c, url)) if c == close => url?,
+            _ => {
+                let url = self.target(text, close);
+                self.checked = Some((close, url));
+                url?
+            }
+        };
+        let label = text.get(at + 1..close).filter(|l| !l.is_empty())?;
+        let url = text.get(from..to)?;
+        let after = text.get(paren + 1..)?;
+        Some((Span::Link(label.to_string(), url.to_string()), after))
+    }
+
+    /// The byte range of the safe target after the `](` at `close`
+    /// (trimmed) and where its `)` is, if it is one.
+    fn target(&self, text: &str, close: usize) -> Option<(usize, usize, usize)> {
+        let from = close + 2;
+        let paren = *self
+            .parens
+            .get(self.parens.partition_point(|&i| i < from))?;
+        if paren - from > MAX_URL_BYTES {
+            return None;
+        }
+        let raw = text.get(from..paren)?;
+        let url = raw.trim();
+        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        let safe = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+        let start = from + (raw.len() - raw.trim_start().len());
+        safe.then_some((start, start + url.len(), paren))
+    }
 }
 
 /// The plain text of spans (for tests and screen readers).

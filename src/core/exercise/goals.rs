@@ -67,7 +67,13 @@ fn cost_below(design: &Design, c: &CostBelowCheck) -> (bool, String) {
 fn first_findings<'a>(found: impl Iterator<Item = &'a Diagnostic>) -> String {
     found
         .take(3)
-        .map(|d| format!("{}: {}", d.rule, short_message(&d.message)))
+        .map(|d| {
+            format!(
+                "{}: {}",
+                d.rule,
+                short_message(d.message.trim_end_matches('.'))
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -169,6 +175,11 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
         if kind_name(o.kind()) != c.kind {
             return;
         }
+        if let (Some(want), ObjectRef::Record(r)) = (c.policy, o) {
+            if r.policy != want {
+                return;
+            }
+        }
         let here = match (&c.region, o) {
             (None, _) => true,
             (Some(code), ObjectRef::Peering(p)) => [&p.a, &p.b]
@@ -195,13 +206,36 @@ fn count(design: &Design, c: &CountCheck) -> (bool, String) {
         .as_ref()
         .map(|r| format!(" in {r}"))
         .unwrap_or_default();
+    let what = match c.policy {
+        Some(p) => format!("{} {}", p.as_str(), c.kind),
+        None => c.kind.clone(),
+    };
     if low || high {
         (
             false,
-            format!("{}{place}: {n} found; needs {wanted}", c.kind),
+            format!(
+                "{what}{place}: {n} found; needs {wanted}{}",
+                other_policies(design, c)
+            ),
         )
     } else {
-        (true, format!("{}{place}: {n} found ({wanted})", c.kind))
+        (true, format!("{what}{place}: {n} found ({wanted})"))
+    }
+}
+
+/// For a failed `count` of records by policy: how another record routes
+/// instead (` (api routes by weighted)`), so the student sees what to change.
+fn other_policies(design: &Design, c: &CountCheck) -> String {
+    let other = c.policy.and_then(|want| {
+        design
+            .dns
+            .iter()
+            .flat_map(|d| &d.records)
+            .find(|r| r.policy != want)
+    });
+    match other {
+        Some(r) => format!(" ({} routes by {})", short(&r.name), r.policy.as_str()),
+        None => String::new(),
     }
 }
 

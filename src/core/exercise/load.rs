@@ -305,6 +305,15 @@ fn check_goal(i: usize, g: &Goal, earlier: &[Goal]) -> Result<(), LoadError> {
         Check::RulePresent(r) => known_rule(format!("{at}.rule_present"), r)?,
         Check::Count(c) => {
             known_kind(format!("{at}.count.kind"), &c.kind)?;
+            if c.policy.is_some() && c.kind != "record" {
+                return Err(schema(
+                    format!("{at}.count.policy"),
+                    format!(
+                        "only records have a routing policy; this count is of {:?}",
+                        short(&c.kind)
+                    ),
+                ));
+            }
             if let Some(r) = &c.region {
                 if matches!(c.kind.as_str(), "record" | "accelerator") {
                     return Err(schema(

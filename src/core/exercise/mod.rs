@@ -16,12 +16,16 @@ mod rules;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_hostile;
+#[cfg(test)]
 mod tests_load;
 
 pub use load::{load, load_value, MAX_BRIEF_BYTES, MAX_EXERCISE_BYTES, MAX_GOALS, MAX_HINTS};
 pub use rules::{diagnostics, RulePack, SeverityName};
 
-use crate::core::model::{Design, LockMode, StateConfig, CURRENT_VERSION, FORMAT as DESIGN_FORMAT};
+use crate::core::model::{
+    Design, LockMode, RoutingPolicy, StateConfig, CURRENT_VERSION, FORMAT as DESIGN_FORMAT,
+};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -120,6 +124,10 @@ pub struct CountCheck {
     /// At most this many.
     #[serde(default)]
     pub max: Option<u32>,
+    /// Records only: count only the records with this routing policy
+    /// (`latency`, `failover`, ...). Topoform's addition to the contract.
+    #[serde(default)]
+    pub policy: Option<RoutingPolicy>,
 }
 
 /// `link`: a relation from an object of kind `from` to one of kind `to`

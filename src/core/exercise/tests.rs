@@ -179,3 +179,69 @@ fn count_link_and_survives_judge_the_design() {
         json!({ "id": "regions", "passed": false, "message": "region: 0 found; needs exactly 2" })
     );
 }
+
+/// `count` of records by `policy` (Topoform's addition): only records
+/// routing that way count, and a failure says how the others route.
+#[test]
+fn a_count_of_records_can_ask_for_a_routing_policy() {
+    use crate::core::model::RoutingPolicy;
+    let mut d = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let ex = exercise(
+        vec![
+            goal(
+                "latency",
+                json!({ "count": { "kind": "record", "policy": "latency", "min": 1 } }),
+            ),
+            goal(
+                "no-failover",
+                json!({ "count": { "kind": "record", "policy": "failover", "max": 0 } }),
+            ),
+            goal("any", json!({ "count": { "kind": "record", "min": 1 } })),
+        ],
+        json!({}),
+    );
+    let records = d.dns.as_ref().map_or(0, |z| z.records.len());
+    assert!(records > 0, "the template has a record");
+    assert!(d
+        .dns
+        .iter()
+        .flat_map(|z| &z.records)
+        .all(|r| r.policy == RoutingPolicy::Failover));
+    let g = grade(&ex, &d);
+    assert_eq!(g.failed(), ["latency", "no-failover"], "{g:#?}");
+    let name = d.dns.as_ref().unwrap().records[0].name.clone();
+    assert_eq!(
+        g.goals[0].message,
+        format!("latency record: 0 found; needs at least 1 ({name} routes by failover)")
+    );
+    assert!(
+        g.goals[1].message.starts_with("failover record: "),
+        "{:?}",
+        g.goals[1]
+    );
+    assert!(g.goals[2].passed);
+
+    for r in d.dns.iter_mut().flat_map(|z| &mut z.records) {
+        r.policy = RoutingPolicy::Latency;
+    }
+    let g = grade(&ex, &d);
+    assert!(g.passed, "{g:#?}");
+    assert_eq!(
+        g.goals[0].message,
+        format!("latency record: {records} found (at least 1)")
+    );
+}
+
+/// The findings a failed `no_errors` quotes are joined as clauses
+/// (`NET-04: …; NET-10: …`), without each one's full stop (`.;`).
+#[test]
+fn quoted_findings_read_as_one_sentence() {
+    let mut d = crate::core::templates::TEMPLATES[0].design().unwrap();
+    let first = d.regions[0].vpcs[0].cidr.clone();
+    d.regions[1].vpcs[0].cidr = first;
+    let ex = exercise(vec![goal("clean", json!({ "no_errors": true }))], json!({}));
+    let g = grade(&ex, &d);
+    let msg = &g.goals[0].message;
+    assert!(!g.passed && msg.contains("; "), "{msg}");
+    assert!(!msg.contains(".;") && !msg.ends_with('.'), "{msg}");
+}

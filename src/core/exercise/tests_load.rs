@@ -144,6 +144,23 @@ fn load_errors_name_their_path() {
             "global",
         ),
         (
+            "policy of a vpc",
+            with(|v| v["goals"][1]["check"]["count"]["policy"] = json!("latency")),
+            Schema,
+            "goals[1].check.count.policy",
+            "only records have a routing policy",
+        ),
+        (
+            "policy unknown",
+            with(|v| {
+                v["goals"][1]["check"]["count"] =
+                    json!({ "kind": "record", "policy": "nearest", "min": 1 })
+            }),
+            Schema,
+            "goals[1].check.count.policy",
+            "unknown variant `nearest`",
+        ),
+        (
             "link kind",
             with(|v| v["goals"][2]["check"]["link"]["to"] = json!("db")),
             Schema,
@@ -247,6 +264,49 @@ fn load_errors_name_their_path() {
             Version,
             "solution.design.version",
             "version",
+        ),
+        (
+            "long title",
+            with(|v| v["title"] = json!("t".repeat(4097))),
+            Schema,
+            "title",
+            "at most 4096",
+        ),
+        (
+            "long goal text",
+            with(|v| v["goals"][2]["text"] = json!("g".repeat(4097))),
+            Schema,
+            "goals[2].text",
+            "at most 4096",
+        ),
+        (
+            "long hint",
+            with(|v| v["hints"][0]["text"] = json!("h".repeat(4097))),
+            Schema,
+            "hints[0].text",
+            "at most 4096",
+        ),
+        (
+            "too many goals",
+            with(|v| {
+                v["goals"] = (0..=MAX_GOALS)
+                    .map(|i| json!({ "id": format!("g{i}"), "text": "x", "check": { "no_errors": true } }))
+                    .collect()
+            }),
+            Schema,
+            "goals",
+            "at most 100",
+        ),
+        (
+            "too many hints",
+            with(|v| {
+                v["hints"] = (0..=MAX_HINTS)
+                    .map(|_| json!({ "after_seconds": 1, "text": "x" }))
+                    .collect()
+            }),
+            Schema,
+            "hints",
+            "at most 50",
         ),
         (
             "long brief",
