@@ -50,10 +50,7 @@ pub fn ExportDialog(
             stage.set(None);
             return;
         }
-        let job = Job {
-            layout: layout.get(),
-            design: design.with(save),
-        };
+        let job = Job::export(layout.get(), design.with(save));
         let n = latest.get_value() + 1;
         latest.set_value(n);
         stage.set(Some(Stage::Preparing));
