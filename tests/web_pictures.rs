@@ -280,6 +280,20 @@ async fn comparing_with_a_previous_export_lists_moves_and_zips_their_blocks() {
         "the counts"
     );
 
+    // The files are still previewed, now with the blocks among them.
+    let preview = el.query_selector("[data-preview]").unwrap().unwrap();
+    assert!(
+        preview.text_content().unwrap().contains("Apply order"),
+        "the README is shown"
+    );
+    click(&el, "[data-path='regions/us-west-1/platform/moved.tf']");
+    sleep(50).await;
+    assert!(
+        preview.text_content().unwrap().contains("import {"),
+        "{}",
+        preview.text_content().unwrap()
+    );
+
     // The zip downloaded now holds the blocks (names are stored in clear).
     click(&el, ".modal-head .primary");
     let (name, _, zip) = saved

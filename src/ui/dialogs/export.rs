@@ -169,7 +169,10 @@ pub fn ExportDialog(
     let preview = move || {
         let path = selected.get();
         stage.with(|s| match s {
-            Some(Stage::Done(Outcome::Files { files, .. }, _)) => files
+            Some(Stage::Done(
+                Outcome::Files { files, .. } | Outcome::Compared { files, .. },
+                _,
+            )) => files
                 .iter()
                 .find(|f| f.path == path)
                 .map(|f| f.contents.clone())
