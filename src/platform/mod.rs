@@ -13,6 +13,7 @@ pub mod fetch;
 pub mod file_open;
 pub mod focus;
 pub mod inflate;
+pub mod png;
 pub mod storage;
 
 /// The value of a query parameter of the page URL (`?template=aurora-global`),

@@ -396,7 +396,7 @@ pub fn App() -> impl IntoView {
                     <CostPanel design=design.into() on_pick=pick />
                 </aside>
             </div>
-            <ExportDialog design=design.into() open=exporting on_pick=pick />
+            <ExportDialog design=design.into() open=exporting on_pick=pick selection=selection />
             <Shortcuts open=shortcuts />
             <Confirm ask=ask />
         </div>

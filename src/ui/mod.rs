@@ -29,6 +29,7 @@ pub use app::App;
 pub use canvas::{Canvas, PaletteDrag};
 pub use dialogs::export::ExportDialog;
 pub use dialogs::exporter::Exporter;
+pub use dialogs::Save;
 /// The table of which control edits each format field (tests read it).
 pub use panels::inspector::controls;
 pub use problems::Problems;

@@ -8,6 +8,14 @@
 //! and the browser tests that cannot host a worker). That split is what keeps
 //! the exporter out of the bundle the first paint loads.
 
+mod compare;
+mod picture;
+#[cfg(test)]
+mod tests;
+
+pub use compare::{Address, Comparison, FileDiff};
+pub use picture::{Format, Picture};
+
 use super::{export, zip, ExportError, ExportFile, Layout};
 use crate::core::model::load;
 use crate::core::validate::Diagnostic;
@@ -20,6 +28,43 @@ pub struct Job {
     pub layout: Layout,
     /// The design as [`crate::core::model::save`] writes it.
     pub design: String,
+    /// What to make; absent (as in every job before pictures): the export.
+    #[serde(default, skip_serializing_if = "Kind::is_export")]
+    pub kind: Kind,
+}
+
+impl Job {
+    /// The Terraform export of `design` (saved text) with `layout`.
+    pub fn export(layout: Layout, design: String) -> Job {
+        Job {
+            layout,
+            design,
+            kind: Kind::Export,
+        }
+    }
+}
+
+/// The kinds of job the worker runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The Terraform export: [`Outcome::Files`].
+    #[default]
+    Export,
+    /// A picture of the design: [`Outcome::Picture`].
+    Picture(Picture),
+    /// The export compared with a previous one, whose design (saved text)
+    /// this is: [`Outcome::Compared`].
+    Since {
+        /// The previous export's `topoform.json`.
+        old: String,
+    },
+}
+
+impl Kind {
+    fn is_export(&self) -> bool {
+        *self == Kind::Export
+    }
 }
 
 /// One validation error as the export dialog shows it: the rule, the message
@@ -59,6 +104,27 @@ pub enum Outcome {
         /// Set when packing the zip failed.
         zip_error: Option<String>,
     },
+    /// A picture: its file name, media type and text.
+    Picture {
+        /// `<name>-<environment>[-selection][-dark].svg|drawio`.
+        file_name: String,
+        /// `image/svg+xml` or draw.io's.
+        mime: String,
+        /// The SVG or draw.io XML.
+        text: String,
+    },
+    /// The export compared with a previous one: its files (with the
+    /// `moved.tf` blocks the comparison adds) and what changes.
+    Compared {
+        /// The exported files, sorted by path.
+        files: Vec<ExportFile>,
+        /// `<name>-<environment>-terraform`.
+        archive: String,
+        /// Set when packing the zip failed.
+        zip_error: Option<String>,
+        /// Which files and addresses change.
+        comparison: Comparison,
+    },
     /// Validation found errors; nothing was exported.
     Invalid(Vec<Problem>),
     /// The design is valid but the exporter cannot express it.
@@ -91,6 +157,9 @@ pub fn run(job: &Job) -> Output {
             }
         }
     };
+    if let Kind::Picture(p) = &job.kind {
+        return picture::draw(&design, p);
+    }
     let outcome = match export(&design, job.layout) {
         Ok(files) => files,
         Err(ExportError::Invalid(diags)) => {
@@ -106,6 +175,9 @@ pub fn run(job: &Job) -> Output {
             }
         }
     };
+    if let Kind::Since { old } = &job.kind {
+        return compare::compare(&design, job.layout, outcome, old);
+    }
     let archive = format!("{}-{}-terraform", design.name, design.environment);
     let (zip, zip_error) = match zip(&outcome, &archive) {
         Ok(bytes) => (Some(bytes), None),
@@ -118,103 +190,5 @@ pub fn run(job: &Job) -> Output {
             zip_error,
         },
         zip,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::model::save;
-    use crate::core::templates::TEMPLATES;
-
-    fn job(design: &crate::core::model::Design, layout: Layout) -> Job {
-        Job {
-            layout,
-            design: save(design),
-        }
-    }
-
-    #[test]
-    fn a_job_exports_every_template_as_the_exporter_does_and_zips_it() {
-        for t in TEMPLATES {
-            let d = t.design().unwrap();
-            for layout in [Layout::PerRegion, Layout::SingleRoot] {
-                let out = run(&job(&d, layout));
-                let Outcome::Files {
-                    files,
-                    archive,
-                    zip_error,
-                } = &out.outcome
-                else {
-                    panic!("{}: {:?}", t.id, out.outcome);
-                };
-                assert_eq!(*files, export(&d, layout).unwrap(), "{}", t.id);
-                assert_eq!(*archive, format!("{}-{}-terraform", d.name, d.environment));
-                assert_eq!(*zip_error, None);
-                assert_eq!(out.zip, Some(zip(files, archive).unwrap()), "{}", t.id);
-            }
-        }
-    }
-
-    #[test]
-    fn the_layout_reaches_the_exporter() {
-        let d = TEMPLATES[0].design().unwrap();
-        let paths = |layout| match run(&job(&d, layout)).outcome {
-            Outcome::Files { files, .. } => files.into_iter().map(|f| f.path).collect::<Vec<_>>(),
-            other => panic!("{other:?}"),
-        };
-        assert!(paths(Layout::PerRegion).contains(&"regions/us-east-1/main.tf".to_string()));
-        assert!(!paths(Layout::SingleRoot).contains(&"regions/us-east-1/main.tf".to_string()));
-    }
-
-    #[test]
-    fn errors_come_back_as_problems_and_nothing_is_zipped() {
-        let mut bad = TEMPLATES[0].design().unwrap();
-        bad.regions[0].vpcs[0].subnets[1].cidr = "10.0.0.128/25".into();
-        let out = run(&job(&bad, Layout::PerRegion));
-        assert_eq!(out.zip, None);
-        let Outcome::Invalid(problems) = out.outcome else {
-            panic!("{:?}", out.outcome);
-        };
-        let overlap = problems
-            .iter()
-            .find(|p| p.rule == "NET-05")
-            .expect("NET-05");
-        assert_eq!(overlap.subjects, ["use1-pub-a", "use1-pub-b"]);
-        assert!(!overlap.message.is_empty());
-    }
-
-    #[test]
-    fn text_that_is_not_a_design_is_refused_with_the_loaders_message() {
-        for text in ["", "not json", "{}", "[1, 2]"] {
-            let out = run(&Job {
-                layout: Layout::PerRegion,
-                design: text.into(),
-            });
-            assert_eq!(out.zip, None);
-            match out.outcome {
-                Outcome::Unreadable(m) => {
-                    assert!(
-                        m.starts_with("the exporter could not read the design: "),
-                        "{m}"
-                    )
-                }
-                other => panic!("{text:?}: {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn jobs_and_outcomes_survive_their_json() {
-        let d = TEMPLATES[1].design().unwrap();
-        let j = job(&d, Layout::SingleRoot);
-        let back: Job = serde_json::from_str(&serde_json::to_string(&j).unwrap()).unwrap();
-        assert_eq!(back, j);
-        assert!(serde_json::to_string(&j)
-            .unwrap()
-            .contains("\"single-root\""));
-        let out = run(&j).outcome;
-        let back: Outcome = serde_json::from_str(&serde_json::to_string(&out).unwrap()).unwrap();
-        assert_eq!(back, out);
     }
 }

@@ -4,9 +4,10 @@
 //! them. draw.io stores a child's geometry relative to its parent, so every
 //! shape is placed against its container.
 
+use super::part::shows;
 use super::svg::link_style;
 use super::xml_escape;
-use crate::core::layout::{label, layout, links, LinkKind, Shape, ShapeKind};
+use crate::core::layout::{label, layout, links, Layout, LinkKind, Shape, ShapeKind};
 use crate::core::model::{Design, Index, NodeKind, Tier};
 use std::fmt::Write as _;
 
@@ -28,18 +29,37 @@ const ICON_SIDE: f64 = 40.0;
 
 /// The design as a draw.io file.
 pub fn drawio(design: &Design) -> String {
+    draw(design, &layout(design), None)
+}
+
+/// Part of the design as a draw.io file: the objects `ids`, what they
+/// contain and their frames (see [`super::part`]). `None` when no id is drawn.
+pub fn drawio_part(design: &Design, ids: &[String]) -> Option<String> {
     let l = layout(design);
+    let keep = super::part::keep(&l, ids)?;
+    Some(draw(design, &l, Some(&keep)))
+}
+
+fn draw(design: &Design, l: &Layout, keep: Option<&[bool]>) -> String {
     let index = Index::new(design);
-    let (dx, dy) = (ORIGIN - l.bounds.x, ORIGIN - l.bounds.y);
+    let b = super::part::bounds(l, keep);
+    let (dx, dy) = (ORIGIN - b.x, ORIGIN - b.y);
     let mut s = String::with_capacity(2048 + l.shapes.len() * 700);
     let _ = write!(
         s,
         "<mxfile host=\"Topoform\" type=\"device\">\n<diagram id=\"topoform\" name=\"{}\">\n<mxGraphModel dx=\"{:.0}\" dy=\"{:.0}\" grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" connect=\"1\" arrows=\"1\" fold=\"1\" page=\"0\" pageScale=\"1\" math=\"0\" shadow=\"0\">\n<root>\n<mxCell id=\"0\"/>\n<mxCell id=\"1\" parent=\"0\"/>\n",
         attr(&design.name),
-        l.bounds.w + 2.0 * ORIGIN,
-        l.bounds.h + 2.0 * ORIGIN,
+        b.w + 2.0 * ORIGIN,
+        b.h + 2.0 * ORIGIN,
     );
-    for shape in &l.shapes {
+    // A kept shape's containers are kept too, so every parent cell exists.
+    for shape in l
+        .shapes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep.is_none_or(|k| k.get(*i).copied().unwrap_or(false)))
+        .map(|(_, s)| s)
+    {
         let parent = shape.parent.map(|i| &l.shapes[i]);
         let (px, py, parent_id) = match parent {
             Some(p) => (p.rect.x, p.rect.y, cell_id(&p.id)),
@@ -74,7 +94,7 @@ pub fn drawio(design: &Design) -> String {
     for (i, link) in links(design)
         .into_iter()
         .filter(|k| k.kind != LinkKind::SubnetUse)
-        .filter(|k| l.get(&k.from).is_some() && l.get(&k.to).is_some())
+        .filter(|k| shows(l, keep, &k.from) && shows(l, keep, &k.to))
         .enumerate()
     {
         let (colour, dash, width) = link_style(link.kind);

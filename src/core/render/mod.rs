@@ -7,12 +7,13 @@
 //! hand because each format needs a few dozen elements, not a library.
 
 mod drawio;
+mod part;
 mod svg;
 #[cfg(test)]
 mod tests;
 
-pub use drawio::drawio;
-pub use svg::{design_text_from_svg, svg, Theme};
+pub use drawio::{drawio, drawio_part};
+pub use svg::{design_text_from_svg, svg, svg_part, Theme};
 
 /// `s` safe inside XML text and double-quoted attributes.
 pub(crate) fn xml_escape(s: &str) -> String {

@@ -3,6 +3,7 @@
 //! design rides along in `<metadata id="topoform-design">`, so opening the
 //! picture in Topoform (or `topoform open picture.svg`) restores it.
 
+use super::part::shows;
 use super::xml_escape;
 use crate::core::layout::{
     label, layout, link_geometry, links, Layout, LinkKind, Shape, ShapeKind,
@@ -85,10 +86,22 @@ const MARGIN: f64 = 24.0;
 
 /// The design drawn as the canvas lays it out, with the design embedded.
 pub fn svg(design: &Design, theme: Theme) -> String {
+    draw(design, &layout(design), theme, None)
+}
+
+/// Part of the design (the objects `ids`, what they contain and their
+/// frames; see [`super::part`]), with the whole design embedded, so the
+/// picture still opens as the design. `None` when no id is drawn.
+pub fn svg_part(design: &Design, theme: Theme, ids: &[String]) -> Option<String> {
     let l = layout(design);
+    let keep = super::part::keep(&l, ids)?;
+    Some(draw(design, &l, theme, Some(&keep)))
+}
+
+fn draw(design: &Design, l: &Layout, theme: Theme, keep: Option<&[bool]>) -> String {
     let index = Index::new(design);
     let p = theme.palette();
-    let b = l.bounds;
+    let b = super::part::bounds(l, keep);
     let (x0, y0) = (b.x - MARGIN, b.y - MARGIN);
     let (w, h) = (b.w + 2.0 * MARGIN, b.h + 2.0 * MARGIN);
     let mut s = String::with_capacity(4096 + l.shapes.len() * 400);
@@ -120,11 +133,13 @@ pub fn svg(design: &Design, theme: Theme) -> String {
         p.bg
     );
     // Frames under the links, the objects above them, as on the canvas.
-    for shape in l.shapes.iter().filter(|sh| is_frame(sh.kind)) {
+    let shown = |i: usize| keep.is_none_or(|k| k.get(i).copied().unwrap_or(false));
+    let shapes = || l.shapes.iter().enumerate().filter(|(i, _)| shown(*i));
+    for (_, shape) in shapes().filter(|(_, sh)| is_frame(sh.kind)) {
         frame(&mut s, shape, design, &index, &p);
     }
-    draw_links(&mut s, design, &l);
-    for shape in l.shapes.iter().filter(|sh| !is_frame(sh.kind)) {
+    draw_links(&mut s, design, l, keep);
+    for (_, shape) in shapes().filter(|(_, sh)| !is_frame(sh.kind)) {
         object(&mut s, shape, design, &index, &p);
     }
     s.push_str("</svg>\n");
@@ -309,12 +324,13 @@ pub(super) fn link_style(kind: LinkKind) -> (&'static str, &'static str, f64) {
     }
 }
 
-fn draw_links(s: &mut String, design: &Design, l: &Layout) {
+fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>) {
     // Which subnets a workload uses is shown on the canvas only on
     // selection; in a picture it would be noise.
     let all: Vec<_> = links(design)
         .into_iter()
         .filter(|k| k.kind != LinkKind::SubnetUse)
+        .filter(|k| keep.is_none() || (shows(l, keep, &k.from) && shows(l, keep, &k.to)))
         .collect();
     for g in link_geometry(l, &all) {
         let (colour, dash, width) = link_style(g.link.kind);

@@ -155,3 +155,106 @@ fn drawio_cells_nest_as_the_design_does_with_aws_shapes() {
         }
     }
 }
+
+/// The `data-id`s an SVG draws.
+fn drawn(text: &str) -> std::collections::BTreeSet<String> {
+    let doc = roxmltree::Document::parse(text).expect("xml");
+    doc.descendants()
+        .filter_map(|n| n.attribute("data-id"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `viewBox`'s width and height.
+fn view_size(text: &str) -> (f64, f64) {
+    let doc = roxmltree::Document::parse(text).expect("xml");
+    let vb: Vec<f64> = doc
+        .root_element()
+        .attribute("viewBox")
+        .expect("viewBox")
+        .split(' ')
+        .map(|v| v.parse().expect("number"))
+        .collect();
+    (vb[2], vb[3])
+}
+
+#[test]
+fn a_picture_of_a_subnet_shows_it_its_contents_and_its_frames_only() {
+    let d = TEMPLATES[0].design().unwrap();
+    let region = &d.regions[0];
+    let vpc = &region.vpcs[0];
+    let subnet = &vpc.subnets[0];
+    let text = svg_part(&d, Theme::Light, &[subnet.id.clone()]).expect("drawn");
+    let ids = drawn(&text);
+    let az = format!("{}@{}", vpc.id, subnet.az);
+    for want in [&subnet.id, &az, &vpc.id, &region.id] {
+        assert!(ids.contains(want), "{want} missing from {ids:?}");
+    }
+    // Nothing of the other region, nor the VPC's other subnets.
+    assert!(!ids.contains(&d.regions[1].id), "{ids:?}");
+    for other in vpc.subnets.iter().skip(1) {
+        assert!(!ids.contains(&other.id), "{} drawn: {ids:?}", other.id);
+    }
+    // Cropped to what it shows, and still the whole design inside.
+    let (w, h) = view_size(&text);
+    let (fw, fh) = view_size(&svg(&d, Theme::Light));
+    assert!(w < fw && h <= fh, "{w}x{h} of {fw}x{fh}");
+    let back = load(&design_text_from_svg(&text).unwrap()).unwrap();
+    assert_eq!(back, d);
+}
+
+#[test]
+fn a_picked_frame_brings_everything_inside_it_and_links_need_both_ends() {
+    for (name, d) in designs() {
+        let l = layout(&d);
+        let whole = drawn(&svg(&d, Theme::Dark));
+        let region = &d.regions[0];
+        let text = svg_part(&d, Theme::Dark, &[region.id.clone()]).expect("drawn");
+        let ids = drawn(&text);
+        // Every shape under the region is drawn; no shape of another region.
+        for shape in &l.shapes {
+            let mut up = Some(l.index_of(&shape.id).unwrap());
+            let mut under = false;
+            while let Some(i) = up {
+                under |= l.shapes[i].id == region.id;
+                up = l.shapes[i].parent;
+            }
+            assert_eq!(ids.contains(&shape.id), under, "{name}: {}", shape.id);
+        }
+        assert!(ids.len() < whole.len(), "{name}");
+        // Every link drawn joins two drawn shapes: count the picture's
+        // links against the links whose both ends are in the region.
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let paths = doc.descendants().filter(|n| n.has_tag_name("path")).count();
+        let inside = crate::core::layout::links(&d)
+            .into_iter()
+            .filter(|k| k.kind != crate::core::layout::LinkKind::SubnetUse)
+            .filter(|k| ids.contains(&k.from) && ids.contains(&k.to))
+            .count();
+        assert_eq!(paths, inside, "{name}");
+    }
+}
+
+#[test]
+fn a_selection_that_draws_nothing_is_refused_and_drawio_parts_nest() {
+    let d = TEMPLATES[0].design().unwrap();
+    assert_eq!(svg_part(&d, Theme::Light, &[]), None);
+    assert_eq!(svg_part(&d, Theme::Light, &["no-such-id".into()]), None);
+    assert_eq!(drawio_part(&d, &["no-such-id".into()]), None);
+    let subnet = d.regions[1].vpcs[0].subnets[0].id.clone();
+    let text = drawio_part(&d, &[subnet.clone()]).expect("drawn");
+    let doc = roxmltree::Document::parse(&text).expect("xml");
+    let cells: std::collections::BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("mxCell"))
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    assert!(cells.contains(drawio::cell_id(&subnet).as_str()));
+    assert!(!cells.contains(drawio::cell_id(&d.regions[0].id).as_str()));
+    // Every cell's parent is a cell of the file.
+    for n in doc.descendants().filter(|n| n.has_tag_name("mxCell")) {
+        if let Some(p) = n.attribute("parent") {
+            assert!(cells.contains(p), "{p} missing");
+        }
+    }
+}

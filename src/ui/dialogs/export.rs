@@ -5,9 +5,17 @@
 //! is not exported: the dialog says why and links each error to the problem
 //! on the canvas. A worker that cannot be loaded (offline before it was ever
 //! cached) is reported as such; the design is never touched.
+//!
+//! "Picture…" opens the picture form ([`super::picture`]); "Compare with a
+//! previous export…" reads that export's zip or `topoform.json` (as Open…
+//! does) and shows what this export changes ([`super::changes`]); the zip
+//! downloaded after it carries the `moved` / `removed` / `import` blocks.
 
+use super::changes::changes_view;
 use super::exporter::Exporter;
-use crate::core::export::job::{Job, Outcome, Output};
+use super::picture::PicturePanel;
+use super::{browser_save, Save};
+use crate::core::export::job::{Job, Kind, Outcome, Output};
 use crate::core::export::{ExportFile, Layout};
 use crate::core::model::{save, Design};
 use crate::platform;
@@ -37,8 +45,18 @@ pub fn ExportDialog(
     /// Where exports run: the worker unless a test says otherwise.
     #[prop(optional)]
     exporter: Option<Exporter>,
+    /// The editor's selection, for a picture of it.
+    #[prop(optional, into)]
+    selection: Option<Signal<Vec<String>>>,
+    /// Where downloads go: the browser's unless a test listens.
+    #[prop(optional)]
+    save_file: Option<Save>,
 ) -> impl IntoView {
     let exporter = exporter.unwrap_or_default();
+    // Shared by the views below, which must be `Send`: the exporter is not.
+    let shared = StoredValue::new_local(exporter.clone());
+    let selection = selection.unwrap_or_else(|| Signal::stored(Vec::new()));
+    let save_file = save_file.unwrap_or_else(browser_save);
     let layout = RwSignal::new(Layout::PerRegion);
     let stage = RwSignal::new(None::<Stage>);
     // Only while the dialog is open: an export of a large design is tens of
@@ -50,10 +68,7 @@ pub fn ExportDialog(
             stage.set(None);
             return;
         }
-        let job = Job {
-            layout: layout.get(),
-            design: design.with(save),
-        };
+        let job = Job::export(layout.get(), design.with(save));
         let n = latest.get_value() + 1;
         latest.set_value(n);
         stage.set(Some(Stage::Preparing));
@@ -74,11 +89,90 @@ pub fn ExportDialog(
     });
     let selected = RwSignal::new(String::from("README.md"));
     let status = RwSignal::new(None::<String>);
-    let exported = move || stage.with(|s| matches!(s, Some(Stage::Done(Outcome::Files { .. }, _))));
+    let exported = move || {
+        stage.with(|s| {
+            matches!(
+                s,
+                Some(Stage::Done(
+                    Outcome::Files { .. } | Outcome::Compared { .. },
+                    _
+                ))
+            )
+        })
+    };
+    let picturing = RwSignal::new(false);
+    // The name of the previous export the shown files are compared with.
+    let compared_from = RwSignal::new(String::new());
+    let old_input = NodeRef::<leptos::html::Input>::new();
+    let compare = move |_| {
+        let Some(input) = old_input.get() else { return };
+        let exporter = shared.get_value();
+        leptos::task::spawn_local(async move {
+            let picked = platform::file_open::read_picked(&input).await;
+            input.set_value("");
+            let (name, old) = match picked {
+                Ok(Some(file)) => file,
+                Ok(None) => return,
+                Err(e) => {
+                    return status.set(Some(format!(
+                        "{e}. Nothing was compared; the export is unchanged."
+                    )))
+                }
+            };
+            if let Err(e) = crate::core::model::load(&old) {
+                return status.set(Some(format!(
+                    "{name} holds no design Topoform can read ({e}). Nothing was compared; the export is unchanged."
+                )));
+            }
+            let job = Job {
+                layout: layout.get_untracked(),
+                design: design.with_untracked(save),
+                kind: Kind::Since { old },
+            };
+            let n = latest.get_value() + 1;
+            latest.set_value(n);
+            status.set(Some(format!("Comparing with {name}…")));
+            exporter.submit(
+                job,
+                Box::new(move |result: Result<Output, String>| {
+                    if latest.try_get_value() != Some(n) {
+                        return;
+                    }
+                    let msg = match result {
+                        Ok(Output {
+                            outcome: outcome @ Outcome::Compared { .. },
+                            zip,
+                        }) => {
+                            let _ = compared_from.try_set(name.clone());
+                            let _ = stage.try_set(Some(Stage::Done(outcome, zip.map(Arc::new))));
+                            format!("Compared with {name}: the changes are listed above the files.")
+                        }
+                        Ok(Output {
+                            outcome: Outcome::Invalid(p),
+                            ..
+                        }) => format!(
+                            "The design has {} error(s); fix them before comparing.",
+                            p.len()
+                        ),
+                        Ok(Output {
+                            outcome: Outcome::Unsupported(m) | Outcome::Unreadable(m),
+                            ..
+                        }) => format!("{name}: {m} The export is unchanged."),
+                        Ok(_) => "The exporter answered with no comparison.".to_string(),
+                        Err(why) => why,
+                    };
+                    let _ = status.try_set(Some(msg));
+                }),
+            );
+        });
+    };
     let preview = move || {
         let path = selected.get();
         stage.with(|s| match s {
-            Some(Stage::Done(Outcome::Files { files, .. }, _)) => files
+            Some(Stage::Done(
+                Outcome::Files { files, .. } | Outcome::Compared { files, .. },
+                _,
+            )) => files
                 .iter()
                 .find(|f| f.path == path)
                 .map(|f| f.contents.clone())
@@ -93,14 +187,20 @@ pub fn ExportDialog(
                     files,
                     archive,
                     zip_error,
+                }
+                | Outcome::Compared {
+                    files,
+                    archive,
+                    zip_error,
+                    ..
                 },
                 bytes,
             )) => match (bytes, zip_error) {
-                (Some(bytes), _) => match platform::download::download(
-                    &format!("{archive}.zip"),
-                    "application/zip",
-                    bytes,
-                ) {
+                (Some(bytes), _) => match save_file.run((
+                    format!("{archive}.zip"),
+                    "application/zip".to_string(),
+                    bytes.to_vec(),
+                )) {
                     Ok(()) => format!("Downloaded {archive}.zip ({} files).", files.len()),
                     Err(e) => format!("The zip could not be made: {e}"),
                 },
@@ -152,7 +252,9 @@ pub fn ExportDialog(
         Some(Stage::Done(Outcome::Unsupported(m) | Outcome::Unreadable(m), _)) => {
             view! { <p class="export-refused" role="alert">{m}</p> }.into_any()
         }
-        Some(Stage::Done(Outcome::Files { files, .. }, _)) => {
+        // Pictures are saved by the picture form, never shown here.
+        Some(Stage::Done(Outcome::Picture { .. }, _)) => ().into_any(),
+        Some(Stage::Done(Outcome::Files { files, .. } | Outcome::Compared { files, .. }, _)) => {
             let tree = tree_view(&files, selected);
             view! {
                 <div class="export-body">
@@ -170,6 +272,15 @@ pub fn ExportDialog(
         }
     }
     };
+    let changes = move || {
+        stage.with(|s| match s {
+            Some(Stage::Done(Outcome::Compared { comparison, .. }, _)) => Some(changes_view(
+                compared_from.get_untracked(),
+                comparison.clone(),
+            )),
+            _ => None,
+        })
+    };
     view! {
         <Show when=move || open.get()>
             <div class="modal-backdrop" on:click=move |_| close()></div>
@@ -183,9 +294,16 @@ pub fn ExportDialog(
                         </select>
                     </label>
                     <button type="button" class="primary" on:click=download disabled=move || !exported()>"Download .zip"</button>
+                    <button type="button" class="picture-toggle" aria-expanded=move || picturing.get().to_string() on:click=move |_| picturing.update(|p| *p = !*p)>"Picture…"</button>
+                    <input type="file" accept=".zip,application/zip,.json,application/json" class="hidden" node_ref=old_input aria-label="Previous export: its zip or topoform.json" on:change=compare />
+                    <button type="button" class="compare" disabled=move || !exported() on:click=move |_| { if let Some(i) = old_input.get() { i.click() } }>"Compare with a previous export…"</button>
                     <button type="button" aria-label="Close" on:click=move |_| close()>"Close"</button>
                 </header>
+                {move || picturing.get().then(|| view! {
+                    <PicturePanel design=design selection=selection exporter=shared.get_value() save_file=save_file status=status />
+                })}
                 {move || status.get().map(|m| view! { <p class="export-status" role="status">{m}</p> })}
+                {changes}
                 {body}
             </div>
         </Show>
