@@ -1,7 +1,7 @@
 //! The top level of a design file (format version 2).
 
 use super::{Accelerator, Canvas, Dns, Peering, Region, Usage};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// The value of the `format` field of every design file.
@@ -11,8 +11,13 @@ pub const FORMAT: &str = "topoform.design";
 ///
 /// Field order here is the order in saved files, so it is part of the
 /// stable output and should not be shuffled.
+///
+/// The derived code is generated as `Design::serialize` and
+/// `Design::deserialize` (serde's `remote = "Self"`); the trait impls below
+/// call them, so that every writer goes through one serializer (see
+/// [`Serialize for Design`](#impl-Serialize-for-Design)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Design {
     /// Always [`FORMAT`]; checked before the rest is read.
     pub format: String,
@@ -48,6 +53,29 @@ pub struct Design {
     /// Presentation only: where each object sits on the canvas.
     #[serde(default)]
     pub canvas: Canvas,
+}
+
+/// A design is written through serde_json's `Value` serializer whatever
+/// the caller's serializer: the model's derived `Serialize` code (the
+/// design, its regions, VPCs, nodes, records…) is then compiled for that
+/// one serializer only, instead of once each for the pretty file writer
+/// (`save`), the compact share links and the `Value`s the clipboard and
+/// the change summary build. The `Value` keeps the field order
+/// (serde_json's `preserve_order`) and writes numbers as serde_json would,
+/// so the text is the same; `tests/model_load.rs` pins it. Issue 13: this
+/// is about 30 KB of the editor's wasm.
+impl Serialize for Design {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Design::serialize(self, serde_json::value::Serializer)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Design {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Design::deserialize(d)
+    }
 }
 
 impl Design {
