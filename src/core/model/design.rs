@@ -169,3 +169,45 @@ pub enum LockMode {
     /// A DynamoDB lock table (deprecated by Terraform, still supported).
     Dynamodb,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Design;
+    use crate::core::templates::TEMPLATES;
+    use serde::Serialize;
+
+    /// The text the derived code writes straight to serde_json's writer,
+    /// as it did before `Design` went through a `Value`.
+    fn direct(d: &Design, pretty: bool) -> String {
+        let mut out = Vec::new();
+        let written = if pretty {
+            Design::serialize(d, &mut serde_json::Serializer::pretty(&mut out))
+        } else {
+            Design::serialize(d, &mut serde_json::Serializer::new(&mut out))
+        };
+        assert!(written.is_ok(), "the derived writer failed: {written:?}");
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn every_writer_gives_the_text_the_derived_writer_gave() {
+        // The templates hold every kind of object (see `tracked`'s test).
+        let mut designs: Vec<Design> = TEMPLATES.iter().filter_map(|t| t.design().ok()).collect();
+        assert_eq!(designs.len(), TEMPLATES.len(), "every template loads");
+        // Floats of every shape, and the coordinates `finite` rewrites.
+        let mut odd = designs[0].clone();
+        for (i, r) in odd.canvas.values_mut().enumerate() {
+            r.x = [0.1, -1e21, 1e-7, f64::NAN, f64::INFINITY, 12.5][i % 6];
+            r.w = 1.0 / (i as f64 + 3.0);
+        }
+        designs.push(odd);
+        for d in &designs {
+            let pretty = serde_json::to_string_pretty(d).unwrap_or_default();
+            assert_eq!(pretty, direct(d, true), "{}: pretty text differs", d.name);
+            let compact = serde_json::to_string(d).unwrap_or_default();
+            assert_eq!(compact, direct(d, false), "{}: compact text differs", d.name);
+            let value = serde_json::to_value(d).unwrap_or_default();
+            assert_eq!(serde_json::to_string(&value).unwrap_or_default(), compact);
+        }
+    }
+}
