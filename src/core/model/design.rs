@@ -205,7 +205,12 @@ mod tests {
             let pretty = serde_json::to_string_pretty(d).unwrap_or_default();
             assert_eq!(pretty, direct(d, true), "{}: pretty text differs", d.name);
             let compact = serde_json::to_string(d).unwrap_or_default();
-            assert_eq!(compact, direct(d, false), "{}: compact text differs", d.name);
+            assert_eq!(
+                compact,
+                direct(d, false),
+                "{}: compact text differs",
+                d.name
+            );
             let value = serde_json::to_value(d).unwrap_or_default();
             assert_eq!(serde_json::to_string(&value).unwrap_or_default(), compact);
         }
