@@ -62,7 +62,8 @@ pub struct Design {
 /// (`save`), the compact share links and the `Value`s the clipboard and
 /// the change summary build. The `Value` keeps the field order
 /// (serde_json's `preserve_order`) and writes numbers as serde_json would,
-/// so the text is the same; `tests/model_load.rs` pins it. Issue 13: this
+/// so the text is the same (`tests/model_load.rs` and the test below pin
+/// it). Issue 13: this
 /// is about 30 KB of the editor's wasm.
 impl Serialize for Design {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
