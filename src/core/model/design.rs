@@ -63,8 +63,7 @@ pub struct Design {
 /// the change summary build. The `Value` keeps the field order
 /// (serde_json's `preserve_order`) and writes numbers as serde_json would,
 /// so the text is the same (`tests/model_load.rs` and the test below pin
-/// it). Issue 13: this
-/// is about 30 KB of the editor's wasm.
+/// it). Issue 13: this took about 30 KB off the editor's code.
 impl Serialize for Design {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         Design::serialize(self, serde_json::value::Serializer)
