@@ -174,7 +174,6 @@ pub enum LockMode {
 mod tests {
     use super::Design;
     use crate::core::templates::TEMPLATES;
-    use serde::Serialize;
 
     /// The text the derived code writes straight to serde_json's writer,
     /// as it did before `Design` went through a `Value`.
