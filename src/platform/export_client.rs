@@ -163,7 +163,7 @@ fn received(data: JsValue) {
     // An answer nobody waits for (its dialog was closed) is dropped.
     let Some(done) = done else { return };
     let result = match field(&data, "outcome").as_string() {
-        Some(text) => serde_json::from_str::<Outcome>(&text)
+        Some(text) => crate::core::model::read_json::<Outcome>(&text)
             .map(|outcome| {
                 let zip = field(&data, "zip")
                     .dyn_into::<Uint8Array>()

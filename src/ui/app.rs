@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
     // Autosave, debounced: only the last change in a burst is written.
     let pending = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {
-        let text = design.with(save);
+        design.track();
         if first.is_none() {
             return; // the design just loaded is already where it came from
         }
@@ -147,6 +147,11 @@ pub fn App() -> impl IntoView {
             move || {
                 // (An app torn down meanwhile has nothing left to save.)
                 if pending.try_get_value() == Some(ticket) {
+                    // Written once per burst, not on every edit: the text of
+                    // a big design takes milliseconds to make (issue 13).
+                    let Some(text) = design.try_with_untracked(save) else {
+                        return;
+                    };
                     if let Err(e) = platform::storage::set(AUTOSAVE_KEY, &text) {
                         doc.notice
                             .try_set(Some(Notice::error(format!("Autosave failed: {e}."))));

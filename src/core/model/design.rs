@@ -1,7 +1,7 @@
 //! The top level of a design file (format version 2).
 
 use super::{Accelerator, Canvas, Dns, Peering, Region, Usage};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// The value of the `format` field of every design file.
@@ -11,8 +11,13 @@ pub const FORMAT: &str = "topoform.design";
 ///
 /// Field order here is the order in saved files, so it is part of the
 /// stable output and should not be shuffled.
+///
+/// The derived code is generated as `Design::serialize` and
+/// `Design::deserialize` (serde's `remote = "Self"`); the trait impls below
+/// call them, so that every writer goes through one serializer (see
+/// [`Serialize for Design`](#impl-Serialize-for-Design)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Design {
     /// Always [`FORMAT`]; checked before the rest is read.
     pub format: String,
@@ -48,6 +53,29 @@ pub struct Design {
     /// Presentation only: where each object sits on the canvas.
     #[serde(default)]
     pub canvas: Canvas,
+}
+
+/// A design is written through serde_json's `Value` serializer whatever
+/// the caller's serializer: the model's derived `Serialize` code (the
+/// design, its regions, VPCs, nodes, records…) is then compiled for that
+/// one serializer only, instead of once each for the pretty file writer
+/// (`save`), the compact share links and the `Value`s the clipboard and
+/// the change summary build. The `Value` keeps the field order
+/// (serde_json's `preserve_order`) and writes numbers as serde_json would,
+/// so the text is the same (`tests/model_load.rs` and the test below pin
+/// it). Issue 13: this took about 30 KB off the editor's code.
+impl Serialize for Design {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Design::serialize(self, serde_json::value::Serializer)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Design {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Design::deserialize(d)
+    }
 }
 
 impl Design {
@@ -140,4 +168,50 @@ pub enum LockMode {
     Lockfile,
     /// A DynamoDB lock table (deprecated by Terraform, still supported).
     Dynamodb,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Design;
+    use crate::core::templates::TEMPLATES;
+
+    /// The text the derived code writes straight to serde_json's writer,
+    /// as it did before `Design` went through a `Value`.
+    fn direct(d: &Design, pretty: bool) -> String {
+        let mut out = Vec::new();
+        let written = if pretty {
+            Design::serialize(d, &mut serde_json::Serializer::pretty(&mut out))
+        } else {
+            Design::serialize(d, &mut serde_json::Serializer::new(&mut out))
+        };
+        assert!(written.is_ok(), "the derived writer failed: {written:?}");
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn every_writer_gives_the_text_the_derived_writer_gave() {
+        // The templates hold every kind of object (see `tracked`'s test).
+        let mut designs: Vec<Design> = TEMPLATES.iter().filter_map(|t| t.design().ok()).collect();
+        assert_eq!(designs.len(), TEMPLATES.len(), "every template loads");
+        // Floats of every shape, and the coordinates `finite` rewrites.
+        let mut odd = designs[0].clone();
+        for (i, r) in odd.canvas.values_mut().enumerate() {
+            r.x = [0.1, -1e21, 1e-7, f64::NAN, f64::INFINITY, 12.5][i % 6];
+            r.w = 1.0 / (i as f64 + 3.0);
+        }
+        designs.push(odd);
+        for d in &designs {
+            let pretty = serde_json::to_string_pretty(d).unwrap_or_default();
+            assert_eq!(pretty, direct(d, true), "{}: pretty text differs", d.name);
+            let compact = serde_json::to_string(d).unwrap_or_default();
+            assert_eq!(
+                compact,
+                direct(d, false),
+                "{}: compact text differs",
+                d.name
+            );
+            let value = serde_json::to_value(d).unwrap_or_default();
+            assert_eq!(serde_json::to_string(&value).unwrap_or_default(), compact);
+        }
+    }
 }

@@ -159,6 +159,18 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
     Ok(design)
 }
 
+/// Reads other JSON text the app receives (the exporter worker's answer)
+/// through the same strict parser and path-keeping reader as designs, so
+/// the editor's wasm holds no second deserializer for it; errors read
+/// `path: message` (the message alone at the root).
+pub fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = strict_json::parse(text).map_err(|e| e.to_string())?;
+    tracked::read(&value).map_err(|(path, message)| match path.as_str() {
+        "" => message,
+        _ => format!("{path}: {message}"),
+    })
+}
+
 /// Writes a design as pretty JSON with a stable field order and a final newline.
 pub fn save(design: &Design) -> String {
     match serde_json::to_string_pretty(design) {
@@ -190,5 +202,43 @@ pub(crate) fn json_type(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_json;
+    use crate::core::export::job::{run, Job, Outcome};
+    use crate::core::export::Layout;
+    use crate::core::templates::TEMPLATES;
+
+    #[test]
+    fn the_exporters_answer_reads_back_as_serde_json_reads_it() {
+        let job = Job {
+            layout: Layout::PerRegion,
+            design: super::save(&TEMPLATES[0].design().expect("a template loads")),
+        };
+        let mut outcomes = vec![run(&job).outcome];
+        outcomes.push(
+            run(&Job {
+                design: "{}".into(),
+                ..job
+            })
+            .outcome,
+        );
+        outcomes.push(Outcome::Unsupported("a kind".into()));
+        for outcome in outcomes {
+            let text = serde_json::to_string(&outcome).unwrap_or_default();
+            let back: Outcome = read_json(&text).expect("an outcome reads back");
+            assert_eq!(back, outcome);
+            assert_eq!(serde_json::from_str::<Outcome>(&text).ok(), Some(back));
+        }
+        let bad = r#"{"files": {"files": [{"path": 1}], "archive": "a", "zip_error": null}}"#;
+        let e = read_json::<Outcome>(bad).expect_err("a path that is a number is refused");
+        assert!(
+            e.starts_with("files.files[0].path: invalid type: integer `1`"),
+            "{e}"
+        );
+        assert!(read_json::<Outcome>("{\"invalid\": []} x").is_err());
     }
 }

@@ -48,6 +48,7 @@ pub use elasticache::{CacheEngine, Elasticache};
 pub use id::is_valid_id;
 pub use index::{for_each_object, Index, ObjectKind, ObjectRef};
 pub use load::{load, load_value, save, LoadError, LoadErrorKind};
+pub use load::read_json;
 pub use migrate::CURRENT_VERSION;
 pub use node::{NodeKind, RegionNode, VpcNode};
 pub use peering::Peering;

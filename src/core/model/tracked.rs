@@ -18,7 +18,7 @@
 //! pin the messages.
 
 use crate::core::text::short;
-use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -162,29 +162,109 @@ impl<'a, 'de> Deserializer<'de> for Reader<'a, 'de> {
         match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => visitor.visit_u64(u),
-                (_, Some(i)) => visitor.visit_i64(i),
-                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
-            },
+            Value::Number(_) => self.number(visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => {
-                let mut seq = Seq {
-                    items: items.iter(),
-                    index: 0,
-                    at: self.at,
-                };
-                let out = visitor.visit_seq(&mut seq)?;
-                match seq.items.len() {
-                    0 => Ok(out),
-                    _ => Err(de::Error::invalid_length(
-                        items.len(),
-                        &"fewer elements in array",
-                    )),
-                }
-            }
+            Value::Array(items) => self.visit_array(items, visitor),
             Value::Object(map) => self.visit_object(map, visitor),
         }
+    }
+
+    // The typed methods below read what `deserialize_any` would hand the
+    // visitor and refuse anything else with the words a visitor's default
+    // `visit_*` would use (`invalid type: …, expected …`), so the messages
+    // are unchanged. What they save: `deserialize_any` calls every `visit_*`
+    // of the visitor it is given, so each of the model's ~30 visitors was
+    // compiled with eight branches; here a struct's visitor, a `Vec`'s, a
+    // map's, a string's or a number's is compiled with the one or two it
+    // takes (issue 13: the editor's wasm).
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(map) => self.visit_object(map, visitor),
+            // serde_json reads a struct from an array too, by position.
+            Value::Array(items) => self.visit_array(items, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Array(items) => self.visit_array(items, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(map) => self.visit_object(map, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Bool(b) => visitor.visit_bool(*b),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.number(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -234,12 +314,44 @@ impl<'a, 'de> Deserializer<'de> for Reader<'a, 'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+        i8 i16 i128 u128 f32 char bytes byte_buf unit_struct tuple_struct identifier
     }
 }
 
 impl<'a, 'de> Reader<'a, 'de> {
+    /// A number as `deserialize_any` hands it over (an unsigned, a signed
+    /// or a float, in that order); anything else is refused.
+    fn number<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (_, Some(i)) => visitor.visit_i64(i),
+                _ => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn visit_array<V: Visitor<'de>>(
+        self,
+        items: &'de [Value],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let mut seq = Seq {
+            items: items.iter(),
+            index: 0,
+            at: self.at,
+        };
+        let out = visitor.visit_seq(&mut seq)?;
+        match seq.items.len() {
+            0 => Ok(out),
+            _ => Err(de::Error::invalid_length(
+                items.len(),
+                &"fewer elements in array",
+            )),
+        }
+    }
+
     fn visit_object<V: Visitor<'de>>(
         self,
         map: &'de Map<String, Value>,
@@ -261,142 +373,9 @@ impl<'a, 'de> Reader<'a, 'de> {
     }
 }
 
-/// An array's elements, each read at its index.
-struct Seq<'a, 'de> {
-    items: std::slice::Iter<'de, Value>,
-    index: usize,
-    at: &'a At<'a>,
-}
-
-impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        let Some(value) = self.items.next() else {
-            return Ok(None);
-        };
-        let at = At::Index(self.at, self.index);
-        self.index += 1;
-        seed.deserialize(Reader { value, at: &at })
-            .map(Some)
-            .map_err(|e| e.at(&at))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-/// An object's entries, each value read at its key.
-struct Entries<'a, 'de> {
-    entries: serde_json::map::Iter<'de>,
-    value: Option<(&'de str, &'de Value)>,
-    at: &'a At<'a>,
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.value = Some((key, value));
-        let de = de::value::BorrowedStrDeserializer::<Error>::new(key);
-        seed.deserialize(de)
-            .map(Some)
-            .map_err(|e| e.at(&At::Key(self.at, key)))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let Some((key, value)) = self.value.take() else {
-            return Err(de::Error::custom(
-                "a map value was asked for before its key",
-            ));
-        };
-        let at = At::Key(self.at, key);
-        seed.deserialize(Reader { value, at: &at })
-            .map_err(|e| e.at(&at))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-/// An enum: its variant's name, and the variant's content when the value
-/// is an object of one key (read at the variant's name, as a key).
-struct Variant<'a, 'de> {
-    name: &'de str,
-    value: Option<&'de Value>,
-    at: &'a At<'a>,
-}
-
-impl<'a, 'de> de::EnumAccess<'de> for Variant<'a, 'de> {
-    type Error = Error;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        let de = de::value::BorrowedStrDeserializer::<Error>::new(self.name);
-        Ok((seed.deserialize(de)?, self))
-    }
-}
-
-impl<'a, 'de> Variant<'a, 'de> {
-    /// Reads the content (if any) at the variant's name.
-    fn content<T>(
-        self,
-        what: &'static str,
-        read: impl FnOnce(Reader<'_, 'de>) -> Result<T, Error>,
-    ) -> Result<T, Error> {
-        let at = At::Key(self.at, self.name);
-        match self.value {
-            Some(value) => read(Reader { value, at: &at }),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &what)),
-        }
-        .map_err(|e| e.at(&at))
-    }
-}
-
-impl<'a, 'de> de::VariantAccess<'de> for Variant<'a, 'de> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        match self.value {
-            None => Ok(()),
-            Some(_) => self.content("unit variant", |r| <()>::deserialize(r)),
-        }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        self.content("newtype variant", |r| seed.deserialize(r))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        self.content("tuple variant", |r| match r.value {
-            Value::Array(a) if a.is_empty() => visitor.visit_unit(),
-            Value::Array(_) => r.deserialize_any(visitor),
-            other => Err(invalid_type(other, &"tuple variant")),
-        })
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.content("struct variant", |r| match r.value {
-            Value::Object(map) => r.visit_object(map, visitor),
-            other => Err(invalid_type(other, &"struct variant")),
-        })
-    }
-}
+#[path = "tracked_access.rs"]
+mod access;
+use access::{Entries, Seq, Variant};
 
 #[cfg(test)]
 #[path = "tracked_tests.rs"]
