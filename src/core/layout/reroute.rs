@@ -16,14 +16,24 @@
 
 use super::placed::{reach, route_one};
 use super::route::{with_ancestors, Grid};
-use super::{Layout, Link, LinkGeom, LinkKind, Rect};
+use super::{Layout, Link, LinkGeom, Rect};
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
-/// A link's identity: links are keyed by their kind and their two ends.
-type Key = (LinkKind, String, String);
+/// A hash of a link's identity (its kind and its two ends), so looking a
+/// link up allocates nothing; a reused entry's link is compared in full, so
+/// a collision only costs a routing.
+type Key = u64;
 
 fn key(l: &Link) -> Key {
-    (l.kind, l.from.clone(), l.to.clone())
+    let mut h = rustc_hash::FxHasher::default();
+    (l.kind, &l.from, &l.to).hash(&mut h);
+    h.finish()
+}
+
+/// True when `g` places the link `l` is (same kind and ends).
+fn same_link(g: &LinkGeom, l: &Link) -> bool {
+    g.link.kind == l.kind && g.link.from == l.from && g.link.to == l.to
 }
 
 /// One routed link and what its route depends on.
@@ -76,7 +86,10 @@ impl Routes {
             ends.extend(with_ancestors(layout, &link.to));
             let old = prev.zip(changes.as_ref()).and_then(|(p, c)| {
                 let e = p.entries.get(&key(link))?;
-                c.keeps(e, &ends).then(|| p.geoms.get(e.at)).flatten()
+                c.keeps(e, &ends)
+                    .then(|| p.geoms.get(e.at))
+                    .flatten()
+                    .filter(|g| same_link(g, link))
             });
             let geom = match old {
                 Some(g) => LinkGeom {
