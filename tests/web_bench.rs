@@ -426,3 +426,149 @@ async fn component_redraws_on_the_stress_design() {
         perf.now() - t
     ));
 }
+
+/// Where one edit's time goes on the stress design, step by step (issue 13,
+/// item 3): for a CIDR change, a move and an add, each pure step the editor
+/// runs after the edit (the canvas's layout, link list, routing from scratch
+/// and incremental, labels; validation; the cost, outage and failure memos;
+/// the autosave text; the history's clone and compare), median of 5 in ms.
+/// The canvas's redraw is `component_redraws_on_the_stress_design`'s figure.
+#[wasm_bindgen_test]
+fn edit_path_split_on_the_stress_design() {
+    use topoform::core::cost::{estimate, tiers_of};
+    use topoform::core::edit::{add, PaletteItem};
+    use topoform::core::layout::{label, layout, link_geometry, links, Routes};
+    use topoform::core::model::{save, Design, Index, Rect};
+    use topoform::core::simulate::located::Located;
+    use topoform::core::simulate::{every_failure, strategy};
+    let perf = window().performance().unwrap();
+    let d = topoform::core::stress::stress_design();
+    let l0 = layout(&d);
+    let routes = Routes::route(None, &l0, &links(&d));
+    let mut cidr = d.clone();
+    cidr.regions[0].vpcs[0].cidr = d.regions[1].vpcs[0].cidr.clone();
+    let mut moved = d.clone();
+    let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
+    if let Some(r) = l0.get(&node).map(|s| s.rect) {
+        moved.canvas.insert(
+            node,
+            Rect {
+                x: r.x + 40.0,
+                y: r.y + 20.0,
+                ..r
+            },
+        );
+    }
+    let added = add(&d, PaletteItem::Alb, Some(&d.regions[0].vpcs[0].id))
+        .map(|(d, _)| d)
+        .unwrap_or_else(|_| d.clone());
+    let median = |f: &dyn Fn()| {
+        f();
+        let mut v: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = perf.now();
+                f();
+                perf.now() - t
+            })
+            .collect();
+        percentile(&mut v, 0.5)
+    };
+    for (what, next) in [
+        ("CIDR change", &cidr),
+        ("move one workload", &moved),
+        ("add a load balancer", &added),
+    ] {
+        let next: &Design = next;
+        let l = layout(next);
+        let ls = links(next);
+        let rerouted = Routes::route(Some(&routes), &l, &ls).rerouted();
+        let steps: Vec<(&str, f64)> = vec![
+            (
+                "history clone+compare",
+                median(&|| {
+                    let c = d.clone();
+                    std::hint::black_box(c == *next);
+                }),
+            ),
+            (
+                "layout",
+                median(&|| {
+                    std::hint::black_box(layout(next));
+                }),
+            ),
+            (
+                "link list",
+                median(&|| {
+                    std::hint::black_box(links(next));
+                }),
+            ),
+            (
+                "routing full",
+                median(&|| {
+                    std::hint::black_box(link_geometry(&l, &ls));
+                }),
+            ),
+            (
+                "routing incremental",
+                median(&|| {
+                    std::hint::black_box(Routes::route(Some(&routes), &l, &ls));
+                }),
+            ),
+            (
+                "labels",
+                median(&|| {
+                    let index = Index::new(next);
+                    std::hint::black_box(
+                        l.shapes
+                            .iter()
+                            .map(|s| label(s, next, &index))
+                            .collect::<Vec<_>>(),
+                    );
+                }),
+            ),
+            (
+                "validation",
+                median(&|| {
+                    std::hint::black_box(validate(next));
+                }),
+            ),
+            (
+                "cost+tiers",
+                median(&|| {
+                    let e = estimate(next);
+                    std::hint::black_box(tiers_of(next, &e));
+                }),
+            ),
+            (
+                "outage places+strategy",
+                median(&|| {
+                    std::hint::black_box((every_failure(next), strategy(next)));
+                }),
+            ),
+            (
+                "located",
+                median(&|| {
+                    std::hint::black_box(Located::of(next));
+                }),
+            ),
+            (
+                "autosave text",
+                median(&|| {
+                    std::hint::black_box(save(next).len());
+                }),
+            ),
+        ];
+        let with_incremental: f64 = steps
+            .iter()
+            .filter(|(n, _)| *n != "routing full")
+            .map(|s| s.1)
+            .sum();
+        console_log(&format!(
+            "wasm edit path, {what}: {} ({} of {} links rerouted); sum with incremental routing {:.1} ms",
+            steps.iter().map(|(n, t)| format!("{n} {t:.1}")).collect::<Vec<_>>().join(", "),
+            rerouted,
+            ls.len(),
+            with_incremental
+        ));
+    }
+}

@@ -19,6 +19,8 @@ mod labels;
 mod links;
 mod order;
 mod place;
+mod placed;
+mod reroute;
 mod route;
 #[cfg(test)]
 mod tests;
@@ -28,9 +30,11 @@ pub use hit::{
     is_design_id, is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved,
 };
 pub use labels::{canvas_name, fit, label, Label};
-pub use links::{link_geometry, links, Link, LinkGeom, LinkKind};
+pub use links::{links, Link, LinkGeom, LinkKind};
 pub use order::{reading_order, step};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
+pub use placed::link_geometry;
+pub use reroute::Routes;
 pub use route::header_height;
 
 pub use super::model::Rect;

@@ -210,8 +210,8 @@ impl Grid {
 }
 
 /// How far apart the candidate control points are, and how many per side.
-const STEP: f64 = 40.0;
-const MAX_STEPS: usize = 16;
+pub(super) const STEP: f64 = 40.0;
+pub(super) const MAX_STEPS: usize = 16;
 
 /// True when `p` lies strictly inside `r`.
 fn inside(r: &Rect, p: Point) -> bool {

@@ -26,7 +26,7 @@ use super::stage::Stage;
 use super::{clipboard, zoom};
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
-use crate::core::layout::{layout, link_geometry, links, LinkKind, RectExt};
+use crate::core::layout::{layout, links, LinkKind, RectExt, Routes};
 use crate::core::model::{Design, Rect};
 use crate::core::simulate::located::Located;
 use crate::core::simulate::Failure;
@@ -120,8 +120,16 @@ pub fn Canvas(
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
     let located = Memo::new(move |_| design.with(Located::of));
-    let placed =
-        Memo::new(move |_| design.with(|d| geometry.with(|l| link_geometry(l, &links(d)))));
+    // Each edit reroutes only the links it can have changed (core::layout::Routes).
+    let routes = StoredValue::new(None::<Routes>);
+    let placed = Memo::new(move |_| {
+        let next = design.with(|d| {
+            geometry.with(|l| routes.with_value(|prev| Routes::route(prev.as_ref(), l, &links(d))))
+        });
+        let out = next.geoms().to_vec();
+        routes.set_value(Some(next));
+        out
+    });
     let fitted = Memo::new(move |_| {
         let shapes = geometry.with(|l| l.bounds);
         let all = placed.with(|ls| ls.iter().fold(shapes, |b, g| b.union(&g.bounds())));

@@ -7,6 +7,7 @@
 use super::shape::is_frame;
 use super::stage::Stage;
 use crate::core::camera::ViewBox;
+use crate::core::layout::Rect;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -42,14 +43,18 @@ pub fn Minimap(st: Stage) -> impl IntoView {
             .get()
             .is_some_and(|vb| !everything_fits(&vb, &st.fitted.get()))
     };
-    let frames = move || {
+    // Keyed by id and rectangle: an edit redraws only the frames it moved.
+    let frames = Memo::new(move |_| {
         st.geometry.with(|l| {
             l.shapes
                 .iter()
                 .filter(|s| is_frame(s.kind))
-                .map(|s| view! { <rect class=format!("mini {}", s.kind.as_str()) x=s.rect.x y=s.rect.y width=s.rect.w height=s.rect.h></rect> })
-                .collect_view()
+                .map(|s| (s.id.clone(), s.kind.as_str(), s.rect))
+                .collect::<Vec<_>>()
         })
+    });
+    let frame_key = |(id, kind, r): &(String, &'static str, Rect)| {
+        (id.clone(), *kind, [r.x, r.y, r.w, r.h].map(f64::to_bits))
     };
     let down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
@@ -73,7 +78,9 @@ pub fn Minimap(st: Stage) -> impl IntoView {
             <svg class="minimap" aria-hidden="true" viewBox=move || st.fitted.get().attr() preserveAspectRatio="xMidYMid meet"
                 on:pointerdown=down on:pointermove=moved on:pointerup=move |_| pressed.set_value(false)
                 on:pointercancel=move |_| pressed.set_value(false)>
-                {frames}
+                <For each=move || frames.get() key=frame_key children=|(_, kind, r)| view! {
+                    <rect class=format!("mini {kind}") x=r.x y=r.y width=r.w height=r.h></rect>
+                } />
                 {move || st.camera.get().map(|vb| view! { <rect class="mini-view" x=vb.x y=vb.y width=vb.w height=vb.h></rect> })}
             </svg>
         </Show>

@@ -7,8 +7,9 @@
 //! VPC is which.
 
 use super::scene::Drawn;
-use crate::core::layout::{fit, header_height, ShapeKind};
+use crate::core::layout::{fit, header_height, Rect, ShapeKind};
 use leptos::prelude::*;
+use std::hash::{Hash, Hasher};
 
 /// Screen pixels of the overview text and its inset from the frame corner.
 const TEXT_PX: f64 = 13.0;
@@ -50,43 +51,86 @@ pub fn overview_view(
             .filter(|s| *s > 0.0)
             .map(|s| (s.ln() * 10.0).round() as i32)
     });
-    let labels = move || {
-        let s = (f64::from(level.get()?) / 10.0).exp();
-        let texts = drawn.with(|v| {
+    // Keyed by id and everything drawn, so an edit redraws only the labels
+    // it changed (a renamed VPC, a moved frame), not all of them.
+    let labels = Memo::new(move |_| {
+        let Some(level) = level.get() else {
+            return Vec::new();
+        };
+        let s = (f64::from(level) / 10.0).exp();
+        drawn.with(|v| {
             v.iter()
-                .filter_map(|d| {
-                    let class = match d.shape.kind {
-                        ShapeKind::Region => "ov-label ov-region",
-                        ShapeKind::Global => "ov-label ov-global",
-                        ShapeKind::Vpc => "ov-label ov-vpc",
-                        ShapeKind::Az => "ov-label ov-az",
-                        _ => return None,
-                    };
-                    let l = &d.label;
-                    let text = match d.shape.kind {
-                        ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_uppercase()),
-                        ShapeKind::Vpc if !l.detail.is_empty() => format!("{} · {}", l.title, l.detail),
-                        // AZ columns are told apart by their subnets' names when zoomed in.
-                        ShapeKind::Az => String::new(),
-                        _ => l.title.clone(),
-                    };
-                    let r = d.shape.rect;
-                    let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
-                    // The header band stays something to grab the frame by,
-                    // with or without room for its name.
-                    let band = header_height(d.shape.kind).min(r.h);
-                    let label = (room >= 3 && !text.is_empty())
-                        .then(|| view! { <text x=r.x y=r.y dominant-baseline="hanging">{fit(&text, room)}</text> });
-                    Some(view! {
-                        <g class=class data-target=d.shape.id.clone()>
-                            <rect class="ov-hit" x=r.x y=r.y width=r.w height=band></rect>
-                            {label}
-                        </g>
-                    })
-                })
-                .collect_view()
-        });
-        Some(texts)
-    };
-    view! { <g class="layer-overview" aria-hidden="true" style=move || overview_style(scale.get())>{labels}</g> }
+                .filter_map(|d| OvLabel::of(d, s))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <g class="layer-overview" aria-hidden="true" style=move || overview_style(scale.get())>
+            <For each=move || labels.get() key=|o| o.key.clone() children=OvLabel::view />
+        </g>
+    }
+}
+
+/// One overview label: its frame, its class, the band to grab it by and
+/// the text that fits, with the key that changes whenever any of them does.
+#[derive(Debug, Clone, PartialEq)]
+struct OvLabel {
+    key: (String, u64),
+    class: &'static str,
+    rect: Rect,
+    band: f64,
+    text: Option<String>,
+}
+
+impl OvLabel {
+    /// The label of a drawn frame at `s` pixels per unit (`None`: not a frame).
+    fn of(d: &Drawn, s: f64) -> Option<OvLabel> {
+        let class = match d.shape.kind {
+            ShapeKind::Region => "ov-label ov-region",
+            ShapeKind::Global => "ov-label ov-global",
+            ShapeKind::Vpc => "ov-label ov-vpc",
+            ShapeKind::Az => "ov-label ov-az",
+            _ => return None,
+        };
+        let l = &d.label;
+        let text = match d.shape.kind {
+            ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_uppercase()),
+            ShapeKind::Vpc if !l.detail.is_empty() => format!("{} · {}", l.title, l.detail),
+            // AZ columns are told apart by their subnets' names when zoomed in.
+            ShapeKind::Az => String::new(),
+            _ => l.title.clone(),
+        };
+        let r = d.shape.rect;
+        let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
+        // The header band stays something to grab the frame by, with or
+        // without room for its name.
+        let band = header_height(d.shape.kind).min(r.h);
+        let text = (room >= 3 && !text.is_empty()).then(|| fit(&text, room));
+        let mut h = rustc_hash::FxHasher::default();
+        class.hash(&mut h);
+        for v in [r.x, r.y, r.w, r.h, band] {
+            v.to_bits().hash(&mut h);
+        }
+        text.hash(&mut h);
+        Some(OvLabel {
+            key: (d.shape.id.clone(), h.finish()),
+            class,
+            rect: r,
+            band,
+            text,
+        })
+    }
+
+    fn view(self) -> impl IntoView {
+        let r = self.rect;
+        let label = self
+            .text
+            .map(|t| view! { <text x=r.x y=r.y dominant-baseline="hanging">{t}</text> });
+        view! {
+            <g class=self.class data-target=self.key.0>
+                <rect class="ov-hit" x=r.x y=r.y width=r.w height=self.band></rect>
+                {label}
+            </g>
+        }
+    }
 }

@@ -1,0 +1,200 @@
+// The editor as a user feels it (issue 13, item 4): the release build in
+// dist/, driven through real pointer, wheel and keyboard events in Debian's
+// Chromium (playwright-core), with the 5,000-object stress design opened
+// through Open… from a file written at run time (examples/stress_design.rs;
+// STRESS_DESIGN=path reuses one). Prints figures; never fails on timing
+// (it fails only when the app cannot be driven at all).
+//
+//   node e2e/bench-input.mjs            (after trunk build --release)
+//
+// Each latency is measured in the page: from the input event (a capturing
+// listener on window sees it before the app does) to the first animation
+// frame at which the screen shows the result (the app's work, synchronous
+// or in microtasks, runs before that frame), polled frame by frame until a
+// check of the DOM says the result is there.
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dist = join(root, 'dist');
+
+let design = process.env.STRESS_DESIGN;
+const made = !design;
+if (made) {
+  design = join(tmpdir(), `topoform-stress-${process.pid}.json`);
+  const r = spawnSync('cargo', ['run', '--quiet', '--example', 'stress_design', '--', design], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not write the stress design (cargo run --example stress_design)');
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const server = await serve(dist);
+const url = server.url;
+const out = [];
+const say = (line) => { out.push(line); console.log(`bench-input: ${line}`); };
+const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.round((s.length - 1) * p)]; };
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+// In every page: a frame recorder, and latency probes armed before an action.
+const probes = () => {
+  window.__frames = null;
+  window.__recordFrames = () => {
+    window.__frames = [];
+    const tick = (t) => { if (window.__frames) { window.__frames.push(t); requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+  };
+  window.__stopFrames = () => { const f = window.__frames ?? []; window.__frames = null; return f; };
+  // Resolves with the ms from the next `type` event to the first frame at
+  // which `done()` holds (at most 10 s of frames).
+  window.__arm = (type, done) => {
+    window.__pending = new Promise((resolve) => {
+      window.addEventListener(type, () => {
+        const t0 = performance.now();
+        const check = () => {
+          let ok = false;
+          try { ok = done(); } catch { ok = false; }
+          if (ok || performance.now() - t0 > 10000) resolve(ok ? performance.now() - t0 : NaN);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }, { capture: true, once: true });
+    });
+  };
+};
+
+/** Arms a probe for `type` whose check is `done` (a function source), runs `act`, returns the latency. */
+async function latency(page, type, done, act) {
+  await page.evaluate(([t, src]) => window.__arm(t, new Function(`return (${src})()`)), [type, done.toString()]);
+  await act();
+  return page.evaluate(() => window.__pending);
+}
+
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(probes);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+try {
+  // First paint: navigation to the template drawn, p50 of 5 fresh loads.
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const { context, page } = await freshPage();
+    await page.goto(`${url}?template=active-passive`);
+    await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 30000 });
+    loads.push(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now())))));
+    await context.close();
+  }
+  say(`first paint (navigation to the template drawn) p50 ${ms(pct(loads, 0.5))} of 5 loads (${loads.map((v) => v.toFixed(0)).join(', ')}; target 1000 ms)`);
+
+  const { page, errors } = await freshPage();
+  await page.goto(`${url}?template=active-passive`);
+  await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 30000 });
+
+  // Open… the stress design (the file input behind the button).
+  let t = Date.now();
+  await page.locator('input[type="file"][aria-label^="Design file"]').setInputFiles(design);
+  await page.waitForFunction(() => document.querySelectorAll('svg.canvas [data-id]').length > 4000, null, { timeout: 120000, polling: 100 });
+  const shapes = await page.locator('svg.canvas [data-id]').count();
+  say(`open the stress design (${shapes} shapes drawn): ${Date.now() - t} ms`);
+  await page.waitForTimeout(500);
+
+  // Drag a workload at Fit: frames while dragging, then the release.
+  const node = await page.evaluate(() => {
+    const g = [...document.querySelectorAll('svg.canvas g[data-id][data-kind="alb"], svg.canvas g[data-id][data-kind="asg"]')][0];
+    return g?.getAttribute('data-id');
+  });
+  if (!node) throw new Error('no workload to drag');
+  const box = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().boundingBox();
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.waitForTimeout(200);
+  await page.evaluate(() => window.__recordFrames());
+  for (let i = 1; i <= 60; i++) await page.mouse.move(from.x + i * 2, from.y + i);
+  const stamps = await page.evaluate(() => window.__stopFrames());
+  const frames = stamps.slice(1).map((v, i) => v - stamps[i]);
+  say(`drag frames p50 ${ms(pct(frames, 0.5))}, p95 ${ms(pct(frames, 0.95))} over ${frames.length} frames (target p95 16.7 ms)`);
+  const xBefore = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().getAttribute('x');
+  const release = await latency(page, 'pointerup',
+    `() => document.querySelector('svg.canvas [data-id="${node}"] > rect')?.getAttribute('x') !== ${JSON.stringify(xBefore)}`,
+    () => page.mouse.up());
+  say(`drag release (the move committed and redrawn) ${ms(release)} (target 50 ms)`);
+
+  // Undo the move.
+  const xMoved = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().getAttribute('x');
+  const undo = await latency(page, 'click',
+    `() => document.querySelector('svg.canvas [data-id="${node}"] > rect')?.getAttribute('x') !== ${JSON.stringify(xMoved)}`,
+    () => page.getByRole('button', { name: 'Undo' }).click());
+  say(`undo ${ms(undo)} (target 100 ms)`);
+
+  // Wheel steps over the canvas, zooming in from Fit.
+  const svg = await page.locator('svg.canvas').boundingBox();
+  await page.mouse.move(svg.x + svg.width / 2, svg.y + svg.height / 2);
+  const wheels = [];
+  for (let i = 0; i < 5; i++) {
+    const vb = await page.locator('svg.canvas').getAttribute('viewBox');
+    wheels.push(await latency(page, 'wheel',
+      `() => document.querySelector('svg.canvas').getAttribute('viewBox') !== ${JSON.stringify(vb)}`,
+      () => page.mouse.wheel(0, -120)));
+    await page.waitForTimeout(100);
+  }
+  say(`wheel step p50 ${ms(pct(wheels, 0.5))}, max ${ms(pct(wheels, 1))} (target 100 ms)`);
+
+  // Fit again.
+  const vbZoomed = await page.locator('svg.canvas').getAttribute('viewBox');
+  const fit = await latency(page, 'click',
+    `() => document.querySelector('svg.canvas').getAttribute('viewBox') !== ${JSON.stringify(vbZoomed)}`,
+    () => page.getByRole('button', { name: 'Fit the design to the window' }).click());
+  say(`Fit ${ms(fit)} (target 100 ms)`);
+
+  // A CIDR edit that breaks a rule, to the counts on screen: select the
+  // first region's VPC with the find box, type another VPC's CIDR, Enter.
+  const [vpc, other] = await page.evaluate(() => [...document.querySelectorAll('svg.canvas g[data-id][data-kind="vpc"]')].slice(0, 2).map((g) => g.getAttribute('data-id')));
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(vpc);
+  await page.keyboard.press('Enter');
+  const cidr = page.locator('.inspector input[aria-label="CIDR"]');
+  await cidr.waitFor({ timeout: 10000 });
+  const json = JSON.parse(await readFile(design, 'utf8'));
+  const vpcs = json.regions.flatMap((r) => r.vpcs ?? []);
+  const target = vpcs.find((v) => v.id === other) ?? vpcs[1];
+  const countsBefore = await page.locator('[data-counts]').textContent();
+  await cidr.fill(target.cidr);
+  const edit = await latency(page, 'keydown',
+    `() => document.querySelector('[data-counts]')?.textContent !== ${JSON.stringify(countsBefore)}`,
+    () => cidr.press('Enter'));
+  say(`CIDR edit to the counts on screen ${ms(edit)} (${countsBefore} -> ${await page.locator('[data-counts]').textContent()}; target 50 ms)`);
+
+  // Select from a problem row: the selection drawn on the canvas.
+  await page.keyboard.press('Escape');
+  const row = page.locator('.problems li button').first();
+  await row.waitFor({ timeout: 10000 });
+  const selectBefore = await page.locator('.selected-outline').count();
+  const select = await latency(page, 'click',
+    `() => { const o = [...document.querySelectorAll('.selected-outline')].map((e) => e.getAttribute('data-outline')).join(' '); return o.length > 0 && o !== window.__outlinesBefore; }`,
+    async () => {
+      await page.evaluate(() => { window.__outlinesBefore = [...document.querySelectorAll('.selected-outline')].map((e) => e.getAttribute('data-outline')).join(' '); });
+      await row.click();
+    });
+  say(`select from a problem row ${ms(select)} (outlines before: ${selectBefore}; target 100 ms)`);
+  if (errors.length) say(`page errors: ${errors.join(' | ')}`);
+} finally {
+  await server.close();
+  await browser.close();
+  if (made) await rm(design, { force: true });
+}

@@ -1,0 +1,194 @@
+//! Placing links on the canvas: each line between the facing edges of its
+//! two shapes, bent around the boxes it would otherwise cross
+//! ([`link_geometry`]); [`route_one`] and [`reach`] are what the incremental
+//! routing (`reroute.rs`) reuses.
+
+use super::route::{bend, with_ancestors, Grid, MAX_STEPS, STEP};
+use super::{Layout, Link, LinkGeom, LinkKind, Point, Rect, RectExt, Shape, ShapeKind};
+
+/// Places every link whose two ends have shapes; others are skipped (a
+/// dangling reference is validation's business, not the canvas's).
+pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
+    let grid = Grid::new(layout);
+    links
+        .iter()
+        .filter_map(|link| route_one(layout, &grid, link))
+        .collect()
+}
+
+/// Places one link (`None` when an end has no shape). `grid` is
+/// [`Grid::new`] of `layout`.
+pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Link) -> Option<LinkGeom> {
+    let a = layout.get(&link.from)?;
+    let b = layout.get(&link.to)?;
+    if link.kind == LinkKind::SubnetUse {
+        return Some(subnet_arc(link, a, b));
+    }
+    let mut skip = with_ancestors(layout, &link.from);
+    skip.extend(with_ancestors(layout, &link.to));
+    // Try each pair of facing sides; keep the clearest curve.
+    let (start, end, control, _) = facing_points(a, b)
+        .into_iter()
+        .map(|(s, e)| {
+            let (c, score) = bend(layout, grid, s, e, &skip);
+            (s, e, c, score)
+        })
+        .min_by(|x, y| x.3.total_cmp(&y.3))?;
+    Some(LinkGeom {
+        link: link.clone(),
+        start,
+        end,
+        control,
+    })
+}
+
+/// Everywhere routing the link between shapes `a` and `b` may look: the
+/// box holding every candidate curve [`bend`] tries (a curve lies inside
+/// the triangle of its ends and control point, and the control points lie
+/// on the normal through the midpoint, at most `MAX_STEPS * STEP` away).
+/// `None` when the routing looks nowhere (a subnet-use arc, whose geometry
+/// is fixed by its two ends) or the box is not finite (then the link is
+/// always routed again).
+pub(super) fn reach(kind: LinkKind, a: &Shape, b: &Shape) -> Option<Option<Rect>> {
+    if kind == LinkKind::SubnetUse {
+        return Some(None);
+    }
+    let far = MAX_STEPS as f64 * STEP;
+    let mut out: Option<Rect> = None;
+    for (s, e) in facing_points(a, b) {
+        let mid = Point {
+            x: (s.x + e.x) / 2.0,
+            y: (s.y + e.y) / 2.0,
+        };
+        let (dx, dy) = (e.x - s.x, e.y - s.y);
+        let len = (dx * dx + dy * dy).sqrt();
+        let (nx, ny) = if len.is_finite() && len >= 1.0 {
+            (-dy / len * far, dx / len * far)
+        } else {
+            (0.0, 0.0)
+        };
+        let xs = [s.x, e.x, mid.x + nx, mid.x - nx];
+        let ys = [s.y, e.y, mid.y + ny, mid.y - ny];
+        let (x0, x1) = (
+            xs.iter().copied().fold(f64::INFINITY, f64::min),
+            xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        );
+        let (y0, y1) = (
+            ys.iter().copied().fold(f64::INFINITY, f64::min),
+            ys.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        );
+        if ![x0, x1, y0, y1].iter().all(|v| v.is_finite()) {
+            return None;
+        }
+        let r = Rect {
+            x: x0,
+            y: y0,
+            w: x1 - x0,
+            h: y1 - y0,
+        };
+        out = Some(out.map_or(r, |o| o.union(&r)));
+    }
+    out.map(Some)
+}
+
+/// How far below the lower of its two ends a subnet-use arc's control
+/// point sits: the curve then dips about half of it below the row, inside
+/// the 12-unit gap beneath the tier row, clear of the subnets it passes.
+const SUBNET_ARC_DIP: f64 = 20.0;
+
+/// A workload's line to one of its subnets: from the bottom of the node to
+/// the bottom of the subnet, arched beneath the row, so a load balancer's
+/// lines to its subnets nest as arcs instead of running under the nearer
+/// subnets, and never cross the AZ titles above the top row. Fixed
+/// geometry, without the obstacle search other links make: a design has
+/// several times more of these than other links, all inside one VPC.
+fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
+    let (n, s) = (&node.rect, &subnet.rect);
+    let toward = if s.center().x >= n.center().x {
+        1.0
+    } else {
+        -1.0
+    };
+    // Leave the node by its bottom corner that faces the subnet: from the
+    // middle of its bottom a line would cross the lane's next node below
+    // (two nodes in one tier); from the corner it is out of the lane at once
+    // and still dips under the subnet rows.
+    let start = Point {
+        x: n.center().x + toward * n.w * 0.5,
+        y: n.bottom(),
+    };
+    let end = Point {
+        x: s.center().x,
+        y: s.bottom(),
+    };
+    let control = Point {
+        x: (start.x + end.x) / 2.0,
+        y: start.y.max(end.y) + SUBNET_ARC_DIP,
+    };
+    LinkGeom {
+        link: link.clone(),
+        start,
+        end,
+        control,
+    }
+}
+
+/// The candidate pairs of edge midpoints that face each other: one pair
+/// per axis on which the rectangles are apart, or the centres when they
+/// overlap on both axes.
+///
+/// Side-by-side frames (VPCs, regions) join at their header band rather than
+/// their middle, so a peering line reads as joining the VPCs, not whatever
+/// workload happens to sit halfway down.
+fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
+    let (ay, by) = (side_anchor_y(a), side_anchor_y(b));
+    let (a, b) = (&a.rect, &b.rect);
+    let (ca, cb) = (a.center(), b.center());
+    let mut out = Vec::with_capacity(2);
+    if a.right() <= b.x {
+        out.push((
+            Point {
+                x: a.right(),
+                y: ay,
+            },
+            Point { x: b.x, y: by },
+        ));
+    } else if b.right() <= a.x {
+        out.push((
+            Point { x: a.x, y: ay },
+            Point {
+                x: b.right(),
+                y: by,
+            },
+        ));
+    }
+    if a.bottom() <= b.y {
+        out.push((
+            Point {
+                x: ca.x,
+                y: a.bottom(),
+            },
+            Point { x: cb.x, y: b.y },
+        ));
+    } else if b.bottom() <= a.y {
+        out.push((
+            Point { x: ca.x, y: a.y },
+            Point {
+                x: cb.x,
+                y: b.bottom(),
+            },
+        ));
+    }
+    if out.is_empty() {
+        out.push((ca, cb));
+    }
+    out
+}
+
+/// Where a horizontal link meets the side of a shape.
+fn side_anchor_y(s: &Shape) -> f64 {
+    match s.kind {
+        ShapeKind::Vpc | ShapeKind::Region => s.rect.y + 18.0,
+        _ => s.rect.center().y,
+    }
+}

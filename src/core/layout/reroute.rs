@@ -1,0 +1,222 @@
+//! Incremental link routing: after an edit, only the links whose routing
+//! could come out differently are routed again; the others keep their
+//! curves. The result is always equal to [`link_geometry`](super::link_geometry) of the new
+//! layout (`tests/routing_props.rs` checks it after random edit sequences).
+//!
+//! What a link's route depends on ([`route_one`], `bend` in `route.rs`):
+//! its two end shapes and their containers (the facing points, and which
+//! shapes the curve may cross for free), and which other shapes contain
+//! the points sampled along the candidate curves, all of which lie inside
+//! the link's [`reach`]. So a link is reused when its ends and their
+//! containers are unchanged (same ids, kinds, rectangles, parents) and no
+//! shape that appeared, disappeared or changed lies, before or after the
+//! edit, within its reach. Crossing costs are summed in the shapes' paint
+//! order, so an edit that reorders unchanged shapes routes everything again
+//! (floating-point sums depend on their order).
+
+use super::placed::{reach, route_one};
+use super::route::{with_ancestors, Grid};
+use super::{Layout, Link, LinkGeom, Rect};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// A hash of a link's identity (its kind and its two ends), so looking a
+/// link up allocates nothing; a reused entry's link is compared in full, so
+/// a collision only costs a routing.
+type Key = u64;
+
+fn key(l: &Link) -> Key {
+    let mut h = rustc_hash::FxHasher::default();
+    (l.kind, &l.from, &l.to).hash(&mut h);
+    h.finish()
+}
+
+/// True when `g` places the link `l` is (same kind and ends).
+fn same_link(g: &LinkGeom, l: &Link) -> bool {
+    g.link.kind == l.kind && g.link.from == l.from && g.link.to == l.to
+}
+
+/// One routed link and what its route depends on.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Position in [`Routes::geoms`].
+    at: usize,
+    /// Its ends and their containers, as indices into the layout routed.
+    ends: Vec<usize>,
+    /// Where the routing may look (`None`: nowhere, a fixed arc).
+    reach: Option<Rect>,
+}
+
+/// A routing kept for the next: the layout it was made on, every placed
+/// link, and what each depends on.
+#[derive(Debug, Clone, Default)]
+pub struct Routes {
+    layout: Layout,
+    geoms: Vec<LinkGeom>,
+    entries: HashMap<Key, Entry>,
+    rerouted: usize,
+}
+
+impl Routes {
+    /// The placed links, as [`link_geometry`](super::link_geometry) returns them.
+    pub fn geoms(&self) -> &[LinkGeom] {
+        &self.geoms
+    }
+
+    /// How many links this routing computed afresh (the rest were reused).
+    pub fn rerouted(&self) -> usize {
+        self.rerouted
+    }
+
+    /// Routes `links` on `layout`, reusing from `prev` every route the
+    /// changes since cannot have altered. Equal to
+    /// [`link_geometry`](super::link_geometry).
+    pub fn route(prev: Option<&Routes>, layout: &Layout, links: &[Link]) -> Routes {
+        let changes = prev.and_then(|p| Changes::between(&p.layout, layout));
+        let mut grid = None;
+        let mut geoms = Vec::with_capacity(links.len());
+        let mut entries = HashMap::with_capacity(links.len());
+        let mut rerouted = 0;
+        for link in links {
+            let (Some(ai), Some(bi)) = (layout.index_of(&link.from), layout.index_of(&link.to))
+            else {
+                continue;
+            };
+            let mut ends = with_ancestors(layout, &link.from);
+            ends.extend(with_ancestors(layout, &link.to));
+            let old = prev.zip(changes.as_ref()).and_then(|(p, c)| {
+                let e = p.entries.get(&key(link))?;
+                c.keeps(e, &ends)
+                    .then(|| p.geoms.get(e.at))
+                    .flatten()
+                    .filter(|g| same_link(g, link))
+            });
+            let geom = match old {
+                Some(g) => LinkGeom {
+                    link: link.clone(),
+                    ..g.clone()
+                },
+                None => {
+                    rerouted += 1;
+                    let grid = grid.get_or_insert_with(|| Grid::new(layout));
+                    let Some(g) = route_one(layout, grid, link) else {
+                        continue;
+                    };
+                    g
+                }
+            };
+            let (a, b) = (&layout.shapes[ai], &layout.shapes[bi]);
+            // A non-finite reach is never reused: no entry.
+            if let Some(reach) = reach(link.kind, a, b) {
+                entries.insert(
+                    key(link),
+                    Entry {
+                        at: geoms.len(),
+                        ends,
+                        reach,
+                    },
+                );
+            }
+            geoms.push(geom);
+        }
+        // Links sharing a key (a design listing one twice) are each routed
+        // alike; the map keeps the last, which is as good as any.
+        Routes {
+            layout: layout.clone(),
+            geoms,
+            entries,
+            rerouted,
+        }
+    }
+}
+
+/// What changed between two layouts: the rectangles (before and after) of
+/// every shape that appeared, disappeared or changed, and which shapes of
+/// the new layout are unchanged.
+struct Changes {
+    dirty: Vec<Rect>,
+    /// Per shape of the new layout: its index in the old one when unchanged.
+    same: Vec<Option<usize>>,
+}
+
+impl Changes {
+    /// `None` when nothing can be reused: ids not unique, or unchanged
+    /// shapes in another order.
+    fn between(old: &Layout, new: &Layout) -> Option<Changes> {
+        let unique = |l: &Layout| {
+            l.shapes
+                .iter()
+                .enumerate()
+                .all(|(i, s)| l.index_of(&s.id) == Some(i))
+        };
+        if !unique(old) || !unique(new) {
+            return None;
+        }
+        let mut dirty = Vec::new();
+        let mut same = Vec::with_capacity(new.shapes.len());
+        let mut seen = vec![false; old.shapes.len()];
+        let mut last = None;
+        for s in &new.shapes {
+            let was = old
+                .index_of(&s.id)
+                .and_then(|j| old.shapes.get(j).map(|o| (j, o)));
+            if let Some((j, _)) = was {
+                seen[j] = true;
+            }
+            match was {
+                Some((j, o))
+                    if o.kind == s.kind
+                        && o.rect == s.rect
+                        && parent_id(old, o.parent) == parent_id(new, s.parent) =>
+                {
+                    if last.is_some_and(|l| l >= j) {
+                        return None;
+                    }
+                    last = Some(j);
+                    same.push(Some(j));
+                }
+                Some((_, o)) => {
+                    dirty.push(o.rect);
+                    dirty.push(s.rect);
+                    same.push(None);
+                }
+                None => {
+                    dirty.push(s.rect);
+                    same.push(None);
+                }
+            }
+        }
+        dirty.extend(
+            old.shapes
+                .iter()
+                .zip(&seen)
+                .filter(|(_, seen)| !**seen)
+                .map(|(o, _)| o.rect),
+        );
+        Some(Changes { dirty, same })
+    }
+
+    /// True when the link routed as `entry` comes out the same on the new
+    /// layout, where its ends and their containers are `ends`.
+    fn keeps(&self, entry: &Entry, ends: &[usize]) -> bool {
+        let ends_same = ends.len() == entry.ends.len()
+            && ends
+                .iter()
+                .zip(&entry.ends)
+                .all(|(&n, &o)| self.same.get(n).copied().flatten() == Some(o));
+        ends_same
+            && entry
+                .reach
+                .is_none_or(|r| !self.dirty.iter().any(|d| touches(&r, d)))
+    }
+}
+
+/// True when the closed rectangles share any point (or either is not finite).
+fn touches(a: &Rect, b: &Rect) -> bool {
+    !(a.x + a.w < b.x || b.x + b.w < a.x || a.y + a.h < b.y || b.y + b.h < a.y)
+}
+
+/// The id of shape `p`'s container in `l`.
+fn parent_id(l: &Layout, p: Option<usize>) -> Option<&str> {
+    p.and_then(|p| l.shapes.get(p)).map(|s| s.id.as_str())
+}
