@@ -208,24 +208,49 @@ pub(crate) fn json_type(v: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::read_json;
-    use crate::core::export::job::{run, Job, Outcome};
+    use crate::core::export::job::{run, Format, Job, Kind, Outcome, Picture};
     use crate::core::export::Layout;
     use crate::core::templates::TEMPLATES;
 
+    /// Every kind of answer the worker sends (files, a picture, a
+    /// comparison, refusals) reads back through the page's reader.
     #[test]
     fn the_exporters_answer_reads_back_as_serde_json_reads_it() {
-        let job = Job {
-            layout: Layout::PerRegion,
-            design: super::save(&TEMPLATES[0].design().expect("a template loads")),
-        };
+        let design = TEMPLATES[0].design().expect("a template loads");
+        let job = Job::export(Layout::PerRegion, super::save(&design));
         let mut outcomes = vec![run(&job).outcome];
         outcomes.push(
             run(&Job {
                 design: "{}".into(),
+                ..job.clone()
+            })
+            .outcome,
+        );
+        let picture = Picture {
+            format: Format::Svg,
+            dark: true,
+            only: Vec::new(),
+        };
+        outcomes.push(
+            run(&Job {
+                kind: Kind::Picture(picture),
+                ..job.clone()
+            })
+            .outcome,
+        );
+        let mut older = design.clone();
+        older.name = format!("{}old", older.name);
+        outcomes.push(
+            run(&Job {
+                kind: Kind::Since {
+                    old: super::save(&older),
+                },
                 ..job
             })
             .outcome,
         );
+        assert!(matches!(outcomes[2], Outcome::Picture { .. }));
+        assert!(matches!(outcomes[3], Outcome::Compared { .. }));
         outcomes.push(Outcome::Unsupported("a kind".into()));
         for outcome in outcomes {
             let text = serde_json::to_string(&outcome).unwrap_or_default();
