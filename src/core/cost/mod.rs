@@ -130,17 +130,35 @@ pub fn estimate(design: &Design) -> Estimate<'_> {
     summarize(items)
 }
 
+/// The items, biggest first, then by subject, then as made (a stable sort).
+/// Sorts small keys and moves each item once: sorting the items themselves
+/// was three quarters of the stress design's estimate.
+fn biggest_first(items: Vec<Item<'_>>) -> Vec<Item<'_>> {
+    let mut order: Vec<(f64, &str, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(at, i)| (i.monthly, i.subject, at))
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        // Figures are finite and never negative: total_cmp orders them as
+        // partial_cmp did, and is a total order whatever they are.
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.cmp(b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&(_, _, at)| slots.get_mut(at).and_then(Option::take))
+        .collect()
+}
+
 fn summarize(mut items: Vec<Item<'_>>) -> Estimate<'_> {
     for i in &mut items {
         i.monthly = cents(i.monthly);
     }
     items.retain(|i| i.monthly > 0.0 || i.note.is_some());
-    items.sort_by(|a, b| {
-        b.monthly
-            .partial_cmp(&a.monthly)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| a.subject.cmp(b.subject))
-    });
+    let items = biggest_first(items);
     let mut regions = BTreeMap::new();
     let mut global = 0.0;
     let mut assumed = Assumed::default();

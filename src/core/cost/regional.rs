@@ -8,7 +8,7 @@ use crate::core::catalog::instance_prices::{
 };
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
 use crate::core::model::{
-    AuroraEngine, Design, NatMode, RdsEngine, Region, RegionNode, Tier, Vpc, VpcNode,
+    AuroraEngine, Design, NatMode, RdsEngine, Region, RegionNode, Subnet, Tier, Vpc, VpcNode,
 };
 
 /// GB stored by an Aurora cluster: the design has no field for it.
@@ -77,14 +77,28 @@ pub(super) fn items<'a>(cx: &Ctx<'a>, out: &mut Vec<Item<'a>>) {
 }
 
 /// How many AZs the subnets of `v` with these ids span (no allocation: a
-/// VPC has a few dozen subnets at most).
+/// VPC has a few dozen subnets; which of the first 64 were picked is kept
+/// in a mask, so each id list is scanned once a subnet).
 fn az_count<'a>(v: &'a Vpc, ids: impl Iterator<Item = &'a String> + Clone) -> usize {
-    let picked = |s: &&crate::core::model::Subnet| ids.clone().any(|id| *id == s.id);
+    let picked = |s: &Subnet| ids.clone().any(|id| *id == s.id);
+    let mut mask = 0u64;
     let mut n = 0;
     for (at, s) in v.subnets.iter().enumerate() {
-        if picked(&s) && !v.subnets[..at].iter().any(|e| e.az == s.az && picked(&e)) {
-            n += 1;
+        if !picked(s) {
+            continue;
         }
+        let seen = v.subnets[..at].iter().enumerate().any(|(e, x)| {
+            x.az == s.az
+                && if e < 64 {
+                    mask & (1 << e) != 0
+                } else {
+                    picked(x)
+                }
+        });
+        if at < 64 {
+            mask |= 1 << at;
+        }
+        n += usize::from(!seen);
     }
     n
 }
