@@ -130,13 +130,15 @@ pub fn estimate(design: &Design) -> Estimate<'_> {
     summarize(items)
 }
 
-/// The items, biggest first, then by subject, then as made (a stable sort).
-/// Sorts small keys and moves each item once: sorting the items themselves
-/// was three quarters of the stress design's estimate.
+/// The items that cost something or carry a note, biggest first, then by
+/// subject, then as made (a stable sort). Sorts small keys and moves each
+/// item once: sorting the items themselves was three quarters of the
+/// stress design's estimate.
 fn biggest_first(items: Vec<Item<'_>>) -> Vec<Item<'_>> {
     let mut order: Vec<(f64, &str, usize)> = items
         .iter()
         .enumerate()
+        .filter(|(_, i)| i.monthly > 0.0 || i.note.is_some())
         .map(|(at, i)| (i.monthly, i.subject, at))
         .collect();
     order.sort_unstable_by(|a, b| {
@@ -157,7 +159,6 @@ fn summarize(mut items: Vec<Item<'_>>) -> Estimate<'_> {
     for i in &mut items {
         i.monthly = cents(i.monthly);
     }
-    items.retain(|i| i.monthly > 0.0 || i.note.is_some());
     let items = biggest_first(items);
     let mut regions = BTreeMap::new();
     let mut global = 0.0;

@@ -79,7 +79,7 @@ pub(super) fn items<'a>(cx: &Ctx<'a>, out: &mut Vec<Item<'a>>) {
 /// How many AZs the subnets of `v` with these ids span (no allocation: a
 /// VPC has a few dozen subnets; which of the first 64 were picked is kept
 /// in a mask, so each id list is scanned once a subnet).
-fn az_count<'a>(v: &'a Vpc, ids: impl Iterator<Item = &'a String> + Clone) -> usize {
+pub(super) fn az_count<'a>(v: &'a Vpc, ids: impl Iterator<Item = &'a String> + Clone) -> usize {
     let picked = |s: &Subnet| ids.clone().any(|id| *id == s.id);
     let mut mask = 0u64;
     let mut n = 0;

@@ -260,3 +260,29 @@ fn an_empty_design_costs_its_state_key_only() {
     close(e.monthly_total, 1.00);
     assert_eq!(e.multiplier, 1.0);
 }
+
+#[test]
+fn az_count_counts_distinct_zones_of_the_named_subnets() {
+    use super::regional::az_count;
+    let mut d = design("active-passive");
+    let v = &mut d.regions[0].vpcs[0];
+    // Three more subnets than the mask holds, all in one zone, then two
+    // in another: the zones past the 64th subnet are still told apart.
+    let template = v.subnets[0].clone();
+    for (k, az) in (0..70).map(|k| (k, if k < 68 { "use1-az1" } else { "use1-az9" })) {
+        let mut s = template.clone();
+        s.id = format!("x{k}");
+        s.az = az.to_string();
+        v.subnets.push(s);
+    }
+    let ids = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let count = |names: &[&str]| az_count(v, ids(names).iter());
+    assert_eq!(count(&[]), 0);
+    assert_eq!(count(&["no-such-subnet"]), 0);
+    assert_eq!(count(&["x0", "x1", "x0"]), 1);
+    assert_eq!(count(&["x0", "x68"]), 2);
+    assert_eq!(count(&["x66", "x67", "x68", "x69"]), 2);
+    let all: Vec<String> = v.subnets.iter().map(|s| s.id.clone()).collect();
+    let zones: std::collections::BTreeSet<&str> = v.subnets.iter().map(|s| s.az.as_str()).collect();
+    assert_eq!(az_count(v, all.iter()), zones.len());
+}
