@@ -133,26 +133,39 @@ pub fn estimate(design: &Design) -> Estimate<'_> {
 /// The items that cost something or carry a note, biggest first, then by
 /// subject, then as made (a stable sort). Sorts small keys and moves each
 /// item once: sorting the items themselves was three quarters of the
-/// stress design's estimate.
+/// stress design's estimate. Subjects compare by their first 16 bytes as a
+/// number first (ids are short, and thousands of items cost the same), the
+/// whole string only when those are equal.
 fn biggest_first(items: Vec<Item<'_>>) -> Vec<Item<'_>> {
-    let mut order: Vec<(f64, &str, usize)> = items
+    let mut order: Vec<(f64, u128, &str, usize)> = items
         .iter()
         .enumerate()
         .filter(|(_, i)| i.monthly > 0.0 || i.note.is_some())
-        .map(|(at, i)| (i.monthly, i.subject, at))
+        .map(|(at, i)| (i.monthly, prefix(i.subject), i.subject, at))
         .collect();
     order.sort_unstable_by(|a, b| {
         // Figures are finite and never negative: total_cmp orders them as
         // partial_cmp did, and is a total order whatever they are.
         b.0.total_cmp(&a.0)
-            .then_with(|| a.1.cmp(b.1))
-            .then(a.2.cmp(&b.2))
+            .then(a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(b.2))
+            .then(a.3.cmp(&b.3))
     });
     let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
     order
         .iter()
-        .filter_map(|&(_, _, at)| slots.get_mut(at).and_then(Option::take))
+        .filter_map(|&(_, _, _, at)| slots.get_mut(at).and_then(Option::take))
         .collect()
+}
+
+/// The first 16 bytes of `s`, big-endian, zero-padded: if two prefixes
+/// differ they order as the strings do (a string that ends first pads with
+/// zero, below any byte the other has there but a NUL, which ties).
+fn prefix(s: &str) -> u128 {
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(b)
 }
 
 fn summarize(mut items: Vec<Item<'_>>) -> Estimate<'_> {

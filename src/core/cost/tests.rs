@@ -286,3 +286,29 @@ fn az_count_counts_distinct_zones_of_the_named_subnets() {
     let zones: std::collections::BTreeSet<&str> = v.subnets.iter().map(|s| s.az.as_str()).collect();
     assert_eq!(az_count(v, all.iter()), zones.len());
 }
+
+#[test]
+fn subject_prefixes_order_as_the_subjects() {
+    let ids = [
+        "",
+        "a",
+        "a\u{0}",
+        "ab",
+        "abc",
+        "r1-v0-alb0",
+        "r1-v0-alb0-long-suffix-x",
+        "r1-v0-alb0-long-suffix-y",
+        "r10-v0-alb0",
+        "r2-v0",
+        "z",
+        "\u{e9}t\u{e9}",
+    ];
+    for a in ids {
+        for b in ids {
+            let (pa, pb) = (super::prefix(a), super::prefix(b));
+            if pa != pb {
+                assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
+    }
+}
