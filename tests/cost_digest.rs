@@ -93,10 +93,10 @@ fn digest(name: &str, d: &Design) -> String {
     // design would make this test quadratic).
     let mut seen = std::collections::HashSet::new();
     for i in &e.items {
-        if seen.len() < 64 && seen.insert(&*i.subject) {
+        if seen.len() < 64 && seen.insert(i.subject) {
             fnv(
                 &mut h,
-                format!("{}={}", i.subject, e.of_object(&i.subject)).as_bytes(),
+                format!("{}={}", i.subject, e.of_object(i.subject)).as_bytes(),
             );
         }
     }
