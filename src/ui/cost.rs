@@ -1,32 +1,37 @@
 //! The cost panel (total, per region, the DR premium, the biggest items),
 //! the selected object's monthly cost for the inspector, and the DR tiers
-//! next to the outage panel's strategy. All follow the design: the estimate
-//! is one memo of it, shared through context ([`CostMemo`]), so an edit
-//! re-costs once for every view.
+//! next to the outage panel's strategy. All follow the design: its cost
+//! [`Summary`] (figures, the biggest items, the tiers) is one memo of it,
+//! shared through context ([`CostMemo`]), so an edit re-costs once for every
+//! view; the inspector costs its one object.
 
 use crate::core::cost::report::money;
-use crate::core::cost::{estimate, tiers_of, Estimate};
+use crate::core::cost::{object_cost, Summary};
 use crate::core::model::Design;
 use leptos::prelude::*;
 
 /// How many items the panel lists.
 const BIGGEST: usize = 5;
 
-/// The estimate of the open design, provided by the app.
+/// The cost summary of the open design, provided by the app.
 #[derive(Clone, Copy)]
-pub struct CostMemo(pub Memo<Estimate>);
+pub struct CostMemo(pub Memo<Summary>);
 
-/// Makes the estimate memo of `design` and provides it to every view below.
-pub fn provide_cost(design: Signal<Design>) -> Memo<Estimate> {
-    let m = Memo::new(move |_| design.with(estimate));
+fn summary(design: Signal<Design>) -> Memo<Summary> {
+    Memo::new(move |_| design.with(|d| Summary::of(d, BIGGEST)))
+}
+
+/// Makes the cost memo of `design` and provides it to every view below.
+pub fn provide_cost(design: Signal<Design>) -> Memo<Summary> {
+    let m = summary(design);
     provide_context(CostMemo(m));
     m
 }
 
-fn cost_memo(design: Signal<Design>) -> Memo<Estimate> {
+fn cost_memo(design: Signal<Design>) -> Memo<Summary> {
     use_context::<CostMemo>()
         .map(|c| c.0)
-        .unwrap_or_else(|| Memo::new(move |_| design.with(estimate)))
+        .unwrap_or_else(|| summary(design))
 }
 
 /// The panel.
@@ -48,9 +53,8 @@ pub fn CostPanel(
     };
     let items = move || {
         e.with(|e| {
-            e.items
+            e.biggest
                 .iter()
-                .take(BIGGEST)
                 .map(|i| {
                     let id = i.subject.clone();
                     let label = format!(
@@ -98,19 +102,10 @@ pub fn CostPanel(
 /// object without items, such as a subnet).
 #[component]
 pub fn ObjectCost(design: Signal<Design>, id: String) -> impl IntoView {
-    let e = cost_memo(design);
+    let cost = Memo::new(move |_| design.with(|d| object_cost(d, &id)));
     move || {
-        let (v, what) = e.with(|e| {
-            let mine: Vec<String> = e
-                .items
-                .iter()
-                .filter(|i| i.subject == id)
-                .map(|i| i.what.clone())
-                .collect();
-            (e.of_object(&id), mine.join("\n"))
-        });
-        (v > 0.0).then(
-            || view! { <p class="object-cost" title=what>{format!("{} a month", money(v))}</p> },
+        cost.get().filter(|(v, _)| *v > 0.0).map(
+            |(v, what)| view! { <p class="object-cost" title=what>{format!("{} a month", money(v))}</p> },
         )
     }
 }
@@ -119,9 +114,9 @@ pub fn ObjectCost(design: Signal<Design>, id: String) -> impl IntoView {
 #[component]
 pub fn CostTiers(design: Signal<Design>) -> impl IntoView {
     let e = cost_memo(design);
-    let t = Memo::new(move |_| design.with(|d| e.with(|e| tiers_of(d, e))));
     move || {
-        t.with(|t| {
+        e.with(|e| {
+            let t = &e.tiers;
             let row = |x: Option<&crate::core::cost::TierCost>, dir: &'static str| {
                 x.map(|x| view! {
                     <li class=dir title=x.how.clone()>{format!("{dir}: {} {} a month ({:.2}×)", x.label, money(x.monthly), x.multiplier)}</li>

@@ -1,7 +1,7 @@
 //! The global stack's items (Route 53, Global Accelerator, internet
 //! egress) and the Terraform state's keys.
 
-use super::{is_est, p, usd, Category, Ctx, Item};
+use super::{Category, Ctx, Item, What};
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
 use crate::core::model::CheckProtocol;
 
@@ -10,40 +10,26 @@ pub const ACCELERATOR_IPS: f64 = 2.0;
 /// The fast (optional, billed) health check interval, in seconds.
 pub const FAST_INTERVAL: u32 = 10;
 
-pub(super) fn items(cx: &Ctx) -> Vec<Item> {
-    let mut out = Vec::new();
+pub(super) fn items<'a>(cx: &Ctx<'a>, out: &mut Vec<Item<'a>>) {
     let d = cx.design;
+    let rt = &cx.rates;
     if let Some(dns) = &d.dns {
         if dns.zone_id.is_none() {
-            let mut i = cx.item(None, &dns.zone, Category::Dns);
-            i.what = format!("Route 53 hosted zone: {}", usd(p("route53.zone")));
-            i.monthly = p("route53.zone");
-            out.push(i);
+            out.push(cx.item(None, &dns.zone, Category::Dns, What::Zone, rt.route53_zone));
         }
         for rec in &dns.records {
             for t in &rec.targets {
                 let Some(h) = &t.health_check else { continue };
-                let mut options = Vec::new();
-                if h.protocol == CheckProtocol::Https {
-                    options.push("HTTPS");
-                }
-                if h.interval == FAST_INTERVAL {
-                    options.push("10 s interval");
-                }
-                let n = options.len() as f64;
-                let mut i = cx.item(None, &t.target, Category::Dns);
-                i.what = format!(
-                    "Route 53 health check on {} ({}): {} + {n} option(s) × {}",
-                    rec.name,
-                    if options.is_empty() {
-                        "no options".to_string()
-                    } else {
-                        options.join(", ")
-                    },
-                    usd(p("route53.health_check")),
-                    usd(p("route53.health_check_option"))
-                );
-                i.monthly = p("route53.health_check") + n * p("route53.health_check_option");
+                let https = h.protocol == CheckProtocol::Https;
+                let fast = h.interval == FAST_INTERVAL;
+                let n = f64::from(u8::from(https) + u8::from(fast));
+                let what = What::HealthCheck {
+                    record: &rec.name,
+                    https,
+                    fast,
+                };
+                let monthly = rt.route53_health_check + n * rt.route53_health_check_option;
+                let mut i = cx.item(None, &t.target, Category::Dns, what, monthly);
                 i.dr = true;
                 out.push(i);
             }
@@ -53,47 +39,35 @@ pub(super) fn items(cx: &Ctx) -> Vec<Item> {
     let accs = d.accelerators.len() as f64;
     for acc in &d.accelerators {
         let gb = egress / accs;
-        let mut i = cx.item(None, &acc.id, Category::Network);
-        i.what = format!(
-            "Global Accelerator: {H} h × {} + {gb} GB × {} premium + {ACCELERATOR_IPS} IPv4 × {H} h × {}",
-            usd(p("ga.hour")), usd(p("ga.dt_premium_gb")), usd(p("ipv4.hour"))
+        let monthly =
+            H * rt.ga_hour + gb * rt.ga_dt_premium_gb + ACCELERATOR_IPS * H * rt.ipv4_hour;
+        let mut i = cx.item(
+            None,
+            &acc.id,
+            Category::Network,
+            What::Accelerator { gb },
+            monthly,
         );
-        i.monthly =
-            H * p("ga.hour") + gb * p("ga.dt_premium_gb") + ACCELERATOR_IPS * H * p("ipv4.hour");
         i.dr = true;
         i.estimate = true; // the premium depends on where users are
-        i.assumed.extend(a);
+        i.assumed.add(a);
         out.push(i);
     }
     if egress > 0.0 {
-        let mut i = cx.item(None, "internet", Category::Transfer);
-        i.what = format!(
-            "{egress} GB to the internet × {}",
-            usd(p("transfer.internet_gb"))
-        );
-        i.monthly = egress * p("transfer.internet_gb");
-        i.estimate = is_est("transfer.internet_gb");
-        i.assumed.extend(a);
+        let monthly = egress * rt.transfer_internet_gb;
+        let what = What::Internet { gb: egress };
+        let mut i = cx.item(None, "internet", Category::Transfer, what, monthly);
+        i.estimate = rt.transfer_internet_gb_est;
+        i.assumed.add(a);
         out.push(i);
     }
     // bootstrap/: the shared state bucket's key, and one per region's bucket.
-    let mut i = cx.item(None, "state", Category::Security);
-    i.what = format!(
-        "KMS key of the state bucket {}: {}",
-        d.state.bucket,
-        usd(p("kms.key"))
-    );
-    i.monthly = p("kms.key");
-    out.push(i);
+    let what = What::StateKey {
+        bucket: &d.state.bucket,
+    };
+    out.push(cx.item(None, "state", Category::Security, what, rt.kms_key));
     for r in &d.regions {
-        let mut i = cx.item(Some(&r.code), "state", Category::Security);
-        i.what = format!(
-            "KMS key of {}'s state bucket: {}",
-            r.code,
-            usd(p("kms.key"))
-        );
-        i.monthly = p("kms.key");
-        out.push(i);
+        let what = What::RegionStateKey { region: &r.code };
+        out.push(cx.item(Some(&r.code), "state", Category::Security, what, rt.kms_key));
     }
-    out
 }

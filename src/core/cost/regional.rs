@@ -1,16 +1,15 @@
 //! The items of each region: network, workloads, databases, caches,
 //! buckets, tables, and the replication traffic they send.
 
-use super::{is_est, p, transfer_rate, usd, Category, Ctx, Item};
+use super::{Category, Ctx, Item, Label, Note, What};
 use crate::core::catalog::instance_prices::{
     quote, Quote, AURORA_MYSQL_FAMILIES, AURORA_POSTGRES_FAMILIES, CACHE_FAMILIES, EC2_FAMILIES,
     RDS_MYSQL_FAMILIES, RDS_POSTGRES_FAMILIES,
 };
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
 use crate::core::model::{
-    AuroraEngine, NatMode, RdsEngine, Region, RegionNode, Tier, Vpc, VpcNode,
+    AuroraEngine, Design, NatMode, RdsEngine, Region, RegionNode, Subnet, Tier, Vpc, VpcNode,
 };
-use std::collections::BTreeSet;
 
 /// GB stored by an Aurora cluster: the design has no field for it.
 pub const AURORA_STORAGE_GB: f64 = 100.0;
@@ -21,8 +20,23 @@ pub const LOG_MONTHS_KEPT: f64 = 12.0;
 /// Alarms one target-tracking policy creates (one high, one low).
 pub const ALARMS_PER_POLICY: f64 = 2.0;
 
-pub(super) fn items(cx: &Ctx) -> Vec<Item> {
-    let mut out = Vec::new();
+/// About how many items the design makes (at most four a node, a few a VPC
+/// and region), so the list is allocated once.
+pub(super) fn capacity(d: &Design) -> usize {
+    d.regions
+        .iter()
+        .map(|r| {
+            4 + 4 * r.nodes.len() + r.vpcs.iter().map(|v| 2 + 4 * v.nodes.len()).sum::<usize>()
+        })
+        .sum::<usize>()
+        + 4
+        + d.accelerators.len()
+        + d.dns
+            .as_ref()
+            .map_or(0, |z| z.records.iter().map(|r| r.targets.len()).sum())
+}
+
+pub(super) fn items<'a>(cx: &Ctx<'a>, out: &mut Vec<Item<'a>>) {
     let albs = cx
         .design
         .regions
@@ -32,145 +46,191 @@ pub(super) fn items(cx: &Ctx) -> Vec<Item> {
         .count()
         .max(1) as f64;
     for r in &cx.design.regions {
+        let mut ecs = false;
         for v in &r.vpcs {
-            vpc(cx, r, v, &mut out);
+            vpc(cx, r, v, out);
             for n in &v.nodes {
-                node(cx, r, v, n, albs, &mut out);
+                ecs |= matches!(n, VpcNode::Ecs(_));
+                node(cx, r, v, n, albs, out);
             }
         }
         if !r.vpcs.is_empty() {
-            logs(cx, r, &mut out);
+            logs(cx, r, out);
         }
-        if r.vpcs
-            .iter()
-            .flat_map(|v| &v.nodes)
-            .any(|n| matches!(n, VpcNode::Ecs(_)))
-        {
-            let mut i = cx.item(Some(&r.code), &r.code, Category::Security);
-            i.what = format!("KMS key for the region's ECS logs: {}", usd(p("kms.key")));
-            i.monthly = p("kms.key");
-            out.push(i);
+        if ecs {
+            let k = cx.rates.kms_key;
+            out.push(cx.item(
+                Some(&r.code),
+                &r.code,
+                Category::Security,
+                What::EcsLogsKey,
+                k,
+            ));
         }
         for n in &r.nodes {
             match n {
-                RegionNode::S3(b) => super::stores::bucket(cx, r, b, &mut out),
-                RegionNode::Dynamodb(t) => super::stores::table(cx, r, t, &mut out),
+                RegionNode::S3(b) => super::stores::bucket(cx, r, b, out),
+                RegionNode::Dynamodb(t) => super::stores::table(cx, r, t, out),
             }
         }
     }
-    out
 }
 
-fn az_count<'a>(v: &'a Vpc, subnets: impl Iterator<Item = &'a String>) -> usize {
-    let ids: Vec<&String> = subnets.collect();
-    v.subnets
-        .iter()
-        .filter(|s| ids.contains(&&s.id))
-        .map(|s| s.az.as_str())
-        .collect::<BTreeSet<_>>()
-        .len()
+/// How many AZs the subnets of `v` with these ids span (no allocation: a
+/// VPC has a few dozen subnets; which of the first 64 were picked is kept
+/// in a mask, so each id list is scanned once a subnet).
+pub(super) fn az_count<'a>(v: &'a Vpc, ids: impl Iterator<Item = &'a String> + Clone) -> usize {
+    let picked = |s: &Subnet| ids.clone().any(|id| *id == s.id);
+    let mut mask = 0u64;
+    let mut n = 0;
+    for (at, s) in v.subnets.iter().enumerate() {
+        if !picked(s) {
+            continue;
+        }
+        let seen = v.subnets[..at].iter().enumerate().any(|(e, x)| {
+            x.az == s.az
+                && if e < 64 {
+                    mask & (1 << e) != 0
+                } else {
+                    picked(x)
+                }
+        });
+        if at < 64 {
+            mask |= 1 << at;
+        }
+        n += usize::from(!seen);
+    }
+    n
 }
 
-fn vpc(cx: &Ctx, r: &Region, v: &Vpc, out: &mut Vec<Item>) {
-    let public: Vec<&String> = v
+fn vpc<'a>(cx: &Ctx<'a>, r: &'a Region, v: &'a Vpc, out: &mut Vec<Item<'a>>) {
+    let rt = &cx.rates;
+    let public = v
         .subnets
         .iter()
         .filter(|s| s.tier == Tier::Public)
-        .map(|s| &s.id)
-        .collect();
+        .map(|s| &s.id);
     let nats = match v.nat {
         NatMode::None => 0,
-        NatMode::Single => usize::from(!public.is_empty()),
-        NatMode::PerAz => az_count(v, public.into_iter()),
+        NatMode::Single => usize::from(public.clone().next().is_some()),
+        NatMode::PerAz => az_count(v, public),
     } as f64;
     if nats > 0.0 {
         let (gb, a) = cx.usage("nat_gb", |u| u.nat_gb);
-        let mut i = cx.item(Some(&r.code), &v.id, Category::Network);
-        i.what = format!(
-            "{nats} NAT gateway(s): {nats} × {H} h × {} + {nats} × {gb} GB × {} + {nats} public IPv4 × {H} h × {}",
-            usd(p("nat.hour")), usd(p("nat.gb")), usd(p("ipv4.hour"))
+        let monthly = nats * (H * rt.nat_hour + gb * rt.nat_gb + H * rt.ipv4_hour);
+        let mut i = cx.item(
+            Some(&r.code),
+            &v.id,
+            Category::Network,
+            What::Nat { nats, gb },
+            monthly,
         );
-        i.monthly = nats * (H * p("nat.hour") + gb * p("nat.gb") + H * p("ipv4.hour"));
-        i.assumed.extend(a);
+        i.assumed.add(a);
         out.push(i);
     }
-    let mut k = cx.item(Some(&r.code), &v.id, Category::Security);
-    k.what = format!("KMS key for the VPC's flow logs: {}", usd(p("kms.key")));
-    k.monthly = p("kms.key");
-    out.push(k);
+    out.push(cx.item(
+        Some(&r.code),
+        &v.id,
+        Category::Security,
+        What::FlowLogsKey,
+        rt.kms_key,
+    ));
 }
 
-fn logs(cx: &Ctx, r: &Region, out: &mut Vec<Item>) {
+fn logs<'a>(cx: &Ctx<'a>, r: &'a Region, out: &mut Vec<Item<'a>>) {
+    let rt = &cx.rates;
     let (gb, a) = cx.usage("log_gb", |u| u.log_gb);
-    let mut i = cx.item(Some(&r.code), &r.code, Category::Monitoring);
-    i.what = format!(
-        "CloudWatch Logs: {gb} GB × {} ingested + {gb} GB × {LOG_MONTHS_KEPT} months kept × {}",
-        usd(p("logs.ingest_gb")),
-        usd(p("logs.storage_gb"))
+    let monthly = gb * rt.logs_ingest_gb + gb * LOG_MONTHS_KEPT * rt.logs_storage_gb;
+    let mut i = cx.item(
+        Some(&r.code),
+        &r.code,
+        Category::Monitoring,
+        What::Logs { gb },
+        monthly,
     );
-    i.monthly = gb * p("logs.ingest_gb") + gb * LOG_MONTHS_KEPT * p("logs.storage_gb");
-    i.assumed.extend(a);
+    i.assumed.add(a);
     out.push(i);
 }
 
-fn hourly(
-    cx: &Ctx,
-    r: &Region,
-    subject: &str,
+fn hourly<'a>(
+    cx: &Ctx<'a>,
+    r: &'a Region,
+    subject: &'a str,
     cat: Category,
-    q: &Quote,
+    q: Quote,
     count: f64,
-    label: &str,
-) -> Item {
-    let mut i = cx.item(Some(&r.code), subject, cat);
-    i.what = format!("{count} × {label} × {H} h × {}", usd(q.hourly));
-    i.monthly = count * H * q.hourly;
+    label: Label<'a>,
+) -> Item<'a> {
+    let what = What::Hourly {
+        count,
+        label,
+        hourly: q.hourly,
+    };
+    let mut i = cx.item(Some(&r.code), subject, cat, what, count * H * q.hourly);
     i.estimate = q.estimate;
-    i.note = q.note.clone();
+    i.note = q.note.map(Note::Priced);
     i
 }
 
-fn alarms(cx: &Ctx, r: &Region, subject: &str, out: &mut Vec<Item>) {
-    let mut i = cx.item(Some(&r.code), subject, Category::Monitoring);
-    i.what = format!(
-        "{ALARMS_PER_POLICY} target-tracking alarms × {}",
-        usd(p("cloudwatch.alarm"))
-    );
-    i.monthly = ALARMS_PER_POLICY * p("cloudwatch.alarm");
-    out.push(i);
+fn alarms<'a>(cx: &Ctx<'a>, r: &'a Region, subject: &'a str, out: &mut Vec<Item<'a>>) {
+    let monthly = ALARMS_PER_POLICY * cx.rates.cloudwatch_alarm;
+    out.push(cx.item(
+        Some(&r.code),
+        subject,
+        Category::Monitoring,
+        What::Alarms,
+        monthly,
+    ));
 }
 
-pub(super) fn key(cx: &Ctx, r: &str, subject: &str, out: &mut Vec<Item>) {
-    let mut i = cx.item(Some(r), subject, Category::Security);
-    i.what = format!("KMS key: {}", usd(p("kms.key")));
-    i.monthly = p("kms.key");
-    out.push(i);
+pub(super) fn key<'a>(cx: &Ctx<'a>, r: &'a str, subject: &'a str, out: &mut Vec<Item<'a>>) {
+    out.push(cx.item(
+        Some(r),
+        subject,
+        Category::Security,
+        What::Key,
+        cx.rates.kms_key,
+    ));
 }
 
 /// Replication traffic from `from` to `to`, billed in `from`; always DR.
-pub(super) fn transfer(
-    cx: &Ctx,
-    from: &str,
-    to: &str,
-    subject: &str,
-    what: &str,
-    out: &mut Vec<Item>,
+pub(super) fn transfer<'a>(
+    cx: &Ctx<'a>,
+    from: &'a str,
+    to: &'a str,
+    subject: &'a str,
+    what: &'static str,
+    out: &mut Vec<Item<'a>>,
 ) {
     if from == to {
         return;
     }
     let (gb, a) = cx.usage("replication_gb", |u| u.replication_gb);
-    let (rate, est) = transfer_rate(from, to);
-    let mut i = cx.item(Some(from), subject, Category::Transfer);
-    i.what = format!("{what} {from} → {to}: {gb} GB × {}", usd(rate));
-    i.monthly = gb * rate;
+    let (rate, est) = cx.rates.transfer(from, to);
+    let w = What::Transfer {
+        what,
+        from,
+        to,
+        gb,
+        rate,
+    };
+    let mut i = cx.item(Some(from), subject, Category::Transfer, w, gb * rate);
     i.dr = true;
     i.estimate = est;
-    i.assumed.extend(a);
+    i.assumed.add(a);
     out.push(i);
 }
 
-fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Item>) {
+fn node<'a>(
+    cx: &Ctx<'a>,
+    r: &'a Region,
+    v: &'a Vpc,
+    n: &'a VpcNode,
+    albs: f64,
+    out: &mut Vec<Item<'a>>,
+) {
+    let rt = &cx.rates;
+    let code = r.code.as_str();
     match n {
         VpcNode::Alb(a) => {
             let (gb, ag) = cx.usage("load_balancer_gb", |u| u.load_balancer_gb);
@@ -180,48 +240,40 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
             let by_gb = gb / H;
             let by_conn = req / albs / (H * 3600.0) / 25.0;
             let lcu = by_gb.max(by_conn);
-            let mut i = cx.item(Some(&r.code), &a.id, Category::Network);
-            i.what = format!(
-                "ALB: {H} h × {} + {lcu:.3} LCU × {H} h × {}",
-                usd(p("alb.hour")),
-                usd(p("alb.lcu_hour"))
+            let monthly = H * rt.alb_hour + lcu * H * rt.alb_lcu_hour;
+            let mut i = cx.item(
+                Some(code),
+                &a.id,
+                Category::Network,
+                What::Alb { lcu },
+                monthly,
             );
-            i.monthly = H * p("alb.hour") + lcu * H * p("alb.lcu_hour");
-            i.assumed.extend(ag);
+            i.assumed.add(ag);
             if by_conn > by_gb {
-                i.assumed.extend(ar);
+                i.assumed.add(ar);
             }
             out.push(i);
             if !a.internal {
                 let ips = az_count(v, a.subnets.iter()) as f64;
-                let mut i = cx.item(Some(&r.code), &a.id, Category::Network);
-                i.what = format!(
-                    "{ips} public IPv4 (one per AZ) × {H} h × {}",
-                    usd(p("ipv4.hour"))
-                );
-                i.monthly = ips * H * p("ipv4.hour");
-                out.push(i);
+                let monthly = ips * H * rt.ipv4_hour;
+                out.push(cx.item(
+                    Some(code),
+                    &a.id,
+                    Category::Network,
+                    What::AlbIps { ips },
+                    monthly,
+                ));
             }
         }
         VpcNode::Asg(g) => {
             if let Some(q) = quote(EC2_FAMILIES, &g.instance_type) {
                 let count = f64::from(g.desired);
-                out.push(hourly(
-                    cx,
-                    r,
-                    &g.id,
-                    Category::Compute,
-                    &q,
-                    count,
-                    &g.instance_type,
-                ));
-                let mut i = cx.item(Some(&r.code), &g.id, Category::Storage);
-                i.what = format!(
-                    "{count} × {ROOT_VOLUME_GB} GB gp3 root volume × {}",
-                    usd(p("ebs.gp3_gb"))
-                );
-                i.monthly = count * ROOT_VOLUME_GB * p("ebs.gp3_gb");
-                i.estimate = is_est("ebs.gp3_gb");
+                let label = Label::Type(&g.instance_type);
+                out.push(hourly(cx, r, &g.id, Category::Compute, q, count, label));
+                let monthly = count * ROOT_VOLUME_GB * rt.ebs_gp3_gb;
+                let w = What::RootVolumes { count };
+                let mut i = cx.item(Some(code), &g.id, Category::Storage, w, monthly);
+                i.estimate = rt.ebs_gp3_gb_est;
                 out.push(i);
             }
             if g.scaling.is_some() {
@@ -232,14 +284,9 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
             let vcpu = f64::from(s.cpu) / 1024.0;
             let gb = f64::from(s.memory_mb) / 1024.0;
             let count = f64::from(s.desired);
-            let mut i = cx.item(Some(&r.code), &s.id, Category::Compute);
-            i.what = format!(
-                "{count} Fargate task(s) × {H} h × ({vcpu} vCPU × {} + {gb} GB × {})",
-                usd(p("fargate.vcpu_hour")),
-                usd(p("fargate.gb_hour"))
-            );
-            i.monthly = count * H * (vcpu * p("fargate.vcpu_hour") + gb * p("fargate.gb_hour"));
-            out.push(i);
+            let monthly = count * H * (vcpu * rt.fargate_vcpu_hour + gb * rt.fargate_gb_hour);
+            let w = What::Fargate { count, vcpu, gb };
+            out.push(cx.item(Some(code), &s.id, Category::Compute, w, monthly));
             if s.scaling.is_some() {
                 alarms(cx, r, &s.id, out);
             }
@@ -251,26 +298,24 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
             };
             let az = if d.multi_az { 2.0 } else { 1.0 };
             if let Some(q) = quote(table, &d.instance_class) {
-                let label = format!(
-                    "{} {}{}",
-                    d.engine.as_str(),
-                    d.instance_class,
-                    if d.multi_az { " Multi-AZ" } else { "" }
-                );
-                out.push(hourly(cx, r, &d.id, Category::Database, &q, az, &label));
+                let label = Label::Engine {
+                    engine: d.engine.as_str(),
+                    class: &d.instance_class,
+                    multi_az: d.multi_az,
+                };
+                out.push(hourly(cx, r, &d.id, Category::Database, q, az, label));
             }
             let gb = f64::from(d.storage_gb);
-            let mut i = cx.item(Some(&r.code), &d.id, Category::Storage);
-            i.what = format!("{gb} GB gp3 × {az} × {}", usd(p("rds.storage_gp3")));
-            i.monthly = gb * az * p("rds.storage_gp3");
-            out.push(i);
-            key(cx, &r.code, &d.id, out);
+            let monthly = gb * az * rt.rds_storage_gp3;
+            let w = What::RdsStorage { gb, az };
+            out.push(cx.item(Some(code), &d.id, Category::Storage, w, monthly));
+            key(cx, code, &d.id, out);
             if let Some(src) = d
                 .replica_of
                 .as_deref()
                 .and_then(|id| cx.node_region.get(id).copied())
             {
-                transfer(cx, src, &r.code, &d.id, "replication", out);
+                transfer(cx, src, code, &d.id, "replication", out);
             }
         }
         VpcNode::Aurora(c) => {
@@ -279,56 +324,43 @@ fn node(cx: &Ctx, r: &Region, v: &Vpc, n: &VpcNode, albs: f64, out: &mut Vec<Ite
                 AuroraEngine::Mysql => AURORA_MYSQL_FAMILIES,
             };
             if let Some(q) = quote(table, &c.instance_class) {
-                let label = format!("{} {}", c.engine.as_str(), c.instance_class);
-                out.push(hourly(
-                    cx,
-                    r,
-                    &c.id,
-                    Category::Database,
-                    &q,
-                    f64::from(c.instances),
-                    &label,
-                ));
+                let label = Label::Engine {
+                    engine: c.engine.as_str(),
+                    class: &c.instance_class,
+                    multi_az: false,
+                };
+                let count = f64::from(c.instances);
+                out.push(hourly(cx, r, &c.id, Category::Database, q, count, label));
             }
-            let mut i = cx.item(Some(&r.code), &c.id, Category::Storage);
-            i.what = format!(
-                "{AURORA_STORAGE_GB} GB (assumed) × {}",
-                usd(p("aurora.storage"))
+            let monthly = AURORA_STORAGE_GB * rt.aurora_storage;
+            let mut i = cx.item(
+                Some(code),
+                &c.id,
+                Category::Storage,
+                What::AuroraStorage,
+                monthly,
             );
-            i.monthly = AURORA_STORAGE_GB * p("aurora.storage");
-            i.note = Some(format!(
-                "storage assumed {AURORA_STORAGE_GB} GB: the design has no field for it"
-            ));
+            i.note = Some(Note::AuroraStorage);
             out.push(i);
-            key(cx, &r.code, &c.id, out);
+            key(cx, code, &c.id, out);
             // A secondary of a global cluster receives the primary's stream.
             if let (Some(g), Some(primary)) = (&c.global, cx.primary) {
-                if r.code != primary && cx.global_clusters.contains(&(g.as_str(), primary)) {
-                    transfer(
-                        cx,
-                        primary,
-                        &r.code,
-                        &c.id,
-                        "Aurora Global replication",
-                        out,
-                    );
+                if code != primary && cx.global_clusters.contains(&(g.as_str(), primary)) {
+                    transfer(cx, primary, code, &c.id, "Aurora Global replication", out);
                 }
             }
         }
         VpcNode::Elasticache(e) => {
             if let Some(q) = quote(CACHE_FAMILIES, &e.node_type) {
-                let label = format!("{} {}", e.engine.as_str(), e.node_type);
-                out.push(hourly(
-                    cx,
-                    r,
-                    &e.id,
-                    Category::Database,
-                    &q,
-                    f64::from(e.nodes),
-                    &label,
-                ));
+                let label = Label::Engine {
+                    engine: e.engine.as_str(),
+                    class: &e.node_type,
+                    multi_az: false,
+                };
+                let count = f64::from(e.nodes);
+                out.push(hourly(cx, r, &e.id, Category::Database, q, count, label));
             }
-            key(cx, &r.code, &e.id, out);
+            key(cx, code, &e.id, out);
         }
     }
 }

@@ -55,7 +55,7 @@ pub fn text(file: &str, e: &Estimate, t: &Tiers) -> String {
             s,
             "  {:>12}  {:<16} {}{}",
             money(i.monthly),
-            i.region.as_deref().unwrap_or("global"),
+            i.region.unwrap_or("global"),
             i.subject,
             if i.estimate { " (estimate)" } else { "" }
         );

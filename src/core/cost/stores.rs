@@ -2,16 +2,21 @@
 //! traffic they send.
 
 use super::regional::{key, transfer};
-use super::{p, usd, Category, Ctx, Item};
+use super::{Category, Ctx, Item, What};
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
-use crate::core::model::{Billing, Region};
+use crate::core::model::{Billing, Dynamodb, Region, S3};
 
-pub(super) fn bucket(cx: &Ctx, r: &Region, b: &crate::core::model::S3, out: &mut Vec<Item>) {
+pub(super) fn bucket<'a>(cx: &Ctx<'a>, r: &'a Region, b: &'a S3, out: &mut Vec<Item<'a>>) {
     let (gb, a) = cx.usage("s3_storage_gb", |u| u.s3_storage_gb);
-    let mut i = cx.item(Some(&r.code), &b.id, Category::Storage);
-    i.what = format!("{gb} GB S3 Standard × {}", usd(p("s3.storage")));
-    i.monthly = gb * p("s3.storage");
-    i.assumed.extend(a);
+    let monthly = gb * cx.rates.s3_storage;
+    let mut i = cx.item(
+        Some(&r.code),
+        &b.id,
+        Category::Storage,
+        What::S3 { gb },
+        monthly,
+    );
+    i.assumed.add(a);
     out.push(i);
     key(cx, &r.code, &b.id, out);
     let dest = b
@@ -23,7 +28,8 @@ pub(super) fn bucket(cx: &Ctx, r: &Region, b: &crate::core::model::S3, out: &mut
     }
 }
 
-pub(super) fn table(cx: &Ctx, r: &Region, t: &crate::core::model::Dynamodb, out: &mut Vec<Item>) {
+pub(super) fn table<'a>(cx: &Ctx<'a>, r: &'a Region, t: &'a Dynamodb, out: &mut Vec<Item<'a>>) {
+    let rt = &cx.rates;
     let (gb, ag) = cx.usage("dynamodb_storage_gb", |u| u.dynamodb_storage_gb);
     let (w, aw) = cx.usage("dynamodb_million_writes", |u| u.dynamodb_million_writes);
     let (rd, ar) = cx.usage("dynamodb_million_reads", |u| u.dynamodb_million_reads);
@@ -34,47 +40,42 @@ pub(super) fn table(cx: &Ctx, r: &Region, t: &crate::core::model::Dynamodb, out:
             .filter(|c| *c != r.code),
     );
     for (n, code) in copies.enumerate() {
-        let mut i = cx.item(Some(code), &t.id, Category::Database);
-        let writes = if n == 0 {
-            "dynamodb.write_million"
-        } else {
-            "dynamodb.replicated_write_million"
-        };
-        match t.billing {
+        let replica = n > 0;
+        let i = match t.billing {
             Billing::OnDemand => {
-                i.what = format!(
-                    "{}: {w} M writes × {} + {rd} M reads × {}",
-                    if n == 0 { "table" } else { "replica" },
-                    usd(p(writes)),
-                    usd(p("dynamodb.read_million"))
-                );
-                i.monthly = w * p(writes) + rd * p("dynamodb.read_million");
-                i.assumed.extend(aw);
-                i.assumed.extend(ar);
+                let writes = if replica {
+                    rt.dynamodb_replicated_write_million
+                } else {
+                    rt.dynamodb_write_million
+                };
+                let what = What::DynamodbOnDemand {
+                    replica,
+                    writes: w,
+                    reads: rd,
+                };
+                let monthly = w * writes + rd * rt.dynamodb_read_million;
+                let mut i = cx.item(Some(code), &t.id, Category::Database, what, monthly);
+                i.assumed.add(aw);
+                i.assumed.add(ar);
+                i
             }
             Billing::Provisioned => {
                 // The export provisions 5 read and 5 write units.
-                i.what = format!(
-                    "5 WCU × {H} h × {} + 5 RCU × {H} h × {}",
-                    usd(p("dynamodb.wcu_hour")),
-                    usd(p("dynamodb.rcu_hour"))
-                );
-                i.monthly = 5.0 * H * (p("dynamodb.wcu_hour") + p("dynamodb.rcu_hour"));
+                let monthly = 5.0 * H * (rt.dynamodb_wcu_hour + rt.dynamodb_rcu_hour);
+                let what = What::DynamodbProvisioned;
+                let mut i = cx.item(Some(code), &t.id, Category::Database, what, monthly);
                 i.estimate = true;
+                i
             }
-        }
+        };
         out.push(i);
-        let mut s = cx.item(Some(code), &t.id, Category::Storage);
-        s.what = format!(
-            "{gb} GB × {} + point-in-time recovery {gb} GB × {}",
-            usd(p("dynamodb.storage")),
-            usd(p("dynamodb.pitr"))
-        );
-        s.monthly = gb * (p("dynamodb.storage") + p("dynamodb.pitr"));
-        s.assumed.extend(ag);
+        let monthly = gb * (rt.dynamodb_storage + rt.dynamodb_pitr);
+        let what = What::DynamodbStorage { gb };
+        let mut s = cx.item(Some(code), &t.id, Category::Storage, what, monthly);
+        s.assumed.add(ag);
         out.push(s);
         key(cx, code, &t.id, out);
-        if n > 0 {
+        if replica {
             transfer(cx, &r.code, code, &t.id, "global table replication", out);
         }
     }

@@ -23,10 +23,10 @@ fn sum(e: &Estimate, subject: &str, cat: Category) -> f64 {
     (s * 100.0).round() / 100.0
 }
 
-fn find<'a>(e: &'a Estimate, subject: &str, what: &str) -> &'a Item {
+fn find<'e, 'a>(e: &'e Estimate<'a>, subject: &str, what: &str) -> &'e Item<'a> {
     e.items
         .iter()
-        .find(|i| i.subject == subject && i.what.contains(what))
+        .find(|i| i.subject == subject && i.what.to_string().contains(what))
         .unwrap_or_else(|| panic!("no item {subject} / {what} in {:#?}", e.items))
 }
 
@@ -41,7 +41,13 @@ fn nat_gateways_per_az_single_and_none() {
     // per_az, two AZs with public subnets: 2 × (730 × 0.045 + 100 GB × 0.045
     // + 730 × 0.005 IPv4) = 2 × (32.85 + 4.50 + 3.65) = 82.00
     close(sum(&e, "use1-main", Category::Network), 82.00);
-    assert_eq!(find(&e, "use1-main", "NAT").assumed, vec!["nat_gb"]);
+    assert_eq!(
+        find(&e, "use1-main", "NAT")
+            .assumed
+            .iter()
+            .collect::<Vec<_>>(),
+        vec!["nat_gb"]
+    );
     d.regions[0].vpcs[0].nat = NatMode::Single;
     close(sum(&estimate(&d), "use1-main", Category::Network), 41.00);
     d.regions[0].vpcs[0].nat = NatMode::None;
@@ -72,7 +78,8 @@ fn load_balancers_hours_lcus_and_public_addresses() {
 
 #[test]
 fn instances_and_their_root_volumes() {
-    let e = estimate(&design("active-passive"));
+    let d = design("active-passive");
+    let e = estimate(&d);
     // t3.medium $0.0416 × 730 × 2 = 60.736; 2 × 20 GB × $0.08 = 3.20.
     close(sum(&e, "use1-app", Category::Compute), 60.74);
     close(sum(&e, "use1-app", Category::Storage), 3.20);
@@ -88,7 +95,8 @@ fn instances_and_their_root_volumes() {
 
 #[test]
 fn rds_multi_az_doubles_instance_and_storage() {
-    let e = estimate(&design("active-passive"));
+    let d = design("active-passive");
+    let e = estimate(&d);
     // PostgreSQL db.r6g.large $0.225 × 730 × 2 (Multi-AZ) = 328.50;
     // storage 100 GB × $0.115 × 2 = 23.00; key $1.
     close(sum(&e, "use1-db", Category::Database), 328.50);
@@ -106,7 +114,8 @@ fn rds_multi_az_doubles_instance_and_storage() {
 
 #[test]
 fn aurora_instances_storage_and_global_replication() {
-    let e = estimate(&design("aurora-global"));
+    let d = design("aurora-global");
+    let e = estimate(&d);
     // 2 × $0.30 × 730 = 438.00; 100 GB (assumed) × $0.10 = 10.00.
     close(sum(&e, "use1-orders", Category::Database), 438.00);
     close(sum(&e, "use1-orders", Category::Storage), 10.00);
@@ -123,7 +132,8 @@ fn aurora_instances_storage_and_global_replication() {
 
 #[test]
 fn s3_storage_and_replication() {
-    let e = estimate(&design("aurora-global"));
+    let d = design("aurora-global");
+    let e = estimate(&d);
     // 100 GB × $0.023 = 2.30; replication 50 GB × $0.02 = 1.00.
     close(sum(&e, "use1-assets", Category::Storage), 2.30);
     close(sum(&e, "use1-assets", Category::Transfer), 1.00);
@@ -152,7 +162,8 @@ fn dynamodb_on_demand_replicas_and_provisioned() {
 
 #[test]
 fn fargate_tasks_alarms_and_caches() {
-    let e = estimate(&design("layered-ecs"));
+    let d = design("layered-ecs");
+    let e = estimate(&d);
     // 2 tasks × 730 × (1 vCPU × 0.04048 + 2 GB × 0.004445) = 2 × 730 ×
     // 0.04937 = 72.08; two target-tracking alarms 2 × $0.10 = 0.20.
     close(sum(&e, "use1-api", Category::Compute), 72.08);
@@ -166,7 +177,8 @@ fn fargate_tasks_alarms_and_caches() {
 
 #[test]
 fn route53_accelerator_logs_keys_and_egress() {
-    let e = estimate(&design("active-active"));
+    let d = design("active-active");
+    let e = estimate(&d);
     // Zone $0.50; HTTPS check at a 10 s interval: 0.50 + 2 × 1.00 = 2.50.
     close(find(&e, "example.com", "hosted zone").monthly, 0.50);
     close(find(&e, "use1-alb", "health check").monthly, 2.50);
@@ -190,7 +202,8 @@ fn totals_regions_and_baseline_add_up() {
         "active-active",
         "layered-ecs",
     ] {
-        let e = estimate(&design(id));
+        let d = design(id);
+        let e = estimate(&d);
         let regions: f64 = e.regions.values().sum();
         close(regions + e.global, e.monthly_total);
         let base: f64 = e.items.iter().filter(|i| !i.dr).map(|i| i.monthly).sum();
@@ -246,4 +259,56 @@ fn an_empty_design_costs_its_state_key_only() {
     let e = estimate(&d);
     close(e.monthly_total, 1.00);
     assert_eq!(e.multiplier, 1.0);
+}
+
+#[test]
+fn az_count_counts_distinct_zones_of_the_named_subnets() {
+    use super::regional::az_count;
+    let mut d = design("active-passive");
+    let v = &mut d.regions[0].vpcs[0];
+    // Three more subnets than the mask holds, all in one zone, then two
+    // in another: the zones past the 64th subnet are still told apart.
+    let template = v.subnets[0].clone();
+    for (k, az) in (0..70).map(|k| (k, if k < 68 { "use1-az1" } else { "use1-az9" })) {
+        let mut s = template.clone();
+        s.id = format!("x{k}");
+        s.az = az.to_string();
+        v.subnets.push(s);
+    }
+    let ids = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let count = |names: &[&str]| az_count(v, ids(names).iter());
+    assert_eq!(count(&[]), 0);
+    assert_eq!(count(&["no-such-subnet"]), 0);
+    assert_eq!(count(&["x0", "x1", "x0"]), 1);
+    assert_eq!(count(&["x0", "x68"]), 2);
+    assert_eq!(count(&["x66", "x67", "x68", "x69"]), 2);
+    let all: Vec<String> = v.subnets.iter().map(|s| s.id.clone()).collect();
+    let zones: std::collections::BTreeSet<&str> = v.subnets.iter().map(|s| s.az.as_str()).collect();
+    assert_eq!(az_count(v, all.iter()), zones.len());
+}
+
+#[test]
+fn subject_prefixes_order_as_the_subjects() {
+    let ids = [
+        "",
+        "a",
+        "a\u{0}",
+        "ab",
+        "abc",
+        "r1-v0-alb0",
+        "r1-v0-alb0-long-suffix-x",
+        "r1-v0-alb0-long-suffix-y",
+        "r10-v0-alb0",
+        "r2-v0",
+        "z",
+        "\u{e9}t\u{e9}",
+    ];
+    for a in ids {
+        for b in ids {
+            let (pa, pb) = (super::prefix(a), super::prefix(b));
+            if pa != pb {
+                assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} vs {b:?}");
+            }
+        }
+    }
 }

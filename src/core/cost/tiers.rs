@@ -106,7 +106,7 @@ pub fn tiers_of(design: &Design, e: &Estimate) -> Tiers {
     let (mut b, mut g, mut d, mut f, mut c, mut cp) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
     let (mut p_data, mut p_net, mut p_stores) = (0.0, 0.0, 0.0);
     for i in &e.items {
-        let in_primary = i.region.is_some() && i.region.as_deref() == primary;
+        let in_primary = i.region.is_some() && i.region == primary;
         if !i.dr {
             b += i.monthly;
             if in_primary {

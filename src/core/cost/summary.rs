@@ -1,0 +1,121 @@
+//! What the app's cost views show, owned: the estimate borrows the design,
+//! so a memo (which outlives any borrow) keeps this instead, with the texts
+//! of only the items it shows.
+
+use super::{cents, estimate, tiers_of, Design, Estimate, Item, Tiers};
+
+/// One item as a view lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The design object's id (see [`Item::subject`]).
+    pub subject: String,
+    /// Its region code; None for the global stack.
+    pub region: Option<String>,
+    /// What is billed, with the arithmetic.
+    pub what: String,
+    /// USD a month.
+    pub monthly: f64,
+    /// Whether a price used is an estimate.
+    pub estimate: bool,
+}
+
+impl Line {
+    fn of(i: &Item) -> Line {
+        Line {
+            subject: i.subject.to_string(),
+            region: i.region.map(str::to_string),
+            what: i.what.to_string(),
+            monthly: i.monthly,
+            estimate: i.estimate,
+        }
+    }
+}
+
+/// The cost panel's figures and the DR tiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// See [`Estimate::monthly_total`].
+    pub monthly_total: f64,
+    /// See [`Estimate::single_region_baseline`].
+    pub single_region_baseline: f64,
+    /// See [`Estimate::multiplier`].
+    pub multiplier: f64,
+    /// Each region's sum, by region code.
+    pub regions: Vec<(String, f64)>,
+    /// See [`Estimate::global`].
+    pub global: f64,
+    /// The biggest items, biggest first.
+    pub biggest: Vec<Line>,
+    /// See [`Estimate::assumed`].
+    pub assumed: Vec<&'static str>,
+    /// See [`Estimate::prices_as_of`].
+    pub prices_as_of: &'static str,
+    /// See [`Estimate::priced_region`].
+    pub priced_region: &'static str,
+    /// What each DR tier would cost.
+    pub tiers: Tiers,
+}
+
+impl Summary {
+    /// The summary of `design`, listing its `biggest` largest items.
+    pub fn of(design: &Design, biggest: usize) -> Summary {
+        let e = estimate(design);
+        let tiers = tiers_of(design, &e);
+        Summary::from_estimate(&e, tiers, biggest)
+    }
+
+    fn from_estimate(e: &Estimate, tiers: Tiers, biggest: usize) -> Summary {
+        Summary {
+            monthly_total: e.monthly_total,
+            single_region_baseline: e.single_region_baseline,
+            multiplier: e.multiplier,
+            regions: e.regions.iter().map(|(c, v)| (c.to_string(), *v)).collect(),
+            global: e.global,
+            biggest: e.items.iter().take(biggest).map(Line::of).collect(),
+            assumed: e.assumed.clone(),
+            prices_as_of: e.prices_as_of,
+            priced_region: e.priced_region,
+            tiers,
+        }
+    }
+}
+
+/// One object's monthly cost (as [`Estimate::of_object`]) and its items'
+/// texts, one a line; None when the design has no item for `id`.
+pub fn object_cost(design: &Design, id: &str) -> Option<(f64, String)> {
+    let e = estimate(design);
+    let mine: Vec<&Item> = e.items.iter().filter(|i| i.subject == id).collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let total = cents(mine.iter().map(|i| i.monthly).sum());
+    let what: Vec<String> = mine.iter().map(|i| i.what.to_string()).collect();
+    Some((total, what.join("\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{object_cost, Summary};
+    use crate::core::cost::{estimate, tiers_of};
+    use crate::core::templates::template;
+
+    #[test]
+    fn the_summary_and_object_costs_match_the_estimate() {
+        let d = template("active-passive")
+            .and_then(|t| t.design().ok())
+            .expect("template");
+        let e = estimate(&d);
+        let s = Summary::of(&d, 5);
+        assert_eq!(s.monthly_total, e.monthly_total);
+        assert_eq!(s.tiers, tiers_of(&d, &e));
+        assert_eq!(s.regions.len(), e.regions.len());
+        assert_eq!(s.biggest.len(), 5);
+        assert_eq!(s.biggest[0].subject, e.items[0].subject);
+        assert_eq!(s.biggest[0].what, e.items[0].what.to_string());
+        let id = e.items[0].subject;
+        let (v, what) = object_cost(&d, id).expect("the biggest item's object");
+        assert_eq!(v, e.of_object(id));
+        assert!(what.contains(&e.items[0].what.to_string()), "{what}");
+        assert_eq!(object_cost(&d, "no-such-object"), None);
+    }
+}

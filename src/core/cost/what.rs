@@ -1,0 +1,330 @@
+//! What an item bills, kept as facts (counts, volumes, the design's labels,
+//! borrowed) and written out only when shown: costing the 5,000-object
+//! stress design used to format and drop some 9,000 texts it never showed
+//! (issue 15). `Display` writes exactly the text the estimate used to
+//! carry; `Serialize` writes that text as a JSON string.
+
+use super::{p, usd};
+use crate::core::catalog::prices::HOURS_PER_MONTH as H;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A priced type's label: an instance type, or an engine and a class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Label<'a> {
+    /// `t3.medium`.
+    Type(&'a str),
+    /// `postgres db.r6g.large`, with ` Multi-AZ` when `multi_az`.
+    Engine {
+        engine: &'static str,
+        class: &'a str,
+        multi_az: bool,
+    },
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Label::Type(t) => f.write_str(t),
+            Label::Engine {
+                engine,
+                class,
+                multi_az,
+            } => write!(
+                f,
+                "{engine} {class}{}",
+                if *multi_az { " Multi-AZ" } else { "" }
+            ),
+        }
+    }
+}
+
+/// What an item bills, with the arithmetic (see `Display`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum What<'a> {
+    EcsLogsKey,
+    Nat {
+        nats: f64,
+        gb: f64,
+    },
+    FlowLogsKey,
+    Logs {
+        gb: f64,
+    },
+    Hourly {
+        count: f64,
+        label: Label<'a>,
+        hourly: f64,
+    },
+    Alarms,
+    Key,
+    Transfer {
+        what: &'static str,
+        from: &'a str,
+        to: &'a str,
+        gb: f64,
+        rate: f64,
+    },
+    Alb {
+        lcu: f64,
+    },
+    AlbIps {
+        ips: f64,
+    },
+    RootVolumes {
+        count: f64,
+    },
+    Fargate {
+        count: f64,
+        vcpu: f64,
+        gb: f64,
+    },
+    RdsStorage {
+        gb: f64,
+        az: f64,
+    },
+    AuroraStorage,
+    S3 {
+        gb: f64,
+    },
+    /// On-demand DynamoDB; `replica` for a copy in another region.
+    DynamodbOnDemand {
+        replica: bool,
+        writes: f64,
+        reads: f64,
+    },
+    DynamodbProvisioned,
+    DynamodbStorage {
+        gb: f64,
+    },
+    Zone,
+    HealthCheck {
+        record: &'a str,
+        https: bool,
+        fast: bool,
+    },
+    Accelerator {
+        gb: f64,
+    },
+    Internet {
+        gb: f64,
+    },
+    StateKey {
+        bucket: &'a str,
+    },
+    RegionStateKey {
+        region: &'a str,
+    },
+}
+
+impl fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use super::global::ACCELERATOR_IPS;
+        use super::regional::{
+            ALARMS_PER_POLICY, AURORA_STORAGE_GB, LOG_MONTHS_KEPT, ROOT_VOLUME_GB,
+        };
+        let kms = || usd(p("kms.key"));
+        match *self {
+            What::EcsLogsKey => write!(f, "KMS key for the region's ECS logs: {}", kms()),
+            What::Nat { nats, gb } => write!(
+                f,
+                "{nats} NAT gateway(s): {nats} × {H} h × {} + {nats} × {gb} GB × {} + {nats} public IPv4 × {H} h × {}",
+                usd(p("nat.hour")), usd(p("nat.gb")), usd(p("ipv4.hour"))
+            ),
+            What::FlowLogsKey => write!(f, "KMS key for the VPC's flow logs: {}", kms()),
+            What::Logs { gb } => write!(
+                f,
+                "CloudWatch Logs: {gb} GB × {} ingested + {gb} GB × {LOG_MONTHS_KEPT} months kept × {}",
+                usd(p("logs.ingest_gb")),
+                usd(p("logs.storage_gb"))
+            ),
+            What::Hourly { count, label, hourly } => {
+                write!(f, "{count} × {label} × {H} h × {}", usd(hourly))
+            }
+            What::Alarms => write!(
+                f,
+                "{ALARMS_PER_POLICY} target-tracking alarms × {}",
+                usd(p("cloudwatch.alarm"))
+            ),
+            What::Key => write!(f, "KMS key: {}", kms()),
+            What::Transfer { what, from, to, gb, rate } => {
+                write!(f, "{what} {from} → {to}: {gb} GB × {}", usd(rate))
+            }
+            What::Alb { lcu } => write!(
+                f,
+                "ALB: {H} h × {} + {lcu:.3} LCU × {H} h × {}",
+                usd(p("alb.hour")),
+                usd(p("alb.lcu_hour"))
+            ),
+            What::AlbIps { ips } => write!(
+                f,
+                "{ips} public IPv4 (one per AZ) × {H} h × {}",
+                usd(p("ipv4.hour"))
+            ),
+            What::RootVolumes { count } => write!(
+                f,
+                "{count} × {ROOT_VOLUME_GB} GB gp3 root volume × {}",
+                usd(p("ebs.gp3_gb"))
+            ),
+            What::Fargate { count, vcpu, gb } => write!(
+                f,
+                "{count} Fargate task(s) × {H} h × ({vcpu} vCPU × {} + {gb} GB × {})",
+                usd(p("fargate.vcpu_hour")),
+                usd(p("fargate.gb_hour"))
+            ),
+            What::RdsStorage { gb, az } => {
+                write!(f, "{gb} GB gp3 × {az} × {}", usd(p("rds.storage_gp3")))
+            }
+            What::AuroraStorage => write!(
+                f,
+                "{AURORA_STORAGE_GB} GB (assumed) × {}",
+                usd(p("aurora.storage"))
+            ),
+            What::S3 { gb } => write!(f, "{gb} GB S3 Standard × {}", usd(p("s3.storage"))),
+            What::DynamodbOnDemand { replica, writes, reads } => write!(
+                f,
+                "{}: {writes} M writes × {} + {reads} M reads × {}",
+                if replica { "replica" } else { "table" },
+                usd(p(if replica {
+                    "dynamodb.replicated_write_million"
+                } else {
+                    "dynamodb.write_million"
+                })),
+                usd(p("dynamodb.read_million"))
+            ),
+            What::DynamodbProvisioned => write!(
+                f,
+                "5 WCU × {H} h × {} + 5 RCU × {H} h × {}",
+                usd(p("dynamodb.wcu_hour")),
+                usd(p("dynamodb.rcu_hour"))
+            ),
+            What::DynamodbStorage { gb } => write!(
+                f,
+                "{gb} GB × {} + point-in-time recovery {gb} GB × {}",
+                usd(p("dynamodb.storage")),
+                usd(p("dynamodb.pitr"))
+            ),
+            What::Zone => write!(f, "Route 53 hosted zone: {}", usd(p("route53.zone"))),
+            What::HealthCheck { record, https, fast } => {
+                let options = match (https, fast) {
+                    (false, false) => "no options",
+                    (true, false) => "HTTPS",
+                    (false, true) => "10 s interval",
+                    (true, true) => "HTTPS, 10 s interval",
+                };
+                let n = f64::from(u8::from(https) + u8::from(fast));
+                write!(
+                    f,
+                    "Route 53 health check on {record} ({options}): {} + {n} option(s) × {}",
+                    usd(p("route53.health_check")),
+                    usd(p("route53.health_check_option"))
+                )
+            }
+            What::Accelerator { gb } => write!(
+                f,
+                "Global Accelerator: {H} h × {} + {gb} GB × {} premium + {ACCELERATOR_IPS} IPv4 × {H} h × {}",
+                usd(p("ga.hour")), usd(p("ga.dt_premium_gb")), usd(p("ipv4.hour"))
+            ),
+            What::Internet { gb } => write!(
+                f,
+                "{gb} GB to the internet × {}",
+                usd(p("transfer.internet_gb"))
+            ),
+            What::StateKey { bucket } => {
+                write!(f, "KMS key of the state bucket {bucket}: {}", kms())
+            }
+            What::RegionStateKey { region } => {
+                write!(f, "KMS key of {region}'s state bucket: {}", kms())
+            }
+        }
+    }
+}
+
+impl Serialize for What<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Anything else the reader of an item should know.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Aurora's storage, which the design has no field for.
+    AuroraStorage,
+    /// How an unknown type was priced ([`crate::core::catalog::instance_prices::Quote::note`]).
+    Priced(String),
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::AuroraStorage => write!(
+                f,
+                "storage assumed {} GB: the design has no field for it",
+                super::regional::AURORA_STORAGE_GB
+            ),
+            Note::Priced(s) => f.write_str(s),
+        }
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The usage fields an item took their default for: a set, in the order
+/// the items name them (load balancer bytes before requests, writes before
+/// reads), serialized as a list of field names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Assumed(u16);
+
+/// The usage fields, in the order [`Assumed`] lists them.
+pub const FIELDS: [&str; 10] = [
+    "nat_gb",
+    "log_gb",
+    "load_balancer_gb",
+    "requests_per_month",
+    "replication_gb",
+    "s3_storage_gb",
+    "dynamodb_million_writes",
+    "dynamodb_million_reads",
+    "dynamodb_storage_gb",
+    "internet_egress_gb",
+];
+
+impl Assumed {
+    /// Adds `field` (one of [`FIELDS`]; None adds nothing).
+    pub fn add(&mut self, field: Option<&'static str>) {
+        if let Some(at) = field.and_then(|f| FIELDS.iter().position(|x| *x == f)) {
+            self.0 |= 1 << at;
+        }
+    }
+    /// Every field of `other` too.
+    pub fn union(self, other: Assumed) -> Assumed {
+        Assumed(self.0 | other.0)
+    }
+    /// Whether no field was assumed.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The field names.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        FIELDS
+            .iter()
+            .enumerate()
+            .filter(move |(at, _)| self.0 & (1 << at) != 0)
+            .map(|(_, f)| *f)
+    }
+    /// Whether `field` is one of them.
+    pub fn contains(self, field: &str) -> bool {
+        self.iter().any(|f| f == field)
+    }
+}
+
+impl Serialize for Assumed {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
