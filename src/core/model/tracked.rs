@@ -186,8 +186,10 @@ impl<'a, 'de> Deserializer<'de> for Reader<'a, 'de> {
     ) -> Result<V::Value, Error> {
         match self.value {
             Value::Object(map) => self.visit_object(map, visitor),
-            // serde_json reads a struct from an array too, by position.
-            Value::Array(items) => self.visit_array(items, visitor),
+            // An object is written as an object. serde_json would also read a
+            // struct from an array of its fields by position; the format has
+            // no such form, and refusing it keeps every derived visitor's
+            // `visit_seq` out of the app (about 16 KB gzipped).
             other => Err(invalid_type(other, &visitor)),
         }
     }
