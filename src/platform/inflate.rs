@@ -2,18 +2,10 @@
 //! (so the editor's wasm carries no inflater), read chunk by chunk and
 //! stopped at a cap: a small compressed input can inflate enormously.
 
+use super::call;
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = Reflect::get(target, &method.into())?.dyn_into()?;
-    let list = Array::new();
-    for a in args {
-        list.push(a);
-    }
-    Reflect::apply(&f, target, &list)
-}
 
 /// What the compressed bytes are wrapped in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

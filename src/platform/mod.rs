@@ -16,6 +16,22 @@ pub mod inflate;
 pub mod png;
 pub mod storage;
 
+/// Calls `target[method](...args)` for browser methods web-sys does not
+/// bind without extra features (streams, `decode`, `toBlob`): an `Err`
+/// when the method is missing or throws, never a panic.
+fn call(
+    target: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[&wasm_bindgen::JsValue],
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
+    let list = js_sys::Array::new();
+    for a in args {
+        list.push(a);
+    }
+    js_sys::Reflect::apply(&f, target, &list)
+}
+
 /// The value of a query parameter of the page URL (`?template=aurora-global`),
 /// used to pick the starting template.
 pub fn query_param(name: &str) -> Option<String> {

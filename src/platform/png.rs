@@ -3,7 +3,8 @@
 //! `<canvas>` at twice its size (sharp on high-density screens and in
 //! slides), and encoded by `canvas.toBlob("image/png")`.
 
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use super::call;
+use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, Url};
@@ -14,15 +15,6 @@ pub const SCALE: f64 = 2.0;
 /// The longest side a canvas may have in every browser; larger pictures
 /// are drawn at a smaller scale so they still fit.
 const MAX_SIDE: f64 = 16_384.0;
-
-fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = Reflect::get(target, &method.into())?.dyn_into()?;
-    let list = Array::new();
-    for a in args {
-        list.push(a);
-    }
-    Reflect::apply(&f, target, &list)
-}
 
 async fn wait(p: JsValue) -> Result<JsValue, JsValue> {
     JsFuture::from(p.dyn_into::<Promise>()?).await
