@@ -4,7 +4,7 @@
 
 use super::call;
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// What the compressed bytes are wrapped in.
