@@ -179,13 +179,13 @@ fn button(
     region: bool,
     far: Signal<bool>,
 ) -> impl IntoView {
-    // Zoomed out, a region's button grows until its word is as large as
-    // the overview's names (so it stays legible), and no further: at
-    // 44 units tall it still fits the region's 60-unit header above the
-    // first VPC.
+    // Zoomed out, a region's button grows as the overview's names do, so
+    // its word stays legible (e2e 05-legibility: at least 11 px at Fit);
+    // 48 units tall, it sits 6 units down so it ends inside the region's
+    // 60-unit header, above the first VPC.
     let k = move || {
         if far.get() {
-            super::component::FAR_NAME_SIZE / 13.0
+            super::component::FAR_NAME_SIZE / 12.0
         } else {
             1.0
         }
@@ -197,7 +197,7 @@ fn button(
     let corner = move || {
         let (w, _) = size();
         if region {
-            (r.x + r.w - w - 12.0, r.y + if far.get() { 8.0 } else { 12.0 })
+            (r.x + r.w - w - 12.0, r.y + if far.get() { 6.0 } else { 12.0 })
         } else {
             // In the band's header row, beside its centred label, never
             // over the first subnet.
