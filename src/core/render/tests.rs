@@ -184,7 +184,7 @@ fn a_picture_of_a_subnet_shows_it_its_contents_and_its_frames_only() {
     let region = &d.regions[0];
     let vpc = &region.vpcs[0];
     let subnet = &vpc.subnets[0];
-    let text = svg_part(&d, Theme::Light, &[subnet.id.clone()]).expect("drawn");
+    let text = svg_part(&d, Theme::Light, std::slice::from_ref(&subnet.id)).expect("drawn");
     let ids = drawn(&text);
     let az = format!("{}@{}", vpc.id, subnet.az);
     for want in [&subnet.id, &az, &vpc.id, &region.id] {
@@ -209,7 +209,7 @@ fn a_picked_frame_brings_everything_inside_it_and_links_need_both_ends() {
         let l = layout(&d);
         let whole = drawn(&svg(&d, Theme::Dark));
         let region = &d.regions[0];
-        let text = svg_part(&d, Theme::Dark, &[region.id.clone()]).expect("drawn");
+        let text = svg_part(&d, Theme::Dark, std::slice::from_ref(&region.id)).expect("drawn");
         let ids = drawn(&text);
         // Every shape under the region is drawn; no shape of another region.
         for shape in &l.shapes {
@@ -242,7 +242,7 @@ fn a_selection_that_draws_nothing_is_refused_and_drawio_parts_nest() {
     assert_eq!(svg_part(&d, Theme::Light, &["no-such-id".into()]), None);
     assert_eq!(drawio_part(&d, &["no-such-id".into()]), None);
     let subnet = d.regions[1].vpcs[0].subnets[0].id.clone();
-    let text = drawio_part(&d, &[subnet.clone()]).expect("drawn");
+    let text = drawio_part(&d, std::slice::from_ref(&subnet)).expect("drawn");
     let doc = roxmltree::Document::parse(&text).expect("xml");
     let cells: std::collections::BTreeSet<&str> = doc
         .descendants()

@@ -154,7 +154,7 @@ fn a_picture_job_draws_what_core_render_draws_and_survives_its_json() {
         (name, Some(t)),
         (
             format!("{base}-selection-dark.svg"),
-            svg_part(&d, Theme::Dark, &[subnet.clone()])
+            svg_part(&d, Theme::Dark, std::slice::from_ref(&subnet))
         )
     );
     let (name, _, t) = text(&picture(&d, Format::Drawio, false, &[]));
@@ -164,7 +164,7 @@ fn a_picture_job_draws_what_core_render_draws_and_survives_its_json() {
         (name, Some(t)),
         (
             format!("{base}-selection.drawio"),
-            drawio_part(&d, &[subnet.clone()])
+            drawio_part(&d, std::slice::from_ref(&subnet))
         )
     );
 }
