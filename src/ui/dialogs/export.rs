@@ -63,6 +63,9 @@ pub fn ExportDialog(
     // milliseconds, too much to redo on every edit in the background. Each
     // job gets a number; an answer to an older one is dropped.
     let latest = StoredValue::new(0u64);
+    let status = RwSignal::new(None::<String>);
+    // The name of the previous export the shown files are compared with.
+    let compared_from = RwSignal::new(String::new());
     Effect::new(move |_| {
         if !open.get() {
             stage.set(None);
@@ -72,6 +75,10 @@ pub fn ExportDialog(
         let n = latest.get_value() + 1;
         latest.set_value(n);
         stage.set(Some(Stage::Preparing));
+        // A new export (another layout, an edited design) is not the
+        // comparison any more: its line and its name go with it.
+        status.set(None);
+        compared_from.set(String::new());
         exporter.submit(
             job,
             Box::new(move |result: Result<Output, String>| {
@@ -88,7 +95,6 @@ pub fn ExportDialog(
         );
     });
     let selected = RwSignal::new(String::from("README.md"));
-    let status = RwSignal::new(None::<String>);
     let exported = move || {
         stage.with(|s| {
             matches!(
@@ -101,8 +107,6 @@ pub fn ExportDialog(
         })
     };
     let picturing = RwSignal::new(false);
-    // The name of the previous export the shown files are compared with.
-    let compared_from = RwSignal::new(String::new());
     let old_input = NodeRef::<leptos::html::Input>::new();
     let compare = move |_| {
         let Some(input) = old_input.get() else { return };
