@@ -11,51 +11,17 @@
 use leptos::prelude::*;
 use topoform::core::templates::TEMPLATES;
 use topoform::ui::{ExportDialog, Exporter};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod web_support;
+use web_support::{click, host, wait_for};
 
-fn host() -> web_sys::HtmlElement {
-    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-/// Waits (up to 20 s) for `selector` under `root`: exports answer later.
-async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    for _ in 0..400 {
-        if let Some(el) = root.query_selector(selector).unwrap() {
-            return el;
-        }
-        sleep(50).await;
-    }
-    panic!("{selector} never appeared: {}", root.inner_html());
-}
-
-fn click(root: &web_sys::Element, selector: &str) {
-    let el: web_sys::HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("{selector}"))
-        .unchecked_into();
-    el.click();
 }
 
 #[wasm_bindgen_test]

@@ -18,44 +18,12 @@ use topoform::ui::{ExportDialog, Exporter};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod web_support;
+use web_support::{click, host, sleep, wait_for};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 type Saved = RwSignal<Vec<(String, String, Vec<u8>)>>;
-
-fn host() -> web_sys::HtmlElement {
-    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    for _ in 0..400 {
-        if let Some(el) = root.query_selector(selector).unwrap() {
-            return el;
-        }
-        sleep(50).await;
-    }
-    panic!("{selector} never appeared: {}", root.inner_html());
-}
-
-fn click(root: &web_sys::Element, selector: &str) {
-    let el: web_sys::HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("{selector}"))
-        .unchecked_into();
-    el.click();
-}
 
 fn choose(root: &web_sys::Element, label: &str, value: &str) {
     let select: web_sys::HtmlSelectElement = root
