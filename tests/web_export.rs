@@ -14,7 +14,8 @@ use topoform::ui::{ExportDialog, Exporter};
 use wasm_bindgen_test::*;
 
 mod web_support;
-use web_support::{click, host, wait_for};
+use web_support::forms::click;
+use web_support::{host, wait_for};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -19,7 +19,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 mod web_support;
-use web_support::{click, host, sleep, wait_for};
+use web_support::forms::click;
+use web_support::{host, sleep, wait_for};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
