@@ -299,6 +299,28 @@ fn the_cli_reads_the_old_folder_or_zip_and_prints_the_summary() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: cannot read missing"));
+    // A zip that inflates past the cap (33 MiB of spaces, a few KB deflated)
+    // is refused with a reason, not read into memory.
+    let mut bomb = old_files.clone();
+    bomb.push(ExportFile {
+        path: "padding.txt".into(),
+        contents: " ".repeat(33 << 20),
+    });
+    std::fs::write(
+        dir.join("bomb.zip"),
+        topoform::core::export::zip(&bomb, "assets").unwrap(),
+    )
+    .unwrap();
+    assert!(std::fs::metadata(dir.join("bomb.zip")).unwrap().len() < 1 << 20);
+    let out = Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .args(["export", "new.json", "--out", "y", "--since", "bomb.zip"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("inflate past 33554432 bytes"), "{err}");
+    assert!(!dir.join("y").exists(), "nothing is written");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

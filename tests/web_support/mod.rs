@@ -193,4 +193,3 @@ pub async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Eleme
     }
     panic!("{selector} never appeared: {}", root.inner_html());
 }
-

@@ -197,7 +197,10 @@ fn button(
     let corner = move || {
         let (w, _) = size();
         if region {
-            (r.x + r.w - w - 12.0, r.y + if far.get() { 6.0 } else { 12.0 })
+            (
+                r.x + r.w - w - 12.0,
+                r.y + if far.get() { 6.0 } else { 12.0 },
+            )
         } else {
             // In the band's header row, beside its centred label, never
             // over the first subnet.

@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::Path;
 use topoform::core::export::{export, ExportFile, Layout};
 use topoform::core::model::{load, Design};
+use topoform::core::reopen::MAX_FILE_BYTES;
 
 /// The old design and its files.
 pub fn read(
@@ -93,18 +94,35 @@ fn read_text(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text ({e})", path.display()))
 }
 
-/// The text files of a zip, by path.
+/// The text files of a zip, by path. Every file (not only the design, as
+/// `core::reopen` reads) is compared, so this reads them all, with the
+/// `zip` crate the CLI links anyway; what they inflate to is capped as the
+/// app caps an opened file, so a zip bomb given as OLD_EXPORT is refused
+/// rather than filling memory.
 fn unzip(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
+    let mut left = MAX_FILE_BYTES as u64;
     for i in 0..z.len() {
-        let mut f = z.by_index(i).map_err(|e| e.to_string())?;
+        let f = z.by_index(i).map_err(|e| e.to_string())?;
         if f.is_dir() {
             continue;
         }
-        let mut text = String::new();
-        if f.read_to_string(&mut text).is_ok() {
-            out.push((f.name().to_string(), text));
+        let name = f.name().to_string();
+        let mut raw = Vec::new();
+        // One byte over what is left tells a file that is too big.
+        f.take(left + 1)
+            .read_to_end(&mut raw)
+            .map_err(|e| format!("{name}: {e}"))?;
+        if raw.len() as u64 > left {
+            return Err(format!(
+                "its files inflate past {MAX_FILE_BYTES} bytes; not an export Topoform wrote"
+            ));
+        }
+        left -= raw.len() as u64;
+        // Binary files (none in an export) are not compared.
+        if let Ok(text) = String::from_utf8(raw) {
+            out.push((name, text));
         }
     }
     Ok(out)
