@@ -19,6 +19,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! cargo fmt --version >/dev/null 2>&1; then
+  say "adding rustfmt (scripts/test checks the formatting)"
+  rustup component add rustfmt
+fi
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
   # No --locked: its lock file names a webpki-roots version the registry no longer serves.

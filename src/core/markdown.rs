@@ -170,6 +170,9 @@ fn delimited<'a>(text: &'a str, mark: &str) -> Option<(&'a str, &'a str)> {
 /// The longest link target a brief may use, in bytes (longer: text).
 const MAX_URL_BYTES: usize = 2048;
 
+/// A link's checked target: where its url starts and ends, and its `)`.
+type Target = (usize, usize, usize);
+
 /// Where the `](` and `)` of a text are, found once, so that looking for a
 /// link at each `[` is a lookup: a hostile brief (64 KiB of `[`, each
 /// searching to the end for a `](` it never finds) parses in linear time,
@@ -178,7 +181,7 @@ struct LinkMarks {
     closes: Vec<usize>,
     parens: Vec<usize>,
     /// The last `](` whose target was checked, and the safe target.
-    checked: Option<(usize, Option<(usize, usize, usize)>)>,
+    checked: Option<(usize, Option<Target>)>,
 }
 
 impl LinkMarks {

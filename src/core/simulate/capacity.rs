@@ -281,13 +281,8 @@ mod tests {
         for d in &designs {
             let loads = Load::by_region(d);
             for r in &d.regions {
-                for u in 0..2 {
-                    assert_eq!(
-                        loads[r.code.as_str()][u],
-                        load_by_scan(d, &r.code, u),
-                        "{}",
-                        r.code
-                    );
+                for (u, load) in loads[r.code.as_str()].iter().enumerate() {
+                    assert_eq!(*load, load_by_scan(d, &r.code, u), "{}", r.code);
                 }
             }
         }

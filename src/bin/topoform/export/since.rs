@@ -11,6 +11,9 @@ use topoform::core::export::{export, ExportFile, Layout};
 use topoform::core::model::{load, Design};
 use topoform::core::reopen::MAX_FILE_BYTES;
 
+/// An old file's text by its path in the export, if the old export has it.
+type Found = dyn Fn(&str) -> Option<String>;
+
 /// The old design and its files.
 pub fn read(
     old: &str,
@@ -18,7 +21,7 @@ pub fn read(
     new_files: &[ExportFile],
 ) -> Result<(Design, Vec<ExportFile>), String> {
     let path = Path::new(old);
-    let found: Box<dyn Fn(&str) -> Option<String>>;
+    let found: Box<Found>;
     let design_text = if path.is_dir() {
         let root = path.to_path_buf();
         let text = read_text(&root.join("topoform.json"))?;
