@@ -10,7 +10,7 @@
 //! fitted view are memos of the design. The camera the user moved (`None`
 //! means "fit the design") and the gesture under way are session state.
 
-use super::fail::{fail_view, fate_of};
+use super::fail::{fail_view, fate_of, Fate};
 use super::find::FindView;
 use super::gesture::{Gesture, Moving, DRAG_THRESHOLD};
 use super::keys::canvas_keys;
@@ -200,10 +200,15 @@ pub fn Canvas(
         failed,
         located,
     };
+    // Nothing failed (every edit, nearly always): the design, its layout
+    // and `Located` are not even read, so an edit never locates every
+    // object for a failure nobody is showing.
     let fate = Memo::new(move |_| {
-        let f = failed.and_then(|s| s.get());
+        let Some(f) = failed.and_then(|s| s.get()) else {
+            return Fate::default();
+        };
         design.with(|d| {
-            geometry.with(|l| placed.with(|p| located.with(|at| fate_of(d, l, p, at, f.as_ref()))))
+            geometry.with(|l| placed.with(|p| located.with(|at| fate_of(d, l, p, at, Some(&f)))))
         })
     });
     // Centre on the selection when asked (a click in the problems panel).

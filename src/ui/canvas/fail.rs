@@ -156,10 +156,14 @@ pub fn key(st: Stage, region: bool) -> bool {
     true
 }
 
-/// The failure a frame's button toggles: a region's code, an AZ band's AZ.
-fn frame_failure(at: &Located, id: &str, kind: ShapeKind) -> Option<Failure> {
+/// The failure a frame's button toggles: a region's code (`codes`: each
+/// region's id and code), an AZ band's AZ.
+fn frame_failure(codes: &[(String, String)], id: &str, kind: ShapeKind) -> Option<Failure> {
     match kind {
-        ShapeKind::Region => at.region_of(id).map(|c| Failure::Region(c.to_string())),
+        ShapeKind::Region => codes
+            .iter()
+            .find(|(r, _)| r == id)
+            .map(|(_, c)| Failure::Region(c.clone())),
         ShapeKind::Az => id
             .split_once('@')
             .map(|(_, az)| Failure::Az(az.to_string())),
@@ -236,19 +240,24 @@ fn button(
 /// zoomed out, as its label is), then what the failure does: veils, notes, tags.
 pub fn fail_view(st: Stage, fate: Memo<Fate>, far: Signal<bool>) -> impl IntoView {
     let failed = st.failed;
+    // From the design's few regions, not `Located` (every object), so an
+    // edit does not locate every object to draw the buttons.
     let frames = Memo::new(move |_| {
-        st.located.with(|at| {
-            st.geometry.with(|l| {
-                l.shapes
-                    .iter()
-                    .filter_map(|s| {
-                        let f = frame_failure(at, &s.id, s.kind)?;
-                        let key =
-                            format!("{}|{:?}", s.id, (s.rect.x, s.rect.y, s.rect.w, s.rect.h));
-                        Some((key, f, s.rect, s.kind == ShapeKind::Region))
-                    })
-                    .collect::<Vec<_>>()
-            })
+        let codes: Vec<(String, String)> = st.design.with(|d| {
+            d.regions
+                .iter()
+                .map(|r| (r.id.clone(), r.code.clone()))
+                .collect()
+        });
+        st.geometry.with(|l| {
+            l.shapes
+                .iter()
+                .filter_map(|s| {
+                    let f = frame_failure(&codes, &s.id, s.kind)?;
+                    let key = format!("{}|{:?}", s.id, (s.rect.x, s.rect.y, s.rect.w, s.rect.h));
+                    Some((key, f, s.rect, s.kind == ShapeKind::Region))
+                })
+                .collect::<Vec<_>>()
         })
     });
     // Regions' buttons always (a region is big enough to aim at zoomed
