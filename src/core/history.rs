@@ -48,18 +48,25 @@ impl History {
         self.future.clear();
     }
 
-    /// Steps back: returns the design to show, keeping `current` for redo.
-    pub fn undo(&mut self, current: Design) -> Option<Design> {
-        let prev = self.past.pop()?;
-        self.future.push(current);
-        Some(prev)
+    /// Steps back: puts the design before the last edit in `current`'s
+    /// place, keeping what was there for redo. False (and `current`
+    /// untouched) when there is nothing to undo. Designs are swapped, never
+    /// cloned: a big design's clone costs milliseconds.
+    pub fn undo(&mut self, current: &mut Design) -> bool {
+        let Some(prev) = self.past.pop() else {
+            return false;
+        };
+        self.future.push(std::mem::replace(current, prev));
+        true
     }
 
-    /// Steps forward again after an undo.
-    pub fn redo(&mut self, current: Design) -> Option<Design> {
-        let next = self.future.pop()?;
-        self.past.push(current);
-        Some(next)
+    /// Steps forward again after an undo, as [`History::undo`] steps back.
+    pub fn redo(&mut self, current: &mut Design) -> bool {
+        let Some(next) = self.future.pop() else {
+            return false;
+        };
+        self.past.push(std::mem::replace(current, next));
+        true
     }
 
     /// True when there is something to undo.
@@ -101,13 +108,16 @@ mod tests {
         h.record(v[0].clone());
         h.record(v[1].clone());
         let mut cur = v[2].clone();
-        cur = h.undo(cur).unwrap();
+        assert!(h.undo(&mut cur));
         assert_eq!(cur, v[1]);
-        cur = h.undo(cur).unwrap();
+        assert!(h.undo(&mut cur));
         assert_eq!(cur, v[0]);
-        assert!(h.undo(cur.clone()).is_none());
-        cur = h.redo(cur).unwrap();
-        cur = h.redo(cur).unwrap();
+        assert!(!h.undo(&mut cur));
+        assert_eq!(cur, v[0], "nothing to undo leaves the design as it is");
+        assert!(h.redo(&mut cur));
+        assert!(h.redo(&mut cur));
+        assert_eq!(cur, v[2]);
+        assert!(!h.redo(&mut cur));
         assert_eq!(cur, v[2]);
         assert!(!h.can_redo());
     }
@@ -118,7 +128,8 @@ mod tests {
         let mut h = History::default();
         h.record(v[0].clone());
         h.record(v[0].clone());
-        let cur = h.undo(v[1].clone()).unwrap();
+        let mut cur = v[1].clone();
+        assert!(h.undo(&mut cur));
         assert!(!h.can_undo(), "the repeated snapshot was one step");
         h.record(cur);
         assert!(!h.can_redo());
@@ -131,9 +142,9 @@ mod tests {
         for d in &v[..3] {
             h.record(d.clone());
         }
-        let a = h.undo(v[3].clone()).unwrap();
-        let b = h.undo(a).unwrap();
-        assert_eq!(b, v[1]);
+        let mut cur = v[3].clone();
+        assert!(h.undo(&mut cur) && h.undo(&mut cur));
+        assert_eq!(cur, v[1]);
         assert!(!h.can_undo());
     }
 }
