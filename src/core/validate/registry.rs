@@ -68,6 +68,7 @@ const REGION_LOCAL: &[&str] = &[
     "DES-05", "DES-09", "DES-12", "DES-13", "NET-01", "NET-02", "NET-03", "NET-04", "NET-05",
     "NET-06", "NET-07", "NET-08", "NET-09", "ALB-01", "ALB-02", "ALB-04", "ALB-06", "ALB-12",
     "ALB-13", "RDS-01", "RDS-03", "RDS-05", "ASG-03", "ASG-04", "ASG-05", "ASG-06", "AGD-09",
+    "IAM-02", "ALB-14", "RDS-14", "RDS-15", "SCL-01", "SCL-02", "AGD-10", "RDS-12",
 ];
 
 /// True when `id`'s findings about each region depend only on that region
