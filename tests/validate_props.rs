@@ -306,3 +306,46 @@ fn an_edit_in_one_region_reuses_the_others() {
         .iter()
         .all(|r| r.role != RegionRole::Primary || r.id == d.regions[0].id));
 }
+
+/// The pitfall of caching messages: a region's messages name its objects
+/// as `Ctx::name_of` does, which qualifies a name ("app in us-east-1") when
+/// an object of the same kind ANYWHERE shares it. Renaming an object in
+/// another region must therefore re-run the region whose message names it.
+#[test]
+fn a_rename_elsewhere_requalifies_a_cached_message() {
+    let mut d = topoform::core::templates::template("active-passive")
+        .and_then(|t| t.design().ok())
+        .expect("template");
+    let set = |d: &mut Design, r: usize, f: &dyn Fn(&mut model::Asg)| {
+        for n in d.regions[r].vpcs.iter_mut().flat_map(|v| &mut v.nodes) {
+            if let VpcNode::Asg(a) = n {
+                f(a);
+                return;
+            }
+        }
+    };
+    set(&mut d, 0, &|a| {
+        a.name = "app".into();
+        a.scaling = Some(model::Scaling::cpu(95));
+    });
+    set(&mut d, 1, &|a| a.name = "other".into());
+    let mut inc = Incremental::new();
+    let before = inc.validate(&d);
+    assert_eq!(before, validate(&d));
+    let scl = |diags: &[topoform::core::validate::Diagnostic]| {
+        diags
+            .iter()
+            .find(|x| x.rule == "SCL-01")
+            .map(|x| x.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        scl(&before).contains("group app scales"),
+        "{}",
+        scl(&before)
+    );
+    set(&mut d, 1, &|a| a.name = "app".into());
+    let after = inc.validate(&d);
+    assert_eq!(after, validate(&d));
+    assert!(scl(&after).contains("group app in "), "{}", scl(&after));
+}
