@@ -459,6 +459,8 @@ fn edit_path_split_on_the_stress_design() {
             },
         );
     }
+    let warm = std::cell::RefCell::new(topoform::core::validate::Incremental::new());
+    warm.borrow_mut().validate(&d);
     let added = add(&d, PaletteItem::Alb, Some(&d.regions[0].vpcs[0].id))
         .map(|(d, _)| d)
         .unwrap_or_else(|_| d.clone());
@@ -533,6 +535,16 @@ fn edit_path_split_on_the_stress_design() {
                 }),
             ),
             (
+                // As the app runs it, the cache holding the design before
+                // the edit: half of the edit and its undo, each incremental.
+                "validation incremental",
+                median(&|| {
+                    let mut inc = warm.borrow_mut();
+                    std::hint::black_box(inc.validate(next));
+                    std::hint::black_box(inc.validate(&d));
+                }) / 2.0,
+            ),
+            (
                 "cost+tiers",
                 median(&|| {
                     let e = estimate(next);
@@ -560,11 +572,11 @@ fn edit_path_split_on_the_stress_design() {
         ];
         let with_incremental: f64 = steps
             .iter()
-            .filter(|(n, _)| *n != "routing full")
+            .filter(|(n, _)| *n != "routing full" && *n != "validation")
             .map(|s| s.1)
             .sum();
         console_log(&format!(
-            "wasm edit path, {what}: {} ({} of {} links rerouted); sum with incremental routing {:.1} ms",
+            "wasm edit path, {what}: {} ({} of {} links rerouted); sum with incremental routing and validation {:.1} ms",
             steps.iter().map(|(n, t)| format!("{n} {t:.1}")).collect::<Vec<_>>().join(", "),
             rerouted,
             ls.len(),

@@ -24,10 +24,10 @@ use super::toast::Toast;
 use super::toolbar::Toolbar;
 use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
 use crate::core::edit::{self, PaletteItem};
-use crate::core::exercise::{self, empty_design};
+use crate::core::exercise::empty_design;
 use crate::core::model::{load, save, Design};
 use crate::core::templates::{template, Template, TEMPLATES};
-use crate::core::validate::{by_subject, counts, validate};
+use crate::core::validate::{by_subject, counts, validate, Incremental};
 use crate::platform;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -101,11 +101,18 @@ pub fn App() -> impl IntoView {
     // The exercise in progress (kept across reloads); while one is open its
     // rule pack applies to the problems panel and the badges.
     let session = RwSignal::new(super::exercise::restore());
-    // Diagnostics are derived from the design on every change, never stored.
+    // Diagnostics are derived from the design on every change, never stored;
+    // the cache re-runs only the rules an edit can change (exactly `validate`).
+    let validator = StoredValue::new(Incremental::new());
     let diagnostics = Memo::new(move |_| {
+        let all = design.with(|d| {
+            validator
+                .try_update_value(|v| v.validate(d))
+                .unwrap_or_else(|| validate(d))
+        });
         session.with(|s| match s {
-            Some(s) => design.with(|d| exercise::diagnostics(&s.exercise.rules, d)),
-            None => design.with(validate),
+            Some(s) => s.exercise.rules.apply(all),
+            None => all,
         })
     });
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));

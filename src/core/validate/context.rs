@@ -5,19 +5,37 @@ use crate::core::model::{for_each_object, Design, Index, ObjectKind, ObjectRef};
 use crate::core::text::short;
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::cell::RefCell;
 
-/// How far a name must be qualified to tell it from another object's of the
-/// same kind: the keys of the three levels [`Ctx::name_of`] tries.
-fn name_keys(design: &Design, o: &ObjectRef<'_>) -> [(ObjectKind, String); 3] {
-    let name = canvas_name(design, o);
-    let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
-    let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
-    let kind = o.kind();
-    [
-        (kind, name.clone()),
-        (kind, format!("{name}\u{1}{region}")),
-        (kind, format!("{name}\u{1}{region}\u{1}{vpc}")),
-    ]
+/// An object's name as the canvas shows it, borrowed from the design
+/// except for records (`www.` + the zone).
+fn name_in<'a>(design: &'a Design, o: &ObjectRef<'a>) -> Cow<'a, str> {
+    match o {
+        ObjectRef::Record(_) => Cow::Owned(canvas_name(design, o)),
+        other => Cow::Borrowed(other.display_name()),
+    }
+}
+
+/// How many objects of a kind share a name, a name and region, and a name,
+/// region and VPC: the three levels [`Ctx::name_of`] tries. Keys borrow
+/// from the design (building this table was most of `Ctx::new`'s time on
+/// the stress design when every key was three formatted strings).
+#[derive(Default)]
+struct NameTable<'a> {
+    plain: FxHashMap<(ObjectKind, Cow<'a, str>), u32>,
+    in_region: FxHashMap<(ObjectKind, Cow<'a, str>, &'a str), u32>,
+    in_vpc: FxHashMap<(ObjectKind, Cow<'a, str>, &'a str, &'a str), u32>,
+}
+
+/// Where [`Ctx::name_of`] looks names up.
+enum Names<'a> {
+    /// The context's own table, of its whole design.
+    Own(NameTable<'a>),
+    /// Another context's (the whole design's, for a context of one region
+    /// of it), noting every name given, so a cache of this context's
+    /// findings can tell when a message would now read differently.
+    Of(&'a Ctx<'a>, RefCell<Vec<(String, String)>>),
 }
 
 /// The design under validation with lookups shared by all rules.
@@ -30,37 +48,67 @@ pub struct Ctx<'a> {
     /// Every object by id.
     pub index: Index<'a>,
     cidrs: FxHashMap<&'a str, Ipv4Net>,
-    /// How many objects share each key of [`name_keys`].
-    names: FxHashMap<(ObjectKind, String), usize>,
+    names: Names<'a>,
+}
+
+fn cidrs_of(design: &Design) -> FxHashMap<&str, Ipv4Net> {
+    let mut cidrs = FxHashMap::default();
+    for region in &design.regions {
+        for vpc in &region.vpcs {
+            if let Ok(net) = vpc.cidr.trim().parse::<Ipv4Net>() {
+                cidrs.insert(vpc.id.as_str(), net);
+            }
+            for s in &vpc.subnets {
+                if let Ok(net) = s.cidr.trim().parse::<Ipv4Net>() {
+                    cidrs.insert(s.id.as_str(), net);
+                }
+            }
+        }
+    }
+    cidrs
 }
 
 impl<'a> Ctx<'a> {
     /// Prepares the context for `design`.
     pub fn new(design: &'a Design) -> Self {
-        let mut cidrs = FxHashMap::default();
-        for region in &design.regions {
-            for vpc in &region.vpcs {
-                if let Ok(net) = vpc.cidr.trim().parse::<Ipv4Net>() {
-                    cidrs.insert(vpc.id.as_str(), net);
-                }
-                for s in &vpc.subnets {
-                    if let Ok(net) = s.cidr.trim().parse::<Ipv4Net>() {
-                        cidrs.insert(s.id.as_str(), net);
-                    }
-                }
-            }
-        }
-        let mut names = FxHashMap::default();
+        let mut t = NameTable::default();
         for_each_object(design, |o| {
-            for key in name_keys(design, &o) {
-                *names.entry(key).or_insert(0) += 1;
-            }
+            let name = name_in(design, &o);
+            let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
+            let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
+            let kind = o.kind();
+            *t.in_vpc
+                .entry((kind, name.clone(), region, vpc))
+                .or_insert(0) += 1;
+            *t.in_region.entry((kind, name.clone(), region)).or_insert(0) += 1;
+            *t.plain.entry((kind, name)).or_insert(0) += 1;
         });
         Ctx {
             design,
             index: Index::new(design),
-            cidrs,
-            names,
+            cidrs: cidrs_of(design),
+            names: Names::Own(t),
+        }
+    }
+
+    /// A context for `part` (a design holding one region of `whole`'s
+    /// design) whose [`Ctx::name_of`] names objects as `whole` does and
+    /// records each name it gives (see [`Ctx::names_given`]).
+    pub(super) fn within(part: &'a Design, whole: &'a Ctx<'a>) -> Self {
+        Ctx {
+            design: part,
+            index: Index::new(part),
+            cidrs: cidrs_of(part),
+            names: Names::Of(whole, RefCell::new(Vec::new())),
+        }
+    }
+
+    /// Every `(id, name)` a context made by [`Ctx::within`] has given;
+    /// empty for others.
+    pub(super) fn names_given(self) -> Vec<(String, String)> {
+        match self.names {
+            Names::Own(_) => Vec::new(),
+            Names::Of(_, given) => given.into_inner(),
         }
     }
 
@@ -72,18 +120,39 @@ impl<'a> Ctx<'a> {
     /// main`), then the VPC's CIDR. An id that names nothing is returned as
     /// it is. Long names are shortened as [`short`] does.
     pub fn name_of(&self, id: &str) -> String {
+        match &self.names {
+            Names::Own(t) => self.name_from(t, id),
+            Names::Of(whole, given) => {
+                let name = whole.name_of(id);
+                given.borrow_mut().push((id.to_string(), name.clone()));
+                name
+            }
+        }
+    }
+
+    fn name_from(&self, t: &NameTable<'a>, id: &str) -> String {
         let Some(o) = self.index.get(id) else {
             return short(id).to_string();
         };
-        let [plain, in_region, in_vpc] = name_keys(self.design, &o);
-        let unique = |k: &(ObjectKind, String)| self.names.get(k).copied().unwrap_or(0) <= 1;
-        // Shortened as every user text in a message is (a name may be long).
-        let name = short(&canvas_name(self.design, &o)).to_string();
+        let full = name_in(self.design, &o);
         let (region, vpc) = (o.region(), o.vpc());
+        let (code, vpc_name) = (
+            region.map(|r| r.code.as_str()).unwrap_or(""),
+            vpc.map(|v| v.name.as_str()).unwrap_or(""),
+        );
+        let kind = o.kind();
+        let one = |n: Option<&u32>| n.copied().unwrap_or(0) <= 1;
+        // Shortened as every user text in a message is (a name may be long).
+        let name = short(&full).to_string();
         match (region, vpc) {
-            _ if unique(&plain) => name,
-            (Some(r), _) if unique(&in_region) => format!("{name} in {}", short(&r.code)),
-            (Some(r), Some(v)) if unique(&in_vpc) && !matches!(o, ObjectRef::Vpc { .. }) => {
+            _ if one(t.plain.get(&(kind, full.clone()))) => name,
+            (Some(r), _) if one(t.in_region.get(&(kind, full.clone(), code))) => {
+                format!("{name} in {}", short(&r.code))
+            }
+            (Some(r), Some(v))
+                if one(t.in_vpc.get(&(kind, full.clone(), code, vpc_name)))
+                    && !matches!(o, ObjectRef::Vpc { .. }) =>
+            {
                 format!("{name} in {} / {}", short(&r.code), short(&v.name))
             }
             (Some(r), Some(v)) => format!("{name} in {} ({})", short(&r.code), short(&v.cidr)),

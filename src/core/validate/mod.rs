@@ -9,11 +9,13 @@
 mod context;
 mod diagnostic;
 pub mod docs;
+mod incremental;
 pub mod registry;
 pub mod rules;
 
 pub use context::Ctx;
 pub use diagnostic::{rule, Diagnostic, Family, Report, Rule, RuleDoc, Severity};
+pub use incremental::Incremental;
 
 use super::model::Design;
 
@@ -25,6 +27,12 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
         let mut report = Report::new(rule, &mut out);
         (rule.check)(&ctx, &mut report);
     }
+    sort(&mut out);
+    out
+}
+
+/// The order of [`validate`]'s result: severity, rule, subjects, message.
+fn sort(out: &mut [Diagnostic]) {
     out.sort_by(|a, b| {
         (a.severity, a.rule, &a.subjects, &a.message).cmp(&(
             b.severity,
@@ -33,7 +41,6 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
             &b.message,
         ))
     });
-    out
 }
 
 /// The worst severity and the number of findings for each subject id, for

@@ -52,6 +52,31 @@ const SKIPPED: &[&[(&str, &str)]] = &[
     rules::tags::SKIPPED,
 ];
 
+/// The rules whose findings about a region depend on nothing outside it,
+/// classified by reading each check: they iterate `design.regions`, read
+/// only the region's own objects, the catalog, the design's settings (name,
+/// environment, tags, state, objectives, usage), CIDRs and index lookups of
+/// the region's own ids and of its nodes' `subnets` and `target`, and name
+/// objects through `Ctx::name_of`. Run on a design holding one region, each
+/// gives exactly that region's share of its findings on the whole design,
+/// which is what lets [`super::Incremental`] reuse a region's findings
+/// while the region is unchanged. Every rule not listed (a new rule too)
+/// is run on the whole design every time: rules reading peerings, DNS,
+/// accelerators, the primary region, replicas, global clusters or
+/// replication, or comparing regions with each other, are not here.
+const REGION_LOCAL: &[&str] = &[
+    "DES-05", "DES-09", "DES-12", "DES-13", "NET-01", "NET-02", "NET-03", "NET-04", "NET-05",
+    "NET-06", "NET-07", "NET-08", "NET-09", "ALB-01", "ALB-02", "ALB-04", "ALB-06", "ALB-12",
+    "ALB-13", "RDS-01", "RDS-03", "RDS-05", "ASG-03", "ASG-04", "ASG-05", "ASG-06", "AGD-09",
+    "IAM-02", "ALB-14", "RDS-14", "RDS-15", "SCL-01", "SCL-02", "AGD-10", "RDS-12",
+];
+
+/// True when `id`'s findings about each region depend only on that region
+/// (see [`REGION_LOCAL`]).
+pub fn region_local(id: &str) -> bool {
+    REGION_LOCAL.contains(&id)
+}
+
 /// Every registered rule.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
     FAMILIES.iter().flat_map(|f| f.iter())
@@ -82,6 +107,9 @@ mod tests {
                 "{}",
                 r.doc.id
             );
+        }
+        for id in REGION_LOCAL {
+            assert!(rule(id).is_some(), "{id} is not a registered rule");
         }
     }
 }

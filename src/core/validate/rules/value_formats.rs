@@ -21,14 +21,14 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for r in &ctx.design.regions {
         for v in &r.vpcs {
             for n in &v.nodes {
-                let at = where_(r, v);
+                let at = || where_(r, v);
                 match n {
                     VpcNode::Asg(a) if !is_image(&a.image) => out.emit(&[&a.id], format!(
-                        "Auto-scaling group {} in {at}: image \"{}\" is neither an AMI id (ami-...) nor ssm: and a parameter name.", a.name, a.image)),
+                        "Auto-scaling group {} in {}: image \"{}\" is neither an AMI id (ami-...) nor ssm: and a parameter name.", a.name, at(), a.image)),
                     VpcNode::Rds(d) if !is_version(&d.engine_version, false) => out.emit(&[&d.id], format!(
-                        "Database {} in {at}: engine version \"{}\" is not a version like 16.4.", d.name, d.engine_version)),
+                        "Database {} in {}: engine version \"{}\" is not a version like 16.4.", d.name, at(), d.engine_version)),
                     VpcNode::Aurora(c) if !is_version(&c.engine_version, c.engine == AuroraEngine::Mysql) => out.emit(&[&c.id], format!(
-                        "Aurora cluster {} in {at}: engine version \"{}\" is not a version like {}.", c.name, c.engine_version,
+                        "Aurora cluster {} in {}: engine version \"{}\" is not a version like {}.", c.name, at(), c.engine_version,
                         if c.engine == AuroraEngine::Mysql { "8.0.mysql_aurora.3.04.0" } else { "16.4" })),
                     _ => {}
                 }
