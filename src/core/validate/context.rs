@@ -17,15 +17,25 @@ fn name_in<'a>(design: &'a Design, o: &ObjectRef<'a>) -> Cow<'a, str> {
     }
 }
 
-/// How many objects of a kind share a name, a name and region, and a name,
-/// region and VPC: the three levels [`Ctx::name_of`] tries. Keys borrow
-/// from the design (building this table was most of `Ctx::new`'s time on
-/// the stress design when every key was three formatted strings).
+/// How many objects of a kind share a name (level 0), a name and region
+/// (level 1), and a name, region and VPC (level 2): the three levels
+/// [`Ctx::name_of`] tries. Keys borrow from the design (building this table
+/// was most of `Ctx::new`'s time on the stress design when every key was
+/// three formatted strings); one map for the three levels, so the editor's
+/// wasm carries one instantiation of the hash map's code, not three.
 #[derive(Default)]
 struct NameTable<'a> {
-    plain: FxHashMap<(ObjectKind, Cow<'a, str>), u32>,
-    in_region: FxHashMap<(ObjectKind, Cow<'a, str>, &'a str), u32>,
-    in_vpc: FxHashMap<(ObjectKind, Cow<'a, str>, &'a str, &'a str), u32>,
+    counts: FxHashMap<NameKey<'a>, u32>,
+}
+
+/// A [`NameTable`] key: kind, level, name, region code, VPC name (the
+/// parts a level does not use are empty).
+type NameKey<'a> = (ObjectKind, u8, Cow<'a, str>, &'a str, &'a str);
+
+impl<'a> NameTable<'a> {
+    fn unique(&self, key: NameKey<'a>) -> bool {
+        self.counts.get(&key).copied().unwrap_or(0) <= 1
+    }
 }
 
 /// Where [`Ctx::name_of`] looks names up.
@@ -77,11 +87,13 @@ impl<'a> Ctx<'a> {
             let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
             let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
             let kind = o.kind();
-            *t.in_vpc
-                .entry((kind, name.clone(), region, vpc))
-                .or_insert(0) += 1;
-            *t.in_region.entry((kind, name.clone(), region)).or_insert(0) += 1;
-            *t.plain.entry((kind, name)).or_insert(0) += 1;
+            for key in [
+                (kind, 2, name.clone(), region, vpc),
+                (kind, 1, name.clone(), region, ""),
+                (kind, 0, name, "", ""),
+            ] {
+                *t.counts.entry(key).or_insert(0) += 1;
+            }
         });
         Ctx {
             design,
@@ -141,16 +153,15 @@ impl<'a> Ctx<'a> {
             vpc.map(|v| v.name.as_str()).unwrap_or(""),
         );
         let kind = o.kind();
-        let one = |n: Option<&u32>| n.copied().unwrap_or(0) <= 1;
         // Shortened as every user text in a message is (a name may be long).
         let name = short(&full).to_string();
         match (region, vpc) {
-            _ if one(t.plain.get(&(kind, full.clone()))) => name,
-            (Some(r), _) if one(t.in_region.get(&(kind, full.clone(), code))) => {
+            _ if t.unique((kind, 0, full.clone(), "", "")) => name,
+            (Some(r), _) if t.unique((kind, 1, full.clone(), code, "")) => {
                 format!("{name} in {}", short(&r.code))
             }
             (Some(r), Some(v))
-                if one(t.in_vpc.get(&(kind, full.clone(), code, vpc_name)))
+                if t.unique((kind, 2, full.clone(), code, vpc_name))
                     && !matches!(o, ObjectRef::Vpc { .. }) =>
             {
                 format!("{name} in {} / {}", short(&r.code), short(&v.name))
