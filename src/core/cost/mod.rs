@@ -21,9 +21,9 @@ mod tests_templates;
 mod tiers;
 mod what;
 
-pub use summary::{object_cost, Line, Summary};
+pub use summary::{object_cost, object_cost_in, Line, Summary};
 pub use tiers::{tiers, tiers_of, TierCost, Tiers};
-pub use what::{Assumed, Label, Note, What};
+pub use what::{Assumed, Facts, Label, Note, What};
 
 use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
 use crate::core::model::{Design, Usage, VpcNode};

@@ -159,7 +159,7 @@ fn hourly<'a>(
     cat: Category,
     q: Quote,
     count: f64,
-    label: Label<'a>,
+    label: Label<&'a str>,
 ) -> Item<'a> {
     let what = What::Hourly {
         count,
@@ -268,7 +268,7 @@ fn node<'a>(
         VpcNode::Asg(g) => {
             if let Some(q) = quote(EC2_FAMILIES, &g.instance_type) {
                 let count = f64::from(g.desired);
-                let label = Label::Type(&g.instance_type);
+                let label = Label::Type(g.instance_type.as_str());
                 out.push(hourly(cx, r, &g.id, Category::Compute, q, count, label));
                 let monthly = count * ROOT_VOLUME_GB * rt.ebs_gp3_gb;
                 let w = What::RootVolumes { count };
@@ -300,7 +300,7 @@ fn node<'a>(
             if let Some(q) = quote(table, &d.instance_class) {
                 let label = Label::Engine {
                     engine: d.engine.as_str(),
-                    class: &d.instance_class,
+                    class: d.instance_class.as_str(),
                     multi_az: d.multi_az,
                 };
                 out.push(hourly(cx, r, &d.id, Category::Database, q, az, label));
@@ -326,7 +326,7 @@ fn node<'a>(
             if let Some(q) = quote(table, &c.instance_class) {
                 let label = Label::Engine {
                     engine: c.engine.as_str(),
-                    class: &c.instance_class,
+                    class: c.instance_class.as_str(),
                     multi_az: false,
                 };
                 let count = f64::from(c.instances);
@@ -354,7 +354,7 @@ fn node<'a>(
             if let Some(q) = quote(CACHE_FAMILIES, &e.node_type) {
                 let label = Label::Engine {
                     engine: e.engine.as_str(),
-                    class: &e.node_type,
+                    class: e.node_type.as_str(),
                     multi_az: false,
                 };
                 let count = f64::from(e.nodes);
