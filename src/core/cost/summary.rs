@@ -94,7 +94,10 @@ impl Objects {
         let at = self.texts.iter().position(|t| &**t == id)? as u32;
         let text = |i: u32| self.texts.get(i as usize).map_or("", |t| &**t);
         let mine = self.items.iter().filter(|(s, _, _)| *s == at);
-        let lines: Vec<String> = mine.clone().map(|(_, _, w)| w.map(text).to_string()).collect();
+        let lines: Vec<String> = mine
+            .clone()
+            .map(|(_, _, w)| w.map(text).to_string())
+            .collect();
         if lines.is_empty() {
             return None;
         }

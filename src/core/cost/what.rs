@@ -150,14 +150,24 @@ impl<S> Facts<S> {
             Nat { nats, gb } => Nat { nats, gb },
             FlowLogsKey => FlowLogsKey,
             Logs { gb } => Logs { gb },
-            Hourly { count, label, hourly } => Hourly {
+            Hourly {
+                count,
+                label,
+                hourly,
+            } => Hourly {
                 count,
                 label: label.map(&mut f),
                 hourly,
             },
             Alarms => Alarms,
             Key => Key,
-            Transfer { what, from, to, gb, rate } => Transfer {
+            Transfer {
+                what,
+                from,
+                to,
+                gb,
+                rate,
+            } => Transfer {
                 what,
                 from: f(from),
                 to: f(to),
@@ -171,7 +181,11 @@ impl<S> Facts<S> {
             RdsStorage { gb, az } => RdsStorage { gb, az },
             AuroraStorage => AuroraStorage,
             S3 { gb } => S3 { gb },
-            DynamodbOnDemand { replica, writes, reads } => DynamodbOnDemand {
+            DynamodbOnDemand {
+                replica,
+                writes,
+                reads,
+            } => DynamodbOnDemand {
                 replica,
                 writes,
                 reads,
@@ -179,7 +193,11 @@ impl<S> Facts<S> {
             DynamodbProvisioned => DynamodbProvisioned,
             DynamodbStorage { gb } => DynamodbStorage { gb },
             Zone => Zone,
-            HealthCheck { record, https, fast } => HealthCheck {
+            HealthCheck {
+                record,
+                https,
+                fast,
+            } => HealthCheck {
                 record: f(record),
                 https,
                 fast,
