@@ -8,6 +8,7 @@
 //! items a single region needs) and the multiplier (total / baseline).
 //! How each figure is derived: `docs/cost.md`.
 
+mod assumed;
 mod global;
 mod rates;
 mod regional;
@@ -23,7 +24,8 @@ mod what;
 
 pub use summary::{object_cost, object_cost_in, Line, Summary};
 pub use tiers::{tiers, tiers_of, TierCost, Tiers};
-pub use what::{Assumed, Facts, Label, Note, What};
+pub use assumed::Assumed;
+pub use what::{Facts, Label, Note, What};
 
 use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
 use crate::core::model::{Design, Usage, VpcNode};
