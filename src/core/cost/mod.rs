@@ -27,11 +27,13 @@ pub use tiers::{tiers, tiers_of, TierCost, Tiers};
 pub use assumed::Assumed;
 pub use what::{Facts, Label, Note, What};
 
+use crate::core::catalog::instance_prices::{quote, FamilyPrice, Quote};
 use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
 use crate::core::model::{Design, Usage, VpcNode};
 use rates::Rates;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 /// The currency of every figure.
@@ -133,31 +135,58 @@ pub fn estimate(design: &Design) -> Estimate<'_> {
 }
 
 /// The items that cost something or carry a note, biggest first, then by
-/// subject, then as made (a stable sort). Sorts small keys and moves each
-/// item once: sorting the items themselves was three quarters of the
-/// stress design's estimate. Subjects compare by their first 16 bytes as a
-/// number first (ids are short, and thousands of items cost the same), the
-/// whole string only when those are equal.
-fn biggest_first(items: Vec<Item<'_>>) -> Vec<Item<'_>> {
-    let mut order: Vec<(f64, u128, &str, usize)> = items
+/// subject, then as made (a stable sort). Sorts small keys and then moves
+/// the items into that order in place: sorting the items themselves was
+/// three quarters of the stress design's estimate. Figures compare as
+/// `f64::total_cmp` does, on their bits as integers; subjects by their
+/// first 16 bytes as a number first (ids are short, and thousands of items
+/// cost the same), the whole string only when those are equal.
+fn biggest_first(mut items: Vec<Item<'_>>) -> Vec<Item<'_>> {
+    items.retain(|i| i.monthly > 0.0 || i.note.is_some());
+    let mut order: Vec<(i64, u128, usize)> = items
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.monthly > 0.0 || i.note.is_some())
-        .map(|(at, i)| (i.monthly, prefix(i.subject), i.subject, at))
+        .map(|(at, i)| (total_key(i.monthly), prefix(i.subject), at))
         .collect();
+    let subject = |at: usize| items.get(at).map_or("", |i| i.subject);
     order.sort_unstable_by(|a, b| {
-        // Figures are finite and never negative: total_cmp orders them as
-        // partial_cmp did, and is a total order whatever they are.
-        b.0.total_cmp(&a.0)
+        b.0.cmp(&a.0)
             .then(a.1.cmp(&b.1))
-            .then_with(|| a.2.cmp(b.2))
-            .then(a.3.cmp(&b.3))
+            .then_with(|| subject(a.2).cmp(subject(b.2)))
+            .then(a.2.cmp(&b.2))
     });
-    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&(_, _, _, at)| slots.get_mut(at).and_then(Option::take))
-        .collect()
+    let to: Vec<usize> = order.into_iter().map(|(_, _, at)| at).collect();
+    permute(&mut items, &to);
+    items
+}
+
+/// `x` as an integer that orders as [`f64::total_cmp`] orders `x` (the
+/// standard library's own transform).
+fn total_key(x: f64) -> i64 {
+    let mut b = x.to_bits() as i64;
+    b ^= (((b >> 63) as u64) >> 1) as i64;
+    b
+}
+
+/// Moves `items[from[k]]` to `k` for every `k`, in place, one swap per
+/// item (`from` is a permutation of the indices; anything else leaves the
+/// items in some order, never panics).
+fn permute<T>(items: &mut [T], from: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !done.get(at).copied().unwrap_or(true) {
+            if let Some(d) = done.get_mut(at) {
+                *d = true;
+            }
+            let Some(&next) = from.get(at) else { break };
+            if next == start || next >= items.len() {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// The first 16 bytes of `s`, big-endian, zero-padded: if two prefixes
@@ -175,19 +204,28 @@ fn summarize(mut items: Vec<Item<'_>>) -> Estimate<'_> {
         i.monthly = cents(i.monthly);
     }
     let items = biggest_first(items);
-    let mut regions = BTreeMap::new();
+    // Each region's sum, in the items' order (a hash a item, where a
+    // BTreeMap compared the code with several others).
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut sums: Vec<(&str, f64)> = Vec::new();
     let mut global = 0.0;
     let mut assumed = Assumed::default();
     for i in &items {
         match i.region {
-            Some(r) => *regions.entry(r).or_insert(0.0) += i.monthly,
+            Some(r) => {
+                let k = *at.entry(r).or_insert_with(|| {
+                    sums.push((r, 0.0));
+                    sums.len() - 1
+                });
+                if let Some((_, v)) = sums.get_mut(k) {
+                    *v += i.monthly;
+                }
+            }
             None => global += i.monthly,
         }
         assumed = assumed.union(i.assumed);
     }
-    for v in regions.values_mut() {
-        *v = cents(*v);
-    }
+    let regions: BTreeMap<&str, f64> = sums.into_iter().map(|(r, v)| (r, cents(v))).collect();
     let total = cents(items.iter().map(|i| i.monthly).sum());
     let baseline = cents(items.iter().filter(|i| !i.dr).map(|i| i.monthly).sum());
     let multiplier = if baseline > 0.0 {
@@ -220,33 +258,29 @@ pub(crate) struct Ctx<'a> {
     pub rates: Rates,
     /// The primary region's code, if the design has exactly one.
     pub primary: Option<&'a str>,
-    /// The region code of every node, by id (replicas look up their source).
-    pub node_region: FxHashMap<&'a str, &'a str>,
+    /// The region code of every node, by id, made when a replica first
+    /// looks up its source (a design without replicas never needs it).
+    node_region: OnceCell<FxHashMap<&'a str, &'a str>>,
     /// (global cluster name, region code) of every Aurora cluster in one.
     pub global_clusters: FxHashSet<(&'a str, &'a str)>,
+    /// The quotes made so far, by price table and type: a design names a
+    /// few types thousands of times, and a quote scans its table by name.
+    quotes: RefCell<Vec<(*const FamilyPrice, usize, &'a str, Option<Quote>)>>,
 }
+
+/// How many distinct (table, type) quotes [`Ctx::quote`] keeps.
+const QUOTES_KEPT: usize = 32;
 
 impl<'a> Ctx<'a> {
     fn new(design: &'a Design) -> Self {
-        let nodes = design
-            .regions
-            .iter()
-            .map(|r| r.nodes.len() + r.vpcs.iter().map(|v| v.nodes.len()).sum::<usize>())
-            .sum();
-        let mut node_region = FxHashMap::default();
-        node_region.reserve(nodes);
         let mut global_clusters = FxHashSet::default();
         for r in &design.regions {
             for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
-                node_region.insert(n.id(), r.code.as_str());
                 if let VpcNode::Aurora(c) = n {
                     if let Some(g) = &c.global {
                         global_clusters.insert((g.as_str(), r.code.as_str()));
                     }
                 }
-            }
-            for n in &r.nodes {
-                node_region.insert(n.id(), r.code.as_str());
             }
         }
         Ctx {
@@ -254,9 +288,52 @@ impl<'a> Ctx<'a> {
             eff: design.usage.effective(),
             rates: Rates::read(),
             primary: design.primary().map(|r| r.code.as_str()),
-            node_region,
+            node_region: OnceCell::new(),
             global_clusters,
+            quotes: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The region code of the node with this id.
+    pub fn node_region(&self, id: &str) -> Option<&'a str> {
+        let design = self.design;
+        let map = self.node_region.get_or_init(|| {
+            let nodes = design
+                .regions
+                .iter()
+                .map(|r| r.nodes.len() + r.vpcs.iter().map(|v| v.nodes.len()).sum::<usize>())
+                .sum();
+            let mut m = FxHashMap::default();
+            m.reserve(nodes);
+            for r in &design.regions {
+                for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
+                    m.insert(n.id(), r.code.as_str());
+                }
+                for n in &r.nodes {
+                    m.insert(n.id(), r.code.as_str());
+                }
+            }
+            m
+        });
+        map.get(id).copied()
+    }
+
+    /// [`quote`] of `name` from `table`, each (table, type) quoted once.
+    pub fn quote(&self, table: &[FamilyPrice], name: &'a str) -> Option<Quote> {
+        let key = (table.as_ptr(), table.len());
+        let mut kept = self.quotes.borrow_mut();
+        let found = kept
+            .iter()
+            .find(|(t, n, x, _)| (*t, *n) == key && *x == name)
+            .map(|(_, _, _, q)| q.clone());
+        if let Some(q) = found {
+            return q;
+        }
+        let q = quote(table, name);
+        if kept.len() < QUOTES_KEPT {
+            kept.push((key.0, key.1, name, q.clone()));
+        }
+        q
     }
 
     /// A usage figure (with its default) and, when defaulted, its field name.
