@@ -323,11 +323,7 @@ fn node<'a>(
             let w = What::RdsStorage { gb, az };
             out.push(cx.item(Some(code), &d.id, Category::Storage, w, monthly));
             key(cx, code, &d.id, out);
-            if let Some(src) = d
-                .replica_of
-                .as_deref()
-                .and_then(|id| cx.node_region(id))
-            {
+            if let Some(src) = d.replica_of.as_deref().and_then(|id| cx.node_region(id)) {
                 transfer(cx, src, code, &d.id, "replication", out);
             }
         }

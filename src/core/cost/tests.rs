@@ -315,7 +315,17 @@ fn subject_prefixes_order_as_the_subjects() {
 
 #[test]
 fn figures_key_as_total_cmp_orders_them() {
-    let xs = [0.0, -0.0, 0.01, 1.0, 1.005, 352.5, 1e12, -3.0, f64::INFINITY];
+    let xs = [
+        0.0,
+        -0.0,
+        0.01,
+        1.0,
+        1.005,
+        352.5,
+        1e12,
+        -3.0,
+        f64::INFINITY,
+    ];
     for a in xs {
         for b in xs {
             let (ka, kb) = (super::total_key(a), super::total_key(b));
