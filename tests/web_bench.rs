@@ -84,7 +84,9 @@ fn cost_time_in_wasm() {
     let perf = window().performance().unwrap();
     let d = topoform::core::stress::stress_design();
     std::hint::black_box(estimate(&d));
-    let mut times: Vec<(f64, f64)> = (0..7)
+    // 21 runs: on the shared build machine a run of 7 was mostly the other
+    // builds' scheduling; the median of 21 and the quartile say more.
+    let mut times: Vec<(f64, f64)> = (0..21)
         .map(|_| {
             let t = perf.now();
             let e = estimate(&d);
@@ -95,8 +97,8 @@ fn cost_time_in_wasm() {
         .collect();
     times.sort_by(|a, b| a.1.total_cmp(&b.1));
     console_log(&format!(
-        "wasm cost stress design: estimate {:.2} ms, with tiers median {:.2} ms (min {:.2}, max {:.2}; target 5 ms)",
-        times[3].0, times[3].1, times[0].1, times[6].1
+        "wasm cost stress design: estimate {:.2} ms, with tiers median {:.2} ms (min {:.2}, lower quartile {:.2}, max {:.2}; target 5 ms)",
+        times[10].0, times[10].1, times[0].1, times[5].1, times[20].1
     ));
 }
 

@@ -1,12 +1,12 @@
 //! The cost panel (total, per region, the DR premium, the biggest items),
 //! the selected object's monthly cost for the inspector, and the DR tiers
 //! next to the outage panel's strategy. All follow the design: its cost
-//! [`Summary`] (figures, the biggest items, the tiers) is one memo of it,
-//! shared through context ([`CostMemo`]), so an edit re-costs once for every
-//! view; the inspector costs its one object.
+//! [`Summary`] (figures, the biggest items, the tiers, every object's cost)
+//! is one memo of it, shared through context ([`CostMemo`]), so an edit
+//! re-costs once for every view, the inspector's included.
 
 use crate::core::cost::report::money;
-use crate::core::cost::{object_cost, Summary};
+use crate::core::cost::Summary;
 use crate::core::model::Design;
 use leptos::prelude::*;
 
@@ -99,10 +99,11 @@ pub fn CostPanel(
 }
 
 /// The selected object's monthly cost, for the inspector (nothing for an
-/// object without items, such as a subnet).
+/// object without items, such as a subnet), read from the cost memo.
 #[component]
 pub fn ObjectCost(design: Signal<Design>, id: String) -> impl IntoView {
-    let cost = Memo::new(move |_| design.with(|d| object_cost(d, &id)));
+    let e = cost_memo(design);
+    let cost = Memo::new(move |_| e.with(|e| e.object(&id)));
     move || {
         cost.get().filter(|(v, _)| *v > 0.0).map(
             |(v, what)| view! { <p class="object-cost" title=what>{format!("{} a month", money(v))}</p> },

@@ -8,6 +8,8 @@
 //! items a single region needs) and the multiplier (total / baseline).
 //! How each figure is derived: `docs/cost.md`.
 
+mod assumed;
+mod ctx;
 mod global;
 mod rates;
 mod regional;
@@ -21,14 +23,16 @@ mod tests_templates;
 mod tiers;
 mod what;
 
-pub use summary::{object_cost, Line, Summary};
+pub use assumed::Assumed;
+pub use summary::{object_cost, object_cost_in, Line, Summary};
 pub use tiers::{tiers, tiers_of, TierCost, Tiers};
-pub use what::{Assumed, Label, Note, What};
+pub use what::{Facts, Label, Note, What};
 
 use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
-use crate::core::model::{Design, Usage, VpcNode};
+use crate::core::model::Design;
+use ctx::Ctx;
 use rates::Rates;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -131,31 +135,96 @@ pub fn estimate(design: &Design) -> Estimate<'_> {
 }
 
 /// The items that cost something or carry a note, biggest first, then by
-/// subject, then as made (a stable sort). Sorts small keys and moves each
-/// item once: sorting the items themselves was three quarters of the
-/// stress design's estimate. Subjects compare by their first 16 bytes as a
-/// number first (ids are short, and thousands of items cost the same), the
-/// whole string only when those are equal.
-fn biggest_first(items: Vec<Item<'_>>) -> Vec<Item<'_>> {
-    let mut order: Vec<(f64, u128, &str, usize)> = items
+/// subject, then as made (a stable sort). Sorts one 128-bit integer an
+/// item, then moves the items into that order in place: sorting the items
+/// themselves was three quarters of the stress design's estimate, and a
+/// comparator of (figure, subject, position) most of what remained. The
+/// key is the figure (as `f64::total_cmp` orders it, reversed), the
+/// subject's rank among the subjects in string order, and the position.
+fn biggest_first(mut items: Vec<Item<'_>>) -> Vec<Item<'_>> {
+    items.retain(|i| i.monthly > 0.0 || i.note.is_some());
+    let rank = subject_ranks(&items);
+    let mut keys: Vec<u128> = items
+        .iter()
+        .zip(&rank)
+        .enumerate()
+        .map(|(at, (i, r))| {
+            let desc = !((total_key(i.monthly) as u64) ^ (1 << 63));
+            (u128::from(desc) << 64) | (u128::from(*r) << 32) | at as u128
+        })
+        .collect();
+    keys.sort_unstable();
+    let to: Vec<usize> = keys.into_iter().map(|k| (k as u32) as usize).collect();
+    permute(&mut items, &to);
+    items
+}
+
+/// Each item's subject's rank in string order (equal subjects, equal
+/// ranks). Items of one object come together, so consecutive items with
+/// the very same `&str` count as one, and only those runs are sorted, by
+/// their first 16 bytes as a number first, the whole string on a tie.
+fn subject_ranks(items: &[Item<'_>]) -> Vec<u32> {
+    let mut run_of = Vec::with_capacity(items.len());
+    let mut runs: Vec<&str> = Vec::new();
+    for i in items {
+        let same = runs.last().is_some_and(|s| {
+            std::ptr::eq(s.as_ptr(), i.subject.as_ptr()) && s.len() == i.subject.len()
+        });
+        if !same {
+            runs.push(i.subject);
+        }
+        run_of.push(runs.len() as u32 - 1);
+    }
+    let mut by_name: Vec<(u128, u32)> = runs
         .iter()
         .enumerate()
-        .filter(|(_, i)| i.monthly > 0.0 || i.note.is_some())
-        .map(|(at, i)| (i.monthly, prefix(i.subject), i.subject, at))
+        .map(|(at, s)| (prefix(s), at as u32))
         .collect();
-    order.sort_unstable_by(|a, b| {
-        // Figures are finite and never negative: total_cmp orders them as
-        // partial_cmp did, and is a total order whatever they are.
-        b.0.total_cmp(&a.0)
-            .then(a.1.cmp(&b.1))
-            .then_with(|| a.2.cmp(b.2))
-            .then(a.3.cmp(&b.3))
-    });
-    let mut slots: Vec<Option<Item>> = items.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&(_, _, _, at)| slots.get_mut(at).and_then(Option::take))
+    let name = |at: u32| runs.get(at as usize).copied().unwrap_or("");
+    by_name.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| name(a.1).cmp(name(b.1))));
+    let mut rank_of_run = vec![0u32; runs.len()];
+    let mut rank = 0u32;
+    for (k, &(_, at)) in by_name.iter().enumerate() {
+        if k > 0 && name(at) != by_name.get(k - 1).map_or("", |p| name(p.1)) {
+            rank += 1;
+        }
+        if let Some(r) = rank_of_run.get_mut(at as usize) {
+            *r = rank;
+        }
+    }
+    run_of
+        .into_iter()
+        .map(|r| rank_of_run.get(r as usize).copied().unwrap_or(0))
         .collect()
+}
+
+/// `x` as an integer that orders as [`f64::total_cmp`] orders `x` (the
+/// standard library's own transform).
+fn total_key(x: f64) -> i64 {
+    let mut b = x.to_bits() as i64;
+    b ^= (((b >> 63) as u64) >> 1) as i64;
+    b
+}
+
+/// Moves `items[from[k]]` to `k` for every `k`, in place, one swap per
+/// item (`from` is a permutation of the indices; anything else leaves the
+/// items in some order, never panics).
+fn permute<T>(items: &mut [T], from: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !done.get(at).copied().unwrap_or(true) {
+            if let Some(d) = done.get_mut(at) {
+                *d = true;
+            }
+            let Some(&next) = from.get(at) else { break };
+            if next == start || next >= items.len() {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// The first 16 bytes of `s`, big-endian, zero-padded: if two prefixes
@@ -173,19 +242,28 @@ fn summarize(mut items: Vec<Item<'_>>) -> Estimate<'_> {
         i.monthly = cents(i.monthly);
     }
     let items = biggest_first(items);
-    let mut regions = BTreeMap::new();
+    // Each region's sum, in the items' order (a hash a item, where a
+    // BTreeMap compared the code with several others).
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut sums: Vec<(&str, f64)> = Vec::new();
     let mut global = 0.0;
     let mut assumed = Assumed::default();
     for i in &items {
         match i.region {
-            Some(r) => *regions.entry(r).or_insert(0.0) += i.monthly,
+            Some(r) => {
+                let k = *at.entry(r).or_insert_with(|| {
+                    sums.push((r, 0.0));
+                    sums.len() - 1
+                });
+                if let Some((_, v)) = sums.get_mut(k) {
+                    *v += i.monthly;
+                }
+            }
             None => global += i.monthly,
         }
         assumed = assumed.union(i.assumed);
     }
-    for v in regions.values_mut() {
-        *v = cents(*v);
-    }
+    let regions: BTreeMap<&str, f64> = sums.into_iter().map(|(r, v)| (r, cents(v))).collect();
     let total = cents(items.iter().map(|i| i.monthly).sum());
     let baseline = cents(items.iter().filter(|i| !i.dr).map(|i| i.monthly).sum());
     let multiplier = if baseline > 0.0 {
@@ -206,89 +284,6 @@ fn summarize(mut items: Vec<Item<'_>>) -> Estimate<'_> {
         items,
         assumed,
         priced_region: PRICE_REGION,
-    }
-}
-
-/// What the estimators share: the design, its usage with defaults, and
-/// which fields were defaulted.
-pub(crate) struct Ctx<'a> {
-    pub design: &'a Design,
-    pub eff: Usage,
-    /// Every price row the estimators use, read once.
-    pub rates: Rates,
-    /// The primary region's code, if the design has exactly one.
-    pub primary: Option<&'a str>,
-    /// The region code of every node, by id (replicas look up their source).
-    pub node_region: FxHashMap<&'a str, &'a str>,
-    /// (global cluster name, region code) of every Aurora cluster in one.
-    pub global_clusters: FxHashSet<(&'a str, &'a str)>,
-}
-
-impl<'a> Ctx<'a> {
-    fn new(design: &'a Design) -> Self {
-        let nodes = design
-            .regions
-            .iter()
-            .map(|r| r.nodes.len() + r.vpcs.iter().map(|v| v.nodes.len()).sum::<usize>())
-            .sum();
-        let mut node_region = FxHashMap::default();
-        node_region.reserve(nodes);
-        let mut global_clusters = FxHashSet::default();
-        for r in &design.regions {
-            for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
-                node_region.insert(n.id(), r.code.as_str());
-                if let VpcNode::Aurora(c) = n {
-                    if let Some(g) = &c.global {
-                        global_clusters.insert((g.as_str(), r.code.as_str()));
-                    }
-                }
-            }
-            for n in &r.nodes {
-                node_region.insert(n.id(), r.code.as_str());
-            }
-        }
-        Ctx {
-            design,
-            eff: design.usage.effective(),
-            rates: Rates::read(),
-            primary: design.primary().map(|r| r.code.as_str()),
-            node_region,
-            global_clusters,
-        }
-    }
-
-    /// A usage figure (with its default) and, when defaulted, its field name.
-    pub fn usage(
-        &self,
-        name: &'static str,
-        pick: fn(&Usage) -> Option<u64>,
-    ) -> (f64, Option<&'static str>) {
-        let v = pick(&self.eff).unwrap_or(0) as f64;
-        (v, pick(&self.design.usage).is_none().then_some(name))
-    }
-
-    /// A new item billed in `region` (None: global); `dr` when the region is
-    /// not the primary.
-    pub fn item(
-        &self,
-        region: Option<&'a str>,
-        subject: &'a str,
-        category: Category,
-        what: What<'a>,
-        monthly: f64,
-    ) -> Item<'a> {
-        Item {
-            subject,
-            what,
-            monthly,
-            region,
-            category,
-            dr: region.is_some_and(|r| Some(r) != self.primary),
-            assumed: Assumed::default(),
-            estimate: false,
-            priced_as: region.filter(|r| *r != PRICE_REGION).map(|_| PRICE_REGION),
-            note: None,
-        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Category, Ctx, Item, Label, Note, What};
 use crate::core::catalog::instance_prices::{
-    quote, Quote, AURORA_MYSQL_FAMILIES, AURORA_POSTGRES_FAMILIES, CACHE_FAMILIES, EC2_FAMILIES,
+    Quote, AURORA_MYSQL_FAMILIES, AURORA_POSTGRES_FAMILIES, CACHE_FAMILIES, EC2_FAMILIES,
     RDS_MYSQL_FAMILIES, RDS_POSTGRES_FAMILIES,
 };
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
@@ -49,9 +49,10 @@ pub(super) fn items<'a>(cx: &Ctx<'a>, out: &mut Vec<Item<'a>>) {
         let mut ecs = false;
         for v in &r.vpcs {
             vpc(cx, r, v, out);
+            let mut ips = None;
             for n in &v.nodes {
                 ecs |= matches!(n, VpcNode::Ecs(_));
-                node(cx, r, v, n, albs, out);
+                node(cx, r, v, n, (albs, &mut ips), out);
             }
         }
         if !r.vpcs.is_empty() {
@@ -87,13 +88,13 @@ pub(super) fn az_count<'a>(v: &'a Vpc, ids: impl Iterator<Item = &'a String> + C
         if !picked(s) {
             continue;
         }
+        // The mask before the AZ's name: most earlier subnets were not picked.
         let seen = v.subnets[..at].iter().enumerate().any(|(e, x)| {
-            x.az == s.az
-                && if e < 64 {
-                    mask & (1 << e) != 0
-                } else {
-                    picked(x)
-                }
+            if e < 64 {
+                mask & (1 << e) != 0 && x.az == s.az
+            } else {
+                x.az == s.az && picked(x)
+            }
         });
         if at < 64 {
             mask |= 1 << at;
@@ -159,7 +160,7 @@ fn hourly<'a>(
     cat: Category,
     q: Quote,
     count: f64,
-    label: Label<'a>,
+    label: Label<&'a str>,
 ) -> Item<'a> {
     let what = What::Hourly {
         count,
@@ -221,12 +222,16 @@ pub(super) fn transfer<'a>(
     out.push(i);
 }
 
+/// The subnets of the VPC's last public load balancer and how many AZs
+/// they span.
+type AlbIps<'a> = Option<(&'a [String], f64)>;
+
 fn node<'a>(
     cx: &Ctx<'a>,
     r: &'a Region,
     v: &'a Vpc,
     n: &'a VpcNode,
-    albs: f64,
+    (albs, ips_memo): (f64, &mut AlbIps<'a>),
     out: &mut Vec<Item<'a>>,
 ) {
     let rt = &cx.rates;
@@ -254,7 +259,15 @@ fn node<'a>(
             }
             out.push(i);
             if !a.internal {
-                let ips = az_count(v, a.subnets.iter()) as f64;
+                // A VPC's load balancers mostly share their subnets.
+                let ips = match *ips_memo {
+                    Some((ids, n)) if ids == a.subnets.as_slice() => n,
+                    _ => {
+                        let n = az_count(v, a.subnets.iter()) as f64;
+                        *ips_memo = Some((&a.subnets, n));
+                        n
+                    }
+                };
                 let monthly = ips * H * rt.ipv4_hour;
                 out.push(cx.item(
                     Some(code),
@@ -266,9 +279,9 @@ fn node<'a>(
             }
         }
         VpcNode::Asg(g) => {
-            if let Some(q) = quote(EC2_FAMILIES, &g.instance_type) {
+            if let Some(q) = cx.quote(EC2_FAMILIES, &g.instance_type) {
                 let count = f64::from(g.desired);
-                let label = Label::Type(&g.instance_type);
+                let label = Label::Type(g.instance_type.as_str());
                 out.push(hourly(cx, r, &g.id, Category::Compute, q, count, label));
                 let monthly = count * ROOT_VOLUME_GB * rt.ebs_gp3_gb;
                 let w = What::RootVolumes { count };
@@ -297,10 +310,10 @@ fn node<'a>(
                 RdsEngine::Mysql | RdsEngine::Mariadb => RDS_MYSQL_FAMILIES,
             };
             let az = if d.multi_az { 2.0 } else { 1.0 };
-            if let Some(q) = quote(table, &d.instance_class) {
+            if let Some(q) = cx.quote(table, &d.instance_class) {
                 let label = Label::Engine {
                     engine: d.engine.as_str(),
-                    class: &d.instance_class,
+                    class: d.instance_class.as_str(),
                     multi_az: d.multi_az,
                 };
                 out.push(hourly(cx, r, &d.id, Category::Database, q, az, label));
@@ -310,11 +323,7 @@ fn node<'a>(
             let w = What::RdsStorage { gb, az };
             out.push(cx.item(Some(code), &d.id, Category::Storage, w, monthly));
             key(cx, code, &d.id, out);
-            if let Some(src) = d
-                .replica_of
-                .as_deref()
-                .and_then(|id| cx.node_region.get(id).copied())
-            {
+            if let Some(src) = d.replica_of.as_deref().and_then(|id| cx.node_region(id)) {
                 transfer(cx, src, code, &d.id, "replication", out);
             }
         }
@@ -323,10 +332,10 @@ fn node<'a>(
                 AuroraEngine::Postgresql => AURORA_POSTGRES_FAMILIES,
                 AuroraEngine::Mysql => AURORA_MYSQL_FAMILIES,
             };
-            if let Some(q) = quote(table, &c.instance_class) {
+            if let Some(q) = cx.quote(table, &c.instance_class) {
                 let label = Label::Engine {
                     engine: c.engine.as_str(),
-                    class: &c.instance_class,
+                    class: c.instance_class.as_str(),
                     multi_az: false,
                 };
                 let count = f64::from(c.instances);
@@ -351,10 +360,10 @@ fn node<'a>(
             }
         }
         VpcNode::Elasticache(e) => {
-            if let Some(q) = quote(CACHE_FAMILIES, &e.node_type) {
+            if let Some(q) = cx.quote(CACHE_FAMILIES, &e.node_type) {
                 let label = Label::Engine {
                     engine: e.engine.as_str(),
-                    class: &e.node_type,
+                    class: e.node_type.as_str(),
                     multi_az: false,
                 };
                 let count = f64::from(e.nodes);

@@ -19,10 +19,7 @@ pub(super) fn bucket<'a>(cx: &Ctx<'a>, r: &'a Region, b: &'a S3, out: &mut Vec<I
     i.assumed.add(a);
     out.push(i);
     key(cx, &r.code, &b.id, out);
-    let dest = b
-        .replicate_to
-        .as_deref()
-        .and_then(|id| cx.node_region.get(id).copied());
+    let dest = b.replicate_to.as_deref().and_then(|id| cx.node_region(id));
     if let Some(dest) = dest {
         transfer(cx, &r.code, dest, &b.id, "S3 replication", out);
     }

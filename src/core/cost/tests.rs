@@ -312,3 +312,38 @@ fn subject_prefixes_order_as_the_subjects() {
         }
     }
 }
+
+#[test]
+fn figures_key_as_total_cmp_orders_them() {
+    let xs = [
+        0.0,
+        -0.0,
+        0.01,
+        1.0,
+        1.005,
+        352.5,
+        1e12,
+        -3.0,
+        f64::INFINITY,
+    ];
+    for a in xs {
+        for b in xs {
+            let (ka, kb) = (super::total_key(a), super::total_key(b));
+            assert_eq!(ka.cmp(&kb), a.total_cmp(&b), "{a} vs {b}");
+        }
+    }
+}
+
+#[test]
+fn items_are_permuted_in_place_as_the_order_says() {
+    // A scrambled order of 0..50 with cycles of several lengths and fixed
+    // points: position k must receive what was at from[k].
+    let from: Vec<usize> = (0..50).map(|k| (k * 7 + 3) % 50).collect();
+    let mut v: Vec<usize> = (100..150).collect();
+    super::permute(&mut v, &from);
+    let want: Vec<usize> = from.iter().map(|f| 100 + f).collect();
+    assert_eq!(v, want);
+    let mut w = vec!['a', 'b', 'c', 'd'];
+    super::permute(&mut w, &[0, 3, 1, 2]);
+    assert_eq!(w, ['a', 'd', 'b', 'c']);
+}

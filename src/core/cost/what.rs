@@ -10,22 +10,42 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A priced type's label: an instance type, or an engine and a class.
+/// `S` is how the design's texts are held: borrowed (`&str`) in an
+/// estimate, as indices into a table of texts in an owned [`super::Summary`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Label<'a> {
+pub enum Label<S> {
     /// `t3.medium`.
-    Type(&'a str),
+    Type(S),
     /// `postgres db.r6g.large`, with ` Multi-AZ` when `multi_az`.
     Engine {
         engine: &'static str,
-        class: &'a str,
+        class: S,
         multi_az: bool,
     },
 }
 
-impl fmt::Display for Label<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl<S> Label<S> {
+    /// The same label with its texts held as `f` makes them.
+    pub fn map<T>(self, f: &mut impl FnMut(S) -> T) -> Label<T> {
         match self {
-            Label::Type(t) => f.write_str(t),
+            Label::Type(t) => Label::Type(f(t)),
+            Label::Engine {
+                engine,
+                class,
+                multi_az,
+            } => Label::Engine {
+                engine,
+                class: f(class),
+                multi_az,
+            },
+        }
+    }
+}
+
+impl<S: fmt::Display + Copy> fmt::Display for Label<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Label::Type(t) => t.fmt(f),
             Label::Engine {
                 engine,
                 class,
@@ -33,15 +53,19 @@ impl fmt::Display for Label<'_> {
             } => write!(
                 f,
                 "{engine} {class}{}",
-                if *multi_az { " Multi-AZ" } else { "" }
+                if multi_az { " Multi-AZ" } else { "" }
             ),
         }
     }
 }
 
-/// What an item bills, with the arithmetic (see `Display`).
+/// What an item bills, with the design's texts borrowed.
+pub type What<'a> = Facts<&'a str>;
+
+/// What an item bills, with the arithmetic (see `Display`); `S` holds the
+/// design's texts (see [`Label`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum What<'a> {
+pub enum Facts<S> {
     EcsLogsKey,
     Nat {
         nats: f64,
@@ -53,15 +77,15 @@ pub enum What<'a> {
     },
     Hourly {
         count: f64,
-        label: Label<'a>,
+        label: Label<S>,
         hourly: f64,
     },
     Alarms,
     Key,
     Transfer {
         what: &'static str,
-        from: &'a str,
-        to: &'a str,
+        from: S,
+        to: S,
         gb: f64,
         rate: f64,
     },
@@ -99,7 +123,7 @@ pub enum What<'a> {
     },
     Zone,
     HealthCheck {
-        record: &'a str,
+        record: S,
         https: bool,
         fast: bool,
     },
@@ -110,14 +134,83 @@ pub enum What<'a> {
         gb: f64,
     },
     StateKey {
-        bucket: &'a str,
+        bucket: S,
     },
     RegionStateKey {
-        region: &'a str,
+        region: S,
     },
 }
 
-impl fmt::Display for What<'_> {
+impl<S> Facts<S> {
+    /// The same facts with the design's texts held as `f` makes them.
+    pub fn map<T>(self, mut f: impl FnMut(S) -> T) -> Facts<T> {
+        use Facts::*;
+        match self {
+            EcsLogsKey => EcsLogsKey,
+            Nat { nats, gb } => Nat { nats, gb },
+            FlowLogsKey => FlowLogsKey,
+            Logs { gb } => Logs { gb },
+            Hourly {
+                count,
+                label,
+                hourly,
+            } => Hourly {
+                count,
+                label: label.map(&mut f),
+                hourly,
+            },
+            Alarms => Alarms,
+            Key => Key,
+            Transfer {
+                what,
+                from,
+                to,
+                gb,
+                rate,
+            } => Transfer {
+                what,
+                from: f(from),
+                to: f(to),
+                gb,
+                rate,
+            },
+            Alb { lcu } => Alb { lcu },
+            AlbIps { ips } => AlbIps { ips },
+            RootVolumes { count } => RootVolumes { count },
+            Fargate { count, vcpu, gb } => Fargate { count, vcpu, gb },
+            RdsStorage { gb, az } => RdsStorage { gb, az },
+            AuroraStorage => AuroraStorage,
+            S3 { gb } => S3 { gb },
+            DynamodbOnDemand {
+                replica,
+                writes,
+                reads,
+            } => DynamodbOnDemand {
+                replica,
+                writes,
+                reads,
+            },
+            DynamodbProvisioned => DynamodbProvisioned,
+            DynamodbStorage { gb } => DynamodbStorage { gb },
+            Zone => Zone,
+            HealthCheck {
+                record,
+                https,
+                fast,
+            } => HealthCheck {
+                record: f(record),
+                https,
+                fast,
+            },
+            Accelerator { gb } => Accelerator { gb },
+            Internet { gb } => Internet { gb },
+            StateKey { bucket } => StateKey { bucket: f(bucket) },
+            RegionStateKey { region } => RegionStateKey { region: f(region) },
+        }
+    }
+}
+
+impl<S: fmt::Display + Copy> fmt::Display for Facts<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use super::global::ACCELERATOR_IPS;
         use super::regional::{
@@ -125,63 +218,63 @@ impl fmt::Display for What<'_> {
         };
         let kms = || usd(p("kms.key"));
         match *self {
-            What::EcsLogsKey => write!(f, "KMS key for the region's ECS logs: {}", kms()),
-            What::Nat { nats, gb } => write!(
+            Facts::EcsLogsKey => write!(f, "KMS key for the region's ECS logs: {}", kms()),
+            Facts::Nat { nats, gb } => write!(
                 f,
                 "{nats} NAT gateway(s): {nats} × {H} h × {} + {nats} × {gb} GB × {} + {nats} public IPv4 × {H} h × {}",
                 usd(p("nat.hour")), usd(p("nat.gb")), usd(p("ipv4.hour"))
             ),
-            What::FlowLogsKey => write!(f, "KMS key for the VPC's flow logs: {}", kms()),
-            What::Logs { gb } => write!(
+            Facts::FlowLogsKey => write!(f, "KMS key for the VPC's flow logs: {}", kms()),
+            Facts::Logs { gb } => write!(
                 f,
                 "CloudWatch Logs: {gb} GB × {} ingested + {gb} GB × {LOG_MONTHS_KEPT} months kept × {}",
                 usd(p("logs.ingest_gb")),
                 usd(p("logs.storage_gb"))
             ),
-            What::Hourly { count, label, hourly } => {
+            Facts::Hourly { count, label, hourly } => {
                 write!(f, "{count} × {label} × {H} h × {}", usd(hourly))
             }
-            What::Alarms => write!(
+            Facts::Alarms => write!(
                 f,
                 "{ALARMS_PER_POLICY} target-tracking alarms × {}",
                 usd(p("cloudwatch.alarm"))
             ),
-            What::Key => write!(f, "KMS key: {}", kms()),
-            What::Transfer { what, from, to, gb, rate } => {
+            Facts::Key => write!(f, "KMS key: {}", kms()),
+            Facts::Transfer { what, from, to, gb, rate } => {
                 write!(f, "{what} {from} → {to}: {gb} GB × {}", usd(rate))
             }
-            What::Alb { lcu } => write!(
+            Facts::Alb { lcu } => write!(
                 f,
                 "ALB: {H} h × {} + {lcu:.3} LCU × {H} h × {}",
                 usd(p("alb.hour")),
                 usd(p("alb.lcu_hour"))
             ),
-            What::AlbIps { ips } => write!(
+            Facts::AlbIps { ips } => write!(
                 f,
                 "{ips} public IPv4 (one per AZ) × {H} h × {}",
                 usd(p("ipv4.hour"))
             ),
-            What::RootVolumes { count } => write!(
+            Facts::RootVolumes { count } => write!(
                 f,
                 "{count} × {ROOT_VOLUME_GB} GB gp3 root volume × {}",
                 usd(p("ebs.gp3_gb"))
             ),
-            What::Fargate { count, vcpu, gb } => write!(
+            Facts::Fargate { count, vcpu, gb } => write!(
                 f,
                 "{count} Fargate task(s) × {H} h × ({vcpu} vCPU × {} + {gb} GB × {})",
                 usd(p("fargate.vcpu_hour")),
                 usd(p("fargate.gb_hour"))
             ),
-            What::RdsStorage { gb, az } => {
+            Facts::RdsStorage { gb, az } => {
                 write!(f, "{gb} GB gp3 × {az} × {}", usd(p("rds.storage_gp3")))
             }
-            What::AuroraStorage => write!(
+            Facts::AuroraStorage => write!(
                 f,
                 "{AURORA_STORAGE_GB} GB (assumed) × {}",
                 usd(p("aurora.storage"))
             ),
-            What::S3 { gb } => write!(f, "{gb} GB S3 Standard × {}", usd(p("s3.storage"))),
-            What::DynamodbOnDemand { replica, writes, reads } => write!(
+            Facts::S3 { gb } => write!(f, "{gb} GB S3 Standard × {}", usd(p("s3.storage"))),
+            Facts::DynamodbOnDemand { replica, writes, reads } => write!(
                 f,
                 "{}: {writes} M writes × {} + {reads} M reads × {}",
                 if replica { "replica" } else { "table" },
@@ -192,20 +285,20 @@ impl fmt::Display for What<'_> {
                 })),
                 usd(p("dynamodb.read_million"))
             ),
-            What::DynamodbProvisioned => write!(
+            Facts::DynamodbProvisioned => write!(
                 f,
                 "5 WCU × {H} h × {} + 5 RCU × {H} h × {}",
                 usd(p("dynamodb.wcu_hour")),
                 usd(p("dynamodb.rcu_hour"))
             ),
-            What::DynamodbStorage { gb } => write!(
+            Facts::DynamodbStorage { gb } => write!(
                 f,
                 "{gb} GB × {} + point-in-time recovery {gb} GB × {}",
                 usd(p("dynamodb.storage")),
                 usd(p("dynamodb.pitr"))
             ),
-            What::Zone => write!(f, "Route 53 hosted zone: {}", usd(p("route53.zone"))),
-            What::HealthCheck { record, https, fast } => {
+            Facts::Zone => write!(f, "Route 53 hosted zone: {}", usd(p("route53.zone"))),
+            Facts::HealthCheck { record, https, fast } => {
                 let options = match (https, fast) {
                     (false, false) => "no options",
                     (true, false) => "HTTPS",
@@ -220,28 +313,28 @@ impl fmt::Display for What<'_> {
                     usd(p("route53.health_check_option"))
                 )
             }
-            What::Accelerator { gb } => write!(
+            Facts::Accelerator { gb } => write!(
                 f,
                 "Global Accelerator: {H} h × {} + {gb} GB × {} premium + {ACCELERATOR_IPS} IPv4 × {H} h × {}",
                 usd(p("ga.hour")), usd(p("ga.dt_premium_gb")), usd(p("ipv4.hour"))
             ),
-            What::Internet { gb } => write!(
+            Facts::Internet { gb } => write!(
                 f,
                 "{gb} GB to the internet × {}",
                 usd(p("transfer.internet_gb"))
             ),
-            What::StateKey { bucket } => {
+            Facts::StateKey { bucket } => {
                 write!(f, "KMS key of the state bucket {bucket}: {}", kms())
             }
-            What::RegionStateKey { region } => {
+            Facts::RegionStateKey { region } => {
                 write!(f, "KMS key of {region}'s state bucket: {}", kms())
             }
         }
     }
 }
 
-impl Serialize for What<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl<S: fmt::Display + Copy> Serialize for Facts<S> {
+    fn serialize<Z: Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
         s.collect_str(self)
     }
 }
@@ -269,62 +362,7 @@ impl fmt::Display for Note {
 }
 
 impl Serialize for Note {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<Z: Serializer>(&self, s: Z) -> Result<Z::Ok, Z::Error> {
         s.collect_str(self)
-    }
-}
-
-/// The usage fields an item took their default for: a set, in the order
-/// the items name them (load balancer bytes before requests, writes before
-/// reads), serialized as a list of field names.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Assumed(u16);
-
-/// The usage fields, in the order [`Assumed`] lists them.
-pub const FIELDS: [&str; 10] = [
-    "nat_gb",
-    "log_gb",
-    "load_balancer_gb",
-    "requests_per_month",
-    "replication_gb",
-    "s3_storage_gb",
-    "dynamodb_million_writes",
-    "dynamodb_million_reads",
-    "dynamodb_storage_gb",
-    "internet_egress_gb",
-];
-
-impl Assumed {
-    /// Adds `field` (one of [`FIELDS`]; None adds nothing).
-    pub fn add(&mut self, field: Option<&'static str>) {
-        if let Some(at) = field.and_then(|f| FIELDS.iter().position(|x| *x == f)) {
-            self.0 |= 1 << at;
-        }
-    }
-    /// Every field of `other` too.
-    pub fn union(self, other: Assumed) -> Assumed {
-        Assumed(self.0 | other.0)
-    }
-    /// Whether no field was assumed.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-    /// The field names.
-    pub fn iter(self) -> impl Iterator<Item = &'static str> {
-        FIELDS
-            .iter()
-            .enumerate()
-            .filter(move |(at, _)| self.0 & (1 << at) != 0)
-            .map(|(_, f)| *f)
-    }
-    /// Whether `field` is one of them.
-    pub fn contains(self, field: &str) -> bool {
-        self.iter().any(|f| f == field)
-    }
-}
-
-impl Serialize for Assumed {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
     }
 }
