@@ -15,15 +15,9 @@ use wasm_bindgen_test::*;
 
 mod web_support;
 use web_support::forms::click;
-use web_support::{host, wait_for};
+use web_support::{host, settle, text, wait_for};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
 
 #[wasm_bindgen_test]
 async fn the_dialog_lists_files_previews_them_and_builds_the_zip() {
@@ -70,12 +64,7 @@ async fn the_dialog_lists_files_previews_them_and_builds_the_zip() {
     );
     click(&el, ".modal-head .primary");
     settle().await;
-    let status = el
-        .query_selector(".export-status")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let status = text(&el, ".export-status");
     assert!(
         status.contains("Downloaded shop-prod-terraform.zip"),
         "{status}"

@@ -19,25 +19,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 mod web_support;
-use web_support::forms::click;
-use web_support::{host, sleep, wait_for};
+use web_support::forms::{choose, click};
+use web_support::{host, sleep, text, wait_for};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 type Saved = RwSignal<Vec<(String, String, Vec<u8>)>>;
-
-fn choose(root: &web_sys::Element, label: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector(&format!("select[aria-label='{label}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("{label}"))
-        .unchecked_into();
-    select.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
-    select.dispatch_event(&ev).unwrap();
-}
 
 /// Mounts the dialog on `design`; downloads land in the returned list.
 fn mount(design: Design, selection: Vec<String>) -> (web_sys::HtmlElement, Saved) {
@@ -111,8 +98,8 @@ async fn svg_png_and_drawio_pictures_of_the_design_and_of_the_selection() {
     parse_xml(&text);
 
     // PNG, dark: the signature, and twice the SVG's width.
-    choose(&el, "Picture format", "png");
-    choose(&el, "Picture theme", "dark");
+    choose(&el, "select[aria-label='Picture format']", "png");
+    choose(&el, "select[aria-label='Picture theme']", "dark");
     let (name, mime, png) = picture(&el, saved).await;
     assert_eq!(
         (name.as_str(), mime.as_str()),
@@ -134,8 +121,8 @@ async fn svg_png_and_drawio_pictures_of_the_design_and_of_the_selection() {
     assert_eq!(width, 2 * svg_width, "drawn at 2x");
 
     // draw.io of the selection: parses, AWS shapes, only the subnet's frames.
-    choose(&el, "Picture format", "drawio");
-    choose(&el, "Picture of", "selection");
+    choose(&el, "select[aria-label='Picture format']", "drawio");
+    choose(&el, "select[aria-label='Picture of']", "selection");
     let (name, _, bytes) = picture(&el, saved).await;
     assert_eq!(
         name,
@@ -154,12 +141,7 @@ async fn svg_png_and_drawio_pictures_of_the_design_and_of_the_selection() {
         .query_selector("mxCell[style*='mxgraph.aws4']")
         .unwrap()
         .is_some());
-    let status = el
-        .query_selector(".export-status")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let status = web_support::text(&el, ".export-status");
     assert!(status.contains("Downloaded"), "{status}");
 }
 
@@ -198,21 +180,12 @@ async fn comparing_with_a_previous_export_lists_moves_and_zips_their_blocks() {
     // A file that holds no design: a clear message, the export untouched.
     pick_previous(&el, "notes.json", b"not a design");
     for _ in 0..100 {
-        let s = el
-            .query_selector(".export-status")
-            .unwrap()
-            .and_then(|s| s.text_content());
-        if s.is_some_and(|s| s.contains("Nothing was compared")) {
+        if text(&el, ".export-status").contains("Nothing was compared") {
             break;
         }
         sleep(50).await;
     }
-    let status = el
-        .query_selector(".export-status")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let status = text(&el, ".export-status");
     assert!(
         status.contains("notes.json") && status.contains("the export is unchanged"),
         "{status}"
