@@ -69,6 +69,17 @@ impl History {
         true
     }
 
+    /// The design the last [`History::undo`] replaced (the next redo).
+    pub fn last_undone(&self) -> Option<&Design> {
+        self.future.last()
+    }
+
+    /// The design the last [`History::redo`] or recorded edit replaced
+    /// (the next undo).
+    pub fn last_replaced(&self) -> Option<&Design> {
+        self.past.last()
+    }
+
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()

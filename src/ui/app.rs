@@ -103,9 +103,11 @@ pub fn App() -> impl IntoView {
     let session = RwSignal::new(super::exercise::restore());
     // Diagnostics are derived from the design on every change, never stored;
     // the cache re-runs only the rules an edit can change (exactly `validate`).
+    // A move on the canvas changes no finding: only content edits re-validate.
+    let content = doc.content();
     let validator = StoredValue::new(Incremental::new());
     let diagnostics = Memo::new(move |_| {
-        let all = design.with(|d| {
+        let all = content.with(|d| {
             validator
                 .try_update_value(|v| v.validate(d))
                 .unwrap_or_else(|| validate(d))
@@ -117,7 +119,7 @@ pub fn App() -> impl IntoView {
     });
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
     let totals = Memo::new(move |_| diagnostics.with(|d| counts(d)));
-    super::cost::provide_cost(design.into());
+    super::cost::provide_cost(content);
     // Session state: the selection, requests to centre on it, open dialogs.
     let selection = RwSignal::new(Vec::<String>::new());
     let focus = RwSignal::new(0u64);

@@ -8,6 +8,7 @@
 use crate::core::cost::report::money;
 use crate::core::cost::Summary;
 use crate::core::model::Design;
+use crate::ui::doc::Content;
 use leptos::prelude::*;
 
 /// How many items the panel lists.
@@ -21,9 +22,10 @@ fn summary(design: Signal<Design>) -> Memo<Summary> {
     Memo::new(move |_| design.with(|d| Summary::of(d, BIGGEST)))
 }
 
-/// Makes the cost memo of `design` and provides it to every view below.
-pub fn provide_cost(design: Signal<Design>) -> Memo<Summary> {
-    let m = summary(design);
+/// Makes the cost memo of the design's content (positions cost nothing,
+/// so a move does not re-cost) and provides it to every view below.
+pub fn provide_cost(content: Content) -> Memo<Summary> {
+    let m = Memo::new(move |_| content.with(|d| Summary::of(d, BIGGEST)));
     provide_context(CostMemo(m));
     m
 }

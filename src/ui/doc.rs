@@ -16,6 +16,8 @@ pub struct Doc {
     history: StoredValue<History>,
     /// Bumped on every history change, so undo/redo buttons update.
     revision: RwSignal<u64>,
+    /// Bumped when anything but where shapes sit changed ([`Content`]).
+    content: RwSignal<u64>,
     /// The toast: shown until dismissed or until the design next changes.
     pub notice: RwSignal<Option<Notice>>,
 }
@@ -52,6 +54,24 @@ impl Notice {
     }
 }
 
+/// The design as the views that ignore the canvas's positions read it:
+/// [`Content::with`] tracks only edits of anything but [`Design::canvas`],
+/// so a move on the canvas does not validate, cost or rebuild the inspector
+/// again (on the 5,000-object design those took most of a drag's release).
+#[derive(Clone, Copy)]
+pub struct Content {
+    design: RwSignal<Design>,
+    revision: RwSignal<u64>,
+}
+
+impl Content {
+    /// Reads the design, re-running the caller only when its content changes.
+    pub fn with<R>(&self, f: impl FnOnce(&Design) -> R) -> R {
+        self.revision.track();
+        self.design.with_untracked(f)
+    }
+}
+
 impl Doc {
     /// A document showing `design`, with an empty history.
     pub fn new(design: Design) -> Self {
@@ -59,6 +79,7 @@ impl Doc {
             design: RwSignal::new(design),
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
+            content: RwSignal::new(0),
             notice: RwSignal::new(None),
         }
     }
@@ -69,7 +90,8 @@ impl Doc {
     /// history (a clone of the 5,000-object stress design took several
     /// milliseconds of every edit).
     pub fn apply(&self, next: Design) {
-        if self.design.with_untracked(|d| *d == next) {
+        let same_content = self.design.with_untracked(|d| d.same_content(&next));
+        if same_content && self.design.with_untracked(|d| d.canvas == next.canvas) {
             return;
         }
         let mut before = None;
@@ -79,13 +101,24 @@ impl Doc {
             self.history.update_value(|h| h.record(before));
         }
         self.design.notify();
-        self.changed();
+        self.changed(!same_content);
+    }
+
+    /// The design's content, for views that do not draw positions.
+    pub fn content(&self) -> Content {
+        Content {
+            design: self.design,
+            revision: self.content,
+        }
     }
 
     /// After any change of the design: history buttons update, and an old
     /// notice no longer describes what is on screen.
-    fn changed(&self) {
+    fn changed(&self, content: bool) {
         self.revision.update(|r| *r += 1);
+        if content {
+            self.content.update(|r| *r += 1);
+        }
         if self.notice.with_untracked(Option::is_some) {
             self.notice.set(None);
         }
@@ -98,22 +131,33 @@ impl Doc {
 
     /// Steps back one edit.
     pub fn undo(&self) {
-        self.step(History::undo);
+        self.step(true);
     }
 
     /// Steps forward again.
     pub fn redo(&self) {
-        self.step(History::redo);
+        self.step(false);
     }
 
     /// Undo or redo, swapping the design in place (never cloned).
-    fn step(&self, step: fn(&mut History, &mut Design) -> bool) {
-        let mut moved = false;
-        self.design
-            .update_untracked(|d| self.history.update_value(|h| moved = step(h, d)));
+    fn step(&self, undo: bool) {
+        let (mut moved, mut content) = (false, false);
+        self.design.update_untracked(|d| {
+            self.history.update_value(|h| {
+                moved = if undo { h.undo(d) } else { h.redo(d) };
+                // The design the step put away: the next redo after an
+                // undo, the next undo after a redo.
+                let away = if undo {
+                    h.last_undone()
+                } else {
+                    h.last_replaced()
+                };
+                content = moved && away.is_none_or(|a| !a.same_content(d));
+            })
+        });
         if moved {
             self.design.notify();
-            self.changed();
+            self.changed(content);
         }
     }
 

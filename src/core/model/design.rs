@@ -79,6 +79,42 @@ impl<'de> Deserialize<'de> for Design {
 }
 
 impl Design {
+    /// True when the two designs differ at most in [`Design::canvas`]
+    /// (where shapes sit): validation and cost read none of it (tested
+    /// below), so the app re-runs them only when this is false (a move
+    /// on a 5,000-object design re-validated and re-costed everything).
+    /// Every field but `canvas` is named here, so a new field cannot be
+    /// forgotten: it does not compile until it is compared.
+    pub fn same_content(&self, other: &Design) -> bool {
+        let Design {
+            format,
+            version,
+            name,
+            environment,
+            tags,
+            state,
+            regions,
+            peerings,
+            dns,
+            accelerators,
+            objectives,
+            usage,
+            canvas: _,
+        } = self;
+        *version == other.version
+            && *format == other.format
+            && *name == other.name
+            && *environment == other.environment
+            && *tags == other.tags
+            && *state == other.state
+            && *peerings == other.peerings
+            && *dns == other.dns
+            && *accelerators == other.accelerators
+            && *objectives == other.objectives
+            && *usage == other.usage
+            && *regions == other.regions
+    }
+
     /// The primary region, when exactly one region is marked primary.
     pub fn primary(&self) -> Option<&Region> {
         let mut it = self
@@ -173,7 +209,9 @@ pub enum LockMode {
 #[cfg(test)]
 mod tests {
     use super::Design;
+    use crate::core::cost::Summary;
     use crate::core::templates::TEMPLATES;
+    use crate::core::validate::validate;
 
     /// The text the derived code writes straight to serde_json's writer,
     /// as it did before `Design` went through a `Value`.
@@ -186,6 +224,55 @@ mod tests {
         };
         assert!(written.is_ok(), "the derived writer failed: {written:?}");
         String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn same_content_ignores_only_where_shapes_sit() {
+        for t in TEMPLATES {
+            let Ok(d) = t.design() else {
+                panic!("{} loads", t.id)
+            };
+            assert!(d.same_content(&d.clone()), "{}", t.id);
+            let mut moved = d.clone();
+            for r in moved.canvas.values_mut() {
+                r.x += 40.0;
+            }
+            let at = super::super::canvas::Rect {
+                x: 1.0,
+                y: 2.0,
+                w: 3.0,
+                h: 4.0,
+            };
+            moved.canvas.insert("placed-by-hand".into(), at);
+            assert!(
+                moved != d && moved.same_content(&d),
+                "{}: a move keeps the content",
+                t.id
+            );
+            // What the app stops re-running on such an edit gives the same.
+            assert_eq!(validate(&moved), validate(&d), "{}", t.id);
+            assert_eq!(Summary::of(&moved, 5), Summary::of(&d, 5), "{}", t.id);
+            let edits: [fn(&mut Design); 6] = [
+                |d| d.name.push('x'),
+                |d| d.version += 1,
+                |d| d.regions[0].code.push('x'),
+                |d| d.regions.reverse(),
+                |d| d.tags.insert("k".into(), "v".into()).map_or((), drop),
+                |d| d.usage = Default::default(),
+            ];
+            for (i, edit) in edits.iter().enumerate() {
+                let mut e = moved.clone();
+                edit(&mut e);
+                // Some edits leave a template as it was (one region reversed,
+                // usage already the default): then the content is the same.
+                let differs = {
+                    let mut back = e.clone();
+                    back.canvas = d.canvas.clone();
+                    back != d
+                };
+                assert_eq!(!e.same_content(&d), differs, "{}: edit {i}", t.id);
+            }
+        }
     }
 
     #[test]

@@ -44,11 +44,12 @@ pub fn Settings(
         }
     });
     let section = NodeRef::<leptos::html::Section>::new();
+    // Rebuilt when the design's content changes, not on a move (`Content`).
     let body = move || {
-        let d = doc.design.get();
+        doc.content().with(|d| {
         super::sync_after_render(section);
         let s = &d.state;
-        let defaulted = move || doc.design.with(|d| d.state.bucket == default_bucket(d));
+        let defaulted = move || doc.content().with(|d| d.state.bucket == default_bucket(d));
         let dynamo = (s.lock == LockMode::Dynamodb || s.dynamodb_table.is_some()).then(|| view! {
             <TextField label="Lock table" field="state.dynamodb_table" value=s.dynamodb_table.clone().unwrap_or_default()
                 on_commit=on_design(doc, |d, v: String| d.state.dynamodb_table = Some(v).filter(|s| !s.is_empty())) />
@@ -67,7 +68,7 @@ pub fn Settings(
                 on_commit=on_design(doc, |d, v: String| d.name = v) />
             <TextField label="Environment" field="environment" value=d.environment.clone() check=|s| input::slug(s, 12)
                 on_commit=on_design(doc, |d, v: String| d.environment = v) />
-            {tags(doc, &d)}
+            {tags(doc, d)}
             <h4>"Terraform state"</h4>
             <TextField label="State bucket" field="state.bucket" value=s.bucket.clone() check=input::name
                 on_commit=on_design(doc, |d, v: String| d.state.bucket = v) />
@@ -79,20 +80,21 @@ pub fn Settings(
             {dynamo}
             <TextField label="Key prefix" field="state.key_prefix" value=s.key_prefix.clone().unwrap_or_default()
                 on_commit=on_design(doc, |d, v: String| d.state.key_prefix = Some(v).filter(|s| !s.is_empty())) />
-            {state_buckets(doc, &d)}
+            {state_buckets(doc, d)}
             <SelectField label="Roots per region" field="state.split" value=(if s.split == StateSplit::RegionLayer { "region_layer" } else { "region" }).into()
                 options=vec![("region".into(), "one root per region".into()), ("region_layer".into(), "platform and workloads roots per region".into())]
                 on_commit=on_design(doc, |d, v: String| d.state.split = if v == "region_layer" { StateSplit::RegionLayer } else { StateSplit::Region }) />
             <h4>"DNS"</h4>
-            {zone(doc, &d)}
-            {zone_id(doc, &d)}
+            {zone(doc, d)}
+            {zone_id(doc, d)}
             <h4>"Recovery objectives"</h4>
-            {objectives(&d, doc)}
+            {objectives(d, doc)}
             <h4>"Usage (for the cost estimate)"</h4>
             <p class="hint">"Per month. Empty: the estimate's default."</p>
-            {super::usage::usage(doc, &d)}
+            {super::usage::usage(doc, d)}
             {mine}
         }
+    })
     };
     view! {
         <section class="inspector settings" aria-label="Design settings" node_ref=section>

@@ -66,66 +66,72 @@ pub fn Inspector(
     let body = move || {
         let sel = selection.get();
         let id = sel.first().cloned()?;
-        let d = doc.design.get();
-        super::sync_after_render(section);
-        if let Some(link) = Link::from_id(&id) {
-            // The note and settings come from the design's current links.
-            let link = crate::core::layout::links(&d)
-                .into_iter()
-                .find(|l| l.id() == link.id())?;
-            return Some(links::panel(doc, &d, &link, on_pick).into_any());
-        }
-        let index = Index::new(&d);
-        let obj = index.get(&id)?;
-        let tid = id.clone();
-        let title = move || {
-            doc.design.with(|d| {
-                Index::new(d)
-                    .get(&tid)
-                    .map(|o| format!("{} {}", o.kind().label(), o.display_name()))
-            })
-        };
-        let did = id.clone();
-        let mine = move || {
-            diagnostics_list(diagnostics.with(|ds| {
-                ds.iter()
-                    .filter(|x| x.subjects.contains(&did))
-                    .cloned()
-                    .collect()
-            }))
-        };
-        let fields = match obj {
-            ObjectRef::Region(r) => network::region(doc, r),
-            ObjectRef::Vpc { vpc, .. } => network::vpc(doc, &d, vpc, on_pick),
-            ObjectRef::Subnet { region, subnet, .. } => network::subnet(doc, &region.code, subnet),
-            ObjectRef::Peering(p) => network::peering(doc, &d, p),
-            ObjectRef::VpcNode { vpc, node, .. } => match node {
-                VpcNode::Alb(a) => compute::alb(doc, vpc, a),
-                VpcNode::Asg(g) => compute::asg(doc, &d, vpc, node, g),
-                VpcNode::Rds(r) => data::rds(doc, &d, vpc, r),
-                VpcNode::Aurora(c) => data::aurora(doc, vpc, c),
-                VpcNode::Ecs(e) => containers::ecs(doc, &d, vpc, node, e),
-                VpcNode::Elasticache(c) => containers::elasticache(doc, vpc, c),
-            },
-            ObjectRef::RegionNode { region, node } => match node {
-                RegionNode::S3(b) => data::s3(doc, &d, b),
-                RegionNode::Dynamodb(t) => data::dynamodb(doc, &d, region, t),
-            },
-            ObjectRef::Record(r) => record::record(doc, &d, r),
-            ObjectRef::Accelerator(a) => accelerator::accelerator(doc, &d, a),
-        };
-        let links = links::section(doc, &d, &index, &id, on_pick);
-        Some(
-            view! {
-                <h3>{title}</h3>
-                <p class="muted id" data-field="id">{format!("id {id}")}</p>
-                <ObjectCost design=doc.design.into() id=id.clone() />
-                {fields}
-                {links}
-                {mine}
-            }
-            .into_any(),
-        )
+        // Rebuilt when the design's content changes, not on a move (`Content`).
+        doc.content()
+            .with(|d| body_of(doc, d, id, diagnostics, on_pick, section))
     };
     view! { <section class="inspector" aria-label="Inspector" node_ref=section>{body}</section> }
+}
+
+/// The inspector's view of object or link `id` in `d`.
+fn body_of(
+    doc: Doc,
+    d: &Design,
+    id: String,
+    diagnostics: Signal<Vec<Diagnostic>>,
+    on_pick: Callback<Vec<String>>,
+    section: NodeRef<leptos::html::Section>,
+) -> Option<AnyView> {
+    super::sync_after_render(section);
+    if let Some(link) = Link::from_id(&id) {
+        // The note and settings come from the design's current links.
+        let link = crate::core::layout::links(d)
+            .into_iter()
+            .find(|l| l.id() == link.id())?;
+        return Some(links::panel(doc, d, &link, on_pick).into_any());
+    }
+    let index = Index::new(d);
+    let obj = index.get(&id)?;
+    let title = format!("{} {}", obj.kind().label(), obj.display_name());
+    let did = id.clone();
+    let mine = move || {
+        diagnostics_list(diagnostics.with(|ds| {
+            ds.iter()
+                .filter(|x| x.subjects.contains(&did))
+                .cloned()
+                .collect()
+        }))
+    };
+    let fields = match obj {
+        ObjectRef::Region(r) => network::region(doc, r),
+        ObjectRef::Vpc { vpc, .. } => network::vpc(doc, d, vpc, on_pick),
+        ObjectRef::Subnet { region, subnet, .. } => network::subnet(doc, &region.code, subnet),
+        ObjectRef::Peering(p) => network::peering(doc, d, p),
+        ObjectRef::VpcNode { vpc, node, .. } => match node {
+            VpcNode::Alb(a) => compute::alb(doc, vpc, a),
+            VpcNode::Asg(g) => compute::asg(doc, d, vpc, node, g),
+            VpcNode::Rds(r) => data::rds(doc, d, vpc, r),
+            VpcNode::Aurora(c) => data::aurora(doc, vpc, c),
+            VpcNode::Ecs(e) => containers::ecs(doc, d, vpc, node, e),
+            VpcNode::Elasticache(c) => containers::elasticache(doc, vpc, c),
+        },
+        ObjectRef::RegionNode { region, node } => match node {
+            RegionNode::S3(b) => data::s3(doc, d, b),
+            RegionNode::Dynamodb(t) => data::dynamodb(doc, d, region, t),
+        },
+        ObjectRef::Record(r) => record::record(doc, d, r),
+        ObjectRef::Accelerator(a) => accelerator::accelerator(doc, d, a),
+    };
+    let links = links::section(doc, d, &index, &id, on_pick);
+    Some(
+        view! {
+            <h3>{title}</h3>
+            <p class="muted id" data-field="id">{format!("id {id}")}</p>
+            <ObjectCost design=doc.design.into() id=id.clone() />
+            {fields}
+            {links}
+            {mine}
+        }
+        .into_any(),
+    )
 }

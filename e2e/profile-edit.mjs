@@ -1,0 +1,106 @@
+// Profiles one interaction on the stress design with Chromium's sampling
+// profiler (CDP) and prints the functions that took the time, self and
+// inclusive. Point it at a build whose wasm keeps its names (see
+// docs/build.md, "Profiling an edit"):
+//
+//   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = process.env.PROFILE_DIST ?? join(root, 'dist');
+const what = process.argv[2] ?? 'release';
+let design = process.env.STRESS_DESIGN;
+const made = !design;
+if (made) {
+  design = join(tmpdir(), `topoform-stress-${process.pid}.json`);
+  const r = spawnSync('cargo', ['run', '--quiet', '--example', 'stress_design', '--', design], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not write the stress design');
+}
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
+});
+const server = await serve(dist);
+try {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log('page error', String(e)));
+  await page.goto(`${server.url}?template=active-passive`);
+  await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 60000 });
+  await page.locator('input[type="file"][aria-label^="Design file"]').setInputFiles(design);
+  await page.waitForFunction(() => document.querySelectorAll('svg.canvas [data-id]').length > 4000, null, { timeout: 180000, polling: 200 });
+  await page.waitForTimeout(1000);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  let act;
+  if (what === 'cidr') {
+    const [vpc, other] = await page.evaluate(() => [...document.querySelectorAll('svg.canvas g[data-id][data-kind="vpc"]')].slice(0, 2).map((g) => g.getAttribute('data-id')));
+    await page.locator('svg.canvas').focus();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type(vpc);
+    await page.keyboard.press('Enter');
+    const cidr = page.locator('.inspector input[aria-label="CIDR"]');
+    await cidr.waitFor({ timeout: 10000 });
+    const json = JSON.parse(await readFile(design, 'utf8'));
+    const vpcs = json.regions.flatMap((r) => r.vpcs ?? []);
+    await cidr.fill((vpcs.find((v) => v.id === other) ?? vpcs[1]).cidr);
+    act = () => cidr.press('Enter');
+  } else {
+    const node = await page.evaluate(() => document.querySelector('svg.canvas g[data-id][data-kind="alb"], svg.canvas g[data-id][data-kind="asg"]')?.getAttribute('data-id'));
+    const box = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i);
+    await page.waitForTimeout(300);
+    if (what === 'undo') {
+      await page.mouse.up(); await settle(); await page.waitForTimeout(500);
+      const undo = await page.getByRole('button', { name: 'Undo' }).elementHandle();
+      act = () => undo.click();
+    }
+    else act = () => page.mouse.up();
+  }
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  await act();
+  await settle();
+  const wall = Date.now() - t0;
+  const { profile } = await cdp.send('Profiler.stop');
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  // Top-level work on the page's main thread, by event name.
+  const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
+  const main = events.find((e) => e.name === 'FunctionCall' || e.name === 'EventDispatch');
+  const tid = main?.tid;
+  const mine = events.filter((e) => e.tid === tid).sort((a, b) => a.ts - b.ts);
+  const sums = new Map(); let end = 0;
+  for (const e of mine) { if (e.ts >= end) { sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000); end = e.ts + e.dur; } }
+  const inner = new Map();
+  for (const e of mine) if (['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'RasterTask', 'Commit', 'HitTest', 'ParseHTML', 'MinorGC', 'MajorGC', 'V8.GC_MC_BACKGROUND_MARKING'].includes(e.name) || /GC|Style|Layout|Paint/.test(e.name)) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur / 1000);
+  if (process.env.PROFILE_DETAIL) for (const e of mine.filter((e) => /UpdateLayoutTree|Paint|Layout$/.test(e.name))) console.log(e.name, (e.dur / 1000).toFixed(1), JSON.stringify(e.args).slice(0, 300));
+  console.log('-- main thread, top level --\n' + [...sums].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k}`).join('\n'));
+  console.log('-- rendering (nested included) --\n' + [...inner].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k}`).join('\n'));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const dt = profile.timeDeltas; const self = new Map(); const incl = new Map();
+  const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber})`;
+  profile.samples.forEach((id, i) => {
+    const d = (dt[i + 1] ?? 0) / 1000;
+    const n = byId.get(id); self.set(name(n), (self.get(name(n)) ?? 0) + d);
+    const seen = new Set();
+    for (let c = id; c !== undefined; c = parent.get(c)) { const k = name(byId.get(c)); if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + d); } }
+  });
+  const top = (m, n, re) => [...m].filter(([k]) => !re || re.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k.slice(0, 150)}`).join('\n');
+  console.log(`${what}: ${wall} ms wall (settled)\n-- self --\n${top(self, 40)}\n-- inclusive, topoform --\n${top(incl, 60, /topoform::/)}\n-- inclusive, tachys --\n${top(incl, 25, /tachys|leptos::/)}`);
+} finally {
+  await server.close(); await browser.close();
+  if (made) await rm(design, { force: true });
+}
