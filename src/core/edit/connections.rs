@@ -102,14 +102,22 @@ pub fn current(design: &Design, id: &str) -> Vec<(Link, String)> {
 /// The objects `id` could be linked to now and are not yet, with what the
 /// link would do, as (target id, label), sorted by label.
 pub fn candidates(design: &Design, index: &Index<'_>, id: &str) -> Vec<(String, String)> {
-    let linked: Vec<String> = current(design, id)
-        .into_iter()
-        .map(|(_, other)| other)
-        .collect();
+    candidates_besides(design, index, id, &current(design, id))
+}
+
+/// [`candidates`] given `id`'s [`current`] links (the inspector lists
+/// those too, and every design's links are made once, not twice).
+pub fn candidates_besides(
+    design: &Design,
+    index: &Index<'_>,
+    id: &str,
+    now: &[(Link, String)],
+) -> Vec<(String, String)> {
+    let linked: Vec<&str> = now.iter().map(|(_, other)| other.as_str()).collect();
     let mut out = Vec::new();
     for_each_object(design, |o| {
         let to = o.id();
-        if to == id || linked.iter().any(|l| l == to) {
+        if to == id || linked.contains(&to) {
             return;
         }
         if let Ok(kind) = link_kind_in(design, index, id, to) {

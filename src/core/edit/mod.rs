@@ -24,7 +24,7 @@ mod target;
 pub use alloc::{first_free, next_subnet_cidr, next_vpc_cidr};
 pub use clone_dr::clone_region_as_dr;
 pub use connect::{connect, link_kind, link_kind_in, orient, LinkKind};
-pub use connections::{candidates, current, describe, meaning};
+pub use connections::{candidates, candidates_besides, current, describe, meaning};
 pub use create::{add, placement, PaletteItem, Placement};
 pub use delete::{delete, dependents};
 pub use disconnect::disconnect;

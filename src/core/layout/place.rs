@@ -8,7 +8,8 @@
 use super::aspect::{regions_per_row, row_sizes, VpcGrid, LANE_ROWS};
 use super::{rect, Rect, RectExt};
 use crate::core::model::{Design, NodeKind, Region, RegionNode, Tier, Vpc, VpcNode};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The id of the frame holding the global objects (DNS records,
 /// accelerators). `@` can never appear in a design id, so it cannot clash.
@@ -94,7 +95,9 @@ pub struct Layout {
     pub shapes: Vec<Shape>,
     /// The smallest rectangle holding every shape.
     pub bounds: Rect,
-    by_id: HashMap<String, usize>,
+    /// Each shape's position by id (FxHash: looked up per link and per
+    /// routing sample, thousands of times an edit on large designs).
+    by_id: FxHashMap<String, usize>,
 }
 
 impl Layout {

@@ -664,3 +664,23 @@ fn a_long_lane_wraps_into_columns() {
         }
     }
 }
+
+#[test]
+fn a_link_is_its_id_and_no_other() {
+    for (name, d) in template_designs() {
+        let all = links(&d);
+        assert!(!all.is_empty(), "{name}");
+        for l in &all {
+            let id = l.id();
+            assert!(l.is(&id), "{name}: {id}");
+            // Every other link's id, and this id cut short or extended.
+            for other in all.iter().filter(|o| o.id() != id) {
+                assert!(!l.is(&other.id()), "{name}: {id} is not {}", other.id());
+            }
+            assert!(!l.is(&id[..id.len() - 1]), "{name}: {id}");
+            assert!(!l.is(&format!("{id}x")), "{name}: {id}");
+            assert!(!l.is(&format!("{id}@x")), "{name}: {id}");
+            assert!(!l.is(&l.from), "{name}: an object id is not a link id");
+        }
+    }
+}

@@ -38,7 +38,7 @@ pub fn overview_style(scale: Option<f64>) -> String {
 /// the header does. They are laid out again only when the zoom changes by
 /// a tenth (how much of a name fits its frame); the size follows exactly.
 pub fn overview_view(
-    drawn: Memo<Vec<Drawn>>,
+    drawn: Memo<Vec<std::sync::Arc<Drawn>>>,
     scale: Signal<Option<f64>>,
     far: Signal<bool>,
 ) -> impl IntoView {

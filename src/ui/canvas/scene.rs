@@ -4,21 +4,28 @@
 //! it is drawn from (kind, rectangle, text). After an edit only the items
 //! whose key changed are drawn again; the thousands that did not keep their
 //! elements. Each layer is its own reactive list, so a selection or a badge
-//! change never touches the shapes.
+//! change never touches the shapes. Shapes are shared (`Arc`) between the
+//! lists and keyed by one `u64` (the id hashed with the drawing), so a
+//! change of a 7,000-shape design copies no shape and no id to diff.
 
 use super::fail::Fate;
 use super::links::{link_view, subnet_use_view, words};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, RectExt, Shape};
+use crate::core::layout::{label, Label, Layout, Link, LinkGeom, LinkKind, Rect, RectExt, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// A list key: the object's id and a hash of how it is drawn.
 type Key = (String, u64);
+
+/// A shape's list key: its id and how it is drawn, hashed together (a
+/// collision would only redraw one shape in another's element).
+type ShapeKey = u64;
 
 fn rect_hash(h: &mut impl Hasher, r: &Rect) {
     for v in [r.x, r.y, r.w, r.h] {
@@ -29,7 +36,7 @@ fn rect_hash(h: &mut impl Hasher, r: &Rect) {
 /// One shape with its text, and the key that changes whenever its drawing would.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
-    key: Key,
+    key: ShapeKey,
     /// The shape.
     pub(super) shape: Shape,
     /// Its text.
@@ -39,11 +46,12 @@ pub struct Drawn {
 impl Drawn {
     fn new(shape: &Shape, label: Label) -> Drawn {
         let mut h = rustc_hash::FxHasher::default();
+        shape.id.hash(&mut h);
         shape.kind.hash(&mut h);
         rect_hash(&mut h, &shape.rect);
         (&label.title, &label.detail, &label.tag).hash(&mut h);
         Drawn {
-            key: (shape.id.clone(), h.finish()),
+            key: h.finish(),
             shape: shape.clone(),
             label,
         }
@@ -51,14 +59,14 @@ impl Drawn {
 }
 
 /// Every shape with its label, in paint order.
-pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Vec<Drawn>> {
+pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Vec<Arc<Drawn>>> {
     Memo::new(move |_| {
         design.with(|d| {
             let index = Index::new(d);
             geometry.with(|l| {
                 l.shapes
                     .iter()
-                    .map(|s| Drawn::new(s, label(s, d, &index)))
+                    .map(|s| Arc::new(Drawn::new(s, label(s, d, &index))))
                     .collect()
             })
         })
@@ -66,7 +74,7 @@ pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Vec<Drawn
 }
 
 /// The frames (`true`) or the other shapes (`false`), in paint order.
-fn split(drawn: Memo<Vec<Drawn>>, want: bool) -> Vec<Drawn> {
+fn split(drawn: Memo<Vec<Arc<Drawn>>>, want: bool) -> Vec<Arc<Drawn>> {
     drawn.with(|v| {
         v.iter()
             .filter(|d| is_frame(d.shape.kind) == want)
@@ -103,7 +111,7 @@ fn link_key((g, words): &Named) -> Key {
 /// the world area in view then, `None` when zoomed out), and only those
 /// near that area, so a large design does not pay for lines nobody can see.
 pub fn scene_view(
-    drawn: Memo<Vec<Drawn>>,
+    drawn: Memo<Vec<Arc<Drawn>>>,
     placed: Signal<Vec<LinkGeom>>,
     far: Signal<bool>,
     near: Signal<Option<Rect>>,
@@ -141,7 +149,7 @@ pub fn scene_view(
     });
     view! {
         <g class="layer-frames">
-            <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_box(&d.shape, &d.label) />
+            <For each=move || frame_list.get() key=|d| d.key children=|d| frame_box(&d.shape, &d.label) />
         </g>
         <g class="layer-links">
             <For each=move || uses.get() key=link_key children=move |(g, w)| subnet_use_view(&g, w, fate) />
@@ -149,11 +157,11 @@ pub fn scene_view(
         </g>
         <g class="layer-headers">
             <Show when=move || !far.get()>
-                <For each=move || frame_list.get() key=|d| d.key.clone() children=|d| frame_label(&d.shape, &d.label) />
+                <For each=move || frame_list.get() key=|d| d.key children=|d| frame_label(&d.shape, &d.label) />
             </Show>
         </g>
         <g class="layer-items">
-            <For each=move || items.get() key=|d| d.key.clone() children=|d| item_view(&d.shape, d.label) />
+            <For each=move || items.get() key=|d| d.key children=|d| item_view(&d.shape, d.label.clone()) />
         </g>
     }
 }
@@ -192,13 +200,17 @@ pub fn link_outlines_view(
             if sel.is_empty() {
                 return ().into_any();
             }
+            // Link ids are compared without being made (`Link::is`), and
+            // only when a link is selected at all.
+            let any_link = sel.iter().any(|s| Link::from_id(s).is_some());
+            let chosen = |g: &LinkGeom| any_link && sel.iter().any(|s| g.link.is(s));
             placed.with(|ls| {
-                let selected = ls.iter().filter(|g| sel.contains(&g.link.id())).map(|g| {
+                let selected = ls.iter().filter(|g| chosen(g)).map(|g| {
                     view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> }.into_any()
                 });
                 let uses = ls
                     .iter()
-                    .filter(|g| g.link.kind == LinkKind::SubnetUse && (sel.contains(&g.link.from) || sel.contains(&g.link.to) || sel.contains(&g.link.id())))
+                    .filter(|g| g.link.kind == LinkKind::SubnetUse && (sel.contains(&g.link.from) || sel.contains(&g.link.to) || chosen(g)))
                     .map(|g| {
                         view! {
                             <g class="subnet-use-shown" data-shown=g.link.id()>

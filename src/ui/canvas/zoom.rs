@@ -22,7 +22,7 @@ pub fn bounds(st: Stage, ids: &[String]) -> Option<Rect> {
     });
     let links = st.placed.with_untracked(|ls| {
         ls.iter()
-            .filter(|g| ids.iter().any(|id| *id == g.link.id()))
+            .filter(|g| ids.iter().any(|id| g.link.is(id)))
             .map(|g| g.bounds())
             .reduce(|a, b| a.union(&b))
     });

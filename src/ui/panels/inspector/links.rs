@@ -4,7 +4,7 @@
 //! Remove). Removing is one undoable edit (`core::edit::delete` on the
 //! link's id).
 
-use crate::core::edit::{candidates, connect, current, delete, describe, meaning};
+use crate::core::edit::{candidates_besides, connect, current, delete, describe, meaning};
 use crate::core::layout::{Link, LinkKind};
 use crate::core::model::*;
 use crate::ui::doc::Doc;
@@ -28,6 +28,7 @@ pub fn section(
     pick: Callback<Vec<String>>,
 ) -> AnyView {
     let now = current(d, id);
+    let targets = candidates_besides(d, index, id, &now);
     let rows = now
         .into_iter()
         .map(|(l, other)| {
@@ -46,7 +47,6 @@ pub fn section(
         .collect::<Vec<_>>();
     let current_list = (!rows.is_empty())
         .then(|| view! { <ul class="links-now" aria-label="Current links">{rows}</ul> });
-    let targets = candidates(d, index, id);
     let picker = (!targets.is_empty()).then(|| {
         let chosen = RwSignal::new(String::new());
         let from = id.to_string();
