@@ -4,6 +4,7 @@
 
 use crate::core::validate::{Diagnostic, Severity};
 use leptos::prelude::*;
+use std::hash::{Hash, Hasher};
 
 /// The side panel listing diagnostics.
 #[component]
@@ -13,28 +14,41 @@ pub fn Problems(
     /// Called with the subject ids of a clicked diagnostic.
     on_pick: Callback<Vec<String>>,
 ) -> impl IntoView {
-    let rows = move || {
+    // Keyed rows: an edit that adds or removes findings builds only those
+    // rows (a CIDR change on a large design rebuilt a hundred of them).
+    let keyed = move || {
         diagnostics.with(|ds| {
+            let mut seen = rustc_hash::FxHashMap::<u64, u32>::default();
             ds.iter()
                 .map(|d| {
-                    let subjects = d.subjects.clone();
-                    let sev = d.severity.as_str();
-                    view! {
-                        <li class=format!("problem {sev}")>
-                            // The accessible name is the visible text, with the severity
-                            // spelled out for screen readers in place of the mark.
-                            <button type="button" title=d.fix on:click=move |_| on_pick.run(subjects.clone())>
-                                <span class="sev" aria-hidden="true">{severity_mark(d.severity)}</span>
-                                <span class="sr-only">{format!("{sev} ")}</span>
-                                <span class="rule">{d.rule}</span>
-                                <span class="msg">{d.message.clone()}</span>
-                            </button>
-                        </li>
-                    }
+                    let mut h = rustc_hash::FxHasher::default();
+                    (d.rule, d.severity.as_str(), &d.message, &d.subjects).hash(&mut h);
+                    let hash = h.finish();
+                    // The same finding twice keeps two rows.
+                    let n = seen.entry(hash).or_default();
+                    *n += 1;
+                    ((hash, *n), d.clone())
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
     };
+    let row = move |(_, d): ((u64, u32), Diagnostic)| {
+        let subjects = d.subjects.clone();
+        let sev = d.severity.as_str();
+        view! {
+            <li class=format!("problem {sev}")>
+                // The accessible name is the visible text, with the severity
+                // spelled out for screen readers in place of the mark.
+                <button type="button" title=d.fix on:click=move |_| on_pick.run(subjects.clone())>
+                    <span class="sev" aria-hidden="true">{severity_mark(d.severity)}</span>
+                    <span class="sr-only">{format!("{sev} ")}</span>
+                    <span class="rule">{d.rule}</span>
+                    <span class="msg">{d.message}</span>
+                </button>
+            </li>
+        }
+    };
+    let rows = move || view! { <For each=keyed key=|(k, _)| *k children=row /> };
     let empty = move || diagnostics.with(Vec::is_empty);
     view! {
         <aside class="problems" aria-label="Problems">
