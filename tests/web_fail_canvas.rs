@@ -57,6 +57,36 @@ async fn a_region_fails_from_its_header_and_the_canvas_and_panel_agree() {
     let cut = find(&el, ".link-group[data-kind='dns'][data-fate='cut']");
     assert_eq!(cut.get_attribute("data-to").as_deref(), Some("use1-alb"));
     assert!(count(&el, ".route-note.carrying") >= 1 && count(&el, ".route-note.cut") >= 1);
+    // No note is written over a region's or VPC's title (the failover
+    // record's note sat on "us-west-2 · SECONDARY").
+    let boxes = |sel: &str| {
+        let list = el.query_selector_all(sel).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            .map(|e| {
+                (
+                    e.text_content().unwrap_or_default(),
+                    e.get_bounding_client_rect(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // Frame titles, or the overview labels drawn for them when zoomed out.
+    let titles = boxes(".frame-label text, .layer-overview text");
+    assert!(!titles.is_empty(), "frame titles are drawn");
+    for (note, n) in boxes(".route-note") {
+        for (title, t) in &titles {
+            let apart = n.right() <= t.left()
+                || t.right() <= n.left()
+                || n.bottom() <= t.top()
+                || t.bottom() <= n.top();
+            assert!(
+                apart,
+                "the note {note:?} is written over the title {title:?}"
+            );
+        }
+    }
     assert_eq!(
         count(&el, ".lost-tag"),
         0,

@@ -11,7 +11,9 @@
 //! "→ takes over".
 
 use super::stage::Stage;
-use crate::core::layout::{Layout, LinkGeom, LinkKind, Rect, ShapeKind};
+use crate::core::layout::{
+    header_height, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, ShapeKind,
+};
 use crate::core::model::Design;
 use crate::core::simulate::located::Located;
 use crate::core::simulate::reroute::reroute;
@@ -94,7 +96,7 @@ pub fn fate_of(
         }
         let id = g.link.id();
         if g.link.kind != LinkKind::SubnetUse {
-            let m = g.midpoint();
+            let m = note_place(g, l);
             fate.notes.push((id.clone(), m.x, m.y, carrying));
         }
         if carrying {
@@ -234,6 +236,41 @@ fn button(
                 font-size=move || format!("{}px", if region { 13.0 } else { 11.0 } * k()) text-anchor="middle">{text}</text>
         </g>
     }
+}
+
+/// The box a route note at `p` covers (the text is drawn centred under
+/// the point, see `notes` below): about 100 × 16 units.
+fn note_box(p: Point) -> Rect {
+    Rect {
+        x: p.x - 50.0,
+        y: p.y + 2.0,
+        w: 100.0,
+        h: 16.0,
+    }
+}
+
+/// Where a route note goes on `g`: the point nearest the middle of the
+/// curve whose note covers no frame's title band and no labelled box (a
+/// note at the midpoint of a line entering a region wrote over the
+/// region's name); the midpoint when every candidate covers one.
+fn note_place(g: &LinkGeom, l: &Layout) -> Point {
+    let clear = |p: Point| {
+        let b = note_box(p);
+        !l.shapes.iter().any(|s| {
+            let band = header_height(s.kind);
+            let covered = if band > 0.0 {
+                Rect { h: band, ..s.rect }
+            } else {
+                s.rect
+            };
+            covered.overlaps(&b)
+        })
+    };
+    [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]
+        .into_iter()
+        .map(|t| g.at(t))
+        .find(|p| clear(*p))
+        .unwrap_or_else(|| g.midpoint())
 }
 
 /// The Fail buttons of every region and AZ band (an AZ band's hidden
