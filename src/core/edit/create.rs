@@ -258,7 +258,7 @@ fn add_region_node(
     let node = if item == PaletteItem::S3 {
         let name = fresh_name(names, "assets");
         let id = fresh_id(taken, &format!("{}-{name}", r.id));
-        let bucket = format!("{project}-{env}-{name}-{}", r.code).to_lowercase();
+        let bucket = format!("{project}-{env}-{name}-{}", r.code).to_ascii_lowercase();
         RegionNode::S3(S3 {
             id,
             name,

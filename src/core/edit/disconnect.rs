@@ -104,7 +104,7 @@ pub fn disconnect(design: &Design, link: &Link) -> Result<Design, EditError> {
     } else {
         Err(EditError::new(format!(
             "There is no {} from {from} to {to} any more.",
-            link.kind.label().to_lowercase()
+            link.kind.label().to_ascii_lowercase()
         )))
     }
 }

@@ -508,7 +508,7 @@ pub(super) fn copy_name<'a>(
     name: &str,
     max: usize,
 ) -> String {
-    let taken: HashSet<String> = names.into_iter().map(str::to_lowercase).collect();
+    let taken: HashSet<String> = names.into_iter().map(str::to_ascii_lowercase).collect();
     let base = if stem(name).is_empty() {
         "copy"
     } else {
@@ -516,7 +516,7 @@ pub(super) fn copy_name<'a>(
     };
     (2..)
         .map(|n| numbered(base, n, max))
-        .find(|c| !taken.contains(&c.to_lowercase()))
+        .find(|c| !taken.contains(&c.to_ascii_lowercase()))
         .unwrap_or_default()
 }
 
@@ -526,7 +526,7 @@ pub(super) fn copy_name<'a>(
 pub(super) fn copy_record_name<'a>(names: impl IntoIterator<Item = &'a str>, name: &str) -> String {
     let taken: HashSet<String> = names
         .into_iter()
-        .map(|n| n.trim_end_matches('.').to_lowercase())
+        .map(|n| n.trim_end_matches('.').to_ascii_lowercase())
         .collect();
     let labels: Vec<&str> = name.trim_end_matches('.').split('.').collect();
     let (before, base, after) = match labels.iter().position(|l| *l != "*" && *l != "@") {
@@ -551,6 +551,6 @@ pub(super) fn copy_record_name<'a>(names: impl IntoIterator<Item = &'a str>, nam
     };
     (2..)
         .map(|n| join(numbered(base, n, 63)))
-        .find(|c| !taken.contains(&c.to_lowercase()))
+        .find(|c| !taken.contains(&c.to_ascii_lowercase()))
         .unwrap_or_default()
 }

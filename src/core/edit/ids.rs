@@ -12,10 +12,11 @@ pub fn used_ids(design: &Design) -> HashSet<String> {
     ids
 }
 
-/// Turns any text into id characters: lowercase, `a-z0-9-_`, starting with a letter.
+/// Turns any text into id characters: ASCII lowercase, `a-z0-9-_`,
+/// starting with a letter (other characters become `-`).
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

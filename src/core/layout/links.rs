@@ -284,7 +284,7 @@ fn dns_note(record: &Record, target: &str) -> Option<String> {
             RoutingPolicy::Weighted => t.weight.map(|w| format!("weight {w}")),
             RoutingPolicy::Geolocation => t.location.as_ref().map(|l| {
                 location_slug(l)
-                    .to_uppercase()
+                    .to_ascii_uppercase()
                     .replace("DEFAULT", "default")
             }),
             RoutingPolicy::Latency | RoutingPolicy::Simple => None,

@@ -94,7 +94,7 @@ impl OvLabel {
         };
         let l = &d.label;
         let text = match d.shape.kind {
-            ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_uppercase()),
+            ShapeKind::Region => format!("{} · {}", l.title, l.tag.to_ascii_uppercase()),
             ShapeKind::Vpc if !l.detail.is_empty() => format!("{} · {}", l.title, l.detail),
             // AZ columns are told apart by their subnets' names when zoomed in.
             ShapeKind::Az => String::new(),

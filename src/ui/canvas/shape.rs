@@ -132,7 +132,7 @@ fn region_text(r: crate::core::model::Rect, label: &Label) -> impl IntoView {
     view! {
         <text x=r.x + 16.0 y=r.y + 27.0>
             <tspan class="code">{label.title.clone()}</tspan>
-            <tspan class="role" dx="10" style=role_style(&label.tag)>{label.tag.to_uppercase()}</tspan>
+            <tspan class="role" dx="10" style=role_style(&label.tag)>{label.tag.to_ascii_uppercase()}</tspan>
         </text>
         <text class="sub muted" x=r.x + 16.0 y=r.y + 47.0>{fit(&label.detail, budget(r.w - 32.0, CHAR_13))}</text>
     }

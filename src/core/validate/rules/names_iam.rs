@@ -68,7 +68,10 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
 fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut by_name: FxHashMap<String, Vec<&str>> = FxHashMap::default();
     for (name, id) in roles(ctx) {
-        by_name.entry(name.to_lowercase()).or_default().push(id);
+        by_name
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .push(id);
     }
     let mut clashes: Vec<_> = by_name
         .into_iter()
@@ -129,7 +132,9 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     .entry(("auto-scaling group", &r.code, name))
                     .or_default()
                     .push(id),
-                VpcNode::Rds(_) => lower.push(("DB instance", name.to_lowercase(), &r.code, id)),
+                VpcNode::Rds(_) => {
+                    lower.push(("DB instance", name.to_ascii_lowercase(), &r.code, id))
+                }
                 VpcNode::Ecs(e) => {
                     seen.entry(("ECS service", &r.code, name))
                         .or_default()
@@ -141,9 +146,12 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                             .push(id);
                     }
                 }
-                VpcNode::Elasticache(_) => {
-                    lower.push(("cache replication group", name.to_lowercase(), &r.code, id))
-                }
+                VpcNode::Elasticache(_) => lower.push((
+                    "cache replication group",
+                    name.to_ascii_lowercase(),
+                    &r.code,
+                    id,
+                )),
                 VpcNode::Aurora(_) => {}
             }
         }

@@ -258,7 +258,11 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                             "{}: target {} is in {}, which latency routing (provider 5.100.0) does not accept.", label(ctx, r), ctx.name_of(&t.target), short(&region.code)));
                     }
                     per_region
-                        .entry((r.name.to_lowercase(), r.kind.as_str(), region.code.clone()))
+                        .entry((
+                            r.name.to_ascii_lowercase(),
+                            r.kind.as_str(),
+                            region.code.clone(),
+                        ))
                         .or_default()
                         .push(&t.target);
                 }
