@@ -14,8 +14,8 @@ pub(super) fn biggest_first(items: &mut [Item<'_>]) -> Vec<u32> {
     // The subject's rank is the less significant part of the key, the
     // figure (descending) the more significant: sort by rank, then by figure.
     let mut from: Vec<u32> = (0..items.len() as u32).collect();
-    radix(&mut from, &rank, 4, |r| u64::from(*r));
-    radix(&mut from, &monthly, 8, |m| *m);
+    radix(&mut from, &rank);
+    radix(&mut from, &monthly);
     permute(items, &from);
     from
 }
@@ -48,57 +48,67 @@ fn total_key(x: f64) -> i64 {
     b
 }
 
-/// Stable-sorts `order` (indices into `keys`) by `key` of each, one byte a
-/// pass from the least significant of its `bytes`; a byte every key has
-/// the same takes no pass.
-fn radix<K>(order: &mut Vec<u32>, keys: &[K], bytes: u32, key: impl Fn(&K) -> u64) {
-    let (mut or, mut and) = (0u64, u64::MAX);
-    for k in keys {
-        let k = key(k);
-        or |= k;
-        and &= k;
-    }
-    let mut next = vec![0u32; order.len()];
-    let mut at = [0usize; 256];
-    for byte in 0..bytes {
-        let shift = 8 * byte;
-        if ((or ^ and) >> shift) & 0xff == 0 {
-            continue;
-        }
-        let digit = |i: u32| {
-            keys.get(i as usize)
-                .map_or(0, |k| (key(k) >> shift) as u8 as usize)
-        };
-        at.fill(0);
-        for &i in order.iter() {
-            if let Some(n) = at.get_mut(digit(i)) {
-                *n += 1;
+/// Stable-sorts `order` (indices into `keys`) by their keys: the keys are
+/// gathered once, then sorted with their indices one byte a pass, from the
+/// least significant; a byte every key has the same takes no pass. A few
+/// keys (a template's) are sorted by insertion instead: a pass costs its
+/// 256 counters whatever the number of keys.
+fn radix(order: &mut Vec<u32>, keys: &[u64]) {
+    let mut pairs: Vec<(u64, u32)> = order
+        .iter()
+        .map(|&i| (keys.get(i as usize).copied().unwrap_or(0), i))
+        .collect();
+    if pairs.len() <= SMALL {
+        for at in 1..pairs.len() {
+            let mut k = at;
+            while k > 0 && pairs.get(k - 1).map(|p| p.0) > pairs.get(k).map(|p| p.0) {
+                pairs.swap(k - 1, k);
+                k -= 1;
             }
         }
-        let mut start = 0;
-        for n in at.iter_mut() {
-            let count = *n;
-            *n = start;
-            start += count;
-        }
-        for &i in order.iter() {
-            if let Some(n) = at.get_mut(digit(i)) {
+    } else {
+        let (or, and) = pairs
+            .iter()
+            .fold((0u64, u64::MAX), |(o, a), p| (o | p.0, a & p.0));
+        let mut next = vec![(0u64, 0u32); pairs.len()];
+        let mut at = [0usize; 256];
+        for shift in (0..64).step_by(8) {
+            if ((or ^ and) >> shift) & 0xff == 0 {
+                continue;
+            }
+            at.fill(0);
+            for p in &pairs {
+                at[(p.0 >> shift) as u8 as usize] += 1;
+            }
+            let mut start = 0;
+            for n in at.iter_mut() {
+                let count = *n;
+                *n = start;
+                start += count;
+            }
+            for p in &pairs {
+                let n = &mut at[(p.0 >> shift) as u8 as usize];
                 if let Some(slot) = next.get_mut(*n) {
-                    *slot = i;
+                    *slot = *p;
                 }
                 *n += 1;
             }
+            std::mem::swap(&mut pairs, &mut next);
         }
-        std::mem::swap(order, &mut next);
     }
+    order.clear();
+    order.extend(pairs.iter().map(|p| p.1));
 }
+
+/// Up to how many keys [`radix`] sorts by insertion.
+const SMALL: usize = 48;
 
 /// Each item's subject's rank in string order (equal subjects, equal
 /// ranks). Items of one object come together, so consecutive items with
 /// the very same `&str` count as one, and only those runs are ordered: by
 /// their first 16 bytes as a number (radix passes), then, where those tie,
 /// by the whole string.
-fn subject_ranks(items: &[Item<'_>]) -> Vec<u32> {
+fn subject_ranks(items: &[Item<'_>]) -> Vec<u64> {
     let mut run_of = Vec::with_capacity(items.len());
     let mut runs: Vec<&str> = Vec::new();
     for i in items {
@@ -112,8 +122,10 @@ fn subject_ranks(items: &[Item<'_>]) -> Vec<u32> {
     }
     let prefixes: Vec<u128> = runs.iter().map(|s| prefix(s)).collect();
     let mut by_name: Vec<u32> = (0..runs.len() as u32).collect();
-    radix(&mut by_name, &prefixes, 8, |p| *p as u64);
-    radix(&mut by_name, &prefixes, 8, |p| (*p >> 64) as u64);
+    let low: Vec<u64> = prefixes.iter().map(|p| *p as u64).collect();
+    radix(&mut by_name, &low);
+    let high: Vec<u64> = prefixes.iter().map(|p| (*p >> 64) as u64).collect();
+    radix(&mut by_name, &high);
     let name = |at: u32| runs.get(at as usize).copied().unwrap_or("");
     let pre = |at: u32| prefixes.get(at as usize).copied().unwrap_or(0);
     // Runs whose prefixes tie (ids sharing their first 16 bytes, or the
@@ -132,8 +144,8 @@ fn subject_ranks(items: &[Item<'_>]) -> Vec<u32> {
         }
         start = end.max(start + 1);
     }
-    let mut rank_of_run = vec![0u32; runs.len()];
-    let mut rank = 0u32;
+    let mut rank_of_run = vec![0u64; runs.len()];
+    let mut rank = 0u64;
     let mut last: Option<u32> = None;
     for &at in &by_name {
         if let Some(prev) = last {
@@ -191,12 +203,27 @@ mod tests {
 
     #[test]
     fn radix_passes_sort_stably_and_skip_shared_bytes() {
-        let keys: Vec<u64> = vec![0x0300, 0x0100, 0x0300, 0x0001, 0x0100, u64::MAX, 0];
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        radix(&mut order, &keys, 8, |k| *k);
-        assert_eq!(order, [6, 3, 1, 4, 0, 2, 5]);
+        // Past SMALL keys (radix passes) and under it (insertion).
+        for n in [super::SMALL * 3, 7] {
+            let keys: Vec<u64> = (0..n as u64)
+                .map(|k| match k % 7 {
+                    0 => 0x0300,
+                    1 => 0x0100,
+                    2 => u64::MAX,
+                    3 => 0x0001,
+                    4 => k << 40,
+                    5 => 0,
+                    _ => 0x0100,
+                })
+                .collect();
+            let mut order: Vec<u32> = (0..n as u32).rev().collect();
+            radix(&mut order, &keys);
+            let mut want: Vec<u32> = (0..n as u32).rev().collect();
+            want.sort_by_key(|&i| keys[i as usize]);
+            assert_eq!(order, want, "{n} keys");
+        }
         let mut same: Vec<u32> = vec![2, 0, 1];
-        radix(&mut same, &[7u64, 7, 7], 8, |k| *k);
+        radix(&mut same, &[7u64, 7, 7]);
         assert_eq!(same, [2, 0, 1], "equal keys keep their order");
     }
 
@@ -249,8 +276,15 @@ mod tests {
             1.005,
             0.0,
         ];
-        for figures in [cents, odd] {
-            let mut items: Vec<Item> = ids.iter().zip(figures).map(|(s, m)| item(s, m)).collect();
+        // Once (sorted by insertion) and eight times over, each time with
+        // the figures shifted (radix passes).
+        for (figures, times) in [(cents, 1), (odd, 1), (cents, 8), (odd, 8)] {
+            let mut items: Vec<Item> = (0..times)
+                .flat_map(|t| {
+                    let f = figures.iter().cycle().skip(t);
+                    ids.iter().zip(f).map(|(s, m)| item(s, *m))
+                })
+                .collect();
             // The same subject in two runs, apart.
             items.push(item(ids[0], figures[0]));
             let want = reference(&items);
