@@ -1,7 +1,7 @@
 //! The estimate's order: biggest first, then by subject (in string order),
 //! then as made. Computed by least-significant-digit radix passes over
-//! small integer keys, one byte a pass, skipping every byte all the keys
-//! share: the stress design's 9,423 items take five passes, where a
+//! small integer keys, 11 bits a pass, skipping every digit all the keys
+//! share: the stress design's 9,423 items take three passes, where a
 //! comparison sort of 128-bit keys was a quarter of its estimate (issue 15).
 
 use super::Item;
@@ -9,22 +9,34 @@ use super::Item;
 /// Puts the items in order (moving each once) and returns, for each
 /// position, the position the item was made at.
 pub(super) fn biggest_first(items: &mut [Item<'_>]) -> Vec<u32> {
-    let rank = subject_ranks(items);
-    let monthly = monthly_keys(items);
-    // The subject's rank is the less significant part of the key, the
-    // figure (descending) the more significant: sort by rank, then by figure.
+    let (rank, ranks) = subject_ranks(items);
+    let (monthly, bits) = monthly_keys(items);
+    // The figure (descending) is the more significant part of the key, the
+    // subject's rank the less: one key when both fit in 64 bits, else a
+    // stable sort by rank, then by figure.
+    let rank_bits = u64::BITS - ranks.leading_zeros();
     let mut from: Vec<u32> = (0..items.len() as u32).collect();
-    radix(&mut from, &rank);
-    radix(&mut from, &monthly);
+    if bits + rank_bits <= u64::BITS {
+        let keys: Vec<u64> = monthly
+            .iter()
+            .zip(&rank)
+            .map(|(m, r)| m.checked_shl(rank_bits).unwrap_or(0) | r)
+            .collect();
+        radix(&mut from, &keys);
+    } else {
+        radix(&mut from, &rank);
+        radix(&mut from, &monthly);
+    }
     permute(items, &from);
     from
 }
 
-/// Each item's figure as a key that orders as the figures do, descending:
-/// the figure in whole cents when every figure is a non-negative number of
-/// cents that converts back exactly (the few bytes of a cent count take
-/// fewer passes), else the figure's bits as [`f64::total_cmp`] orders them.
-fn monthly_keys(items: &[Item<'_>]) -> Vec<u64> {
+/// Each item's figure as a key that orders as the figures do, descending,
+/// and how many bits the keys take: the cents below the largest figure when
+/// every figure is a non-negative number of cents that converts back
+/// exactly (a few bits, so a few passes), else the figure's bits as
+/// [`f64::total_cmp`] orders them, reversed.
+fn monthly_keys(items: &[Item<'_>]) -> (Vec<u64>, u32) {
     let cents = |m: f64| {
         let c = (m * 100.0).round();
         let exact = m.is_sign_positive() && c < 9.0e15 && c / 100.0 == m;
@@ -32,11 +44,18 @@ fn monthly_keys(items: &[Item<'_>]) -> Vec<u64> {
     };
     let exact: Option<Vec<u64>> = items.iter().map(|i| cents(i.monthly)).collect();
     match exact {
-        Some(keys) => keys.into_iter().map(|k| !k).collect(),
-        None => items
-            .iter()
-            .map(|i| !((total_key(i.monthly) as u64) ^ (1 << 63)))
-            .collect(),
+        Some(keys) => {
+            let top = keys.iter().copied().max().unwrap_or(0);
+            let desc = keys.into_iter().map(|k| top - k).collect();
+            (desc, u64::BITS - top.leading_zeros())
+        }
+        None => {
+            let keys = items
+                .iter()
+                .map(|i| !((total_key(i.monthly) as u64) ^ (1 << 63)))
+                .collect();
+            (keys, u64::BITS)
+        }
     }
 }
 
@@ -48,11 +67,14 @@ fn total_key(x: f64) -> i64 {
     b
 }
 
+/// Bits of a radix digit: 2,048 counters a pass.
+const DIGIT: u32 = 11;
+
 /// Stable-sorts `order` (indices into `keys`) by their keys: the keys are
-/// gathered once, then sorted with their indices one byte a pass, from the
-/// least significant; a byte every key has the same takes no pass. A few
-/// keys (a template's) are sorted by insertion instead: a pass costs its
-/// 256 counters whatever the number of keys.
+/// gathered once, then sorted with their indices [`DIGIT`] bits a pass,
+/// from the least significant; a digit every key has the same takes no
+/// pass. A few keys (a template's) are sorted by insertion instead: a pass
+/// costs its counters whatever the number of keys.
 fn radix(order: &mut Vec<u32>, keys: &[u64]) {
     let mut pairs: Vec<(u64, u32)> = order
         .iter()
@@ -70,15 +92,19 @@ fn radix(order: &mut Vec<u32>, keys: &[u64]) {
         let (or, and) = pairs
             .iter()
             .fold((0u64, u64::MAX), |(o, a), p| (o | p.0, a & p.0));
+        let mask = (1u64 << DIGIT) - 1;
         let mut next = vec![(0u64, 0u32); pairs.len()];
-        let mut at = [0usize; 256];
-        for shift in (0..64).step_by(8) {
-            if ((or ^ and) >> shift) & 0xff == 0 {
+        let mut at = vec![0usize; 1 << DIGIT];
+        for shift in (0..u64::BITS).step_by(DIGIT as usize) {
+            if ((or ^ and) >> shift) & mask == 0 {
                 continue;
             }
+            let digit = |k: u64| ((k >> shift) & mask) as usize;
             at.fill(0);
             for p in &pairs {
-                at[(p.0 >> shift) as u8 as usize] += 1;
+                if let Some(n) = at.get_mut(digit(p.0)) {
+                    *n += 1;
+                }
             }
             let mut start = 0;
             for n in at.iter_mut() {
@@ -87,11 +113,12 @@ fn radix(order: &mut Vec<u32>, keys: &[u64]) {
                 start += count;
             }
             for p in &pairs {
-                let n = &mut at[(p.0 >> shift) as u8 as usize];
-                if let Some(slot) = next.get_mut(*n) {
-                    *slot = *p;
+                if let Some(n) = at.get_mut(digit(p.0)) {
+                    if let Some(slot) = next.get_mut(*n) {
+                        *slot = *p;
+                    }
+                    *n += 1;
                 }
-                *n += 1;
             }
             std::mem::swap(&mut pairs, &mut next);
         }
@@ -104,11 +131,12 @@ fn radix(order: &mut Vec<u32>, keys: &[u64]) {
 const SMALL: usize = 48;
 
 /// Each item's subject's rank in string order (equal subjects, equal
-/// ranks). Items of one object come together, so consecutive items with
-/// the very same `&str` count as one, and only those runs are ordered: by
-/// their first 16 bytes as a number (radix passes), then, where those tie,
-/// by the whole string.
-fn subject_ranks(items: &[Item<'_>]) -> Vec<u64> {
+/// ranks), and the largest rank. Items of one object come together, so
+/// consecutive items with the very same `&str` count as one, and only those
+/// runs are ordered: by their first 8 bytes as a number (radix passes),
+/// then, within the few runs whose first 8 bytes tie, by the next 8 and
+/// the whole string.
+fn subject_ranks(items: &[Item<'_>]) -> (Vec<u64>, u64) {
     let mut run_of = Vec::with_capacity(items.len());
     let mut runs: Vec<&str> = Vec::new();
     for i in items {
@@ -121,25 +149,21 @@ fn subject_ranks(items: &[Item<'_>]) -> Vec<u64> {
         run_of.push(runs.len() as u32 - 1);
     }
     let prefixes: Vec<u128> = runs.iter().map(|s| prefix(s)).collect();
-    let mut by_name: Vec<u32> = (0..runs.len() as u32).collect();
-    let low: Vec<u64> = prefixes.iter().map(|p| *p as u64).collect();
-    radix(&mut by_name, &low);
     let high: Vec<u64> = prefixes.iter().map(|p| (*p >> 64) as u64).collect();
+    let mut by_name: Vec<u32> = (0..runs.len() as u32).collect();
     radix(&mut by_name, &high);
     let name = |at: u32| runs.get(at as usize).copied().unwrap_or("");
     let pre = |at: u32| prefixes.get(at as usize).copied().unwrap_or(0);
-    // Runs whose prefixes tie (ids sharing their first 16 bytes, or the
-    // same id in two runs): ordered by the whole string.
     let mut start = 0;
     while start < by_name.len() {
-        let p = by_name.get(start).map_or(0, |&a| pre(a));
+        let h = by_name.get(start).map_or(0, |&a| pre(a) >> 64);
         let end = start
-            + by_name
-                .get(start..)
-                .map_or(0, |rest| rest.iter().take_while(|&&a| pre(a) == p).count());
+            + by_name.get(start..).map_or(0, |rest| {
+                rest.iter().take_while(|&&a| pre(a) >> 64 == h).count()
+            });
         if let Some(tie) = by_name.get_mut(start..end) {
             if tie.len() > 1 {
-                tie.sort_by(|a, b| name(*a).cmp(name(*b)));
+                tie.sort_by(|a, b| pre(*a).cmp(&pre(*b)).then_with(|| name(*a).cmp(name(*b))));
             }
         }
         start = end.max(start + 1);
@@ -158,10 +182,11 @@ fn subject_ranks(items: &[Item<'_>]) -> Vec<u64> {
             *r = rank;
         }
     }
-    run_of
+    let ranks = run_of
         .into_iter()
         .map(|r| rank_of_run.get(r as usize).copied().unwrap_or(0))
-        .collect()
+        .collect();
+    (ranks, rank)
 }
 
 /// The first 16 bytes of `s`, big-endian, zero-padded: if two prefixes
