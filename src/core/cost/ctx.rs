@@ -25,7 +25,7 @@ pub(crate) struct Ctx<'a> {
     pub global_clusters: FxHashSet<(&'a str, &'a str)>,
     /// The quotes made so far, by price table and type: a design names a
     /// few types thousands of times, and a quote scans its table by name.
-    quotes: RefCell<Vec<(*const FamilyPrice, usize, &'a str, Option<Quote>)>>,
+    quotes: RefCell<Vec<Kept<'a>>>,
     /// The last region an item was made in with its `dr` and
     /// `priced_elsewhere`: items come region by region, so most skip
     /// comparing the code with the primary's and the price region's.
@@ -33,6 +33,9 @@ pub(crate) struct Ctx<'a> {
 }
 
 type RegionFlags<'a> = (&'a String, bool, bool);
+
+/// A quote kept: its table (where, and how long), the type, the quote.
+type Kept<'a> = (*const FamilyPrice, usize, &'a str, Option<Quote>);
 
 /// How many distinct (table, type) quotes [`Ctx::quote`] keeps.
 const QUOTES_KEPT: usize = 32;
