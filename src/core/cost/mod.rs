@@ -11,6 +11,7 @@
 mod assumed;
 mod ctx;
 mod global;
+mod kinds;
 mod order;
 mod rates;
 mod regional;
@@ -25,9 +26,10 @@ mod tiers;
 mod what;
 
 pub use assumed::Assumed;
+pub use kinds::{Engine, Replication};
 pub use summary::{object_cost, object_cost_in, Line, Summary};
 pub use tiers::{tiers, tiers_of, TierCost, Tiers};
-pub use what::{Engine, Facts, Label, Note, Replication, What};
+pub use what::{Facts, Label, Note, What};
 
 use crate::core::catalog::prices::{self, AS_OF, PRICE_REGION};
 use crate::core::model::Design;
