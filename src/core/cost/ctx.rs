@@ -2,7 +2,7 @@
 //! defaults, the price rows, and what is looked up many times (a node's
 //! region, a type's quote, a region's flags), each found once.
 
-use super::{Assumed, Category, Item, Rates, What};
+use super::{cents, Assumed, Category, Item, Rates, What};
 use crate::core::catalog::instance_prices::{quote, FamilyPrice, Quote};
 use crate::core::catalog::prices::PRICE_REGION;
 use crate::core::model::{Design, Usage, VpcNode};
@@ -17,23 +17,25 @@ pub(crate) struct Ctx<'a> {
     /// Every price row the estimators use, read once.
     pub rates: Rates,
     /// The primary region's code, if the design has exactly one.
-    pub primary: Option<&'a str>,
+    pub primary: Option<&'a String>,
     /// The region code of every node, by id, made when a replica first
     /// looks up its source (a design without replicas never needs it).
-    node_region: OnceCell<FxHashMap<&'a str, &'a str>>,
+    node_region: OnceCell<FxHashMap<&'a str, &'a String>>,
     /// (global cluster name, region code) of every Aurora cluster in one.
     pub global_clusters: FxHashSet<(&'a str, &'a str)>,
     /// The quotes made so far, by price table and type: a design names a
     /// few types thousands of times, and a quote scans its table by name.
-    quotes: RefCell<Vec<(*const FamilyPrice, usize, &'a str, Option<Quote>)>>,
-    /// The last region an item was made in (where its code is, and its
-    /// length) with its `dr` and `priced_as`: items come region by region,
-    /// so most skip comparing the code with the primary's and the price
-    /// region's.
-    last_region: Cell<Option<RegionFlags>>,
+    quotes: RefCell<Vec<Kept<'a>>>,
+    /// The last region an item was made in with its `dr` and
+    /// `priced_elsewhere`: items come region by region, so most skip
+    /// comparing the code with the primary's and the price region's.
+    last_region: Cell<Option<RegionFlags<'a>>>,
 }
 
-type RegionFlags = ((*const u8, usize), bool, Option<&'static str>);
+type RegionFlags<'a> = (&'a String, bool, bool);
+
+/// A quote kept: its table (where, and how long), the type, the quote.
+type Kept<'a> = (*const FamilyPrice, usize, &'a str, Option<Quote>);
 
 /// How many distinct (table, type) quotes [`Ctx::quote`] keeps.
 const QUOTES_KEPT: usize = 32;
@@ -54,7 +56,7 @@ impl<'a> Ctx<'a> {
             design,
             eff: design.usage.effective(),
             rates: Rates::read(),
-            primary: design.primary().map(|r| r.code.as_str()),
+            primary: design.primary().map(|r| &r.code),
             node_region: OnceCell::new(),
             global_clusters,
             quotes: RefCell::new(Vec::new()),
@@ -63,7 +65,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The region code of the node with this id.
-    pub fn node_region(&self, id: &str) -> Option<&'a str> {
+    pub fn node_region(&self, id: &str) -> Option<&'a String> {
         let design = self.design;
         let map = self.node_region.get_or_init(|| {
             let nodes = design
@@ -75,10 +77,10 @@ impl<'a> Ctx<'a> {
             m.reserve(nodes);
             for r in &design.regions {
                 for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
-                    m.insert(n.id(), r.code.as_str());
+                    m.insert(n.id(), &r.code);
                 }
                 for n in &r.nodes {
-                    m.insert(n.id(), r.code.as_str());
+                    m.insert(n.id(), &r.code);
                 }
             }
             m
@@ -115,38 +117,37 @@ impl<'a> Ctx<'a> {
     }
 
     /// A new item billed in `region` (None: global); `dr` when the region is
-    /// not the primary.
+    /// not the primary. `monthly` is rounded to the cent here, once.
     pub fn item(
         &self,
-        region: Option<&'a str>,
+        region: Option<&'a String>,
         subject: &'a str,
         category: Category,
         what: What<'a>,
         monthly: f64,
     ) -> Item<'a> {
-        let (dr, priced_as) = match region {
-            None => (false, None),
+        let (dr, priced_elsewhere) = match region {
+            None => (false, false),
             Some(r) => match self.last_region.get() {
-                Some((at, dr, priced_as)) if at == (r.as_ptr(), r.len()) => (dr, priced_as),
+                Some((at, dr, elsewhere)) if std::ptr::eq(at, r) => (dr, elsewhere),
                 _ => {
                     let dr = Some(r) != self.primary;
-                    let priced_as = (r != PRICE_REGION).then_some(PRICE_REGION);
-                    self.last_region
-                        .set(Some(((r.as_ptr(), r.len()), dr, priced_as)));
-                    (dr, priced_as)
+                    let elsewhere = r.as_str() != PRICE_REGION;
+                    self.last_region.set(Some((r, dr, elsewhere)));
+                    (dr, elsewhere)
                 }
             },
         };
         Item {
             subject,
             what,
-            monthly,
+            monthly: cents(monthly),
             region,
             category,
             dr,
             assumed: Assumed::default(),
             estimate: false,
-            priced_as,
+            priced_elsewhere,
             note: None,
         }
     }

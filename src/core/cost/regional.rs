@@ -1,7 +1,7 @@
 //! The items of each region: network, workloads, databases, caches,
 //! buckets, tables, and the replication traffic they send.
 
-use super::{Category, Ctx, Item, Label, Note, What};
+use super::{Category, Ctx, Engine, Item, Label, Note, Replication, What};
 use crate::core::catalog::instance_prices::{
     Quote, AURORA_MYSQL_FAMILIES, AURORA_POSTGRES_FAMILIES, CACHE_FAMILIES, EC2_FAMILIES,
     RDS_MYSQL_FAMILIES, RDS_POSTGRES_FAMILIES,
@@ -160,7 +160,7 @@ fn hourly<'a>(
     cat: Category,
     q: Quote,
     count: f64,
-    label: Label<&'a str>,
+    label: Label<&'a String>,
 ) -> Item<'a> {
     let what = What::Hourly {
         count,
@@ -169,7 +169,7 @@ fn hourly<'a>(
     };
     let mut i = cx.item(Some(&r.code), subject, cat, what, count * H * q.hourly);
     i.estimate = q.estimate;
-    i.note = q.note.map(Note::Priced);
+    i.note = q.note.map(|n| Box::new(Note::Priced(n)));
     i
 }
 
@@ -184,7 +184,9 @@ fn alarms<'a>(cx: &Ctx<'a>, r: &'a Region, subject: &'a str, out: &mut Vec<Item<
     ));
 }
 
-pub(super) fn key<'a>(cx: &Ctx<'a>, r: &'a str, subject: &'a str, out: &mut Vec<Item<'a>>) {
+// The region codes are `&String`s: thin pointers, as items hold them.
+#[allow(clippy::ptr_arg)]
+pub(super) fn key<'a>(cx: &Ctx<'a>, r: &'a String, subject: &'a str, out: &mut Vec<Item<'a>>) {
     out.push(cx.item(
         Some(r),
         subject,
@@ -195,12 +197,13 @@ pub(super) fn key<'a>(cx: &Ctx<'a>, r: &'a str, subject: &'a str, out: &mut Vec<
 }
 
 /// Replication traffic from `from` to `to`, billed in `from`; always DR.
+#[allow(clippy::ptr_arg)]
 pub(super) fn transfer<'a>(
     cx: &Ctx<'a>,
-    from: &'a str,
-    to: &'a str,
+    from: &'a String,
+    to: &'a String,
     subject: &'a str,
-    what: &'static str,
+    what: Replication,
     out: &mut Vec<Item<'a>>,
 ) {
     if from == to {
@@ -235,7 +238,7 @@ fn node<'a>(
     out: &mut Vec<Item<'a>>,
 ) {
     let rt = &cx.rates;
-    let code = r.code.as_str();
+    let code = &r.code;
     match n {
         VpcNode::Alb(a) => {
             let (gb, ag) = cx.usage("load_balancer_gb", |u| u.load_balancer_gb);
@@ -281,7 +284,7 @@ fn node<'a>(
         VpcNode::Asg(g) => {
             if let Some(q) = cx.quote(EC2_FAMILIES, &g.instance_type) {
                 let count = f64::from(g.desired);
-                let label = Label::Type(g.instance_type.as_str());
+                let label = Label::Type(&g.instance_type);
                 out.push(hourly(cx, r, &g.id, Category::Compute, q, count, label));
                 let monthly = count * ROOT_VOLUME_GB * rt.ebs_gp3_gb;
                 let w = What::RootVolumes { count };
@@ -312,8 +315,8 @@ fn node<'a>(
             let az = if d.multi_az { 2.0 } else { 1.0 };
             if let Some(q) = cx.quote(table, &d.instance_class) {
                 let label = Label::Engine {
-                    engine: d.engine.as_str(),
-                    class: d.instance_class.as_str(),
+                    engine: Engine::Rds(d.engine),
+                    class: &d.instance_class,
                     multi_az: d.multi_az,
                 };
                 out.push(hourly(cx, r, &d.id, Category::Database, q, az, label));
@@ -324,7 +327,7 @@ fn node<'a>(
             out.push(cx.item(Some(code), &d.id, Category::Storage, w, monthly));
             key(cx, code, &d.id, out);
             if let Some(src) = d.replica_of.as_deref().and_then(|id| cx.node_region(id)) {
-                transfer(cx, src, code, &d.id, "replication", out);
+                transfer(cx, src, code, &d.id, Replication::Rds, out);
             }
         }
         VpcNode::Aurora(c) => {
@@ -334,8 +337,8 @@ fn node<'a>(
             };
             if let Some(q) = cx.quote(table, &c.instance_class) {
                 let label = Label::Engine {
-                    engine: c.engine.as_str(),
-                    class: c.instance_class.as_str(),
+                    engine: Engine::Aurora(c.engine),
+                    class: &c.instance_class,
                     multi_az: false,
                 };
                 let count = f64::from(c.instances);
@@ -349,21 +352,22 @@ fn node<'a>(
                 What::AuroraStorage,
                 monthly,
             );
-            i.note = Some(Note::AuroraStorage);
+            i.note = Some(Box::new(Note::AuroraStorage));
             out.push(i);
             key(cx, code, &c.id, out);
             // A secondary of a global cluster receives the primary's stream.
             if let (Some(g), Some(primary)) = (&c.global, cx.primary) {
-                if code != primary && cx.global_clusters.contains(&(g.as_str(), primary)) {
-                    transfer(cx, primary, code, &c.id, "Aurora Global replication", out);
+                let global = (g.as_str(), primary.as_str());
+                if code != primary && cx.global_clusters.contains(&global) {
+                    transfer(cx, primary, code, &c.id, Replication::AuroraGlobal, out);
                 }
             }
         }
         VpcNode::Elasticache(e) => {
             if let Some(q) = cx.quote(CACHE_FAMILIES, &e.node_type) {
                 let label = Label::Engine {
-                    engine: e.engine.as_str(),
-                    class: e.node_type.as_str(),
+                    engine: Engine::Cache(e.engine),
+                    class: &e.node_type,
                     multi_az: false,
                 };
                 let count = f64::from(e.nodes);

@@ -55,7 +55,7 @@ pub fn text(file: &str, e: &Estimate, t: &Tiers) -> String {
             s,
             "  {:>12}  {:<16} {}{}",
             money(i.monthly),
-            i.region.unwrap_or("global"),
+            i.region.map_or("global", String::as_str),
             i.subject,
             if i.estimate { " (estimate)" } else { "" }
         );
@@ -80,7 +80,7 @@ pub fn text(file: &str, e: &Estimate, t: &Tiers) -> String {
             e.assumed.join(", ")
         );
     }
-    if e.items.iter().any(|i| i.priced_as.is_some()) {
+    if e.items.iter().any(|i| i.priced_elsewhere) {
         let _ = writeln!(
             s,
             "  regions other than {PRICE_REGION} are priced at {PRICE_REGION}'s prices"

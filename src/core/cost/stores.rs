@@ -2,7 +2,7 @@
 //! traffic they send.
 
 use super::regional::{key, transfer};
-use super::{Category, Ctx, Item, What};
+use super::{Category, Ctx, Item, Replication, What};
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
 use crate::core::model::{Billing, Dynamodb, Region, S3};
 
@@ -21,7 +21,7 @@ pub(super) fn bucket<'a>(cx: &Ctx<'a>, r: &'a Region, b: &'a S3, out: &mut Vec<I
     key(cx, &r.code, &b.id, out);
     let dest = b.replicate_to.as_deref().and_then(|id| cx.node_region(id));
     if let Some(dest) = dest {
-        transfer(cx, &r.code, dest, &b.id, "S3 replication", out);
+        transfer(cx, &r.code, dest, &b.id, Replication::S3, out);
     }
 }
 
@@ -30,12 +30,7 @@ pub(super) fn table<'a>(cx: &Ctx<'a>, r: &'a Region, t: &'a Dynamodb, out: &mut 
     let (gb, ag) = cx.usage("dynamodb_storage_gb", |u| u.dynamodb_storage_gb);
     let (w, aw) = cx.usage("dynamodb_million_writes", |u| u.dynamodb_million_writes);
     let (rd, ar) = cx.usage("dynamodb_million_reads", |u| u.dynamodb_million_reads);
-    let copies = std::iter::once(r.code.as_str()).chain(
-        t.replicas
-            .iter()
-            .map(String::as_str)
-            .filter(|c| *c != r.code),
-    );
+    let copies = std::iter::once(&r.code).chain(t.replicas.iter().filter(|c| **c != r.code));
     for (n, code) in copies.enumerate() {
         let replica = n > 0;
         let i = match t.billing {
@@ -73,7 +68,7 @@ pub(super) fn table<'a>(cx: &Ctx<'a>, r: &'a Region, t: &'a Dynamodb, out: &mut 
         out.push(s);
         key(cx, code, &t.id, out);
         if replica {
-            transfer(cx, &r.code, code, &t.id, "global table replication", out);
+            transfer(cx, &r.code, code, &t.id, Replication::GlobalTable, out);
         }
     }
 }

@@ -25,7 +25,7 @@ impl Line {
     fn of(i: &Item) -> Line {
         Line {
             subject: i.subject.to_string(),
-            region: i.region.map(str::to_string),
+            region: i.region.cloned(),
             what: i.what.to_string(),
             monthly: i.monthly,
             estimate: i.estimate,
@@ -65,8 +65,9 @@ pub struct Summary {
 /// to them by index, so no item's text is written until it is shown.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Objects {
-    /// Each distinct text, once.
-    texts: Vec<Box<str>>,
+    /// Each distinct text, once (`String`s, so the facts show through the
+    /// estimate's own `Facts<&String>` code).
+    texts: Vec<String>,
     /// Each item, as the estimate lists them: its subject (in `texts`),
     /// USD a month, what it bills.
     items: Vec<(u32, f64, Facts<u32>)>,
@@ -78,21 +79,25 @@ impl Objects {
         let mut texts = Vec::new();
         let mut intern = |s: &'a str| -> u32 {
             *at.entry(s).or_insert_with(|| {
-                texts.push(Box::from(s));
+                texts.push(s.to_string());
                 (texts.len() - 1) as u32
             })
         };
         let items = e
             .items
             .iter()
-            .map(|i| (intern(i.subject), i.monthly, i.what.map(&mut intern)))
+            .map(|i| {
+                let subject = intern(i.subject);
+                (subject, i.monthly, i.what.map(|s| intern(s)))
+            })
             .collect();
         Objects { texts, items }
     }
 
     fn object(&self, id: &str) -> Option<(f64, String)> {
-        let at = self.texts.iter().position(|t| &**t == id)? as u32;
-        let text = |i: u32| self.texts.get(i as usize).map_or("", |t| &**t);
+        static NONE: String = String::new();
+        let at = self.texts.iter().position(|t| t == id)? as u32;
+        let text = |i: u32| self.texts.get(i as usize).unwrap_or(&NONE);
         let mine = self.items.iter().filter(|(s, _, _)| *s == at);
         let lines: Vec<String> = mine
             .clone()

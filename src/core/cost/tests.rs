@@ -108,7 +108,7 @@ fn rds_multi_az_doubles_instance_and_storage() {
     close(sum(&e, "usw2-db", Category::Storage), 11.50);
     let t = find(&e, "usw2-db", "replication");
     close(t.monthly, 1.00);
-    assert_eq!(t.region, Some("us-east-1"));
+    assert_eq!(t.region.map(String::as_str), Some("us-east-1"));
     assert!(t.dr);
 }
 
@@ -123,7 +123,7 @@ fn aurora_instances_storage_and_global_replication() {
     // 50 GB × $0.02 = 1.00 of replication out of the primary.
     let sec = find(&e, "euw1-orders", "db.r6g.large");
     close(sec.monthly, 219.00);
-    assert_eq!(sec.priced_as, Some("us-east-1"));
+    assert_eq!(sec.priced_as(), Some("us-east-1"));
     close(
         find(&e, "euw1-orders", "Aurora Global replication").monthly,
         1.00,
@@ -152,7 +152,7 @@ fn dynamodb_on_demand_replicas_and_provisioned() {
     close(sum(&e, "sessions", Category::Transfer), 2.00);
     close(e.of_object("sessions"), 37.50 + 13.50 + 2.00 + 3.00);
     let replica = find(&e, "sessions", "replica");
-    assert!(replica.dr && replica.region != Some("us-east-1"));
+    assert!(replica.dr && replica.region.map(String::as_str) != Some("us-east-1"));
     if let RegionNode::Dynamodb(t) = &mut d.regions[0].nodes[0] {
         t.billing = Billing::Provisioned;
     }
@@ -220,7 +220,7 @@ fn totals_regions_and_baseline_add_up() {
         assert!(e
             .items
             .iter()
-            .filter(|i| i.dr && i.region == Some("us-east-1"))
+            .filter(|i| i.dr && i.region.map(String::as_str) == Some("us-east-1"))
             .all(|i| i.category == Category::Transfer));
     }
 }
@@ -288,62 +288,10 @@ fn az_count_counts_distinct_zones_of_the_named_subnets() {
 }
 
 #[test]
-fn subject_prefixes_order_as_the_subjects() {
-    let ids = [
-        "",
-        "a",
-        "a\u{0}",
-        "ab",
-        "abc",
-        "r1-v0-alb0",
-        "r1-v0-alb0-long-suffix-x",
-        "r1-v0-alb0-long-suffix-y",
-        "r10-v0-alb0",
-        "r2-v0",
-        "z",
-        "\u{e9}t\u{e9}",
-    ];
-    for a in ids {
-        for b in ids {
-            let (pa, pb) = (super::prefix(a), super::prefix(b));
-            if pa != pb {
-                assert_eq!(pa.cmp(&pb), a.cmp(b), "{a:?} vs {b:?}");
-            }
-        }
-    }
-}
-
-#[test]
-fn figures_key_as_total_cmp_orders_them() {
-    let xs = [
-        0.0,
-        -0.0,
-        0.01,
-        1.0,
-        1.005,
-        352.5,
-        1e12,
-        -3.0,
-        f64::INFINITY,
-    ];
-    for a in xs {
-        for b in xs {
-            let (ka, kb) = (super::total_key(a), super::total_key(b));
-            assert_eq!(ka.cmp(&kb), a.total_cmp(&b), "{a} vs {b}");
-        }
-    }
-}
-
-#[test]
-fn items_are_permuted_in_place_as_the_order_says() {
-    // A scrambled order of 0..50 with cycles of several lengths and fixed
-    // points: position k must receive what was at from[k].
-    let from: Vec<usize> = (0..50).map(|k| (k * 7 + 3) % 50).collect();
-    let mut v: Vec<usize> = (100..150).collect();
-    super::permute(&mut v, &from);
-    let want: Vec<usize> = from.iter().map(|f| 100 + f).collect();
-    assert_eq!(v, want);
-    let mut w = vec!['a', 'b', 'c', 'd'];
-    super::permute(&mut w, &[0, 3, 1, 2]);
-    assert_eq!(w, ['a', 'd', 'b', 'c']);
+fn an_item_stays_small() {
+    // Issue 15: the stress design makes 9,423 items, and building, moving
+    // and ordering them was most of its estimate; an item was 160 bytes.
+    let size = std::mem::size_of::<Item>();
+    assert!(size <= 88, "an Item is {size} bytes");
+    assert!(std::mem::size_of::<super::What>() <= 40);
 }

@@ -101,7 +101,7 @@ pub fn tiers(design: &Design) -> Tiers {
 /// As [`tiers`], from an estimate already made of `design`.
 pub fn tiers_of(design: &Design, e: &Estimate) -> Tiers {
     let current = strategy(design);
-    let primary = design.primary().map(|r| r.code.as_str());
+    let primary = design.primary().map(|r| &r.code);
     let n = design.regions.len().saturating_sub(1) as f64;
     let (mut b, mut g, mut d, mut f, mut c, mut cp) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
     let (mut p_data, mut p_net, mut p_stores) = (0.0, 0.0, 0.0);

@@ -4,21 +4,23 @@
 //! (issue 15). `Display` writes exactly the text the estimate used to
 //! carry; `Serialize` writes that text as a JSON string.
 
+use super::kinds::{Engine, Replication};
 use super::{p, usd};
 use crate::core::catalog::prices::HOURS_PER_MONTH as H;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A priced type's label: an instance type, or an engine and a class.
-/// `S` is how the design's texts are held: borrowed (`&str`) in an
-/// estimate, as indices into a table of texts in an owned [`super::Summary`].
+/// `S` is how the design's texts are held: borrowed (`&String`, a thin
+/// pointer) in an estimate, as indices into a table of texts in an owned
+/// [`super::Summary`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Label<S> {
     /// `t3.medium`.
     Type(S),
     /// `postgres db.r6g.large`, with ` Multi-AZ` when `multi_az`.
     Engine {
-        engine: &'static str,
+        engine: Engine,
         class: S,
         multi_az: bool,
     },
@@ -52,15 +54,17 @@ impl<S: fmt::Display + Copy> fmt::Display for Label<S> {
                 multi_az,
             } => write!(
                 f,
-                "{engine} {class}{}",
+                "{} {class}{}",
+                engine.as_str(),
                 if multi_az { " Multi-AZ" } else { "" }
             ),
         }
     }
 }
 
-/// What an item bills, with the design's texts borrowed.
-pub type What<'a> = Facts<&'a str>;
+/// What an item bills, with the design's texts borrowed (as `&String`:
+/// a thin pointer, half a `&str`, and every item carries one).
+pub type What<'a> = Facts<&'a String>;
 
 /// What an item bills, with the arithmetic (see `Display`); `S` holds the
 /// design's texts (see [`Label`]).
@@ -83,7 +87,7 @@ pub enum Facts<S> {
     Alarms,
     Key,
     Transfer {
-        what: &'static str,
+        what: Replication,
         from: S,
         to: S,
         gb: f64,
@@ -241,7 +245,7 @@ impl<S: fmt::Display + Copy> fmt::Display for Facts<S> {
             ),
             Facts::Key => write!(f, "KMS key: {}", kms()),
             Facts::Transfer { what, from, to, gb, rate } => {
-                write!(f, "{what} {from} → {to}: {gb} GB × {}", usd(rate))
+                write!(f, "{} {from} → {to}: {gb} GB × {}", what.as_str(), usd(rate))
             }
             Facts::Alb { lcu } => write!(
                 f,
