@@ -22,7 +22,8 @@ import { serve } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const dist = join(root, 'dist');
+// BENCH_DIST: another build (for example one whose wasm keeps its names).
+const dist = process.env.BENCH_DIST ?? join(root, 'dist');
 
 let design = process.env.STRESS_DESIGN;
 const made = !design;
@@ -47,6 +48,13 @@ const ms = (v) => `${v.toFixed(1)} ms`;
 
 // In every page: a frame recorder, and latency probes armed before an action.
 const probes = () => {
+  // Long main-thread tasks (over 50 ms), to see the autosave's.
+  window.__long = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { /* no long task timing: the autosave figure is left out */ }
   window.__frames = null;
   window.__recordFrames = () => {
     window.__frames = [];
@@ -133,6 +141,16 @@ try {
     `() => document.querySelector('svg.canvas [data-id="${node}"] > rect')?.getAttribute('x') !== ${JSON.stringify(xBefore)}`,
     () => page.mouse.up());
   say(`drag release (the move committed and redrawn) ${ms(release)} (target 50 ms)`);
+
+  // The autosave the move schedules (core::autosave::DEBOUNCE_MS, 400 ms
+  // after the last edit) writes the whole design to localStorage in one
+  // main-thread task: reported on its own, and waited out, so the undo
+  // below measures the undo.
+  const since = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1500);
+  const saves = await page.evaluate((t) => window.__long.filter(([s]) => s > t).map(([, d]) => d), since);
+  if (saves.length) say(`autosave after the move: longest main-thread task ${ms(Math.max(...saves))} (${saves.length} long tasks in the 1.5 s after the release; not an interaction)`);
+  else say('autosave after the move: no main-thread task over 50 ms');
 
   // Undo the move.
   const xMoved = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().getAttribute('x');
