@@ -84,6 +84,22 @@ try {
   for (const e of mine) { if (e.ts >= end) { sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000); end = e.ts + e.dur; } }
   const inner = new Map();
   for (const e of mine) if (['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'RasterTask', 'Commit', 'HitTest', 'ParseHTML', 'MinorGC', 'MajorGC', 'V8.GC_MC_BACKGROUND_MARKING'].includes(e.name) || /GC|Style|Layout|Paint/.test(e.name)) inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur / 1000);
+  // Style and layout that script forced (nested in a task's script) rather
+  // than the frame's own.
+  const scripts = mine.filter((e) => /FunctionCall|EventDispatch|TimerFire|FireAnimationFrame|RunMicrotasks/.test(e.name));
+  for (const e of mine.filter((e) => /^(UpdateLayoutTree|Layout)$/.test(e.name))) {
+    const host = scripts.find((s) => s.ts <= e.ts && e.ts + e.dur <= s.ts + s.dur);
+    if (host) console.log(`forced ${e.name} ${(e.dur / 1000).toFixed(1)} ms inside ${host.name} ${JSON.stringify(host.args?.data ?? {}).slice(0, 160)}`);
+  }
+  if (process.env.PROFILE_TASKS) {
+    const t0 = mine[0]?.ts ?? 0;
+    for (const t of mine.filter((e) => e.name === 'RunTask' && e.dur > 3000)) {
+      const kids = new Map();
+      for (const e of mine) if (e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.name !== 'RunTask') kids.set(e.name, Math.max(kids.get(e.name) ?? 0, e.dur / 1000));
+      const top = [...kids].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+      console.log(`task at +${((t.ts - t0) / 1000).toFixed(0)} ms: ${(t.dur / 1000).toFixed(1)} ms: ${top}`);
+    }
+  }
   if (process.env.PROFILE_DETAIL) for (const e of mine.filter((e) => /UpdateLayoutTree|Paint|Layout$/.test(e.name))) console.log(e.name, (e.dur / 1000).toFixed(1), JSON.stringify(e.args).slice(0, 300));
   console.log('-- main thread, top level --\n' + [...sums].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k}`).join('\n'));
   console.log('-- rendering (nested included) --\n' + [...inner].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k}`).join('\n'));
