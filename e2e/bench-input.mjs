@@ -14,11 +14,12 @@
 // check of the DOM says the result is there.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { typeOverlappingCidr } from './stress-steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -181,18 +182,8 @@ try {
 
   // A CIDR edit that breaks a rule, to the counts on screen: select the
   // first region's VPC with the find box, type another VPC's CIDR, Enter.
-  const [vpc, other] = await page.evaluate(() => [...document.querySelectorAll('svg.canvas g[data-id][data-kind="vpc"]')].slice(0, 2).map((g) => g.getAttribute('data-id')));
-  await page.locator('svg.canvas').focus();
-  await page.keyboard.press('Control+f');
-  await page.keyboard.type(vpc);
-  await page.keyboard.press('Enter');
-  const cidr = page.locator('.inspector input[aria-label="CIDR"]');
-  await cidr.waitFor({ timeout: 10000 });
-  const json = JSON.parse(await readFile(design, 'utf8'));
-  const vpcs = json.regions.flatMap((r) => r.vpcs ?? []);
-  const target = vpcs.find((v) => v.id === other) ?? vpcs[1];
   const countsBefore = await page.locator('[data-counts]').textContent();
-  await cidr.fill(target.cidr);
+  const cidr = await typeOverlappingCidr(page, design);
   const edit = await latency(page, 'keydown',
     `() => document.querySelector('[data-counts]')?.textContent !== ${JSON.stringify(countsBefore)}`,
     () => cidr.press('Enter'));

@@ -6,11 +6,12 @@
 //   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { typeOverlappingCidr } from './stress-steps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.PROFILE_DIST ?? join(root, 'dist');
@@ -42,16 +43,7 @@ try {
   const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
   let act;
   if (what === 'cidr') {
-    const [vpc, other] = await page.evaluate(() => [...document.querySelectorAll('svg.canvas g[data-id][data-kind="vpc"]')].slice(0, 2).map((g) => g.getAttribute('data-id')));
-    await page.locator('svg.canvas').focus();
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type(vpc);
-    await page.keyboard.press('Enter');
-    const cidr = page.locator('.inspector input[aria-label="CIDR"]');
-    await cidr.waitFor({ timeout: 10000 });
-    const json = JSON.parse(await readFile(design, 'utf8'));
-    const vpcs = json.regions.flatMap((r) => r.vpcs ?? []);
-    await cidr.fill((vpcs.find((v) => v.id === other) ?? vpcs[1]).cidr);
+    const cidr = await typeOverlappingCidr(page, design);
     act = () => cidr.press('Enter');
   } else {
     const node = await page.evaluate(() => document.querySelector('svg.canvas g[data-id][data-kind="alb"], svg.canvas g[data-id][data-kind="asg"]')?.getAttribute('data-id'));
