@@ -90,8 +90,11 @@ impl Doc {
     /// history (a clone of the 5,000-object stress design took several
     /// milliseconds of every edit).
     pub fn apply(&self, next: Design) {
-        let same_content = self.design.with_untracked(|d| d.same_content(&next));
-        if same_content && self.design.with_untracked(|d| d.canvas == next.canvas) {
+        let (same_content, same) = self.design.with_untracked(|d| {
+            let content = d.same_content(&next);
+            (content, content && d.canvas == next.canvas)
+        });
+        if same {
             return;
         }
         let mut before = None;

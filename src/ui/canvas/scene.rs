@@ -12,7 +12,7 @@ use super::fail::Fate;
 use super::links::{link_view, subnet_use_view, words};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
-use crate::core::layout::{label, Label, Layout, Link, LinkGeom, LinkKind, Rect, RectExt, Shape};
+use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, RectExt, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -200,10 +200,8 @@ pub fn link_outlines_view(
             if sel.is_empty() {
                 return ().into_any();
             }
-            // Link ids are compared without being made (`Link::is`), and
-            // only when a link is selected at all.
-            let any_link = sel.iter().any(|s| Link::from_id(s).is_some());
-            let chosen = |g: &LinkGeom| any_link && sel.iter().any(|s| g.link.is(s));
+            // Link ids are compared without being made (`Link::is`).
+            let chosen = |g: &LinkGeom| sel.iter().any(|s| g.link.is(s));
             placed.with(|ls| {
                 let selected = ls.iter().filter(|g| chosen(g)).map(|g| {
                     view! { <path class="selected-link" data-outline=g.link.id() d=g.path()></path> }.into_any()

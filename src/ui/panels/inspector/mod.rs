@@ -85,9 +85,10 @@ fn body_of(
     super::sync_after_render(section);
     if let Some(link) = Link::from_id(&id) {
         // The note and settings come from the design's current links.
+        let wanted = link.id();
         let link = crate::core::layout::links(d)
             .into_iter()
-            .find(|l| l.id() == link.id())?;
+            .find(|l| l.is(&wanted))?;
         return Some(links::panel(doc, d, &link, on_pick).into_any());
     }
     let index = Index::new(d);
