@@ -13,26 +13,17 @@
 // or in microtasks, runs before that frame), polled frame by frame until a
 // check of the DOM says the result is there.
 import { chromium } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { typeOverlappingCidr } from './stress-steps.mjs';
+import { openStressDesign, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 // BENCH_DIST: another build (for example one whose wasm keeps its names).
 const dist = process.env.BENCH_DIST ?? join(root, 'dist');
 
-let design = process.env.STRESS_DESIGN;
-const made = !design;
-if (made) {
-  design = join(tmpdir(), `topoform-stress-${process.pid}.json`);
-  const r = spawnSync('cargo', ['run', '--quiet', '--example', 'stress_design', '--', design], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not write the stress design (cargo run --example stress_design)');
-}
+const { design, done: removeDesign } = stressDesignFile(root);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -115,8 +106,7 @@ try {
 
   // Open… the stress design (the file input behind the button).
   let t = Date.now();
-  await page.locator('input[type="file"][aria-label^="Design file"]').setInputFiles(design);
-  await page.waitForFunction(() => document.querySelectorAll('svg.canvas [data-id]').length > 4000, null, { timeout: 120000, polling: 100 });
+  await openStressDesign(page, design);
   const shapes = await page.locator('svg.canvas [data-id]').count();
   say(`open the stress design (${shapes} shapes drawn): ${Date.now() - t} ms`);
   await page.waitForTimeout(500);
@@ -205,5 +195,5 @@ try {
 } finally {
   await server.close();
   await browser.close();
-  if (made) await rm(design, { force: true });
+  await removeDesign();
 }

@@ -5,24 +5,16 @@
 //
 //   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr
 import { chromium } from 'playwright-core';
-import { spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { typeOverlappingCidr } from './stress-steps.mjs';
+import { openStressDesign, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.PROFILE_DIST ?? join(root, 'dist');
 const what = process.argv[2] ?? 'release';
-let design = process.env.STRESS_DESIGN;
-const made = !design;
-if (made) {
-  design = join(tmpdir(), `topoform-stress-${process.pid}.json`);
-  const r = spawnSync('cargo', ['run', '--quiet', '--example', 'stress_design', '--', design], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('could not write the stress design');
-}
+const { design, done: removeDesign } = stressDesignFile(root);
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
@@ -34,8 +26,7 @@ try {
   page.on('pageerror', (e) => console.log('page error', String(e)));
   await page.goto(`${server.url}?template=active-passive`);
   await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 60000 });
-  await page.locator('input[type="file"][aria-label^="Design file"]').setInputFiles(design);
-  await page.waitForFunction(() => document.querySelectorAll('svg.canvas [data-id]').length > 4000, null, { timeout: 180000, polling: 200 });
+  await openStressDesign(page, design);
   await page.waitForTimeout(1000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -110,5 +101,5 @@ try {
   console.log(`${what}: ${wall} ms wall (settled)\n-- self --\n${top(self, 40)}\n-- inclusive, topoform --\n${top(incl, 60, /topoform::/)}\n-- inclusive, tachys --\n${top(incl, 25, /tachys|leptos::/)}`);
 } finally {
   await server.close(); await browser.close();
-  if (made) await rm(design, { force: true });
+  await removeDesign();
 }

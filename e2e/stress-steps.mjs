@@ -1,6 +1,27 @@
 // Steps on the stress design shared by the benchmark (bench-input.mjs) and
 // the profiler (profile-edit.mjs).
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+
+/**
+ * The stress design's file: STRESS_DESIGN when set, else one written now by
+ * `cargo run --example stress_design` (from the repository at `root`).
+ * `done()` removes a file written here.
+ */
+export function stressDesignFile(root) {
+  if (process.env.STRESS_DESIGN) return { design: process.env.STRESS_DESIGN, done: async () => {} };
+  const design = `${tmpdir()}/topoform-stress-${process.pid}.json`;
+  const r = spawnSync('cargo', ['run', '--quiet', '--example', 'stress_design', '--', design], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not write the stress design (cargo run --example stress_design)');
+  return { design, done: () => rm(design, { force: true }) };
+}
+
+/** Opens the design file through Open…'s file input and waits until it is drawn. */
+export async function openStressDesign(page, design) {
+  await page.locator('input[type="file"][aria-label^="Design file"]').setInputFiles(design);
+  await page.waitForFunction(() => document.querySelectorAll('svg.canvas [data-id]').length > 4000, null, { timeout: 120000, polling: 100 });
+}
 
 /**
  * Selects the first VPC with the find box and types a second VPC's CIDR
