@@ -111,6 +111,13 @@ impl Layout {
         self.by_id.get(id).copied()
     }
 
+    /// True when no two shapes share an id, so [`Layout::index_of`] finds
+    /// every shape at its own place (the id map keeps a repeated id's first
+    /// shape, so it is shorter than the shapes exactly when one repeats).
+    pub fn ids_unique(&self) -> bool {
+        self.by_id.len() == self.shapes.len()
+    }
+
     /// The indices of the shapes whose parent is `parent` (`None`: top level).
     pub fn children(&self, parent: Option<usize>) -> impl Iterator<Item = usize> + '_ {
         self.shapes

@@ -30,7 +30,7 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Link) -> Option<Lin
     let (start, end, control, _) = facing_points(a, b)
         .into_iter()
         .map(|(s, e)| {
-            let (c, score) = bend(layout, grid, s, e, &skip);
+            let (c, score) = bend(grid, s, e, &skip);
             (s, e, c, score)
         })
         .min_by(|x, y| x.3.total_cmp(&y.3))?;
@@ -102,7 +102,7 @@ const SUBNET_ARC_DIP: f64 = 20.0;
 /// subnets, and never cross the AZ titles above the top row. Fixed
 /// geometry, without the obstacle search other links make: a design has
 /// several times more of these than other links, all inside one VPC.
-fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
+pub(super) fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
     let (n, s) = (&node.rect, &subnet.rect);
     let toward = if s.center().x >= n.center().x {
         1.0

@@ -14,11 +14,12 @@
 //! order, so an edit that reorders unchanged shapes routes everything again
 //! (floating-point sums depend on their order).
 
-use super::placed::{reach, route_one};
+use super::placed::{reach, route_one, subnet_arc};
 use super::route::{with_ancestors, Grid};
-use super::{Layout, Link, LinkGeom, Rect};
-use std::collections::HashMap;
+use super::{Layout, Link, LinkGeom, LinkKind, Rect};
+use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// A hash of a link's identity (its kind and its two ends), so looking a
 /// link up allocates nothing; a reused entry's link is compared in full, so
@@ -52,8 +53,8 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Routes {
     layout: Layout,
-    geoms: Vec<LinkGeom>,
-    entries: HashMap<Key, Entry>,
+    geoms: Arc<[LinkGeom]>,
+    entries: FxHashMap<Key, Entry>,
     rerouted: usize,
 }
 
@@ -63,7 +64,15 @@ impl Routes {
         &self.geoms
     }
 
-    /// How many links this routing computed afresh (the rest were reused).
+    /// The placed links, shared: the canvas keeps them without a copy.
+    pub fn shared(&self) -> Arc<[LinkGeom]> {
+        Arc::clone(&self.geoms)
+    }
+
+    /// How many links this routing searched a route for afresh (the rest
+    /// were reused). Subnet-use arcs are not counted: their geometry is fixed
+    /// by their two ends, and making one anew is cheaper than deciding
+    /// whether it could be reused, so they are always made anew.
     pub fn rerouted(&self) -> usize {
         self.rerouted
     }
@@ -75,13 +84,21 @@ impl Routes {
         let changes = prev.and_then(|p| Changes::between(&p.layout, layout));
         let mut grid = None;
         let mut geoms = Vec::with_capacity(links.len());
-        let mut entries = HashMap::with_capacity(links.len());
+        let mut entries = FxHashMap::default();
         let mut rerouted = 0;
         for link in links {
             let (Some(ai), Some(bi)) = (layout.index_of(&link.from), layout.index_of(&link.to))
             else {
                 continue;
             };
+            let (a, b) = (&layout.shapes[ai], &layout.shapes[bi]);
+            if link.kind == LinkKind::SubnetUse {
+                // Most of a large design's links (ten to one on the stress
+                // design): the bookkeeping to reuse one cost more than the
+                // arc.
+                geoms.push(subnet_arc(link, a, b));
+                continue;
+            }
             let mut ends = with_ancestors(layout, &link.from);
             ends.extend(with_ancestors(layout, &link.to));
             let old = prev.zip(changes.as_ref()).and_then(|(p, c)| {
@@ -94,7 +111,9 @@ impl Routes {
             let geom = match old {
                 Some(g) => LinkGeom {
                     link: link.clone(),
-                    ..g.clone()
+                    start: g.start,
+                    end: g.end,
+                    control: g.control,
                 },
                 None => {
                     rerouted += 1;
@@ -105,7 +124,6 @@ impl Routes {
                     g
                 }
             };
-            let (a, b) = (&layout.shapes[ai], &layout.shapes[bi]);
             // A non-finite reach is never reused: no entry.
             if let Some(reach) = reach(link.kind, a, b) {
                 entries.insert(
@@ -123,7 +141,7 @@ impl Routes {
         // alike; the map keeps the last, which is as good as any.
         Routes {
             layout: layout.clone(),
-            geoms,
+            geoms: geoms.into(),
             entries,
             rerouted,
         }
@@ -143,13 +161,7 @@ impl Changes {
     /// `None` when nothing can be reused: ids not unique, or unchanged
     /// shapes in another order.
     fn between(old: &Layout, new: &Layout) -> Option<Changes> {
-        let unique = |l: &Layout| {
-            l.shapes
-                .iter()
-                .enumerate()
-                .all(|(i, s)| l.index_of(&s.id) == Some(i))
-        };
-        if !unique(old) || !unique(new) {
+        if !old.ids_unique() || !new.ids_unique() {
             return None;
         }
         let mut dirty = Vec::new();

@@ -5,7 +5,7 @@
 //! line goes around a whole region when it can rather than through it. Candidates are quadratic curves bent to either
 //! side in steps; a grid keeps the search fast on large designs.
 
-use super::{Layout, Point, Rect, RectExt, ShapeKind};
+use super::{Layout, Point, RectExt, ShapeKind};
 
 /// The indices of the shape with this id and of all its containers.
 pub(super) fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
@@ -57,13 +57,7 @@ pub fn header_height(kind: ShapeKind) -> f64 {
 /// when nothing is in the way, else the curve (bent to either side, in
 /// steps) that crosses the fewest shapes other than the two ends and their
 /// containers, preferring gentler curves when several are equally clear.
-pub(super) fn bend(
-    layout: &Layout,
-    grid: &Grid,
-    s: Point,
-    e: Point,
-    skip: &[usize],
-) -> (Point, f64) {
+pub(super) fn bend(grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
     let mid = Point {
         x: (s.x + e.x) / 2.0,
         y: (s.y + e.y) / 2.0,
@@ -90,20 +84,16 @@ pub(super) fn bend(
                 x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
                 y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
             };
-            for &i in grid.at(p) {
-                let i = i as usize;
-                let Some(sh) = layout.shapes.get(i) else {
-                    continue;
-                };
-                if !inside(&sh.rect, p) {
+            for o in grid.at(p) {
+                if !o.inside(p) {
                     continue;
                 }
                 // The link's own containers are crossed anyway (it has to
                 // get in and out); other frames cost their body, and their
                 // title band almost as much as a labelled box.
-                if !skip.contains(&i) {
-                    sum += obstacle_weight(sh.kind);
-                    if p.y < sh.rect.y + header_height(sh.kind) {
+                if !skip.contains(&(o.index as usize)) {
+                    sum += o.weight;
+                    if p.y < o.header_bottom {
                         sum += HEADER_WEIGHT;
                     }
                 }
@@ -141,15 +131,41 @@ pub(super) fn bend(
     best
 }
 
+/// A shape as the routing's cost reads it, copied out of the layout so a
+/// sample touches one small record instead of a whole [`Shape`](super::Shape).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Obstacle {
+    x: f64,
+    y: f64,
+    right: f64,
+    bottom: f64,
+    /// Where its title band ends (its top when it has none).
+    header_bottom: f64,
+    /// What crossing it costs ([`obstacle_weight`]).
+    weight: f64,
+    /// Its position in the layout's shapes.
+    index: u32,
+}
+
+impl Obstacle {
+    /// True when `p` lies strictly inside the shape (as [`inside`]).
+    fn inside(&self, p: Point) -> bool {
+        p.x > self.x && p.x < self.right && p.y > self.y && p.y < self.bottom
+    }
+}
+
 /// A uniform grid over the layout: each cell lists the shapes that overlap
-/// it, so "what contains this point" looks at a handful of shapes instead
-/// of all of them.
+/// it, in paint order, so "what contains this point" looks at a handful of
+/// shapes instead of all of them. The cells are one flat list (`starts[c]`
+/// to `starts[c + 1]` is cell `c`), which keeps a sample's shapes together
+/// in memory.
 pub(super) struct Grid {
     x0: f64,
     y0: f64,
     cols: usize,
     rows: usize,
-    cells: Vec<Vec<u32>>,
+    starts: Vec<u32>,
+    cells: Vec<Obstacle>,
 }
 
 impl Grid {
@@ -174,15 +190,58 @@ impl Grid {
             y0,
             cols,
             rows,
-            cells: vec![Vec::new(); cols * rows],
+            starts: vec![0; cols * rows + 1],
+            cells: Vec::new(),
         };
-        for (i, sh) in layout.shapes.iter().enumerate() {
-            let r = sh.rect;
-            let (c0, r0) = g.cell(r.x, r.y);
-            let (c1, r1) = g.cell(r.right(), r.bottom());
+        // Two passes: count each cell's shapes, then fill the cells in paint
+        // order (the cost's sums depend on the order they are added in).
+        let spans: Vec<(usize, usize, usize, usize)> = layout
+            .shapes
+            .iter()
+            .map(|sh| {
+                let r = sh.rect;
+                let (c0, r0) = g.cell(r.x, r.y);
+                let (c1, r1) = g.cell(r.right(), r.bottom());
+                (c0, r0, c1, r1)
+            })
+            .collect();
+        for &(c0, r0, c1, r1) in &spans {
             for row in r0..=r1 {
                 for col in c0..=c1 {
-                    g.cells[row * cols + col].push(i as u32);
+                    g.starts[row * cols + col + 1] += 1;
+                }
+            }
+        }
+        for c in 1..g.starts.len() {
+            g.starts[c] += g.starts[c - 1];
+        }
+        let mut fill: Vec<u32> = g.starts[..cols * rows].to_vec();
+        let blank = Obstacle {
+            x: 0.0,
+            y: 0.0,
+            right: 0.0,
+            bottom: 0.0,
+            header_bottom: 0.0,
+            weight: 0.0,
+            index: 0,
+        };
+        g.cells = vec![blank; g.starts[cols * rows] as usize];
+        for (i, (sh, &(c0, r0, c1, r1))) in layout.shapes.iter().zip(&spans).enumerate() {
+            let r = sh.rect;
+            let o = Obstacle {
+                x: r.x,
+                y: r.y,
+                right: r.right(),
+                bottom: r.bottom(),
+                header_bottom: r.y + header_height(sh.kind),
+                weight: obstacle_weight(sh.kind),
+                index: i as u32,
+            };
+            for row in r0..=r1 {
+                for col in c0..=c1 {
+                    let at = &mut fill[row * cols + col];
+                    g.cells[*at as usize] = o;
+                    *at += 1;
                 }
             }
         }
@@ -203,9 +262,13 @@ impl Grid {
     }
 
     /// The shapes that may contain `p`.
-    fn at(&self, p: Point) -> &[u32] {
+    fn at(&self, p: Point) -> &[Obstacle] {
         let (c, r) = self.cell(p.x, p.y);
-        self.cells.get(r * self.cols + c).map_or(&[], Vec::as_slice)
+        let c = r * self.cols + c;
+        match (self.starts.get(c), self.starts.get(c + 1)) {
+            (Some(&a), Some(&b)) => self.cells.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 }
 
@@ -214,14 +277,15 @@ pub(super) const STEP: f64 = 40.0;
 pub(super) const MAX_STEPS: usize = 16;
 
 /// True when `p` lies strictly inside `r`.
-fn inside(r: &Rect, p: Point) -> bool {
+#[cfg(test)]
+fn inside(r: &super::Rect, p: Point) -> bool {
     p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::layout::{layout, link_geometry, links, LinkGeom};
+    use crate::core::layout::{layout, link_geometry, links, LinkGeom, Rect};
     use crate::core::templates::TEMPLATES;
 
     /// The frames whose title band `g` crosses, other than its ends' own

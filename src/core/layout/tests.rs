@@ -684,3 +684,26 @@ fn a_link_is_its_id_and_no_other() {
         }
     }
 }
+
+/// `ids_unique` says whether every id finds its own shape, which the
+/// incremental routing relies on to reuse routes.
+#[test]
+fn ids_unique_is_whether_every_id_finds_its_own_shape() {
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        let own = l
+            .shapes
+            .iter()
+            .enumerate()
+            .all(|(i, s)| l.index_of(&s.id) == Some(i));
+        assert!(own, "{name}: a template repeats an id");
+        assert!(l.ids_unique(), "{name}");
+    }
+    let mut d = template("active-passive")
+        .and_then(|t| t.design().ok())
+        .expect("template");
+    let twin = d.regions[0].vpcs[0].clone();
+    d.regions[0].vpcs.push(twin);
+    let l = layout(&d);
+    assert!(!l.ids_unique(), "a repeated VPC id is not unique");
+}
