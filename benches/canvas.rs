@@ -1,0 +1,80 @@
+//! The canvas's pure steps after an edit of the stress design, natively:
+//! layout, the link list, incremental routing and the shapes' labels, for
+//! a move of one workload and a CIDR change. Prints figures, asserts
+//! nothing; `tests/web_bench.rs` prints the same steps in wasm.
+
+use std::time::Duration;
+use topoform::core::layout::{label, layout, links, Routes};
+use topoform::core::model::{Design, Index, Rect};
+use topoform::core::stress::stress_design;
+
+#[path = "common/median.rs"]
+mod common;
+use common::median;
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    println!(
+        "canvas steps after an edit of the stress design (median of 9, native, release build)"
+    );
+    let d = stress_design();
+    let l0 = layout(&d);
+    let routes = Routes::route(None, &l0, &links(&d));
+    let mut cidr = d.clone();
+    cidr.regions[0].vpcs[0].cidr = d.regions[1].vpcs[0].cidr.clone();
+    let mut moved = d.clone();
+    let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
+    if let Some(r) = l0.get(&node).map(|s| s.rect) {
+        moved.canvas.insert(
+            node,
+            Rect {
+                x: r.x + 40.0,
+                y: r.y + 20.0,
+                ..r
+            },
+        );
+    }
+    for (what, next) in [("move one workload", &moved), ("CIDR change", &cidr)] {
+        let next: &Design = next;
+        let l = layout(next);
+        let ls = links(next);
+        let again = Routes::route(Some(&routes), &l, &ls);
+        let lay = median(9, || {
+            std::hint::black_box(layout(next));
+        });
+        let list = median(9, || {
+            std::hint::black_box(links(next));
+        });
+        let route = median(9, || {
+            std::hint::black_box(Routes::route(Some(&routes), &l, &ls));
+        });
+        let lc = median(9, || {
+            std::hint::black_box(l.clone());
+        });
+        let lsc = median(9, || {
+            std::hint::black_box(ls.clone());
+        });
+        println!("  (clone layout {}, clone links {})", ms(lc), ms(lsc));
+        let labels = median(9, || {
+            let index = Index::new(next);
+            std::hint::black_box(
+                l.shapes
+                    .iter()
+                    .map(|s| label(s, next, &index))
+                    .collect::<Vec<_>>(),
+            );
+        });
+        println!(
+            "  {what}: layout {}, link list {}, routing incremental {} ({} of {} rerouted), labels {}",
+            ms(lay),
+            ms(list),
+            ms(route),
+            again.rerouted(),
+            again.geoms().len(),
+            ms(labels)
+        );
+    }
+}
