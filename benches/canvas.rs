@@ -51,13 +51,6 @@ fn main() {
         let route = median(9, || {
             std::hint::black_box(Routes::route(Some(&routes), &l, &ls));
         });
-        let lc = median(9, || {
-            std::hint::black_box(l.clone());
-        });
-        let lsc = median(9, || {
-            std::hint::black_box(ls.clone());
-        });
-        println!("  (clone layout {}, clone links {})", ms(lc), ms(lsc));
         let labels = median(9, || {
             let index = Index::new(next);
             std::hint::black_box(
