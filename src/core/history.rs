@@ -41,6 +41,16 @@ impl History {
         if self.past.last() == Some(&before) {
             return;
         }
+        self.record_change(before);
+    }
+
+    /// Records `before` as [`History::record`] does, without comparing it
+    /// with the last snapshot: for a caller that records only edits that
+    /// changed the design (the editor's `Doc::apply` compares the edit with
+    /// the design it replaces first). Then consecutive snapshots always
+    /// differ, so that comparison, of two whole designs, would only cost
+    /// time (milliseconds on every edit of a large design).
+    pub fn record_change(&mut self, before: Design) {
         self.past.push(before);
         if self.past.len() > self.limit {
             self.past.remove(0);
@@ -157,5 +167,27 @@ mod tests {
         assert!(h.undo(&mut cur) && h.undo(&mut cur));
         assert_eq!(cur, v[1]);
         assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn record_change_records_without_comparing_and_keeps_the_limit() {
+        let v = designs();
+        let mut h = History::new(2);
+        h.record_change(v[0].clone());
+        h.record_change(v[0].clone());
+        assert!(
+            h.undo(&mut v[1].clone()) && h.can_undo(),
+            "two steps, not compared"
+        );
+        let mut h = History::new(2);
+        for d in &v[..3] {
+            h.record_change(d.clone());
+        }
+        let mut cur = v[3].clone();
+        assert!(h.undo(&mut cur) && h.undo(&mut cur));
+        assert_eq!(cur, v[1]);
+        assert!(!h.can_undo(), "the oldest step was dropped");
+        h.record_change(cur);
+        assert!(!h.can_redo(), "a new edit clears redo");
     }
 }

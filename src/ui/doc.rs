@@ -101,7 +101,9 @@ impl Doc {
         self.design
             .update_untracked(|d| before = Some(std::mem::replace(d, next)));
         if let Some(before) = before {
-            self.history.update_value(|h| h.record(before));
+            // `next` differs from `before` (checked above): no need to
+            // compare `before` with the last snapshot as well.
+            self.history.update_value(|h| h.record_change(before));
         }
         self.design.notify();
         self.changed(!same_content);

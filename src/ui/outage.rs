@@ -28,7 +28,7 @@ pub fn Outage(
             .get()
             .and_then(|f| design.with(|d| places.with(|p| p.contains(&f)).then(|| simulate(d, &f))))
     });
-    let tier = Memo::new(move |_| design.with(|d| strategy(d)));
+    let tier = Memo::new(move |_| design.with(strategy));
     let buttons = move || {
         places.with(|ps| {
             ps.iter()

@@ -17,7 +17,7 @@
 use super::placed::{reach, route_one, subnet_arc};
 use super::route::{with_ancestors, Grid};
 use super::{Layout, Link, LinkGeom, LinkKind, Rect};
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -54,7 +54,7 @@ struct Entry {
 pub struct Routes {
     layout: Layout,
     geoms: Arc<[LinkGeom]>,
-    entries: FxHashMap<Key, Entry>,
+    entries: HashMap<Key, Entry>,
     rerouted: usize,
 }
 
@@ -84,7 +84,7 @@ impl Routes {
         let changes = prev.and_then(|p| Changes::between(&p.layout, layout));
         let mut grid = None;
         let mut geoms = Vec::with_capacity(links.len());
-        let mut entries = FxHashMap::default();
+        let mut entries = HashMap::new();
         let mut rerouted = 0;
         for link in links {
             let (Some(ai), Some(bi)) = (layout.index_of(&link.from), layout.index_of(&link.to))

@@ -22,7 +22,7 @@ use super::overview::{overview_style, overview_view};
 use super::palette_drop::{follow_palette, PaletteDrop};
 use super::pointer;
 use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
-use super::stage::Stage;
+use super::stage::{Placed, Stage};
 use super::{clipboard, zoom};
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
@@ -126,7 +126,7 @@ pub fn Canvas(
         let next = design.with(|d| {
             geometry.with(|l| routes.with_value(|prev| Routes::route(prev.as_ref(), l, &links(d))))
         });
-        let out = next.geoms().to_vec();
+        let out = Placed(next.shared());
         routes.set_value(Some(next));
         out
     });

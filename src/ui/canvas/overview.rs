@@ -6,7 +6,7 @@
 //! header. A fitted multi-region design thus always says which region and
 //! VPC is which.
 
-use super::scene::Drawn;
+use super::scene::{Drawings, Drawn};
 use crate::core::layout::{fit, header_height, Rect, ShapeKind};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -38,7 +38,7 @@ pub fn overview_style(scale: Option<f64>) -> String {
 /// the header does. They are laid out again only when the zoom changes by
 /// a tenth (how much of a name fits its frame); the size follows exactly.
 pub fn overview_view(
-    drawn: Memo<Vec<std::sync::Arc<Drawn>>>,
+    drawn: Memo<Drawings>,
     scale: Signal<Option<f64>>,
     far: Signal<bool>,
 ) -> impl IntoView {
