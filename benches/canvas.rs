@@ -5,8 +5,8 @@
 
 use std::time::Duration;
 use topoform::core::layout::{label, layout, links, Routes};
-use topoform::core::model::{Design, Index, Rect};
-use topoform::core::stress::stress_design;
+use topoform::core::model::{Design, Index};
+use topoform::core::stress::{bench_edits, stress_design};
 
 #[path = "common/median.rs"]
 mod common;
@@ -23,20 +23,7 @@ fn main() {
     let d = stress_design();
     let l0 = layout(&d);
     let routes = Routes::route(None, &l0, &links(&d));
-    let mut cidr = d.clone();
-    cidr.regions[0].vpcs[0].cidr = d.regions[1].vpcs[0].cidr.clone();
-    let mut moved = d.clone();
-    let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
-    if let Some(r) = l0.get(&node).map(|s| s.rect) {
-        moved.canvas.insert(
-            node,
-            Rect {
-                x: r.x + 40.0,
-                y: r.y + 20.0,
-                ..r
-            },
-        );
-    }
+    let (cidr, moved) = bench_edits(&d);
     for (what, next) in [("move one workload", &moved), ("CIDR change", &cidr)] {
         let next: &Design = next;
         let l = layout(next);

@@ -440,27 +440,14 @@ fn edit_path_split_on_the_stress_design() {
     use topoform::core::cost::{estimate, tiers_of};
     use topoform::core::edit::{add, PaletteItem};
     use topoform::core::layout::{label, layout, link_geometry, links, Routes};
-    use topoform::core::model::{save, Design, Index, Rect};
+    use topoform::core::model::{save, Design, Index};
     use topoform::core::simulate::located::Located;
     use topoform::core::simulate::{every_failure, strategy};
     let perf = window().performance().unwrap();
     let d = topoform::core::stress::stress_design();
     let l0 = layout(&d);
     let routes = Routes::route(None, &l0, &links(&d));
-    let mut cidr = d.clone();
-    cidr.regions[0].vpcs[0].cidr = d.regions[1].vpcs[0].cidr.clone();
-    let mut moved = d.clone();
-    let node = d.regions[0].vpcs[0].nodes[0].id().to_string();
-    if let Some(r) = l0.get(&node).map(|s| s.rect) {
-        moved.canvas.insert(
-            node,
-            Rect {
-                x: r.x + 40.0,
-                y: r.y + 20.0,
-                ..r
-            },
-        );
-    }
+    let (cidr, moved) = topoform::core::stress::bench_edits(&d);
     let warm = std::cell::RefCell::new(topoform::core::validate::Incremental::new());
     warm.borrow_mut().validate(&d);
     let added = add(&d, PaletteItem::Alb, Some(&d.regions[0].vpcs[0].id))

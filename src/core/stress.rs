@@ -215,6 +215,41 @@ pub fn stress_design() -> Design {
     }
 }
 
+/// The two small edits the edit-path benchmarks time on `d` (natively in
+/// `benches/canvas.rs`, in wasm in `tests/web_bench.rs`): a CIDR change
+/// (the first VPC given the second region's first VPC's block, an
+/// overlap) and a move (the first workload 40 units right and 20 down of
+/// where the layout puts it).
+pub fn bench_edits(d: &Design) -> (Design, Design) {
+    let mut cidr = d.clone();
+    if let (Some(first), Some(other)) = (
+        cidr.regions.first_mut().and_then(|r| r.vpcs.first_mut()),
+        d.regions.get(1).and_then(|r| r.vpcs.first()),
+    ) {
+        first.cidr = other.cidr.clone();
+    }
+    let mut moved = d.clone();
+    let node = d
+        .regions
+        .first()
+        .and_then(|r| r.vpcs.first())
+        .and_then(|v| v.nodes.first())
+        .map(|n| n.id().to_string());
+    if let Some(node) = node {
+        if let Some(r) = super::layout::layout(d).get(&node).map(|s| s.rect) {
+            moved.canvas.insert(
+                node,
+                Rect {
+                    x: r.x + 40.0,
+                    y: r.y + 20.0,
+                    ..r
+                },
+            );
+        }
+    }
+    (cidr, moved)
+}
+
 /// How many objects with ids the design has.
 pub fn object_count(d: &Design) -> usize {
     let mut n = 0;
@@ -234,5 +269,15 @@ mod tests {
         assert_eq!(d.regions.len(), 20);
         let back = load(&save(&d)).expect("the stress design is a valid design file");
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn the_bench_edits_change_one_cidr_and_one_position() {
+        let d = stress_design();
+        let (cidr, moved) = bench_edits(&d);
+        assert_eq!(cidr.regions[0].vpcs[0].cidr, d.regions[1].vpcs[0].cidr);
+        assert!(cidr.same_content(&cidr) && !cidr.same_content(&d));
+        assert!(moved.same_content(&d), "a move changes positions only");
+        assert_eq!(moved.canvas.len(), d.canvas.len() + 1);
     }
 }
