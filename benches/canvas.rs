@@ -1,6 +1,6 @@
 //! The canvas's pure steps after an edit of the stress design, natively:
 //! layout, the link list, incremental routing and the shapes' labels, for
-//! a move of one workload and a CIDR change. Prints figures, asserts
+//! a move of one workload, a move of a VPC and a CIDR change. Prints figures, asserts
 //! nothing; `tests/web_bench.rs` prints the same steps in wasm.
 
 use std::time::Duration;
@@ -24,7 +24,25 @@ fn main() {
     let l0 = layout(&d);
     let routes = Routes::route(None, &l0, &links(&d));
     let (cidr, moved) = bench_edits(&d);
-    for (what, next) in [("move one workload", &moved), ("CIDR change", &cidr)] {
+    // What `e2e/bench-input.mjs` drags at Fit: a press on a workload of a
+    // few pixels grabs the VPC around it, so its ~80 shapes move.
+    let mut vpc_moved = d.clone();
+    let vpc = d.regions[0].vpcs[0].id.clone();
+    if let Some(r) = l0.get(&vpc).map(|s| s.rect) {
+        vpc_moved.canvas.insert(
+            vpc,
+            topoform::core::model::Rect {
+                x: r.x + 40.0,
+                y: r.y + 20.0,
+                ..r
+            },
+        );
+    }
+    for (what, next) in [
+        ("move one workload", &moved),
+        ("move a VPC", &vpc_moved),
+        ("CIDR change", &cidr),
+    ] {
         let next: &Design = next;
         let l = layout(next);
         let ls = links(next);
