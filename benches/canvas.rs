@@ -23,25 +23,11 @@ fn main() {
     let d = stress_design();
     let l0 = layout(&d);
     let routes = Routes::route(None, &l0, &links(&d));
-    let (cidr, moved) = bench_edits(&d);
-    // What `e2e/bench-input.mjs` drags at Fit: a press on a workload of a
-    // few pixels grabs the VPC around it, so its ~80 shapes move.
-    let mut vpc_moved = d.clone();
-    let vpc = d.regions[0].vpcs[0].id.clone();
-    if let Some(r) = l0.get(&vpc).map(|s| s.rect) {
-        vpc_moved.canvas.insert(
-            vpc,
-            topoform::core::model::Rect {
-                x: r.x + 40.0,
-                y: r.y + 20.0,
-                ..r
-            },
-        );
-    }
+    let e = bench_edits(&d);
     for (what, next) in [
-        ("move one workload", &moved),
-        ("move a VPC", &vpc_moved),
-        ("CIDR change", &cidr),
+        ("move one workload", &e.moved),
+        ("move a VPC (what bench-input drags)", &e.vpc_moved),
+        ("CIDR change", &e.cidr),
     ] {
         let next: &Design = next;
         let l = layout(next);

@@ -447,7 +447,7 @@ fn edit_path_split_on_the_stress_design() {
     let d = topoform::core::stress::stress_design();
     let l0 = layout(&d);
     let routes = Routes::route(None, &l0, &links(&d));
-    let (cidr, moved) = topoform::core::stress::bench_edits(&d);
+    let edits = topoform::core::stress::bench_edits(&d);
     let warm = std::cell::RefCell::new(topoform::core::validate::Incremental::new());
     warm.borrow_mut().validate(&d);
     let added = add(&d, PaletteItem::Alb, Some(&d.regions[0].vpcs[0].id))
@@ -465,8 +465,9 @@ fn edit_path_split_on_the_stress_design() {
         percentile(&mut v, 0.5)
     };
     for (what, next) in [
-        ("CIDR change", &cidr),
-        ("move one workload", &moved),
+        ("CIDR change", &edits.cidr),
+        ("move one workload", &edits.moved),
+        ("move a VPC", &edits.vpc_moved),
         ("add a load balancer", &added),
     ] {
         let next: &Design = next;

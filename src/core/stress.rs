@@ -215,12 +215,20 @@ pub fn stress_design() -> Design {
     }
 }
 
-/// The two small edits the edit-path benchmarks time on `d` (natively in
-/// `benches/canvas.rs`, in wasm in `tests/web_bench.rs`): a CIDR change
-/// (the first VPC given the second region's first VPC's block, an
-/// overlap) and a move (the first workload 40 units right and 20 down of
-/// where the layout puts it).
-pub fn bench_edits(d: &Design) -> (Design, Design) {
+/// The small edits the edit-path benchmarks time on `d` (natively in
+/// `benches/canvas.rs`, in wasm in `tests/web_bench.rs`).
+pub struct BenchEdits {
+    /// The first VPC given the second region's first VPC's block (an overlap).
+    pub cidr: Design,
+    /// The first workload 40 units right and 20 down of where the layout puts it.
+    pub moved: Design,
+    /// The first VPC moved as far: what `e2e/bench-input.mjs` drags at Fit,
+    /// where a press on a workload a few pixels wide grabs its VPC.
+    pub vpc_moved: Design,
+}
+
+/// The edits of [`BenchEdits`] on `d`.
+pub fn bench_edits(d: &Design) -> BenchEdits {
     let mut cidr = d.clone();
     if let (Some(first), Some(other)) = (
         cidr.regions.first_mut().and_then(|r| r.vpcs.first_mut()),
@@ -228,17 +236,13 @@ pub fn bench_edits(d: &Design) -> (Design, Design) {
     ) {
         first.cidr = other.cidr.clone();
     }
-    let mut moved = d.clone();
-    let node = d
-        .regions
-        .first()
-        .and_then(|r| r.vpcs.first())
-        .and_then(|v| v.nodes.first())
-        .map(|n| n.id().to_string());
-    if let Some(node) = node {
-        if let Some(r) = super::layout::layout(d).get(&node).map(|s| s.rect) {
-            moved.canvas.insert(
-                node,
+    let l = super::layout::layout(d);
+    // `d` with the shape `id` (if any) moved 40 units right and 20 down.
+    let nudged = |id: Option<String>| {
+        let mut out = d.clone();
+        if let Some((id, r)) = id.and_then(|id| l.get(&id).map(|s| (id, s.rect))) {
+            out.canvas.insert(
+                id,
                 Rect {
                     x: r.x + 40.0,
                     y: r.y + 20.0,
@@ -246,8 +250,17 @@ pub fn bench_edits(d: &Design) -> (Design, Design) {
                 },
             );
         }
+        out
+    };
+    let vpc = d.regions.first().and_then(|r| r.vpcs.first());
+    BenchEdits {
+        cidr,
+        moved: nudged(
+            vpc.and_then(|v| v.nodes.first())
+                .map(|n| n.id().to_string()),
+        ),
+        vpc_moved: nudged(vpc.map(|v| v.id.clone())),
     }
-    (cidr, moved)
 }
 
 /// How many objects with ids the design has.
@@ -272,12 +285,19 @@ mod tests {
     }
 
     #[test]
-    fn the_bench_edits_change_one_cidr_and_one_position() {
+    fn the_bench_edits_change_one_cidr_or_one_position() {
         let d = stress_design();
-        let (cidr, moved) = bench_edits(&d);
-        assert_eq!(cidr.regions[0].vpcs[0].cidr, d.regions[1].vpcs[0].cidr);
-        assert!(cidr.same_content(&cidr) && !cidr.same_content(&d));
-        assert!(moved.same_content(&d), "a move changes positions only");
-        assert_eq!(moved.canvas.len(), d.canvas.len() + 1);
+        let e = bench_edits(&d);
+        assert_eq!(e.cidr.regions[0].vpcs[0].cidr, d.regions[1].vpcs[0].cidr);
+        assert!(!e.cidr.same_content(&d));
+        for moved in [&e.moved, &e.vpc_moved] {
+            assert!(moved.same_content(&d), "a move changes positions only");
+            assert_eq!(moved.canvas.len(), d.canvas.len() + 1);
+        }
+        assert!(e
+            .moved
+            .canvas
+            .contains_key(d.regions[0].vpcs[0].nodes[0].id()));
+        assert!(e.vpc_moved.canvas.contains_key(&d.regions[0].vpcs[0].id));
     }
 }
