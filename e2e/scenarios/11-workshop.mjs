@@ -23,7 +23,8 @@ const goal = (page, id) => page.locator(`.exercise .goal[data-goal="${id}"]`);
 
 /** The `#x1.…` fragment of the exercise, from the CLI the teacher uses. */
 function fragment() {
-  const cli = process.env.TOPOFORM ?? join(root, 'target', 'debug', 'topoform');
+  // The CLI scripts/test built (cargo's target directory, wherever CARGO_TARGET_DIR puts it).
+  const cli = process.env.TOPOFORM ?? join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'debug', 'topoform');
   const out = execFileSync(cli, ['share', EXERCISE]).toString().trim();
   if (!out.startsWith('#x1.')) throw new Error(`topoform share printed ${out.slice(0, 40)}`);
   return out;
