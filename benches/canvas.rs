@@ -4,8 +4,8 @@
 //! nothing; `tests/web_bench.rs` prints the same steps in wasm.
 
 use std::time::Duration;
-use topoform::core::layout::{label, layout, links, Routes};
-use topoform::core::model::{Design, Index};
+use topoform::core::layout::{labels, layout, links, Routes};
+use topoform::core::model::Design;
 use topoform::core::stress::{bench_edits, stress_design};
 
 #[path = "common/median.rs"]
@@ -42,14 +42,8 @@ fn main() {
         let route = median(9, || {
             std::hint::black_box(Routes::route(Some(&routes), &l, &ls));
         });
-        let labels = median(9, || {
-            let index = Index::new(next);
-            std::hint::black_box(
-                l.shapes
-                    .iter()
-                    .map(|s| label(s, next, &index))
-                    .collect::<Vec<_>>(),
-            );
+        let labelled = median(9, || {
+            std::hint::black_box(labels(&l, next));
         });
         println!(
             "  {what}: layout {}, link list {}, routing incremental {} ({} of {} rerouted), labels {}",
@@ -58,7 +52,7 @@ fn main() {
             ms(route),
             again.rerouted(),
             again.geoms().len(),
-            ms(labels)
+            ms(labelled)
         );
     }
 }

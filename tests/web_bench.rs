@@ -314,8 +314,8 @@ async fn editor_figures_on_the_stress_design() {
 /// validation, the autosave text).
 #[wasm_bindgen_test]
 fn editor_steps_on_the_stress_design() {
-    use topoform::core::layout::{label, layout, link_geometry, links};
-    use topoform::core::model::{save, Index};
+    use topoform::core::layout::{labels, layout, link_geometry, links};
+    use topoform::core::model::save;
     let perf = window().performance().unwrap();
     let d = topoform::core::stress::stress_design();
     let time = |what: &str, f: &dyn Fn()| {
@@ -338,13 +338,7 @@ fn editor_steps_on_the_stress_design() {
         std::hint::black_box(link_geometry(&l, &ls));
     });
     time("labels", &|| {
-        let index = Index::new(&d);
-        std::hint::black_box(
-            l.shapes
-                .iter()
-                .map(|s| label(s, &d, &index))
-                .collect::<Vec<_>>(),
-        );
+        std::hint::black_box(labels(&l, &d));
     });
     time("validation", &|| {
         std::hint::black_box(validate(&d));
@@ -439,8 +433,8 @@ async fn component_redraws_on_the_stress_design() {
 fn edit_path_split_on_the_stress_design() {
     use topoform::core::cost::{estimate, tiers_of};
     use topoform::core::edit::{add, PaletteItem};
-    use topoform::core::layout::{label, layout, link_geometry, links, Routes};
-    use topoform::core::model::{save, Design, Index};
+    use topoform::core::layout::{labels, layout, link_geometry, links, Routes};
+    use topoform::core::model::{save, Design};
     use topoform::core::simulate::located::Located;
     use topoform::core::simulate::{every_failure, strategy};
     let perf = window().performance().unwrap();
@@ -509,13 +503,7 @@ fn edit_path_split_on_the_stress_design() {
             (
                 "labels",
                 median(&|| {
-                    let index = Index::new(next);
-                    std::hint::black_box(
-                        l.shapes
-                            .iter()
-                            .map(|s| label(s, next, &index))
-                            .collect::<Vec<_>>(),
-                    );
+                    std::hint::black_box(labels(&l, next));
                 }),
             ),
             (

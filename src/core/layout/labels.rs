@@ -7,7 +7,7 @@
 //! ellipsis; the full text goes into the shape's `<title>` (tooltip) and
 //! `aria-label`, so nothing is lost to people or to screen readers.
 
-use super::{Shape, ShapeKind};
+use super::{Layout, Shape, ShapeKind};
 use crate::core::catalog;
 use crate::core::model::{Design, Index, NatMode, ObjectRef, RegionNode, RegionRole, VpcNode};
 
@@ -75,6 +75,17 @@ pub fn canvas_name(design: &Design, object: &ObjectRef<'_>) -> String {
         },
         other => other.display_name().to_string(),
     }
+}
+
+/// Every shape's [`label`], in the layout's order (what the canvas draws,
+/// and what the edit-path benchmarks time).
+pub fn labels(layout: &Layout, design: &Design) -> Vec<Label> {
+    let index = Index::new(design);
+    layout
+        .shapes
+        .iter()
+        .map(|s| label(s, design, &index))
+        .collect()
 }
 
 /// The label of `shape`; unknown ids fall back to the id itself.

@@ -133,7 +133,7 @@ pub(super) fn bend(grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f
 
 /// A shape as the routing's cost reads it, copied out of the layout so a
 /// sample touches one small record instead of a whole [`Shape`](super::Shape).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Obstacle {
     x: f64,
     y: f64,
@@ -216,16 +216,7 @@ impl Grid {
             g.starts[c] += g.starts[c - 1];
         }
         let mut fill: Vec<u32> = g.starts[..cols * rows].to_vec();
-        let blank = Obstacle {
-            x: 0.0,
-            y: 0.0,
-            right: 0.0,
-            bottom: 0.0,
-            header_bottom: 0.0,
-            weight: 0.0,
-            index: 0,
-        };
-        g.cells = vec![blank; g.starts[cols * rows] as usize];
+        g.cells = vec![Obstacle::default(); g.starts[cols * rows] as usize];
         for (i, (sh, &(c0, r0, c1, r1))) in layout.shapes.iter().zip(&spans).enumerate() {
             let r = sh.rect;
             let o = Obstacle {

@@ -707,3 +707,14 @@ fn ids_unique_is_whether_every_id_finds_its_own_shape() {
     let l = layout(&d);
     assert!(!l.ids_unique(), "a repeated VPC id is not unique");
 }
+
+/// `labels` is every shape's `label`, in the layout's order.
+#[test]
+fn labels_are_each_shapes_label_in_order() {
+    for (name, d) in template_designs() {
+        let l = layout(&d);
+        let index = crate::core::model::Index::new(&d);
+        let one_by_one: Vec<Label> = l.shapes.iter().map(|s| label(s, &d, &index)).collect();
+        assert_eq!(labels(&l, &d), one_by_one, "{name}");
+    }
+}
