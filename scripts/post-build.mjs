@@ -3,6 +3,11 @@
 // TRUNK_STAGING_DIR (or the directory given as the first argument).
 //
 // For a release build (TRUNK_PROFILE=release):
+//   0. gives the editor's two files (which Trunk builds with plain names, as
+//      index.html's loader starts them itself, after the first paint)
+//      content-hashed names, NAME-<hash>.js and NAME-<hash>_bg.wasm, and
+//      writes those into index.html: a host may cache them forever, and a
+//      page never pairs one build's script with another's wasm;
 //   1. writes the list of the site's files and a hash of them into sw.js, so
 //      the service worker caches this build under a name of its own;
 //   2. writes precompressed copies beside every wasm, js, css, html, json and
@@ -12,7 +17,7 @@
 // header's mtime is 0, no file name is stored, brotli has no timestamp).
 // A debug build is left as Trunk wrote it (the worker then caches nothing).
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -40,6 +45,24 @@ function files(root) {
   };
   walk(root);
   return out.sort();
+}
+
+// 0. The editor's content-hashed names (both files hashed together).
+const EDITOR = 'topoform-web';
+{
+  const page = join(dir, 'index.html');
+  let html = readFileSync(page, 'utf8');
+  const [js, wasm] = [`${EDITOR}.js`, `${EDITOR}_bg.wasm`];
+  for (const f of [js, wasm]) {
+    if (html.split(`'./${f}'`).length !== 2) throw new Error(`post-build: index.html must name './${f}' exactly once (its loader)`);
+  }
+  const h = createHash('sha256').update(readFileSync(join(dir, js))).update('\0').update(readFileSync(join(dir, wasm)));
+  const tag = h.digest('hex').slice(0, 16);
+  const [hjs, hwasm] = [`${EDITOR}-${tag}.js`, `${EDITOR}-${tag}_bg.wasm`];
+  renameSync(join(dir, js), join(dir, hjs));
+  renameSync(join(dir, wasm), join(dir, hwasm));
+  html = html.replace(`'./${js}'`, `'./${hjs}'`).replace(`'./${wasm}'`, `'./${hwasm}'`);
+  writeFileSync(page, html);
 }
 
 // Compressed copies from an earlier run are outputs, never inputs.

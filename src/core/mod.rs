@@ -14,6 +14,7 @@ pub mod layout;
 pub mod markdown;
 pub mod model;
 pub mod names;
+pub mod opening;
 pub mod record_sets;
 pub mod render;
 pub mod reopen;

@@ -15,6 +15,7 @@ pub mod focus;
 pub mod inflate;
 pub mod png;
 pub mod storage;
+pub mod viewer;
 
 /// Calls `target[method](...args)` for browser methods web-sys does not
 /// bind without extra features (streams, `decode`, `toBlob`): an `Err`
@@ -244,8 +245,13 @@ pub fn sync_controls(root: &web_sys::Element) {
     }
 }
 
+/// Where the chosen colour theme is remembered (`light`, `dark`; anything
+/// else follows the system): the toolbar writes it, the first paint reads it.
+pub const THEME_KEY: &str = "topoform.theme";
+
 /// Pins the page's colour theme (`"light"`, `"dark"`) or, with anything
 /// else, lets it follow the system (`data-theme` on the root element).
+
 pub fn apply_theme(theme: &str) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

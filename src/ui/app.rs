@@ -22,11 +22,12 @@ use super::problems::Problems;
 use super::shortcuts::Shortcuts;
 use super::toast::Toast;
 use super::toolbar::Toolbar;
-use crate::core::autosave::{self, Restore, AUTOSAVE_KEY, DEBOUNCE_MS};
+use crate::core::autosave::{AUTOSAVE_KEY, DEBOUNCE_MS};
 use crate::core::edit::{self, PaletteItem};
 use crate::core::exercise::empty_design;
 use crate::core::model::{load, save, Design};
-use crate::core::templates::{template, Template, TEMPLATES};
+use crate::core::opening::{load_message, opening};
+use crate::core::templates::template;
 use crate::core::validate::{by_subject, counts, validate, Incremental};
 use crate::platform;
 use leptos::prelude::*;
@@ -36,66 +37,28 @@ use std::time::Duration;
 /// screenshots); otherwise the autosaved design, else the first template.
 #[component]
 pub fn App() -> impl IntoView {
-    let message = RwSignal::new(None::<String>);
-    let from_link: Option<&'static Template> = platform::query_param("template").and_then(|id| {
-        let t = template(&id);
-        if t.is_none() {
-            message.set(Some(format!(
-                "There is no template called “{id}”; the first one is open instead."
-            )));
+    let stored = platform::storage::get(AUTOSAVE_KEY).ok().flatten();
+    let opening = opening(
+        platform::query_param("template").as_deref(),
+        stored.as_deref(),
+        platform::now_ms(),
+    );
+    if let (Some(key), Some(raw)) = (&opening.backup_key, &stored) {
+        // Kept before anything else is stored: never wipe a user's work.
+        if platform::storage::set(key, raw).is_ok() {
+            let _ = platform::storage::remove(AUTOSAVE_KEY);
         }
-        t
-    });
-    let start_template = from_link.or(TEMPLATES.first());
-    let mut restored = false;
-    let initial = match from_link {
-        Some(t) => t.design().map_err(|e| load_message(t, &e.to_string())),
-        None => match autosave::restore(
-            platform::storage::get(AUTOSAVE_KEY)
-                .ok()
-                .flatten()
-                .as_deref(),
-            platform::now_ms(),
-        ) {
-            Restore::Design(d) => {
-                restored = true;
-                Ok(*d)
-            }
-            Restore::Nothing => start_template
-                .map(|t| t.design().map_err(|e| load_message(t, &e.to_string())))
-                .unwrap_or(Ok(empty_design())),
-            Restore::Unreadable {
-                backup_key,
-                message: m,
-            } => {
-                if let Ok(Some(raw)) = platform::storage::get(AUTOSAVE_KEY) {
-                    if platform::storage::set(&backup_key, &raw).is_ok() {
-                        let _ = platform::storage::remove(AUTOSAVE_KEY);
-                    }
-                }
-                message.set(Some(m));
-                start_template
-                    .map(|t| t.design().map_err(|e| load_message(t, &e.to_string())))
-                    .unwrap_or(Ok(empty_design()))
-            }
-        },
-    };
-    let initial = initial.unwrap_or_else(|m| {
-        message.set(Some(m));
-        empty_design()
-    });
-    let doc = Doc::new(initial);
+    }
+    drop(stored);
+    let restored = opening.restored;
+    let doc = Doc::new(opening.design);
     let design = doc.design;
-    doc.notice.set(message.get_untracked().map(Notice::error));
+    doc.notice.set(opening.message.map(Notice::error));
     // The design as a file or template last held it (none for a restored
     // autosave): what "unsaved changes" are measured against.
     let saved = StoredValue::new((!restored).then(|| design.get_untracked()));
     // The template the design still is; empty once it is the user's own.
-    let opened = if restored {
-        None
-    } else {
-        from_link.or(start_template)
-    };
+    let opened = opening.template;
     let selected = RwSignal::new(opened.map(|t| t.id.to_string()).unwrap_or_default());
 
     // The exercise in progress (kept across reloads); while one is open its
@@ -415,8 +378,4 @@ pub fn App() -> impl IntoView {
             <Confirm ask=ask />
         </div>
     }
-}
-
-fn load_message(t: &Template, err: &str) -> String {
-    format!("The template “{}” could not be loaded: {err}", t.title)
 }

@@ -6,8 +6,7 @@ use super::problems::counts_text;
 use crate::core::templates::{template, TEMPLATES};
 use leptos::prelude::*;
 
-/// Where the chosen colour theme is remembered.
-pub const THEME_KEY: &str = "topoform.theme";
+use crate::platform::THEME_KEY;
 
 /// The top bar of the app.
 #[component]

@@ -13,7 +13,7 @@ mod svg;
 mod tests;
 
 pub use drawio::{drawio, drawio_part};
-pub use svg::{design_text_from_svg, svg, svg_part, Theme};
+pub use svg::{design_text_from_svg, preview, svg, svg_part, Theme};
 
 /// `s` safe inside XML text and double-quoted attributes.
 pub(crate) fn xml_escape(s: &str) -> String {

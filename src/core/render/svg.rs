@@ -86,7 +86,14 @@ const MARGIN: f64 = 24.0;
 
 /// The design drawn as the canvas lays it out, with the design embedded.
 pub fn svg(design: &Design, theme: Theme) -> String {
-    draw(design, &layout(design), theme, None)
+    draw(design, &layout(design), theme, None, true)
+}
+
+/// The same drawing without the design embedded: what the page's first
+/// paint shows while the editor loads (`platform::viewer`), so the viewer
+/// links no design writer.
+pub fn preview(design: &Design, theme: Theme) -> String {
+    draw(design, &layout(design), theme, None, false)
 }
 
 /// Part of the design (the objects `ids`, what they contain and their
@@ -95,10 +102,10 @@ pub fn svg(design: &Design, theme: Theme) -> String {
 pub fn svg_part(design: &Design, theme: Theme, ids: &[String]) -> Option<String> {
     let l = layout(design);
     let keep = super::part::keep(&l, ids)?;
-    Some(draw(design, &l, theme, Some(&keep)))
+    Some(draw(design, &l, theme, Some(&keep), true))
 }
 
-fn draw(design: &Design, l: &Layout, theme: Theme, keep: Option<&[bool]>) -> String {
+fn draw(design: &Design, l: &Layout, theme: Theme, keep: Option<&[bool]>, embed: bool) -> String {
     let index = Index::new(design);
     let p = theme.palette();
     let b = super::part::bounds(l, keep);
@@ -113,13 +120,15 @@ fn draw(design: &Design, l: &Layout, theme: Theme, keep: Option<&[bool]>) -> Str
         s,
         "\n<title id=\"topoform-title\">{}</title>\n<desc id=\"topoform-desc\">{}</desc>\n",
         xml_escape(&design.name),
-        xml_escape(&summary(design)),
+        xml_escape(&summary(design, embed)),
     );
-    let _ = writeln!(
-        s,
-        "<metadata id=\"{DESIGN_METADATA_ID}\">{}</metadata>",
-        xml_escape(&save(design))
-    );
+    if embed {
+        let _ = writeln!(
+            s,
+            "<metadata id=\"{DESIGN_METADATA_ID}\">{}</metadata>",
+            xml_escape(&save(design))
+        );
+    }
     let _ = writeln!(
         s,
         "<style>text{{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;fill:{ink}}}.m{{fill:{muted}}}.t{{font-size:13px;font-weight:600}}.d{{font-size:11px}}.n{{font-size:11px;paint-order:stroke;stroke:{bg};stroke-width:4px}}.i{{font-size:9px;font-weight:700;fill:#fff}}</style>",
@@ -159,14 +168,19 @@ pub fn design_text_from_svg(text: &str) -> Result<String, String> {
     Ok(super::xml_unescape(&text[start..start + len]))
 }
 
-fn summary(design: &Design) -> String {
+fn summary(design: &Design, embed: bool) -> String {
     let regions: Vec<&str> = design.regions.iter().map(|r| r.code.as_str()).collect();
     format!(
-        "Topoform design \"{}\": {} region{} ({}). Drawn by Topoform; the design is embedded and opens again in Topoform.",
+        "Topoform design \"{}\": {} region{} ({}). Drawn by Topoform{}",
         design.name,
         regions.len(),
         if regions.len() == 1 { "" } else { "s" },
-        regions.join(", ")
+        regions.join(", "),
+        if embed {
+            "; the design is embedded and opens again in Topoform."
+        } else {
+            "."
+        }
     )
 }
 

@@ -258,3 +258,27 @@ fn a_selection_that_draws_nothing_is_refused_and_drawio_parts_nest() {
         }
     }
 }
+
+#[test]
+fn the_first_paints_preview_is_the_picture_without_the_design() {
+    for (name, d) in designs() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let full = svg(&d, theme);
+            let view = preview(&d, theme);
+            roxmltree::Document::parse(&view).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                design_text_from_svg(&view).is_err(),
+                "{name}: carries the design"
+            );
+            // The same drawing: every line after the metadata is identical.
+            let after = |t: &str| {
+                t.lines()
+                    .skip_while(|l| !l.starts_with("<style>"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            assert_eq!(after(&full), after(&view), "{name} {theme:?}");
+            assert!(!after(&view).is_empty());
+        }
+    }
+}
