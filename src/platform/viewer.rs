@@ -37,6 +37,8 @@ pub fn show() -> Result<(), String> {
     let picture = preview(&open.design, theme);
     let name = crate::core::render::xml_escape(&open.design.name);
     boot.set_class_name("boot drawn");
+    // The status line inside speaks for it; the drawing is not a status.
+    let _ = boot.remove_attribute("role");
     boot.set_inner_html(&format!(
         "<div class=\"boot-bar\"><strong>Topoform</strong><span>{name}</span>\
          <span class=\"boot-status\" role=\"status\">Loading the editor…</span></div>\
