@@ -214,6 +214,34 @@ try {
       await row.click();
     });
   say(`select from a problem row ${ms(select)} (outlines before: ${selectBefore}; target 100 ms)`);
+
+  // Reopening the stress design (the autosave) in a fresh page: the first
+  // paint draws all of it before the editor starts, so the editor is ready
+  // later than alone. "Editor alone" blocks the first paint's wasm (the
+  // loader then starts the editor at once), the page as it was before the
+  // first paint had a module of its own. Three loads each, alternately.
+  await page.waitForTimeout(1000);
+  const stored = await page.evaluate(() => localStorage.getItem('topoform.autosave'));
+  const reopen = { drawn: [], ready: [], alone: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const alone of [false, true]) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+      const p = await context.newPage();
+      await p.goto(`${url}templates/active-passive.json`); // a page of the site where the app does not run
+      await p.evaluate((text) => localStorage.setItem('topoform.autosave', text), stored);
+      if (alone) await p.route(/topoform-view-[0-9a-f]+_bg\.wasm$/, (r) => r.abort());
+      await p.goto(url);
+      const frame = () => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
+      if (!alone) {
+        await p.locator('.boot.drawn svg [data-id], svg.canvas [data-id]').first().waitFor({ timeout: 120000 });
+        reopen.drawn.push(await frame());
+      }
+      await p.locator('svg.canvas [data-id]').first().waitFor({ timeout: 120000 });
+      (alone ? reopen.alone : reopen.ready).push(await frame());
+      await context.close();
+    }
+  }
+  say(`reopening the stress design: first paint p50 ${ms(pct(reopen.drawn, 0.5))} (${list(reopen.drawn)}), editor ready p50 ${ms(pct(reopen.ready, 0.5))} (${list(reopen.ready)}); the editor alone p50 ${ms(pct(reopen.alone, 0.5))} (${list(reopen.alone)})`);
   if (errors.length) say(`page errors: ${errors.join(' | ')}`);
 } finally {
   await server.close();
