@@ -102,3 +102,18 @@ fn a_page_without_a_loading_screen_is_refused_not_a_panic() {
     let err = viewer::show().unwrap_err();
     assert!(err.contains(".boot"), "{err}");
 }
+
+#[wasm_bindgen_test]
+fn a_large_autosave_is_left_for_the_editor_to_draw() {
+    let d = topoform::core::stress::stress_design();
+    let text = save(&d);
+    assert!(text.len() > viewer::DRAW_LIMIT);
+    storage::set(AUTOSAVE_KEY, &text).unwrap();
+    let el = boot();
+    viewer::show().unwrap();
+    assert_eq!(el.class_name(), "boot drawn");
+    let status = el.query_selector(".boot-status").unwrap().unwrap();
+    assert!(status.text_content().unwrap().contains("a large design"));
+    assert!(el.query_selector("svg").unwrap().is_none());
+    storage::remove(AUTOSAVE_KEY).unwrap();
+}

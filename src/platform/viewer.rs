@@ -12,8 +12,15 @@
 
 use crate::core::autosave::AUTOSAVE_KEY;
 use crate::core::opening::opening;
-use crate::core::render::{preview, Theme};
+use crate::core::render::{preview, xml_escape, Theme};
 use wasm_bindgen::JsValue;
+
+/// The largest autosave (bytes of JSON, about 340 objects) the first paint
+/// draws. Beyond it the drawing costs more than it gives: the 5,000-object
+/// stress design (2.2 MB) took 3.1 s to draw and held the editor back to
+/// 3.8 s, against 2.4 s for the editor alone (`e2e/bench-input.mjs`,
+/// 2026-12-04), so a larger design waits for the editor as before.
+pub const DRAW_LIMIT: usize = 150_000;
 
 /// Draws the opening design into `.boot`; `Err` when there is no page to
 /// draw in. An autosave that cannot be read draws the template the editor
@@ -27,21 +34,31 @@ pub fn show() -> Result<(), String> {
         .flatten()
         .ok_or("the page has no loading screen (.boot) to draw in")?;
     let stored = super::storage::get(AUTOSAVE_KEY).ok().flatten();
-    let open = opening(
-        super::query_param("template").as_deref(),
-        stored.as_deref(),
-        super::now_ms(),
-    );
-    drop(stored);
-    let theme = theme(&window);
-    let picture = preview(&open.design, theme);
-    let name = crate::core::render::xml_escape(&open.design.name);
+    let template = super::query_param("template");
+    let large = template.is_none() && stored.as_ref().is_some_and(|s| s.len() > DRAW_LIMIT);
+    // Drawing a large design would hold the editor back longer than it saves.
+    let (name, status, picture) = if large {
+        (
+            String::new(),
+            "Loading the editor… (a large design: drawn once the editor has started)",
+            String::new(),
+        )
+    } else {
+        let open = opening(template.as_deref(), stored.as_deref(), super::now_ms());
+        drop(stored);
+        let picture = preview(&open.design, theme(&window));
+        (
+            xml_escape(&open.design.name),
+            "Loading the editor…",
+            picture,
+        )
+    };
     boot.set_class_name("boot drawn");
     // The status line inside speaks for it; the drawing is not a status.
     let _ = boot.remove_attribute("role");
     boot.set_inner_html(&format!(
         "<div class=\"boot-bar\"><strong>Topoform</strong><span>{name}</span>\
-         <span class=\"boot-status\" role=\"status\">Loading the editor…</span></div>\
+         <span class=\"boot-status\" role=\"status\">{status}</span></div>\
          <div class=\"boot-edit\"></div><div class=\"boot-picture\">{picture}</div>\
          <div class=\"boot-side\"></div>"
     ));
