@@ -251,7 +251,6 @@ pub const THEME_KEY: &str = "topoform.theme";
 
 /// Pins the page's colour theme (`"light"`, `"dark"`) or, with anything
 /// else, lets it follow the system (`data-theme` on the root element).
-
 pub fn apply_theme(theme: &str) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
