@@ -32,6 +32,18 @@ fn boot() -> web_sys::Element {
     el
 }
 
+/// Every region of `d` is a shape of the drawing `svg`.
+fn assert_regions_drawn(svg: &web_sys::Element, d: &topoform::core::model::Design) {
+    for r in &d.regions {
+        let sel = format!("[data-kind='region'][data-id='{}']", r.id);
+        assert!(
+            svg.query_selector(&sel).unwrap().is_some(),
+            "{} not drawn",
+            r.id
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 fn draws_the_autosaved_design_and_writes_nothing() {
     let mut d = TEMPLATES[2].design().unwrap();
@@ -51,14 +63,7 @@ fn draws_the_autosaved_design_and_writes_nothing() {
     assert!(bar.text_content().unwrap().contains("Loading the editor"));
     let svg = el.query_selector(".boot-picture svg").unwrap().unwrap();
     // Every region of the design is drawn, with no design embedded.
-    for r in &d.regions {
-        let sel = format!("[data-kind='region'][data-id='{}']", r.id);
-        assert!(
-            svg.query_selector(&sel).unwrap().is_some(),
-            "{} not drawn",
-            r.id
-        );
-    }
+    assert_regions_drawn(&svg, &d);
     assert!(svg.query_selector("metadata").unwrap().is_none());
     // The pinned dark theme: the picture's page colour.
     let bg = svg.query_selector("rect").unwrap().unwrap();
@@ -78,14 +83,7 @@ fn an_unreadable_autosave_draws_the_first_template_and_is_left_for_the_editor() 
     viewer::show().unwrap();
     let first = TEMPLATES[0].design().unwrap();
     let svg = el.query_selector(".boot-picture svg").unwrap().unwrap();
-    for r in &first.regions {
-        let sel = format!("[data-kind='region'][data-id='{}']", r.id);
-        assert!(
-            svg.query_selector(&sel).unwrap().is_some(),
-            "{} not drawn",
-            r.id
-        );
-    }
+    assert_regions_drawn(&svg, &first);
     // The editor backs it up and says so; the viewer only reads.
     assert_eq!(
         storage::get(AUTOSAVE_KEY).unwrap().as_deref(),
