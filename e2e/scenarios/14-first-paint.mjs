@@ -2,10 +2,10 @@
 // will open before the editor's module has arrived, and the editor takes
 // over from it.
 // (a) With the editor's wasm held back, the page shows the template drawn
-//     (its regions and VPC ranges) in the loading screen, says the editor is
-//     loading, and has asked for the editor only after the drawing was in
-//     the page; released, the editor mounts and the loading screen is gone
-//     (no shape drawn twice).
+//     (its regions and VPC ranges) in the loading screen and says the
+//     editor is loading; it asked for the editor's wasm only once the first
+//     paint's had arrived (the two never share the network); released, the
+//     editor mounts and the loading screen is gone (no shape drawn twice).
 // (b) A reload draws the autosaved design, not the template, in the theme
 //     the user pinned (dark).
 // (c) An editor that cannot load leaves the drawing and says why (in a
@@ -17,14 +17,15 @@ import { fileURLToPath } from 'node:url';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'out');
 
-/** Holds every request for the editor's wasm until `release()`; notes whether the drawing was there first. */
+/** Holds every request for the editor's wasm until `release()`; notes whether the first paint's wasm had arrived first. */
 async function holdEditor(page) {
   let release;
   const gate = new Promise((r) => { release = r; });
-  const seen = { asked: false, drawnFirst: null };
+  const seen = { asked: false, viewerFirst: null, viewer: false };
+  page.on('requestfinished', (r) => { if (/topoform-view-[0-9a-f]+_bg\.wasm$/.test(r.url())) seen.viewer = true; });
   await page.route(/topoform-web-[0-9a-f]+_bg\.wasm$/, async (route) => {
     seen.asked = true;
-    seen.drawnFirst = await page.evaluate(() => !!document.querySelector('.boot.drawn svg')).catch(() => null);
+    seen.viewerFirst = seen.viewer;
     await gate;
     await route.continue();
   });
@@ -70,7 +71,7 @@ export default async function (runnerPage, { url, shot }) {
   await snap('template-drawn-editor-loading');
   for (let i = 0; i < 50 && !held.seen.asked; i++) await page.waitForTimeout(100);
   if (!held.seen.asked) throw new Error('the editor was never asked for');
-  if (held.seen.drawnFirst !== true) throw new Error('the editor was asked for before the design was drawn');
+  if (held.seen.viewerFirst !== true) throw new Error("the editor was asked for before the first paint's wasm had arrived");
   held.release();
   await expectEditor(page);
   await snap('editor-took-over');
