@@ -35,6 +35,7 @@ pub fn show() -> Result<(), String> {
         .ok_or("the page has no loading screen (.boot) to draw in")?;
     let stored = super::storage::get(AUTOSAVE_KEY).ok().flatten();
     let template = super::query_param("template");
+    let theme = theme(&window);
     let large = template.is_none() && stored.as_ref().is_some_and(|s| s.len() > DRAW_LIMIT);
     // Drawing a large design would hold the editor back longer than it saves.
     let (name, status, picture) = if large {
@@ -46,7 +47,7 @@ pub fn show() -> Result<(), String> {
     } else {
         let open = opening(template.as_deref(), stored.as_deref(), super::now_ms());
         drop(stored);
-        let picture = preview(&open.design, theme(&window));
+        let picture = preview(&open.design, theme);
         (
             xml_escape(&open.design.name),
             "Loading the editor…",
