@@ -7,7 +7,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
-  await page.locator('[data-id="use1-main"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="use1-main"]').first().waitFor({ timeout: 20000 });
 
   // (b) overlap, see it on both VPCs, fix it.
   await page.locator('[data-target="use1-main"]').click();
@@ -43,7 +43,7 @@ export default async function (page, { url, shot }) {
   // restores the edits instead of the template.
   if (page.url().includes('template=')) throw new Error(`the edited design still claims to be a template: ${page.url()}`);
   await page.reload();
-  await page.locator('[data-id="use1-main"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="use1-main"]').first().waitFor({ timeout: 20000 });
   if ((await count()) !== before + 10) throw new Error(`after reload ${await count()} subnets`);
   await shot('after-reload');
 }

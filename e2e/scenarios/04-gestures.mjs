@@ -11,7 +11,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
-  await page.locator('[data-id="use1-main"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="use1-main"]').first().waitFor({ timeout: 20000 });
   await shot('1280x720');
 
   // A subnet held over a region's header: refused, the reason beside the pointer.
@@ -53,7 +53,7 @@ export default async function (page, { url, shot }) {
   if (!(regionAfter > regionBefore + 20)) throw new Error(`the region did not move: ${regionBefore} -> ${regionAfter}`);
   await page.waitForTimeout(700);
   await page.goto(url);
-  await page.locator('[data-id="usw2"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="usw2"]').first().waitFor({ timeout: 20000 });
   if ((await x(page, 'usw2')) !== regionAfter) throw new Error('the moved region came back elsewhere after a reload');
   await shot('region-moved-and-reloaded');
 

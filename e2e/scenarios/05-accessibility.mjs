@@ -61,7 +61,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
-  await page.locator('[data-id="use1-main"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="use1-main"]').first().waitFor({ timeout: 20000 });
   await theme(page, 'light');
   await everything(page, shot, 'light');
   await theme(page, 'dark');

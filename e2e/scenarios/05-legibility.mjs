@@ -10,7 +10,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-active`);
-  await page.locator('[data-id="apse1-main"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="apse1-main"]').first().waitFor({ timeout: 20000 });
   if (await page.locator('.boot').isVisible()) throw new Error('the loading state is still shown after the app mounted');
   await shot('fit-1280x720');
   const fit = await smallestText(page);

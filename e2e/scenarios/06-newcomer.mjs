@@ -199,7 +199,7 @@ export default async function (page, { url, shot }) {
   const second = await page.context().newPage();
   try {
     await second.goto(`${url}?template=active-passive`);
-    await second.locator('[data-id="usw2"]').first().waitFor({ timeout: 20000 });
+    await second.locator('svg.canvas [data-id="usw2"]').first().waitFor({ timeout: 20000 });
     const idsBefore = await second.locator('[data-kind="vpc"]').evaluateAll((es) => es.map((e) => e.dataset.id));
     const vpcsBefore = idsBefore.length;
     await second.locator('[data-target="usw2"]').click();

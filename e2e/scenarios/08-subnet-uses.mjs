@@ -37,7 +37,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
-  await page.locator(`[data-id="${ALB}"]`).first().waitFor({ timeout: 20000 });
+  await page.locator(`svg.canvas [data-id="${ALB}"]`).first().waitFor({ timeout: 20000 });
   // At Fit: whatever is drawn is legible (the faint lines go with the subnet names).
   await shot('fit-1280x720');
   const drawnAtFit = await page.locator('g.link-group[data-kind="uses-subnet"]').count();

@@ -11,7 +11,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
-  await page.locator('[data-id="use1-alb"]').first().waitFor({ timeout: 20000 });
+  await page.locator('svg.canvas [data-id="use1-alb"]').first().waitFor({ timeout: 20000 });
   await page.waitForTimeout(600); // past the autosave debounce
   const before = await stored(page);
 

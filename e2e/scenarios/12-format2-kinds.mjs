@@ -35,7 +35,7 @@ export default async function (page, { url, shot }) {
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${url}?template=active-passive`);
-  await page.locator(`[data-id="${ALB}"]`).first().waitFor({ timeout: 20000 });
+  await page.locator(`svg.canvas [data-id="${ALB}"]`).first().waitFor({ timeout: 20000 });
 
   // Dragged from the palette onto the VPC's header.
   // Each, selected once dropped, shows the subnets it uses.
@@ -105,7 +105,7 @@ export default async function (page, { url, shot }) {
 
   // Reloaded: the same design, the link drawn again.
   await page.reload();
-  await page.locator(`[data-id="${ecs}"]`).first().waitFor({ timeout: 20000 });
+  await page.locator(`svg.canvas [data-id="${ecs}"]`).first().waitFor({ timeout: 20000 });
   await line.waitFor({ timeout: 5000 });
   if ((await page.locator(`[data-id="${cache}"]`).count()) !== 1) throw new Error('the cache did not come back');
   const back = await saved(page, () => true, 'the design');
