@@ -1,0 +1,73 @@
+// Traces drag releases on the stress design in one or more builds, the
+// builds taken alternately (2 rounds of 3 releases each), and prints per
+// build the median ms of each piece of the main thread's work: the event's
+// script, style, layout, pre-paint, paint, layerize. Steadier than the
+// real-input latencies of bench-input.mjs for comparing two builds whose
+// difference is the browser's rendering (docs/build.md, "The browser's
+// share of an edit"). Prints figures and never fails on timing.
+//
+//   node e2e/trace-ab.mjs /tmp/dist-before dist
+import { chromium } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { openStressDesign, stressDesignFile } from './stress-steps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dists = process.argv.slice(2);
+if (dists.length === 0) dists.push(join(root, 'dist'));
+const NAMES = ['EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'HitTest'];
+const { design, done: removeDesign } = stressDesignFile(root);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'],
+});
+const results = new Map();
+try {
+  for (let round = 0; round < 2; round++) {
+    for (const dist of dists) {
+      const server = await serve(dist);
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}?template=active-passive`);
+        await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 60000 });
+        await openStressDesign(page, design);
+        await page.waitForTimeout(1500);
+        const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+        for (let k = 0; k < 3; k++) {
+          // A different load balancer each time (at Fit the press takes its VPC).
+          const node = await page.evaluate((k) => document.querySelectorAll('svg.canvas g[data-id][data-kind="alb"]')[k * 7]?.getAttribute('data-id'), k);
+          const box = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().boundingBox();
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await page.mouse.down();
+          for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i);
+          await page.waitForTimeout(400);
+          await browser.startTracing(page, { categories: ['devtools.timeline'] });
+          await page.mouse.up();
+          await settle();
+          const trace = JSON.parse((await browser.stopTracing()).toString());
+          const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
+          const tid = events.find((e) => e.name === 'EventDispatch')?.tid;
+          const mine = events.filter((e) => e.tid === tid);
+          const sum = {};
+          for (const n of NAMES) sum[n] = mine.filter((e) => e.name === n).reduce((a, e) => a + e.dur / 1000, 0);
+          sum.total = NAMES.reduce((a, n) => a + sum[n], 0);
+          if (!results.has(dist)) results.set(dist, []);
+          results.get(dist).push(sum);
+          await page.waitForTimeout(600);
+        }
+      } finally {
+        await context.close();
+        await server.close?.();
+      }
+    }
+  }
+  for (const [dist, rows] of results) {
+    const median = (n) => { const v = rows.map((r) => r[n]).sort((a, b) => a - b); return v[v.length >> 1].toFixed(1); };
+    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} releases, ms)`);
+  }
+} finally {
+  await browser.close();
+  await removeDesign();
+}
