@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { openStressDesign, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
+import { openStressDesign, pressOn, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -151,10 +151,7 @@ try {
     return g?.getAttribute('data-id');
   });
   if (!node) throw new Error('no workload to drag');
-  const box = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().boundingBox();
-  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
+  const from = await pressOn(page, node);
   await page.waitForTimeout(200);
   await page.evaluate(() => window.__recordFrames());
   for (let i = 1; i <= 60; i++) await page.mouse.move(from.x + i * 2, from.y + i);

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { openStressDesign, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
+import { openStressDesign, pressOn, settle, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.PROFILE_DIST ?? join(root, 'dist');
@@ -31,20 +31,17 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
   let act;
   if (what === 'cidr') {
     const cidr = await typeOverlappingCidr(page, design);
     act = () => cidr.press('Enter');
   } else {
     const node = await page.evaluate(() => document.querySelector('svg.canvas g[data-id][data-kind="alb"], svg.canvas g[data-id][data-kind="asg"]')?.getAttribute('data-id'));
-    const box = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i);
+    const at = await pressOn(page, node);
+    for (let i = 1; i <= 20; i++) await page.mouse.move(at.x + i * 3, at.y + i);
     await page.waitForTimeout(300);
     if (what === 'undo') {
-      await page.mouse.up(); await settle(); await page.waitForTimeout(500);
+      await page.mouse.up(); await settle(page); await page.waitForTimeout(500);
       const undo = await page.getByRole('button', { name: 'Undo' }).elementHandle();
       act = () => undo.click();
     }
@@ -54,7 +51,7 @@ try {
   await cdp.send('Profiler.start');
   const t0 = Date.now();
   await act();
-  await settle();
+  await settle(page);
   const wall = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop');
   const trace = JSON.parse((await browser.stopTracing()).toString());

@@ -17,6 +17,18 @@ export function stressDesignFile(root) {
   return { design, done: () => rm(design, { force: true }) };
 }
 
+/** Presses the pointer on the centre of the canvas shape `id`; returns that point. */
+export async function pressOn(page, id) {
+  const box = await page.locator(`svg.canvas [data-id="${id}"] > rect`).first().boundingBox();
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  return at;
+}
+
+/** Resolves once two frames and 50 ms have passed: the last edit rendered. */
+export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+
 /** Opens the design file through Open…'s file input and waits until it is drawn. */
 export async function openStressDesign(page, design) {
   await page.locator('input[type="file"][aria-label^="Design file"]').setInputFiles(design);

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { openStressDesign, stressDesignFile } from './stress-steps.mjs';
+import { openStressDesign, pressOn, settle, stressDesignFile } from './stress-steps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dists = process.argv.slice(2);
@@ -34,18 +34,15 @@ try {
         await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 60000 });
         await openStressDesign(page, design);
         await page.waitForTimeout(1500);
-        const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
         for (let k = 0; k < 3; k++) {
           // A different load balancer each time (at Fit the press takes its VPC).
           const node = await page.evaluate((k) => document.querySelectorAll('svg.canvas g[data-id][data-kind="alb"]')[k * 7]?.getAttribute('data-id'), k);
-          const box = await page.locator(`svg.canvas [data-id="${node}"] > rect`).first().boundingBox();
-          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-          await page.mouse.down();
-          for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i);
+          const at = await pressOn(page, node);
+          for (let i = 1; i <= 10; i++) await page.mouse.move(at.x + i * 3, at.y + i);
           await page.waitForTimeout(400);
           await browser.startTracing(page, { categories: ['devtools.timeline'] });
           await page.mouse.up();
-          await settle();
+          await settle(page);
           const trace = JSON.parse((await browser.stopTracing()).toString());
           const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
           const tid = events.find((e) => e.name === 'EventDispatch')?.tid;

@@ -186,8 +186,9 @@ export default async function (page, { url, shot }) {
   // moved. The student's own work also has a 10.1.0.0/16 VPC, and the
   // edits may come faster than the autosave's debounce.)
   const fixed = (d) => {
-    const v = d.name === start.name && d.regions.find((r) => r.code === 'eu-west-1')?.vpcs[0];
-    return !!v && v.cidr === '10.1.0.0/16' && v.subnets.every((s) => s.cidr.startsWith('10.1.'));
+    if (d.name !== start.name) return false;
+    const v = d.regions.flatMap((r) => r.vpcs ?? []).find((x) => x.id === euw1.id);
+    return v?.cidr === '10.1.0.0/16' && v.subnets.every((s) => s.cidr.startsWith('10.1.'));
   };
   const done = await saved(page, fixed, 'the fix');
   await page.reload();
