@@ -1,5 +1,6 @@
-// Traces drag releases on the stress design in one or more builds, the
-// builds taken alternately (2 rounds of 3 releases each), and prints per
+// Traces drag releases (or, with TRACE_STEP=wheel, wheel steps zooming in
+// from Fit) on the stress design in one or more builds, the builds taken
+// alternately (2 rounds of 3 releases or 5 wheel steps), and prints per
 // build the median ms of each piece of the main thread's work: the event's
 // script, style, layout, pre-paint, paint, layerize. Steadier than the
 // real-input latencies of bench-input.mjs for comparing two builds whose
@@ -7,6 +8,7 @@
 // share of an edit"). Prints figures and never fails on timing.
 //
 //   node e2e/trace-ab.mjs /tmp/dist-before dist
+//   TRACE_STEP=wheel node e2e/trace-ab.mjs /tmp/dist-before dist
 import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,14 +36,24 @@ try {
         await page.locator('svg.canvas [data-id]').first().waitFor({ timeout: 60000 });
         await openStressDesign(page, design);
         await page.waitForTimeout(1500);
-        for (let k = 0; k < 3; k++) {
-          // A different load balancer each time (at Fit the press takes its VPC).
-          const node = await page.evaluate((k) => document.querySelectorAll('svg.canvas g[data-id][data-kind="alb"]')[k * 7]?.getAttribute('data-id'), k);
-          const at = await pressOn(page, node);
-          for (let i = 1; i <= 10; i++) await page.mouse.move(at.x + i * 3, at.y + i);
-          await page.waitForTimeout(400);
+        const wheel = process.env.TRACE_STEP === 'wheel';
+        if (wheel) {
+          const svg = await page.locator('svg.canvas').boundingBox();
+          await page.mouse.move(svg.x + svg.width / 2, svg.y + svg.height / 2);
+        }
+        for (let k = 0; k < (wheel ? 5 : 3); k++) {
+          let release = () => page.mouse.up();
+          if (!wheel) {
+            // A different load balancer each time (at Fit the press takes its VPC).
+            const node = await page.evaluate((k) => document.querySelectorAll('svg.canvas g[data-id][data-kind="alb"]')[k * 7]?.getAttribute('data-id'), k);
+            const at = await pressOn(page, node);
+            for (let i = 1; i <= 10; i++) await page.mouse.move(at.x + i * 3, at.y + i);
+            await page.waitForTimeout(400);
+          } else {
+            release = () => page.mouse.wheel(0, -120);
+          }
           await browser.startTracing(page, { categories: ['devtools.timeline'] });
-          await page.mouse.up();
+          await release();
           await settle(page);
           const trace = JSON.parse((await browser.stopTracing()).toString());
           const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
@@ -52,7 +64,7 @@ try {
           sum.total = NAMES.reduce((a, n) => a + sum[n], 0);
           if (!results.has(dist)) results.set(dist, []);
           results.get(dist).push(sum);
-          await page.waitForTimeout(600);
+          await page.waitForTimeout(wheel ? 300 : 600);
         }
       } finally {
         await context.close();
@@ -62,7 +74,7 @@ try {
   }
   for (const [dist, rows] of results) {
     const median = (n) => { const v = rows.map((r) => r[n]).sort((a, b) => a - b); return v[v.length >> 1].toFixed(1); };
-    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} releases, ms)`);
+    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} ${process.env.TRACE_STEP === 'wheel' ? 'wheel steps' : 'releases'}, ms)`);
   }
 } finally {
   await browser.close();

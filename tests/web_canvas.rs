@@ -491,3 +491,146 @@ async fn picking_another_region_code_carries_the_subnets_to_its_azs() {
         text(&el, "[data-counts]")
     );
 }
+
+/// Every element matching `selector` under `root`, in document order.
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok()))
+        .collect()
+}
+
+/// The part (top-level frame) whose sheet holds `el`, if any.
+fn part_of(el: &web_sys::Element) -> Option<String> {
+    el.closest("foreignObject")
+        .unwrap()
+        .and_then(|f| f.get_attribute("data-part"))
+}
+
+#[wasm_bindgen_test]
+async fn each_region_is_drawn_on_sheets_of_its_own_that_hold_what_it_draws_and_never_take_the_pointer(
+) {
+    let (el, _h) = mount();
+    settle().await;
+    let canvas = find(&el, "svg.canvas");
+    let tops: Vec<String> = all(&canvas, "[data-kind='region'], [data-kind='global']")
+        .iter()
+        .filter_map(|f| f.get_attribute("data-id"))
+        .collect();
+    assert_eq!(tops.len(), 3, "two regions and the global band: {tops:?}");
+    // Three sheets per part, in paint order: every frame sheet, every link
+    // sheet, the links between parts, every sheet of headers and shapes.
+    let sheets = all(&canvas, "foreignObject");
+    let classes: Vec<String> = sheets
+        .iter()
+        .map(|s| s.get_attribute("class").unwrap())
+        .collect();
+    let order = ["sheet-frames", "sheet-links", "sheet-items"];
+    let mut expected = Vec::new();
+    for class in order {
+        expected.extend(std::iter::repeat_n(class.to_string(), tops.len()));
+    }
+    assert_eq!(classes, expected);
+    for top in &tops {
+        assert_eq!(
+            count(&canvas, &format!("foreignObject[data-part='{top}']")),
+            3,
+            "{top}"
+        );
+    }
+    let across = find(&canvas, ":scope > g.layer-links");
+    let follows = |a: &web_sys::Element, b: &web_sys::Element| {
+        a.compare_document_position(b) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
+    };
+    assert!(
+        follows(&sheets[2 * tops.len() - 1], &across) && follows(&across, &sheets[2 * tops.len()])
+    );
+    // Each shape is on its own region's sheets; each link on the sheet of
+    // the part holding both its ends, or between parts when they differ.
+    for shape in all(&canvas, "[data-id]:not(.link-group)") {
+        let id = shape.get_attribute("data-id").unwrap();
+        let part = part_of(&shape).unwrap_or_else(|| panic!("{id} is on no sheet"));
+        let frame = find(&canvas, &format!("[data-id='{part}'] > rect")).get_bounding_client_rect();
+        let r = shape.get_bounding_client_rect();
+        assert!(
+            r.left() >= frame.left() - 0.5
+                && r.right() <= frame.right() + 0.5
+                && r.top() >= frame.top() - 0.5
+                && r.bottom() <= frame.bottom() + 0.5,
+            "{id} lies inside {part}"
+        );
+    }
+    let links = all(&canvas, ".link-group");
+    assert!(!links.is_empty());
+    let mut between = 0;
+    for link in &links {
+        let end = |a: &str| {
+            part_of(&find(
+                &canvas,
+                &format!("[data-id='{}']", link.get_attribute(a).unwrap()),
+            ))
+        };
+        let (from, to) = (end("data-from"), end("data-to"));
+        let id = link.get_attribute("data-id").unwrap();
+        if from == to {
+            assert_eq!(part_of(link), from, "{id}");
+            assert!(
+                link.closest("foreignObject.sheet-links").unwrap().is_some(),
+                "{id}"
+            );
+        } else {
+            assert_eq!(part_of(link), None, "{id} joins two parts");
+            between += 1;
+        }
+    }
+    assert!(between > 0, "the template has links between regions");
+    // A sheet holds everything drawn on it (it clips what runs past its box),
+    // and is never what the pointer hits: at its corner, the canvas is.
+    for sheet in &sheets {
+        let b = sheet.get_bounding_client_rect();
+        for item in all(sheet, "rect, path, text, circle") {
+            let r = item.get_bounding_client_rect();
+            if r.width() == 0.0 && r.height() == 0.0 {
+                continue;
+            }
+            assert!(
+                r.left() >= b.left() - 0.5
+                    && r.right() <= b.right() + 0.5
+                    && r.top() >= b.top() - 0.5
+                    && r.bottom() <= b.bottom() + 0.5,
+                "{} on {:?} runs past its sheet",
+                item.outer_html().chars().take(120).collect::<String>(),
+                sheet.get_attribute("data-part")
+            );
+        }
+        let c = canvas.get_bounding_client_rect();
+        let corner = (b.left().max(c.left()) + 2.0, b.top().max(c.top()) + 2.0);
+        let hit = document()
+            .element_from_point(corner.0 as f32, corner.1 as f32)
+            .unwrap();
+        assert!(
+            hit.closest("foreignObject").unwrap().is_none()
+                || hit.closest("[data-id], [data-target]").unwrap().is_some(),
+            "the pointer hits {} at a sheet's corner",
+            hit.outer_html().chars().take(80).collect::<String>()
+        );
+    }
+    // A move in one region leaves the other region's drawing as it was:
+    // the very same elements.
+    let other = find(
+        &canvas,
+        "foreignObject.sheet-items[data-part='usw2'] [data-id='usw2-app']",
+    );
+    let shape = find(&el, "[data-id='use1-app'] > rect");
+    let (x0, start) = (rect_x(&el, "use1-app"), at(&shape, 0.5, 0.5));
+    drag(&el, &shape, start, (start.0 - 40.0, start.1 + 30.0), false).await;
+    assert!(rect_x(&el, "use1-app") < x0 - 5.0, "moved");
+    let now = find(
+        &canvas,
+        "foreignObject.sheet-items[data-part='usw2'] [data-id='usw2-app']",
+    );
+    assert!(
+        now.is_same_node(Some(&other)),
+        "the other region's shapes were not drawn again"
+    );
+}

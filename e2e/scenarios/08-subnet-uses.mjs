@@ -18,7 +18,10 @@ async function onLine(page, selector) {
     const g = document.querySelector(sel);
     const path = g?.querySelector('path.link');
     if (!path) return null;
-    const m = path.getScreenCTM();
+    // The canvas's matrix: a line's coordinates are the canvas's (its sheet
+    // maps one to one), and Chromium's getScreenCTM of an element inside a
+    // foreignObject has the wrong translation.
+    const m = document.querySelector('svg.canvas').getScreenCTM();
     const len = path.getTotalLength();
     for (let i = 1; i < 40; i++) {
       const q = path.getPointAtLength((len * i) / 40);

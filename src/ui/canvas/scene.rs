@@ -7,6 +7,10 @@
 //! change never touches the shapes. Shapes are shared (`Arc`) between the
 //! lists and keyed by one `u64` (the id hashed with the drawing), so a
 //! change of a 7,000-shape design copies no shape and no id to diff.
+//!
+//! Each region (and the global band) is drawn on sheets of its own
+//! ([`scene_view`]), so the browser repaints only the region an edit
+//! touched.
 
 use super::fail::Fate;
 use super::links::{link_view, subnet_use_view, words};
@@ -95,18 +99,6 @@ pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Drawings>
                 Drawings(out.collect())
             })
         })
-    })
-}
-
-/// The frames (`true`) or the other shapes (`false`), in paint order.
-fn split(drawn: Memo<Drawings>, want: bool) -> Drawings {
-    drawn.with(|v| {
-        Drawings(
-            v.iter()
-                .filter(|d| is_frame(d.shape.kind) == want)
-                .cloned()
-                .collect(),
-        )
     })
 }
 
@@ -210,9 +202,257 @@ fn name_links(
     NamedLinks { titles, links }
 }
 
+/// What lies inside one top-level frame (a region, or the global band):
+/// its frames and other shapes, and the links with both ends in it (the
+/// lines to used subnets first, as drawn).
+#[derive(Debug, Default)]
+struct Part {
+    /// The top-level frame's id.
+    id: String,
+    frames: Drawings,
+    items: Drawings,
+    links: Vec<Arc<Named>>,
+    /// The world area everything above is drawn in, with room for strokes
+    /// and text that run past a box's edge.
+    area: Rect,
+}
+
+fn same_links(a: &[Arc<Named>], b: &[Arc<Named>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))
+}
+
+/// Equal when drawn the same (shapes and links compared by pointer).
+impl PartialEq for Part {
+    fn eq(&self, other: &Part) -> bool {
+        self.id == other.id
+            && self.area == other.area
+            && self.frames == other.frames
+            && self.items == other.items
+            && same_links(&self.links, &other.links)
+    }
+}
+
+/// The design cut into [`Part`]s, in paint order, and the links between
+/// parts (a part of links only). Equal when the same parts (pointers).
+#[derive(Debug, Clone, Default)]
+struct Parts {
+    parts: Vec<Arc<Part>>,
+    across: Arc<Part>,
+}
+
+impl PartialEq for Parts {
+    fn eq(&self, other: &Parts) -> bool {
+        self.parts.len() == other.parts.len()
+            && self
+                .parts
+                .iter()
+                .zip(&other.parts)
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+            && Arc::ptr_eq(&self.across, &other.across)
+    }
+}
+
+/// World units of room around a part's shapes: a stroke, a halo, an end
+/// dot or a header's text running past its box.
+const PART_MARGIN: f64 = 48.0;
+
+/// `new`, or `prev` itself when drawn the same.
+fn keep(new: Part, prev: Option<&Arc<Part>>) -> Arc<Part> {
+    match prev {
+        Some(was) if **was == new => Arc::clone(was),
+        _ => Arc::new(new),
+    }
+}
+
+/// Cuts `drawn` (the layout's shapes, in its order) and the named links
+/// (`links`, in paint order) into parts by top-level frame. A part drawn
+/// as in `prev` keeps its `Arc`.
+fn cut<'a>(
+    drawn: &Drawings,
+    links: impl Iterator<Item = &'a Arc<Named>>,
+    prev: Option<&Parts>,
+) -> Parts {
+    // Each shape's top-level ancestor (parents come before children).
+    let mut root: Vec<usize> = Vec::with_capacity(drawn.len());
+    for (i, d) in drawn.iter().enumerate() {
+        let r = match d.shape.parent {
+            Some(p) if p < i => root[p],
+            _ => i,
+        };
+        root.push(r);
+    }
+    let mut slot = vec![usize::MAX; drawn.len()];
+    let mut parts: Vec<Part> = Vec::new();
+    for (i, d) in drawn.iter().enumerate() {
+        let r = root[i];
+        if slot[r] == usize::MAX {
+            slot[r] = parts.len();
+            parts.push(Part {
+                id: drawn[r].shape.id.clone(),
+                area: drawn[r].shape.rect,
+                ..Part::default()
+            });
+        }
+        let part = &mut parts[slot[r]];
+        part.area = part.area.union(&d.shape.rect);
+        let list = if is_frame(d.shape.kind) {
+            &mut part.frames
+        } else {
+            &mut part.items
+        };
+        list.0.push(Arc::clone(d));
+    }
+    let by_id: rustc_hash::FxHashMap<&str, usize> = drawn
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.shape.id.as_str(), slot[root[i]]))
+        .collect();
+    let mut across = Part::default();
+    for n in links {
+        let from = by_id.get(n.geom.link.from.as_str());
+        match from {
+            Some(&p) if from == by_id.get(n.geom.link.to.as_str()) => {
+                let part = &mut parts[p];
+                part.area = part.area.union(&n.geom.bounds());
+                part.links.push(Arc::clone(n));
+            }
+            _ => across.links.push(Arc::clone(n)),
+        }
+    }
+    let parts = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut p)| {
+            // On whole units: Chromium places the inner SVG on whole
+            // pixels of its box, and a fraction would shift the drawing.
+            let a = p.area;
+            let (x, y) = ((a.x - PART_MARGIN).floor(), (a.y - PART_MARGIN).floor());
+            p.area = Rect {
+                x,
+                y,
+                w: (a.right() + PART_MARGIN).ceil() - x,
+                h: (a.bottom() + PART_MARGIN).ceil() - y,
+            };
+            keep(p, prev.and_then(|v| v.parts.get(i)))
+        })
+        .collect();
+    Parts {
+        parts,
+        across: keep(across, prev.map(|v| &v.across)),
+    }
+}
+
+/// Which of a part's three sheets.
+#[derive(Debug, Clone, Copy)]
+enum Sheet {
+    /// The frame boxes.
+    Frames,
+    /// The links.
+    Links,
+    /// The frame headers and the other shapes.
+    Items,
+}
+
+impl Sheet {
+    fn class(self) -> &'static str {
+        match self {
+            Sheet::Frames => "sheet-frames",
+            Sheet::Links => "sheet-links",
+            Sheet::Items => "sheet-items",
+        }
+    }
+}
+
+/// The links of `part`, each drawn by its kind.
+fn links_view(part: Memo<Arc<Part>>, fate: Memo<Fate>) -> impl IntoView {
+    let each = move || part.with(|p| p.links.clone());
+    let link = move |n: Arc<Named>| {
+        if n.geom.link.kind == LinkKind::SubnetUse {
+            subnet_use_view(&n.geom, n.words.clone(), fate).into_any()
+        } else {
+            link_view(&n.geom, n.words.clone(), fate).into_any()
+        }
+    };
+    view! { <g class="layer-links"><For each=each key=|n| n.key children=link /></g> }
+}
+
+/// One sheet of part `id`: an SVG of its own over the part's area (world
+/// units, the same as the canvas's), in a `foreignObject`. Chromium paints
+/// each such sheet as a layer of its own and reuses its drawing when
+/// nothing in it changed, so an edit in one region repaints that region's
+/// sheets, not the 50,000 elements of a large design (docs/build.md, "One
+/// sheet per region"). Events still bubble to the canvas, and the canvas's
+/// selectors still find the shapes.
+fn sheet_view(
+    parts: Memo<Parts>,
+    id: String,
+    which: Sheet,
+    far: Signal<bool>,
+    fate: Memo<Fate>,
+) -> AnyView {
+    let name = id.clone();
+    let part = Memo::new(move |_| {
+        parts.with(|v| {
+            v.parts
+                .iter()
+                .find(|p| p.id == id)
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let frames = move || part.with(|p| p.frames.0.clone());
+    let inner = match which {
+        Sheet::Frames => view! {
+            <g class="layer-frames">
+                <For each=frames key=|d| d.key children=|d| frame_box(&d.shape, &d.label) />
+            </g>
+        }
+        .into_any(),
+        Sheet::Links => links_view(part, fate).into_any(),
+        Sheet::Items => {
+            let items = move || part.with(|p| p.items.0.clone());
+            view! {
+                <g class="layer-headers">
+                    <Show when=move || !far.get()>
+                        <For each=frames key=|d| d.key children=|d| frame_label(&d.shape, &d.label) />
+                    </Show>
+                </g>
+                <g class="layer-items">
+                    <For each=items key=|d| d.key children=|d| item_view(&d.shape, d.label.clone()) />
+                </g>
+            }
+            .into_any()
+        }
+    };
+    // One attribute each: the box as CSS geometry, the view box.
+    let place = move || {
+        part.with(|p| {
+            let a = p.area;
+            format!("x:{}px;y:{}px;width:{}px;height:{}px", a.x, a.y, a.w, a.h)
+        })
+    };
+    let view_box = move || {
+        part.with(|p| {
+            let a = p.area;
+            format!("{} {} {} {}", a.x, a.y, a.w, a.h)
+        })
+    };
+    view! {
+        <foreignObject class=which.class() data-part=name style=place>
+            <svg class="sheet" role="none" viewBox=view_box>{inner}</svg>
+        </foreignObject>
+    }
+    .into_any()
+}
+
 /// Frames, links, frame headers and items. Links run above frame boxes but
 /// beneath subnets, nodes and frame headers, so a line never hides the
 /// text it passes.
+///
+/// Each top-level frame (each region, the global band) is drawn in three
+/// sheets ([`sheet_view`]): its frame boxes, its links, its headers and
+/// items. All frame sheets come first, then all link sheets and the links
+/// between parts, then the rest, so the paint order is the one above.
 ///
 /// Zoomed out past legibility (`far`), frame headers are not drawn: the
 /// overview labels (overview.rs) take their place, and their role as what
@@ -229,9 +469,6 @@ pub fn scene_view(
     near: Signal<Option<Rect>>,
     fate: Memo<Fate>,
 ) -> impl IntoView {
-    // Split once per change; the boxes and the headers share the frames.
-    let frame_list = Memo::new(move |_| split(drawn, true));
-    let items = Memo::new(move |_| split(drawn, false));
     let titles = Memo::new(move |prev: Option<&Titles>| drawn.with(|v| titles_of(v, prev)));
     let relations = Memo::new(move |prev: Option<&NamedLinks>| {
         let keep = |g: &LinkGeom| g.link.kind != LinkKind::SubnetUse;
@@ -248,22 +485,20 @@ pub fn scene_view(
         let keep = |g: &LinkGeom| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area);
         placed.with(|ls| name_links(ls, &keep, titles.get(), prev))
     });
+    let parts = Memo::new(move |prev: Option<&Parts>| {
+        drawn.with(|d| {
+            uses.with(|u| relations.with(|r| cut(d, u.links.iter().chain(&r.links), prev)))
+        })
+    });
+    let ids = move || parts.with(|v| v.parts.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    let across = Memo::new(move |_| parts.with(|v| Arc::clone(&v.across)));
+    // One closure type for the three lists, so `For` is built once.
+    let sheets = move |which: Sheet| move |id: String| sheet_view(parts, id, which, far, fate);
     view! {
-        <g class="layer-frames">
-            <For each=move || frame_list.get().0 key=|d| d.key children=|d| frame_box(&d.shape, &d.label) />
-        </g>
-        <g class="layer-links">
-            <For each=move || uses.get().links key=|n| n.key children=move |n| subnet_use_view(&n.geom, n.words.clone(), fate) />
-            <For each=move || relations.get().links key=|n| n.key children=move |n| link_view(&n.geom, n.words.clone(), fate) />
-        </g>
-        <g class="layer-headers">
-            <Show when=move || !far.get()>
-                <For each=move || frame_list.get().0 key=|d| d.key children=|d| frame_label(&d.shape, &d.label) />
-            </Show>
-        </g>
-        <g class="layer-items">
-            <For each=move || items.get().0 key=|d| d.key children=|d| item_view(&d.shape, d.label.clone()) />
-        </g>
+        <For each=ids key=String::clone children=sheets(Sheet::Frames) />
+        <For each=ids key=String::clone children=sheets(Sheet::Links) />
+        {links_view(across, fate)}
+        <For each=ids key=String::clone children=sheets(Sheet::Items) />
     }
 }
 
