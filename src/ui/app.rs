@@ -369,7 +369,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                     <ExercisePanel session=session design=design.into() on_open=start_exercise on_message=Callback::new(move |m: String| doc.error(m)) />
                     <Problems diagnostics=diagnostics.into() on_pick=pick />
-                    <Outage design=design.into() failed=failed on_pick=pick />
+                    <Outage design=design.into() content=content failed=failed on_pick=pick />
                     <CostPanel design=design.into() on_pick=pick />
                 </aside>
             </div>

@@ -2,13 +2,15 @@
 //! (RTO, RPO, the timeline with the fact behind every number, data lost
 //! per store, capacity, what does not come back), against the design's
 //! objectives. Which place is failed is session state: not an edit, not
-//! saved, not in undo. The simulation is a memo of the design and that
-//! choice, so it follows every edit.
+//! saved, not in undo. The simulation is a memo of the design's content
+//! and that choice, so it follows every edit but a move (positions on the
+//! canvas change no outcome).
 
 use crate::core::model::Design;
 use crate::core::simulate::report::duration;
 use crate::core::simulate::{every_failure, simulate, strategy, Failure, Scenario};
 use crate::ui::cost::CostTiers;
+use crate::ui::doc::Content;
 use leptos::prelude::*;
 
 /// The panel.
@@ -16,19 +18,22 @@ use leptos::prelude::*;
 pub fn Outage(
     /// The design.
     design: Signal<Design>,
+    /// The design's content: what the simulation reads, so a move on the
+    /// canvas does not simulate again.
+    content: Content,
     /// The place failed in this session, if any.
     failed: RwSignal<Option<Failure>>,
     /// Selects objects (a step's or a lost object's subjects).
     on_pick: Callback<Vec<String>>,
 ) -> impl IntoView {
-    let places = Memo::new(move |_| design.with(every_failure));
+    let places = Memo::new(move |_| content.with(every_failure));
     // A place the design no longer has (a region deleted) fails nothing.
     let scenario = Memo::new(move |_| {
-        failed
-            .get()
-            .and_then(|f| design.with(|d| places.with(|p| p.contains(&f)).then(|| simulate(d, &f))))
+        failed.get().and_then(|f| {
+            content.with(|d| places.with(|p| p.contains(&f)).then(|| simulate(d, &f)))
+        })
     });
-    let tier = Memo::new(move |_| design.with(strategy));
+    let tier = Memo::new(move |_| content.with(strategy));
     let buttons = move || {
         places.with(|ps| {
             ps.iter()
