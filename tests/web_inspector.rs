@@ -506,3 +506,59 @@ async fn a_typed_edit_keeps_the_next_control_in_place_and_undo_shows_the_design_
     assert!(!input(&el, &format!("{I} [data-field='internal'] input")).checked());
     assert_no_panics();
 }
+
+/// The canvas keeps a shape's text across moves (a move makes no label),
+/// so the text must still follow every edit of the content: a rename, a
+/// move after it, and the undo of each.
+#[wasm_bindgen_test]
+async fn a_shapes_text_follows_a_rename_between_moves_and_their_undo() {
+    watch_panics();
+    let (el, _h) = mount_full().await;
+    select(&el, "alb", "use1-alb").await;
+    let shape = "svg.canvas [data-id='use1-alb']";
+    let x = |el: &web_sys::Element| -> f64 {
+        find(el, &format!("{shape} > rect"))
+            .get_attribute("x")
+            .and_then(|x| x.parse().ok())
+            .expect("the shape's box has an x")
+    };
+    let name = |el: &web_sys::Element| text(el, &format!("{shape} text.name"));
+    let canvas = find(&el, "svg.canvas");
+    let x0 = x(&el);
+    assert_eq!(name(&el), "web");
+    key_on(&canvas, "ArrowRight", false);
+    settle().await;
+    let x1 = x(&el);
+    assert!(x1 > x0, "moved: {x0} -> {x1}");
+    assert_eq!(name(&el), "web", "a move keeps the text");
+    set_text(&el, &format!("{I} [data-field='name'] input"), "front");
+    settle().await;
+    assert_eq!(name(&el), "front", "a rename is drawn");
+    key_on(&canvas, "ArrowRight", false);
+    settle().await;
+    let x2 = x(&el);
+    assert!(x2 > x1, "moved again: {x1} -> {x2}");
+    assert_eq!(
+        name(&el),
+        "front",
+        "a move after the rename keeps the new text"
+    );
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert_eq!(
+        (x(&el), name(&el).as_str()),
+        (x0 + 8.0, "front"),
+        "undo of the move"
+    );
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert_eq!(
+        (x(&el), name(&el).as_str()),
+        (x0 + 8.0, "web"),
+        "undo of the rename"
+    );
+    click(&el, "[aria-label='Redo']");
+    settle().await;
+    assert_eq!(name(&el), "front", "redo of the rename");
+    assert_no_panics();
+}

@@ -70,6 +70,11 @@ impl Content {
         self.revision.track();
         self.design.with_untracked(f)
     }
+
+    /// The content revision: bumped by every edit but a move.
+    pub fn revision(&self) -> Signal<u64> {
+        self.revision.into()
+    }
 }
 
 impl Doc {

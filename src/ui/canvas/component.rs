@@ -94,6 +94,11 @@ pub fn Canvas(
     /// Bumped to fit the whole design in view (the F key).
     #[prop(optional)]
     fit: Option<Signal<u64>>,
+    /// Bumped by every edit of anything but where shapes sit (the app's
+    /// content revision). When given, a move keeps every shape's text
+    /// instead of making the labels of the whole design again.
+    #[prop(optional)]
+    content: Option<Signal<u64>>,
     /// Receives every edit a gesture makes (moves, links); without it the
     /// canvas only views and selects.
     #[prop(optional)]
@@ -283,7 +288,7 @@ pub fn Canvas(
         );
     }
 
-    let drawn_list = drawn(design, geometry.into());
+    let drawn_list = drawn(design, geometry.into(), content);
     // Set below, once the canvas's size is known: frame titles are too
     // small to read (overview labels replace them).
     let far = RwSignal::new(false);

@@ -84,16 +84,43 @@ impl std::ops::Deref for Drawings {
 /// Every shape with its label, in paint order. A shape drawn exactly as at
 /// the same place of the last list (same shape, same label) keeps its
 /// `Arc`, so nothing downstream sees it change.
-pub fn drawn(design: Signal<Design>, geometry: Signal<Layout>) -> Memo<Drawings> {
+///
+/// A label depends on the shape's id and kind and on the design's content,
+/// never on positions: while `content` (the content revision) is what it
+/// was for the last list, a shape with the same id and kind at the same
+/// place of the list keeps its label, and a move makes no label and no
+/// index of the design.
+pub fn drawn(
+    design: Signal<Design>,
+    geometry: Signal<Layout>,
+    content: Option<Signal<u64>>,
+) -> Memo<Drawings> {
+    // The content revision the last list's labels were made at.
+    let labelled = StoredValue::new(None::<u64>);
     Memo::new(move |prev: Option<&Drawings>| {
+        let revision = content.map(|c| c.get());
+        let same_text = revision.is_some() && labelled.get_value() == revision;
+        labelled.set_value(revision);
         design.with(|d| {
-            let index = Index::new(d);
+            let index = std::cell::OnceCell::new();
             geometry.with(|l| {
                 let out = l.shapes.iter().enumerate().map(|(i, s)| {
-                    let label = label(s, d, &index);
-                    match prev.and_then(|p| p.0.get(i)) {
-                        Some(was) if was.shape == *s && was.label == label => Arc::clone(was),
-                        _ => Arc::new(Drawn::new(s, label)),
+                    let was = prev.and_then(|p| p.0.get(i));
+                    let text = was
+                        .filter(|w| same_text && w.shape.id == s.id && w.shape.kind == s.kind)
+                        .map(|w| &w.label);
+                    match (was, text) {
+                        (Some(was), Some(_)) if was.shape == *s => Arc::clone(was),
+                        (_, Some(kept)) => Arc::new(Drawn::new(s, kept.clone())),
+                        _ => {
+                            let label = label(s, d, index.get_or_init(|| Index::new(d)));
+                            match was {
+                                Some(was) if was.shape == *s && was.label == label => {
+                                    Arc::clone(was)
+                                }
+                                _ => Arc::new(Drawn::new(s, label)),
+                            }
+                        }
                     }
                 });
                 Drawings(out.collect())
