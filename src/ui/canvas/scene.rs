@@ -106,12 +106,12 @@ pub fn drawn(
             geometry.with(|l| {
                 let out = l.shapes.iter().enumerate().map(|(i, s)| {
                     let was = prev.and_then(|p| p.0.get(i));
-                    let text = was
-                        .filter(|w| same_text && w.shape.id == s.id && w.shape.kind == s.kind)
-                        .map(|w| &w.label);
-                    match (was, text) {
-                        (Some(was), Some(_)) if was.shape == *s => Arc::clone(was),
-                        (_, Some(kept)) => Arc::new(Drawn::new(s, kept.clone())),
+                    // The same content and the same shape here: the same text.
+                    let text_kept = same_text
+                        && was.is_some_and(|w| w.shape.id == s.id && w.shape.kind == s.kind);
+                    match was {
+                        Some(was) if text_kept && was.shape == *s => Arc::clone(was),
+                        Some(was) if text_kept => Arc::new(Drawn::new(s, was.label.clone())),
                         _ => {
                             let label = label(s, d, index.get_or_init(|| Index::new(d)));
                             match was {
