@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use topoform::core::edit::{self, PaletteItem};
-use topoform::core::layout::{layout, link_geometry, links, LinkKind, Routes};
+use topoform::core::layout::{layout, link_geometry, links, LinkKind, Routes, Routing};
 use topoform::core::model::{self, Design, Rect};
 use topoform::core::templates::TEMPLATES;
 
@@ -133,6 +133,55 @@ fn check(start: Design, edits: &[Edit]) -> Result<usize, TestCaseError> {
     Ok(reused)
 }
 
+/// Routes every step of `edits` the way the canvas does when the search
+/// waits for the frame: `n` links searched, the provisional routing drawn,
+/// then either the rest searched or the next edit starting from the
+/// provisional routing. Every routing, however cut, finishes equal to a
+/// full one, and a provisional one places the same links in the same order.
+fn check_in_steps(start: Design, edits: &[(Edit, usize, bool)]) -> Result<(), TestCaseError> {
+    let mut d = start;
+    let mut prev = Routes::route(None, &layout(&d), &links(&d));
+    for (e, n, finish) in edits {
+        d = apply(&d, e);
+        let (l, ls) = (layout(&d), links(&d));
+        let full = link_geometry(&l, &ls);
+        let mut run = Routing::start(Some(&prev), &l, &ls);
+        let before = run.pending();
+        let mut left = *n;
+        let done = run.step(|| {
+            let go = left > 0;
+            left = left.saturating_sub(1);
+            go
+        });
+        prop_assert_eq!(done, run.pending() == 0);
+        prop_assert_eq!(run.pending(), before.saturating_sub(*n), "after {:?}", e);
+        let now = run.routes();
+        prop_assert_eq!(now.pending(), run.pending());
+        prop_assert_eq!(now.geoms().len(), full.len());
+        for (g, f) in now.geoms().iter().zip(&full) {
+            prop_assert_eq!(&g.link, &f.link);
+        }
+        if run.pending() == 0 {
+            prop_assert_eq!(now.geoms(), full.as_slice());
+        }
+        let finished = run.finish();
+        prop_assert_eq!(
+            finished.geoms(),
+            full.as_slice(),
+            "after {:?} cut at {}",
+            e,
+            n
+        );
+        prop_assert_eq!(finished.pending(), 0);
+        prev = if *finish { finished } else { now };
+    }
+    let (l, ls) = (layout(&d), links(&d));
+    let last = Routes::route(Some(&prev), &l, &ls);
+    let full = link_geometry(&l, &ls);
+    prop_assert_eq!(last.geoms(), full.as_slice());
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 120, .. ProptestConfig::default() })]
 
@@ -140,6 +189,15 @@ proptest! {
     fn incremental_routing_equals_a_full_routing(t in 0..TEMPLATES.len(), edits in prop::collection::vec(an_edit(), 1..8)) {
         let d = TEMPLATES[t].design().map_err(|e| TestCaseError::fail(e.to_string()))?;
         check(d, &edits)?;
+    }
+
+    #[test]
+    fn routing_searched_a_few_links_at_a_time_equals_a_full_routing(
+        t in 0..TEMPLATES.len(),
+        edits in prop::collection::vec((an_edit(), 0usize..12, any::<bool>()), 1..8),
+    ) {
+        let d = TEMPLATES[t].design().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        check_in_steps(d, &edits)?;
     }
 }
 

@@ -34,7 +34,7 @@ pub use links::{links, Link, LinkGeom, LinkKind};
 pub use order::{reading_order, step};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
 pub use placed::link_geometry;
-pub use reroute::Routes;
+pub use reroute::{Routes, Routing};
 pub use route::header_height;
 
 pub use super::model::Rect;

@@ -42,6 +42,25 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Link) -> Option<Lin
     })
 }
 
+/// The link between shapes `a` and `b` as a straight line between the
+/// first pair of sides they face each other by: where a link is drawn
+/// until its route is searched ([`Routing`](super::reroute::Routing)).
+pub(super) fn straight(link: &Link, a: &Shape, b: &Shape) -> LinkGeom {
+    let (start, end) = facing_points(a, b)
+        .into_iter()
+        .next()
+        .unwrap_or((a.rect.center(), b.rect.center()));
+    LinkGeom {
+        link: link.clone(),
+        start,
+        end,
+        control: Point {
+            x: (start.x + end.x) / 2.0,
+            y: (start.y + end.y) / 2.0,
+        },
+    }
+}
+
 /// Everywhere routing the link between shapes `a` and `b` may look: the
 /// box holding every candidate curve [`bend`] tries (a curve lies inside
 /// the triangle of its ends and control point, and the control points lie

@@ -14,9 +14,9 @@
 //! order, so an edit that reorders unchanged shapes routes everything again
 //! (floating-point sums depend on their order).
 
-use super::placed::{reach, route_one, subnet_arc};
+use super::placed::{reach, route_one, straight, subnet_arc};
 use super::route::{with_ancestors, Grid};
-use super::{Layout, Link, LinkGeom, LinkKind, Rect};
+use super::{Layout, Link, LinkGeom, LinkKind, Point, Rect, Shape};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -56,6 +56,7 @@ pub struct Routes {
     geoms: Arc<[LinkGeom]>,
     entries: HashMap<Key, Entry>,
     rerouted: usize,
+    pending: usize,
 }
 
 impl Routes {
@@ -77,15 +78,56 @@ impl Routes {
         self.rerouted
     }
 
+    /// How many links are placed provisionally (see [`Routing::routes`]):
+    /// zero for a finished routing.
+    pub fn pending(&self) -> usize {
+        self.pending
+    }
+
     /// Routes `links` on `layout`, reusing from `prev` every route the
     /// changes since cannot have altered. Equal to
     /// [`link_geometry`](super::link_geometry).
     pub fn route(prev: Option<&Routes>, layout: &Layout, links: &[Link]) -> Routes {
+        Routing::start(prev, layout, links).finish()
+    }
+}
+
+/// A link still to be searched: where it goes in the routing and what its
+/// route will depend on.
+#[derive(Debug, Clone)]
+struct Todo {
+    at: usize,
+    ends: Vec<usize>,
+    reach: Option<Option<Rect>>,
+}
+
+/// A routing under way, so the search can wait until the edit that needed
+/// it is on screen: [`start`](Routing::start) reuses every route it can
+/// and places the links left to search provisionally, [`step`](Routing::step)
+/// searches them a few at a time, and [`finish`](Routing::finish) gives
+/// exactly what [`Routes::route`] gives, however the steps were cut.
+pub struct Routing {
+    layout: Layout,
+    geoms: Vec<LinkGeom>,
+    entries: HashMap<Key, Entry>,
+    /// The links left to search, the next last.
+    todo: Vec<Todo>,
+    /// Made on the first search.
+    grid: Option<Grid>,
+    rerouted: usize,
+}
+
+impl Routing {
+    /// Reuses from `prev` every route the changes since cannot have
+    /// altered; every other link is left to search, placed meanwhile where
+    /// it probably goes: its previous route moved with its ends when both
+    /// moved alike (a link inside a dragged VPC), else a straight line
+    /// between the sides its ends face each other by.
+    pub fn start(prev: Option<&Routes>, layout: &Layout, links: &[Link]) -> Routing {
         let changes = prev.and_then(|p| Changes::between(&p.layout, layout));
-        let mut grid = None;
         let mut geoms = Vec::with_capacity(links.len());
         let mut entries = HashMap::new();
-        let mut rerouted = 0;
+        let mut todo = Vec::new();
         for link in links {
             let (Some(ai), Some(bi)) = (layout.index_of(&link.from), layout.index_of(&link.to))
             else {
@@ -101,50 +143,139 @@ impl Routes {
             }
             let mut ends = with_ancestors(layout, &link.from);
             ends.extend(with_ancestors(layout, &link.to));
-            let old = prev.zip(changes.as_ref()).and_then(|(p, c)| {
+            let old = prev.and_then(|p| {
                 let e = p.entries.get(&key(link))?;
-                c.keeps(e, &ends)
-                    .then(|| p.geoms.get(e.at))
-                    .flatten()
+                p.geoms
+                    .get(e.at)
                     .filter(|g| same_link(g, link))
+                    .map(|g| (p, e, g))
             });
-            let geom = match old {
-                Some(g) => LinkGeom {
+            let kept = old.filter(|(_, e, _)| changes.as_ref().is_some_and(|c| c.keeps(e, &ends)));
+            let reach = reach(link.kind, a, b);
+            if let Some((_, _, g)) = kept {
+                // A non-finite reach is never reused: no entry.
+                if let Some(reach) = reach {
+                    entries.insert(
+                        key(link),
+                        Entry {
+                            at: geoms.len(),
+                            ends,
+                            reach,
+                        },
+                    );
+                }
+                geoms.push(LinkGeom {
                     link: link.clone(),
                     start: g.start,
                     end: g.end,
                     control: g.control,
-                },
-                None => {
-                    rerouted += 1;
-                    let grid = grid.get_or_insert_with(|| Grid::new(layout));
-                    let Some(g) = route_one(layout, grid, link) else {
-                        continue;
-                    };
-                    g
-                }
-            };
-            // A non-finite reach is never reused: no entry.
-            if let Some(reach) = reach(link.kind, a, b) {
-                entries.insert(
-                    key(link),
-                    Entry {
-                        at: geoms.len(),
-                        ends,
-                        reach,
-                    },
-                );
+                });
+                continue;
             }
-            geoms.push(geom);
+            let moved = old.and_then(|(p, _, g)| {
+                let by = shift(p.layout.get(&link.from)?, a)?;
+                (shift(p.layout.get(&link.to)?, b)? == by).then(|| translated(g, link, by))
+            });
+            todo.push(Todo {
+                at: geoms.len(),
+                ends,
+                reach,
+            });
+            geoms.push(moved.unwrap_or_else(|| straight(link, a, b)));
         }
-        // Links sharing a key (a design listing one twice) are each routed
-        // alike; the map keeps the last, which is as good as any.
-        Routes {
+        // Searched from the end: reversed, so links are searched in order.
+        todo.reverse();
+        Routing {
             layout: layout.clone(),
-            geoms: geoms.into(),
+            geoms,
             entries,
-            rerouted,
+            todo,
+            grid: None,
+            rerouted: 0,
         }
+    }
+
+    /// How many links are still to search.
+    pub fn pending(&self) -> usize {
+        self.todo.len()
+    }
+
+    /// Searches links in order while `more()` says to go on (asked before
+    /// each); true once none is left.
+    pub fn step(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        while !self.todo.is_empty() && more() {
+            let Some(t) = self.todo.pop() else { break };
+            let layout = &self.layout;
+            let grid = self.grid.get_or_insert_with(|| Grid::new(layout));
+            let Some(slot) = self.geoms.get_mut(t.at) else {
+                continue;
+            };
+            self.rerouted += 1;
+            // Both ends have shapes (checked in `start`), so a route is found.
+            if let Some(g) = route_one(layout, grid, &slot.link) {
+                *slot = g;
+            }
+            if let Some(reach) = t.reach {
+                entries_insert(&mut self.entries, &slot.link, t.at, t.ends, reach);
+            }
+        }
+        self.todo.is_empty()
+    }
+
+    /// The routing as it stands, to draw now: the links still to search
+    /// are placed provisionally, and the next routing searches them again.
+    pub fn routes(&self) -> Routes {
+        Routes {
+            layout: self.layout.clone(),
+            geoms: self.geoms.clone().into(),
+            entries: self.entries.clone(),
+            rerouted: self.rerouted,
+            pending: self.todo.len(),
+        }
+    }
+
+    /// Searches every link left and gives the finished routing.
+    pub fn finish(mut self) -> Routes {
+        self.step(|| true);
+        Routes {
+            layout: self.layout,
+            geoms: self.geoms.into(),
+            entries: self.entries,
+            rerouted: self.rerouted,
+            pending: 0,
+        }
+    }
+}
+
+fn entries_insert(
+    entries: &mut HashMap<Key, Entry>,
+    link: &Link,
+    at: usize,
+    ends: Vec<usize>,
+    reach: Option<Rect>,
+) {
+    // Links sharing a key (a design listing one twice) are each routed
+    // alike; the map keeps the last, which is as good as any.
+    entries.insert(key(link), Entry { at, ends, reach });
+}
+
+/// How far shape `now` moved since `was`, when it kept its size.
+fn shift(was: &Shape, now: &Shape) -> Option<(f64, f64)> {
+    (was.rect.w == now.rect.w && was.rect.h == now.rect.h)
+        .then_some((now.rect.x - was.rect.x, now.rect.y - was.rect.y))
+}
+
+/// Route `g` moved by `by`, for `link`.
+fn translated(g: &LinkGeom, link: &Link, (dx, dy): (f64, f64)) -> LinkGeom {
+    let at = |p: Point| Point {
+        x: p.x + dx,
+        y: p.y + dy,
+    };
+    LinkGeom {
+        link: link.clone(),
+        start: at(g.start),
+        end: at(g.end),
+        control: at(g.control),
     }
 }
 
