@@ -135,6 +135,14 @@ pub fn capture_pointer(ev: &web_sys::PointerEvent) {
     }
 }
 
+/// Milliseconds on the page's monotonic clock (`performance.now()`), to
+/// share out work between frames; the wall clock where it is missing.
+pub fn clock_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 /// Milliseconds since the epoch, for backup keys.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64

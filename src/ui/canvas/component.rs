@@ -21,12 +21,13 @@ use super::overlay::{handles_view, HintView};
 use super::overview::{overview_style, overview_view};
 use super::palette_drop::{follow_palette, PaletteDrop};
 use super::pointer;
+use super::routing;
 use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
 use super::stage::{Placed, Stage};
 use super::{clipboard, zoom};
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
-use crate::core::layout::{layout, links, LinkKind, RectExt, Routes};
+use crate::core::layout::{layout, links, LinkKind, RectExt, Routes, Routing};
 use crate::core::model::{Design, Rect};
 use crate::core::simulate::located::Located;
 use crate::core::simulate::Failure;
@@ -125,15 +126,23 @@ pub fn Canvas(
 ) -> impl IntoView {
     let geometry = Memo::new(move |_| design.with(layout));
     let located = Memo::new(move |_| design.with(Located::of));
-    // Each edit reroutes only the links it can have changed (core::layout::Routes).
+    // Each edit reroutes only the links it can have changed
+    // (core::layout::Routes), and searches their routes after the frame
+    // that shows the edit when that takes longer than `SEARCH_NOW_MS`
+    // (routing.rs).
     let routes = StoredValue::new(None::<Routes>);
+    let work = StoredValue::new(None::<Routing>);
+    let settled = RwSignal::new(0u64);
     let placed = Memo::new(move |_| {
-        let next = design.with(|d| {
-            geometry.with(|l| routes.with_value(|prev| Routes::route(prev.as_ref(), l, &links(d))))
+        settled.track();
+        let run = design.with(|d| {
+            geometry.with(|l| routes.with_value(|prev| Routing::start(prev.as_ref(), l, &links(d))))
         });
-        let out = Placed(next.shared());
-        routes.set_value(Some(next));
-        out
+        let next = routing::search_now(run, work, routes, settled);
+        Placed {
+            links: next.shared(),
+            pending: next.pending(),
+        }
     });
     let fitted = Memo::new(move |_| {
         let shapes = geometry.with(|l| l.bounds);
@@ -357,7 +366,7 @@ pub fn Canvas(
     };
 
     view! {
-        <div node_ref=st.stage_ref class="stage" class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
+        <div node_ref=st.stage_ref class="stage" data-routing=move || placed.with(|p| (p.pending > 0).then_some("pending")) class:dropping=move || palette.is_some_and(|p| p.with(|p| p.is_some_and(|p| p.dragging())))>
         <svg
             node_ref=svg_ref
             class="canvas"

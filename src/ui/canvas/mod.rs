@@ -14,6 +14,8 @@
 //!   what is drawn.
 //! - [`fail`]: failing a region or an AZ from the canvas, and how a
 //!   failure is drawn.
+//! - [`routing`]: searching links' routes after the frame that shows an
+//!   edit, a slice at a time.
 
 mod band;
 mod clipboard;
@@ -34,6 +36,7 @@ mod overview;
 mod palette_drop;
 mod pan;
 mod pointer;
+mod routing;
 mod scene;
 mod shape;
 mod stage;

@@ -20,13 +20,20 @@ use std::sync::Arc;
 /// ([`Routes::shared`](crate::core::layout::Routes::shared)): an edit of a
 /// design with 14,000 links copies none of them. Equal when they are the
 /// same list, or lists of equal links (so an edit that moves no link stops
-/// here).
+/// here), with as many links still to search.
 #[derive(Debug, Clone, Default)]
-pub struct Placed(pub Arc<[LinkGeom]>);
+pub struct Placed {
+    /// The links, provisional ones included.
+    pub links: Arc<[LinkGeom]>,
+    /// How many are placed provisionally, their route still to search
+    /// ([`Routing`](crate::core::layout::Routing)).
+    pub pending: usize,
+}
 
 impl PartialEq for Placed {
     fn eq(&self, other: &Placed) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+        self.pending == other.pending
+            && (Arc::ptr_eq(&self.links, &other.links) || self.links == other.links)
     }
 }
 
@@ -34,7 +41,7 @@ impl std::ops::Deref for Placed {
     type Target = [LinkGeom];
 
     fn deref(&self) -> &[LinkGeom] {
-        &self.0
+        &self.links
     }
 }
 
