@@ -71,12 +71,18 @@ async fn saved() -> topoform::core::model::Design {
     .unwrap()
 }
 
+/// The world x of shape `id`'s box: its `x` plus the x of the origin of
+/// the region sheet it is drawn on (a sheet draws in its region's own
+/// coordinates).
 fn rect_x(root: &web_sys::Element, id: &str) -> f64 {
-    find(root, &format!("[data-id='{id}'] > rect"))
-        .get_attribute("x")
+    let rect = find(root, &format!("[data-id='{id}'] > rect"));
+    let origin = rect
+        .closest("svg.sheet")
         .unwrap()
-        .parse()
-        .unwrap()
+        .and_then(|s| s.get_attribute("data-origin"))
+        .and_then(|o| o.split(' ').next().and_then(|x| x.parse().ok()))
+        .unwrap_or(0.0);
+    rect.get_attribute("x").unwrap().parse::<f64>().unwrap() + origin
 }
 
 #[wasm_bindgen_test]
@@ -633,4 +639,173 @@ async fn each_region_is_drawn_on_sheets_of_its_own_that_hold_what_it_draws_and_n
         now.is_same_node(Some(&other)),
         "the other region's shapes were not drawn again"
     );
+}
+
+/// The numbers of a link's path (`M x,y Q cx,cy x,y`).
+fn path_numbers(d: &str) -> Vec<f64> {
+    d.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.parse().unwrap())
+        .collect()
+}
+
+/// The links drawn on the canvas, by link id: their path's numbers in world
+/// units (a region's sheet draws in its own coordinates, from the origin
+/// it names).
+fn drawn_paths(root: &web_sys::Element) -> std::collections::BTreeMap<String, Vec<f64>> {
+    all(root, "g.link-group")
+        .iter()
+        .map(|g| {
+            let id = g.get_attribute("data-id").unwrap();
+            let d = g
+                .query_selector("path.link")
+                .unwrap()
+                .and_then(|p| p.get_attribute("d"))
+                .unwrap_or_default();
+            let origin = g
+                .closest("svg.sheet")
+                .unwrap()
+                .and_then(|s| s.get_attribute("data-origin"))
+                .map_or(vec![0.0, 0.0], |o| path_numbers(&o));
+            let world = path_numbers(&d)
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v + origin[i % 2])
+                .collect();
+            (id, world)
+        })
+        .collect()
+}
+
+/// Waits (up to 60 s) until the canvas has no link left to route.
+async fn routed(stage: &web_sys::Element) {
+    for _ in 0..1200 {
+        if !stage.has_attribute("data-routing") {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("links still routing after 60 s");
+}
+
+/// Routing after the frame (issue 13): on a design whose links take longer
+/// to route than an edit's own task allows, the canvas draws every link at
+/// once, placed provisionally, says so, and routes them in later tasks;
+/// once done, every path is exactly the one a full routing gives, after
+/// the first drawing and after a VPC is dragged (its links searched again).
+#[wasm_bindgen_test]
+async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
+    use topoform::core::layout::{layout, link_geometry, links};
+    use topoform::core::model::Design;
+    use topoform::ui::Canvas;
+    styles();
+    // Three regions of the stress design: 750 objects, some 300 links to
+    // search, far more than the edit's own 2 ms of searching.
+    let mut d = topoform::core::stress::stress_design();
+    d.regions.truncate(3);
+    let expected = |d: &Design| -> std::collections::BTreeMap<String, Vec<f64>> {
+        link_geometry(&layout(d), &links(d))
+            .iter()
+            .map(|g| {
+                let (s, c, e) = (g.start, g.control, g.end);
+                (g.link.id(), vec![s.x, s.y, c.x, c.y, e.x, e.y])
+            })
+            .collect()
+    };
+    let design = RwSignal::new(d.clone());
+    let badges = Signal::derive(Default::default);
+    let selection = RwSignal::new(Vec::<String>::new());
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.style()
+        .set_css_text("position:fixed;left:0;top:0;width:1200px;height:800px");
+    document().body().unwrap().append_child(&host).unwrap();
+    let _h = leptos::mount::mount_to(host.clone(), move || {
+        view! { <Canvas design=design.into() badges=badges selection=selection focus=Signal::derive(|| 0u64) /> }
+    });
+    let host: web_sys::Element = host.unchecked_into();
+    settle().await;
+    let stage = find(&host, ".stage");
+    for (what, next) in [
+        ("drawn", None),
+        (
+            "a VPC dragged",
+            Some(topoform::core::stress::bench_edits(&d).vpc_moved),
+        ),
+    ] {
+        if let Some(next) = next.clone() {
+            design.set(next);
+            settle().await;
+        }
+        let now = next.as_ref().unwrap_or(&d);
+        let full = expected(now);
+        assert_eq!(
+            stage.get_attribute("data-routing").as_deref(),
+            Some("pending"),
+            "{what}: links left to route"
+        );
+        let provisional = drawn_paths(&host);
+        assert!(!provisional.is_empty(), "{what}: links drawn at once");
+        assert!(
+            provisional.keys().all(|id| full.contains_key(id)),
+            "{what}: only the design's links"
+        );
+        routed(&stage).await;
+        let done = drawn_paths(&host);
+        assert_eq!(
+            done.keys().collect::<Vec<_>>(),
+            provisional.keys().collect::<Vec<_>>(),
+            "{what}: the same links, before and after routing"
+        );
+        assert_ne!(done, provisional, "{what}: some links were provisional");
+        for (id, path) in &done {
+            let want = &full[id];
+            // Drawn to a tenth of a unit, in the sheet's coordinates to 1/64.
+            assert!(
+                path.len() == 6 && path.iter().zip(want).all(|(a, b)| (a - b).abs() <= 0.07),
+                "{what}: {id} drawn at {path:?}, a full routing places it at {want:?}"
+            );
+        }
+    }
+    // A region moved whole (as an add in the region above pushes it down)
+    // keeps every element: its sheets draw in its own coordinates, so only
+    // they move.
+    let now = topoform::core::stress::bench_edits(&d).vpc_moved;
+    let r = layout(&now).get("r1").expect("region r1").rect;
+    let mut shifted = now.clone();
+    shifted.canvas.insert(
+        "r1".to_string(),
+        topoform::core::model::Rect {
+            x: r.x + 120.0,
+            y: r.y + 80.0,
+            ..r
+        },
+    );
+    let subnet = find(&host, "[data-id='r1-v0-s0']");
+    let sheet = find(&host, "foreignObject.sheet-items[data-part='r1']");
+    let place = (
+        sheet.get_attribute("style"),
+        sheet.parent_element().unwrap().get_attribute("transform"),
+    );
+    design.set(shifted);
+    settle().await;
+    assert!(
+        find(&host, "[data-id='r1-v0-s0']").is_same_node(Some(&subnet)),
+        "the moved region's shapes were not drawn again"
+    );
+    assert!(
+        find(&host, "foreignObject.sheet-items[data-part='r1']").is_same_node(Some(&sheet)),
+        "its sheet is the same element"
+    );
+    assert_eq!(
+        sheet.get_attribute("style"),
+        place.0,
+        "in its own coordinates, the sheet's box is the same"
+    );
+    assert_ne!(
+        sheet.parent_element().unwrap().get_attribute("transform"),
+        place.1,
+        "only the group placing it moved"
+    );
+    routed(&stage).await;
+    host.remove();
 }

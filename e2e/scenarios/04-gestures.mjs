@@ -4,7 +4,10 @@
 // the shortcuts overlay and the dark theme. Screenshots of each.
 import { drag, point } from '../gestures.mjs';
 
-const x = async (page, id) => Number(await page.locator(`[data-id="${id}"] > rect`).first().getAttribute('x'));
+// World x: the box's x plus its region sheet's origin (a sheet draws in its
+// region's own coordinates).
+const x = (page, id) => page.locator(`[data-id="${id}"] > rect`).first().evaluate((r) =>
+  Number(r.getAttribute('x')) + Number(r.closest('svg.sheet')?.getAttribute('data-origin')?.split(' ')[0] ?? 0));
 
 export default async function (page, { url, shot }) {
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -18,13 +18,16 @@ async function onLine(page, selector) {
     const g = document.querySelector(sel);
     const path = g?.querySelector('path.link');
     if (!path) return null;
-    // The canvas's matrix: a line's coordinates are the canvas's (its sheet
-    // maps one to one), and Chromium's getScreenCTM of an element inside a
-    // foreignObject has the wrong translation.
+    // The canvas's matrix: a line's coordinates are its region sheet's,
+    // the canvas's less the sheet's origin (`data-origin`), and Chromium's
+    // getScreenCTM of an element inside a foreignObject has the wrong
+    // translation.
     const m = document.querySelector('svg.canvas').getScreenCTM();
+    const [ox, oy] = (path.closest('svg.sheet')?.getAttribute('data-origin') ?? '0 0').split(' ').map(Number);
     const len = path.getTotalLength();
     for (let i = 1; i < 40; i++) {
-      const q = path.getPointAtLength((len * i) / 40);
+      const l = path.getPointAtLength((len * i) / 40);
+      const q = { x: l.x + ox, y: l.y + oy };
       const x = m.a * q.x + m.c * q.y + m.e;
       const y = m.b * q.x + m.d * q.y + m.f;
       if (document.elementFromPoint(x, y)?.closest('.link-group') === g) return { x, y };

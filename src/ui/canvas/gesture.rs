@@ -124,10 +124,12 @@ impl Moving {
     /// layer) and hidden on the canvas, so a frame of the drag moves one
     /// layer and repaints nothing; half-moving links fade.
     pub fn begin(&self, into: &web_sys::Element) {
+        // One group per sheet (elements come in document order).
+        let mut group: Option<(String, web_sys::Element)> = None;
         for el in &self.shown {
             if let Ok(copy) = el.clone_node_with_deep(true) {
                 // Failing to copy only leaves that element unshown while it moves.
-                let _ = into.append_child(&copy);
+                let _ = placed_from_sheet(el, into, &mut group).append_child(&copy);
             }
             let _ = el.set_attribute("visibility", "hidden");
         }
@@ -148,6 +150,48 @@ impl Moving {
         if let Some(layer) = into {
             layer.set_inner_html("");
         }
+    }
+}
+
+/// Where in `into` (the drag layer, in world units) a copy of `el` goes:
+/// a group shifted by the origin of the region sheet `el` is drawn on,
+/// whose coordinates are the region's own (scene.rs, `Part`), or `into`
+/// itself for an element drawn in world units.
+fn placed_from_sheet(
+    el: &web_sys::Element,
+    into: &web_sys::Element,
+    last: &mut Option<(String, web_sys::Element)>,
+) -> web_sys::Element {
+    let Some(origin) = el
+        .closest("svg.sheet")
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_attribute("data-origin"))
+    else {
+        return into.clone();
+    };
+    if let Some((o, g)) = last.as_ref() {
+        if *o == origin {
+            return g.clone();
+        }
+    }
+    let group = into
+        .owner_document()
+        .and_then(|d| {
+            d.create_element_ns(Some("http://www.w3.org/2000/svg"), "g")
+                .ok()
+        })
+        .filter(|g| {
+            g.set_attribute("transform", &format!("translate({origin})"))
+                .is_ok()
+        })
+        .filter(|g| into.append_child(g).is_ok());
+    match group {
+        Some(g) => {
+            *last = Some((origin, g.clone()));
+            g
+        }
+        None => into.clone(),
     }
 }
 

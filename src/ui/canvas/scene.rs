@@ -10,14 +10,15 @@
 //!
 //! Each region (and the global band) is drawn on sheets of its own
 //! ([`scene_view`]), so the browser repaints only the region an edit
-//! touched.
+//! touched, and in its own coordinates ([`Part`]), so a region pushed
+//! aside by an edit elsewhere keeps every element.
 
 use super::fail::Fate;
 use super::links::{link_view, subnet_use_view, words};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
 use super::stage::Placed;
-use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Rect, RectExt, Shape};
+use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, Shape};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -169,7 +170,11 @@ struct Named {
 
 impl Named {
     fn new(g: &LinkGeom, titles: &Titles) -> Named {
-        let words = words(g, &titles.0);
+        Named::with_words(g.clone(), words(g, &titles.0))
+    }
+
+    fn with_words(geom: LinkGeom, words: String) -> Named {
+        let g = &geom;
         let mut h = rustc_hash::FxHasher::default();
         words.hash(&mut h);
         g.link.kind.hash(&mut h);
@@ -177,11 +182,8 @@ impl Named {
         for p in [g.start, g.end, g.control] {
             (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
         }
-        Named {
-            geom: g.clone(),
-            words,
-            key: h.finish(),
-        }
+        let key = h.finish();
+        Named { geom, words, key }
     }
 }
 
@@ -231,17 +233,86 @@ fn name_links(
 
 /// What lies inside one top-level frame (a region, or the global band):
 /// its frames and other shapes, and the links with both ends in it (the
-/// lines to used subnets first, as drawn).
+/// lines to used subnets first, as drawn), all in the part's own
+/// coordinates: world units less its `origin`. A part moved whole (a
+/// region pushed down when the one above it grows) is then drawn the same
+/// and keeps every element; only its sheets move.
 #[derive(Debug, Default)]
 struct Part {
     /// The top-level frame's id.
     id: String,
+    /// The top-level frame's corner, on whole world units.
+    origin: (f64, f64),
     frames: Drawings,
     items: Drawings,
     links: Vec<Arc<Named>>,
     /// The world area everything above is drawn in, with room for strokes
     /// and text that run past a box's edge.
     area: Rect,
+}
+
+/// `v` less `o`, on 1/64 of a unit: a shape moved with its part by any
+/// amount lands on the same local coordinate (the difference of two moved
+/// values can differ from the unmoved one in its last bits).
+fn local(v: f64, o: f64) -> f64 {
+    ((v - o) * 64.0).round() / 64.0
+}
+
+/// Shape `d` in coordinates from `origin`: `was` itself when drawn the
+/// same there, so its list key and element are kept.
+fn local_drawn(d: &Arc<Drawn>, (ox, oy): (f64, f64), was: Option<&Arc<Drawn>>) -> Arc<Drawn> {
+    let rect = Rect {
+        x: local(d.shape.rect.x, ox),
+        y: local(d.shape.rect.y, oy),
+        ..d.shape.rect
+    };
+    match was {
+        Some(w)
+            if w.shape.rect == rect
+                && w.shape.id == d.shape.id
+                && w.shape.kind == d.shape.kind
+                && w.label == d.label =>
+        {
+            Arc::clone(w)
+        }
+        _ => {
+            let shape = Shape {
+                rect,
+                ..d.shape.clone()
+            };
+            Arc::new(Drawn::new(&shape, d.label.clone()))
+        }
+    }
+}
+
+/// Link `n` in coordinates from `origin`, or `was` when placed the same.
+fn local_named(n: &Named, (ox, oy): (f64, f64), was: Option<&Arc<Named>>) -> Arc<Named> {
+    let at = |p: Point| Point {
+        x: local(p.x, ox),
+        y: local(p.y, oy),
+    };
+    let g = &n.geom;
+    let (start, end, control) = (at(g.start), at(g.end), at(g.control));
+    match was {
+        Some(w)
+            if w.geom.start == start
+                && w.geom.end == end
+                && w.geom.control == control
+                && w.geom.link == g.link
+                && w.words == n.words =>
+        {
+            Arc::clone(w)
+        }
+        _ => Arc::new(Named::with_words(
+            LinkGeom {
+                link: g.link.clone(),
+                start,
+                end,
+                control,
+            },
+            n.words.clone(),
+        )),
+    }
 }
 
 fn same_links(a: &[Arc<Named>], b: &[Arc<Named>]) -> bool {
@@ -252,6 +323,7 @@ fn same_links(a: &[Arc<Named>], b: &[Arc<Named>]) -> bool {
 impl PartialEq for Part {
     fn eq(&self, other: &Part) -> bool {
         self.id == other.id
+            && self.origin == other.origin
             && self.area == other.area
             && self.frames == other.frames
             && self.items == other.items
@@ -310,24 +382,35 @@ fn cut<'a>(
     }
     let mut slot = vec![usize::MAX; drawn.len()];
     let mut parts: Vec<Part> = Vec::new();
+    // Each part's counterpart in `prev` (the same top-level frame, at the
+    // same place of the list), whose shapes and links a shape or link
+    // drawn the same reuses.
+    let mut was: Vec<Option<&Arc<Part>>> = Vec::new();
     for (i, d) in drawn.iter().enumerate() {
         let r = root[i];
         if slot[r] == usize::MAX {
             slot[r] = parts.len();
+            let top = &drawn[r].shape;
+            was.push(
+                prev.and_then(|v| v.parts.get(parts.len()))
+                    .filter(|p| p.id == top.id),
+            );
             parts.push(Part {
-                id: drawn[r].shape.id.clone(),
-                area: drawn[r].shape.rect,
+                id: top.id.clone(),
+                origin: (top.rect.x.floor(), top.rect.y.floor()),
+                area: top.rect,
                 ..Part::default()
             });
         }
-        let part = &mut parts[slot[r]];
+        let (part, before) = (&mut parts[slot[r]], was[slot[r]]);
         part.area = part.area.union(&d.shape.rect);
-        let list = if is_frame(d.shape.kind) {
-            &mut part.frames
+        let (list, old) = if is_frame(d.shape.kind) {
+            (&mut part.frames, before.map(|b| &b.frames))
         } else {
-            &mut part.items
+            (&mut part.items, before.map(|b| &b.items))
         };
-        list.0.push(Arc::clone(d));
+        let at = old.and_then(|o| o.0.get(list.0.len()));
+        list.0.push(local_drawn(d, part.origin, at));
     }
     let by_id: rustc_hash::FxHashMap<&str, usize> = drawn
         .iter()
@@ -341,7 +424,8 @@ fn cut<'a>(
             Some(&p) if from == by_id.get(n.geom.link.to.as_str()) => {
                 let part = &mut parts[p];
                 part.area = part.area.union(&n.geom.bounds());
-                part.links.push(Arc::clone(n));
+                let at = was[p].and_then(|b| b.links.get(part.links.len()));
+                part.links.push(local_named(n, part.origin, at));
             }
             _ => across.links.push(Arc::clone(n)),
         }
@@ -403,8 +487,9 @@ fn links_view(part: Memo<Arc<Part>>, fate: Memo<Fate>) -> impl IntoView {
     view! { <g class="layer-links"><For each=each key=|n| n.key children=link /></g> }
 }
 
-/// One sheet of part `id`: an SVG of its own over the part's area (world
-/// units, the same as the canvas's), in a `foreignObject`. Chromium paints
+/// One sheet of part `id`: an SVG of its own over the part's area, in a
+/// `foreignObject` placed in world units, whose view box is the same area
+/// in the part's own coordinates. Chromium paints
 /// each such sheet as a layer of its own and reuses its drawing when
 /// nothing in it changed, so an edit in one region repaints that region's
 /// sheets, not the 50,000 elements of a large design (docs/build.md, "One
@@ -451,23 +536,38 @@ fn sheet_view(
             .into_any()
         }
     };
-    // One attribute each: the box as CSS geometry, the view box.
+    // The sheet sits in the part's own coordinates (see `Part`), its box
+    // and view box the same area, inside a group moved to the part's
+    // origin: a part moved whole changes one attribute of one group per
+    // sheet (a changed position of the `foreignObject` itself restyled
+    // and laid out everything inside it again). The drag layer reads the
+    // origin to place copies of what it moves (gesture.rs).
     let place = move || {
         part.with(|p| {
-            let a = p.area;
-            format!("x:{}px;y:{}px;width:{}px;height:{}px", a.x, a.y, a.w, a.h)
+            let (a, (ox, oy)) = (p.area, p.origin);
+            format!(
+                "x:{}px;y:{}px;width:{}px;height:{}px",
+                a.x - ox,
+                a.y - oy,
+                a.w,
+                a.h
+            )
         })
     };
     let view_box = move || {
         part.with(|p| {
-            let a = p.area;
-            format!("{} {} {} {}", a.x, a.y, a.w, a.h)
+            let (a, (ox, oy)) = (p.area, p.origin);
+            format!("{} {} {} {}", a.x - ox, a.y - oy, a.w, a.h)
         })
     };
+    let moved = move || part.with(|p| format!("translate({} {})", p.origin.0, p.origin.1));
+    let origin = move || part.with(|p| format!("{} {}", p.origin.0, p.origin.1));
     view! {
-        <foreignObject class=which.class() data-part=name style=place>
-            <svg class="sheet" role="none" viewBox=view_box>{inner}</svg>
-        </foreignObject>
+        <g class="sheet-place" transform=moved>
+            <foreignObject class=which.class() data-part=name style=place>
+                <svg class="sheet" role="none" viewBox=view_box data-origin=origin>{inner}</svg>
+            </foreignObject>
+        </g>
     }
     .into_any()
 }
