@@ -3,7 +3,7 @@
 // inclusive. Point it at a build whose wasm keeps its names (see
 // docs/build.md, "Profiling an edit"):
 //
-//   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr
+//   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr|add
 import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,13 @@ try {
   if (what === 'cidr') {
     const cidr = await typeOverlappingCidr(page, design);
     act = () => cidr.press('Enter');
+  } else if (what === 'add') {
+    // As bench-input does: the first VPC selected, then the palette's Auto
+    // Scaling group clicked (added into it).
+    await typeOverlappingCidr(page, design);
+    await page.keyboard.press('Escape');
+    const button = await page.locator('.editbar button[data-palette="Auto Scaling group"]').elementHandle();
+    act = () => button.click();
   } else {
     const node = await page.evaluate(() => document.querySelector('svg.canvas g[data-id][data-kind="alb"], svg.canvas g[data-id][data-kind="asg"]')?.getAttribute('data-id'));
     const at = await pressOn(page, node);
@@ -52,6 +59,8 @@ try {
   const t0 = Date.now();
   await act();
   await settle(page);
+  // And the links it moved routed after the frame (ui/canvas/routing.rs).
+  await page.waitForFunction(() => !document.querySelector('.stage[data-routing]'), null, { timeout: 20000, polling: 'raf' });
   const wall = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop');
   const trace = JSON.parse((await browser.stopTracing()).toString());
