@@ -357,7 +357,7 @@ fn editor_steps_on_the_stress_design() {
 #[wasm_bindgen_test]
 async fn component_redraws_on_the_stress_design() {
     use topoform::core::validate::{by_subject, validate};
-    use topoform::ui::{Canvas, Problems};
+    use topoform::ui::Problems;
     let perf = window().performance().unwrap();
     let d = topoform::core::stress::stress_design();
     let mut moved = d.clone();
@@ -374,14 +374,7 @@ async fn component_redraws_on_the_stress_design() {
     let design = RwSignal::new(d.clone());
     let diagnostics = Memo::new(move |_| design.with(validate));
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
-    let selection = RwSignal::new(Vec::<String>::new());
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.style()
-        .set_css_text("position:fixed;left:0;top:0;width:1200px;height:800px");
-    document().body().unwrap().append_child(&host).unwrap();
-    let _h = leptos::mount::mount_to(host.clone(), move || {
-        view! { <Canvas design=design.into() badges=badges.into() selection=selection focus=Signal::derive(|| 0u64) /> }
-    });
+    let (_, canvas) = web_support::mount_canvas(design, badges.into());
     web_support::settle().await;
     for (what, next) in [
         ("move one shape", moved.clone()),
@@ -404,9 +397,8 @@ async fn component_redraws_on_the_stress_design() {
         "wasm canvas alone, a CIDR edit with new badges: {:.0} ms",
         perf.now() - t
     ));
-    host.remove();
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
+    drop(canvas);
+    let host = web_support::host();
     let design2 = RwSignal::new(d.clone());
     let diags2 = Memo::new(move |_| design2.with(validate));
     let _h2 = leptos::mount::mount_to(

@@ -697,7 +697,6 @@ async fn routed(stage: &web_sys::Element) {
 async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
     use topoform::core::layout::{layout, link_geometry, links};
     use topoform::core::model::Design;
-    use topoform::ui::Canvas;
     styles();
     // Three regions of the stress design: 750 objects, some 300 links to
     // search, far more than the edit's own 2 ms of searching.
@@ -713,16 +712,7 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
             .collect()
     };
     let design = RwSignal::new(d.clone());
-    let badges = Signal::derive(Default::default);
-    let selection = RwSignal::new(Vec::<String>::new());
-    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.style()
-        .set_css_text("position:fixed;left:0;top:0;width:1200px;height:800px");
-    document().body().unwrap().append_child(&host).unwrap();
-    let _h = leptos::mount::mount_to(host.clone(), move || {
-        view! { <Canvas design=design.into() badges=badges selection=selection focus=Signal::derive(|| 0u64) /> }
-    });
-    let host: web_sys::Element = host.unchecked_into();
+    let (host, _h) = mount_canvas(design, Signal::derive(Default::default));
     settle().await;
     let stage = find(&host, ".stage");
     for (what, next) in [
@@ -807,5 +797,4 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
         "only the group placing it moved"
     );
     routed(&stage).await;
-    host.remove();
 }

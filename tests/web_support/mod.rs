@@ -183,6 +183,30 @@ pub fn host() -> web_sys::HtmlElement {
     el
 }
 
+/// The canvas alone over `design` (no selection, focus or edits), in a
+/// fixed 1200×800 box: for tests and benchmarks of the drawing itself.
+pub fn mount_canvas(
+    design: RwSignal<topoform::core::model::Design>,
+    badges: Signal<std::collections::BTreeMap<String, (topoform::core::validate::Severity, usize)>>,
+) -> (web_sys::Element, Mounted) {
+    use topoform::ui::Canvas;
+    let el = host();
+    el.style()
+        .set_css_text("position:fixed;left:0;top:0;width:1200px;height:800px");
+    let selection = RwSignal::new(Vec::<String>::new());
+    let h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Canvas design=design.into() badges=badges selection=selection focus=Signal::derive(|| 0u64) /> }
+    });
+    let el: web_sys::Element = el.unchecked_into();
+    (
+        el.clone(),
+        Mounted {
+            el,
+            _handle: Box::new(h),
+        },
+    )
+}
+
 /// Waits (up to 20 s) for `selector` under `root`: exports answer later.
 pub async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     for _ in 0..400 {
