@@ -650,8 +650,8 @@ fn path_numbers(d: &str) -> Vec<f64> {
 }
 
 /// The links drawn on the canvas, by link id: their path's numbers in world
-/// units (a region's sheet draws in its own coordinates, from the origin
-/// it names).
+/// units (a region's sheet, and the group of links between two regions,
+/// draw in a region's own coordinates, from the origin they name).
 fn drawn_paths(root: &web_sys::Element) -> std::collections::BTreeMap<String, Vec<f64>> {
     all(root, "g.link-group")
         .iter()
@@ -663,7 +663,7 @@ fn drawn_paths(root: &web_sys::Element) -> std::collections::BTreeMap<String, Ve
                 .and_then(|p| p.get_attribute("d"))
                 .unwrap_or_default();
             let origin = g
-                .closest("svg.sheet")
+                .closest("[data-origin]")
                 .unwrap()
                 .and_then(|s| s.get_attribute("data-origin"))
                 .map_or(vec![0.0, 0.0], |o| path_numbers(&o));
@@ -675,6 +675,30 @@ fn drawn_paths(root: &web_sys::Element) -> std::collections::BTreeMap<String, Ve
             (id, world)
         })
         .collect()
+}
+
+/// Zoomed out, every overview label sits at its frame's corner on screen
+/// (labels are drawn in their region's coordinates, in a group placed at
+/// its origin).
+fn overview_on_frames(root: &web_sys::Element) {
+    let labels = all(root, ".layer-overview [data-target]");
+    assert!(labels.len() > 10, "zoomed out, frames have overview labels");
+    for label in labels {
+        let id = label.get_attribute("data-target").unwrap();
+        let hit = label.query_selector(".ov-hit").unwrap().unwrap();
+        let (a, b) = (
+            hit.get_bounding_client_rect(),
+            find(root, &format!("[data-id='{id}'] > rect")).get_bounding_client_rect(),
+        );
+        assert!(
+            (a.left() - b.left()).abs() < 1.0 && (a.top() - b.top()).abs() < 1.0,
+            "{id}'s overview label at ({}, {}), its frame at ({}, {})",
+            a.left(),
+            a.top(),
+            b.left(),
+            b.top()
+        );
+    }
 }
 
 /// Waits (up to 60 s) until the canvas has no link left to route.
@@ -759,18 +783,24 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
     // A region moved whole (as an add in the region above pushes it down)
     // keeps every element: its sheets draw in its own coordinates, so only
     // they move.
+    // Two regions moved alike: the links between them keep theirs too.
     let now = topoform::core::stress::bench_edits(&d).vpc_moved;
-    let r = layout(&now).get("r1").expect("region r1").rect;
     let mut shifted = now.clone();
-    shifted.canvas.insert(
-        "r1".to_string(),
-        topoform::core::model::Rect {
-            x: r.x + 120.0,
-            y: r.y + 80.0,
-            ..r
-        },
-    );
+    for region in ["r1", "r2"] {
+        let r = layout(&now).get(region).expect("region").rect;
+        shifted.canvas.insert(
+            region.to_string(),
+            topoform::core::model::Rect {
+                x: r.x + 120.0,
+                y: r.y + 80.0,
+                ..r
+            },
+        );
+    }
     let subnet = find(&host, "[data-id='r1-v0-s0']");
+    let between = find(&host, "g.pair[data-pair='r2>r1'] g.link-group");
+    let overview = find(&host, ".layer-overview [data-target='r1-v0']");
+    overview_on_frames(&host);
     let sheet = find(&host, "foreignObject.sheet-items[data-part='r1']");
     let place = (
         sheet.get_attribute("style"),
@@ -781,6 +811,16 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
     assert!(
         find(&host, "[data-id='r1-v0-s0']").is_same_node(Some(&subnet)),
         "the moved region's shapes were not drawn again"
+    );
+    assert!(
+        find(&host, ".layer-overview [data-target='r1-v0']").is_same_node(Some(&overview)),
+        "the moved region's overview labels were not drawn again"
+    );
+    overview_on_frames(&host);
+    let id = between.get_attribute("data-id").unwrap();
+    assert!(
+        find(&host, &format!("g.link-group[data-id='{id}']")).is_same_node(Some(&between)),
+        "a link between the two moved regions was not drawn again"
     );
     assert!(
         find(&host, "foreignObject.sheet-items[data-part='r1']").is_same_node(Some(&sheet)),

@@ -18,12 +18,12 @@ async function onLine(page, selector) {
     const g = document.querySelector(sel);
     const path = g?.querySelector('path.link');
     if (!path) return null;
-    // The canvas's matrix: a line's coordinates are its region sheet's,
-    // the canvas's less the sheet's origin (`data-origin`), and Chromium's
-    // getScreenCTM of an element inside a foreignObject has the wrong
-    // translation.
+    // The canvas's matrix: a line's coordinates are its region's, the
+    // canvas's less the origin its sheet or group names (`data-origin`),
+    // and Chromium's getScreenCTM of an element inside a foreignObject has
+    // the wrong translation.
     const m = document.querySelector('svg.canvas').getScreenCTM();
-    const [ox, oy] = (path.closest('svg.sheet')?.getAttribute('data-origin') ?? '0 0').split(' ').map(Number);
+    const [ox, oy] = (path.closest('[data-origin]')?.getAttribute('data-origin') ?? '0 0').split(' ').map(Number);
     const len = path.getTotalLength();
     for (let i = 1; i < 40; i++) {
       const l = path.getPointAtLength((len * i) / 40);

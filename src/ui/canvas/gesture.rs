@@ -154,16 +154,17 @@ impl Moving {
 }
 
 /// Where in `into` (the drag layer, in world units) a copy of `el` goes:
-/// a group shifted by the origin of the region sheet `el` is drawn on,
-/// whose coordinates are the region's own (scene.rs, `Part`), or `into`
-/// itself for an element drawn in world units.
+/// a group shifted by the origin of the region sheet or the pair of
+/// regions `el` is drawn in, whose coordinates are the region's own
+/// (scene.rs, `Part`), or `into` itself for an element drawn in world
+/// units.
 fn placed_from_sheet(
     el: &web_sys::Element,
     into: &web_sys::Element,
     last: &mut Option<(String, web_sys::Element)>,
 ) -> web_sys::Element {
     let Some(origin) = el
-        .closest("svg.sheet")
+        .closest("[data-origin]")
         .ok()
         .flatten()
         .and_then(|s| s.get_attribute("data-origin"))

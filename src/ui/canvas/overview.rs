@@ -6,7 +6,7 @@
 //! header. A fitted multi-region design thus always says which region and
 //! VPC is which.
 
-use super::scene::{Drawings, Drawn};
+use super::scene::{local, origin_of, Drawings, Drawn};
 use crate::core::layout::{fit, header_height, Rect, ShapeKind};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -52,23 +52,66 @@ pub fn overview_view(
             .map(|s| (s.ln() * 10.0).round() as i32)
     });
     // Keyed by id and everything drawn, so an edit redraws only the labels
-    // it changed (a renamed VPC, a moved frame), not all of them.
-    let labels = Memo::new(move |_| {
+    // it changed (a renamed VPC, a moved frame), not all of them; grouped by
+    // region, each group in its region's own coordinates (scene.rs, `Part`),
+    // so a region moved whole keeps its labels and moves one group.
+    let groups = Memo::new(move |_| {
         let Some(level) = level.get() else {
             return Vec::new();
         };
         let s = (f64::from(level) / 10.0).exp();
         drawn.with(|v| {
-            v.iter()
-                .filter_map(|d| OvLabel::of(d, s))
-                .collect::<Vec<_>>()
+            let mut root: Vec<usize> = Vec::with_capacity(v.len());
+            let mut slot: Vec<Option<usize>> = vec![None; v.len()];
+            let mut out: Vec<OvGroup> = Vec::new();
+            for (i, d) in v.iter().enumerate() {
+                let r = match d.shape.parent {
+                    Some(p) if p < i => root[p],
+                    _ => i,
+                };
+                root.push(r);
+                let Some(label) = OvLabel::of(d, s, origin_of(&v[r])) else {
+                    continue;
+                };
+                let k = *slot[r].get_or_insert_with(|| {
+                    out.push(OvGroup {
+                        id: v[r].shape.id.clone(),
+                        origin: origin_of(&v[r]),
+                        labels: Vec::new(),
+                    });
+                    out.len() - 1
+                });
+                out[k].labels.push(label);
+            }
+            out
         })
     });
+    let ids = move || groups.with(|g| g.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
+    let group = move |id: String| {
+        let me = Memo::new(move |_| {
+            groups.with(|g| g.iter().find(|g| g.id == id).cloned().unwrap_or_default())
+        });
+        let moved = move || me.with(|g| format!("translate({} {})", g.origin.0, g.origin.1));
+        let origin = move || me.with(|g| format!("{} {}", g.origin.0, g.origin.1));
+        view! {
+            <g transform=moved data-origin=origin>
+                <For each=move || me.with(|g| g.labels.clone()) key=|o| o.key.clone() children=OvLabel::view />
+            </g>
+        }
+    };
     view! {
         <g class="layer-overview" aria-hidden="true" style=move || overview_style(scale.get())>
-            <For each=move || labels.get() key=|o| o.key.clone() children=OvLabel::view />
+            <For each=ids key=String::clone children=group />
         </g>
     }
+}
+
+/// The overview labels of one top-level frame's frames, in its coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct OvGroup {
+    id: String,
+    origin: (f64, f64),
+    labels: Vec<OvLabel>,
 }
 
 /// One overview label: its frame, its class, the band to grab it by and
@@ -83,8 +126,9 @@ struct OvLabel {
 }
 
 impl OvLabel {
-    /// The label of a drawn frame at `s` pixels per unit (`None`: not a frame).
-    fn of(d: &Drawn, s: f64) -> Option<OvLabel> {
+    /// The label of a drawn frame at `s` pixels per unit, in coordinates
+    /// from `origin` (`None`: not a frame).
+    fn of(d: &Drawn, s: f64, (ox, oy): (f64, f64)) -> Option<OvLabel> {
         let class = match d.shape.kind {
             ShapeKind::Region => "ov-label ov-region",
             ShapeKind::Global => "ov-label ov-global",
@@ -100,7 +144,11 @@ impl OvLabel {
             ShapeKind::Az => String::new(),
             _ => l.title.clone(),
         };
-        let r = d.shape.rect;
+        let r = Rect {
+            x: local(d.shape.rect.x, ox),
+            y: local(d.shape.rect.y, oy),
+            ..d.shape.rect
+        };
         let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
         // The header band stays something to grab the frame by, with or
         // without room for its name.

@@ -254,8 +254,14 @@ struct Part {
 /// `v` less `o`, on 1/64 of a unit: a shape moved with its part by any
 /// amount lands on the same local coordinate (the difference of two moved
 /// values can differ from the unmoved one in its last bits).
-fn local(v: f64, o: f64) -> f64 {
+pub(super) fn local(v: f64, o: f64) -> f64 {
     ((v - o) * 64.0).round() / 64.0
+}
+
+/// The origin of the part whose top-level frame is `top`: its corner, on
+/// whole units.
+pub(super) fn origin_of(top: &Drawn) -> (f64, f64) {
+    (top.shape.rect.x.floor(), top.shape.rect.y.floor())
 }
 
 /// Shape `d` in coordinates from `origin`: `was` itself when drawn the
@@ -332,22 +338,22 @@ impl PartialEq for Part {
 }
 
 /// The design cut into [`Part`]s, in paint order, and the links between
-/// parts (a part of links only). Equal when the same parts (pointers).
+/// parts, one part of links only per pair of parts they join, in the
+/// coordinates of the first (so links between two regions pushed down
+/// alike keep their elements). Equal when the same parts (pointers).
 #[derive(Debug, Clone, Default)]
 struct Parts {
     parts: Vec<Arc<Part>>,
-    across: Arc<Part>,
+    across: Vec<Arc<Part>>,
+}
+
+fn same_parts(a: &[Arc<Part>], b: &[Arc<Part>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y))
 }
 
 impl PartialEq for Parts {
     fn eq(&self, other: &Parts) -> bool {
-        self.parts.len() == other.parts.len()
-            && self
-                .parts
-                .iter()
-                .zip(&other.parts)
-                .all(|(a, b)| Arc::ptr_eq(a, b))
-            && Arc::ptr_eq(&self.across, &other.across)
+        same_parts(&self.parts, &other.parts) && same_parts(&self.across, &other.across)
     }
 }
 
@@ -397,7 +403,7 @@ fn cut<'a>(
             );
             parts.push(Part {
                 id: top.id.clone(),
-                origin: (top.rect.x.floor(), top.rect.y.floor()),
+                origin: origin_of(&drawn[r]),
                 area: top.rect,
                 ..Part::default()
             });
@@ -417,17 +423,39 @@ fn cut<'a>(
         .enumerate()
         .map(|(i, d)| (d.shape.id.as_str(), slot[root[i]]))
         .collect();
-    let mut across = Part::default();
+    // The links between parts, by pair (first seen first), each pair in the
+    // coordinates of its first part; a link with an end drawn nowhere is
+    // in world coordinates.
+    let mut across: Vec<Part> = Vec::new();
+    let mut pair_slot: rustc_hash::FxHashMap<(Option<usize>, Option<usize>), usize> =
+        Default::default();
     for n in links {
-        let from = by_id.get(n.geom.link.from.as_str());
+        let from = by_id.get(n.geom.link.from.as_str()).copied();
+        let to = by_id.get(n.geom.link.to.as_str()).copied();
         match from {
-            Some(&p) if from == by_id.get(n.geom.link.to.as_str()) => {
+            Some(p) if from == to => {
                 let part = &mut parts[p];
                 part.area = part.area.union(&n.geom.bounds());
                 let at = was[p].and_then(|b| b.links.get(part.links.len()));
                 part.links.push(local_named(n, part.origin, at));
             }
-            _ => across.links.push(Arc::clone(n)),
+            _ => {
+                let k = *pair_slot.entry((from, to)).or_insert_with(|| {
+                    let name = |p: Option<usize>| p.map_or("", |p| parts[p].id.as_str());
+                    across.push(Part {
+                        id: format!("{}>{}", name(from), name(to)),
+                        origin: from.map_or((0.0, 0.0), |p| parts[p].origin),
+                        ..Part::default()
+                    });
+                    across.len() - 1
+                });
+                let pair = &mut across[k];
+                let before = prev
+                    .and_then(|v| v.across.get(k))
+                    .filter(|b| b.id == pair.id);
+                let at = before.and_then(|b| b.links.get(pair.links.len()));
+                pair.links.push(local_named(n, pair.origin, at));
+            }
         }
     }
     let parts = parts
@@ -447,10 +475,12 @@ fn cut<'a>(
             keep(p, prev.and_then(|v| v.parts.get(i)))
         })
         .collect();
-    Parts {
-        parts,
-        across: keep(across, prev.map(|v| &v.across)),
-    }
+    let across = across
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| keep(p, prev.and_then(|v| v.across.get(k))))
+        .collect();
+    Parts { parts, across }
 }
 
 /// Which of a part's three sheets.
@@ -572,6 +602,28 @@ fn sheet_view(
     .into_any()
 }
 
+/// The links between one pair of parts (`id`, see [`Parts`]), in a group
+/// placed at the first part's origin; the drag layer reads the origin to
+/// place copies of them (gesture.rs).
+fn pair_view(parts: Memo<Parts>, id: String, fate: Memo<Fate>) -> AnyView {
+    let name = id.clone();
+    let part = Memo::new(move |_| {
+        parts.with(|v| {
+            v.across
+                .iter()
+                .find(|p| p.id == id)
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
+    let moved = move || part.with(|p| format!("translate({} {})", p.origin.0, p.origin.1));
+    let origin = move || part.with(|p| format!("{} {}", p.origin.0, p.origin.1));
+    view! {
+        <g class="pair" data-pair=name transform=moved data-origin=origin>{links_view(part, fate)}</g>
+    }
+    .into_any()
+}
+
 /// Frames, links, frame headers and items. Links run above frame boxes but
 /// beneath subnets, nodes and frame headers, so a line never hides the
 /// text it passes.
@@ -618,13 +670,14 @@ pub fn scene_view(
         })
     });
     let ids = move || parts.with(|v| v.parts.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
-    let across = Memo::new(move |_| parts.with(|v| Arc::clone(&v.across)));
+    let pairs = move || parts.with(|v| v.across.iter().map(|p| p.id.clone()).collect::<Vec<_>>());
+    let pair = move |id: String| pair_view(parts, id, fate);
     // One closure type for the three lists, so `For` is built once.
     let sheets = move |which: Sheet| move |id: String| sheet_view(parts, id, which, far, fate);
     view! {
         <For each=ids key=String::clone children=sheets(Sheet::Frames) />
         <For each=ids key=String::clone children=sheets(Sheet::Links) />
-        {links_view(across, fate)}
+        <g class="layer-links"><For each=pairs key=String::clone children=pair /></g>
         <For each=ids key=String::clone children=sheets(Sheet::Items) />
     }
 }
