@@ -1,0 +1,52 @@
+// What an add changes in the page (issue 13, docs/build.md "An add moves no
+// region's elements"): on the stress design in the release build, the first
+// VPC selected and the palette's Auto Scaling group clicked, as bench-input
+// does; a MutationObserver over the page counts the nodes added and removed
+// and the attributes set in the 2.5 s after, by container. Counts, not
+// timings: the same on any machine.
+//
+//   node e2e/mutations-add.mjs [dist]
+import { chromium } from 'playwright-core';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { openStressDesign, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { design, done } = stressDesignFile(root);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const server = await serve(process.argv[2] ?? join(root, 'dist'));
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.goto(`${server.url}?template=active-passive`);
+await page.locator('svg.canvas [data-id]').first().waitFor();
+await openStressDesign(page, design);
+await page.waitForTimeout(1000);
+await typeOverlappingCidr(page, design);
+await page.keyboard.press('Escape');
+await page.waitForTimeout(500);
+await page.evaluate(() => {
+  window.__m = new Map();
+  const where = (n) => {
+    const e = n.nodeType === 1 ? n : n.parentElement;
+    if (!e) return '?';
+    const part = e.closest('[data-part]');
+    if (part) return `sheet ${part.getAttribute('class')} ${part.getAttribute('data-part')}`;
+    const c = e.closest('svg.canvas > g, .problems, .inspector, aside, nav, header, .minimap, .cost, .outage, [class]');
+    return c ? `${c.tagName.toLowerCase()}.${(c.getAttribute('class') ?? '').split(' ')[0]}` : e.tagName;
+  };
+  const bump = (k, n) => window.__m.set(k, (window.__m.get(k) ?? 0) + n);
+  window.__obs = new MutationObserver((ms) => {
+    for (const m of ms) {
+      if (m.type === 'childList') bump(`${where(m.target)} +${m.addedNodes.length ? 'add' : ''}${m.removedNodes.length ? 'rm' : ''}`, m.addedNodes.length + m.removedNodes.length);
+      else bump(`${where(m.target)} ${m.type} ${m.attributeName ?? ''}`, 1);
+    }
+  });
+  window.__obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+});
+await page.locator('.editbar button[data-palette="Auto Scaling group"]').click();
+await page.waitForTimeout(2500);
+const m = await page.evaluate(() => [...window.__m].sort((a, b) => b[1] - a[1]).slice(0, 20));
+for (const [k, v] of m) console.log(String(v).padStart(6), k);
+await server.close();
+await browser.close();
+await done();
