@@ -23,7 +23,7 @@ use super::palette_drop::{follow_palette, PaletteDrop};
 use super::pointer;
 use super::routing;
 use super::scene::{badges_view, drawn, link_outlines_view, outlines_view, scene_view};
-use super::stage::{Placed, Stage};
+use super::stage::Stage;
 use super::{clipboard, zoom};
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
@@ -138,11 +138,7 @@ pub fn Canvas(
         let run = design.with(|d| {
             geometry.with(|l| routes.with_value(|prev| Routing::start(prev.as_ref(), l, &links(d))))
         });
-        let next = routing::search_now(run, work, routes, settled);
-        Placed {
-            links: next.shared(),
-            pending: next.pending(),
-        }
+        routing::search_now(run, work, routes, settled)
     });
     let fitted = Memo::new(move |_| {
         let shapes = geometry.with(|l| l.bounds);

@@ -9,6 +9,7 @@
 //! `tests/routing_props.rs`); while links are provisional the canvas says
 //! so (`data-routing="pending"`).
 
+use super::stage::Placed;
 use crate::core::layout::{Routes, Routing};
 use crate::platform;
 use leptos::prelude::*;
@@ -25,14 +26,14 @@ const SLICE_MS: f64 = 8.0;
 
 /// Searches `run` for up to [`SEARCH_NOW_MS`]; what is left goes to `work`
 /// and is searched after the frame (the memo reading `settled` runs again
-/// once it is done). Returns the routing to draw now, kept in `routes` as
-/// the next edit's starting point.
+/// once it is done). Returns the links to draw now; their routing is kept
+/// in `routes` (moved, not copied) as the next edit's starting point.
 pub(super) fn search_now(
     mut run: Routing,
     work: StoredValue<Option<Routing>>,
     routes: StoredValue<Option<Routes>>,
     settled: RwSignal<u64>,
-) -> Routes {
+) -> Placed {
     let since = platform::clock_ms();
     let next = if run.step(|| platform::clock_ms() - since < SEARCH_NOW_MS) {
         work.set_value(None);
@@ -49,8 +50,12 @@ pub(super) fn search_now(
         }
         now
     };
-    routes.set_value(Some(next.clone()));
-    next
+    let out = Placed {
+        links: next.shared(),
+        pending: next.pending(),
+    };
+    routes.set_value(Some(next));
+    out
 }
 
 /// One slice of the search; the next is another task, so input and frames
