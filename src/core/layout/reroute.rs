@@ -155,14 +155,7 @@ impl Routing {
             if let Some((_, _, g)) = kept {
                 // A non-finite reach is never reused: no entry.
                 if let Some(reach) = reach {
-                    entries.insert(
-                        key(link),
-                        Entry {
-                            at: geoms.len(),
-                            ends,
-                            reach,
-                        },
-                    );
+                    entries_insert(&mut entries, link, geoms.len(), ends, reach);
                 }
                 geoms.push(LinkGeom {
                     link: link.clone(),
