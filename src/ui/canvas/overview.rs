@@ -6,7 +6,7 @@
 //! header. A fitted multi-region design thus always says which region and
 //! VPC is which.
 
-use super::scene::{local, origin_of, Drawings, Drawn};
+use super::scene::{local, origin_attr, origin_of, roots, translate, Drawings, Drawn};
 use crate::core::layout::{fit, header_height, Rect, ShapeKind};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -61,22 +61,18 @@ pub fn overview_view(
         };
         let s = (f64::from(level) / 10.0).exp();
         drawn.with(|v| {
-            let mut root: Vec<usize> = Vec::with_capacity(v.len());
+            let root = roots(v);
             let mut slot: Vec<Option<usize>> = vec![None; v.len()];
             let mut out: Vec<OvGroup> = Vec::new();
-            for (i, d) in v.iter().enumerate() {
-                let r = match d.shape.parent {
-                    Some(p) if p < i => root[p],
-                    _ => i,
-                };
-                root.push(r);
-                let Some(label) = OvLabel::of(d, s, origin_of(&v[r])) else {
+            for (d, &r) in v.iter().zip(&root) {
+                let origin = origin_of(&v[r]);
+                let Some(label) = OvLabel::of(d, s, origin) else {
                     continue;
                 };
                 let k = *slot[r].get_or_insert_with(|| {
                     out.push(OvGroup {
                         id: v[r].shape.id.clone(),
-                        origin: origin_of(&v[r]),
+                        origin,
                         labels: Vec::new(),
                     });
                     out.len() - 1
@@ -91,8 +87,8 @@ pub fn overview_view(
         let me = Memo::new(move |_| {
             groups.with(|g| g.iter().find(|g| g.id == id).cloned().unwrap_or_default())
         });
-        let moved = move || me.with(|g| format!("translate({} {})", g.origin.0, g.origin.1));
-        let origin = move || me.with(|g| format!("{} {}", g.origin.0, g.origin.1));
+        let moved = move || me.with(|g| translate(g.origin));
+        let origin = move || me.with(|g| origin_attr(g.origin));
         view! {
             <g transform=moved data-origin=origin>
                 <For each=move || me.with(|g| g.labels.clone()) key=|o| o.key.clone() children=OvLabel::view />

@@ -258,6 +258,44 @@ pub(super) fn local(v: f64, o: f64) -> f64 {
     ((v - o) * 64.0).round() / 64.0
 }
 
+/// Each shape's top-level ancestor, by index (parents come before
+/// children in a layout).
+pub(super) fn roots(drawn: &[Arc<Drawn>]) -> Vec<usize> {
+    let mut root: Vec<usize> = Vec::with_capacity(drawn.len());
+    for (i, d) in drawn.iter().enumerate() {
+        let r = match d.shape.parent {
+            Some(p) if p < i => root[p],
+            _ => i,
+        };
+        root.push(r);
+    }
+    root
+}
+
+/// The `transform` that places a group drawn in a part's coordinates.
+pub(super) fn translate((x, y): (f64, f64)) -> String {
+    format!("translate({x} {y})")
+}
+
+/// The `data-origin` of such a group, which the drag layer reads to place
+/// its copies (gesture.rs).
+pub(super) fn origin_attr((x, y): (f64, f64)) -> String {
+    format!("{x} {y}")
+}
+
+/// The part `id` of `list` (the regions' parts or the pairs'), followed.
+fn part_memo(parts: Memo<Parts>, id: String, list: fn(&Parts) -> &[Arc<Part>]) -> Memo<Arc<Part>> {
+    Memo::new(move |_| {
+        parts.with(|v| {
+            list(v)
+                .iter()
+                .find(|p| p.id == id)
+                .cloned()
+                .unwrap_or_default()
+        })
+    })
+}
+
 /// The origin of the part whose top-level frame is `top`: its corner, on
 /// whole units.
 pub(super) fn origin_of(top: &Drawn) -> (f64, f64) {
@@ -377,15 +415,7 @@ fn cut<'a>(
     links: impl Iterator<Item = &'a Arc<Named>>,
     prev: Option<&Parts>,
 ) -> Parts {
-    // Each shape's top-level ancestor (parents come before children).
-    let mut root: Vec<usize> = Vec::with_capacity(drawn.len());
-    for (i, d) in drawn.iter().enumerate() {
-        let r = match d.shape.parent {
-            Some(p) if p < i => root[p],
-            _ => i,
-        };
-        root.push(r);
-    }
+    let root = roots(drawn);
     let mut slot = vec![usize::MAX; drawn.len()];
     let mut parts: Vec<Part> = Vec::new();
     // Each part's counterpart in `prev` (the same top-level frame, at the
@@ -533,15 +563,7 @@ fn sheet_view(
     fate: Memo<Fate>,
 ) -> AnyView {
     let name = id.clone();
-    let part = Memo::new(move |_| {
-        parts.with(|v| {
-            v.parts
-                .iter()
-                .find(|p| p.id == id)
-                .cloned()
-                .unwrap_or_default()
-        })
-    });
+    let part = part_memo(parts, id, |v| &v.parts);
     let frames = move || part.with(|p| p.frames.0.clone());
     let inner = match which {
         Sheet::Frames => view! {
@@ -590,8 +612,8 @@ fn sheet_view(
             format!("{} {} {} {}", a.x - ox, a.y - oy, a.w, a.h)
         })
     };
-    let moved = move || part.with(|p| format!("translate({} {})", p.origin.0, p.origin.1));
-    let origin = move || part.with(|p| format!("{} {}", p.origin.0, p.origin.1));
+    let moved = move || part.with(|p| translate(p.origin));
+    let origin = move || part.with(|p| origin_attr(p.origin));
     view! {
         <g class="sheet-place" transform=moved>
             <foreignObject class=which.class() data-part=name style=place>
@@ -607,17 +629,9 @@ fn sheet_view(
 /// place copies of them (gesture.rs).
 fn pair_view(parts: Memo<Parts>, id: String, fate: Memo<Fate>) -> AnyView {
     let name = id.clone();
-    let part = Memo::new(move |_| {
-        parts.with(|v| {
-            v.across
-                .iter()
-                .find(|p| p.id == id)
-                .cloned()
-                .unwrap_or_default()
-        })
-    });
-    let moved = move || part.with(|p| format!("translate({} {})", p.origin.0, p.origin.1));
-    let origin = move || part.with(|p| format!("{} {}", p.origin.0, p.origin.1));
+    let part = part_memo(parts, id, |v| &v.across);
+    let moved = move || part.with(|p| translate(p.origin));
+    let origin = move || part.with(|p| origin_attr(p.origin));
     view! {
         <g class="pair" data-pair=name transform=moved data-origin=origin>{links_view(part, fate)}</g>
     }
