@@ -3,7 +3,7 @@
 // inclusive. Point it at a build whose wasm keeps its names (see
 // docs/build.md, "Profiling an edit"):
 //
-//   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr|add
+//   PROFILE_DIST=/tmp/prof node e2e/profile-edit.mjs release|undo|cidr|add|select
 import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,11 @@ try {
     await page.keyboard.press('Escape');
     const button = await page.locator('.editbar button[data-palette="Auto Scaling group"]').elementHandle();
     act = () => button.click();
+  } else if (what === 'select') {
+    // As bench-input does: the first problem row clicked, its subjects
+    // selected and the canvas centred on them.
+    const row = await page.locator('.problems li button').first().elementHandle();
+    act = () => row.click();
   } else {
     const node = await page.evaluate(() => document.querySelector('svg.canvas g[data-id][data-kind="alb"], svg.canvas g[data-id][data-kind="asg"]')?.getAttribute('data-id'));
     const at = await pressOn(page, node);
@@ -103,6 +108,37 @@ try {
     const seen = new Set();
     for (let c = id; c !== undefined; c = parent.get(c)) { const k = name(byId.get(c)); if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + d); } }
   });
+  // PROFILE_UI=1: every sample charged to the innermost function of the
+  // app's own views (topoform::ui::) on its stack, else to its outermost
+  // named frame: which view's work the time was, whatever it called.
+  if (process.env.PROFILE_UI) {
+    const buckets = new Map();
+    // PROFILE_UI=topoform::core::,4 charges to the first four path parts of
+    // the innermost frame under that prefix instead.
+    const [prefix, depth] = process.env.PROFILE_UI === '1' ? ['topoform::ui::', 99] : [process.env.PROFILE_UI.split(',')[0], Number(process.env.PROFILE_UI.split(',')[1] ?? 99)];
+    profile.samples.forEach((id, i) => {
+      let k = null; let outer = null;
+      for (let c = id; c !== undefined; c = parent.get(c)) {
+        const n = name(byId.get(c));
+        if (!k && n.startsWith(prefix)) k = n.replace(/::h[0-9a-f]{16}$/, '').split('::').slice(0, depth).join('::');
+        if (!/^\((root|program|idle|garbage collector)\)$/.test(n)) outer = n;
+      }
+      if (!k) k = `(no view) ${name(byId.get(id)) === '(idle)' ? '(idle)' : (outer ?? name(byId.get(id))).slice(0, 80)}`;
+      buckets.set(k, (buckets.get(k) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+    });
+    console.log('-- by view --\n' + [...buckets].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k.slice(0, 140)}`).join('\n'));
+  }
+  // PROFILE_CALLERS=regex: the callers (five frames up) of the samples
+  // whose own function matches, heaviest first.
+  if (process.env.PROFILE_CALLERS) {
+    const re = new RegExp(process.env.PROFILE_CALLERS); const chains = new Map();
+    profile.samples.forEach((id, i) => {
+      if (!re.test(name(byId.get(id)))) return;
+      const up = []; for (let c = parent.get(id); c !== undefined && up.length < 5; c = parent.get(c)) up.push(name(byId.get(c)).replace(/::h[0-9a-f]{16}/, '').slice(0, 90));
+      const k = up.join(' < '); chains.set(k, (chains.get(k) ?? 0) + (dt[i + 1] ?? 0) / 1000);
+    });
+    console.log('-- callers of ' + re + ' --\n' + [...chains].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k}`).join('\n'));
+  }
   const top = (m, n, re) => [...m].filter(([k]) => !re || re.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k.slice(0, 150)}`).join('\n');
   console.log(`${what}: ${wall} ms wall (settled)\n-- self --\n${top(self, 40)}\n-- inclusive, topoform --\n${top(incl, 60, /topoform::/)}\n-- inclusive, tachys --\n${top(incl, 25, /tachys|leptos::/)}`);
 } finally {

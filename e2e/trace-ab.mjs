@@ -1,5 +1,6 @@
 // Traces drag releases (or, with TRACE_STEP=wheel, wheel steps zooming in
-// from Fit) on the stress design in one or more builds, the builds taken
+// from Fit; with TRACE_STEP=cidr, CIDR edits of the first VPC, alternately
+// overlapping another VPC's and a free one) on the stress design in one or more builds, the builds taken
 // alternately (2 rounds of 3 releases or 5 wheel steps), and prints per
 // build the median ms of each piece of the main thread's work: the event's
 // script, style, layout, pre-paint, paint, layerize. Steadier than the
@@ -9,11 +10,12 @@
 //
 //   node e2e/trace-ab.mjs /tmp/dist-before dist
 //   TRACE_STEP=wheel node e2e/trace-ab.mjs /tmp/dist-before dist
+//   TRACE_STEP=cidr node e2e/trace-ab.mjs /tmp/dist-before dist
 import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { openStressDesign, pressOn, settle, stressDesignFile } from './stress-steps.mjs';
+import { openStressDesign, pressOn, settle, stressDesignFile, typeOverlappingCidr } from './stress-steps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dists = process.argv.slice(2);
@@ -37,13 +39,18 @@ try {
         await openStressDesign(page, design);
         await page.waitForTimeout(1500);
         const wheel = process.env.TRACE_STEP === 'wheel';
+        const cidr = process.env.TRACE_STEP === 'cidr' ? await typeOverlappingCidr(page, design) : null;
+        const overlapping = cidr ? await cidr.inputValue() : null;
         if (wheel) {
           const svg = await page.locator('svg.canvas').boundingBox();
           await page.mouse.move(svg.x + svg.width / 2, svg.y + svg.height / 2);
         }
-        for (let k = 0; k < (wheel ? 5 : 3); k++) {
+        for (let k = 0; k < (wheel || cidr ? 5 : 3); k++) {
           let release = () => page.mouse.up();
-          if (!wheel) {
+          if (cidr) {
+            await cidr.fill(k % 2 === 0 ? overlapping : '10.254.0.0/16');
+            release = () => cidr.press('Enter');
+          } else if (!wheel) {
             // A different load balancer each time (at Fit the press takes its VPC).
             const node = await page.evaluate((k) => document.querySelectorAll('svg.canvas g[data-id][data-kind="alb"]')[k * 7]?.getAttribute('data-id'), k);
             const at = await pressOn(page, node);
@@ -74,7 +81,7 @@ try {
   }
   for (const [dist, rows] of results) {
     const median = (n) => { const v = rows.map((r) => r[n]).sort((a, b) => a - b); return v[v.length >> 1].toFixed(1); };
-    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} ${process.env.TRACE_STEP === 'wheel' ? 'wheel steps' : 'releases'}, ms)`);
+    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} ${{ wheel: 'wheel steps', cidr: 'CIDR edits' }[process.env.TRACE_STEP] ?? 'releases'}, ms)`);
   }
 } finally {
   await browser.close();

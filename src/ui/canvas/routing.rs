@@ -50,10 +50,7 @@ pub(super) fn search_now(
         }
         now
     };
-    let out = Placed {
-        links: next.shared(),
-        pending: next.pending(),
-    };
+    let out = Placed::from(&next);
     routes.set_value(Some(next));
     out
 }

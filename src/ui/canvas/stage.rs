@@ -8,7 +8,7 @@ use super::gesture::{Gesture, Moving};
 use super::menu::Menu;
 use super::overlay::{Hint, Wire};
 use crate::core::camera::ViewBox;
-use crate::core::layout::{Layout, LinkGeom, Rect};
+use crate::core::layout::{Layout, LinkGeom, Rect, Routes};
 use crate::core::model::Design;
 use crate::core::simulate::located::Located;
 use crate::core::simulate::Failure;
@@ -34,6 +34,15 @@ impl PartialEq for Placed {
     fn eq(&self, other: &Placed) -> bool {
         self.pending == other.pending
             && (Arc::ptr_eq(&self.links, &other.links) || self.links == other.links)
+    }
+}
+
+impl From<&Routes> for Placed {
+    fn from(r: &Routes) -> Placed {
+        Placed {
+            links: r.shared(),
+            pending: r.pending(),
+        }
     }
 }
 
