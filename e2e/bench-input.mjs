@@ -239,12 +239,24 @@ try {
 
   // A CIDR edit that breaks a rule, to the counts on screen: select the
   // first region's VPC with the find box, type another VPC's CIDR, Enter.
+  // Then six more, alternately a free CIDR (the errors go) and the
+  // overlapping one again: the first edit of a session also pays for
+  // compiling the edit's code, so the p50 is of all seven. It ends overlapping.
   const countsBefore = await page.locator('[data-counts]').textContent();
   const cidr = await typeOverlappingCidr(page, design);
-  const edit = await latency(page, 'keydown',
-    `() => document.querySelector('[data-counts]')?.textContent !== ${JSON.stringify(countsBefore)}`,
-    () => cidr.press('Enter'));
-  say(`CIDR edit to the counts on screen ${ms(edit)} (${countsBefore} -> ${await page.locator('[data-counts]').textContent()}; target 50 ms)`);
+  const overlapping = await cidr.inputValue();
+  const edits = [];
+  let countsAfter = '';
+  for (let k = 0; k < 7; k++) {
+    if (k > 0) await cidr.fill(k % 2 === 1 ? '10.254.0.0/16' : overlapping);
+    const before = await page.locator('[data-counts]').textContent();
+    edits.push(await latency(page, 'keydown',
+      `() => document.querySelector('[data-counts]')?.textContent !== ${JSON.stringify(before)}`,
+      () => cidr.press('Enter')));
+    if (k === 0) countsAfter = await page.locator('[data-counts]').textContent();
+    await page.waitForTimeout(300);
+  }
+  say(`CIDR edit to the counts on screen: the first ${ms(edits[0])} (${countsBefore} -> ${countsAfter}), p50 ${ms(pct(edits, 0.5))}, max ${ms(pct(edits, 1))} of 7 (target 50 ms)`);
 
   // Adds: with that VPC still selected, a click on the palette's Auto
   // Scaling group adds one into it, to the new shape on screen. The VPC

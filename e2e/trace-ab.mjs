@@ -1,6 +1,8 @@
 // Traces drag releases (or, with TRACE_STEP=wheel, wheel steps zooming in
 // from Fit; with TRACE_STEP=cidr, CIDR edits of the first VPC, alternately
-// overlapping another VPC's and a free one) on the stress design in one or more builds, the builds taken
+// overlapping another VPC's and a free one; with TRACE_STEP=add, Auto
+// Scaling groups added into the first VPC, some moving the rows of regions
+// below and some not) on the stress design in one or more builds, the builds taken
 // alternately (2 rounds of 3 releases or 5 wheel steps), and prints per
 // build the median ms of each piece of the main thread's work: the event's
 // script, style, layout, pre-paint, paint, layerize. Steadier than the
@@ -11,6 +13,7 @@
 //   node e2e/trace-ab.mjs /tmp/dist-before dist
 //   TRACE_STEP=wheel node e2e/trace-ab.mjs /tmp/dist-before dist
 //   TRACE_STEP=cidr node e2e/trace-ab.mjs /tmp/dist-before dist
+//   TRACE_STEP=add node e2e/trace-ab.mjs /tmp/dist-before dist
 import { chromium } from 'playwright-core';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +42,9 @@ try {
         await openStressDesign(page, design);
         await page.waitForTimeout(1500);
         const wheel = process.env.TRACE_STEP === 'wheel';
-        const cidr = process.env.TRACE_STEP === 'cidr' ? await typeOverlappingCidr(page, design) : null;
+        const adding = process.env.TRACE_STEP === 'add';
+        const cidr = process.env.TRACE_STEP === 'cidr' || adding ? await typeOverlappingCidr(page, design) : null;
+        if (adding) await page.keyboard.press('Escape');
         const overlapping = cidr ? await cidr.inputValue() : null;
         if (wheel) {
           const svg = await page.locator('svg.canvas').boundingBox();
@@ -47,7 +52,11 @@ try {
         }
         for (let k = 0; k < (wheel || cidr ? 5 : 3); k++) {
           let release = () => page.mouse.up();
-          if (cidr) {
+          if (adding) {
+            const button = page.locator('.editbar button[data-palette="Auto Scaling group"]');
+            await page.waitForFunction(() => !document.querySelector('.stage[data-routing]'), null, { timeout: 20000 });
+            release = () => button.click();
+          } else if (cidr) {
             await cidr.fill(k % 2 === 0 ? overlapping : '10.254.0.0/16');
             release = () => cidr.press('Enter');
           } else if (!wheel) {
@@ -81,7 +90,7 @@ try {
   }
   for (const [dist, rows] of results) {
     const median = (n) => { const v = rows.map((r) => r[n]).sort((a, b) => a - b); return v[v.length >> 1].toFixed(1); };
-    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} ${{ wheel: 'wheel steps', cidr: 'CIDR edits' }[process.env.TRACE_STEP] ?? 'releases'}, ms)`);
+    console.log(`trace-ab: ${dist}: ${[...NAMES, 'total'].map((n) => `${n} ${median(n)}`).join(' | ')} (median of ${rows.length} ${{ wheel: 'wheel steps', cidr: 'CIDR edits', add: 'adds' }[process.env.TRACE_STEP] ?? 'releases'}, ms)`);
   }
 } finally {
   await browser.close();

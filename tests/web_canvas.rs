@@ -838,3 +838,102 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
     );
     routed(&stage).await;
 }
+
+/// Badges and the minimap's frames are drawn in their region's
+/// coordinates: a region moved whole (as an add in the row above pushes it
+/// down) keeps every one of its marks, the same elements, and each badge
+/// still sits on the corner of its shape on screen.
+#[wasm_bindgen_test]
+async fn a_region_moved_whole_keeps_its_badges_and_minimap_frames() {
+    use topoform::core::layout::layout;
+    use topoform::core::validate::Severity;
+    styles();
+    let d = topoform::core::templates::template("active-active")
+        .expect("template")
+        .design()
+        .expect("loads");
+    assert!(d.regions.len() > 2, "a second row of regions");
+    let region = d.regions[2].id.clone();
+    let vpc = d.regions[2].vpcs[0].id.clone();
+    let subnet = d.regions[2].vpcs[0].subnets[0].id.clone();
+    let other = d.regions[0].vpcs[0].id.clone();
+    let marks: std::collections::BTreeMap<String, (Severity, usize)> = [
+        (vpc.clone(), (Severity::Error, 2)),
+        (subnet.clone(), (Severity::Warning, 1)),
+        (other.clone(), (Severity::Error, 1)),
+    ]
+    .into_iter()
+    .collect();
+    let design = RwSignal::new(d.clone());
+    let (host, _h) = mount_canvas(design, Signal::derive(move || marks.clone()));
+    settle().await;
+    for _ in 0..3 {
+        click(&host, "button[aria-label='Zoom in']");
+    }
+    settle().await;
+    let minis = |host: &web_sys::Element| -> Vec<web_sys::Element> {
+        let list = host.query_selector_all(".minimap rect.mini").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok()))
+            .collect()
+    };
+    let frames = minis(&host);
+    assert!(
+        frames.len() > 10,
+        "the minimap shows the frames: {}",
+        frames.len()
+    );
+    let badges: Vec<web_sys::Element> = [&vpc, &subnet, &other]
+        .iter()
+        .map(|id| find(&host, &format!("[data-badge='{id}']")))
+        .collect();
+    let transforms = |host: &web_sys::Element| -> Vec<Option<String>> {
+        let list = host.query_selector_all(".minimap g").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|g| g.get_attribute("transform"))
+            })
+            .collect()
+    };
+    let before = transforms(&host);
+
+    let r = layout(&d).get(&region).expect("region").rect;
+    let mut moved = d.clone();
+    moved.canvas.insert(
+        region.clone(),
+        topoform::core::model::Rect {
+            x: r.x + 40.0,
+            y: r.y + 90.0,
+            ..r
+        },
+    );
+    design.set(moved);
+    settle().await;
+    let after = minis(&host);
+    assert_eq!(after.len(), frames.len(), "as many minimap frames");
+    assert!(
+        frames.iter().all(|f| f.is_connected() && after.contains(f)),
+        "every minimap frame kept its element"
+    );
+    assert_ne!(transforms(&host), before, "the moved region's group moved");
+    for (id, badge) in [&vpc, &subnet, &other].iter().zip(&badges) {
+        let now = find(&host, &format!("[data-badge='{id}']"));
+        assert!(
+            badge.is_connected() && now == *badge,
+            "{id}: the same badge element"
+        );
+        let shape = find(&host, &format!("[data-id='{id}'] > rect")).get_bounding_client_rect();
+        let dot = find(&now, "circle").get_bounding_client_rect();
+        let (cx, cy) = (dot.x() + dot.width() / 2.0, dot.y() + dot.height() / 2.0);
+        assert!(
+            cx > shape.x() + shape.width() / 2.0
+                && cx <= shape.x() + shape.width() + 0.5
+                && cy >= shape.y() - 0.5
+                && cy < shape.y() + shape.height() / 2.0,
+            "{id}: the badge at ({cx}, {cy}) sits on its shape's top-right corner {:?}",
+            (shape.x(), shape.y(), shape.width(), shape.height())
+        );
+    }
+}

@@ -139,8 +139,9 @@ pub fn Canvas(
     // over all 14,000 links of the stress design to reuse every route.
     let listed = Memo::new(move |_| design.with(links));
     let started = Memo::new(move |_| {
-        let run = geometry
-            .with(|l| listed.with(|ls| routes.with_value(|prev| Routing::start(prev.as_ref(), l, ls))));
+        let run = geometry.with(|l| {
+            listed.with(|ls| routes.with_value(|prev| Routing::start(prev.as_ref(), l, ls)))
+        });
         routing::search_now(run, work, routes, settled)
     });
     // Once the search after the frame is done (`settled`), the finished

@@ -4,10 +4,10 @@
 //! and fits with F; the minimap is a pointer convenience and hidden from
 //! screen readers.)
 
+use super::scene::{group_by_top, grouped_view, Mark};
 use super::shape::is_frame;
 use super::stage::Stage;
 use crate::core::camera::ViewBox;
-use crate::core::layout::Rect;
 use crate::platform;
 use leptos::prelude::*;
 
@@ -43,19 +43,16 @@ pub fn Minimap(st: Stage) -> impl IntoView {
             .get()
             .is_some_and(|vb| !everything_fits(&vb, &st.fitted.get()))
     };
-    // Keyed by id and rectangle: an edit redraws only the frames it moved.
+    // Grouped by region and keyed by id and rectangle in it: an edit
+    // redraws only the frames it moved within their region, and moves a
+    // region's frames by one attribute.
     let frames = Memo::new(move |_| {
         st.geometry.with(|l| {
-            l.shapes
-                .iter()
-                .filter(|s| is_frame(s.kind))
-                .map(|s| (s.id.clone(), s.kind.as_str(), s.rect))
-                .collect::<Vec<_>>()
+            group_by_top(l, |s, r| {
+                is_frame(s.kind).then(|| Mark::Frame(s.id.clone(), s.kind.as_str(), r))
+            })
         })
     });
-    let frame_key = |(id, kind, r): &(String, &'static str, Rect)| {
-        (id.clone(), *kind, [r.x, r.y, r.w, r.h].map(f64::to_bits))
-    };
     let down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -78,9 +75,7 @@ pub fn Minimap(st: Stage) -> impl IntoView {
             <svg class="minimap" aria-hidden="true" viewBox=move || st.fitted.get().attr() preserveAspectRatio="xMidYMid meet"
                 on:pointerdown=down on:pointermove=moved on:pointerup=move |_| pressed.set_value(false)
                 on:pointercancel=move |_| pressed.set_value(false)>
-                <For each=move || frames.get() key=frame_key children=|(_, kind, r)| view! {
-                    <rect class=format!("mini {kind}") x=r.x y=r.y width=r.w height=r.h></rect>
-                } />
+                {grouped_view(frames)}
                 {move || st.camera.get().map(|vb| view! { <rect class="mini-view" x=vb.x y=vb.y width=vb.w height=vb.h></rect> })}
             </svg>
         </Show>

@@ -272,6 +272,118 @@ pub(super) fn roots(drawn: &[Arc<Drawn>]) -> Vec<usize> {
     root
 }
 
+/// Marks drawn over a layout's shapes (the minimap's frames, the badges),
+/// grouped by each shape's top-level frame and placed in its coordinates:
+/// an edit that moves whole regions (an add that grows a row) changes one
+/// `transform` per region, where every mark of every moved region used to
+/// be made again (the minimap's 708 rectangles and 166 badges of an add on
+/// the stress design). One type for both kinds, so the keyed lists are
+/// compiled once.
+#[derive(Clone, PartialEq)]
+pub(super) enum Mark {
+    /// A frame in the minimap: its id, kind and rectangle.
+    Frame(String, &'static str, Rect),
+    /// A shape's badge: its id, rectangle, and worst severity and count.
+    Badge(String, Rect, (Severity, usize)),
+}
+
+impl Mark {
+    /// Its list key: the shape's id and a hash of what it draws.
+    fn key(&self) -> (String, u64) {
+        let mut h = rustc_hash::FxHasher::default();
+        match self {
+            Mark::Frame(id, kind, r) => {
+                rect_hash(&mut h, r);
+                kind.hash(&mut h);
+                (id.clone(), h.finish())
+            }
+            Mark::Badge(id, r, (sev, n)) => {
+                rect_hash(&mut h, r);
+                (sev.as_str(), n).hash(&mut h);
+                (id.clone(), h.finish())
+            }
+        }
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            Mark::Frame(_, kind, r) => {
+                view! { <rect class=format!("mini {kind}") x=r.x y=r.y width=r.w height=r.h></rect> }
+                    .into_any()
+            }
+            Mark::Badge(id, r, m) => badge_view(r, m, &id).into_any(),
+        }
+    }
+}
+
+/// The marks of one top-level frame.
+#[derive(Clone, PartialEq, Default)]
+pub(super) struct Grouped {
+    /// The top-level frame's id.
+    top: String,
+    /// Its origin ([`origin_of`]).
+    origin: (f64, f64),
+    /// The marks, in order of their shapes.
+    marks: Vec<Mark>,
+}
+
+/// The marks `mark` makes of `l`'s shapes (given each shape and its
+/// rectangle in its top-level frame's coordinates), grouped by that frame.
+pub(super) fn group_by_top(
+    l: &Layout,
+    mut mark: impl FnMut(&Shape, Rect) -> Option<Mark>,
+) -> Vec<Grouped> {
+    let mut root: Vec<usize> = Vec::with_capacity(l.shapes.len());
+    let mut slot: Vec<Option<usize>> = vec![None; l.shapes.len()];
+    let mut out: Vec<Grouped> = Vec::new();
+    for (i, s) in l.shapes.iter().enumerate() {
+        let r = match s.parent {
+            Some(p) if p < i => root[p],
+            _ => i,
+        };
+        root.push(r);
+        let top = &l.shapes[r];
+        let (ox, oy) = (top.rect.x.floor(), top.rect.y.floor());
+        let rect = Rect {
+            x: local(s.rect.x, ox),
+            y: local(s.rect.y, oy),
+            ..s.rect
+        };
+        let Some(m) = mark(s, rect) else {
+            continue;
+        };
+        let k = *slot[r].get_or_insert_with(|| {
+            out.push(Grouped {
+                top: top.id.clone(),
+                origin: (ox, oy),
+                marks: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[k].marks.push(m);
+    }
+    out
+}
+
+/// `groups` drawn: a group per top-level frame, moved by its origin, and
+/// in it the marks keyed by [`Mark::key`] (so a mark whose shape did not
+/// move in its frame keeps its elements).
+pub(super) fn grouped_view(groups: Memo<Vec<Grouped>>) -> impl IntoView {
+    let tops = move || groups.with(|g| g.iter().map(|g| g.top.clone()).collect::<Vec<_>>());
+    view! {
+        <For each=tops key=String::clone children=move |top: String| {
+            let me = Memo::new(move |_| {
+                groups.with(|g| g.iter().find(|g| g.top == top).cloned().unwrap_or_default())
+            });
+            view! {
+                <g transform=move || me.with(|m| translate(m.origin))>
+                    <For each=move || me.with(|m| m.marks.clone()) key=Mark::key children=Mark::view />
+                </g>
+            }
+        } />
+    }
+}
+
 /// The `transform` that places a group drawn in a part's coordinates.
 pub(super) fn translate((x, y): (f64, f64)) -> String {
     format!("translate({x} {y})")
@@ -760,21 +872,14 @@ pub fn badges_view(
     geometry: Signal<Layout>,
     badges: Signal<BTreeMap<String, (Severity, usize)>>,
 ) -> impl IntoView {
-    let marks = move || {
+    let marks = Memo::new(move |_| {
         geometry.with(|l| {
             badges.with(|b| {
-                l.shapes
-                    .iter()
-                    .filter_map(|s| b.get(&s.id).map(|m| (s.id.clone(), s.rect, *m)))
-                    .collect::<Vec<_>>()
+                group_by_top(l, |s, r| {
+                    b.get(&s.id).map(|m| Mark::Badge(s.id.clone(), r, *m))
+                })
             })
         })
-    };
-    let key = |(id, r, (sev, n)): &(String, Rect, (Severity, usize))| {
-        let mut h = rustc_hash::FxHasher::default();
-        rect_hash(&mut h, r);
-        (sev.as_str(), n).hash(&mut h);
-        (id.clone(), h.finish())
-    };
-    view! { <For each=marks key=key children=|(id, r, m)| badge_view(r, m, &id) /> }
+    });
+    grouped_view(marks)
 }
