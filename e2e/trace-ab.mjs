@@ -76,7 +76,13 @@ try {
           const tid = events.find((e) => e.name === 'EventDispatch')?.tid;
           const mine = events.filter((e) => e.tid === tid);
           const sum = {};
-          for (const n of NAMES) sum[n] = mine.filter((e) => e.name === n).reduce((a, e) => a + e.dur / 1000, 0);
+          // An event inside another of its name (a change dispatched
+          // within the keydown that caused it) is counted once, in the outer.
+          const outer = (e, all) => !all.some((o) => o !== e && o.ts <= e.ts && e.ts + e.dur <= o.ts + o.dur);
+          for (const n of NAMES) {
+            const all = mine.filter((e) => e.name === n);
+            sum[n] = all.filter((e) => outer(e, all)).reduce((a, e) => a + e.dur / 1000, 0);
+          }
           sum.total = NAMES.reduce((a, n) => a + sum[n], 0);
           if (!results.has(dist)) results.set(dist, []);
           results.get(dist).push(sum);
