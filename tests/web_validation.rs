@@ -116,3 +116,72 @@ async fn the_app_shows_counts_and_problems_for_each_template() {
         .unwrap()
         .is_some());
 }
+
+/// Findings that appear above others (new errors over the warnings)
+/// build their own rows and leave every other row where it is: no row is
+/// taken out of the document and put back (which restyled each of them;
+/// on the stress design a CIDR edit's 13 new errors did that to all 116
+/// warnings). Watched with a MutationObserver on the list.
+#[wasm_bindgen_test]
+async fn new_errors_leave_the_warning_rows_in_place() {
+    use topoform::core::validate::{Diagnostic, Severity};
+    let finding = |rule: &'static str, severity: Severity, n: usize| Diagnostic {
+        rule,
+        severity,
+        message: format!("finding {n}"),
+        subjects: vec![format!("obj-{n}")],
+        fix: "fix it",
+    };
+    let warnings: Vec<Diagnostic> = (0..30)
+        .map(|n| finding("NET-02", Severity::Warning, n))
+        .collect();
+    let diagnostics = RwSignal::new(warnings.clone());
+    let el = host();
+    let _h = leptos::mount::mount_to(el.clone(), move || {
+        view! { <Problems diagnostics=diagnostics.into() on_pick=Callback::new(|_: Vec<String>| {}) /> }
+    });
+    settle().await;
+    let list = el
+        .query_selector(".problems ul")
+        .unwrap()
+        .expect("the list");
+    assert_eq!(list.query_selector_all("li").unwrap().length(), 30);
+    let watch = js_sys::Function::new_with_args(
+        "list",
+        "const seen = []; const o = new MutationObserver((rs) => seen.push(...rs)); o.seen = seen; o.observe(list, { childList: true, subtree: true }); return o;",
+    );
+    let observer = watch.call1(&wasm_bindgen::JsValue::NULL, &list).unwrap();
+    let removed = js_sys::Function::new_with_args(
+        "o",
+        "const rs = [...o.seen, ...o.takeRecords()]; return [rs.reduce((n, r) => n + [...r.addedNodes].filter((x) => x.nodeName === 'LI').length, 0), rs.reduce((n, r) => n + [...r.removedNodes].filter((x) => x.nodeName === 'LI').length, 0)];",
+    );
+    let mut with_errors: Vec<Diagnostic> = (100..113)
+        .map(|n| finding("NET-01", Severity::Error, n))
+        .collect();
+    with_errors.extend(warnings.iter().cloned());
+    diagnostics.set(with_errors);
+    settle().await;
+    let rows = list.query_selector_all("li").unwrap();
+    assert_eq!(rows.length(), 43);
+    let first: web_sys::Element = rows.item(0).unwrap().unchecked_into();
+    assert!(
+        first.text_content().unwrap().contains("finding 100"),
+        "errors first"
+    );
+    let last: web_sys::Element = rows.item(42).unwrap().unchecked_into();
+    assert!(
+        last.text_content().unwrap().contains("finding 29"),
+        "the warnings after them"
+    );
+    let out: js_sys::Array = removed
+        .call1(&wasm_bindgen::JsValue::NULL, &observer)
+        .unwrap()
+        .unchecked_into();
+    let (added, removed) = (out.get(0).as_f64(), out.get(1).as_f64());
+    assert_eq!(
+        added,
+        Some(13.0),
+        "a row made for each new error, and no other put in"
+    );
+    assert_eq!(removed, Some(0.0), "no row taken out and put back");
+}
