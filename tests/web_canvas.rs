@@ -71,6 +71,30 @@ async fn saved() -> topoform::core::model::Design {
     .unwrap()
 }
 
+/// `d` with region `id` moved whole by (`dx`, `dy`) on the canvas, as a
+/// user drags it (or an add in the row above pushes it).
+fn region_moved(
+    d: &topoform::core::model::Design,
+    id: &str,
+    dx: f64,
+    dy: f64,
+) -> topoform::core::model::Design {
+    let r = topoform::core::layout::layout(d)
+        .get(id)
+        .expect("region")
+        .rect;
+    let mut moved = d.clone();
+    moved.canvas.insert(
+        id.to_string(),
+        topoform::core::model::Rect {
+            x: r.x + dx,
+            y: r.y + dy,
+            ..r
+        },
+    );
+    moved
+}
+
 /// The world x of shape `id`'s box: its `x` plus the x of the origin of
 /// the region sheet it is drawn on (a sheet draws in its region's own
 /// coordinates).
@@ -785,18 +809,7 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
     // they move.
     // Two regions moved alike: the links between them keep theirs too.
     let now = topoform::core::stress::bench_edits(&d).vpc_moved;
-    let mut shifted = now.clone();
-    for region in ["r1", "r2"] {
-        let r = layout(&now).get(region).expect("region").rect;
-        shifted.canvas.insert(
-            region.to_string(),
-            topoform::core::model::Rect {
-                x: r.x + 120.0,
-                y: r.y + 80.0,
-                ..r
-            },
-        );
-    }
+    let shifted = region_moved(&region_moved(&now, "r1", 120.0, 80.0), "r2", 120.0, 80.0);
     let subnet = find(&host, "[data-id='r1-v0-s0']");
     let between = find(&host, "g.pair[data-pair='r2>r1'] g.link-group");
     let overview = find(&host, ".layer-overview [data-target='r1-v0']");
@@ -845,7 +858,6 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
 /// still sits on the corner of its shape on screen.
 #[wasm_bindgen_test]
 async fn a_region_moved_whole_keeps_its_badges_and_minimap_frames() {
-    use topoform::core::layout::layout;
     use topoform::core::validate::Severity;
     styles();
     let d = topoform::core::templates::template("active-active")
@@ -899,17 +911,7 @@ async fn a_region_moved_whole_keeps_its_badges_and_minimap_frames() {
     };
     let before = transforms(&host);
 
-    let r = layout(&d).get(&region).expect("region").rect;
-    let mut moved = d.clone();
-    moved.canvas.insert(
-        region.clone(),
-        topoform::core::model::Rect {
-            x: r.x + 40.0,
-            y: r.y + 90.0,
-            ..r
-        },
-    );
-    design.set(moved);
+    design.set(region_moved(&d, &region, 40.0, 90.0));
     settle().await;
     let after = minis(&host);
     assert_eq!(after.len(), frames.len(), "as many minimap frames");
