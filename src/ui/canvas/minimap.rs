@@ -48,9 +48,11 @@ pub fn Minimap(st: Stage) -> impl IntoView {
     // region's frames by one attribute.
     let frames = Memo::new(move |_| {
         st.geometry.with(|l| {
-            group_by_top(l, |s, r| {
-                is_frame(s.kind).then(|| Mark::Frame(s.id.clone(), s.kind.as_str(), r))
-            })
+            group_by_top(
+                &l.shapes,
+                |s| s,
+                |s, r| is_frame(s.kind).then(|| Mark::Frame(s.id.clone(), s.kind.as_str(), r)),
+            )
         })
     });
     let down = move |ev: leptos::ev::PointerEvent| {

@@ -6,7 +6,7 @@
 //! header. A fitted multi-region design thus always says which region and
 //! VPC is which.
 
-use super::scene::{local, origin_attr, origin_of, roots, translate, Drawings, Drawn};
+use super::scene::{group_by_top, origin_attr, translate, Drawings, Drawn};
 use crate::core::layout::{fit, header_height, Rect, ShapeKind};
 use leptos::prelude::*;
 use std::hash::{Hash, Hasher};
@@ -60,38 +60,18 @@ pub fn overview_view(
             return Vec::new();
         };
         let s = (f64::from(level) / 10.0).exp();
-        drawn.with(|v| {
-            let root = roots(v);
-            let mut slot: Vec<Option<usize>> = vec![None; v.len()];
-            let mut out: Vec<OvGroup> = Vec::new();
-            for (d, &r) in v.iter().zip(&root) {
-                let origin = origin_of(&v[r]);
-                let Some(label) = OvLabel::of(d, s, origin) else {
-                    continue;
-                };
-                let k = *slot[r].get_or_insert_with(|| {
-                    out.push(OvGroup {
-                        id: v[r].shape.id.clone(),
-                        origin,
-                        labels: Vec::new(),
-                    });
-                    out.len() - 1
-                });
-                out[k].labels.push(label);
-            }
-            out
-        })
+        drawn.with(|v| group_by_top(v, |d| &d.shape, |d, r| OvLabel::of(d, s, r)))
     });
-    let ids = move || groups.with(|g| g.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
+    let ids = move || groups.with(|g| g.iter().map(|g| g.top.clone()).collect::<Vec<_>>());
     let group = move |id: String| {
         let me = Memo::new(move |_| {
-            groups.with(|g| g.iter().find(|g| g.id == id).cloned().unwrap_or_default())
+            groups.with(|g| g.iter().find(|g| g.top == id).cloned().unwrap_or_default())
         });
         let moved = move || me.with(|g| translate(g.origin));
         let origin = move || me.with(|g| origin_attr(g.origin));
         view! {
             <g transform=moved data-origin=origin>
-                <For each=move || me.with(|g| g.labels.clone()) key=|o| o.key.clone() children=OvLabel::view />
+                <For each=move || me.with(|g| g.marks.clone()) key=|o| o.key.clone() children=OvLabel::view />
             </g>
         }
     };
@@ -100,14 +80,6 @@ pub fn overview_view(
             <For each=ids key=String::clone children=group />
         </g>
     }
-}
-
-/// The overview labels of one top-level frame's frames, in its coordinates.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct OvGroup {
-    id: String,
-    origin: (f64, f64),
-    labels: Vec<OvLabel>,
 }
 
 /// One overview label: its frame, its class, the band to grab it by and
@@ -122,9 +94,9 @@ struct OvLabel {
 }
 
 impl OvLabel {
-    /// The label of a drawn frame at `s` pixels per unit, in coordinates
-    /// from `origin` (`None`: not a frame).
-    fn of(d: &Drawn, s: f64, (ox, oy): (f64, f64)) -> Option<OvLabel> {
+    /// The label of a drawn frame at `s` pixels per unit, its rectangle
+    /// `r` in its top-level frame's coordinates (`None`: not a frame).
+    fn of(d: &Drawn, s: f64, r: Rect) -> Option<OvLabel> {
         let class = match d.shape.kind {
             ShapeKind::Region => "ov-label ov-region",
             ShapeKind::Global => "ov-label ov-global",
@@ -139,11 +111,6 @@ impl OvLabel {
             // AZ columns are told apart by their subnets' names when zoomed in.
             ShapeKind::Az => String::new(),
             _ => l.title.clone(),
-        };
-        let r = Rect {
-            x: local(d.shape.rect.x, ox),
-            y: local(d.shape.rect.y, oy),
-            ..d.shape.rect
         };
         let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
         // The header band stays something to grab the frame by, with or

@@ -258,18 +258,27 @@ pub(super) fn local(v: f64, o: f64) -> f64 {
     ((v - o) * 64.0).round() / 64.0
 }
 
-/// Each shape's top-level ancestor, by index (parents come before
-/// children in a layout).
-pub(super) fn roots(drawn: &[Arc<Drawn>]) -> Vec<usize> {
-    let mut root: Vec<usize> = Vec::with_capacity(drawn.len());
-    for (i, d) in drawn.iter().enumerate() {
-        let r = match d.shape.parent {
+/// Each shape's top-level ancestor, by index, from each shape's parent
+/// (parents come before children in a layout).
+pub(super) fn roots(parents: impl Iterator<Item = Option<usize>>) -> Vec<usize> {
+    let mut root: Vec<usize> = Vec::with_capacity(parents.size_hint().0);
+    for (i, parent) in parents.enumerate() {
+        let r = match parent {
             Some(p) if p < i => root[p],
             _ => i,
         };
         root.push(r);
     }
     root
+}
+
+/// `r` in coordinates from `origin`, to 1/64 of a unit ([`local`]).
+pub(super) fn local_rect(r: Rect, (ox, oy): (f64, f64)) -> Rect {
+    Rect {
+        x: local(r.x, ox),
+        y: local(r.y, oy),
+        ..r
+    }
 }
 
 /// Marks drawn over a layout's shapes (the minimap's frames, the badges),
@@ -316,46 +325,49 @@ impl Mark {
     }
 }
 
-/// The marks of one top-level frame.
-#[derive(Clone, PartialEq, Default)]
-pub(super) struct Grouped {
+/// The marks of one top-level frame (the minimap's frames, badges,
+/// overview labels).
+#[derive(Clone, PartialEq)]
+pub(super) struct Grouped<T> {
     /// The top-level frame's id.
-    top: String,
+    pub(super) top: String,
     /// Its origin ([`origin_of`]).
-    origin: (f64, f64),
+    pub(super) origin: (f64, f64),
     /// The marks, in order of their shapes.
-    marks: Vec<Mark>,
+    pub(super) marks: Vec<T>,
 }
 
-/// The marks `mark` makes of `l`'s shapes (given each shape and its
-/// rectangle in its top-level frame's coordinates), grouped by that frame.
-pub(super) fn group_by_top(
-    l: &Layout,
-    mut mark: impl FnMut(&Shape, Rect) -> Option<Mark>,
-) -> Vec<Grouped> {
-    let mut root: Vec<usize> = Vec::with_capacity(l.shapes.len());
-    let mut slot: Vec<Option<usize>> = vec![None; l.shapes.len()];
-    let mut out: Vec<Grouped> = Vec::new();
-    for (i, s) in l.shapes.iter().enumerate() {
-        let r = match s.parent {
-            Some(p) if p < i => root[p],
-            _ => i,
-        };
-        root.push(r);
-        let top = &l.shapes[r];
-        let (ox, oy) = (top.rect.x.floor(), top.rect.y.floor());
-        let rect = Rect {
-            x: local(s.rect.x, ox),
-            y: local(s.rect.y, oy),
-            ..s.rect
-        };
-        let Some(m) = mark(s, rect) else {
+impl<T> Default for Grouped<T> {
+    fn default() -> Self {
+        Grouped {
+            top: String::new(),
+            origin: (0.0, 0.0),
+            marks: Vec::new(),
+        }
+    }
+}
+
+/// The marks `mark` makes of `items` (the layout's shapes, or the drawn
+/// ones: `shape` reads each one's), given each item and its rectangle in
+/// its top-level frame's coordinates, grouped by that frame.
+pub(super) fn group_by_top<S, T>(
+    items: &[S],
+    shape: fn(&S) -> &Shape,
+    mut mark: impl FnMut(&S, Rect) -> Option<T>,
+) -> Vec<Grouped<T>> {
+    let root = roots(items.iter().map(|s| shape(s).parent));
+    let mut slot: Vec<Option<usize>> = vec![None; items.len()];
+    let mut out: Vec<Grouped<T>> = Vec::new();
+    for (s, &r) in items.iter().zip(&root) {
+        let top = shape(&items[r]);
+        let origin = origin_of(top);
+        let Some(m) = mark(s, local_rect(shape(s).rect, origin)) else {
             continue;
         };
         let k = *slot[r].get_or_insert_with(|| {
             out.push(Grouped {
                 top: top.id.clone(),
-                origin: (ox, oy),
+                origin,
                 marks: Vec::new(),
             });
             out.len() - 1
@@ -368,7 +380,7 @@ pub(super) fn group_by_top(
 /// `groups` drawn: a group per top-level frame, moved by its origin, and
 /// in it the marks keyed by [`Mark::key`] (so a mark whose shape did not
 /// move in its frame keeps its elements).
-pub(super) fn grouped_view(groups: Memo<Vec<Grouped>>) -> impl IntoView {
+pub(super) fn grouped_view(groups: Memo<Vec<Grouped<Mark>>>) -> impl IntoView {
     let tops = move || groups.with(|g| g.iter().map(|g| g.top.clone()).collect::<Vec<_>>());
     view! {
         <For each=tops key=String::clone children=move |top: String| {
@@ -410,18 +422,14 @@ fn part_memo(parts: Memo<Parts>, id: String, list: fn(&Parts) -> &[Arc<Part>]) -
 
 /// The origin of the part whose top-level frame is `top`: its corner, on
 /// whole units.
-pub(super) fn origin_of(top: &Drawn) -> (f64, f64) {
-    (top.shape.rect.x.floor(), top.shape.rect.y.floor())
+pub(super) fn origin_of(top: &Shape) -> (f64, f64) {
+    (top.rect.x.floor(), top.rect.y.floor())
 }
 
 /// Shape `d` in coordinates from `origin`: `was` itself when drawn the
 /// same there, so its list key and element are kept.
-fn local_drawn(d: &Arc<Drawn>, (ox, oy): (f64, f64), was: Option<&Arc<Drawn>>) -> Arc<Drawn> {
-    let rect = Rect {
-        x: local(d.shape.rect.x, ox),
-        y: local(d.shape.rect.y, oy),
-        ..d.shape.rect
-    };
+fn local_drawn(d: &Arc<Drawn>, origin: (f64, f64), was: Option<&Arc<Drawn>>) -> Arc<Drawn> {
+    let rect = local_rect(d.shape.rect, origin);
     match was {
         Some(w)
             if w.shape.rect == rect
@@ -527,7 +535,7 @@ fn cut<'a>(
     links: impl Iterator<Item = &'a Arc<Named>>,
     prev: Option<&Parts>,
 ) -> Parts {
-    let root = roots(drawn);
+    let root = roots(drawn.iter().map(|d| d.shape.parent));
     let mut slot = vec![usize::MAX; drawn.len()];
     let mut parts: Vec<Part> = Vec::new();
     // Each part's counterpart in `prev` (the same top-level frame, at the
@@ -545,7 +553,7 @@ fn cut<'a>(
             );
             parts.push(Part {
                 id: top.id.clone(),
-                origin: origin_of(&drawn[r]),
+                origin: origin_of(top),
                 area: top.rect,
                 ..Part::default()
             });
@@ -875,9 +883,11 @@ pub fn badges_view(
     let marks = Memo::new(move |_| {
         geometry.with(|l| {
             badges.with(|b| {
-                group_by_top(l, |s, r| {
-                    b.get(&s.id).map(|m| Mark::Badge(s.id.clone(), r, *m))
-                })
+                group_by_top(
+                    &l.shapes,
+                    |s| s,
+                    |s, r| b.get(&s.id).map(|m| Mark::Badge(s.id.clone(), r, *m)),
+                )
             })
         })
     });
