@@ -17,24 +17,65 @@ fn name_in<'a>(design: &'a Design, o: &ObjectRef<'a>) -> Cow<'a, str> {
     }
 }
 
-/// How many objects of a kind share a name (level 0), a name and region
-/// (level 1), and a name, region and VPC (level 2): the three levels
-/// [`Ctx::name_of`] tries. Keys borrow from the design (building this table
-/// was most of `Ctx::new`'s time on the stress design when every key was
-/// three formatted strings); one map for the three levels, so the editor's
-/// wasm carries one instantiation of the hash map's code, not three.
+/// Who carries each name: per kind and name, how many objects and the
+/// region code and VPC name of each, for the three levels
+/// [`Ctx::name_of`] tries (the name alone, with the region, with the region
+/// and VPC). One hash entry per object and kind (keys borrow from the
+/// design), the places chained through one vector: on the stress design
+/// this table was most of `Ctx::new`'s time when it hashed three keys per
+/// object, and `Ctx::new` most of an incremental validation's.
 #[derive(Default)]
 struct NameTable<'a> {
-    counts: FxHashMap<NameKey<'a>, u32>,
+    /// Per (kind, name): how many objects carry it, and the last one's
+    /// place in `places`.
+    heads: FxHashMap<(ObjectKind, Cow<'a, str>), (u32, u32)>,
+    /// Each object's region code and VPC name (empty when it has none),
+    /// and the place of the previous object of its kind and name
+    /// ([`NameTable::END`] for the first).
+    places: Vec<(&'a str, &'a str, u32)>,
 }
 
-/// A [`NameTable`] key: kind, level, name, region code, VPC name (the
-/// parts a level does not use are empty).
-type NameKey<'a> = (ObjectKind, u8, Cow<'a, str>, &'a str, &'a str);
-
 impl<'a> NameTable<'a> {
-    fn unique(&self, key: NameKey<'a>) -> bool {
-        self.counts.get(&key).copied().unwrap_or(0) <= 1
+    const END: u32 = u32::MAX;
+
+    fn add(&mut self, kind: ObjectKind, name: Cow<'a, str>, region: &'a str, vpc: &'a str) {
+        let at = self.places.len() as u32;
+        let head = self.heads.entry((kind, name)).or_insert((0, Self::END));
+        self.places.push((region, vpc, head.1));
+        *head = (head.0 + 1, at);
+    }
+
+    /// Whether at most one object of `kind` is called `name` (level 0),
+    /// and is in region `region` (level 1), and in VPC `vpc` (level 2).
+    fn unique(
+        &self,
+        kind: ObjectKind,
+        level: u8,
+        name: &Cow<'a, str>,
+        region: &str,
+        vpc: &str,
+    ) -> bool {
+        let Some(&(count, mut at)) = self.heads.get(&(kind, name.clone())) else {
+            return true;
+        };
+        if count <= 1 {
+            return true;
+        }
+        if level == 0 {
+            return false;
+        }
+        let mut same = 0;
+        while at != Self::END {
+            let (r, v, previous) = self.places[at as usize];
+            if r == region && (level == 1 || v == vpc) {
+                same += 1;
+                if same > 1 {
+                    return false;
+                }
+            }
+            at = previous;
+        }
+        true
     }
 }
 
@@ -83,17 +124,9 @@ impl<'a> Ctx<'a> {
     pub fn new(design: &'a Design) -> Self {
         let mut t = NameTable::default();
         for_each_object(design, |o| {
-            let name = name_in(design, &o);
             let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
             let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
-            let kind = o.kind();
-            for key in [
-                (kind, 2, name.clone(), region, vpc),
-                (kind, 1, name.clone(), region, ""),
-                (kind, 0, name, "", ""),
-            ] {
-                *t.counts.entry(key).or_insert(0) += 1;
-            }
+            t.add(o.kind(), name_in(design, &o), region, vpc);
         });
         Ctx {
             design,
@@ -156,12 +189,12 @@ impl<'a> Ctx<'a> {
         // Shortened as every user text in a message is (a name may be long).
         let name = short(&full).to_string();
         match (region, vpc) {
-            _ if t.unique((kind, 0, full.clone(), "", "")) => name,
-            (Some(r), _) if t.unique((kind, 1, full.clone(), code, "")) => {
+            _ if t.unique(kind, 0, &full, "", "") => name,
+            (Some(r), _) if t.unique(kind, 1, &full, code, "") => {
                 format!("{name} in {}", short(&r.code))
             }
             (Some(r), Some(v))
-                if t.unique((kind, 2, full.clone(), code, vpc_name))
+                if t.unique(kind, 2, &full, code, vpc_name)
                     && !matches!(o, ObjectRef::Vpc { .. }) =>
             {
                 format!("{name} in {} / {}", short(&r.code), short(&v.name))
@@ -175,5 +208,103 @@ impl<'a> Ctx<'a> {
     /// (It may still have host bits set; NET-02 judges that.)
     pub fn cidr(&self, id: &str) -> Option<Ipv4Net> {
         self.cidrs.get(id).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::VpcNode;
+    use crate::core::templates::TEMPLATES;
+
+    /// Each template, and each with every workload renamed `web` and every
+    /// VPC `main` (so names repeat across regions, within a region across
+    /// VPCs, and within a VPC).
+    fn designs() -> Vec<Design> {
+        let mut out = Vec::new();
+        for t in TEMPLATES {
+            let d = t.design().expect("template loads");
+            let mut same = d.clone();
+            for r in &mut same.regions {
+                for v in &mut r.vpcs {
+                    v.name = "main".into();
+                    for n in &mut v.nodes {
+                        match n {
+                            VpcNode::Alb(x) => x.name = "web".into(),
+                            VpcNode::Asg(x) => x.name = "web".into(),
+                            VpcNode::Ecs(x) => x.name = "web".into(),
+                            VpcNode::Rds(x) => x.name = "web".into(),
+                            VpcNode::Aurora(x) => x.name = "web".into(),
+                            VpcNode::Elasticache(x) => x.name = "web".into(),
+                        }
+                    }
+                }
+            }
+            // A copy of the first region's first VPC beside it, named
+            // apart: every name in it repeats within the region, in
+            // another VPC.
+            if let Some(v) = same.regions.first().and_then(|r| r.vpcs.first()).cloned() {
+                let mut copy = v;
+                copy.id.push_str("-copy");
+                copy.name = "other".into();
+                for s in &mut copy.subnets {
+                    s.id.push_str("-copy");
+                }
+                for n in &mut copy.nodes {
+                    let id = match n {
+                        VpcNode::Alb(x) => &mut x.id,
+                        VpcNode::Asg(x) => &mut x.id,
+                        VpcNode::Ecs(x) => &mut x.id,
+                        VpcNode::Rds(x) => &mut x.id,
+                        VpcNode::Aurora(x) => &mut x.id,
+                        VpcNode::Elasticache(x) => &mut x.id,
+                    };
+                    id.push_str("-copy");
+                }
+                same.regions[0].vpcs.push(copy);
+            }
+            out.push(d);
+            out.push(same);
+        }
+        out
+    }
+
+    /// The table answers what counting every object answers, for every
+    /// object and level.
+    #[test]
+    fn the_name_table_counts_as_a_scan_of_every_object() {
+        let mut repeated = 0;
+        for d in designs() {
+            let ctx = Ctx::new(&d);
+            let Names::Own(t) = &ctx.names else {
+                unreachable!("a whole design's context has its own table")
+            };
+            let mut all = Vec::new();
+            for_each_object(&d, |o| {
+                let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
+                let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
+                all.push((o.kind(), name_in(&d, &o), region, vpc));
+            });
+            for (kind, name, region, vpc) in &all {
+                for level in 0..3u8 {
+                    let same = all
+                        .iter()
+                        .filter(|(k, n, r, v)| {
+                            k == kind
+                                && n == name
+                                && (level < 1 || r == region)
+                                && (level < 2 || v == vpc)
+                        })
+                        .count();
+                    assert_eq!(
+                        t.unique(*kind, level, name, region, vpc),
+                        same <= 1,
+                        "{kind:?} {name} in {region} / {vpc}, level {level}: {same} carry it"
+                    );
+                    repeated += usize::from(same > 1);
+                }
+            }
+        }
+        assert!(repeated > 100, "names repeat at every level: {repeated}");
     }
 }
