@@ -137,7 +137,15 @@ pub fn Canvas(
     // nor the links (a CIDR, a name, a setting: most of the inspector's
     // edits) starts no routing at all, where each such edit used to go
     // over all 14,000 links of the stress design to reuse every route.
-    let listed = Memo::new(move |_| design.with(links));
+    // The links come from the content alone: with the app's content
+    // revision, a move neither lists them again nor compares the list.
+    let listed = Memo::new(move |_| match content {
+        Some(c) => {
+            c.track();
+            design.with_untracked(links)
+        }
+        None => design.with(links),
+    });
     let started = Memo::new(move |_| {
         let run = geometry.with(|l| {
             listed.with(|ls| routes.with_value(|prev| Routing::start(prev.as_ref(), l, ls)))
