@@ -51,11 +51,11 @@ impl<'a> NameTable<'a> {
         &self,
         kind: ObjectKind,
         level: u8,
-        name: &Cow<'a, str>,
+        name: &str,
         region: &str,
         vpc: &str,
     ) -> bool {
-        let Some(&(count, mut at)) = self.heads.get(&(kind, name.clone())) else {
+        let Some(&(count, mut at)) = self.heads.get(&(kind, Cow::Borrowed(name))) else {
             return true;
         };
         if count <= 1 {
