@@ -47,14 +47,7 @@ impl<'a> NameTable<'a> {
 
     /// Whether at most one object of `kind` is called `name` (level 0),
     /// and is in region `region` (level 1), and in VPC `vpc` (level 2).
-    fn unique(
-        &self,
-        kind: ObjectKind,
-        level: u8,
-        name: &str,
-        region: &str,
-        vpc: &str,
-    ) -> bool {
+    fn unique(&self, kind: ObjectKind, level: u8, name: &str, region: &str, vpc: &str) -> bool {
         let Some(&(count, mut at)) = self.heads.get(&(kind, Cow::Borrowed(name))) else {
             return true;
         };
