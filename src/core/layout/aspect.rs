@@ -1,9 +1,9 @@
 //! Keeping large designs about the shape of a screen (issue 13): a long
 //! workload lane wraps into columns, a region with many VPCs lays them out in
-//! a grid, and a design with many regions puts as many side by side as
-//! brings the whole closest to 16:10. Designs of a few regions and VPCs (the
-//! templates) keep the look they always had: one VPC column, two regions a
-//! row, one lane column.
+//! a grid, and a design with more than four regions stacks them in as many
+//! columns as brings the whole closest to 16:10. Designs of a few regions
+//! and VPCs (the templates) keep the look they always had: one VPC column,
+//! two region columns, one lane column.
 
 use super::place::{RegionPlan, VpcPlan, GAP, REGION_GAP, ROW_GAP};
 
@@ -16,36 +16,40 @@ const VPCS_PER_COLUMN: usize = 2;
 /// The shape a large design is laid out towards (width / height): a
 /// screen's, so Fit shows something legible.
 const TARGET_ASPECT: f64 = 16.0 / 10.0;
-const REGIONS_PER_ROW: usize = 2;
+const REGION_COLUMNS: usize = 2;
 
-/// Each row's width and height when `per_row` regions sit side by side.
-pub(super) fn row_sizes(plans: &[RegionPlan], per_row: usize) -> Vec<(f64, f64)> {
-    plans
-        .chunks(per_row.max(1))
-        .map(|row| {
-            let w = row.iter().map(|p| p.w).sum::<f64>() + REGION_GAP * (row.len() as f64 - 1.0);
-            let h = row.iter().map(|p| p.h).fold(0.0, f64::max);
-            (w, h)
-        })
-        .collect()
+/// Each column's width and height when region `i` goes to column
+/// `i % cols`, stacked top-down.
+pub(super) fn column_sizes(plans: &[RegionPlan], cols: usize) -> Vec<(f64, f64)> {
+    let cols = cols.max(1);
+    let mut out = vec![(0.0f64, -ROW_GAP); cols.min(plans.len())];
+    for (i, p) in plans.iter().enumerate() {
+        let c = &mut out[i % cols];
+        c.0 = c.0.max(p.w);
+        c.1 += p.h + ROW_GAP;
+    }
+    out
 }
 
-/// How many regions share a row: two (the templates' look, with the
-/// primary and its DR side by side) unless the design has more than four,
-/// then whichever count brings the whole closest to [`TARGET_ASPECT`].
-pub(super) fn regions_per_row(plans: &[RegionPlan]) -> usize {
+/// How many columns the regions stack in (region `i` in column
+/// `i % cols`, under the region a column count before it): two (the
+/// templates' look, with the primary and its DR side by side) unless the
+/// design has more than four, then whichever count brings the whole
+/// closest to [`TARGET_ASPECT`]. A region that grows taller moves only the
+/// regions under it in its column (rows of regions moved every row below).
+pub(super) fn region_columns(plans: &[RegionPlan]) -> usize {
     if plans.len() <= 4 {
-        return REGIONS_PER_ROW;
+        return REGION_COLUMNS;
     }
-    let misfit = |per_row: usize| {
-        let rows = row_sizes(plans, per_row);
-        let w = rows.iter().map(|r| r.0).fold(0.0, f64::max);
-        let h = rows.iter().map(|r| r.1).sum::<f64>() + ROW_GAP * (rows.len() as f64 - 1.0);
+    let misfit = |cols: usize| {
+        let sizes = column_sizes(plans, cols);
+        let w = sizes.iter().map(|c| c.0).sum::<f64>() + REGION_GAP * (sizes.len() as f64 - 1.0);
+        let h = sizes.iter().map(|c| c.1).fold(0.0, f64::max);
         ((w / h) / TARGET_ASPECT).ln().abs()
     };
-    (REGIONS_PER_ROW..=plans.len())
+    (REGION_COLUMNS..=plans.len())
         .min_by(|&a, &b| misfit(a).total_cmp(&misfit(b)))
-        .unwrap_or(REGIONS_PER_ROW)
+        .unwrap_or(REGION_COLUMNS)
 }
 
 /// A region's VPCs in a grid: one column (the usual one or two VPCs), or

@@ -5,7 +5,7 @@
 //! always holds its children and siblings are laid on a grid with gaps:
 //! no overlap by construction, which the tests check anyway.
 
-use super::aspect::{regions_per_row, row_sizes, VpcGrid, LANE_ROWS};
+use super::aspect::{column_sizes, region_columns, VpcGrid, LANE_ROWS};
 use super::{rect, Rect, RectExt};
 use crate::core::model::{Design, NodeKind, Region, RegionNode, Tier, Vpc, VpcNode};
 use rustc_hash::FxHashMap;
@@ -34,8 +34,7 @@ pub(super) const REGION_GAP: f64 = 96.0;
 pub(super) const ROW_GAP: f64 = 72.0;
 const GLOBAL_HEADER: f64 = 36.0;
 const GLOBAL_GAP: f64 = 90.0;
-/// Two regions per row keep labels legible on a laptop screen once the
-/// design is fitted; a third region starts a new row.
+/// The global band's narrowest width.
 const GLOBAL_MIN_W: f64 = 380.0;
 
 /// What a shape on the canvas stands for.
@@ -150,10 +149,10 @@ pub fn layout(design: &Design) -> Layout {
         .map(|r| RegionPlan::measure(r, region_services(design, r)))
         .collect();
 
-    // Rows of regions, side by side, top-aligned.
-    let per_row = regions_per_row(&plans);
-    let row_sizes = row_sizes(&plans, per_row);
-    let regions_w = row_sizes.iter().map(|r| r.0).fold(0.0, f64::max);
+    // Columns of regions, each as wide as its widest region.
+    let sizes = column_sizes(&plans, region_columns(&plans));
+    let regions_w =
+        sizes.iter().map(|c| c.0).sum::<f64>() + REGION_GAP * (sizes.len() as f64 - 1.0);
 
     let n = global_items.len() as f64;
     let global_w = (n * NODE_W + (n - 1.0) * GAP + 2.0 * REGION_PAD).max(GLOBAL_MIN_W);
@@ -168,17 +167,20 @@ pub fn layout(design: &Design) -> Layout {
         y = global_h + GLOBAL_GAP;
     }
 
-    let pairs: Vec<(&Region, &RegionPlan)> = design.regions.iter().zip(&plans).collect();
-    for (row, (_, row_h)) in pairs.chunks(per_row).zip(&row_sizes) {
-        let mut x = 0.0;
-        for (col, (region, plan)) in row.iter().enumerate() {
-            // Odd columns put their workload lane on the left, so the lanes
-            // of neighbouring regions face each other and the links between
-            // their databases run through the gap, not across subnets.
-            plan.emit(&mut out, region, x, y, col % 2 == 1);
-            x += plan.w + REGION_GAP;
-        }
-        y += row_h + ROW_GAP;
+    let mut xs = Vec::with_capacity(sizes.len());
+    let mut x = 0.0;
+    for (w, _) in &sizes {
+        xs.push(x);
+        x += w + REGION_GAP;
+    }
+    let mut ys = vec![y; sizes.len()];
+    for (i, (region, plan)) in design.regions.iter().zip(&plans).enumerate() {
+        let col = i % sizes.len();
+        // Odd columns put their workload lane on the left, so the lanes of
+        // neighbouring regions face each other and the links between their
+        // databases run through the gap, not across subnets.
+        plan.emit(&mut out, region, xs[col], ys[col], col % 2 == 1);
+        ys[col] += plan.h + ROW_GAP;
     }
 
     apply_saved(&mut out, design);
