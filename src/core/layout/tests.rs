@@ -605,7 +605,7 @@ fn subnet_use_arcs_stay_inside_their_vpc() {
 
 /// Issue 13: the stress design (20 regions, 5 VPCs each, 33 workloads per
 /// VPC) used to lay out as one column 4,324 × 105,522 units, so Fit showed
-/// nothing legible. Lanes wrap, VPCs share rows and regions share rows until
+/// nothing legible. Lanes wrap, VPCs share rows and regions stack in columns until
 /// the whole is about a screen's shape, with every promise kept.
 #[test]
 fn a_very_large_design_lays_out_about_the_shape_of_a_screen() {
