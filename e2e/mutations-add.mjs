@@ -51,7 +51,7 @@ await page.waitForTimeout(2500);
 const m = await page.evaluate(() => [...window.__m].sort((a, b) => b[1] - a[1]).slice(0, 20));
 for (const [k, v] of m) console.log(String(v).padStart(6), k);
 // A node taken out and in the document again at the end was moved, not
-// made anew (Leptos's keyed lists, vendor/README.md).
+// made anew by a keyed list (docs/build.md, "Regions in columns").
 const moved = await page.evaluate(() => {
   const by = new Map();
   for (const [k, n] of window.__removed) if (n.isConnected) by.set(k, (by.get(k) ?? 0) + 1);

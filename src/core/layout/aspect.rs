@@ -31,6 +31,11 @@ pub(super) fn column_sizes(plans: &[RegionPlan], cols: usize) -> Vec<(f64, f64)>
     out
 }
 
+/// The width of columns of these sizes side by side, with the gaps.
+pub(super) fn columns_width(sizes: &[(f64, f64)]) -> f64 {
+    sizes.iter().map(|c| c.0).sum::<f64>() + REGION_GAP * (sizes.len() as f64 - 1.0)
+}
+
 /// How many columns the regions stack in (region `i` in column
 /// `i % cols`, under the region a column count before it): two (the
 /// templates' look, with the primary and its DR side by side) unless the
@@ -43,9 +48,8 @@ pub(super) fn region_columns(plans: &[RegionPlan]) -> usize {
     }
     let misfit = |cols: usize| {
         let sizes = column_sizes(plans, cols);
-        let w = sizes.iter().map(|c| c.0).sum::<f64>() + REGION_GAP * (sizes.len() as f64 - 1.0);
         let h = sizes.iter().map(|c| c.1).fold(0.0, f64::max);
-        ((w / h) / TARGET_ASPECT).ln().abs()
+        ((columns_width(&sizes) / h) / TARGET_ASPECT).ln().abs()
     };
     (REGION_COLUMNS..=plans.len())
         .min_by(|&a, &b| misfit(a).total_cmp(&misfit(b)))

@@ -5,7 +5,7 @@
 //! always holds its children and siblings are laid on a grid with gaps:
 //! no overlap by construction, which the tests check anyway.
 
-use super::aspect::{column_sizes, region_columns, VpcGrid, LANE_ROWS};
+use super::aspect::{column_sizes, columns_width, region_columns, VpcGrid, LANE_ROWS};
 use super::{rect, Rect, RectExt};
 use crate::core::model::{Design, NodeKind, Region, RegionNode, Tier, Vpc, VpcNode};
 use rustc_hash::FxHashMap;
@@ -151,8 +151,7 @@ pub fn layout(design: &Design) -> Layout {
 
     // Columns of regions, each as wide as its widest region.
     let sizes = column_sizes(&plans, region_columns(&plans));
-    let regions_w =
-        sizes.iter().map(|c| c.0).sum::<f64>() + REGION_GAP * (sizes.len() as f64 - 1.0);
+    let regions_w = columns_width(&sizes);
 
     let n = global_items.len() as f64;
     let global_w = (n * NODE_W + (n - 1.0) * GAP + 2.0 * REGION_PAD).max(GLOBAL_MIN_W);
