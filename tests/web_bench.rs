@@ -522,6 +522,20 @@ fn edit_path_split_on_the_stress_design() {
                 }),
             ),
             (
+                // What the inspector makes again on every content edit
+                // with a VPC selected: the index, the VPC's links and the
+                // "Connect to" candidates.
+                "inspector data",
+                median(&|| {
+                    let index = topoform::core::model::Index::new(next);
+                    let id = &next.regions[0].vpcs[0].id;
+                    let now = topoform::core::edit::current(next, id);
+                    std::hint::black_box(topoform::core::edit::candidates_besides(
+                        next, &index, id, &now,
+                    ));
+                }),
+            ),
+            (
                 "outage places+strategy",
                 median(&|| {
                     std::hint::black_box((every_failure(next), strategy(next)));

@@ -2,8 +2,8 @@
 //! "Links" section: current links first, then only new, valid ones, each
 //! named in words and told apart by region and VPC.
 
-use super::connect::link_kind_in;
-use crate::core::layout::{links, Link, LinkKind};
+use super::connect::linkable_in;
+use crate::core::layout::{links_where, Link, LinkKind};
 use crate::core::model::*;
 
 /// An object named so that two of the same name are told apart: `Load
@@ -80,23 +80,31 @@ pub fn meaning(index: &Index<'_>, link: &Link) -> Option<String> {
 
 /// The links drawn at `id`, as (link, the other end's id).
 pub fn current(design: &Design, id: &str) -> Vec<(Link, String)> {
-    links(design)
+    // Only the links with `id` at an end are made: a superset of what
+    // `other_end` keeps, so the list is the full list's, filtered.
+    let touches = |from: &str, to: &str| {
+        from == id || to == id || to.split_once('@').is_some_and(|(t, _)| t == id)
+    };
+    links_where(design, &touches)
         .into_iter()
-        .filter_map(|l| {
-            let other = if l.from == id {
-                l.to.clone()
-            } else if l.to == id
-                || l.to
-                    .split_once('@')
-                    .is_some_and(|(t, _)| t == id && l.from != id)
-            {
-                l.from.clone()
-            } else {
-                return None;
-            };
-            Some((l, other))
-        })
+        .filter_map(|l| other_end(&l, id).map(|other| (l, other)))
         .collect()
+}
+
+/// The end of `l` that is not `id`, when `l` is drawn at `id` (a DynamoDB
+/// replica's end `table@region` counts as the table's).
+fn other_end(l: &Link, id: &str) -> Option<String> {
+    if l.from == id {
+        Some(l.to.clone())
+    } else if l.to == id
+        || l.to
+            .split_once('@')
+            .is_some_and(|(t, _)| t == id && l.from != id)
+    {
+        Some(l.from.clone())
+    } else {
+        None
+    }
 }
 
 /// The objects `id` could be linked to now and are not yet, with what the
@@ -120,7 +128,7 @@ pub fn candidates_besides(
         if to == id || linked.contains(&to) {
             return;
         }
-        if let Ok(kind) = link_kind_in(design, index, id, to) {
+        if let Some(kind) = linkable_in(design, index, id, to) {
             out.push((
                 to.to_string(),
                 format!("{}: {}", kind.phrase(), describe(index, to)),
@@ -135,6 +143,7 @@ pub fn candidates_besides(
 mod tests {
     use super::*;
     use crate::core::edit::tests::tpl;
+    use crate::core::layout::links;
     use std::collections::BTreeSet;
 
     #[test]
@@ -188,6 +197,50 @@ mod tests {
             "{}",
             describe(&index, alb)
         );
+    }
+
+    /// The inspector's quick paths give what the full ones give: the links
+    /// at an object as the whole list has them, and every pair of objects
+    /// linkable exactly when `link_kind_in` accepts it, of the same kind.
+    #[test]
+    fn the_quick_paths_agree_with_the_full_ones() {
+        for t in crate::core::templates::TEMPLATES {
+            let d = tpl(t.id);
+            let index = Index::new(&d);
+            let all = links(&d);
+            let mut ids = Vec::new();
+            for_each_object(&d, |o| ids.push(o.id().to_string()));
+            for id in &ids {
+                let full: Vec<(Link, String)> = all
+                    .iter()
+                    .filter_map(|l| other_end(l, id).map(|o| (l.clone(), o)))
+                    .collect();
+                assert_eq!(current(&d, id), full, "{} {id}", t.id);
+                for to in &ids {
+                    assert_eq!(
+                        linkable_in(&d, &index, id, to),
+                        crate::core::edit::link_kind_in(&d, &index, id, to).ok(),
+                        "{} {id} -> {to}",
+                        t.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_links_at_an_object_of_the_stress_design_are_the_full_lists() {
+        let d = crate::core::stress::stress_design();
+        let all = links(&d);
+        let mut ids = Vec::new();
+        for_each_object(&d, |o| ids.push(o.id().to_string()));
+        for id in ids.iter().step_by(97) {
+            let full: Vec<(Link, String)> = all
+                .iter()
+                .filter_map(|l| other_end(l, id).map(|o| (l.clone(), o)))
+                .collect();
+            assert_eq!(current(&d, id), full, "{id}");
+        }
     }
 
     fn for_each_id(d: &Design, mut f: impl FnMut(&str)) {

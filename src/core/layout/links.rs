@@ -154,8 +154,18 @@ impl Link {
 /// subnets each workload uses come last, so the keyboard walk meets the
 /// relations between objects first.
 pub fn links(design: &Design) -> Vec<Link> {
+    links_where(design, &|_, _| true)
+}
+
+/// The links of [`links`] whose ends (`from`, `to`) `keep` accepts, in the
+/// same order, without making the others: what an inspector asks about one
+/// object on every edit, where the stress design has 14,000 links.
+pub fn links_where(design: &Design, keep: &dyn Fn(&str, &str) -> bool) -> Vec<Link> {
     let mut out = Vec::new();
     let mut push = |kind, from: &str, to: &str| {
+        if !keep(from, to) {
+            return;
+        }
         out.push(Link {
             kind,
             from: from.into(),
@@ -234,7 +244,9 @@ pub fn links(design: &Design) -> Vec<Link> {
         // One line per (record, target): a geolocation record may send two
         // locations to one load balancer, and links are keyed by their ends.
         for (i, t) in record.targets.iter().enumerate() {
-            if !record.targets[..i].iter().any(|u| u.target == t.target) {
+            if keep(&record.id, &t.target)
+                && !record.targets[..i].iter().any(|u| u.target == t.target)
+            {
                 out.push(Link {
                     kind: LinkKind::Dns,
                     from: record.id.clone(),
@@ -253,7 +265,7 @@ pub fn links(design: &Design) -> Vec<Link> {
         // A subnet listed twice is one placement (links are keyed by their ends).
         let subnets = node.subnets();
         for (i, s) in subnets.iter().enumerate() {
-            if !subnets[..i].contains(s) {
+            if keep(node.id(), s) && !subnets[..i].contains(s) {
                 out.push(Link {
                     kind: LinkKind::SubnetUse,
                     from: node.id().to_string(),
