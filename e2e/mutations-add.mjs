@@ -45,11 +45,19 @@ await page.evaluate(() => {
     }
   });
   window.__obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  // What the add did before the frame that shows it: the counts as they
+  // stand in the first animation callback after the click (the edit's
+  // task and its microtasks, the observer's deliveries included, are done).
+  document.addEventListener('click', () => requestAnimationFrame(() => {
+    window.__obs.takeRecords();
+    window.__atFrame = new Map(window.__m);
+  }), { capture: true, once: true });
 });
 await page.locator('.editbar button[data-palette="Auto Scaling group"]').click();
 await page.waitForTimeout(2500);
-const m = await page.evaluate(() => [...window.__m].sort((a, b) => b[1] - a[1]).slice(0, 20));
-for (const [k, v] of m) console.log(String(v).padStart(6), k);
+const m = await page.evaluate(() => [...window.__m].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => [k, v, window.__atFrame?.get(k) ?? 0]));
+console.log('   all  before the frame');
+for (const [k, v, f] of m) console.log(String(v).padStart(6), String(f).padStart(6), ' ', k);
 // A node taken out and in the document again at the end was moved, not
 // made anew by a keyed list (docs/build.md, "Regions in columns").
 const moved = await page.evaluate(() => {

@@ -100,7 +100,16 @@ try {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const dt = profile.timeDeltas; const self = new Map(); const incl = new Map();
+  let dt = profile.timeDeltas; const self = new Map(); const incl = new Map();
+  // PROFILE_TASK=1: only the samples inside the edit's own input task (the
+  // first event dispatch over 20 ms), not the routing and drawing after
+  // the frame: what stands between the input and the screen.
+  if (process.env.PROFILE_TASK) {
+    const task = mine.find((e) => e.name === 'EventDispatch' && e.dur > 20000);
+    let t = profile.startTime; const at = dt.map((d) => (t += d));
+    dt = dt.map((d, i) => (task && at[i] >= task.ts && at[i] <= task.ts + task.dur ? d : 0));
+    console.log(`samples limited to the input task: ${task ? (task.dur / 1000).toFixed(1) : 'none'} ms`);
+  }
   const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber})`;
   profile.samples.forEach((id, i) => {
     const d = (dt[i + 1] ?? 0) / 1000;

@@ -782,6 +782,11 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
             "{what}: links left to route"
         );
         let provisional = drawn_paths(&host);
+        let elements: std::collections::BTreeMap<String, web_sys::Element> =
+            all(&host, "g.link-group")
+                .into_iter()
+                .map(|g| (g.get_attribute("data-id").unwrap(), g))
+                .collect();
         assert!(!provisional.is_empty(), "{what}: links drawn at once");
         assert!(
             provisional.keys().all(|id| full.contains_key(id)),
@@ -795,6 +800,20 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
             "{what}: the same links, before and after routing"
         );
         assert_ne!(done, provisional, "{what}: some links were provisional");
+        // A routed link keeps its elements: its coordinates change, it is
+        // not made again (docs/build.md, "Links keep their elements").
+        let mut kept = 0;
+        for (id, g) in &elements {
+            if done[id] != provisional[id] {
+                let now = find(&host, &format!("g.link-group[data-id='{id}']"));
+                assert!(
+                    now.is_same_node(Some(g)),
+                    "{what}: {id} was drawn again to move"
+                );
+                kept += 1;
+            }
+        }
+        assert!(kept > 0, "{what}: links moved when routed");
         for (id, path) in &done {
             let want = &full[id];
             // Drawn to a tenth of a unit, in the sheet's coordinates to 1/64.

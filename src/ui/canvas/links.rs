@@ -4,7 +4,7 @@
 //! Each line carries its link id, so a click selects it like a shape.
 
 use super::fail::Fate;
-use crate::core::layout::{LinkGeom, LinkKind};
+use crate::core::layout::{LinkGeom, LinkKind, Point};
 use leptos::prelude::*;
 
 /// How a failure draws link `id` (`cut`, `carrying`), as an attribute.
@@ -12,26 +12,54 @@ fn fate_attr(fate: Memo<Fate>, id: String) -> impl Fn() -> Option<&'static str> 
     move || fate.with(|f| f.of_link(&id))
 }
 
-/// Renders one placed link; `title` says what it joins, in the canvas's
+/// Where a drawn link runs: what changes when it moves (its ends' region
+/// moved, or its route was found after the frame). A link's element keeps
+/// its identity and follows its [`Run`] by attribute, so a move sets a few
+/// coordinates instead of making the link's elements again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    start: Point,
+    end: Point,
+    mid: Point,
+    d: String,
+}
+
+impl Run {
+    /// How `g` runs.
+    pub fn of(g: &LinkGeom) -> Run {
+        Run {
+            start: g.start,
+            end: g.end,
+            mid: g.midpoint(),
+            d: g.path(),
+        }
+    }
+}
+
+/// Renders one placed link; `g` says what it is (kind, ends, note) and
+/// `run` where it runs now; `title` says what it joins, in the canvas's
 /// names ([`words`]).
 /// A failure in progress dashes and fades the links it cuts and emphasises
 /// those carrying the traffic now (`fate`).
-pub fn link_view(g: &LinkGeom, title: String, fate: Memo<Fate>) -> impl IntoView {
+pub fn link_view(g: &LinkGeom, run: Memo<Run>, title: String, fate: Memo<Fate>) -> impl IntoView {
     let kind = g.link.kind.as_str();
-    let d = g.path();
+    let d = move || run.with(|r| r.d.clone());
     let note = g.link.note.clone();
     let aria = title.clone();
-    let mid = g.midpoint();
-    let label = note.map(
-        |n| view! { <text class="link-note" x=mid.x y=mid.y - 6.0 text-anchor="middle">{n}</text> },
-    );
+    let label = note.map(|n| {
+        let (x, y) = (
+            move || run.with(|r| r.mid.x),
+            move || run.with(|r| r.mid.y - 6.0),
+        );
+        view! { <text class="link-note" x=x y=y text-anchor="middle">{n}</text> }
+    });
     view! {
         <g class="link-group" data-fate=fate_attr(fate, g.link.id()) data-id=g.link.id() data-kind=kind data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
             <title>{title}</title>
-            <path class="link-halo" d=d.clone()></path>
+            <path class="link-halo" d=d></path>
             <path class=format!("link {kind}") d=d></path>
-            <circle class=format!("link-end {kind}") cx=g.start.x cy=g.start.y r="4"></circle>
-            <circle class=format!("link-end {kind}") cx=g.end.x cy=g.end.y r="4"></circle>
+            <circle class=format!("link-end {kind}") cx=move || run.with(|r| r.start.x) cy=move || run.with(|r| r.start.y) r="4"></circle>
+            <circle class=format!("link-end {kind}") cx=move || run.with(|r| r.end.x) cy=move || run.with(|r| r.end.y) r="4"></circle>
             {label}
         </g>
     }
@@ -40,11 +68,16 @@ pub fn link_view(g: &LinkGeom, title: String, fate: Memo<Fate>) -> impl IntoView
 /// Renders a workload's line to one subnet it uses: lighter than
 /// [`link_view`] (no end dots or tooltip element; the ends are markers),
 /// since a design has many of them. Selectable like any link.
-pub fn subnet_use_view(g: &LinkGeom, aria: String, fate: Memo<Fate>) -> impl IntoView {
-    let d = g.path();
+pub fn subnet_use_view(
+    g: &LinkGeom,
+    run: Memo<Run>,
+    aria: String,
+    fate: Memo<Fate>,
+) -> impl IntoView {
+    let d = move || run.with(|r| r.d.clone());
     view! {
         <g class="link-group" data-fate=fate_attr(fate, g.link.id()) data-id=g.link.id() data-kind="uses-subnet" data-from=g.link.from.clone() data-to=g.link.to.clone() role="img" aria-label=aria>
-            <path class="link-halo" d=d.clone()></path>
+            <path class="link-halo" d=d></path>
             <path class="link uses-subnet" d=d marker-start="url(#use-end)" marker-end="url(#use-end)"></path>
         </g>
     }

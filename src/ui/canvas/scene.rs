@@ -14,7 +14,7 @@
 //! aside by an edit elsewhere keeps every element.
 
 use super::fail::Fate;
-use super::links::{link_view, subnet_use_view, words};
+use super::links::{link_view, subnet_use_view, words, Run};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view};
 use super::stage::Placed;
@@ -158,9 +158,10 @@ fn titles_of(v: &[Arc<Drawn>], prev: Option<&Titles>) -> Titles {
     ))
 }
 
-/// A placed link with its words ([`words`]) and its list key (the link,
-/// its geometry and its words hashed together, so a renamed end redraws
-/// the line's tooltip), made once and shared.
+/// A placed link with its words ([`words`]) and its list key (the link
+/// and its words hashed together, so a renamed end redraws the line's
+/// tooltip; not where it runs, which its elements follow by attribute),
+/// made once and shared.
 #[derive(Debug)]
 struct Named {
     geom: LinkGeom,
@@ -179,9 +180,6 @@ impl Named {
         words.hash(&mut h);
         g.link.kind.hash(&mut h);
         (&g.link.from, &g.link.to, &g.link.note).hash(&mut h);
-        for p in [g.start, g.end, g.control] {
-            (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
-        }
         let key = h.finish();
         Named { geom, words, key }
     }
@@ -655,13 +653,56 @@ impl Sheet {
 }
 
 /// The links of `part`, each drawn by its kind.
+///
+/// The list is keyed by what each link is, not where it runs: a link that
+/// moves (a region pushed down by an add moves every link between it and
+/// the regions that stayed, first drawn straight, then routed after the
+/// frame) keeps its elements and sets its coordinates ([`Run`]), where
+/// it was made again twice (docs/build.md, "Links keep their elements").
 fn links_view(part: Memo<Arc<Part>>, fate: Memo<Fate>) -> impl IntoView {
-    let each = move || part.with(|p| p.links.clone());
+    // Each drawn link's placing in a signal of its own, by list key. A
+    // change of the part sets the signals of the links that moved, and
+    // only those: a memo per link reading the part was tried, and marking
+    // every link of every part to be checked on each change cost more
+    // (40 ms of an add on the stress design) than the elements it kept.
+    let drawn = StoredValue::new(rustc_hash::FxHashMap::<u64, RwSignal<Arc<Named>>>::default());
+    let each = move || {
+        part.with(|p| {
+            let moved: Vec<(RwSignal<Arc<Named>>, Arc<Named>)> = drawn.with_value(|m| {
+                p.links
+                    .iter()
+                    .filter_map(|l| {
+                        let s = m.get(&l.key)?;
+                        (!s.with_untracked(|was| Arc::ptr_eq(was, l))).then(|| (*s, Arc::clone(l)))
+                    })
+                    .collect()
+            });
+            for (s, l) in moved {
+                s.set(l);
+            }
+            p.links.clone()
+        })
+    };
     let link = move |n: Arc<Named>| {
+        let key = n.key;
+        let now = RwSignal::new(Arc::clone(&n));
+        drawn.update_value(|m| {
+            m.insert(key, now);
+        });
+        on_cleanup(move || {
+            drawn.try_update_value(|m| {
+                // Only if it is still this element's (a later one of the
+                // same key may have taken its place).
+                if m.get(&key) == Some(&now) {
+                    m.remove(&key);
+                }
+            });
+        });
+        let run = Memo::new(move |_| now.with(|n| Run::of(&n.geom)));
         if n.geom.link.kind == LinkKind::SubnetUse {
-            subnet_use_view(&n.geom, n.words.clone(), fate).into_any()
+            subnet_use_view(&n.geom, run, n.words.clone(), fate).into_any()
         } else {
-            link_view(&n.geom, n.words.clone(), fate).into_any()
+            link_view(&n.geom, run, n.words.clone(), fate).into_any()
         }
     };
     view! { <g class="layer-links"><For each=each key=|n| n.key children=link /></g> }
