@@ -80,28 +80,24 @@ pub fn meaning(index: &Index<'_>, link: &Link) -> Option<String> {
 
 /// The links drawn at `id`, as (link, the other end's id).
 pub fn current(design: &Design, id: &str) -> Vec<(Link, String)> {
-    // Only the links with `id` at an end are made: a superset of what
-    // `other_end` keeps, so the list is the full list's, filtered.
-    let touches = |from: &str, to: &str| {
-        from == id || to == id || to.split_once('@').is_some_and(|(t, _)| t == id)
-    };
-    links_where(design, &touches)
+    // Only the links drawn at `id` are made, not the whole list.
+    links_where(design, &|from, to| other_end(from, to, id).is_some())
         .into_iter()
-        .filter_map(|l| other_end(&l, id).map(|other| (l, other)))
+        .filter_map(|l| {
+            let other = other_end(&l.from, &l.to, id)?.to_string();
+            Some((l, other))
+        })
         .collect()
 }
 
-/// The end of `l` that is not `id`, when `l` is drawn at `id` (a DynamoDB
-/// replica's end `table@region` counts as the table's).
-fn other_end(l: &Link, id: &str) -> Option<String> {
-    if l.from == id {
-        Some(l.to.clone())
-    } else if l.to == id
-        || l.to
-            .split_once('@')
-            .is_some_and(|(t, _)| t == id && l.from != id)
-    {
-        Some(l.from.clone())
+/// The end of the link `from` -> `to` that is not `id`, when the link is
+/// drawn at `id` (a DynamoDB replica's end `table@region` counts as the
+/// table's).
+fn other_end<'a>(from: &'a str, to: &'a str, id: &str) -> Option<&'a str> {
+    if from == id {
+        Some(to)
+    } else if to == id || to.split_once('@').is_some_and(|(t, _)| t == id) {
+        Some(from)
     } else {
         None
     }
@@ -211,11 +207,7 @@ mod tests {
             let mut ids = Vec::new();
             for_each_object(&d, |o| ids.push(o.id().to_string()));
             for id in &ids {
-                let full: Vec<(Link, String)> = all
-                    .iter()
-                    .filter_map(|l| other_end(l, id).map(|o| (l.clone(), o)))
-                    .collect();
-                assert_eq!(current(&d, id), full, "{} {id}", t.id);
+                assert_eq!(current(&d, id), at_in(&all, id), "{} {id}", t.id);
                 for to in &ids {
                     assert_eq!(
                         linkable_in(&d, &index, id, to),
@@ -235,12 +227,15 @@ mod tests {
         let mut ids = Vec::new();
         for_each_object(&d, |o| ids.push(o.id().to_string()));
         for id in ids.iter().step_by(97) {
-            let full: Vec<(Link, String)> = all
-                .iter()
-                .filter_map(|l| other_end(l, id).map(|o| (l.clone(), o)))
-                .collect();
-            assert_eq!(current(&d, id), full, "{id}");
+            assert_eq!(current(&d, id), at_in(&all, id), "{id}");
         }
+    }
+
+    /// The links of the full list `all` drawn at `id`, with their other end.
+    fn at_in(all: &[Link], id: &str) -> Vec<(Link, String)> {
+        all.iter()
+            .filter_map(|l| other_end(&l.from, &l.to, id).map(|o| (l.clone(), o.to_string())))
+            .collect()
     }
 
     fn for_each_id(d: &Design, mut f: impl FnMut(&str)) {
