@@ -148,6 +148,17 @@ try {
     });
     console.log('-- callers of ' + re + ' --\n' + [...chains].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k}`).join('\n'));
   }
+  // PROFILE_UNDER=regex: the samples with a matching function on their
+  // stack, by their own function: what a function's inclusive time went to.
+  if (process.env.PROFILE_UNDER) {
+    const re = new RegExp(process.env.PROFILE_UNDER); const under = new Map();
+    profile.samples.forEach((id, i) => {
+      let inside = false;
+      for (let c = id; c !== undefined && !inside; c = parent.get(c)) inside = re.test(name(byId.get(c)));
+      if (inside) { const k = name(byId.get(id)).replace(/::h[0-9a-f]{16}/, ''); under.set(k, (under.get(k) ?? 0) + (dt[i + 1] ?? 0) / 1000); }
+    });
+    console.log('-- under ' + re + ', by own function --\n' + [...under].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k.slice(0, 140)}`).join('\n'));
+  }
   const top = (m, n, re) => [...m].filter(([k]) => !re || re.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(7)}  ${k.slice(0, 150)}`).join('\n');
   console.log(`${what}: ${wall} ms wall (settled)\n-- self --\n${top(self, 40)}\n-- inclusive, topoform --\n${top(incl, 60, /topoform::/)}\n-- inclusive, tachys --\n${top(incl, 25, /tachys|leptos::/)}`);
 } finally {
