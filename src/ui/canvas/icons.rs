@@ -35,6 +35,11 @@ fn glyph(kind: &str) -> &'static str {
     }
 }
 
+/// The `transform` that puts an icon's corner at `(x, y)`.
+pub fn icon_transform(x: f64, y: f64) -> String {
+    format!("translate({x:.1} {y:.1})")
+}
+
 /// The icon of `kind` with its top-left corner at `(x, y)`, 24 units wide.
 #[component]
 pub fn Icon(
@@ -46,7 +51,7 @@ pub fn Icon(
     y: f64,
 ) -> impl IntoView {
     view! {
-        <g class="icon" transform=format!("translate({x:.1} {y:.1})") aria-hidden="true">
+        <g class="icon" transform=icon_transform(x, y) aria-hidden="true">
             <rect class=format!("icon-bg {kind}") width="24" height="24" rx="5"></rect>
             <path class="icon-glyph" d=glyph(kind)></path>
         </g>

@@ -1,9 +1,10 @@
 //! The design drawn in layers, each a keyed list.
 //!
-//! Every shape, link and badge is keyed by its id and a hash of everything
-//! it is drawn from (kind, rectangle, text). After an edit only the items
-//! whose key changed are drawn again; the thousands that did not keep their
-//! elements. Each layer is its own reactive list, so a selection or a badge
+//! Every shape, link and badge is keyed by its id and a hash of what it is
+//! drawn from (kind, text; a badge's rectangle too). After an edit only the
+//! items whose key changed are drawn again; the thousands that did not keep
+//! their elements, and a shape or link that only moved has its coordinates
+//! set in place. Each layer is its own reactive list, so a selection or a badge
 //! change never touches the shapes. Shapes are shared (`Arc`) between the
 //! lists and keyed by one `u64` (the id hashed with the drawing), so a
 //! change of a 7,000-shape design copies no shape and no id to diff.
@@ -16,7 +17,7 @@
 use super::fail::Fate;
 use super::links::{link_view, subnet_use_view, words, Run};
 use super::overlay::badge_view;
-use super::shape::{frame_box, frame_label, is_frame, item_view};
+use super::shape::{frame_box, frame_label, is_frame, item_view, place};
 use super::stage::Placed;
 use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, Shape};
 use crate::core::model::{Design, Index};
@@ -26,8 +27,9 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// A shape's list key: its id and how it is drawn, hashed together (a
-/// collision would only redraw one shape in another's element).
+/// A shape's list key: its id and how it is drawn but for where, hashed
+/// together (a collision would only redraw one shape in another's element).
+/// A shape that only moved keeps its element, which [`moving`] places.
 type ShapeKey = u64;
 
 fn rect_hash(h: &mut impl Hasher, r: &Rect) {
@@ -36,7 +38,8 @@ fn rect_hash(h: &mut impl Hasher, r: &Rect) {
     }
 }
 
-/// One shape with its text, and the key that changes whenever its drawing would.
+/// One shape with its text, and the key that changes whenever its drawing
+/// would but for its position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
     key: ShapeKey,
@@ -51,7 +54,8 @@ impl Drawn {
         let mut h = rustc_hash::FxHasher::default();
         shape.id.hash(&mut h);
         shape.kind.hash(&mut h);
-        rect_hash(&mut h, &shape.rect);
+        // Not where: a shape pushed along keeps its element (`moving`).
+        (shape.rect.w.to_bits(), shape.rect.h.to_bits()).hash(&mut h);
         (&label.title, &label.detail, &label.tag).hash(&mut h);
         Drawn {
             key: h.finish(),
@@ -68,9 +72,16 @@ impl Drawn {
 #[derive(Debug, Clone, Default)]
 pub struct Drawings(pub Vec<Arc<Drawn>>);
 
+impl Drawings {
+    /// The same shapes (pointers compared).
+    fn same(a: &[Arc<Drawn>], b: &[Arc<Drawn>]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
 impl PartialEq for Drawings {
     fn eq(&self, other: &Drawings) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| Arc::ptr_eq(a, b))
+        Drawings::same(&self.0, &other.0)
     }
 }
 
@@ -708,6 +719,101 @@ fn links_view(part: Memo<Arc<Part>>, fate: Memo<Fate>) -> impl IntoView {
     view! { <g class="layer-links"><For each=each key=|n| n.key children=link /></g> }
 }
 
+/// Which elements a layer holds: shapes (named by `data-id`) or frame
+/// headers (by `data-target`).
+#[derive(Clone, Copy)]
+enum Layer {
+    Boxes,
+    Headers,
+}
+
+/// The shapes `list` takes of `part`, for a list keyed by [`Drawn`]'s key,
+/// which leaves out where a shape is: a shape that only moved inside its
+/// part (pushed down by a VPC that grew above it) keeps its element, and
+/// this places it ([`place`]) before the list compares keys. An add on the
+/// stress design made about 120 shapes of its region again, each a group
+/// of up to nine elements (docs/build.md, "Shapes keep their elements").
+///
+/// It remembers the last shapes it returned, which are those drawn (the
+/// list draws exactly what this returns, in order), and looks for
+/// elements only when some shape moved ([`place_moved`]).
+fn moving(
+    part: Memo<Arc<Part>>,
+    list: fn(&Part) -> &Drawings,
+    layer: NodeRef<leptos::svg::G>,
+    which: Layer,
+) -> impl Fn() -> Vec<Arc<Drawn>> + Clone + 'static {
+    let last = StoredValue::new(Vec::<Arc<Drawn>>::new());
+    move || {
+        let now = part.with(|p| list(p).0.clone());
+        last.update_value(|was| {
+            if !Drawings::same(was, &now) {
+                place_moved(was, &now, layer, which);
+            }
+            was.clone_from(&now);
+        });
+        now
+    }
+}
+
+/// Places the elements in `layer` of the shapes of `now` kept from `was`
+/// (the same key) at another position.
+///
+/// The layer's element children are the shapes of `was`, in its order (the
+/// list drew exactly those); each moved shape's element is taken by its
+/// index and checked by its id, with a search by id should they ever
+/// disagree. Each call into the page costs (about a microsecond); walking
+/// a region's 600 children to read their ids cost more than the placing.
+fn place_moved(
+    was: &[Arc<Drawn>],
+    now: &[Arc<Drawn>],
+    layer: NodeRef<leptos::svg::G>,
+    which: Layer,
+) {
+    let before: rustc_hash::FxHashMap<u64, (usize, Rect)> = was
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.key, (i, d.shape.rect)))
+        .collect();
+    let moved: Vec<(usize, Rect, &Shape)> = now
+        .iter()
+        .filter_map(|d| {
+            let (i, r) = *before.get(&d.key)?;
+            (r != d.shape.rect).then_some((i, r, &d.shape))
+        })
+        .collect();
+    if moved.is_empty() {
+        return;
+    }
+    let Some(layer) = layer.get_untracked() else {
+        return;
+    };
+    let (attr, header) = match which {
+        Layer::Boxes => ("data-id", false),
+        Layer::Headers => ("data-target", true),
+    };
+    let children = layer.children();
+    let by_id = |id: &str| {
+        let mut child = layer.first_element_child();
+        while let Some(el) = child {
+            if el.get_attribute(attr).as_deref() == Some(id) {
+                return Some(el);
+            }
+            child = el.next_element_sibling();
+        }
+        None
+    };
+    for (i, was, shape) in moved {
+        let el = children
+            .item(i as u32)
+            .filter(|el| el.get_attribute(attr).as_deref() == Some(shape.id.as_str()))
+            .or_else(|| by_id(&shape.id));
+        if let Some(el) = el {
+            place(&el, was, shape, header);
+        }
+    }
+}
+
 /// One sheet of part `id`: an SVG of its own over the part's area, in a
 /// `foreignObject` placed in world units, whose view box is the same area
 /// in the part's own coordinates. Chromium paints
@@ -725,25 +831,30 @@ fn sheet_view(
 ) -> AnyView {
     let name = id.clone();
     let part = part_memo(parts, id, |v| &v.parts);
-    let frames = move || part.with(|p| p.frames.0.clone());
+    let frames: fn(&Part) -> &Drawings = |p| &p.frames;
     let inner = match which {
-        Sheet::Frames => view! {
-            <g class="layer-frames">
-                <For each=frames key=|d| d.key children=|d| frame_box(&d.shape, &d.label) />
-            </g>
+        Sheet::Frames => {
+            let layer = NodeRef::new();
+            view! {
+                <g class="layer-frames" node_ref=layer>
+                    <For each=moving(part, frames, layer, Layer::Boxes) key=|d| d.key children=|d| frame_box(&d.shape, &d.label) />
+                </g>
+            }
+            .into_any()
         }
-        .into_any(),
         Sheet::Links => links_view(part, fate).into_any(),
         Sheet::Items => {
-            let items = move || part.with(|p| p.items.0.clone());
+            let (headers, items) = (NodeRef::new(), NodeRef::new());
+            let items_now = moving(part, |p| &p.items, items, Layer::Boxes);
+            let headers_now = moving(part, frames, headers, Layer::Headers);
             view! {
-                <g class="layer-headers">
+                <g class="layer-headers" node_ref=headers>
                     <Show when=move || !far.get()>
-                        <For each=frames key=|d| d.key children=|d| frame_label(&d.shape, &d.label) />
+                        <For each=headers_now.clone() key=|d| d.key children=|d| frame_label(&d.shape, &d.label) />
                     </Show>
                 </g>
-                <g class="layer-items">
-                    <For each=items key=|d| d.key children=|d| item_view(&d.shape, d.label.clone()) />
+                <g class="layer-items" node_ref=items>
+                    <For each=items_now key=|d| d.key children=|d| item_view(&d.shape, d.label.clone()) />
                 </g>
             }
             .into_any()
