@@ -983,34 +983,15 @@ fn shape_elements(root: &web_sys::Element) -> std::collections::BTreeMap<String,
 /// grows the VPC above it, taken along with a VPC dragged) keeps its
 /// elements, and is drawn exactly as a canvas made afresh draws it there:
 /// the same markup, every coordinate included (docs/build.md, "Shapes keep
-/// their elements").
+/// their elements"). On every template, through an add of every palette
+/// item (each kind of shape drawn and pushed along), the first VPC dragged,
+/// and all of it undone at once.
 #[wasm_bindgen_test]
-async fn a_shape_pushed_along_keeps_its_element_and_is_drawn_as_one_made_there() {
+async fn shapes_pushed_along_keep_their_elements_and_are_drawn_as_ones_made_there() {
+    use topoform::core::edit::{add, PaletteItem};
     use topoform::core::layout::{label, layout, Layout};
     use topoform::core::model::{Design, Index};
     styles();
-    let d = topoform::core::templates::template("active-active")
-        .expect("template")
-        .design()
-        .expect("loads");
-    let vpc = d.regions[0].vpcs[0].id.clone();
-    let (added, _) =
-        topoform::core::edit::add(&d, topoform::core::edit::PaletteItem::Asg, Some(&vpc))
-            .expect("an Auto Scaling group added to the first VPC");
-    let dragged = {
-        let l = layout(&added);
-        let r = l.get(&vpc).expect("the VPC is drawn").rect;
-        let mut out = added.clone();
-        out.canvas.insert(
-            vpc.clone(),
-            topoform::core::model::Rect {
-                x: r.x + 60.0,
-                y: r.y + 40.0,
-                ..r
-            },
-        );
-        out
-    };
     // What a shape is drawn from, but for where: kind, size and text; and
     // where it is in its region (its top-level frame).
     let drawn_as = |d: &Design| -> std::collections::BTreeMap<String, (String, (f64, f64))> {
@@ -1035,69 +1016,96 @@ async fn a_shape_pushed_along_keeps_its_element_and_is_drawn_as_one_made_there()
             })
             .collect()
     };
-    let design = RwSignal::new(d.clone());
-    let (host, _h) = mount_canvas(design, Signal::derive(Default::default));
     // Near enough that the frames' headers are drawn (at Fit they are not).
     let zoom_in = |host: &web_sys::Element| {
         for _ in 0..3 {
             click(host, "button[aria-label='Zoom in']");
         }
     };
-    settle().await;
-    zoom_in(&host);
-    settle().await;
-    let mut was = d.clone();
-    for (what, next) in [
-        ("an add", added),
-        ("a VPC dragged", dragged),
-        ("undone", d.clone()),
-    ] {
-        let before = shape_elements(&host);
-        let (then, now) = (drawn_as(&was), drawn_as(&next));
-        design.set(next.clone());
-        settle().await;
-        let after = shape_elements(&host);
-        assert!(
-            after.keys().any(|k| k.starts_with("header:")),
-            "{what}: the frames' headers are drawn"
-        );
-        // The same drawing but for where: the same elements, the moved ones too.
-        let mut moved = 0;
-        for (id, (how, at)) in &now {
-            let Some((how_was, at_was)) = then.get(id) else {
+    for t in topoform::core::templates::TEMPLATES {
+        let d = t.design().expect("loads");
+        let vpc = d.regions[0].vpcs[0].id.clone();
+        // Each palette item added in turn, into the first VPC where it goes.
+        let mut steps: Vec<(String, Design)> = Vec::new();
+        let mut now = d.clone();
+        for item in PaletteItem::ALL {
+            let Ok((next, _)) = add(&now, item, Some(&vpc)).or_else(|_| add(&now, item, None))
+            else {
                 continue;
             };
-            if how != how_was {
-                continue;
-            }
-            for key in [format!("id:{id}"), format!("header:{id}")] {
-                if let (Some(a), Some(b)) = (before.get(&key), after.get(&key)) {
-                    assert!(a.is_same_node(Some(b)), "{what}: {key} was drawn again");
+            steps.push((format!("{}: {} added", t.id, item.label()), next.clone()));
+            now = next;
+        }
+        assert!(steps.len() >= 10, "{}: most palette items added", t.id);
+        let dragged = {
+            let r = layout(&now).get(&vpc).expect("the VPC is drawn").rect;
+            let mut out = now.clone();
+            out.canvas.insert(
+                vpc.clone(),
+                topoform::core::model::Rect {
+                    x: r.x + 60.0,
+                    y: r.y + 40.0,
+                    ..r
+                },
+            );
+            out
+        };
+        steps.push((format!("{}: a VPC dragged", t.id), dragged));
+        steps.push((format!("{}: undone", t.id), d.clone()));
+        let design = RwSignal::new(d.clone());
+        let (host, _h) = mount_canvas(design, Signal::derive(Default::default));
+        settle().await;
+        zoom_in(&host);
+        settle().await;
+        let (mut was, mut moved) = (d.clone(), 0);
+        for (what, next) in steps {
+            let before = shape_elements(&host);
+            let (then, now) = (drawn_as(&was), drawn_as(&next));
+            design.set(next.clone());
+            settle().await;
+            let after = shape_elements(&host);
+            assert!(
+                after.keys().any(|k| k.starts_with("header:")),
+                "{what}: the frames' headers are drawn"
+            );
+            // The same drawing but for where: the same elements, the moved ones too.
+            for (id, (how, at)) in &now {
+                let Some((how_was, at_was)) = then.get(id) else {
+                    continue;
+                };
+                if how != how_was {
+                    continue;
+                }
+                for key in [format!("id:{id}"), format!("header:{id}")] {
+                    if let (Some(a), Some(b)) = (before.get(&key), after.get(&key)) {
+                        assert!(a.is_same_node(Some(b)), "{what}: {key} was drawn again");
+                    }
+                }
+                if at != at_was {
+                    moved += 1;
                 }
             }
-            if at != at_was {
-                moved += 1;
+            // Drawn as a canvas made afresh on the same design draws it.
+            let fresh_design = RwSignal::new(next.clone());
+            let (fresh, _f) = mount_canvas(fresh_design, Signal::derive(Default::default));
+            settle().await;
+            zoom_in(&fresh);
+            settle().await;
+            let fresh = shape_elements(&fresh);
+            assert_eq!(
+                after.keys().collect::<Vec<_>>(),
+                fresh.keys().collect::<Vec<_>>(),
+                "{what}: the same shapes"
+            );
+            for (key, el) in &after {
+                assert_eq!(el.outer_html(), fresh[key].outer_html(), "{what}: {key}");
             }
+            was = next;
         }
         assert!(
-            moved >= 3,
-            "{what}: shapes moved inside their region ({moved})"
+            moved >= 10,
+            "{}: shapes moved inside their region ({moved})",
+            t.id
         );
-        // Drawn as a canvas made afresh on the same design draws it.
-        let fresh_design = RwSignal::new(next.clone());
-        let (fresh, _f) = mount_canvas(fresh_design, Signal::derive(Default::default));
-        settle().await;
-        zoom_in(&fresh);
-        settle().await;
-        let fresh = shape_elements(&fresh);
-        assert_eq!(
-            after.keys().collect::<Vec<_>>(),
-            fresh.keys().collect::<Vec<_>>(),
-            "{what}: the same shapes"
-        );
-        for (key, el) in &after {
-            assert_eq!(el.outer_html(), fresh[key].outer_html(), "{what}: {key}");
-        }
-        was = next;
     }
 }
