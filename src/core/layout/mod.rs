@@ -30,7 +30,7 @@ pub use hit::{
     is_design_id, is_movable, object_at, object_of, objects_within, shape_at, DragPlan, Moved,
 };
 pub use labels::{canvas_name, fit, label, labels, Label};
-pub use links::{links, links_where, Link, LinkGeom, LinkKind};
+pub use links::{links, links_where, same_links, Link, LinkGeom, LinkKind};
 pub use order::{reading_order, step};
 pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
 pub use placed::link_geometry;

@@ -774,3 +774,83 @@ fn an_add_moves_only_the_regions_under_the_grown_one() {
         "{mean:.1} on average, {worst} at worst"
     );
 }
+
+/// `same_links` says whether an edit changed the links exactly as making
+/// them all again and comparing the lists does: on every template, after
+/// each palette item added, each object deleted, each link disconnected,
+/// each DNS target's health check dropped (its line's note changes), the
+/// records made weighted (every note changes) and each VPC's CIDR changed
+/// (no link changes); both answers occur. On the stress design, its own
+/// list agrees and a list one short, one longer or reordered does not.
+#[test]
+fn same_links_agrees_with_the_lists_compared() {
+    use crate::core::edit::{add, delete, disconnect, PaletteItem};
+    use crate::core::model::{for_each_object, RoutingPolicy};
+    let (mut same, mut changed) = (0, 0);
+    for (name, d) in template_designs() {
+        let listed = links(&d);
+        assert!(same_links(&d, &listed), "{name}: its own links");
+        let mut edits: Vec<(String, Design)> = Vec::new();
+        let vpc = d.regions[0].vpcs[0].id.clone();
+        for item in PaletteItem::ALL {
+            if let Ok((e, _)) = add(&d, item, Some(&vpc)).or_else(|_| add(&d, item, None)) {
+                edits.push((format!("{} added", item.label()), e));
+            }
+        }
+        let mut ids = Vec::new();
+        for_each_object(&d, |o| ids.push(o.id().to_string()));
+        for id in &ids {
+            edits.push((format!("{id} deleted"), delete(&d, &[id.as_str()])));
+        }
+        for l in &listed {
+            if let Ok(e) = disconnect(&d, l) {
+                edits.push((format!("{} disconnected", l.id()), e));
+            }
+        }
+        for (r, record) in d.dns.iter().flat_map(|z| &z.records).enumerate() {
+            for t in 0..record.targets.len() {
+                let mut e = d.clone();
+                if let Some(rec) = e.dns.iter_mut().flat_map(|z| &mut z.records).nth(r) {
+                    rec.targets[t].health_check = None;
+                }
+                edits.push((format!("{} target {t} unchecked", record.id), e));
+            }
+        }
+        let mut weighted = d.clone();
+        for rec in weighted.dns.iter_mut().flat_map(|z| &mut z.records) {
+            rec.policy = RoutingPolicy::Weighted;
+            for (i, t) in rec.targets.iter_mut().enumerate() {
+                t.weight = Some(10 + i as u32);
+            }
+        }
+        edits.push(("records weighted".into(), weighted));
+        for (i, _) in d.regions.iter().flat_map(|r| &r.vpcs).enumerate() {
+            let mut e = d.clone();
+            if let Some(v) = e.regions.iter_mut().flat_map(|r| &mut r.vpcs).nth(i) {
+                v.cidr = format!("10.{}.0.0/16", 200 + i);
+            }
+            edits.push((format!("VPC {i}'s CIDR changed"), e));
+        }
+        for (what, e) in edits {
+            let full = links(&e) == listed;
+            assert_eq!(same_links(&e, &listed), full, "{name}: {what}");
+            if full {
+                same += 1;
+            } else {
+                changed += 1;
+            }
+        }
+    }
+    assert!(same >= 10 && changed >= 10, "both answers: {same} same, {changed} changed");
+    let d = crate::core::stress::stress_design();
+    let mut listed = links(&d);
+    assert!(same_links(&d, &listed));
+    let last = listed.pop().expect("links");
+    assert!(!same_links(&d, &listed), "one short");
+    listed.push(last.clone());
+    listed.push(last);
+    assert!(!same_links(&d, &listed), "one longer");
+    listed.pop();
+    listed.swap(0, 1);
+    assert!(!same_links(&d, &listed), "reordered");
+}

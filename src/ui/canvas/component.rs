@@ -27,7 +27,7 @@ use super::stage::{Placed, Stage};
 use super::{clipboard, zoom};
 use crate::core::camera::ViewBox;
 use crate::core::edit::PaletteItem;
-use crate::core::layout::{layout, links, LinkKind, RectExt, Routes, Routing};
+use crate::core::layout::{layout, links, same_links, Link, LinkKind, RectExt, Routes, Routing};
 use crate::core::model::{Design, Rect};
 use crate::core::simulate::located::Located;
 use crate::core::simulate::Failure;
@@ -139,12 +139,21 @@ pub fn Canvas(
     // over all 14,000 links of the stress design to reuse every route.
     // The links come from the content alone: with the app's content
     // revision, a move neither lists them again nor compares the list.
-    let listed = Memo::new(move |_| match content {
-        Some(c) => {
-            c.track();
-            design.with_untracked(links)
+    // A content edit first compares the design's links with the last list
+    // in place (`same_links`, making none) and keeps that list when they
+    // agree, as most content edits leave every link as it was.
+    let listed = Memo::new_owning(move |last: Option<Vec<Link>>| {
+        let list = |d: &Design| match last {
+            Some(last) if same_links(d, &last) => (last, false),
+            _ => (links(d), true),
+        };
+        match content {
+            Some(c) => {
+                c.track();
+                design.with_untracked(list)
+            }
+            None => design.with(list),
         }
-        None => design.with(links),
     });
     let started = Memo::new(move |_| {
         let run = geometry.with(|l| {
