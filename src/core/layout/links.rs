@@ -182,9 +182,9 @@ pub fn same_links(design: &Design, listed: &[Link]) -> bool {
     let (mut n, mut same) = (0, true);
     each_link(design, &|_, _| true, |kind, from, to, note| {
         same = same
-            && listed.get(n).is_some_and(|l| {
-                l.kind == kind && l.from == from && l.to == to && l.note == note
-            });
+            && listed
+                .get(n)
+                .is_some_and(|l| l.kind == kind && l.from == from && l.to == to && l.note == note);
         n += 1;
     });
     same && n == listed.len()

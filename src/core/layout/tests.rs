@@ -841,7 +841,10 @@ fn same_links_agrees_with_the_lists_compared() {
             }
         }
     }
-    assert!(same >= 10 && changed >= 10, "both answers: {same} same, {changed} changed");
+    assert!(
+        same >= 10 && changed >= 10,
+        "both answers: {same} same, {changed} changed"
+    );
     let d = crate::core::stress::stress_design();
     let mut listed = links(&d);
     assert!(same_links(&d, &listed));
