@@ -33,8 +33,20 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   let act;
   if (what === 'cidr') {
+    // PROFILE_REPEAT=n: n edits in one profile, the CIDR set in turn to
+    // one no other VPC has and back to the overlapping one, as bench-input
+    // does; with PROFILE_TASK, the samples of every edit's input task
+    // count, which steadies a profile that one edit leaves to chance.
     const cidr = await typeOverlappingCidr(page, design);
-    act = () => cidr.press('Enter');
+    const overlapping = await cidr.inputValue();
+    const times = Number(process.env.PROFILE_REPEAT ?? 1);
+    act = async () => {
+      for (let k = 0; k < times; k++) {
+        if (k > 0) { await cidr.fill(k % 2 === 1 ? '10.254.0.0/16' : overlapping); await settle(page); }
+        await cidr.press('Enter');
+        if (k + 1 < times) await settle(page);
+      }
+    };
   } else if (what === 'add') {
     // As bench-input does: the first VPC selected, then the palette's Auto
     // Scaling group clicked (added into it).
@@ -101,14 +113,15 @@ try {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   let dt = profile.timeDeltas; const self = new Map(); const incl = new Map();
-  // PROFILE_TASK=1: only the samples inside the edit's own input task (the
-  // first event dispatch over 20 ms), not the routing and drawing after
-  // the frame: what stands between the input and the screen.
+  // PROFILE_TASK=1: only the samples inside the edit's own input task (an
+  // event dispatch over 20 ms; every such one with PROFILE_REPEAT), not the
+  // routing and drawing after the frame: what stands between the input and
+  // the screen.
   if (process.env.PROFILE_TASK) {
-    const task = mine.find((e) => e.name === 'EventDispatch' && e.dur > 20000);
+    const tasks = mine.filter((e) => e.name === 'EventDispatch' && e.dur > 20000);
     let t = profile.startTime; const at = dt.map((d) => (t += d));
-    dt = dt.map((d, i) => (task && at[i] >= task.ts && at[i] <= task.ts + task.dur ? d : 0));
-    console.log(`samples limited to the input task: ${task ? (task.dur / 1000).toFixed(1) : 'none'} ms`);
+    dt = dt.map((d, i) => (tasks.some((task) => at[i] >= task.ts && at[i] <= task.ts + task.dur) ? d : 0));
+    console.log(`samples limited to the input tasks: ${tasks.map((task) => (task.dur / 1000).toFixed(1)).join(', ') || 'none'} ms`);
   }
   const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber})`;
   profile.samples.forEach((id, i) => {
