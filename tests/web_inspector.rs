@@ -16,6 +16,7 @@ use topoform::core::edit::{add, connect, PaletteItem};
 use topoform::core::model::*;
 use topoform::core::templates::template;
 use topoform::ui::controls::{of_kind, Control};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_support::forms::*;
 use web_support::*;
@@ -560,5 +561,112 @@ async fn a_shapes_text_follows_a_rename_between_moves_and_their_undo() {
     click(&el, "[aria-label='Redo']");
     settle().await;
     assert_eq!(name(&el), "front", "redo of the rename");
+    assert_no_panics();
+}
+
+/// The inspector's body is made once per selection: a content edit that
+/// changes neither the object's links nor what it could be linked to
+/// leaves the links section alone (on the stress design, a CIDR typed into
+/// a VPC re-set the 200 options of "Connect to" every time), while the
+/// fields, the title and the lists still follow every edit and its undo.
+/// Watched with a MutationObserver on the section.
+#[wasm_bindgen_test]
+async fn the_links_section_is_drawn_again_only_when_its_lists_change() {
+    watch_panics();
+    let (el, _h) = mount_full().await;
+    select(&el, "record", "api").await;
+    let picker_at = format!("{I} select[aria-label='Connect to']");
+    let options = |el: &web_sys::Element| -> Vec<String> {
+        let all = el
+            .query_selector_all(&format!("{picker_at} option"))
+            .unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .map(|o| o.text_content().unwrap_or_default())
+            .collect()
+    };
+    let rows = |el: &web_sys::Element| count(el, &format!("{I} .links-now li"));
+    // Every change in the links section since the last call.
+    let watch = js_sys::Function::new_with_args(
+        "at",
+        "const seen = []; const o = new MutationObserver((rs) => seen.push(...rs)); o.observe(at, { childList: true, subtree: true, attributes: true, characterData: true }); return () => { const n = seen.length + o.takeRecords().length; seen.length = 0; return n; };",
+    );
+    let changes = watch
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &find(&el, &format!("{I} .links")),
+        )
+        .unwrap()
+        .unchecked_into::<js_sys::Function>();
+
+    let changed = || {
+        changes
+            .call0(&wasm_bindgen::JsValue::NULL)
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    let (targets, linked) = (options(&el), rows(&el));
+    assert!(
+        targets.len() >= 2,
+        "the record has a target to add: {targets:?}"
+    );
+    assert!(linked >= 1, "and links now");
+    // A name changes the fields and the title, not the lists.
+    set_text(&el, &format!("{I} [data-field='name'] input"), "front");
+    settle().await;
+    assert!(
+        text(&el, &format!("{I} h3")).contains("front"),
+        "the title follows"
+    );
+    assert_eq!(
+        input(&el, &format!("{I} [data-field='name'] input")).value(),
+        "front"
+    );
+    assert_eq!(changed(), 0.0, "the same lists: the section untouched");
+    assert_eq!((options(&el), rows(&el)), (targets.clone(), linked));
+    // A link made from the picker changes both lists: drawn again.
+    let to = find(&el, &format!("{picker_at} option:nth-child(2)"))
+        .get_attribute("value")
+        .expect("an option's value");
+    choose(&el, &picker_at, &to);
+    click(&el, &format!("{I} button[aria-label='Connect']"));
+    settle().await;
+    assert!(changed() > 0.0, "new lists drawn");
+    assert_eq!(rows(&el), linked + 1, "the new link is listed");
+    assert!(
+        !options(&el).contains(&targets[1]),
+        "{} is no longer offered",
+        targets[1]
+    );
+    // Undo takes the link back out; undo again takes the name back.
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert!(changed() > 0.0);
+    assert_eq!((options(&el), rows(&el)), (targets.clone(), linked));
+    click(&el, "[aria-label='Undo']");
+    settle().await;
+    assert!(
+        text(&el, &format!("{I} h3")).contains("api"),
+        "the title follows the undo"
+    );
+    assert_eq!(
+        input(&el, &format!("{I} [data-field='name'] input")).value(),
+        "api"
+    );
+    assert_eq!(changed(), 0.0, "the undo of a name leaves the lists alone");
+    // Deleted (confirmed in the page): no body is left for it.
+    key_on(&document().body().unwrap(), "Delete", false);
+    settle().await;
+    if count(&el, "[role='alertdialog']") > 0 {
+        click(&el, "[role='alertdialog'] button.primary");
+        settle().await;
+    }
+    assert!(Index::new(&saved().await).get("api").is_none(), "deleted");
+    assert_eq!(
+        count(&el, &format!("{I} .links")),
+        0,
+        "no body for an object that is gone"
+    );
     assert_no_panics();
 }

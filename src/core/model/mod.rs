@@ -46,7 +46,7 @@ pub use dynamodb::{Billing, Dynamodb, KeyAttr, KeyType};
 pub use ecs::{fargate_size_ok, Ecs, FARGATE_SIZES};
 pub use elasticache::{CacheEngine, Elasticache};
 pub use id::is_valid_id;
-pub use index::{for_each_object, Index, ObjectKind, ObjectRef};
+pub use index::{find_object, for_each_object, Index, ObjectKind, ObjectRef};
 pub use load::read_json;
 pub use load::{load, load_value, save, LoadError, LoadErrorKind};
 pub use migrate::CURRENT_VERSION;

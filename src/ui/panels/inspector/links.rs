@@ -19,26 +19,53 @@ fn remove(doc: Doc, link_id: String) -> impl Fn(leptos::ev::MouseEvent) + 'stati
     }
 }
 
-/// "Links": what `id` is linked to now, and "Connect to…".
-pub fn section(
-    doc: Doc,
-    d: &Design,
-    index: &Index<'_>,
-    id: &str,
-    pick: Callback<Vec<String>>,
-) -> AnyView {
+/// What "Links" shows for an object: its links now, as (link id, words),
+/// and the objects it could be linked to, as (id, label). Made on every
+/// content edit and compared: the section is drawn again only when this
+/// changes (a CIDR typed into one of the stress design's VPCs changes
+/// neither list, and its 200 targets keep their elements).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LinksNow {
+    rows: Vec<(String, String)>,
+    targets: Vec<(String, String)>,
+}
+
+/// [`LinksNow`] of `id` in `d`.
+pub fn now(d: &Design, index: &Index<'_>, id: &str) -> LinksNow {
     let now = current(d, id);
     let targets = candidates_besides(d, index, id, &now);
     let rows = now
         .into_iter()
         .map(|(l, other)| {
-            let lid = l.id();
-            let (sel, del) = (lid.clone(), lid.clone());
             // Seen from the subnet, a workload's placement reads the other way.
-            let kind = if l.kind == LinkKind::SubnetUse && l.to == id { "Used by" } else { l.kind.label() };
-            let words = format!("{kind} — {}{}", describe(index, &other), l.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default());
+            let kind = if l.kind == LinkKind::SubnetUse && l.to == id {
+                "Used by"
+            } else {
+                l.kind.label()
+            };
+            let words = format!(
+                "{kind} — {}{}",
+                describe(index, &other),
+                l.note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            );
+            (l.id(), words)
+        })
+        .collect();
+    LinksNow { rows, targets }
+}
+
+/// "Links": what `id` is linked to now, and "Connect to…".
+pub fn section(doc: Doc, links: &LinksNow, id: &str, pick: Callback<Vec<String>>) -> AnyView {
+    let rows = links
+        .rows
+        .iter()
+        .map(|(lid, words)| {
+            let (sel, del, words) = (lid.clone(), lid.clone(), words.clone());
             view! {
-                <li data-link=lid>
+                <li data-link=lid.clone()>
                     <button type="button" class="link-pick" on:click=move |_| pick.run(vec![sel.clone()])>{words.clone()}</button>
                     <button type="button" class="remove" aria-label=format!("Remove link: {words}") on:click=remove(doc, del)>"Remove"</button>
                 </li>
@@ -47,7 +74,7 @@ pub fn section(
         .collect::<Vec<_>>();
     let current_list = (!rows.is_empty())
         .then(|| view! { <ul class="links-now" aria-label="Current links">{rows}</ul> });
-    let picker = (!targets.is_empty()).then(|| {
+    let picker = (!links.targets.is_empty()).then(|| {
         let chosen = RwSignal::new(String::new());
         let from = id.to_string();
         let go = move |_| {
@@ -61,6 +88,11 @@ pub fn section(
                 Err(e) => doc.error(e.to_string()),
             }
         };
+        let options = links
+            .targets
+            .iter()
+            .map(|(v, l)| view! { <option value=v.clone()>{l.clone()}</option> })
+            .collect_view();
         view! {
             <div class="connect">
                 <label class="field"><span>"Connect to"</span>
@@ -68,7 +100,7 @@ pub fn section(
                     // after a connect never shows a choice the app lacks.
                     <select aria-label="Connect to" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
                         <option value="">"choose…"</option>
-                        {targets.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                        {options}
                     </select>
                 </label>
                 <button type="button" aria-label="Connect" on:click=go>"Connect"</button>

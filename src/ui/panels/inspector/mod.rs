@@ -54,6 +54,14 @@ fn apply_boxed(doc: Doc, id: &str, f: Box<dyn FnOnce(ObjectMut<'_>) + '_>) {
 }
 
 /// The side panel for the selection.
+///
+/// The body is made once per selected object (or link), not on every edit:
+/// `shown` (the first selected id and, for an object, its kind while it is
+/// in the design) is equal across the content edits that keep the object.
+/// Within the body, the title and fields follow the design's content, and
+/// the links section is drawn again only when the links or the targets it
+/// lists change ([`links::LinksNow`]): on the stress design, a CIDR typed
+/// into a VPC redraws its fields, not the 200 targets of "Connect to".
 #[component]
 pub fn Inspector(
     doc: Doc,
@@ -63,40 +71,86 @@ pub fn Inspector(
     on_pick: Callback<Vec<String>>,
 ) -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
+    let shown = Memo::new(move |_| {
+        let id = selection.with(|s| s.first().cloned())?;
+        if Link::from_id(&id).is_some() {
+            return Some((id, None));
+        }
+        let kind = doc
+            .content()
+            .with(|d| find_object(d, &id).map(|o| o.kind()))?;
+        Some((id, Some(kind)))
+    });
     let body = move || {
-        let sel = selection.get();
-        let id = sel.first().cloned()?;
-        // Rebuilt when the design's content changes, not on a move (`Content`).
-        doc.content()
-            .with(|d| body_of(doc, d, id, diagnostics, on_pick, section))
+        let (id, kind) = shown.get()?;
+        Some(match kind {
+            None => {
+                // Rebuilt when the design's content changes, not on a move (`Content`).
+                (move || {
+                    doc.content()
+                        .with(|d| link_body(doc, d, &id, on_pick, section))
+                })
+                .into_any()
+            }
+            Some(_) => object_body(doc, id, diagnostics, on_pick, section),
+        })
     };
     view! { <section class="inspector" aria-label="Inspector" node_ref=section>{body}</section> }
 }
 
-/// The inspector's view of object or link `id` in `d`.
-fn body_of(
+/// The inspector's view of link `id` in `d`.
+fn link_body(
     doc: Doc,
     d: &Design,
-    id: String,
-    diagnostics: Signal<Vec<Diagnostic>>,
+    id: &str,
     on_pick: Callback<Vec<String>>,
     section: NodeRef<leptos::html::Section>,
 ) -> Option<AnyView> {
     super::sync_after_render(section);
-    if let Some(link) = Link::from_id(&id) {
-        // The note and settings come from the design's current links.
-        // Only the links between its two ends are made (the stress design
-        // has 14,000), then the one of its kind.
-        let wanted = link.id();
-        let ends = |from: &str, to: &str| from == link.from && to == link.to;
-        let link = crate::core::layout::links_where(d, &ends)
-            .into_iter()
-            .find(|l| l.is(&wanted))?;
-        return Some(links::panel(doc, d, &link, on_pick).into_any());
-    }
-    let index = Index::new(d);
-    let obj = index.get(&id)?;
-    let title = format!("{} {}", obj.kind().label(), obj.display_name());
+    // The note and settings come from the design's current links. Only the
+    // links between its two ends are made (the stress design has 14,000),
+    // then the one of its kind.
+    let link = Link::from_id(id)?;
+    let wanted = link.id();
+    let ends = |from: &str, to: &str| from == link.from && to == link.to;
+    let link = crate::core::layout::links_where(d, &ends)
+        .into_iter()
+        .find(|l| l.is(&wanted))?;
+    Some(links::panel(doc, d, &link, on_pick).into_any())
+}
+
+/// The inspector's view of object `id`: its title, fields, links and
+/// diagnostics, each following the design on its own.
+fn object_body(
+    doc: Doc,
+    id: String,
+    diagnostics: Signal<Vec<Diagnostic>>,
+    on_pick: Callback<Vec<String>>,
+    section: NodeRef<leptos::html::Section>,
+) -> AnyView {
+    let title = {
+        let id = id.clone();
+        move || {
+            doc.content().with(|d| {
+                find_object(d, &id).map(|o| format!("{} {}", o.kind().label(), o.display_name()))
+            })
+        }
+    };
+    let fields = {
+        let id = id.clone();
+        move || {
+            super::sync_after_render(section);
+            doc.content().with(|d| fields_of(doc, d, &id, on_pick))
+        }
+    };
+    let now = {
+        let id = id.clone();
+        Memo::new(move |_| doc.content().with(|d| links::now(d, &Index::new(d), &id)))
+    };
+    let links = {
+        let id = id.clone();
+        move || now.with(|l| links::section(doc, l, &id, on_pick))
+    };
     let did = id.clone();
     let mine = move || {
         diagnostics_list(diagnostics.with(|ds| {
@@ -106,7 +160,20 @@ fn body_of(
                 .collect()
         }))
     };
-    let fields = match obj {
+    view! {
+        <h3>{title}</h3>
+        <p class="muted id" data-field="id">{format!("id {id}")}</p>
+        <ObjectCost design=doc.design.into() id=id.clone() />
+        {fields}
+        {links}
+        {mine}
+    }
+    .into_any()
+}
+
+/// The fields of object `id` in `d`.
+fn fields_of(doc: Doc, d: &Design, id: &str, on_pick: Callback<Vec<String>>) -> Option<AnyView> {
+    Some(match find_object(d, id)? {
         ObjectRef::Region(r) => network::region(doc, r),
         ObjectRef::Vpc { vpc, .. } => network::vpc(doc, d, vpc, on_pick),
         ObjectRef::Subnet { region, subnet, .. } => network::subnet(doc, &region.code, subnet),
@@ -125,17 +192,5 @@ fn body_of(
         },
         ObjectRef::Record(r) => record::record(doc, d, r),
         ObjectRef::Accelerator(a) => accelerator::accelerator(doc, d, a),
-    };
-    let links = links::section(doc, d, &index, &id, on_pick);
-    Some(
-        view! {
-            <h3>{title}</h3>
-            <p class="muted id" data-field="id">{format!("id {id}")}</p>
-            <ObjectCost design=doc.design.into() id=id.clone() />
-            {fields}
-            {links}
-            {mine}
-        }
-        .into_any(),
-    )
+    })
 }
