@@ -6,7 +6,8 @@ use crate::core::catalog;
 use crate::core::model::{FailoverRole, NodeKind, RegionNode, RegionRole, RoutingPolicy, VpcNode};
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Design, Report, Rule, Severity::*};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// Catalog ids of this family that are not implemented (none: these are Topoform's own).
 pub const SKIPPED: &[(&str, &str)] = &[];
@@ -65,7 +66,7 @@ fn des_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn des_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut seen: FxHashMap<&str, &str> = FxHashMap::default();
     for r in &ctx.design.regions {
         if catalog::region(&r.code).is_none() {
             out.emit(

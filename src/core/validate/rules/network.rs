@@ -7,7 +7,7 @@ use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Network, Report, Rule, Severity::*};
 use ipnet::Ipv4Net;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -355,7 +355,7 @@ fn net_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn net_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut peers: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    let mut peers: FxHashMap<&str, BTreeSet<&str>> = FxHashMap::default();
     for p in ctx.design.peerings.iter().filter(|p| p.a != p.b) {
         peers.entry(&p.a).or_default().insert(&p.b);
         peers.entry(&p.b).or_default().insert(&p.a);
@@ -383,7 +383,7 @@ fn net_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn net_12(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut seen: HashMap<(&str, &str), &str> = HashMap::new();
+    let mut seen: FxHashMap<(&str, &str), &str> = FxHashMap::default();
     for p in &ctx.design.peerings {
         if p.a == p.b {
             out.emit(

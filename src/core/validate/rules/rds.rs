@@ -7,7 +7,6 @@ use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Rds as RdsFamily, Report, Rule, Severity::*};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -115,7 +114,7 @@ fn rds_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn rds_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut sources: HashMap<&str, usize> = HashMap::new();
+    let mut sources: FxHashMap<&str, usize> = FxHashMap::default();
     for (_, _, d) in dbs(ctx) {
         if let Some(s) = &d.replica_of {
             *sources.entry(s.as_str()).or_default() += 1;
@@ -193,7 +192,7 @@ fn rds_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn rds_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut replicas: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut replicas: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (_, _, d) in dbs(ctx) {
         if let Some(s) = &d.replica_of {
             replicas.entry(s.as_str()).or_default().push(&d.id);
