@@ -32,9 +32,17 @@ async fn the_panel_follows_edits_and_selects_items() {
 
     // 1,000 GB through each of the four NAT gateways instead of 100:
     // 4 × 900 GB × $0.045 = $162.00 more.
+    // The panel follows a frame after the edit's (`Doc::content_later`):
+    // the edit's own task does not re-cost.
     let f = set_text(&el, "[data-field='usage.nat_gb'] input", "1000");
     leave(&f);
     settle().await;
+    assert_eq!(
+        text(&el, &format!("{P} .total")),
+        "$873.42 a month",
+        "not in the edit's task"
+    );
+    after_frame().await;
     assert_eq!(text(&el, &format!("{P} .total")), "$1,035.42 a month");
 
     // The biggest item is the primary database: it selects it, and the

@@ -22,7 +22,7 @@ fn place(el: &web_sys::Element, label: &str) -> web_sys::Element {
         .unwrap();
     (0..all.length())
         .filter_map(|i| all.item(i))
-        .map(|n| wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>(n))
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::Element>)
         .find(|b| b.text_content().unwrap_or_default() == label)
         .unwrap_or_else(|| panic!("no place {label}"))
 }
@@ -52,13 +52,14 @@ async fn losing_a_region_reports_and_follows_edits() {
         Some("true")
     );
 
-    // An objective set in the settings: the open report judges it at once.
+    // An objective set in the settings: the open report judges it in the
+    // frame after the edit's (`Doc::content_later`).
     set_text(
         &el,
         "[data-field='objectives.region.rto_seconds'] input",
         "120",
     );
-    settle().await;
+    after_frame().await;
     assert!(
         text(&el, &format!("{P} .figures")).contains("Objectives breached"),
         "{}",
@@ -66,7 +67,7 @@ async fn losing_a_region_reports_and_follows_edits() {
     );
     // Undo takes the objective back; the failed region stays failed.
     key("z", true);
-    settle().await;
+    after_frame().await;
     let after = text(&el, &format!("{P} .figures"));
     assert!(
         after.contains("RTO 10 min") && !after.contains("breached"),

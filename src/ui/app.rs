@@ -82,7 +82,11 @@ pub fn App() -> impl IntoView {
     });
     let badges = Memo::new(move |_| diagnostics.with(|d| by_subject(d)));
     let totals = Memo::new(move |_| diagnostics.with(|d| counts(d)));
-    super::cost::provide_cost(content);
+    // What the design costs and what a region's loss does are not the
+    // answer an edit waits for: they follow it after the frame that shows
+    // it (`Doc::content_later`).
+    let later = doc.content_later();
+    super::cost::provide_cost(later);
     // Session state: the selection, requests to centre on it, open dialogs.
     let selection = RwSignal::new(Vec::<String>::new());
     let focus = RwSignal::new(0u64);
@@ -369,7 +373,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                     <ExercisePanel session=session design=design.into() on_open=start_exercise on_message=Callback::new(move |m: String| doc.error(m)) />
                     <Problems diagnostics=diagnostics.into() on_pick=pick />
-                    <Outage design=design.into() content=content failed=failed on_pick=pick />
+                    <Outage design=design.into() content=later failed=failed on_pick=pick />
                     <CostPanel design=design.into() on_pick=pick />
                 </aside>
             </div>

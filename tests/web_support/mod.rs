@@ -77,6 +77,19 @@ pub async fn settle() {
     }
 }
 
+/// Waits for the next frame and a task after it: what follows an edit a
+/// frame later (the cost and outage panels, `Doc::content_later`) is then
+/// up to date.
+pub async fn after_frame() {
+    settle().await;
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+    sleep(0).await;
+    settle().await;
+}
+
 pub async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         window()
