@@ -36,6 +36,10 @@ enum Edit {
     Replica(usize, usize, bool),
     /// Clone region `n` as a DR region, or remove region `n`.
     Region(usize, bool),
+    /// Give object `a` the id of object `b` (ids repeat, as in a design
+    /// that did not come through `load`: the cache's unique-id shortcut
+    /// must not apply).
+    SameId(usize, usize),
 }
 
 fn an_edit() -> impl Strategy<Value = Edit> {
@@ -51,6 +55,7 @@ fn an_edit() -> impl Strategy<Value = Edit> {
         1 => (0usize..6).prop_map(Edit::Settings),
         2 => (n(), n(), any::<bool>()).prop_map(|(a, b, r)| Edit::Replica(a, b, r)),
         1 => (0usize..40, any::<bool>()).prop_map(|(n, add)| Edit::Region(n, add)),
+        1 => (n(), n()).prop_map(|(a, b)| Edit::SameId(a, b)),
     ]
 }
 
@@ -90,6 +95,26 @@ fn set_name(o: edit::ObjectMut<'_>, name: String) {
         M::RegionNode(RegionNode::S3(n)) => n.name = name,
         M::RegionNode(RegionNode::Dynamodb(n)) => n.name = name,
         M::Peering(_) | M::Record(_) | M::Accelerator(_) => {}
+    }
+}
+
+fn set_id(o: edit::ObjectMut<'_>, id: String) {
+    use edit::ObjectMut as M;
+    match o {
+        M::Region(r) => r.id = id,
+        M::Vpc(v) => v.id = id,
+        M::Subnet(s) => s.id = id,
+        M::VpcNode(VpcNode::Alb(n)) => n.id = id,
+        M::VpcNode(VpcNode::Asg(n)) => n.id = id,
+        M::VpcNode(VpcNode::Rds(n)) => n.id = id,
+        M::VpcNode(VpcNode::Aurora(n)) => n.id = id,
+        M::VpcNode(VpcNode::Ecs(n)) => n.id = id,
+        M::VpcNode(VpcNode::Elasticache(n)) => n.id = id,
+        M::RegionNode(RegionNode::S3(n)) => n.id = id,
+        M::RegionNode(RegionNode::Dynamodb(n)) => n.id = id,
+        M::Peering(p) => p.id = id,
+        M::Record(r) => r.id = id,
+        M::Accelerator(a) => a.id = id,
     }
 }
 
@@ -233,6 +258,12 @@ fn apply(d: &Design, e: &Edit) -> Design {
             } else {
                 edit::delete(d, &[r.id.as_str()])
             }
+        }
+        Edit::SameId(a, b) => {
+            let (Some(a), Some(b)) = (pick(a), pick(b)) else {
+                return same();
+            };
+            edit::update(d, a, |o| set_id(o, b.to_string())).unwrap_or_else(same)
         }
     }
 }

@@ -58,7 +58,14 @@ fn settings_of(d: &Design) -> Design {
 /// workloads refer to, is (for the whole design's index) in `region` or,
 /// for a reference, nowhere: then a context of the region alone looks up
 /// what a context of the whole design does.
-fn self_contained(whole: &Ctx<'_>, region: &Region) -> bool {
+///
+/// With `unique` ids (the index holds as many ids as the design has
+/// objects, as in every design that came through `load`), each id finds
+/// its own object, so only the references are looked up, and a subnet or
+/// target in the workload's own VPC (nearly all of them) is found in the
+/// VPC's lists without the index: on the stress design that is 10,000
+/// lookups of an edit's 24,000 left.
+fn self_contained(whole: &Ctx<'_>, region: &Region, unique: bool) -> bool {
     let here = |id: &str| {
         whole
             .index
@@ -67,6 +74,17 @@ fn self_contained(whole: &Ctx<'_>, region: &Region) -> bool {
             .is_some_and(|r| std::ptr::eq(r, region))
     };
     let nowhere_or_here = |id: &str| whole.index.get(id).is_none() || here(id);
+    if unique {
+        return region.vpcs.iter().all(|v| {
+            v.nodes.iter().all(|n| {
+                n.subnets()
+                    .iter()
+                    .all(|s| v.subnets.iter().any(|x| x.id == *s) || nowhere_or_here(s))
+                    && n.target()
+                        .is_none_or(|t| v.nodes.iter().any(|x| x.id() == t) || nowhere_or_here(t))
+            })
+        });
+    }
     here(&region.id)
         && region.nodes.iter().all(|n| here(n.id()))
         && region.vpcs.iter().all(|v| {
@@ -114,7 +132,14 @@ impl Incremental {
             self.regions.clear();
         }
         self.reused = 0;
-        if design.regions.iter().all(|r| self_contained(&whole, r)) {
+        let mut objects = 0;
+        crate::core::model::for_each_object(design, |_| objects += 1);
+        let unique = whole.index.len() == objects;
+        if design
+            .regions
+            .iter()
+            .all(|r| self_contained(&whole, r, unique))
+        {
             let mut next = FxHashMap::default();
             for region in &design.regions {
                 let kept = self.regions.remove(&region.id).filter(|c| {
