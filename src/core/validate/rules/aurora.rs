@@ -1,7 +1,7 @@
 //! Aurora rules: global cluster topology, engines, classes, identifiers.
 
 use super::names_check::db_identifier_problem;
-use super::util::{azs, where_};
+use super::util::{azs, repeated, where_};
 use crate::core::catalog::aurora_global;
 use crate::core::model::{Aurora, AuroraEngine, Region, Vpc, VpcNode};
 use crate::core::names;
@@ -213,7 +213,7 @@ fn agd_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn agd_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut seen: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut seen: Vec<(String, &str)> = Vec::new();
     for (r, v, a) in clusters(ctx) {
         let id = names::per_region(ctx.design, &a.name, &r.code);
         if let Some(p) = db_identifier_problem(&id, 63) {
@@ -222,7 +222,7 @@ fn agd_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 format!("{}: its identifier \"{}\" {p}.", label(r, v, a), short(&id)),
             );
         }
-        seen.entry(id).or_default().push(&a.id);
+        seen.push((id, &a.id));
     }
     for (name, ids) in globals(ctx) {
         let id = names::global_cluster(ctx.design, name);
@@ -233,7 +233,7 @@ fn agd_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             );
         }
     }
-    for (id, list) in seen.into_iter().filter(|(_, l)| l.len() > 1) {
+    for (id, list) in repeated(seen) {
         out.emit(
             &list,
             format!(

@@ -2,11 +2,11 @@
 //! IAM role names, which are global to the account.
 
 use super::names_check::iam_role_problem;
+use super::util::repeated;
 use crate::core::model::{RegionNode, VpcNode};
 use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::NamesIam, Report, Rule, Severity::*};
-use rustc_hash::FxHashMap;
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -66,17 +66,14 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
 }
 
 fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut by_name: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-    for (name, id) in roles(ctx) {
-        by_name
-            .entry(name.to_ascii_lowercase())
-            .or_default()
-            .push(id);
-    }
-    let mut clashes: Vec<_> = by_name
+    let names = roles(ctx)
         .into_iter()
-        .filter(|(_, ids)| ids.len() > 1)
+        .map(|(mut name, id)| {
+            name.make_ascii_lowercase();
+            (name, id)
+        })
         .collect();
+    let mut clashes = repeated(names);
     clashes.sort();
     for (name, ids) in clashes {
         out.emit(
@@ -105,15 +102,16 @@ fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
-/// (namespace, region, object name) -> the ids that would create it. Every
+/// (namespace, region, object name): what NAME-01 groups the ids that
+/// would create a name by. Every
 /// generated name is `project-environment-<object name>`, so object names
 /// collide exactly when the generated names do; keying on them saves
 /// building thousands of strings on large designs.
-type Namespaces<'a> = FxHashMap<(&'static str, &'a str, &'a str), Vec<&'a str>>;
+type Namespace<'a> = (&'static str, &'a str, &'a str);
 
 fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let d = ctx.design;
-    let mut seen: Namespaces<'_> = FxHashMap::default();
+    let mut seen: Vec<(Namespace<'_>, &str)> = Vec::new();
     // DB instance and cache replication group identifiers are lowercased.
     let mut lower: Vec<(&'static str, String, &str, &str)> = Vec::new();
     for r in &d.regions {
@@ -121,29 +119,18 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             let (name, id) = (n.name(), n.id());
             match n {
                 VpcNode::Alb(_) => {
-                    seen.entry(("load balancer", &r.code, name))
-                        .or_default()
-                        .push(id);
-                    seen.entry(("target group", &r.code, name))
-                        .or_default()
-                        .push(id);
+                    seen.push((("load balancer", &r.code, name), id));
+                    seen.push((("target group", &r.code, name), id));
                 }
-                VpcNode::Asg(_) => seen
-                    .entry(("auto-scaling group", &r.code, name))
-                    .or_default()
-                    .push(id),
+                VpcNode::Asg(_) => seen.push((("auto-scaling group", &r.code, name), id)),
                 VpcNode::Rds(_) => {
                     lower.push(("DB instance", name.to_ascii_lowercase(), &r.code, id))
                 }
                 VpcNode::Ecs(e) => {
-                    seen.entry(("ECS service", &r.code, name))
-                        .or_default()
-                        .push(id);
+                    seen.push((("ECS service", &r.code, name), id));
                     // A service behind a load balancer has a target group of its own name.
                     if e.target.is_some() {
-                        seen.entry(("target group", &r.code, name))
-                            .or_default()
-                            .push(id);
+                        seen.push((("target group", &r.code, name), id));
                     }
                 }
                 VpcNode::Elasticache(_) => lower.push((
@@ -157,21 +144,16 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         }
         for n in &r.nodes {
             if let RegionNode::Dynamodb(t) = n {
-                seen.entry(("DynamoDB table", &r.code, &t.name))
-                    .or_default()
-                    .push(&t.id);
+                seen.push((("DynamoDB table", &r.code, &t.name), &t.id));
                 for code in t.replicas.iter().filter(|c| **c != r.code) {
-                    seen.entry(("DynamoDB table", code, &t.name))
-                        .or_default()
-                        .push(&t.id);
+                    seen.push((("DynamoDB table", code, &t.name), &t.id));
                 }
             }
             // S3-02 owns bucket-name uniqueness.
         }
     }
-    let mut clashes: Vec<(String, String, String, Vec<&str>)> = seen
+    let mut clashes: Vec<(String, String, String, Vec<&str>)> = repeated(seen)
         .into_iter()
-        .filter(|(_, ids)| ids.len() > 1)
         .map(|((space, region, name), ids)| {
             (
                 space.to_string(),

@@ -4,7 +4,41 @@ use crate::core::catalog::s3_names;
 use crate::core::model::{Index, Region, Vpc};
 use crate::core::text::short;
 use ipnet::Ipv4Net;
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 use std::collections::BTreeSet;
+
+/// The keys among `items` met more than once, each with the ids that met
+/// it in the order they came (groups in the order their second id came).
+/// One map entry per key and a list only for a repeat: a list per key cost
+/// an allocation for each of the stress design's 5,000 names on every edit
+/// (NAME-01, IAM-01, AGD-05 run on the whole design each time).
+pub fn repeated<'a, K: std::hash::Hash + Eq + Clone>(
+    items: Vec<(K, &'a str)>,
+) -> Vec<(K, Vec<&'a str>)> {
+    let mut first: FxHashMap<K, (&'a str, usize)> =
+        FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
+    let mut groups: Vec<(K, Vec<&'a str>)> = Vec::new();
+    for (key, id) in items {
+        match first.entry(key) {
+            Entry::Vacant(v) => {
+                v.insert((id, usize::MAX));
+            }
+            Entry::Occupied(mut o) => {
+                let (one, at) = *o.get();
+                let at = if at == usize::MAX {
+                    groups.push((o.key().clone(), vec![one]));
+                    o.get_mut().1 = groups.len() - 1;
+                    groups.len() - 1
+                } else {
+                    at
+                };
+                groups[at].1.push(id);
+            }
+        }
+    }
+    groups
+}
 
 /// The distinct AZ ids of the subnets among `ids`.
 pub fn azs<'a>(index: &Index<'a>, ids: &[String]) -> BTreeSet<&'a str> {
@@ -78,4 +112,39 @@ pub fn size_rank(class: &str) -> Option<u32> {
 /// The instance family (`db.r6g` of `db.r6g.large`).
 pub fn family(class: &str) -> &str {
     class.rsplit_once('.').map(|(f, _)| f).unwrap_or(class)
+}
+
+#[cfg(test)]
+mod repeated_tests {
+    use super::repeated;
+
+    /// Only repeated keys, with every id in the order met, as a list per
+    /// key gives them.
+    #[test]
+    fn repeated_keys_keep_their_ids_in_order() {
+        let items = vec![
+            ("a", "1"),
+            ("b", "2"),
+            ("a", "3"),
+            ("c", "4"),
+            ("b", "5"),
+            ("a", "6"),
+        ];
+        let mut got = repeated(items.clone());
+        got.sort();
+        let mut by_list: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for (k, id) in items {
+            by_list.entry(k).or_default().push(id);
+        }
+        let want: Vec<_> = by_list
+            .into_iter()
+            .filter(|(_, ids)| ids.len() > 1)
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            want,
+            vec![("a", vec!["1", "3", "6"]), ("b", vec!["2", "5"])]
+        );
+        assert!(repeated(Vec::<(&str, &str)>::new()).is_empty());
+    }
 }
