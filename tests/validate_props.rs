@@ -1,11 +1,16 @@
 //! Incremental validation (`core::validate::Incremental`) is an
 //! optimisation, never a change of what is reported: after any sequence of
 //! edits, validating with the cache of the previous step gives exactly what
-//! `validate` gives from scratch (same diagnostics, same order).
+//! `validate` gives from scratch (same diagnostics, same order). The same
+//! edits hold the editor's other shortcut to what it skips: a design whose
+//! layout inputs are the same as the last (`same_layout_inputs`) is laid
+//! out the same.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use topoform::core::edit::{self, PaletteItem};
+use topoform::core::layout::{layout, same_layout_inputs};
 use topoform::core::model::{self, load, Design, Peering, RegionNode, RegionRole, VpcNode};
 use topoform::core::templates::TEMPLATES;
 use topoform::core::validate::{validate, Incremental};
@@ -40,6 +45,16 @@ enum Edit {
     /// that did not come through `load`: the cache's unique-id shortcut
     /// must not apply).
     SameId(usize, usize),
+    /// Save object `n`'s position on the canvas (or take it away).
+    Place(usize, i16, i16),
+    /// Give subnet `n` AZ `k` of a few (maybe not its region's; 4 keeps it)
+    /// and tier `t` (3 keeps it).
+    Zone(usize, usize, usize),
+    /// Put workload `a` in object `b`'s subnet (whatever `b` is).
+    Subnet(usize, usize),
+    /// Give the `a`-th DynamoDB table a replica in the region of object
+    /// `b`, or take its replicas away.
+    Replicas(usize, usize, bool),
 }
 
 fn an_edit() -> impl Strategy<Value = Edit> {
@@ -56,6 +71,10 @@ fn an_edit() -> impl Strategy<Value = Edit> {
         2 => (n(), n(), any::<bool>()).prop_map(|(a, b, r)| Edit::Replica(a, b, r)),
         1 => (0usize..40, any::<bool>()).prop_map(|(n, add)| Edit::Region(n, add)),
         1 => (n(), n()).prop_map(|(a, b)| Edit::SameId(a, b)),
+        2 => (n(), -50i16..50, -50i16..50).prop_map(|(n, x, y)| Edit::Place(n, x, y)),
+        2 => (n(), 0usize..5, 0usize..4).prop_map(|(n, k, t)| Edit::Zone(n, k, t)),
+        2 => (n(), n()).prop_map(|(a, b)| Edit::Subnet(a, b)),
+        2 => (n(), n(), any::<bool>()).prop_map(|(a, b, on)| Edit::Replicas(a, b, on)),
     ]
 }
 
@@ -259,6 +278,83 @@ fn apply(d: &Design, e: &Edit) -> Design {
                 edit::delete(d, &[r.id.as_str()])
             }
         }
+        Edit::Place(n, x, y) => {
+            let Some(id) = pick(n) else {
+                return same();
+            };
+            let mut next = d.clone();
+            if x == 0 {
+                next.canvas.remove(id);
+            } else {
+                next.canvas.insert(
+                    id.to_string(),
+                    model::Rect {
+                        x: f64::from(x) * 10.0,
+                        y: f64::from(y) * 10.0,
+                        w: 100.0,
+                        h: 50.0,
+                    },
+                );
+            }
+            next
+        }
+        Edit::Zone(n, k, t) => {
+            let Some(id) = pick(n) else {
+                return same();
+            };
+            edit::update(d, id, |o| {
+                if let edit::ObjectMut::Subnet(s) = o {
+                    if let Some(az) = ["use1-az1", "use1-az2", "euw1-az1", "nowhere"].get(k) {
+                        s.az = az.to_string();
+                    }
+                    if let Some(tier) =
+                        [model::Tier::Public, model::Tier::Private, model::Tier::Data].get(t)
+                    {
+                        s.tier = *tier;
+                    }
+                }
+            })
+            .unwrap_or_else(same)
+        }
+        Edit::Subnet(a, b) => {
+            let (Some(a), Some(b)) = (pick(a), pick(b)) else {
+                return same();
+            };
+            let subnet = b.to_string();
+            edit::update(d, a, |o| {
+                if let edit::ObjectMut::VpcNode(n) = o {
+                    *n.subnets_mut() = vec![subnet];
+                }
+            })
+            .unwrap_or_else(same)
+        }
+        Edit::Replicas(a, b, on) => {
+            let tables: Vec<&str> = d
+                .regions
+                .iter()
+                .flat_map(|r| &r.nodes)
+                .filter(|n| matches!(n, RegionNode::Dynamodb(_)))
+                .map(|n| n.id())
+                .collect();
+            let (Some(a), Some(b)) = (tables.get(a % tables.len().max(1)).copied(), pick(b)) else {
+                return same();
+            };
+            let code = model::Index::new(d)
+                .get(b)
+                .and_then(|o| o.region())
+                .map(|r| r.code.clone())
+                .unwrap_or_default();
+            edit::update(d, a, |o| {
+                if let edit::ObjectMut::RegionNode(RegionNode::Dynamodb(t)) = o {
+                    if on {
+                        t.replicas.push(code);
+                    } else {
+                        t.replicas.clear();
+                    }
+                }
+            })
+            .unwrap_or_else(same)
+        }
         Edit::SameId(a, b) => {
             let (Some(a), Some(b)) = (pick(a), pick(b)) else {
                 return same();
@@ -281,6 +377,26 @@ fn check(start: Design, edits: &[Edit]) -> Result<usize, TestCaseError> {
         reused += inc.reused();
     }
     Ok(reused)
+}
+
+/// Lays out every step of `edits` and checks that a step with the same
+/// layout inputs as the one before has the same layout; returns how many
+/// steps kept their inputs.
+fn check_layout(start: Design, edits: &[Edit]) -> Result<usize, TestCaseError> {
+    let mut d = start;
+    let mut before = layout(&d);
+    let mut kept = 0;
+    for e in edits {
+        let next = apply(&d, e);
+        let now = layout(&next);
+        if same_layout_inputs(&d, &next) {
+            prop_assert_eq!(&now, &before, "after {:?}", e);
+            kept += 1;
+        }
+        d = next;
+        before = now;
+    }
+    Ok(kept)
 }
 
 /// The templates, then the invalid fixtures that load (each holds a defect
@@ -317,6 +433,46 @@ proptest! {
         let d = starts[s % starts.len()].clone();
         check(d, &edits)?;
     }
+
+    #[test]
+    fn equal_layout_inputs_give_equal_layouts(s in 0usize..1000, edits in prop::collection::vec(an_edit(), 1..10)) {
+        let starts = starts();
+        let d = starts[s % starts.len()].clone();
+        check_layout(d, &edits)?;
+    }
+}
+
+/// The shortcut applies where it should: a CIDR, a name or a setting keeps
+/// the layout inputs, a position, an add or a subnet's AZ does not.
+#[test]
+fn content_edits_keep_the_layout_inputs_and_structure_edits_do_not() {
+    let d = topoform::core::stress::stress_design();
+    let e = topoform::core::stress::bench_edits(&d);
+    assert!(same_layout_inputs(&d, &e.cidr), "a CIDR");
+    assert!(!same_layout_inputs(&d, &e.moved), "a move");
+    let mut renamed = d.clone();
+    renamed.regions[3].vpcs[0].name = "other".into();
+    renamed.environment = "staging".into();
+    assert!(same_layout_inputs(&d, &renamed), "a rename and a setting");
+    let mut az = d.clone();
+    az.regions[3].vpcs[0].subnets[0].az = "elsewhere".into();
+    assert!(!same_layout_inputs(&d, &az), "an AZ");
+    let added = edit::add(&d, PaletteItem::Alb, Some(&d.regions[0].vpcs[0].id))
+        .map(|(d, _)| d)
+        .expect("added");
+    assert!(!same_layout_inputs(&d, &added), "an add");
+    // Every kind of random edit, counted over many sequences: the shortcut
+    // is taken often and never wrongly (the property above).
+    let mut kept = 0;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for _ in 0..60 {
+        let edits = prop::collection::vec(an_edit(), 5..10)
+            .new_tree(&mut runner)
+            .expect("edits")
+            .current();
+        kept += check_layout(starts()[0].clone(), &edits).expect("same layout");
+    }
+    assert!(kept > 20, "only {kept} steps kept their layout inputs");
 }
 
 /// The point of it: an edit inside one region reuses every other region's

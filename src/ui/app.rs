@@ -361,7 +361,7 @@ pub fn App() -> impl IntoView {
             <EditBar doc=doc on_new=on_new on_open=on_open on_save=on_save on_add=on_add on_delete=on_delete on_duplicate=on_duplicate palette=palette on_shortcuts=Callback::new(move |_| shortcuts.set(true)) on_share=on_share />
             <div class="body">
                 <main class="workspace">
-                    <Canvas design=design.into() content=content.revision() badges=badges.into() selection=selection focus=focus.into()
+                    <Canvas design=design.into() content=content.revision() shapes=doc.shapes() badges=badges.into() selection=selection focus=focus.into()
                         fit=fit.into() on_edit=Callback::new(move |d| doc.apply(d)) on_message=Callback::new(move |m: String| doc.error(m))
                         palette=palette on_add=add_into on_delete=on_delete on_duplicate=on_duplicate failed=failed />
                     <Toast doc=doc />

@@ -5,6 +5,7 @@
 //! message never outlives the state it was about.
 
 use crate::core::history::History;
+use crate::core::layout::same_layout_inputs;
 use crate::core::model::Design;
 use leptos::prelude::*;
 
@@ -18,6 +19,9 @@ pub struct Doc {
     revision: RwSignal<u64>,
     /// Bumped when anything but where shapes sit changed ([`Content`]).
     content: RwSignal<u64>,
+    /// Bumped when what the canvas's layout reads changed
+    /// ([`Doc::shapes`]).
+    shapes: RwSignal<u64>,
     /// `content` as it was after the last frame that showed an edit
     /// ([`Doc::content_later`]).
     later: RwSignal<u64>,
@@ -90,6 +94,7 @@ impl Doc {
             history: StoredValue::new(History::default()),
             revision: RwSignal::new(0),
             content: RwSignal::new(0),
+            shapes: RwSignal::new(0),
             later: RwSignal::new(0),
             catching_up: StoredValue::new(false),
             notice: RwSignal::new(None),
@@ -109,6 +114,7 @@ impl Doc {
         if same {
             return;
         }
+        let same_shapes = self.design.with_untracked(|d| same_layout_inputs(d, &next));
         let mut before = None;
         self.design
             .update_untracked(|d| before = Some(std::mem::replace(d, next)));
@@ -118,7 +124,7 @@ impl Doc {
             self.history.update_value(|h| h.record_change(before));
         }
         self.design.notify();
-        self.changed(!same_content);
+        self.changed(!same_content, !same_shapes);
     }
 
     /// The design's content, for views that do not draw positions.
@@ -144,10 +150,22 @@ impl Doc {
         }
     }
 
+    /// Bumped by every edit that changes what the canvas's layout reads
+    /// ([`same_layout_inputs`]): a move, an add, a delete, a subnet's AZ,
+    /// not a CIDR, a name or a setting. The canvas lays the design out
+    /// again only then; on the stress design that was 1.4 to 2.8 ms of
+    /// every content edit in wasm, and a comparison of 7,000 shapes.
+    pub fn shapes(&self) -> Signal<u64> {
+        self.shapes.into()
+    }
+
     /// After any change of the design: history buttons update, and an old
     /// notice no longer describes what is on screen.
-    fn changed(&self, content: bool) {
+    fn changed(&self, content: bool, shapes: bool) {
         self.revision.update(|r| *r += 1);
+        if shapes {
+            self.shapes.update(|r| *r += 1);
+        }
         if content {
             self.content.update(|r| *r += 1);
             self.catch_up_later();
@@ -174,7 +192,7 @@ impl Doc {
 
     /// Undo or redo, swapping the design in place (never cloned).
     fn step(&self, undo: bool) {
-        let (mut moved, mut content) = (false, false);
+        let (mut moved, mut content, mut shapes) = (false, false, false);
         self.design.update_untracked(|d| {
             self.history.update_value(|h| {
                 moved = if undo { h.undo(d) } else { h.redo(d) };
@@ -186,11 +204,12 @@ impl Doc {
                     h.last_replaced()
                 };
                 content = moved && away.is_none_or(|a| !a.same_content(d));
+                shapes = moved && away.is_none_or(|a| !same_layout_inputs(a, d));
             })
         });
         if moved {
             self.design.notify();
-            self.changed(content);
+            self.changed(content, shapes);
         }
     }
 

@@ -30,6 +30,7 @@ pub use canvas::{Canvas, PaletteDrag};
 pub use dialogs::export::ExportDialog;
 pub use dialogs::exporter::Exporter;
 pub use dialogs::Save;
+pub use doc::Doc;
 /// The table of which control edits each format field (tests read it).
 pub use panels::inspector::controls;
 pub use problems::Problems;

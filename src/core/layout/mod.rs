@@ -32,7 +32,7 @@ pub use hit::{
 pub use labels::{canvas_name, fit, label, labels, Label};
 pub use links::{links, links_where, same_links, Link, LinkGeom, LinkKind};
 pub use order::{reading_order, step};
-pub use place::{layout, replica_id, Layout, Shape, ShapeKind, GLOBAL_ID};
+pub use place::{layout, replica_id, same_layout_inputs, Layout, Shape, ShapeKind, GLOBAL_ID};
 pub use placed::link_geometry;
 pub use reroute::{Routes, Routing};
 pub use route::header_height;

@@ -100,6 +100,11 @@ pub fn Canvas(
     /// instead of making the labels of the whole design again.
     #[prop(optional)]
     content: Option<Signal<u64>>,
+    /// Bumped by every edit that changes what the layout reads (the app's
+    /// `Doc::shapes`). When given, the design is laid out again only then,
+    /// not for a CIDR, a name or a setting.
+    #[prop(optional)]
+    shapes: Option<Signal<u64>>,
     /// Receives every edit a gesture makes (moves, links); without it the
     /// canvas only views and selects.
     #[prop(optional)]
@@ -124,7 +129,13 @@ pub fn Canvas(
     #[prop(optional)]
     failed: Option<RwSignal<Option<Failure>>>,
 ) -> impl IntoView {
-    let geometry = Memo::new(move |_| design.with(layout));
+    let geometry = Memo::new(move |_| match shapes {
+        Some(s) => {
+            s.track();
+            design.with_untracked(layout)
+        }
+        None => design.with(layout),
+    });
     let located = Memo::new(move |_| design.with(Located::of));
     // Each edit reroutes only the links it can have changed
     // (core::layout::Routes), and searches their routes after the frame
