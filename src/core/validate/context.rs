@@ -93,6 +93,9 @@ pub struct Ctx<'a> {
     pub index: Index<'a>,
     cidrs: FxHashMap<&'a str, Ipv4Net>,
     names: Names<'a>,
+    /// How many objects the design has (more than the index holds when
+    /// ids repeat).
+    objects: usize,
 }
 
 fn cidrs_of(design: &Design) -> FxHashMap<&str, Ipv4Net> {
@@ -116,7 +119,9 @@ impl<'a> Ctx<'a> {
     /// Prepares the context for `design`.
     pub fn new(design: &'a Design) -> Self {
         let mut t = NameTable::default();
+        let mut objects = 0;
         for_each_object(design, |o| {
+            objects += 1;
             let region = o.region().map(|r| r.code.as_str()).unwrap_or("");
             let vpc = o.vpc().map(|v| v.name.as_str()).unwrap_or("");
             t.add(o.kind(), name_in(design, &o), region, vpc);
@@ -126,6 +131,7 @@ impl<'a> Ctx<'a> {
             index: Index::new(design),
             cidrs: cidrs_of(design),
             names: Names::Own(t),
+            objects,
         }
     }
 
@@ -138,7 +144,16 @@ impl<'a> Ctx<'a> {
             index: Index::new(part),
             cidrs: cidrs_of(part),
             names: Names::Of(whole, RefCell::new(Vec::new())),
+            objects: 0,
         }
+    }
+
+    /// True when no id names two objects (as in every design that came
+    /// through `load`): each id then finds its own object. Counted while
+    /// [`Ctx::new`] walks the design for its names; not known (false) for a
+    /// context of one region ([`Ctx::within`]).
+    pub(super) fn ids_unique(&self) -> bool {
+        matches!(self.names, Names::Own(_)) && self.index.len() == self.objects
     }
 
     /// Every `(id, name)` a context made by [`Ctx::within`] has given;

@@ -59,8 +59,8 @@ fn settings_of(d: &Design) -> Design {
 /// for a reference, nowhere: then a context of the region alone looks up
 /// what a context of the whole design does.
 ///
-/// With `unique` ids (the index holds as many ids as the design has
-/// objects, as in every design that came through `load`), each id finds
+/// With `unique` ids (no id names two objects, as in every design that came
+/// through `load`), each id finds
 /// its own object, so only the references are looked up, and a subnet or
 /// target in the workload's own VPC (nearly all of them) is found in the
 /// VPC's lists without the index: on the stress design that is 10,000
@@ -132,9 +132,7 @@ impl Incremental {
             self.regions.clear();
         }
         self.reused = 0;
-        let mut objects = 0;
-        crate::core::model::for_each_object(design, |_| objects += 1);
-        let unique = whole.index.len() == objects;
+        let unique = whole.ids_unique();
         if design
             .regions
             .iter()

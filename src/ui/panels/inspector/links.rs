@@ -24,7 +24,7 @@ fn remove(doc: Doc, link_id: String) -> impl Fn(leptos::ev::MouseEvent) + 'stati
 /// content edit and compared: the section is drawn again only when this
 /// changes (a CIDR typed into one of the stress design's VPCs changes
 /// neither list, and its 200 targets keep their elements).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LinksNow {
     rows: Vec<(String, String)>,
     targets: Vec<(String, String)>,
