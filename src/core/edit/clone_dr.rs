@@ -5,12 +5,12 @@
 
 use super::alloc::{free_block, shift};
 use super::connect::with_vpc_node;
-use super::ids::{fresh_id, fresh_name, region_short, used_ids};
+use super::ids::{fresh_id, fresh_name, region_short, used_ids, Taken};
 use super::EditError;
 use crate::core::catalog;
 use crate::core::model::*;
 use ipnet::Ipv4Net;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Clones region `region_id` into a new secondary region `code`; returns the
 /// new design and the new region's id.
@@ -37,7 +37,7 @@ pub fn clone_region_as_dr(
 
     // Old id -> new id for everything inside the region.
     let mut ids: HashMap<String, String> = HashMap::new();
-    let mut map_id = |old: &str, taken: &mut HashSet<String>| {
+    let mut map_id = |old: &str, taken: &mut Taken<'_>| {
         let rest = old.strip_prefix(&format!("{}-", src.id)).unwrap_or(old);
         let id = fresh_id(taken, &format!("{new_id}-{rest}"));
         taken.insert(id.clone());
@@ -230,7 +230,7 @@ fn wire_sources(d: &mut Design, src: &Region, code: &str, new: &dyn Fn(&str) -> 
 
 /// Adds the copy's load balancer to the DNS record in front of the source's,
 /// or makes a failover record when there is none.
-fn wire_dns(d: &mut Design, src_alb: &str, new_alb: &str, taken: &mut HashSet<String>) {
+fn wire_dns(d: &mut Design, src_alb: &str, new_alb: &str, taken: &mut Taken<'_>) {
     let check = HealthCheck {
         protocol: CheckProtocol::Https,
         port: 443,

@@ -2,7 +2,7 @@
 //! sensible defaults a new object starts with.
 
 use super::alloc::{next_subnet_cidr, next_vpc_cidr};
-use super::ids::{fresh_id, fresh_name, region_short, used_ids};
+use super::ids::{fresh_id, fresh_name, region_short, used_ids, Taken};
 use super::EditError;
 use crate::core::catalog;
 use crate::core::model::*;
@@ -109,8 +109,8 @@ pub fn placement(
     item: PaletteItem,
     target: Option<&str>,
 ) -> Result<Placement, EditError> {
-    let index = Index::new(design);
-    let obj = target.and_then(|id| index.get(id));
+    // One object is asked about: a walk, not an index of the whole design.
+    let obj = target.and_then(|id| find_object(design, id));
     let region_of = || obj.and_then(|o| o.region()).map(|r| r.id.clone());
     let vpc_of = || obj.and_then(|o| o.vpc()).map(|v| v.id.clone());
     match item {
@@ -181,10 +181,7 @@ const PREFERRED_REGIONS: &[&str] = &[
     "ap-northeast-1",
 ];
 
-fn add_region(
-    d: &mut Design,
-    taken: &std::collections::HashSet<String>,
-) -> Result<String, EditError> {
+fn add_region(d: &mut Design, taken: &Taken<'_>) -> Result<String, EditError> {
     let used: Vec<&str> = d.regions.iter().map(|r| r.code.as_str()).collect();
     let code = PREFERRED_REGIONS
         .iter()
@@ -224,11 +221,7 @@ fn all_vpc_cidrs(d: &Design) -> Vec<Ipv4Net> {
         .collect()
 }
 
-fn add_vpc(
-    d: &mut Design,
-    taken: &std::collections::HashSet<String>,
-    region: &str,
-) -> Result<String, EditError> {
+fn add_vpc(d: &mut Design, taken: &Taken<'_>, region: &str) -> Result<String, EditError> {
     let cidr = next_vpc_cidr(&all_vpc_cidrs(d)).ok_or_else(|| {
         EditError::new("The private address ranges are full: no free block for another VPC.")
     })?;
@@ -248,7 +241,7 @@ fn add_vpc(
 
 fn add_region_node(
     d: &mut Design,
-    taken: &std::collections::HashSet<String>,
+    taken: &Taken<'_>,
     region: &str,
     item: PaletteItem,
 ) -> Result<String, EditError> {
@@ -298,7 +291,7 @@ fn one_per_az(vpc: &Vpc, tier: Tier) -> Vec<String> {
 
 fn add_vpc_item(
     d: &mut Design,
-    taken: &std::collections::HashSet<String>,
+    taken: &Taken<'_>,
     vpc_id: &str,
     item: PaletteItem,
 ) -> Result<String, EditError> {
@@ -444,7 +437,7 @@ fn add_vpc_item(
 /// Subnets fill public, private, data in turn, two AZs each, then spread.
 fn add_subnet(
     vpc: &mut Vpc,
-    taken: &std::collections::HashSet<String>,
+    taken: &Taken<'_>,
     rid: &str,
     az_ids: &[String],
 ) -> Result<String, EditError> {
@@ -500,7 +493,7 @@ fn add_subnet(
     Ok(id)
 }
 
-fn add_record(d: &mut Design, taken: &std::collections::HashSet<String>) -> String {
+fn add_record(d: &mut Design, taken: &Taken<'_>) -> String {
     let dns = d.dns.get_or_insert_with(|| Dns {
         zone: "example.com".into(),
         zone_id: None,
@@ -519,7 +512,7 @@ fn add_record(d: &mut Design, taken: &std::collections::HashSet<String>) -> Stri
     id
 }
 
-fn add_accelerator(d: &mut Design, taken: &std::collections::HashSet<String>) -> String {
+fn add_accelerator(d: &mut Design, taken: &Taken<'_>) -> String {
     let name = fresh_name(d.accelerators.iter().map(|a| a.name.as_str()), "edge");
     let id = fresh_id(taken, &name);
     d.accelerators.push(Accelerator {

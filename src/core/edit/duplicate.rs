@@ -9,7 +9,7 @@
 //! left alone are kept. Regions and peerings cannot be duplicated.
 
 use super::alloc::{first_free, free_block, next_subnet_cidr, shift};
-use super::ids::{fresh_id, used_ids};
+use super::ids::{fresh_id, used_ids, Taken};
 use super::EditError;
 use crate::core::model::*;
 use ipnet::Ipv4Net;
@@ -86,7 +86,7 @@ fn roots<'a>(index: &Index<'a>, ids: &[&str]) -> Result<Vec<ObjectRef<'a>>, Edit
 }
 
 /// Reserves a fresh id for the copy of `o` and of everything inside it.
-fn plan_ids(o: &ObjectRef<'_>, taken: &mut HashSet<String>, map: &mut IdMap) {
+fn plan_ids(o: &ObjectRef<'_>, taken: &mut Taken<'_>, map: &mut IdMap) {
     let mut add = |id: &str| {
         let fresh = fresh_id(taken, id);
         taken.insert(fresh.clone());

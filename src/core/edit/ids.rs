@@ -1,15 +1,39 @@
 //! Fresh ids and names for new objects.
 
 use crate::core::model::{for_each_object, id::MAX_ID_LEN, Design};
+use rustc_hash::FxHashSet;
 use std::collections::HashSet;
 
+/// The ids a design uses (borrowed from it, so an add on a big design
+/// copies none of its thousands of ids) and the ids given out since.
+#[derive(Debug, Default)]
+pub struct Taken<'a> {
+    used: FxHashSet<&'a str>,
+    given: FxHashSet<String>,
+}
+
+impl<'a> Taken<'a> {
+    /// True when `id` is used or was given out.
+    pub fn contains(&self, id: &str) -> bool {
+        self.used.contains(id) || self.given.contains(id)
+    }
+
+    /// Marks `id` as given out.
+    pub fn insert(&mut self, id: String) {
+        self.given.insert(id);
+    }
+}
+
 /// Every id used in the design.
-pub fn used_ids(design: &Design) -> HashSet<String> {
-    let mut ids = HashSet::new();
+pub fn used_ids(design: &Design) -> Taken<'_> {
+    let mut used = FxHashSet::default();
     for_each_object(design, |o| {
-        ids.insert(o.id().to_string());
+        used.insert(o.id());
     });
-    ids
+    Taken {
+        used,
+        given: FxHashSet::default(),
+    }
 }
 
 /// Turns any text into id characters: ASCII lowercase, `a-z0-9-_`,
@@ -32,7 +56,7 @@ pub fn slug(text: &str) -> String {
 }
 
 /// `base` if it is free, else `base-2`, `base-3`, ...; always a valid id.
-pub fn fresh_id(taken: &HashSet<String>, base: &str) -> String {
+pub fn fresh_id(taken: &Taken<'_>, base: &str) -> String {
     let mut base = slug(base);
     base.truncate(MAX_ID_LEN - 4);
     let base = base.trim_end_matches('-').to_string();
@@ -73,7 +97,9 @@ mod tests {
 
     #[test]
     fn fresh_ids_are_valid_and_unused() {
-        let taken: HashSet<String> = ["use1-vpc".to_string(), "use1-vpc-2".to_string()].into();
+        let mut taken = Taken::default();
+        taken.insert("use1-vpc".to_string());
+        taken.insert("use1-vpc-2".to_string());
         assert_eq!(fresh_id(&taken, "use1-vpc"), "use1-vpc-3");
         assert_eq!(fresh_id(&taken, "My Web ALB!"), "my-web-alb");
         assert_eq!(fresh_id(&taken, "9lives"), "x9lives");
