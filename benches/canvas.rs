@@ -3,6 +3,7 @@
 //! a move of one workload, a move of a VPC and a CIDR change. Prints figures, asserts
 //! nothing; `tests/web_bench.rs` prints the same steps in wasm.
 
+use std::sync::Arc;
 use std::time::Duration;
 use topoform::core::layout::{labels, layout, links, Routes};
 use topoform::core::model::Design;
@@ -21,8 +22,11 @@ fn main() {
         "canvas steps after an edit of the stress design (median of 9, native, release build)"
     );
     let d = stress_design();
-    let l0 = layout(&d);
-    let routes = Routes::route(None, &l0, &links(&d));
+    let l0 = Arc::new(layout(&d));
+    let shared = |d: &Design| -> Vec<Arc<topoform::core::layout::Link>> {
+        links(d).into_iter().map(Arc::new).collect()
+    };
+    let routes = Routes::route(None, &l0, &shared(&d));
     let e = bench_edits(&d);
     for (what, next) in [
         ("move one workload", &e.moved),
@@ -30,8 +34,8 @@ fn main() {
         ("CIDR change", &e.cidr),
     ] {
         let next: &Design = next;
-        let l = layout(next);
-        let ls = links(next);
+        let l = Arc::new(layout(next));
+        let ls = shared(next);
         let again = Routes::route(Some(&routes), &l, &ls);
         let lay = median(9, || {
             std::hint::black_box(layout(next));

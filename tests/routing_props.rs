@@ -4,8 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use std::sync::Arc;
 use topoform::core::edit::{self, PaletteItem};
-use topoform::core::layout::{layout, link_geometry, links, LinkKind, Routes, Routing};
+use topoform::core::layout::{layout, link_geometry, links, Link, LinkKind, Routes, Routing};
 use topoform::core::model::{self, Design, Rect};
 use topoform::core::templates::TEMPLATES;
 
@@ -108,18 +109,23 @@ fn apply(d: &Design, e: &Edit) -> Design {
     }
 }
 
+/// The design's links as the canvas keeps them, each shared.
+fn shared(d: &Design) -> Vec<Arc<Link>> {
+    links(d).into_iter().map(Arc::new).collect()
+}
+
 /// Routes every step of `edits` incrementally and from scratch, and
 /// compares them; returns how many links were reused in all.
 fn check(start: Design, edits: &[Edit]) -> Result<usize, TestCaseError> {
     let mut d = start;
-    let l = layout(&d);
-    let mut routes = Routes::route(None, &l, &links(&d));
-    let full = link_geometry(&l, &links(&d));
+    let l = Arc::new(layout(&d));
+    let mut routes = Routes::route(None, &l, &shared(&d));
+    let full = link_geometry(&l, &shared(&d));
     prop_assert_eq!(routes.geoms(), full.as_slice());
     let mut reused = 0;
     for e in edits {
         d = apply(&d, e);
-        let (l, ls) = (layout(&d), links(&d));
+        let (l, ls) = (Arc::new(layout(&d)), shared(&d));
         let next = Routes::route(Some(&routes), &l, &ls);
         let full = link_geometry(&l, &ls);
         prop_assert_eq!(next.geoms(), full.as_slice(), "after {:?}", e);
@@ -140,10 +146,10 @@ fn check(start: Design, edits: &[Edit]) -> Result<usize, TestCaseError> {
 /// full one, and a provisional one places the same links in the same order.
 fn check_in_steps(start: Design, edits: &[(Edit, usize, bool)]) -> Result<(), TestCaseError> {
     let mut d = start;
-    let mut prev = Routes::route(None, &layout(&d), &links(&d));
+    let mut prev = Routes::route(None, &Arc::new(layout(&d)), &shared(&d));
     for (e, n, finish) in edits {
         d = apply(&d, e);
-        let (l, ls) = (layout(&d), links(&d));
+        let (l, ls) = (Arc::new(layout(&d)), shared(&d));
         let full = link_geometry(&l, &ls);
         let mut run = Routing::start(Some(&prev), &l, &ls);
         let before = run.pending();
@@ -175,7 +181,7 @@ fn check_in_steps(start: Design, edits: &[(Edit, usize, bool)]) -> Result<(), Te
         prop_assert_eq!(finished.pending(), 0);
         prev = if *finish { finished } else { now };
     }
-    let (l, ls) = (layout(&d), links(&d));
+    let (l, ls) = (Arc::new(layout(&d)), shared(&d));
     let last = Routes::route(Some(&prev), &l, &ls);
     let full = link_geometry(&l, &ls);
     prop_assert_eq!(last.geoms(), full.as_slice());
@@ -209,8 +215,8 @@ fn edits_reuse_the_routes_they_cannot_change() {
     let d = topoform::core::templates::template("active-active")
         .and_then(|t| t.design().ok())
         .expect("template");
-    let l = layout(&d);
-    let ls = links(&d);
+    let l = Arc::new(layout(&d));
+    let ls = shared(&d);
     let first = Routes::route(None, &l, &ls);
     // Every link is searched for the first time, but subnet-use arcs, whose
     // geometry is fixed, are not searched at all.
@@ -225,7 +231,7 @@ fn edits_reuse_the_routes_they_cannot_change() {
 
     let mut cidr = d.clone();
     cidr.regions[0].vpcs[0].cidr = d.regions[1].vpcs[0].cidr.clone();
-    let again = Routes::route(Some(&first), &layout(&cidr), &links(&cidr));
+    let again = Routes::route(Some(&first), &Arc::new(layout(&cidr)), &shared(&cidr));
     assert_eq!(again.rerouted(), 0, "a CIDR change moves no shape");
     assert_eq!(again.geoms(), first.geoms());
 
@@ -239,7 +245,7 @@ fn edits_reuse_the_routes_they_cannot_change() {
             4.0,
         ),
     );
-    let (ml, mls) = (layout(&moved), links(&moved));
+    let (ml, mls) = (Arc::new(layout(&moved)), shared(&moved));
     let after = Routes::route(Some(&first), &ml, &mls);
     assert_eq!(after.geoms(), link_geometry(&ml, &mls).as_slice());
     assert!(

@@ -11,7 +11,9 @@ use crate::core::model::{
     Design, FailoverRole, Record, RegionNode, RegionRole, RoutingPolicy, Target, VpcNode,
 };
 use crate::core::record_sets::location_slug;
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What a link means; each kind gets its own line style and legend entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -178,13 +180,13 @@ pub fn links_where(design: &Design, keep: &dyn Fn(&str, &str) -> bool) -> Vec<Li
 /// the stress design's 14,000 again to compare them with the last list
 /// was the canvas's largest share of such an edit (docs/build.md, "Problem
 /// rows drawn plainly; links compared in place").
-pub fn same_links(design: &Design, listed: &[Link]) -> bool {
+pub fn same_links<L: Borrow<Link>>(design: &Design, listed: &[L]) -> bool {
     let (mut n, mut same) = (0, true);
     each_link(design, &|_, _| true, |kind, from, to, note| {
         same = same
-            && listed
-                .get(n)
-                .is_some_and(|l| l.kind == kind && l.from == from && l.to == to && l.note == note);
+            && listed.get(n).map(Borrow::borrow).is_some_and(|l: &Link| {
+                l.kind == kind && l.from == from && l.to == to && l.note == note
+            });
         n += 1;
     });
     same && n == listed.len()
@@ -335,8 +337,9 @@ fn dns_note(record: &Record, target: &str) -> Option<String> {
 /// pulled towards `control` (a straight line when `control` is the midpoint).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkGeom {
-    /// The relation drawn.
-    pub link: Link,
+    /// The relation drawn, shared with the list it came from: routing and
+    /// drawing copy no ids (the stress design has 14,000 links).
+    pub link: Arc<Link>,
     /// On the edge of the `from` shape.
     pub start: Point,
     /// On the edge of the `to` shape.

@@ -6,17 +6,18 @@
 
 use super::hit::is_design_id;
 use super::{Layout, Link, GLOBAL_ID};
+use std::borrow::Borrow;
 
 /// Every selectable id in reading order: design shapes parents first (the
 /// layout's paint order), then the links.
-pub fn reading_order(layout: &Layout, links: &[Link]) -> Vec<String> {
+pub fn reading_order<L: Borrow<Link>>(layout: &Layout, links: &[L]) -> Vec<String> {
     layout
         .shapes
         .iter()
         .map(|s| s.id.as_str())
         .filter(|id| is_design_id(id) && *id != GLOBAL_ID)
         .map(str::to_string)
-        .chain(links.iter().map(Link::id))
+        .chain(links.iter().map(|l| l.borrow().id()))
         .collect()
 }
 

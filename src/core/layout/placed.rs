@@ -5,20 +5,22 @@
 
 use super::route::{bend, with_ancestors, Grid, MAX_STEPS, STEP};
 use super::{Layout, Link, LinkGeom, LinkKind, Point, Rect, RectExt, Shape, ShapeKind};
+use std::sync::Arc;
 
 /// Places every link whose two ends have shapes; others are skipped (a
 /// dangling reference is validation's business, not the canvas's).
-pub fn link_geometry(layout: &Layout, links: &[Link]) -> Vec<LinkGeom> {
+/// Links given shared (`Arc<Link>`) are placed without a copy.
+pub fn link_geometry<L: Clone + Into<Arc<Link>>>(layout: &Layout, links: &[L]) -> Vec<LinkGeom> {
     let grid = Grid::new(layout);
     links
         .iter()
-        .filter_map(|link| route_one(layout, &grid, link))
+        .filter_map(|link| route_one(layout, &grid, &link.clone().into()))
         .collect()
 }
 
 /// Places one link (`None` when an end has no shape). `grid` is
 /// [`Grid::new`] of `layout`.
-pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Link) -> Option<LinkGeom> {
+pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Arc<Link>) -> Option<LinkGeom> {
     let a = layout.get(&link.from)?;
     let b = layout.get(&link.to)?;
     if link.kind == LinkKind::SubnetUse {
@@ -35,7 +37,7 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Link) -> Option<Lin
         })
         .min_by(|x, y| x.3.total_cmp(&y.3))?;
     Some(LinkGeom {
-        link: link.clone(),
+        link: Arc::clone(link),
         start,
         end,
         control,
@@ -45,13 +47,13 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Link) -> Option<Lin
 /// The link between shapes `a` and `b` as a straight line between the
 /// first pair of sides they face each other by: where a link is drawn
 /// until its route is searched ([`Routing`](super::reroute::Routing)).
-pub(super) fn straight(link: &Link, a: &Shape, b: &Shape) -> LinkGeom {
+pub(super) fn straight(link: &Arc<Link>, a: &Shape, b: &Shape) -> LinkGeom {
     let (start, end) = facing_points(a, b)
         .into_iter()
         .next()
         .unwrap_or((a.rect.center(), b.rect.center()));
     LinkGeom {
-        link: link.clone(),
+        link: Arc::clone(link),
         start,
         end,
         control: Point {
@@ -121,7 +123,7 @@ const SUBNET_ARC_DIP: f64 = 20.0;
 /// subnets, and never cross the AZ titles above the top row. Fixed
 /// geometry, without the obstacle search other links make: a design has
 /// several times more of these than other links, all inside one VPC.
-pub(super) fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom {
+pub(super) fn subnet_arc(link: &Arc<Link>, node: &Shape, subnet: &Shape) -> LinkGeom {
     let (n, s) = (&node.rect, &subnet.rect);
     let toward = if s.center().x >= n.center().x {
         1.0
@@ -145,7 +147,7 @@ pub(super) fn subnet_arc(link: &Link, node: &Shape, subnet: &Shape) -> LinkGeom 
         y: start.y.max(end.y) + SUBNET_ARC_DIP,
     };
     LinkGeom {
-        link: link.clone(),
+        link: Arc::clone(link),
         start,
         end,
         control,

@@ -291,12 +291,12 @@ fn dynamodb_replicas_get_a_shape_in_their_region() {
 #[test]
 fn curve_bounds_are_tight() {
     let g = LinkGeom {
-        link: Link {
+        link: std::sync::Arc::new(Link {
             kind: LinkKind::Peering,
             from: "a".into(),
             to: "b".into(),
             note: None,
-        },
+        }),
         start: Point { x: 0.0, y: 0.0 },
         end: Point { x: 100.0, y: 0.0 },
         control: Point { x: 50.0, y: -100.0 },

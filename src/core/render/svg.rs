@@ -345,6 +345,7 @@ fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>
         .into_iter()
         .filter(|k| k.kind != LinkKind::SubnetUse)
         .filter(|k| keep.is_none() || (shows(l, keep, &k.from) && shows(l, keep, &k.to)))
+        .map(std::sync::Arc::new)
         .collect();
     for g in link_geometry(l, &all) {
         let (colour, dash, width) = link_style(g.link.kind);

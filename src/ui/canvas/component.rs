@@ -35,6 +35,7 @@ use crate::core::validate::Severity;
 use crate::platform;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// World units of empty space around the design when fitted.
 const FIT_MARGIN: f64 = 32.0;
@@ -129,12 +130,14 @@ pub fn Canvas(
     #[prop(optional)]
     failed: Option<RwSignal<Option<Failure>>>,
 ) -> impl IntoView {
+    // Shared (an `Arc`) with the routing, which keeps the layout it routed
+    // on: the edit's frame copies no shapes for it.
     let geometry = Memo::new(move |_| match shapes {
         Some(s) => {
             s.track();
-            design.with_untracked(layout)
+            Arc::new(design.with_untracked(layout))
         }
-        None => design.with(layout),
+        None => Arc::new(design.with(layout)),
     });
     let located = Memo::new(move |_| design.with(Located::of));
     // Each edit reroutes only the links it can have changed
@@ -153,10 +156,11 @@ pub fn Canvas(
     // A content edit first compares the design's links with the last list
     // in place (`same_links`, making none) and keeps that list when they
     // agree, as most content edits leave every link as it was.
-    let listed = Memo::new_owning(move |last: Option<Vec<Link>>| {
+    // Each link in an `Arc`, shared with every placed link that draws it.
+    let listed = Memo::new_owning(move |last: Option<Vec<Arc<Link>>>| {
         let list = |d: &Design| match last {
             Some(last) if same_links(d, &last) => (last, false),
-            _ => (links(d), true),
+            _ => (links(d).into_iter().map(Arc::new).collect(), true),
         };
         match content {
             Some(c) => {
@@ -189,12 +193,14 @@ pub fn Canvas(
         let all = placed.with(|ls| ls.iter().fold(shapes, |b, g| b.union(&g.bounds())));
         ViewBox::fit(all, FIT_MARGIN)
     });
-    let kinds = Signal::derive(move || {
-        placed.with(|ls| {
+    // The kinds come from the list, not from where the links are drawn: a
+    // move or an add that routes links again leaves the legend alone.
+    let kinds = Memo::new(move |_| {
+        listed.with(|ls| {
             LinkKind::ALL
                 .into_iter()
-                .filter(|k| ls.iter().any(|g| g.link.kind == *k))
-                .collect()
+                .filter(|k| ls.iter().any(|l| l.kind == *k))
+                .collect::<Vec<_>>()
         })
     });
 
@@ -487,6 +493,6 @@ pub fn Canvas(
         <p id="canvas-keys-help" class="sr-only">"Tab and Shift+Tab walk the shapes and links; Enter zooms to the selection; Shift+F10 opens the actions; Ctrl+F finds; Delete removes; question mark lists every key."</p>
         <p class="sr-only" aria-live="polite" data-said="">{move || st.said.get()}</p>
         </div>
-        <Legend kinds=kinds />
+        <Legend kinds=kinds.into() />
     }
 }

@@ -8,6 +8,7 @@ use crate::core::edit::{self, PaletteItem, Placement};
 use crate::core::layout::{object_at, Layout};
 use crate::core::model::Design;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// What a palette drop reads and writes.
 pub struct PaletteDrop {
@@ -16,7 +17,7 @@ pub struct PaletteDrop {
     /// The design it would go into.
     pub design: Signal<Design>,
     /// The canvas geometry, for what lies under the pointer.
-    pub geometry: Memo<Layout>,
+    pub geometry: Memo<Arc<Layout>>,
     /// The hint the canvas shows.
     pub hint: RwSignal<Option<Hint>>,
     /// Adds the item into the object under the pointer.

@@ -60,7 +60,7 @@ pub struct Stage {
     /// The design drawn.
     pub design: Signal<Design>,
     /// Where every shape is.
-    pub geometry: Memo<Layout>,
+    pub geometry: Memo<Arc<Layout>>,
     /// The selected ids.
     pub selection: RwSignal<Vec<String>>,
     /// The camera the user moved; `None` follows [`Stage::fitted`].
