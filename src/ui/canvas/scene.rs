@@ -104,7 +104,7 @@ impl std::ops::Deref for Drawings {
 /// index of the design.
 pub fn drawn(
     design: Signal<Design>,
-    geometry: Signal<Layout>,
+    geometry: Signal<Arc<Layout>>,
     content: Option<Signal<u64>>,
 ) -> Memo<Drawings> {
     // The content revision the last list's labels were made at.
@@ -258,6 +258,10 @@ struct Part {
     /// The world area everything above is drawn in, with room for strokes
     /// and text that run past a box's edge.
     area: Rect,
+    /// The shapes `frames` and `items` were made from, in the layout's
+    /// order (not compared): the next cut reuses a local shape by pointer
+    /// while the part's shapes come as here.
+    sources: Vec<Arc<Drawn>>,
 }
 
 /// `v` less `o`, on 1/64 of a unit: a shape moved with its part by any
@@ -478,7 +482,7 @@ fn local_named(n: &Named, (ox, oy): (f64, f64), was: Option<&Arc<Named>>) -> Arc
         }
         _ => Arc::new(Named::with_words(
             LinkGeom {
-                link: g.link.clone(),
+                link: Arc::clone(&g.link),
                 start,
                 end,
                 control,
@@ -528,10 +532,20 @@ impl PartialEq for Parts {
 /// dot or a header's text running past its box.
 const PART_MARGIN: f64 = 48.0;
 
-/// `new`, or `prev` itself when drawn the same.
+/// `new`, or `prev` itself when drawn the same (with `new`'s sources when
+/// they differ: a part moved whole is drawn the same from new shapes).
 fn keep(new: Part, prev: Option<&Arc<Part>>) -> Arc<Part> {
     match prev {
-        Some(was) if **was == new => Arc::clone(was),
+        Some(was) if **was == new && Drawings::same(&was.sources, &new.sources) => Arc::clone(was),
+        Some(was) if **was == new => Arc::new(Part {
+            id: new.id,
+            origin: new.origin,
+            frames: was.frames.clone(),
+            items: was.items.clone(),
+            links: was.links.clone(),
+            area: new.area,
+            sources: new.sources,
+        }),
         _ => Arc::new(new),
     }
 }
@@ -551,15 +565,22 @@ fn cut<'a>(
     // same place of the list), whose shapes and links a shape or link
     // drawn the same reuses.
     let mut was: Vec<Option<&Arc<Part>>> = Vec::new();
+    // Per part: every shape so far is the very one (pointer) at the same
+    // place of its counterpart, at the same origin. Then the counterpart's
+    // local shape at this place was made from this shape: reused without
+    // comparing (7,000 ids and labels compared on every add or move of the
+    // stress design, where a few regions changed).
+    let mut aligned: Vec<bool> = Vec::new();
     for (i, d) in drawn.iter().enumerate() {
         let r = root[i];
         if slot[r] == usize::MAX {
             slot[r] = parts.len();
             let top = &drawn[r].shape;
-            was.push(
-                prev.and_then(|v| v.parts.get(parts.len()))
-                    .filter(|p| p.id == top.id),
-            );
+            let counterpart = prev
+                .and_then(|v| v.parts.get(parts.len()))
+                .filter(|p| p.id == top.id);
+            aligned.push(counterpart.is_some_and(|p| p.origin == origin_of(top)));
+            was.push(counterpart);
             parts.push(Part {
                 id: top.id.clone(),
                 origin: origin_of(top),
@@ -567,7 +588,12 @@ fn cut<'a>(
                 ..Part::default()
             });
         }
-        let (part, before) = (&mut parts[slot[r]], was[slot[r]]);
+        let p = slot[r];
+        let (part, before) = (&mut parts[p], was[p]);
+        aligned[p] = aligned[p]
+            && before
+                .and_then(|b| b.sources.get(part.sources.len()))
+                .is_some_and(|s| Arc::ptr_eq(s, d));
         part.area = part.area.union(&d.shape.rect);
         let (list, old) = if is_frame(d.shape.kind) {
             (&mut part.frames, before.map(|b| &b.frames))
@@ -575,7 +601,12 @@ fn cut<'a>(
             (&mut part.items, before.map(|b| &b.items))
         };
         let at = old.and_then(|o| o.0.get(list.0.len()));
-        list.0.push(local_drawn(d, part.origin, at));
+        let local = match at {
+            Some(at) if aligned[p] => Arc::clone(at),
+            _ => local_drawn(d, part.origin, at),
+        };
+        list.0.push(local);
+        part.sources.push(Arc::clone(d));
     }
     let by_id: rustc_hash::FxHashMap<&str, usize> = drawn
         .iter()
@@ -970,7 +1001,7 @@ pub fn scene_view(
 
 /// The dashed outline around each selected shape.
 pub fn outlines_view(
-    geometry: Signal<Layout>,
+    geometry: Signal<Arc<Layout>>,
     selection: Signal<Vec<String>>,
 ) -> impl Fn() -> AnyView + Copy {
     move || {
@@ -1029,7 +1060,7 @@ pub fn link_outlines_view(
 
 /// A badge on every shape with findings, keyed like the shapes.
 pub fn badges_view(
-    geometry: Signal<Layout>,
+    geometry: Signal<Arc<Layout>>,
     badges: Signal<BTreeMap<String, (Severity, usize)>>,
 ) -> impl IntoView {
     let marks = Memo::new(move |_| {
