@@ -52,8 +52,16 @@ try {
     // Scaling group clicked (added into it).
     await typeOverlappingCidr(page, design);
     await page.keyboard.press('Escape');
+    // PROFILE_REPEAT=n: n adds into that VPC, each routed before the next.
     const button = await page.locator('.editbar button[data-palette="Auto Scaling group"]').elementHandle();
-    act = () => button.click();
+    const times = Number(process.env.PROFILE_REPEAT ?? 1);
+    act = async () => {
+      for (let k = 0; k < times; k++) {
+        await button.click();
+        await settle(page);
+        if (k + 1 < times) await page.waitForFunction(() => !document.querySelector('.stage[data-routing]'), null, { timeout: 20000, polling: 'raf' });
+      }
+    };
   } else if (what === 'select') {
     // As bench-input does: the first problem row clicked, its subjects
     // selected and the canvas centred on them.
@@ -142,7 +150,10 @@ try {
       let k = null; let outer = null;
       for (let c = id; c !== undefined; c = parent.get(c)) {
         const n = name(byId.get(c));
-        if (!k && n.startsWith(prefix)) k = n.replace(/::h[0-9a-f]{16}$/, '').split('::').slice(0, depth).join('::');
+        // PROFILE_UI=re:REGEX charges to the innermost frame matching it,
+        // hash kept: which memo or effect (by its closure's hash) it was.
+        if (!k && prefix.startsWith('re:') && new RegExp(prefix.slice(3)).test(n)) k = n;
+        else if (!k && !prefix.startsWith('re:') && n.startsWith(prefix)) k = n.replace(/::h[0-9a-f]{16}$/, '').split('::').slice(0, depth).join('::');
         if (!/^\((root|program|idle|garbage collector)\)$/.test(n)) outer = n;
       }
       if (!k) k = `(no view) ${name(byId.get(id)) === '(idle)' ? '(idle)' : (outer ?? name(byId.get(id))).slice(0, 80)}`;
