@@ -31,9 +31,9 @@ pub fn text(text: &str) -> Result<String, String> {
 /// not a CIDR is refused.
 pub fn cidr(text: &str) -> Result<String, String> {
     let t = text.trim();
-    t.parse::<ipnet::Ipv4Net>()
+    crate::core::model::parse_cidr(t)
         .map(|_| t.to_string())
-        .map_err(|_| "not an IPv4 CIDR like 10.0.0.0/16".into())
+        .ok_or_else(|| "not an IPv4 CIDR like 10.0.0.0/16 (no leading zeros)".into())
 }
 
 /// The project or environment name: every AWS name and state key starts

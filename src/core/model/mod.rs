@@ -8,6 +8,7 @@ mod alb;
 mod asg;
 mod aurora;
 mod canvas;
+mod cidr;
 mod design;
 mod dns;
 mod dynamodb;
@@ -37,6 +38,7 @@ pub use alb::{Alb, AlbHealthCheck, HttpProtocol, Listener};
 pub use asg::Asg;
 pub use aurora::{Aurora, AuroraEngine, AURORA_BACKUP_RETENTION_DEFAULT};
 pub use canvas::{Canvas, Rect};
+pub use cidr::parse_cidr;
 pub use design::{Design, LockMode, Objective, Objectives, StateConfig, StateSplit, FORMAT};
 pub use dns::{
     CheckProtocol, Dns, FailoverRole, GeoLocation, HealthCheck, Record, RecordType, RoutingPolicy,

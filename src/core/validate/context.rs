@@ -102,11 +102,11 @@ fn cidrs_of(design: &Design) -> FxHashMap<&str, Ipv4Net> {
     let mut cidrs = FxHashMap::default();
     for region in &design.regions {
         for vpc in &region.vpcs {
-            if let Ok(net) = vpc.cidr.trim().parse::<Ipv4Net>() {
+            if let Some(net) = crate::core::model::parse_cidr(&vpc.cidr) {
                 cidrs.insert(vpc.id.as_str(), net);
             }
             for s in &vpc.subnets {
-                if let Ok(net) = s.cidr.trim().parse::<Ipv4Net>() {
+                if let Some(net) = crate::core::model::parse_cidr(&s.cidr) {
                     cidrs.insert(s.id.as_str(), net);
                 }
             }

@@ -60,9 +60,12 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn parse(text: &str) -> Result<Ipv4Net, String> {
-    text.trim()
-        .parse::<Ipv4Net>()
-        .map_err(|_| format!("\"{}\" is not an IPv4 CIDR like 10.0.0.0/16", short(text)))
+    crate::core::model::parse_cidr(text).ok_or_else(|| {
+        format!(
+            "\"{}\" is not an IPv4 CIDR like 10.0.0.0/16 (decimal octets 0-255 without leading zeros, a prefix 0-32)",
+            short(text)
+        )
+    })
 }
 
 fn net_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
