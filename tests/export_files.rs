@@ -10,6 +10,7 @@ use std::path::Path;
 use support::*;
 use topoform::core::export::{export, zip, ExportError, Layout};
 use topoform::core::templates::{template, TEMPLATES};
+use topoform::core::validate::rules::tags::tag_problem;
 
 #[test]
 fn the_per_region_layout_has_every_part() {
@@ -189,15 +190,17 @@ fn a_design_with_errors_is_not_exported() {
 
 #[test]
 fn user_text_with_quotes_templates_and_non_ascii_survives_intact() {
-    // Free text (a VPC's name, a health-check path) may hold anything;
-    // tags only what AWS allows in tags (DES-30), non-ASCII letters included.
+    // Free text (a health-check path) may hold anything and is written as
+    // typed; a name typed for a VPC becomes a tag (`DisplayName`), made a
+    // valid tag value, as the design's own tags must be (DES-30), non-ASCII
+    // letters included.
     let nasty = "a \"quoted\" \\ ${var.x} %{if y} é 日本 \n line";
     let tag = "é 日本 + - = . _ : / @";
     let mut d = TEMPLATES[0].design().unwrap();
     d.tags.insert("note".into(), tag.into());
     d.regions[0].vpcs[0].name = nasty.into();
     if let topoform::core::model::VpcNode::Alb(a) = &mut d.regions[0].vpcs[0].nodes[0] {
-        a.health_check.path = "/health?q=\"x\"&t=${y}".into();
+        a.health_check.path = "/health?q=\"x\"&t=${var.x}&u=%{if y}\\".into();
     }
     let files = export(&d, Layout::PerRegion).unwrap();
     // Every file parses, and the values read back are the ones typed.
@@ -212,7 +215,25 @@ fn user_text_with_quotes_templates_and_non_ascii_survives_intact() {
         "templates are escaped: {main}"
     );
     let vpc = &value["module"]["vpc_use1-main"];
-    assert_eq!(vpc["tags"]["DisplayName"], nasty, "{vpc:?}");
+    let display = vpc["tags"]["DisplayName"].as_str().unwrap_or_default();
+    assert_eq!(
+        display, "a _quoted_ _ __var.x_ __if y_ é 日本 _ line",
+        "{vpc:?}"
+    );
+    assert_eq!(tag_problem(display, false), None);
+    let paths = files
+        .iter()
+        .filter(|f| f.path.ends_with(".tf"))
+        .map(|f| {
+            hcl::from_str::<serde_json::Value>(&f.contents)
+                .unwrap()
+                .to_string()
+        })
+        .collect::<String>();
+    assert!(
+        paths.contains(r#"/health?q=\"x\"&t=${var.x}&u=%{if y}\\"#),
+        "the path reads back as typed"
+    );
     let (_, providers) = read("regions/us-east-1/providers.tf");
     assert_eq!(
         providers["provider"]["aws"]["default_tags"]["tags"]["note"],

@@ -12,6 +12,7 @@ use super::hcl::{call, ex, n, obj, record, s, HclError, B};
 use super::region::state_label;
 use crate::core::model::{Alb, Design, Ecs, Region, Vpc, VpcNode};
 use crate::core::names;
+use crate::core::validate::rules::tags::tag_value;
 use hcl::Expression;
 
 /// The module files of the ECS cluster and of a service (hand-written, like
@@ -228,7 +229,7 @@ pub fn service_block(
                 .transpose()?,
         )
         .opt("peer_database_cidrs", peer_dbs)
-        .a("tags", obj([("DisplayName", s(&svc.name))])))
+        .a("tags", obj([("DisplayName", s(&tag_value(&svc.name)))])))
 }
 
 /// `output "ecs_services"`: cluster and service name by design id, or

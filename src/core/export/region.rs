@@ -10,6 +10,7 @@ use super::hcl::{ex, index, n, obj, print, record, s, HclError, B};
 use super::{file, files, flows, ExportError, ExportFile};
 use crate::core::model::{Design, HttpProtocol, ObjectRef, Region, RegionNode, Tier, Vpc, VpcNode};
 use crate::core::names;
+use crate::core::validate::rules::tags::tag_value;
 use hcl::Expression;
 
 /// The files of `regions/<code>/`.
@@ -194,9 +195,10 @@ pub fn global_label(global: &str) -> String {
     }
 }
 
-/// `{ DisplayName = "<the name the user typed>" }`: free text lives in tags only.
+/// `{ DisplayName = "<the name the user typed>" }`: free text lives in tags
+/// only, made a valid tag value (`tag_value`).
 fn display(name: &str) -> Expression {
-    obj([("DisplayName", s(name))])
+    obj([("DisplayName", s(&tag_value(name)))])
 }
 
 fn subnet_list(vpc_mod: &str, ids: &[String]) -> Result<Expression, HclError> {

@@ -35,6 +35,30 @@ fn allowed(c: char) -> bool {
     c.is_alphanumeric() || c.is_whitespace() || "_.:/=+-@".contains(c)
 }
 
+/// `text` made a valid tag value: each character AWS does not allow in one
+/// (quotes, `$`, `{`, emoji...) becomes `_`, an `aws:` prefix loses its
+/// colon, and the value is cut to 256 characters. The export tags
+/// resources with the names users type (`DisplayName`), which are free
+/// text: CloudWatch Logs, KMS and RDS refuse such a tag at apply, after
+/// plan has passed, where EC2 would take it.
+pub fn tag_value(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(MAX_VALUE_CHARS)
+        .map(|c| {
+            if allowed(c) && (c == ' ' || !c.is_whitespace()) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
+        out.replace_range(3..4, "_");
+    }
+    out
+}
+
 /// What is wrong with `text` as a tag key (or value): `None` when it is fine.
 pub fn tag_problem(text: &str, is_key: bool) -> Option<String> {
     let chars = text.chars().count();
@@ -111,6 +135,27 @@ fn des_30(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 mod tests {
     use super::super::testing::*;
     use super::*;
+
+    #[test]
+    fn free_text_becomes_a_valid_tag_value() {
+        for text in [
+            "Payments \"prod\" ${x} %{y} \\ 🚀",
+            "aws:internal",
+            "AWS:x",
+            "tab\there\nnewline",
+            &"v".repeat(300),
+            &"東京".repeat(200),
+        ] {
+            let v = tag_value(text);
+            assert_eq!(tag_problem(&v, false), None, "{text:?} -> {v:?}");
+        }
+        assert_eq!(tag_value("Web tier (eu) #1"), "Web tier _eu_ _1");
+        assert_eq!(
+            tag_value("Équipe données: orders/v2"),
+            "Équipe données: orders/v2"
+        );
+        assert_eq!(tag_value("aws:x"), "aws_x");
+    }
 
     #[test]
     fn tag_rules_each_fire_and_legal_tags_pass() {
