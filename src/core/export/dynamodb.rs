@@ -81,7 +81,12 @@ pub fn table(design: &Design, t: &Dynamodb, root: &str) -> Result<B, HclError> {
         .iter()
         .map(|c| Ok((c.clone(), ex(&format!("module.{}.arn", key_label(t, c)))?)))
         .collect::<Result<Vec<_>, HclError>>()?;
-    Ok(B::new("module", &[&table_label(t)])
+    let block = B::new("module", &[&table_label(t)]);
+    let block = match t.billing {
+        Billing::OnDemand => block,
+        Billing::Provisioned => block.skip("CKV2_AWS_16", "The design gives this table provisioned capacity without auto scaling (rule DES-29 warns); set billing to on_demand to scale with traffic."),
+    };
+    Ok(block
         .a("source", s(&format!("{root}/modules/dynamodb")))
         .a("name", s(&names::regional(design, &t.name)))
         .a("hash_key", key(&t.hash_key))

@@ -144,8 +144,15 @@ pub fn main_blocks(
     }
     for node in &region.nodes {
         blocks.push(match node {
-            RegionNode::S3(b) => B::new("module", &[&m("s3", &b.id)])
-                .a("source", s(&format!("{root}/modules/s3")))
+            RegionNode::S3(b) => {
+                let block = B::new("module", &[&m("s3", &b.id)]);
+                if b.versioning {
+                    block
+                } else {
+                    block.skip("CKV_AWS_21", "The design keeps no object versions in this bucket (rule DES-28 warns); turn versioning on to keep them.")
+                }
+            }
+            .a("source", s(&format!("{root}/modules/s3")))
                 .a("bucket", s(&b.bucket))
                 .a("versioning", b.versioning.into())
                 .a("tags", display(&b.name)),

@@ -218,3 +218,54 @@ fn accelerator_endpoint_groups_write_no_health_check_they_would_ignore() {
     let use1 = parsed(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
     assert!(attr(block(&use1, "module", &["alb_use1-alb"]), "health_check").is_some());
 }
+
+/// What the design asks for and checkov flags carries a skip on exactly
+/// that module, with the rule that warned: an unversioned bucket (DES-28)
+/// and a provisioned table (DES-29) failed checkov with no warning before.
+#[test]
+fn an_unversioned_bucket_and_a_provisioned_table_carry_their_skips() {
+    use crate::core::model::{Billing, RegionNode};
+    let text = |d: &Design| {
+        export(d, Layout::PerRegion)
+            .expect("exports")
+            .into_iter()
+            .filter(|f| f.path.ends_with("main.tf"))
+            .map(|f| f.contents)
+            .collect::<String>()
+    };
+    let mut d = design("aurora-global");
+    assert!(
+        !text(&d).contains("CKV_AWS_21"),
+        "versioned buckets need no skip"
+    );
+    for n in d.regions.iter_mut().flat_map(|r| &mut r.nodes) {
+        if let RegionNode::S3(b) = n {
+            if b.replicate_to.is_some() {
+                b.replicate_to = None;
+            }
+        }
+    }
+    for n in d.regions.iter_mut().flat_map(|r| &mut r.nodes) {
+        if let RegionNode::S3(b) = n {
+            b.versioning = false;
+        }
+    }
+    let out = text(&d);
+    assert_eq!(out.matches("#checkov:skip=CKV_AWS_21:").count(), 2, "{out}");
+    assert!(out.contains("(rule DES-28 warns)"));
+
+    let mut d = design("active-active");
+    assert!(!text(&d).contains("CKV2_AWS_16"));
+    for n in d.regions.iter_mut().flat_map(|r| &mut r.nodes) {
+        if let RegionNode::Dynamodb(t) = n {
+            t.billing = Billing::Provisioned;
+            t.replicas.clear();
+        }
+    }
+    let out = text(&d);
+    assert_eq!(
+        out.matches("#checkov:skip=CKV2_AWS_16:").count(),
+        1,
+        "{out}"
+    );
+}
