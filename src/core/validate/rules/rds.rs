@@ -12,7 +12,6 @@ use rustc_hash::FxHashMap;
 pub const SKIPPED: &[(&str, &str)] = &[
     ("RDS-02", "Aurora cluster identifiers are checked by the Aurora family (AGD-05) and Multi-AZ DB clusters are not in format v1."),
     ("RDS-04", "The exporter names each subnet group after its database, so RDS-01's identifier check covers it."),
-    ("RDS-10", "Each replica gets its own subnet group in its own VPC; format v1 cannot place two replicas of one source in one region across VPCs differently."),
 ];
 
 /// The RDS family.
@@ -38,6 +37,9 @@ pub const RULES: &[Rule] = &[
     rule("RDS-09", Error, RdsFamily, "A source can have at most 15 read replicas.",
         "RDS allows up to 15 read replicas per MySQL, MariaDB or PostgreSQL source.",
         "Reduce the replicas, or replicate from a replica.", rds_09),
+    rule("RDS-10", Error, RdsFamily, "Cross-region replicas of one source in one region must share a VPC.",
+        "CreateDBInstanceReadReplica: all read replicas in one Region created from the same source must use DB subnet groups from the same VPC; another VPC fails with InvalidDBSubnetGroupFault.",
+        "Put every replica of the source in that region in one VPC, or replicate one of them from the other replica.", rds_10),
     rule("RDS-11", Warning, RdsFamily, "A replica should be at least as large as its source.",
         "A smaller replica lags behind and cannot carry the load after a failover.",
         "Use the source's instance class and storage (or larger) for the replica.", rds_11),
@@ -209,6 +211,61 @@ fn rds_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 ),
             );
         }
+    }
+}
+
+fn rds_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    // (source id, replica region) -> the cross-region replicas there, in
+    // design order, with their VPCs.
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let mut groups: Vec<Vec<(&Vpc, &Rds)>> = Vec::new();
+    let mut at: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for (r, v, d) in dbs(ctx) {
+        let Some((sr, _, s)) = source(ctx, d) else {
+            continue;
+        };
+        if sr.code == r.code {
+            continue;
+        }
+        let key = (s.id.as_str(), r.code.as_str());
+        let i = *at.entry(key).or_insert_with(|| {
+            keys.push(key);
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[i].push((v, d));
+    }
+    for ((sid, code), list) in keys.into_iter().zip(groups) {
+        let mut vpcs: Vec<&Vpc> = Vec::new();
+        for (v, _) in &list {
+            if !vpcs.iter().any(|w| w.id == v.id) {
+                vpcs.push(v);
+            }
+        }
+        if vpcs.len() < 2 {
+            continue;
+        }
+        let Some((sr, sv, s)) = list.first().and_then(|(_, d)| source(ctx, d)) else {
+            continue;
+        };
+        let mut subjects: Vec<&str> = list.iter().map(|(_, d)| d.id.as_str()).collect();
+        subjects.push(sid);
+        let replicas: Vec<String> = list
+            .iter()
+            .map(|(v, d)| format!("{} (VPC {})", short(&d.name), short(&v.name)))
+            .collect();
+        let names: Vec<String> = vpcs.iter().map(|v| short(&v.name).to_string()).collect();
+        out.emit(
+            &subjects,
+            format!(
+                "Database {} in {} has replicas in {} in {} different VPCs: {}; RDS keeps a source's replicas in one region in one VPC, so creating the others fails with InvalidDBSubnetGroupFault.",
+                short(&s.name),
+                where_(sr, sv),
+                short(code),
+                names.len(),
+                replicas.join(", ")
+            ),
+        );
     }
 }
 

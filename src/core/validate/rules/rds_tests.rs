@@ -63,6 +63,55 @@ fn rds_09_too_many_replicas() {
     fires_and_not("RDS-09", &bad, "use1-db", &good);
 }
 
+/// The active-passive template with a second cross-region replica of
+/// `use1-db` in us-west-2: in a VPC of its own (`other_vpc`) or in the
+/// first replica's VPC.
+fn second_replica(other_vpc: bool) -> Design {
+    let mut d = base("active-passive");
+    let VpcNode::Rds(mut replica) = d.regions[1].vpcs[0].nodes[2].clone() else {
+        panic!()
+    };
+    replica.id = "usw2-db2".into();
+    replica.name = "db2".into();
+    if other_vpc {
+        let mut vpc = d.regions[1].vpcs[0].clone();
+        vpc.id = "usw2-other".into();
+        vpc.name = "other".into();
+        vpc.cidr = "10.99.0.0/16".into();
+        for (i, s) in vpc.subnets.iter_mut().enumerate() {
+            s.id = format!("usw2-other-{}", s.id);
+            s.cidr = format!("10.99.{i}.0/24");
+        }
+        replica.subnets = replica
+            .subnets
+            .iter()
+            .map(|s| format!("usw2-other-{s}"))
+            .collect();
+        vpc.nodes = vec![VpcNode::Rds(replica)];
+        d.regions[1].vpcs.push(vpc);
+    } else {
+        d.regions[1].vpcs[0].nodes.push(VpcNode::Rds(replica));
+    }
+    d
+}
+
+#[test]
+fn rds_10_replicas_of_one_source_in_two_vpcs_of_a_region() {
+    let bad = second_replica(true);
+    let good = second_replica(false);
+    fires_and_not("RDS-10", &bad, "usw2-db2", &good);
+    fires_and_not("RDS-10", &bad, "usw2-db", &base("active-passive"));
+    fires_and_not("RDS-10", &bad, "use1-db", &good);
+    let hit = &findings(&bad, "RDS-10")[0];
+    assert!(hit.message.contains("VPC other"), "{}", hit.message);
+    // A same-region replica is outside the rule: only cross-region
+    // replicas are placed by DBSubnetGroupName.
+    let mut same_region = bad.clone();
+    let vpc = same_region.regions[1].vpcs.pop().unwrap();
+    same_region.regions[0].vpcs.push(vpc);
+    assert!(findings(&same_region, "RDS-10").is_empty());
+}
+
 #[test]
 fn rds_11_smaller_replica() {
     let (bad, good) = with_db(false, |d| d.instance_class = "db.r6g.medium".into());
