@@ -32,7 +32,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ("peering-geolocation", "a947f75357f8f1ed"),
     (
         "relay-cascade-two-way-replication-geo-accelerator",
-        "4e89c304eaa31699",
+        "11d279c92b710553",
     ),
     ("s3-replication", "305ffd78b7fd4b79"),
     ("seed000-geolocation", "fcb706a1df1a187d"),

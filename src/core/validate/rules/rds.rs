@@ -2,7 +2,7 @@
 
 use super::names_check::db_identifier_problem;
 use super::util::{azs, family, size_rank, where_};
-use crate::core::model::{Rds, Region, Vpc, VpcNode};
+use crate::core::model::{Rds, RdsEngine, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Rds as RdsFamily, Report, Rule, Severity::*};
@@ -12,7 +12,6 @@ use rustc_hash::FxHashMap;
 pub const SKIPPED: &[(&str, &str)] = &[
     ("RDS-02", "Aurora cluster identifiers are checked by the Aurora family (AGD-05) and Multi-AZ DB clusters are not in format v1."),
     ("RDS-04", "The exporter names each subnet group after its database, so RDS-01's identifier check covers it."),
-    ("RDS-10", "Each replica gets its own subnet group in its own VPC; format v1 cannot place two replicas of one source in one region across VPCs differently."),
 ];
 
 /// The RDS family.
@@ -35,9 +34,12 @@ pub const RULES: &[Rule] = &[
     rule("RDS-08", Error, RdsFamily, "A replica's encryption must match its source's.",
         "An unencrypted source cannot have an encrypted replica, and an encrypted source cannot have an unencrypted cross-region replica; each encrypted replica uses a KMS key of its own region.",
         "Encrypt both the source and the replica.", rds_08),
-    rule("RDS-09", Error, RdsFamily, "A source can have at most 15 read replicas.",
-        "RDS allows up to 15 read replicas per MySQL, MariaDB or PostgreSQL source.",
-        "Reduce the replicas, or replicate from a replica.", rds_09),
+    rule("RDS-09", Error, RdsFamily, "A source can have at most 15 read replicas, and a chain of replicas of replicas at most three, within RDS's limits for PostgreSQL.",
+        "RDS allows up to 15 read replicas per MySQL, MariaDB or PostgreSQL source, and a chain of at most three cascading replicas below a source (four instances). RDS for PostgreSQL creates a replica of a replica only from 14.1, and a cross-region cascading chain spans at most two regions (RDS User Guide, USER_PostgreSQL.Replication.ReadReplicas.Xregion).",
+        "Reduce the replicas, or replicate from a replica; keep chains to three replicas, run PostgreSQL 14.1 or later for replicas of replicas, and keep a PostgreSQL chain within its source's region and one other (replicate from the source instead).", rds_09),
+    rule("RDS-10", Error, RdsFamily, "Cross-region replicas of one source in one region must share a VPC.",
+        "CreateDBInstanceReadReplica: all read replicas in one Region created from the same source must use DB subnet groups from the same VPC; another VPC fails with InvalidDBSubnetGroupFault.",
+        "Put every replica of the source in that region in one VPC, or replicate one of them from the other replica.", rds_10),
     rule("RDS-11", Warning, RdsFamily, "A replica should be at least as large as its source.",
         "A smaller replica lags behind and cannot carry the load after a failover.",
         "Use the source's instance class and storage (or larger) for the replica.", rds_11),
@@ -191,6 +193,49 @@ fn rds_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
+/// RDS's longest chain of cascading read replicas below a source, for
+/// MySQL, MariaDB and PostgreSQL alike: "You can create a series of up to
+/// three read replicas in a chain from a source ... DB instance" (RDS User
+/// Guide: USER_MySQL.Replication.ReadReplicas.Cascading,
+/// USER_MariaDB.Replication.ReadReplicas.Cascading,
+/// USER_PostgreSQL.Replication.ReadReplicas.Cascading).
+const MAX_CHAIN: usize = 3;
+
+/// True when `version` is an RDS for PostgreSQL version before 14.1, the
+/// first with cascading read replicas ("You can't create a read replica
+/// from another read replica if your RDS for PostgreSQL DB instance is
+/// running a PostgreSQL version earlier than 14.1", RDS User Guide:
+/// USER_PostgreSQL.Replication.ReadReplicas). A version that does not
+/// parse is DES-11's to report; a bare major (`14`) means its latest minor.
+fn postgres_before_14_1(version: &str) -> bool {
+    let mut parts = version.trim().split('.').map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(major), _) if major < 14 => true,
+        (Some(14), Some(minor)) => minor < 1,
+        _ => false,
+    }
+}
+
+/// The sources above `d`, nearest first, with their regions: its source,
+/// that one's source, and so on to the writable database. `None` when the
+/// chain loops (RDS-07's finding) or leaves the databases.
+fn chain_above<'a>(ctx: &'a Ctx<'a>, d: &Rds) -> Option<Vec<(&'a Region, &'a Rds)>> {
+    let mut out: Vec<(&Region, &Rds)> = Vec::new();
+    let mut cur = source(ctx, d);
+    while let Some((r, _, s)) = cur {
+        if s.id == d.id || out.iter().any(|(_, x)| x.id == s.id) {
+            return None;
+        }
+        out.push((r, s));
+        cur = if s.replica_of.is_some() {
+            Some(source(ctx, s)?)
+        } else {
+            None
+        };
+    }
+    Some(out)
+}
+
 fn rds_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let mut replicas: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (_, _, d) in dbs(ctx) {
@@ -209,6 +254,101 @@ fn rds_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 ),
             );
         }
+    }
+    // Cascading replicas: a replica whose source is itself a replica.
+    for (r, v, d) in dbs(ctx) {
+        let Some(above) = chain_above(ctx, d) else {
+            continue;
+        };
+        let Some(&(_, s)) = above.first().filter(|(_, s)| s.replica_of.is_some()) else {
+            continue;
+        };
+        let chain = || {
+            let mut names: Vec<String> = above
+                .iter()
+                .rev()
+                .map(|(r, x)| format!("{} ({})", short(&x.name), short(&r.code)))
+                .collect();
+            names.push(format!("{} ({})", short(&d.name), short(&r.code)));
+            names.join(" -> ")
+        };
+        let postgres = d.engine == RdsEngine::Postgres && s.engine == RdsEngine::Postgres;
+        if postgres && postgres_before_14_1(&s.engine_version) {
+            out.emit(&[&d.id, &s.id], format!(
+                "{} replicates from {}, itself a replica, which runs PostgreSQL {}; RDS for PostgreSQL creates a replica of a replica only from 14.1.",
+                label(r, v, d), short(&s.name), short(&s.engine_version)));
+        }
+        if above.len() == MAX_CHAIN + 1 {
+            out.emit(&[&d.id, &s.id], format!(
+                "{} is replica number {} in the chain {}; RDS allows at most {MAX_CHAIN} read replicas in a chain below a source.",
+                label(r, v, d), above.len(), chain()));
+        }
+        let mut regions: Vec<&str> = Vec::new();
+        for (ar, _) in &above {
+            if !regions.contains(&ar.code.as_str()) {
+                regions.push(&ar.code);
+            }
+        }
+        if postgres && regions.len() >= 2 && !regions.contains(&r.code.as_str()) {
+            out.emit(&[&d.id, &s.id], format!(
+                "{} extends the chain {} into a third region; an RDS for PostgreSQL cross-region chain of cascading replicas spans at most two regions.",
+                label(r, v, d), chain()));
+        }
+    }
+}
+
+fn rds_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    // (source id, replica region) -> the cross-region replicas there, in
+    // design order, with their VPCs.
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let mut groups: Vec<Vec<(&Vpc, &Rds)>> = Vec::new();
+    let mut at: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for (r, v, d) in dbs(ctx) {
+        let Some((sr, _, s)) = source(ctx, d) else {
+            continue;
+        };
+        if sr.code == r.code {
+            continue;
+        }
+        let key = (s.id.as_str(), r.code.as_str());
+        let i = *at.entry(key).or_insert_with(|| {
+            keys.push(key);
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[i].push((v, d));
+    }
+    for ((sid, code), list) in keys.into_iter().zip(groups) {
+        let mut vpcs: Vec<&Vpc> = Vec::new();
+        for (v, _) in &list {
+            if !vpcs.iter().any(|w| w.id == v.id) {
+                vpcs.push(v);
+            }
+        }
+        if vpcs.len() < 2 {
+            continue;
+        }
+        let Some((sr, sv, s)) = list.first().and_then(|(_, d)| source(ctx, d)) else {
+            continue;
+        };
+        let mut subjects: Vec<&str> = list.iter().map(|(_, d)| d.id.as_str()).collect();
+        subjects.push(sid);
+        let replicas: Vec<String> = list
+            .iter()
+            .map(|(v, d)| format!("{} (VPC {})", short(&d.name), short(&v.name)))
+            .collect();
+        let names: Vec<String> = vpcs.iter().map(|v| short(&v.name).to_string()).collect();
+        out.emit(
+            &subjects,
+            format!(
+                "Database {} in {} has replicas in {} in {} different VPCs: {}; RDS keeps a source's replicas in one region in one VPC, so creating the others fails with InvalidDBSubnetGroupFault.",
+                short(&s.name),
+                where_(sr, sv),
+                short(code),
+                names.len(),
+                replicas.join(", ")
+            ),
+        );
     }
 }
 
