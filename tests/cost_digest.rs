@@ -44,7 +44,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ("seeds/seed001-tokyo-standby", "cb6098c8f0addece"),
     ("seeds/seed002-route53-failover", "9596e321eaa13aad"),
     ("seeds/seed003-aurora-ecs", "299f17bd0b0e2ef9"),
-    ("stress", "7059a8b1143c660d"),
+    ("stress", "48257da1f956d7b9"),
 ];
 
 /// FNV-1a, 64 bits: stable across platforms and Rust versions.

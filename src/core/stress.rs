@@ -75,8 +75,13 @@ pub fn stress_design() -> Design {
                     scaling: None,
                     weight: None,
                 }));
-                // Region r(n) replicates region r(n-1)'s databases.
-                let replica_of = (ri > 0).then(|| format!("r{}-v{vi}-db{k}", ri - 1));
+                // Regions r1-r9 replicate r0's databases and r11-r19 r10's:
+                // nine cross-region replicas per source, none a replica of a
+                // replica (a chain of PostgreSQL replicas across regions is
+                // what RDS-09 refuses: AWS cascades across two regions at
+                // most).
+                let source = if ri < 10 { 0 } else { 10 };
+                let replica_of = (ri != source).then(|| format!("r{source}-v{vi}-db{k}"));
                 nodes.push(VpcNode::Rds(Rds {
                     id: format!("{vid}-db{k}"),
                     name: format!("d{vi}{k}"),
