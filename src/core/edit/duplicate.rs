@@ -253,15 +253,37 @@ fn copy_node(
         }),
         // A primary's copy is another primary; a replica's copy replicates
         // the same source (or that source's copy when it is copied too),
-        // within the 15-replica limit checked afterwards (RDS-09). Engine,
-        // encryption and size are kept, so RDS-08/11/13 hold as before.
-        VpcNode::Rds(r) => VpcNode::Rds(Rds {
-            id,
-            name,
-            subnets: remap(map, &r.subnets),
-            replica_of: r.replica_of.as_deref().map(|s| new_id(map, s)),
-            ..r.clone()
-        }),
+        // within the 15-replica limit checked afterwards (RDS-09). A
+        // cross-region replica's copy in its VPC's copy replicates the replica
+        // it was copied from instead: AWS keeps a source's cross-region
+        // replicas in one region in one VPC (RDS-10). Engine, encryption
+        // and size are kept, so RDS-08/11/13 hold as before.
+        VpcNode::Rds(r) => {
+            // Into its VPC's copy (the VPC is copied too), not its own VPC.
+            let new_vpc = crate::core::model::find_object(d, &r.id)
+                .and_then(|o| o.vpc())
+                .is_some_and(|v| map.contains_key(&v.id));
+            let across = |s: &str| {
+                new_vpc
+                    && !map.contains_key(s)
+                    && crate::core::model::find_object(d, s)
+                        .and_then(|o| o.region())
+                        .is_some_and(|from| from.code != code)
+            };
+            VpcNode::Rds(Rds {
+                id,
+                name,
+                subnets: remap(map, &r.subnets),
+                replica_of: r.replica_of.as_deref().map(|s| {
+                    if across(s) {
+                        r.id.clone()
+                    } else {
+                        new_id(map, s)
+                    }
+                }),
+                ..r.clone()
+            })
+        }
         // Keeps its load balancer, as a group does; the task and execution
         // role names follow the fresh name.
         VpcNode::Ecs(e) => VpcNode::Ecs(Ecs {

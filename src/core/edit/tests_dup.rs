@@ -206,11 +206,23 @@ fn a_vpc_copy_moves_to_a_free_block_with_its_subnets_and_workloads() {
         }
     }
     assert_eq!(after.peerings, d.peerings, "peerings are not copied");
-    // The DR VPC's replica copy stays a replica of the primary's database.
+    // The DR VPC's replica copy replicates the DR replica: a second
+    // replica of the primary's database in another VPC of that region is
+    // what AWS refuses (RDS-10).
     let (after, copies) = dup(&d, &["usw2-main"]);
     let vpc = Index::new(&after).vpc(&copies[0]).unwrap().1.clone();
     assert_eq!(vpc.cidr, "10.2.0.0/16");
     let Some(VpcNode::Rds(r)) = vpc.nodes.iter().find(|n| n.kind() == NodeKind::Rds) else {
+        panic!()
+    };
+    assert_eq!(r.replica_of.as_deref(), Some("usw2-db"));
+    // Copied alone into its own VPC, a replica's copy keeps the source.
+    let (after, copies) = dup(&d, &["usw2-db"]);
+    let Some(crate::core::model::ObjectRef::VpcNode {
+        node: VpcNode::Rds(r),
+        ..
+    }) = crate::core::model::find_object(&after, &copies[0])
+    else {
         panic!()
     };
     assert_eq!(r.replica_of.as_deref(), Some("use1-db"));
