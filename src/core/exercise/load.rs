@@ -136,7 +136,7 @@ pub fn load_value(value: Value) -> Result<Exercise, LoadError> {
                 "version",
                 format!(
                     "this exercise was written for a newer Topoform (exercise format version {v}); \
-                     this one reads version {VERSION}. Update Topoform to open it."
+                     this one reads version {VERSION}; update Topoform to open it"
                 ),
             ))
         }

@@ -133,7 +133,7 @@ pub fn load_value(value: Value) -> Result<Design, LoadError> {
             "version",
             format!(
                 "this design was saved by a newer Topoform (format version {found}); \
-                 this one reads versions up to {current}. Update Topoform to open it."
+                 this one reads versions up to {current}; update Topoform to open it"
             ),
         ),
         MigrateError::Unknown { found } => LoadError::new(

@@ -50,9 +50,43 @@ pub async fn design_link(base: &str, design: &Design) -> Result<String, String> 
 }
 
 /// True when a fragment looks like a share link (so other fragments are
-/// left alone).
+/// left alone): `d` or `x`, a version number and a dot. A link of another
+/// version (`d2.`, from a newer Topoform) is one too, and is answered with
+/// the message saying so, not ignored.
 pub fn is_share(fragment: &str) -> bool {
-    fragment.starts_with(What::Design.prefix()) || fragment.starts_with(What::Exercise.prefix())
+    let Some(rest) = fragment
+        .strip_prefix('d')
+        .or_else(|| fragment.strip_prefix('x'))
+    else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].starts_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_share;
+
+    #[test]
+    fn share_links_of_any_version_are_recognised() {
+        for yes in ["d1.eNq", "x1.abc", "d2.eNq", "x12.", "d1."] {
+            assert!(is_share(yes), "{yes}");
+        }
+        for no in [
+            "",
+            "d",
+            "d.",
+            "dx1.",
+            "section-2",
+            "x1",
+            "D1.abc",
+            "top",
+            "%%%%<script>",
+        ] {
+            assert!(!is_share(no), "{no}");
+        }
+    }
 }
 
 /// Opens the share link in the page's address, now and whenever the
