@@ -178,3 +178,27 @@ async fn the_teachers_table_regrades_each_submitted_design() {
     assert!(!text(&el, "tr[data-file='cy.json'] .unreadable").is_empty());
     assert_eq!(text(&el, ".class-table tfoot"), "Passed12");
 }
+
+/// A fragment of another version (`d2.`, from a newer Topoform) is taken as
+/// a share link, so it is answered with the message saying so; other
+/// fragments (a page anchor) are left alone.
+#[wasm_bindgen_test]
+fn share_links_of_any_version_are_recognised() {
+    use topoform::ui::is_share;
+    for yes in ["d1.eNq", "x1.abc", "d2.eNq", "x12.", "d1."] {
+        assert!(is_share(yes), "{yes}");
+    }
+    for no in [
+        "",
+        "d",
+        "d.",
+        "dx1.",
+        "section-2",
+        "x1",
+        "D1.abc",
+        "top",
+        "%%%%<script>",
+    ] {
+        assert!(!is_share(no), "{no}");
+    }
+}

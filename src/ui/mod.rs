@@ -31,6 +31,7 @@ pub use dialogs::export::ExportDialog;
 pub use dialogs::exporter::Exporter;
 pub use dialogs::Save;
 pub use doc::Doc;
+pub use exercise::link::is_share;
 /// The table of which control edits each format field (tests read it).
 pub use panels::inspector::controls;
 pub use problems::Problems;

@@ -64,31 +64,6 @@ pub fn is_share(fragment: &str) -> bool {
     digits > 0 && rest[digits..].starts_with('.')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_share;
-
-    #[test]
-    fn share_links_of_any_version_are_recognised() {
-        for yes in ["d1.eNq", "x1.abc", "d2.eNq", "x12.", "d1."] {
-            assert!(is_share(yes), "{yes}");
-        }
-        for no in [
-            "",
-            "d",
-            "d.",
-            "dx1.",
-            "section-2",
-            "x1",
-            "D1.abc",
-            "top",
-            "%%%%<script>",
-        ] {
-            assert!(!is_share(no), "{no}");
-        }
-    }
-}
-
 /// Opens the share link in the page's address, now and whenever the
 /// fragment changes: a design goes to `on_design`, an exercise's text to
 /// `on_exercise` (both ask before replacing work), a damaged link's
