@@ -184,3 +184,27 @@ fn set_identifiers_are_the_ones_the_export_writes_even_when_a_target_repeats() {
     assert_eq!(ids, written);
     assert_ne!(ids[0], ids[1], "{ids:?}");
 }
+
+/// A wildcard record is checked through a name it answers for: curl cannot
+/// resolve `*.example.com`, so the runbook failed its last step after a
+/// good failover (found on a design with a `*` record).
+#[test]
+fn a_wildcard_record_is_checked_through_a_name_it_covers() {
+    let mut d = design("active-passive");
+    if let Some(dns) = &mut d.dns {
+        dns.records[0].name = "*".into();
+    }
+    let p = plan(&d).expect("a plan");
+    assert!(p.records[0].fqdn.starts_with("*."), "{}", p.records[0].fqdn);
+    use crate::core::export::artifacts::{failback, promote_dr};
+    for script in [promote_dr::promote_dr(&p), failback::failback(&p)] {
+        let probe = format!("{}.{}", promote_dr::WILDCARD_PROBE, &p.records[0].fqdn[2..]);
+        assert!(script.contains(&probe), "{script}");
+        assert!(
+            !script
+                .lines()
+                .any(|l| l.starts_with("printf -v URL") && l.contains("'*.")),
+            "{script}"
+        );
+    }
+}

@@ -233,6 +233,9 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
     sh
 }
 
+/// The label a runbook puts in place of a wildcard record's `*` to check it.
+pub const WILDCARD_PROBE: &str = "failover-check";
+
 /// The endpoint checks: each public load balancer on its health path, and
 /// each record's public name (`back`: the primary region's).
 pub(super) fn checks(plan: &Plan<'_>, back: bool) -> String {
@@ -266,10 +269,22 @@ pub(super) fn checks(plan: &Plan<'_>, back: bool) -> String {
             continue;
         }
         if let Some(e) = eps.first() {
+            // A wildcard record answers for any name in its place, not for
+            // `*` itself, which no resolver looks up: check a name it covers.
+            let host = match rec.fqdn.strip_prefix("*.") {
+                Some(rest) => {
+                    sh.push_str(&format!(
+                        "# {} is a wildcard: checked through a name it answers for.\n",
+                        w(&rec.fqdn)
+                    ));
+                    format!("{WILDCARD_PROBE}.{rest}")
+                }
+                None => rec.fqdn.clone(),
+            };
             sh.push_str(&format!(
                 "printf -v URL '%s://%s:%s%s' {} {} {} {}\ncheck_url \"$URL\"\n",
                 w(e.scheme),
-                w(&rec.fqdn),
+                w(&host),
                 e.port,
                 w(&e.path)
             ));
