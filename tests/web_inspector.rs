@@ -419,6 +419,28 @@ async fn delete_asks_in_the_page_and_the_dialog_works_from_the_keyboard() {
         text(&el, &format!("{I} .id")).contains("use1-alb"),
         "Escape in the dialog did not also clear the selection"
     );
+    // Asked from the canvas (an SVG element), Escape gives focus back to
+    // the canvas, where a keyboard user was, not to the page's body.
+    let canvas = find(&el, "svg.canvas");
+    let _ = canvas
+        .dyn_ref::<web_sys::SvgElement>()
+        .expect("an SVG element")
+        .focus();
+    key_on(&canvas, "Delete", false);
+    settle().await;
+    assert_eq!(
+        count(&el, "[role='alertdialog']"),
+        1,
+        "Delete on the canvas asks"
+    );
+    key_on(&focused().expect("focus in the dialog"), "Escape", false);
+    settle().await;
+    assert_eq!(count(&el, "[role='alertdialog']"), 0);
+    assert!(
+        focused().is_some_and(|f| f.is_same_node(Some(&canvas))),
+        "focus went back to {:?}",
+        focused().map(|f| f.tag_name())
+    );
     key_on(&document().body().unwrap(), "Delete", false);
     settle().await;
     // Enter on the focused button is its click.

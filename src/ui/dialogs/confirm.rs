@@ -23,14 +23,23 @@ pub struct Ask {
     pub on_no: Option<Callback<()>>,
 }
 
+/// Focuses `el`, an HTML or an SVG element.
+fn focus(el: &web_sys::Element) {
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = s.focus();
+    }
+}
+
 /// The dialog; shown while `ask` holds a question.
 #[component]
 pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
     move || {
         let q = ask.get()?;
-        // Where focus was, to give it back.
-        let before: Option<web_sys::HtmlElement> =
-            document().active_element().and_then(|e| e.dyn_into().ok());
+        // Where focus was, to give it back: an HTML element, or the canvas
+        // (an SVG element, which Delete is pressed on).
+        let before = document().active_element();
         let back = StoredValue::new_local(before);
         let (on_yes, on_no) = (q.on_yes, q.on_no);
         let close = move |confirmed: bool| {
@@ -38,7 +47,7 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
             let back = back.try_get_value().flatten();
             ask.set(None);
             if let Some(el) = back {
-                let _ = el.focus();
+                focus(&el);
             }
             if confirmed {
                 on_yes.run(());
