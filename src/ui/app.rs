@@ -22,7 +22,7 @@ use super::problems::Problems;
 use super::shortcuts::Shortcuts;
 use super::toast::Toast;
 use super::toolbar::Toolbar;
-use crate::core::autosave::{AUTOSAVE_KEY, DEBOUNCE_MS};
+use crate::core::autosave::{AUTOSAVE_KEY, BACKUP_PREFIX, DEBOUNCE_MS};
 use crate::core::edit::{self, PaletteItem};
 use crate::core::exercise::empty_design;
 use crate::core::model::{load, save, Design};
@@ -98,6 +98,40 @@ pub fn App() -> impl IntoView {
         focus.update(|n| *n += 1);
     });
 
+    // Another tab of this site autosaving: both share one autosave key, so
+    // the last to save would silently replace the other tab's design (a
+    // `storage` event comes only from other tabs). This tab keeps its own;
+    // before its next save it moves the other tab's under a backup key.
+    let elsewhere = StoredValue::new(false);
+    super::on_window(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(AUTOSAVE_KEY)
+            && ev.new_value().is_some()
+            && !elsewhere.get_value()
+        {
+            elsewhere.set_value(true);
+            doc.notice.set(Some(Notice::error(
+                "This design is open in another tab too, which has just autosaved its own version. \
+                 This tab keeps its design; its next autosave keeps the other tab's version under a backup key.",
+            )));
+        }
+    });
+    // Before this tab writes over another tab's autosave: that text kept
+    // under a backup key. `Err` when it could not be kept (then this tab
+    // must not write).
+    let keep_other = move || -> Result<Option<String>, String> {
+        if !elsewhere.get_value() {
+            return Ok(None);
+        }
+        let Some(other) = platform::storage::get(AUTOSAVE_KEY)? else {
+            elsewhere.set_value(false);
+            return Ok(None);
+        };
+        let key = format!("{BACKUP_PREFIX}{}", platform::now_ms());
+        platform::storage::set(&key, &other)?;
+        elsewhere.set_value(false);
+        Ok(Some(key))
+    };
+
     // Autosave, debounced: only the last change in a burst is written.
     let pending = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {
@@ -128,6 +162,20 @@ pub fn App() -> impl IntoView {
                     let Some(text) = design.try_with_untracked(save) else {
                         return;
                     };
+                    match keep_other() {
+                        Ok(None) => {}
+                        Ok(Some(key)) => {
+                            doc.notice.try_set(Some(Notice::error(format!(
+                                "The other tab's version of the design is kept in this browser under \"{key}\"; this tab's design is autosaved."
+                            ))));
+                        }
+                        Err(e) => {
+                            doc.notice.try_set(Some(Notice::error(format!(
+                                "Autosave paused: the other tab's version could not be kept ({e}), so it is not written over. Download this design to keep it."
+                            ))));
+                            return;
+                        }
+                    }
                     if let Err(e) = platform::storage::set(AUTOSAVE_KEY, &text) {
                         doc.notice
                             .try_set(Some(Notice::error(format!("Autosave failed: {e}."))));
@@ -142,8 +190,11 @@ pub fn App() -> impl IntoView {
     // within the debounce must not be lost.
     super::on_window(leptos::ev::pagehide, move |_| {
         if let Some(text) = design.try_with_untracked(save) {
-            // Nothing can be told to a page that is going away.
-            let _ = platform::storage::set(AUTOSAVE_KEY, &text);
+            // Nothing can be told to a page that is going away; another
+            // tab's version is kept first, else not written over.
+            if keep_other().is_ok() {
+                let _ = platform::storage::set(AUTOSAVE_KEY, &text);
+            }
         }
     });
 
