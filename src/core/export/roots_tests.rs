@@ -218,3 +218,55 @@ fn accelerator_endpoint_groups_write_no_health_check_they_would_ignore() {
     let use1 = parsed(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
     assert!(attr(block(&use1, "module", &["alb_use1-alb"]), "health_check").is_some());
 }
+
+/// The endpoint groups of accelerator `edge` in the global root of `d`.
+fn endpoint_groups(d: &Design) -> Vec<Block> {
+    parsed(d, Layout::PerRegion, "global/main.tf")
+        .blocks()
+        .filter(|b| {
+            b.labels().first().map(|l| l.as_str()) == Some("aws_globalaccelerator_endpoint_group")
+        })
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn accelerator_maps_its_port_to_the_load_balancers_port() {
+    // Listener and load balancers on one port: nothing to override.
+    let d = design("active-active");
+    let listener = d.accelerators[0].listener.port;
+    for g in endpoint_groups(&d) {
+        assert!(g.body.blocks().all(|b| b.identifier() != "port_override"));
+    }
+    // Load balancers on 8080 behind a listener on 443: without an override
+    // Global Accelerator would connect to 443, which the load balancers
+    // neither listen on nor open in their security groups.
+    let mut other = d.clone();
+    for r in &mut other.regions {
+        for v in &mut r.vpcs {
+            for node in &mut v.nodes {
+                if let VpcNode::Alb(a) = node {
+                    a.listener.port = listener + 1;
+                }
+            }
+        }
+    }
+    let groups = endpoint_groups(&other);
+    assert!(!groups.is_empty());
+    for g in groups {
+        let overrides: Vec<&Block> = g
+            .body
+            .blocks()
+            .filter(|b| b.identifier() == "port_override")
+            .collect();
+        assert_eq!(overrides.len(), 1, "{g:?}");
+        assert_eq!(
+            attr(overrides[0], "listener_port"),
+            Some(&Expression::from(listener as u64))
+        );
+        assert_eq!(
+            attr(overrides[0], "endpoint_port"),
+            Some(&Expression::from(listener as u64 + 1))
+        );
+    }
+}
