@@ -270,3 +270,52 @@ fn accelerator_maps_its_port_to_the_load_balancers_port() {
         );
     }
 }
+
+#[test]
+fn internal_load_balancers_behind_an_accelerator_admit_its_clients() {
+    // The accelerator preserves client addresses, so an internal load
+    // balancer's VPC-only ingress would drop all of its traffic.
+    let d = design("active-active");
+    let alb = d.accelerators[0].endpoints[0].target.clone();
+    let code = d
+        .regions
+        .iter()
+        .find(|r| r.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.id() == alb))
+        .map(|r| r.code.clone())
+        .unwrap();
+    let path = format!("regions/{code}/main.tf");
+    let module = format!("alb_{alb}");
+    let public = parsed(&d, Layout::PerRegion, &path);
+    assert_eq!(
+        attr(block(&public, "module", &[&module]), "accelerator_ingress"),
+        None
+    );
+    let mut internal = d.clone();
+    // Route 53 health checks cannot reach internal load balancers (R53-17).
+    internal.dns = None;
+    for r in &mut internal.regions {
+        for v in &mut r.vpcs {
+            for node in &mut v.nodes {
+                if let VpcNode::Alb(a) = node {
+                    a.internal = true;
+                }
+            }
+        }
+    }
+    let body = parsed(&internal, Layout::PerRegion, &path);
+    assert_eq!(
+        attr(block(&body, "module", &[&module]), "accelerator_ingress"),
+        Some(&Expression::Bool(true))
+    );
+    let main: Body = hcl::parse(include_str!("modules/alb/main.tf")).expect("module parses");
+    let rule = block(
+        &main,
+        "resource",
+        &["aws_vpc_security_group_ingress_rule", "accelerator"],
+    );
+    assert_eq!(attr(rule, "from_port"), Some(&expr("var.port")));
+    assert_eq!(
+        attr(rule, "count"),
+        Some(&expr("var.internal && var.accelerator_ingress ? 1 : 0"))
+    );
+}
