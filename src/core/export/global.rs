@@ -65,6 +65,17 @@ fn region_of<'a>(index: &Index<'a>, id: &str) -> Option<&'a Region> {
     index.get(id).and_then(|o| o.region())
 }
 
+/// The one port the load balancers of an endpoint group listen on, if they
+/// share one.
+fn endpoint_port(index: &Index<'_>, eps: &[&Endpoint]) -> Option<u16> {
+    let mut ports = eps.iter().filter_map(|e| match index.vpc_node(&e.target) {
+        Some((_, _, VpcNode::Alb(alb))) => Some(alb.listener.port),
+        _ => None,
+    });
+    let first = ports.next()?;
+    ports.all(|p| p == first).then_some(first)
+}
+
 /// The global resources; `look` reads a region's values (remote state in the
 /// per-region layout, module outputs in the single root).
 /// `single`: everything is in one root, so orderings the per-region apply
@@ -129,6 +140,15 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
             )
             .a("endpoint_group_region", s(&r.code))
             .a("traffic_dial_percentage", n(dial));
+            // Global Accelerator sends a connection to the endpoint on the
+            // listener's port unless a port override maps it; a load balancer
+            // listens on its own port (its security group opens only that).
+            // Rule GA-06 makes the load balancers of one region share a port.
+            if let Some(port) = endpoint_port(&idx, &eps).filter(|p| *p != a.listener.port) {
+                g = g.b(B::new("port_override", &[])
+                    .a("listener_port", n(a.listener.port))
+                    .a("endpoint_port", n(port)));
+            }
             for e in eps {
                 g = g.b(B::new("endpoint_configuration", &[])
                     .a(

@@ -319,6 +319,10 @@ fn vpc_blocks(
                 .a("vpc_cidr", ex(&format!("module.{vm}.cidr"))?)
                 .a("subnet_ids", subnet_list(&vm, &a.subnets)?)
                 .a("internal", a.internal.into())
+                .opt(
+                    "accelerator_ingress",
+                    (a.internal && accelerated(design, &a.id)).then(|| true.into()),
+                )
                 .a("port", n(a.listener.port))
                 .a("protocol", s(a.listener.protocol.as_str()))
                 .opt(
@@ -519,6 +523,15 @@ fn vpc_blocks(
 /// The checkov checks a plain-HTTP listener cannot pass, skipped on the
 /// module call so they apply to this load balancer only: the design asks for
 /// HTTP and rule DES-20 warned about it.
+/// Whether load balancer `alb` is an endpoint of an accelerator.
+fn accelerated(design: &Design, alb: &str) -> bool {
+    design
+        .accelerators
+        .iter()
+        .flat_map(|acc| &acc.endpoints)
+        .any(|e| e.target == alb)
+}
+
 fn alb_skips(b: B, a: &crate::core::model::Alb) -> B {
     if a.listener.protocol == HttpProtocol::Https {
         return b;

@@ -269,3 +269,104 @@ fn an_unversioned_bucket_and_a_provisioned_table_carry_their_skips() {
         "{out}"
     );
 }
+
+/// The endpoint groups of accelerator `edge` in the global root of `d`.
+fn endpoint_groups(d: &Design) -> Vec<Block> {
+    parsed(d, Layout::PerRegion, "global/main.tf")
+        .blocks()
+        .filter(|b| {
+            b.labels().first().map(|l| l.as_str()) == Some("aws_globalaccelerator_endpoint_group")
+        })
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn accelerator_maps_its_port_to_the_load_balancers_port() {
+    // Listener and load balancers on one port: nothing to override.
+    let d = design("active-active");
+    let listener = d.accelerators[0].listener.port;
+    for g in endpoint_groups(&d) {
+        assert!(g.body.blocks().all(|b| b.identifier() != "port_override"));
+    }
+    // Load balancers on 8080 behind a listener on 443: without an override
+    // Global Accelerator would connect to 443, which the load balancers
+    // neither listen on nor open in their security groups.
+    let mut other = d.clone();
+    for r in &mut other.regions {
+        for v in &mut r.vpcs {
+            for node in &mut v.nodes {
+                if let VpcNode::Alb(a) = node {
+                    a.listener.port = listener + 1;
+                }
+            }
+        }
+    }
+    let groups = endpoint_groups(&other);
+    assert!(!groups.is_empty());
+    for g in groups {
+        let overrides: Vec<&Block> = g
+            .body
+            .blocks()
+            .filter(|b| b.identifier() == "port_override")
+            .collect();
+        assert_eq!(overrides.len(), 1, "{g:?}");
+        assert_eq!(
+            attr(overrides[0], "listener_port"),
+            Some(&Expression::from(listener as u64))
+        );
+        assert_eq!(
+            attr(overrides[0], "endpoint_port"),
+            Some(&Expression::from(listener as u64 + 1))
+        );
+    }
+}
+
+#[test]
+fn internal_load_balancers_behind_an_accelerator_admit_its_clients() {
+    // The accelerator preserves client addresses, so an internal load
+    // balancer's VPC-only ingress would drop all of its traffic.
+    let d = design("active-active");
+    let alb = d.accelerators[0].endpoints[0].target.clone();
+    let code = d
+        .regions
+        .iter()
+        .find(|r| r.vpcs.iter().flat_map(|v| &v.nodes).any(|n| n.id() == alb))
+        .map(|r| r.code.clone())
+        .unwrap();
+    let path = format!("regions/{code}/main.tf");
+    let module = format!("alb_{alb}");
+    let public = parsed(&d, Layout::PerRegion, &path);
+    assert_eq!(
+        attr(block(&public, "module", &[&module]), "accelerator_ingress"),
+        None
+    );
+    let mut internal = d.clone();
+    // Route 53 health checks cannot reach internal load balancers (R53-17).
+    internal.dns = None;
+    for r in &mut internal.regions {
+        for v in &mut r.vpcs {
+            for node in &mut v.nodes {
+                if let VpcNode::Alb(a) = node {
+                    a.internal = true;
+                }
+            }
+        }
+    }
+    let body = parsed(&internal, Layout::PerRegion, &path);
+    assert_eq!(
+        attr(block(&body, "module", &[&module]), "accelerator_ingress"),
+        Some(&Expression::Bool(true))
+    );
+    let main: Body = hcl::parse(include_str!("modules/alb/main.tf")).expect("module parses");
+    let rule = block(
+        &main,
+        "resource",
+        &["aws_vpc_security_group_ingress_rule", "accelerator"],
+    );
+    assert_eq!(attr(rule, "from_port"), Some(&expr("var.port")));
+    assert_eq!(
+        attr(rule, "count"),
+        Some(&expr("var.internal && var.accelerator_ingress ? 1 : 0"))
+    );
+}

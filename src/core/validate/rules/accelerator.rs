@@ -1,13 +1,13 @@
 //! Global Accelerator rules: endpoint groups, dials, health checks, names.
 
 use crate::core::catalog;
-use crate::core::model::{Accelerator, ObjectRef};
+use crate::core::model::{Accelerator, ObjectRef, TransportProtocol, VpcNode};
 use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{
     rule, Ctx, Family::Accelerator as AcceleratorFamily, Report, Rule, Severity::*,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Catalog ids of this family that are not implemented, and why.
 pub const SKIPPED: &[(&str, &str)] = &[
@@ -46,9 +46,9 @@ pub const RULES: &[Rule] = &[
     rule("GA-05", Error, AcceleratorFamily, "Endpoints must be load balancers in known regions.",
         "An endpoint lives in its endpoint group's region; the export needs the region of every endpoint.",
         "Use load balancers in catalog regions; an accelerator needs at least one endpoint.", ga_05),
-    rule("GA-06", Error, AcceleratorFamily, "Accelerator names (project-environment-name) and listeners must be valid.",
-        "Names are at most 64 letters, digits, '.' and '-', not starting or ending with '-' or '.'; the listener needs a port.",
-        "Rename the accelerator; set a listener port from 1 to 65535.", ga_06),
+    rule("GA-06", Error, AcceleratorFamily, "Accelerator names (project-environment-name) and listeners must be valid, and the listener must fit its load balancers.",
+        "Names are at most 64 letters, digits, '.' and '-', not starting or ending with '-' or '.'; the listener needs a port. Every endpoint is an application load balancer, which serves only TCP (HTTP or HTTPS), so a UDP listener reaches nothing. The export maps the listener's port to each load balancer's own port with one port override per endpoint group (one per region), so the load balancers of one region must listen on the same port.",
+        "Rename the accelerator; set a listener port from 1 to 65535; use TCP; give the load balancers of one region the same listener port.", ga_06),
 ];
 
 fn label(a: &Accelerator) -> String {
@@ -178,6 +178,7 @@ fn ga_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         if a.listener.port == 0 {
             out.emit(&[&a.id], format!("{} listens on port 0.", label(a)));
         }
+        ga_06_listener_fits(ctx, a, out);
         if !a.health_check.path.starts_with('/') {
             out.emit(
                 &[&a.id],
@@ -191,10 +192,49 @@ fn ga_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
+/// The listener against its load balancer endpoints: an ALB serves only TCP,
+/// and the endpoint group of one region can map the listener's port to only
+/// one endpoint port (`port_override`, written by the exporter).
+fn ga_06_listener_fits(ctx: &Ctx<'_>, a: &Accelerator, out: &mut Report<'_>) {
+    let mut ports: BTreeMap<&str, BTreeMap<u16, Vec<&str>>> = BTreeMap::new();
+    for e in &a.endpoints {
+        let Some((region, _, VpcNode::Alb(alb))) = ctx.index.vpc_node(&e.target) else {
+            continue;
+        };
+        if a.listener.protocol == TransportProtocol::Udp {
+            out.emit(&[&a.id, &e.target], format!(
+                "{} listens on UDP, but endpoint {} is a load balancer, which serves only TCP ({} {}); it would never get the traffic.",
+                label(a), ctx.name_of(&e.target), alb.listener.protocol.as_str(), alb.listener.port));
+        }
+        ports
+            .entry(region.code.as_str())
+            .or_default()
+            .entry(alb.listener.port)
+            .or_default()
+            .push(&e.target);
+    }
+    for (code, by_port) in ports.into_iter().filter(|(_, p)| p.len() > 1) {
+        let ids: Vec<&str> = std::iter::once(a.id.as_str())
+            .chain(by_port.values().flatten().copied())
+            .collect();
+        let list = by_port
+            .iter()
+            .map(|(port, eps)| {
+                let names: Vec<String> = eps.iter().map(|e| ctx.name_of(e)).collect();
+                format!("{} on {port}", names.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.emit(&ids, format!(
+            "{}: its load balancers in {} listen on different ports ({list}); one endpoint group can send listener port {} to only one of them.",
+            label(a), short(code), a.listener.port));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::core::model::{Accelerator, Design};
+    use crate::core::model::{Accelerator, Alb, Design, TransportProtocol, VpcNode};
 
     fn with(f: impl FnOnce(&mut Accelerator)) -> (Design, Design) {
         let good = base("active-active");
@@ -237,5 +277,59 @@ mod tests {
     fn ga_06_name() {
         let (bad, good) = with(|a| a.name = "edge.".into());
         fires_and_not("GA-06", &bad, "edge", &good);
+    }
+
+    #[test]
+    fn ga_06_udp_listener_cannot_reach_load_balancers() {
+        let (bad, good) = with(|a| a.listener.protocol = TransportProtocol::Udp);
+        let alb = good.accelerators[0].endpoints[0].target.clone();
+        fires_and_not("GA-06", &bad, &alb, &good);
+    }
+
+    #[test]
+    fn ga_06_one_region_one_endpoint_port() {
+        // Every load balancer on another port than the listener is fine: the
+        // export writes a port override.
+        let good = base("active-active");
+        let mut other_port = good.clone();
+        for d in other_port.regions.iter_mut() {
+            for v in d.vpcs.iter_mut() {
+                for n in v.nodes.iter_mut() {
+                    if let VpcNode::Alb(a) = n {
+                        a.listener.port = 8080;
+                    }
+                }
+            }
+        }
+        assert!(findings(&other_port, "GA-06").is_empty());
+        // Two load balancers of one region on different ports are not.
+        let mut bad = good.clone();
+        let first = bad.accelerators[0].endpoints[0].clone();
+        let vpc = bad
+            .regions
+            .iter_mut()
+            .flat_map(|r| r.vpcs.iter_mut())
+            .find(|v| v.nodes.iter().any(|n| n.id() == first.target))
+            .unwrap();
+        let Some(VpcNode::Alb(alb)) = vpc.nodes.iter().find(|n| n.id() == first.target) else {
+            panic!("the first endpoint is a load balancer");
+        };
+        let second = Alb {
+            id: "second-alb".into(),
+            name: "second".into(),
+            listener: crate::core::model::Listener {
+                port: alb.listener.port + 1,
+                ..alb.listener.clone()
+            },
+            ..alb.clone()
+        };
+        vpc.nodes.push(VpcNode::Alb(second));
+        bad.accelerators[0]
+            .endpoints
+            .push(crate::core::model::Endpoint {
+                target: "second-alb".into(),
+                ..first
+            });
+        fires_and_not("GA-06", &bad, "second-alb", &good);
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::core::catalog;
 use crate::core::model::{FailoverRole, ObjectRef, Record, RoutingPolicy, VpcNode};
-use crate::core::record_sets::{fqdn_key, record_sets, MAX_SET_IDENTIFIER};
+use crate::core::record_sets::{fqdn_key, location_slug, record_sets, MAX_SET_IDENTIFIER};
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,9 +38,9 @@ pub const RULES: &[Rule] = &[
     rule("R53-03", Error, Route53, "Records sharing a name and type share one routing policy; a simple one stands alone.",
         "Route 53 cannot mix policies (or add a plain record) under one name and type.",
         "Merge the records, or give them different names.", r53_03),
-    rule("R53-04", Error, Route53, "A failover record has exactly one primary and one secondary target.",
-        "Failover is a pair: one PRIMARY and one SECONDARY record set per name and type.",
-        "Keep two targets: mark one primary and one secondary.", r53_04),
+    rule("R53-04", Error, Route53, "A failover name and type has exactly one primary and one secondary target.",
+        "Failover is a pair: one PRIMARY and one SECONDARY record set per name and type, counted across all records of that name (names are case-insensitive), not per record.",
+        "Keep one failover record per name and type, with two targets: one primary and one secondary.", r53_04),
     rule("R53-05", Warning, Route53, "A failover primary should have an explicit health check.",
         "The export writes every alias with evaluate_target_health, so the load balancer's target health already moves traffic; an explicit Route 53 check on the application's health path also catches a region whose load balancer answers but whose application does not, and says how fast (interval × threshold).",
         "Add a health check (e.g. HTTPS /health, 10 s × 3) to the primary target.", r53_05),
@@ -50,11 +50,11 @@ pub const RULES: &[Rule] = &[
     rule("R53-07", Error, Route53, "Latency targets must be load balancers in latency-routing regions, one per region.",
         "Latency records take their region from the target; Terraform's provider 5.100.0 accepts only its list of regions, and one record per region.",
         "Keep one load balancer per region in the record; use a supported region.", r53_07),
-    rule("R53-08", Error, Route53, "Geolocation targets need one valid location each, none repeated.",
-        "Each needs exactly one of a continent, a country (with a US state only under US), or the default; continent plus country is rejected at apply.",
+    rule("R53-08", Error, Route53, "Geolocation targets need one valid location each, none repeated within a name and type.",
+        "Each needs exactly one of a continent, a country (with a US state only under US), or the default; continent plus country is rejected at apply. Route 53 allows one record set per location and (case-insensitive) name and type, across all records of that name.",
         "Give every target one valid location.", r53_08),
     rule("R53-09", Warning, Route53, "Geolocation records should include a default location.",
-        "Without a default (country *), Route 53 answers \"no answer\" to clients from places no record names.",
+        "Without a default (country *) for a name and type, Route 53 answers \"no answer\" to clients from places no record names; one default among all records of that name is enough.",
         "Add a target with the default location.", r53_09),
     rule("R53-10", Error, Route53, "Weighted targets need a weight from 0 to 255, at most 100 per name.",
         "Route 53 accepts weights 0-255; weight 300 passes validate and fails at apply.",
@@ -81,6 +81,54 @@ pub const RULES: &[Rule] = &[
 
 pub(super) fn records<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = &'a Record> {
     ctx.design.dns.iter().flat_map(|d| &d.records)
+}
+
+fn zone<'a>(ctx: &'a Ctx<'a>) -> &'a str {
+    ctx.design
+        .dns
+        .as_ref()
+        .map(|d| d.zone.as_str())
+        .unwrap_or("")
+}
+
+/// The records of `policy`, grouped the way Route 53 (and the exporter, see
+/// [`fqdn_key`]) groups record sets: by case-insensitive fully qualified name
+/// and type. Rules about "per name and type" judge a whole group, never one
+/// record object alone: two records `login` and `LOGIN` are one name.
+fn by_name_and_type<'a>(
+    ctx: &'a Ctx<'a>,
+    policy: RoutingPolicy,
+) -> BTreeMap<(String, &'a str), Vec<&'a Record>> {
+    let mut groups: BTreeMap<(String, &str), Vec<&Record>> = BTreeMap::new();
+    for r in records(ctx).filter(|r| r.policy == policy) {
+        groups
+            .entry((fqdn_key(zone(ctx), &r.name), r.kind.as_str()))
+            .or_default()
+            .push(r);
+    }
+    groups
+}
+
+/// The subjects of a group of records, and how a finding names it: the
+/// record's label when it is alone, else the count and the shared name.
+fn group_label(ctx: &Ctx<'_>, group: &[&Record]) -> (Vec<String>, String) {
+    let ids = group.iter().map(|r| r.id.clone()).collect();
+    let what = if let [r] = group {
+        label(ctx, r)
+    } else {
+        format!(
+            "The {} records {} share the name {} and type {}, and",
+            group[0].policy.as_str(),
+            group
+                .iter()
+                .map(|r| format!("{} ({})", short(&r.id), short(&r.name)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            short(&fqdn_key(zone(ctx), &group[0].name)),
+            group[0].kind.as_str()
+        )
+    };
+    (ids, what)
 }
 
 pub(super) fn label(ctx: &Ctx<'_>, r: &Record) -> String {
@@ -197,12 +245,17 @@ fn r53_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn r53_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Failover) {
-        let count = |role| r.targets.iter().filter(|t| t.role == Some(role)).count();
+    for group in by_name_and_type(ctx, RoutingPolicy::Failover).values() {
+        let targets = || group.iter().flat_map(|r| &r.targets);
+        let count = |role| targets().filter(|t| t.role == Some(role)).count();
         let (p, s) = (count(FailoverRole::Primary), count(FailoverRole::Secondary));
-        if r.targets.len() != 2 || p != 1 || s != 1 {
-            out.emit(&[&r.id], format!(
-                "{} has {} target(s) with {p} primary and {s} secondary; it needs exactly one of each.", label(ctx, r), r.targets.len()));
+        let n = targets().count();
+        if n != 2 || p != 1 || s != 1 {
+            let (ids, what) = group_label(ctx, group);
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            out.emit(&ids, format!(
+                "{what} {} {n} target(s) with {p} primary and {s} secondary; Route 53 needs exactly one of each per name and type.",
+                if group.len() == 1 { "has" } else { "together have" }));
         }
     }
 }
@@ -259,7 +312,7 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     }
                     per_region
                         .entry((
-                            r.name.to_ascii_lowercase(),
+                            fqdn_key(zone(ctx), &r.name),
                             r.kind.as_str(),
                             region.code.clone(),
                         ))
@@ -292,8 +345,10 @@ fn r53_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    // Locations must be unique per (name, type) across records, not per record.
+    let mut seen: BTreeMap<(String, &str, String), (&Record, &str)> = BTreeMap::new();
     for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Geolocation) {
-        let mut seen = BTreeSet::new();
+        let name_key = fqdn_key(zone(ctx), &r.name);
         for t in &r.targets {
             let s = subjects(r, &[&t.target]);
             let Some(loc) = &t.location else {
@@ -350,11 +405,27 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             } else {
                 format!("{:?}", (&loc.continent, &loc.country, &loc.subdivision))
             };
-            if !seen.insert(key) {
+            let slug = location_slug(loc);
+            if let Some((first, first_target)) =
+                seen.insert((name_key.clone(), r.kind.as_str(), key), (r, &t.target))
+            {
+                let other = if first.id == r.id {
+                    format!("target {}", ctx.name_of(first_target))
+                } else {
+                    format!(
+                        "target {} of record {} (same name and type)",
+                        ctx.name_of(first_target),
+                        short(&first.id)
+                    )
+                };
+                let mut s = s;
+                if first.id != r.id {
+                    s.push(&first.id);
+                }
                 out.emit(
                     &s,
                     format!(
-                        "{}: target {} repeats a location another target already has.",
+                        "{}: target {} repeats the location {slug} that {other} already has.",
                         label(ctx, r),
                         ctx.name_of(&t.target)
                     ),
@@ -365,18 +436,25 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn r53_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for r in records(ctx).filter(|r| r.policy == RoutingPolicy::Geolocation) {
-        let has_default = r
-            .targets
-            .iter()
-            .filter_map(|t| t.location.as_ref())
-            .any(|l| l.default == Some(true) || l.country.as_deref() == Some("*"));
-        if !has_default && !r.targets.is_empty() {
+    // The default location is per (name, type): another record of the same
+    // name may hold it.
+    for group in by_name_and_type(ctx, RoutingPolicy::Geolocation).values() {
+        let locations = || {
+            group
+                .iter()
+                .flat_map(|r| &r.targets)
+                .filter_map(|t| t.location.as_ref())
+        };
+        let has_default =
+            locations().any(|l| l.default == Some(true) || l.country.as_deref() == Some("*"));
+        if !has_default && group.iter().any(|r| !r.targets.is_empty()) {
+            let (ids, what) = group_label(ctx, group);
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
             out.emit(
-                &[&r.id],
+                &ids,
                 format!(
-                    "{} has no default location; clients elsewhere get no answer.",
-                    label(ctx, r)
+                    "{what} {} no default location; clients elsewhere get no answer.",
+                    if group.len() == 1 { "has" } else { "have" }
                 ),
             );
         }

@@ -331,3 +331,114 @@ fn r53_23_and_24_targets_and_names() {
     let (bad, good) = with("active-passive", |r| r.name = "my app".into());
     fires_and_not("R53-24", &bad, "app", &good);
 }
+
+/// A copy of the first record under another id and name, added to `d`.
+fn add_copy(d: &mut Design, id: &str, name: &str, f: impl FnOnce(&mut Record)) {
+    let dns = d.dns.as_mut().unwrap();
+    let mut other = dns.records[0].clone();
+    other.id = id.into();
+    other.name = name.into();
+    f(&mut other);
+    dns.records.push(other);
+}
+
+#[test]
+fn r53_04_counts_the_pair_across_records_of_one_name() {
+    // Two valid failover records of the same name (in any case) would write
+    // two PRIMARY and two SECONDARY record sets for one name and type.
+    let good = base("active-passive");
+    let name = good.dns.as_ref().unwrap().records[0].name.clone();
+    for spelling in [name.clone(), name.to_ascii_uppercase()] {
+        let mut bad = good.clone();
+        add_copy(&mut bad, "app2", &spelling, |_| {});
+        fires_and_not("R53-04", &bad, "app2", &good);
+        assert!(findings(&bad, "R53-04")[0]
+            .subjects
+            .iter()
+            .any(|s| s == "app"));
+    }
+    // A failover record of another name is its own pair.
+    let mut other = good.clone();
+    add_copy(&mut other, "app2", "other", |_| {});
+    assert!(findings(&other, "R53-04").is_empty());
+    // Half a pair in each of two records of one name is one whole pair.
+    let mut split = good.clone();
+    let second = split.dns.as_ref().unwrap().records[0].targets[1].clone();
+    split.dns.as_mut().unwrap().records[0].targets.truncate(1);
+    add_copy(&mut split, "app2", &name.to_ascii_uppercase(), |r| {
+        r.targets = vec![second]
+    });
+    assert!(findings(&split, "R53-04").is_empty());
+}
+
+fn geo_design(extra: Vec<GeoLocation>) -> Design {
+    let loc = |continent: Option<&str>, default: bool| GeoLocation {
+        continent: continent.map(Into::into),
+        default: default.then_some(true),
+        ..Default::default()
+    };
+    let (mut d, _) = with("active-active", |r| {
+        r.policy = RoutingPolicy::Geolocation;
+        r.targets.truncate(2);
+        r.targets[0].location = Some(loc(Some("NA"), false));
+        r.targets[1].location = Some(loc(None, true));
+    });
+    let name = d.dns.as_ref().unwrap().records[0].name.to_ascii_uppercase();
+    add_copy(&mut d, "api2", &name, |r| {
+        r.targets.truncate(extra.len());
+        for (t, l) in r.targets.iter_mut().zip(extra) {
+            t.location = Some(l);
+        }
+    });
+    d
+}
+
+#[test]
+fn r53_08_a_location_is_unique_across_records_of_one_name() {
+    let na = GeoLocation {
+        continent: Some("NA".into()),
+        ..Default::default()
+    };
+    let eu = GeoLocation {
+        continent: Some("EU".into()),
+        ..Default::default()
+    };
+    fires_and_not(
+        "R53-08",
+        &geo_design(vec![na]),
+        "api2",
+        &geo_design(vec![eu]),
+    );
+}
+
+#[test]
+fn r53_09_a_default_in_another_record_of_the_name_counts() {
+    let eu = GeoLocation {
+        continent: Some("EU".into()),
+        ..Default::default()
+    };
+    // The default lives in record api; api2 (same name, other case) has none.
+    assert!(findings(&geo_design(vec![eu.clone()]), "R53-09").is_empty());
+    // Without any default for the name, the warning names both records.
+    let mut bad = geo_design(vec![eu]);
+    bad.dns.as_mut().unwrap().records[0].targets.truncate(1);
+    let hits = findings(&bad, "R53-09");
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert!(["api", "api2"]
+        .iter()
+        .all(|id| hits[0].subjects.iter().any(|s| s == id)));
+}
+
+#[test]
+fn r53_03_names_differing_only_in_case_share_a_policy() {
+    let good = base("active-passive");
+    let name = good.dns.as_ref().unwrap().records[0]
+        .name
+        .to_ascii_uppercase();
+    let mut bad = good.clone();
+    add_copy(&mut bad, "app2", &name, |r| {
+        r.policy = RoutingPolicy::Simple;
+        r.targets = vec![target("use1-alb")];
+    });
+    fires_and_not("R53-03", &bad, "app2", &good);
+}

@@ -20,6 +20,21 @@ resource "aws_vpc_security_group_ingress_rule" "listener" {
   cidr_ipv4         = var.internal ? var.vpc_cidr : "0.0.0.0/0"
 }
 
+# A Global Accelerator endpoint keeps the client's address (client IP
+# preservation), so an internal load balancer behind an accelerator sees
+# connections from the internet, not from its VPC, on its own listener port
+# (the endpoint group's port_override maps the accelerator's port to it).
+resource "aws_vpc_security_group_ingress_rule" "accelerator" {
+  #checkov:skip=CKV_AWS_260:Clients reach this load balancer only through the Global Accelerator, which keeps their addresses.
+  count             = var.internal && var.accelerator_ingress ? 1 : 0
+  security_group_id = aws_security_group.this.id
+  description       = "Global Accelerator clients to the ${var.protocol} listener"
+  ip_protocol       = "tcp"
+  from_port         = var.port
+  to_port           = var.port
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
 # No egress here: each Auto Scaling group and ECS service behind this load
 # balancer opens the load balancer's egress to its own security group
 # (modules/asg alb_to_app, modules/ecs alb_to_service), so the load balancer

@@ -24,6 +24,12 @@ variable "internal" {
   default     = false
 }
 
+variable "accelerator_ingress" {
+  description = "A Global Accelerator endpoint: an internal load balancer then also admits clients from anywhere on its port (the accelerator preserves their addresses)."
+  type        = bool
+  default     = false
+}
+
 variable "port" {
   description = "Listener port."
   type        = number
