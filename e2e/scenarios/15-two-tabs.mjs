@@ -13,7 +13,16 @@ export default async function (page, { url, shot }) {
   await page.evaluate(() => localStorage.clear());
   await page.goto(url);
   await page.locator('svg.canvas').waitFor({ timeout: 20000 });
-  const addRegion = (p) => p.locator('.editbar button[data-palette="Region"]').click();
+  // Adds a region (nothing selected, so it goes on the canvas) and waits
+  // until it is drawn.
+  const addRegion = async (p) => {
+    const drawn = () => p.locator('svg.canvas g[data-kind="region"]').count();
+    const before = await drawn();
+    await p.locator('svg.canvas').focus();
+    await p.keyboard.press('Escape');
+    await p.locator('.editbar button[data-palette="Region"]').click();
+    await p.waitForFunction((n) => document.querySelectorAll('svg.canvas g[data-kind="region"]').length > n, before, { timeout: 10000 });
+  };
   await addRegion(page);
   const first = await saved(page, (d) => regions(d) >= 2, 'the first tab\'s region');
   const n = regions(first);
@@ -32,7 +41,6 @@ export default async function (page, { url, shot }) {
     .catch(async () => { throw new Error(`the first tab said nothing: ${await notice(page)}`); });
   await shot('told');
   // Its next edit saves its own design, and the second tab's is kept.
-  await page.keyboard.press('Escape');
   await addRegion(page);
   await saved(page, (d) => regions(d) === n + 1, 'the first tab\'s next region');
   const backups = await page.evaluate(() => Object.keys(localStorage)
