@@ -29,6 +29,7 @@ export default async function (page, { url, shot }) {
 
   // The second tab opens the autosave, adds two regions and saves.
   const second = await page.context().newPage();
+  await second.bringToFront();
   await second.goto(url.replace(/\?.*$/, ''));
   await second.locator('svg.canvas').waitFor({ timeout: 20000 });
   await addRegion(second);
@@ -40,9 +41,13 @@ export default async function (page, { url, shot }) {
   await page.waitForFunction(() => /open in another tab/.test(document.body.textContent), null, { timeout: 5000 })
     .catch(async () => { throw new Error(`the first tab said nothing: ${await notice(page)}`); });
   await shot('told');
-  // Its next edit saves its own design, and the second tab's is kept.
+  // Its next edit saves its own design, and the second tab's is kept. (In
+  // front again: a background tab's timers, the autosave's among them,
+  // are throttled.)
+  await page.bringToFront();
   await addRegion(page);
-  await saved(page, (d) => regions(d) === n + 1, 'the first tab\'s next region');
+  await saved(page, (d) => regions(d) === n + 1, 'the first tab\'s next region')
+    .catch(async (e) => { throw new Error(`${e.message}: the autosave holds ${await page.evaluate(() => JSON.parse(localStorage.getItem('topoform.autosave') ?? 'null')?.regions?.length)} regions, n=${n}, the tab draws ${await page.locator('svg.canvas g[data-kind="region"]').count()}; ${await notice(page)}`); });
   const backups = await page.evaluate(() => Object.keys(localStorage)
     .filter((k) => k.startsWith('topoform.backup.'))
     .map((k) => JSON.parse(localStorage.getItem(k))));
