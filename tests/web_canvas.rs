@@ -826,11 +826,12 @@ async fn links_routed_after_the_frame_end_where_a_full_routing_puts_them() {
     // A region moved whole (as an add in the region above pushes it down)
     // keeps every element: its sheets draw in its own coordinates, so only
     // they move.
-    // Two regions moved alike: the links between them keep theirs too.
+    // Two regions moved alike: the links between them (the peering of
+    // their first VPCs) keep theirs too.
     let now = topoform::core::stress::bench_edits(&d).vpc_moved;
     let shifted = region_moved(&region_moved(&now, "r1", 120.0, 80.0), "r2", 120.0, 80.0);
     let subnet = find(&host, "[data-id='r1-v0-s0']");
-    let between = find(&host, "g.pair[data-pair='r2>r1'] g.link-group");
+    let between = find(&host, "g.pair[data-pair='r1>r2'] g.link-group");
     let overview = find(&host, ".layer-overview [data-target='r1-v0']");
     overview_on_frames(&host);
     let sheet = find(&host, "foreignObject.sheet-items[data-part='r1']");
