@@ -23,15 +23,6 @@ pub struct Ask {
     pub on_no: Option<Callback<()>>,
 }
 
-/// Focuses `el`, an HTML or an SVG element.
-fn focus(el: &web_sys::Element) {
-    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = h.focus();
-    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = s.focus();
-    }
-}
-
 /// The dialog; shown while `ask` holds a question.
 #[component]
 pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
@@ -47,7 +38,7 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
             let back = back.try_get_value().flatten();
             ask.set(None);
             if let Some(el) = back {
-                focus(&el);
+                crate::platform::focus::focus(&el);
             }
             if confirmed {
                 on_yes.run(());
