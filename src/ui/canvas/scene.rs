@@ -532,20 +532,12 @@ impl PartialEq for Parts {
 /// dot or a header's text running past its box.
 const PART_MARGIN: f64 = 48.0;
 
-/// `new`, or `prev` itself when drawn the same (with `new`'s sources when
-/// they differ: a part moved whole is drawn the same from new shapes).
+/// `new`, or `prev` itself when drawn the same from the same shapes. A part
+/// drawn the same from new shapes (moved whole) is `new`, which holds
+/// `prev`'s very frames, items and links and its own sources.
 fn keep(new: Part, prev: Option<&Arc<Part>>) -> Arc<Part> {
     match prev {
         Some(was) if **was == new && Drawings::same(&was.sources, &new.sources) => Arc::clone(was),
-        Some(was) if **was == new => Arc::new(Part {
-            id: new.id,
-            origin: new.origin,
-            frames: was.frames.clone(),
-            items: was.items.clone(),
-            links: was.links.clone(),
-            area: new.area,
-            sources: new.sources,
-        }),
         _ => Arc::new(new),
     }
 }
