@@ -11,10 +11,9 @@
 //! the cache's own VPC, on 6379; not across a peering (see `flows`).
 
 use super::hcl::{call, ex, obj, record, s, HclError, B};
-use super::region::state_label;
+use super::region::{display, state_label};
 use crate::core::model::{Design, Elasticache, Region, Vpc, VpcNode};
 use crate::core::names;
-use crate::core::validate::rules::tags::tag_value;
 use hcl::Expression;
 
 /// The identifiers AWS sees for one cache, derived from the design in one
@@ -92,7 +91,7 @@ pub fn module(
         .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
         .a("subnet_ids", subnets)
         .a("app_security_groups", app_sgs)
-        .a("tags", obj([("DisplayName", s(&tag_value(&c.name)))])))
+        .a("tags", display(&c.name)))
 }
 
 /// `output "caches"`: by design id, what an application needs to connect.

@@ -19,10 +19,9 @@
 //! stay independent of other regions.
 
 use super::hcl::{ex, obj, record, s, HclError, B};
-use super::region::state_label;
+use super::region::{display, state_label};
 use crate::core::model::{Billing, Design, Dynamodb, KeyAttr, Region, RegionNode};
 use crate::core::names;
-use crate::core::validate::rules::tags::tag_value;
 use std::collections::BTreeSet;
 
 /// The `module` label of a table.
@@ -94,7 +93,7 @@ pub fn table(design: &Design, t: &Dynamodb, root: &str) -> Result<B, HclError> {
         .a("billing_mode", s(billing))
         .opt("ttl_attribute", t.ttl_attribute.as_deref().map(s))
         .a("replicas", obj(replicas))
-        .a("tags", obj([("DisplayName", s(&tag_value(&t.name)))])))
+        .a("tags", display(&t.name)))
 }
 
 /// One key module per replica of the table, each with the provider of the
@@ -117,7 +116,7 @@ pub fn replica_keys(design: &Design, t: &Dynamodb, root: &str) -> Result<Vec<B>,
                         names::regional(design, &t.name)
                     )),
                 )
-                .a("tags", obj([("DisplayName", s(&tag_value(&t.name)))])))
+                .a("tags", display(&t.name)))
         })
         .collect()
 }

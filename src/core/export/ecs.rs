@@ -9,10 +9,9 @@
 //! flow-log role, so no region plans against IAM.
 
 use super::hcl::{call, ex, n, obj, record, s, HclError, B};
-use super::region::state_label;
+use super::region::{display, state_label};
 use crate::core::model::{Alb, Design, Ecs, Region, Vpc, VpcNode};
 use crate::core::names;
-use crate::core::validate::rules::tags::tag_value;
 use hcl::Expression;
 
 /// The module files of the ECS cluster and of a service (hand-written, like
@@ -75,7 +74,7 @@ pub fn cluster_block(design: &Design, region: &Region, root: &str) -> Option<B> 
         B::new("module", &[&cluster_module(&region.code)])
             .a("source", s(&format!("{root}/modules/ecs_cluster")))
             .a("name", s(&names::ecs_cluster(design)))
-            .a("tags", obj([("DisplayName", s("ecs"))])),
+            .a("tags", display("ecs")),
     )
 }
 
@@ -229,7 +228,7 @@ pub fn service_block(
                 .transpose()?,
         )
         .opt("peer_database_cidrs", peer_dbs)
-        .a("tags", obj([("DisplayName", s(&tag_value(&svc.name)))])))
+        .a("tags", display(&svc.name)))
 }
 
 /// `output "ecs_services"`: cluster and service name by design id, or

@@ -203,8 +203,9 @@ pub fn global_label(global: &str) -> String {
 }
 
 /// `{ DisplayName = "<the name the user typed>" }`: free text lives in tags
-/// only, made a valid tag value (`tag_value`).
-fn display(name: &str) -> Expression {
+/// only, made a valid tag value (`tag_value`). Every module call that
+/// carries a name takes its tags from here.
+pub(super) fn display(name: &str) -> Expression {
     obj([("DisplayName", s(&tag_value(name)))])
 }
 
@@ -520,9 +521,6 @@ fn vpc_blocks(
     Ok(blocks)
 }
 
-/// The checkov checks a plain-HTTP listener cannot pass, skipped on the
-/// module call so they apply to this load balancer only: the design asks for
-/// HTTP and rule DES-20 warned about it.
 /// Whether load balancer `alb` is an endpoint of an accelerator.
 fn accelerated(design: &Design, alb: &str) -> bool {
     design
@@ -532,6 +530,9 @@ fn accelerated(design: &Design, alb: &str) -> bool {
         .any(|e| e.target == alb)
 }
 
+/// The checkov checks a plain-HTTP listener cannot pass, skipped on the
+/// module call so they apply to this load balancer only: the design asks for
+/// HTTP and rule DES-20 warned about it.
 fn alb_skips(b: B, a: &crate::core::model::Alb) -> B {
     if a.listener.protocol == HttpProtocol::Https {
         return b;
