@@ -32,7 +32,7 @@ pub const RULES: &[Rule] = &[
         "Rename the table or its key attributes.", ddb_07),
 ];
 
-fn tables<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Dynamodb)> {
+pub(super) fn tables<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a Dynamodb)> {
     ctx.design.regions.iter().flat_map(|r| {
         r.nodes.iter().filter_map(move |n| match n {
             RegionNode::Dynamodb(t) => Some((r, t)),

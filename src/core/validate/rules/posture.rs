@@ -4,7 +4,9 @@
 //! `DES-2n` are Topoform's own; unencrypted databases are the catalog's
 //! RDS-12 (rules/rds.rs).
 
-use crate::core::model::{Billing, HttpProtocol, RegionNode, VpcNode};
+use super::dynamodb::tables;
+use super::s3::buckets;
+use crate::core::model::{Billing, Dynamodb, HttpProtocol, VpcNode};
 use crate::core::text::short;
 use crate::core::validate::{
     rule, Ctx,
@@ -30,41 +32,30 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn des_28(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for r in &ctx.design.regions {
-        for n in &r.nodes {
-            if let RegionNode::S3(b) = n {
-                if !b.versioning {
-                    out.emit(
-                        &[&b.id],
-                        format!(
-                            "Bucket {} ({}) keeps no object versions.",
-                            short(&b.bucket),
-                            r.code
-                        ),
-                    );
-                }
-            }
-        }
+    for (r, b) in buckets(ctx).filter(|(_, b)| !b.versioning) {
+        out.emit(
+            &[&b.id],
+            format!(
+                "Bucket {} ({}) keeps no object versions.",
+                short(&b.bucket),
+                r.code
+            ),
+        );
     }
 }
 
 fn des_29(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for r in &ctx.design.regions {
-        for n in &r.nodes {
-            if let RegionNode::Dynamodb(t) = n {
-                // With replicas it is DDB-01's error, not a warning.
-                if t.billing == Billing::Provisioned && t.replicas.is_empty() {
-                    out.emit(
-                        &[&t.id],
-                        format!(
-                            "DynamoDB table {} ({}) has provisioned capacity and no auto scaling.",
-                            short(&t.name),
-                            r.code
-                        ),
-                    );
-                }
-            }
-        }
+    // With replicas it is DDB-01's error, not a warning.
+    let provisioned = |t: &&Dynamodb| t.billing == Billing::Provisioned && t.replicas.is_empty();
+    for (r, t) in tables(ctx).filter(|(_, t)| provisioned(t)) {
+        out.emit(
+            &[&t.id],
+            format!(
+                "DynamoDB table {} ({}) has provisioned capacity and no auto scaling.",
+                short(&t.name),
+                r.code
+            ),
+        );
     }
 }
 

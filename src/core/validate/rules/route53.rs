@@ -91,16 +91,17 @@ fn zone<'a>(ctx: &'a Ctx<'a>) -> &'a str {
         .unwrap_or("")
 }
 
-/// The records of `policy`, grouped the way Route 53 (and the exporter, see
-/// [`fqdn_key`]) groups record sets: by case-insensitive fully qualified name
-/// and type. Rules about "per name and type" judge a whole group, never one
-/// record object alone: two records `login` and `LOGIN` are one name.
+/// The records (of `policy`, or all), grouped the way Route 53 (and the
+/// exporter, see [`fqdn_key`]) groups record sets: by case-insensitive fully
+/// qualified name and type. Rules about "per name and type" judge a whole
+/// group, never one record object alone: two records `login` and `LOGIN`
+/// are one name.
 fn by_name_and_type<'a>(
     ctx: &'a Ctx<'a>,
-    policy: RoutingPolicy,
+    policy: Option<RoutingPolicy>,
 ) -> BTreeMap<(String, &'a str), Vec<&'a Record>> {
     let mut groups: BTreeMap<(String, &str), Vec<&Record>> = BTreeMap::new();
-    for r in records(ctx).filter(|r| r.policy == policy) {
+    for r in records(ctx).filter(|r| policy.is_none_or(|p| r.policy == p)) {
         groups
             .entry((fqdn_key(zone(ctx), &r.name), r.kind.as_str()))
             .or_default()
@@ -132,12 +133,7 @@ fn group_label(ctx: &Ctx<'_>, group: &[&Record]) -> (Vec<String>, String) {
 }
 
 pub(super) fn label(ctx: &Ctx<'_>, r: &Record) -> String {
-    let zone = ctx
-        .design
-        .dns
-        .as_ref()
-        .map(|d| d.zone.as_str())
-        .unwrap_or("");
+    let zone = zone(ctx);
     let fqdn = if r.name == "@" {
         zone.to_string()
     } else {
@@ -158,12 +154,7 @@ fn subjects<'a>(r: &'a Record, extra: &[&'a str]) -> Vec<&'a str> {
 }
 
 fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let zone = ctx
-        .design
-        .dns
-        .as_ref()
-        .map(|d| d.zone.as_str())
-        .unwrap_or("");
+    let zone = zone(ctx);
     let mut seen: BTreeMap<(String, &str, String), &Record> = BTreeMap::new();
     for set in record_sets(ctx.design) {
         let (r, t) = (set.record, set.target);
@@ -200,24 +191,7 @@ fn r53_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn r53_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    let mut groups: BTreeMap<(String, &str), Vec<&Record>> = BTreeMap::new();
-    for r in records(ctx) {
-        groups
-            .entry((
-                fqdn_key(
-                    ctx.design
-                        .dns
-                        .as_ref()
-                        .map(|d| d.zone.as_str())
-                        .unwrap_or(""),
-                    &r.name,
-                ),
-                r.kind.as_str(),
-            ))
-            .or_default()
-            .push(r);
-    }
-    for group in groups.values().filter(|g| g.len() > 1) {
+    for group in by_name_and_type(ctx, None).values().filter(|g| g.len() > 1) {
         let policies: BTreeSet<&str> = group.iter().map(|r| r.policy.as_str()).collect();
         let ids: Vec<&str> = group.iter().map(|r| r.id.as_str()).collect();
         if policies.len() > 1 {
@@ -245,7 +219,7 @@ fn r53_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn r53_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for group in by_name_and_type(ctx, RoutingPolicy::Failover).values() {
+    for group in by_name_and_type(ctx, Some(RoutingPolicy::Failover)).values() {
         let targets = || group.iter().flat_map(|r| &r.targets);
         let count = |role| targets().filter(|t| t.role == Some(role)).count();
         let (p, s) = (count(FailoverRole::Primary), count(FailoverRole::Secondary));
@@ -438,7 +412,7 @@ fn r53_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 fn r53_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     // The default location is per (name, type): another record of the same
     // name may hold it.
-    for group in by_name_and_type(ctx, RoutingPolicy::Geolocation).values() {
+    for group in by_name_and_type(ctx, Some(RoutingPolicy::Geolocation)).values() {
         let locations = || {
             group
                 .iter()

@@ -36,7 +36,7 @@ pub const RULES: &[Rule] = &[
         "Point replication at a bucket in another region.", s3_12),
 ];
 
-fn buckets<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a S3)> {
+pub(super) fn buckets<'a>(ctx: &'a Ctx<'a>) -> impl Iterator<Item = (&'a Region, &'a S3)> {
     ctx.design.regions.iter().flat_map(|r| {
         r.nodes.iter().filter_map(move |n| match n {
             RegionNode::S3(b) => Some((r, b)),
