@@ -1,7 +1,7 @@
 //! RDS rules: identifiers, subnet groups, backups, cross-region replicas.
 
 use super::names_check::db_identifier_problem;
-use super::util::{azs, family, repeated, size_rank, where_};
+use super::util::{azs, family, size_rank, where_};
 use crate::core::model::{Rds, RdsEngine, Region, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::text::short;
@@ -299,14 +299,26 @@ fn rds_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn rds_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     // (source id, replica region) -> the cross-region replicas there, in
-    // design order, with their VPCs: only a repeated key can span two VPCs.
-    let cross = dbs(ctx)
-        .filter_map(|(r, v, d)| {
-            let (sr, _, s) = source(ctx, d)?;
-            (sr.code != r.code).then_some(((s.id.as_str(), r.code.as_str()), (v, d)))
-        })
-        .collect::<Vec<_>>();
-    for ((sid, code), list) in repeated(cross) {
+    // design order, with their VPCs.
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    let mut groups: Vec<Vec<(&Vpc, &Rds)>> = Vec::new();
+    let mut at: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for (r, v, d) in dbs(ctx) {
+        let Some((sr, _, s)) = source(ctx, d) else {
+            continue;
+        };
+        if sr.code == r.code {
+            continue;
+        }
+        let key = (s.id.as_str(), r.code.as_str());
+        let i = *at.entry(key).or_insert_with(|| {
+            keys.push(key);
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[i].push((v, d));
+    }
+    for ((sid, code), list) in keys.into_iter().zip(groups) {
         let mut vpcs: Vec<&Vpc> = Vec::new();
         for (v, _) in &list {
             if !vpcs.iter().any(|w| w.id == v.id) {

@@ -8,16 +8,17 @@ use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeSet;
 
-/// The keys among `items` met more than once, each with the values (ids,
-/// or what a rule lists) that met it in the order they came (groups in the
-/// order their second value came).
+/// The keys among `items` met more than once, each with the ids that met
+/// it in the order they came (groups in the order their second id came).
 /// One map entry per key and a list only for a repeat: a list per key cost
 /// an allocation for each of the stress design's 5,000 names on every edit
 /// (NAME-01, IAM-01, AGD-05 run on the whole design each time).
-pub fn repeated<K: std::hash::Hash + Eq + Clone, V: Copy>(items: Vec<(K, V)>) -> Vec<(K, Vec<V>)> {
-    let mut first: FxHashMap<K, (V, usize)> =
+pub fn repeated<'a, K: std::hash::Hash + Eq + Clone>(
+    items: Vec<(K, &'a str)>,
+) -> Vec<(K, Vec<&'a str>)> {
+    let mut first: FxHashMap<K, (&'a str, usize)> =
         FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
-    let mut groups: Vec<(K, Vec<V>)> = Vec::new();
+    let mut groups: Vec<(K, Vec<&'a str>)> = Vec::new();
     for (key, id) in items {
         match first.entry(key) {
             Entry::Vacant(v) => {
