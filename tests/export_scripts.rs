@@ -368,3 +368,74 @@ fn hostile_names_are_printed_never_run() {
         group
     );
 }
+
+/// `scripts/move-state.sh` (written by `export --since` when a region is
+/// split into layers): shellcheck finds nothing; its dry run calls no
+/// Terraform and prints, per pair of roots, the inits, the pulls, one
+/// `state mv` per module on the local copies, then the pushes, the new
+/// root's state before the old root's (so that a failure between the two
+/// leaves the modules in both states, where the old root's `removed`
+/// blocks forget them, never in none). The moves themselves are proven on
+/// moto by scripts/since-on-moto.sh.
+#[test]
+fn the_state_moving_script_lints_clean_and_its_dry_run_pushes_the_new_state_first() {
+    use topoform::core::export::since::since;
+    use topoform::core::model::StateSplit;
+    let old = design("active-passive");
+    let mut new = old.clone();
+    new.state.split = StateSplit::RegionLayer;
+    let old_files = export(&old, Layout::PerRegion).unwrap();
+    let mut files = export(&new, Layout::PerRegion).unwrap();
+    since(&old, &old_files, &new, &mut files);
+    let dir = temp_dir("scripts-move-state");
+    write(&dir, &files);
+    let out = Command::new(tool("shellcheck"))
+        .args(["--shell=bash", "--severity=style"])
+        .arg(dir.join("scripts/move-state.sh"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "shellcheck:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Terraform stubbed: a dry run must not call it.
+    let stubs = dir.join("stubs");
+    std::fs::create_dir_all(&stubs).unwrap();
+    std::fs::write(
+        stubs.join("terraform"),
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexit 97\n",
+            dir.join("CALLED").display()
+        ),
+    )
+    .unwrap();
+    Command::new("chmod")
+        .arg("755")
+        .arg(stubs.join("terraform"))
+        .status()
+        .unwrap();
+    let (ok, text) = run(&dir, "scripts/move-state.sh", &[], "");
+    assert!(ok, "{text}");
+    assert!(
+        !dir.join("CALLED").exists(),
+        "the dry run called terraform:\n{text}"
+    );
+    let root = "regions/us-east-1";
+    let platform = "regions/us-east-1/platform";
+    let init_old = has(&text, &format!("+ terraform -chdir={root} init -input=false -backend-config=../../backends/us-east-1.hcl"));
+    let pull = has(&text, &format!("+ terraform -chdir={root} state pull"));
+    let mv = has(&text, "state mv -lock=false -state=");
+    let push_new = has(&text, &format!("+ terraform -chdir={platform} state push"));
+    let push_old = has(&text, &format!("+ terraform -chdir={root} state push"));
+    assert!(
+        init_old < pull && pull < mv && mv < push_new && push_new < push_old,
+        "{text}"
+    );
+    assert!(
+        text.contains("module.vpc_use1-main module.vpc_use1-main"),
+        "{text}"
+    );
+    let (ok, text) = run(&dir, "scripts/move-state.sh", &["--bogus"], "");
+    assert!(!ok && text.contains("unknown argument: --bogus"), "{text}");
+}

@@ -76,6 +76,7 @@ fn a_display_name_changes_tags_in_place_and_addresses_stay() {
         Action::Replace,
         Action::Move,
         Action::MoveRoot,
+        Action::MoveState,
     ] {
         assert_eq!(c.count(a), 0, "{a:?} in {c:#?}");
     }
@@ -180,8 +181,9 @@ fn deleting_a_bucket_destroys_it() {
 
 /// The design of a split region: every object changes state. Buckets are
 /// forgotten in the old root and imported in the new by name; what has no
-/// import id in the design is recreated; the retired root keeps what it
-/// needs to plan.
+/// import id in the design has its state moved by `scripts/move-state.sh`
+/// (and is forgotten, never destroyed, if the old root is planned first);
+/// the retired root keeps what it needs to plan.
 #[test]
 fn splitting_a_region_into_layers_moves_buckets_across_states() {
     let old = base();
@@ -194,9 +196,29 @@ fn splitting_a_region_into_layers_moves_buckets_across_states() {
     assert_eq!(s3.to_root, "regions/us-west-1/platform");
     assert!(s3.why.contains("KMS key is created anew"), "{}", s3.why);
     let vpc = c.of("module.vpc_usw1-main").unwrap();
-    assert_eq!(vpc.action, Action::Recreate);
-    assert!(vpc.why.contains("import id is not known"));
+    assert_eq!(vpc.action, Action::MoveState, "{c:#?}");
+    assert_eq!(vpc.to_root, "regions/us-west-1/platform");
+    assert!(vpc.why.contains("scripts/move-state.sh"), "{}", vpc.why);
+    let script = file(&files, "scripts/move-state.sh").expect("the state-moving script");
+    assert!(
+        script.contains(
+            "move 'regions/us-west-1' '../../backends/us-west-1.hcl' 'regions/us-west-1/platform' '../../../backends/us-west-1-platform.hcl'"
+        ),
+        "{script}"
+    );
+    assert!(
+        script.contains("  'module.vpc_usw1-main' 'module.vpc_usw1-main'"),
+        "{script}"
+    );
+    // Buckets are imported, not moved by the script.
+    assert!(!script.contains("'module.s3_media'"), "{script}");
     let retired = file(&files, "regions/us-west-1/moved.tf").expect("the old root's blocks");
+    assert!(
+        retired.contains(
+            "removed {\n  from = module.vpc_usw1-main\n\n  lifecycle {\n    destroy = false\n  }\n}"
+        ),
+        "a plan of the old root before the script forgets the VPC: {retired}"
+    );
     assert!(
         retired.contains(
             "removed {\n  from = module.s3_media\n\n  lifecycle {\n    destroy = false\n  }\n}"

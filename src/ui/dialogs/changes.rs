@@ -1,7 +1,8 @@
 //! "What changes": the export compared with a previous one, shown above the
 //! files before anything is downloaded. Counts first, then each Terraform
 //! address that is created, updated, moved (a `moved` block), moved to
-//! another root (`removed` + `import`), recreated, replaced or destroyed,
+//! another root (`removed` + `import`, or its state moved by the export's
+//! `scripts/move-state.sh`), replaced or destroyed,
 //! then each changed file with its unified diff, collapsed until opened.
 
 use crate::core::export::job::Comparison;

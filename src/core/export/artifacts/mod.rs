@@ -10,7 +10,7 @@ mod failover_ecs;
 mod outage;
 mod promote_dr;
 mod readme;
-mod shell;
+pub(in crate::core::export) mod shell;
 mod workflow;
 
 pub use readme::{readme, CHECKOV_SKIPS};

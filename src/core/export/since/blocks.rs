@@ -79,10 +79,12 @@ pub fn imports(
 
 /// The backend config file of the root in `dir` (`regions/eu-west-1` reads
 /// `backends/eu-west-1.hcl`, `regions/eu-west-1/platform` reads
-/// `backends/eu-west-1-platform.hcl`, `global` reads `backends/global.hcl`).
-fn backend_config(dir: &str) -> String {
+/// `backends/eu-west-1-platform.hcl`, `global` reads `backends/global.hcl`,
+/// the single root `.` reads `backends/all.hcl`).
+pub(super) fn backend_config(dir: &str) -> String {
     let name = match dir.strip_prefix("regions/") {
         Some(rest) => rest.replace('/', "-"),
+        None if dir == "." => "all".to_string(),
         None => dir.to_string(),
     };
     format!("backends/{name}.hcl")
@@ -131,6 +133,24 @@ pub fn files(
                         c.to_address, c.root
                     ));
                 }
+                Action::MoveState => {
+                    per_root.entry(c.root.clone()).or_default().push(
+                        B::new("removed", &[]).a("from", ex(&c.address)?).b(B::new(
+                            "lifecycle",
+                            &[],
+                        )
+                        .a("destroy", false.into())),
+                    );
+                    notes.entry(c.root.clone()).or_default().push(format!(
+                        "# {} moves to {}: scripts/move-state.sh moves it into that root's state; if this root is planned first, it is forgotten here, not destroyed.",
+                        c.address, c.to_root
+                    ));
+                    per_root.entry(c.to_root.clone()).or_default();
+                    notes.entry(c.to_root.clone()).or_default().push(format!(
+                        "# {} comes from {}: run scripts/move-state.sh once, before planning this root, or it is created anew here.",
+                        c.to_address, c.root
+                    ));
+                }
                 _ => {}
             }
             Ok(())
@@ -149,12 +169,15 @@ pub fn files(
         }
     }
     let mut out = Vec::new();
+    if let Some(script) = super::script::move_state(changes, old_files, new_files) {
+        out.push(script);
+    }
     for (root, blocks) in per_root {
         let retired = !new_roots.contains(&root);
         let mut text =
             String::from("# Written by `topoform export --since`: what this export relocates.\n");
         if retired {
-            text += "# This root is retired: apply it once, before the new roots (it forgets what moved and\n# destroys what is gone or recreated elsewhere, freeing its names), then delete this folder.\n";
+            text += "# This root is retired: apply it once, before the new roots (it forgets what moved and\n# destroys what is gone, freeing its names), then delete this folder.\n";
         }
         for n in notes.get(&root).into_iter().flatten() {
             text += n;

@@ -14,8 +14,12 @@
 //! - another root: **moved to another root** (a `removed` block with
 //!   `destroy = false` in the old root, `import` blocks in the new one) when
 //!   the import ids are known from the design (an S3 bucket's name, a
-//!   DynamoDB table's name), else **recreated**; another region is always
-//!   replaced (buckets and tables are regional);
+//!   DynamoDB table's name), else its **state is moved**: the new export's
+//!   `scripts/move-state.sh` moves it from the old root's state into the
+//!   new one's (`terraform state mv` on pulled copies, then pushed), and
+//!   the old root gets the same `removed` block, so that a plan run before
+//!   the script forgets it rather than destroys it; another region is
+//!   always replaced (buckets and tables are regional);
 //! - only in the old export: destroyed; only in the new: created.
 //!
 //! The blocks go into `<root>/moved.tf` of the new export (see `blocks`).
@@ -24,6 +28,7 @@ mod blocks;
 mod lines;
 mod report;
 mod roots;
+mod script;
 mod subnets;
 
 pub use lines::unified;
@@ -45,8 +50,9 @@ pub enum Action {
     Move,
     /// Another root: `removed` (kept) in the old state, `import` in the new.
     MoveRoot,
-    /// Another root and no import id is known: destroyed there, created here.
-    Recreate,
+    /// Another root and no import id is known: `scripts/move-state.sh`
+    /// moves it between the two states (and the old root forgets it).
+    MoveState,
     /// AWS cannot move it (another VPC, another region): destroyed and created.
     Replace,
     /// Gone from the design.
@@ -61,7 +67,7 @@ impl Action {
             Action::Update => "update in place",
             Action::Move => "move",
             Action::MoveRoot => "move to another root",
-            Action::Recreate => "recreate",
+            Action::MoveState => "move state to another root",
             Action::Replace => "replace",
             Action::Destroy => "destroy",
         }
@@ -330,19 +336,12 @@ pub fn resources(
         } else if blocks::imports(new, &to.1, obj.as_deref()).is_some() {
             Action::MoveRoot
         } else {
-            out.push(change(
-                Action::Recreate,
-                from,
-                to,
-                obj,
-                format!("moves from {} to {}; its import id is not known from the design, so it is destroyed there and created here", from.0, to.0),
-            ));
-            continue;
+            Action::MoveState
         };
-        let why = if action == Action::MoveRoot {
-            "forgotten there (removed, destroy = false) and imported here by name; its KMS key is created anew, the old key is kept".to_string()
-        } else {
-            String::new()
+        let why = match action {
+            Action::MoveRoot => "forgotten there (removed, destroy = false) and imported here by name; its KMS key is created anew, the old key is kept".to_string(),
+            Action::MoveState => "scripts/move-state.sh moves it between the states: run it once, before any plan; until then the old root forgets it, never destroys it".to_string(),
+            _ => String::new(),
         };
         out.push(change(action, from, to, obj, why));
     }

@@ -7,7 +7,7 @@ const ORDER: [Action; 7] = [
     Action::Update,
     Action::Move,
     Action::MoveRoot,
-    Action::Recreate,
+    Action::MoveState,
     Action::Replace,
     Action::Destroy,
 ];
