@@ -199,6 +199,13 @@ fn splitting_a_region_into_layers_moves_buckets_across_states() {
     assert_eq!(vpc.action, Action::MoveState, "{c:#?}");
     assert_eq!(vpc.to_root, "regions/us-west-1/platform");
     assert!(vpc.why.contains("scripts/move-state.sh"), "{}", vpc.why);
+    let text = topoform::core::export::since::summary(&c, false);
+    assert!(
+        text.lines().nth(2).is_some_and(|l| l.starts_with(
+            "next: before any plan, run scripts/move-state.sh --confirm from the export's folder"
+        )),
+        "{text}"
+    );
     let script = file(&files, "scripts/move-state.sh").expect("the state-moving script");
     assert!(
         script.contains(

@@ -221,6 +221,26 @@ async fn comparing_with_a_previous_export_lists_moves_and_zips_their_blocks() {
         changes.text_content().unwrap().contains("files: "),
         "the counts"
     );
+    // What has no import id moves with its state: the dialog says what to
+    // run first, and the script is among the files.
+    let next = changes
+        .query_selector("p.next[role='note']")
+        .unwrap()
+        .expect("the next step is shown")
+        .text_content()
+        .unwrap();
+    assert!(
+        next.contains("run scripts/move-state.sh --confirm"),
+        "{next}"
+    );
+    assert!(changes
+        .query_selector("[data-action='move state to another root']")
+        .unwrap()
+        .is_some());
+    assert!(el
+        .query_selector("[data-path='scripts/move-state.sh']")
+        .unwrap()
+        .is_some());
 
     // The files are still previewed, now with the blocks among them.
     let preview = el.query_selector("[data-preview]").unwrap().unwrap();

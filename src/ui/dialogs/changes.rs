@@ -12,6 +12,13 @@ use leptos::prelude::*;
 pub fn changes_view(from: String, c: Comparison) -> impl IntoView {
     // The summary's first two lines are the counts `export --since` prints.
     let counts: Vec<String> = c.summary.lines().take(2).map(str::to_string).collect();
+    // Then, when something must be done before the first plan, what.
+    let next = c
+        .summary
+        .lines()
+        .nth(2)
+        .and_then(|l| l.strip_prefix("next: "))
+        .map(|l| view! { <p class="next" role="note"><b>"Next: "</b>{l.to_string()}</p> });
     let addresses = c
         .addresses
         .into_iter()
@@ -48,6 +55,7 @@ pub fn changes_view(from: String, c: Comparison) -> impl IntoView {
         <section class="export-changes" aria-label="What this export changes">
             <h3>{format!("Changes since {from}")}</h3>
             <p class="counts">{counts.join(" · ")}</p>
+            {next}
             <ul class="addresses" aria-label="Terraform addresses">{addresses}</ul>
             <ul class="changed-files" aria-label="Changed files">{files}</ul>
         </section>

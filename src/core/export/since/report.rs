@@ -28,6 +28,14 @@ pub fn summary(changes: &Changes, diffs: bool) -> String {
         .map(|a| format!("{} {}", changes.count(*a), a.word()))
         .collect();
     out += &format!("resources: {}\n", counts.join(", "));
+    let moving = changes.count(Action::MoveState);
+    if moving > 0 {
+        out += &format!(
+            "next: before any plan, run scripts/move-state.sh --confirm from the export's folder: it moves {moving} address{} into {} new root's state (without --confirm it only prints its commands)\n",
+            if moving == 1 { "" } else { "es" },
+            if moving == 1 { "its" } else { "their" },
+        );
+    }
     for f in &changes.files {
         let (plus, minus) = f.diff.lines().skip(2).fold((0, 0), |(p, m), l| {
             (
