@@ -298,6 +298,25 @@ fn megabyte_strings_give_a_short_report_quickly() {
     );
 }
 
+/// No command at all is a usage error like an unknown one: the usage goes
+/// to stderr and the exit status is 2, so a script that forgot the command
+/// does not pass; asking for help is what prints it to stdout with 0.
+#[test]
+fn no_command_is_a_usage_error() {
+    let o = topoform(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.starts_with("error: no command given"), "{err}");
+    assert!(err.contains("topoform check FILE"), "{err}");
+    for help in ["--help", "-h"] {
+        let o = topoform(&[help]);
+        assert_eq!(o.status.code(), Some(0), "{help}");
+        assert!(stdout(&o).contains("topoform check FILE"), "{help}");
+        assert!(stderr(&o).is_empty(), "{help}");
+    }
+}
+
 #[test]
 fn help_explains_the_commands() {
     let o = topoform(&["--help"]);

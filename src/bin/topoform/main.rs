@@ -114,8 +114,7 @@ const COMMANDS: &[(&args::Spec, Run)] = &[
 
 fn dispatch(args: &[String]) -> Result<ExitCode, String> {
     let Some(cmd) = args.first() else {
-        print!("{HELP}");
-        return Ok(ExitCode::SUCCESS);
+        return Err("no command given: name one of those below".into());
     };
     match cmd.as_str() {
         "-h" | "--help" | "help" => {
