@@ -113,6 +113,34 @@ fn errors_exit_1_with_json_diagnostics() {
     );
 }
 
+/// A design with no region loads, but there is nothing to deploy: `check`
+/// reports it as an error (exit 1) and `export` writes nothing (exit 1).
+#[test]
+fn a_design_with_no_region_is_an_error_and_is_not_exported() {
+    let mut v: serde_json::Value = serde_json::from_str(TEMPLATES[0].json).unwrap();
+    v["regions"] = serde_json::json!([]);
+    v["peerings"] = serde_json::json!([]);
+    v["dns"] = serde_json::Value::Null;
+    v["accelerators"] = serde_json::json!([]);
+    v["canvas"] = serde_json::json!({});
+    let p = temp_file("no-regions.json", v.to_string());
+    let file = p.to_str().unwrap();
+    let o = topoform(&["check", file]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error DES-01: The design has no region; add one and mark it primary.\n"),
+        "{out}"
+    );
+    assert!(!out.contains("[]"), "no empty subject list: {out}");
+    let dir = p.with_file_name("no-regions-export");
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = topoform(&["export", file, "--out", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("nothing was written"), "{}", stderr(&o));
+    assert!(!dir.exists(), "export wrote {}", dir.display());
+}
+
 #[test]
 fn unreadable_file_and_bad_usage_exit_2() {
     assert_eq!(
@@ -296,6 +324,25 @@ fn megabyte_strings_give_a_short_report_quickly() {
         "took {:?}",
         started.elapsed()
     );
+}
+
+/// No command at all is a usage error like an unknown one: the usage goes
+/// to stderr and the exit status is 2, so a script that forgot the command
+/// does not pass; asking for help is what prints it to stdout with 0.
+#[test]
+fn no_command_is_a_usage_error() {
+    let o = topoform(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.starts_with("error: no command given"), "{err}");
+    assert!(err.contains("topoform check FILE"), "{err}");
+    for help in ["--help", "-h"] {
+        let o = topoform(&[help]);
+        assert_eq!(o.status.code(), Some(0), "{help}");
+        assert!(stdout(&o).contains("topoform check FILE"), "{help}");
+        assert!(stderr(&o).is_empty(), "{help}");
+    }
 }
 
 #[test]

@@ -80,3 +80,64 @@ fn a_bad_file_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
 }
+
+/// Usage figures no real system has (here the largest whole number the
+/// format takes) are not priced into a bill of quintillions of dollars:
+/// `cost` names the figure and exits 2, `check` reports DES-31 (exit 1);
+/// the ceiling itself is still estimated. Negative figures do not load.
+#[test]
+fn absurd_usage_is_refused_not_priced() {
+    let design = std::fs::read_to_string(template("active-passive")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&design).unwrap();
+    let mut file = |name: &str, usage: serde_json::Value| {
+        v["usage"] = usage;
+        let path =
+            std::env::temp_dir().join(format!("topoform-cost-{name}-{}.json", std::process::id()));
+        std::fs::write(&path, v.to_string()).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let huge = file(
+        "huge",
+        serde_json::json!({ "nat_gb": u64::MAX, "requests_per_month": 1_000_000 }),
+    );
+    for args in [&["cost", &huge][..], &["cost", &huge, "--format", "json"]] {
+        let o = topoform(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(
+            err.starts_with("error: ")
+                && err.contains("usage.nat_gb is 18,446,744,073,709,551,615 GB a month")
+                && err.contains("Nothing was estimated."),
+            "{err}"
+        );
+    }
+    let o = topoform(&["check", &huge]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("error DES-31: usage.nat_gb"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+
+    // At the ceiling (an exabyte a month through each NAT gateway) the
+    // estimate is made, and every figure is an honest sum, not saturated.
+    let top = file("ceiling", serde_json::json!({ "nat_gb": 1_000_000_000u64 }));
+    let o = topoform(&["cost", &top, "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let total = e["monthly_total"].as_f64().unwrap();
+    assert!(total > 1e8 && total < 1e12, "{total}");
+    let o = topoform(&["cost", &top]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(!text.contains("18,446,744"), "{text}");
+
+    let neg = file("neg", serde_json::json!({ "log_gb": -1 }));
+    let o = topoform(&["cost", &neg]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("usage.log_gb"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -10,6 +10,8 @@
 //! the `zip` crate (in the exporter's worker) would add its reader to the
 //! editor's first paint.
 
+use super::text::short;
+
 /// The most a design may take once inflated or extracted (the share links'
 /// cap too): far above any real design, far below what hurts a tab.
 pub const MAX_DESIGN_BYTES: usize = 4 * 1024 * 1024;
@@ -79,7 +81,9 @@ fn u32_at(b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Finds `topoform.json` in a zip (at its top, or the shallowest one, as an
-/// export zipped with its folder has it one level down).
+/// export zipped with its folder has it one level down). Two equally
+/// shallow ones (two exports zipped together) are refused: which one is
+/// meant cannot be told, and opening either silently could be the wrong one.
 pub fn zip_design_entry(bytes: &[u8]) -> Result<Entry<'_>, String> {
     const NOT_ZIP: &str = "the file is not a readable zip (its directory is missing or damaged)";
     if bytes.len() > MAX_FILE_BYTES {
@@ -97,6 +101,8 @@ pub fn zip_design_entry(bytes: &[u8]) -> Result<Entry<'_>, String> {
     let count = u16_at(bytes, eocd + 10).ok_or(NOT_ZIP)?;
     let mut at = u32_at(bytes, eocd + 16).ok_or(NOT_ZIP)?;
     let mut best: Option<(usize, String, usize, usize, usize, u16)> = None;
+    // Another design as shallow as `best`, if any.
+    let mut tie: Option<String> = None;
     for _ in 0..count {
         if bytes.get(at..at + 4) != Some(b"PK\x01\x02".as_slice()) {
             return Err(NOT_ZIP.into());
@@ -111,16 +117,30 @@ pub fn zip_design_entry(bytes: &[u8]) -> Result<Entry<'_>, String> {
         let name = bytes.get(at + 46..at + 46 + name_len).ok_or(NOT_ZIP)?;
         let name = String::from_utf8_lossy(name).into_owned();
         let depth = name.matches('/').count();
-        if (name == DESIGN_FILE || name.ends_with("/topoform.json"))
-            && best.as_ref().is_none_or(|b| depth < b.0)
-        {
-            best = Some((depth, name, local, compressed, size, method));
+        if name == DESIGN_FILE || name.ends_with("/topoform.json") {
+            match &best {
+                Some(b) if depth == b.0 => {
+                    tie.get_or_insert(name);
+                }
+                Some(b) if depth > b.0 => {}
+                _ => {
+                    tie = None;
+                    best = Some((depth, name, local, compressed, size, method));
+                }
+            }
         }
         at += 46 + name_len + extra_len + comment_len;
     }
     let (_, name, local, compressed, size, method) = best.ok_or(
         "the zip holds no topoform.json: it is not a Topoform export (or the design was left out)",
     )?;
+    if let Some(other) = tie {
+        return Err(format!(
+            "the zip holds more than one design at the same level ({} and {}); which to open is unclear, so none was opened",
+            short(&name),
+            short(&other)
+        ));
+    }
     let method = match method {
         0 => Method::Stored,
         8 => Method::Deflate,
@@ -251,6 +271,41 @@ mod tests {
             true,
         );
         assert_eq!(design_text(&z, &inflate_native).unwrap(), "shallow");
+        // One strictly shallower still wins over two deeper ones, in any order.
+        let z = zip_of(
+            &[
+                ("a/b/topoform.json", b"deep"),
+                ("topoform.json", b"top"),
+                ("c/d/topoform.json", b"deep too"),
+            ],
+            false,
+        );
+        assert_eq!(design_text(&z, &inflate_native).unwrap(), "top");
+    }
+
+    /// Two exports zipped side by side: which design is meant cannot be
+    /// told, so neither opens and the message names both.
+    #[test]
+    fn two_equally_shallow_designs_are_refused() {
+        for files in [
+            &[
+                ("a/topoform.json", &b"one"[..]),
+                ("b/topoform.json", b"two"),
+            ][..],
+            &[
+                ("a/b/topoform.json", b"deep"),
+                ("x/topoform.json", b"one"),
+                ("y/topoform.json", b"two"),
+            ],
+        ] {
+            let z = zip_of(files, true);
+            let e = design_text(&z, &inflate_native).unwrap_err();
+            let (one, two) = (files[files.len() - 2].0, files[files.len() - 1].0);
+            assert!(
+                e.contains("more than one design") && e.contains(one) && e.contains(two),
+                "{e}"
+            );
+        }
     }
 
     #[test]

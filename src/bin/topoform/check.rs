@@ -50,15 +50,15 @@ fn diagnostics_json(diags: &[Diagnostic]) -> String {
 }
 
 /// One diagnostic as `error NET-05: message [subject, ...]`, as every
-/// command prints it.
+/// command prints it; a finding about the design as a whole (no subject)
+/// ends with its message, not an empty `[]`.
 pub fn line(d: &Diagnostic) -> String {
-    format!(
-        "{} {}: {} [{}]",
-        d.severity.as_str(),
-        d.rule,
-        d.message,
-        d.subjects.join(", ")
-    )
+    let head = format!("{} {}: {}", d.severity.as_str(), d.rule, d.message);
+    if d.subjects.is_empty() {
+        head
+    } else {
+        format!("{head} [{}]", d.subjects.join(", "))
+    }
 }
 
 fn print_text(file: &str, diags: &[Diagnostic]) {

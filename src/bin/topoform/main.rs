@@ -45,7 +45,8 @@ COMMANDS:
                     price table: by region, the biggest items, the
                     single-region baseline, the DR multiplier and what each
                     DR tier would cost. Exit status: 0, or 2 the file could
-                    not be loaded.
+                    not be loaded or a usage figure is beyond any real
+                    system (rule DES-31).
 
     export FILE     Write the Terraform tree (and the design) into DIR.
                     Exit status: 0 written, 1 not written because the design
@@ -114,8 +115,7 @@ const COMMANDS: &[(&args::Spec, Run)] = &[
 
 fn dispatch(args: &[String]) -> Result<ExitCode, String> {
     let Some(cmd) = args.first() else {
-        print!("{HELP}");
-        return Ok(ExitCode::SUCCESS);
+        return Err("no command given: name one of those below".into());
     };
     match cmd.as_str() {
         "-h" | "--help" | "help" => {

@@ -54,7 +54,8 @@ impl<'a> Ctx<'a> {
         }
         Ctx {
             design,
-            eff: design.usage.effective(),
+            // Figures over their ceilings count as the ceiling (DES-31 reports them).
+            eff: super::limits::capped(design.usage.effective()),
             rates: Rates::read(),
             primary: design.primary().map(|r| &r.code),
             node_region: OnceCell::new(),

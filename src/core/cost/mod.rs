@@ -12,6 +12,7 @@ mod assumed;
 mod ctx;
 mod global;
 mod kinds;
+pub mod limits;
 mod order;
 mod rates;
 mod regional;

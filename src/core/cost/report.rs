@@ -16,15 +16,7 @@ pub fn money(x: f64) -> String {
     } else {
         (whole, cents)
     };
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("${grouped}.{cents:02}")
+    format!("${}.{cents:02}", super::limits::grouped(whole))
 }
 
 /// The CLI's text report for `file`.

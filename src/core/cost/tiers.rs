@@ -133,7 +133,9 @@ pub fn tiers_of(design: &Design, e: &Estimate) -> Tiers {
     }
     let single = n == 0.0;
     let (n, d, f, d_how, f_how) = if single {
-        let gb = design.usage.effective().replication_gb.unwrap_or(0) as f64;
+        let gb = super::limits::capped(design.usage.effective())
+            .replication_gb
+            .unwrap_or(0) as f64;
         let rep = p_stores * gb * p("transfer.inter_region_gb");
         (
             1.0,

@@ -8,6 +8,7 @@ const FAMILIES: &[&[Rule]] = &[
     rules::design::RULES,
     rules::instance_types::RULES,
     rules::recovery::RULES,
+    rules::usage::RULES,
     rules::value_formats::RULES,
     rules::tags::RULES,
     rules::network::RULES,

@@ -50,7 +50,12 @@ fn des_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         .collect();
     match primaries.len() {
         1 => {}
-        0 if ctx.design.regions.is_empty() => {}
+        // Nothing to deploy: the export would write empty roots and say
+        // nothing, so this is an error like a design without a primary.
+        0 if ctx.design.regions.is_empty() => out.emit(
+            &[] as &[&str],
+            "The design has no region; add one and mark it primary.",
+        ),
         0 => {
             let all: Vec<&str> = ctx.design.regions.iter().map(|r| r.id.as_str()).collect();
             out.emit(
@@ -319,6 +324,20 @@ mod tests {
         bad.regions[0].role = RegionRole::Secondary;
         bad.regions[1].role = RegionRole::Secondary;
         fires_and_not("DES-01", &bad, "use1", &good);
+    }
+
+    /// A design with no region at all cannot be deployed: DES-01 says so
+    /// (with no subject, as there is nothing to point at).
+    #[test]
+    fn des_01_no_region_at_all() {
+        let des01 = findings(&crate::core::exercise::empty_design(), "DES-01");
+        assert_eq!(des01.len(), 1, "{des01:#?}");
+        assert_eq!(
+            des01[0].message,
+            "The design has no region; add one and mark it primary."
+        );
+        assert!(des01[0].subjects.is_empty());
+        assert_eq!(des01[0].severity, crate::core::validate::Severity::Error);
     }
 
     #[test]

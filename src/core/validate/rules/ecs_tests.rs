@@ -253,6 +253,12 @@ fn cache_02_node_types() {
 fn cache_03_multi_az() {
     let (bad, good, id) = cache_case(|d| first_cache(d).nodes = 1);
     fires_and_not("CACHE-03", &bad, &id, &good);
+    assert!(findings(&bad, "CACHE-03")[0]
+        .message
+        .contains(" with 1 node; "));
+    let (none, _, _) = cache_case(|d| first_cache(d).nodes = 0);
+    let m = &findings(&none, "CACHE-03")[0].message;
+    assert!(m.contains(" with 0 nodes; "), "{m}");
     let (bad, good, id) = cache_case(|d| first_cache(d).subnets = vec!["use1-db-a".into()]);
     fires_and_not("CACHE-03", &bad, &id, &good);
 }

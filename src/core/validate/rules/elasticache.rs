@@ -144,9 +144,10 @@ fn cache_03(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             out.emit(
                 &[&c.id],
                 format!(
-                    "{} is Multi-AZ with {} node; it needs a replica to fail over to.",
+                    "{} is Multi-AZ with {} node{}; it needs a replica to fail over to.",
                     label(ctx, c),
-                    c.nodes
+                    c.nodes,
+                    if c.nodes == 1 { "" } else { "s" }
                 ),
             );
         }

@@ -29,6 +29,7 @@ pub mod scaling;
 pub mod state;
 pub mod state_buckets;
 pub mod tags;
+pub mod usage;
 mod util;
 pub mod value_formats;
 

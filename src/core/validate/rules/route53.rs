@@ -572,12 +572,24 @@ fn r53_23(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 /// Why `name` is not a valid DNS name, or `None`.
 pub(super) fn dns_name_problem(name: &str, allow_apex_and_wildcard: bool) -> Option<String> {
-    let name = name.trim_end_matches('.');
+    // One final dot is the root's (`example.com.`); more are empty labels.
+    let full = name;
+    let name = name.strip_suffix('.').unwrap_or(name);
     if allow_apex_and_wildcard && name == "@" {
         return None;
     }
-    if name.is_empty() || name.len() > 253 {
-        return Some("must be 1 to 253 characters".into());
+    if name.is_empty() {
+        return Some(if full.is_empty() {
+            "is empty; a DNS name has 1 to 253 characters".into()
+        } else {
+            "is only the root's dot; give a name such as example.com".into()
+        });
+    }
+    if name.len() > 253 {
+        return Some(format!(
+            "is {} characters long; a DNS name has at most 253",
+            name.len()
+        ));
     }
     for (i, label) in name.split('.').enumerate() {
         if allow_apex_and_wildcard && i == 0 && label == "*" {

@@ -332,6 +332,50 @@ fn r53_23_and_24_targets_and_names() {
     fires_and_not("R53-24", &bad, "app", &good);
 }
 
+/// Each malformed zone name is told what is wrong with it: ".." has an
+/// empty label (it is not too long or too short), "." is only the root.
+#[test]
+fn r53_24_says_what_is_wrong_with_a_zone_name() {
+    for (zone, says) in [
+        (
+            "..",
+            "Zone \"..\" has the label \"\"; labels are 1-63 letters, digits or inner hyphens.",
+        ),
+        (
+            "a..b",
+            "Zone \"a..b\" has the label \"\"; labels are 1-63 letters, digits or inner hyphens.",
+        ),
+        (
+            ".",
+            "Zone \".\" is only the root's dot; give a name such as example.com.",
+        ),
+        (
+            "",
+            "Zone \"\" is empty; a DNS name has 1 to 253 characters.",
+        ),
+    ] {
+        let mut d = base("active-passive");
+        d.dns.as_mut().unwrap().zone = zone.into();
+        let hits = findings(&d, "R53-24");
+        assert_eq!(hits.len(), 1, "{zone:?}: {hits:#?}");
+        assert_eq!(hits[0].message, says);
+    }
+    let mut d = base("active-passive");
+    d.dns.as_mut().unwrap().zone = "example.com.".into();
+    assert!(
+        findings(&d, "R53-24").is_empty(),
+        "one final dot is the root's"
+    );
+    d.dns.as_mut().unwrap().zone = format!("{}.com", "a.".repeat(130));
+    let hits = findings(&d, "R53-24");
+    assert!(
+        hits[0]
+            .message
+            .ends_with("is 264 characters long; a DNS name has at most 253."),
+        "{hits:#?}"
+    );
+}
+
 /// A copy of the first record under another id and name, added to `d`.
 fn add_copy(d: &mut Design, id: &str, name: &str, f: impl FnOnce(&mut Record)) {
     let dns = d.dns.as_mut().unwrap();
