@@ -134,7 +134,15 @@ for rc in plan.get("resource_changes", []):
             print(f"  {'ok ' if ok else 'BAD'} {a}: {acts} (state moved away: must be gone or forgotten)"); bad += not ok
     for m in state_in:
         if a.startswith(m + "."):
-            if "delete" in acts or acts == ["create"]:
+            # A database's rules for the flows from its clients: the layered
+            # export keeps them in the workloads root (the summary creates
+            # them there), so the platform root deletes the module's own.
+            flow_rule = acts == ["delete"] and rc["type"] in (
+                "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule") \
+                and any(l.startswith(f"  create: ") and f": {rc['type']}." in l for l in summary.splitlines())
+            if flow_rule:
+                print(f"  ..  {a}: {acts} (a flow's rule, created in another root by this export: the flow is closed between the two applies)")
+            elif "delete" in acts or acts == ["create"]:
                 print(f"  BAD {a}: {acts} (state moved in: must be kept)"); bad += 1
             elif acts != ["no-op"]:
                 print(f"  ..  {a}: {acts}")
@@ -146,8 +154,18 @@ sys.exit(1 if bad else 0)
 PY
   terraform -chdir="$dir" apply -input=false -no-color tfplan >"$WORK/apply-$RANDOM.log" 2>&1 || { fail=1; say "$r: apply FAILED"; }
   if [ -f "$dir/main.tf" ]; then
-    terraform -chdir="$dir" plan -input=false -no-color -detailed-exitcode >"$WORK/plan2.log" 2>&1 &&
-      say "$r: plans clean after the apply" || { fail=1; say "$r: second plan not clean"; grep -E '^Plan:|#' "$WORK/plan2.log" | head; }
+    # The second plan judged as apply-on-moto.sh judges it: clean, or only
+    # known moto artifacts (scripts/drill/second_plan.py, with the reasons).
+    rc2=0
+    terraform -chdir="$dir" plan -input=false -no-color -detailed-exitcode -out=tfplan2 >"$WORK/plan2.log" 2>&1 || rc2=$?
+    if [ "$rc2" = 0 ]; then
+      say "$r: plans clean after the apply"
+    elif [ "$rc2" = 2 ] && terraform -chdir="$dir" show -json tfplan2 >"$WORK/plan2.json" &&
+      python3 "$HERE/drill/second_plan.py" "$WORK/plan2.json"; then
+      say "$r: plans clean* after the apply (only known moto artifacts, above)"
+    else
+      fail=1; say "$r: second plan not clean"; grep -E '^Plan:|#|Error' "$WORK/plan2.log" | head
+    fi
   fi
 done
 [ "$fail" = 0 ] && say "OK: what moved was imported and forgotten, nothing of it destroyed" || { say "FAILED"; exit 1; }

@@ -379,3 +379,42 @@ fn the_blocks_pass_fmt_and_validate() {
     fmt_and_validate(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The pair scripts/since-on-moto.sh was run on (see its header): a region
+/// with a database, a load balancer and a group split into layers. Nothing
+/// is destroyed or replaced: the table is imported, the database, VPC,
+/// load balancer and group move with their state, and only the flows'
+/// rules the layered export keeps in the workloads root are created.
+#[test]
+fn a_database_split_into_layers_moves_with_its_state() {
+    let read = |p: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let (c, files) = diff(
+        &read("tests/fixtures/since/database-old.json"),
+        &read("tests/fixtures/since/database-layers.json"),
+    );
+    assert_eq!(c.count(Action::Destroy), 0, "{c:#?}");
+    assert_eq!(c.count(Action::Replace), 0, "{c:#?}");
+    for (m, to) in [
+        ("module.rds_use1-db", "regions/us-east-1/platform"),
+        ("module.vpc_use1-main", "regions/us-east-1/platform"),
+        ("module.alb_use1-alb", "regions/us-east-1/workloads"),
+        ("module.asg_use1-app", "regions/us-east-1/workloads"),
+        ("module.rds_usw2-db", "regions/us-west-2/platform"),
+    ] {
+        let r = c.of(m).unwrap_or_else(|| panic!("{m} in {c:#?}"));
+        assert_eq!((r.action, r.to_root.as_str()), (Action::MoveState, to), "{m}");
+    }
+    assert_eq!(
+        c.of("module.dynamodb_sessions").unwrap().action,
+        Action::MoveRoot
+    );
+    assert!(c
+        .resources
+        .iter()
+        .filter(|r| r.action == Action::Create)
+        .all(|r| r.address.starts_with("aws_vpc_security_group_")));
+    let script = file(&files, "scripts/move-state.sh").unwrap();
+    assert!(script.contains("'module.rds_use1-db' 'module.rds_use1-db'"));
+}
