@@ -151,3 +151,29 @@ fn open_reads_back_a_picture_an_export_folder_and_its_zip() {
     let _ = std::fs::remove_file(&svg);
     let _ = std::fs::remove_file(&zip_path);
 }
+
+/// An SVG that carries two designs is refused (exit 2), naming why, as a
+/// zip with two is: opening the first silently could open the wrong one.
+#[test]
+fn open_refuses_an_svg_with_two_designs() {
+    let svg = tmp("two.svg");
+    assert!(topoform(&[
+        "render",
+        &template("active-passive"),
+        "--format",
+        "svg",
+        "--out",
+        &svg
+    ])
+    .status
+    .success());
+    let one = std::fs::read_to_string(&svg).unwrap();
+    let block = &one[one.find("<metadata").unwrap()..one.find("</metadata>").unwrap() + 11];
+    std::fs::write(&svg, one.replacen("</svg>", &format!("{block}</svg>"), 1)).unwrap();
+    let o = topoform(&["open", &svg, "--out", "-"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(o.stdout.is_empty());
+    assert!(err.contains("2 embedded designs"), "{err}");
+    let _ = std::fs::remove_file(&svg);
+}

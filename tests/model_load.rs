@@ -167,7 +167,7 @@ fn wrong_type() {
         &v,
         LoadErrorKind::Schema,
         "regions[0].vpcs[0].nodes[1].max",
-        "invalid value",
+        "must be a whole number from 0 to 4294967295, found -1",
     );
     let mut v = base();
     v["dns"]["records"][0]["targets"][0]["health_check"]["interval"] = json!("fast");
@@ -175,7 +175,7 @@ fn wrong_type() {
         &v,
         LoadErrorKind::Schema,
         "dns.records[0].targets[0].health_check.interval",
-        "invalid type",
+        "must be a whole number from 0 to 4294967295, found the text \"fast\"",
     );
 }
 
@@ -361,7 +361,11 @@ fn a_byte_order_mark_is_skipped() {
 fn files_that_are_no_design_at_all_get_one_clear_message() {
     for (text, kind, says) in [
         ("", LoadErrorKind::Syntax, "the file is empty"),
-        ("\u{feff}\n", LoadErrorKind::Syntax, "the file is empty"),
+        (
+            "\u{feff}\n",
+            LoadErrorKind::Syntax,
+            "only whitespace (1 byte,",
+        ),
         ("null", LoadErrorKind::NotADesign, "found null"),
         ("[]", LoadErrorKind::NotADesign, "found an array"),
         ("\"string\"", LoadErrorKind::NotADesign, "found a string"),
@@ -425,4 +429,37 @@ fn huge_user_text_is_shortened_in_load_errors() {
             "case {i} should show the start of the text: {shown}"
         );
     }
+}
+
+/// Load errors read as English for people: the article a kind is said
+/// with, a number's range instead of its Rust type, whitespace for what it
+/// is; each keeps the path.
+#[test]
+fn load_errors_are_worded_for_people() {
+    let mut v = base();
+    v["regions"][0]["vpcs"][0]["nodes"][2]["storage_gb"] = json!(-5);
+    let (_, p, m) = error_of(&v);
+    assert_eq!(p, "regions[0].vpcs[0].nodes[2].storage_gb");
+    assert_eq!(m, "must be a whole number from 0 to 4294967295, found -5");
+    // A u16 field says its own range.
+    let mut v = base();
+    v["regions"][0]["vpcs"][0]["nodes"][0]["listener"]["port"] = json!(70000);
+    let (_, p, m) = error_of(&v);
+    assert_eq!(p, "regions[0].vpcs[0].nodes[0].listener.port");
+    assert_eq!(m, "must be a whole number from 0 to 65535, found 70000");
+    let mut v = base();
+    v["regions"][1]["vpcs"][0]["nodes"][2]["replica_of"] = json!("use1-alb");
+    assert_error(
+        &v,
+        LoadErrorKind::Reference,
+        "regions[1].vpcs[0].nodes[2].replica_of",
+        "expected the id of an RDS database",
+    );
+    let e = load(&" \n".repeat(5_000_000)).unwrap_err();
+    assert_eq!(e.kind, LoadErrorKind::Syntax);
+    assert!(
+        e.message.contains("only whitespace") && !e.message.contains("empty"),
+        "{e}"
+    );
+    assert!(load("").unwrap_err().message.contains("the file is empty"));
 }

@@ -20,6 +20,36 @@ fn rules_md_is_up_to_date() {
     );
 }
 
+/// The README says how many rules there are (`N rules (\`docs/rules.md\`
+/// ...`): the number is the registry's, so it cannot drift from the code.
+/// `UPDATE_DOCS=1` rewrites it along with docs/rules.md.
+#[test]
+fn readme_states_the_number_of_rules() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let marker = " rules (`docs/rules.md`";
+    let count = rules().count();
+    let readme = std::fs::read_to_string(path).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("README.md has no line with {marker:?}"));
+    let stated = line
+        .split(marker)
+        .next()
+        .and_then(|n| n.rsplit(' ').next())
+        .unwrap_or_default();
+    let want = line.replacen(&format!("{stated}{marker}"), &format!("{count}{marker}"), 1);
+    if std::env::var_os("UPDATE_DOCS").is_some() && want != line {
+        std::fs::write(path, readme.replacen(line, &want, 1)).unwrap();
+        return;
+    }
+    assert_eq!(
+        stated.parse::<usize>().ok(),
+        Some(count),
+        "README.md says {stated:?} rules but there are {count}: run UPDATE_DOCS=1 cargo test --test rules_doc"
+    );
+}
+
 /// Every id the issue requires is implemented, and every catalog id of the
 /// families is either implemented or skipped with a reason.
 #[test]

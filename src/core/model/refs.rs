@@ -55,7 +55,7 @@ impl<'a> Checker<'a> {
     ) -> Result<(), LoadError> {
         let expected = allowed
             .iter()
-            .map(|k| k.label())
+            .map(|k| with_article(k.label()))
             .collect::<Vec<_>>()
             .join(" or ");
         match self.ids.get(id) {
@@ -64,7 +64,7 @@ impl<'a> Checker<'a> {
                 LoadErrorKind::Reference,
                 path(),
                 format!(
-                    "refers to `{}`, which is the {} at {at}; expected the id of a {expected}",
+                    "refers to `{}`, which is the {} at {at}; expected the id of {expected}",
                     short(id),
                     k.label()
                 ),
@@ -73,12 +73,32 @@ impl<'a> Checker<'a> {
                 LoadErrorKind::Reference,
                 path(),
                 format!(
-                    "refers to `{}`, but no object has that id; expected the id of a {expected}",
+                    "refers to `{}`, but no object has that id; expected the id of {expected}",
                     short(id)
                 ),
             )),
         }
     }
+}
+
+/// `label` after `a` or `an`, as it is said: an acronym by its letters
+/// (`an RDS database`, `an S3 bucket`, `a VPC`), a word by its first
+/// letter (`an Aurora cluster`, `a DynamoDB table`).
+fn with_article(label: &str) -> String {
+    let word = label.split([' ', '-']).next().unwrap_or_default();
+    let acronym = word.chars().count() > 1
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let first = word.chars().next().unwrap_or('x').to_ascii_uppercase();
+    // Letters whose names start with a vowel sound: "ef", "aitch", "el",
+    // "em", "en", "ar", "es", "ex" and the vowels but "you".
+    let an = if acronym {
+        "AEFHILMNORSX".contains(first)
+    } else {
+        "AEIOU".contains(first)
+    };
+    format!("{} {label}", if an { "an" } else { "a" })
 }
 
 fn declare_all<'a>(c: &mut Checker<'a>, d: &'a Design) -> Result<(), LoadError> {
@@ -202,4 +222,35 @@ fn resolve_all(c: &Checker<'_>, d: &Design) -> Result<(), LoadError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_takes_the_article_it_is_said_with() {
+        let cases = [
+            (ObjectKind::Region, "a region"),
+            (ObjectKind::Vpc, "a VPC"),
+            (ObjectKind::Subnet, "a subnet"),
+            (ObjectKind::Peering, "a peering connection"),
+            (ObjectKind::Record, "a DNS record"),
+            (ObjectKind::Accelerator, "an accelerator"),
+            (ObjectKind::Node(NodeKind::Alb), "a load balancer"),
+            (ObjectKind::Node(NodeKind::Asg), "an auto-scaling group"),
+            (ObjectKind::Node(NodeKind::Rds), "an RDS database"),
+            (ObjectKind::Node(NodeKind::Aurora), "an Aurora cluster"),
+            (ObjectKind::Node(NodeKind::Ecs), "an ECS service"),
+            (
+                ObjectKind::Node(NodeKind::Elasticache),
+                "an ElastiCache cache",
+            ),
+            (ObjectKind::Node(NodeKind::S3), "an S3 bucket"),
+            (ObjectKind::Node(NodeKind::Dynamodb), "a DynamoDB table"),
+        ];
+        for (k, want) in cases {
+            assert_eq!(with_article(k.label()), want);
+        }
+    }
 }

@@ -56,8 +56,10 @@ pub(crate) fn parse(text: &str) -> Result<Value, LoadError> {
 }
 
 fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
-    let message = if text.trim().is_empty() {
+    let message = if text.is_empty() {
         "the file is empty; a Topoform design is a JSON object starting with {\"format\": \"topoform.design\"".into()
+    } else if text.trim().is_empty() {
+        format!("the file holds only whitespace ({} byte{}, nothing else); a Topoform design is a JSON object starting with {{\"format\": \"topoform.design\"", text.len(), if text.len() == 1 { "" } else { "s" })
     } else if e.is_eof() {
         format!("not valid JSON: the file ends too early, as if cut off ({e})")
     } else {
@@ -313,7 +315,12 @@ mod tests {
     #[test]
     fn syntax_errors_say_what_is_wrong() {
         assert!(refused("").1.contains("empty"));
-        assert!(refused("  \n").1.contains("empty"));
+        // Whitespace alone is not "empty": the file has bytes, none of them a design.
+        let (_, m) = refused(&" \n\t".repeat(1000));
+        assert!(
+            m.contains("only whitespace (3000 bytes") && !m.contains("empty"),
+            "{m}"
+        );
         assert!(refused("{\"format\": ").1.contains("cut off"));
         assert!(refused("{} x").1.contains("trailing characters"));
         assert!(refused("[1e400]").1.contains("out of range"));

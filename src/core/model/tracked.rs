@@ -109,6 +109,9 @@ impl de::Error for Error {
 
     #[cold]
     fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        if let Some(e) = not_a_number_in_range(&unexp, exp) {
+            return e;
+        }
         Error {
             path: None,
             inner: <serde_json::Error as de::Error>::invalid_type(unexp, exp),
@@ -117,11 +120,51 @@ impl de::Error for Error {
 
     #[cold]
     fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        if let Some(e) = not_a_number_in_range(&unexp, exp) {
+            return e;
+        }
         Error {
             path: None,
             inner: <serde_json::Error as de::Error>::invalid_value(unexp, exp),
         }
     }
+}
+
+/// A number field given something else, or a number out of its type's
+/// range, in words (`must be a whole number from 0 to 4294967295, found
+/// -5`) instead of serde's (`invalid value: integer `-5`, expected u32`):
+/// serde names the expected number by its Rust type. `None` when `exp` is
+/// not a number type, whose words serde's message keeps.
+#[cold]
+fn not_a_number_in_range(unexp: &Unexpected, exp: &dyn de::Expected) -> Option<Error> {
+    let range = |lo: i128, hi: i128| format!("a whole number from {lo} to {hi}");
+    let wanted = match exp.to_string().as_str() {
+        "u8" => range(0, u8::MAX.into()),
+        "u16" => range(0, u16::MAX.into()),
+        "u32" => range(0, u32::MAX.into()),
+        "u64" => range(0, u64::MAX.into()),
+        "usize" => range(0, usize::MAX as i128),
+        "i8" => range(i8::MIN.into(), i8::MAX.into()),
+        "i16" => range(i16::MIN.into(), i16::MAX.into()),
+        "i32" => range(i32::MIN.into(), i32::MAX.into()),
+        "i64" => range(i64::MIN.into(), i64::MAX.into()),
+        "f32" | "f64" => "a number".to_string(),
+        _ => return None,
+    };
+    let found = match unexp {
+        Unexpected::Unsigned(u) => u.to_string(),
+        Unexpected::Signed(i) => i.to_string(),
+        Unexpected::Float(f) => f.to_string(),
+        Unexpected::Bool(b) => b.to_string(),
+        Unexpected::Str(t) => format!("the text {:?}", short(t).to_string()),
+        Unexpected::Unit => "null".to_string(),
+        Unexpected::Seq => "a list".to_string(),
+        Unexpected::Map => "an object".to_string(),
+        other => other.to_string(),
+    };
+    Some(<Error as de::Error>::custom(format!(
+        "must be {wanted}, found {found}"
+    )))
 }
 
 #[cold]

@@ -49,6 +49,25 @@ fn same<T: DeserializeOwned + PartialEq + Debug>(v: &Value) -> usize {
             return 1;
         }
     }
+    // The other: a number field given something else, or a number out of
+    // its type's range, is worded for people, at the same place.
+    if let (Err((path, message)), Err((old_path, old_message))) = (&new, &old) {
+        let number_type = ["u8", "u16", "u32", "u64", "usize", "i32", "i64", "f64"]
+            .iter()
+            .any(|t| old_message.ends_with(&format!(", expected {t}")));
+        if number_type && path == old_path {
+            assert!(
+                message.starts_with("must be a whole number from ")
+                    || message.starts_with("must be a number, "),
+                "{message} (was {old_message})"
+            );
+            assert!(
+                !message.contains("expected u") && !message.contains("expected i"),
+                "{message}"
+            );
+            return 1;
+        }
+    }
     assert_eq!(new, old, "the readers differ on {v}");
     usize::from(new.is_err())
 }

@@ -165,6 +165,21 @@ pub fn design_text_from_svg(text: &str) -> Result<String, String> {
     let len = text[start..]
         .find("</metadata>")
         .ok_or("the SVG's design is cut short (no closing </metadata>)")?;
+    // Topoform writes one design, and escapes quotes inside it: a second
+    // design block (either quoting) means the file was put together
+    // elsewhere, and which one is meant is unclear, as in a zip with two.
+    let blocks = [
+        format!("id=\"{DESIGN_METADATA_ID}\""),
+        format!("id='{DESIGN_METADATA_ID}'"),
+    ]
+    .iter()
+    .map(|id| text.matches(id.as_str()).count())
+    .sum::<usize>();
+    if blocks > 1 {
+        return Err(format!(
+            "the SVG holds {blocks} embedded designs (<metadata id=\"{DESIGN_METADATA_ID}\">); which to open is unclear, so none was opened"
+        ));
+    }
     Ok(super::xml_unescape(&text[start..start + len]))
 }
 

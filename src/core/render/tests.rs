@@ -77,6 +77,39 @@ fn an_svg_without_a_design_is_refused_with_a_reason() {
 }
 
 #[test]
+fn an_svg_with_two_designs_is_refused_not_opened_as_the_first() {
+    let d = crate::core::templates::template("active-passive")
+        .unwrap()
+        .design()
+        .unwrap();
+    let one = svg(&d, Theme::Light);
+    assert!(design_text_from_svg(&one).is_ok());
+    // A name that quotes the marker is escaped, so it is no second design.
+    let mut named = d.clone();
+    named.name = "id=\"topoform-design\" id='topoform-design'".into();
+    let text = design_text_from_svg(&svg(&named, Theme::Light)).expect("one design");
+    assert_eq!(load(&text).unwrap(), named);
+    // A second design block, as a hand-made or concatenated file has it,
+    // in either quoting.
+    let block = &one[one.find("<metadata").unwrap()..one.find("</metadata>").unwrap() + 11];
+    for extra in [
+        block.to_string(),
+        block.replace("id=\"topoform-design\"", "id='topoform-design'"),
+    ] {
+        let two = one.replacen("</svg>", &format!("{extra}</svg>"), 1);
+        let e = design_text_from_svg(&two).unwrap_err();
+        assert!(
+            e.contains("2 embedded designs") && e.contains("none was opened"),
+            "{e}"
+        );
+        // The file-opening path (CLI and browser) refuses it too.
+        let e =
+            crate::core::reopen::design_text(two.as_bytes(), &|_, _| Err("no".into())).unwrap_err();
+        assert!(e.contains("2 embedded designs"), "{e}");
+    }
+}
+
+#[test]
 fn unescape_reverses_escape() {
     for s in ["", "plain", "a&b<c>\"d\"'e'", "&amp; already", "ünï ©"] {
         assert_eq!(xml_unescape(&xml_escape(s)), s);

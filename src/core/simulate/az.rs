@@ -139,9 +139,9 @@ pub(super) fn simulate(
                             }
                             cap.push(Capacity {
                                 unit: "instances",
-                                needed: g.desired,
-                                running: g.desired - lost,
-                                max: g.max,
+                                needed: u64::from(g.desired),
+                                running: u64::from(g.desired - lost),
+                                max: u64::from(g.max),
                             });
                         } else {
                             down(
@@ -173,9 +173,9 @@ pub(super) fn simulate(
                             }
                             cap.push(Capacity {
                                 unit: "tasks",
-                                needed: e.desired,
-                                running: e.desired - lost,
-                                max: e.max,
+                                needed: u64::from(e.desired),
+                                running: u64::from(e.desired - lost),
+                                max: u64::from(e.max),
                             });
                         } else {
                             down(

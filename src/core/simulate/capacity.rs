@@ -146,10 +146,11 @@ const UNITS: [&str; 2] = ["instances", "tasks"];
 /// What the groups (or services) of a region behind a load balancer add up to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Load {
-    /// Their desired sizes: the load they carry.
-    desired: u32,
+    /// Their desired sizes: the load they carry (a sum of u32s: never
+    /// near u64's limit, so plain additions cannot overflow).
+    desired: u64,
     /// Their maximum sizes.
-    max: u32,
+    max: u64,
     /// Whether every one of them scales by itself (target tracking).
     all_scale: bool,
     /// Whether there is any.
@@ -169,8 +170,8 @@ impl Default for Load {
 
 impl Load {
     fn add(&mut self, desired: u32, max: u32, scales: bool) {
-        self.desired = self.desired.saturating_add(desired);
-        self.max = self.max.saturating_add(max);
+        self.desired += u64::from(desired);
+        self.max += u64::from(max);
         self.all_scale &= scales;
         self.any = true;
     }
@@ -214,24 +215,24 @@ pub(super) fn after_region_loss(
             0
         };
         let (mut own, mut running, mut max, mut all_scale, mut any) =
-            (0u32, 0u32, 0u32, true, false);
+            (0u64, 0u64, 0u64, true, false);
         for r in design.regions.iter().filter(|r| r.code != code) {
             let l = load_of(&r.code)[u];
             if !l.any {
                 continue;
             }
             any = true;
-            running = running.saturating_add(l.desired);
-            max = max.saturating_add(l.max);
+            running += l.desired;
+            max += l.max;
             all_scale &= l.all_scale;
             if serving.region_serves(&r.code) {
-                own = own.saturating_add(l.desired);
+                own += l.desired;
             }
         }
         if lost_load == 0 && !any {
             continue;
         }
-        let needed = own.saturating_add(lost_load);
+        let needed = own + lost_load;
         out.push((
             Capacity {
                 unit,

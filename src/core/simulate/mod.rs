@@ -121,11 +121,12 @@ pub struct Capacity {
     /// `instances` (groups) or `tasks` (services).
     pub unit: &'static str,
     /// What must run after the failure: the survivors' own load plus the failed place's.
-    pub needed: u32,
+    /// (Sums of the design's sizes: u64, so they never saturate at u32::MAX.)
+    pub needed: u64,
     /// What runs on the survivors when the failure happens.
-    pub running: u32,
+    pub running: u64,
     /// The most the survivors may grow to.
-    pub max: u32,
+    pub max: u64,
 }
 
 impl Capacity {

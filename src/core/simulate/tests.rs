@@ -306,3 +306,116 @@ fn a_component_with_no_second_copy_does_not_come_back() {
     assert!(b.steps.iter().any(|x| x.manual), "{:#?}", b.steps);
     assert!(b.stores.iter().any(|x| x.kind == "s3" && !x.bounded));
 }
+
+/// Every Route 53 health check of the design, to set what AWS would refuse.
+fn r53_checks(d: &mut Design) -> impl Iterator<Item = &mut crate::core::model::HealthCheck> {
+    d.dns
+        .iter_mut()
+        .flat_map(|z| &mut z.records)
+        .flat_map(|r| &mut r.targets)
+        .filter_map(|t| t.health_check.as_mut())
+}
+
+#[test]
+fn a_health_check_route_53_refuses_never_yields_a_saturated_rto() {
+    let mut d = design("active-passive");
+    let valid = region(&d, "us-east-1").rto_seconds.expect("recovers");
+    let mut any = false;
+    for h in r53_checks(&mut d) {
+        (h.interval, h.failure_threshold) = (u32::MAX, u32::MAX);
+        any = true;
+    }
+    assert!(any, "the template has a health check");
+    let s = region(&d, "us-east-1");
+    let rto = s.rto_seconds.expect("recovers");
+    // The most Route 53 accepts: 10 failures 30 s apart (5 min), not u32::MAX s.
+    let detect = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "design")
+        .expect("a detection step");
+    assert_eq!(detect.seconds, 300, "{detect:#?}");
+    assert!(rto <= valid + 300, "RTO {rto} s: {:#?}", s.steps);
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.contains("R53-14") && n.contains("R53-15") && n.contains("4294967295")),
+        "{:#?}",
+        s.notes
+    );
+    // A valid check is used as the design says, with no note.
+    let valid = region(&design("active-passive"), "us-east-1");
+    assert!(
+        !valid.notes.iter().any(|n| n.contains("R53-1")),
+        "{:#?}",
+        valid.notes
+    );
+}
+
+#[test]
+fn a_target_health_check_aws_refuses_is_clamped_and_said() {
+    let mut d = design("active-passive");
+    // Detection through the load balancer's target health.
+    for r in d.dns.iter_mut().flat_map(|z| &mut z.records) {
+        r.targets.iter_mut().for_each(|t| t.health_check = None);
+    }
+    for n in d
+        .regions
+        .iter_mut()
+        .flat_map(|r| &mut r.vpcs)
+        .flat_map(|v| &mut v.nodes)
+    {
+        if let VpcNode::Alb(a) = n {
+            a.health_check.interval = u32::MAX;
+            a.health_check.unhealthy_threshold = u32::MAX;
+        }
+    }
+    let s = region(&d, "us-east-1");
+    let detect = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "design")
+        .expect("a detection step");
+    // 300 s × 10 failures: the most a target group accepts.
+    assert_eq!(detect.seconds, 3000, "{detect:#?}");
+    assert!(
+        s.rto_seconds.is_some_and(|r| r < 10_000),
+        "{:?}",
+        s.rto_seconds
+    );
+    assert!(
+        s.notes.iter().any(|n| n.contains("ALB-07")),
+        "{:#?}",
+        s.notes
+    );
+}
+
+#[test]
+fn capacity_sums_do_not_saturate_at_u32_max() {
+    let mut d = design("active-active");
+    let mut groups = 0u64;
+    for n in d
+        .regions
+        .iter_mut()
+        .flat_map(|r| &mut r.vpcs)
+        .flat_map(|v| &mut v.nodes)
+    {
+        if let VpcNode::Asg(g) = n {
+            if g.target.is_some() {
+                (g.min, g.desired, g.max) = (u32::MAX, u32::MAX, u32::MAX);
+                groups += 1;
+            }
+        }
+    }
+    assert!(groups >= 2, "the template has a group per region");
+    let code = d.regions[0].code.clone();
+    let s = region(&d, &code);
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    // Every group serves: the survivors need the whole load, summed exactly.
+    assert_eq!(c.needed, groups * u64::from(u32::MAX), "{c:?}");
+    assert!(c.needed > u64::from(u32::MAX));
+}

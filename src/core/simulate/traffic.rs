@@ -72,7 +72,14 @@ pub(super) fn leave(
         }
         for t in &dead {
             let start = 0;
-            let detect = detection(places, t.health_check.as_ref(), &t.target, &r.name, start);
+            let detect = detection(
+                places,
+                s,
+                t.health_check.as_ref(),
+                &t.target,
+                &r.name,
+                start,
+            );
             let ttl = fact_step(
                 "alias-ttl",
                 format!(
@@ -106,6 +113,7 @@ pub(super) fn leave(
         let e = dead[0];
         let mut step = alb_health_step(
             places,
+            s,
             &e.target,
             &format!("Accelerator {} sees load balancer", a.name),
             0,
@@ -137,34 +145,88 @@ pub(super) fn leave(
 /// balancer's target health through the alias's `evaluate_target_health`.
 fn detection(
     places: &Places<'_>,
+    s: &mut Scenario,
     hc: Option<&crate::core::model::HealthCheck>,
     target: &str,
     record: &str,
     start: u32,
 ) -> Step {
     match hc {
-        Some(h) => design_step(
-            format!("Route 53's health check on {record} fails {} times, {} s apart.", h.failure_threshold, h.interval),
-            h.interval.saturating_mul(h.failure_threshold),
-            "the design's health check: interval × failure threshold (Route 53 Developer Guide, \"How Route 53 determines whether a health check is healthy\")",
-            Track::Traffic,
+        Some(h) => {
+            let (interval, threshold) = r53_check(h.interval, h.failure_threshold);
+            if (interval, threshold) != (h.interval, h.failure_threshold) {
+                let rules = match (interval != h.interval, threshold != h.failure_threshold) {
+                    (true, true) => "rules R53-14 and R53-15",
+                    (true, false) => "rule R53-14",
+                    _ => "rule R53-15",
+                };
+                let note = format!(
+                    "Record {record}: Route 53 does not accept its health check ({} failures {} s apart; {rules} in `topoform check`), so the timeline assumes {threshold} failure{} {interval} s apart.",
+                    h.failure_threshold, h.interval, if threshold == 1 { "" } else { "s" }
+                );
+                if !s.notes.contains(&note) {
+                    s.notes.push(note);
+                }
+            }
+            design_step(
+                format!("Route 53's health check on {record} fails {threshold} time{}, {interval} s apart.", if threshold == 1 { "" } else { "s" }),
+                interval * threshold,
+                "the design's health check: interval × failure threshold (Route 53 Developer Guide, \"How Route 53 determines whether a health check is healthy\")",
+                Track::Traffic,
+                start,
+            )
+        }
+        None => alb_health_step(
+            places,
+            s,
+            target,
+            &format!("Route 53 sees {record}'s load balancer"),
             start,
+            false,
         ),
-        None => alb_health_step(places, target, &format!("Route 53 sees {record}'s load balancer"), start, false),
     }
+}
+
+/// A Route 53 health check's interval and failure threshold as the
+/// timeline uses them: the design's when Route 53 accepts them (10 or 30 s,
+/// 1 to 10 failures), else the nearest it accepts (30 s, its standard
+/// interval), so an invalid design never yields a saturated or made-up RTO.
+fn r53_check(interval: u32, threshold: u32) -> (u32, u32) {
+    let interval = if interval == 10 { 10 } else { 30 };
+    (interval, threshold.clamp(1, 10))
+}
+
+/// A target group's interval and unhealthy threshold as the timeline uses
+/// them: clamped to what AWS accepts (5-300 s, 2-10 failures).
+fn alb_check(interval: u32, threshold: u32) -> (u32, u32) {
+    (interval.clamp(5, 300), threshold.clamp(2, 10))
 }
 
 /// Detection through a load balancer's target health: its target group's
 /// interval × unhealthy threshold.
 fn alb_health_step(
     places: &Places<'_>,
+    s: &mut Scenario,
     alb: &str,
     who: &str,
     start: u32,
     documented: bool,
 ) -> Step {
     let (interval, threshold) = match places.alb(alb) {
-        Some(a) => (a.health_check.interval, a.health_check.unhealthy_threshold),
+        Some(a) => {
+            let (given_i, given_t) = (a.health_check.interval, a.health_check.unhealthy_threshold);
+            let used = alb_check(given_i, given_t);
+            if used != (given_i, given_t) {
+                let note = format!(
+                    "Load balancer {}: AWS does not accept its target health check ({given_t} failures {given_i} s apart; rule ALB-07 in `topoform check`), so the timeline assumes {} failures {} s apart.",
+                    a.name, used.1, used.0
+                );
+                if !s.notes.contains(&note) {
+                    s.notes.push(note);
+                }
+            }
+            used
+        }
         None => (30, 3),
     };
     let source = if documented {
@@ -174,7 +236,7 @@ fn alb_health_step(
     };
     design_step(
         format!("{who} unhealthy: {threshold} failed target checks, {interval} s apart."),
-        interval.saturating_mul(threshold),
+        interval * threshold,
         source,
         Track::Traffic,
         start,
