@@ -387,9 +387,8 @@ fn the_blocks_pass_fmt_and_validate() {
 /// rules the layered export keeps in the workloads root are created.
 #[test]
 fn a_database_split_into_layers_moves_with_its_state() {
-    let read = |p: &str| -> Value {
-        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
-    };
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
     let (c, files) = diff(
         &read("tests/fixtures/since/database-old.json"),
         &read("tests/fixtures/since/database-layers.json"),
@@ -404,7 +403,11 @@ fn a_database_split_into_layers_moves_with_its_state() {
         ("module.rds_usw2-db", "regions/us-west-2/platform"),
     ] {
         let r = c.of(m).unwrap_or_else(|| panic!("{m} in {c:#?}"));
-        assert_eq!((r.action, r.to_root.as_str()), (Action::MoveState, to), "{m}");
+        assert_eq!(
+            (r.action, r.to_root.as_str()),
+            (Action::MoveState, to),
+            "{m}"
+        );
     }
     assert_eq!(
         c.of("module.dynamodb_sessions").unwrap().action,

@@ -47,8 +47,10 @@ fn des_24(ctx: &Ctx<'_>, out: &mut Report<'_>) {
             .filter(|t| t.role == Some(FailoverRole::Primary))
         {
             let Some(h) = &t.health_check else { continue };
-            let detect = h.interval.saturating_mul(h.failure_threshold);
-            if detect.saturating_add(ttl) > rto {
+            // Exact, whatever the numbers (R53-14/15 refuse the absurd
+            // ones; this message must not quote a clipped product).
+            let detect = u64::from(h.interval) * u64::from(h.failure_threshold);
+            if detect + u64::from(ttl) > u64::from(rto) {
                 out.emit(
                     &[r.id.as_str()],
                     format!(
@@ -187,6 +189,25 @@ mod tests {
             &with(Some(60), None),
             "app",
             &with(Some(600), None),
+        );
+    }
+
+    /// Absurd health checks (R53-14/15 refuse them) are multiplied out
+    /// exactly, not clipped at u32::MAX.
+    #[test]
+    fn des_24_quotes_the_exact_detection_time() {
+        let mut d = with(Some(600), None);
+        let h = d.dns.as_mut().unwrap().records[0]
+            .targets
+            .iter_mut()
+            .find_map(|t| t.health_check.as_mut())
+            .unwrap();
+        (h.interval, h.failure_threshold) = (u32::MAX, 2);
+        let f = findings(&d, "DES-24");
+        assert!(
+            f.iter()
+                .any(|x| x.message.contains("8589934590 s (2 × 4294967295 s)")),
+            "{f:#?}"
         );
     }
 
