@@ -183,7 +183,6 @@ pub fn compressed(link: &str) -> Result<(What, Vec<u8>), ShareError> {
             DecodeError::BadByte(at) => {
                 let at = at + what.prefix().len();
                 let (n, written) = decoded.from.get(at).copied().unwrap_or((0, "?"));
-                let after = if link.contains('#') { " after `#`" } else { "" };
                 let shown = match (written.chars().count(), decoded.bytes.get(at)) {
                     (1, _) => format!("{:?}", written.chars().next().unwrap_or('?')),
                     (_, Some(&b)) if b.is_ascii() => {
@@ -191,7 +190,9 @@ pub fn compressed(link: &str) -> Result<(What, Vec<u8>), ShareError> {
                     }
                     _ => format!("{written:?}"),
                 };
-                format!("character {n}{after} ({shown}) is not base64url (A-Z, a-z, 0-9, - and _)")
+                format!(
+                    "character {n} after `#` ({shown}) is not base64url (A-Z, a-z, 0-9, - and _)"
+                )
             }
             DecodeError::CutOff(_) => format!(
                 "it looks cut off (its text after `{}` has a length base64url never has)",

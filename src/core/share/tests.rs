@@ -117,8 +117,9 @@ fn each_failure_has_its_kind_and_a_clear_message() {
 
     let e = refused(&format!("d1.{}!{}", &body[..10], &body[10..]));
     assert_eq!(e.kind, ShareErrorKind::Base64);
-    // Counted from 1 in the text the user gave (`d1.` is characters 1-3).
-    assert!(e.message.contains("character 14 ('!')"), "{e}");
+    // Counted from 1 in the fragment as the user has it (`d1.` is
+    // characters 1-3), whether the whole link or the fragment is given.
+    assert!(e.message.contains("character 14 after `#` ('!')"), "{e}");
     let e = refused(&format!("https://x/#d1.{}!{}", &body[..10], &body[10..]));
     assert!(e.message.contains("character 14 after `#` ('!')"), "{e}");
 
@@ -295,21 +296,22 @@ fn a_bad_character_is_placed_in_the_text_as_the_user_has_it() {
     let e = refused("d1.%00%00");
     assert!(
         e.message
-            .contains("character 4 (\"%00\", an encoded '\\0')"),
+            .contains("character 4 after `#` (\"%00\", an encoded '\\0')"),
         "{e}"
     );
     // A bad character is named before the length: the length is not
     // what is wrong with `d1.  eNq`.
     let e = refused("d1.  eNq");
-    assert!(e.message.contains("character 4 (' ')"), "{e}");
+    assert!(e.message.contains("character 4 after `#` (' ')"), "{e}");
     let e = refused("d1.eNq%20%20");
     assert!(
-        e.message.contains("character 7 (\"%20\", an encoded ' ')"),
+        e.message
+            .contains("character 7 after `#` (\"%20\", an encoded ' ')"),
         "{e}"
     );
     // A `%` that starts no escape is itself the bad character.
     let e = refused("d1.AB%zz");
-    assert!(e.message.contains("character 6 ('%')"), "{e}");
+    assert!(e.message.contains("character 6 after `#` ('%')"), "{e}");
     let e = refused("d1.A");
     assert_eq!(e.kind, ShareErrorKind::Base64);
     assert!(e.message.contains("cut off"), "{e}");
