@@ -178,6 +178,15 @@ pub fn compressed(link: &str) -> Result<(What, Vec<u8>), ShareError> {
                 },
             )
         })?;
+    if body.is_empty() {
+        return Err(ShareError::new(
+            ShareErrorKind::Base64,
+            format!(
+                "the link is damaged: it holds nothing after `{}` (cut off?)",
+                what.prefix()
+            ),
+        ));
+    }
     let bytes = base64url::decode(body).map_err(|why| {
         let why = match why {
             DecodeError::BadByte(at) => {

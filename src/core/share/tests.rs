@@ -312,6 +312,11 @@ fn a_bad_character_is_placed_in_the_text_as_the_user_has_it() {
     // A `%` that starts no escape is itself the bad character.
     let e = refused("d1.AB%zz");
     assert!(e.message.contains("character 6 after `#` ('%')"), "{e}");
+    for link in ["d1.", "https://x/#x1."] {
+        let e = compressed(link).unwrap_err();
+        assert_eq!(e.kind, ShareErrorKind::Base64);
+        assert!(e.message.contains("holds nothing after"), "{e}");
+    }
     let e = refused("d1.A");
     assert_eq!(e.kind, ShareErrorKind::Base64);
     assert!(e.message.contains("cut off"), "{e}");
