@@ -7,6 +7,7 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_canvas_clipboard`
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -82,4 +83,58 @@ async fn a_vpc_copied_in_one_app_pastes_into_another() {
         vpcs_b + 1,
         "the design is untouched"
     );
+}
+
+/// Ctrl/Cmd+V with nothing selected and nothing focused (the page just
+/// opened, or focus dropped to the page) is the canvas's: a clip pastes
+/// into the region it came from, and a refused one says why. It was
+/// ignored, silently, whatever it held.
+#[wasm_bindgen_test]
+async fn a_paste_with_nothing_focused_pastes_or_says_why() {
+    let (a, _h) = mount();
+    settle().await;
+    let vpcs = count(&a, "[data-kind='vpc']");
+    click(&a, "[data-target='use1-main']");
+    settle().await;
+    focus(&find(&a, "svg.canvas"));
+    let data = web_sys::DataTransfer::new().unwrap();
+    clipboard_event("copy", &data);
+    let clip = data.get_data("text/plain").unwrap();
+
+    // Nothing selected, focus on the page itself.
+    key("Escape", false);
+    if let Some(el) = leptos::prelude::document().active_element() {
+        el.unchecked_into::<web_sys::HtmlElement>().blur().unwrap();
+    }
+    settle().await;
+    assert!(outlined(&a).is_empty(), "nothing selected");
+    assert_eq!(
+        leptos::prelude::document()
+            .active_element()
+            .map(|e| e.tag_name()),
+        Some("BODY".to_string())
+    );
+    assert!(
+        !clipboard_event("paste", &data),
+        "the paste is the canvas's"
+    );
+    settle().await;
+    assert_eq!(count(&a, "[data-kind='vpc']"), vpcs + 1, "pasted");
+
+    // A clip listing no objects says so, and pastes nothing.
+    let empty = web_sys::DataTransfer::new().unwrap();
+    let none = clip.replace("\"objects\":[\"use1-main\"]", "\"objects\":[]");
+    assert_ne!(none, clip);
+    empty.set_data("text/plain", &none).unwrap();
+    if let Some(el) = leptos::prelude::document().active_element() {
+        el.unchecked_into::<web_sys::HtmlElement>().blur().unwrap();
+    }
+    clipboard_event("paste", &empty);
+    settle().await;
+    assert!(
+        text(&a, "[role='alert']").contains("holds no objects"),
+        "{}",
+        text(&a, "[role='alert']")
+    );
+    assert_eq!(count(&a, "[data-kind='vpc']"), vpcs + 1, "nothing more");
 }

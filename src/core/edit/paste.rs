@@ -26,8 +26,12 @@ use super::region_code::az_remap;
 use super::EditError;
 use crate::core::catalog;
 use crate::core::model::*;
+use crate::core::text::short;
 use ipnet::Ipv4Net;
 use std::collections::{HashMap, HashSet};
+
+/// The prefix lengths AWS accepts for a VPC's block (and a subnet's).
+const VPC_PREFIXES: std::ops::RangeInclusive<u8> = 16..=28;
 
 /// Clip id -> pasted id, for every object pasted (a VPC's contents too).
 type IdMap = HashMap<String, String>;
@@ -223,6 +227,15 @@ fn paste_vpc(
             v.name, v.cidr
         ))
     })?;
+    // AWS takes a VPC block of /16 to /28; the free-block search below
+    // would otherwise hand a /0 the whole of 172.16.0.0/12.
+    if !VPC_PREFIXES.contains(&old.prefix_len()) {
+        return Err(EditError::new(format!(
+            "The copied VPC {} has CIDR {}; a VPC's block is /16 to /28. Nothing was pasted.",
+            short(&v.name),
+            short(v.cidr.trim())
+        )));
+    }
     let taken: Vec<Ipv4Net> = d
         .regions
         .iter()
@@ -236,16 +249,7 @@ fn paste_vpc(
             v.name
         ))
     })?;
-    let subnets = v
-        .subnets
-        .iter()
-        .map(|s| Subnet {
-            id: map_id(map, &s.id),
-            cidr: shift(&s.cidr, old, net),
-            az: mapped(azs, &s.az),
-            ..s.clone()
-        })
-        .collect();
+    let subnets = moved_subnets(v, old, net, azs, map)?;
     let mut names = node_names(d, &region.id);
     let mut nodes = Vec::new();
     for n in &v.nodes {
@@ -269,6 +273,55 @@ fn paste_vpc(
     Ok(())
 }
 
+/// The subnets of a copied VPC moved from its block `old` to `net`: each at
+/// the same offset when it lay inside `old` with a subnet's size, else
+/// (a clip not written by Copy) at the next free block of the new VPC.
+fn moved_subnets(
+    v: &Vpc,
+    old: Ipv4Net,
+    net: Ipv4Net,
+    azs: &HashMap<String, String>,
+    map: &IdMap,
+) -> Result<Vec<Subnet>, EditError> {
+    let at_offset = |s: &Subnet| {
+        parse_net(&s.cidr)
+            .filter(|n| old.contains(n) && VPC_PREFIXES.contains(&n.prefix_len()))
+            .and_then(|_| parse_net(&shift(&s.cidr, old, net)))
+    };
+    let mut taken: Vec<Ipv4Net> = v.subnets.iter().filter_map(at_offset).collect();
+    let mut out = Vec::with_capacity(v.subnets.len());
+    for s in &v.subnets {
+        let cidr = match at_offset(s) {
+            Some(n) => n,
+            None => {
+                let n = parse_net(&s.cidr)
+                    .map(|n| n.prefix_len())
+                    .filter(|p| VPC_PREFIXES.contains(p))
+                    .and_then(|p| first_free(net, p, &taken))
+                    .or_else(|| next_subnet_cidr(net, &taken))
+                    .ok_or_else(|| {
+                        EditError::new(format!(
+                            "The copied VPC {} ({}) has no room left for its subnet {} ({}). Nothing was pasted.",
+                            short(&v.name),
+                            short(v.cidr.trim()),
+                            short(&s.name),
+                            short(s.cidr.trim())
+                        ))
+                    })?;
+                taken.push(n);
+                n
+            }
+        };
+        out.push(Subnet {
+            id: map_id(map, &s.id),
+            cidr: cidr.to_string(),
+            az: mapped(azs, &s.az),
+            ..s.clone()
+        });
+    }
+    Ok(out)
+}
+
 /// A pasted subnet: the next free block of its size in the target VPC.
 fn paste_subnet(
     d: &mut Design,
@@ -288,7 +341,7 @@ fn paste_subnet(
         .collect();
     let prefix = parse_net(&s.cidr)
         .map(|n| n.prefix_len())
-        .filter(|p| (16..=28).contains(p));
+        .filter(|p| VPC_PREFIXES.contains(p));
     let cidr = prefix.and_then(|p| first_free(net, p, &taken)).or_else(|| next_subnet_cidr(net, &taken)).ok_or_else(|| {
         EditError::new(format!("VPC {} ({}) is full: there is no free block left for subnet {}. Nothing was pasted.", vpc.name, vpc.cidr, s.name))
     })?;

@@ -16,6 +16,7 @@ pub use exercise::{exercise_fragment, exercise_of, open_exercise};
 
 use crate::core::model::{self, Design, LoadError};
 use crate::core::text::short;
+use base64url::DecodeError;
 use compress::InflateError;
 use std::fmt;
 
@@ -153,9 +154,15 @@ pub fn compressed(link: &str) -> Result<(What, Vec<u8>), ShareError> {
         ));
     }
     let frag = fragment_of(link);
+    let decoded = percent_decoded(frag);
     let (what, body) = [What::Design, What::Exercise]
         .into_iter()
-        .find_map(|w| frag.strip_prefix(w.prefix()).map(|b| (w, b)))
+        .find_map(|w| {
+            decoded
+                .bytes
+                .strip_prefix(w.prefix().as_bytes())
+                .map(|b| (w, b))
+        })
         .ok_or_else(|| {
             let shown: String = frag.chars().take(8).collect();
             ShareError::new(
@@ -171,13 +178,86 @@ pub fn compressed(link: &str) -> Result<(What, Vec<u8>), ShareError> {
                 },
             )
         })?;
+    if body.is_empty() {
+        return Err(ShareError::new(
+            ShareErrorKind::Base64,
+            format!(
+                "the link is damaged: it holds nothing after `{}` (cut off?)",
+                what.prefix()
+            ),
+        ));
+    }
     let bytes = base64url::decode(body).map_err(|why| {
+        let why = match why {
+            DecodeError::BadByte(at) => {
+                let at = at + what.prefix().len();
+                let (n, written) = decoded.from.get(at).copied().unwrap_or((0, "?"));
+                let shown = match (written.chars().count(), decoded.bytes.get(at)) {
+                    (1, _) => format!("{:?}", written.chars().next().unwrap_or('?')),
+                    (_, Some(&b)) if b.is_ascii() => {
+                        format!("{written:?}, an encoded {:?}", char::from(b))
+                    }
+                    _ => format!("{written:?}"),
+                };
+                format!(
+                    "character {n} after `#` ({shown}) is not base64url (A-Z, a-z, 0-9, - and _)"
+                )
+            }
+            DecodeError::CutOff(_) => format!(
+                "it looks cut off (its text after `{}` has a length base64url never has)",
+                what.prefix()
+            ),
+        };
         ShareError::new(
             ShareErrorKind::Base64,
             format!("the link is damaged: {why}"),
         )
     })?;
     Ok((what, bytes))
+}
+
+/// A fragment with its percent-escapes decoded, and where each decoded
+/// byte came from.
+struct Decoded<'a> {
+    bytes: Vec<u8>,
+    /// For each byte: the character of the fragment it comes from
+    /// (counted from 1) and that character, or `%XX` escape, as written.
+    from: Vec<(usize, &'a str)>,
+}
+
+/// `frag` with each `%XX` escape decoded. A browser or chat app may
+/// percent-encode a link it passes on, and base64url holds no `%`, so
+/// decoding never changes a link that was not encoded; a `%` not followed
+/// by two hex digits stays (and is then refused as not base64url).
+fn percent_decoded(frag: &str) -> Decoded<'_> {
+    let raw = frag.as_bytes();
+    let hex = |i: usize| raw.get(i).and_then(|&c| char::from(c).to_digit(16));
+    let mut out = Decoded {
+        bytes: Vec::with_capacity(raw.len()),
+        from: Vec::with_capacity(raw.len()),
+    };
+    // `i` is a byte index, `n` the character count before it.
+    let (mut i, mut n) = (0, 0);
+    while i < raw.len() {
+        let at = n + 1;
+        let len = match (raw[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.bytes.push((h * 16 + l) as u8);
+                out.from.push((at, &frag[i..i + 3]));
+                n += 3;
+                3
+            }
+            _ => {
+                let len = frag[i..].chars().next().map_or(1, char::len_utf8);
+                out.bytes.extend_from_slice(&raw[i..i + len]);
+                out.from.extend((0..len).map(|_| (at, &frag[i..i + len])));
+                n += 1;
+                len
+            }
+        };
+        i += len;
+    }
+    out
 }
 
 /// The error of a link whose bytes do not inflate: past the cap

@@ -117,7 +117,11 @@ fn each_failure_has_its_kind_and_a_clear_message() {
 
     let e = refused(&format!("d1.{}!{}", &body[..10], &body[10..]));
     assert_eq!(e.kind, ShareErrorKind::Base64);
-    assert!(e.message.contains("character 10 ('!')"), "{e}");
+    // Counted from 1 in the fragment as the user has it (`d1.` is
+    // characters 1-3), whether the whole link or the fragment is given.
+    assert!(e.message.contains("character 14 after `#` ('!')"), "{e}");
+    let e = refused(&format!("https://x/#d1.{}!{}", &body[..10], &body[10..]));
+    assert!(e.message.contains("character 14 after `#` ('!')"), "{e}");
 
     // Truncated: cut anywhere, the link is refused, never half-loaded.
     for cut in [4, 100, good.len() / 2, good.len() - 5] {
@@ -254,4 +258,67 @@ fn the_two_step_path_agrees_with_unpack() {
         design_of(What::Exercise, &text).unwrap_err().kind,
         ShareErrorKind::Prefix
     );
+}
+
+/// `text` with every character percent-encoded, as a chat app or browser
+/// passing a link on may write it.
+fn percent_encoded(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[test]
+fn a_percent_encoded_link_opens_like_the_link() {
+    let design = hundred_object_design();
+    let good = design_fragment(&design);
+    let (body, tail) = good.split_at(good.len() / 2);
+    for link in [
+        format!("https://x/#{}", percent_encoded(&good)),
+        format!("https://x/#d1.{}{tail}", percent_encoded(&body[3..])),
+        good.replace('-', "%2D").replace('_', "%5f"),
+    ] {
+        match open_design(&link) {
+            Ok(d) => assert_eq!(d, design),
+            Err(e) => panic!("{link:.60}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn a_bad_character_is_placed_in_the_text_as_the_user_has_it() {
+    // `%41%41` is `AA`; the `+` (written `%2B`) is characters 10-12.
+    let e = refused("https://x/#d1.%41%41%2BAAA");
+    assert_eq!(e.kind, ShareErrorKind::Base64);
+    assert!(
+        e.message
+            .contains("character 10 after `#` (\"%2B\", an encoded '+')"),
+        "{e}"
+    );
+    let e = refused("d1.%00%00");
+    assert!(
+        e.message
+            .contains("character 4 after `#` (\"%00\", an encoded '\\0')"),
+        "{e}"
+    );
+    // A bad character is named before the length: the length is not
+    // what is wrong with `d1.  eNq`.
+    let e = refused("d1.  eNq");
+    assert!(e.message.contains("character 4 after `#` (' ')"), "{e}");
+    let e = refused("d1.eNq%20%20");
+    assert!(
+        e.message
+            .contains("character 7 after `#` (\"%20\", an encoded ' ')"),
+        "{e}"
+    );
+    // A `%` that starts no escape is itself the bad character.
+    let e = refused("d1.AB%zz");
+    assert!(e.message.contains("character 6 after `#` ('%')"), "{e}");
+    for link in ["d1.", "https://x/#x1."] {
+        let e = compressed(link).unwrap_err();
+        assert_eq!(e.kind, ShareErrorKind::Base64);
+        assert!(e.message.contains("holds nothing after"), "{e}");
+    }
+    let e = refused("d1.A");
+    assert_eq!(e.kind, ShareErrorKind::Base64);
+    assert!(e.message.contains("cut off"), "{e}");
+    assert!(!e.message.contains("1 characters"), "{e}");
 }

@@ -19,6 +19,19 @@ fn on_canvas(st: Stage, ev: &web_sys::Event) -> bool {
             .is_some_and(|el| platform::focus::within(&el))
 }
 
+/// True when a paste is the canvas's: the keyboard is on the canvas, or on
+/// nothing (the page just opened, or focus dropped to the page), where the
+/// browser would do nothing with it. Left unanswered, such a paste was
+/// silent, whatever it held.
+fn paste_here(st: Stage, ev: &web_sys::Event) -> bool {
+    let on_page = || {
+        leptos::prelude::document()
+            .active_element()
+            .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"))
+    };
+    on_canvas(st, ev) || (!platform::in_field(ev) && on_page())
+}
+
 /// The clip of the selection, or why there is none.
 fn clip(st: Stage) -> Result<String, String> {
     let ids = st.selection.get_untracked();
@@ -62,7 +75,7 @@ pub fn listen(st: Stage) {
         }
     });
     crate::ui::on_window(leptos::ev::paste, move |ev| {
-        if !on_canvas(st, &ev) {
+        if !paste_here(st, &ev) {
             return;
         }
         ev.prevent_default();

@@ -22,6 +22,11 @@ pub const CLIP_VERSION: u64 = 1;
 /// (the whole 5,000-object stress design is 2 MB); anything larger is not
 /// a clip, and parsing it would freeze the page.
 pub const MAX_CLIP_BYTES: usize = 4 * 1024 * 1024;
+/// The most entries a clip's `objects` may list: Copy lists one per copied
+/// VPC, bucket, table, or subnet or workload outside a copied VPC, and the
+/// whole 5,000-object stress design copies to far fewer. A longer list was
+/// not written by Copy, and is refused before any of it is looked at.
+pub const MAX_CLIP_OBJECTS: usize = 5_000;
 
 /// A clip read back: the design it carries and the ids of its copied objects.
 #[derive(Debug, Clone)]
@@ -150,6 +155,18 @@ pub fn read(text: &str) -> Result<Clip, String> {
         _ => None,
     }
     .ok_or("The clipboard's `objects` must be a list of ids. Nothing was pasted.")?;
+    if objects.is_empty() {
+        return Err(
+            "The clipboard holds no objects (its `objects` list is empty). Nothing was pasted."
+                .to_string(),
+        );
+    }
+    if objects.len() > MAX_CLIP_OBJECTS {
+        return Err(format!(
+            "The clipboard lists {} objects; a Topoform clipboard lists at most {MAX_CLIP_OBJECTS}. Nothing was pasted.",
+            objects.len()
+        ));
+    }
     let design =
         load_value(doc.remove("design").unwrap_or(Value::Object(Map::new()))).map_err(|e| {
             format!("The clipboard's objects are not valid: design.{e}. Nothing was pasted.")
@@ -160,7 +177,30 @@ pub fn read(text: &str) -> Result<Clip, String> {
             return Err(format!("The clipboard names `{}`, which it does not hold as a copyable object. Nothing was pasted.", crate::core::text::short(id)));
         }
     }
+    let objects = distinct_roots(&index, objects);
     Ok(Clip { design, objects })
+}
+
+/// `objects` as Copy would list them: each id once (an id listed twice is
+/// one object, pasted once), and nothing inside a listed VPC (it travels
+/// with its VPC; pasting it again would be a second copy).
+fn distinct_roots(index: &Index<'_>, objects: Vec<String>) -> Vec<String> {
+    let vpcs: HashSet<&str> = objects
+        .iter()
+        .filter(|id| matches!(index.get(id), Some(ObjectRef::Vpc { .. })))
+        .map(String::as_str)
+        .collect();
+    let inside = |id: &str| matches!(index.get(id), Some(ObjectRef::Subnet { vpc, .. } | ObjectRef::VpcNode { vpc, .. }) if vpcs.contains(vpc.id.as_str()));
+    let mut seen = HashSet::new();
+    let keep: Vec<bool> = objects
+        .iter()
+        .map(|id| !inside(id) && seen.insert(id.as_str()))
+        .collect();
+    objects
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(id, k)| k.then_some(id))
+        .collect()
 }
 
 /// The region shell for `region` in the clip, added on first use.

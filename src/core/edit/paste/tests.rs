@@ -272,3 +272,125 @@ fn copy_leaves_out_what_cannot_be_pasted() {
     assert_eq!(c.objects, ["use1-main"], "the ALB travels inside its VPC");
     assert!(text.starts_with("{\"format\":\"topoform.clipboard\",\"version\":1,"));
 }
+
+/// The clip of `use1-main` of active-passive, its JSON changed by `f`.
+fn hand_made(f: impl FnOnce(&mut serde_json::Value)) -> String {
+    let d = tpl("active-passive");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&clip(&d, &["use1-main"])).unwrap_or_else(|e| panic!("{e}"));
+    f(&mut v);
+    v.to_string()
+}
+
+fn refused(text: &str) -> String {
+    match paste(&tpl("active-passive"), text, Some("use1-main")) {
+        Ok((_, ids)) => panic!("pasted {ids:?}"),
+        Err(e) => e.0,
+    }
+}
+
+#[test]
+fn an_empty_objects_list_is_refused_and_says_so() {
+    let e = refused(&hand_made(|v| v["objects"] = serde_json::json!([])));
+    assert!(e.contains("holds no objects"), "{e}");
+    assert!(e.ends_with("Nothing was pasted."), "{e}");
+}
+
+#[test]
+fn an_id_listed_twice_is_pasted_once() {
+    let d = tpl("active-passive");
+    let text = hand_made(|v| v["objects"] = serde_json::json!(["use1-main", "use1-main"]));
+    let (after, ids) = paste(&d, &text, None).unwrap_or_else(|e| panic!("{e}"));
+    loads(&after);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let vpcs = |d: &Design| d.regions.iter().map(|r| r.vpcs.len()).sum::<usize>();
+    assert_eq!(vpcs(&after), vpcs(&d) + 1);
+    // A subnet or workload listed beside its VPC travels with it, once.
+    let text = hand_made(|v| {
+        v["objects"] = serde_json::json!(["use1-pub-a", "use1-main", "use1-alb", "use1-main"])
+    });
+    let (after, ids) = paste(&d, &text, None).unwrap_or_else(|e| panic!("{e}"));
+    loads(&after);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert_eq!(
+        vpc(&after, &ids[0]).subnets.len(),
+        vpc(&d, "use1-main").subnets.len()
+    );
+    assert_eq!(
+        vpc(&after, "use1-main").subnets.len(),
+        vpc(&d, "use1-main").subnets.len(),
+        "nothing pasted into the original"
+    );
+}
+
+#[test]
+fn an_absurdly_long_objects_list_is_refused_for_its_length() {
+    let e = refused(&hand_made(|v| {
+        v["objects"] = serde_json::json!(vec!["use1-main"; clip::MAX_CLIP_OBJECTS + 1])
+    }));
+    assert!(
+        e.contains(&format!("lists {} objects", clip::MAX_CLIP_OBJECTS + 1)),
+        "{e}"
+    );
+    assert!(!e.contains("address"), "{e}");
+    // Up to the cap, repeats of one id are that one object.
+    let text =
+        hand_made(|v| v["objects"] = serde_json::json!(vec!["use1-main"; clip::MAX_CLIP_OBJECTS]));
+    let (_, ids) = paste(&tpl("active-passive"), &text, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ids.len(), 1);
+}
+
+#[test]
+fn a_copied_vpc_block_outside_16_to_28_is_refused() {
+    for cidr in ["0.0.0.0/0", "10.0.0.0/8", "10.0.0.0/15", "10.0.0.0/29"] {
+        let e = refused(&hand_made(|v| {
+            v["design"]["regions"][0]["vpcs"][0]["cidr"] = cidr.into()
+        }));
+        assert!(
+            e.contains(&format!("has CIDR {cidr}; a VPC's block is /16 to /28")),
+            "{cidr}: {e}"
+        );
+        assert!(e.ends_with("Nothing was pasted."), "{e}");
+    }
+    for cidr in ["10.0.0.0/16", "10.0.0.0/28"] {
+        let text = hand_made(|v| {
+            v["design"]["regions"][0]["vpcs"][0]["cidr"] = cidr.into();
+            v["design"]["regions"][0]["vpcs"][0]["subnets"] = serde_json::json!([]);
+            v["design"]["regions"][0]["vpcs"][0]["nodes"] = serde_json::json!([]);
+        });
+        let (after, ids) =
+            paste(&tpl("active-passive"), &text, None).unwrap_or_else(|e| panic!("{cidr}: {e}"));
+        loads(&after);
+        assert_eq!(
+            vpc(&after, &ids[0]).cidr.split('/').nth(1),
+            cidr.split('/').nth(1)
+        );
+    }
+}
+
+#[test]
+fn a_copied_subnet_outside_its_vpc_gets_a_free_block_of_the_new_vpc() {
+    let text = hand_made(|v| {
+        let subnets = &mut v["design"]["regions"][0]["vpcs"][0]["subnets"];
+        subnets[0]["cidr"] = "0.0.0.0/0".into();
+        subnets[1]["cidr"] = "192.168.7.0/24".into();
+    });
+    let d = tpl("active-passive");
+    let (after, ids) = paste(&d, &text, None).unwrap_or_else(|e| panic!("{e}"));
+    loads(&after);
+    let v = vpc(&after, &ids[0]);
+    let net = parse_net(&v.cidr).unwrap_or_else(|| panic!("{}", v.cidr));
+    let nets: Vec<Ipv4Net> = v
+        .subnets
+        .iter()
+        .filter_map(|s| parse_net(&s.cidr))
+        .collect();
+    assert_eq!(nets.len(), v.subnets.len());
+    for (i, a) in nets.iter().enumerate() {
+        assert!(net.contains(a), "{a} outside {net}");
+        assert!(VPC_PREFIXES.contains(&a.prefix_len()), "{a}");
+        for b in &nets[i + 1..] {
+            assert!(!a.contains(b) && !b.contains(a), "{a} overlaps {b}");
+        }
+    }
+}
