@@ -159,3 +159,90 @@ async fn a_worker_that_cannot_load_is_reported_and_the_design_is_untouched() {
         .unwrap();
     assert!(again.contains("could not be loaded"), "{again}");
 }
+
+/// The dialog is a modal for the keyboard: focus moves into it when it
+/// opens, Tab and Shift+Tab go round its own controls, Escape closes it
+/// (and never reaches the page's shortcuts), and focus goes back to where
+/// it was.
+#[wasm_bindgen_test]
+async fn the_dialog_takes_keeps_and_gives_back_focus() {
+    use wasm_bindgen::JsCast;
+    use web_support::forms::{focused, key_on};
+    let design = RwSignal::new(TEMPLATES[0].design().unwrap());
+    let open = RwSignal::new(false);
+    let el = host();
+    let opener: web_sys::HtmlElement = document()
+        .create_element("button")
+        .unwrap()
+        .unchecked_into();
+    opener.set_text_content(Some("Export"));
+    el.append_child(&opener).unwrap();
+    let _h = leptos::mount::mount_to(
+        el.clone(),
+        move || view! { <ExportDialog design=design.into() open=open on_pick=Callback::new(|_| ()) exporter=Exporter::in_process() /> },
+    );
+    opener.focus().unwrap();
+    open.set(true);
+    let dialog = wait_for(&el, "[role='dialog'][aria-modal='true']").await;
+    wait_for(&el, "[data-path]").await;
+    settle().await;
+    let inside = || {
+        focused().is_some_and(|f| {
+            dialog.contains(Some(f.as_ref())) && !f.is_same_node(Some(dialog.as_ref()))
+        })
+    };
+    assert!(
+        inside(),
+        "focus moved into the dialog: {:?}",
+        focused().map(|f| f.outer_html())
+    );
+    assert_eq!(
+        focused()
+            .and_then(|f| f.get_attribute("aria-label"))
+            .as_deref(),
+        Some("Layout"),
+        "on its first control"
+    );
+    // Keys pressed in the dialog never reach the window.
+    let reached = std::rc::Rc::new(std::cell::Cell::new(0));
+    let r = reached.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || r.set(r.get() + 1));
+    window()
+        .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..40 {
+        key_on(&focused().unwrap(), "Tab", false);
+        assert!(
+            inside(),
+            "Tab stays in the dialog: {:?}",
+            focused().map(|f| f.outer_html())
+        );
+        seen.insert(focused().unwrap().outer_html());
+    }
+    assert!(seen.len() > 5, "Tab goes round the controls: {seen:?}");
+    let first = dialog.query_selector("select").unwrap().unwrap();
+    first
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    key_on(&first, "Tab", true);
+    assert!(inside(), "Shift+Tab from the first control wraps inside");
+    assert!(
+        focused().unwrap().matches("pre[data-preview]").unwrap(),
+        "to the last: {:?}",
+        focused().map(|f| f.outer_html())
+    );
+    key_on(&focused().unwrap(), "Escape", false);
+    settle().await;
+    assert!(!open.get_untracked(), "Escape closes it");
+    assert_eq!(reached.get(), 0, "no key reached the page behind");
+    window()
+        .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref())
+        .unwrap();
+    assert!(
+        focused().is_some_and(|f| f.is_same_node(Some(opener.as_ref()))),
+        "focus went back to the button that opened it: {:?}",
+        focused().map(|f| f.outer_html())
+    );
+}

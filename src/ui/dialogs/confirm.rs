@@ -6,7 +6,6 @@
 //! page, cannot be styled and is suppressed by some browsers.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A question to ask.
 #[derive(Clone)]
@@ -30,16 +29,14 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
         let q = ask.get()?;
         // Where focus was, to give it back: an HTML element, or the canvas
         // (an SVG element, which Delete is pressed on).
-        let before = document().active_element();
+        let before = super::modal::focused();
         let back = StoredValue::new_local(before);
         let (on_yes, on_no) = (q.on_yes, q.on_no);
         let close = move |confirmed: bool| {
             // Read before closing: closing disposes what this view owns.
             let back = back.try_get_value().flatten();
             ask.set(None);
-            if let Some(el) = back {
-                crate::platform::focus::focus(&el);
-            }
+            super::modal::give_back(back);
             if confirmed {
                 on_yes.run(());
             } else if let Some(no) = on_no {
@@ -54,44 +51,8 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
             }
         });
         let on_key = move |ev: leptos::ev::KeyboardEvent| {
-            ev.stop_propagation();
-            match ev.key().as_str() {
-                "Escape" => {
-                    ev.prevent_default();
-                    close(false);
-                }
-                "Tab" => {
-                    // Keep focus on the dialog's buttons, cycling.
-                    let Some(root) = box_ref.get_untracked() else {
-                        return;
-                    };
-                    let Ok(list) = root.query_selector_all("button") else {
-                        return;
-                    };
-                    let n = list.length();
-                    if n == 0 {
-                        return;
-                    }
-                    let active = document().active_element();
-                    let at = (0..n).find(|i| {
-                        list.item(*i).is_some_and(|b| {
-                            active.as_ref().is_some_and(|a| a.is_same_node(Some(&b)))
-                        })
-                    });
-                    let next = match at {
-                        Some(i) if ev.shift_key() => (i + n - 1) % n,
-                        Some(i) => (i + 1) % n,
-                        None => 0,
-                    };
-                    ev.prevent_default();
-                    if let Some(b) = list
-                        .item(next)
-                        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = b.focus();
-                    }
-                }
-                _ => {}
+            if let Some(root) = box_ref.get_untracked() {
+                super::modal::on_key(&root, &ev, || close(false));
             }
         };
         let lines = q.lines.clone();

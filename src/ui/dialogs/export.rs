@@ -228,9 +228,27 @@ pub fn ExportDialog(
         });
     };
     let close = move || open.set(false);
+    // A modal: focus moves in when it opens, Tab stays inside, Escape
+    // closes, and focus goes back where it was (the canvas after an error
+    // was picked, or when that place is gone) when it closes, however it
+    // is closed.
+    let back = StoredValue::new_local(None::<web_sys::Element>);
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |was_open: Option<bool>| {
+        let now = open.get();
+        if was_open == Some(true) && !now {
+            super::modal::give_back(back.try_update_value(Option::take).flatten());
+        }
+        now
+    });
+    Effect::new(move |_| {
+        if let Some(root) = dialog.get() {
+            super::modal::take_focus(&root);
+        }
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            close();
+        if let Some(root) = dialog.get_untracked() {
+            super::modal::on_key(&root, &ev, close);
         }
     };
     let body = move || {
@@ -246,7 +264,7 @@ pub fn ExportDialog(
                 <ul>
                     {problems.into_iter().map(|p| {
                         let ids = p.subjects.clone();
-                        view! { <li><button type="button" on:click=move |_| { on_pick.run(ids.clone()); close(); }>
+                        view! { <li><button type="button" on:click=move |_| { on_pick.run(ids.clone()); back.set_value(None); close(); }>
                             <b>{p.rule}</b>" "{p.message}
                         </button></li> }
                     }).collect_view()}
@@ -287,8 +305,9 @@ pub fn ExportDialog(
     };
     view! {
         <Show when=move || open.get()>
+            {back.set_value(super::modal::focused())}
             <div class="modal-backdrop" on:click=move |_| close()></div>
-            <div class="modal export-dialog" role="dialog" aria-modal="true" aria-label="Export Terraform" tabindex="-1" on:keydown=on_key>
+            <div class="modal export-dialog" role="dialog" aria-modal="true" aria-label="Export Terraform" tabindex="-1" node_ref=dialog on:keydown=on_key>
                 <header class="modal-head">
                     <h2>"Export Terraform"</h2>
                     <label>"Layout "

@@ -5,6 +5,7 @@ pub mod changes;
 pub mod confirm;
 pub mod export;
 pub mod exporter;
+pub mod modal;
 pub mod picture;
 
 use leptos::prelude::Callback;
