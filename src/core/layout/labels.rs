@@ -49,14 +49,45 @@ fn kind_name(kind: ShapeKind) -> &'static str {
     }
 }
 
-/// Shortens `s` to at most `max` characters, ending in `…` when cut.
+/// Shortens `s` to at most `max` columns, ending in `…` when cut. A column
+/// is the room of a Latin letter: CJK, Hangul, fullwidth forms and emoji
+/// take two, combining marks, joiners and variation selectors none (a
+/// label of emoji cut by count ran out of its frame into the next region).
 pub fn fit(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
+    if s.chars().map(columns).sum::<usize>() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        used += columns(c);
+        if used > max.saturating_sub(1) {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The columns a character takes in a label (see [`fit`]); the ranges of
+/// Unicode's East Asian Wide and Fullwidth classes and the emoji blocks,
+/// written out because labels need no more than this (no table crate).
+fn columns(c: char) -> usize {
+    match u32::from(c) {
+        0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => 0,
+        0x1100..=0x115F
+        | 0x2600..=0x27BF
+        | 0x2E80..=0x303E
+        | 0x3041..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F000..=0x1FAFF
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
     }
 }
 
@@ -276,6 +307,10 @@ mod tests {
         assert_eq!(fit("public-a", 8), "public-a");
         assert_eq!(fit("media-prod-assets", 8), "media-p…");
         assert_eq!(fit("é€ü", 2), "é…");
+        // Wide characters take two columns, marks none.
+        assert_eq!(fit(&"😀".repeat(40), 16), format!("{}…", "😀".repeat(7)));
+        assert_eq!(fit("東京リージョン", 8), "東京リ…");
+        assert_eq!(fit("e\u{301}e\u{301}", 2), "e\u{301}e\u{301}");
     }
 
     #[test]
