@@ -2,9 +2,11 @@
 # Proves `export --since` on moto: the old export of a design is applied
 # (scripts/apply-on-moto.sh), then the new design is exported with
 # `--since` and each root the edit touches is planned against the old
-# state: the plan must import and forget (removed, destroy = false) what the
-# summary says moves to another root, and destroy nothing of it. Then those
-# roots are applied (retired roots first) and must plan clean.
+# state, after the export's scripts/move-state.sh has moved what has no
+# import id: the plan must import and forget (removed, destroy = false) what
+# the summary says moves to another root, keep what moved with its state,
+# and destroy nothing of it. Then those roots are applied (retired roots
+# first) and must plan clean.
 #
 #   scripts/since-on-moto.sh OLD_DESIGN NEW_DESIGN
 #
@@ -16,7 +18,21 @@
 # regions/us-west-1/platform was not clean, and only because moto 5's
 # UpdateTable ignores SSESpecification (moto/dynamodb/responses.py
 # update_table), so the table keeps reporting the old KMS key; AWS applies
-# the change. The script reports that as FAILED: it has no allow-list.
+# the change.
+#
+# Run on 2026-12-05 with tests/fixtures/since/database-old.json ->
+# database-layers.json (two regions, each with a VPC, a MySQL database and
+# its cross-region replica, a load balancer and a group, split into layers),
+# after scripts/move-state.sh was added: the old export applied in 407 s;
+# the script moved 8 modules (94 resources) into the platform and workloads
+# states in 25 s; the retired roots planned 0 to add, change or destroy
+# (the table only forgotten); the new roots imported the table, kept every
+# moved resource (updates in place only: tags and the layered wiring) and
+# deleted only the database's two flow rules per region that the workloads
+# root now holds (created there: that flow is closed between the platform's
+# apply and the workloads'); every second plan clean or only known moto
+# artifacts (scripts/drill/second_plan.py, now shared with
+# apply-on-moto.sh: moto's UpdateTable ignoring SSE among them).
 #
 # Not in CI (Terraform and moto time). Environment: as apply-on-moto.sh;
 # TOPOFORM_BIN (default target/debug/topoform).
