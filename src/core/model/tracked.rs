@@ -137,18 +137,20 @@ impl de::Error for Error {
 /// not a number type, whose words serde's message keeps.
 #[cold]
 fn not_a_number_in_range(unexp: &Unexpected, exp: &dyn de::Expected) -> Option<Error> {
-    let range = |lo: i128, hi: i128| format!("a whole number from {lo} to {hi}");
+    // Written out: formatting the bounds as i128 linked 128-bit division
+    // and printing into every module that loads designs.
     let wanted = match exp.to_string().as_str() {
-        "u8" => range(0, u8::MAX.into()),
-        "u16" => range(0, u16::MAX.into()),
-        "u32" => range(0, u32::MAX.into()),
-        "u64" => range(0, u64::MAX.into()),
-        "usize" => range(0, usize::MAX as i128),
-        "i8" => range(i8::MIN.into(), i8::MAX.into()),
-        "i16" => range(i16::MIN.into(), i16::MAX.into()),
-        "i32" => range(i32::MIN.into(), i32::MAX.into()),
-        "i64" => range(i64::MIN.into(), i64::MAX.into()),
-        "f32" | "f64" => "a number".to_string(),
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" => "a whole number from 0 to 4294967295",
+        "u64" => "a whole number from 0 to 18446744073709551615",
+        "usize" if usize::BITS == 32 => "a whole number from 0 to 4294967295",
+        "usize" => "a whole number from 0 to 18446744073709551615",
+        "i8" => "a whole number from -128 to 127",
+        "i16" => "a whole number from -32768 to 32767",
+        "i32" => "a whole number from -2147483648 to 2147483647",
+        "i64" => "a whole number from -9223372036854775808 to 9223372036854775807",
+        "f32" | "f64" => "a number",
         _ => return None,
     };
     let found = match unexp {
