@@ -40,6 +40,16 @@ export default async function (page, { url, shot }) {
   await page.locator('.side .problems li').first().waitFor({ timeout: 5000 });
   await page.waitForTimeout(300);
   await shot('settings');
+  // On the canvas, the VPC's name is cut to its frame (at Fit, the overview
+  // label; it ran a fifth past the frame, into the next region).
+  const over = await page.evaluate(() => {
+    const frame = document.querySelector('svg.canvas [data-id="use1-main"] rect.frame')?.getBoundingClientRect();
+    const label = document.querySelector('svg.canvas .ov-vpc[data-target="use1-main"] text, svg.canvas .frame-label[data-target="use1-main"] text');
+    const box = label?.getBoundingClientRect();
+    return frame && box ? { frame: [frame.left, frame.right], text: [box.left, box.right], label: label.textContent.slice(0, 40) } : null;
+  });
+  if (!over) throw new Error('no VPC frame or label found on the canvas');
+  if (over.text[1] > over.frame[1] + 1) throw new Error(`the VPC's label runs past its frame: ${JSON.stringify(over)}`);
   let bad = await overflowing(page, '.side');
   if (bad.length) throw new Error(`with nothing selected these overflow: ${bad.join('; ')}`);
 

@@ -17,6 +17,10 @@ const INSET_PX: f64 = 6.0;
 /// Average screen pixels per character of 13 px bold text, to shorten a
 /// label to its frame.
 const CHAR_PX: f64 = 8.0;
+/// Pixels per character of a label that must be cut: a name long enough to
+/// be cut is mostly letters, wider than the average (a 500-character name
+/// of bold `n`, 9.3 px each, cut by the average ran a fifth past its VPC).
+const CUT_CHAR_PX: f64 = 10.0;
 
 /// The CSS variables that size overview labels at `scale` pixels per unit:
 /// set on the overview layer and on the drag layer (where a dragged
@@ -112,7 +116,15 @@ impl OvLabel {
             ShapeKind::Az => String::new(),
             _ => l.title.clone(),
         };
-        let room = ((r.w * s - 2.0 * INSET_PX) / CHAR_PX).max(0.0) as usize;
+        let px = (r.w * s - 2.0 * INSET_PX).max(0.0);
+        let room = (px / CHAR_PX) as usize;
+        // A label that fits by the average is kept whole; one that does
+        // not is cut to the room of wide letters.
+        let room = if text.chars().count() > room {
+            (px / CUT_CHAR_PX) as usize
+        } else {
+            room
+        };
         // The header band stays something to grab the frame by, with or
         // without room for its name.
         let band = header_height(d.shape.kind).min(r.h);
