@@ -59,8 +59,11 @@ pub fn prelude(script: &str, header: &[&str], flags: &[Flag]) -> String {
     sh
 }
 
-/// The helper functions, the same in both runbooks.
-const HELPERS: &str = r#"log() { printf '[%s %s] %s\n' "$SCRIPT" "$(date -u +%H:%M:%S)" "$*"; }
+/// `log`, `show` and `run`: what every generated script that prints its
+/// commands (and runs them only with `--confirm`) needs.
+macro_rules! basics {
+    () => {
+        r#"log() { printf '[%s %s] %s\n' "$SCRIPT" "$(date -u +%H:%M:%S)" "$*"; }
 
 # Prints a command as a shell would need it typed (every word quoted).
 show() {
@@ -74,7 +77,17 @@ run() {
   show "$@"
   if [ "$CONFIRM" = 1 ]; then "$@"; fi
 }
+"#
+    };
+}
 
+/// [`basics!`] for scripts other than the runbooks (`scripts/move-state.sh`).
+pub const BASICS: &str = basics!();
+
+/// The helper functions, the same in both runbooks.
+const HELPERS: &str = concat!(
+    basics!(),
+    r#"
 # capture PLACEHOLDER CMD...: prints CMD's output with --confirm, else
 # PLACEHOLDER (a dry run never calls AWS). The command goes to stderr.
 capture() {
@@ -133,7 +146,8 @@ check_url() {
     --retry 30 --retry-delay 10 --retry-all-errors "$@" "$url"
 }
 
-"#;
+"#
+);
 
 #[cfg(test)]
 mod tests {

@@ -77,6 +77,14 @@ pub fn imports(
     }
 }
 
+/// `removed { from = ADDRESS lifecycle { destroy = false } }`: the old
+/// root forgets what moved, never destroys it.
+fn forgotten(address: &str) -> Result<B, HclError> {
+    Ok(B::new("removed", &[])
+        .a("from", ex(address)?)
+        .b(B::new("lifecycle", &[]).a("destroy", false.into())))
+}
+
 /// The backend config file of the root in `dir` (`regions/eu-west-1` reads
 /// `backends/eu-west-1.hcl`, `regions/eu-west-1/platform` reads
 /// `backends/eu-west-1-platform.hcl`, `global` reads `backends/global.hcl`,
@@ -109,13 +117,10 @@ pub fn files(
                         .a("to", ex(&c.to_address)?),
                 ),
                 Action::MoveRoot => {
-                    per_root.entry(c.root.clone()).or_default().push(
-                        B::new("removed", &[]).a("from", ex(&c.address)?).b(B::new(
-                            "lifecycle",
-                            &[],
-                        )
-                        .a("destroy", false.into())),
-                    );
+                    per_root
+                        .entry(c.root.clone())
+                        .or_default()
+                        .push(forgotten(&c.address)?);
                     notes.entry(c.root.clone()).or_default().push(format!(
                         "# {} moves to {}: forgotten here, imported there.",
                         c.address, c.to_root
@@ -134,13 +139,10 @@ pub fn files(
                     ));
                 }
                 Action::MoveState => {
-                    per_root.entry(c.root.clone()).or_default().push(
-                        B::new("removed", &[]).a("from", ex(&c.address)?).b(B::new(
-                            "lifecycle",
-                            &[],
-                        )
-                        .a("destroy", false.into())),
-                    );
+                    per_root
+                        .entry(c.root.clone())
+                        .or_default()
+                        .push(forgotten(&c.address)?);
                     notes.entry(c.root.clone()).or_default().push(format!(
                         "# {} moves to {}: scripts/move-state.sh moves it into that root's state; if this root is planned first, it is forgotten here, not destroyed.",
                         c.address, c.to_root

@@ -5,7 +5,7 @@
 //! would be destroyed in one state and created anew in the other: a
 //! database recreated empty.
 
-use super::super::artifacts::shell::shell_word;
+use super::super::artifacts::shell::{shell_word, BASICS};
 use super::super::ExportFile;
 use super::blocks::backend_config;
 use super::{Action, ResourceChange};
@@ -41,6 +41,8 @@ pub fn move_state(
         }
     }
     sh += BODY;
+    sh += BASICS;
+    sh += BODY_AFTER_HELPERS;
     for ((from, to), moves) in &pairs {
         // The backend config each root initialises with, relative to the
         // root (`-backend-config` is read from the root's folder); a root
@@ -120,21 +122,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { printf '[%s %s] %s\n' "$SCRIPT" "$(date -u +%H:%M:%S)" "$*"; }
+"#;
 
-# Prints a command as a shell would need it typed (every word quoted).
-show() {
-  local w out='+'
-  for w in "$@"; do out+=" $(printf '%q' "$w")"; done
-  printf '%s\n' "$out"
-}
-
-# Runs a command with --confirm; prints it either way.
-run() {
-  show "$@"
-  if [ "$CONFIRM" = 1 ]; then "$@"; fi
-}
-
+/// After the helpers ([`BASICS`]).
+const BODY_AFTER_HELPERS: &str = r#"
 [ -d backends ] || { echo "$SCRIPT: run it from the export's folder (the one holding backends/)" >&2; exit 2; }
 if [ "$CONFIRM" = 1 ]; then
   WORK=$(cd "$(mktemp -d "${TMPDIR:-/tmp}/topoform-move-state.XXXXXX")" && pwd)
