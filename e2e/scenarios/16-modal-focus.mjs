@@ -68,4 +68,25 @@ export default async function (page, { url, shot }) {
   await dialog.waitFor({ state: 'detached', timeout: 5000 });
   const canvas = await page.evaluate(() => document.activeElement?.matches('svg.canvas'));
   if (!canvas) throw new Error(`after Close focus is on ${(await page.evaluate(() => document.activeElement?.tagName))}, not the canvas`);
+
+  // The shortcuts overlay (`?` on the canvas) is the same kind of modal:
+  // focus moves into it, Tab stays inside, `?` closes it and focus goes
+  // back to the canvas.
+  await page.locator('svg.canvas').focus();
+  await page.keyboard.press('?');
+  const keys = page.locator('.modal.shortcuts');
+  await keys.waitFor({ timeout: 5000 });
+  await page.waitForFunction(() => document.activeElement?.closest('.modal.shortcuts'), null, { timeout: 5000 })
+    .catch(() => { throw new Error('the shortcuts overlay did not take focus'); });
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    if (!(await page.evaluate(() => !!document.activeElement?.closest('.modal.shortcuts')))) {
+      throw new Error(`Tab press ${i + 1} left the shortcuts overlay`);
+    }
+  }
+  await page.keyboard.press('?');
+  await keys.waitFor({ state: 'detached', timeout: 5000 });
+  if (!(await page.evaluate(() => document.activeElement?.matches('svg.canvas')))) {
+    throw new Error('after closing the shortcuts overlay focus is not on the canvas');
+  }
 }

@@ -1,6 +1,7 @@
 //! The keyboard shortcuts overlay (`?`): every key the editor answers to,
 //! from one table so the overlay and the code cannot drift apart silently.
 
+use super::dialogs::modal;
 use leptos::prelude::*;
 
 /// The editor's keys and what they do, in the order people look for them.
@@ -32,17 +33,43 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("?", "Show or hide this list"),
 ];
 
-/// The overlay; shown while `open` is true.
+/// The overlay; shown while `open` is true. A keyboard modal like the
+/// other dialogs (`dialogs::modal`): focus moves to its Close button,
+/// Tab stays inside, Escape or `?` closes it and focus goes back.
 #[component]
 pub fn Shortcuts(open: RwSignal<bool>) -> impl IntoView {
     move || {
         open.get().then(|| {
+            let back = StoredValue::new_local(modal::focused());
+            let close = move || {
+                let back = back.try_get_value().flatten();
+                open.set(false);
+                modal::give_back(back);
+            };
+            let box_ref = NodeRef::<leptos::html::Div>::new();
+            Effect::new(move |_| {
+                if let Some(root) = box_ref.get() {
+                    modal::take_focus(&root);
+                }
+            });
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                let Some(root) = box_ref.get_untracked() else {
+                    return;
+                };
+                if ev.key() == "?" {
+                    ev.stop_propagation();
+                    ev.prevent_default();
+                    close();
+                } else {
+                    modal::on_key(&root, &ev, close);
+                }
+            };
             view! {
-                <div class="modal-backdrop" on:click=move |_| open.set(false)></div>
-                <div class="modal shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+                <div class="modal-backdrop" on:click=move |_| close()></div>
+                <div class="modal shortcuts" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" node_ref=box_ref on:keydown=on_key>
                     <header class="modal-head">
                         <h2>"Keyboard shortcuts"</h2>
-                        <button type="button" aria-label="Close" on:click=move |_| open.set(false)>"Close"</button>
+                        <button type="button" aria-label="Close" on:click=move |_| close()>"Close"</button>
                     </header>
                     <table>{SHORTCUTS.iter().map(|(keys, what)| view! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> }).collect_view()}</table>
                 </div>
