@@ -39,7 +39,7 @@ async fn pipe(stream: &str, format: Format, data: &[u8], cap: usize) -> Result<V
         Format::Raw => "deflate-raw",
         Format::Zlib => "deflate",
     };
-    let damaged = |_| "the compressed design is damaged".to_string();
+    let damaged = |_| "the compressed data is damaged".to_string();
     let ctor = Reflect::get(&js_sys::global(), &stream.into())
         .ok()
         .and_then(|c| c.dyn_into::<Function>().ok())

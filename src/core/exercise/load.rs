@@ -117,7 +117,7 @@ pub fn load_value(value: Value) -> Result<Exercise, LoadError> {
             return Err(err(
                 LoadErrorKind::NotADesign,
                 "format",
-                format!("this is a design, not an exercise (\"{FORMAT}\")"),
+                format!("this is a design, not an exercise (an exercise file says \"format\": \"{FORMAT}\")"),
             ))
         }
         _ => {
