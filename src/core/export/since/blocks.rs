@@ -144,7 +144,7 @@ pub fn files(
                         .or_default()
                         .push(forgotten(&c.address)?);
                     notes.entry(c.root.clone()).or_default().push(format!(
-                        "# {} moves to {}: scripts/move-state.sh moves it into that root's state; if this root is planned first, it is forgotten here, not destroyed.",
+                        "# {} moves to {}: scripts/move-state.sh moves it into that root's state; if this root is applied first, it is forgotten here, not destroyed (then import it there by hand).",
                         c.address, c.to_root
                     ));
                     per_root.entry(c.to_root.clone()).or_default();

@@ -170,7 +170,7 @@ move() {
   fi
   while [ $# -gt 0 ]; do
     if [ "$CONFIRM" = 1 ] && [ -z "$(terraform -chdir="$WORK/empty" state list -state="$old" "$1")" ]; then
-      log "$1 is not in the state of $from (moved already?): skipped"
+      log "$1 is not in the state of $from: skipped (moved by an earlier run; or, if $from was applied before this script, forgotten there: import it into $to by hand)"
     else
       state mv -lock=false -state="$old" -state-out="$new" "$1" "$2"
       moved=1
