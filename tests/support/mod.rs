@@ -45,17 +45,28 @@ pub fn mirror() -> PathBuf {
 
 /// A Terraform CLI config that installs providers only from the mirror, with
 /// a shared plugin cache so each root's init is quick.
+///
+/// Written once per test process, to a file of its own renamed into place:
+/// rewritten in place by every call, it was read by a terraform init of a
+/// test running beside (or of another test binary) while truncated, and
+/// that init, finding no mirror, went to the registry and failed offline.
 pub fn cli_config() -> PathBuf {
-    let dir = std::env::temp_dir().join("topoform-tf-cli");
-    std::fs::create_dir_all(dir.join("cache")).unwrap();
-    let rc = dir.join("terraformrc");
-    let text = format!(
-        "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/*/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/*/*\"]\n  }}\n}}\nplugin_cache_dir = \"{}\"\n",
-        mirror().display(),
-        dir.join("cache").display()
-    );
-    std::fs::write(&rc, text).unwrap();
-    rc
+    static RC: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    RC.get_or_init(|| {
+        let dir = std::env::temp_dir().join("topoform-tf-cli");
+        std::fs::create_dir_all(dir.join("cache")).unwrap();
+        let rc = dir.join("terraformrc");
+        let text = format!(
+            "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"registry.terraform.io/*/*\"]\n  }}\n  direct {{\n    exclude = [\"registry.terraform.io/*/*\"]\n  }}\n}}\nplugin_cache_dir = \"{}\"\n",
+            mirror().display(),
+            dir.join("cache").display()
+        );
+        let tmp = dir.join(format!("terraformrc.{}", std::process::id()));
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, &rc).unwrap();
+        rc
+    })
+    .clone()
 }
 
 /// Runs terraform in `dir` and returns (success, combined output).
