@@ -66,3 +66,10 @@ pub struct AlbHealthCheck {
     /// Failures before a target counts as unhealthy (2-10).
     pub unhealthy_threshold: u32,
 }
+
+impl AlbHealthCheck {
+    /// The intervals a target group accepts, in seconds (ALB-07).
+    pub const INTERVALS: std::ops::RangeInclusive<u32> = 5..=300;
+    /// The healthy and unhealthy thresholds it accepts (ALB-07).
+    pub const THRESHOLDS: std::ops::RangeInclusive<u32> = 2..=10;
+}

@@ -152,6 +152,13 @@ pub struct HealthCheck {
     pub failure_threshold: u32,
 }
 
+impl HealthCheck {
+    /// The request intervals Route 53 offers (R53-14).
+    pub const INTERVALS: [u32; 2] = [10, 30];
+    /// The failure thresholds Route 53 accepts (R53-15).
+    pub const FAILURE_THRESHOLDS: std::ops::RangeInclusive<u32> = 1..=10;
+}
+
 /// Health check protocols.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CheckProtocol {

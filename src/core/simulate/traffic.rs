@@ -192,14 +192,25 @@ fn detection(
 /// 1 to 10 failures), else the nearest it accepts (30 s, its standard
 /// interval), so an invalid design never yields a saturated or made-up RTO.
 fn r53_check(interval: u32, threshold: u32) -> (u32, u32) {
-    let interval = if interval == 10 { 10 } else { 30 };
-    (interval, threshold.clamp(1, 10))
+    use crate::core::model::HealthCheck as H;
+    let interval = if H::INTERVALS.contains(&interval) {
+        interval
+    } else {
+        30
+    };
+    let t = &H::FAILURE_THRESHOLDS;
+    (interval, threshold.clamp(*t.start(), *t.end()))
 }
 
 /// A target group's interval and unhealthy threshold as the timeline uses
 /// them: clamped to what AWS accepts (5-300 s, 2-10 failures).
 fn alb_check(interval: u32, threshold: u32) -> (u32, u32) {
-    (interval.clamp(5, 300), threshold.clamp(2, 10))
+    use crate::core::model::AlbHealthCheck as H;
+    let (i, t) = (&H::INTERVALS, &H::THRESHOLDS);
+    (
+        interval.clamp(*i.start(), *i.end()),
+        threshold.clamp(*t.start(), *t.end()),
+    )
 }
 
 /// Detection through a load balancer's target health: its target group's

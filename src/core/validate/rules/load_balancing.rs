@@ -2,7 +2,7 @@
 
 use super::names_check::{load_balancer_name_problem, target_group_name_problem};
 use super::util::{azs, where_};
-use crate::core::model::{Alb, Region, Tier, Vpc, VpcNode};
+use crate::core::model::{Alb, AlbHealthCheck, Region, Tier, Vpc, VpcNode};
 use crate::core::names;
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::LoadBalancing, Report, Rule, Severity::*};
@@ -159,7 +159,7 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, v, a) in albs(ctx) {
         let h = &a.health_check;
         let mut bad = Vec::new();
-        if !(5..=300).contains(&h.interval) {
+        if !AlbHealthCheck::INTERVALS.contains(&h.interval) {
             bad.push(format!(
                 "health check interval {} s is outside 5-300",
                 h.interval
@@ -171,13 +171,13 @@ fn alb_07(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 h.timeout
             ));
         }
-        if !(2..=10).contains(&h.healthy_threshold) {
+        if !AlbHealthCheck::THRESHOLDS.contains(&h.healthy_threshold) {
             bad.push(format!(
                 "health check healthy threshold {} is outside 2-10",
                 h.healthy_threshold
             ));
         }
-        if !(2..=10).contains(&h.unhealthy_threshold) {
+        if !AlbHealthCheck::THRESHOLDS.contains(&h.unhealthy_threshold) {
             bad.push(format!(
                 "health check unhealthy threshold {} is outside 2-10",
                 h.unhealthy_threshold

@@ -1,7 +1,7 @@
 //! Route 53 health check rules.
 
 use super::route53::{label, records};
-use crate::core::model::{CheckProtocol, ObjectRef, VpcNode};
+use crate::core::model::{CheckProtocol, HealthCheck, ObjectRef, VpcNode};
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
 
@@ -39,7 +39,7 @@ fn checks<'a>(
 
 fn r53_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, h) in checks(ctx) {
-        if h.interval != 10 && h.interval != 30 {
+        if !HealthCheck::INTERVALS.contains(&h.interval) {
             out.emit(
                 &[&r.id, &t.target],
                 format!(
@@ -55,7 +55,7 @@ fn r53_14(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn r53_15(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (r, t, h) in checks(ctx) {
-        if !(1..=10).contains(&h.failure_threshold) {
+        if !HealthCheck::FAILURE_THRESHOLDS.contains(&h.failure_threshold) {
             out.emit(
                 &[&r.id, &t.target],
                 format!(
