@@ -355,3 +355,34 @@ fn help_explains_the_commands() {
         "{h}"
     );
 }
+
+/// A reader that goes away (`topoform check ... | head -1`) ends the
+/// command as it ends any Unix tool, by SIGPIPE: no panic, no backtrace in
+/// the CI log.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let t = &TEMPLATES[0];
+    let p = temp_file(&format!("pipe-{}.json", t.id), t.json);
+    // `cost` prints a table of many lines, written line by line.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_topoform"))
+        .args(["cost", p.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run topoform");
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(status.signal(), Some(libc::SIGPIPE), "{status:?} {err}");
+}

@@ -141,7 +141,21 @@ fn dispatch(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
+/// SIGPIPE back to its default (end the process), as for any Unix tool:
+/// Rust starts programs with it ignored, so a write to a closed pipe
+/// (`topoform export ... | head`) would fail, and `print!` panic.
+#[cfg(unix)]
+fn die_of_a_closed_pipe() {
+    // SAFETY: called first thing in main, before any thread exists;
+    // `signal` with SIG_DFL installs no handler code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    die_of_a_closed_pipe();
     let args: Vec<String> = std::env::args().skip(1).collect();
     dispatch(&args).unwrap_or_else(|msg| {
         eprintln!("error: {msg}\n\n{HELP}");
