@@ -27,7 +27,7 @@ topoform: check a Topoform design file (multi-region AWS topology)
 USAGE:
     topoform check FILE [--format text|json]
     topoform cost FILE [--format text|json]
-    topoform export FILE --out DIR [--layout per-region|single-root]
+    topoform export FILE --out DIR [--layout per-region|single-root] [--since OLD]
     topoform make-primary FILE REGION --out FILE
     topoform simulate FILE [--fail WHAT]... [--format text|json]
     topoform render FILE --format svg|drawio --out OUT [--theme light|dark]
@@ -49,6 +49,11 @@ COMMANDS:
                     system (rule DES-31).
 
     export FILE     Write the Terraform tree (and the design) into DIR.
+                    With --since OLD (a previous export's folder or zip),
+                    also write the moved, removed and import blocks and
+                    scripts/move-state.sh that keep what the edit only
+                    relocates, and print what changes: files, and what is
+                    created, updated, moved, replaced or destroyed.
                     Exit status: 0 written, 1 not written because the design
                     has errors, 2 the file could not be loaded.
 
@@ -161,4 +166,31 @@ fn main() -> ExitCode {
         eprintln!("error: {msg}\n\n{HELP}");
         ExitCode::from(2)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help's usage line of each command names every option it takes
+    /// (`--since` was accepted and documented elsewhere, but not here).
+    #[test]
+    fn the_usage_lines_name_every_option() {
+        for (spec, _) in COMMANDS {
+            let line = HELP
+                .lines()
+                .find(|l| {
+                    l.trim_start()
+                        .starts_with(&format!("topoform {} ", spec.command))
+                })
+                .unwrap_or_else(|| panic!("no usage line for {}", spec.command));
+            for (option, _) in spec.options {
+                assert!(
+                    line.contains(option),
+                    "{}: {option} not in `{line}`",
+                    spec.command
+                );
+            }
+        }
+    }
 }
