@@ -244,3 +244,62 @@ fn a_load_balancer_only_in_the_lost_az_does_not_come_back() {
     );
     assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
 }
+
+#[test]
+fn a_region_no_way_in_sends_traffic_to_carries_none_of_the_lost_load() {
+    // active-active with ap-southeast-1 kept idle (weight 0 in the record,
+    // traffic dial 0 at the accelerator) and its group fixed; the other
+    // two scale by target tracking. Losing eu-west-1 moves its load to
+    // us-east-1 only: Route 53 answers with a 0-weight target only when
+    // every other one is unhealthy.
+    let mut d = design("active-active");
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    for t in &mut record.targets {
+        t.weight = Some(if t.target == "apse1-alb" { 0 } else { 100 });
+    }
+    for e in &mut d.accelerators[0].endpoints {
+        if e.target == "apse1-alb" {
+            e.traffic_dial = 0;
+        }
+    }
+    let scaling = crate::core::model::Scaling {
+        metric: crate::core::model::ScalingMetric::Cpu,
+        target_percent: 60,
+    };
+    let mut use1 = (0, 0);
+    for r in &mut d.regions {
+        for n in r.vpcs.iter_mut().flat_map(|v| &mut v.nodes) {
+            if let VpcNode::Asg(g) = n {
+                g.scaling = (r.code != "ap-southeast-1").then(|| scaling.clone());
+                if r.code == "us-east-1" {
+                    use1 = (g.desired, g.max);
+                }
+            }
+        }
+    }
+    let s = region(&d, "eu-west-1");
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    assert_eq!(c.running, u64::from(use1.0), "{c:?}");
+    assert_eq!(c.max, u64::from(use1.1), "{c:?}");
+    // us-east-1 scales by itself once traffic has moved: nobody is paged.
+    let grow = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "asg-scale-out")
+        .unwrap_or_else(|| panic!("{:#?}", s.steps));
+    assert!(!grow.manual, "{grow:?}");
+    let traffic_end = s
+        .steps
+        .iter()
+        .filter(|x| x.track == Track::Traffic)
+        .map(|x| x.ends_at)
+        .max()
+        .expect("traffic moves");
+    assert_eq!(grow.ends_at, traffic_end + secs("asg-scale-out"));
+    assert!(s.steps.iter().all(|x| !x.manual), "{:#?}", s.steps);
+}
