@@ -118,6 +118,16 @@ pub(super) fn simulate(
                         false,
                         0,
                     )),
+                    VpcNode::Alb(a) => {
+                        // Every node of it was in the lost AZ: whatever it
+                        // fronts has no way in until the AZ returns.
+                        down(
+                            &mut s,
+                            &a.id,
+                            format!("Load balancer {} has subnets in {az} only.", a.name),
+                        );
+                        blocked |= serves;
+                    }
                     VpcNode::Asg(g) => {
                         let lost = share(g.desired, n.subnets().len(), hit);
                         if others {

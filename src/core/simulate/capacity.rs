@@ -13,6 +13,11 @@ use std::collections::BTreeSet;
 /// The regions that take traffic before anything fails.
 pub(super) struct Serving<'a> {
     regions: BTreeSet<String>,
+    /// Per way in (record or accelerator): the regions of the targets it
+    /// answers with, and of those it falls back to when every one of
+    /// those is lost (a failover record's secondary, weight or traffic
+    /// dial 0).
+    ways: Vec<(BTreeSet<String>, BTreeSet<String>)>,
     /// Per region code, the groups and services behind a load balancer,
     /// summed by unit (built once for every scenario).
     loads: FxHashMap<&'a str, [Load; 2]>,
@@ -92,29 +97,31 @@ impl<'a> Serving<'a> {
     ) -> Serving<'a> {
         let region_of = |id: &str| region_of(id).map(str::to_string);
         let mut regions = BTreeSet::new();
+        let mut ways = Vec::new();
         let mut any_door = false;
         for r in design.dns.iter().flat_map(|d| &d.records) {
             any_door = true;
+            let (mut on, mut off) = (BTreeSet::new(), BTreeSet::new());
             for t in &r.targets {
                 let serves = match r.policy {
                     RoutingPolicy::Failover => t.role != Some(FailoverRole::Secondary),
                     RoutingPolicy::Weighted => t.weight != Some(0),
                     _ => true,
                 };
-                if serves {
-                    regions.extend(region_of(&t.target));
-                }
+                if serves { &mut on } else { &mut off }.extend(region_of(&t.target));
             }
+            regions.extend(on.iter().cloned());
+            ways.push((on, off));
         }
         for a in &design.accelerators {
             any_door = true;
-            for e in a
-                .endpoints
-                .iter()
-                .filter(|e| e.weight > 0 && e.traffic_dial > 0)
-            {
-                regions.extend(region_of(&e.target));
+            let (mut on, mut off) = (BTreeSet::new(), BTreeSet::new());
+            for e in &a.endpoints {
+                let serves = e.weight > 0 && e.traffic_dial > 0;
+                if serves { &mut on } else { &mut off }.extend(region_of(&e.target));
             }
+            regions.extend(on.iter().cloned());
+            ways.push((on, off));
         }
         if !any_door {
             for r in &design.regions {
@@ -129,6 +136,7 @@ impl<'a> Serving<'a> {
         }
         Serving {
             regions,
+            ways,
             loads: Load::by_region(design),
             copies: Copies::of(design),
         }
@@ -137,6 +145,17 @@ impl<'a> Serving<'a> {
     /// Whether `code` takes traffic in normal operation.
     pub(super) fn region_serves(&self, code: &str) -> bool {
         self.regions.contains(code)
+    }
+
+    /// Whether region `other` takes traffic once `lost` is lost: it served
+    /// already, or a way in whose every serving target was in `lost` falls
+    /// back to it. A region no way in sends traffic to carries none of the
+    /// lost load, whatever it runs.
+    fn carries_after(&self, lost: &str, other: &str) -> bool {
+        self.region_serves(other)
+            || self.ways.iter().any(|(on, off)| {
+                !on.is_empty() && on.iter().all(|c| c == lost) && off.contains(other)
+            })
     }
 }
 
@@ -216,7 +235,11 @@ pub(super) fn after_region_loss(
         };
         let (mut own, mut running, mut max, mut all_scale, mut any) =
             (0u64, 0u64, 0u64, true, false);
-        for r in design.regions.iter().filter(|r| r.code != code) {
+        for r in design
+            .regions
+            .iter()
+            .filter(|r| r.code != code && serving.carries_after(code, &r.code))
+        {
             let l = load_of(&r.code)[u];
             if !l.any {
                 continue;

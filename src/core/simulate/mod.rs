@@ -19,6 +19,8 @@ pub mod reroute;
 mod strategy;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_outside;
 mod traffic;
 
 pub use strategy::{strategy, Strategy};

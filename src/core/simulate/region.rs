@@ -110,6 +110,28 @@ pub(super) fn simulate(
             },
         }
     }
+    // A replica in the failed region of a table led elsewhere: when the
+    // region served traffic, its applications wrote to it, and the writes
+    // not yet propagated out are lost or arrive later (every replica
+    // accepts writes: "DynamoDB global tables (multi-Region eventual
+    // consistency)"). A standby region took no writes: nothing is lost.
+    if serving.region_serves(code) {
+        for (home, t) in design
+            .regions
+            .iter()
+            .filter(|r| r.code != code)
+            .flat_map(|r| {
+                r.nodes.iter().filter_map(move |n| match n {
+                    RegionNode::Dynamodb(t) => Some((r, t)),
+                    _ => None,
+                })
+            })
+        {
+            if t.replicas.iter().any(|c| c == code) {
+                s.stores.push(StoreLoss { id: t.id.clone(), kind: "dynamodb", rpo_seconds: Some(secs("ddb-global-lag")), bounded: false, note: format!("The writes {code} accepted and had not yet propagated to {} and the other replicas (typically under 1 s, no SLA) are lost or arrive later (last writer wins).", home.code) });
+            }
+        }
+    }
     if manual {
         s.steps.push(fact_step(
             "person-starts-runbook",
@@ -123,7 +145,10 @@ pub(super) fn simulate(
     // Capacity: the survivors grow to what the failed region carried.
     let cap = capacity::after_region_loss(design, serving, code);
     for (c, scaling_all) in &cap {
-        if c.needed > c.running {
+        // Growing is a step only when the survivors may grow at all: a
+        // maximum at or below what runs leaves them short (said below),
+        // and no step of theirs ends the outage.
+        if c.needed.min(c.max) > c.running {
             let (id, unit_what) = if c.unit == "tasks" {
                 ("fargate-task-start", "tasks")
             } else {

@@ -23,13 +23,26 @@ pub(super) fn leave(
         if dead.is_empty() {
             continue;
         }
-        let took_traffic = match r.policy {
-            RoutingPolicy::Failover => dead.iter().any(|t| t.role == Some(FailoverRole::Primary)),
-            _ => true,
-        };
-        if !took_traffic {
+        // The lost targets that answered before the failure: a failover
+        // record's primary; a weighted record's targets above weight 0
+        // (Route 53 answers with a 0-weight record only when every other
+        // one is unhealthy); every target of the other policies.
+        let took: Vec<_> = dead
+            .iter()
+            .filter(|t| match r.policy {
+                RoutingPolicy::Failover => t.role == Some(FailoverRole::Primary),
+                RoutingPolicy::Weighted => t.weight != Some(0),
+                _ => true,
+            })
+            .collect();
+        if took.is_empty() {
+            let which = if r.policy == RoutingPolicy::Failover {
+                "its standby target"
+            } else {
+                "targets of weight 0"
+            };
             s.notes.push(format!(
-                "Record {}: only its standby target was in {code}; traffic is unchanged.",
+                "Record {}: only {which} was in {code}; traffic is unchanged.",
                 r.name
             ));
             continue;
@@ -70,7 +83,7 @@ pub(super) fn leave(
                 continue;
             }
         }
-        for t in &dead {
+        for t in took {
             let start = 0;
             let detect = detection(
                 places,
@@ -110,32 +123,53 @@ pub(super) fn leave(
             blocked = true;
             continue;
         }
-        let e = dead[0];
-        let mut step = alb_health_step(
-            places,
-            s,
-            &e.target,
-            &format!("Accelerator {} sees load balancer", a.name),
-            0,
-            true,
-        );
-        step.what = format!(
-            "{} (Global Accelerator follows the load balancer's target health).",
-            step.what.trim_end_matches('.')
-        );
-        let shift = fact_step(
-            "ga-shift",
-            format!(
-                "Accelerator {} sends new connections to the next healthy region.",
+        // Only endpoints that took traffic (weight and traffic dial above 0)
+        // move any; each is detected through its own load balancer's
+        // target health, so the slowest one ends the move.
+        let took: Vec<_> = dead
+            .iter()
+            .filter(|e| e.weight > 0 && e.traffic_dial > 0)
+            .collect();
+        if took.is_empty() {
+            s.notes.push(format!(
+                "Accelerator {}: only endpoints that took no traffic (weight or traffic dial 0) were in {code}; traffic is unchanged.",
                 a.name
-            ),
-            Track::Traffic,
-            false,
-            step.ends_at,
-        );
-        traffic_end = traffic_end.max(shift.ends_at);
-        s.steps.push(step);
-        s.steps.push(shift);
+            ));
+            continue;
+        }
+        let several = took.len() > 1;
+        for e in took {
+            // Named when more than one moves, so each step says which.
+            let alb = match places.alb(&e.target) {
+                Some(x) if several => format!(" {}", x.name),
+                _ => String::new(),
+            };
+            let mut step = alb_health_step(
+                places,
+                s,
+                &e.target,
+                &format!("Accelerator {} sees load balancer{alb}", a.name),
+                0,
+                true,
+            );
+            step.what = format!(
+                "{} (Global Accelerator follows the load balancer's target health).",
+                step.what.trim_end_matches('.')
+            );
+            let shift = fact_step(
+                "ga-shift",
+                format!(
+                    "Accelerator {} sends new connections to the next healthy region.",
+                    a.name
+                ),
+                Track::Traffic,
+                false,
+                step.ends_at,
+            );
+            traffic_end = traffic_end.max(shift.ends_at);
+            s.steps.push(step);
+            s.steps.push(shift);
+        }
     }
     (traffic_end, blocked)
 }

@@ -1,0 +1,305 @@
+//! Scenarios on designs unlike the templates (found by checking the
+//! figures by hand against `docs/reference/dr-timings.md`): every expected
+//! number is worked out here from the design and the timing facts, never
+//! copied from the program's output.
+
+use super::*;
+use crate::core::model::{
+    Alb, AlbHealthCheck, Endpoint, FailoverRole, RegionNode, RoutingPolicy, Tier, VpcNode,
+};
+use crate::core::templates::template;
+
+fn design(id: &str) -> Design {
+    template(id)
+        .and_then(|t| t.design().ok())
+        .expect("template loads")
+}
+
+fn region(d: &Design, code: &str) -> Scenario {
+    simulate(d, &Failure::Region(code.into()))
+}
+
+fn alb<'a>(d: &'a Design, id: &str) -> &'a Alb {
+    d.regions
+        .iter()
+        .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+        .find_map(|n| match n {
+            VpcNode::Alb(a) if a.id == id => Some(a),
+            _ => None,
+        })
+        .expect("load balancer")
+}
+
+/// Detection through a load balancer's target health, as the reference's
+/// Global Accelerator row says: interval × unhealthy threshold.
+fn target_health(a: &Alb) -> u32 {
+    a.health_check.interval * a.health_check.unhealthy_threshold
+}
+
+#[test]
+fn an_accelerator_waits_for_every_lost_endpoint_not_only_the_first() {
+    // active-active, with a second load balancer in us-east-1 behind the
+    // accelerator whose target health is slower (30 s × 5 = 150 s).
+    let mut d = design("active-active");
+    let mut second = alb(&d, "use1-alb").clone();
+    second.id = "use1-alb2".into();
+    second.name = "admin".into();
+    second.health_check = AlbHealthCheck {
+        interval: 30,
+        unhealthy_threshold: 5,
+        ..second.health_check
+    };
+    d.regions[0].vpcs[0].nodes.push(VpcNode::Alb(second));
+    d.accelerators[0].endpoints.push(Endpoint {
+        target: "use1-alb2".into(),
+        weight: 128,
+        traffic_dial: 100,
+    });
+    let s = region(&d, "us-east-1");
+    for id in ["use1-alb", "use1-alb2"] {
+        let want = target_health(alb(&d, id));
+        let ga_shift = secs("ga-shift");
+        assert!(
+            s.steps
+                .iter()
+                .any(|x| x.fact == "design" && x.seconds == want && x.what.contains("Accelerator")),
+            "no detection of {id} ({want} s): {:#?}",
+            s.steps
+        );
+        assert!(
+            s.steps
+                .iter()
+                .any(|x| x.fact == "ga-shift" && x.ends_at == want + ga_shift),
+            "{id}: {:#?}",
+            s.steps
+        );
+    }
+    // Traffic has left only once the slowest endpoint is seen down.
+    let slowest = target_health(alb(&d, "use1-alb2"));
+    let traffic_end = s
+        .steps
+        .iter()
+        .filter(|x| x.track == Track::Traffic)
+        .map(|x| x.ends_at)
+        .max();
+    assert_eq!(traffic_end, Some(slowest + secs("ga-shift")));
+}
+
+#[test]
+fn losing_targets_that_took_no_traffic_costs_no_time() {
+    // An accelerator endpoint at traffic dial 0: ap-southeast-1 takes no
+    // traffic through it; and no DNS record sends traffic there either.
+    let mut d = design("active-active");
+    for e in &mut d.accelerators[0].endpoints {
+        if e.target == "apse1-alb" {
+            e.traffic_dial = 0;
+        }
+    }
+    if let Some(dns) = &mut d.dns {
+        for r in &mut dns.records {
+            r.targets.retain(|t| t.target != "apse1-alb");
+        }
+    }
+    let s = region(&d, "ap-southeast-1");
+    assert_eq!(s.rto_seconds, Some(0), "{:#?}", s.steps);
+    assert!(s.steps.is_empty(), "{:#?}", s.steps);
+
+    // A weighted record whose target in us-west-2 has weight 0: Route 53
+    // answers with it only when the others are unhealthy.
+    let mut d = design("active-passive");
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    for t in &mut record.targets {
+        t.weight = Some(if t.role == Some(FailoverRole::Primary) {
+            100
+        } else {
+            0
+        });
+        t.role = None;
+    }
+    let s = region(&d, "us-west-2");
+    assert_eq!(s.rto_seconds, Some(0), "{:#?}", s.steps);
+    // Losing the weighted target that took the traffic still moves it.
+    let s = region(&d, "us-east-1");
+    assert!(
+        s.steps.iter().any(|x| x.fact == "alias-ttl"),
+        "{:#?}",
+        s.steps
+    );
+}
+
+/// active-active's table (home us-east-1, replicas elsewhere) put into
+/// `d`'s primary region with replicas in `replicas`.
+fn with_table(d: &mut Design, replicas: &[&str]) {
+    let aa = design("active-active");
+    let mut t = aa.regions[0]
+        .nodes
+        .iter()
+        .find_map(|n| match n {
+            RegionNode::Dynamodb(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a table");
+    t.replicas = replicas.iter().map(|c| c.to_string()).collect();
+    d.regions[0].nodes.push(RegionNode::Dynamodb(t));
+}
+
+#[test]
+fn losing_a_serving_region_loses_the_writes_its_table_replica_had_not_propagated() {
+    // active-active: every region serves and writes to its own replica.
+    let d = design("active-active");
+    let table = d.regions[0]
+        .nodes
+        .iter()
+        .find_map(|n| match n {
+            RegionNode::Dynamodb(t) => Some(t),
+            _ => None,
+        })
+        .expect("a table");
+    let replica_region = table.replicas[0].clone();
+    assert_ne!(replica_region, d.regions[0].code);
+    let s = region(&d, &replica_region);
+    let lag = secs("ddb-global-lag");
+    assert!(lag > 0);
+    let store = s
+        .stores
+        .iter()
+        .find(|x| x.id == table.id)
+        .unwrap_or_else(|| panic!("no loss for {}: {:#?}", table.id, s.stores));
+    assert_eq!(store.rpo_seconds, Some(lag));
+    assert_eq!(s.rpo_seconds, Some(lag));
+
+    // A standby region's replica took no writes: losing it loses none.
+    let mut d = design("active-passive");
+    let standby = d.regions[1].code.clone();
+    with_table(&mut d, &[standby.as_str()]);
+    let s = region(&d, &standby);
+    assert_eq!(s.rpo_seconds, Some(0), "{:#?}", s.stores);
+}
+
+#[test]
+fn survivors_that_cannot_grow_get_no_growing_step() {
+    // active-active with every group fixed at its size (no scaling,
+    // max = desired): losing a region leaves the others short, and no
+    // step of theirs ends the outage, so the RTO is when traffic has moved.
+    let mut d = design("active-active");
+    for r in &mut d.regions {
+        for n in r.vpcs.iter_mut().flat_map(|v| &mut v.nodes) {
+            if let VpcNode::Asg(g) = n {
+                g.min = g.desired;
+                g.max = g.desired;
+                g.scaling = None;
+            }
+        }
+    }
+    let code = d.regions[0].code.clone();
+    let s = region(&d, &code);
+    assert!(
+        s.steps
+            .iter()
+            .all(|x| x.track != Track::Capacity && !x.manual),
+        "{:#?}",
+        s.steps
+    );
+    let traffic_end = s
+        .steps
+        .iter()
+        .filter(|x| x.track == Track::Traffic)
+        .map(|x| x.ends_at)
+        .max();
+    assert!(traffic_end.is_some());
+    assert_eq!(s.rto_seconds, traffic_end);
+    assert!(s.capacity.iter().any(|c| !c.enough()), "{:?}", s.capacity);
+    assert!(
+        s.notes.iter().any(|n| n.contains("run short")),
+        "{:?}",
+        s.notes
+    );
+}
+
+#[test]
+fn a_load_balancer_only_in_the_lost_az_does_not_come_back() {
+    // active-passive, its primary load balancer moved onto the public
+    // subnets of one AZ (the group and database still span two).
+    let mut d = design("active-passive");
+    let v = &mut d.regions[0].vpcs[0];
+    let az = v.subnets[0].az.clone();
+    let one_az: Vec<String> = v
+        .subnets
+        .iter()
+        .filter(|x| x.az == az && x.tier == Tier::Public)
+        .map(|x| x.id.clone())
+        .collect();
+    assert!(!one_az.is_empty());
+    for n in &mut v.nodes {
+        if let VpcNode::Alb(a) = n {
+            a.subnets = one_az.clone();
+        }
+    }
+    let s = simulate(&d, &Failure::Az(az.clone()));
+    assert!(
+        s.unrecoverable.contains(&"use1-alb".to_string()),
+        "{:?}",
+        s.unrecoverable
+    );
+    assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
+}
+
+#[test]
+fn a_region_no_way_in_sends_traffic_to_carries_none_of_the_lost_load() {
+    // active-active with ap-southeast-1 kept idle (weight 0 in the record,
+    // traffic dial 0 at the accelerator) and its group fixed; the other
+    // two scale by target tracking. Losing eu-west-1 moves its load to
+    // us-east-1 only: Route 53 answers with a 0-weight target only when
+    // every other one is unhealthy.
+    let mut d = design("active-active");
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    for t in &mut record.targets {
+        t.weight = Some(if t.target == "apse1-alb" { 0 } else { 100 });
+    }
+    for e in &mut d.accelerators[0].endpoints {
+        if e.target == "apse1-alb" {
+            e.traffic_dial = 0;
+        }
+    }
+    let scaling = crate::core::model::Scaling {
+        metric: crate::core::model::ScalingMetric::Cpu,
+        target_percent: 60,
+    };
+    let mut use1 = (0, 0);
+    for r in &mut d.regions {
+        for n in r.vpcs.iter_mut().flat_map(|v| &mut v.nodes) {
+            if let VpcNode::Asg(g) = n {
+                g.scaling = (r.code != "ap-southeast-1").then(|| scaling.clone());
+                if r.code == "us-east-1" {
+                    use1 = (g.desired, g.max);
+                }
+            }
+        }
+    }
+    let s = region(&d, "eu-west-1");
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    assert_eq!(c.running, u64::from(use1.0), "{c:?}");
+    assert_eq!(c.max, u64::from(use1.1), "{c:?}");
+    // us-east-1 scales by itself once traffic has moved: nobody is paged.
+    let grow = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "asg-scale-out")
+        .unwrap_or_else(|| panic!("{:#?}", s.steps));
+    assert!(!grow.manual, "{grow:?}");
+    let traffic_end = s
+        .steps
+        .iter()
+        .filter(|x| x.track == Track::Traffic)
+        .map(|x| x.ends_at)
+        .max()
+        .expect("traffic moves");
+    assert_eq!(grow.ends_at, traffic_end + secs("asg-scale-out"));
+    assert!(s.steps.iter().all(|x| !x.manual), "{:#?}", s.steps);
+}
