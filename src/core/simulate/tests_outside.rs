@@ -119,6 +119,13 @@ fn losing_targets_that_took_no_traffic_costs_no_time() {
     }
     let s = region(&d, "us-west-2");
     assert_eq!(s.rto_seconds, Some(0), "{:#?}", s.steps);
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.ends_with(": only a target of weight 0 was in us-west-2; traffic is unchanged.")),
+        "{:#?}",
+        s.notes
+    );
     // Losing the weighted target that took the traffic still moves it.
     let s = region(&d, "us-east-1");
     assert!(

@@ -37,12 +37,14 @@ pub(super) fn leave(
             .collect();
         if took.is_empty() {
             let which = if r.policy == RoutingPolicy::Failover {
-                "its standby target"
+                "its standby target was"
+            } else if dead.len() == 1 {
+                "a target of weight 0 was"
             } else {
-                "targets of weight 0"
+                "targets of weight 0 were"
             };
             s.notes.push(format!(
-                "Record {}: only {which} was in {code}; traffic is unchanged.",
+                "Record {}: only {which} in {code}; traffic is unchanged.",
                 r.name
             ));
             continue;
