@@ -422,11 +422,13 @@ fn the_state_moving_script_lints_clean_and_its_dry_run_pushes_the_new_state_firs
         "the dry run called terraform:\n{text}"
     );
     let root = "regions/us-east-1";
-    let platform = "regions/us-east-1/platform";
+    // The workloads first: the database's admission rules leave its module
+    // for them before the module moves to the platform.
+    let workloads = "regions/us-east-1/workloads";
     let init_old = has(&text, &format!("+ terraform -chdir={root} init -input=false -backend-config=../../backends/us-east-1.hcl"));
     let pull = has(&text, &format!("+ terraform -chdir={root} state pull"));
     let mv = has(&text, "state mv -lock=false -state=");
-    let push_new = has(&text, &format!("+ terraform -chdir={platform} state push"));
+    let push_new = has(&text, &format!("+ terraform -chdir={workloads} state push"));
     let push_old = has(&text, &format!("+ terraform -chdir={root} state push"));
     assert!(
         init_old < pull && pull < mv && mv < push_new && push_new < push_old,
@@ -434,6 +436,13 @@ fn the_state_moving_script_lints_clean_and_its_dry_run_pushes_the_new_state_firs
     );
     assert!(
         text.contains("module.vpc_use1-main module.vpc_use1-main"),
+        "{text}"
+    );
+    assert!(
+        has(
+            &text,
+            " aws_vpc_security_group_ingress_rule.rds_use1-db_from_use1-app\n"
+        ) < has(&text, "module.rds_use1-db module.rds_use1-db"),
         "{text}"
     );
     let (ok, text) = run(&dir, "scripts/move-state.sh", &["--bogus"], "");

@@ -413,11 +413,93 @@ fn a_database_split_into_layers_moves_with_its_state() {
         c.of("module.dynamodb_sessions").unwrap().action,
         Action::MoveRoot
     );
-    assert!(c
-        .resources
-        .iter()
-        .filter(|r| r.action == Action::Create)
-        .all(|r| r.address.starts_with("aws_vpc_security_group_")));
+    // The database's admission of its application keeps its rules: moved
+    // out of the module into the workloads, not destroyed with the
+    // platform's apply and created with the workloads' after it.
+    assert_eq!(c.count(Action::Create), 0, "{c:#?}");
+    let ingress = c
+        .of("aws_vpc_security_group_ingress_rule.rds_use1-db_from_use1-app")
+        .unwrap();
+    assert_eq!(
+        (
+            ingress.action,
+            ingress.root.as_str(),
+            ingress.address.as_str(),
+            ingress.to_root.as_str()
+        ),
+        (
+            Action::MoveState,
+            "regions/us-east-1",
+            "module.rds_use1-db.aws_vpc_security_group_ingress_rule.from_app[\"use1-app\"]",
+            "regions/us-east-1/workloads"
+        )
+    );
+    let egress = c
+        .of("aws_vpc_security_group_egress_rule.usw2-app_to_rds_usw2-db")
+        .unwrap();
+    assert_eq!(
+        egress.address,
+        "module.rds_usw2-db.aws_vpc_security_group_egress_rule.app_to_db[\"usw2-app\"]"
+    );
     let script = file(&files, "scripts/move-state.sh").unwrap();
-    assert!(script.contains("'module.rds_use1-db' 'module.rds_use1-db'"));
+    let at = |s: &str| script.find(s).unwrap_or_else(|| panic!("{s} in {script}"));
+    // Out of the module first: moving the module would take them along.
+    assert!(
+        at("'module.rds_use1-db.aws_vpc_security_group_ingress_rule.from_app[\"use1-app\"]' 'aws_vpc_security_group_ingress_rule.rds_use1-db_from_use1-app'")
+            < at("'module.rds_use1-db' 'module.rds_use1-db'")
+    );
+    // The rules, moved, are what the workloads root writes: same group,
+    // ports and description as the module gave them.
+    let work = file(&files, "regions/us-east-1/workloads/main.tf").unwrap();
+    assert!(
+        work.contains(
+            "description                  = \"Application use1-app to the database port\""
+        ),
+        "{work}"
+    );
+    // No `removed` block names an instance inside a module (Terraform
+    // refuses one); the module's own forgets it.
+    let retired = file(&files, "regions/us-east-1/moved.tf").unwrap();
+    assert!(
+        !retired.contains("from = module.rds_use1-db.aws_"),
+        "{retired}"
+    );
+    assert!(retired.contains("from = module.rds_use1-db\n"), "{retired}");
+}
+
+#[test]
+fn joining_layers_moves_the_admission_rules_back_into_the_module() {
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let (c, files) = diff(
+        &read("tests/fixtures/since/database-layers.json"),
+        &read("tests/fixtures/since/database-old.json"),
+    );
+    assert_eq!(c.count(Action::Destroy), 0, "{c:#?}");
+    assert_eq!(c.count(Action::Create), 0, "{c:#?}");
+    let r = c
+        .of("aws_vpc_security_group_ingress_rule.rds_use1-db_from_use1-app")
+        .unwrap();
+    assert_eq!(
+        (
+            r.action,
+            r.root.as_str(),
+            r.to_root.as_str(),
+            r.to_address.as_str()
+        ),
+        (
+            Action::MoveState,
+            "regions/us-east-1/workloads",
+            "regions/us-east-1",
+            "module.rds_use1-db.aws_vpc_security_group_ingress_rule.from_app[\"use1-app\"]"
+        )
+    );
+    let script = file(&files, "scripts/move-state.sh").unwrap();
+    let at = |s: &str| script.find(s).unwrap_or_else(|| panic!("{s} in {script}"));
+    // Into the module last: state mv will not move a module onto one
+    // that already holds some of its resources.
+    assert!(
+        at("'module.rds_use1-db' 'module.rds_use1-db'")
+            < at("'aws_vpc_security_group_ingress_rule.rds_use1-db_from_use1-app' 'module.rds_use1-db.aws_vpc_security_group_ingress_rule.from_app[\"use1-app\"]'")
+    );
 }

@@ -243,6 +243,19 @@ fn admission_rules(b: &B, apps: Option<Expression>) -> Result<Vec<B>, HclError> 
         return Ok(vec![]);
     };
     let own = super::hcl::ex(&format!("module.{module}.security_group_id"))?;
+    // The descriptions the module gives the same rules, so that a rule
+    // moved here from inside the module (`export --since`, a layout
+    // change) plans as no change: `(what it is, its AWS identifier)`.
+    let literal = |name: &str| match b.get(name) {
+        Some(Expression::String(x)) => Some(x.clone()),
+        _ => None,
+    };
+    let source = literal("source").unwrap_or_default();
+    let (what, name) = match source.rsplit('/').next() {
+        Some("elasticache") => ("cache", literal("replication_group_id")),
+        Some("aurora") => ("database", literal("cluster_identifier")),
+        _ => ("database", literal("identifier")),
+    };
     let mut out = Vec::new();
     for (key, app) in apps {
         let id = match &key {
@@ -266,14 +279,17 @@ fn admission_rules(b: &B, apps: Option<Expression>) -> Result<Vec<B>, HclError> 
         out.push(rule(
             "aws_vpc_security_group_ingress_rule",
             &format!("{module}_from_{id}"),
-            format!("Application {id} to the port of {module}"),
+            format!("Application {id} to the {what} port"),
             &own,
             &app,
         ));
         out.push(rule(
             "aws_vpc_security_group_egress_rule",
             &format!("{id}_to_{module}"),
-            format!("Application {id} to {module}"),
+            match &name {
+                Some(n) => format!("Application {id} to the {what} {n}"),
+                None => format!("Application {id} to {module}"),
+            },
             &app,
             &own,
         ));

@@ -138,6 +138,15 @@ pub fn files(
                         c.to_address, c.root
                     ));
                 }
+                // Inside a module that moves too: its module's block
+                // forgets it (a `removed` block names no instance).
+                Action::MoveState if super::admissions::nested(&c.address) => {
+                    per_root.entry(c.to_root.clone()).or_default();
+                    notes.entry(c.to_root.clone()).or_default().push(format!(
+                        "# {} comes from {}'s {}: run scripts/move-state.sh once, before planning this root, or it is created anew here.",
+                        c.to_address, c.root, c.address
+                    ));
+                }
                 Action::MoveState => {
                     per_root
                         .entry(c.root.clone())

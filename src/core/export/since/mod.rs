@@ -19,11 +19,15 @@
 //!   new one's (`terraform state mv` on pulled copies, then pushed), and
 //!   the old root gets the same `removed` block, so that a plan run before
 //!   the script forgets it rather than destroys it; another region is
-//!   always replaced (buckets and tables are regional);
+//!   always replaced (buckets and tables are regional); a database's
+//!   admission rules, inside its module in one layout and top-level
+//!   resources of the workloads in the layered one, move between the two
+//!   (see `admissions`);
 //! - only in the old export: destroyed; only in the new: created.
 //!
 //! The blocks go into `<root>/moved.tf` of the new export (see `blocks`).
 
+mod admissions;
 mod blocks;
 mod lines;
 mod report;
@@ -355,6 +359,7 @@ pub fn resources(
         ));
     }
     out.extend(subnets::replaced(&so, &sn, &a, &b));
+    admissions::moves(&a, &b, &mut out);
     out.sort_by(|x, y| {
         (x.action, &x.to_root, &x.to_address).cmp(&(y.action, &y.to_root, &y.to_address))
     });

@@ -7,9 +7,13 @@
 
 use super::super::artifacts::shell::{shell_word, BASICS};
 use super::super::ExportFile;
+use super::admissions::nested;
 use super::blocks::backend_config;
 use super::{Action, ResourceChange};
 use std::collections::BTreeMap;
+
+/// `(old address, new address)` pairs between two roots, in order.
+type Moves<'a> = Vec<(&'a str, &'a str)>;
 
 /// The script, when some change moves state; `None` otherwise.
 pub fn move_state(
@@ -18,19 +22,36 @@ pub fn move_state(
     new_files: &[ExportFile],
 ) -> Option<ExportFile> {
     // (old root, new root) -> [(old address, new address)], in order.
-    let mut pairs: BTreeMap<(&str, &str), Vec<(&str, &str)>> = BTreeMap::new();
+    let mut by_roots: BTreeMap<(&str, &str), Moves<'_>> = BTreeMap::new();
     for c in changes.iter().filter(|c| c.action == Action::MoveState) {
-        pairs
+        by_roots
             .entry((c.root.as_str(), c.to_root.as_str()))
             .or_default()
             .push((c.address.as_str(), c.to_address.as_str()));
     }
+    // A pair of roots that takes addresses out of a module goes first (the
+    // module's own move would take them along), one that puts addresses
+    // into a module last (state mv will not move a module onto one that
+    // exists).
+    let pairs: BTreeMap<(u8, &str, &str), Moves<'_>> = by_roots
+        .into_iter()
+        .map(|((from, to), moves)| {
+            let order = if moves.iter().any(|(a, _)| nested(a)) {
+                0
+            } else if moves.iter().any(|(_, b)| nested(b)) {
+                2
+            } else {
+                1
+            };
+            ((order, from, to), moves)
+        })
+        .collect();
     if pairs.is_empty() {
         return None;
     }
     let has = |files: &[ExportFile], p: &str| files.iter().any(|f| f.path == p);
     let mut sh = String::from(HEADER);
-    for ((from, to), moves) in &pairs {
+    for ((_, from, to), moves) in &pairs {
         sh += &format!("#   {from} -> {to}:\n");
         for (a, b) in moves {
             if a == b {
@@ -43,7 +64,7 @@ pub fn move_state(
     sh += BODY;
     sh += BASICS;
     sh += BODY_AFTER_HELPERS;
-    for ((from, to), moves) in &pairs {
+    for ((_, from, to), moves) in &pairs {
         // The backend config each root initialises with, relative to the
         // root (`-backend-config` is read from the root's folder); a root
         // whose config neither export has is initialised without one.

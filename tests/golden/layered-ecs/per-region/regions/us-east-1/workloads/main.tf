@@ -72,7 +72,7 @@ module "ecs_use1-api" {
 
 resource "aws_vpc_security_group_ingress_rule" "elasticache_use1-cache_from_use1-api" {
   security_group_id            = data.terraform_remote_state.platform.outputs.modules.elasticache_use1-cache.security_group_id
-  description                  = "Application use1-api to the port of elasticache_use1-cache"
+  description                  = "Application use1-api to the cache port"
   ip_protocol                  = "tcp"
   from_port                    = data.terraform_remote_state.platform.outputs.modules.elasticache_use1-cache.port
   to_port                      = data.terraform_remote_state.platform.outputs.modules.elasticache_use1-cache.port
@@ -81,7 +81,7 @@ resource "aws_vpc_security_group_ingress_rule" "elasticache_use1-cache_from_use1
 
 resource "aws_vpc_security_group_egress_rule" "use1-api_to_elasticache_use1-cache" {
   security_group_id            = module.ecs_use1-api.security_group_id
-  description                  = "Application use1-api to elasticache_use1-cache"
+  description                  = "Application use1-api to the cache saas-prod-sessions"
   ip_protocol                  = "tcp"
   from_port                    = data.terraform_remote_state.platform.outputs.modules.elasticache_use1-cache.port
   to_port                      = data.terraform_remote_state.platform.outputs.modules.elasticache_use1-cache.port
@@ -90,7 +90,7 @@ resource "aws_vpc_security_group_egress_rule" "use1-api_to_elasticache_use1-cach
 
 resource "aws_vpc_security_group_ingress_rule" "aurora_use1-core_from_use1-api" {
   security_group_id            = data.terraform_remote_state.platform.outputs.modules.aurora_use1-core.security_group_id
-  description                  = "Application use1-api to the port of aurora_use1-core"
+  description                  = "Application use1-api to the database port"
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432
@@ -99,7 +99,7 @@ resource "aws_vpc_security_group_ingress_rule" "aurora_use1-core_from_use1-api" 
 
 resource "aws_vpc_security_group_egress_rule" "use1-api_to_aurora_use1-core" {
   security_group_id            = module.ecs_use1-api.security_group_id
-  description                  = "Application use1-api to aurora_use1-core"
+  description                  = "Application use1-api to the database saas-prod-core-us-east-1"
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432

@@ -72,7 +72,7 @@ module "ecs_usw2-api" {
 
 resource "aws_vpc_security_group_ingress_rule" "elasticache_usw2-cache_from_usw2-api" {
   security_group_id            = data.terraform_remote_state.platform.outputs.modules.elasticache_usw2-cache.security_group_id
-  description                  = "Application usw2-api to the port of elasticache_usw2-cache"
+  description                  = "Application usw2-api to the cache port"
   ip_protocol                  = "tcp"
   from_port                    = data.terraform_remote_state.platform.outputs.modules.elasticache_usw2-cache.port
   to_port                      = data.terraform_remote_state.platform.outputs.modules.elasticache_usw2-cache.port
@@ -81,7 +81,7 @@ resource "aws_vpc_security_group_ingress_rule" "elasticache_usw2-cache_from_usw2
 
 resource "aws_vpc_security_group_egress_rule" "usw2-api_to_elasticache_usw2-cache" {
   security_group_id            = module.ecs_usw2-api.security_group_id
-  description                  = "Application usw2-api to elasticache_usw2-cache"
+  description                  = "Application usw2-api to the cache saas-prod-sessions"
   ip_protocol                  = "tcp"
   from_port                    = data.terraform_remote_state.platform.outputs.modules.elasticache_usw2-cache.port
   to_port                      = data.terraform_remote_state.platform.outputs.modules.elasticache_usw2-cache.port
@@ -90,7 +90,7 @@ resource "aws_vpc_security_group_egress_rule" "usw2-api_to_elasticache_usw2-cach
 
 resource "aws_vpc_security_group_ingress_rule" "aurora_usw2-core_from_usw2-api" {
   security_group_id            = data.terraform_remote_state.platform.outputs.modules.aurora_usw2-core.security_group_id
-  description                  = "Application usw2-api to the port of aurora_usw2-core"
+  description                  = "Application usw2-api to the database port"
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432
@@ -99,7 +99,7 @@ resource "aws_vpc_security_group_ingress_rule" "aurora_usw2-core_from_usw2-api" 
 
 resource "aws_vpc_security_group_egress_rule" "usw2-api_to_aurora_usw2-core" {
   security_group_id            = module.ecs_usw2-api.security_group_id
-  description                  = "Application usw2-api to aurora_usw2-core"
+  description                  = "Application usw2-api to the database saas-prod-core-us-west-2"
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432
