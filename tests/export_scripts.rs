@@ -60,7 +60,18 @@ fn designs() -> Vec<(String, Design)> {
     }
     out.push(("headless-aurora".into(), headless));
     out.push(("ecs-service".into(), ecs_fixture()));
+    out.push(("three-region-rds".into(), fixture("three-region-rds-replicas")));
     out
+}
+
+/// A clean fixture by name (tests/fixtures/clean/NAME.json).
+fn fixture(name: &str) -> Design {
+    let path = format!(
+        "{}/tests/fixtures/clean/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the fixture exists");
+    topoform::core::model::load(&text).expect("the fixture loads")
 }
 
 /// The clean fixture with ECS services in both regions (the DR one smaller).

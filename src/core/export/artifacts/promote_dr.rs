@@ -103,7 +103,7 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                 ));
                 sh.push_str(&format!("run aws rds wait db-cluster-available --region {r} --db-cluster-identifier {t}\n\n"));
             }
-            DbKind::Rds { .. } => {
+            DbKind::Rds { stranded, .. } => {
                 sh.push_str(&format!("log \"RDS: promote the read replica \"{t}\" in \"{r}\" to a standalone writer\"\n"));
                 sh.push_str("[ \"$PLANNED\" = 1 ] && log \"planned: stop the writers and let ReplicaLag reach 0 before this step\"\n");
                 sh.push_str(&format!(
@@ -114,6 +114,14 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                     w(&format!("{} no longer replicates", d.target_id))
                 ));
                 sh.push_str(&format!("run aws rds wait db-instance-available --region {r} --db-instance-identifier {t}\n\n"));
+                for (region, id) in stranded {
+                    sh.push_str(&format!(
+                        "log \"note: \"{}\" in \"{}\" replicates from the lost \"{}\" and cannot follow \"{t}\": it serves reads as of the outage until failback.sh rebuilds it\"\n",
+                        w(id),
+                        w(region),
+                        w(&d.primary_id)
+                    ));
+                }
             }
         }
     }
