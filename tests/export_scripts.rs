@@ -60,7 +60,10 @@ fn designs() -> Vec<(String, Design)> {
     }
     out.push(("headless-aurora".into(), headless));
     out.push(("ecs-service".into(), ecs_fixture()));
-    out.push(("three-region-rds".into(), fixture("three-region-rds-replicas")));
+    out.push((
+        "three-region-rds".into(),
+        fixture("three-region-rds-replicas"),
+    ));
     out
 }
 
@@ -272,7 +275,7 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
 
     let (dir, _) = export_to("headless-aurora", &design_named("headless-aurora"));
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
-    let create = has(&out, "+ aws rds create-db-instance --region eu-west-1 --db-instance-identifier media-prod-orders-eu-west-1-0 --db-cluster-identifier media-prod-orders-eu-west-1");
+    let create = has(&out, "+ aws rds create-db-instance --region eu-west-1 --db-instance-identifier media-prod-orders-eu-west-1-f --db-cluster-identifier media-prod-orders-eu-west-1");
     assert!(
         create < has(&out, "failover-global-cluster"),
         "the instance comes before the failover:\n{out}"

@@ -10,7 +10,7 @@
 //! region from the current writer, and writers are switched in a window.
 //! Every destructive step stops and asks first.
 
-use super::failover::{partition, DbKind, DbMove, Plan};
+use super::failover::{failover_instance, partition, DbKind, DbMove, Plan};
 use super::promote_dr::{checks, records};
 use super::shell::{prelude, shell_word as w};
 
@@ -139,8 +139,9 @@ fn aurora(home: &str, d: &DbMove, n: usize, root: &str) -> String {
         w(&format!("{} is the writer of {}", d.primary_id, global_id))
     ));
     if *headless {
-        let inst = w(&format!("{}-0", d.target_id));
-        sh.push_str(&format!("    ask {}\n", w(&format!("Delete instance {}-0, created by promote-dr.sh (the design keeps the secondary headless)?", d.target_id))));
+        let id = failover_instance(&d.target_id);
+        let inst = w(&id);
+        sh.push_str(&format!("    ask {}\n", w(&format!("Delete instance {id}, created by promote-dr.sh (the design keeps the secondary headless)?"))));
         sh.push_str(&format!(
             "    run aws rds delete-db-instance --region {dr} --db-instance-identifier {inst}\n"
         ));

@@ -92,6 +92,17 @@ pub enum DbKind {
     },
 }
 
+/// The instance `promote-dr.sh` creates in a headless Aurora secondary.
+/// Not `<cluster>-0`: once the design follows the failover (`make-primary`),
+/// that cluster has instances and its Terraform creates `<cluster>-0`,
+/// `<cluster>-1`, ...; an instance of the runbook under one of those names
+/// made that apply fail (DBInstanceAlreadyExists) while the primary was down.
+/// Two characters after the cluster's name, like `-0`, so it fits wherever
+/// the design's instances fit.
+pub fn failover_instance(cluster_id: &str) -> String {
+    format!("{cluster_id}-f")
+}
+
 /// An Auto Scaling group of a taking region and the size it grows to.
 pub struct GroupMove {
     /// Its region.

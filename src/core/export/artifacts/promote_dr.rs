@@ -7,7 +7,7 @@
 //! desired, so a scale-in cannot undo it); then move the DNS records that do
 //! not move by themselves; then check the new endpoints answer.
 
-use super::failover::{partition, DbKind, Plan, RecordAction};
+use super::failover::{failover_instance, partition, DbKind, Plan, RecordAction};
 use super::shell::{prelude, shell_word as w, Flag};
 
 /// The script, for a design with a primary and somewhere to fail over to.
@@ -79,7 +79,7 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                     w(partition(&d.target_region))
                 ));
                 if *headless {
-                    let inst = w(&format!("{}-0", d.target_id));
+                    let inst = w(&failover_instance(&d.target_id));
                     sh.push_str(
                         "log \"the secondary has no instance: create one to take the writes\"\n",
                     );
@@ -89,6 +89,9 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                         w(&d.instance_class)
                     ));
                     sh.push_str(&format!("run aws rds wait db-instance-available --region {r} --db-instance-identifier {inst}\n"));
+                    sh.push_str(&format!(
+                        "log \"note: \"{inst}\" is the runbook's own: the design's instances come with its next apply as primary (make-primary), and failback.sh deletes it\"\n"
+                    ));
                 }
                 sh.push_str("if [ \"$PLANNED\" = 1 ]; then\n");
                 sh.push_str(&format!(
