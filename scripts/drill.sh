@@ -128,13 +128,20 @@ for line in open(sys.argv[1], encoding="utf-8"):
     elif w[1:3] == ["rds", "failover-global-cluster"]:
         print("aurora", opt("--region"), opt("--global-cluster-identifier"), opt("--target-db-cluster-identifier"), sep="\t")
 PY
-python3 - "$WORK/failback.dry" >>"$WORK/expect.tsv" <<'PY'
+python3 - "$WORK/failback.dry" "$WORK/expect.tsv" >>"$WORK/expect.tsv" <<'PY'
 import shlex, sys
+promoted = {tuple(l.rstrip("\n").split("\t")[1:3]) for l in open(sys.argv[2], encoding="utf-8") if l.startswith("promote\t")}
 for line in open(sys.argv[1], encoding="utf-8"):
-    if line.startswith("+ aws rds switchover-global-cluster "):
-        w = shlex.split(line[2:])
-        opt = lambda k: w[w.index(k) + 1]
+    if not line.startswith("+ aws "):
+        continue
+    w = shlex.split(line[2:])
+    opt = lambda k: w[w.index(k) + 1]
+    if w[1:3] == ["rds", "switchover-global-cluster"]:
         print("aurora-home", opt("--region"), opt("--global-cluster-identifier"), opt("--target-db-cluster-identifier"), sep="\t")
+    # Another replica of the lost writer, deleted for its root to recreate.
+    elif w[1:3] == ["rds", "delete-db-instance"] and "-after-failback-" in opt("--final-db-snapshot-identifier") \
+            and (opt("--region"), opt("--db-instance-identifier")) not in promoted:
+        print("stranded", opt("--region"), opt("--db-instance-identifier"), sep="\t")
 PY
 say "primary region $HOME_REGION; the runbooks will:"
 sed 's/^/    /' "$WORK/expect.tsv"
@@ -241,7 +248,7 @@ first_error() { grep -m1 -E '^(Error|│ Error)' "$1" | sed 's/^│ //'; }
 say "before the outage:"
 while IFS=$'\t' read -r kind region name min desired; do
   case $kind in
-    promote) check "$name in $region replicates from" "$(db_field "$region" "$name" ReadReplicaSourceDBInstanceIdentifier | grep -c ':db:')" 1 ;;
+    promote|stranded) check "$name in $region replicates from" "$(db_field "$region" "$name" ReadReplicaSourceDBInstanceIdentifier | grep -c ':db:')" 1 ;;
     scale) say "  $name in $region: min/desired $(asg_size "$region" "$name") (production: $min $desired)" ;;
     aurora-home) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
   esac
@@ -322,9 +329,10 @@ aws rds describe-db-instances --region "$HOME_REGION" --query 'length(DBInstance
 phase_done recover
 
 say "=== failback.sh --confirm --no-verify (answering y to every question)"
+# Under set -e a failing pipeline would end the drill before its log is shown.
+rc=0
 set +o pipefail
-yes y | bash "$FAILBACK" --confirm --no-verify >"$WORK/failback.log" 2>&1
-rc=${PIPESTATUS[1]}
+yes y | bash "$FAILBACK" --confirm --no-verify >"$WORK/failback.log" 2>&1 || rc=$?
 set -o pipefail
 sed 's/^/    /' "$WORK/failback.log"
 [ "$rc" = 0 ] || fail "failback.sh exited $rc"
@@ -336,6 +344,9 @@ while IFS=$'\t' read -r kind region name min desired; do
       check "$name in $HOME_REGION replicates from" "$(db_field "$HOME_REGION" "$name" ReadReplicaSourceDBInstanceIdentifier)" None
       check "$name in $HOME_REGION status" "$(db_field "$HOME_REGION" "$name" DBInstanceStatus)" available
       check "$name in $region (deleted for Terraform to recreate as a replica)" \
+        "$(aws rds describe-db-instances --region "$region" --query "length(DBInstances[?DBInstanceIdentifier=='$name'])" --output text)" 0 ;;
+    stranded)
+      check "$name in $region (stranded, deleted for Terraform to recreate as a replica)" \
         "$(aws rds describe-db-instances --region "$region" --query "length(DBInstances[?DBInstanceIdentifier=='$name'])" --output text)" 0 ;;
     scale)
       size=$(sed -n "s/^run aws autoscaling update-auto-scaling-group --region '$region' --auto-scaling-group-name '$name' --min-size \([0-9]*\) --desired-capacity \([0-9]*\).*/\1 \2/p" "$FAILBACK")
@@ -349,6 +360,18 @@ PATH="$WORK/shim:$PATH" TOPOFORM_MOTO_SERVER="$WORK/shim/moto_server" TOPOFORM_A
   bash "$REPO/scripts/apply-on-moto.sh" "$WORK/export" >"$WORK/converge.log" 2>&1 ||
   { tail -n 60 "$WORK/converge.log"; fail "the export does not converge after the failback"; }
 sed -n '/=== summary/,$p' "$WORK/converge.log"
+say "after the converge:"
+HOME_WRITERS=$(sed -n "s/^+ aws rds promote-read-replica --region $HOME_REGION --db-instance-identifier \([^ ]*\)$/\1/p" "$WORK/failback.dry")
+while IFS=$'\t' read -r kind region name _; do
+  case $kind in
+    promote|stranded)
+      src=$(db_field "$region" "$name" ReadReplicaSourceDBInstanceIdentifier)
+      case " $(printf '%s ' $HOME_WRITERS)" in
+        *" ${src##*:db:} "*) say "  ok: $name in $region replicates from $src" ;;
+        *) fail "$name in $region replicates from '$src', not from a writer back in $HOME_REGION ($HOME_WRITERS)" ;;
+      esac ;;
+  esac
+done <"$WORK/expect.tsv"
 phase_done converge
 
 say "=== $TEMPLATE: the drill passed; phase times:"

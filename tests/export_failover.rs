@@ -135,3 +135,59 @@ fn the_new_primary_database_is_promoted_in_place_and_the_old_one_becomes_its_rep
         "{old_main}"
     );
 }
+
+/// A headless Aurora secondary gets an instance from promote-dr.sh; once the
+/// design follows the failover (make-primary gives that cluster instances),
+/// the new primary's Terraform creates `<cluster>-0`, `<cluster>-1`, ... while
+/// the old primary is down. The runbook's instance must not be one of them:
+/// it was `<cluster>-0`, and that apply failed with DBInstanceAlreadyExists
+/// (found by drilling a headless eu-west-1 secondary).
+#[test]
+fn the_instance_promote_dr_creates_is_not_one_the_new_primary_s_terraform_creates() {
+    let mut before = template("aurora-global").unwrap().design().unwrap();
+    let dr = before
+        .regions
+        .iter_mut()
+        .find(|r| r.role != RegionRole::Primary)
+        .unwrap();
+    for n in dr.vpcs.iter_mut().flat_map(|v| v.nodes.iter_mut()) {
+        if let topoform::core::model::VpcNode::Aurora(a) = n {
+            a.instances = 0;
+        }
+    }
+    let (dr_id, dr_code) = (dr.id.clone(), dr.code.clone());
+    let promote = export(&before, Layout::PerRegion).unwrap();
+    let promote = text(&promote, "scripts/promote-dr.sh");
+    let created: Vec<&str> = promote
+        .lines()
+        .filter(|l| l.starts_with("run aws rds create-db-instance "))
+        .filter_map(|l| l.split("--db-instance-identifier ").nth(1))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .map(|id| id.trim_matches('\''))
+        .collect();
+    assert_eq!(created.len(), 1, "{promote}");
+
+    let (after, _) = make_primary(&before, &dr_id).unwrap();
+    let region = after.regions.iter().find(|r| r.code == dr_code).unwrap();
+    let cluster = region
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .find_map(|n| match n {
+            topoform::core::model::VpcNode::Aurora(a) => Some(a),
+            _ => None,
+        })
+        .unwrap();
+    assert!(cluster.instances > 0, "the new primary has instances");
+    let files = export(&after, Layout::PerRegion).unwrap();
+    let main = text(&files, &format!("regions/{dr_code}/main.tf"));
+    let id = topoform::core::names::per_region(&after, &cluster.name, &dr_code);
+    assert!(main.contains(&format!("\"{id}\"")), "{main}");
+    for i in 0..cluster.instances {
+        assert_ne!(
+            created[0],
+            format!("{id}-{i}"),
+            "the new primary's apply would create it again"
+        );
+    }
+}

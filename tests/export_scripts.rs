@@ -60,7 +60,21 @@ fn designs() -> Vec<(String, Design)> {
     }
     out.push(("headless-aurora".into(), headless));
     out.push(("ecs-service".into(), ecs_fixture()));
+    out.push((
+        "three-region-rds".into(),
+        fixture("three-region-rds-replicas"),
+    ));
     out
+}
+
+/// A clean fixture by name (tests/fixtures/clean/NAME.json).
+fn fixture(name: &str) -> Design {
+    let path = format!(
+        "{}/tests/fixtures/clean/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the fixture exists");
+    topoform::core::model::load(&text).expect("the fixture loads")
 }
 
 /// The clean fixture with ECS services in both regions (the DR one smaller).
@@ -261,7 +275,7 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
 
     let (dir, _) = export_to("headless-aurora", &design_named("headless-aurora"));
     let (_, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
-    let create = has(&out, "+ aws rds create-db-instance --region eu-west-1 --db-instance-identifier media-prod-orders-eu-west-1-0 --db-cluster-identifier media-prod-orders-eu-west-1");
+    let create = has(&out, "+ aws rds create-db-instance --region eu-west-1 --db-instance-identifier media-prod-orders-eu-west-1-f --db-cluster-identifier media-prod-orders-eu-west-1");
     assert!(
         create < has(&out, "failover-global-cluster"),
         "the instance comes before the failover:\n{out}"

@@ -97,6 +97,7 @@ _promote = RDSBackend.promote_read_replica
 _create_cluster = RDSBackend.create_db_cluster
 _resource_for_tagging = RDSBackend._get_resource_for_tagging
 _instance_init = DBInstance.__init__
+_remove_replica = DBInstance.remove_replica
 
 
 def _own_resource_id(db):
@@ -277,7 +278,23 @@ def _ecs_rebalancing_patch():
     )
 
 
+def remove_replica(self, replica):
+    # A replica whose source was deleted and rebuilt under the same name
+    # (failback.sh, three regions) is not in the new source's list.
+    try:
+        _remove_replica(self, replica)
+    except ValueError:
+        pass
+
+
 def main():
+    DBInstance.remove_replica = remove_replica
+    print(
+        "[moto_server.py] patched RDS DeleteDBInstance of a replica whose source was deleted and recreated under "
+        "the same name: moto 5 looks the new source up by name, fails to unlink the replica from it (ValueError) and "
+        "answers HTTP 500; real RDS deletes the replica",
+        flush=True,
+    )
     RDSBackend.create_db_instance_read_replica = create_db_instance_read_replica
     RDSBackend.promote_read_replica = promote_read_replica
     RDSBackend.create_db_cluster = create_db_cluster

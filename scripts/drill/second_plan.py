@@ -70,13 +70,18 @@ def db_instance(before, after, diff):
         ok &= rds_pi_dropped(before, after)
     if "multi_az" in diff:
         ok &= bool(before.get("replicate_source_db"))
+    # The same copy keeps the source's MaxAllocatedStorage (storage
+    # autoscaling) on a replica created without one; RDS gives such a
+    # replica none, as asked.
+    if "max_allocated_storage" in diff:
+        ok &= bool(before.get("replicate_source_db")) and not after.get("max_allocated_storage")
     return ok
 
 ARTIFACTS.update({
-    "aws_db_instance": ({"performance_insights_enabled", "multi_az"},
+    "aws_db_instance": ({"performance_insights_enabled", "multi_az", "max_allocated_storage"},
         {"performance_insights_kms_key_id", "performance_insights_retention_period"},
         lambda b, a, u: db_instance(b, a, {k for k in set(b) | set(a) if b.get(k) != a.get(k)}),
-        "moto keeps no Performance Insights on DB instances and copies a read replica's MultiAZ from its source"),
+        "moto keeps no Performance Insights on DB instances and copies a read replica's MultiAZ and MaxAllocatedStorage from its source"),
     "aws_s3_bucket_replication_configuration": ({"rule"}, set(), lambda b, a, u: s3_replication_rule(b, a),
         "moto reads back DeleteMarkerReplication Disabled and no SourceSelectionCriteria"),
     "aws_rds_cluster": ({"scaling_configuration"}, set(), lambda b, a, u: rds_empty_scaling(b, a),

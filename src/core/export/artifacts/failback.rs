@@ -10,7 +10,7 @@
 //! region from the current writer, and writers are switched in a window.
 //! Every destructive step stops and asks first.
 
-use super::failover::{partition, DbKind, DbMove, Plan};
+use super::failover::{failover_instance, partition, DbKind, DbMove, Plan};
 use super::promote_dr::{checks, records};
 use super::shell::{prelude, shell_word as w};
 
@@ -43,7 +43,10 @@ pub fn failback(plan: &Plan<'_>) -> String {
     for (i, d) in plan.databases.iter().enumerate() {
         match &d.kind {
             DbKind::Aurora { .. } => sh.push_str(&aurora(home, d, i + 1, plan.data_root)),
-            DbKind::Rds { multi_az } => sh.push_str(&rds(home, d, *multi_az, plan.data_root)),
+            DbKind::Rds { multi_az, stranded } => {
+                sh.push_str(&rds(home, d, *multi_az, plan.data_root));
+                sh.push_str(&rebuild_stranded(d, stranded, plan.data_root));
+            }
         }
     }
     for t in &plan.tables {
@@ -136,8 +139,9 @@ fn aurora(home: &str, d: &DbMove, n: usize, root: &str) -> String {
         w(&format!("{} is the writer of {}", d.primary_id, global_id))
     ));
     if *headless {
-        let inst = w(&format!("{}-0", d.target_id));
-        sh.push_str(&format!("    ask {}\n", w(&format!("Delete instance {}-0, created by promote-dr.sh (the design keeps the secondary headless)?", d.target_id))));
+        let id = failover_instance(&d.target_id);
+        let inst = w(&id);
+        sh.push_str(&format!("    ask {}\n", w(&format!("Delete instance {id}, created by promote-dr.sh (the design keeps the secondary headless)?"))));
         sh.push_str(&format!(
             "    run aws rds delete-db-instance --region {dr} --db-instance-identifier {inst}\n"
         ));
@@ -180,6 +184,36 @@ fn aurora(home: &str, d: &DbMove, n: usize, root: &str) -> String {
     ));
     f.push_str("  PENDING=1\n}\n");
     f + &sh
+}
+
+/// The primary's other replicas, outside the region that took over: their
+/// source was deleted above (an RDS replica cannot be pointed at another
+/// source), so each is deleted, final snapshot kept, for applying its
+/// region's root to recreate it as a replica of the writer back home.
+fn rebuild_stranded(d: &DbMove, stranded: &[(String, String)], root: &str) -> String {
+    let mut sh = String::new();
+    for (region, id) in stranded {
+        let (r, i) = (w(region), w(id));
+        sh.push_str(&format!(
+            "log \"\"{i}\" in \"{r}\" replicated from the old \"{}\", which is gone: it no longer follows any writer\"\n",
+            w(&d.primary_id)
+        ));
+        sh.push_str(&format!(
+            "ask {}\n",
+            w(&format!("Delete the stranded replica {id} in {region} (final snapshot kept) so that applying regions/{region}{root} recreates it as a replica of {}?", d.primary_id))
+        ));
+        sh.push_str(&format!("run aws rds modify-db-instance --region {r} --db-instance-identifier {i} --no-deletion-protection --apply-immediately\n"));
+        sh.push_str(&format!(
+            "run aws rds delete-db-instance --region {r} --db-instance-identifier {i} --final-db-snapshot-identifier {i}\"-after-failback-$STAMP\"\n"
+        ));
+        sh.push_str(&format!(
+            "run aws rds wait db-instance-deleted --region {r} --db-instance-identifier {i}\n"
+        ));
+        sh.push_str(&format!(
+            "log \"then: terraform -chdir=regions/\"{r}\"{root} apply (recreates the replica)\"\n\n"
+        ));
+    }
+    sh
 }
 
 /// `root`: the root holding databases, under `regions/<code>` (`""` or `/platform`).

@@ -84,7 +84,23 @@ pub enum DbKind {
     Rds {
         /// Whether the primary runs Multi-AZ (kept when it is rebuilt).
         multi_az: bool,
+        /// The primary's other cross-region replicas, outside the taking
+        /// region: (region, identifier). An RDS replica cannot change its
+        /// source, so they stop at the failover, and failback deletes them
+        /// for Terraform to recreate from the writer back home.
+        stranded: Vec<(String, String)>,
     },
+}
+
+/// The instance `promote-dr.sh` creates in a headless Aurora secondary.
+/// Not `<cluster>-0`: once the design follows the failover (`make-primary`),
+/// that cluster has instances and its Terraform creates `<cluster>-0`,
+/// `<cluster>-1`, ...; an instance of the runbook under one of those names
+/// made that apply fail (DBInstanceAlreadyExists) while the primary was down.
+/// Two characters after the cluster's name, like `-0`, so it fits wherever
+/// the design's instances fit.
+pub fn failover_instance(cluster_id: &str) -> String {
+    format!("{cluster_id}-f")
 }
 
 /// An Auto Scaling group of a taking region and the size it grows to.
@@ -255,15 +271,30 @@ fn db_move(
                 (VpcNode::Rds(p), VpcNode::Rds(s))
                     if p.replica_of.is_none() && s.replica_of.as_deref() == Some(p.id.as_str()) =>
                 {
+                    let stranded = secondaries
+                        .iter()
+                        .filter(|o| o.code != r.code)
+                        .flat_map(|o| {
+                            vpc_nodes(o).filter_map(|n| match n {
+                                VpcNode::Rds(x)
+                                    if x.replica_of.as_deref() == Some(p.id.as_str()) =>
+                                {
+                                    Some((o.code.clone(), names::regional(design, &x.name)))
+                                }
+                                _ => None,
+                            })
+                        })
+                        .collect();
                     return Some(DbMove {
                         kind: DbKind::Rds {
                             multi_az: p.multi_az,
+                            stranded,
                         },
                         primary_id: names::regional(design, &p.name),
                         target_id: names::regional(design, &s.name),
                         target_region: r.code.clone(),
                         instance_class: p.instance_class.clone(),
-                    })
+                    });
                 }
                 (VpcNode::Aurora(p), VpcNode::Aurora(s))
                     if p.global.is_some() && p.global == s.global =>

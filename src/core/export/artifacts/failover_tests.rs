@@ -22,7 +22,7 @@ fn rds_replica_is_promoted_in_its_region_and_the_group_grows_to_the_primary_size
     );
     assert_eq!(p.databases.len(), 1);
     let db = &p.databases[0];
-    assert!(matches!(db.kind, DbKind::Rds { multi_az: true }));
+    assert!(matches!(db.kind, DbKind::Rds { multi_az: true, ref stranded } if stranded.is_empty()));
     assert_eq!(
         (db.target_id.as_str(), db.target_region.as_str()),
         ("shop-prod-db", "us-west-2")
@@ -207,4 +207,53 @@ fn a_wildcard_record_is_checked_through_a_name_it_covers() {
             "{script}"
         );
     }
+}
+
+/// Three regions, the primary's RDS instance replicated to both others: the
+/// failover promotes one replica, and the other can never follow it (an RDS
+/// replica keeps its source). The failback rebuilds the home writer under the
+/// old name, so the other replica's source is gone: it must be deleted for
+/// its root to recreate it, or it stays an orphan that Terraform cannot
+/// re-point ("cannot elect new source database for replication").
+#[test]
+fn the_other_replicas_of_a_promoted_rds_writer_are_rebuilt_by_the_failback() {
+    let d = crate::core::model::load(include_str!(
+        "../../../../tests/fixtures/clean/three-region-rds-replicas.json"
+    ))
+    .expect("the fixture loads");
+    let p = plan(&d).expect("a plan");
+    assert_eq!(p.databases.len(), 1);
+    let DbKind::Rds { stranded, .. } = &p.databases[0].kind else {
+        panic!("expected RDS")
+    };
+    assert_eq!(p.databases[0].target_region, "us-west-1");
+    assert_eq!(
+        stranded,
+        &[(
+            "ca-central-1".to_string(),
+            "triad-prod-ledger-north".to_string()
+        )]
+    );
+    use crate::core::export::artifacts::{failback, promote_dr};
+    let back = failback::failback(&p);
+    let delete = back
+        .find("run aws rds delete-db-instance --region 'ca-central-1' --db-instance-identifier 'triad-prod-ledger-north' ")
+        .unwrap_or_else(|| panic!("the stranded replica is not rebuilt:\n{back}"));
+    let promoted = back
+        .find("run aws rds promote-read-replica --region 'us-east-2' --db-instance-identifier 'triad-prod-ledger'\n")
+        .expect("the home writer is promoted");
+    assert!(
+        delete > promoted,
+        "deleted only once the writer it will follow is home"
+    );
+    assert!(
+        back.contains("terraform -chdir=regions/\"'ca-central-1'\" apply"),
+        "{back}"
+    );
+    let over = promote_dr::promote_dr(&p);
+    assert!(over.contains("triad-prod-ledger-north"), "{over}");
+    assert!(
+        !over.contains("--region 'ca-central-1' --db-instance-identifier"),
+        "the failover leaves it serving reads:\n{over}"
+    );
 }

@@ -7,7 +7,7 @@
 //! desired, so a scale-in cannot undo it); then move the DNS records that do
 //! not move by themselves; then check the new endpoints answer.
 
-use super::failover::{partition, DbKind, Plan, RecordAction};
+use super::failover::{failover_instance, partition, DbKind, Plan, RecordAction};
 use super::shell::{prelude, shell_word as w, Flag};
 
 /// The script, for a design with a primary and somewhere to fail over to.
@@ -79,7 +79,7 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                     w(partition(&d.target_region))
                 ));
                 if *headless {
-                    let inst = w(&format!("{}-0", d.target_id));
+                    let inst = w(&failover_instance(&d.target_id));
                     sh.push_str(
                         "log \"the secondary has no instance: create one to take the writes\"\n",
                     );
@@ -89,6 +89,9 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                         w(&d.instance_class)
                     ));
                     sh.push_str(&format!("run aws rds wait db-instance-available --region {r} --db-instance-identifier {inst}\n"));
+                    sh.push_str(&format!(
+                        "log \"note: \"{inst}\" is the runbook's own: the design's instances come with its next apply as primary (make-primary), and failback.sh deletes it\"\n"
+                    ));
                 }
                 sh.push_str("if [ \"$PLANNED\" = 1 ]; then\n");
                 sh.push_str(&format!(
@@ -103,7 +106,7 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                 ));
                 sh.push_str(&format!("run aws rds wait db-cluster-available --region {r} --db-cluster-identifier {t}\n\n"));
             }
-            DbKind::Rds { .. } => {
+            DbKind::Rds { stranded, .. } => {
                 sh.push_str(&format!("log \"RDS: promote the read replica \"{t}\" in \"{r}\" to a standalone writer\"\n"));
                 sh.push_str("[ \"$PLANNED\" = 1 ] && log \"planned: stop the writers and let ReplicaLag reach 0 before this step\"\n");
                 sh.push_str(&format!(
@@ -114,6 +117,14 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
                     w(&format!("{} no longer replicates", d.target_id))
                 ));
                 sh.push_str(&format!("run aws rds wait db-instance-available --region {r} --db-instance-identifier {t}\n\n"));
+                for (region, id) in stranded {
+                    sh.push_str(&format!(
+                        "log \"note: \"{}\" in \"{}\" replicates from the lost \"{}\" and cannot follow \"{t}\": it serves reads as of the outage until failback.sh rebuilds it\"\n",
+                        w(id),
+                        w(region),
+                        w(&d.primary_id)
+                    ));
+                }
             }
         }
     }

@@ -135,10 +135,15 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
                 d.target_id,
                 d.target_region
             )),
-            DbKind::Rds { .. } => r.push_str(&format!(
-                "   - RDS `{}`: `promote-read-replica` of `{}` in {}, then wait until it no longer replicates and is available (several minutes or more, by size).\n",
-                d.primary_id, d.target_id, d.target_region
-            )),
+            DbKind::Rds { stranded, .. } => {
+                r.push_str(&format!(
+                    "   - RDS `{}`: `promote-read-replica` of `{}` in {}, then wait until it no longer replicates and is available (several minutes or more, by size).\n",
+                    d.primary_id, d.target_id, d.target_region
+                ));
+                for (region, id) in stranded {
+                    r.push_str(&format!("     Its other replica `{id}` in {region} cannot follow the new writer (an RDS replica keeps its source): it serves reads as of the outage until the failback rebuilds it.\n"));
+                }
+            }
         }
     }
     for t in &plan.tables {
@@ -231,12 +236,18 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
                 dr = d.target_region,
                 root = plan.data_root
             )),
-            DbKind::Rds { .. } => r.push_str(&format!(
-                "- RDS `{p}`: the promoted copy in {dr} no longer replicates. The script deletes the stale `{p}` in {home} (final snapshot kept), creates a new read replica of the {dr} writer in {home} with the same name, waits for it, and in a window (writers stopped) promotes it; then deletes the old writer in {dr} (final snapshot kept). Order of applies: `regions/{home}{root}/` (reconciles the new writer), then `regions/{dr}{root}/` (recreates the replica), then `global/`.\n",
-                p = d.primary_id,
-                dr = d.target_region,
-                root = plan.data_root
-            )),
+            DbKind::Rds { stranded, .. } => {
+                let others: String = stranded
+                    .iter()
+                    .map(|(region, id)| format!(" It also deletes the stranded replica `{id}` in {region} (final snapshot kept), whose source was the old `{}`; apply `regions/{region}{}/` after the primary's to recreate it as a replica.", d.primary_id, plan.data_root))
+                    .collect();
+                r.push_str(&format!(
+                    "- RDS `{p}`: the promoted copy in {dr} no longer replicates. The script deletes the stale `{p}` in {home} (final snapshot kept), creates a new read replica of the {dr} writer in {home} with the same name, waits for it, and in a window (writers stopped) promotes it; then deletes the old writer in {dr} (final snapshot kept).{others} Order of applies: `regions/{home}{root}/` (reconciles the new writer), then `regions/{dr}{root}/` (recreates the replica), then `global/`.\n",
+                    p = d.primary_id,
+                    dr = d.target_region,
+                    root = plan.data_root
+                ));
+            }
         }
     }
     r.push_str(&format!(
