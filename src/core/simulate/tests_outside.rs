@@ -122,7 +122,8 @@ fn losing_targets_that_took_no_traffic_costs_no_time() {
     assert!(
         s.notes
             .iter()
-            .any(|n| n.ends_with(": only a target of weight 0 was in us-west-2; traffic is unchanged.")),
+            .any(|n| n
+                .ends_with(": only a target of weight 0 was in us-west-2; traffic is unchanged.")),
         "{:#?}",
         s.notes
     );
