@@ -464,3 +464,58 @@ fn an_az_that_held_all_a_region_serves_with_and_no_way_out_does_not_recover() {
     assert_eq!(s.rto_seconds, None);
     assert_eq!(s.unrecoverable, vec!["use1-alb", "use1-app", "use1-orders"]);
 }
+
+#[test]
+fn a_writer_with_no_copy_elsewhere_is_reached_across_regions_only_through_peering() {
+    // active-passive, its load balancer in one AZ, its Multi-AZ database
+    // with no replica in us-west-2: the writer survives in us-east-1.
+    let mut d = design("active-passive");
+    for n in d
+        .regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut().flat_map(|v| &mut v.nodes))
+    {
+        match n {
+            VpcNode::Alb(a) if a.id == "use1-alb" => a.subnets = vec!["use1-pub-a".into()],
+            VpcNode::Rds(x) => x.replica_of = None,
+            _ => {}
+        }
+    }
+    d.peerings.clear();
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
+    assert!(
+        s.notes.iter().any(|n| n.contains("peers no VPC")),
+        "{:#?}",
+        s.notes
+    );
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+
+    d.peerings.push(crate::core::model::Peering {
+        id: "p".into(),
+        a: d.regions[0].vpcs[0].id.clone(),
+        b: d.regions[1].vpcs[0].id.clone(),
+    });
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.contains("through the design's VPC peering")),
+        "{:#?}",
+        s.notes
+    );
+    // Traffic leaves, the writer fails over in its region, the DR group grows.
+    assert!(!s.steps.iter().any(|x| x.fact == "rds-replica-promote"));
+    let multi_az = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "rds-multi-az-failover")
+        .expect("in-region failover");
+    let end = s.steps.iter().map(|x| x.ends_at).max().unwrap_or(0);
+    assert_eq!(
+        s.rto_seconds,
+        Some(end.max(multi_az.ends_at)),
+        "{:#?}",
+        s.steps
+    );
+}
