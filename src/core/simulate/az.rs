@@ -3,7 +3,8 @@
 //! down until it returns.
 
 use super::capacity::Serving;
-use super::{fact_step, Capacity, Scenario, StoreLoss, Track};
+use super::places::Places;
+use super::{fact_step, region, traffic, Capacity, Scenario, StoreLoss, Track};
 use crate::core::model::{Design, NatMode, Region, Tier, Vpc, VpcNode};
 
 /// Where every workload runs, by AZ: built once for every AZ scenario of a
@@ -69,6 +70,7 @@ fn node_azs_of(vpc: &Vpc) -> Vec<Vec<(&str, usize)>> {
 /// region reduces the protection, not the service.
 pub(super) fn simulate(
     design: &Design,
+    places: &Places<'_>,
     serving: &Serving<'_>,
     layout: &Layout<'_>,
     az: &str,
@@ -76,8 +78,13 @@ pub(super) fn simulate(
     let mut s = Scenario::nothing_yet(super::Failure::Az(az.to_string()));
     let mut blocked = false;
     let mut cap: Vec<Capacity> = Vec::new();
-    // Steps in a standby region run, but the service does not wait on them.
-    let mut standby_steps = 0..0;
+    // What the regions taking over a region that failed as a whole need.
+    let mut taken_over: Vec<Capacity> = Vec::new();
+    // Per step, whether the service waits on it: steps in a standby region
+    // run, but the service does not wait on them (nor on those of a region
+    // whose traffic has left it).
+    let mut waits: Vec<bool> = Vec::new();
+    let mut standby = false;
     for (ri, region) in design.regions.iter().enumerate() {
         let holds = layout
             .region_azs
@@ -88,6 +95,13 @@ pub(super) fn simulate(
         }
         let serves = serving.region_serves(&region.code);
         let first = s.steps.len();
+        let (first_down, first_cap) = (s.unrecoverable.len(), cap.len());
+        let mut region_blocked = false;
+        // The load balancers, and the groups and services behind them, that
+        // are down with the AZ; and per load balancer, how many groups and
+        // services it fronts and how many of those are down.
+        let mut front_down: Vec<(&str, String)> = Vec::new();
+        let mut backends: Vec<(&str, usize, usize)> = Vec::new();
         for (vi, vpc) in region.vpcs.iter().enumerate() {
             nat_note(&mut s, region, vpc, az);
             for (ni, n) in vpc.nodes.iter().enumerate() {
@@ -99,6 +113,21 @@ pub(super) fn simulate(
                 else {
                     continue;
                 };
+                let target = match n {
+                    VpcNode::Asg(g) => g.target.as_deref(),
+                    VpcNode::Ecs(e) => e.target.as_deref(),
+                    _ => None,
+                };
+                if let Some(t) = target {
+                    let dead = matches!(azs.as_slice(), [(a, _)] if *a == az);
+                    match backends.iter_mut().find(|(x, _, _)| *x == t) {
+                        Some(b) => {
+                            b.1 += 1;
+                            b.2 += usize::from(dead);
+                        }
+                        None => backends.push((t, 1, usize::from(dead))),
+                    }
+                }
                 let Some(&(_, hit)) = azs.iter().find(|(a, _)| *a == az) else {
                     continue;
                 };
@@ -126,7 +155,8 @@ pub(super) fn simulate(
                             &a.id,
                             format!("Load balancer {} has subnets in {az} only.", a.name),
                         );
-                        blocked |= serves;
+                        front_down.push((&a.id, format!("load balancer {}", a.name)));
+                        region_blocked |= serves;
                     }
                     VpcNode::Asg(g) => {
                         let lost = share(g.desired, n.subnets().len(), hit);
@@ -159,7 +189,10 @@ pub(super) fn simulate(
                                 &g.id,
                                 format!("Group {} runs in {az} only.", g.name),
                             );
-                            blocked |= serves && g.target.is_some();
+                            if g.target.is_some() {
+                                front_down.push((&g.id, format!("group {}", g.name)));
+                                region_blocked |= serves;
+                            }
                         }
                     }
                     VpcNode::Ecs(e) => {
@@ -193,7 +226,10 @@ pub(super) fn simulate(
                                 &e.id,
                                 format!("Service {} runs in {az} only.", e.name),
                             );
-                            blocked |= serves && e.target.is_some();
+                            if e.target.is_some() {
+                                front_down.push((&e.id, format!("service {}", e.name)));
+                                region_blocked |= serves;
+                            }
                         }
                     }
                     VpcNode::Rds(d) if d.multi_az && others => {
@@ -217,7 +253,7 @@ pub(super) fn simulate(
                                 .into(),
                         });
                         // A replica down costs protection, not service.
-                        blocked |= serves && d.replica_of.is_none();
+                        region_blocked |= serves && d.replica_of.is_none();
                     }
                     VpcNode::Aurora(c) if c.instances >= 2 && others => {
                         s.steps.push(fact_step(
@@ -261,7 +297,7 @@ pub(super) fn simulate(
                                 c.name
                             ),
                         );
-                        blocked |= serves;
+                        region_blocked |= serves;
                     }
                     VpcNode::Elasticache(c) if c.multi_az && c.nodes >= 2 && others => {
                         s.steps.push(fact_step(
@@ -286,9 +322,36 @@ pub(super) fn simulate(
                 }
             }
         }
+        let own_end = s.steps.len();
+        waits.resize(own_end, true);
         if !serves {
-            standby_steps = first..s.steps.len();
+            standby |= own_end > first;
+            waits[first..own_end].iter_mut().for_each(|w| *w = false);
         }
+        let dark = serves
+            && region_blocked
+            && cannot_serve(design, places, &region.code, &front_down, &backends);
+        if dark {
+            let front: Vec<&str> = front_down.iter().map(|(id, _)| *id).collect();
+            let names: Vec<&str> = front_down.iter().map(|(_, n)| n.as_str()).collect();
+            if let Some(over) = fail_over(
+                design, places, serving, region, az, &mut s, first_down, &front, &names,
+            ) {
+                // Traffic has left the region: its own replacements in
+                // other AZs no longer end the outage; its databases' steps
+                // still may (a writer that stays in the region).
+                for (w, x) in waits[first..own_end]
+                    .iter_mut()
+                    .zip(&s.steps[first..own_end])
+                {
+                    *w &= x.track == Track::Data;
+                }
+                cap.truncate(first_cap);
+                taken_over.extend(over.capacity);
+                region_blocked = over.blocked;
+            }
+        }
+        blocked |= region_blocked;
     }
     for c in &cap {
         if !c.enough() {
@@ -298,21 +361,149 @@ pub(super) fn simulate(
             ));
         }
     }
+    cap.extend(taken_over);
     s.capacity = merge(cap);
+    waits.resize(s.steps.len(), true);
     let end = s
         .steps
         .iter()
-        .enumerate()
-        .filter(|(i, _)| !standby_steps.contains(i))
-        .map(|(_, x)| x.ends_at)
+        .zip(&waits)
+        .filter(|(_, w)| **w)
+        .map(|(x, _)| x.ends_at)
         .max()
         .unwrap_or(0);
-    if !standby_steps.is_empty() {
+    if standby {
         s.notes.push(format!("{az} is in a standby region: the service carries on; its steps restore the standby's protection."));
     }
     s.rto_seconds = (!blocked).then_some(end);
     s.rpo_seconds = super::region::rpo(&s.stores);
     s
+}
+
+/// Whether every target in region `code` of the design's records and
+/// accelerators is down with the AZ: a load balancer in `front_down`, or
+/// one whose every group and service (`backends`: target, count, down)
+/// is. A region no way in points at is not judged (it keeps its answer).
+fn cannot_serve(
+    design: &Design,
+    places: &Places<'_>,
+    code: &str,
+    front_down: &[(&str, String)],
+    backends: &[(&str, usize, usize)],
+) -> bool {
+    let dead = |t: &str| {
+        front_down.iter().any(|(id, _)| *id == t)
+            || backends.iter().any(|(x, n, d)| *x == t && *n > 0 && n == d)
+    };
+    let mut any = false;
+    let targets = design
+        .dns
+        .iter()
+        .flat_map(|d| &d.records)
+        .flat_map(|r| r.targets.iter().map(|t| t.target.as_str()))
+        .chain(
+            design
+                .accelerators
+                .iter()
+                .flat_map(|a| a.endpoints.iter().map(|e| e.target.as_str())),
+        );
+    for t in targets.filter(|t| places.region(t).is_some_and(|r| r.code == code)) {
+        if !dead(t) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// A region failed over as a whole.
+struct Over {
+    /// What the regions taking its load need, run and may grow to.
+    capacity: Vec<Capacity>,
+    /// Whether the service still cannot come back (a writer with no copy
+    /// the taking regions can reach).
+    blocked: bool,
+}
+
+/// The AZ loss left `region` nothing to serve with (`front`: the ids of
+/// what it served with, `names` for people): its traffic leaves it as if
+/// the region were lost (the same detection, TTL and accelerator steps),
+/// the runbook promotes its databases' copies elsewhere as promote-dr.sh
+/// does, and the regions that take the traffic grow. `first_down`: the
+/// region's first unrecoverable id. `None` when no way in leads to another
+/// region (the scenario keeps its answer).
+#[allow(clippy::too_many_arguments)]
+fn fail_over(
+    design: &Design,
+    places: &Places<'_>,
+    serving: &Serving<'_>,
+    region: &Region,
+    az: &str,
+    s: &mut Scenario,
+    first_down: usize,
+    front: &[&str],
+    names: &[&str],
+) -> Option<Over> {
+    let code = region.code.as_str();
+    let in_region = |id: &str| places.region(id).is_some_and(|r| r.code == code);
+    let mut t = Scenario::nothing_yet(s.failure.clone());
+    let (traffic_end, stuck) = traffic::leave(design, places, &mut t, &in_region, code);
+    if stuck {
+        return None;
+    }
+    let shown = names.len().min(3);
+    let more = if names.len() > shown {
+        format!(" and {} more", names.len() - shown)
+    } else {
+        String::new()
+    };
+    s.notes.push(format!(
+        "Losing {az} took out everything {code} serves with ({}{more}): the region fails over as a whole, as if it were lost. What runs in its other AZs carries on, and its buckets and tables are regional: an AZ loss does not touch them.",
+        names[..shown].join(", ")
+    ));
+    s.steps.append(&mut t.steps);
+    s.notes.append(&mut t.notes);
+    let down_here: Vec<String> = s
+        .unrecoverable
+        .drain(first_down.min(s.unrecoverable.len())..)
+        .collect();
+    let peered = design.peerings.iter().any(|p| {
+        let here = |v: &str| region.vpcs.iter().any(|x| x.id == v);
+        here(&p.a) != here(&p.b)
+    });
+    let stores_before = s.stores.len();
+    let mut blocked = false;
+    let (_, manual) = region::promote_databases(serving, region, s, &mut |s, id, _, _| {
+        if down_here.iter().any(|d| d == id) {
+            // Down with the AZ and no copy elsewhere: it stays listed.
+            blocked = true;
+        } else if peered {
+            s.notes.push(format!("Database {id} has no copy in another region: it keeps its writer in {code}, and the regions taking the traffic reach it across regions through the design's VPC peering."));
+        } else {
+            s.notes.push(format!("Database {id} has no copy in another region and the design peers no VPC of {code} with another region's: the regions taking the traffic cannot reach it until {az} returns."));
+            blocked = true;
+        }
+    });
+    let promoted: Vec<String> = s.stores[stores_before..]
+        .iter()
+        .map(|x| x.id.clone())
+        .collect();
+    // The promotion's loss replaces the in-AZ answer for the same store.
+    let mut i = 0;
+    s.stores.retain(|x| {
+        i += 1;
+        i > stores_before || !promoted.contains(&x.id)
+    });
+    for id in promoted.iter().filter(|id| !down_here.contains(id)) {
+        s.notes.push(format!("Database {id} keeps a writer in {code} (another AZ takes over), but the applications now serving reach it only across regions: promote-dr.sh promotes its copy, as for a region loss."));
+    }
+    s.unrecoverable.extend(
+        down_here
+            .into_iter()
+            .filter(|id| !front.contains(&id.as_str()) && !promoted.contains(id)),
+    );
+    let capacity = region::runbook_and_capacity(design, serving, code, s, traffic_end, manual);
+    Some(Over { capacity, blocked })
 }
 
 /// A VPC with one NAT gateway in the lost AZ leaves every private subnet

@@ -263,7 +263,7 @@ fn simulate_with(
 ) -> Scenario {
     let mut s = match failure {
         Failure::Region(code) => region::simulate(design, places, serving, code),
-        Failure::Az(az) => az::simulate(design, serving, layout, az),
+        Failure::Az(az) => az::simulate(design, places, serving, layout, az),
         Failure::Component(id) => component::simulate(design, places, id),
     };
     // Messages quote user text (names): keep each one short, as every

@@ -5,8 +5,8 @@
 use super::capacity::{self, Serving};
 use super::places::Places;
 use super::traffic;
-use super::{fact_step, secs, Scenario, StoreLoss, Track};
-use crate::core::model::{Design, RegionNode, RegionRole, VpcNode};
+use super::{fact_step, secs, Capacity, Scenario, StoreLoss, Track};
+use crate::core::model::{Design, Region, RegionNode, RegionRole, VpcNode};
 
 pub(super) fn simulate(
     design: &Design,
@@ -43,52 +43,19 @@ pub(super) fn simulate(
     }
 
     // Data: every store the failed region leads.
-    let reaction_end = secs("person-starts-runbook");
-    let mut manual = false;
-    let mut data_end = 0u32;
-    for v in &failed.vpcs {
-        for n in &v.nodes {
-            match n {
-                VpcNode::Aurora(c) => match (&c.global, failed.role) {
-                    (Some(g), RegionRole::Primary) => {
-                        let best = serving.copies.members(g).filter(|(r, _)| r.code != code).max_by_key(|(_, o)| o.instances);
-                        match best {
-                            Some((r, o)) => {
-                                manual = true;
-                                let mut at = reaction_end;
-                                if o.instances == 0 {
-                                    let add = fact_step("aurora-add-instance", format!("Add an instance to the headless secondary {} in {} (pilot light).", o.name, r.code), Track::Data, true, at);
-                                    at = add.ends_at;
-                                    s.steps.push(add);
-                                }
-                                let p = fact_step("aurora-global-promote", format!("Fail global cluster {g} over to {} (promote-dr.sh: failover-global-cluster --allow-data-loss).", r.code), Track::Data, true, at);
-                                data_end = data_end.max(p.ends_at);
-                                s.steps.push(p);
-                                s.stores.push(StoreLoss { id: c.id.clone(), kind: "aurora", rpo_seconds: Some(secs("aurora-global-lag")), bounded: true, note: format!("The writes not yet replicated to {} (typically under 1 s).", r.code) });
-                            }
-                            None => lost(&mut s, &c.id, "aurora", "no member of its global cluster outside the failed region"),
-                        }
-                    }
-                    (Some(_), _) => {}
-                    (None, _) => lost(&mut s, &c.id, "aurora", "not a global cluster: its only copy was in the failed region"),
-                },
-                VpcNode::Rds(d) if d.replica_of.is_none() => {
-                    let replica = serving.copies.replicas(&d.id).find(|(r, _)| r.code != code);
-                    match replica {
-                        Some((r, x)) => {
-                            manual = true;
-                            let p = fact_step("rds-replica-promote", format!("Promote replica {} in {} to a standalone primary (promote-dr.sh).", x.name, r.code), Track::Data, true, reaction_end);
-                            data_end = data_end.max(p.ends_at);
-                            s.steps.push(p);
-                            s.stores.push(StoreLoss { id: d.id.clone(), kind: "rds", rpo_seconds: Some(secs("rds-replica-lag")), bounded: false, note: format!("The writes replica {} had not received: its lag, seconds to minutes under load.", x.name) });
-                        }
-                        None => lost(&mut s, &d.id, "rds", "no replica in another region"),
-                    }
-                }
-                VpcNode::Elasticache(c) => s.notes.push(format!("Cache {} in {code} is gone; caches are never replicated, so the other regions' caches carry on as they are (or start cold).", c.name)),
-                _ => {}
-            }
-        }
+    let (data_end, manual) = promote_databases(serving, failed, &mut s, &mut |s, id, kind, why| {
+        lost(s, id, kind, why)
+    });
+    for c in failed
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .filter_map(|n| match n {
+            VpcNode::Elasticache(c) => Some(c),
+            _ => None,
+        })
+    {
+        s.notes.push(format!("Cache {} in {code} is gone; caches are never replicated, so the other regions' caches carry on as they are (or start cold).", c.name));
     }
     for n in &failed.nodes {
         match n {
@@ -132,6 +99,123 @@ pub(super) fn simulate(
             }
         }
     }
+    let cap = runbook_and_capacity(design, serving, code, &mut s, traffic_end, manual);
+    s.capacity = cap;
+
+    let end = s
+        .steps
+        .iter()
+        .map(|x| x.ends_at)
+        .max()
+        .unwrap_or(0)
+        .max(data_end)
+        .max(traffic_end);
+    s.rto_seconds = (!blocked && s.unrecoverable.is_empty()).then_some(end);
+    s.rpo_seconds = rpo(&s.stores);
+    s
+}
+
+/// What lost a writer with no copy in another region: `(scenario, id,
+/// kind, why)`.
+pub(super) type NoCopy<'f> = dyn FnMut(&mut Scenario, &str, &'static str, &str) + 'f;
+
+/// The runbook's data steps when region `failed` stops serving: every
+/// writer it leads that has a copy in another region is promoted there, as
+/// `promote-dr.sh` does (an Aurora global cluster fails over, an RDS
+/// replica is promoted); `no_copy` is told of each writer with none.
+/// Returns when the last promotion ends and whether a person acts.
+pub(super) fn promote_databases(
+    serving: &Serving<'_>,
+    failed: &Region,
+    s: &mut Scenario,
+    no_copy: &mut NoCopy<'_>,
+) -> (u32, bool) {
+    let code = failed.code.as_str();
+    let reaction_end = secs("person-starts-runbook");
+    let mut manual = false;
+    let mut data_end = 0u32;
+    for n in failed.vpcs.iter().flat_map(|v| &v.nodes) {
+        match n {
+            VpcNode::Aurora(c) => {
+                match (&c.global, failed.role) {
+                    (Some(g), RegionRole::Primary) => {
+                        let best = serving
+                            .copies
+                            .members(g)
+                            .filter(|(r, _)| r.code != code)
+                            .max_by_key(|(_, o)| o.instances);
+                        match best {
+                            Some((r, o)) => {
+                                manual = true;
+                                let mut at = reaction_end;
+                                if o.instances == 0 {
+                                    let add = fact_step("aurora-add-instance", format!("Add an instance to the headless secondary {} in {} (pilot light).", o.name, r.code), Track::Data, true, at);
+                                    at = add.ends_at;
+                                    s.steps.push(add);
+                                }
+                                let p = fact_step("aurora-global-promote", format!("Fail global cluster {g} over to {} (promote-dr.sh: failover-global-cluster --allow-data-loss).", r.code), Track::Data, true, at);
+                                data_end = data_end.max(p.ends_at);
+                                s.steps.push(p);
+                                s.stores.push(StoreLoss { id: c.id.clone(), kind: "aurora", rpo_seconds: Some(secs("aurora-global-lag")), bounded: true, note: format!("The writes not yet replicated to {} (typically under 1 s).", r.code) });
+                            }
+                            None => no_copy(
+                                s,
+                                &c.id,
+                                "aurora",
+                                "no member of its global cluster outside the failed region",
+                            ),
+                        }
+                    }
+                    (Some(_), _) => {}
+                    (None, _) => no_copy(
+                        s,
+                        &c.id,
+                        "aurora",
+                        "not a global cluster: its only copy was in the failed region",
+                    ),
+                }
+            }
+            VpcNode::Rds(d) if d.replica_of.is_none() => {
+                let replica = serving.copies.replicas(&d.id).find(|(r, _)| r.code != code);
+                match replica {
+                    Some((r, x)) => {
+                        manual = true;
+                        let p = fact_step(
+                            "rds-replica-promote",
+                            format!(
+                                "Promote replica {} in {} to a standalone primary (promote-dr.sh).",
+                                x.name, r.code
+                            ),
+                            Track::Data,
+                            true,
+                            reaction_end,
+                        );
+                        data_end = data_end.max(p.ends_at);
+                        s.steps.push(p);
+                        s.stores.push(StoreLoss { id: d.id.clone(), kind: "rds", rpo_seconds: Some(secs("rds-replica-lag")), bounded: false, note: format!("The writes replica {} had not received: its lag, seconds to minutes under load.", x.name) });
+                    }
+                    None => no_copy(s, &d.id, "rds", "no replica in another region"),
+                }
+            }
+            _ => {}
+        }
+    }
+    (data_end, manual)
+}
+
+/// The rest of the runbook once region `code` stops serving: a person
+/// starts it (when `manual`), and the regions that carry its load grow to
+/// it (by target tracking from `traffic_end`, else by promote-dr.sh).
+/// Returns what the survivors need, run and may grow to.
+pub(super) fn runbook_and_capacity(
+    design: &Design,
+    serving: &Serving<'_>,
+    code: &str,
+    s: &mut Scenario,
+    traffic_end: u32,
+    mut manual: bool,
+) -> Vec<Capacity> {
+    let reaction_end = secs("person-starts-runbook");
     if manual {
         s.steps.push(fact_step(
             "person-starts-runbook",
@@ -194,19 +278,7 @@ pub(super) fn simulate(
             ));
         }
     }
-    s.capacity = cap.into_iter().map(|(c, _)| c).collect();
-
-    let end = s
-        .steps
-        .iter()
-        .map(|x| x.ends_at)
-        .max()
-        .unwrap_or(0)
-        .max(data_end)
-        .max(traffic_end);
-    s.rto_seconds = (!blocked && s.unrecoverable.is_empty()).then_some(end);
-    s.rpo_seconds = rpo(&s.stores);
-    s
+    cap.into_iter().map(|(c, _)| c).collect()
 }
 
 /// The worst data loss of the stores; `None` when one lost every copy.

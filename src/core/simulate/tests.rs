@@ -164,11 +164,24 @@ fn an_az_loss_fails_over_inside_the_region() {
 }
 
 #[test]
-fn a_single_az_group_does_not_come_back() {
+fn a_single_az_group_fails_its_region_over_or_does_not_come_back() {
     let mut d = design("active-passive");
     if let VpcNode::Asg(g) = &mut d.regions[0].vpcs[0].nodes[1] {
         g.subnets = vec!["use1-app-a".into()];
     }
+    // The load balancer has nothing left behind it: the failover record's
+    // health check sends traffic to us-west-2, as when the region is lost.
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(s
+        .notes
+        .iter()
+        .any(|n| n.contains("Group app runs in use1-az1 only")));
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+    assert_eq!(s.rto_seconds, region(&d, "us-east-1").rto_seconds);
+    assert!(s.rto_seconds.is_some());
+
+    // With no record to send traffic elsewhere, the group does not come back.
+    d.dns = None;
     let s = simulate(&d, &Failure::Az("use1-az1".into()));
     assert!(
         s.unrecoverable.contains(&"use1-app".to_string()),

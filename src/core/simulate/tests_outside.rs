@@ -226,7 +226,7 @@ fn survivors_that_cannot_grow_get_no_growing_step() {
 }
 
 #[test]
-fn a_load_balancer_only_in_the_lost_az_does_not_come_back() {
+fn a_load_balancer_only_in_the_lost_az_fails_its_region_over() {
     // active-passive, its primary load balancer moved onto the public
     // subnets of one AZ (the group and database still span two).
     let mut d = design("active-passive");
@@ -244,6 +244,13 @@ fn a_load_balancer_only_in_the_lost_az_does_not_come_back() {
             a.subnets = one_az.clone();
         }
     }
+    // Its failover record moves traffic to us-west-2 as for a region loss.
+    let s = simulate(&d, &Failure::Az(az.clone()));
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+    assert!(s.rto_seconds.is_some(), "{:#?}", s.steps);
+    assert_eq!(s.rto_seconds, region(&d, "us-east-1").rto_seconds);
+    // Without a way in to another region, it does not come back.
+    d.dns = None;
     let s = simulate(&d, &Failure::Az(az.clone()));
     assert!(
         s.unrecoverable.contains(&"use1-alb".to_string()),
@@ -310,4 +317,205 @@ fn a_region_no_way_in_sends_traffic_to_carries_none_of_the_lost_load() {
         .expect("traffic moves");
     assert_eq!(grow.ends_at, traffic_end + secs("asg-scale-out"));
     assert!(s.steps.iter().all(|x| !x.manual), "{:#?}", s.steps);
+}
+
+/// aurora-global with every subnet of its primary region in one AZ (the
+/// shape of a design drawn with one AZ): losing that AZ takes out the load
+/// balancer, the group and the database writer.
+fn one_az_primary() -> (Design, String) {
+    let mut d = design("aurora-global");
+    let primary = d.primary().expect("primary").code.clone();
+    let r = d
+        .regions
+        .iter_mut()
+        .find(|r| r.code == primary)
+        .expect("region");
+    let az = r.vpcs[0].subnets[0].az.clone();
+    for x in r.vpcs.iter_mut().flat_map(|v| &mut v.subnets) {
+        x.az = az.clone();
+    }
+    (d, az)
+}
+
+#[test]
+fn an_az_that_held_all_a_region_serves_with_fails_it_over_like_a_region_loss() {
+    let (mut d, az) = one_az_primary();
+    // A health check of its own figures (30 s × 5) and a DR group that
+    // scales by target tracking, so the traffic figures reach the RTO.
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    let hc = record
+        .targets
+        .iter_mut()
+        .find(|t| t.role == Some(FailoverRole::Primary))
+        .and_then(|t| t.health_check.as_mut())
+        .expect("a health check on the primary");
+    hc.interval = 30;
+    hc.failure_threshold = 5;
+    let detect = hc.interval * hc.failure_threshold;
+    for r in d
+        .regions
+        .iter_mut()
+        .filter(|r| r.role != crate::core::model::RegionRole::Primary)
+    {
+        for n in r.vpcs.iter_mut().flat_map(|v| &mut v.nodes) {
+            if let VpcNode::Asg(g) = n {
+                g.scaling = Some(crate::core::model::Scaling {
+                    metric: crate::core::model::ScalingMetric::Cpu,
+                    target_percent: 60,
+                });
+            }
+        }
+    }
+    let traffic_end = detect + secs("alias-ttl");
+    let data_end = secs("person-starts-runbook") + secs("aurora-global-promote");
+    let capacity_end = traffic_end + secs("asg-scale-out");
+    let want = traffic_end.max(data_end).max(capacity_end);
+
+    let s = simulate(&d, &Failure::Az(az.clone()));
+    assert_eq!(s.rto_seconds, Some(want), "{:#?}", s.steps);
+    assert_eq!(s.rto_seconds, region(&d, "us-east-1").rto_seconds);
+    // Only the database's copy loses writes: the bucket is regional and
+    // the AZ loss does not touch it (the region loss counts its lag).
+    assert_eq!(
+        s.rpo_seconds,
+        Some(secs("aurora-global-lag")),
+        "{:?}",
+        s.stores
+    );
+    assert!(
+        s.stores.iter().all(|x| x.kind == "aurora"),
+        "{:?}",
+        s.stores
+    );
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+    let ends = |fact: &str| {
+        s.steps
+            .iter()
+            .find(|x| x.fact == fact)
+            .map(|x| x.ends_at)
+            .unwrap_or_else(|| panic!("no {fact}: {:#?}", s.steps))
+    };
+    assert_eq!(ends("alias-ttl"), traffic_end);
+    assert_eq!(ends("aurora-global-promote"), data_end);
+    assert_eq!(ends("asg-scale-out"), capacity_end);
+    assert!(
+        s.notes.iter().any(|n| n.contains("fails over as a whole")),
+        "{:#?}",
+        s.notes
+    );
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    assert_eq!(c.running, 1, "{c:?}");
+}
+
+#[test]
+fn an_az_loss_with_another_az_behind_the_balancer_does_not_fail_the_region_over() {
+    // active-passive spans two AZs: the region carries on by itself.
+    let d = design("active-passive");
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    let want = secs("alias-ttl")
+        .max(secs("rds-multi-az-failover"))
+        .max(secs("asg-scale-out"));
+    assert_eq!(s.rto_seconds, Some(want), "{:#?}", s.steps);
+    assert!(s.steps.iter().all(|x| !x.manual), "{:#?}", s.steps);
+    assert!(!s.notes.iter().any(|n| n.contains("fails over as a whole")));
+    assert!(s.capacity.iter().all(|c| c.needed <= c.max));
+
+    // Its database alone in the lost AZ (no standby): the load balancer
+    // still answers from the other AZ, so traffic stays; the database is
+    // down until the AZ returns, as before.
+    let mut d = d;
+    for n in d.regions[0].vpcs[0].nodes.iter_mut() {
+        if let VpcNode::Rds(x) = n {
+            x.multi_az = false;
+            x.subnets = vec!["use1-db-a".into()];
+        }
+    }
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
+    assert_eq!(s.unrecoverable, vec!["use1-db".to_string()]);
+    assert!(!s.steps.iter().any(|x| x.fact == "rds-replica-promote"));
+}
+
+#[test]
+fn an_az_that_held_all_a_region_serves_with_and_no_way_out_does_not_recover() {
+    let (mut d, az) = one_az_primary();
+    // The failover record keeps only its primary: nothing sends traffic
+    // to another region.
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record
+        .targets
+        .retain(|t| t.role == Some(FailoverRole::Primary));
+    let s = simulate(&d, &Failure::Az(az.clone()));
+    assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
+    assert_eq!(s.unrecoverable, vec!["use1-alb", "use1-app", "use1-orders"]);
+    assert!(
+        s.steps.iter().all(|x| x.track != Track::Traffic),
+        "{:#?}",
+        s.steps
+    );
+    assert!(!s.notes.iter().any(|n| n.contains("fails over as a whole")));
+    // No record at all: the same.
+    d.dns = None;
+    let s = simulate(&d, &Failure::Az(az));
+    assert_eq!(s.rto_seconds, None);
+    assert_eq!(s.unrecoverable, vec!["use1-alb", "use1-app", "use1-orders"]);
+}
+
+#[test]
+fn a_writer_with_no_copy_elsewhere_is_reached_across_regions_only_through_peering() {
+    // active-passive, its load balancer in one AZ, its Multi-AZ database
+    // with no replica in us-west-2: the writer survives in us-east-1.
+    let mut d = design("active-passive");
+    for n in d
+        .regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut().flat_map(|v| &mut v.nodes))
+    {
+        match n {
+            VpcNode::Alb(a) if a.id == "use1-alb" => a.subnets = vec!["use1-pub-a".into()],
+            VpcNode::Rds(x) => x.replica_of = None,
+            _ => {}
+        }
+    }
+    d.peerings.clear();
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
+    assert!(
+        s.notes.iter().any(|n| n.contains("peers no VPC")),
+        "{:#?}",
+        s.notes
+    );
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+
+    d.peerings.push(crate::core::model::Peering {
+        id: "p".into(),
+        a: d.regions[0].vpcs[0].id.clone(),
+        b: d.regions[1].vpcs[0].id.clone(),
+    });
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.contains("through the design's VPC peering")),
+        "{:#?}",
+        s.notes
+    );
+    // Traffic leaves, the writer fails over in its region, the DR group grows.
+    assert!(!s.steps.iter().any(|x| x.fact == "rds-replica-promote"));
+    let multi_az = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "rds-multi-az-failover")
+        .expect("in-region failover");
+    let end = s.steps.iter().map(|x| x.ends_at).max().unwrap_or(0);
+    assert_eq!(
+        s.rto_seconds,
+        Some(end.max(multi_az.ends_at)),
+        "{:#?}",
+        s.steps
+    );
 }
