@@ -112,37 +112,11 @@ FAILBACK="$WORK/export/scripts/failback.sh"
 HOME_REGION=$(sed -n "s/^PRIMARY_REGION='\(.*\)'$/\1/p" "$PROMOTE")
 bash "$PROMOTE" >"$WORK/promote.dry" 2>&1
 bash "$FAILBACK" >"$WORK/failback.dry" 2>&1
-# What the runbooks will do, read from their dry runs: TSV lines
-# "promote REGION ID", "scale REGION NAME MIN DESIRED", "aurora LINE".
-python3 - "$WORK/promote.dry" >"$WORK/expect.tsv" <<'PY'
-import shlex, sys
-for line in open(sys.argv[1], encoding="utf-8"):
-    if not line.startswith("+ aws "):
-        continue
-    w = shlex.split(line[2:])
-    opt = lambda k: w[w.index(k) + 1] if k in w else ""
-    if w[1:3] == ["rds", "promote-read-replica"]:
-        print("promote", opt("--region"), opt("--db-instance-identifier"), sep="\t")
-    elif w[1:3] == ["autoscaling", "update-auto-scaling-group"]:
-        print("scale", opt("--region"), opt("--auto-scaling-group-name"), opt("--min-size"), opt("--desired-capacity"), sep="\t")
-    elif w[1:3] == ["rds", "failover-global-cluster"]:
-        print("aurora", opt("--region"), opt("--global-cluster-identifier"), opt("--target-db-cluster-identifier"), sep="\t")
-PY
-python3 - "$WORK/failback.dry" "$WORK/expect.tsv" >>"$WORK/expect.tsv" <<'PY'
-import shlex, sys
-promoted = {tuple(l.rstrip("\n").split("\t")[1:3]) for l in open(sys.argv[2], encoding="utf-8") if l.startswith("promote\t")}
-for line in open(sys.argv[1], encoding="utf-8"):
-    if not line.startswith("+ aws "):
-        continue
-    w = shlex.split(line[2:])
-    opt = lambda k: w[w.index(k) + 1]
-    if w[1:3] == ["rds", "switchover-global-cluster"]:
-        print("aurora-home", opt("--region"), opt("--global-cluster-identifier"), opt("--target-db-cluster-identifier"), sep="\t")
-    # Another replica of the lost writer, deleted for its root to recreate.
-    elif w[1:3] == ["rds", "delete-db-instance"] and "-after-failback-" in opt("--final-db-snapshot-identifier") \
-            and (opt("--region"), opt("--db-instance-identifier")) not in promoted:
-        print("stranded", opt("--region"), opt("--db-instance-identifier"), sep="\t")
-PY
+# What the runbooks will do, read from their dry runs (TSV lines: promote,
+# scale, aurora, aurora-home, stranded; see scripts/drill/expect.py, which
+# tests/export_scripts.rs runs on every template's dry runs).
+python3 "$REPO/scripts/drill/expect.py" "$WORK/promote.dry" "$WORK/failback.dry" >"$WORK/expect.tsv" ||
+  die "could not read the runbooks' dry runs"
 say "primary region $HOME_REGION; the runbooks will:"
 sed 's/^/    /' "$WORK/expect.tsv"
 phase_done export
@@ -338,11 +312,20 @@ sed 's/^/    /' "$WORK/failback.log"
 [ "$rc" = 0 ] || fail "failback.sh exited $rc"
 phase_done failback
 say "after the failback:"
+# The writer failback.sh builds back home from the DR writer NAME: its own
+# identifier (the design's primary's name, which may differ from its
+# replica's), read from the dry run's create-db-instance-read-replica.
+home_writer() {
+  local h
+  h=$(sed -n "s/^+ aws rds create-db-instance-read-replica --region $HOME_REGION --db-instance-identifier \([^ ]*\) --source-db-instance-identifier [^ ]*:db:$1 .*/\1/p" "$WORK/failback.dry" | head -n 1)
+  echo "${h:-$1}"
+}
 while IFS=$'\t' read -r kind region name min desired; do
   case $kind in
     promote)
-      check "$name in $HOME_REGION replicates from" "$(db_field "$HOME_REGION" "$name" ReadReplicaSourceDBInstanceIdentifier)" None
-      check "$name in $HOME_REGION status" "$(db_field "$HOME_REGION" "$name" DBInstanceStatus)" available
+      home=$(home_writer "$name")
+      check "$home in $HOME_REGION (from $name) replicates from" "$(db_field "$HOME_REGION" "$home" ReadReplicaSourceDBInstanceIdentifier)" None
+      check "$home in $HOME_REGION status" "$(db_field "$HOME_REGION" "$home" DBInstanceStatus)" available
       check "$name in $region (deleted for Terraform to recreate as a replica)" \
         "$(aws rds describe-db-instances --region "$region" --query "length(DBInstances[?DBInstanceIdentifier=='$name'])" --output text)" 0 ;;
     stranded)

@@ -462,3 +462,63 @@ fn the_state_moving_script_lints_clean_and_its_dry_run_pushes_the_new_state_firs
     let (ok, text) = run(&dir, "scripts/move-state.sh", &["--bogus"], "");
     assert!(!ok && text.contains("unknown argument: --bogus"), "{text}");
 }
+
+/// The drill reads what the runbooks will do from their dry runs
+/// (`scripts/drill/expect.py`): on every design here it must read them
+/// without failing, and find what each one promotes. (It once assumed
+/// every `delete-db-instance` had a final snapshot: the failback of a
+/// global Aurora cluster deletes instances without one, and the drill of
+/// layered-ecs would have stopped before it started.)
+#[test]
+fn the_drill_reads_every_runbook_s_dry_run() {
+    let reader = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/drill/expect.py");
+    for (name, d) in designs() {
+        let (dir, files) = export_to(&format!("expect-{name}"), &d);
+        if !files.iter().any(|f| f.path == "scripts/promote-dr.sh") {
+            continue;
+        }
+        let (ok, promote) = run(&dir, "scripts/promote-dr.sh", &[], "");
+        assert!(ok, "{name}: {promote}");
+        let (ok, failback) = run(&dir, "scripts/failback.sh", &[], "");
+        assert!(ok, "{name}: {failback}");
+        std::fs::write(dir.join("promote.dry"), &promote).unwrap();
+        std::fs::write(dir.join("failback.dry"), &failback).unwrap();
+        let out = Command::new("python3")
+            .arg(reader)
+            .arg(dir.join("promote.dry"))
+            .arg(dir.join("failback.dry"))
+            .output()
+            .unwrap();
+        let tsv = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Each replica promote-dr.sh promotes is read as one.
+        let promotes = promote
+            .lines()
+            .filter(|l| l.starts_with("+ aws rds promote-read-replica "))
+            .count();
+        assert_eq!(
+            tsv.lines().filter(|l| l.starts_with("promote\t")).count(),
+            promotes,
+            "{name}: {tsv}"
+        );
+        let failovers = promote
+            .lines()
+            .filter(|l| l.starts_with("+ aws rds failover-global-cluster "))
+            .count();
+        assert_eq!(
+            tsv.lines().filter(|l| l.starts_with("aurora\t")).count(),
+            failovers,
+            "{name}: {tsv}"
+        );
+        if name == "three-region-rds" {
+            assert!(
+                tsv.contains("stranded\tca-central-1\ttriad-prod-ledger-north\n"),
+                "{tsv}"
+            );
+        }
+    }
+}
