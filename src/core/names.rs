@@ -88,6 +88,23 @@ pub fn region_state_bucket(design: &Design, region_code: &str) -> String {
     }
 }
 
+/// `alias/<base>`, with every character KMS refuses in an alias (KMS-03:
+/// only `[0-9A-Za-z_/-]`) made `-`: a bucket or table name may hold `.`.
+/// The S3 module does the same in HCL (`replace(var.bucket, ...)`).
+pub fn kms_alias(base: &str) -> String {
+    let clean: String = base
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("alias/{clean}")
+}
+
 /// The ARN of the RDS instance `identifier` in `region_code` of the account
 /// `account_id` (an expression such as `data.aws_caller_identity.current.account_id`
 /// interpolated by the caller): cross-region replicas name their source by it.

@@ -38,17 +38,10 @@ fn key_label(t: &Dynamodb, code: &str) -> String {
 /// table module gives its home key, so every key of one table reads alike.
 /// Characters KMS-03 refuses in an alias (a table name may hold `.`) become `-`.
 pub fn key_alias(design: &Design, t: &Dynamodb, code: &str) -> String {
-    let name: String = names::regional(design, &t.name)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("alias/{name}-dynamodb-{code}")
+    names::kms_alias(&format!(
+        "{}-dynamodb-{code}",
+        names::regional(design, &t.name)
+    ))
 }
 
 /// The regions, other than `region`'s own, where its tables keep replicas:

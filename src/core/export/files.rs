@@ -250,10 +250,10 @@ pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, E
     blocks.extend(state_bucket(
         "state",
         &st.bucket,
-        &format!(
-            "alias/{}-{}-state-{}",
+        &names::kms_alias(&format!(
+            "{}-{}-state-{}",
             design.name, design.environment, st.region
-        ),
+        )),
         None,
     )?);
     let mut providers = vec![provider_block(design, &st.region, None)];
@@ -269,7 +269,8 @@ pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, E
         blocks.extend(state_bucket(
             &format!("state_{alias}"),
             &bucket,
-            &format!("alias/{bucket}"),
+            // A bucket's name may hold `.`; an alias may not.
+            &names::kms_alias(&bucket),
             Some(&alias),
         )?);
     }

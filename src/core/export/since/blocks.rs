@@ -31,19 +31,8 @@ pub fn imports(
     let ObjectRef::RegionNode { region, node } = idx.get(id)? else {
         return None;
     };
-    let alias = |name: &str, service: &str| {
-        let clean: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        format!("alias/{clean}-{service}-{}", region.code)
-    };
+    let alias =
+        |name: &str, service: &str| names::kms_alias(&format!("{name}-{service}-{}", region.code));
     let m = address.strip_prefix("module.")?;
     match node {
         RegionNode::S3(b) if m == format!("s3_{id}") => {
