@@ -247,15 +247,11 @@ pub fn backend(design: &Design, name: &str) -> Result<ExportFile, ExportError> {
 pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, ExportError> {
     let st = &design.state;
     let mut blocks = vec![B::new("data", &["aws_caller_identity", "current"])];
-    blocks.extend(state_bucket(
-        "state",
-        &st.bucket,
-        &names::kms_alias(&format!(
-            "{}-{}-state-{}",
-            design.name, design.environment, st.region
-        )),
-        None,
-    )?);
+    let state_alias = names::kms_alias(&format!(
+        "{}-{}-state-{}",
+        design.name, design.environment, st.region
+    ));
+    blocks.extend(state_bucket("state", &st.bucket, &state_alias, None)?);
     let mut providers = vec![provider_block(design, &st.region, None)];
     let regions = if per_region {
         design.regions.as_slice()
@@ -266,11 +262,18 @@ pub fn bootstrap(design: &Design, per_region: bool) -> Result<Vec<ExportFile>, E
         let alias = super::region::state_label(&r.code);
         providers.push(provider_block(design, &r.code, Some(&alias)));
         let bucket = names::region_state_bucket(design, &r.code);
+        // A bucket's name may hold `.`; an alias may not. In the state's
+        // own region, the bucket `<project>-<env>-state-<region>` (a state
+        // bucket named `<project>-<env>-state`) would take the main key's
+        // alias: aliases are per region, so this one says it is the region's.
+        let mut key_alias = names::kms_alias(&bucket);
+        if key_alias == state_alias {
+            key_alias = names::kms_alias(&format!("{bucket}-region"));
+        }
         blocks.extend(state_bucket(
             &format!("state_{alias}"),
             &bucket,
-            // A bucket's name may hold `.`; an alias may not.
-            &names::kms_alias(&bucket),
+            &key_alias,
             Some(&alias),
         )?);
     }

@@ -253,3 +253,47 @@ fn a_dotted_state_bucket_gives_valid_kms_aliases() {
         }
     }
 }
+
+/// The state bucket `<project>-<env>-state` makes the state region's own
+/// bucket `<project>-<env>-state-<region>`, whose key's alias was the main
+/// state key's (`alias/<project>-<env>-state-<region>`): the bootstrap's
+/// second CreateAlias failed (AlreadyExists). Aliases are per region: in
+/// each region of the bootstrap, every alias is different.
+#[test]
+fn the_state_keys_aliases_never_collide() {
+    for bucket in ["shop-prod-state", "shop.prod.state"] {
+        let mut d = design("active-passive");
+        d.state.bucket = bucket.into();
+        let files = export(&d, Layout::PerRegion).unwrap();
+        let boot = text(&files, "bootstrap/main.tf");
+        // (provider alias or "" for the state region's, alias name)
+        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut provider = String::new();
+        for line in boot.lines() {
+            let l = line.trim();
+            if l.starts_with("resource \"aws_kms_alias\"") {
+                provider.clear();
+            }
+            if let Some(p) = l.strip_prefix("provider") {
+                provider = p.trim_start_matches([' ', '=']).to_string();
+            }
+            if let Some(name) = l
+                .strip_prefix("name")
+                .and_then(|r| r.trim_start_matches([' ', '=']).strip_prefix("\"alias/"))
+            {
+                let region = if provider.is_empty() {
+                    d.state.region.clone()
+                } else {
+                    provider.trim_start_matches("aws.").replace('_', "-")
+                };
+                let entry = (region, name.trim_end_matches('"').to_string());
+                assert!(
+                    !seen.contains(&entry),
+                    "{bucket}: {entry:?} twice in:\n{boot}"
+                );
+                seen.push(entry);
+            }
+        }
+        assert!(seen.len() >= 3, "{bucket}: {seen:?}");
+    }
+}
