@@ -370,3 +370,21 @@ fn internal_load_balancers_behind_an_accelerator_admit_its_clients() {
         Some(&expr("var.internal && var.accelerator_ingress ? 1 : 0"))
     );
 }
+
+/// A group's name may hold characters a launch template's may not (`+`,
+/// `@`, `=`, `,`: AWS allows them in an Auto Scaling group's name, the
+/// provider refuses them in a launch template's, so the region did not
+/// plan; found drilling a design of odd but valid names). The template's
+/// name is the group's with every character outside `[0-9A-Za-z()./_-]`
+/// made `-`, which Terraform's `replace` does with this pattern.
+#[test]
+fn a_launch_template_s_name_is_made_of_the_characters_it_may_hold() {
+    let main: Body = hcl::parse(include_str!("modules/asg/main.tf")).expect("module parses");
+    let lt = block(&main, "resource", &["aws_launch_template", "this"]);
+    assert_eq!(
+        attr(lt, "name_prefix"),
+        Some(&expr(
+            r#""${replace(var.name, "/[^0-9A-Za-z()./_-]/", "-")}-""#
+        )),
+    );
+}

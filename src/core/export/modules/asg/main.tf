@@ -70,8 +70,10 @@ resource "aws_vpc_security_group_egress_rule" "https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+# A launch template's name takes only [0-9A-Za-z()./_-]; a group's name may
+# hold more (`+`, `@`, `=`, `,`), so the template's is the group's made safe.
 resource "aws_launch_template" "this" {
-  name_prefix   = "${var.name}-"
+  name_prefix   = "${replace(var.name, "/[^0-9A-Za-z()./_-]/", "-")}-"
   image_id      = local.from_ssm ? data.aws_ssm_parameter.ami[0].value : var.image
   instance_type = var.instance_type
 
