@@ -30,6 +30,7 @@ const DIGESTS: &[(&str, &str)] = &[
     ("headless-aurora-layered-eu", "9963e48f35e9d810"),
     ("http-failover-mysql", "d6a2336330573a9d"),
     ("layers", "e8097f8ba3d4f486"),
+    ("odd-names", "ed5a3fa51abb9142"),
     ("peering-geolocation", "a947f75357f8f1ed"),
     (
         "relay-cascade-two-way-replication-geo-accelerator",
