@@ -102,6 +102,8 @@ pub(super) fn simulate(
         // services it fronts and how many of those are down.
         let mut front_down: Vec<(&str, String)> = Vec::new();
         let mut backends: Vec<(&str, usize, usize)> = Vec::new();
+        // The writers down with the AZ (no standby in another AZ), for people.
+        let mut writers_down: Vec<String> = Vec::new();
         for (vi, vpc) in region.vpcs.iter().enumerate() {
             nat_note(&mut s, region, vpc, az);
             for (ni, n) in vpc.nodes.iter().enumerate() {
@@ -253,7 +255,10 @@ pub(super) fn simulate(
                                 .into(),
                         });
                         // A replica down costs protection, not service.
-                        region_blocked |= serves && d.replica_of.is_none();
+                        if serves && d.replica_of.is_none() {
+                            region_blocked = true;
+                            writers_down.push(format!("database {}", d.name));
+                        }
                     }
                     VpcNode::Aurora(c) if c.instances >= 2 && others => {
                         s.steps.push(fact_step(
@@ -297,7 +302,10 @@ pub(super) fn simulate(
                                 c.name
                             ),
                         );
-                        region_blocked |= serves;
+                        if serves {
+                            region_blocked = true;
+                            writers_down.push(format!("Aurora cluster {}", c.name));
+                        }
                     }
                     VpcNode::Elasticache(c) if c.multi_az && c.nodes >= 2 && others => {
                         s.steps.push(fact_step(
@@ -331,25 +339,59 @@ pub(super) fn simulate(
         let dark = serves
             && region_blocked
             && cannot_serve(design, places, &region.code, &front_down, &backends);
+        // The front door still answers but a writer is down: nothing
+        // moves by itself, the runbook can (tried on a copy: kept only
+        // when it brings the service back).
+        let by_runbook = serves && region_blocked && !dark && !writers_down.is_empty();
+        let mut over = None;
         if dark {
             let front: Vec<&str> = front_down.iter().map(|(id, _)| *id).collect();
             let names: Vec<&str> = front_down.iter().map(|(_, n)| n.as_str()).collect();
-            if let Some(over) = fail_over(
-                design, places, serving, region, az, &mut s, first_down, &front, &names,
-            ) {
-                // Traffic has left the region: its own replacements in
-                // other AZs no longer end the outage; its databases' steps
-                // still may (a writer that stays in the region).
-                for (w, x) in waits[first..own_end]
-                    .iter_mut()
-                    .zip(&s.steps[first..own_end])
-                {
-                    *w &= x.track == Track::Data;
-                }
-                cap.truncate(first_cap);
-                taken_over.extend(over.capacity);
-                region_blocked = over.blocked;
+            over = fail_over(
+                design,
+                places,
+                serving,
+                region,
+                az,
+                &mut s,
+                first_down,
+                &front,
+                &names,
+                Why::Dark,
+            );
+        } else if by_runbook {
+            let mut trial = s.clone();
+            let names: Vec<&str> = writers_down.iter().map(String::as_str).collect();
+            let tried = fail_over(
+                design,
+                places,
+                serving,
+                region,
+                az,
+                &mut trial,
+                first_down,
+                &[],
+                &names,
+                Why::WriterDown,
+            );
+            if tried.as_ref().is_some_and(|o| !o.blocked) {
+                s = trial;
+                over = tried;
             }
+        }
+        if let Some(over) = over {
+            // Traffic has left the region: its own replacements in
+            // other AZs no longer end the outage; its databases' steps
+            // still may (a writer that stays in the region).
+            for (w, x) in waits[first..own_end]
+                .iter_mut()
+                .zip(&s.steps[first..own_end])
+            {
+                *w &= x.track == Track::Data;
+            }
+            cap.truncate(first_cap);
+            taken_over.extend(over.capacity);
+            region_blocked = over.blocked;
         }
         blocked |= region_blocked;
     }
@@ -425,11 +467,24 @@ struct Over {
     blocked: bool,
 }
 
-/// The AZ loss left `region` nothing to serve with (`front`: the ids of
-/// what it served with, `names` for people): its traffic leaves it as if
-/// the region were lost (the same detection, TTL and accelerator steps),
+/// Why a region fails over as a whole after an AZ loss.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Why {
+    /// Nothing it serves with is left: health checks move the traffic.
+    Dark,
+    /// Its front door still answers but a writer is down with no standby
+    /// in another AZ: health checks keep passing, the runbook moves it.
+    WriterDown,
+}
+
+/// The AZ loss left `region` nothing to serve with, or no writer (`why`;
+/// `front`: the ids of what it served with, `names` for people, of those
+/// or of the writers): its traffic leaves it as if the region were lost,
 /// the runbook promotes its databases' copies elsewhere as promote-dr.sh
-/// does, and the regions that take the traffic grow. `first_down`: the
+/// does, and the regions that take the traffic grow. With nothing left,
+/// the same detection, TTL and accelerator steps as a region loss move
+/// the traffic; with a writer down, the health checks keep passing and
+/// the runbook moves it once the copies are promoted. `first_down`: the
 /// region's first unrecoverable id. `None` when no way in leads to another
 /// region (the scenario keeps its answer).
 #[allow(clippy::too_many_arguments)]
@@ -443,12 +498,23 @@ fn fail_over(
     first_down: usize,
     front: &[&str],
     names: &[&str],
+    why: Why,
 ) -> Option<Over> {
     let code = region.code.as_str();
     let in_region = |id: &str| places.region(id).is_some_and(|r| r.code == code);
     let mut t = Scenario::nothing_yet(s.failure.clone());
-    let (traffic_end, stuck) = traffic::leave(design, places, &mut t, &in_region, code);
-    if stuck {
+    let (mut traffic_end, stuck) = traffic::leave(
+        design,
+        places,
+        &mut t,
+        &in_region,
+        code,
+        traffic::Move::ByHealth,
+    );
+    // With a writer down, something must send the region's traffic
+    // elsewhere: a way in that answered with it and has a target that
+    // survives (it moved, so it has steps).
+    if stuck || (why == Why::WriterDown && t.steps.is_empty()) {
         return None;
     }
     let shown = names.len().min(3);
@@ -457,12 +523,27 @@ fn fail_over(
     } else {
         String::new()
     };
-    s.notes.push(format!(
-        "Losing {az} took out everything {code} serves with ({}{more}): the region fails over as a whole, as if it were lost. What runs in its other AZs carries on, and its buckets and tables are regional: an AZ loss does not touch them.",
-        names[..shown].join(", ")
-    ));
-    s.steps.append(&mut t.steps);
-    s.notes.append(&mut t.notes);
+    let listed = names[..shown].join(", ");
+    match why {
+        Why::Dark => {
+            s.notes.push(format!(
+                "Losing {az} took out everything {code} serves with ({listed}{more}): the region fails over as a whole, as if it were lost. What runs in its other AZs carries on, and its buckets and tables are regional: an AZ loss does not touch them."
+            ));
+            s.steps.append(&mut t.steps);
+            s.notes.append(&mut t.notes);
+        }
+        Why::WriterDown => {
+            s.notes.push(format!(
+                "Losing {az} took down {listed}{more}, with no standby in another AZ, while {code}'s load balancers still answer from its other AZs: their health checks keep passing, so traffic does not leave {code} by itself. The way out is the runbook: promote the copy in another region, then move the traffic there."
+            ));
+            s.notes.push(format!(
+                "Assumed: the health checks in front of {code} do not query the database. If they do, Route 53 moves the traffic by itself once they fail, but the copy still waits for the runbook's promotion."
+            ));
+            s.notes.push(format!(
+                "Waiting for {az} to return instead: AWS documents no time for a writer with no standby in another AZ to come back with its AZ, or for a restore into another AZ (the reference timings have no row for it), so that wait is of unknown length."
+            ));
+        }
+    }
     let down_here: Vec<String> = s
         .unrecoverable
         .drain(first_down.min(s.unrecoverable.len())..)
@@ -473,7 +554,7 @@ fn fail_over(
     });
     let stores_before = s.stores.len();
     let mut blocked = false;
-    let (_, manual) = region::promote_databases(serving, region, s, &mut |s, id, _, _| {
+    let (data_end, manual) = region::promote_databases(serving, region, s, &mut |s, id, _, _| {
         if down_here.iter().any(|d| d == id) {
             // Down with the AZ and no copy elsewhere: it stays listed.
             blocked = true;
@@ -502,6 +583,21 @@ fn fail_over(
             .into_iter()
             .filter(|id| !front.contains(&id.as_str()) && !promoted.contains(id)),
     );
+    if why == Why::WriterDown {
+        // promote-dr.sh moves the traffic once the databases are promoted.
+        let mut t = Scenario::nothing_yet(s.failure.clone());
+        let (end, _) = traffic::leave(
+            design,
+            places,
+            &mut t,
+            &in_region,
+            code,
+            traffic::Move::ByRunbook(data_end),
+        );
+        traffic_end = end;
+        s.steps.append(&mut t.steps);
+        s.notes.append(&mut t.notes);
+    }
     let capacity = region::runbook_and_capacity(design, serving, code, s, traffic_end, manual);
     Some(Over { capacity, blocked })
 }

@@ -108,7 +108,19 @@ impl<'a> Serving<'a> {
                     RoutingPolicy::Weighted => t.weight != Some(0),
                     _ => true,
                 };
-                if serves { &mut on } else { &mut off }.extend(region_of(&t.target));
+                let into = if serves { &mut on } else { &mut off };
+                match design.accelerators.iter().find(|a| a.id == t.target) {
+                    // A record aimed at an accelerator answers with the
+                    // regions of its endpoints (those that take traffic,
+                    // while it serves).
+                    Some(a) => into.extend(
+                        a.endpoints
+                            .iter()
+                            .filter(|e| !serves || (e.weight > 0 && e.traffic_dial > 0))
+                            .filter_map(|e| region_of(&e.target)),
+                    ),
+                    None => into.extend(region_of(&t.target)),
+                }
             }
             regions.extend(on.iter().cloned());
             ways.push((on, off));

@@ -50,7 +50,7 @@ pub(super) fn simulate(design: &Design, places: &Places<'_>, id: &str) -> Scenar
                 // A load balancer spans its AZs and AWS replaces its nodes;
                 // losing it means losing its region endpoint: traffic must
                 // leave through the records and accelerators in front of it.
-                let (_, cut) = traffic::leave(design, places, &mut s, &dead, &format!("load balancer {}", a.name));
+                let (_, cut) = traffic::leave(design, places, &mut s, &dead, &format!("load balancer {}", a.name), traffic::Move::ByHealth);
                 let fronted = design.dns.iter().flat_map(|d| &d.records).flat_map(|r| &r.targets).any(|t| t.target == id)
                     || design.accelerators.iter().flat_map(|x| &x.endpoints).any(|e| e.target == id);
                 if !fronted {
@@ -123,7 +123,7 @@ pub(super) fn simulate(design: &Design, places: &Places<'_>, id: &str) -> Scenar
         },
         None => {
             if let Some(a) = design.accelerators.iter().find(|a| a.id == id) {
-                let (_, cut) = traffic::leave(design, places, &mut s, &dead, &format!("accelerator {}", a.name));
+                let (_, cut) = traffic::leave(design, places, &mut s, &dead, &format!("accelerator {}", a.name), traffic::Move::ByHealth);
                 let fronted = design.dns.iter().flat_map(|d| &d.records).flat_map(|r| &r.targets).any(|t| t.target == id);
                 if !fronted {
                     s.unrecoverable.push(id.to_string());

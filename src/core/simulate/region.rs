@@ -25,7 +25,14 @@ pub(super) fn simulate(
     let mut blocked = false;
 
     // Traffic: each way in that sent traffic into the failed region.
-    let (traffic_end, traffic_blocked) = traffic::leave(design, places, &mut s, &in_failed, code);
+    let (traffic_end, traffic_blocked) = traffic::leave(
+        design,
+        places,
+        &mut s,
+        &in_failed,
+        code,
+        traffic::Move::ByHealth,
+    );
     blocked |= traffic_blocked;
     let front_doors = design.dns.as_ref().is_some_and(|d| !d.records.is_empty())
         || !design.accelerators.is_empty();

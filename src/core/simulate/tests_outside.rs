@@ -424,20 +424,251 @@ fn an_az_loss_with_another_az_behind_the_balancer_does_not_fail_the_region_over(
     assert!(!s.notes.iter().any(|n| n.contains("fails over as a whole")));
     assert!(s.capacity.iter().all(|c| c.needed <= c.max));
 
-    // Its database alone in the lost AZ (no standby): the load balancer
-    // still answers from the other AZ, so traffic stays; the database is
-    // down until the AZ returns, as before.
-    let mut d = d;
-    for n in d.regions[0].vpcs[0].nodes.iter_mut() {
+    // Its database alone in the lost AZ (no standby) and no copy in
+    // another region: the load balancer still answers from the other AZ,
+    // so traffic stays; the database is down until the AZ returns.
+    let mut d = single_az_writer();
+    for n in d.regions[1].vpcs[0].nodes.iter_mut() {
         if let VpcNode::Rds(x) = n {
-            x.multi_az = false;
-            x.subnets = vec!["use1-db-a".into()];
+            x.replica_of = None;
         }
     }
     let s = simulate(&d, &Failure::Az("use1-az1".into()));
     assert_eq!(s.rto_seconds, None, "{:#?}", s.steps);
     assert_eq!(s.unrecoverable, vec!["use1-db".to_string()]);
     assert!(!s.steps.iter().any(|x| x.fact == "rds-replica-promote"));
+    assert!(s.steps.iter().all(|x| !x.manual), "{:#?}", s.steps);
+}
+
+/// active-passive with its writer single-AZ in use1-az1; the load balancer
+/// and the group keep their subnets in use1-az2, and us-west-2 holds the
+/// writer's cross-region replica behind the failover record.
+fn single_az_writer() -> Design {
+    let mut d = design("active-passive");
+    for n in d.regions[0].vpcs[0].nodes.iter_mut() {
+        if let VpcNode::Rds(x) = n {
+            x.multi_az = false;
+            x.subnets = vec!["use1-db-a".into()];
+        }
+    }
+    d
+}
+
+#[test]
+fn a_writer_lost_with_its_az_behind_a_healthy_front_door_recovers_by_the_runbook() {
+    // The load balancer still answers from use1-az2 and its health checks
+    // pass: Route 53 does not move traffic by itself. The runbook does: a
+    // person starts it, promotes the replica in us-west-2, then moves the
+    // record (its primary has a Route 53 health check, so promote-dr.sh
+    // leaves it and the person re-points it by hand); resolvers keep the
+    // old answer for the alias TTL. The standby group grows meanwhile
+    // (no target tracking: promote-dr.sh raises it, from when the person
+    // starts).
+    let d = single_az_writer();
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    let data_end = secs("person-starts-runbook") + secs("rds-replica-promote");
+    let traffic_end = data_end + secs("alias-ttl");
+    let capacity_end = secs("person-starts-runbook") + secs("asg-scale-out");
+    assert_eq!(
+        s.rto_seconds,
+        Some(traffic_end.max(data_end).max(capacity_end)),
+        "{:#?}",
+        s.steps
+    );
+    assert_eq!(s.rto_seconds, Some(660));
+    // The replica's lag, as for a region loss.
+    assert_eq!(
+        s.rpo_seconds,
+        Some(secs("rds-replica-lag")),
+        "{:?}",
+        s.stores
+    );
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+    let step = |fact: &str| {
+        s.steps
+            .iter()
+            .find(|x| x.fact == fact && x.manual)
+            .unwrap_or_else(|| panic!("no manual {fact}: {:#?}", s.steps))
+    };
+    assert_eq!(step("rds-replica-promote").ends_at, data_end);
+    let moved = step("alias-ttl");
+    assert_eq!(moved.ends_at, traffic_end);
+    assert!(moved.what.contains("by hand"), "{moved:?}");
+    // No health check sees anything fail: no detection step.
+    assert!(s.steps.iter().all(|x| x.fact != "design"), "{:#?}", s.steps);
+    // The assumption and the unknown in-region wait are said.
+    for want in ["do not query the database", "unknown length"] {
+        assert!(
+            s.notes.iter().any(|n| n.contains(want)),
+            "{want}: {:#?}",
+            s.notes
+        );
+    }
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    assert_eq!((c.needed, c.running), (2, 1), "{c:?}");
+
+    // Without a health check on the primary, promote-dr.sh re-points the
+    // record itself: the same figures.
+    let mut d2 = d.clone();
+    for t in &mut d2.dns.as_mut().expect("dns").records[0].targets {
+        t.health_check = None;
+    }
+    let s2 = simulate(&d2, &Failure::Az("use1-az1".into()));
+    assert_eq!(s2.rto_seconds, s.rto_seconds, "{:#?}", s2.steps);
+    assert!(s2
+        .steps
+        .iter()
+        .any(|x| x.fact == "alias-ttl" && x.manual && x.what.starts_with("promote-dr.sh")));
+
+    // An accelerator in front instead: a person turns the region's traffic
+    // dial to 0, and no DNS cache holds the old answer.
+    let mut d3 = d.clone();
+    d3.dns = None;
+    d3.accelerators = design("active-active").accelerators;
+    d3.accelerators[0].endpoints = vec![
+        Endpoint {
+            target: "use1-alb".into(),
+            weight: 128,
+            traffic_dial: 100,
+        },
+        Endpoint {
+            target: "usw2-alb".into(),
+            weight: 128,
+            traffic_dial: 0,
+        },
+    ];
+    let s3 = simulate(&d3, &Failure::Az("use1-az1".into()));
+    let shift = s3
+        .steps
+        .iter()
+        .find(|x| x.fact == "ga-shift")
+        .unwrap_or_else(|| panic!("{:#?}", s3.steps));
+    assert!(shift.manual);
+    assert_eq!(shift.ends_at, data_end + secs("ga-shift"));
+    assert_eq!(s3.rto_seconds, Some(data_end.max(capacity_end)));
+
+    // No way in at all: nothing can send the clients elsewhere.
+    let mut d4 = d;
+    d4.dns = None;
+    let s4 = simulate(&d4, &Failure::Az("use1-az1".into()));
+    assert_eq!(s4.rto_seconds, None, "{:#?}", s4.steps);
+}
+
+/// active-passive with an accelerator whose only endpoint is us-east-1's
+/// load balancer, and the failover record's primary aimed at the
+/// accelerator (no Route 53 health check of its own).
+fn record_to_accelerator() -> Design {
+    let mut d = design("active-passive");
+    let mut a = design("active-active").accelerators[0].clone();
+    a.id = "edge".into();
+    a.endpoints = vec![Endpoint {
+        target: "use1-alb".into(),
+        weight: 128,
+        traffic_dial: 100,
+    }];
+    d.accelerators = vec![a];
+    for t in &mut d.dns.as_mut().expect("dns").records[0].targets {
+        if t.role == Some(FailoverRole::Primary) {
+            t.target = "edge".into();
+            t.health_check = None;
+        }
+    }
+    d
+}
+
+#[test]
+fn a_record_aimed_at_an_accelerator_loses_it_with_its_endpoints_region() {
+    let d = record_to_accelerator();
+    let s = region(&d, "us-east-1");
+    // The alias follows the accelerator's health, which follows its load
+    // balancer's target health (30 s × 3), then the alias TTL.
+    let detect = target_health(alb(&d, "use1-alb"));
+    let traffic_end = detect + secs("alias-ttl");
+    let data_end = secs("person-starts-runbook") + secs("rds-replica-promote");
+    let capacity_end = secs("person-starts-runbook") + secs("asg-scale-out");
+    assert_eq!(
+        s.rto_seconds,
+        Some(traffic_end.max(data_end).max(capacity_end)),
+        "{:#?}\n{:#?}",
+        s.steps,
+        s.notes
+    );
+    assert!(
+        s.steps
+            .iter()
+            .any(|x| x.fact == "design" && x.seconds == detect && x.what.contains("accelerator")),
+        "{:#?}",
+        s.steps
+    );
+    assert!(
+        s.steps
+            .iter()
+            .any(|x| x.fact == "alias-ttl" && x.ends_at == traffic_end),
+        "{:#?}",
+        s.steps
+    );
+    // us-west-2, the record's secondary, carries what us-east-1 did.
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    assert_eq!((c.needed, c.running), (2, 1), "{c:?}");
+    // Only clients calling the accelerator's addresses are left.
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+    assert!(
+        s.notes.iter().any(|n| n.contains("static IP addresses")),
+        "{:#?}",
+        s.notes
+    );
+
+    // With a Route 53 health check on the accelerator target: its figures.
+    let mut d2 = d.clone();
+    for t in &mut d2.dns.as_mut().expect("dns").records[0].targets {
+        if t.target == "edge" {
+            t.health_check = design("active-passive").dns.expect("dns").records[0].targets[0]
+                .health_check
+                .clone();
+        }
+    }
+    let s2 = region(&d2, "us-east-1");
+    assert!(
+        s2.steps
+            .iter()
+            .any(|x| x.fact == "design" && x.seconds == 10 * 3),
+        "{:#?}",
+        s2.steps
+    );
+    assert_eq!(s2.rto_seconds, Some(data_end.max(capacity_end)));
+}
+
+#[test]
+fn a_record_aimed_at_an_accelerator_loses_it_with_its_endpoints_az() {
+    // Every us-east-1 subnet in use1-az1: the AZ loss takes the
+    // accelerator's only endpoint, and the region fails over as a whole,
+    // as for the region loss.
+    let mut d = record_to_accelerator();
+    for x in d.regions[0].vpcs.iter_mut().flat_map(|v| &mut v.subnets) {
+        x.az = "use1-az1".into();
+    }
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(s.rto_seconds.is_some(), "{:#?}\n{:#?}", s.steps, s.notes);
+    assert_eq!(s.rto_seconds, region(&d, "us-east-1").rto_seconds);
+    assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
+}
+
+#[test]
+fn a_record_aimed_at_an_accelerator_loses_it_with_its_only_load_balancer() {
+    // Losing the load balancer alone: the accelerator has no endpoint
+    // left, and the record moves to us-west-2 once Route 53 sees it.
+    let d = record_to_accelerator();
+    let s = simulate(&d, &Failure::Component("use1-alb".into()));
+    let want = target_health(alb(&d, "use1-alb")) + secs("alias-ttl");
+    assert_eq!(s.rto_seconds, Some(want), "{:#?}\n{:#?}", s.steps, s.notes);
 }
 
 #[test]

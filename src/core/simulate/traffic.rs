@@ -4,22 +4,43 @@
 
 use super::places::Places;
 use super::{design_step, fact_step, Scenario, Step, Track};
-use crate::core::model::{Design, FailoverRole, RoutingPolicy};
+use crate::core::model::{Accelerator, Design, FailoverRole, RoutingPolicy};
+
+/// How traffic leaves the failed place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Move {
+    /// By itself: health checks see the targets fail, Route 53 and the
+    /// accelerators stop answering with them.
+    ByHealth,
+    /// By the runbook, from the given second: the targets stay healthy
+    /// (an AZ loss took a writer, not the front door), so nothing moves
+    /// until a person moves it.
+    ByRunbook(u32),
+}
 
 /// Adds the traffic steps and notes of losing the targets `in_failed`
 /// calls dead (`code` names the failed place in messages); returns when
-/// traffic has moved and whether some of it cannot.
+/// traffic has moved and whether some of it cannot. A record's target
+/// may be an accelerator: it is lost when every endpoint of it is.
 pub(super) fn leave(
     design: &Design,
     places: &Places<'_>,
     s: &mut Scenario,
     in_failed: &dyn Fn(&str) -> bool,
     code: &str,
+    how: Move,
 ) -> (u32, bool) {
     let mut blocked = false;
     let mut traffic_end = 0u32;
+    // Accelerators with every endpoint lost: a record aimed at one loses it.
+    let dead_accelerators: Vec<&Accelerator> = design
+        .accelerators
+        .iter()
+        .filter(|a| !a.endpoints.is_empty() && a.endpoints.iter().all(|e| in_failed(&e.target)))
+        .collect();
+    let lost = |t: &str| in_failed(t) || dead_accelerators.iter().any(|a| a.id == t);
     for r in design.dns.iter().flat_map(|d| &d.records) {
-        let (dead, alive): (Vec<_>, Vec<_>) = r.targets.iter().partition(|t| in_failed(&t.target));
+        let (dead, alive): (Vec<_>, Vec<_>) = r.targets.iter().partition(|t| lost(&t.target));
         if dead.is_empty() {
             continue;
         }
@@ -86,15 +107,44 @@ pub(super) fn leave(
             }
         }
         for t in took {
+            if let Move::ByRunbook(start) = how {
+                // The target stays healthy: promote-dr.sh re-points a
+                // record whose target has no Route 53 health check; one
+                // with a check (which keeps passing) it leaves to the
+                // check, so a person changes it by hand. Either way
+                // through Route 53's control plane, then the alias TTL.
+                let who = if t.health_check.is_some() {
+                    format!("A person re-points record {} by hand (promote-dr.sh leaves it to its health check, which keeps passing)", r.name)
+                } else {
+                    format!("promote-dr.sh re-points record {}", r.name)
+                };
+                let ttl = fact_step(
+                    "alias-ttl",
+                    format!(
+                        "{who} away from {code}; resolvers drop the cached answer (alias TTL)."
+                    ),
+                    Track::Traffic,
+                    true,
+                    start,
+                );
+                traffic_end = traffic_end.max(ttl.ends_at);
+                s.steps.push(ttl);
+                continue;
+            }
             let start = 0;
-            let detect = detection(
-                places,
-                s,
-                t.health_check.as_ref(),
-                &t.target,
-                &r.name,
-                start,
-            );
+            let detect = match dead_accelerators.iter().find(|a| a.id == t.target) {
+                Some(a) if t.health_check.is_none() => {
+                    accelerator_health_step(places, s, a, &r.name, in_failed, start)
+                }
+                _ => detection(
+                    places,
+                    s,
+                    t.health_check.as_ref(),
+                    &t.target,
+                    &r.name,
+                    start,
+                ),
+            };
             let ttl = fact_step(
                 "alias-ttl",
                 format!(
@@ -117,6 +167,20 @@ pub(super) fn leave(
             continue;
         }
         if alive.is_empty() {
+            // A record aimed at it with a target that survives sends the
+            // clients who use its name elsewhere (above); only those who
+            // call its static IP addresses are left.
+            let fronted = design.dns.iter().flat_map(|d| &d.records).any(|r| {
+                r.targets.iter().any(|t| t.target == a.id)
+                    && r.targets.iter().any(|t| !lost(&t.target))
+            });
+            if fronted {
+                s.notes.push(format!(
+                    "Accelerator {}: every endpoint is in {code}; the DNS records aimed at it move its clients elsewhere, but those who call its static IP addresses get no answer.",
+                    a.name
+                ));
+                continue;
+            }
             s.unrecoverable.push(a.id.clone());
             s.notes.push(format!(
                 "Accelerator {}: every endpoint is in {code}.",
@@ -137,6 +201,24 @@ pub(super) fn leave(
                 "Accelerator {}: only endpoints that took no traffic (weight or traffic dial 0) were in {code}; traffic is unchanged.",
                 a.name
             ));
+            continue;
+        }
+        if let Move::ByRunbook(start) = how {
+            // Its endpoints stay healthy: it keeps sending traffic there
+            // until a person turns the region's traffic dial to 0
+            // (promote-dr.sh leaves accelerators to endpoint health).
+            let shift = fact_step(
+                "ga-shift",
+                format!(
+                    "A person turns accelerator {}'s traffic dial for {code} to 0 (promote-dr.sh leaves it to endpoint health, which keeps passing); new connections go to the next healthy region.",
+                    a.name
+                ),
+                Track::Traffic,
+                true,
+                start,
+            );
+            traffic_end = traffic_end.max(shift.ends_at);
+            s.steps.push(shift);
             continue;
         }
         let several = took.len() > 1;
@@ -174,6 +256,38 @@ pub(super) fn leave(
         }
     }
     (traffic_end, blocked)
+}
+
+/// How Route 53 learns that an accelerator a record aims at failed (the
+/// record has no health check of its own): the alias evaluates the
+/// accelerator's health, which follows its endpoints' load balancers'
+/// target health; it is down once the slowest lost endpoint is seen down.
+fn accelerator_health_step(
+    places: &Places<'_>,
+    s: &mut Scenario,
+    a: &Accelerator,
+    record: &str,
+    in_failed: &dyn Fn(&str) -> bool,
+    start: u32,
+) -> Step {
+    let mut slowest: Option<Step> = None;
+    for e in a.endpoints.iter().filter(|e| in_failed(&e.target)) {
+        let step = alb_health_step(places, s, &e.target, "", start, false);
+        if slowest.as_ref().is_none_or(|x| step.seconds > x.seconds) {
+            slowest = Some(step);
+        }
+    }
+    let seconds = slowest.map(|x| x.seconds).unwrap_or(0);
+    design_step(
+        format!(
+            "Route 53 sees {record}'s accelerator {} unhealthy once its endpoints' load balancers are: their target health checks fail.",
+            a.name
+        ),
+        seconds,
+        "estimate: the alias evaluates the accelerator's health, which follows its load balancers' target health (Global Accelerator Developer Guide, \"Health check options\"), so detection ≈ the slowest target group's interval × unhealthy threshold",
+        Track::Traffic,
+        start,
+    )
 }
 
 /// How Route 53 learns that `target` failed: its own health check when the
