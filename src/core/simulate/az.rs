@@ -583,8 +583,11 @@ fn fail_over(
             .into_iter()
             .filter(|id| !front.contains(&id.as_str()) && !promoted.contains(id)),
     );
+    let manual = manual || why == Why::WriterDown;
     if why == Why::WriterDown {
-        // promote-dr.sh moves the traffic once the databases are promoted.
+        // promote-dr.sh moves the traffic once the databases are promoted
+        // (or, with none to promote, once a person has started it).
+        let data_end = data_end.max(super::secs("person-starts-runbook"));
         let mut t = Scenario::nothing_yet(s.failure.clone());
         let (end, _) = traffic::leave(
             design,

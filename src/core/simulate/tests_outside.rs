@@ -750,3 +750,107 @@ fn a_writer_with_no_copy_elsewhere_is_reached_across_regions_only_through_peerin
         s.steps
     );
 }
+
+#[test]
+fn a_pilot_light_behind_a_weighted_record_waits_for_its_headless_writer() {
+    // layered-ecs made a pilot light: us-west-2's service at 0 tasks with
+    // no scaling, its Aurora member headless, and the record weighted
+    // 100 / 0 (Route 53 answers with the 0-weight target only once the
+    // other is unhealthy).
+    let mut d = design("layered-ecs");
+    for n in d.regions[1].vpcs[0].nodes.iter_mut() {
+        match n {
+            VpcNode::Ecs(e) => {
+                e.min = 0;
+                e.desired = 0;
+                e.scaling = None;
+            }
+            VpcNode::Aurora(c) => c.instances = 0,
+            _ => {}
+        }
+    }
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    let mut check = None;
+    for t in &mut record.targets {
+        let primary = t.role == Some(FailoverRole::Primary);
+        t.weight = Some(if primary { 100 } else { 0 });
+        t.role = None;
+        if primary {
+            check = t.health_check.clone();
+        }
+    }
+    let hc = check.expect("a health check on the primary");
+    let s = region(&d, "us-east-1");
+    // Traffic: the record's own check, then the alias TTL. Data: a person,
+    // an instance for the headless member, the global failover. Capacity:
+    // promote-dr.sh raises the service from 0 to us-east-1's 2 tasks.
+    let traffic_end = hc.interval * hc.failure_threshold + secs("alias-ttl");
+    let data_end =
+        secs("person-starts-runbook") + secs("aurora-add-instance") + secs("aurora-global-promote");
+    let capacity_end = secs("person-starts-runbook") + secs("fargate-task-start");
+    assert_eq!(
+        s.rto_seconds,
+        Some(traffic_end.max(data_end).max(capacity_end)),
+        "{:#?}",
+        s.steps
+    );
+    assert_eq!(s.rto_seconds, Some(16 * 60));
+    assert_eq!(s.rpo_seconds, Some(secs("aurora-global-lag")));
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "tasks")
+        .expect("tasks");
+    assert_eq!((c.needed, c.running), (2, 0), "{c:?}");
+    // Losing the pilot light's region changes nothing for the service.
+    let s = region(&d, "us-west-2");
+    assert_eq!(s.rto_seconds, Some(0), "{:#?}", s.steps);
+}
+
+#[test]
+fn a_reader_lost_with_its_az_in_a_serving_region_moves_traffic_only_once_a_person_acts() {
+    // aurora-global with both regions serving (weighted 50 / 50) and
+    // eu-west-1's member (a secondary: nothing to promote) placed in one
+    // AZ. Losing that AZ leaves eu-west-1's front door healthy: nothing
+    // moves until a person starts the runbook and moves the traffic.
+    let mut d = design("aurora-global");
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    for t in &mut record.targets {
+        t.weight = Some(50);
+        t.role = None;
+    }
+    let code = d.regions[1].code.clone();
+    let v = &mut d.regions[1].vpcs[0];
+    let az = v.subnets[0].az.clone();
+    let one: Vec<String> = v
+        .subnets
+        .iter()
+        .filter(|x| x.az == az && x.tier == Tier::Data)
+        .map(|x| x.id.clone())
+        .collect();
+    for n in v.nodes.iter_mut() {
+        if let VpcNode::Aurora(c) = n {
+            c.subnets = one.clone();
+        }
+    }
+    let s = simulate(&d, &Failure::Az(az));
+    let moved = s
+        .steps
+        .iter()
+        .find(|x| x.track == Track::Traffic && x.manual)
+        .unwrap_or_else(|| panic!("{code}: {:#?}", s.steps));
+    assert_eq!(
+        moved.ends_at,
+        secs("person-starts-runbook") + secs("alias-ttl"),
+        "{:#?}",
+        s.steps
+    );
+    assert!(
+        s.steps.iter().any(|x| x.fact == "person-starts-runbook"),
+        "{:#?}",
+        s.steps
+    );
+    assert!(!s.steps.iter().any(|x| x.fact == "aurora-global-promote"));
+}
