@@ -14,7 +14,10 @@
 #        AWS_ENDPOINT_URL=http://127.0.0.1:PORT  (every provider alias, the S3
 #          backend and every terraform_remote_state read honour it: hashicorp/aws
 #          5.100.0 and Terraform 1.11's S3 backend, checked on this machine; the
-#          SDK uses path-style S3 addressing for an IP endpoint by itself)
+#          SDK uses path-style S3 addressing for an IP endpoint by itself,
+#          except for a bucket named with dots, which it addresses as
+#          http://<bucket>.127.0.0.1:PORT/: HTTP_PROXY sends those to moto,
+#          and drill/moto_server.py serves them path style)
 #        fake keys, AWS_EC2_METADATA_DISABLED, empty AWS config files
 #      so the exported .tf files run exactly as written (no *_override.tf is
 #      needed: moto answers sts:GetCallerIdentity, so the provider's
@@ -162,6 +165,13 @@ for v in $(env | sed -n 's/^\(AWS_[A-Z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT"
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 export AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+# Over plain HTTP the provider addresses a bucket named with dots as
+# http://<bucket>.127.0.0.1:PORT/, a host that resolves nowhere: such requests
+# go to moto as their proxy (loopback addresses themselves never go through
+# one), and drill/moto_server.py serves them path style. Python clients
+# (boto3 below, the AWS CLI) keep to path style and bypass it.
+export HTTP_PROXY="$AWS_ENDPOINT_URL" http_proxy="$AWS_ENDPOINT_URL"
+export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
 
 # --- stacks and their order -----------------------------------------------------
 # Prints "STACK<TAB>BACKEND_FILE_OR_-" per stack, in apply order.

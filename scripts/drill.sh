@@ -166,7 +166,11 @@ for v in $(env | sed -n 's/^\(AWS_[A-Z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 export AWS_ENDPOINT_URL="http://127.0.0.1:$PROXY_PORT"
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_EC2_METADATA_DISABLED=true
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
-export HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 NO_PROXY=127.0.0.1,localhost
+# Nothing reaches a network: HTTPS goes to a closed port; plain HTTP for a
+# name under 127.0.0.1 (a bucket named with dots, addressed virtual-host
+# style: http://<bucket>.127.0.0.1:PORT/) goes to the outage proxy, which
+# refuses any other host.
+export HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=$AWS_ENDPOINT_URL NO_PROXY=127.0.0.1,localhost
 export https_proxy=$HTTPS_PROXY http_proxy=$HTTP_PROXY no_proxy=$NO_PROXY
 mkdir -p "$WORK/bin"
 cat >"$WORK/bin/aws" <<EOF

@@ -80,6 +80,16 @@
 11. ElastiCache (scripts/drill/moto_elasticache.py): replication group
    members as cache clusters, and user groups, which moto 5 lacks.
 
+12. S3 buckets named with dots, addressed virtual-host style. Over plain
+    HTTP the AWS SDK for Go addresses a bucket whose name has dots as
+    `http://<bucket>.127.0.0.1:PORT/` (path style only for names without
+    dots), a host that does not resolve here, so the harness routes such
+    requests to moto as an HTTP proxy (HTTP_PROXY, see apply-on-moto.sh);
+    moto then takes the bucket to be the host's first label (`x9-odd` of
+    `x9-odd.qa-2.state`). Real S3 over HTTPS addresses dotted names path
+    style. The patch turns a request for `<bucket>.<IPv4>[:port]` into the
+    path-style request `<IPv4>[:port]/<bucket>/...` before moto reads it.
+
 All are printed at start, so a drill log says what was emulated and why.
 """
 
@@ -87,7 +97,7 @@ import base64
 import hashlib
 import json
 import os
-
+import re
 import sys
 
 from moto.rds.models import DBInstance, RDSBackend
@@ -243,6 +253,31 @@ def _asg_policy_patch():
     )
 
 
+_VIRTUAL_HOST = re.compile(r"^(.+)\.(\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?)$")
+
+
+def _dotted_bucket_patch():
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    dispatch = DomainDispatcherApplication.__call__
+
+    def call(self, environ, start_response):
+        m = _VIRTUAL_HOST.match(environ.get("HTTP_HOST", ""))
+        if m:
+            bucket, host = m.groups()
+            environ["HTTP_HOST"] = host
+            environ["PATH_INFO"] = "/" + bucket + environ.get("PATH_INFO", "/")
+        return dispatch(self, environ, start_response)
+
+    DomainDispatcherApplication.__call__ = call
+    print(
+        "[moto_server.py] patched S3 virtual-host requests for a bucket named with dots (http://<bucket>.127.0.0.1, "
+        "routed here as a proxy): served as the path-style request for the whole name (moto 5 takes the host's first "
+        "label for the bucket; real S3 over HTTPS addresses such buckets path style)",
+        flush=True,
+    )
+
+
 def _ecs_rebalancing_patch():
     from moto.ecs.models import Service
     from moto.ecs.responses import EC2ContainerServiceResponse as R
@@ -337,6 +372,7 @@ def main():
     _aas_patch()
     _asg_policy_patch()
     _ecs_rebalancing_patch()
+    _dotted_bucket_patch()
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import moto_elasticache
 

@@ -89,6 +89,13 @@ class Proxy(BaseHTTPRequestHandler):
         data = self.body()
         if urlsplit(self.path).path == "/__outage":
             return self.control(data)
+        # As an HTTP proxy (HTTP_PROXY, for the virtual-host address of a bucket
+        # named with dots, http://<bucket>.127.0.0.1:PORT/) it carries requests
+        # for 127.0.0.1 only: anything else would be a call beyond the emulator.
+        target = urlsplit(self.path).hostname
+        if target and target != "127.0.0.1" and not target.endswith(".127.0.0.1"):
+            print(f"[outage_proxy] 502 refused, not for 127.0.0.1: {self.command} {self.path[:80]}", flush=True)
+            return self.reply(502, f"drill: {target} is not the emulator\n".encode())
         region, service = signed_region(self.headers, self.path)
         with LOCK:
             down = region in DOWN
