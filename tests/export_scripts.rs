@@ -221,9 +221,13 @@ fn dry_runs_print_the_right_commands_for_each_kind() {
     );
     has(&out, "+ aws rds wait db-instance-available --region us-west-2 --db-instance-identifier shop-prod-db\n");
     let scale = has(&out, "+ aws autoscaling update-auto-scaling-group --region us-west-2 --auto-scaling-group-name shop-prod-app --min-size 2 --desired-capacity 2\n");
+    let in_service = has(
+        &out,
+        "would wait until shop-prod-app has 2 instances in service",
+    );
     assert!(
-        promote < scale,
-        "the database is promoted before the group grows:\n{out}"
+        scale < promote && promote < in_service,
+        "the group grows at once, boots while the database is promoted, and is waited for after:\n{out}"
     );
     has(&out, "app.example.com (failover): moves by itself");
     has(&out, "curl --fail");
@@ -295,9 +299,10 @@ fn design_named(name: &str) -> Design {
         .unwrap_or_else(|| panic!("no design {name}"))
 }
 
-/// The DR region's ECS service grows like a group, after the database is
-/// promoted: its scaling minimum first (so a scale-in cannot undo it), then
-/// its desired count; failback sets both back to the design's counts.
+/// The DR region's ECS service grows like a group, before the database is
+/// promoted (its tasks start meanwhile): its scaling minimum first (so a
+/// scale-in cannot undo it), then its desired count, waited for after the
+/// promotion; failback sets both back to the design's counts.
 #[test]
 fn ecs_services_grow_on_failover_and_shrink_on_failback() {
     let (dir, _) = export_to("dry-ecs", &ecs_fixture());
@@ -306,11 +311,11 @@ fn ecs_services_grow_on_failover_and_shrink_on_failback() {
     let promote = has(&out, "+ aws rds promote-read-replica --region us-west-2 --db-instance-identifier relay-prod-ledger-replica\n");
     let floor = has(&out, "+ aws application-autoscaling register-scalable-target --region us-west-2 --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id service/relay-prod-ecs/relay-prod-api --min-capacity 2 --max-capacity 10\n");
     let count = has(&out, "+ aws ecs update-service --region us-west-2 --cluster relay-prod-ecs --service relay-prod-api --desired-count 2\n");
+    let running = has(&out, "would wait until relay-prod-api runs 2 tasks");
     assert!(
-        promote < floor && floor < count,
-        "database, then floor, then count:\n{out}"
+        floor < count && count < promote && promote < running,
+        "floor, then count, then the database, then the tasks waited for:\n{out}"
     );
-    has(&out, "would wait until relay-prod-api runs 2 tasks");
     let (ok, out) = run(&dir, "scripts/failback.sh", &[], "");
     assert!(ok, "{out}");
     has(

@@ -81,9 +81,10 @@ pub fn moves(design: &Design, primary: &Region, takers: &[&Region]) -> Vec<Servi
     out
 }
 
-/// The promote-dr step: each service not at production size gets its
-/// scaling target's minimum (and maximum, if lower) raised and its desired
-/// count set, then the script waits for the tasks to run.
+/// The promote-dr step that starts the growth: each service not at
+/// production size gets its scaling target's minimum (and maximum, if
+/// lower) raised and its desired count set, without waiting, so its tasks
+/// start while the databases are promoted ([`grow_wait`] waits for them).
 pub fn grow(moves: &[ServiceMove]) -> String {
     let mut sh = String::new();
     for m in moves {
@@ -105,6 +106,20 @@ pub fn grow(moves: &[ServiceMove]) -> String {
         sh.push_str(&format!(
             "run aws ecs update-service --region {r} --cluster {c} --service {n} --desired-count {desired}\n"
         ));
+    }
+    if moves.is_empty() {
+        sh.push_str("log \"no ECS service in the regions that take over\"\n");
+    }
+    sh
+}
+
+/// The promote-dr step that waits for what [`grow`] started: each service
+/// that grew runs its desired count of tasks.
+pub fn grow_wait(moves: &[ServiceMove]) -> String {
+    let mut sh = String::new();
+    for m in moves.iter().filter(|m| !m.at_size()) {
+        let (r, c, n) = (w(&m.region), w(&m.cluster), w(&m.name));
+        let desired = m.production.1;
         sh.push_str(&format!(
             "wait_for {} {desired} 60 10 aws ecs describe-services --region {r} --cluster {c} --services {n} --query 'services[0].runningCount' --output text\n",
             w(&format!("{} runs {desired} tasks", m.name))
@@ -113,9 +128,6 @@ pub fn grow(moves: &[ServiceMove]) -> String {
             "log \"note: the next apply of regions/\"{r}\" sets its scaling minimum back to {}: raise it in the design, or apply it only after failback\"\n",
             m.design.0
         ));
-    }
-    if moves.is_empty() {
-        sh.push_str("log \"no ECS service in the regions that take over\"\n");
     }
     sh
 }

@@ -257,3 +257,48 @@ fn the_other_replicas_of_a_promoted_rds_writer_are_rebuilt_by_the_failback() {
         "the failover leaves it serving reads:\n{over}"
     );
 }
+
+/// promote-dr.sh raises the groups and services before it promotes, and
+/// waits for them only after the databases and the DNS step: their
+/// instances boot while the databases are promoted, as the outage
+/// simulation counts them (the growth starts when the person starts the
+/// runbook, beside the promotion), and traffic does not wait for them.
+#[test]
+fn the_failover_grows_the_groups_while_the_databases_are_promoted() {
+    use crate::core::export::artifacts::promote_dr::promote_dr;
+    for (id, grow, promote, wait) in [
+        (
+            "active-passive",
+            "run aws autoscaling update-auto-scaling-group --region 'us-west-2'",
+            "run aws rds promote-read-replica --region 'us-west-2'",
+            "wait_for 'shop-prod-app has 2 instances in service'",
+        ),
+        (
+            "layered-ecs",
+            "run aws ecs update-service --region 'us-west-2'",
+            "  run aws rds failover-global-cluster --region 'us-west-2'",
+            "wait_for 'saas-prod-api runs 2 tasks'",
+        ),
+    ] {
+        let d = design(id);
+        let sh = promote_dr(&plan(&d).expect("a plan"));
+        let at = |what: &str| {
+            sh.find(what)
+                .unwrap_or_else(|| panic!("{id}: no `{what}` in:\n{sh}"))
+        };
+        let (grow, promote, wait) = (at(grow), at(promote), at(wait));
+        let (databases, traffic) = (at("== 2. databases"), at("== 3. traffic"));
+        assert!(
+            grow < databases && databases < promote,
+            "{id}: grows first:\n{sh}"
+        );
+        assert!(
+            traffic < wait,
+            "{id}: waits for capacity after the traffic step:\n{sh}"
+        );
+        assert!(
+            !sh[at("log \"== 1. grow")..databases].contains("\nwait_for "),
+            "{id}: nothing waits before the databases:\n{sh}"
+        );
+    }
+}

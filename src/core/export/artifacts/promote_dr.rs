@@ -2,10 +2,13 @@
 //! Terraform (state may sit in the failed region, and reconciling it during
 //! an outage is how things get destroyed).
 //!
-//! Order: promote each database the way its kind needs and wait for it;
-//! then grow the taking region's groups to production size (min and
-//! desired, so a scale-in cannot undo it); then move the DNS records that do
-//! not move by themselves; then check the new endpoints answer.
+//! Order: raise the taking regions' groups and services to production size
+//! (min and desired, so a scale-in cannot undo it) without waiting, so their
+//! instances boot while the databases are promoted; promote each database
+//! the way its kind needs and wait for it; move the DNS records that do not
+//! move by themselves; wait for the new instances and tasks to be in
+//! service; check the new endpoints answer. Traffic moves as soon as the
+//! data is writable: the capacity that is already running serves meanwhile.
 
 use super::failover::{failover_instance, partition, DbKind, Plan, RecordAction};
 use super::shell::{prelude, shell_word as w, Flag};
@@ -18,10 +21,11 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
         "promote-dr.sh",
         &[
             &format!(
-                "Fail over from {from} to {}: promote the databases, grow the groups,",
+                "Fail over from {from} to {}: grow the groups (without waiting), promote",
                 to.join(", ")
             ),
-            "move the DNS records that do not move by themselves, check the endpoints.",
+            "the databases, move the DNS records that do not move by themselves, wait",
+            "for the new capacity, check the endpoints.",
             "",
             "A dry run (every command printed, nothing called) unless --confirm.",
             "Default: the primary region is down (Aurora: failover --allow-data-loss).",
@@ -58,7 +62,8 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
             w(region)
         ));
     }
-    sh.push_str("log \"== 1. databases\"\n");
+    grow(plan, &mut sh);
+    sh.push_str("\nlog \"== 2. databases\"\n");
     for (i, d) in plan.databases.iter().enumerate() {
         let r = w(&d.target_region);
         let t = w(&d.target_id);
@@ -134,7 +139,22 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
     if plan.databases.is_empty() && plan.tables.is_empty() {
         sh.push_str("log \"no database replicates across regions: nothing to promote\"\n");
     }
-    sh.push_str("\nlog \"== 2. grow the groups to production size (after the databases, so new instances find a writer)\"\n");
+    sh.push_str("\nlog \"== 3. traffic\"\n");
+    sh.push_str(&records(plan, false));
+    sh.push_str("\nlog \"== 4. wait for the new capacity\"\n");
+    sh.push_str(&grow_wait(plan));
+    sh.push_str("\nlog \"== 5. check the endpoints that now serve\"\n");
+    sh.push_str(&checks(plan, false));
+    sh.push_str("\nif [ \"$CONFIRM\" = 1 ]; then\n  log \"failover done; reconcile Terraform (see README, Failover) once the incident is over\"\nelse\n  log \"dry run: nothing was changed; re-run with --confirm to fail over\"\nfi\n");
+    sh
+}
+
+/// Step 1: every group and service of the taking regions raised to
+/// production size, without waiting: their instances and tasks boot while
+/// the databases are promoted (step 2), so the growth adds nothing to the
+/// failover's time when it is no longer than the promotion.
+fn grow(plan: &Plan<'_>, sh: &mut String) {
+    sh.push_str("log \"== 1. grow the groups to production size (at once: instances boot while the databases are promoted)\"\n");
     for g in &plan.groups {
         let (r, n) = (w(&g.region), w(&g.name));
         let (min, desired) = g.production;
@@ -154,14 +174,6 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
         sh.push_str(&format!(
             "run aws autoscaling update-auto-scaling-group --region {r} --auto-scaling-group-name {n} --min-size {min} --desired-capacity {desired}{max}\n"
         ));
-        sh.push_str(&format!(
-            "wait_for {} {desired} 60 10 aws autoscaling describe-auto-scaling-groups --region {r} --auto-scaling-group-names {n} --query \"length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])\" --output text\n",
-            w(&format!("{} has {desired} instances in service", g.name))
-        ));
-        sh.push_str(&format!(
-            "log \"note: the next apply of regions/\"{r}\"{} sets it back to min {}, desired {}: raise its size in the design, or apply it only after failback\"\n",
-            plan.app_root, g.design.0, g.design.1
-        ));
     }
     if plan.groups.is_empty() {
         sh.push_str("log \"no Auto Scaling group in the regions that take over\"\n");
@@ -172,11 +184,27 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
         );
         sh.push_str(&super::failover_ecs::grow(&plan.services));
     }
-    sh.push_str("\nlog \"== 3. traffic\"\n");
-    sh.push_str(&records(plan, false));
-    sh.push_str("\nlog \"== 4. check the endpoints that now serve\"\n");
-    sh.push_str(&checks(plan, false));
-    sh.push_str("\nif [ \"$CONFIRM\" = 1 ]; then\n  log \"failover done; reconcile Terraform (see README, Failover) once the incident is over\"\nelse\n  log \"dry run: nothing was changed; re-run with --confirm to fail over\"\nfi\n");
+}
+
+/// Step 4: wait until what step 1 raised is in service.
+fn grow_wait(plan: &Plan<'_>) -> String {
+    let mut sh = String::new();
+    for g in plan.groups.iter().filter(|g| !g.at_size()) {
+        let (r, n) = (w(&g.region), w(&g.name));
+        let desired = g.production.1;
+        sh.push_str(&format!(
+            "wait_for {} {desired} 60 10 aws autoscaling describe-auto-scaling-groups --region {r} --auto-scaling-group-names {n} --query \"length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])\" --output text\n",
+            w(&format!("{} has {desired} instances in service", g.name))
+        ));
+        sh.push_str(&format!(
+            "log \"note: the next apply of regions/\"{r}\"{} sets it back to min {}, desired {}: raise its size in the design, or apply it only after failback\"\n",
+            plan.app_root, g.design.0, g.design.1
+        ));
+    }
+    sh.push_str(&super::failover_ecs::grow_wait(&plan.services));
+    if sh.is_empty() {
+        sh.push_str("log \"nothing grew: nothing to wait for\"\n");
+    }
     sh
 }
 

@@ -126,35 +126,7 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
     let mut r = format!(
         "\n## Failover and failback\n\n`scripts/promote-dr.sh` fails over from {home} to {to}; `scripts/failback.sh` brings the writers home. Both print every command and change nothing unless run with `--confirm`; the failback asks before every destructive step. They use the AWS CLI only, no Terraform: in an outage Terraform may not reach its state, and reconciling state mid-incident is how things get destroyed. Rehearse both in a non-production copy.\n\n"
     );
-    r.push_str("### Failover: `scripts/promote-dr.sh [--planned] [--confirm]`\n\n1. Databases, one at a time, waiting for each:\n");
-    for d in &plan.databases {
-        match &d.kind {
-            DbKind::Aurora { global_id, headless, .. } => r.push_str(&format!(
-                "   - Aurora global cluster `{global_id}`: {}`failover-global-cluster --allow-data-loss` to `{}` in {} (the primary is down; writes not yet replicated, typically under a second, are lost), or with `--planned` `switchover-global-cluster` (the primary is healthy; no data loss); then wait until it is the writer.\n",
-                if *headless { "create an instance in the headless secondary and wait for it, then " } else { "" },
-                d.target_id,
-                d.target_region
-            )),
-            DbKind::Rds { stranded, .. } => {
-                r.push_str(&format!(
-                    "   - RDS `{}`: `promote-read-replica` of `{}` in {}, then wait until it no longer replicates and is available (several minutes or more, by size).\n",
-                    d.primary_id, d.target_id, d.target_region
-                ));
-                for (region, id) in stranded {
-                    r.push_str(&format!("     Its other replica `{id}` in {region} cannot follow the new writer (an RDS replica keeps its source): it serves reads as of the outage until the failback rebuilds it.\n"));
-                }
-            }
-        }
-    }
-    for t in &plan.tables {
-        r.push_str(&format!(
-            "   - DynamoDB global table `{t}`: nothing to promote; every replica accepts writes.\n"
-        ));
-    }
-    if plan.databases.is_empty() && plan.tables.is_empty() {
-        r.push_str("   - none replicates across regions.\n");
-    }
-    r.push_str("2. Groups, after the databases so new instances find a writer: min and desired both raised, so a scale-in cannot undo it:\n");
+    r.push_str("### Failover: `scripts/promote-dr.sh [--planned] [--confirm]`\n\n1. Groups and services, raised first and not waited for, so their instances boot while the databases are promoted (min and desired both raised, so a scale-in cannot undo it):\n");
     for g in &plan.groups {
         if g.at_size() {
             r.push_str(&format!(
@@ -184,6 +156,34 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
             ));
         }
     }
+    r.push_str("2. Databases, one at a time, waiting for each:\n");
+    for d in &plan.databases {
+        match &d.kind {
+            DbKind::Aurora { global_id, headless, .. } => r.push_str(&format!(
+                "   - Aurora global cluster `{global_id}`: {}`failover-global-cluster --allow-data-loss` to `{}` in {} (the primary is down; writes not yet replicated, typically under a second, are lost), or with `--planned` `switchover-global-cluster` (the primary is healthy; no data loss); then wait until it is the writer.\n",
+                if *headless { "create an instance in the headless secondary and wait for it, then " } else { "" },
+                d.target_id,
+                d.target_region
+            )),
+            DbKind::Rds { stranded, .. } => {
+                r.push_str(&format!(
+                    "   - RDS `{}`: `promote-read-replica` of `{}` in {}, then wait until it no longer replicates and is available (several minutes or more, by size).\n",
+                    d.primary_id, d.target_id, d.target_region
+                ));
+                for (region, id) in stranded {
+                    r.push_str(&format!("     Its other replica `{id}` in {region} cannot follow the new writer (an RDS replica keeps its source): it serves reads as of the outage until the failback rebuilds it.\n"));
+                }
+            }
+        }
+    }
+    for t in &plan.tables {
+        r.push_str(&format!(
+            "   - DynamoDB global table `{t}`: nothing to promote; every replica accepts writes.\n"
+        ));
+    }
+    if plan.databases.is_empty() && plan.tables.is_empty() {
+        r.push_str("   - none replicates across regions.\n");
+    }
     r.push_str("3. DNS:\n");
     for rec in &plan.records {
         let what = match &rec.action {
@@ -201,7 +201,7 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
         r.push_str("   - the design has no Route 53 record.\n");
     }
     r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");
-    r.push_str("4. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
+    r.push_str("4. Capacity: the script waits until every group that grew has its instances in service and every service its tasks running. Traffic has moved already: what ran before serves meanwhile.\n5. Checks: every public load balancer that now serves answers on its health path (curl with retries).\n\n");
     if !plan.databases.is_empty()
         || plan.groups.iter().any(|g| !g.at_size())
         || plan.services.iter().any(|s| !s.at_size())

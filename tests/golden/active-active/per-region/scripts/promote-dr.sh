@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fail over from us-east-1 to eu-west-1, ap-southeast-1: promote the databases, grow the groups,
-# move the DNS records that do not move by themselves, check the endpoints.
+# Fail over from us-east-1 to eu-west-1, ap-southeast-1: grow the groups (without waiting), promote
+# the databases, move the DNS records that do not move by themselves, wait
+# for the new capacity, check the endpoints.
 #
 # A dry run (every command printed, nothing called) unless --confirm.
 # Default: the primary region is down (Aurora: failover --allow-data-loss).
@@ -115,18 +116,21 @@ if [ "$CONFIRM" = 1 ]; then MODE="for real"; else MODE="dry run, nothing is chan
 log "failing over from $PRIMARY_REGION to "'eu-west-1, ap-southeast-1'" ($MODE)"
 [ "$PLANNED" = 1 ] && log "planned: the primary is healthy, so no write is lost"
 
-log "== 1. databases"
-log "DynamoDB global table "'game-prod-sessions'": nothing to promote, every replica accepts writes"
-
-log "== 2. grow the groups to production size (after the databases, so new instances find a writer)"
+log "== 1. grow the groups to production size (at once: instances boot while the databases are promoted)"
 log "group "'game-prod-app'" in "'eu-west-1'": already at production size (min 2, desired 2)"
 log "group "'game-prod-app'" in "'ap-southeast-1'": already at production size (min 2, desired 2)"
+
+log "== 2. databases"
+log "DynamoDB global table "'game-prod-sessions'": nothing to promote, every replica accepts writes"
 
 log "== 3. traffic"
 log "Global Accelerator "'game-prod-edge'": moves by itself, it stops sending to an unhealthy endpoint"
 log "record "'api.example.com'" (latency): moves by itself, nothing to change: "'every primary-region target has a health check: Route 53 stops answering with it once the check fails'
 
-log "== 4. check the endpoints that now serve"
+log "== 4. wait for the new capacity"
+log "nothing grew: nothing to wait for"
+
+log "== 5. check the endpoints that now serve"
 LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'eu-west-1' --names 'game-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
 printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
 # --insecure: the certificate names the site, not the load balancer's own name.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fail over from us-east-1 to us-west-2: promote the databases, grow the groups,
-# move the DNS records that do not move by themselves, check the endpoints.
+# Fail over from us-east-1 to us-west-2: grow the groups (without waiting), promote
+# the databases, move the DNS records that do not move by themselves, wait
+# for the new capacity, check the endpoints.
 #
 # A dry run (every command printed, nothing called) unless --confirm.
 # Default: the primary region is down (Aurora: failover --allow-data-loss).
@@ -115,7 +116,11 @@ if [ "$CONFIRM" = 1 ]; then MODE="for real"; else MODE="dry run, nothing is chan
 log "failing over from $PRIMARY_REGION to "'us-west-2'" ($MODE)"
 [ "$PLANNED" = 1 ] && log "planned: the primary is healthy, so no write is lost"
 
-log "== 1. databases"
+log "== 1. grow the groups to production size (at once: instances boot while the databases are promoted)"
+log "group "'shop-prod-app'" in "'us-west-2'": min 1 -> 2, desired 1 -> 2 (from the primary region's group of the same name)"
+run aws autoscaling update-auto-scaling-group --region 'us-west-2' --auto-scaling-group-name 'shop-prod-app' --min-size 2 --desired-capacity 2
+
+log "== 2. databases"
 log "RDS: promote the read replica "'shop-prod-db'" in "'us-west-2'" to a standalone writer"
 [ "$PLANNED" = 1 ] && log "planned: stop the writers and let ReplicaLag reach 0 before this step"
 run aws rds promote-read-replica --region 'us-west-2' --db-instance-identifier 'shop-prod-db'
@@ -123,16 +128,14 @@ wait_for 'shop-prod-db no longer replicates' None 90 10 aws rds describe-db-inst
 run aws rds wait db-instance-available --region 'us-west-2' --db-instance-identifier 'shop-prod-db'
 
 
-log "== 2. grow the groups to production size (after the databases, so new instances find a writer)"
-log "group "'shop-prod-app'" in "'us-west-2'": min 1 -> 2, desired 1 -> 2 (from the primary region's group of the same name)"
-run aws autoscaling update-auto-scaling-group --region 'us-west-2' --auto-scaling-group-name 'shop-prod-app' --min-size 2 --desired-capacity 2
-wait_for 'shop-prod-app has 2 instances in service' 2 60 10 aws autoscaling describe-auto-scaling-groups --region 'us-west-2' --auto-scaling-group-names 'shop-prod-app' --query "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])" --output text
-log "note: the next apply of regions/"'us-west-2'" sets it back to min 1, desired 1: raise its size in the design, or apply it only after failback"
-
 log "== 3. traffic"
 log "record "'app.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
 
-log "== 4. check the endpoints that now serve"
+log "== 4. wait for the new capacity"
+wait_for 'shop-prod-app has 2 instances in service' 2 60 10 aws autoscaling describe-auto-scaling-groups --region 'us-west-2' --auto-scaling-group-names 'shop-prod-app' --query "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])" --output text
+log "note: the next apply of regions/"'us-west-2'" sets it back to min 1, desired 1: raise its size in the design, or apply it only after failback"
+
+log "== 5. check the endpoints that now serve"
 LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'us-west-2' --names 'shop-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
 printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
 # --insecure: the certificate names the site, not the load balancer's own name.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fail over from us-east-1 to eu-west-1: promote the databases, grow the groups,
-# move the DNS records that do not move by themselves, check the endpoints.
+# Fail over from us-east-1 to eu-west-1: grow the groups (without waiting), promote
+# the databases, move the DNS records that do not move by themselves, wait
+# for the new capacity, check the endpoints.
 #
 # A dry run (every command printed, nothing called) unless --confirm.
 # Default: the primary region is down (Aurora: failover --allow-data-loss).
@@ -117,7 +118,11 @@ log "failing over from $PRIMARY_REGION to "'eu-west-1'" ($MODE)"
 
 ACCOUNT=$(capture ACCOUNT_ID aws sts get-caller-identity --region 'eu-west-1' --query Account --output text)
 
-log "== 1. databases"
+log "== 1. grow the groups to production size (at once: instances boot while the databases are promoted)"
+log "group "'media-prod-app'" in "'eu-west-1'": min 1 -> 2, desired 1 -> 2 (from the primary region's group of the same name)"
+run aws autoscaling update-auto-scaling-group --region 'eu-west-1' --auto-scaling-group-name 'media-prod-app' --min-size 2 --desired-capacity 2
+
+log "== 2. databases"
 log "Aurora global cluster "'media-prod-orders'": make "'media-prod-orders-eu-west-1'" in "'eu-west-1'" the writer"
 printf -v ARN_1 'arn:%s:rds:%s:%s:cluster:%s' 'aws' 'eu-west-1' "$ACCOUNT" 'media-prod-orders-eu-west-1'
 if [ "$PLANNED" = 1 ]; then
@@ -129,16 +134,14 @@ wait_for 'media-prod-orders-eu-west-1 is the writer of media-prod-orders' "$ARN_
 run aws rds wait db-cluster-available --region 'eu-west-1' --db-cluster-identifier 'media-prod-orders-eu-west-1'
 
 
-log "== 2. grow the groups to production size (after the databases, so new instances find a writer)"
-log "group "'media-prod-app'" in "'eu-west-1'": min 1 -> 2, desired 1 -> 2 (from the primary region's group of the same name)"
-run aws autoscaling update-auto-scaling-group --region 'eu-west-1' --auto-scaling-group-name 'media-prod-app' --min-size 2 --desired-capacity 2
-wait_for 'media-prod-app has 2 instances in service' 2 60 10 aws autoscaling describe-auto-scaling-groups --region 'eu-west-1' --auto-scaling-group-names 'media-prod-app' --query "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])" --output text
-log "note: the next apply of regions/"'eu-west-1'" sets it back to min 1, desired 1: raise its size in the design, or apply it only after failback"
-
 log "== 3. traffic"
 log "record "'media.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
 
-log "== 4. check the endpoints that now serve"
+log "== 4. wait for the new capacity"
+wait_for 'media-prod-app has 2 instances in service' 2 60 10 aws autoscaling describe-auto-scaling-groups --region 'eu-west-1' --auto-scaling-group-names 'media-prod-app' --query "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])" --output text
+log "note: the next apply of regions/"'eu-west-1'" sets it back to min 1, desired 1: raise its size in the design, or apply it only after failback"
+
+log "== 5. check the endpoints that now serve"
 LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'eu-west-1' --names 'media-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
 printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
 # --insecure: the certificate names the site, not the load balancer's own name.

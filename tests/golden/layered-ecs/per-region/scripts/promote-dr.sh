@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fail over from us-east-1 to us-west-2: promote the databases, grow the groups,
-# move the DNS records that do not move by themselves, check the endpoints.
+# Fail over from us-east-1 to us-west-2: grow the groups (without waiting), promote
+# the databases, move the DNS records that do not move by themselves, wait
+# for the new capacity, check the endpoints.
 #
 # A dry run (every command printed, nothing called) unless --confirm.
 # Default: the primary region is down (Aurora: failover --allow-data-loss).
@@ -117,7 +118,14 @@ log "failing over from $PRIMARY_REGION to "'us-west-2'" ($MODE)"
 
 ACCOUNT=$(capture ACCOUNT_ID aws sts get-caller-identity --region 'us-west-2' --query Account --output text)
 
-log "== 1. databases"
+log "== 1. grow the groups to production size (at once: instances boot while the databases are promoted)"
+log "no Auto Scaling group in the regions that take over"
+log "ECS services, like the groups: the scaling minimum and the desired count"
+log "service "'saas-prod-api'" in "'us-west-2'": min 1 -> 2, desired 1 -> 2 (from the primary region's service of the same name)"
+run aws application-autoscaling register-scalable-target --region 'us-west-2' --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id 'service/saas-prod-ecs/saas-prod-api' --min-capacity 2 --max-capacity 10
+run aws ecs update-service --region 'us-west-2' --cluster 'saas-prod-ecs' --service 'saas-prod-api' --desired-count 2
+
+log "== 2. databases"
 log "Aurora global cluster "'saas-prod-core'": make "'saas-prod-core-us-west-2'" in "'us-west-2'" the writer"
 printf -v ARN_1 'arn:%s:rds:%s:%s:cluster:%s' 'aws' 'us-west-2' "$ACCOUNT" 'saas-prod-core-us-west-2'
 if [ "$PLANNED" = 1 ]; then
@@ -129,19 +137,14 @@ wait_for 'saas-prod-core-us-west-2 is the writer of saas-prod-core' "$ARN_1" 90 
 run aws rds wait db-cluster-available --region 'us-west-2' --db-cluster-identifier 'saas-prod-core-us-west-2'
 
 
-log "== 2. grow the groups to production size (after the databases, so new instances find a writer)"
-log "no Auto Scaling group in the regions that take over"
-log "ECS services, like the groups: the scaling minimum and the desired count"
-log "service "'saas-prod-api'" in "'us-west-2'": min 1 -> 2, desired 1 -> 2 (from the primary region's service of the same name)"
-run aws application-autoscaling register-scalable-target --region 'us-west-2' --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id 'service/saas-prod-ecs/saas-prod-api' --min-capacity 2 --max-capacity 10
-run aws ecs update-service --region 'us-west-2' --cluster 'saas-prod-ecs' --service 'saas-prod-api' --desired-count 2
-wait_for 'saas-prod-api runs 2 tasks' 2 60 10 aws ecs describe-services --region 'us-west-2' --cluster 'saas-prod-ecs' --services 'saas-prod-api' --query 'services[0].runningCount' --output text
-log "note: the next apply of regions/"'us-west-2'" sets its scaling minimum back to 1: raise it in the design, or apply it only after failback"
-
 log "== 3. traffic"
 log "record "'api.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
 
-log "== 4. check the endpoints that now serve"
+log "== 4. wait for the new capacity"
+wait_for 'saas-prod-api runs 2 tasks' 2 60 10 aws ecs describe-services --region 'us-west-2' --cluster 'saas-prod-ecs' --services 'saas-prod-api' --query 'services[0].runningCount' --output text
+log "note: the next apply of regions/"'us-west-2'" sets its scaling minimum back to 1: raise it in the design, or apply it only after failback"
+
+log "== 5. check the endpoints that now serve"
 LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'us-west-2' --names 'saas-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
 printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
 # --insecure: the certificate names the site, not the load balancer's own name.
