@@ -104,6 +104,9 @@ pub(super) fn simulate(
         let mut backends: Vec<(&str, usize, usize)> = Vec::new();
         // The writers down with the AZ (no standby in another AZ), for people.
         let mut writers_down: Vec<String> = Vec::new();
+        // The groups and services behind a load balancer: one lost with the
+        // AZ leaves the others behind it carrying its requests.
+        let mut members: Vec<Member<'_>> = Vec::new();
         for (vi, vpc) in region.vpcs.iter().enumerate() {
             nat_note(&mut s, region, vpc, az);
             for (ni, n) in vpc.nodes.iter().enumerate() {
@@ -116,12 +119,40 @@ pub(super) fn simulate(
                     continue;
                 };
                 let target = match n {
-                    VpcNode::Asg(g) => g.target.as_deref(),
-                    VpcNode::Ecs(e) => e.target.as_deref(),
+                    VpcNode::Asg(g) => g.target.as_deref().map(|t| {
+                        (
+                            t,
+                            g.name.as_str(),
+                            "instances",
+                            g.desired,
+                            g.max,
+                            g.scaling.is_some(),
+                        )
+                    }),
+                    VpcNode::Ecs(e) => e.target.as_deref().map(|t| {
+                        (
+                            t,
+                            e.name.as_str(),
+                            "tasks",
+                            e.desired,
+                            e.max,
+                            e.scaling.is_some(),
+                        )
+                    }),
                     _ => None,
                 };
-                if let Some(t) = target {
+                if let Some((t, name, unit, desired, max, scaling)) = target {
                     let dead = matches!(azs.as_slice(), [(a, _)] if *a == az);
+                    members.push(Member {
+                        target: t,
+                        name,
+                        unit,
+                        desired,
+                        max,
+                        scaling,
+                        dead,
+                        hit: !dead && azs.iter().any(|(a, _)| *a == az),
+                    });
                     match backends.iter_mut().find(|(x, _, _)| *x == t) {
                         Some(b) => {
                             b.1 += 1;
@@ -193,7 +224,6 @@ pub(super) fn simulate(
                             );
                             if g.target.is_some() {
                                 front_down.push((&g.id, format!("group {}", g.name)));
-                                region_blocked |= serves;
                             }
                         }
                     }
@@ -230,7 +260,6 @@ pub(super) fn simulate(
                             );
                             if e.target.is_some() {
                                 front_down.push((&e.id, format!("service {}", e.name)));
-                                region_blocked |= serves;
                             }
                         }
                     }
@@ -336,6 +365,7 @@ pub(super) fn simulate(
             standby |= own_end > first;
             waits[first..own_end].iter_mut().for_each(|w| *w = false);
         }
+        region_blocked |= serves && carried(places, &mut s, &mut cap, &members);
         let dark = serves
             && region_blocked
             && cannot_serve(design, places, &region.code, &front_down, &backends);
@@ -420,6 +450,115 @@ pub(super) fn simulate(
     s.rto_seconds = (!blocked).then_some(end);
     s.rpo_seconds = super::region::rpo(&s.stores);
     s
+}
+
+/// A group or service behind a load balancer, in one region's AZ loss.
+struct Member<'a> {
+    /// The load balancer's id.
+    target: &'a str,
+    name: &'a str,
+    /// "instances" or "tasks".
+    unit: &'static str,
+    desired: u32,
+    max: u32,
+    /// Target-tracking scaling: it grows by itself.
+    scaling: bool,
+    /// Every subnet of it was in the lost AZ.
+    dead: bool,
+    /// It lost part of its capacity (it has a capacity line of its own).
+    hit: bool,
+}
+
+/// The groups and services lost with the AZ whose load balancer fronts
+/// others that live on: it stops sending them requests once its target
+/// health checks fail them (until then part of its requests fail), and the
+/// others carry their load, growing by themselves if they scale. Whether one
+/// was lost with nothing left behind its load balancer (the region's
+/// service is then down, as when its load balancer is).
+fn carried(
+    places: &Places<'_>,
+    s: &mut Scenario,
+    cap: &mut Vec<Capacity>,
+    members: &[Member<'_>],
+) -> bool {
+    let mut alone = false;
+    for m in members.iter().filter(|m| m.dead) {
+        let alive: Vec<&Member<'_>> = members
+            .iter()
+            .filter(|o| o.target == m.target && !o.dead)
+            .collect();
+        if alive.is_empty() {
+            alone = true;
+            continue;
+        }
+        let names: Vec<&str> = alive.iter().map(|o| o.name).collect();
+        let lb = places.alb(m.target).map_or(m.target, |a| a.name.as_str());
+        let mut step = traffic::targets_unhealthy_step(places, s, m.target, lb);
+        step.what = format!(
+            "Load balancer {lb} stops sending requests to {}'s {} once its target health checks fail them ({} s); {} carr{} them.",
+            m.name,
+            m.unit,
+            step.seconds,
+            names.join(", "),
+            if names.len() == 1 { "ies" } else { "y" }
+        );
+        let seen = step.seconds;
+        s.steps.push(step);
+        let same: Vec<&&Member<'_>> = alive.iter().filter(|o| o.unit == m.unit).collect();
+        // The survivors' room to grow; one that lost capacity itself counts
+        // all of its room in its own line.
+        let room: u32 = same
+            .iter()
+            .filter(|o| !o.hit)
+            .map(|o| o.max.saturating_sub(o.desired))
+            .sum();
+        cap.push(Capacity {
+            unit: m.unit,
+            needed: u64::from(m.desired),
+            running: 0,
+            max: u64::from(room),
+        });
+        let growing: Vec<&str> = same
+            .iter()
+            .filter(|o| o.scaling && o.max > o.desired)
+            .map(|o| o.name)
+            .collect();
+        if m.desired == 0 {
+            continue;
+        }
+        if growing.is_empty() {
+            s.notes.push(format!(
+                "Nothing grows to carry {}'s {} {}: {} keep{} {} size (no target-tracking scaling with room).",
+                m.name,
+                m.desired,
+                m.unit,
+                names.join(", "),
+                if names.len() == 1 { "s" } else { "" },
+                if names.len() == 1 { "its" } else { "their" }
+            ));
+        } else {
+            let id = if m.unit == "tasks" {
+                "fargate-task-start"
+            } else {
+                "asg-scale-out"
+            };
+            s.steps.push(fact_step(
+                id,
+                format!(
+                    "{} grow{} to carry {}'s {} {} (target tracking scales out).",
+                    growing.join(", "),
+                    if growing.len() == 1 { "s" } else { "" },
+                    m.name,
+                    m.desired,
+                    m.unit
+                ),
+                Track::Capacity,
+                false,
+                seen,
+            ));
+        }
+    }
+    alone
 }
 
 /// Whether every target in region `code` of the design's records and

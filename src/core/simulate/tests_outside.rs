@@ -854,3 +854,108 @@ fn a_reader_lost_with_its_az_in_a_serving_region_moves_traffic_only_once_a_perso
     );
     assert!(!s.steps.iter().any(|x| x.fact == "aurora-global-promote"));
 }
+
+/// active-passive with a second group behind the primary's load balancer,
+/// its subnets all in use1-az1 (the first group spans both AZs).
+fn second_group_in_one_az(scaling: bool) -> Design {
+    let mut d = design("active-passive");
+    let v = &mut d.regions[0].vpcs[0];
+    let one_az: Vec<String> = v
+        .subnets
+        .iter()
+        .filter(|x| x.az == "use1-az1" && x.tier == Tier::Private)
+        .map(|x| x.id.clone())
+        .collect();
+    assert!(!one_az.is_empty());
+    let mut second = v
+        .nodes
+        .iter()
+        .find_map(|n| match n {
+            VpcNode::Asg(g) => Some(g.clone()),
+            _ => None,
+        })
+        .expect("the template's group");
+    let first = v
+        .nodes
+        .iter_mut()
+        .find_map(|n| match n {
+            VpcNode::Asg(g) => Some(g),
+            _ => None,
+        })
+        .expect("the template's group");
+    first.scaling = scaling.then_some(crate::core::model::Scaling {
+        metric: crate::core::model::ScalingMetric::Cpu,
+        target_percent: 60,
+    });
+    (first.desired, first.max) = (2, 6);
+    second.id = "use1-batch".into();
+    second.name = "batch".into();
+    second.subnets = one_az;
+    (second.min, second.desired, second.max) = (1, 3, 3);
+    v.nodes.push(VpcNode::Asg(second));
+    d
+}
+
+#[test]
+fn a_group_lost_with_its_az_leaves_the_others_behind_its_load_balancer_serving() {
+    let d = second_group_in_one_az(true);
+    let lb = alb(&d, "use1-alb");
+    let seen = target_health(lb);
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    // The load balancer stops sending to the lost group's instances once
+    // its target checks fail them; the first group (target tracking, room
+    // to 6) grows to carry the lost 3 — and replaces its own instance in
+    // use1-az1 (1 of 2) — each after the instance start-up of the facts.
+    let want = (seen + secs("asg-scale-out"))
+        .max(secs("alias-ttl"))
+        .max(secs("rds-multi-az-failover"))
+        .max(secs("asg-scale-out"));
+    assert_eq!(s.rto_seconds, Some(want), "{:#?}", s.steps);
+    assert!(
+        s.steps
+            .iter()
+            .any(|x| x.seconds == seen && x.what.contains("batch") && x.track == Track::Traffic),
+        "{:#?}",
+        s.steps
+    );
+    assert_eq!(s.unrecoverable, vec!["use1-batch".to_string()]);
+    assert!(s.steps.iter().all(|x| !x.manual), "{:#?}", s.steps);
+    assert!(!s.notes.iter().any(|n| n.contains("fails over as a whole")));
+    // Needed: the first group's 2 and the lost 3; running: the first's 1
+    // left in use1-az2; room: the first group's 6.
+    let c = s
+        .capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances");
+    assert_eq!((c.needed, c.running, c.max), (5, 1, 6), "{:#?}", s.capacity);
+
+    // Without scaling, nothing grows: the first group keeps its size, and
+    // the capacity says it is short.
+    let d = second_group_in_one_az(false);
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(s.rto_seconds.is_some(), "{:#?}", s.steps);
+    assert!(
+        s.notes
+            .iter()
+            .any(|n| n.starts_with("Nothing grows to carry batch's 3 instances")),
+        "{:#?}",
+        s.notes
+    );
+    assert!(!s.steps.iter().any(|x| x.what.contains("to carry batch")));
+
+    // The lost group alone behind its load balancer: as before, its region
+    // has nothing to serve with and fails over.
+    let mut d = second_group_in_one_az(true);
+    d.regions[0].vpcs[0]
+        .nodes
+        .retain(|n| !matches!(n, VpcNode::Asg(g) if g.id != "use1-batch"));
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(!s.steps.iter().any(|x| x.what.contains("to carry batch")));
+    assert_eq!(
+        s.rto_seconds,
+        region(&d, "us-east-1").rto_seconds,
+        "{:#?}",
+        s.steps
+    );
+}

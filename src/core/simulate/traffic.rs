@@ -363,6 +363,22 @@ fn alb_check(interval: u32, threshold: u32) -> (u32, u32) {
     )
 }
 
+/// A load balancer that stops routing to the targets of a group or service
+/// lost with its AZ, once its target health checks fail them: interval ×
+/// unhealthy threshold. Until then part of its requests reach dead targets.
+pub(super) fn targets_unhealthy_step(
+    places: &Places<'_>,
+    s: &mut Scenario,
+    alb: &str,
+    who: &str,
+) -> Step {
+    let mut step = alb_health_step(places, s, alb, who, 0, true);
+    step.source = std::borrow::Cow::Borrowed(
+        "the target group's interval × unhealthy threshold (Elastic Load Balancing User Guide, \"Health checks for your target groups\")",
+    );
+    step
+}
+
 /// Detection through a load balancer's target health: its target group's
 /// interval × unhealthy threshold.
 fn alb_health_step(
