@@ -388,3 +388,41 @@ fn a_launch_template_s_name_is_made_of_the_characters_it_may_hold() {
         )),
     );
 }
+
+/// AWS allows '.' in an accelerator's name, but the provider (5.100.0)
+/// refuses it at `terraform validate` ("only alphanumeric characters and
+/// hyphens are allowed"), so the global root of a design with an accelerator
+/// named `edge.one` did not validate (found writing designs outside the
+/// project). The export writes each '.' as '-', in both layouts, and the
+/// runbooks look the accelerator up by that same name.
+#[test]
+fn an_accelerator_s_name_holds_no_dot() {
+    let mut d = design("active-active");
+    d.accelerators[0].name = "edge.one".into();
+    let id = d.accelerators[0].id.clone();
+    let want = format!("{}-{}-edge-one", d.name, d.environment);
+    for (layout, path) in [
+        (Layout::PerRegion, "global/main.tf"),
+        (Layout::SingleRoot, "main.tf"),
+    ] {
+        let body = parsed(&d, layout, path);
+        let ga = block(
+            &body,
+            "resource",
+            &["aws_globalaccelerator_accelerator", &id],
+        );
+        assert_eq!(attr(ga, "name"), Some(&Expression::from(want.clone())));
+    }
+    assert!(crate::core::validate::validate(&d)
+        .iter()
+        .all(|x| x.rule != "GA-06"));
+    let files = export(&d, Layout::PerRegion).expect("exports");
+    assert!(files
+        .iter()
+        .filter(|f| f.path.starts_with("scripts/"))
+        .all(|f| !f.contents.contains("edge.one")));
+    assert!(files
+        .iter()
+        .filter(|f| f.path.starts_with("scripts/"))
+        .any(|f| f.contents.contains(&want)));
+}
