@@ -41,6 +41,10 @@ const DIGESTS: &[(&str, &str)] = &[
     ("three-region-rds-replicas", "2e8b56bec566feeb"),
     ("v2-settings", "bca7563eb6886991"),
     ("weighted-mariadb", "2fa456872d7c4fc3"),
+    (
+        "ecs-pair-dotted-accelerator-outside-replica",
+        "6cd80d0d4907af99",
+    ),
     ("warned-failover-primary-unchecked", "45b723a0462dfe0b"),
     ("warned-subnet-in-use1-az3", "230dab5b1e0e1011"),
     ("seeds/seed000-active-passive", "5447b6a3698e9bf8"),

@@ -12,6 +12,13 @@ pub fn regional(design: &Design, name: &str) -> String {
     format!("{}-{}-{}", design.name, design.environment, name)
 }
 
+/// The name of a Global Accelerator: `project-env-name` with each '.' as
+/// '-'. AWS accepts dots in accelerator names, but the provider (5.100.0)
+/// refuses anything but letters, digits and hyphens at `terraform validate`.
+pub fn accelerator(design: &Design, name: &str) -> String {
+    regional(design, name).replace('.', "-")
+}
+
 /// The name of a resource whose namespace spans regions (IAM roles, Aurora
 /// global-cluster members): the regional name plus the region code, so the
 /// same design object in two regions never collides.

@@ -264,3 +264,39 @@ fn the_module_files_keep_the_contract_the_roots_rely_on() {
     let asg = include_str!("modules/asg/main.tf");
     assert!(asg.contains("ASGAverageCPUUtilization"));
 }
+
+/// checkov links only the first service target group of a weighted forward
+/// to the HTTPS listener, so with two services behind one load balancer the
+/// second failed CKV_AWS_378 (HTTP target group) although it is behind
+/// HTTPS (found writing designs outside the project): such a load balancer's
+/// module carries the skip, with one service it needs none.
+#[test]
+fn two_services_behind_an_https_load_balancer_carry_the_target_group_skip() {
+    let d = fixture();
+    let main = flat(&d, Layout::PerRegion, "regions/us-east-1/main.tf");
+    assert!(!section(&main, "module \"alb_use1-alb\" {").contains("CKV_AWS_378"));
+    let mut two = d.clone();
+    let nodes = &mut two.regions[0].vpcs[0].nodes;
+    let mut second = nodes
+        .iter()
+        .find(|n| matches!(n, VpcNode::Ecs(e) if e.id == "use1-api"))
+        .cloned()
+        .expect("the fixture's service");
+    if let VpcNode::Ecs(e) = &mut second {
+        e.id = "use1-api2".into();
+        e.name = "api2".into();
+        e.port = 8081;
+    }
+    nodes.push(second);
+    assert!(crate::core::validate::validate(&two)
+        .iter()
+        .all(|x| x.severity != crate::core::validate::Severity::Error));
+    for (layout, path) in [
+        (Layout::PerRegion, "regions/us-east-1/main.tf"),
+        (Layout::SingleRoot, "main.tf"),
+    ] {
+        let main = flat(&two, layout, path);
+        let alb = section(&main, "module \"alb_use1-alb\" {");
+        assert!(alb.contains("#checkov:skip=CKV_AWS_378:"), "{alb}");
+    }
+}

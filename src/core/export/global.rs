@@ -92,7 +92,7 @@ pub fn blocks(design: &Design, look: &Lookup<'_>, single: bool) -> Result<Vec<B>
                     "CKV_AWS_75",
                     "Flow logs need an S3 bucket the design does not have.",
                 )
-                .a("name", s(&names::regional(design, &a.name)))
+                .a("name", s(&names::accelerator(design, &a.name)))
                 .a("ip_address_type", s("IPV4"))
                 .a("enabled", true.into()),
         );

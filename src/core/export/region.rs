@@ -313,7 +313,7 @@ fn vpc_blocks(
     let port = |db: &VpcNode| n(flows::db_port(db).unwrap_or(0));
     for node in &vpc.nodes {
         let b = match node {
-            VpcNode::Alb(a) => alb_skips(B::new("module", &[&m("alb", &a.id)]), a)
+            VpcNode::Alb(a) => alb_skips(B::new("module", &[&m("alb", &a.id)]), a, vpc)
                 .a("source", s(&format!("{root}/modules/alb")))
                 .a("name", s(&names::regional(design, &a.name)))
                 .a("vpc_id", ex(&format!("module.{vm}.vpc_id"))?)
@@ -532,10 +532,24 @@ fn accelerated(design: &Design, alb: &str) -> bool {
 
 /// The checkov checks a plain-HTTP listener cannot pass, skipped on the
 /// module call so they apply to this load balancer only: the design asks for
-/// HTTP and rule DES-20 warned about it.
-fn alb_skips(b: B, a: &crate::core::model::Alb) -> B {
+/// HTTP and rule DES-20 warned about it. With HTTPS, CKV_AWS_378 passes an
+/// HTTP target group only when checkov's graph links it to the listener,
+/// which it does for the first service target group of a weighted forward
+/// and not the others (checkov 3's graph of the dynamic `target_group`
+/// blocks): with two services or more behind the load balancer, the others
+/// failed although every one of them is behind the HTTPS listener.
+fn alb_skips(b: B, a: &crate::core::model::Alb, vpc: &Vpc) -> B {
     if a.listener.protocol == HttpProtocol::Https {
-        return b;
+        let services = vpc
+            .nodes
+            .iter()
+            .filter(|n| matches!(n, VpcNode::Ecs(e) if e.target.as_deref() == Some(a.id.as_str())))
+            .count();
+        return if services > 1 {
+            b.skip("CKV_AWS_378", "Every target group here is forwarded to by the HTTPS listener (TLS ends at the load balancer); checkov links only the first of a weighted forward's target groups to it.")
+        } else {
+            b
+        };
     }
     b.skip("CKV_AWS_2", "The design gives this load balancer an HTTP listener (rule DES-20 warns); switch it to HTTPS with a certificate.")
         .skip("CKV_AWS_103", "An HTTP listener has no TLS policy; the design asks for HTTP (rule DES-20).")

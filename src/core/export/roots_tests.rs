@@ -388,3 +388,89 @@ fn a_launch_template_s_name_is_made_of_the_characters_it_may_hold() {
         )),
     );
 }
+
+/// AWS allows '.' in an accelerator's name, but the provider (5.100.0)
+/// refuses it at `terraform validate` ("only alphanumeric characters and
+/// hyphens are allowed"), so the global root of a design with an accelerator
+/// named `edge.one` did not validate (found writing designs outside the
+/// project). The export writes each '.' as '-', in both layouts, and the
+/// runbooks look the accelerator up by that same name.
+#[test]
+fn an_accelerator_s_name_holds_no_dot() {
+    let mut d = design("active-active");
+    d.accelerators[0].name = "edge.one".into();
+    let id = d.accelerators[0].id.clone();
+    let want = format!("{}-{}-edge-one", d.name, d.environment);
+    for (layout, path) in [
+        (Layout::PerRegion, "global/main.tf"),
+        (Layout::SingleRoot, "main.tf"),
+    ] {
+        let body = parsed(&d, layout, path);
+        let ga = block(
+            &body,
+            "resource",
+            &["aws_globalaccelerator_accelerator", &id],
+        );
+        assert_eq!(attr(ga, "name"), Some(&Expression::from(want.clone())));
+    }
+    assert!(crate::core::validate::validate(&d)
+        .iter()
+        .all(|x| x.rule != "GA-06"));
+    let files = export(&d, Layout::PerRegion).expect("exports");
+    assert!(files
+        .iter()
+        .filter(|f| f.path.starts_with("scripts/"))
+        .all(|f| !f.contents.contains("edge.one")));
+    assert!(files
+        .iter()
+        .filter(|f| f.path.starts_with("scripts/"))
+        .any(|f| f.contents.contains(&want)));
+}
+
+/// Every provider alias the single root's main.tf uses is declared in its
+/// providers.tf. A global table's replica may be in a region the design
+/// has no other use for; its key is made with that region's provider, which
+/// the single root did not declare (`terraform validate`: missing provider
+/// aws.us_west_2; found writing designs outside the project). The
+/// per-region layout declared it already.
+#[test]
+fn the_single_root_declares_the_provider_of_a_replica_outside_the_design() {
+    let mut d = design("active-active");
+    assert!(d.regions.iter().all(|r| r.code != "sa-east-1"));
+    let table = d.regions[0]
+        .nodes
+        .iter_mut()
+        .find_map(|n| match n {
+            crate::core::model::RegionNode::Dynamodb(t) => Some(t),
+            _ => None,
+        })
+        .expect("active-active has a table");
+    table.replicas.push("sa-east-1".into());
+    let files = export(&d, Layout::SingleRoot).expect("exports");
+    let text = |p: &str| {
+        files
+            .iter()
+            .find(|f| f.path == p)
+            .map(|f| f.contents.clone())
+            .unwrap_or_else(|| panic!("{p} exported"))
+    };
+    let providers = text("providers.tf");
+    let main = text("main.tf");
+    let used: std::collections::BTreeSet<&str> = main
+        .split("= aws.")
+        .skip(1)
+        .map(|rest| {
+            rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or("")
+        })
+        .filter(|a| !a.is_empty())
+        .collect();
+    assert!(used.contains("sa_east_1"), "{used:?}");
+    for alias in used {
+        assert!(
+            providers.contains(&format!("alias  = \"{alias}\"")),
+            "aws.{alias} is used but not declared:\n{providers}"
+        );
+    }
+}

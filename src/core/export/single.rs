@@ -28,6 +28,22 @@ pub fn single_root(design: &Design) -> Result<Vec<ExportFile>, ExportError> {
         ));
         main.extend(main_blocks(design, r, ".", true)?);
     }
+    // A global table's replica in a region the design lacks gets its key
+    // from that region's provider (see `dynamodb`), which the loop above
+    // did not declare.
+    let replica_regions: std::collections::BTreeSet<String> = design
+        .regions
+        .iter()
+        .flat_map(super::dynamodb::replica_regions)
+        .filter(|code| design.regions.iter().all(|r| r.code != *code))
+        .collect();
+    for code in &replica_regions {
+        providers.push(files::provider_block(
+            design,
+            code,
+            Some(&state_label(code)),
+        ));
+    }
     main.extend(global::blocks(design, &look, true)?);
     let mut out = files::modules();
     out.extend(files::bootstrap(design, false)?);

@@ -228,7 +228,7 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
     let accelerators = design
         .accelerators
         .iter()
-        .map(|a| names::regional(design, &a.name))
+        .map(|a| names::accelerator(design, &a.name))
         .collect();
     let layered = design.state.split == StateSplit::RegionLayer;
     Some(Plan {

@@ -47,7 +47,7 @@ pub const RULES: &[Rule] = &[
         "An endpoint lives in its endpoint group's region; the export needs the region of every endpoint.",
         "Use load balancers in catalog regions; an accelerator needs at least one endpoint.", ga_05),
     rule("GA-06", Error, AcceleratorFamily, "Accelerator names (project-environment-name) and listeners must be valid, and the listener must fit its load balancers.",
-        "Names are at most 64 letters, digits, '.' and '-', not starting or ending with '-' or '.'; the listener needs a port. Every endpoint is an application load balancer, which serves only TCP (HTTP or HTTPS), so a UDP listener reaches nothing. The export maps the listener's port to each load balancer's own port with one port override per endpoint group (one per region), so the load balancers of one region must listen on the same port.",
+        "Names are at most 64 letters, digits, '.' and '-', not starting or ending with '-' or '.'; Terraform's provider 5.100.0 refuses the dots, so the export writes each '.' as '-' and judges that name. The listener needs a port. Every endpoint is an application load balancer, which serves only TCP (HTTP or HTTPS), so a UDP listener reaches nothing. The export maps the listener's port to each load balancer's own port with one port override per endpoint group (one per region), so the load balancers of one region must listen on the same port.",
         "Rename the accelerator; set a listener port from 1 to 65535; use TCP; give the load balancers of one region the same listener port.", ga_06),
 ];
 
@@ -164,16 +164,17 @@ fn ga_05(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 
 fn ga_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for a in &ctx.design.accelerators {
-        let name = names::regional(ctx.design, &a.name);
-        let ok_char = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
-        let bad_edge = |c: char| c == '-' || c == '.';
+        // The name as exported: dots written as hyphens (names::accelerator).
+        let name = names::accelerator(ctx.design, &a.name);
+        let ok_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+        let bad_edge = |c: char| c == '-';
         if name.is_empty()
             || name.len() > 64
             || !name.chars().all(ok_char)
             || name.starts_with(bad_edge)
             || name.ends_with(bad_edge)
         {
-            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" must be 1-64 letters, digits, '.' or '-', not starting or ending with '-' or '.'.", label(a), short(&name)));
+            out.emit(&[&a.id], format!("{}: its AWS name \"{}\" must be 1-64 letters, digits or '-' (the export writes each '.' as '-'), not starting or ending with '-'.", label(a), short(&name)));
         }
         if a.listener.port == 0 {
             out.emit(&[&a.id], format!("{} listens on port 0.", label(a)));
@@ -277,6 +278,9 @@ mod tests {
     fn ga_06_name() {
         let (bad, good) = with(|a| a.name = "edge.".into());
         fires_and_not("GA-06", &bad, "edge", &good);
+        // A dot inside is written as '-' (names::accelerator): legal.
+        let (dotted, _) = with(|a| a.name = "edge.one".into());
+        assert!(findings(&dotted, "GA-06").is_empty());
     }
 
     #[test]

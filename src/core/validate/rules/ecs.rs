@@ -33,8 +33,8 @@ pub const RULES: &[Rule] = &[
         "A mutable tag lets the DR region start a different build than the primary runs: tasks started after a failover pull whatever the tag points to that day.",
         "Use an immutable version tag or a digest (@sha256:...).", ecs_07),
     rule("ECS-08", Error, Containers, "Tasks in private subnets need a NAT gateway to pull their image.",
-        "The export gives tasks no public IP and creates no VPC endpoints, so the image, the log delivery and the secrets are reached through the VPC's NAT gateway; with NAT none, no task ever starts.",
-        "Set the VPC's NAT to single or per AZ.", ecs_08),
+        "The export gives tasks no public IP and creates no VPC endpoints, so the image, the log delivery and the secrets are reached through the VPC's NAT gateway; with NAT none, or no public subnet for the gateway, no task ever starts.",
+        "Set the VPC's NAT to single or per AZ, and give it a public subnet.", ecs_08),
     rule("ECS-09", Warning, Containers, "A service should pull from a registry in its own region.",
         "An image in another region's ECR cannot be pulled while that region is down, so after a failover the DR region cannot start a single new task; the registry is a dependency on the region the design is protecting against.",
         "Replicate the repository (ECR cross-region replication) and point each region's service at its own region's registry.", ecs_09),
@@ -193,6 +193,10 @@ fn ecs_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for (_, v, e) in services(ctx) {
         if v.nat == NatMode::None {
             out.emit(&[&e.id, &v.id], format!("{} runs in VPC {}, which has no NAT gateway: its tasks cannot pull their image.", label(ctx, e), ctx.name_of(&v.id)));
+        } else if !v.subnets.iter().any(|s| s.tier == Tier::Public) {
+            // A NAT gateway lives in a public subnet: without one the export
+            // creates none, whatever `nat` says.
+            out.emit(&[&e.id, &v.id], format!("{} runs in VPC {}, which has no public subnet to hold its NAT gateway, so the export creates none: its tasks cannot pull their image.", label(ctx, e), ctx.name_of(&v.id)));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::testing::*;
 use crate::core::edit::{add, PaletteItem};
-use crate::core::model::{CacheEngine, Design, Ecs, Elasticache, NatMode, Scaling, VpcNode};
+use crate::core::model::{CacheEngine, Design, Ecs, Elasticache, NatMode, Scaling, Tier, VpcNode};
 use crate::core::validate::{validate, Severity};
 
 /// active-passive with an ECS service (behind its own new ALB) and a cache in
@@ -160,6 +160,21 @@ fn ecs_06_and_07_images() {
 fn ecs_08_no_nat() {
     let (bad, good, id) = case(|d| d.regions[0].vpcs[0].nat = NatMode::None);
     fires_and_not("ECS-08", &bad, &id, &good);
+    // NAT single or per AZ, but no public subnet to put the gateway in: the
+    // export's network module creates no NAT gateway at all.
+    for nat in [NatMode::Single, NatMode::PerAz] {
+        let (bad, good, id) = case(|d| {
+            let v = &mut d.regions[0].vpcs[0];
+            v.nat = nat;
+            for s in v.subnets.iter_mut().filter(|s| s.tier == Tier::Public) {
+                s.tier = Tier::Private;
+            }
+        });
+        fires_and_not("ECS-08", &bad, &id, &good);
+        assert!(findings(&bad, "ECS-08")[0]
+            .message
+            .contains("no public subnet"));
+    }
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub const RULES: &[Rule] = &[
         "CreateRole rejects other names; the export derives role names from project, environment, object name and region.",
         "Shorten or rename the object, project or environment.", iam_02),
     rule("NAME-01", Error, NamesIam, "Generated names must not collide in their AWS namespace.",
-        "Load balancers, target groups, auto-scaling groups, DB identifiers and DynamoDB tables are unique per region; S3 buckets across all of AWS.",
+        "Load balancers, target groups, auto-scaling groups, DB identifiers and DynamoDB tables are unique per region; S3 buckets across all of AWS. RDS and Aurora share DB instance identifiers and subnet group names: an Aurora cluster's instances are <cluster>-0, -1, ... and its subnet group is named like the cluster.",
         "Rename one of the colliding objects.", name_01),
 ];
 
@@ -109,11 +109,16 @@ fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 /// building thousands of strings on large designs.
 type Namespace<'a> = (&'static str, &'a str, &'a str);
 
+/// Instances NAME-01 names per Aurora cluster: a writer and 15 readers at
+/// most (AGD-02 reports more), so a huge count costs no time.
+const MAX_AURORA_INSTANCES: u32 = 16;
+
 fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let d = ctx.design;
     let mut seen: Vec<(Namespace<'_>, &str)> = Vec::new();
     // DB instance and cache replication group identifiers are lowercased.
     let mut lower: Vec<(&'static str, String, &str, &str)> = Vec::new();
+    let mut aurora: Vec<&str> = Vec::new();
     for r in &d.regions {
         for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
             let (name, id) = (n.name(), n.id());
@@ -124,7 +129,8 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 }
                 VpcNode::Asg(_) => seen.push((("auto-scaling group", &r.code, name), id)),
                 VpcNode::Rds(_) => {
-                    lower.push(("DB instance", name.to_ascii_lowercase(), &r.code, id))
+                    lower.push(("DB instance", name.to_ascii_lowercase(), &r.code, id));
+                    lower.push(("DB subnet group", name.to_ascii_lowercase(), &r.code, id));
                 }
                 VpcNode::Ecs(e) => {
                     seen.push((("ECS service", &r.code, name), id));
@@ -139,7 +145,20 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     &r.code,
                     id,
                 )),
-                VpcNode::Aurora(_) => {}
+                // An Aurora cluster's instances (`<cluster>-0`, `-1`, ...) are
+                // DB instances, and its subnet group is named like the cluster
+                // (`project-env-name-region`), as an RDS instance's is named
+                // like the instance: an RDS database named `<name>-<region>`
+                // or `<name>-<region>-0` would take them. Clusters among
+                // themselves are AGD-05's.
+                VpcNode::Aurora(a) => {
+                    let cluster = format!("{name}-{}", r.code).to_ascii_lowercase();
+                    for i in 0..a.instances.min(MAX_AURORA_INSTANCES) {
+                        lower.push(("DB instance", format!("{cluster}-{i}"), &r.code, id));
+                    }
+                    lower.push(("DB subnet group", cluster, &r.code, id));
+                    aurora.push(id);
+                }
             }
         }
         for n in &r.nodes {
@@ -167,6 +186,9 @@ fn name_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     for group in lower
         .chunk_by(|a, b| (a.0, &a.1, a.2) == (b.0, &b.1, b.2))
         .filter(|g| g.len() > 1)
+        // Two RDS databases sharing a subnet group name share their
+        // identifier too, reported once as a DB instance.
+        .filter(|g| g[0].0 != "DB subnet group" || g.iter().any(|e| aurora.contains(&e.3)))
     {
         let ids = group.iter().map(|(_, _, _, id)| *id).collect();
         clashes.push((
@@ -248,5 +270,57 @@ mod tests {
         }
         bad.regions[1].nodes.push(copy);
         fires_and_not("NAME-01", &bad, "euw1-sessions", &good);
+    }
+
+    #[test]
+    fn name_01_an_rds_database_named_like_an_aurora_cluster_in_its_region() {
+        // Aurora cluster orders in us-east-1 runs media-prod-orders-us-east-1-0
+        // and -1, in the subnet group media-prod-orders-us-east-1: DB instance
+        // identifiers and subnet group names are shared with RDS.
+        let good = base("aurora-global");
+        let rds = base("active-passive")
+            .regions
+            .iter()
+            .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+            .find(|n| matches!(n, VpcNode::Rds(_)))
+            .cloned()
+            .expect("active-passive has a database");
+        let with = |name: &str| {
+            let mut d = good.clone();
+            let mut db = rds.clone();
+            if let VpcNode::Rds(x) = &mut db {
+                x.id = "use1-legacy".into();
+                x.name = name.into();
+                x.replica_of = None;
+                x.subnets = d.regions[0].vpcs[0]
+                    .nodes
+                    .iter()
+                    .find_map(|n| match n {
+                        VpcNode::Aurora(a) => Some(a.subnets.clone()),
+                        _ => None,
+                    })
+                    .unwrap();
+            }
+            d.regions[0].vpcs[0].nodes.push(db);
+            d
+        };
+        for (name, space) in [
+            ("orders-us-east-1-1", "DB instance"),
+            ("orders-us-east-1", "DB subnet group"),
+        ] {
+            let bad = with(name);
+            fires_and_not("NAME-01", &bad, "use1-legacy", &good);
+            let hits = findings(&bad, "NAME-01");
+            assert_eq!(hits.len(), 1, "{hits:?}");
+            assert!(hits[0].message.contains(space), "{hits:?}");
+            assert!(
+                hits[0].message.contains(&format!("media-prod-{name}")),
+                "{hits:?}"
+            );
+        }
+        // The cluster runs two instances, -0 and -1: -2 is free, and so is
+        // the same name in the other region.
+        assert!(findings(&with("orders-us-east-1-2"), "NAME-01").is_empty());
+        assert!(findings(&with("orders-eu-west-1-0"), "NAME-01").is_empty());
     }
 }

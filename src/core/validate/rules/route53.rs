@@ -2,7 +2,7 @@
 //! in `route53_health.rs`.
 
 use crate::core::catalog;
-use crate::core::model::{FailoverRole, ObjectRef, Record, RoutingPolicy, VpcNode};
+use crate::core::model::{FailoverRole, ObjectRef, Record, RecordType, RoutingPolicy, VpcNode};
 use crate::core::record_sets::{fqdn_key, location_slug, record_sets, MAX_SET_IDENTIFIER};
 use crate::core::text::short;
 use crate::core::validate::{rule, Ctx, Family::Route53, Report, Rule, Severity::*};
@@ -74,6 +74,9 @@ pub const RULES: &[Rule] = &[
     rule("R53-23", Error, Route53, "A record needs targets; a simple record exactly one.",
         "A record with no target cannot be created; a simple alias points at one target.",
         "Add a target, or use a routing policy for several.", r53_23),
+    rule("R53-26", Warning, Route53, "An AAAA record needs targets with IPv6 addresses.",
+        "An AAAA alias answers with the target's IPv6 addresses (ELB User Guide: a load balancer has them only with the dualstack address type, in subnets with IPv6 blocks); the export's VPCs have no IPv6 blocks and its load balancers and accelerators are IPv4 only, so Route 53 creates the record and it answers no client.",
+        "Use an A record.", r53_26),
     rule("R53-24", Error, Route53, "Zone and record names must be valid DNS names.",
         "Labels are 1-63 letters, digits or hyphens, 253 characters in all; `@` is the apex and `*` a wildcard label.",
         "Fix the name (e.g. app, www, @).", r53_24),
@@ -567,6 +570,18 @@ fn r53_23(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                 ),
             );
         }
+    }
+}
+
+fn r53_26(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for r in records(ctx).filter(|r| r.kind == RecordType::Aaaa) {
+        out.emit(
+            &[&r.id],
+            format!(
+                "{} points at load balancers or accelerators with IPv4 addresses only, so it would answer no client; use an A record.",
+                label(ctx, r)
+            ),
+        );
     }
 }
 

@@ -1,6 +1,6 @@
 use super::super::testing::*;
 use crate::core::model::{
-    Design, FailoverRole, GeoLocation, Record, RoutingPolicy, Target, VpcNode,
+    Design, FailoverRole, GeoLocation, Record, RecordType, RoutingPolicy, Target, VpcNode,
 };
 
 fn with(template: &str, f: impl FnOnce(&mut Record)) -> (Design, Design) {
@@ -485,4 +485,13 @@ fn r53_03_names_differing_only_in_case_share_a_policy() {
         r.targets = vec![target("use1-alb")];
     });
     fires_and_not("R53-03", &bad, "app2", &good);
+}
+
+#[test]
+fn r53_26_aaaa_to_ipv4_targets() {
+    // The export's load balancers and accelerators are IPv4 only: an AAAA
+    // alias to them is created and answers nobody.
+    let (bad, good) = with("active-passive", |r| r.kind = RecordType::Aaaa);
+    fires_and_not("R53-26", &bad, "app", &good);
+    assert_eq!(findings(&bad, "R53-26").len(), 1);
 }

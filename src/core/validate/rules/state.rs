@@ -29,8 +29,8 @@ pub const RULES: &[Rule] = &[
         "Each region's root keeps its state in a bucket in its own region (docs/state.md), so it plans while another region is down. The iam, databases and global stacks keep theirs in the state region: while that region is down they cannot be planned (the runbooks fail over with the AWS CLI instead).",
         "In the design settings, put the state bucket in a secondary region.", tf_05),
     rule("DES-11", Error, State, "The state bucket must be a valid bucket name in a known region, and state keys must fit S3.",
-        "Every stack's backend points at it; a bad name or region stops `terraform init`. Each stack's state key is key_prefix/project/environment/stack/terraform.tfstate, and S3 keys hold at most 1,024 bytes.",
-        "Use a valid bucket name (3-63 lowercase letters, digits, '.', '-') and a region code from the list.", des_11),
+        "Every stack's backend points at it; a bad name or region stops `terraform init`. Each stack's state key is key_prefix/project/environment/stack/terraform.tfstate: S3 keys hold at most 1,024 bytes, and Terraform's S3 backend refuses a key holding \"//\".",
+        "Use a valid bucket name (3-63 lowercase letters, digits, '.', '-'), a region code from the list and a key prefix without '//'.", des_11),
 ];
 
 fn tf_04(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -103,6 +103,18 @@ fn des_11(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         out.emit(&none, format!(
             "State keys would be up to {longest} bytes long with key prefix \"{}\"; S3 keys hold at most {MAX_S3_KEY_BYTES} bytes.",
             short(s.key_prefix.as_deref().unwrap_or_default())));
+    }
+    // Terraform's S3 backend refuses a key holding "//" (`terraform init`:
+    // Value must not contain "//"); the export trims the prefix's outer '/'
+    // only, so an empty segment inside it reaches every key.
+    if let Some(p) = s
+        .key_prefix
+        .as_deref()
+        .filter(|p| p.trim_matches('/').contains("//"))
+    {
+        out.emit(&none, format!(
+            "State key prefix \"{}\" holds \"//\", an empty path segment; Terraform's S3 backend refuses such a key at `terraform init`.",
+            short(p)));
     }
     if catalog::region(&s.region).is_none() {
         out.emit(
@@ -193,6 +205,16 @@ mod tests {
         let mut ok = good.clone();
         ok.state.key_prefix = Some("teams/web".into());
         assert!(findings(&ok, "DES-11").is_empty());
+        // Outer slashes are trimmed by the export; an inner "//" reaches the
+        // keys, and Terraform's S3 backend refuses it ("must not contain //").
+        ok.state.key_prefix = Some("/teams/web/".into());
+        assert!(findings(&ok, "DES-11").is_empty());
+        let mut bad = good.clone();
+        bad.state.key_prefix = Some("teams//web".into());
+        let hits = findings(&bad, "DES-11");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].message.contains("//"), "{hits:?}");
+        assert!(crate::core::names::state_key(&bad, "global").contains("//"));
     }
 
     #[test]
