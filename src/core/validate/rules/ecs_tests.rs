@@ -346,6 +346,19 @@ fn ecs_11_and_iam_names_of_a_service() {
         "{:?}",
         findings(&bad, "IAM-02")
     );
+    // Both of its roles are too long, and their names, shortened, read
+    // alike: each line says which role it is, so no two lines are the same.
+    let lines: Vec<String> = findings(&bad, "IAM-02")
+        .into_iter()
+        .filter(|f| f.subjects.contains(&id))
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_ne!(lines[0], lines[1]);
+    assert!(
+        lines.iter().any(|l| l.contains("task execution role")),
+        "{lines:?}"
+    );
 }
 
 #[test]

@@ -30,26 +30,39 @@ pub const RULES: &[Rule] = &[
         "Rename one of the colliding objects.", name_01),
 ];
 
-/// Every IAM role the export creates: (role name, subject ids).
-fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
+/// Every IAM role the export creates: (role name, subject id, what the role
+/// is for, which tells apart two roles of one object when their names are
+/// shortened alike).
+fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str, &'static str)> {
     let d = ctx.design;
     let mut out = Vec::new();
     for r in &d.regions {
         // One flow-log role per region with VPCs; a problem is shown on its first VPC.
         if let Some(v) = r.vpcs.first() {
-            out.push((names::flow_log_role(d, &r.code), v.id.as_str()));
+            out.push((
+                names::flow_log_role(d, &r.code),
+                v.id.as_str(),
+                "flow-log role",
+            ));
         }
         for n in r.vpcs.iter().flat_map(|v| &v.nodes) {
             match n {
-                VpcNode::Asg(a) => {
-                    out.push((names::instance_role(d, &a.name, &r.code), a.id.as_str()))
-                }
+                VpcNode::Asg(a) => out.push((
+                    names::instance_role(d, &a.name, &r.code),
+                    a.id.as_str(),
+                    "instance role",
+                )),
                 VpcNode::Ecs(e) => {
                     out.push((
                         names::ecs_execution_role(d, &e.name, &r.code),
                         e.id.as_str(),
+                        "task execution role",
                     ));
-                    out.push((names::ecs_task_role(d, &e.name, &r.code), e.id.as_str()));
+                    out.push((
+                        names::ecs_task_role(d, &e.name, &r.code),
+                        e.id.as_str(),
+                        "task role",
+                    ));
                 }
                 _ => {}
             }
@@ -57,7 +70,11 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
         for n in &r.nodes {
             if let RegionNode::S3(b) = n {
                 if b.replicate_to.is_some() {
-                    out.push((names::replication_role(d, &b.name, &r.code), b.id.as_str()));
+                    out.push((
+                        names::replication_role(d, &b.name, &r.code),
+                        b.id.as_str(),
+                        "replication role",
+                    ));
                 }
             }
         }
@@ -68,7 +85,7 @@ fn roles<'a>(ctx: &'a Ctx<'a>) -> Vec<(String, &'a str)> {
 fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     let names = roles(ctx)
         .into_iter()
-        .map(|(mut name, id)| {
+        .map(|(mut name, id, _)| {
             name.make_ascii_lowercase();
             (name, id)
         })
@@ -88,12 +105,12 @@ fn iam_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
 }
 
 fn iam_02(ctx: &Ctx<'_>, out: &mut Report<'_>) {
-    for (name, id) in roles(ctx) {
+    for (name, id, what) in roles(ctx) {
         if let Some(p) = iam_role_problem(&name) {
             out.emit(
                 &[id],
                 format!(
-                    "The IAM role \"{}\" that the export creates for {} {p}.",
+                    "The IAM {what} \"{}\" that the export creates for {} {p}.",
                     short(&name),
                     ctx.name_of(id)
                 ),
