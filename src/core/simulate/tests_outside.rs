@@ -50,6 +50,20 @@ fn an_accelerator_waits_for_every_lost_endpoint_not_only_the_first() {
         ..second.health_check
     };
     d.regions[0].vpcs[0].nodes.push(VpcNode::Alb(second));
+    // Something runs behind it: a load balancer with nothing behind it is
+    // unhealthy before any outage and took no traffic.
+    let mut group = d.regions[0].vpcs[0]
+        .nodes
+        .iter()
+        .find_map(|n| match n {
+            VpcNode::Asg(g) => Some(g.clone()),
+            _ => None,
+        })
+        .expect("a group");
+    group.id = "use1-admin".into();
+    group.name = "admin".into();
+    group.target = Some("use1-alb2".into());
+    d.regions[0].vpcs[0].nodes.push(VpcNode::Asg(group));
     d.accelerators[0].endpoints.push(Endpoint {
         target: "use1-alb2".into(),
         weight: 128,
@@ -955,6 +969,51 @@ fn a_group_lost_with_its_az_leaves_the_others_behind_its_load_balancer_serving()
     assert_eq!(
         s.rto_seconds,
         region(&d, "us-east-1").rto_seconds,
+        "{:#?}",
+        s.steps
+    );
+}
+
+/// A load balancer with nothing running behind it (a pilot light's, every
+/// group at desired 0) fails its target health before any outage: Route 53
+/// (evaluating the alias's target health) and the accelerator sent it
+/// nothing, so losing its region moves no traffic and costs no time.
+#[test]
+fn losing_a_load_balancer_with_nothing_running_behind_it_moves_no_traffic() {
+    // active-active's us-east-1 and eu-west-1 behind a latency record and
+    // the accelerator; eu-west-1's group at desired 0.
+    let mut d = design("active-active");
+    let idle = |d: &mut Design, desired: u32| {
+        for n in d.regions[1]
+            .vpcs
+            .iter_mut()
+            .flat_map(|v| v.nodes.iter_mut())
+        {
+            if let VpcNode::Asg(g) = n {
+                (g.min, g.desired) = (0, desired);
+            }
+        }
+    };
+    let busy = region(&d, "eu-west-1");
+    assert!(busy.rto_seconds.is_some_and(|x| x > 0), "{:#?}", busy.steps);
+    idle(&mut d, 0);
+    let s = region(&d, "eu-west-1");
+    assert_eq!(s.rto_seconds, Some(0), "{:#?}", s.steps);
+    assert!(
+        s.steps.iter().all(|x| x.track != Track::Traffic),
+        "{:#?}",
+        s.steps
+    );
+    assert!(
+        s.notes.iter().any(|n| n.contains("nothing running behind")),
+        "{:#?}",
+        s.notes
+    );
+    // One instance running behind it: it took traffic again.
+    idle(&mut d, 1);
+    let s = region(&d, "eu-west-1");
+    assert!(
+        s.steps.iter().any(|x| x.track == Track::Traffic),
         "{:#?}",
         s.steps
     );

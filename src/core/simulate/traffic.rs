@@ -4,7 +4,7 @@
 
 use super::places::Places;
 use super::{design_step, fact_step, Scenario, Step, Track};
-use crate::core::model::{Accelerator, Design, FailoverRole, RoutingPolicy};
+use crate::core::model::{Accelerator, Design, FailoverRole, RoutingPolicy, VpcNode};
 
 /// How traffic leaves the failed place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,9 +55,16 @@ pub(super) fn leave(
                 RoutingPolicy::Weighted => t.weight != Some(0),
                 _ => true,
             })
+            .filter(|t| !idle(design, places, &t.target))
             .collect();
         if took.is_empty() {
-            let which = if r.policy == RoutingPolicy::Failover {
+            let which = if dead.iter().all(|t| idle(design, places, &t.target)) {
+                if dead.len() == 1 {
+                    "a load balancer with nothing running behind it (desired 0), already unhealthy to Route 53, was"
+                } else {
+                    "load balancers with nothing running behind them (desired 0), already unhealthy to Route 53, were"
+                }
+            } else if r.policy == RoutingPolicy::Failover {
                 "its standby target was"
             } else if dead.len() == 1 {
                 "a target of weight 0 was"
@@ -194,11 +201,11 @@ pub(super) fn leave(
         // target health, so the slowest one ends the move.
         let took: Vec<_> = dead
             .iter()
-            .filter(|e| e.weight > 0 && e.traffic_dial > 0)
+            .filter(|e| e.weight > 0 && e.traffic_dial > 0 && !idle(design, places, &e.target))
             .collect();
         if took.is_empty() {
             s.notes.push(format!(
-                "Accelerator {}: only endpoints that took no traffic (weight or traffic dial 0) were in {code}; traffic is unchanged.",
+                "Accelerator {}: only endpoints that took no traffic (weight or traffic dial 0, or nothing running behind them) were in {code}; traffic is unchanged.",
                 a.name
             ));
             continue;
@@ -361,6 +368,24 @@ fn alb_check(interval: u32, threshold: u32) -> (u32, u32) {
         interval.clamp(*i.start(), *i.end()),
         threshold.clamp(*t.start(), *t.end()),
     )
+}
+
+/// A load balancer nothing runs behind: every group and service aimed at
+/// it at desired 0 (a pilot light's), or none. Its target health fails
+/// before any outage, so Route 53 (which evaluates it through the alias)
+/// and accelerators sent it no traffic: losing it moves none.
+fn idle(design: &Design, places: &Places<'_>, target: &str) -> bool {
+    places.alb(target).is_some()
+        && design
+            .regions
+            .iter()
+            .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+            .filter_map(|n| match n {
+                VpcNode::Asg(g) if g.target.as_deref() == Some(target) => Some(g.desired),
+                VpcNode::Ecs(e) if e.target.as_deref() == Some(target) => Some(e.desired),
+                _ => None,
+            })
+            .all(|desired| desired == 0)
 }
 
 /// A load balancer that stops routing to the targets of a group or service
