@@ -302,3 +302,33 @@ fn the_failover_grows_the_groups_while_the_databases_are_promoted() {
         );
     }
 }
+
+/// A failover record with a health check, and an accelerator, move by
+/// themselves when the primary's load balancers fail; an AZ loss that takes
+/// only the writer leaves them healthy (the outage simulation's runbook
+/// case), so promote-dr.sh says to move them by hand then, and the
+/// failback, which moves nothing by hand, does not.
+#[test]
+fn the_failover_says_to_move_healthy_records_and_dials_by_hand_after_a_writer_loss() {
+    use crate::core::export::artifacts::{failback::failback, promote_dr::promote_dr};
+    let d = design("active-active");
+    let p = plan(&d).expect("a plan");
+    assert!(!p.accelerators.is_empty());
+    let over = promote_dr(&p);
+    assert!(
+        over.contains("then set its traffic dial to 0 by hand"),
+        "{over}"
+    );
+    let d = design("active-passive");
+    let p = plan(&d).expect("a plan");
+    assert!(p
+        .records
+        .iter()
+        .any(|r| matches!(r.action, RecordAction::Automatic(_))));
+    let over = promote_dr(&p);
+    assert!(
+        over.contains("unless the primary's health check still passes"),
+        "{over}"
+    );
+    assert!(!failback(&p).contains("by hand\""));
+}

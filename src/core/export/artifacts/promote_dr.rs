@@ -217,6 +217,9 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
     }
     for a in &plan.accelerators {
         sh.push_str(&format!("log \"Global Accelerator \"{}\": moves by itself, it stops sending to an unhealthy endpoint\"\n", w(a)));
+        if !back {
+            sh.push_str("log \"  unless the primary's endpoints stay healthy (an AZ loss took the writer, not the load balancer): then set its traffic dial to 0 by hand\"\n");
+        }
     }
     let mut n = 0;
     for rec in &plan.records {
@@ -226,11 +229,14 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
                 "log \"record \"{name}\" ({}): moves back by itself once the primary's health check passes\"\n",
                 rec.policy
             )),
-            RecordAction::Automatic(why) => sh.push_str(&format!(
-                "log \"record \"{name}\" ({}): moves by itself, nothing to change: \"{}\n",
-                rec.policy,
-                w(why)
-            )),
+            RecordAction::Automatic(why) => {
+                sh.push_str(&format!(
+                    "log \"record \"{name}\" ({}): moves by itself, nothing to change: \"{}\n",
+                    rec.policy,
+                    w(why)
+                ));
+                sh.push_str("log \"  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand\"\n");
+            }
             RecordAction::Untouched(why) => sh.push_str(&format!("log \"record \"{name}\": nothing to change: \"{}\n", w(why))),
             RecordAction::Manual(why) => sh.push_str(&format!("log \"record \"{name}\": CHANGE IT BY HAND: \"{}\n", w(why))),
             RecordAction::Change(sets) => {

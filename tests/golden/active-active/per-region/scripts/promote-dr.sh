@@ -125,7 +125,9 @@ log "DynamoDB global table "'game-prod-sessions'": nothing to promote, every rep
 
 log "== 3. traffic"
 log "Global Accelerator "'game-prod-edge'": moves by itself, it stops sending to an unhealthy endpoint"
+log "  unless the primary's endpoints stay healthy (an AZ loss took the writer, not the load balancer): then set its traffic dial to 0 by hand"
 log "record "'api.example.com'" (latency): moves by itself, nothing to change: "'every primary-region target has a health check: Route 53 stops answering with it once the check fails'
+log "  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand"
 
 log "== 4. wait for the new capacity"
 log "nothing grew: nothing to wait for"

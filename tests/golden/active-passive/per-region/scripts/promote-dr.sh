@@ -130,6 +130,7 @@ run aws rds wait db-instance-available --region 'us-west-2' --db-instance-identi
 
 log "== 3. traffic"
 log "record "'app.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
+log "  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand"
 
 log "== 4. wait for the new capacity"
 wait_for 'shop-prod-app has 2 instances in service' 2 60 10 aws autoscaling describe-auto-scaling-groups --region 'us-west-2' --auto-scaling-group-names 'shop-prod-app' --query "length(AutoScalingGroups[0].Instances[?LifecycleState=='InService'])" --output text

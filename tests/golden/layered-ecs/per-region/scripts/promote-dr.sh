@@ -139,6 +139,7 @@ run aws rds wait db-cluster-available --region 'us-west-2' --db-cluster-identifi
 
 log "== 3. traffic"
 log "record "'api.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
+log "  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand"
 
 log "== 4. wait for the new capacity"
 wait_for 'saas-prod-api runs 2 tasks' 2 60 10 aws ecs describe-services --region 'us-west-2' --cluster 'saas-prod-ecs' --services 'saas-prod-api' --query 'services[0].runningCount' --output text
