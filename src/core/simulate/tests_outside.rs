@@ -32,6 +32,14 @@ fn alb<'a>(d: &'a Design, id: &str) -> &'a Alb {
 
 /// Detection through a load balancer's target health, as the reference's
 /// Global Accelerator row says: interval × unhealthy threshold.
+/// The scenario's capacity in instances.
+fn instances(s: &Scenario) -> &Capacity {
+    s.capacity
+        .iter()
+        .find(|c| c.unit == "instances")
+        .expect("instances")
+}
+
 fn target_health(a: &Alb) -> u32 {
     a.health_check.interval * a.health_check.unhealthy_threshold
 }
@@ -308,11 +316,7 @@ fn a_region_no_way_in_sends_traffic_to_carries_none_of_the_lost_load() {
         }
     }
     let s = region(&d, "eu-west-1");
-    let c = s
-        .capacity
-        .iter()
-        .find(|c| c.unit == "instances")
-        .expect("instances");
+    let c = instances(&s);
     assert_eq!(c.running, u64::from(use1.0), "{c:?}");
     assert_eq!(c.max, u64::from(use1.1), "{c:?}");
     // us-east-1 scales by itself once traffic has moved: nobody is paged.
@@ -417,11 +421,7 @@ fn an_az_that_held_all_a_region_serves_with_fails_it_over_like_a_region_loss() {
         "{:#?}",
         s.notes
     );
-    let c = s
-        .capacity
-        .iter()
-        .find(|c| c.unit == "instances")
-        .expect("instances");
+    let c = instances(&s);
     assert_eq!(c.running, 1, "{c:?}");
 }
 
@@ -518,11 +518,7 @@ fn a_writer_lost_with_its_az_behind_a_healthy_front_door_recovers_by_the_runbook
             s.notes
         );
     }
-    let c = s
-        .capacity
-        .iter()
-        .find(|c| c.unit == "instances")
-        .expect("instances");
+    let c = instances(&s);
     assert_eq!((c.needed, c.running), (2, 1), "{c:?}");
 
     // Without a health check on the primary, promote-dr.sh re-points the
@@ -626,11 +622,7 @@ fn a_record_aimed_at_an_accelerator_loses_it_with_its_endpoints_region() {
         s.steps
     );
     // us-west-2, the record's secondary, carries what us-east-1 did.
-    let c = s
-        .capacity
-        .iter()
-        .find(|c| c.unit == "instances")
-        .expect("instances");
+    let c = instances(&s);
     assert_eq!((c.needed, c.running), (2, 1), "{c:?}");
     // Only clients calling the accelerator's addresses are left.
     assert!(s.unrecoverable.is_empty(), "{:?}", s.unrecoverable);
@@ -937,11 +929,7 @@ fn a_group_lost_with_its_az_leaves_the_others_behind_its_load_balancer_serving()
     assert!(!s.notes.iter().any(|n| n.contains("fails over as a whole")));
     // Needed: the first group's 2 and the lost 3; running: the first's 1
     // left in use1-az2; room: the first group's 6.
-    let c = s
-        .capacity
-        .iter()
-        .find(|c| c.unit == "instances")
-        .expect("instances");
+    let c = instances(&s);
     assert_eq!((c.needed, c.running, c.max), (5, 1, 6), "{:#?}", s.capacity);
 
     // Without scaling, nothing grows: the first group keeps its size, and
