@@ -114,8 +114,10 @@ pub fn grow(moves: &[ServiceMove]) -> String {
 }
 
 /// The promote-dr step that waits for what [`grow`] started: each service
-/// that grew runs its desired count of tasks.
-pub fn grow_wait(moves: &[ServiceMove]) -> String {
+/// that grew runs its desired count of tasks. `app_root`: the root below
+/// `regions/<code>` that holds the services (`/workloads` with layered
+/// state), for the note on the next apply.
+pub fn grow_wait(moves: &[ServiceMove], app_root: &str) -> String {
     let mut sh = String::new();
     for m in moves.iter().filter(|m| !m.at_size()) {
         let (r, c, n) = (w(&m.region), w(&m.cluster), w(&m.name));
@@ -125,7 +127,7 @@ pub fn grow_wait(moves: &[ServiceMove]) -> String {
             w(&format!("{} runs {desired} tasks", m.name))
         ));
         sh.push_str(&format!(
-            "log \"note: the next apply of regions/\"{r}\" sets its scaling minimum back to {}: raise it in the design, or apply it only after failback\"\n",
+            "log \"note: the next apply of regions/\"{r}\"{app_root} sets its scaling minimum back to {}: raise it in the design, or apply it only after failback\"\n",
             m.design.0
         ));
     }

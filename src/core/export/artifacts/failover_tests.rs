@@ -301,6 +301,13 @@ fn the_failover_grows_the_groups_while_the_databases_are_promoted() {
             "{id}: nothing waits before the databases:\n{sh}"
         );
     }
+    // The note on the next apply names the root that holds the service
+    // (layered-ecs keeps it in the workloads layer).
+    let sh = promote_dr(&plan(&design("layered-ecs")).expect("a plan"));
+    assert!(
+        sh.contains("the next apply of regions/\"'us-west-2'\"/workloads sets its scaling minimum"),
+        "{sh}"
+    );
 }
 
 /// A failover record with a health check, and an accelerator, move by

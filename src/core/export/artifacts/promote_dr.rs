@@ -201,7 +201,10 @@ fn grow_wait(plan: &Plan<'_>) -> String {
             plan.app_root, g.design.0, g.design.1
         ));
     }
-    sh.push_str(&super::failover_ecs::grow_wait(&plan.services));
+    sh.push_str(&super::failover_ecs::grow_wait(
+        &plan.services,
+        plan.app_root,
+    ));
     if sh.is_empty() {
         sh.push_str("log \"nothing grew: nothing to wait for\"\n");
     }

@@ -143,7 +143,7 @@ log "  unless the primary's health check still passes (an AZ loss took the write
 
 log "== 4. wait for the new capacity"
 wait_for 'saas-prod-api runs 2 tasks' 2 60 10 aws ecs describe-services --region 'us-west-2' --cluster 'saas-prod-ecs' --services 'saas-prod-api' --query 'services[0].runningCount' --output text
-log "note: the next apply of regions/"'us-west-2'" sets its scaling minimum back to 1: raise it in the design, or apply it only after failback"
+log "note: the next apply of regions/"'us-west-2'"/workloads sets its scaling minimum back to 1: raise it in the design, or apply it only after failback"
 
 log "== 5. check the endpoints that now serve"
 LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'us-west-2' --names 'saas-prod-web' --query 'LoadBalancers[0].DNSName' --output text)
