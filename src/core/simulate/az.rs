@@ -153,12 +153,14 @@ pub(super) fn simulate(
                         dead,
                         hit: !dead && azs.iter().any(|(a, _)| *a == az),
                     });
+                    // Only what runs serves behind it (desired 0 runs nothing).
+                    let (one, down) = (usize::from(desired > 0), usize::from(dead && desired > 0));
                     match backends.iter_mut().find(|(x, _, _)| *x == t) {
                         Some(b) => {
-                            b.1 += 1;
-                            b.2 += usize::from(dead);
+                            b.1 += one;
+                            b.2 += down;
                         }
-                        None => backends.push((t, 1, usize::from(dead))),
+                        None => backends.push((t, one, down)),
                     }
                 }
                 let Some(&(_, hit)) = azs.iter().find(|(a, _)| *a == az) else {
@@ -487,7 +489,13 @@ fn carried(
             .iter()
             .filter(|o| o.target == m.target && !o.dead)
             .collect();
-        if alive.is_empty() {
+        if m.desired == 0 {
+            // It ran nothing: its load balancer sent it nothing.
+            continue;
+        }
+        if alive.iter().all(|o| o.desired == 0) {
+            // Nothing else runs behind its load balancer (a scaling policy
+            // does not start a group from 0): the load balancer is down.
             alone = true;
             continue;
         }
@@ -523,9 +531,6 @@ fn carried(
             .filter(|o| o.scaling && o.max > o.desired)
             .map(|o| o.name)
             .collect();
-        if m.desired == 0 {
-            continue;
-        }
         if growing.is_empty() {
             s.notes.push(format!(
                 "Nothing grows to carry {}'s {} {}: {} keep{} {} size (no target-tracking scaling with room).",
@@ -563,8 +568,8 @@ fn carried(
 
 /// Whether every target in region `code` of the design's records and
 /// accelerators is down with the AZ: a load balancer in `front_down`, or
-/// one whose every group and service (`backends`: target, count, down)
-/// is. A region no way in points at is not judged (it keeps its answer).
+/// one whose every group and service that runs anything (`backends`:
+/// target, how many run, how many of those are down) is. A region no way in points at is not judged (it keeps its answer).
 fn cannot_serve(
     design: &Design,
     places: &Places<'_>,

@@ -946,6 +946,25 @@ fn a_group_lost_with_its_az_leaves_the_others_behind_its_load_balancer_serving()
     );
     assert!(!s.steps.iter().any(|x| x.what.contains("to carry batch")));
 
+    // The other group at desired 0 (nothing runs behind the load balancer
+    // once batch is lost): the region has nothing to serve with.
+    let mut d = second_group_in_one_az(true);
+    for n in d.regions[0].vpcs[0].nodes.iter_mut() {
+        if let VpcNode::Asg(g) = n {
+            if g.id != "use1-batch" {
+                (g.min, g.desired) = (0, 0);
+            }
+        }
+    }
+    let s = simulate(&d, &Failure::Az("use1-az1".into()));
+    assert!(!s.steps.iter().any(|x| x.what.contains("to carry batch")));
+    assert_eq!(
+        s.rto_seconds,
+        region(&d, "us-east-1").rto_seconds,
+        "{:#?}",
+        s.steps
+    );
+
     // The lost group alone behind its load balancer: as before, its region
     // has nothing to serve with and fails over.
     let mut d = second_group_in_one_az(true);
