@@ -98,10 +98,8 @@ pub(super) fn simulate(
         let (first_down, first_cap) = (s.unrecoverable.len(), cap.len());
         let mut region_blocked = false;
         // The load balancers, and the groups and services behind them, that
-        // are down with the AZ; and per load balancer, how many groups and
-        // services it fronts and how many of those are down.
+        // are down with the AZ.
         let mut front_down: Vec<(&str, String)> = Vec::new();
-        let mut backends: Vec<(&str, usize, usize)> = Vec::new();
         // The writers down with the AZ (no standby in another AZ), for people.
         let mut writers_down: Vec<String> = Vec::new();
         // The groups and services behind a load balancer: one lost with the
@@ -153,15 +151,6 @@ pub(super) fn simulate(
                         dead,
                         hit: !dead && azs.iter().any(|(a, _)| *a == az),
                     });
-                    // Only what runs serves behind it (desired 0 runs nothing).
-                    let (one, down) = (usize::from(desired > 0), usize::from(dead && desired > 0));
-                    match backends.iter_mut().find(|(x, _, _)| *x == t) {
-                        Some(b) => {
-                            b.1 += one;
-                            b.2 += down;
-                        }
-                        None => backends.push((t, one, down)),
-                    }
                 }
                 let Some(&(_, hit)) = azs.iter().find(|(a, _)| *a == az) else {
                     continue;
@@ -370,7 +359,7 @@ pub(super) fn simulate(
         region_blocked |= serves && carried(places, &mut s, &mut cap, &members);
         let dark = serves
             && region_blocked
-            && cannot_serve(design, places, &region.code, &front_down, &backends);
+            && cannot_serve(design, places, &region.code, &front_down, &members);
         // The front door still answers but a writer is down: nothing
         // moves by itself, the runbook can (tried on a copy: kept only
         // when it brings the service back).
@@ -568,18 +557,20 @@ fn carried(
 
 /// Whether every target in region `code` of the design's records and
 /// accelerators is down with the AZ: a load balancer in `front_down`, or
-/// one whose every group and service that runs anything (`backends`:
-/// target, how many run, how many of those are down) is. A region no way in points at is not judged (it keeps its answer).
+/// one whose every group and service that runs anything (desired 0 runs
+/// nothing) is. A region no way in points at is not judged (it keeps its answer).
 fn cannot_serve(
     design: &Design,
     places: &Places<'_>,
     code: &str,
     front_down: &[(&str, String)],
-    backends: &[(&str, usize, usize)],
+    members: &[Member<'_>],
 ) -> bool {
     let dead = |t: &str| {
-        front_down.iter().any(|(id, _)| *id == t)
-            || backends.iter().any(|(x, n, d)| *x == t && *n > 0 && n == d)
+        front_down.iter().any(|(id, _)| *id == t) || {
+            let mut running = members.iter().filter(|m| m.target == t && m.desired > 0);
+            running.clone().next().is_some() && running.all(|m| m.dead)
+        }
     };
     let mut any = false;
     let targets = design
