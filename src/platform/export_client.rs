@@ -1,14 +1,21 @@
 //! The page's side of the exporter's web worker: the worker is started on
-//! the first export (so the first paint never downloads the exporter), kept
-//! for the next ones, and replaced after it fails.
+//! the first export (so exports run off the main thread), kept for the next
+//! ones, and replaced after it fails.
 //!
-//! Messages are plain objects. The page posts `{ id, job }` (the job as
+//! The worker runs the editor's own wasm module (one module, not a second
+//! one repeating the model, validation, serde and the allocator): the page
+//! first posts `{ boot: { script, wasm } }`, the editor's script URL and its
+//! compiled `WebAssembly.Module` (or, if the page could not compile it, its
+//! URL), which `index.html`'s loader keeps in `window.topoformEditor`;
+//! `public/export-worker.js` imports that script and starts the module, whose
+//! `main` sees no window and serves exports (`super::export_service`).
+//!
+//! Then messages are plain objects. The page posts `{ id, job }` (the job as
 //! JSON); the worker answers `{ ready: true }` once its wasm has started,
 //! then `{ id, outcome, zip }` per job (the outcome as JSON, the zip as a
-//! transferred `Uint8Array`). `public/export-worker.js`, which loads the
-//! worker's wasm, posts `{ failed }` when that load fails. Jobs submitted
-//! before `ready` wait here: a worker drops messages that arrive before its
-//! handler is set.
+//! transferred `Uint8Array`). `public/export-worker.js` posts `{ failed }`
+//! when its load fails. Jobs submitted before `ready` wait here: a worker
+//! drops messages that arrive before its handler is set.
 
 use crate::core::export::job::{Job, Outcome, Output};
 use js_sys::{Object, Reflect, Uint8Array};
@@ -16,11 +23,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// The worker's script, relative to the page (so any sub-path works).
-/// `index.html` copies it from `public/`; Trunk builds the wasm it loads.
+/// `index.html` copies it from `public/`; it loads the editor's own module.
 pub const WORKER_URL: &str = "./export-worker.js";
+
+/// Where `index.html`'s loader leaves `{ script, wasm }`: the editor's
+/// script URL and its compiled module (or the wasm's URL).
+const EDITOR_GLOBAL: &str = "topoformEditor";
 
 /// Called once with the job's output, or with why there is none.
 pub type Done = Box<dyn FnOnce(Result<Output, String>)>;
@@ -89,7 +100,9 @@ fn defer(done: Done, why: String) {
 }
 
 fn start() -> Result<Connection, String> {
-    let worker = Worker::new(WORKER_URL).map_err(|e| {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(WORKER_URL, &options).map_err(|e| {
         format!(
             "the exporter could not be started: {}",
             describe(&e).unwrap_or_else(|| "the browser refused the worker".into())
@@ -107,6 +120,18 @@ fn start() -> Result<Connection, String> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    // Told first: which module to run. Without the loader's note (a page
+    // that is not the app's, as in the component tests) the worker says so.
+    let editor =
+        Reflect::get(&js_sys::global(), &EDITOR_GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
+    let boot = Object::new();
+    let _ = Reflect::set(&boot, &"boot".into(), &editor);
+    if worker.post_message(&boot).is_err() {
+        worker.terminate();
+        return Err(
+            "the exporter could not be started: the app's module could not be sent to it".into(),
+        );
+    }
     Ok(Connection {
         worker,
         ready: false,

@@ -1,7 +1,8 @@
-//! The worker's side of the exporter (it runs inside the web worker that
-//! `src/bin/export_worker.rs` builds): answers each `{ id, job }` message
-//! with `{ id, outcome, zip }` (see [`super::export_client`] for the
-//! protocol), after announcing `{ ready: true }` once it listens.
+//! The worker's side of the exporter. The web worker runs the editor's own
+//! module (`public/export-worker.js`), whose `main` calls [`serve`] where
+//! there is no window: it answers each `{ id, job }` message with
+//! `{ id, outcome, zip }` (see [`super::export_client`] for the protocol),
+//! after announcing `{ ready: true }` once it listens.
 
 use crate::core::export::job::{run, Job, Outcome};
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -9,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// Starts answering jobs. Call once, from the worker's `main`.
+/// Starts answering jobs. Call once, from `main` in the worker.
 pub fn serve() -> Result<(), String> {
     let scope: DedicatedWorkerGlobalScope = js_sys::global()
         .dyn_into()

@@ -1,9 +1,8 @@
 //! Where the export dialog sends its jobs. The app uses the exporter's web
-//! worker, a second wasm module fetched on the first export, so the first
-//! paint never loads the exporter. Tests that mount the dialog where no
+//! worker (started on the first export, running the editor's own module), so
+//! exports run off the main thread. Tests that mount the dialog where no
 //! worker can be served (wasm-bindgen-test-runner serves only the test's own
-//! wasm) use the in-process exporter; the app never builds that one, so its
-//! bundle never links the exporter.
+//! wasm) use the in-process exporter, which the app never builds.
 
 use crate::core::export::job::{run, Job};
 use crate::platform::export_client::{self, Done};
