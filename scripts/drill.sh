@@ -26,17 +26,24 @@
 #              region, it reads no other stack), the primary's must fail
 #              (printed: that is the outage, not a bug)
 #   promote    scripts/promote-dr.sh --confirm --no-verify with the AWS CLI
-#              (~/.venvs/awscli) through the proxy; checked: each replica is
-#              a standalone writer, each DR group runs at production size
+#              (~/.venvs/awscli) through the proxy, with --move-records where
+#              the runbook offers it and the lost region is not us-east-1
+#              (whose loss takes Route 53's control plane); checked: each
+#              replica is a standalone writer, each DR group runs at
+#              production size; with --move-records, every alias record set
+#              that pointed into the lost region points elsewhere and keeps
+#              its health check
 #   dr-apply   `topoform make-primary` turns the design round (the editor's
 #              edit), the export is written again, and the new primary's root
 #              is planned and applied with the old primary still down;
 #              checked: the plan destroys nothing
 #   recover    the primary region answers again
-#   failback   scripts/failback.sh --confirm --no-verify, answering y to each
+#   failback   scripts/failback.sh --confirm --no-verify (and --move-records
+#              when promote-dr.sh had it), answering y to each
 #              question; checked: the writer is home and not a replica, the
 #              DR copy is gone (for Terraform to recreate), the DR groups are
-#              back to their design size
+#              back to their design size, the alias record sets are exactly
+#              as before the outage (aliases and health checks)
 #   converge   the original export (the primary home again) is applied to
 #              every stack but bootstrap by scripts/apply-on-moto.sh
 #              (TOPOFORM_APPLY_EXISTING=1), which then requires a clean
@@ -232,6 +239,28 @@ while IFS=$'\t' read -r kind region name min desired; do
   esac
 done <"$WORK/expect.tsv"
 
+# The alias record sets (scripts/drill/record_sets.py), through Route 53's
+# control plane (signed for us-east-1).
+record_sets() {
+  local z
+  for z in $(aws route53 list-hosted-zones --region us-east-1 --query 'HostedZones[].Id' --output text); do
+    aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id "$z" --output json
+  done | python3 "$DRILL/record_sets.py"
+}
+record_sets >"$WORK/records.before"
+say "  $(wc -l <"$WORK/records.before") alias record sets"
+# Records that follow a health check are re-pointed too (--move-records,
+# for when the check keeps passing) where the runbook offers it, unless
+# the lost region is us-east-1, which takes Route 53's control plane down.
+MOVE=()
+if grep -q -- '--move-records) MOVE_RECORDS=1' "$PROMOTE"; then
+  if [ "$HOME_REGION" = us-east-1 ]; then
+    say "  the runbooks offer --move-records; not drilled: Route 53's control plane is down with us-east-1"
+  else
+    MOVE=(--move-records)
+  fi
+fi
+
 # --- outage ------------------------------------------------------------------------
 say "=== outage: $HOME_REGION goes down"
 outage "$HOME_REGION"
@@ -259,9 +288,9 @@ for r in $REGIONS; do
 done
 phase_done dr-plan
 
-say "=== promote-dr.sh --confirm --no-verify"
+say "=== promote-dr.sh --confirm --no-verify ${MOVE[*]}"
 refused=$(grep -c '^\[outage_proxy\] 503' "$WORK/proxy.log" || true)
-bash "$PROMOTE" --confirm --no-verify >"$WORK/promote.log" 2>&1 || { sed 's/^/    /' "$WORK/promote.log"; fail "promote-dr.sh failed"; }
+bash "$PROMOTE" --confirm --no-verify "${MOVE[@]}" >"$WORK/promote.log" 2>&1 || { sed 's/^/    /' "$WORK/promote.log"; fail "promote-dr.sh failed"; }
 sed 's/^/    /' "$WORK/promote.log"
 if [ "$(grep -c '^\[outage_proxy\] 503' "$WORK/proxy.log" || true)" != "$refused" ]; then
   fail "promote-dr.sh called the region that is down"
@@ -277,6 +306,30 @@ while IFS=$'\t' read -r kind region name min desired; do
     aurora) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
   esac
 done <"$WORK/expect.tsv"
+if [ ${#MOVE[@]} -gt 0 ]; then
+  # Every set that aliased a load balancer of the lost region now aliases
+  # one elsewhere, with the health check it had.
+  record_sets >"$WORK/records.moved"
+  python3 - "$WORK/records.before" "$WORK/records.moved" "$HOME_REGION" <<'PY' || fail "--move-records left record sets behind (above)"
+import sys
+before, after, home = (open(sys.argv[1]).read().split("\n"), open(sys.argv[2]).read().split("\n"), sys.argv[3])
+key = lambda l: tuple(l.split()[:3])
+now = {key(l): l.split() for l in after if l}
+bad = 0
+for l in filter(None, before):
+    name, kind, ident, check, dns = l.split()
+    got = now.get(key(l))
+    if got is None:
+        print(f"    gone: {name} {kind} {ident}"); bad += 1
+    elif got[3] != check:
+        print(f"    {name} {kind} {ident}: health check {got[3]}, was {check}"); bad += 1
+    elif f".{home}." in f".{got[4]}":
+        print(f"    {name} {kind} {ident}: still aliases {got[4]}"); bad += 1
+    elif got[4] != dns:
+        print(f"    ok: {name} {kind} {ident} -> {got[4]} (health check {check} kept)")
+sys.exit(1 if bad else 0)
+PY
+fi
 
 # --- the design follows the failover; the new primary's root is applied -------------
 TAKER=$(awk -F'\t' '$1 == "promote" || $1 == "aurora" { print $2; exit }' "$WORK/expect.tsv")
@@ -310,7 +363,7 @@ say "=== failback.sh --confirm --no-verify (answering y to every question)"
 # Under set -e a failing pipeline would end the drill before its log is shown.
 rc=0
 set +o pipefail
-yes y | bash "$FAILBACK" --confirm --no-verify >"$WORK/failback.log" 2>&1 || rc=$?
+yes y | bash "$FAILBACK" --confirm --no-verify "${MOVE[@]}" >"$WORK/failback.log" 2>&1 || rc=$?
 set -o pipefail
 sed 's/^/    /' "$WORK/failback.log"
 [ "$rc" = 0 ] || fail "failback.sh exited $rc"
@@ -341,6 +394,13 @@ while IFS=$'\t' read -r kind region name min desired; do
     aurora-home) check "writer of $name" "$(writer "$region" "$name")" "${min//ACCOUNT_ID/$ACCOUNT}" ;;
   esac
 done <"$WORK/expect.tsv"
+
+# The runbooks put back every record set they moved, health checks included.
+record_sets >"$WORK/records.after"
+if ! diff -u "$WORK/records.before" "$WORK/records.after" >"$WORK/records.diff"; then
+  sed 's/^/    /' "$WORK/records.diff"; fail "the record sets after the failback differ from before the outage (above)"
+fi
+say "  ok: the $(wc -l <"$WORK/records.after") alias record sets are as before the outage"
 
 say "=== converge: the original export applied again to every stack, then a clean second plan"
 PATH="$WORK/shim:$PATH" TOPOFORM_MOTO_SERVER="$WORK/shim/moto_server" TOPOFORM_APPLY_EXISTING=1 TOPOFORM_APPLY_JOBS=${TOPOFORM_APPLY_JOBS:-2} \

@@ -329,6 +329,73 @@ fn ecs_services_grow_on_failover_and_shrink_on_failback() {
     has(&out, "+ aws ecs update-service --region us-west-2 --cluster relay-prod-ecs --service relay-prod-api --desired-count 1\n");
 }
 
+/// A record that follows its primary's health check moves by itself when
+/// the region is lost, not when an AZ loss takes the writer and leaves the
+/// load balancer healthy: `--move-records` then points the primary's set
+/// at the region that takes over, keeping its health check (read from the
+/// live set, as the UPSERT replaces the whole set), and failback's points
+/// it back. Without the flag the runbook only says so. The drill runs it on
+/// moto (`scripts/drill.sh`, a design whose primary is not us-east-1).
+#[test]
+fn records_that_follow_a_health_check_move_with_move_records() {
+    let (dir, _) = export_to("move-records", &design("active-passive"));
+    let (ok, out) = run(&dir, "scripts/promote-dr.sh", &[], "");
+    assert!(ok, "{out}");
+    has(
+        &out,
+        "then run with --move-records, which points it at shop-prod-web in us-west-2",
+    );
+    assert!(!out.contains("change-resource-record-sets"), "{out}");
+    let (ok, out) = run(&dir, "scripts/promote-dr.sh", &["--move-records"], "");
+    assert!(ok, "{out}");
+    let alb = has(
+        &out,
+        "+ aws elbv2 describe-load-balancers --region us-west-2 --names shop-prod-web",
+    );
+    let check = has(&out, "+ aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id ZONE_ID --start-record-name app.example.com --start-record-type A --query ResourceRecordSets\\[\\?Type==\\'A\\'\\ \\&\\&\\ SetIdentifier==\\'use1-alb\\'\\].HealthCheckId\\ \\|\\ \\[0\\] --output text\n");
+    let change = has(&out, "+ aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id ZONE_ID --change-batch \\{\\\"Comment\\\":\\\"failover\\\"");
+    let promote = has(&out, "+ aws rds promote-read-replica");
+    assert!(
+        promote < alb && alb < check && check < change,
+        "after the database, the load balancer, the health check, then the change:\n{out}"
+    );
+    for want in [
+        "\\\"SetIdentifier\\\":\\\"use1-alb\\\"\\,\\\"Failover\\\":\\\"PRIMARY\\\"",
+        "\\\"HealthCheckId\\\":\\\"HEALTH_CHECK_ID\\\"",
+        "\\\"DNSName\\\":\\\"ALB_DNS_NAME\\\"",
+    ] {
+        assert!(out[change..].contains(want), "{want} in the change:\n{out}");
+    }
+    let (ok, out) = run(&dir, "scripts/failback.sh", &[], "");
+    assert!(ok, "{out}");
+    has(
+        &out,
+        "if promote-dr.sh ran with --move-records, run this with --move-records too",
+    );
+    assert!(!out.contains("change-resource-record-sets"), "{out}");
+    let (ok, out) = run(&dir, "scripts/failback.sh", &["--move-records"], "");
+    assert!(ok, "{out}");
+    let ask = has(
+        &out,
+        "would ask: Point app.example.com back at shop-prod-web in us-east-1?",
+    );
+    let home = has(
+        &out,
+        "+ aws elbv2 describe-load-balancers --region us-east-1 --names shop-prod-web",
+    );
+    let back = has(&out, "\\\"Comment\\\":\\\"failback\\\"");
+    assert!(ask < home && home < back, "{out}");
+    assert!(out[back..].contains("HEALTH_CHECK_ID"), "{out}");
+
+    // A design whose records need no health check to move has no such flag.
+    let (dir, _) = export_to("move-records-simple", &design_named("simple-record"));
+    let (ok, out) = run(&dir, "scripts/promote-dr.sh", &["--move-records"], "");
+    assert!(
+        !ok && out.contains("unknown argument: --move-records"),
+        "{out}"
+    );
+}
+
 #[test]
 fn unknown_flags_are_refused() {
     let (dir, _) = export_to("flags", &design("active-passive"));

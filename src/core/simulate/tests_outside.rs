@@ -473,8 +473,8 @@ fn a_writer_lost_with_its_az_behind_a_healthy_front_door_recovers_by_the_runbook
     // The load balancer still answers from use1-az2 and its health checks
     // pass: Route 53 does not move traffic by itself. The runbook does: a
     // person starts it, promotes the replica in us-west-2, then moves the
-    // record (its primary has a Route 53 health check, so promote-dr.sh
-    // leaves it and the person re-points it by hand); resolvers keep the
+    // record (its primary has a Route 53 health check, which keeps passing,
+    // so the person runs it with --move-records); resolvers keep the
     // old answer for the alias TTL. The standby group grows meanwhile
     // (no target tracking: promote-dr.sh raises it, from when the person
     // starts).
@@ -507,7 +507,10 @@ fn a_writer_lost_with_its_az_behind_a_healthy_front_door_recovers_by_the_runbook
     assert_eq!(step("rds-replica-promote").ends_at, data_end);
     let moved = step("alias-ttl");
     assert_eq!(moved.ends_at, traffic_end);
-    assert!(moved.what.contains("by hand"), "{moved:?}");
+    assert!(
+        moved.what.contains("promote-dr.sh --move-records"),
+        "{moved:?}"
+    );
     // No health check sees anything fail: no detection step.
     assert!(s.steps.iter().all(|x| x.fact != "design"), "{:#?}", s.steps);
     // The assumption and the unknown in-region wait are said.

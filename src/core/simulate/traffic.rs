@@ -117,11 +117,11 @@ pub(super) fn leave(
             if let Move::ByRunbook(start) = how {
                 // The target stays healthy: promote-dr.sh re-points a
                 // record whose target has no Route 53 health check; one
-                // with a check (which keeps passing) it leaves to the
-                // check, so a person changes it by hand. Either way
-                // through Route 53's control plane, then the alias TTL.
+                // with a check (which keeps passing) only when run with
+                // --move-records. Either way through Route 53's control
+                // plane, then the alias TTL.
                 let who = if t.health_check.is_some() {
-                    format!("A person re-points record {} by hand (promote-dr.sh leaves it to its health check, which keeps passing)", r.name)
+                    format!("promote-dr.sh --move-records re-points record {} (its health check keeps passing, so Route 53 would not move it)", r.name)
                 } else {
                     format!("promote-dr.sh re-points record {}", r.name)
                 };

@@ -28,7 +28,11 @@ pub fn failback(plan: &Plan<'_>) -> String {
             "check passes: keep the primary's application out of service until its",
             "database is the writer again (this script's first step).",
         ],
-        &[],
+        if super::promote_dr::can_move_records(plan) {
+            &[super::promote_dr::MOVE_RECORDS]
+        } else {
+            &[]
+        },
     );
     sh.push_str(&format!("HOME_REGION={}\n", w(home)));
     sh.push_str("PENDING=0\n");

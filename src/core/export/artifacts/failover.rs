@@ -141,8 +141,12 @@ pub struct RecordMove {
 
 /// What a record needs when the primary fails.
 pub enum RecordAction {
-    /// Route 53 moves traffic itself (health checks, data plane); the text says why.
-    Automatic(String),
+    /// Route 53 moves traffic itself (health checks, data plane); the text
+    /// says why. The sets are what `--move-records` re-points when the
+    /// primary's health check keeps passing (an AZ loss took the writer,
+    /// not the load balancer): each keeps its health check (empty when no
+    /// region that takes over has a load balancer to point at).
+    Automatic(String, Vec<SetChange>),
     /// Nothing points at the primary region, so nothing moves.
     Untouched(String),
     /// The primary's record sets are pointed at a load balancer in a taking region.
@@ -154,8 +158,17 @@ pub enum RecordAction {
 /// One record set to re-point: failover points it at `dr`, failback back at `primary`.
 pub struct SetChange {
     /// The Route 53 record set, as JSON, with the alias target left as
-    /// `__ALB_DNS__` and `__ALB_ZONE__` for the script to fill in.
+    /// `__ALB_DNS__` and `__ALB_ZONE__` for the script to fill in, and a
+    /// set with a health check its id as `__HEALTH_CHECK__` (read from the
+    /// live set: an UPSERT replaces the whole set, so it must carry it).
     pub set_json: String,
+    /// The set's identifier, when it has one (read back by the script to
+    /// find its health check).
+    pub set_identifier: Option<String>,
+    /// Whether the set carries a Route 53 health check.
+    pub checked: bool,
+    /// The record's type (`A`, `AAAA`), to find the live set.
+    pub kind: &'static str,
     /// The primary-region load balancer it points at normally: (region, name).
     pub primary: (String, String),
     /// The taking region's load balancer it points at after failover: (region, name).
@@ -421,17 +434,41 @@ fn record_move(
         } else {
             "every primary-region target has a health check: Route 53 stops answering with it once the check fails"
         };
-        return mv(RecordAction::Automatic(why.into()));
+        // What `--move-records` re-points when the check keeps passing.
+        let forced: Vec<_> = in_primary
+            .iter()
+            .filter(|(t, _)| t.health_check.is_some() && t.role != Some(FailoverRole::Secondary))
+            .collect();
+        let sets =
+            set_changes(design, primary, takers, &fqdn, rec, sets, &forced).unwrap_or_default();
+        return mv(RecordAction::Automatic(why.into(), sets));
     }
-    // The taking region's load balancer: one the record already names, else
-    // the twin of the primary's (same name), else the first public one.
+    match set_changes(design, primary, takers, &fqdn, rec, sets, &needs) {
+        Ok(changes) => mv(RecordAction::Change(changes)),
+        Err(why) => mv(RecordAction::Manual(why)),
+    }
+}
+
+/// The record sets of `rec` for `targets` (primary-region targets and their
+/// load balancers), each pointed at a load balancer of a region that takes
+/// over: one the record already names, else the twin of the primary's (same
+/// name), else the first public one. Err when no such load balancer exists.
+fn set_changes(
+    design: &Design,
+    primary: &Region,
+    takers: &[&Region],
+    fqdn: &str,
+    rec: &Record,
+    sets: &[RecordSet<'_>],
+    targets: &[&(&crate::core::model::Target, &Alb)],
+) -> Result<Vec<SetChange>, String> {
     let named = rec.targets.iter().find_map(|t| {
         takers
             .iter()
             .find_map(|r| albs(r).find(|a| a.id == t.target).map(|a| (*r, a)))
     });
     let mut changes = Vec::new();
-    for (t, a) in needs {
+    for (t, a) in targets.iter().copied() {
         let dr = named
             .or_else(|| {
                 takers
@@ -444,20 +481,18 @@ fn record_move(
                     .find_map(|r| albs(r).find(|b| !b.internal).map(|b| (*r, b)))
             });
         let Some((dr_region, dr_alb)) = dr else {
-            return mv(RecordAction::Manual(
-                "no load balancer in a region that takes over to point it at".into(),
-            ));
+            return Err("no load balancer in a region that takes over to point it at".into());
         };
         let mut set = serde_json::Map::new();
-        set.insert("Name".into(), fqdn.clone().into());
+        set.insert("Name".into(), fqdn.into());
         set.insert("Type".into(), rec.kind.as_str().into());
         // The identifier the exporter gives the set: one derivation for both.
-        if let Some(id) = sets
+        let set_identifier = sets
             .iter()
             .find(|s| std::ptr::eq(s.target, *t))
-            .and_then(|s| s.set_identifier.clone())
-        {
-            set.insert("SetIdentifier".into(), id.into());
+            .and_then(|s| s.set_identifier.clone());
+        if let Some(id) = &set_identifier {
+            set.insert("SetIdentifier".into(), id.clone().into());
         }
         match rec.policy {
             RoutingPolicy::Failover => {
@@ -487,12 +522,19 @@ fn record_move(
             }
             RoutingPolicy::Simple => {}
         }
+        let checked = t.health_check.is_some();
+        if checked {
+            set.insert("HealthCheckId".into(), "__HEALTH_CHECK__".into());
+        }
         set.insert(
             "AliasTarget".into(),
             serde_json::json!({"HostedZoneId": "__ALB_ZONE__", "DNSName": "__ALB_DNS__", "EvaluateTargetHealth": true}),
         );
         changes.push(SetChange {
             set_json: serde_json::Value::Object(set).to_string(),
+            set_identifier,
+            checked,
+            kind: rec.kind.as_str(),
             primary: (primary.code.clone(), names::regional(design, &a.name)),
             dr: (
                 dr_region.code.clone(),
@@ -500,7 +542,7 @@ fn record_move(
             ),
         });
     }
-    mv(RecordAction::Change(changes))
+    Ok(changes)
 }
 
 /// The ARN partition of a region code.

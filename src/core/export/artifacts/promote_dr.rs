@@ -10,7 +10,9 @@
 //! service; check the new endpoints answer. Traffic moves as soon as the
 //! data is writable: the capacity that is already running serves meanwhile.
 
-use super::failover::{failover_instance, partition, DbKind, Plan, RecordAction};
+use super::failover::{
+    failover_instance, partition, DbKind, Plan, RecordAction, RecordMove, SetChange,
+};
 use super::shell::{prelude, shell_word as w, Flag};
 
 /// The script, for a design with a primary and somewhere to fail over to.
@@ -35,11 +37,14 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
             "may be impaired in an outage; failover records with health checks switch",
             "in the data plane and need no change: prefer them.",
         ],
-        &[Flag {
-            name: "--planned",
-            var: "PLANNED",
-            help: "the primary is healthy: switch over without data loss",
-        }],
+        &[
+            Flag {
+                name: "--planned",
+                var: "PLANNED",
+                help: "the primary is healthy: switch over without data loss",
+            },
+            MOVE_RECORDS,
+        ][..if can_move_records(plan) { 2 } else { 1 }],
     );
     sh.push_str(&format!("PRIMARY_REGION={}\n", w(from)));
     sh.push_str("if [ \"$CONFIRM\" = 1 ]; then MODE=\"for real\"; else MODE=\"dry run, nothing is changed\"; fi\n");
@@ -211,8 +216,26 @@ fn grow_wait(plan: &Plan<'_>) -> String {
     sh
 }
 
+/// The flag that re-points records which would move by themselves, for
+/// when the primary's health check keeps passing; given to both runbooks
+/// when the plan has such a record (see [`RecordAction::Automatic`]).
+pub(super) const MOVE_RECORDS: Flag = Flag {
+    name: "--move-records",
+    var: "MOVE_RECORDS",
+    help: "also re-point records that follow a health check (it still passes: an AZ loss took the writer, not the load balancer)",
+};
+
+/// Whether the plan has a record `--move-records` would re-point.
+pub(super) fn can_move_records(plan: &Plan<'_>) -> bool {
+    plan.records
+        .iter()
+        .any(|r| matches!(&r.action, RecordAction::Automatic(_, sets) if !sets.is_empty()))
+}
+
 /// The DNS step: each record moves by itself, needs no move, or gets an
-/// UPSERT pointing its primary set at the taking region (`back`: at the primary).
+/// UPSERT pointing its primary set at the taking region (`back`: at the
+/// primary). A record that moves by itself is re-pointed too with
+/// `--move-records`.
 pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
     let mut sh = String::new();
     if plan.records.is_empty() {
@@ -228,57 +251,123 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
     for rec in &plan.records {
         let name = w(&rec.fqdn);
         match &rec.action {
-            RecordAction::Automatic(_) if back => sh.push_str(&format!(
-                "log \"record \"{name}\" ({}): moves back by itself once the primary's health check passes\"\n",
-                rec.policy
-            )),
-            RecordAction::Automatic(why) => {
+            RecordAction::Automatic(_, sets) if back => {
+                sh.push_str(&format!(
+                    "log \"record \"{name}\" ({}): moves back by itself once the primary's health check passes\"\n",
+                    rec.policy
+                ));
+                if !sets.is_empty() {
+                    sh.push_str("if [ \"$MOVE_RECORDS\" = 1 ]; then\n");
+                    sh.push_str("log \"  --move-records: pointing it back at the primary (promote-dr.sh --move-records pointed it away)\"\n");
+                    upserts(&mut sh, rec, sets, back, &mut n);
+                    sh.push_str("else\nlog \"  if promote-dr.sh ran with --move-records, run this with --move-records too: it points the record back\"\nfi\n");
+                }
+            }
+            RecordAction::Automatic(why, sets) => {
                 sh.push_str(&format!(
                     "log \"record \"{name}\" ({}): moves by itself, nothing to change: \"{}\n",
                     rec.policy,
                     w(why)
                 ));
-                sh.push_str("log \"  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand\"\n");
+                if sets.is_empty() {
+                    sh.push_str("log \"  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand\"\n");
+                } else {
+                    sh.push_str("if [ \"$MOVE_RECORDS\" = 1 ]; then\n");
+                    sh.push_str("log \"  --move-records: re-pointing it now, its health check may still pass (an AZ loss took the writer, not the load balancer)\"\n");
+                    upserts(&mut sh, rec, sets, back, &mut n);
+                    sh.push_str("log \"note: a Terraform apply of the stack holding the records points it back at the primary: apply it only after failback\"\n");
+                    sh.push_str(&format!(
+                        "else\nlog \"  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then run with --move-records, which points it at \"{}\" in \"{}\nfi\n",
+                        w(&sets[0].dr.1),
+                        w(&sets[0].dr.0)
+                    ));
+                }
             }
-            RecordAction::Untouched(why) => sh.push_str(&format!("log \"record \"{name}\": nothing to change: \"{}\n", w(why))),
-            RecordAction::Manual(why) => sh.push_str(&format!("log \"record \"{name}\": CHANGE IT BY HAND: \"{}\n", w(why))),
+            RecordAction::Untouched(why) => sh.push_str(&format!(
+                "log \"record \"{name}\": nothing to change: \"{}\n",
+                w(why)
+            )),
+            RecordAction::Manual(why) => sh.push_str(&format!(
+                "log \"record \"{name}\": CHANGE IT BY HAND: \"{}\n",
+                w(why)
+            )),
             RecordAction::Change(sets) => {
                 sh.push_str(&format!(
                     "log \"record \"{name}\" ({}) does not move by itself: re-pointing it (Route 53 control plane, us-east-1)\"\n",
                     rec.policy
                 ));
-                for set in sets {
-                    n += 1;
-                    let (r, alb) = if back { &set.primary } else { &set.dr };
-                    if back {
-                        sh.push_str(&format!("ask {}\n", w(&format!("Point {} back at {} in {}?", rec.fqdn, alb, r))));
-                    }
-                    match &rec.zone_id {
-                        // The design names the zone (dns.zone_id): no look-up.
-                        Some(id) => sh.push_str(&format!("ZONE_{n}={}\n", w(id))),
-                        None => sh.push_str(&format!(
-                            "ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text)\n",
-                            w(&rec.zone)
-                        )),
-                    }
-                    sh.push_str(&format!(
-                        "ALB_{n}=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)\n",
-                        w(r),
-                        w(alb)
-                    ));
-                    sh.push_str(&format!("read -r ALB_DNS ALB_ZONE <<<\"$ALB_{n}\"\n"));
-                    let batch = format!("{{\"Comment\":\"{}\",\"Changes\":[{{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{}}}]}}", if back { "failback" } else { "failover" }, set.set_json);
-                    sh.push_str(&format!("BATCH_{n}={}\n", w(&batch)));
-                    sh.push_str(&format!("BATCH_{n}=${{BATCH_{n}//__ALB_DNS__/\"$ALB_DNS\"}}\nBATCH_{n}=${{BATCH_{n}//__ALB_ZONE__/\"$ALB_ZONE\"}}\n"));
-                    sh.push_str(&format!(
-                        "CHANGE_{n}=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --change-batch \"$BATCH_{n}\" --query ChangeInfo.Id --output text)\n"
-                    ));
-                    sh.push_str(&format!("run aws route53 wait resource-record-sets-changed --region us-east-1 --id \"$CHANGE_{n}\"\n"));
-                }
+                upserts(&mut sh, rec, sets, back, &mut n);
             }
         }
     }
     sh
+}
+
+/// The commands that point each of `sets` at the taking region's load
+/// balancer (`back`: at the primary's), numbered on from `n`. A set with a
+/// health check gets its id from the live set first: the UPSERT replaces
+/// the whole set, and the check stays with it.
+fn upserts(sh: &mut String, rec: &RecordMove, sets: &[SetChange], back: bool, n: &mut usize) {
+    for set in sets {
+        *n += 1;
+        let n = *n;
+        let (r, alb) = if back { &set.primary } else { &set.dr };
+        if back {
+            sh.push_str(&format!(
+                "ask {}\n",
+                w(&format!("Point {} back at {} in {}?", rec.fqdn, alb, r))
+            ));
+        }
+        match &rec.zone_id {
+            // The design names the zone (dns.zone_id): no look-up.
+            Some(id) => sh.push_str(&format!("ZONE_{n}={}\n", w(id))),
+            None => sh.push_str(&format!(
+                "ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text)\n",
+                w(&rec.zone)
+            )),
+        }
+        sh.push_str(&format!(
+            "ALB_{n}=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)\n",
+            w(r),
+            w(alb)
+        ));
+        sh.push_str(&format!("read -r ALB_DNS ALB_ZONE <<<\"$ALB_{n}\"\n"));
+        let batch = format!("{{\"Comment\":\"{}\",\"Changes\":[{{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{}}}]}}", if back { "failback" } else { "failover" }, set.set_json);
+        sh.push_str(&format!("BATCH_{n}={}\n", w(&batch)));
+        sh.push_str(&format!("BATCH_{n}=${{BATCH_{n}//__ALB_DNS__/\"$ALB_DNS\"}}\nBATCH_{n}=${{BATCH_{n}//__ALB_ZONE__/\"$ALB_ZONE\"}}\n"));
+        if set.checked {
+            // The live set's health check, found by name, type and identifier
+            // (Route 53 lists sets from the given name and type on).
+            let query = match &set.set_identifier {
+                Some(id) => format!(
+                    "ResourceRecordSets[?Type=='{}' && SetIdentifier=='{}'].HealthCheckId | [0]",
+                    set.kind,
+                    id.replace('\'', "")
+                ),
+                None => format!(
+                    "ResourceRecordSets[?Type=='{}'].HealthCheckId | [0]",
+                    set.kind
+                ),
+            };
+            sh.push_str(&format!(
+                "CHECK_{n}=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --start-record-name {} --start-record-type {} --query {} --output text)\n",
+                w(&rec.fqdn),
+                set.kind,
+                w(&query)
+            ));
+            sh.push_str(&format!(
+                "case \"$CHECK_{n}\" in \"\" | None) log \"the record set of \"{}\" has no health check to keep: not changed\"; exit 1 ;; esac\n",
+                w(&rec.fqdn)
+            ));
+            sh.push_str(&format!(
+                "BATCH_{n}=${{BATCH_{n}//__HEALTH_CHECK__/\"$CHECK_{n}\"}}\n"
+            ));
+        }
+        sh.push_str(&format!(
+            "CHANGE_{n}=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --change-batch \"$BATCH_{n}\" --query ChangeInfo.Id --output text)\n"
+        ));
+        sh.push_str(&format!("run aws route53 wait resource-record-sets-changed --region us-east-1 --id \"$CHANGE_{n}\"\n"));
+    }
 }
 
 /// The label a runbook puts in place of a wildcard record's `*` to check it.

@@ -187,7 +187,8 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
     r.push_str("3. DNS:\n");
     for rec in &plan.records {
         let what = match &rec.action {
-            RecordAction::Automatic(why) => format!("moves by itself: {why}."),
+            RecordAction::Automatic(why, sets) if sets.is_empty() => format!("moves by itself: {why}."),
+            RecordAction::Automatic(why, _) => format!("moves by itself: {why}. If the primary's check keeps passing (an AZ loss took the writer, not the load balancer), run the script with `--move-records`: it points the primary's record set at the region that takes over, keeping its health check (and `failback.sh --move-records` points it back; a Terraform apply of the records' stack before then points it back too)."),
             RecordAction::Untouched(why) => format!("nothing to change: {why}."),
             RecordAction::Change(_) => "does not move by itself: the script points its primary record set at the region that takes over (`change-resource-record-sets`).".to_string(),
             RecordAction::Manual(why) => format!("change it by hand: {why}."),
@@ -224,7 +225,7 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
         && plan
             .records
             .iter()
-            .any(|x| matches!(x.action, RecordAction::Automatic(_)))
+            .any(|x| matches!(x.action, RecordAction::Automatic(..)))
     {
         r.push_str("Records that fail over by health check send traffic back to the primary as soon as its check passes: keep the primary's application out of service until its database is the writer again.\n\n");
     }

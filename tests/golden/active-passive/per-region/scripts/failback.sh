@@ -12,11 +12,13 @@ export AWS_PAGER=""
 SCRIPT='failback.sh'
 CONFIRM=0
 VERIFY=1
+MOVE_RECORDS=0
 
 usage() {
   cat <<'EOF'
-usage: scripts/failback.sh [--confirm] [--no-verify]
+usage: scripts/failback.sh [--confirm] [--move-records] [--no-verify]
   --confirm    run the commands (without it: a dry run that only prints them)
+  --move-records also re-point records that follow a health check (it still passes: an AZ loss took the writer, not the load balancer)
   --no-verify  skip the HTTP checks of the endpoints at the end (drills on emulators)
 EOF
 }
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --confirm) CONFIRM=1 ;;
     --no-verify) VERIFY=0 ;;
+    --move-records) MOVE_RECORDS=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "$SCRIPT: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -154,6 +157,23 @@ fi
 
 log "== 2. traffic back to the primary"
 log "record "'app.example.com'" (failover): moves back by itself once the primary's health check passes"
+if [ "$MOVE_RECORDS" = 1 ]; then
+log "  --move-records: pointing it back at the primary (promote-dr.sh --move-records pointed it away)"
+ask 'Point app.example.com back at shop-prod-web in us-east-1?'
+ZONE_1=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name 'example.com' --max-items 1 --query 'HostedZones[0].Id' --output text)
+ALB_1=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region 'us-east-1' --names 'shop-prod-web' --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)
+read -r ALB_DNS ALB_ZONE <<<"$ALB_1"
+BATCH_1='{"Comment":"failback","Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"app.example.com","Type":"A","SetIdentifier":"use1-alb","Failover":"PRIMARY","HealthCheckId":"__HEALTH_CHECK__","AliasTarget":{"HostedZoneId":"__ALB_ZONE__","DNSName":"__ALB_DNS__","EvaluateTargetHealth":true}}}]}'
+BATCH_1=${BATCH_1//__ALB_DNS__/"$ALB_DNS"}
+BATCH_1=${BATCH_1//__ALB_ZONE__/"$ALB_ZONE"}
+CHECK_1=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --start-record-name 'app.example.com' --start-record-type A --query 'ResourceRecordSets[?Type=='\''A'\'' && SetIdentifier=='\''use1-alb'\''].HealthCheckId | [0]' --output text)
+case "$CHECK_1" in "" | None) log "the record set of "'app.example.com'" has no health check to keep: not changed"; exit 1 ;; esac
+BATCH_1=${BATCH_1//__HEALTH_CHECK__/"$CHECK_1"}
+CHANGE_1=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --change-batch "$BATCH_1" --query ChangeInfo.Id --output text)
+run aws route53 wait resource-record-sets-changed --region us-east-1 --id "$CHANGE_1"
+else
+log "  if promote-dr.sh ran with --move-records, run this with --move-records too: it points the record back"
+fi
 
 log "== 3. check the primary's endpoints"
 LB_1=$(capture ALB_DNS_NAME aws elbv2 describe-load-balancers --region 'us-east-1' --names 'shop-prod-web' --query 'LoadBalancers[0].DNSName' --output text)

@@ -17,12 +17,14 @@ SCRIPT='promote-dr.sh'
 CONFIRM=0
 VERIFY=1
 PLANNED=0
+MOVE_RECORDS=0
 
 usage() {
   cat <<'EOF'
-usage: scripts/promote-dr.sh [--confirm] [--planned] [--no-verify]
+usage: scripts/promote-dr.sh [--confirm] [--planned] [--move-records] [--no-verify]
   --confirm    run the commands (without it: a dry run that only prints them)
   --planned    the primary is healthy: switch over without data loss
+  --move-records also re-point records that follow a health check (it still passes: an AZ loss took the writer, not the load balancer)
   --no-verify  skip the HTTP checks of the endpoints at the end (drills on emulators)
 EOF
 }
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
     --confirm) CONFIRM=1 ;;
     --no-verify) VERIFY=0 ;;
     --planned) PLANNED=1 ;;
+    --move-records) MOVE_RECORDS=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "$SCRIPT: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -139,7 +142,23 @@ run aws rds wait db-cluster-available --region 'us-west-2' --db-cluster-identifi
 
 log "== 3. traffic"
 log "record "'api.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
-log "  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then move it by hand"
+if [ "$MOVE_RECORDS" = 1 ]; then
+log "  --move-records: re-pointing it now, its health check may still pass (an AZ loss took the writer, not the load balancer)"
+ZONE_1=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name 'example.com' --max-items 1 --query 'HostedZones[0].Id' --output text)
+ALB_1=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region 'us-west-2' --names 'saas-prod-web' --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)
+read -r ALB_DNS ALB_ZONE <<<"$ALB_1"
+BATCH_1='{"Comment":"failover","Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com","Type":"A","SetIdentifier":"use1-alb","Failover":"PRIMARY","HealthCheckId":"__HEALTH_CHECK__","AliasTarget":{"HostedZoneId":"__ALB_ZONE__","DNSName":"__ALB_DNS__","EvaluateTargetHealth":true}}}]}'
+BATCH_1=${BATCH_1//__ALB_DNS__/"$ALB_DNS"}
+BATCH_1=${BATCH_1//__ALB_ZONE__/"$ALB_ZONE"}
+CHECK_1=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --start-record-name 'api.example.com' --start-record-type A --query 'ResourceRecordSets[?Type=='\''A'\'' && SetIdentifier=='\''use1-alb'\''].HealthCheckId | [0]' --output text)
+case "$CHECK_1" in "" | None) log "the record set of "'api.example.com'" has no health check to keep: not changed"; exit 1 ;; esac
+BATCH_1=${BATCH_1//__HEALTH_CHECK__/"$CHECK_1"}
+CHANGE_1=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --change-batch "$BATCH_1" --query ChangeInfo.Id --output text)
+run aws route53 wait resource-record-sets-changed --region us-east-1 --id "$CHANGE_1"
+log "note: a Terraform apply of the stack holding the records points it back at the primary: apply it only after failback"
+else
+log "  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then run with --move-records, which points it at "'saas-prod-web'" in "'us-west-2'
+fi
 
 log "== 4. wait for the new capacity"
 wait_for 'saas-prod-api runs 2 tasks' 2 60 10 aws ecs describe-services --region 'us-west-2' --cluster 'saas-prod-ecs' --services 'saas-prod-api' --query 'services[0].runningCount' --output text
