@@ -210,7 +210,7 @@ fn the_runbook_uses_the_existing_zone_by_its_id() {
         !by_id.contains("list-hosted-zones-by-name")
             && by_id
                 .lines()
-                .any(|l| l.starts_with("ZONE_1=") && l.contains("Z0123456789ABC")),
+                .any(|l| l.trim_start().starts_with("ZONE_1=") && l.contains("Z0123456789ABC")),
         "{by_id}"
     );
 }

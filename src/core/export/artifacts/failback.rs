@@ -67,6 +67,7 @@ pub fn failback(plan: &Plan<'_>) -> String {
     sh.push_str(&records(plan, true));
     sh.push_str("\nlog \"== 3. check the primary's endpoints\"\n");
     sh.push_str(&checks(plan, true));
+    sh.push_str(super::promote_dr::UNMOVED_CHECK);
     sh.push_str("\nlog \"== 4. the groups that took over go back to their design size\"\n");
     for g in plan.groups.iter().filter(|g| !g.at_size()) {
         let (r, n) = (w(&g.region), w(&g.name));

@@ -135,6 +135,13 @@ pub struct RecordMove {
     pub zone_id: Option<String>,
     /// The routing policy, for the log.
     pub policy: &'static str,
+    /// Whether Route 53 moves it away from the lost region by itself, with
+    /// no change (a health check, or its load balancer seen unhealthy
+    /// through alias target health, with an answer elsewhere): a change
+    /// the runbook makes anyway is then a hardening that may fail while
+    /// Route 53's control plane (us-east-1) is impaired, not a step the
+    /// failover waits on.
+    pub moves_alone: bool,
     /// What happens.
     pub action: RecordAction,
 }
@@ -398,11 +405,23 @@ fn record_move(
         format!("{}.{}", rec.name, zone)
     };
     let zone_id = design.dns.as_ref().and_then(|d| d.zone_id.clone());
+    // Alias target health moves a record with an answer outside the
+    // primary (a geolocation record only to a default answer there).
+    let elsewhere = |t: &crate::core::model::Target| !albs(primary).any(|a| a.id == t.target);
+    let moves_alone = match rec.policy {
+        RoutingPolicy::Simple => false,
+        RoutingPolicy::Geolocation => rec
+            .targets
+            .iter()
+            .any(|t| elsewhere(t) && t.location.as_ref().is_some_and(|l| l.default == Some(true))),
+        _ => rec.targets.iter().any(elsewhere),
+    };
     let mv = |action| RecordMove {
         fqdn: fqdn.clone(),
         zone: zone.to_string(),
         zone_id: zone_id.clone(),
         policy: rec.policy.as_str(),
+        moves_alone,
         action,
     };
     let in_primary: Vec<(&crate::core::model::Target, &Alb)> = rec

@@ -150,6 +150,7 @@ pub fn promote_dr(plan: &Plan<'_>) -> String {
     sh.push_str(&grow_wait(plan));
     sh.push_str("\nlog \"== 5. check the endpoints that now serve\"\n");
     sh.push_str(&checks(plan, false));
+    sh.push_str(UNMOVED_CHECK);
     sh.push_str("\nif [ \"$CONFIRM\" = 1 ]; then\n  log \"failover done; reconcile Terraform (see README, Failover) once the incident is over\"\nelse\n  log \"dry run: nothing was changed; re-run with --confirm to fail over\"\nfi\n");
     sh
 }
@@ -237,7 +238,7 @@ pub(super) fn can_move_records(plan: &Plan<'_>) -> bool {
 /// primary). A record that moves by itself is re-pointed too with
 /// `--move-records`.
 pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
-    let mut sh = String::new();
+    let mut sh = String::from("UNMOVED=\"\"\n");
     if plan.records.is_empty() {
         sh.push_str("log \"no Route 53 record in the design\"\n");
     }
@@ -259,7 +260,7 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
                 if !sets.is_empty() {
                     sh.push_str("if [ \"$MOVE_RECORDS\" = 1 ]; then\n");
                     sh.push_str("log \"  --move-records: pointing it back at the primary (promote-dr.sh --move-records pointed it away)\"\n");
-                    upserts(&mut sh, rec, sets, back, &mut n);
+                    upserts(&mut sh, rec, sets, back, true, &mut n);
                     sh.push_str("else\nlog \"  if promote-dr.sh ran with --move-records, run this with --move-records too: it points the record back\"\nfi\n");
                 }
             }
@@ -274,7 +275,7 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
                 } else {
                     sh.push_str("if [ \"$MOVE_RECORDS\" = 1 ]; then\n");
                     sh.push_str("log \"  --move-records: re-pointing it now, its health check may still pass (an AZ loss took the writer, not the load balancer)\"\n");
-                    upserts(&mut sh, rec, sets, back, &mut n);
+                    upserts(&mut sh, rec, sets, back, true, &mut n);
                     sh.push_str("log \"note: a Terraform apply of the stack holding the records points it back at the primary: apply it only after failback\"\n");
                     sh.push_str(&format!(
                         "else\nlog \"  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then run with --move-records, which points it at \"{}\" in \"{}\nfi\n",
@@ -292,11 +293,14 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
                 w(why)
             )),
             RecordAction::Change(sets) => {
-                sh.push_str(&format!(
-                    "log \"record \"{name}\" ({}) does not move by itself: re-pointing it (Route 53 control plane, us-east-1)\"\n",
-                    rec.policy
-                ));
-                upserts(&mut sh, rec, sets, back, &mut n);
+                sh.push_str(&if rec.moves_alone && !back {
+                    format!("log \"record \"{name}\" ({}): moves by itself once Route 53 sees its load balancer unhealthy (alias target health); re-pointing it as well (Route 53 control plane, us-east-1)\"\n", rec.policy)
+                } else if back {
+                    format!("log \"record \"{name}\" ({}): pointing it back (Route 53 control plane, us-east-1)\"\n", rec.policy)
+                } else {
+                    format!("log \"record \"{name}\" ({}) does not move by itself: re-pointing it (Route 53 control plane, us-east-1)\"\n", rec.policy)
+                });
+                upserts(&mut sh, rec, sets, back, false, &mut n);
             }
         }
     }
@@ -307,7 +311,21 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
 /// balancer (`back`: at the primary's), numbered on from `n`. A set with a
 /// health check gets its id from the live set first: the UPSERT replaces
 /// the whole set, and the check stays with it.
-fn upserts(sh: &mut String, rec: &RecordMove, sets: &[SetChange], back: bool, n: &mut usize) {
+///
+/// Each set's commands run in a function of their own, so a change that
+/// fails (Route 53's control plane is in us-east-1, impaired when that
+/// region is) does not stop the runbook before its capacity and checks: a
+/// record that moves by itself (`forced`, or [`RecordMove::moves_alone`])
+/// gets a warning when failing over; any other, and any when failing back,
+/// is named in `UNMOVED`, which fails the run at its end.
+fn upserts(
+    sh: &mut String,
+    rec: &RecordMove,
+    sets: &[SetChange],
+    back: bool,
+    forced: bool,
+    n: &mut usize,
+) {
     for set in sets {
         *n += 1;
         let n = *n;
@@ -318,23 +336,24 @@ fn upserts(sh: &mut String, rec: &RecordMove, sets: &[SetChange], back: bool, n:
                 w(&format!("Point {} back at {} in {}?", rec.fqdn, alb, r))
             ));
         }
+        sh.push_str(&format!("move_record_{n}() {{\n"));
         match &rec.zone_id {
             // The design names the zone (dns.zone_id): no look-up.
-            Some(id) => sh.push_str(&format!("ZONE_{n}={}\n", w(id))),
+            Some(id) => sh.push_str(&format!("  ZONE_{n}={}\n", w(id))),
             None => sh.push_str(&format!(
-                "ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text)\n",
+                "  ZONE_{n}=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name {} --max-items 1 --query 'HostedZones[0].Id' --output text) || return 1\n",
                 w(&rec.zone)
             )),
         }
         sh.push_str(&format!(
-            "ALB_{n}=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)\n",
+            "  ALB_{n}=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region {} --names {} --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text) || return 1\n",
             w(r),
             w(alb)
         ));
-        sh.push_str(&format!("read -r ALB_DNS ALB_ZONE <<<\"$ALB_{n}\"\n"));
+        sh.push_str(&format!("  read -r ALB_DNS ALB_ZONE <<<\"$ALB_{n}\"\n"));
         let batch = format!("{{\"Comment\":\"{}\",\"Changes\":[{{\"Action\":\"UPSERT\",\"ResourceRecordSet\":{}}}]}}", if back { "failback" } else { "failover" }, set.set_json);
-        sh.push_str(&format!("BATCH_{n}={}\n", w(&batch)));
-        sh.push_str(&format!("BATCH_{n}=${{BATCH_{n}//__ALB_DNS__/\"$ALB_DNS\"}}\nBATCH_{n}=${{BATCH_{n}//__ALB_ZONE__/\"$ALB_ZONE\"}}\n"));
+        sh.push_str(&format!("  BATCH_{n}={}\n", w(&batch)));
+        sh.push_str(&format!("  BATCH_{n}=${{BATCH_{n}//__ALB_DNS__/\"$ALB_DNS\"}}\n  BATCH_{n}=${{BATCH_{n}//__ALB_ZONE__/\"$ALB_ZONE\"}}\n"));
         if set.checked {
             // The live set's health check, found by name, type and identifier
             // (Route 53 lists sets from the given name and type on).
@@ -350,25 +369,51 @@ fn upserts(sh: &mut String, rec: &RecordMove, sets: &[SetChange], back: bool, n:
                 ),
             };
             sh.push_str(&format!(
-                "CHECK_{n}=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --start-record-name {} --start-record-type {} --query {} --output text)\n",
+                "  CHECK_{n}=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --start-record-name {} --start-record-type {} --query {} --output text) || return 1\n",
                 w(&rec.fqdn),
                 set.kind,
                 w(&query)
             ));
             sh.push_str(&format!(
-                "case \"$CHECK_{n}\" in \"\" | None) log \"the record set of \"{}\" has no health check to keep: not changed\"; exit 1 ;; esac\n",
-                w(&rec.fqdn)
+                "  case \"$CHECK_{n}\" in \"\" | None) log \"the record set has no health check to keep\"; return 1 ;; esac\n"
             ));
             sh.push_str(&format!(
-                "BATCH_{n}=${{BATCH_{n}//__HEALTH_CHECK__/\"$CHECK_{n}\"}}\n"
+                "  BATCH_{n}=${{BATCH_{n}//__HEALTH_CHECK__/\"$CHECK_{n}\"}}\n"
             ));
         }
         sh.push_str(&format!(
-            "CHANGE_{n}=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --change-batch \"$BATCH_{n}\" --query ChangeInfo.Id --output text)\n"
+            "  CHANGE_{n}=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id \"$ZONE_{n}\" --change-batch \"$BATCH_{n}\" --query ChangeInfo.Id --output text) || return 1\n"
         ));
-        sh.push_str(&format!("run aws route53 wait resource-record-sets-changed --region us-east-1 --id \"$CHANGE_{n}\"\n"));
+        sh.push_str(&format!("  run aws route53 wait resource-record-sets-changed --region us-east-1 --id \"$CHANGE_{n}\" || return 1\n}}\n"));
+        let name = w(&rec.fqdn);
+        // Failing over, a record that moves by itself still moves; failing
+        // back, one left on the taking region sends its users to a region
+        // whose databases are about to be rebuilt as replicas.
+        if !back && (forced || rec.moves_alone) {
+            let how = if forced {
+                "once its health check fails"
+            } else {
+                "once Route 53 sees its load balancer unhealthy (alias target health)"
+            };
+            sh.push_str(&format!(
+                "if ! move_record_{n}; then\n  log \"WARNING: record \"{name}\" not re-pointed (Route 53's control plane, in us-east-1, did not answer): it still moves by itself {how}; point its set at \"{}\" in \"{}\" once the control plane answers\"\nfi\n",
+                w(alb),
+                w(r)
+            ));
+        } else {
+            sh.push_str(&format!(
+                "if ! move_record_{n}; then\n  log \"FAILED: record \"{name}\" not re-pointed (Route 53's control plane, in us-east-1, did not answer): its users are sent to \"{}\" until its set points at \"{}\" in \"{}\"\"\n  UNMOVED=\"$UNMOVED \"{name}\nfi\n",
+                w(if back { &set.dr.0 } else { &set.primary.0 }),
+                w(alb),
+                w(r)
+            ));
+        }
     }
 }
+
+/// The end of a runbook's DNS step's bookkeeping: fails the run (after its
+/// other steps) when a record that does not move by itself was not moved.
+pub(super) const UNMOVED_CHECK: &str = "if [ -n \"$UNMOVED\" ]; then\n  log \"not done: these records were not re-pointed:$UNMOVED; run their changes once Route 53's control plane answers\"\n  exit 1\nfi\n";
 
 /// The label a runbook puts in place of a wildcard record's `*` to check it.
 pub const WILDCARD_PROBE: &str = "failover-check";

@@ -190,7 +190,8 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
             RecordAction::Automatic(why, sets) if sets.is_empty() => format!("moves by itself: {why}."),
             RecordAction::Automatic(why, _) => format!("moves by itself: {why}. If the primary's check keeps passing (an AZ loss took the writer, not the load balancer), run the script with `--move-records`: it points the primary's record set at the region that takes over, keeping its health check (and `failback.sh --move-records` points it back; a Terraform apply of the records' stack before then points it back too)."),
             RecordAction::Untouched(why) => format!("nothing to change: {why}."),
-            RecordAction::Change(_) => "does not move by itself: the script points its primary record set at the region that takes over (`change-resource-record-sets`).".to_string(),
+            RecordAction::Change(_) if rec.moves_alone => "moves by itself once Route 53 sees its load balancer unhealthy (alias target health); the script also points its primary-region set at the region that takes over (`change-resource-record-sets`), and warns and goes on if Route 53's control plane does not answer.".to_string(),
+            RecordAction::Change(_) => "does not move by itself: the script points its primary record set at the region that takes over (`change-resource-record-sets`); if Route 53's control plane does not answer, the script does the rest and then fails, naming the record.".to_string(),
             RecordAction::Manual(why) => format!("change it by hand: {why}."),
         };
         r.push_str(&format!("   - `{}` ({}): {what}\n", rec.fqdn, rec.policy));

@@ -138,20 +138,26 @@ run aws rds wait db-cluster-available --region 'eu-west-1' --db-cluster-identifi
 
 
 log "== 3. traffic"
+UNMOVED=""
 log "record "'media.example.com'" (failover): moves by itself, nothing to change: "'a failover record whose primary has a health check: Route 53 answers with the secondary once the check fails'
 if [ "$MOVE_RECORDS" = 1 ]; then
 log "  --move-records: re-pointing it now, its health check may still pass (an AZ loss took the writer, not the load balancer)"
-ZONE_1=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name 'example.com' --max-items 1 --query 'HostedZones[0].Id' --output text)
-ALB_1=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region 'eu-west-1' --names 'media-prod-web' --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text)
-read -r ALB_DNS ALB_ZONE <<<"$ALB_1"
-BATCH_1='{"Comment":"failover","Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"media.example.com","Type":"A","SetIdentifier":"use1-alb","Failover":"PRIMARY","HealthCheckId":"__HEALTH_CHECK__","AliasTarget":{"HostedZoneId":"__ALB_ZONE__","DNSName":"__ALB_DNS__","EvaluateTargetHealth":true}}}]}'
-BATCH_1=${BATCH_1//__ALB_DNS__/"$ALB_DNS"}
-BATCH_1=${BATCH_1//__ALB_ZONE__/"$ALB_ZONE"}
-CHECK_1=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --start-record-name 'media.example.com' --start-record-type A --query 'ResourceRecordSets[?Type=='\''A'\'' && SetIdentifier=='\''use1-alb'\''].HealthCheckId | [0]' --output text)
-case "$CHECK_1" in "" | None) log "the record set of "'media.example.com'" has no health check to keep: not changed"; exit 1 ;; esac
-BATCH_1=${BATCH_1//__HEALTH_CHECK__/"$CHECK_1"}
-CHANGE_1=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --change-batch "$BATCH_1" --query ChangeInfo.Id --output text)
-run aws route53 wait resource-record-sets-changed --region us-east-1 --id "$CHANGE_1"
+move_record_1() {
+  ZONE_1=$(capture ZONE_ID aws route53 list-hosted-zones-by-name --region us-east-1 --dns-name 'example.com' --max-items 1 --query 'HostedZones[0].Id' --output text) || return 1
+  ALB_1=$(capture 'ALB_DNS_NAME ALB_ZONE_ID' aws elbv2 describe-load-balancers --region 'eu-west-1' --names 'media-prod-web' --query 'LoadBalancers[0].[DNSName,CanonicalHostedZoneId]' --output text) || return 1
+  read -r ALB_DNS ALB_ZONE <<<"$ALB_1"
+  BATCH_1='{"Comment":"failover","Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"media.example.com","Type":"A","SetIdentifier":"use1-alb","Failover":"PRIMARY","HealthCheckId":"__HEALTH_CHECK__","AliasTarget":{"HostedZoneId":"__ALB_ZONE__","DNSName":"__ALB_DNS__","EvaluateTargetHealth":true}}}]}'
+  BATCH_1=${BATCH_1//__ALB_DNS__/"$ALB_DNS"}
+  BATCH_1=${BATCH_1//__ALB_ZONE__/"$ALB_ZONE"}
+  CHECK_1=$(capture HEALTH_CHECK_ID aws route53 list-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --start-record-name 'media.example.com' --start-record-type A --query 'ResourceRecordSets[?Type=='\''A'\'' && SetIdentifier=='\''use1-alb'\''].HealthCheckId | [0]' --output text) || return 1
+  case "$CHECK_1" in "" | None) log "the record set has no health check to keep"; return 1 ;; esac
+  BATCH_1=${BATCH_1//__HEALTH_CHECK__/"$CHECK_1"}
+  CHANGE_1=$(capture CHANGE_ID aws route53 change-resource-record-sets --region us-east-1 --hosted-zone-id "$ZONE_1" --change-batch "$BATCH_1" --query ChangeInfo.Id --output text) || return 1
+  run aws route53 wait resource-record-sets-changed --region us-east-1 --id "$CHANGE_1" || return 1
+}
+if ! move_record_1; then
+  log "WARNING: record "'media.example.com'" not re-pointed (Route 53's control plane, in us-east-1, did not answer): it still moves by itself once its health check fails; point its set at "'media-prod-web'" in "'eu-west-1'" once the control plane answers"
+fi
 log "note: a Terraform apply of the stack holding the records points it back at the primary: apply it only after failback"
 else
 log "  unless the primary's health check still passes (an AZ loss took the writer, not the load balancer): then run with --move-records, which points it at "'media-prod-web'" in "'eu-west-1'
@@ -168,6 +174,10 @@ printf -v URL '%s://%s:%s%s' 'https' "$LB_1" 443 '/health'
 check_url "$URL" --insecure
 printf -v URL '%s://%s:%s%s' 'https' 'media.example.com' 443 '/health'
 check_url "$URL"
+if [ -n "$UNMOVED" ]; then
+  log "not done: these records were not re-pointed:$UNMOVED; run their changes once Route 53's control plane answers"
+  exit 1
+fi
 
 if [ "$CONFIRM" = 1 ]; then
   log "failover done; reconcile Terraform (see README, Failover) once the incident is over"
