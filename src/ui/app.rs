@@ -218,7 +218,13 @@ pub fn App() -> impl IntoView {
                     platform::set_template_param(&id);
                     selected.set(id);
                 }
-                None => selected.set(String::new()),
+                // Not a template any more: the address stops naming the
+                // one it came from, or a reload (or a share link made from
+                // this address) would open that template instead.
+                None => {
+                    platform::clear_template_param();
+                    selected.set(String::new());
+                }
             }
         };
         let dirty =
