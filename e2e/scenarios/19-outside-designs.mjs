@@ -3,7 +3,8 @@
 // tests/fixtures/outside/ok: legal designs from an outside generator and
 // odd ones (a region with no VPC, a VPC with no subnets, no nodes, no
 // regions, huge unicode names with quotes and `${`, a six-region replica
-// chain, format version 1). Each is opened with the "Design file" input;
+// chain, format version 1, 40-character ids, canvas positions at 1e300,
+// objectives of 0 s). Each is opened with the "Design file" input;
 // the canvas draws every object; the problems panel counts what `topoform
 // check` counts, rule by rule; losing each region and one AZ in the outage
 // panel gives `topoform simulate`'s RTO and RPO; the cost panel gives
