@@ -119,11 +119,12 @@ impl RectExt for Rect {
     }
 
     fn is_usable(&self) -> bool {
-        [self.x, self.y, self.w, self.h]
-            .iter()
-            .all(|v| v.is_finite() && v.abs() <= MAX_COORD)
-            && self.w > 0.0
+        // (NaN and the infinities are never <= anything finite.)
+        self.w > 0.0
             && self.h > 0.0
+            && [self.x, self.y, self.w, self.h]
+                .iter()
+                .all(|v| v.abs() <= MAX_COORD)
     }
 }
 
