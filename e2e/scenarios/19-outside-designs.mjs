@@ -212,12 +212,20 @@ export default async function (page, { url, shot }) {
 
   // Opened over a template named in the address: the address stops naming
   // it, and a reload brings back the opened design, not the template.
-  const firstFile = join(FIXTURES, 'ok', 'g07-cachey.json');
-  await openChecked(page, firstFile);
+  // A region failed in the outage panel stays with the design it was
+  // failed in: the next file (with a region of the same code) opens with
+  // nothing failed.
+  await openChecked(page, join(FIXTURES, 'ok', 'g07-cachey.json'));
+  await page.locator('section.outage button.fail-place', { hasText: /^Region us-east-1$/ }).click();
+  await page.locator('[data-failed]').first().waitFor({ timeout: 5000 });
+  await openChecked(page, join(FIXTURES, 'ok', 'g17-chain.json'));
+  const pressed = await page.locator('section.outage button.fail-place[aria-pressed="true"]').allInnerTexts();
+  const failedShown = await page.locator('[data-failed]').count() + await page.locator('section.outage .outage-report').count();
+  if (pressed.length || failedShown) throw new Error(`g17-chain.json opened with ${pressed.join(', ') || 'a place'} failed`);
   if (new URL(page.url()).search) throw new Error(`after opening a file the address is ${page.url()}`);
   await page.reload();
-  await page.locator('svg.canvas [data-id="use1-main-ec4"]').first().waitFor({ timeout: 20000 })
-    .catch(async () => { throw new Error(`the reload after opening g07-cachey.json shows ${await page.locator('#template-picker').inputValue() || 'another design'}`); });
+  await page.locator('svg.canvas [data-id="usw2-main-db2"]').first().waitFor({ timeout: 20000 })
+    .catch(async () => { throw new Error(`the reload after opening g17-chain.json shows ${await page.locator('#template-picker').inputValue() || 'another design'}`); });
   mayAsk = true;
 
   const shots = new Set(['g05-quad.json', 'o04-huge-names.json', 'o01-empty-region-empty-vpc.json']);

@@ -211,6 +211,9 @@ pub fn App() -> impl IntoView {
                 then.run(());
             }
             selection.set(Vec::new());
+            // The place failed in the outage panel was the old design's:
+            // the new one opens as it is, nothing lost.
+            failed.set(None);
             saved.set_value(Some(next.clone()));
             doc.apply(next);
             match template_id {
