@@ -138,3 +138,23 @@ fn fail_an_object_id_simulates_that_component() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("use1-alb"));
 }
+
+#[test]
+fn a_loss_with_no_recovery_reads_as_in_the_app() {
+    // One region (an outside design): losing it, the service does not come
+    // back. The outage panel says "RTO does not recover"; the CLI's text
+    // said "cannot recover" for the same null RTO.
+    let file = format!(
+        "{}/tests/fixtures/outside/ok/o02-no-nodes.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = topoform(&["simulate", &file, "--fail", "us-east-2"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("lose region us-east-2: RTO does not recover, RPO 0 s"),
+        "{text}"
+    );
+    let json = topoform(&["simulate", &file, "--fail", "us-east-2", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["scenarios"][0]["rto_seconds"].is_null());
+}

@@ -211,6 +211,9 @@ pub fn App() -> impl IntoView {
                 then.run(());
             }
             selection.set(Vec::new());
+            // The place failed in the outage panel was the old design's:
+            // the new one opens as it is, nothing lost.
+            failed.set(None);
             saved.set_value(Some(next.clone()));
             doc.apply(next);
             match template_id {
@@ -218,7 +221,13 @@ pub fn App() -> impl IntoView {
                     platform::set_template_param(&id);
                     selected.set(id);
                 }
-                None => selected.set(String::new()),
+                // Not a template any more: the address stops naming the
+                // one it came from, or a reload (or a share link made from
+                // this address) would open that template instead.
+                None => {
+                    platform::clear_template_param();
+                    selected.set(String::new());
+                }
             }
         };
         let dirty =

@@ -65,10 +65,15 @@ pub trait RectExt {
     fn union(&self, other: &Rect) -> Rect;
     /// The same rectangle moved by `(dx, dy)`.
     fn translated(&self, dx: f64, dy: f64) -> Rect;
-    /// True when every field is finite and the size is positive: the only
-    /// saved rectangles the layout will honour.
+    /// True when every field is finite and within [`MAX_COORD`] and the
+    /// size is positive: the only saved rectangles the layout will honour.
     fn is_usable(&self) -> bool;
 }
+
+/// Farther than any canvas reaches, in canvas units. A saved position
+/// beyond it (an outside file's 1e300) is ignored like a NaN one: written
+/// into the SVG it is a number the browser refuses, and the shape vanishes.
+pub const MAX_COORD: f64 = 1e7;
 
 impl RectExt for Rect {
     fn right(&self) -> f64 {
@@ -114,11 +119,12 @@ impl RectExt for Rect {
     }
 
     fn is_usable(&self) -> bool {
-        [self.x, self.y, self.w, self.h]
-            .iter()
-            .all(|v| v.is_finite())
-            && self.w > 0.0
+        // (NaN and the infinities are never <= anything finite.)
+        self.w > 0.0
             && self.h > 0.0
+            && [self.x, self.y, self.w, self.h]
+                .iter()
+                .all(|v| v.abs() <= MAX_COORD)
     }
 }
 

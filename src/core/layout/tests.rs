@@ -857,3 +857,38 @@ fn same_links_agrees_with_the_lists_compared() {
     listed.swap(0, 1);
     assert!(!same_links(&d, &listed), "reordered");
 }
+
+#[test]
+fn a_saved_position_beyond_any_canvas_is_ignored() {
+    // An outside file placed a region at 1e300: the SVG the browser (and
+    // `topoform render`) drew said translate(1000…0.0), which the browser
+    // refuses ("Expected number"), so the region vanished and the console
+    // filled with errors. Such a position is ignored like a NaN one.
+    let (_, mut d) = template_designs().remove(0);
+    let region = d.regions[0].id.clone();
+    let auto = layout(&d).get(&region).unwrap().rect;
+    for far in [1e300, -1e300, 1e12, f64::MAX] {
+        d.canvas.insert(
+            region.clone(),
+            Rect {
+                x: far,
+                y: -far,
+                w: 10.0,
+                h: 10.0,
+            },
+        );
+        assert_eq!(layout(&d).get(&region).unwrap().rect, auto, "at {far}");
+    }
+    // Far, but still on a canvas: honoured.
+    d.canvas.insert(
+        region.clone(),
+        Rect {
+            x: 100_000.0,
+            y: -50_000.0,
+            w: 10.0,
+            h: 10.0,
+        },
+    );
+    let placed = layout(&d).get(&region).unwrap().rect;
+    assert_eq!((placed.x, placed.y), (100_000.0, -50_000.0));
+}

@@ -58,14 +58,8 @@ pub fn text(file: &str, design: &Design, scenarios: &[Scenario]) -> String {
         st.label()
     ));
     for s in scenarios {
-        let rto = s
-            .rto_seconds
-            .map(duration)
-            .unwrap_or_else(|| "cannot recover".into());
-        let rpo = s
-            .rpo_seconds
-            .map(duration)
-            .unwrap_or_else(|| "data lost".into());
+        // The panel's words: the two read alike.
+        let (rto, rpo) = (s.rto_text(), s.rpo_text());
         let met = match s.objectives_met {
             Some(true) => ", objectives met",
             Some(false) => ", OBJECTIVES BREACHED",
