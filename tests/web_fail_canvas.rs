@@ -109,6 +109,55 @@ async fn a_region_fails_from_its_header_and_the_canvas_and_panel_agree() {
     assert_no_panics();
 }
 
+/// Links that meet (a record's targets, an accelerator's endpoints, the
+/// replicas of one writer) wrote their "takes over" and "cut" notes over
+/// each other where they converge (seen on an outside four-region design
+/// with an accelerator): on every template and every region lost, no two
+/// notes overlap.
+#[wasm_bindgen_test]
+async fn route_notes_never_overlap() {
+    watch_panics();
+    for t in topoform::core::templates::TEMPLATES {
+        let d = t.design().unwrap();
+        storage().clear().unwrap();
+        storage()
+            .set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d))
+            .unwrap();
+        let (el, _h) = mount_keeping_storage();
+        settle().await;
+        for r in &d.regions {
+            let toggle = format!("g.fail-toggle[data-fail='{}']", r.code);
+            click(&el, &format!("{toggle} rect"));
+            settle().await;
+            let list = el.query_selector_all(".route-note").unwrap();
+            let notes: Vec<(String, web_sys::DomRect)> = (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                .map(|e| {
+                    let route = e.get_attribute("data-route").unwrap_or_default();
+                    (route, e.get_bounding_client_rect())
+                })
+                .collect();
+            for (i, (a, n)) in notes.iter().enumerate() {
+                for (b, m) in &notes[i + 1..] {
+                    let apart = n.right() <= m.left()
+                        || m.right() <= n.left()
+                        || n.bottom() <= m.top()
+                        || m.bottom() <= n.top();
+                    assert!(
+                        apart,
+                        "{} without {}: the notes of {a} and {b} overlap",
+                        t.id, r.code
+                    );
+                }
+            }
+            click(&el, &format!("{toggle} rect"));
+            settle().await;
+        }
+    }
+    assert_no_panics();
+}
+
 #[wasm_bindgen_test]
 async fn o_fails_the_az_shift_o_the_region_and_o_or_escape_restore() {
     watch_panics();

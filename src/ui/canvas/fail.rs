@@ -87,6 +87,9 @@ pub fn fate_of(
         lost,
         ..Fate::default()
     };
+    // The boxes of the notes written so far: links that meet (a record's
+    // targets, an accelerator's endpoints) would stack theirs.
+    let mut taken: Vec<Rect> = Vec::new();
     for g in placed {
         let (from, to) = (&g.link.from, &g.link.to);
         let carrying = routes.is_carrying(from, to);
@@ -96,8 +99,10 @@ pub fn fate_of(
         }
         let id = g.link.id();
         if g.link.kind != LinkKind::SubnetUse {
-            let m = note_place(g, l);
-            fate.notes.push((id.clone(), m.x, m.y, carrying));
+            if let Some(m) = note_place(g, l, &taken) {
+                taken.push(note_box(m));
+                fate.notes.push((id.clone(), m.x, m.y, carrying));
+            }
         }
         if carrying {
             fate.carrying.insert(id);
@@ -250,27 +255,35 @@ fn note_box(p: Point) -> Rect {
 }
 
 /// Where a route note goes on `g`: the point nearest the middle of the
-/// curve whose note covers no frame's title band and no labelled box (a
-/// note at the midpoint of a line entering a region wrote over the
-/// region's name); the midpoint when every candidate covers one.
-fn note_place(g: &LinkGeom, l: &Layout) -> Point {
+/// curve whose note covers no frame's title band, no labelled box (a note
+/// at the midpoint of a line entering a region wrote over the region's
+/// name) and no note already written (`taken`: links that meet wrote their
+/// notes over each other); else the midpoint if no note is there; else none:
+/// the link's colour still tells its fate, and a note beside it says the
+/// same of another link.
+fn note_place(g: &LinkGeom, l: &Layout, taken: &[Rect]) -> Option<Point> {
+    let free = |p: Point| {
+        let b = note_box(p);
+        !taken.iter().any(|t| t.overlaps(&b))
+    };
     let clear = |p: Point| {
         let b = note_box(p);
-        !l.shapes.iter().any(|s| {
-            let band = header_height(s.kind);
-            let covered = if band > 0.0 {
-                Rect { h: band, ..s.rect }
-            } else {
-                s.rect
-            };
-            covered.overlaps(&b)
-        })
+        free(p)
+            && !l.shapes.iter().any(|s| {
+                let band = header_height(s.kind);
+                let covered = if band > 0.0 {
+                    Rect { h: band, ..s.rect }
+                } else {
+                    s.rect
+                };
+                covered.overlaps(&b)
+            })
     };
     [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]
         .into_iter()
         .map(|t| g.at(t))
         .find(|p| clear(*p))
-        .unwrap_or_else(|| g.midpoint())
+        .or_else(|| Some(g.midpoint()).filter(|p| free(*p)))
 }
 
 /// The Fail buttons of every region and AZ band (an AZ band's hidden
