@@ -158,6 +158,50 @@ async fn route_notes_never_overlap() {
     assert_no_panics();
 }
 
+/// Zoomed out, a region's name (drawn at a fixed size on screen) and its
+/// Fail button (grown to stay legible) share the header: on a narrow
+/// region (an outside design's empty one) the name ran under the button.
+/// The name is cut to leave the button its room.
+#[wasm_bindgen_test]
+async fn a_zoomed_out_regions_name_leaves_room_for_its_fail_button() {
+    watch_panics();
+    let d = topoform::core::model::load(include_str!(
+        "fixtures/outside/ok/o01-empty-region-empty-vpc.json"
+    ))
+    .unwrap();
+    storage().clear().unwrap();
+    storage()
+        .set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d))
+        .unwrap();
+    let (el, _h) = mount_keeping_storage();
+    settle().await;
+    click(&el, "button[aria-label^='Fit']");
+    settle().await;
+    let rect = |sel: &str| {
+        el.query_selector(sel)
+            .unwrap()
+            .map(|e| e.get_bounding_client_rect())
+    };
+    let mut named = 0;
+    for r in &d.regions {
+        let button = rect(&format!("g.fail-toggle[data-fail='{}'] rect", r.code))
+            .unwrap_or_else(|| panic!("{}: no Fail button", r.code));
+        let Some(name) = rect(&format!(".ov-region[data-target='{}'] text", r.id)) else {
+            continue;
+        };
+        named += 1;
+        assert!(
+            name.right() <= button.left(),
+            "{}: its name ends at {} px, under its Fail button from {} px",
+            r.code,
+            name.right(),
+            button.left()
+        );
+    }
+    assert!(named >= 2, "zoomed out, the regions are named ({named})");
+    assert_no_panics();
+}
+
 #[wasm_bindgen_test]
 async fn o_fails_the_az_shift_o_the_region_and_o_or_escape_restore() {
     watch_panics();

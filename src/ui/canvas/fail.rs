@@ -180,6 +180,12 @@ fn frame_failure(codes: &[(String, String)], id: &str, kind: ShapeKind) -> Optio
 
 /// Button sizes (world units): a region's header has room, an AZ band's less.
 const REGION_BUTTON: (f64, f64) = (76.0, 26.0);
+
+/// World units a region's Fail button takes from the right of its header
+/// when zoomed out (grown as the overview's names are, and its margin):
+/// the room a region's overview name must leave it.
+pub(super) const REGION_BUTTON_FAR_ROOM: f64 =
+    REGION_BUTTON.0 * super::component::FAR_NAME_SIZE / 12.0 + 12.0 + 6.0;
 const AZ_BUTTON: (f64, f64) = (52.0, 18.0);
 
 fn button(

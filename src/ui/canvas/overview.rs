@@ -116,7 +116,14 @@ impl OvLabel {
             ShapeKind::Az => String::new(),
             _ => l.title.clone(),
         };
-        let px = (r.w * s - 2.0 * INSET_PX).max(0.0);
+        // A region's name leaves room for its Fail button, drawn at the
+        // header's right (fail.rs): a narrow region's name ran under it.
+        let button = if d.shape.kind == ShapeKind::Region {
+            super::fail::REGION_BUTTON_FAR_ROOM * s
+        } else {
+            0.0
+        };
+        let px = (r.w * s - 2.0 * INSET_PX - button).max(0.0);
         let room = (px / CHAR_PX) as usize;
         // A label that fits by the average is kept whole; one that does
         // not is cut to the room of wide letters.
