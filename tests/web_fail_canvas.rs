@@ -19,6 +19,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const P: &str = "section.outage";
 
+/// Mounts the app on `d`, as if it were the autosaved design.
+fn mount_design(d: &topoform::core::model::Design) -> (web_sys::Element, Mounted) {
+    storage().clear().unwrap();
+    storage()
+        .set_item(AUTOSAVE_KEY, &topoform::core::model::save(d))
+        .unwrap();
+    mount_keeping_storage()
+}
+
 /// The outage panel's pressed place button, if any.
 fn pressed(el: &web_sys::Element) -> String {
     text(el, &format!("{P} button.fail-place[aria-pressed='true']"))
@@ -119,11 +128,7 @@ async fn route_notes_never_overlap() {
     watch_panics();
     for t in topoform::core::templates::TEMPLATES {
         let d = t.design().unwrap();
-        storage().clear().unwrap();
-        storage()
-            .set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d))
-            .unwrap();
-        let (el, _h) = mount_keeping_storage();
+        let (el, _h) = mount_design(&d);
         settle().await;
         for r in &d.regions {
             let toggle = format!("g.fail-toggle[data-fail='{}']", r.code);
@@ -169,11 +174,7 @@ async fn a_zoomed_out_regions_name_leaves_room_for_its_fail_button() {
         "fixtures/outside/ok/o01-empty-region-empty-vpc.json"
     ))
     .unwrap();
-    storage().clear().unwrap();
-    storage()
-        .set_item(AUTOSAVE_KEY, &topoform::core::model::save(&d))
-        .unwrap();
-    let (el, _h) = mount_keeping_storage();
+    let (el, _h) = mount_design(&d);
     settle().await;
     click(&el, "button[aria-label^='Fit']");
     settle().await;
