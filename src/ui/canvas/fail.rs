@@ -180,13 +180,17 @@ fn frame_failure(codes: &[(String, String)], id: &str, kind: ShapeKind) -> Optio
 
 /// Button sizes (world units): a region's header has room, an AZ band's less.
 const REGION_BUTTON: (f64, f64) = (76.0, 26.0);
+const AZ_BUTTON: (f64, f64) = (52.0, 18.0);
+/// How much the buttons grow zoomed out, as the overview's names do.
+const FAR_SCALE: f64 = super::component::FAR_NAME_SIZE / 12.0;
+/// A region's button's gap from its frame's right edge.
+const REGION_BUTTON_INSET: f64 = 12.0;
 
 /// World units a region's Fail button takes from the right of its header
-/// when zoomed out (grown as the overview's names are, and its margin):
-/// the room a region's overview name must leave it.
+/// when zoomed out (its grown width, its inset and a gap): the room a
+/// region's overview name must leave it.
 pub(super) const REGION_BUTTON_FAR_ROOM: f64 =
-    REGION_BUTTON.0 * super::component::FAR_NAME_SIZE / 12.0 + 12.0 + 6.0;
-const AZ_BUTTON: (f64, f64) = (52.0, 18.0);
+    REGION_BUTTON.0 * FAR_SCALE + REGION_BUTTON_INSET + 6.0;
 
 fn button(
     st: Stage,
@@ -200,13 +204,7 @@ fn button(
     // its word stays legible (e2e 05-legibility: at least 11 px at Fit);
     // 48 units tall, it sits 6 units down so it ends inside the region's
     // 60-unit header, above the first VPC.
-    let k = move || {
-        if far.get() {
-            super::component::FAR_NAME_SIZE / 12.0
-        } else {
-            1.0
-        }
-    };
+    let k = move || if far.get() { FAR_SCALE } else { 1.0 };
     let size = move || {
         let (w, h) = if region { REGION_BUTTON } else { AZ_BUTTON };
         (w * k(), h * k())
@@ -215,7 +213,7 @@ fn button(
         let (w, _) = size();
         if region {
             (
-                r.x + r.w - w - 12.0,
+                r.x + r.w - w - REGION_BUTTON_INSET,
                 r.y + if far.get() { 6.0 } else { 12.0 },
             )
         } else {
@@ -268,13 +266,10 @@ fn note_box(p: Point) -> Rect {
 /// the link's colour still tells its fate, and a note beside it says the
 /// same of another link.
 fn note_place(g: &LinkGeom, l: &Layout, taken: &[Rect]) -> Option<Point> {
-    let free = |p: Point| {
-        let b = note_box(p);
-        !taken.iter().any(|t| t.overlaps(&b))
-    };
+    let free = |b: &Rect| !taken.iter().any(|t| t.overlaps(b));
     let clear = |p: Point| {
         let b = note_box(p);
-        free(p)
+        free(&b)
             && !l.shapes.iter().any(|s| {
                 let band = header_height(s.kind);
                 let covered = if band > 0.0 {
@@ -289,7 +284,7 @@ fn note_place(g: &LinkGeom, l: &Layout, taken: &[Rect]) -> Option<Point> {
         .into_iter()
         .map(|t| g.at(t))
         .find(|p| clear(*p))
-        .or_else(|| Some(g.midpoint()).filter(|p| free(*p)))
+        .or_else(|| Some(g.midpoint()).filter(|p| free(&note_box(*p))))
 }
 
 /// The Fail buttons of every region and AZ band (an AZ band's hidden

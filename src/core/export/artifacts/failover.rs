@@ -405,16 +405,21 @@ fn record_move(
         format!("{}.{}", rec.name, zone)
     };
     let zone_id = design.dns.as_ref().and_then(|d| d.zone_id.clone());
+    let in_primary: Vec<(&crate::core::model::Target, &Alb)> = rec
+        .targets
+        .iter()
+        .filter_map(|t| albs(primary).find(|a| a.id == t.target).map(|a| (t, a)))
+        .collect();
+    let has_other = rec.targets.len() > in_primary.len();
     // Alias target health moves a record with an answer outside the
     // primary (a geolocation record only to a default answer there).
-    let elsewhere = |t: &crate::core::model::Target| !albs(primary).any(|a| a.id == t.target);
     let moves_alone = match rec.policy {
         RoutingPolicy::Simple => false,
-        RoutingPolicy::Geolocation => rec
-            .targets
-            .iter()
-            .any(|t| elsewhere(t) && t.location.as_ref().is_some_and(|l| l.default == Some(true))),
-        _ => rec.targets.iter().any(elsewhere),
+        RoutingPolicy::Geolocation => rec.targets.iter().any(|t| {
+            t.location.as_ref().is_some_and(|l| l.default == Some(true))
+                && !in_primary.iter().any(|(p, _)| std::ptr::eq(*p, t))
+        }),
+        _ => has_other,
     };
     let mv = |action| RecordMove {
         fqdn: fqdn.clone(),
@@ -424,17 +429,11 @@ fn record_move(
         moves_alone,
         action,
     };
-    let in_primary: Vec<(&crate::core::model::Target, &Alb)> = rec
-        .targets
-        .iter()
-        .filter_map(|t| albs(primary).find(|a| a.id == t.target).map(|a| (t, a)))
-        .collect();
     if in_primary.is_empty() {
         return mv(RecordAction::Untouched(
             "no target in the primary region".into(),
         ));
     }
-    let has_other = rec.targets.len() > in_primary.len();
     let needs: Vec<_> = match rec.policy {
         RoutingPolicy::Failover => in_primary
             .iter()
