@@ -291,19 +291,19 @@ phase_done dr-plan
 say "=== promote-dr.sh --confirm --no-verify ${MOVE[*]}"
 # Calls the outage refused: to the lost region's services, and to Route 53's
 # control plane (signed for us-east-1) when that is the lost region.
-refused_regional() { { grep '^\[outage_proxy\] 503' "$WORK/proxy.log" || true; } | grep -vc ' route53 in ' || true; }
-refused_route53() { { grep '^\[outage_proxy\] 503' "$WORK/proxy.log" || true; } | grep -c ' route53 in ' || true; }
-regional_before=$(refused_regional)
-route53_before=$(refused_route53)
+# refused [-v]: how many refused calls were (or, with -v, were not) Route 53's.
+refused() { { grep '^\[outage_proxy\] 503' "$WORK/proxy.log" || true; } | grep -c "$@" ' route53 in ' || true; }
+regional_before=$(refused -v)
+route53_before=$(refused)
 bash "$PROMOTE" --confirm --no-verify "${MOVE[@]}" >"$WORK/promote.log" 2>&1 || { sed 's/^/    /' "$WORK/promote.log"; fail "promote-dr.sh failed"; }
 sed 's/^/    /' "$WORK/promote.log"
-if [ "$(refused_regional)" != "$regional_before" ]; then
+if [ "$(refused -v)" != "$regional_before" ]; then
   fail "promote-dr.sh called the region that is down"
 fi
 # A record change the lost control plane refused is a hardening the runbook
 # warns about and goes on from (a record that moves by itself; one that
 # does not fails the run, above).
-if [ "$(refused_route53)" != "$route53_before" ]; then
+if [ "$(refused)" != "$route53_before" ]; then
   grep -q 'WARNING: record .* not re-pointed' "$WORK/promote.log" || fail "Route 53 refused promote-dr.sh and it did not say so"
   say "  ok: Route 53's control plane (down with us-east-1) refused a record change; the runbook warned and went on"
 fi

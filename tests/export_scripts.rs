@@ -158,26 +158,27 @@ fn actionlint_does_find_a_broken_workflow() {
     assert_eq!(status.code(), Some(1));
 }
 
-/// Runs a script with bash in `dir`, with `aws` and `curl` stubs first on
-/// PATH that leave a mark if called; returns (success, stdout + stderr).
-fn run(dir: &Path, script: &str, args: &[&str], stdin: &str) -> (bool, String) {
-    let stubs = dir.join("stubs");
-    std::fs::create_dir_all(&stubs).unwrap();
-    for s in ["aws", "curl"] {
-        let p = stubs.join(s);
-        std::fs::write(
-            &p,
-            format!(
-                "#!/bin/sh\necho \"$0 $*\" >> '{}'\nexit 97\n",
-                dir.join("CALLED").display()
-            ),
-        )
-        .unwrap();
+/// Runs `script` with bash in `dir`, with the `stubs` (name, body of a
+/// shell script) first on PATH (in `dir/<folder>`) and `stdin` fed to it;
+/// returns (success, stdout + stderr).
+fn bash(
+    dir: &Path,
+    folder: &str,
+    stubs: &[(&str, &str)],
+    script: &str,
+    args: &[&str],
+    stdin: &str,
+) -> (bool, String) {
+    let bin = dir.join(folder);
+    std::fs::create_dir_all(&bin).unwrap();
+    for (name, body) in stubs {
+        let p = bin.join(name);
+        std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
         Command::new("chmod").arg("755").arg(&p).status().unwrap();
     }
     let path = format!(
         "{}:{}",
-        stubs.display(),
+        bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
     let mut child = Command::new("bash")
@@ -198,11 +199,29 @@ fn run(dir: &Path, script: &str, args: &[&str], stdin: &str) -> (bool, String) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    (out.status.success(), text)
+}
+
+/// Runs a script with bash in `dir`, with `aws` and `curl` stubs first on
+/// PATH that leave a mark if called; returns (success, stdout + stderr).
+fn run(dir: &Path, script: &str, args: &[&str], stdin: &str) -> (bool, String) {
+    let mark = format!(
+        "echo \"$0 $*\" >> '{}'\nexit 97",
+        dir.join("CALLED").display()
+    );
+    let (ok, text) = bash(
+        dir,
+        "stubs",
+        &[("aws", &mark), ("curl", &mark)],
+        script,
+        args,
+        stdin,
+    );
     assert!(
         !dir.join("CALLED").exists(),
         "a dry run called AWS or curl:\n{text}"
     );
-    (out.status.success(), text)
+    (ok, text)
 }
 
 fn has(text: &str, line: &str) -> usize {
@@ -400,38 +419,17 @@ fn records_that_follow_a_health_check_move_with_move_records() {
 /// `stub` (a shell script body; `curl` refused) and every question
 /// answered yes, returning (success, stdout + stderr).
 fn run_confirmed(dir: &Path, script: &str, args: &[&str], stub: &str) -> (bool, String) {
-    let stubs = dir.join("stubs-confirmed");
-    std::fs::create_dir_all(&stubs).unwrap();
-    for (name, body) in [("aws", stub), ("curl", "exit 97")] {
-        let p = stubs.join(name);
-        std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
-        Command::new("chmod").arg("755").arg(&p).status().unwrap();
-    }
-    let path = format!(
-        "{}:{}",
-        stubs.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    // Every question answered yes.
-    let mut child = Command::new("bash")
-        .arg(dir.join(script))
-        .arg("--confirm")
-        .args(args)
-        .current_dir(dir)
-        .env("PATH", path)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), "y\n".repeat(50).as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
+    let args: Vec<&str> = std::iter::once("--confirm")
+        .chain(args.iter().copied())
+        .collect();
+    bash(
+        dir,
+        "stubs-confirmed",
+        &[("aws", stub), ("curl", "exit 97")],
+        script,
+        &args,
+        &"y\n".repeat(50),
+    )
 }
 
 /// Route 53's control plane is in us-east-1: when that region is the one
