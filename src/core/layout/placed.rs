@@ -26,22 +26,52 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Arc<Link>) -> Optio
     if link.kind == LinkKind::SubnetUse {
         return Some(subnet_arc(link, a, b));
     }
-    let mut skip = with_ancestors(layout, &link.from);
-    skip.extend(with_ancestors(layout, &link.to));
-    // Try each pair of facing sides; keep the clearest curve.
-    let (start, end, control, _) = facing_points(a, b)
-        .into_iter()
-        .map(|(s, e)| {
-            let (c, score) = bend(grid, s, e, &skip);
-            (s, e, c, score)
-        })
-        .min_by(|x, y| x.3.total_cmp(&y.3))?;
+    let from = with_ancestors(layout, &link.from);
+    let to = with_ancestors(layout, &link.to);
+    let within = shared_frame(layout, &from, &to);
+    let mut skip = from;
+    skip.extend(to);
+    // Try each pair of facing sides; keep the clearest curve. Between two
+    // as clear, a curve along the sides bends toward the middle of the
+    // frame holding both ends rather than toward its border.
+    let inward = |s: Point, outward: Option<Point>| match (outward, within) {
+        (Some(o), Some(w)) => o.x * (w.center().x - s.x) + o.y * (w.center().y - s.y) > 0.0,
+        _ => false,
+    };
+    // A straight clear line (score 0) ends the search: nothing beats it.
+    let mut best: Option<(Point, Point, Point, f64, bool)> = None;
+    for (s, e, outward) in facing_points(a, b) {
+        let (c, score) = bend(grid, s, e, &skip, within, outward);
+        let here = (s, e, c, score, inward(s, outward));
+        if best
+            .as_ref()
+            .is_none_or(|b| score.total_cmp(&b.3).then(b.4.cmp(&here.4)).is_lt())
+        {
+            best = Some(here);
+        }
+        if score == 0.0 {
+            break;
+        }
+    }
+    let (start, end, control, _, _) = best?;
     Some(LinkGeom {
         link: Arc::clone(link),
         start,
         end,
         control,
     })
+}
+
+/// The innermost frame holding both ends of a link (`from` and `to` are
+/// each end's [`with_ancestors`]), other than an end itself: a line
+/// between two shapes of one VPC stays in that VPC. `None` when the ends
+/// share no frame (two regions, or a region and the global frame).
+pub(super) fn shared_frame(layout: &Layout, from: &[usize], to: &[usize]) -> Option<Rect> {
+    let (a, b) = (from.first()?, to.first()?);
+    from.iter()
+        .find(|i| to.contains(i) && *i != a && *i != b)
+        .and_then(|&i| layout.shapes.get(i))
+        .map(|s| s.rect)
 }
 
 /// The link between shapes `a` and `b` as a straight line between the
@@ -51,7 +81,7 @@ pub(super) fn straight(link: &Arc<Link>, a: &Shape, b: &Shape) -> LinkGeom {
     let (start, end) = facing_points(a, b)
         .into_iter()
         .next()
-        .unwrap_or((a.rect.center(), b.rect.center()));
+        .map_or((a.rect.center(), b.rect.center()), |(s, e, _)| (s, e));
     LinkGeom {
         link: Arc::clone(link),
         start,
@@ -76,7 +106,7 @@ pub(super) fn reach(kind: LinkKind, a: &Shape, b: &Shape) -> Option<Option<Rect>
     }
     let far = MAX_STEPS as f64 * STEP;
     let mut out: Option<Rect> = None;
-    for (s, e) in facing_points(a, b) {
+    for (s, e, _) in facing_points(a, b) {
         let mid = Point {
             x: (s.x + e.x) / 2.0,
             y: (s.y + e.y) / 2.0,
@@ -156,16 +186,18 @@ pub(super) fn subnet_arc(link: &Arc<Link>, node: &Shape, subnet: &Shape) -> Link
 
 /// The candidate pairs of edge midpoints that face each other: one pair
 /// per axis on which the rectangles are apart, or the centres when they
-/// overlap on both axes.
+/// overlap on both axes; for shapes one above the other that overlap
+/// across, also their left sides and their right sides, with the direction
+/// a curve between them must bend (see `bend`'s `outward`).
 ///
 /// Side-by-side frames (VPCs, regions) join at their header band rather than
 /// their middle, so a peering line reads as joining the VPCs, not whatever
 /// workload happens to sit halfway down.
-fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
+fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point, Option<Point>)> {
     let (ay, by) = (side_anchor_y(a), side_anchor_y(b));
     let (a, b) = (&a.rect, &b.rect);
     let (ca, cb) = (a.center(), b.center());
-    let mut out = Vec::with_capacity(2);
+    let mut out = Vec::with_capacity(4);
     if a.right() <= b.x {
         out.push((
             Point {
@@ -173,6 +205,7 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
                 y: ay,
             },
             Point { x: b.x, y: by },
+            None,
         ));
     } else if b.right() <= a.x {
         out.push((
@@ -181,6 +214,7 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
                 x: b.right(),
                 y: by,
             },
+            None,
         ));
     }
     if a.bottom() <= b.y {
@@ -190,6 +224,7 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
                 y: a.bottom(),
             },
             Point { x: cb.x, y: b.y },
+            None,
         ));
     } else if b.bottom() <= a.y {
         out.push((
@@ -198,10 +233,30 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point)> {
                 x: cb.x,
                 y: b.bottom(),
             },
+            None,
+        ));
+    }
+    // One above the other and overlapping across: a line between their
+    // facing edges runs through whatever lies between them (a lane's
+    // nodes stand in a column), so also try along either side, bent
+    // outward into the gutter beside the column.
+    if !out.is_empty() && a.right() > b.x && b.right() > a.x {
+        let (left, right) = (Point { x: -1.0, y: 0.0 }, Point { x: 1.0, y: 0.0 });
+        out.push((Point { x: a.x, y: ay }, Point { x: b.x, y: by }, Some(left)));
+        out.push((
+            Point {
+                x: a.right(),
+                y: ay,
+            },
+            Point {
+                x: b.right(),
+                y: by,
+            },
+            Some(right),
         ));
     }
     if out.is_empty() {
-        out.push((ca, cb));
+        out.push((ca, cb, None));
     }
     out
 }

@@ -5,7 +5,7 @@
 //! line goes around a whole region when it can rather than through it. Candidates are quadratic curves bent to either
 //! side in steps; a grid keeps the search fast on large designs.
 
-use super::{Layout, Point, RectExt, ShapeKind};
+use super::{Layout, Point, Rect, RectExt, ShapeKind};
 
 /// The indices of the shape with this id and of all its containers.
 pub(super) fn with_ancestors(layout: &Layout, id: &str) -> Vec<usize> {
@@ -40,6 +40,9 @@ fn obstacle_weight(kind: ShapeKind) -> f64 {
 /// The cost of a sample in a frame's title band (see [`header_height`]).
 const HEADER_WEIGHT: f64 = 2.0;
 
+/// The cost of a sample outside the frame holding both ends of a link.
+const OUTSIDE_WEIGHT: f64 = 3.0;
+
 /// The height of the band at the top of a frame where its title is
 /// written (see `ui/canvas/shape.rs` and the overview labels): nothing else
 /// is placed there. Zero for shapes that are not frames.
@@ -57,7 +60,21 @@ pub fn header_height(kind: ShapeKind) -> f64 {
 /// when nothing is in the way, else the curve (bent to either side, in
 /// steps) that crosses the fewest shapes other than the two ends and their
 /// containers, preferring gentler curves when several are equally clear.
-pub(super) fn bend(grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f64) {
+///
+/// `within`, when given, is the frame holding both ends (see
+/// `placed::shared_frame`): every sample outside it costs as much as a
+/// labelled box, so a line between two shapes of one VPC does not loop out
+/// of the VPC, or its region, where it would read as a link to elsewhere.
+/// `outward`, when given, is the direction away from the sides `s` and `e`
+/// lie on (a line from side to side): only curves bent that way are tried.
+pub(super) fn bend(
+    grid: &Grid,
+    s: Point,
+    e: Point,
+    skip: &[usize],
+    within: Option<Rect>,
+    outward: Option<Point>,
+) -> (Point, f64) {
     let mid = Point {
         x: (s.x + e.x) / 2.0,
         y: (s.y + e.y) / 2.0,
@@ -84,6 +101,11 @@ pub(super) fn bend(grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f
                 x: u * u * s.x + 2.0 * u * t * c.x + t * t * e.x,
                 y: u * u * s.y + 2.0 * u * t * c.y + t * t * e.y,
             };
+            if within.is_some_and(|w| {
+                !(p.x >= w.x && p.x <= w.right() && p.y >= w.y && p.y <= w.bottom())
+            }) {
+                sum += OUTSIDE_WEIGHT;
+            }
             for o in grid.at(p) {
                 if !o.inside(p) {
                     continue;
@@ -105,25 +127,42 @@ pub(super) fn bend(grid: &Grid, s: Point, e: Point, skip: &[usize]) -> (Point, f
         sum
     };
     // Bending costs a little per unit, so a curve must earn its detour.
-    let mut best = (mid, cost(mid, f64::INFINITY));
-    if best.1 == 0.0 {
+    // Each candidate is scored against the best so far; a clear one ends
+    // the search, since every later candidate bends further.
+    let mut best = (mid, f64::INFINITY);
+    let better = |off: f64, best: &mut (Point, f64)| -> bool {
+        let c = Point {
+            x: mid.x + normal.x * off,
+            y: mid.y + normal.y * off,
+        };
+        let penalty = off.abs() / 250.0;
+        let crossed = cost(c, best.1 - penalty);
+        if crossed + penalty < best.1 {
+            *best = (c, crossed + penalty);
+        }
+        crossed == 0.0
+    };
+    if let Some(out) = outward {
+        // Along the ends' sides: bent outward only, in half steps (the
+        // straight line would run on the boxes' own edges).
+        let side = if normal.x * out.x + normal.y * out.y >= 0.0 {
+            1.0
+        } else {
+            -1.0
+        };
+        for half in 1..=2 * MAX_STEPS {
+            if better(side * half as f64 * STEP / 2.0, &mut best) {
+                break;
+            }
+        }
+        return best;
+    }
+    if better(0.0, &mut best) {
         return best;
     }
     for step in 1..=MAX_STEPS {
         for side in [-1.0, 1.0] {
-            let off = side * step as f64 * STEP;
-            let c = Point {
-                x: mid.x + normal.x * off,
-                y: mid.y + normal.y * off,
-            };
-            let penalty = off.abs() / 250.0;
-            let crossed = cost(c, best.1 - penalty);
-            let score = crossed + penalty;
-            if score < best.1 {
-                best = (c, score);
-            }
-            if crossed == 0.0 {
-                // Clear, and every later candidate bends further: done.
+            if better(side * step as f64 * STEP, &mut best) {
                 return best;
             }
         }
@@ -269,7 +308,7 @@ pub(super) const MAX_STEPS: usize = 16;
 
 /// True when `p` lies strictly inside `r`.
 #[cfg(test)]
-fn inside(r: &super::Rect, p: Point) -> bool {
+fn inside(r: &Rect, p: Point) -> bool {
     p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom()
 }
 
@@ -322,6 +361,76 @@ mod tests {
                 ));
             }
         }
+    }
+
+    /// The designs a link's frame is checked on: the templates, and every
+    /// legal design the tests keep (clean fixtures and designs written
+    /// outside the project).
+    fn designs() -> Vec<(String, crate::core::model::Design)> {
+        let mut out: Vec<_> = TEMPLATES
+            .iter()
+            .map(|t| {
+                let d = t.design().unwrap_or_else(|e| panic!("{}: {e}", t.id));
+                (t.id.to_string(), d)
+            })
+            .collect();
+        for dir in ["tests/fixtures/clean", "tests/fixtures/outside/ok"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            files.sort();
+            for f in files {
+                let text = std::fs::read_to_string(&f).unwrap_or_default();
+                if let Ok(d) = crate::core::model::load(&text) {
+                    out.push((f.display().to_string(), d));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn links_stay_in_the_frame_holding_both_ends() {
+        // A load balancer's line to the second group below it (the first in
+        // the way) looped out of its VPC and region into the gap between
+        // regions, where two such loops met and read as a cross-region link
+        // (outside design g07).
+        let mut out = Vec::new();
+        let designs = designs();
+        assert!(designs.len() > 30, "{} designs", designs.len());
+        for (name, d) in &designs {
+            let l = layout(d);
+            for g in link_geometry(&l, &links(d)) {
+                let from = with_ancestors(&l, &g.link.from);
+                let to = with_ancestors(&l, &g.link.to);
+                let Some(w) = crate::core::layout::placed::shared_frame(&l, &from, &to) else {
+                    continue;
+                };
+                let outside = (0..=64)
+                    .map(|k| {
+                        let t = k as f64 / 64.0;
+                        let u = 1.0 - t;
+                        Point {
+                            x: u * u * g.start.x + 2.0 * u * t * g.control.x + t * t * g.end.x,
+                            y: u * u * g.start.y + 2.0 * u * t * g.control.y + t * t * g.end.y,
+                        }
+                    })
+                    .filter(|p| {
+                        !(p.x >= w.x && p.x <= w.right() && p.y >= w.y && p.y <= w.bottom())
+                    })
+                    .count();
+                if outside > 0 {
+                    out.push(format!(
+                        "{name} {}: {outside} of 65 points outside",
+                        g.link.id()
+                    ));
+                }
+            }
+        }
+        assert!(out.is_empty(), "{}", out.join("\n"));
     }
 
     #[test]
