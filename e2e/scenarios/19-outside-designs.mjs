@@ -361,6 +361,9 @@ export default async function (page, { url, shot }) {
     await toast.waitFor({ timeout: 5000 }).catch(() => { throw new Error(`a link ${what}: no message`); });
     const said = await toast.innerText();
     if (!said.startsWith('The link was not opened: ') || !said.includes('The open design is unchanged.')) throw new Error(`a link ${what}: the app says ${said}`);
+    // Says why once, in the browser's own words where it has them (it said
+    // "damaged ... (the compressed data is damaged)").
+    if ((said.match(/damaged/g) || []).length > 1) throw new Error(`a link ${what}: the message repeats itself: ${said}`);
     await unchanged(`a link ${what}`);
     await dismiss();
   }

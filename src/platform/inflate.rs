@@ -4,7 +4,7 @@
 
 use super::call;
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// What the compressed bytes are wrapped in.
@@ -39,7 +39,15 @@ async fn pipe(stream: &str, format: Format, data: &[u8], cap: usize) -> Result<V
         Format::Raw => "deflate-raw",
         Format::Zlib => "deflate",
     };
-    let damaged = |_| "the compressed data is damaged".to_string();
+    // The browser's own words (Chromium: "The compressed data was not
+    // valid: incorrect header check."), as the native path gives zlib's;
+    // the caller's message already says the link is damaged.
+    let damaged = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or_else(|| format!("the browser's {stream} refused it"))
+    };
     let ctor = Reflect::get(&js_sys::global(), &stream.into())
         .ok()
         .and_then(|c| c.dyn_into::<Function>().ok())
