@@ -8,6 +8,7 @@
 
 use topoform::core::autosave::AUTOSAVE_KEY;
 use topoform::core::model::load;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -70,4 +71,51 @@ async fn a_link_is_drawn_labelled_selected_deleted_and_restored() {
     key("z", true);
     settle().await;
     assert_eq!(count(&el, DNS_PRIMARY), 1, "undo restores the link");
+}
+
+/// The notes of a record's four weighted targets, in two rows of regions
+/// (outside design g05): at the middle of their lines two wrote over each
+/// other and others over region borders; drawn where nothing is, each
+/// note's text is clear of every other.
+#[wasm_bindgen_test]
+async fn the_notes_of_a_records_lines_never_overlap() {
+    storage().clear().unwrap();
+    storage()
+        .set_item(
+            AUTOSAVE_KEY,
+            include_str!("fixtures/outside/ok/g05-quad.json"),
+        )
+        .unwrap();
+    let (el, _h) = mount_keeping_storage();
+    settle().await;
+    sleep(300).await;
+    // Near enough that notes are drawn (at Fit in a small window they are not).
+    for _ in 0..3 {
+        click(&el, "button[aria-label='Zoom in']");
+        settle().await;
+    }
+    let notes = el
+        .query_selector_all("g.link-group[data-kind='dns'] .link-note")
+        .unwrap();
+    let mut boxes = Vec::new();
+    for i in 0..notes.length() {
+        let n: web_sys::Element = notes.item(i).unwrap().unchecked_into();
+        let r = n.get_bounding_client_rect();
+        assert!(
+            r.width() > 0.0,
+            "note {} is drawn",
+            n.text_content().unwrap_or_default()
+        );
+        boxes.push((n.text_content().unwrap_or_default(), r));
+    }
+    assert_eq!(boxes.len(), 4, "one note per weighted target");
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            let apart = ra.right() <= rb.left()
+                || rb.right() <= ra.left()
+                || ra.bottom() <= rb.top()
+                || rb.bottom() <= ra.top();
+            assert!(apart, "\"{a}\" and \"{b}\" overlap on screen");
+        }
+    }
 }

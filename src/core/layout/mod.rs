@@ -17,6 +17,7 @@ mod find;
 mod hit;
 mod labels;
 mod links;
+mod notes;
 mod order;
 mod place;
 mod placed;
@@ -31,6 +32,7 @@ pub use hit::{
 };
 pub use labels::{canvas_name, fit, label, labels, Label};
 pub use links::{links, links_where, same_links, Link, LinkGeom, LinkKind};
+pub use notes::{clear_spot, note_box, note_spots, NOTE_RISE};
 pub use order::{reading_order, step};
 pub use place::{layout, replica_id, same_layout_inputs, Layout, Shape, ShapeKind, GLOBAL_ID};
 pub use placed::link_geometry;

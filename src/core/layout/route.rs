@@ -313,7 +313,7 @@ fn inside(r: &Rect, p: Point) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::core::layout::{layout, link_geometry, links, LinkGeom, Rect};
     use crate::core::templates::TEMPLATES;
@@ -366,7 +366,7 @@ mod tests {
     /// The designs a link's frame is checked on: the templates, and every
     /// legal design the tests keep (clean fixtures and designs written
     /// outside the project).
-    fn designs() -> Vec<(String, crate::core::model::Design)> {
+    pub(in crate::core::layout) fn designs() -> Vec<(String, crate::core::model::Design)> {
         let mut out: Vec<_> = TEMPLATES
             .iter()
             .map(|t| {

@@ -6,7 +6,7 @@
 use super::part::shows;
 use super::xml_escape;
 use crate::core::layout::{
-    label, layout, link_geometry, links, Layout, LinkKind, Shape, ShapeKind,
+    label, layout, link_geometry, links, note_spots, Layout, LinkKind, Shape, ShapeKind, NOTE_RISE,
 };
 use crate::core::model::{save, Design, Index, NodeKind, Tier};
 use std::fmt::Write as _;
@@ -362,7 +362,9 @@ fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>
         .filter(|k| keep.is_none() || (shows(l, keep, &k.from) && shows(l, keep, &k.to)))
         .map(std::sync::Arc::new)
         .collect();
-    for g in link_geometry(l, &all) {
+    let placed = link_geometry(l, &all);
+    let spots = note_spots(&l.shapes, &placed);
+    for (g, spot) in placed.iter().zip(spots) {
         let (colour, dash, width) = link_style(g.link.kind);
         let _ = write!(
             s,
@@ -383,13 +385,12 @@ fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>
             r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{colour}"/>"#,
             g.end.x, g.end.y
         );
-        if let Some(note) = &g.link.note {
-            let m = g.midpoint();
+        if let (Some(note), Some(m)) = (&g.link.note, spot) {
             let _ = write!(
                 s,
                 r#"<text class="n m" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
                 m.x,
-                m.y - 4.0,
+                m.y - NOTE_RISE,
                 xml_escape(note)
             );
         }

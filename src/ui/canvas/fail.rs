@@ -12,7 +12,7 @@
 
 use super::stage::Stage;
 use crate::core::layout::{
-    header_height, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, ShapeKind,
+    clear_spot, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, Shape, ShapeKind,
 };
 use crate::core::model::Design;
 use crate::core::simulate::located::Located;
@@ -90,6 +90,7 @@ pub fn fate_of(
     // The boxes of the notes written so far: links that meet (a record's
     // targets, an accelerator's endpoints) would stack theirs.
     let mut taken: Vec<Rect> = Vec::new();
+    let shapes: Vec<&Shape> = l.shapes.iter().collect();
     for g in placed {
         let (from, to) = (&g.link.from, &g.link.to);
         let carrying = routes.is_carrying(from, to);
@@ -99,7 +100,7 @@ pub fn fate_of(
         }
         let id = g.link.id();
         if g.link.kind != LinkKind::SubnetUse {
-            if let Some(m) = note_place(g, l, &taken) {
+            if let Some(m) = note_place(g, &shapes, &taken) {
                 taken.push(note_box(m));
                 fate.notes.push((id.clone(), m.x, m.y, carrying));
             }
@@ -265,26 +266,12 @@ fn note_box(p: Point) -> Rect {
 /// notes over each other); else the midpoint if no note is there; else none:
 /// the link's colour still tells its fate, and a note beside it says the
 /// same of another link.
-fn note_place(g: &LinkGeom, l: &Layout, taken: &[Rect]) -> Option<Point> {
-    let free = |b: &Rect| !taken.iter().any(|t| t.overlaps(b));
-    let clear = |p: Point| {
+fn note_place(g: &LinkGeom, shapes: &[&Shape], taken: &[Rect]) -> Option<Point> {
+    clear_spot(g, shapes, taken, note_box).or_else(|| {
+        let p = g.midpoint();
         let b = note_box(p);
-        free(&b)
-            && !l.shapes.iter().any(|s| {
-                let band = header_height(s.kind);
-                let covered = if band > 0.0 {
-                    Rect { h: band, ..s.rect }
-                } else {
-                    s.rect
-                };
-                covered.overlaps(&b)
-            })
-    };
-    [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]
-        .into_iter()
-        .map(|t| g.at(t))
-        .find(|p| clear(*p))
-        .or_else(|| Some(g.midpoint()).filter(|p| free(&note_box(*p))))
+        (!taken.iter().any(|t| t.overlaps(&b))).then_some(p)
+    })
 }
 
 /// The Fail buttons of every region and AZ band (an AZ band's hidden

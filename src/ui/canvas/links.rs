@@ -1,10 +1,11 @@
 //! The link layer: one curve per relation, styled by kind, with a halo so
 //! it stays readable where it crosses a frame, dots at both ends, and the
-//! link's note (a DNS target's role, weight or location) at its middle.
+//! link's note (a DNS target's role, weight or location) on its curve,
+//! where it covers no title, box or other note.
 //! Each line carries its link id, so a click selects it like a shape.
 
 use super::fail::Fate;
-use crate::core::layout::{LinkGeom, LinkKind, Point};
+use crate::core::layout::{LinkGeom, LinkKind, Point, NOTE_RISE};
 use leptos::prelude::*;
 
 /// How a failure draws link `id` (`cut`, `carrying`), as an attribute.
@@ -20,17 +21,18 @@ fn fate_attr(fate: Memo<Fate>, id: String) -> impl Fn() -> Option<&'static str> 
 pub struct Run {
     start: Point,
     end: Point,
-    mid: Point,
+    /// Where its note is written (`core::layout::note_spots`).
+    note: Point,
     d: String,
 }
 
 impl Run {
-    /// How `g` runs.
-    pub fn of(g: &LinkGeom) -> Run {
+    /// How `g` runs, its note at `note` (the middle of the curve if none).
+    pub fn of(g: &LinkGeom, note: Option<Point>) -> Run {
         Run {
             start: g.start,
             end: g.end,
-            mid: g.midpoint(),
+            note: note.unwrap_or_else(|| g.midpoint()),
             d: g.path(),
         }
     }
@@ -48,8 +50,8 @@ pub fn link_view(g: &LinkGeom, run: Memo<Run>, title: String, fate: Memo<Fate>) 
     let aria = title.clone();
     let label = note.map(|n| {
         let (x, y) = (
-            move || run.with(|r| r.mid.x),
-            move || run.with(|r| r.mid.y - 6.0),
+            move || run.with(|r| r.note.x),
+            move || run.with(|r| r.note.y - NOTE_RISE),
         );
         view! { <text class="link-note" x=x y=y text-anchor="middle">{n}</text> }
     });

@@ -19,7 +19,9 @@ use super::links::{link_view, subnet_use_view, words, Run};
 use super::overlay::badge_view;
 use super::shape::{frame_box, frame_label, is_frame, item_view, place};
 use super::stage::Placed;
-use crate::core::layout::{label, Label, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, Shape};
+use crate::core::layout::{
+    label, note_spots, Label, Layout, LinkGeom, LinkKind, Point, Rect, RectExt, Shape,
+};
 use crate::core::model::{Design, Index};
 use crate::core::validate::Severity;
 use leptos::prelude::*;
@@ -178,21 +180,28 @@ struct Named {
     geom: LinkGeom,
     words: String,
     key: u64,
+    /// Where its note is written, if it has one (`core::layout::note_spots`).
+    note_at: Option<Point>,
 }
 
 impl Named {
-    fn new(g: &LinkGeom, titles: &Titles) -> Named {
-        Named::with_words(g.clone(), words(g, &titles.0))
+    fn new(g: &LinkGeom, titles: &Titles, note_at: Option<Point>) -> Named {
+        Named::with_words(g.clone(), words(g, &titles.0), note_at)
     }
 
-    fn with_words(geom: LinkGeom, words: String) -> Named {
+    fn with_words(geom: LinkGeom, words: String, note_at: Option<Point>) -> Named {
         let g = &geom;
         let mut h = rustc_hash::FxHasher::default();
         words.hash(&mut h);
         g.link.kind.hash(&mut h);
         (&g.link.from, &g.link.to, &g.link.note).hash(&mut h);
         let key = h.finish();
-        Named { geom, words, key }
+        Named {
+            geom,
+            words,
+            key,
+            note_at,
+        }
     }
 }
 
@@ -216,25 +225,41 @@ impl PartialEq for NamedLinks {
     }
 }
 
-/// The links of `placed` that `keep` keeps, named with `titles`; a link
-/// placed as at the same place of `prev`, named with the same titles,
-/// keeps its `Arc` (most links, after most edits).
+/// The links of `placed` that `keep` keeps, named with `titles`, their
+/// notes placed clear of `shapes` and of each other; a link placed as at
+/// the same place of `prev`, named with the same titles and its note at
+/// the same place, keeps its `Arc` (most links, after most edits).
 fn name_links(
     placed: &[LinkGeom],
     keep: &dyn Fn(&LinkGeom) -> bool,
     titles: Titles,
     prev: Option<&NamedLinks>,
+    shapes: &Drawings,
 ) -> NamedLinks {
     let prev = prev
         .filter(|p| p.titles == titles)
         .map(|p| p.links.as_slice());
+    // Most designs' links have no note at all (the stress design's none):
+    // then nothing is placed, and nothing is allocated for it.
+    let spots = placed
+        .iter()
+        .any(|g| g.link.note.is_some() && keep(g))
+        .then(|| {
+            note_spots(
+                shapes.0.iter().map(|d| &d.shape),
+                placed.iter().filter(|g| keep(g)),
+            )
+        });
     let links = placed
         .iter()
         .filter(|g| keep(g))
         .enumerate()
-        .map(|(i, g)| match prev.and_then(|p| p.get(i)) {
-            Some(was) if was.geom == *g => Arc::clone(was),
-            _ => Arc::new(Named::new(g, &titles)),
+        .map(|(i, g)| {
+            let spot = spots.as_ref().and_then(|s| s.get(i).copied().flatten());
+            match prev.and_then(|p| p.get(i)) {
+                Some(was) if was.geom == *g && was.note_at == spot => Arc::clone(was),
+                _ => Arc::new(Named::new(g, &titles, spot)),
+            }
         })
         .collect();
     NamedLinks { titles, links }
@@ -470,11 +495,13 @@ fn local_named(n: &Named, (ox, oy): (f64, f64), was: Option<&Arc<Named>>) -> Arc
     };
     let g = &n.geom;
     let (start, end, control) = (at(g.start), at(g.end), at(g.control));
+    let note_at = n.note_at.map(at);
     match was {
         Some(w)
             if w.geom.start == start
                 && w.geom.end == end
                 && w.geom.control == control
+                && w.note_at == note_at
                 && w.geom.link == g.link
                 && w.words == n.words =>
         {
@@ -488,6 +515,7 @@ fn local_named(n: &Named, (ox, oy): (f64, f64), was: Option<&Arc<Named>>) -> Arc
                 control,
             },
             n.words.clone(),
+            note_at,
         )),
     }
 }
@@ -732,7 +760,7 @@ fn links_view(part: Memo<Arc<Part>>, fate: Memo<Fate>) -> impl IntoView {
                 }
             });
         });
-        let run = Memo::new(move |_| now.with(|n| Run::of(&n.geom)));
+        let run = Memo::new(move |_| now.with(|n| Run::of(&n.geom, n.note_at)));
         if n.geom.link.kind == LinkKind::SubnetUse {
             subnet_use_view(&n.geom, run, n.words.clone(), fate).into_any()
         } else {
@@ -960,7 +988,7 @@ pub fn scene_view(
     let titles = Memo::new(move |prev: Option<&Titles>| drawn.with(|v| titles_of(v, prev)));
     let relations = Memo::new(move |prev: Option<&NamedLinks>| {
         let keep = |g: &LinkGeom| g.link.kind != LinkKind::SubnetUse;
-        placed.with(|ls| name_links(ls, &keep, titles.get(), prev))
+        placed.with(|ls| drawn.with(|d| name_links(ls, &keep, titles.get(), prev, d)))
     });
     let uses = Memo::new(move |prev: Option<&NamedLinks>| {
         let Some(area) = near.get() else {
@@ -971,7 +999,7 @@ pub fn scene_view(
                 .unwrap_or_default();
         };
         let keep = |g: &LinkGeom| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area);
-        placed.with(|ls| name_links(ls, &keep, titles.get(), prev))
+        placed.with(|ls| drawn.with(|d| name_links(ls, &keep, titles.get(), prev, d)))
     });
     let parts = Memo::new(move |prev: Option<&Parts>| {
         drawn.with(|d| {
