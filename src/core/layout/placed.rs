@@ -186,8 +186,8 @@ pub(super) fn subnet_arc(link: &Arc<Link>, node: &Shape, subnet: &Shape) -> Link
 
 /// The candidate pairs of edge midpoints that face each other: one pair
 /// per axis on which the rectangles are apart, or the centres when they
-/// overlap on both axes; for shapes one above the other that overlap
-/// across, also their left sides and their right sides, with the direction
+/// overlap on both axes; for shapes of one frame one above the other that
+/// overlap across, also their left sides and their right sides, with the direction
 /// a curve between them must bend (see `bend`'s `outward`).
 ///
 /// Side-by-side frames (VPCs, regions) join at their header band rather than
@@ -195,6 +195,7 @@ pub(super) fn subnet_arc(link: &Arc<Link>, node: &Shape, subnet: &Shape) -> Link
 /// workload happens to sit halfway down.
 fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point, Option<Point>)> {
     let (ay, by) = (side_anchor_y(a), side_anchor_y(b));
+    let siblings = a.parent.is_some() && a.parent == b.parent;
     let (a, b) = (&a.rect, &b.rect);
     let (ca, cb) = (a.center(), b.center());
     let mut out = Vec::with_capacity(4);
@@ -236,11 +237,11 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point, Option<Point>)> {
             None,
         ));
     }
-    // One above the other and overlapping across: a line between their
-    // facing edges runs through whatever lies between them (a lane's
-    // nodes stand in a column), so also try along either side, bent
-    // outward into the gutter beside the column.
-    if !out.is_empty() && a.right() > b.x && b.right() > a.x {
+    // Two shapes of one frame, one above the other and overlapping across:
+    // a line between their facing edges runs through whatever lies between
+    // them (a lane's nodes stand in a column), so also try along either
+    // side, bent outward into the gutter beside the column.
+    if !out.is_empty() && siblings && a.right() > b.x && b.right() > a.x {
         let (left, right) = (Point { x: -1.0, y: 0.0 }, Point { x: 1.0, y: 0.0 });
         out.push((Point { x: a.x, y: ay }, Point { x: b.x, y: by }, Some(left)));
         out.push((
