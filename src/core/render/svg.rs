@@ -6,7 +6,8 @@
 use super::part::shows;
 use super::xml_escape;
 use crate::core::layout::{
-    label, layout, link_geometry, links, note_spots, Layout, LinkKind, Shape, ShapeKind, NOTE_RISE,
+    label, layout, link_geometry, links, note_box, note_spots, Layout, LinkGeom, LinkKind, Point,
+    Rect, RectExt, Shape, ShapeKind, NOTE_RISE,
 };
 use crate::core::model::{save, Design, Index, NodeKind, Tier};
 use std::fmt::Write as _;
@@ -108,7 +109,8 @@ pub fn svg_part(design: &Design, theme: Theme, ids: &[String]) -> Option<String>
 fn draw(design: &Design, l: &Layout, theme: Theme, keep: Option<&[bool]>, embed: bool) -> String {
     let index = Index::new(design);
     let p = theme.palette();
-    let b = super::part::bounds(l, keep);
+    let links = place_links(design, l, keep);
+    let b = picture_bounds(super::part::bounds(l, keep), &links);
     let (x0, y0) = (b.x - MARGIN, b.y - MARGIN);
     let (w, h) = (b.w + 2.0 * MARGIN, b.h + 2.0 * MARGIN);
     let mut s = String::with_capacity(4096 + l.shapes.len() * 400);
@@ -147,7 +149,7 @@ fn draw(design: &Design, l: &Layout, theme: Theme, keep: Option<&[bool]>, embed:
     for (_, shape) in shapes().filter(|(_, sh)| is_frame(sh.kind)) {
         frame(&mut s, shape, design, &index, &p);
     }
-    draw_links(&mut s, design, l, keep);
+    draw_links(&mut s, &links);
     for (_, shape) in shapes().filter(|(_, sh)| !is_frame(sh.kind)) {
         object(&mut s, shape, design, &index, &p);
     }
@@ -353,7 +355,10 @@ pub(super) fn link_style(kind: LinkKind) -> (&'static str, &'static str, f64) {
     }
 }
 
-fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>) {
+/// The links a picture draws, placed, and where each note goes.
+type Placed = (Vec<LinkGeom>, Vec<Option<Point>>);
+
+fn place_links(design: &Design, l: &Layout, keep: Option<&[bool]>) -> Placed {
     // Which subnets a workload uses is shown on the canvas only on
     // selection; in a picture it would be noise.
     let all: Vec<_> = links(design)
@@ -364,6 +369,23 @@ fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>
         .collect();
     let placed = link_geometry(l, &all);
     let spots = note_spots(&l.shapes, &placed);
+    (placed, spots)
+}
+
+/// The area the picture shows: its shapes (`shapes`), and the links and
+/// their notes, whose curves may bend past every shape (a replication line
+/// between two regions' bottom rows bends below them).
+fn picture_bounds(shapes: Rect, (placed, spots): &Placed) -> Rect {
+    placed.iter().zip(spots).fold(shapes, |b, (g, spot)| {
+        let b = b.union(&g.bounds());
+        match (&g.link.note, spot) {
+            (Some(text), Some(p)) => b.union(&note_box(*p, text)),
+            _ => b,
+        }
+    })
+}
+
+fn draw_links(s: &mut String, (placed, spots): &Placed) {
     for (g, spot) in placed.iter().zip(spots) {
         let (colour, dash, width) = link_style(g.link.kind);
         let _ = write!(
@@ -385,7 +407,7 @@ fn draw_links(s: &mut String, design: &Design, l: &Layout, keep: Option<&[bool]>
             r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{colour}"/>"#,
             g.end.x, g.end.y
         );
-        if let (Some(note), Some(m)) = (&g.link.note, spot) {
+        if let (Some(note), Some(m)) = (&g.link.note, *spot) {
             let _ = write!(
                 s,
                 r#"<text class="n m" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,

@@ -315,3 +315,48 @@ fn the_first_paints_preview_is_the_picture_without_the_design() {
         }
     }
 }
+
+/// Every link's curve lies inside the picture: a replication line between
+/// two regions one above the other bends out past both (active-active's
+/// DynamoDB table ran 144 units off the picture's left edge).
+#[test]
+fn every_link_is_inside_the_picture() {
+    for (name, d) in designs() {
+        let text = svg(&d, Theme::Light);
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let vb: Vec<f64> = doc
+            .root_element()
+            .attribute("viewBox")
+            .unwrap_or_default()
+            .split(' ')
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let [x, y, w, h] = vb[..] else {
+            panic!("{name}: viewBox {vb:?}");
+        };
+        for path in doc.descendants().filter(|n| n.has_tag_name("path")) {
+            // "Mx,y Qx,y x,y": a quadratic curve lies inside the hull of
+            // its three points, and touches its ends; its extreme lies
+            // halfway to the control point at most.
+            let nums: Vec<f64> = path
+                .attribute("d")
+                .unwrap_or_default()
+                .split(|c: char| c == ',' || c == ' ' || c.is_ascii_alphabetic())
+                .filter_map(|v| v.parse().ok())
+                .collect();
+            let [sx, sy, cx, cy, ex, ey] = nums[..] else {
+                continue;
+            };
+            for t in (0..=32).map(|k| k as f64 / 32.0) {
+                let u = 1.0 - t;
+                let px = u * u * sx + 2.0 * u * t * cx + t * t * ex;
+                let py = u * u * sy + 2.0 * u * t * cy + t * t * ey;
+                assert!(
+                    px >= x - 0.5 && px <= x + w + 0.5 && py >= y - 0.5 && py <= y + h + 0.5,
+                    "{name}: a {} link runs off the picture at ({px:.0}, {py:.0}), viewBox {vb:?}",
+                    path.attribute("data-kind").unwrap_or("?")
+                );
+            }
+        }
+    }
+}
