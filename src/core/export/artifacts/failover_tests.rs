@@ -339,3 +339,70 @@ fn the_failover_says_to_move_healthy_records_and_dials_by_hand_after_a_writer_lo
     );
     assert!(!failback(&p).contains("by hand\""));
 }
+
+/// An accelerator whose every endpoint is in the primary region has nowhere
+/// to move (an outside design put one in front of the primary's load
+/// balancer alone): the runbook said it "moves by itself", and a record
+/// aimed at it had "no target in the primary region". A failover record
+/// with another answer still moves by alias target health; a simple record
+/// aimed at it alone needs a hand.
+#[test]
+fn an_accelerator_with_every_endpoint_in_the_primary_does_not_move() {
+    use crate::core::export::artifacts::{failback::failback, promote_dr::promote_dr};
+    use crate::core::model::{FailoverRole, Target};
+    let mut d = design("active-active");
+    d.accelerators[0]
+        .endpoints
+        .retain(|e| e.target == "use1-alb");
+    let target = |t: &str, role| Target {
+        target: t.into(),
+        role,
+        weight: None,
+        location: None,
+        health_check: None,
+    };
+    let dns = d.dns.as_mut().expect("a zone");
+    let mut simple = dns.records[0].clone();
+    simple.id = "www".into();
+    simple.name = "www".into();
+    simple.policy = RoutingPolicy::Simple;
+    simple.targets = vec![target("edge", None)];
+    let mut failover = simple.clone();
+    failover.id = "apex".into();
+    failover.name = "@".into();
+    failover.policy = RoutingPolicy::Failover;
+    failover.targets = vec![
+        target("edge", Some(FailoverRole::Primary)),
+        target("euw1-alb", Some(FailoverRole::Secondary)),
+    ];
+    dns.records.extend([simple, failover]);
+    let p = plan(&d).expect("a plan");
+    assert!(p.accelerators.is_empty());
+    assert_eq!(p.stranded_accelerators.len(), 1);
+    let action = |fqdn: &str| &p.records.iter().find(|r| r.fqdn == fqdn).unwrap().action;
+    assert!(
+        matches!(action("www.example.com"), RecordAction::Manual(why) if why.contains("every endpoint in the primary region"))
+    );
+    assert!(matches!(action("example.com"), RecordAction::Automatic(_, sets) if sets.is_empty()));
+    let over = promote_dr(&p);
+    assert!(over.contains("WARNING: Global Accelerator"), "{over}");
+    assert!(
+        !over.contains("moves by itself, it stops sending"),
+        "{over}"
+    );
+    assert!(
+        over.contains("\"'www.example.com'\": CHANGE IT BY HAND"),
+        "{over}"
+    );
+    let back = failback(&p);
+    assert!(
+        back.contains("point it back at the primary by hand"),
+        "{back}"
+    );
+    assert!(!back.contains("CHANGE IT BY HAND"), "{back}");
+    // With an endpoint elsewhere again, it moves by itself as before.
+    let d = design("active-active");
+    let p = plan(&d).expect("a plan");
+    assert!(p.stranded_accelerators.is_empty());
+    assert!(promote_dr(&p).contains("moves by itself, it stops sending"));
+}
