@@ -28,9 +28,12 @@ pub struct Plan<'a> {
     pub records: Vec<RecordMove>,
     /// DynamoDB global tables (nothing to promote; listed to say so).
     pub tables: Vec<String>,
-    /// Global Accelerators with an endpoint outside the primary region (they
-    /// route around an unhealthy endpoint themselves).
+    /// Global Accelerators with endpoints in and outside the primary region
+    /// (they route around an unhealthy endpoint themselves).
     pub accelerators: Vec<String>,
+    /// Global Accelerators with no endpoint in the primary region: its loss
+    /// changes nothing for them.
+    pub idle_accelerators: Vec<String>,
     /// Global Accelerators whose every endpoint is in the primary region:
     /// they have nowhere to send traffic until it returns.
     pub stranded_accelerators: Vec<String>,
@@ -249,19 +252,26 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
             _ => None,
         })
         .collect();
-    let (stranded, moving): (Vec<_>, Vec<_>) = design
+    let (stranded, others): (Vec<_>, Vec<_>) = design
         .accelerators
         .iter()
         .partition(|a| only_in(primary, a));
+    let (moving, idle): (Vec<_>, Vec<_>) = others.into_iter().partition(|a| {
+        a.endpoints
+            .iter()
+            .any(|e| albs(primary).any(|b| b.id == e.target))
+    });
     let name_of = |a: &&Accelerator| names::accelerator(design, &a.name);
     let accelerators = moving.iter().map(name_of).collect();
     let stranded_accelerators = stranded.iter().map(name_of).collect();
+    let idle_accelerators = idle.iter().map(name_of).collect();
     let layered = design.state.split == StateSplit::RegionLayer;
     Some(Plan {
         data_root: if layered { "/platform" } else { "" },
         app_root: if layered { "/workloads" } else { "" },
         primary,
         accelerators,
+        idle_accelerators,
         stranded_accelerators,
         dr_endpoints: takers.iter().flat_map(|r| endpoints(design, r)).collect(),
         primary_endpoints: endpoints(design, primary),

@@ -347,7 +347,7 @@ fn the_failover_says_to_move_healthy_records_and_dials_by_hand_after_a_writer_lo
 /// with another answer still moves by alias target health; a simple record
 /// aimed at it alone needs a hand.
 #[test]
-fn an_accelerator_with_every_endpoint_in_the_primary_does_not_move() {
+fn an_accelerator_moves_only_with_endpoints_in_and_outside_the_primary() {
     use crate::core::export::artifacts::{failback::failback, promote_dr::promote_dr};
     use crate::core::model::{FailoverRole, Target};
     let mut d = design("active-active");
@@ -405,4 +405,20 @@ fn an_accelerator_with_every_endpoint_in_the_primary_does_not_move() {
     let p = plan(&d).expect("a plan");
     assert!(p.stranded_accelerators.is_empty());
     assert!(promote_dr(&p).contains("moves by itself, it stops sending"));
+    // With no endpoint in the primary (an outside design's accelerator over
+    // its DR regions only), the primary's loss changes nothing for it: it
+    // was said to move, and to need its dial set to 0 after an AZ loss.
+    let mut d = design("active-active");
+    d.accelerators[0]
+        .endpoints
+        .retain(|e| e.target != "use1-alb");
+    let p = plan(&d).expect("a plan");
+    assert!(p.accelerators.is_empty() && p.stranded_accelerators.is_empty());
+    assert_eq!(p.idle_accelerators.len(), 1);
+    let over = promote_dr(&p);
+    assert!(
+        over.contains("\": nothing to change: no endpoint in the primary region"),
+        "{over}"
+    );
+    assert!(!over.contains("traffic dial to 0 by hand"), "{over}");
 }

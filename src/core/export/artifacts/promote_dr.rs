@@ -248,6 +248,12 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
             sh.push_str("log \"  unless the primary's endpoints stay healthy (an AZ loss took the writer, not the load balancer): then set its traffic dial to 0 by hand\"\n");
         }
     }
+    for a in &plan.idle_accelerators {
+        sh.push_str(&format!(
+            "log \"Global Accelerator \"{}\": nothing to change: no endpoint in the primary region\"\n",
+            w(a)
+        ));
+    }
     for a in &plan.stranded_accelerators {
         sh.push_str(&if back {
             format!("log \"Global Accelerator \"{}\": serves again by itself once its endpoints in the primary region are healthy\"\n", w(a))
