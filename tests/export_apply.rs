@@ -202,6 +202,62 @@ fn flow_checker_fails_on_a_missing_rule() {
     }
 }
 
+/// The harness's moto creates a read replica with automated backups off, as
+/// RDS does (CreateDBInstanceReadReplica takes no BackupRetentionPeriod):
+/// moto 5 copied the source's retention, so an outside design's replicas
+/// configured with 0 (a same-region and a cross-region one) planned
+/// `backup_retention_period 7 -> 0` after every apply. Needs python3 with
+/// moto and boto3 (the harness's own requirements); seconds, no Terraform.
+#[test]
+fn the_harness_moto_creates_replicas_without_backups() {
+    if let Some(why) = skip_reason() {
+        eprintln!("SKIPPED moto replica backups: {why}");
+        return;
+    }
+    let script = r#"
+import boto3, os, socket, subprocess, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+server = subprocess.Popen([sys.executable, sys.argv[1], "-H", "127.0.0.1", "-p", str(port)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    for _ in range(150):
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close(); break
+        except OSError:
+            time.sleep(0.2)
+    kw = dict(endpoint_url=f"http://127.0.0.1:{port}", aws_access_key_id="testing",
+              aws_secret_access_key="testing")
+    east, west = (boto3.client("rds", region_name=r, **kw) for r in ("us-east-1", "us-west-2"))
+    src = east.create_db_instance(DBInstanceIdentifier="src", Engine="postgres", DBInstanceClass="db.m6g.large",
+                                  AllocatedStorage=20, MasterUsername="u", MasterUserPassword="password1",
+                                  BackupRetentionPeriod=7)["DBInstance"]
+    east.create_db_instance_read_replica(DBInstanceIdentifier="near", SourceDBInstanceIdentifier="src")
+    west.create_db_instance_read_replica(DBInstanceIdentifier="far", SourceDBInstanceIdentifier=src["DBInstanceArn"])
+    period = lambda c, i: c.describe_db_instances(DBInstanceIdentifier=i)["DBInstances"][0]["BackupRetentionPeriod"]
+    print(f"src={period(east, 'src')} near={period(east, 'near')} far={period(west, 'far')}")
+    west.modify_db_instance(DBInstanceIdentifier="far", BackupRetentionPeriod=5, ApplyImmediately=True)
+    print(f"far-modified={period(west, 'far')}")
+finally:
+    server.terminate(); server.wait()
+"#;
+    let o = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(crate_dir().join("scripts/drill/moto_server.py"))
+        .output()
+        .expect("run python3");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The source keeps its own; a period set later (the provider's modify
+    // of a replica configured above 0) is kept.
+    assert!(out.contains("src=7 near=0 far=0\n"), "{out}");
+    assert!(out.contains("far-modified=5\n"), "{out}");
+}
+
 /// A scratch directory for one case, under the system temp dir.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(

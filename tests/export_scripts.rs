@@ -64,6 +64,12 @@ fn designs() -> Vec<(String, Design)> {
         "three-region-rds".into(),
         fixture("three-region-rds-replicas"),
     ));
+    // An accelerator with every endpoint in the primary, the primary of a
+    // failover record: the runbooks warn that it has nowhere to move.
+    out.push((
+        "accelerator-primary-only".into(),
+        fixture("accelerator-primary-only-failover"),
+    ));
     out
 }
 
@@ -701,4 +707,38 @@ fn the_drill_reads_every_runbook_s_dry_run() {
             );
         }
     }
+}
+
+/// An accelerator in front of the primary's load balancer alone (an outside
+/// design: the apex failover record's PRIMARY, a DR load balancer its
+/// SECONDARY): the dry runs said the accelerator "moves by itself" and the
+/// record had "no target in the primary region". The accelerator has
+/// nowhere to send traffic; the record moves by alias target health.
+#[test]
+fn an_accelerator_with_endpoints_only_in_the_primary_is_not_said_to_move() {
+    let (dir, _) = export_to(
+        "dry-ga-primary-only",
+        &fixture("accelerator-primary-only-failover"),
+    );
+    let (ok, over) = run(&dir, "scripts/promote-dr.sh", &[], "");
+    assert!(ok, "{over}");
+    assert!(
+        over.contains("WARNING: Global Accelerator oddball-prod-oddball-ga has every endpoint in the primary region"),
+        "{over}"
+    );
+    assert!(
+        !over.contains("stops sending to an unhealthy endpoint"),
+        "{over}"
+    );
+    assert!(
+        over.contains("record oddball.example (failover): moves by itself, nothing to change: its accelerator"),
+        "{over}"
+    );
+    assert!(!over.contains("no target in the primary region"), "{over}");
+    let (ok, back) = run(&dir, "scripts/failback.sh", &[], "");
+    assert!(ok, "{back}");
+    assert!(
+        back.contains("Global Accelerator oddball-prod-oddball-ga: serves again by itself"),
+        "{back}"
+    );
 }

@@ -3,14 +3,18 @@
 
     moto_server.py -H 127.0.0.1 -p PORT      (the arguments of moto_server)
 
-1. Cross-region read replicas. moto 5's CreateDBInstanceReadReplica copies
+1. Read replicas. Cross-region ones first: moto 5's CreateDBInstanceReadReplica copies
    the source instance (its backend, so its region, included) and applies
    the request's settings in order; the replica's DB subnet group is looked
    up while the copy still carries the source's backend, so in the SOURCE
    region. A replica whose subnet group name differs from its source's fails
    with DBSubnetGroupNotFoundFault, which real RDS never does (designs whose
    names match hide it). The patch gives the copy the replica region's
-   backend before any setting is applied.
+   backend before any setting is applied. Every replica also starts with
+   automated backups off, as RDS creates it (CreateDBInstanceReadReplica
+   has no BackupRetentionPeriod; the provider sets a configured period
+   above 0 with ModifyDBInstance); moto's copy kept its source's, so a
+   replica configured with 0 (an outside design's) never planned clean.
 2. Promotion. moto's PromoteReadReplica clears the replica flag but keeps
    ReadReplicaSourceDBInstanceIdentifier, and the source keeps listing the
    replica. Real RDS clears both: the promoted instance replicates from
@@ -130,6 +134,12 @@ def create_db_instance_read_replica(self, db_kwargs):
         db_kwargs = {"backend": self, **{k: v for k, v in db_kwargs.items() if k != "backend"}}
     replica = _create_replica(self, db_kwargs)
     _own_resource_id(replica)
+    # CreateDBInstanceReadReplica takes no BackupRetentionPeriod: RDS creates
+    # a replica with automated backups off (the provider then sets the
+    # configured period with ModifyDBInstance when it is above 0). moto's
+    # copy keeps its source's, which a replica configured with 0 then
+    # plans to undo on every plan.
+    replica.backup_retention_period = 0
     return replica
 
 
@@ -338,6 +348,11 @@ def main():
     print(
         "[moto_server.py] patched RDS CreateDBInstanceReadReplica: a cross-region replica's DB subnet group is "
         "looked up in the replica's region (moto 5 looks in the source region; real RDS does not)",
+        flush=True,
+    )
+    print(
+        "[moto_server.py] patched RDS CreateDBInstanceReadReplica: a replica starts with automated backups off, "
+        "as on RDS (moto 5 copies its source's retention, so a replica configured with 0 never planned clean)",
         flush=True,
     )
     print(

@@ -5,8 +5,8 @@
 //! three can never disagree.
 
 use crate::core::model::{
-    Alb, Asg, Design, FailoverRole, HttpProtocol, Record, Region, RegionNode, RoutingPolicy,
-    StateSplit, VpcNode,
+    Accelerator, Alb, Asg, Design, FailoverRole, HttpProtocol, Record, Region, RegionNode,
+    RoutingPolicy, StateSplit, VpcNode,
 };
 use crate::core::names;
 use crate::core::record_sets::{record_sets, RecordSet};
@@ -28,8 +28,15 @@ pub struct Plan<'a> {
     pub records: Vec<RecordMove>,
     /// DynamoDB global tables (nothing to promote; listed to say so).
     pub tables: Vec<String>,
-    /// Global Accelerators (they route around an unhealthy endpoint themselves).
+    /// Global Accelerators with endpoints in and outside the primary region
+    /// (they route around an unhealthy endpoint themselves).
     pub accelerators: Vec<String>,
+    /// Global Accelerators with no endpoint in the primary region: its loss
+    /// changes nothing for them.
+    pub idle_accelerators: Vec<String>,
+    /// Global Accelerators whose every endpoint is in the primary region:
+    /// they have nowhere to send traffic until it returns.
+    pub stranded_accelerators: Vec<String>,
     /// The load balancers the scripts check after the move, per direction.
     pub dr_endpoints: Vec<Endpoint>,
     /// The primary region's public load balancers, checked after failback.
@@ -245,17 +252,27 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
             _ => None,
         })
         .collect();
-    let accelerators = design
+    let (stranded, others): (Vec<_>, Vec<_>) = design
         .accelerators
         .iter()
-        .map(|a| names::accelerator(design, &a.name))
-        .collect();
+        .partition(|a| only_in(primary, a));
+    let (moving, idle): (Vec<_>, Vec<_>) = others.into_iter().partition(|a| {
+        a.endpoints
+            .iter()
+            .any(|e| albs(primary).any(|b| b.id == e.target))
+    });
+    let name_of = |a: &&Accelerator| names::accelerator(design, &a.name);
+    let accelerators = moving.iter().map(name_of).collect();
+    let stranded_accelerators = stranded.iter().map(name_of).collect();
+    let idle_accelerators = idle.iter().map(name_of).collect();
     let layered = design.state.split == StateSplit::RegionLayer;
     Some(Plan {
         data_root: if layered { "/platform" } else { "" },
         app_root: if layered { "/workloads" } else { "" },
         primary,
         accelerators,
+        idle_accelerators,
+        stranded_accelerators,
         dr_endpoints: takers.iter().flat_map(|r| endpoints(design, r)).collect(),
         primary_endpoints: endpoints(design, primary),
         takers,
@@ -269,6 +286,15 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
 
 fn vpc_nodes(r: &Region) -> impl Iterator<Item = &VpcNode> {
     r.vpcs.iter().flat_map(|v| &v.nodes)
+}
+
+/// Whether every endpoint of `a` is a load balancer of `region` (an
+/// accelerator with no endpoint at all is in no region).
+fn only_in(region: &Region, a: &Accelerator) -> bool {
+    !a.endpoints.is_empty()
+        && a.endpoints
+            .iter()
+            .all(|e| albs(region).any(|b| b.id == e.target))
 }
 
 fn albs(r: &Region) -> impl Iterator<Item = &Alb> {
@@ -410,15 +436,31 @@ fn record_move(
         .iter()
         .filter_map(|t| albs(primary).find(|a| a.id == t.target).map(|a| (t, a)))
         .collect();
-    let has_other = rec.targets.len() > in_primary.len();
+    // Targets that are accelerators with every endpoint in the primary:
+    // lost with it as much as its load balancers are.
+    let stranded: Vec<&str> = rec
+        .targets
+        .iter()
+        .filter(|t| {
+            design
+                .accelerators
+                .iter()
+                .any(|a| a.id == t.target && only_in(primary, a))
+        })
+        .map(|t| t.target.as_str())
+        .collect();
+    let lost = |t: &crate::core::model::Target| {
+        stranded.contains(&t.target.as_str()) || in_primary.iter().any(|(p, _)| std::ptr::eq(*p, t))
+    };
+    let has_other = rec.targets.iter().any(|t| !lost(t));
     // Alias target health moves a record with an answer outside the
     // primary (a geolocation record only to a default answer there).
     let moves_alone = match rec.policy {
         RoutingPolicy::Simple => false,
-        RoutingPolicy::Geolocation => rec.targets.iter().any(|t| {
-            t.location.as_ref().is_some_and(|l| l.default == Some(true))
-                && !in_primary.iter().any(|(p, _)| std::ptr::eq(*p, t))
-        }),
+        RoutingPolicy::Geolocation => rec
+            .targets
+            .iter()
+            .any(|t| t.location.as_ref().is_some_and(|l| l.default == Some(true)) && !lost(t)),
         _ => has_other,
     };
     let mv = |action| RecordMove {
@@ -430,9 +472,29 @@ fn record_move(
         action,
     };
     if in_primary.is_empty() {
-        return mv(RecordAction::Untouched(
-            "no target in the primary region".into(),
-        ));
+        let Some(acc) = stranded.first() else {
+            return mv(RecordAction::Untouched(
+                "no target in the primary region".into(),
+            ));
+        };
+        let name = design
+            .accelerators
+            .iter()
+            .find(|a| a.id == *acc)
+            .map(|a| names::accelerator(design, &a.name))
+            .unwrap_or_default();
+        // Nothing to re-point at a load balancer: the set aims at the
+        // accelerator, whose endpoints are all lost.
+        return mv(if moves_alone {
+            RecordAction::Automatic(
+                format!("its accelerator {name} has every endpoint in the primary region; once they fail, alias target health makes Route 53 answer with the record's other targets"),
+                Vec::new(),
+            )
+        } else {
+            RecordAction::Manual(format!(
+                "its accelerator {name} has every endpoint in the primary region and the record no other answer: point it at a load balancer of a region that takes over, or give the accelerator an endpoint there"
+            ))
+        });
     }
     let needs: Vec<_> = match rec.policy {
         RoutingPolicy::Failover => in_primary

@@ -339,3 +339,86 @@ fn the_failover_says_to_move_healthy_records_and_dials_by_hand_after_a_writer_lo
     );
     assert!(!failback(&p).contains("by hand\""));
 }
+
+/// An accelerator whose every endpoint is in the primary region has nowhere
+/// to move (an outside design put one in front of the primary's load
+/// balancer alone): the runbook said it "moves by itself", and a record
+/// aimed at it had "no target in the primary region". A failover record
+/// with another answer still moves by alias target health; a simple record
+/// aimed at it alone needs a hand.
+#[test]
+fn an_accelerator_moves_only_with_endpoints_in_and_outside_the_primary() {
+    use crate::core::export::artifacts::{failback::failback, promote_dr::promote_dr};
+    use crate::core::model::{FailoverRole, Target};
+    let mut d = design("active-active");
+    d.accelerators[0]
+        .endpoints
+        .retain(|e| e.target == "use1-alb");
+    let target = |t: &str, role| Target {
+        target: t.into(),
+        role,
+        weight: None,
+        location: None,
+        health_check: None,
+    };
+    let dns = d.dns.as_mut().expect("a zone");
+    let mut simple = dns.records[0].clone();
+    simple.id = "www".into();
+    simple.name = "www".into();
+    simple.policy = RoutingPolicy::Simple;
+    simple.targets = vec![target("edge", None)];
+    let mut failover = simple.clone();
+    failover.id = "apex".into();
+    failover.name = "@".into();
+    failover.policy = RoutingPolicy::Failover;
+    failover.targets = vec![
+        target("edge", Some(FailoverRole::Primary)),
+        target("euw1-alb", Some(FailoverRole::Secondary)),
+    ];
+    dns.records.extend([simple, failover]);
+    let p = plan(&d).expect("a plan");
+    assert!(p.accelerators.is_empty());
+    assert_eq!(p.stranded_accelerators.len(), 1);
+    let action = |fqdn: &str| &p.records.iter().find(|r| r.fqdn == fqdn).unwrap().action;
+    assert!(
+        matches!(action("www.example.com"), RecordAction::Manual(why) if why.contains("every endpoint in the primary region"))
+    );
+    assert!(matches!(action("example.com"), RecordAction::Automatic(_, sets) if sets.is_empty()));
+    let over = promote_dr(&p);
+    assert!(over.contains("WARNING: Global Accelerator"), "{over}");
+    assert!(
+        !over.contains("moves by itself, it stops sending"),
+        "{over}"
+    );
+    assert!(
+        over.contains("\"'www.example.com'\": CHANGE IT BY HAND"),
+        "{over}"
+    );
+    let back = failback(&p);
+    assert!(
+        back.contains("point it back at the primary by hand"),
+        "{back}"
+    );
+    assert!(!back.contains("CHANGE IT BY HAND"), "{back}");
+    // With an endpoint elsewhere again, it moves by itself as before.
+    let d = design("active-active");
+    let p = plan(&d).expect("a plan");
+    assert!(p.stranded_accelerators.is_empty());
+    assert!(promote_dr(&p).contains("moves by itself, it stops sending"));
+    // With no endpoint in the primary (an outside design's accelerator over
+    // its DR regions only), the primary's loss changes nothing for it: it
+    // was said to move, and to need its dial set to 0 after an AZ loss.
+    let mut d = design("active-active");
+    d.accelerators[0]
+        .endpoints
+        .retain(|e| e.target != "use1-alb");
+    let p = plan(&d).expect("a plan");
+    assert!(p.accelerators.is_empty() && p.stranded_accelerators.is_empty());
+    assert_eq!(p.idle_accelerators.len(), 1);
+    let over = promote_dr(&p);
+    assert!(
+        over.contains("\": nothing to change: no endpoint in the primary region"),
+        "{over}"
+    );
+    assert!(!over.contains("traffic dial to 0 by hand"), "{over}");
+}

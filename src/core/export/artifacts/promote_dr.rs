@@ -248,6 +248,19 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
             sh.push_str("log \"  unless the primary's endpoints stay healthy (an AZ loss took the writer, not the load balancer): then set its traffic dial to 0 by hand\"\n");
         }
     }
+    for a in &plan.idle_accelerators {
+        sh.push_str(&format!(
+            "log \"Global Accelerator \"{}\": nothing to change: no endpoint in the primary region\"\n",
+            w(a)
+        ));
+    }
+    for a in &plan.stranded_accelerators {
+        sh.push_str(&if back {
+            format!("log \"Global Accelerator \"{}\": serves again by itself once its endpoints in the primary region are healthy\"\n", w(a))
+        } else {
+            format!("log \"WARNING: Global Accelerator \"{}\" has every endpoint in the primary region: it has nowhere to send traffic until that region returns; clients of its static addresses get no answer (give it an endpoint in a region that takes over)\"\n", w(a))
+        });
+    }
     let mut n = 0;
     for rec in &plan.records {
         let name = w(&rec.fqdn);
@@ -286,6 +299,11 @@ pub(super) fn records(plan: &Plan<'_>, back: bool) -> String {
             }
             RecordAction::Untouched(why) => sh.push_str(&format!(
                 "log \"record \"{name}\": nothing to change: \"{}\n",
+                w(why)
+            )),
+            // promote-dr.sh changed nothing: what was moved by hand goes back by hand.
+            RecordAction::Manual(why) if back => sh.push_str(&format!(
+                "log \"record \"{name}\": if it was pointed elsewhere by hand, point it back at the primary by hand (promote-dr.sh could not move it: \"{}\")\"\n",
                 w(why)
             )),
             RecordAction::Manual(why) => sh.push_str(&format!(

@@ -199,7 +199,19 @@ fn runbooks(design: &Design, plan: &Plan<'_>) -> String {
     for a in &plan.accelerators {
         r.push_str(&format!("   - Global Accelerator `{a}`: moves by itself; it stops sending new connections to an unhealthy endpoint.\n"));
     }
-    if plan.records.is_empty() && plan.accelerators.is_empty() {
+    for a in &plan.idle_accelerators {
+        r.push_str(&format!(
+            "   - Global Accelerator `{a}`: nothing to change: no endpoint in the primary region.\n"
+        ));
+    }
+    for a in &plan.stranded_accelerators {
+        r.push_str(&format!("   - Global Accelerator `{a}`: does not move: every endpoint is in the primary region, so it has nowhere to send traffic until that region returns (give it an endpoint in a region that takes over).\n"));
+    }
+    if plan.records.is_empty()
+        && plan.accelerators.is_empty()
+        && plan.idle_accelerators.is_empty()
+        && plan.stranded_accelerators.is_empty()
+    {
         r.push_str("   - the design has no Route 53 record.\n");
     }
     r.push_str("   Route 53 record changes go through its control plane in us-east-1, which may be impaired during an outage; failover records with health checks switch in the data plane and need no change, so prefer them.\n");

@@ -247,9 +247,11 @@ fn des_06(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     .collect();
                 out.emit(
                     &ids,
+                    // Named as the canvas shows it (its full name), not by
+                    // the `name` field alone, which reads like an id.
                     format!(
-                        "Failover record {} has both targets in {}.",
-                        short(&rec.name),
+                        "{} has both targets in {}.",
+                        super::route53::label(ctx, rec),
                         short(&a.code)
                     ),
                 );
@@ -390,6 +392,12 @@ mod tests {
         bad.regions[0].vpcs[0].nodes.push(extra);
         bad.dns.as_mut().unwrap().records[0].targets[1].target = "use1-alb2".into();
         fires_and_not("DES-06", &bad, "app", &good);
+        let found = crate::core::validate::validate(&bad);
+        let msg = &found.iter().find(|d| d.rule == "DES-06").unwrap().message;
+        assert!(
+            msg.starts_with("Record app.example.com (A failover) has both targets in us-east-1"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -208,7 +208,16 @@ fn ecs_09(ctx: &Ctx<'_>, out: &mut Report<'_>) {
         };
         if let Some(from) = img.ecr_region() {
             if from != r.code {
-                out.emit(&[&e.id], format!("{} in {} pulls its image from ECR in {from}; while {from} is down it cannot start tasks.", label(ctx, e), r.code));
+                // The label names the region already when the service's
+                // name repeats in another region: say it once.
+                let who = label(ctx, e);
+                let here = format!(" in {}", r.code);
+                let at = if who.ends_with(&here) {
+                    ""
+                } else {
+                    here.as_str()
+                };
+                out.emit(&[&e.id], format!("{who}{at} pulls its image from ECR in {from}; while {from} is down it cannot start tasks."));
             }
         }
     }

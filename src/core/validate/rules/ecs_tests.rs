@@ -189,6 +189,35 @@ fn ecs_09_registry_in_another_region() {
     assert!(findings(&own, "ECS-09").is_empty());
 }
 
+/// Two services of one name in two regions: the name already carries its
+/// region ("api in us-east-1"), which the message said a second time (seen on
+/// an outside design, "svc in ap-northeast-1 in ap-northeast-1").
+#[test]
+fn ecs_09_names_the_region_once() {
+    let (bad, _, _) = case(|d| {
+        for r in d.regions.iter_mut() {
+            for n in r.vpcs.iter_mut().flat_map(|v| v.nodes.iter_mut()) {
+                if let VpcNode::Ecs(e) = n {
+                    e.name = "api".into();
+                    e.image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.0".into();
+                }
+            }
+        }
+    });
+    let msgs: Vec<String> = findings(&bad, "ECS-09")
+        .into_iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+    for (m, code) in msgs.iter().zip(["us-east-1", "us-west-2"]) {
+        assert_eq!(m.matches(code).count(), 1, "{m}");
+        assert!(
+            m.starts_with(&format!("ECS service api in {code} pulls")),
+            "{m}"
+        );
+    }
+}
+
 #[test]
 fn ecs_10_port_zero() {
     let (bad, good, id) = case(|d| first_ecs(d).port = 0);
