@@ -134,27 +134,14 @@ async fn route_notes_never_overlap() {
             let toggle = format!("g.fail-toggle[data-fail='{}']", r.code);
             click(&el, &format!("{toggle} rect"));
             settle().await;
-            let list = el.query_selector_all(".route-note").unwrap();
-            let notes: Vec<(String, web_sys::DomRect)> = (0..list.length())
-                .filter_map(|i| list.item(i))
-                .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-                .map(|e| {
-                    let route = e.get_attribute("data-route").unwrap_or_default();
-                    (route, e.get_bounding_client_rect())
-                })
-                .collect();
-            for (i, (a, n)) in notes.iter().enumerate() {
-                for (b, m) in &notes[i + 1..] {
-                    let apart = n.right() <= m.left()
-                        || m.right() <= n.left()
-                        || n.bottom() <= m.top()
-                        || m.bottom() <= n.top();
-                    assert!(
-                        apart,
-                        "{} without {}: the notes of {a} and {b} overlap",
-                        t.id, r.code
-                    );
-                }
+            let notes = boxes(&el, ".route-note", |e| {
+                e.get_attribute("data-route").unwrap_or_default()
+            });
+            if let Some((a, b)) = overlapping(&notes) {
+                panic!(
+                    "{} without {}: the notes of {a} and {b} overlap",
+                    t.id, r.code
+                );
             }
             click(&el, &format!("{toggle} rect"));
             settle().await;

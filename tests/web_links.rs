@@ -8,7 +8,6 @@
 
 use topoform::core::autosave::AUTOSAVE_KEY;
 use topoform::core::model::load;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -94,28 +93,14 @@ async fn the_notes_of_a_records_lines_never_overlap() {
         click(&el, "button[aria-label='Zoom in']");
         settle().await;
     }
-    let notes = el
-        .query_selector_all("g.link-group[data-kind='dns'] .link-note")
-        .unwrap();
-    let mut boxes = Vec::new();
-    for i in 0..notes.length() {
-        let n: web_sys::Element = notes.item(i).unwrap().unchecked_into();
-        let r = n.get_bounding_client_rect();
-        assert!(
-            r.width() > 0.0,
-            "note {} is drawn",
-            n.text_content().unwrap_or_default()
-        );
-        boxes.push((n.text_content().unwrap_or_default(), r));
+    let notes = boxes(&el, "g.link-group[data-kind='dns'] .link-note", |e| {
+        e.text_content().unwrap_or_default()
+    });
+    for (text, r) in &notes {
+        assert!(r.width() > 0.0, "note {text} is drawn");
     }
-    assert_eq!(boxes.len(), 4, "one note per weighted target");
-    for (i, (a, ra)) in boxes.iter().enumerate() {
-        for (b, rb) in &boxes[i + 1..] {
-            let apart = ra.right() <= rb.left()
-                || rb.right() <= ra.left()
-                || ra.bottom() <= rb.top()
-                || rb.bottom() <= ra.top();
-            assert!(apart, "\"{a}\" and \"{b}\" overlap on screen");
-        }
+    assert_eq!(notes.len(), 4, "one note per weighted target");
+    if let Some((a, b)) = overlapping(&notes) {
+        panic!("\"{a}\" and \"{b}\" overlap on screen");
     }
 }

@@ -230,3 +230,32 @@ pub async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Eleme
     }
     panic!("{selector} never appeared: {}", root.inner_html());
 }
+
+/// The elements under `root` that `selector` finds, each with its label
+/// (`label`) and its box on screen.
+pub fn boxes(
+    root: &web_sys::Element,
+    selector: &str,
+    label: impl Fn(&web_sys::Element) -> String,
+) -> Vec<(String, web_sys::DomRect)> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| (label(&e), e.get_bounding_client_rect()))
+        .collect()
+}
+
+/// The labels of the first two of `boxes` that overlap on screen (touching
+/// edges do not count).
+pub fn overlapping(boxes: &[(String, web_sys::DomRect)]) -> Option<(&str, &str)> {
+    boxes.iter().enumerate().find_map(|(i, (a, n))| {
+        boxes[i + 1..].iter().find_map(|(b, m)| {
+            let apart = n.right() <= m.left()
+                || m.right() <= n.left()
+                || n.bottom() <= m.top()
+                || m.bottom() <= n.top();
+            (!apart).then_some((a.as_str(), b.as_str()))
+        })
+    })
+}
