@@ -427,6 +427,14 @@ fn vpc_blocks(
                 } else {
                     b.skip("CKV_AWS_16", "The design leaves this database unencrypted (rule RDS-12 warns); set encrypted to true to encrypt it.")
                 };
+                // The design keeps no automated backups: usual on a read
+                // replica (RDS creates one without; its source keeps them),
+                // RDS-12 warns on any other database.
+                let b = match (d.backup_retention_days, d.replica_of.is_some()) {
+                    (0, true) => b.skip("CKV_AWS_133", "The design keeps no automated backups of this read replica (its source keeps them); set backup days above 0 to back it up as well."),
+                    (0, false) => b.skip("CKV_AWS_133", "The design keeps no automated backups of this database (rule RDS-12 warns); set backup days above 0."),
+                    _ => b,
+                };
                 b.a("source", s(&format!("{root}/modules/rds")))
                     .a("identifier", s(&names::regional(design, &d.name)))
                     .a("engine", s(d.engine.as_str()))

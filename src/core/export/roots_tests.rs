@@ -270,6 +270,61 @@ fn an_unversioned_bucket_and_a_provisioned_table_carry_their_skips() {
     );
 }
 
+/// A database the design keeps without automated backups carries checkov's
+/// CKV_AWS_133 skip, with its reason: a read replica configured with 0 days
+/// (an outside design's; RDS-12 rightly stays silent on replicas) failed
+/// checkov with no warning at all.
+#[test]
+fn a_database_without_backups_carries_its_skip() {
+    let text = |d: &Design, layout| {
+        export(d, layout)
+            .expect("exports")
+            .into_iter()
+            .filter(|f| f.path.ends_with("main.tf"))
+            .map(|f| f.contents)
+            .collect::<String>()
+    };
+    let mut d = design("active-passive");
+    assert!(!text(&d, Layout::PerRegion).contains("CKV_AWS_133"));
+    let mut dbs = d
+        .regions
+        .iter_mut()
+        .flat_map(|r| r.vpcs.iter_mut())
+        .flat_map(|v| v.nodes.iter_mut())
+        .filter_map(|n| match n {
+            VpcNode::Rds(db) => Some(db),
+            _ => None,
+        });
+    let (source, replica) = (dbs.next().unwrap(), dbs.next().unwrap());
+    assert!(source.replica_of.is_none() && replica.replica_of.is_some());
+    replica.backup_retention_days = 0;
+    for layout in [Layout::PerRegion, Layout::SingleRoot] {
+        let out = text(&d, layout);
+        assert_eq!(
+            out.matches("#checkov:skip=CKV_AWS_133:").count(),
+            1,
+            "{out}"
+        );
+        assert!(out.contains("automated backups of this read replica (its source keeps them)"));
+    }
+    // A source without backups cannot have replicas (RDS-06); alone, RDS-12 warns.
+    d.regions[1].vpcs[0]
+        .nodes
+        .retain(|n| !matches!(n, VpcNode::Rds(_)));
+    for n in d.regions[0].vpcs[0].nodes.iter_mut() {
+        if let VpcNode::Rds(db) = n {
+            db.backup_retention_days = 0;
+        }
+    }
+    let out = text(&d, Layout::PerRegion);
+    assert_eq!(
+        out.matches("#checkov:skip=CKV_AWS_133:").count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("(rule RDS-12 warns)"));
+}
+
 /// The endpoint groups of accelerator `edge` in the global root of `d`.
 fn endpoint_groups(d: &Design) -> Vec<Block> {
     parsed(d, Layout::PerRegion, "global/main.tf")

@@ -285,6 +285,7 @@ pub const CHECKOV_SKIPS: &[(&str, &str)] = &[
     ("CKV_AWS_378", "only on a plain HTTP listener (rule DES-20)"),
     ("CKV2_AWS_20", "only on a load balancer the design gives HTTP only, so there is no HTTPS listener to redirect to (rule DES-20)"),
     ("CKV_AWS_16", "only on a database the design leaves unencrypted (rule RDS-12 warns)"),
+    ("CKV_AWS_133", "only on a database the design keeps without automated backups: a read replica (its source keeps them), or one rule RDS-12 warns about"),
     ("CKV_AWS_21", "only on a bucket the design keeps without versioning (rule DES-28 warns)"),
     ("CKV2_AWS_16", "only on a DynamoDB table the design gives provisioned capacity without auto scaling (rule DES-29 warns)"),
     ("CKV2_AWS_27", "Aurora PostgreSQL query logging needs a cluster parameter group tuned to the workload"),
