@@ -24,6 +24,8 @@ const DIGESTS: &[(&str, &str)] = &[
     ("active-active", "23fa2a9ffd83f281"),
     ("layered-ecs", "9a167bfd63d7a716"),
     ("accelerator-aurora-mysql", "961bfef784f2c30a"),
+    // Added 2026-12-06 with the fixture (a new design, not a change).
+    ("accelerator-primary-only-failover", "06f8f78072f5df39"),
     ("dynamodb-global-three-regions", "f3e08e3f08ce567c"),
     ("ecs-service", "1ed83faafe146986"),
     ("elasticache", "5f5757e302845294"),
