@@ -226,29 +226,34 @@ impl PartialEq for NamedLinks {
 }
 
 /// The links of `placed` that `keep` keeps, named with `titles`, their
-/// notes placed clear of `shapes` and of each other; a link placed as at
+/// notes placed clear of the shapes of `drawn` and of each other (`None`
+/// for links that never have a note: subnet-use lines); a link placed as at
 /// the same place of `prev`, named with the same titles and its note at
 /// the same place, keeps its `Arc` (most links, after most edits).
+///
+/// The shapes are read only when a kept link has a note, so a memo
+/// naming links that have none does not run again when shapes change.
 fn name_links(
     placed: &[LinkGeom],
     keep: &dyn Fn(&LinkGeom) -> bool,
     titles: Titles,
     prev: Option<&NamedLinks>,
-    shapes: &Drawings,
+    drawn: Option<Memo<Drawings>>,
 ) -> NamedLinks {
     let prev = prev
         .filter(|p| p.titles == titles)
         .map(|p| p.links.as_slice());
     // Most designs' links have no note at all (the stress design's none):
     // then nothing is placed, and nothing is allocated for it.
-    let spots = placed
-        .iter()
-        .any(|g| g.link.note.is_some() && keep(g))
-        .then(|| {
-            note_spots(
-                shapes.0.iter().map(|d| &d.shape),
-                placed.iter().filter(|g| keep(g)),
-            )
+    let spots = drawn
+        .filter(|_| placed.iter().any(|g| g.link.note.is_some() && keep(g)))
+        .map(|drawn| {
+            drawn.with(|d| {
+                note_spots(
+                    d.0.iter().map(|d| &d.shape),
+                    placed.iter().filter(|g| keep(g)),
+                )
+            })
         });
     let links = placed
         .iter()
@@ -988,7 +993,7 @@ pub fn scene_view(
     let titles = Memo::new(move |prev: Option<&Titles>| drawn.with(|v| titles_of(v, prev)));
     let relations = Memo::new(move |prev: Option<&NamedLinks>| {
         let keep = |g: &LinkGeom| g.link.kind != LinkKind::SubnetUse;
-        placed.with(|ls| drawn.with(|d| name_links(ls, &keep, titles.get(), prev, d)))
+        placed.with(|ls| name_links(ls, &keep, titles.get(), prev, Some(drawn)))
     });
     let uses = Memo::new(move |prev: Option<&NamedLinks>| {
         let Some(area) = near.get() else {
@@ -999,7 +1004,7 @@ pub fn scene_view(
                 .unwrap_or_default();
         };
         let keep = |g: &LinkGeom| g.link.kind == LinkKind::SubnetUse && g.bounds().overlaps(&area);
-        placed.with(|ls| drawn.with(|d| name_links(ls, &keep, titles.get(), prev, d)))
+        placed.with(|ls| name_links(ls, &keep, titles.get(), prev, None))
     });
     let parts = Memo::new(move |prev: Option<&Parts>| {
         drawn.with(|d| {

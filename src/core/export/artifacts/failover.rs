@@ -256,11 +256,9 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
         .accelerators
         .iter()
         .partition(|a| only_in(primary, a));
-    let (moving, idle): (Vec<_>, Vec<_>) = others.into_iter().partition(|a| {
-        a.endpoints
-            .iter()
-            .any(|e| albs(primary).any(|b| b.id == e.target))
-    });
+    let (moving, idle): (Vec<_>, Vec<_>) = others
+        .into_iter()
+        .partition(|a| a.endpoints.iter().any(|e| alb_in(primary, &e.target)));
     let name_of = |a: &&Accelerator| names::accelerator(design, &a.name);
     let accelerators = moving.iter().map(name_of).collect();
     let stranded_accelerators = stranded.iter().map(name_of).collect();
@@ -291,10 +289,12 @@ fn vpc_nodes(r: &Region) -> impl Iterator<Item = &VpcNode> {
 /// Whether every endpoint of `a` is a load balancer of `region` (an
 /// accelerator with no endpoint at all is in no region).
 fn only_in(region: &Region, a: &Accelerator) -> bool {
-    !a.endpoints.is_empty()
-        && a.endpoints
-            .iter()
-            .all(|e| albs(region).any(|b| b.id == e.target))
+    !a.endpoints.is_empty() && a.endpoints.iter().all(|e| alb_in(region, &e.target))
+}
+
+/// Whether `id` is a load balancer of `region`.
+fn alb_in(region: &Region, id: &str) -> bool {
+    albs(region).any(|b| b.id == id)
 }
 
 fn albs(r: &Region) -> impl Iterator<Item = &Alb> {
@@ -438,19 +438,19 @@ fn record_move(
         .collect();
     // Targets that are accelerators with every endpoint in the primary:
     // lost with it as much as its load balancers are.
-    let stranded: Vec<&str> = rec
+    let stranded: Vec<&Accelerator> = rec
         .targets
         .iter()
-        .filter(|t| {
+        .filter_map(|t| {
             design
                 .accelerators
                 .iter()
-                .any(|a| a.id == t.target && only_in(primary, a))
+                .find(|a| a.id == t.target && only_in(primary, a))
         })
-        .map(|t| t.target.as_str())
         .collect();
     let lost = |t: &crate::core::model::Target| {
-        stranded.contains(&t.target.as_str()) || in_primary.iter().any(|(p, _)| std::ptr::eq(*p, t))
+        stranded.iter().any(|a| a.id == t.target)
+            || in_primary.iter().any(|(p, _)| std::ptr::eq(*p, t))
     };
     let has_other = rec.targets.iter().any(|t| !lost(t));
     // Alias target health moves a record with an answer outside the
@@ -477,12 +477,7 @@ fn record_move(
                 "no target in the primary region".into(),
             ));
         };
-        let name = design
-            .accelerators
-            .iter()
-            .find(|a| a.id == *acc)
-            .map(|a| names::accelerator(design, &a.name))
-            .unwrap_or_default();
+        let name = names::accelerator(design, &acc.name);
         // Nothing to re-point at a load balancer: the set aims at the
         // accelerator, whose endpoints are all lost.
         return mv(if moves_alone {
