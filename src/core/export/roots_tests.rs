@@ -219,20 +219,23 @@ fn accelerator_endpoint_groups_write_no_health_check_they_would_ignore() {
     assert!(attr(block(&use1, "module", &["alb_use1-alb"]), "health_check").is_some());
 }
 
+/// Every `main.tf` of the export of `d` in `layout`, one after another.
+fn main_tf(d: &Design, layout: Layout) -> String {
+    export(d, layout)
+        .expect("exports")
+        .into_iter()
+        .filter(|f| f.path.ends_with("main.tf"))
+        .map(|f| f.contents)
+        .collect()
+}
+
 /// What the design asks for and checkov flags carries a skip on exactly
 /// that module, with the rule that warned: an unversioned bucket (DES-28)
 /// and a provisioned table (DES-29) failed checkov with no warning before.
 #[test]
 fn an_unversioned_bucket_and_a_provisioned_table_carry_their_skips() {
     use crate::core::model::{Billing, RegionNode};
-    let text = |d: &Design| {
-        export(d, Layout::PerRegion)
-            .expect("exports")
-            .into_iter()
-            .filter(|f| f.path.ends_with("main.tf"))
-            .map(|f| f.contents)
-            .collect::<String>()
-    };
+    let text = |d: &Design| main_tf(d, Layout::PerRegion);
     let mut d = design("aurora-global");
     assert!(
         !text(&d).contains("CKV_AWS_21"),
@@ -276,14 +279,7 @@ fn an_unversioned_bucket_and_a_provisioned_table_carry_their_skips() {
 /// checkov with no warning at all.
 #[test]
 fn a_database_without_backups_carries_its_skip() {
-    let text = |d: &Design, layout| {
-        export(d, layout)
-            .expect("exports")
-            .into_iter()
-            .filter(|f| f.path.ends_with("main.tf"))
-            .map(|f| f.contents)
-            .collect::<String>()
-    };
+    let text = main_tf;
     let mut d = design("active-passive");
     assert!(!text(&d, Layout::PerRegion).contains("CKV_AWS_133"));
     let mut dbs = d
