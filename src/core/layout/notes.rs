@@ -12,6 +12,10 @@ const ALONG: [f64; 13] = [
     0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8,
 ];
 
+/// How far beside the middle of its curve, in steps of 6 units either
+/// way, a note may go when no point along the curve has room.
+const BESIDE: usize = 10;
+
 /// How far above its point on the curve a link note's baseline is.
 pub const NOTE_RISE: f64 = 6.0;
 
@@ -75,8 +79,11 @@ pub fn clear_spot(
 /// along the curve, the one whose text covers least of the notes already
 /// placed, then least of the titles and labelled boxes, then lies nearest
 /// the middle (where nothing is in the way, the one [`clear_spot`] finds).
-/// Links without a note get `None`. Every note is written: it alone says
-/// what a record set does (its weight, its health check).
+/// When every point along it covers something (a line across the narrow
+/// gap between a record and the accelerator beside it), the nearest clear
+/// point beside the curve's middle ([`BESIDE`]), if any. Links without a
+/// note get `None`. Every note is written: it alone says what a record set
+/// does (its weight, its health check).
 pub fn note_spots<'s, 'g>(
     shapes: impl IntoIterator<Item = &'s Shape>,
     geoms: impl IntoIterator<Item = &'g LinkGeom>,
@@ -121,7 +128,36 @@ pub fn note_spots<'s, 'g>(
                     break;
                 }
             }
-            let p = best.map_or_else(|| g.midpoint(), |(_, _, p)| p);
+            let clear = |p: &Point| {
+                let b = note_box(*p, text);
+                !taken.iter().any(|t| t.overlaps(&b)) && covered(&shapes, &b) == 0.0
+            };
+            let beside = || {
+                let (dx, dy) = (g.end.x - g.start.x, g.end.y - g.start.y);
+                let len = (dx * dx + dy * dy).sqrt();
+                let n = if len >= 1.0 {
+                    Point {
+                        x: -dy / len,
+                        y: dx / len,
+                    }
+                } else {
+                    Point { x: 0.0, y: 1.0 }
+                };
+                let m = g.midpoint();
+                (1..=BESIDE)
+                    .flat_map(|k| [k as f64, -(k as f64)])
+                    .map(|k| Point {
+                        x: m.x + n.x * k * 6.0,
+                        y: m.y + n.y * k * 6.0,
+                    })
+                    .find(|p| clear(p))
+            };
+            let p = match best {
+                Some((n, s, p)) if n == 0.0 && s == 0.0 => p,
+                _ => beside()
+                    .or(best.map(|(_, _, p)| p))
+                    .unwrap_or_else(|| g.midpoint()),
+            };
             taken.push(note_box(p, text));
             Some(p)
         })
@@ -158,11 +194,10 @@ mod tests {
                 };
                 notes += 1;
                 let b = note_box(p, text);
-                // A line across the narrow gap between two boxes (a record
-                // and the accelerator beside it) has no room for its note.
-                let (dx, dy) = (g.end.x - g.start.x, g.end.y - g.start.y);
-                let room = (dx * dx + dy * dy).sqrt() >= b.w;
-                if room && covered(&all, &b) > 0.0 {
+                // The note of a line across the narrow gap between two
+                // boxes (a record and the accelerator beside it) covered
+                // both (outside design g14): it goes beside the line.
+                if covered(&all, &b) > 0.0 {
                     out.push(format!(
                         "{name} {}: \"{text}\" covers a title or box",
                         g.link.id()

@@ -39,9 +39,36 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Arc<Link>) -> Optio
         _ => false,
     };
     // A straight clear line (score 0) ends the search: nothing beats it.
+    let siblings = a.parent.is_some() && a.parent == b.parent;
+    let mut pairs = facing_points(a, b);
+    // Shapes of different frames one above the other (a replica in the
+    // region below its source) also try their sides, close along them
+    // ([`HUG`]): the facing edges' curve looped out through the gap beside
+    // the column and back. Unless the straight line is clear, the sides go
+    // first, and each later curve is sampled only while it can still beat
+    // the best so far, which keeps routing about as fast (trying every
+    // side's curve after the facing edges' made it a sixth slower).
     let mut best: Option<(Point, Point, Point, f64, bool)> = None;
-    for (s, e, outward) in facing_points(a, b) {
-        let (c, score) = bend(grid, s, e, &skip, within, outward);
+    if !siblings && pairs.iter().any(|p| p.2.is_some()) {
+        let (s, e, _) = pairs[0];
+        let (c, score) = bend(grid, s, e, &skip, within, None, f64::MIN_POSITIVE);
+        if score == 0.0 {
+            best = Some((s, e, c, score, false));
+            pairs.clear();
+        } else {
+            pairs.rotate_left(1);
+        }
+    }
+    for (s, e, outward) in pairs {
+        // Between siblings a tie goes to the curve bent inward (see
+        // `inward`), so each is scored in full.
+        let beat = match &best {
+            Some(b) if !siblings => b.3,
+            _ => f64::INFINITY,
+        };
+        let halves = if siblings { 2 * MAX_STEPS } else { HUG };
+        let out = outward.map(|o| (o, halves));
+        let (c, score) = bend(grid, s, e, &skip, within, out, beat);
         let here = (s, e, c, score, inward(s, outward));
         if best
             .as_ref()
@@ -61,6 +88,11 @@ pub(super) fn route_one(layout: &Layout, grid: &Grid, link: &Arc<Link>) -> Optio
         control,
     })
 }
+
+/// How many half steps a curve along the sides of shapes in different
+/// frames bends outward at most: it hugs them (a curve bent further is
+/// the facing edges' business).
+const HUG: usize = 4;
 
 /// The innermost frame holding both ends of a link (`from` and `to` are
 /// each end's [`with_ancestors`]), other than an end itself: a line
@@ -186,16 +218,15 @@ pub(super) fn subnet_arc(link: &Arc<Link>, node: &Shape, subnet: &Shape) -> Link
 
 /// The candidate pairs of edge midpoints that face each other: one pair
 /// per axis on which the rectangles are apart, or the centres when they
-/// overlap on both axes; for shapes of one frame one above the other that
-/// overlap across, also their left sides and their right sides, with the direction
-/// a curve between them must bend (see `bend`'s `outward`).
+/// overlap on both axes; for shapes one above the other that overlap
+/// across, then also their left sides and their right sides, with the
+/// direction a curve between them must bend (see `bend`'s `outward`).
 ///
 /// Side-by-side frames (VPCs, regions) join at their header band rather than
 /// their middle, so a peering line reads as joining the VPCs, not whatever
 /// workload happens to sit halfway down.
 fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point, Option<Point>)> {
     let (ay, by) = (side_anchor_y(a), side_anchor_y(b));
-    let siblings = a.parent.is_some() && a.parent == b.parent;
     let (a, b) = (&a.rect, &b.rect);
     let (ca, cb) = (a.center(), b.center());
     let mut out = Vec::with_capacity(4);
@@ -237,11 +268,12 @@ fn facing_points(a: &Shape, b: &Shape) -> Vec<(Point, Point, Option<Point>)> {
             None,
         ));
     }
-    // Two shapes of one frame, one above the other and overlapping across:
-    // a line between their facing edges runs through whatever lies between
-    // them (a lane's nodes stand in a column), so also try along either
-    // side, bent outward into the gutter beside the column.
-    if !out.is_empty() && siblings && a.right() > b.x && b.right() > a.x {
+    // Two shapes one above the other and overlapping across: a line
+    // between their facing edges runs through whatever lies between them
+    // (a lane's nodes stand in a column, a region's nodes above a replica
+    // in the region below), so also try along either side, bent outward
+    // into the gutter beside the column.
+    if !out.is_empty() && a.right() > b.x && b.right() > a.x {
         let (left, right) = (Point { x: -1.0, y: 0.0 }, Point { x: 1.0, y: 0.0 });
         out.push((Point { x: a.x, y: ay }, Point { x: b.x, y: by }, Some(left)));
         out.push((

@@ -66,14 +66,18 @@ pub fn header_height(kind: ShapeKind) -> f64 {
 /// labelled box, so a line between two shapes of one VPC does not loop out
 /// of the VPC, or its region, where it would read as a link to elsewhere.
 /// `outward`, when given, is the direction away from the sides `s` and `e`
-/// lie on (a line from side to side): only curves bent that way are tried.
+/// lie on (a line from side to side) and how many half steps to try: only
+/// curves bent that way are tried. Only curves scoring below `beat` count
+/// (another pair of sides has a curve that good): a candidate stops being
+/// sampled once it cannot, and when none does the score is infinite.
 pub(super) fn bend(
     grid: &Grid,
     s: Point,
     e: Point,
     skip: &[usize],
     within: Option<Rect>,
-    outward: Option<Point>,
+    outward: Option<(Point, usize)>,
+    beat: f64,
 ) -> (Point, f64) {
     let mid = Point {
         x: (s.x + e.x) / 2.0,
@@ -129,7 +133,14 @@ pub(super) fn bend(
     // Bending costs a little per unit, so a curve must earn its detour.
     // Each candidate is scored against the best so far; a clear one ends
     // the search, since every later candidate bends further.
-    let mut best = (mid, f64::INFINITY);
+    let mut best = (mid, beat);
+    let found = |best: (Point, f64)| {
+        if best.1 < beat {
+            best
+        } else {
+            (mid, f64::INFINITY)
+        }
+    };
     let better = |off: f64, best: &mut (Point, f64)| -> bool {
         let c = Point {
             x: mid.x + normal.x * off,
@@ -142,7 +153,7 @@ pub(super) fn bend(
         }
         crossed == 0.0
     };
-    if let Some(out) = outward {
+    if let Some((out, halves)) = outward {
         // Along the ends' sides: bent outward only, in half steps (the
         // straight line would run on the boxes' own edges).
         let side = if normal.x * out.x + normal.y * out.y >= 0.0 {
@@ -150,24 +161,24 @@ pub(super) fn bend(
         } else {
             -1.0
         };
-        for half in 1..=2 * MAX_STEPS {
+        for half in 1..=halves {
             if better(side * half as f64 * STEP / 2.0, &mut best) {
                 break;
             }
         }
-        return best;
+        return found(best);
     }
     if better(0.0, &mut best) {
-        return best;
+        return found(best);
     }
     for step in 1..=MAX_STEPS {
         for side in [-1.0, 1.0] {
             if better(side * step as f64 * STEP, &mut best) {
-                return best;
+                return found(best);
             }
         }
     }
-    best
+    found(best)
 }
 
 /// A shape as the routing's cost reads it, copied out of the layout so a
@@ -426,6 +437,46 @@ pub(super) mod tests {
                     out.push(format!(
                         "{name} {}: {outside} of 65 points outside",
                         g.link.id()
+                    ));
+                }
+            }
+        }
+        assert!(out.is_empty(), "{}", out.join("\n"));
+    }
+
+    #[test]
+    fn links_between_stacked_regions_stay_in_their_column() {
+        // A replica's line to its source in the region above looped out
+        // through the gap beside the column and back (outside design g05),
+        // and a table replica's out past the column's left edge (the
+        // active-active template): along the regions' sides it is clear.
+        let region = |l: &Layout, id: &str| {
+            with_ancestors(l, id)
+                .into_iter()
+                .filter_map(|i| l.shapes.get(i))
+                .find(|s| s.kind == ShapeKind::Region)
+                .map(|s| (s.id.clone(), s.rect))
+        };
+        let mut out = Vec::new();
+        for (name, d) in designs() {
+            let l = layout(&d);
+            for g in link_geometry(&l, &links(&d)) {
+                let (Some((ia, a)), Some((ib, b))) =
+                    (region(&l, &g.link.from), region(&l, &g.link.to))
+                else {
+                    continue;
+                };
+                if ia == ib || a.right() <= b.x || b.right() <= a.x {
+                    continue;
+                }
+                let (x0, x1) = (a.x.min(b.x), a.right().max(b.right()));
+                let b = g.bounds();
+                if b.x < x0 || b.right() > x1 {
+                    out.push(format!(
+                        "{name} {}: runs across {:.0}..{:.0}, the column {x0:.0}..{x1:.0}",
+                        g.link.id(),
+                        b.x,
+                        b.right()
                     ));
                 }
             }
