@@ -105,7 +105,7 @@ impl<'a> Serving<'a> {
             for t in &r.targets {
                 let serves = match r.policy {
                     RoutingPolicy::Failover => t.role != Some(FailoverRole::Secondary),
-                    RoutingPolicy::Weighted => t.weight != Some(0),
+                    RoutingPolicy::Weighted => super::weighted_serves(r, t),
                     _ => true,
                 };
                 let into = if serves { &mut on } else { &mut off };

@@ -343,6 +343,19 @@ fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {
 }
 
 /// A step from a timing fact, starting at `start`.
+/// Whether a target of a weighted record takes traffic while every target
+/// is healthy: one of weight 0 does not, unless every target of the record
+/// has weight 0, when Route 53 answers with each of them with equal
+/// probability (Route 53 Developer Guide, "Weighted routing": "If you set
+/// Weight to 0 for all of the records in the group, traffic is routed to all
+/// resources with equal probability").
+pub(crate) fn weighted_serves(
+    record: &crate::core::model::Record,
+    target: &crate::core::model::Target,
+) -> bool {
+    target.weight != Some(0) || record.targets.iter().all(|t| t.weight == Some(0))
+}
+
 pub(crate) fn fact_step(
     id: &'static str,
     what: String,

@@ -158,6 +158,54 @@ fn losing_targets_that_took_no_traffic_costs_no_time() {
     );
 }
 
+/// Every target of a weighted record at weight 0 (an outside design's
+/// canary record): Route 53 then answers with each of them with equal
+/// probability, so each region took traffic and losing either moves it.
+/// The simulation read each as idle ("only a target of weight 0 was in
+/// us-west-2; traffic is unchanged", RTO 0).
+#[test]
+fn a_weighted_record_with_every_weight_zero_serves_from_every_target() {
+    let mut d = design("active-passive");
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    for t in &mut record.targets {
+        t.weight = Some(0);
+        t.role = None;
+    }
+    for code in ["us-west-2", "us-east-1"] {
+        let s = region(&d, code);
+        assert!(
+            s.steps.iter().any(|x| x.fact == "alias-ttl"),
+            "{code}: {:#?}",
+            s.steps
+        );
+        assert!(
+            s.rto_seconds.is_some_and(|x| x > 0),
+            "{code}: {:#?}",
+            s.steps
+        );
+        assert!(
+            !s.notes.iter().any(|n| n.contains("weight 0")),
+            "{code}: {:#?}",
+            s.notes
+        );
+    }
+    // Both regions served: losing us-east-1, us-west-2's own group was
+    // already running for its share of the load.
+    let lost_east = region(&d, "us-east-1");
+    let c = instances(&lost_east);
+    let west_desired: u64 = d.regions[1]
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .filter_map(|n| match n {
+            VpcNode::Asg(g) => Some(u64::from(g.desired)),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(c.running, west_desired, "{c:#?}");
+}
+
 /// active-active's table (home us-east-1, replicas elsewhere) put into
 /// `d`'s primary region with replicas in `replicas`.
 fn with_table(d: &mut Design, replicas: &[&str]) {
