@@ -453,7 +453,11 @@ fn the_readme_names_the_opt_in_regions_to_enable_first() {
     let d = topoform::core::model::load(&text).unwrap();
     for layout in [Layout::PerRegion, Layout::SingleRoot] {
         let files = export(&d, layout).unwrap();
-        let readme = &files.iter().find(|f| f.path == "README.md").unwrap().contents;
+        let readme = &files
+            .iter()
+            .find(|f| f.path == "README.md")
+            .unwrap()
+            .contents;
         for code in ["il-central-1", "eu-south-1"] {
             assert!(
                 readme.contains(&format!("aws account enable-region --region-name {code}\n")),
@@ -463,6 +467,10 @@ fn the_readme_names_the_opt_in_regions_to_enable_first() {
         assert!(!readme.contains("--region-name eu-central-1"), "{readme}");
     }
     let files = export(&TEMPLATES[0].design().unwrap(), Layout::PerRegion).unwrap();
-    let readme = &files.iter().find(|f| f.path == "README.md").unwrap().contents;
+    let readme = &files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .contents;
     assert!(!readme.contains("enable-region"), "{readme}");
 }
