@@ -146,11 +146,10 @@ pub(super) fn promote_databases(
             VpcNode::Aurora(c) => {
                 match (&c.global, failed.role) {
                     (Some(g), RegionRole::Primary) => {
-                        let best = serving
-                            .copies
-                            .members(g)
-                            .filter(|(r, _)| r.code != code)
-                            .max_by_key(|(_, o)| o.instances);
+                        // The member promote-dr.sh fails over to: the first
+                        // outside the failed region, in design order (a
+                        // headless one gets an instance first).
+                        let best = serving.copies.members(g).find(|(r, _)| r.code != code);
                         match best {
                             Some((r, o)) => {
                                 manual = true;

@@ -1076,3 +1076,69 @@ fn losing_a_load_balancer_with_nothing_running_behind_it_moves_no_traffic() {
         s.steps
     );
 }
+
+/// The runbook promotes a global cluster's first member outside the lost
+/// primary (regions in design order: `promote-dr.sh` fails over to it, and
+/// adds an instance first when it is headless); the simulation chose the
+/// member with the most instances, the last of equals. On an outside
+/// three-region design (me-central-1 writer, eu-central-1 and ap-south-1
+/// with one instance each) the export's README timeline, which is the
+/// simulation's, said "over to ap-south-1" while its runbook fails over to
+/// eu-central-1.
+#[test]
+fn the_global_cluster_fails_over_where_the_runbook_sends_it() {
+    let text = include_str!(
+        "../../../tests/fixtures/outside/ok/q06-uae-layered-aurora-three-regions.json"
+    );
+    let mut d = crate::core::model::load(text).expect("the fixture loads");
+    let runbook = |d: &Design| {
+        crate::core::export::export(d, crate::core::export::Layout::PerRegion)
+            .expect("exports")
+            .into_iter()
+            .find(|f| f.path == "scripts/promote-dr.sh")
+            .expect("a runbook")
+            .contents
+    };
+    assert!(
+        runbook(&d).contains("failover-global-cluster --region 'eu-central-1'"),
+        "the runbook's choice changed"
+    );
+    let over_to = |s: &Scenario| {
+        s.steps
+            .iter()
+            .find(|x| x.fact == "aurora-global-promote")
+            .map(|x| x.what.clone())
+            .expect("a global failover step")
+    };
+    let s = region(&d, "me-central-1");
+    assert!(
+        over_to(&s).contains("over to eu-central-1"),
+        "{:#?}",
+        s.steps
+    );
+    // eu-central-1 headless, ap-south-1 with instances: the runbook still
+    // goes to eu-central-1, adding an instance first, and so does the plan.
+    for n in d.regions[1]
+        .vpcs
+        .iter_mut()
+        .flat_map(|v| v.nodes.iter_mut())
+    {
+        if let VpcNode::Aurora(a) = n {
+            a.instances = 0;
+        }
+    }
+    assert!(runbook(&d).contains("failover-global-cluster --region 'eu-central-1'"));
+    let s = region(&d, "me-central-1");
+    assert!(
+        over_to(&s).contains("over to eu-central-1"),
+        "{:#?}",
+        s.steps
+    );
+    assert!(
+        s.steps
+            .iter()
+            .any(|x| x.fact == "aurora-add-instance" && x.what.contains("eu-central-1")),
+        "{:#?}",
+        s.steps
+    );
+}
