@@ -1142,3 +1142,37 @@ fn the_global_cluster_fails_over_where_the_runbook_sends_it() {
         s.steps
     );
 }
+
+/// Where the writer goes must not hang on the order of the regions in the
+/// file: with the same design's regions listed me-central-1, ap-south-1,
+/// eu-central-1, the runbook failed the global cluster over to ap-south-1
+/// (the first secondary listed) while the failover record `app` sends the
+/// users to eu-central-1, whose services then had only a read-only member
+/// beside them. Both the runbook and the simulation now promote where the
+/// failover records send traffic first.
+#[test]
+fn the_writer_follows_the_failover_record_whatever_the_region_order() {
+    let text = include_str!(
+        "../../../tests/fixtures/outside/ok/q06-uae-layered-aurora-three-regions.json"
+    );
+    let mut d = crate::core::model::load(text).expect("the fixture loads");
+    d.regions.swap(1, 2);
+    assert_eq!(d.regions[1].code, "ap-south-1");
+    let runbook = crate::core::export::export(&d, crate::core::export::Layout::PerRegion)
+        .expect("exports")
+        .into_iter()
+        .find(|f| f.path == "scripts/promote-dr.sh")
+        .expect("a runbook")
+        .contents;
+    assert!(
+        runbook.contains("failover-global-cluster --region 'eu-central-1'"),
+        "{runbook}"
+    );
+    let s = region(&d, "me-central-1");
+    let step = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "aurora-global-promote")
+        .expect("a global failover step");
+    assert!(step.what.contains("over to eu-central-1"), "{:#?}", s.steps);
+}
