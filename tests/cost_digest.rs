@@ -47,6 +47,8 @@ const DIGESTS: &[(&str, &str)] = &[
         "ecs-pair-dotted-accelerator-outside-replica",
         "6cd80d0d4907af99",
     ),
+    // Added 2026-12-06 with the fixture (an outside design, not a change).
+    ("opt-in-telaviv-three-engines", "d905a46bc812f289"),
     ("warned-failover-primary-unchecked", "45b723a0462dfe0b"),
     ("warned-subnet-in-use1-az3", "230dab5b1e0e1011"),
     ("seeds/seed000-active-passive", "5447b6a3698e9bf8"),

@@ -437,3 +437,40 @@ fn no_region_root_holds_iam_directly_or_through_its_modules() {
         }
     }
 }
+
+/// An outside design with its primary in il-central-1 and a replica in
+/// eu-south-1, both opt-in regions, exported without a word that they must
+/// be enabled first (the first apply there fails). Both layouts' READMEs
+/// now say so, with the commands; eu-central-1, enabled by default, is not
+/// named, and a design without opt-in regions has no such note.
+#[test]
+fn the_readme_names_the_opt_in_regions_to_enable_first() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/clean/opt-in-telaviv-three-engines.json"
+    ))
+    .unwrap();
+    let d = topoform::core::model::load(&text).unwrap();
+    for layout in [Layout::PerRegion, Layout::SingleRoot] {
+        let files = export(&d, layout).unwrap();
+        let readme = &files
+            .iter()
+            .find(|f| f.path == "README.md")
+            .unwrap()
+            .contents;
+        for code in ["il-central-1", "eu-south-1"] {
+            assert!(
+                readme.contains(&format!("aws account enable-region --region-name {code}\n")),
+                "{layout:?}: {code} not named in\n{readme}"
+            );
+        }
+        assert!(!readme.contains("--region-name eu-central-1"), "{readme}");
+    }
+    let files = export(&TEMPLATES[0].design().unwrap(), Layout::PerRegion).unwrap();
+    let readme = &files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .contents;
+    assert!(!readme.contains("enable-region"), "{readme}");
+}

@@ -234,6 +234,15 @@ fn bad_values_of_the_new_node_fields_name_their_path() {
             json!(1.5),
             "must be a whole number from 0 to 4294967295, found 1.5",
         ),
+        // An outside design wrote 2048.0: refused, and the message said
+        // "found 2048".
+        (
+            "active-passive",
+            "rds",
+            "max_storage_gb",
+            json!(2048.0),
+            "must be a whole number from 0 to 4294967295, found 2048.0",
+        ),
         (
             "aurora-global",
             "aurora",

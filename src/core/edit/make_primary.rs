@@ -13,7 +13,8 @@
 //!   `replicate_source_db` and recreates the stale source as a replica);
 //! - Aurora global clusters: the writer follows the primary role; a headless
 //!   member that becomes the writer gets the old writer's instance count;
-//! - S3 replication between the two regions turns round;
+//! - S3 replication between the two regions turns round (two-way
+//!   replication, having no direction, stays);
 //! - auto-scaling groups of the same name in both regions swap their sizes,
 //!   so production size moves with production traffic;
 //! - accelerator endpoints in both regions swap their traffic dials.
@@ -246,6 +247,14 @@ fn turn_s3(
         })
         .collect();
     for (src, dst) in pairs {
+        // Two-way replication (the destination replicates back already)
+        // has no direction to turn: both rules stay.
+        let back = d.regions.iter().flat_map(|r| &r.nodes).any(|n| {
+            matches!(n, RegionNode::S3(b) if b.id == dst && b.replicate_to.as_deref() == Some(src.as_str()))
+        });
+        if back {
+            continue;
+        }
         for n in region_nodes(d) {
             if let RegionNode::S3(b) = n {
                 if b.id == src {

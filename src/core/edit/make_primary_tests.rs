@@ -155,6 +155,47 @@ fn switching_back_restores_the_roles() {
     }
 }
 
+/// Two-way bucket replication (an outside design's media buckets, each
+/// replicating to the other) is not turned round: it has no direction. The
+/// edit dropped the old primary's rule, leaving one-way replication, and
+/// said only "Bucket euw1-assets now replicates to use1-assets", already
+/// true before.
+#[test]
+fn two_way_bucket_replication_survives_either_way() {
+    let mut d = tpl("aurora-global");
+    let replication = |d: &Design| {
+        d.regions
+            .iter()
+            .flat_map(|r| &r.nodes)
+            .filter_map(|n| match n {
+                RegionNode::S3(b) => Some((b.id.clone(), b.replicate_to.clone())),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    for n in region_nodes(&mut d) {
+        if let RegionNode::S3(b) = n {
+            if b.id == "euw1-assets" {
+                b.replicate_to = Some("use1-assets".into());
+            }
+        }
+    }
+    let two_way = replication(&d);
+    assert_eq!(
+        two_way,
+        vec![
+            ("use1-assets".to_string(), Some("euw1-assets".to_string())),
+            ("euw1-assets".to_string(), Some("use1-assets".to_string())),
+        ]
+    );
+    let (f, said) = make_primary(&d, &secondary(&d)).unwrap();
+    assert_eq!(replication(&f), two_way, "{said:#?}");
+    assert!(!said.iter().any(|l| l.starts_with("Bucket")), "{said:#?}");
+    assert!(errors(&f).is_empty(), "{:#?}", errors(&f));
+    let (back, _) = make_primary(&f, "use1").unwrap();
+    assert_eq!(replication(&back), two_way);
+}
+
 #[test]
 fn refusals_say_why() {
     let d = tpl("active-passive");

@@ -105,6 +105,7 @@ fn readme(design: &Design) -> String {
          terraform init -backend-config=backends/all.hcl\nterraform apply\n```\n",
         design.name, design.environment
     );
+    r.push_str(&super::artifacts::opt_in_note(design));
     if design.state.split == StateSplit::RegionLayer {
         r.push_str("\nThe design asks for layered state (`state.split = \"region_layer\"`: per region a platform and a workloads root). That choice belongs to the per-region layout (`topoform export` without `--layout single-root`); this single root keeps every layer of every region in its one state, as it keeps every region.\n");
     }

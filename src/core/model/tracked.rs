@@ -156,7 +156,9 @@ fn not_a_number_in_range(unexp: &Unexpected, exp: &dyn de::Expected) -> Option<E
     let found = match unexp {
         Unexpected::Unsigned(u) => u.to_string(),
         Unexpected::Signed(i) => i.to_string(),
-        Unexpected::Float(f) => f.to_string(),
+        // As written: `2048.0` is refused as a whole number, and Display
+        // would print it `2048`, the very value the field wants.
+        Unexpected::Float(f) => format!("{f:?}"),
         Unexpected::Bool(b) => b.to_string(),
         Unexpected::Str(t) => format!("the text {:?}", short(t).to_string()),
         Unexpected::Unit => "null".to_string(),

@@ -23,6 +23,9 @@ pub(super) struct Serving<'a> {
     loads: FxHashMap<&'a str, [Load; 2]>,
     /// Where each database has its copies (built once for every scenario).
     pub(super) copies: Copies<'a>,
+    /// Where the failover records send traffic when the primary is lost
+    /// ([`super::failover_takers`]): the runbook promotes there first.
+    pub(super) takers: Vec<String>,
 }
 
 /// Cross-region copies by what they copy: RDS replicas by source id,
@@ -105,7 +108,7 @@ impl<'a> Serving<'a> {
             for t in &r.targets {
                 let serves = match r.policy {
                     RoutingPolicy::Failover => t.role != Some(FailoverRole::Secondary),
-                    RoutingPolicy::Weighted => t.weight != Some(0),
+                    RoutingPolicy::Weighted => super::weighted_serves(r, t),
                     _ => true,
                 };
                 let into = if serves { &mut on } else { &mut off };
@@ -151,7 +154,14 @@ impl<'a> Serving<'a> {
             ways,
             loads: Load::by_region(design),
             copies: Copies::of(design),
+            takers: super::failover_takers(design),
         }
+    }
+
+    /// 0 for a region a failover record sends traffic to when the primary
+    /// is lost, else 1: the runbook's first choice of a copy to promote.
+    pub(super) fn taker_rank(&self, code: &str) -> u8 {
+        u8::from(!self.takers.iter().any(|c| c == code))
     }
 
     /// Whether `code` takes traffic in normal operation.

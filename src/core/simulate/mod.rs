@@ -343,6 +343,46 @@ fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {
 }
 
 /// A step from a timing fact, starting at `start`.
+/// The regions the failover records send traffic to when the primary
+/// region is lost (the regions of their secondary load balancers), in
+/// record order: where the runbook promotes the primary's databases first,
+/// so that the applications taking the traffic find a writer beside them.
+/// Both `promote-dr.sh` (the export's failover plan) and the simulation
+/// order the candidate copies by it, then by the design's region order.
+pub fn failover_takers(design: &Design) -> Vec<String> {
+    let idx = Index::new(design);
+    let mut out: Vec<String> = Vec::new();
+    for r in design.dns.iter().flat_map(|d| &d.records) {
+        if r.policy != crate::core::model::RoutingPolicy::Failover {
+            continue;
+        }
+        for t in &r.targets {
+            if t.role != Some(crate::core::model::FailoverRole::Secondary) {
+                continue;
+            }
+            if let Some(code) = idx.get(&t.target).and_then(|o| o.region()).map(|r| &r.code) {
+                if !out.contains(code) {
+                    out.push(code.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a target of a weighted record takes traffic while every target
+/// is healthy: one of weight 0 does not, unless every target of the record
+/// has weight 0, when Route 53 answers with each of them with equal
+/// probability (Route 53 Developer Guide, "Weighted routing": "If you set
+/// Weight to 0 for all of the records in the group, traffic is routed to all
+/// resources with equal probability").
+pub(crate) fn weighted_serves(
+    record: &crate::core::model::Record,
+    target: &crate::core::model::Target,
+) -> bool {
+    target.weight != Some(0) || record.targets.iter().all(|t| t.weight == Some(0))
+}
+
 pub(crate) fn fact_step(
     id: &'static str,
     what: String,

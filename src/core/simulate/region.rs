@@ -146,11 +146,15 @@ pub(super) fn promote_databases(
             VpcNode::Aurora(c) => {
                 match (&c.global, failed.role) {
                     (Some(g), RegionRole::Primary) => {
+                        // The member promote-dr.sh fails over to: outside
+                        // the failed region, where the failover records send
+                        // traffic first, then in design order (a headless
+                        // one gets an instance first).
                         let best = serving
                             .copies
                             .members(g)
                             .filter(|(r, _)| r.code != code)
-                            .max_by_key(|(_, o)| o.instances);
+                            .min_by_key(|(r, _)| serving.taker_rank(&r.code));
                         match best {
                             Some((r, o)) => {
                                 manual = true;
@@ -183,7 +187,11 @@ pub(super) fn promote_databases(
                 }
             }
             VpcNode::Rds(d) if d.replica_of.is_none() => {
-                let replica = serving.copies.replicas(&d.id).find(|(r, _)| r.code != code);
+                let replica = serving
+                    .copies
+                    .replicas(&d.id)
+                    .filter(|(r, _)| r.code != code)
+                    .min_by_key(|(r, _)| serving.taker_rank(&r.code));
                 match replica {
                     Some((r, x)) => {
                         manual = true;

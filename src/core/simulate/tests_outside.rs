@@ -158,6 +158,54 @@ fn losing_targets_that_took_no_traffic_costs_no_time() {
     );
 }
 
+/// Every target of a weighted record at weight 0 (an outside design's
+/// canary record): Route 53 then answers with each of them with equal
+/// probability, so each region took traffic and losing either moves it.
+/// The simulation read each as idle ("only a target of weight 0 was in
+/// us-west-2; traffic is unchanged", RTO 0).
+#[test]
+fn a_weighted_record_with_every_weight_zero_serves_from_every_target() {
+    let mut d = design("active-passive");
+    let record = &mut d.dns.as_mut().expect("dns").records[0];
+    record.policy = RoutingPolicy::Weighted;
+    for t in &mut record.targets {
+        t.weight = Some(0);
+        t.role = None;
+    }
+    for code in ["us-west-2", "us-east-1"] {
+        let s = region(&d, code);
+        assert!(
+            s.steps.iter().any(|x| x.fact == "alias-ttl"),
+            "{code}: {:#?}",
+            s.steps
+        );
+        assert!(
+            s.rto_seconds.is_some_and(|x| x > 0),
+            "{code}: {:#?}",
+            s.steps
+        );
+        assert!(
+            !s.notes.iter().any(|n| n.contains("weight 0")),
+            "{code}: {:#?}",
+            s.notes
+        );
+    }
+    // Both regions served: losing us-east-1, us-west-2's own group was
+    // already running for its share of the load.
+    let lost_east = region(&d, "us-east-1");
+    let c = instances(&lost_east);
+    let west_desired: u64 = d.regions[1]
+        .vpcs
+        .iter()
+        .flat_map(|v| &v.nodes)
+        .filter_map(|n| match n {
+            VpcNode::Asg(g) => Some(u64::from(g.desired)),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(c.running, west_desired, "{c:#?}");
+}
+
 /// active-active's table (home us-east-1, replicas elsewhere) put into
 /// `d`'s primary region with replicas in `replicas`.
 fn with_table(d: &mut Design, replicas: &[&str]) {
@@ -1027,4 +1075,104 @@ fn losing_a_load_balancer_with_nothing_running_behind_it_moves_no_traffic() {
         "{:#?}",
         s.steps
     );
+}
+
+/// The runbook promotes a global cluster's first member outside the lost
+/// primary (regions in design order: `promote-dr.sh` fails over to it, and
+/// adds an instance first when it is headless); the simulation chose the
+/// member with the most instances, the last of equals. On an outside
+/// three-region design (me-central-1 writer, eu-central-1 and ap-south-1
+/// with one instance each) the export's README timeline, which is the
+/// simulation's, said "over to ap-south-1" while its runbook fails over to
+/// eu-central-1.
+#[test]
+fn the_global_cluster_fails_over_where_the_runbook_sends_it() {
+    let text = include_str!(
+        "../../../tests/fixtures/outside/ok/q06-uae-layered-aurora-three-regions.json"
+    );
+    let mut d = crate::core::model::load(text).expect("the fixture loads");
+    let runbook = |d: &Design| {
+        crate::core::export::export(d, crate::core::export::Layout::PerRegion)
+            .expect("exports")
+            .into_iter()
+            .find(|f| f.path == "scripts/promote-dr.sh")
+            .expect("a runbook")
+            .contents
+    };
+    assert!(
+        runbook(&d).contains("failover-global-cluster --region 'eu-central-1'"),
+        "the runbook's choice changed"
+    );
+    let over_to = |s: &Scenario| {
+        s.steps
+            .iter()
+            .find(|x| x.fact == "aurora-global-promote")
+            .map(|x| x.what.clone())
+            .expect("a global failover step")
+    };
+    let s = region(&d, "me-central-1");
+    assert!(
+        over_to(&s).contains("over to eu-central-1"),
+        "{:#?}",
+        s.steps
+    );
+    // eu-central-1 headless, ap-south-1 with instances: the runbook still
+    // goes to eu-central-1, adding an instance first, and so does the plan.
+    for n in d.regions[1]
+        .vpcs
+        .iter_mut()
+        .flat_map(|v| v.nodes.iter_mut())
+    {
+        if let VpcNode::Aurora(a) = n {
+            a.instances = 0;
+        }
+    }
+    assert!(runbook(&d).contains("failover-global-cluster --region 'eu-central-1'"));
+    let s = region(&d, "me-central-1");
+    assert!(
+        over_to(&s).contains("over to eu-central-1"),
+        "{:#?}",
+        s.steps
+    );
+    assert!(
+        s.steps
+            .iter()
+            .any(|x| x.fact == "aurora-add-instance" && x.what.contains("eu-central-1")),
+        "{:#?}",
+        s.steps
+    );
+}
+
+/// Where the writer goes must not hang on the order of the regions in the
+/// file: with the same design's regions listed me-central-1, ap-south-1,
+/// eu-central-1, the runbook failed the global cluster over to ap-south-1
+/// (the first secondary listed) while the failover record `app` sends the
+/// users to eu-central-1, whose services then had only a read-only member
+/// beside them. Both the runbook and the simulation now promote where the
+/// failover records send traffic first.
+#[test]
+fn the_writer_follows_the_failover_record_whatever_the_region_order() {
+    let text = include_str!(
+        "../../../tests/fixtures/outside/ok/q06-uae-layered-aurora-three-regions.json"
+    );
+    let mut d = crate::core::model::load(text).expect("the fixture loads");
+    d.regions.swap(1, 2);
+    assert_eq!(d.regions[1].code, "ap-south-1");
+    let runbook = crate::core::export::export(&d, crate::core::export::Layout::PerRegion)
+        .expect("exports")
+        .into_iter()
+        .find(|f| f.path == "scripts/promote-dr.sh")
+        .expect("a runbook")
+        .contents;
+    assert!(
+        runbook.contains("failover-global-cluster --region 'eu-central-1'"),
+        "{runbook}"
+    );
+    let s = region(&d, "me-central-1");
+    let step = s
+        .steps
+        .iter()
+        .find(|x| x.fact == "aurora-global-promote")
+        .expect("a global failover step");
+    assert!(step.what.contains("over to eu-central-1"), "{:#?}", s.steps);
 }

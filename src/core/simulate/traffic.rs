@@ -47,12 +47,13 @@ pub(super) fn leave(
         // The lost targets that answered before the failure: a failover
         // record's primary; a weighted record's targets above weight 0
         // (Route 53 answers with a 0-weight record only when every other
-        // one is unhealthy); every target of the other policies.
+        // one is unhealthy), or all of them when every weight is 0; every
+        // target of the other policies.
         let took: Vec<_> = dead
             .iter()
             .filter(|t| match r.policy {
                 RoutingPolicy::Failover => t.role == Some(FailoverRole::Primary),
-                RoutingPolicy::Weighted => t.weight != Some(0),
+                RoutingPolicy::Weighted => super::weighted_serves(r, t),
                 _ => true,
             })
             .filter(|t| !idle(design, places, &t.target))

@@ -214,8 +214,13 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
     if secondaries.is_empty() {
         return None;
     }
+    // Copies are promoted where the failover records send the traffic
+    // first, then in design order (the simulation chooses alike).
+    let takers_first = crate::core::simulate::failover_takers(design);
+    let mut by_preference = secondaries.clone();
+    by_preference.sort_by_key(|r| !takers_first.contains(&r.code));
     let databases: Vec<DbMove> = vpc_nodes(primary)
-        .filter_map(|n| db_move(design, primary, &secondaries, n))
+        .filter_map(|n| db_move(design, primary, &by_preference, n))
         .collect();
     let mut takers: Vec<&Region> = secondaries
         .iter()
@@ -304,7 +309,8 @@ fn albs(r: &Region) -> impl Iterator<Item = &Alb> {
     })
 }
 
-/// The first replica of a primary database in a secondary region.
+/// The first replica of a primary database in a secondary region, in the
+/// order given (where the failover records send traffic first).
 fn db_move(
     design: &Design,
     primary: &Region,

@@ -13,7 +13,7 @@ mod readme;
 pub(in crate::core::export) mod shell;
 mod workflow;
 
-pub use readme::{readme, CHECKOV_SKIPS};
+pub use readme::{opt_in_note, readme, CHECKOV_SKIPS};
 pub use workflow::workflow;
 
 use super::{file, ExportFile};

@@ -35,6 +35,7 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         };
         r.push_str(&format!("{}. `{}/`: {what}\n", i + 1, st.dir()));
     }
+    r.push_str(&opt_in_note(design));
     r.push_str("\nThe order matters from empty only (sources before replicas, the writer before the regions that join it); no root reads another region's state, so later updates may go in any order. CI applies the standby regions before the primary (a bad change shows where it hurts least).\n");
     r.push_str(&state_section(design, order));
     r.push_str("\n## Commands\n\n```sh\n");
@@ -77,6 +78,25 @@ pub fn readme(design: &Design, order: &[Stack]) -> String {
         r.push_str(&runbooks(design, &plan));
     }
     r
+}
+
+/// The opt-in regions the design calls, which an account must enable before
+/// the first apply (rule DES-33); empty when there are none.
+pub fn opt_in_note(design: &Design) -> String {
+    let codes = crate::core::validate::rules::design::opt_in_regions(design);
+    if codes.is_empty() {
+        return String::new();
+    }
+    let commands: Vec<String> = codes
+        .iter()
+        .map(|c| format!("aws account enable-region --region-name {c}"))
+        .collect();
+    format!(
+        "\nBefore the first apply, enable the opt-in region{s} {list} in the account (AWS refuses every call to a region that is not enabled; enabling takes minutes):\n\n```sh\n{cmds}\n```\n",
+        s = if codes.len() == 1 { "" } else { "s" },
+        list = codes.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
+        cmds = commands.join("\n")
+    )
 }
 
 /// Where each stack keeps its state and which control planes it needs, so

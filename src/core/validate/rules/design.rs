@@ -38,6 +38,9 @@ pub const RULES: &[Rule] = &[
     rule("DES-08", Info, Design, "A headless Aurora secondary (0 instances) is a pilot light.",
         "AWS allows a secondary cluster with no instance: it keeps the replicated data but cannot serve reads or become the writer until an instance is created, which a failover must wait for (pilot light: RTO of tens of minutes or more).",
         "Count instance creation in the failover runbook and RTO, or give the secondary one instance (warm standby).", des_08),
+    rule("DES-33", Info, Design, "Opt-in regions must be enabled in the account before anything applies there.",
+        "Regions launched after 2019-03-20 are disabled in every account until an administrator enables them (AWS Account Management, \"Enable or disable Regions in your account\"); until then AWS refuses every call there, so the first apply of the region's stacks, the state bucket, a table replica or the bootstrap fails. Enabling takes minutes and is per account.",
+        "Enable the region (console: Account, AWS Regions; or aws account enable-region --region-name CODE) in every account the design is applied to, before the first apply.", des_33),
 ];
 
 fn des_01(ctx: &Ctx<'_>, out: &mut Report<'_>) {
@@ -280,6 +283,46 @@ fn des_08(ctx: &Ctx<'_>, out: &mut Report<'_>) {
     }
 }
 
+/// The opt-in regions (catalog `opt_in_required`) a design calls: its
+/// regions, the regions of its table replicas and the state's region,
+/// sorted and each once.
+pub fn opt_in_regions(design: &crate::core::model::Design) -> Vec<&str> {
+    let replicas = design
+        .regions
+        .iter()
+        .flat_map(|r| &r.nodes)
+        .flat_map(|n| match n {
+            RegionNode::Dynamodb(t) => t.replicas.as_slice(),
+            _ => &[],
+        });
+    let codes: BTreeSet<&str> = design
+        .regions
+        .iter()
+        .map(|r| r.code.as_str())
+        .chain(replicas.map(String::as_str))
+        .chain([design.state.region.as_str()])
+        .filter(|c| catalog::region(c).is_some_and(|i| i.opt_in_required))
+        .collect();
+    codes.into_iter().collect()
+}
+
+fn des_33(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for code in opt_in_regions(ctx.design) {
+        let name = catalog::region(code)
+            .map(|i| i.name.as_str())
+            .unwrap_or_default();
+        let subjects: Vec<&str> = ctx
+            .design
+            .regions
+            .iter()
+            .filter(|r| r.code == code)
+            .map(|r| r.id.as_str())
+            .collect();
+        out.emit(&subjects, format!(
+            "{code} ({name}) is an opt-in region: enable it in the account (aws account enable-region --region-name {code}) before the first apply; until then AWS refuses every call there."));
+    }
+}
+
 fn slug_problem(s: &str, max: usize) -> Option<String> {
     if s.is_empty() || s.len() > max {
         return Some(format!("must be 1 to {max} characters"));
@@ -398,6 +441,47 @@ mod tests {
             msg.starts_with("Record app.example.com (A failover) has both targets in us-east-1"),
             "{msg}"
         );
+    }
+
+    /// An outside design with its primary in il-central-1 (and replicas in
+    /// me-central-1 and af-south-1) checked and exported without a word
+    /// that those regions must be enabled first: the first apply fails.
+    #[test]
+    fn des_33_opt_in_regions_are_named_once_each() {
+        let good = base("active-active");
+        let mut bad = good.clone();
+        bad.regions[1].code = "il-central-1".into();
+        for r in &mut bad.regions {
+            for n in &mut r.nodes {
+                if let crate::core::model::RegionNode::Dynamodb(t) = n {
+                    t.replicas.push("af-south-1".into());
+                    t.replicas.push("il-central-1".into());
+                }
+            }
+        }
+        bad.state.region = "af-south-1".into();
+        let hits = findings(&bad, "DES-33");
+        assert_eq!(hits.len(), 2, "{hits:#?}");
+        assert!(
+            hits[0]
+                .message
+                .starts_with("af-south-1 (Africa (Cape Town)) is an opt-in region"),
+            "{}",
+            hits[0].message
+        );
+        assert!(
+            hits[0].subjects.is_empty(),
+            "no region of the design is af-south-1"
+        );
+        assert!(
+            hits[1]
+                .message
+                .contains("enable-region --region-name il-central-1"),
+            "{}",
+            hits[1].message
+        );
+        assert_eq!(hits[1].subjects, vec![bad.regions[1].id.clone()]);
+        assert!(findings(&good, "DES-33").is_empty());
     }
 
     #[test]

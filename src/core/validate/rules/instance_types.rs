@@ -17,6 +17,9 @@ pub const RULES: &[Rule] = &[
     rule("DES-12", Warning, Design, "Instance types and DB classes should be in Topoform's dated lists.",
         "The EC2 list is moto 5.2.1's copy of DescribeInstanceTypes (2026-05-20). The DB lists per engine come from the RDS User Guide table of 2023-05-30 and moto's Aurora PostgreSQL orderable classes, with newer and Aurora families derived as db. plus the family's EC2 sizes: they may list a size an engine does not offer, do not follow engine versions or regions, and miss whatever AWS added since. So a miss is a warning to check the name, never an error.",
         "Check the name (the message suggests the nearest listed one); a type newer than the list is fine.", des_10),
+    rule("DES-32", Error, Design, "An auto-scaling group's image must be built for its instance type's processor.",
+        "Graviton types (a1, and the families with g after the generation: t4g, m7g, c7gn, r8gd, x2gd, im4gn ...) run arm64 images only, every other type x86_64 ones (moto 5.2.1's DescribeInstanceTypes: SupportedArchitectures). AWS's public SSM parameters name the architecture (al2023-ami-kernel-default-x86_64, .../arm64/..., amd64 for Ubuntu and Debian). A mismatch passes plan and apply of the launch template, then every launch fails (\"The architecture 'arm64' of the specified instance type does not match the architecture 'x86_64' of the specified AMI\"), and the group never reaches its capacity. An AMI id, or a parameter that names no architecture, is not checked.",
+        "Use the image parameter for the type's architecture (al2023-ami-kernel-default-arm64 for Graviton), or a type of the image's.", des_32),
 ];
 
 /// One named type to judge: the node, where it is, the name and which list.
@@ -154,6 +157,93 @@ fn des_10(ctx: &Ctx<'_>, out: &mut Report<'_>) {
                     suggestion(&n)
                 ),
             );
+        }
+    }
+}
+
+/// The processor architecture an image or an instance type is for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Arch {
+    Arm64,
+    X86_64,
+}
+
+impl Arch {
+    fn name(self) -> &'static str {
+        match self {
+            Arch::Arm64 => "arm64",
+            Arch::X86_64 => "x86_64",
+        }
+    }
+}
+
+/// A Graviton type's family holds `g` after its generation digit (`t4g`,
+/// `m7gd`, `c7gn`, `im4gn`, `is4gen`), or is `a1`; every other well-formed
+/// type is x86_64 (checked against moto's DescribeInstanceTypes by
+/// `graviton_names_follow_the_list`). Mac families, which only dedicated
+/// hosts run, and malformed names are not judged.
+pub fn instance_arch(instance_type: &str) -> Option<Arch> {
+    if !is_ec2_shaped(instance_type) {
+        return None;
+    }
+    let family = instance_type.split('.').next().unwrap_or_default();
+    if family.starts_with("mac") {
+        return None;
+    }
+    if family == "a1" {
+        return Some(Arch::Arm64);
+    }
+    let after_generation = family
+        .trim_start_matches(|c: char| c.is_ascii_lowercase())
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    let attributes = after_generation.split('-').next().unwrap_or_default();
+    Some(if attributes.contains('g') {
+        Arch::Arm64
+    } else {
+        Arch::X86_64
+    })
+}
+
+/// The architecture an SSM image parameter names (`...-x86_64`,
+/// `.../arm64/...`, Ubuntu's and Debian's `amd64`), when it names exactly
+/// one; an AMI id says nothing.
+pub fn image_arch(image: &str) -> Option<Arch> {
+    let path = image.strip_prefix("ssm:")?.to_ascii_lowercase();
+    let words: Vec<&str> = path.split(['/', '-', '.']).collect();
+    let arm = words.iter().any(|w| matches!(*w, "arm64" | "aarch64"));
+    let x86 = words.iter().any(|w| matches!(*w, "x86_64" | "amd64"));
+    match (arm, x86) {
+        (true, false) => Some(Arch::Arm64),
+        (false, true) => Some(Arch::X86_64),
+        _ => None,
+    }
+}
+
+fn des_32(ctx: &Ctx<'_>, out: &mut Report<'_>) {
+    for r in &ctx.design.regions {
+        for v in &r.vpcs {
+            for n in &v.nodes {
+                let VpcNode::Asg(a) = n else { continue };
+                let (Some(runs), Some(built)) =
+                    (instance_arch(&a.instance_type), image_arch(&a.image))
+                else {
+                    continue;
+                };
+                if runs != built {
+                    out.emit(
+                        &[&a.id],
+                        format!(
+                            "Auto-scaling group {} in {}: instance type \"{}\" runs {} images, but image \"{}\" names {}: every launch would fail.",
+                            short(&a.name),
+                            where_(r, v),
+                            short(&a.instance_type),
+                            runs.name(),
+                            short(&a.image),
+                            built.name()
+                        ),
+                    );
+                }
+            }
         }
     }
 }
@@ -326,6 +416,98 @@ mod tests {
                     .all(|c| is_db_shaped(c) || *c == "db.serverless"),
                 "{e}"
             );
+        }
+    }
+
+    /// Found by an outside design (a Graviton group in Osaka, m7g.large, with
+    /// the template's x86_64 Amazon Linux parameter): check passed, and every
+    /// launch on AWS would have failed.
+    #[test]
+    fn des_32_an_image_for_another_processor_is_an_error() {
+        let good = base("active-passive");
+        let mut bad = good.clone();
+        match &mut bad.regions[0].vpcs[0].nodes[1] {
+            VpcNode::Asg(a) => a.instance_type = "m7g.large".into(),
+            _ => unreachable!("node 1 of active-passive is its group"),
+        }
+        fires_and_not("DES-32", &bad, "use1-app", &good);
+        let hit = &findings(&bad, "DES-32")[0];
+        assert!(
+            hit.message.contains("runs arm64") && hit.message.contains("names x86_64"),
+            "{}",
+            hit.message
+        );
+        // The arm64 parameter on the Graviton type is right; on an x86 type, not.
+        let mut arm = bad.clone();
+        match &mut arm.regions[0].vpcs[0].nodes[1] {
+            VpcNode::Asg(a) => {
+                a.image = "ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64"
+                    .into()
+            }
+            _ => unreachable!(),
+        }
+        assert!(findings(&arm, "DES-32").is_empty());
+        let mut x86 = arm.clone();
+        match &mut x86.regions[0].vpcs[0].nodes[1] {
+            VpcNode::Asg(a) => a.instance_type = "c6in.large".into(),
+            _ => unreachable!(),
+        }
+        assert_eq!(findings(&x86, "DES-32").len(), 1);
+    }
+
+    #[test]
+    fn image_and_type_architectures() {
+        for (t, arch) in [
+            ("t4g.micro", Some(Arch::Arm64)),
+            ("a1.large", Some(Arch::Arm64)),
+            ("im4gn.large", Some(Arch::Arm64)),
+            ("is4gen.xlarge", Some(Arch::Arm64)),
+            ("x2gd.large", Some(Arch::Arm64)),
+            ("g5g.xlarge", Some(Arch::Arm64)),
+            ("g4dn.xlarge", Some(Arch::X86_64)),
+            ("m7i-flex.large", Some(Arch::X86_64)),
+            ("t3.small", Some(Arch::X86_64)),
+            ("mac2.metal", None),
+            ("banana", None),
+        ] {
+            assert_eq!(instance_arch(t), arch, "{t}");
+        }
+        for (i, arch) in [
+            ("ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64", Some(Arch::X86_64)),
+            ("ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id", Some(Arch::Arm64)),
+            ("ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id", Some(Arch::X86_64)),
+            ("ssm:/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base", None),
+            ("ssm:/team/golden-image", None),
+            ("ami-0123456789abcdef0", None),
+        ] {
+            assert_eq!(image_arch(i), arch, "{i}");
+        }
+    }
+
+    /// The name rule agrees with the list's architectures: every listed type
+    /// whose family holds g after its generation is a Graviton one. (The
+    /// list has no architectures; the families moto marks arm64 on
+    /// 2026-05-20 are these.)
+    #[test]
+    fn graviton_names_follow_the_list() {
+        let arm = [
+            "a1", "c6g", "c6gd", "c6gn", "c7g", "c7gd", "c7gn", "c8g", "c8gb", "c8gd", "c8gn",
+            "g5g", "hpc7g", "i4g", "i8g", "i8ge", "im4gn", "is4gen", "m6g", "m6gd", "m7g", "m7gd",
+            "m8g", "m8gb", "m8gd", "m8gn", "r6g", "r6gd", "r7g", "r7gd", "r8g", "r8gb", "r8gd",
+            "r8gn", "t4g", "x2gd", "x8g",
+        ];
+        for t in list::ec2_types() {
+            let family = t.split('.').next().unwrap();
+            let want = if family.starts_with("mac") {
+                None
+            } else if arm.contains(&family) {
+                Some(Arch::Arm64)
+            } else {
+                Some(Arch::X86_64)
+            };
+            if is_ec2_shaped(t) {
+                assert_eq!(instance_arch(t), want, "{t}");
+            }
         }
     }
 
