@@ -342,7 +342,6 @@ fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {
     Some(ok(o.rto_seconds, rto) && ok(o.rpo_seconds, rpo))
 }
 
-/// A step from a timing fact, starting at `start`.
 /// The regions the failover records send traffic to when the primary
 /// region is lost (the regions of their secondary load balancers), in
 /// record order: where the runbook promotes the primary's databases first,
@@ -383,6 +382,7 @@ pub(crate) fn weighted_serves(
     target.weight != Some(0) || record.targets.iter().all(|t| t.weight == Some(0))
 }
 
+/// A step from a timing fact, starting at `start`.
 pub(crate) fn fact_step(
     id: &'static str,
     what: String,
