@@ -11,6 +11,8 @@
 //!   source its replica, and other replicas of the old source follow the new
 //!   one (re-exported, Terraform promotes the replica by dropping
 //!   `replicate_source_db` and recreates the stale source as a replica);
+//!   the two swap their Multi-AZ standby, which goes with the writer as a
+//!   group's production size goes with the traffic;
 //! - Aurora global clusters: the writer follows the primary role; a headless
 //!   member that becomes the writer gets the old writer's instance count;
 //! - S3 replication between the two regions turns round (two-way
@@ -151,16 +153,31 @@ fn turn_rds(
             .find(|(_, r)| r.id == *stale)
             .map(|(_, r)| r.backup_retention_days)
             .unwrap_or(7);
+        let standby = |d: &mut Design, id: &str| {
+            rds_nodes(d)
+                .find(|(_, r)| r.id == id)
+                .map(|(_, r)| r.multi_az)
+        };
+        let (was_writer, was_replica) = (standby(d, stale), standby(d, promoted));
         for (_, r) in rds_nodes(d) {
             if r.id == *promoted {
                 r.replica_of = None;
                 // A replica source must keep automated backups (RDS-06).
                 r.backup_retention_days = r.backup_retention_days.max(source_backups).max(1);
+                r.multi_az = was_writer.unwrap_or(r.multi_az);
             } else if r.id == *stale || r.replica_of.as_deref() == Some(stale.as_str()) {
+                if r.id == *stale {
+                    r.multi_az = was_replica.unwrap_or(r.multi_az);
+                }
                 r.replica_of = Some(promoted.clone());
             }
         }
         said.push(format!("Database {promoted} is now the source; {stale} becomes its read replica (recreated when applied)."));
+        if was_writer != was_replica && was_writer == Some(true) {
+            said.push(format!("Database {promoted} takes the writer's standby in a second AZ (Multi-AZ); {stale} goes without it, as {promoted} did."));
+        } else if was_writer != was_replica {
+            said.push(format!("Database {stale} keeps the standby in a second AZ (Multi-AZ) {promoted} had; {promoted} goes without it, as {stale} did."));
+        }
     }
 }
 

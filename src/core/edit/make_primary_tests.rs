@@ -113,6 +113,23 @@ fn active_passive_moves_the_writer_the_traffic_and_the_production_size() {
             .collect()
     };
     assert_eq!(size(&f, &new), size(&d, &old));
+    // The writer's Multi-AZ standby moved with it (an outside design's new
+    // writer was left single-AZ and the old one, now a replica, Multi-AZ).
+    let standby = |d: &Design, code: &str| -> Vec<bool> {
+        d.regions
+            .iter()
+            .filter(|r| r.code == code)
+            .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
+            .filter_map(|n| match n {
+                VpcNode::Rds(r) => Some(r.multi_az),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(standby(&d, &old), vec![true], "the template's writer");
+    assert_eq!(standby(&d, &new), vec![false], "the template's replica");
+    assert_eq!(standby(&f, &new), vec![true]);
+    assert_eq!(standby(&f, &old), vec![false]);
 }
 
 #[test]
@@ -136,7 +153,7 @@ fn switching_back_restores_the_roles() {
                 .flat_map(|r| r.vpcs.iter().flat_map(|v| &v.nodes))
                 .filter_map(|n| {
                     if let VpcNode::Rds(r) = n {
-                        Some((r.id.clone(), r.replica_of.clone()))
+                        Some((r.id.clone(), r.replica_of.clone(), r.multi_az))
                     } else {
                         None
                     }
