@@ -2,8 +2,9 @@
 //! needs once the stacks are applied.
 //!
 //! `urls`: each DNS record's address (`https://` and its FQDN, with the port
-//! when it is not the scheme's default); `accelerator_dns_names`: each
-//! accelerator's own name (it works before DNS is delegated);
+//! when it is not the scheme's default), wildcard records left out;
+//! `accelerator_dns_names`: each accelerator's own name (it works before
+//! DNS is delegated);
 //! `name_servers`: the zone's name servers, to enter at the registrar.
 
 use super::hcl::{call, ex, obj, s, HclError, B};
@@ -18,7 +19,10 @@ pub fn outputs(design: &Design) -> Result<Vec<B>, HclError> {
     if design.dns.is_some() {
         let mut urls: Vec<(String, Expression)> = Vec::new();
         for set in record_sets(design) {
-            if urls.iter().any(|(id, _)| id == &set.record.id) {
+            // A wildcard record (`*.shops`) answers for names nobody
+            // typed yet: its own name is no address anyone can open.
+            let wildcard = set.record.name.starts_with('*');
+            if wildcard || urls.iter().any(|(id, _)| id == &set.record.id) {
                 continue;
             }
             let Some(base) = url_base(&idx, &set.target.target) else {
@@ -124,6 +128,22 @@ mod tests {
             text.contains("aws_globalaccelerator_accelerator.edge.dns_name"),
             "{text}"
         );
+    }
+
+    /// An outside design's wildcard record came out as
+    /// `https://*.shops.zoo.example.com`, which no one can open.
+    #[test]
+    fn a_wildcard_record_has_no_url() {
+        let mut d = design("active-active");
+        let records = &mut d.dns.as_mut().expect("dns").records;
+        let mut wild = records[0].clone();
+        wild.id = "wild".into();
+        wild.name = "*.shops".into();
+        records.push(wild);
+        let text = print(outputs(&d).expect("outputs")).expect("print");
+        let first = d.dns.as_ref().expect("dns").records[0].id.clone();
+        assert!(text.contains(&format!("\"{first}\" = format(")), "{text}");
+        assert!(!text.contains("\"wild\" = format("), "{text}");
     }
 
     #[test]
