@@ -173,10 +173,15 @@ fn turn_rds(
             }
         }
         said.push(format!("Database {promoted} is now the source; {stale} becomes its read replica (recreated when applied)."));
-        if was_writer != was_replica && was_writer == Some(true) {
-            said.push(format!("Database {promoted} takes the writer's standby in a second AZ (Multi-AZ); {stale} goes without it, as {promoted} did."));
-        } else if was_writer != was_replica {
-            said.push(format!("Database {stale} keeps the standby in a second AZ (Multi-AZ) {promoted} had; {promoted} goes without it, as {stale} did."));
+        if let (Some(writer), Some(replica)) = (was_writer, was_replica) {
+            if writer != replica {
+                let (from, to) = if writer {
+                    (stale, promoted)
+                } else {
+                    (promoted, stale)
+                };
+                said.push(format!("The standby in a second AZ (Multi-AZ) moves from database {from} to {to}, with the role it served."));
+            }
         }
     }
 }

@@ -158,10 +158,9 @@ impl<'a> Serving<'a> {
         }
     }
 
-    /// 0 for a region a failover record sends traffic to when the primary
-    /// is lost, else 1: the runbook's first choice of a copy to promote.
+    /// A copy's rank as a database to promote ([`super::promotion_rank`]).
     pub(super) fn taker_rank(&self, code: &str) -> u8 {
-        u8::from(!self.takers.iter().any(|c| c == code))
+        super::promotion_rank(&self.takers, code)
     }
 
     /// Whether `code` takes traffic in normal operation.

@@ -347,7 +347,8 @@ fn met(o: &Objective, rto: Option<u32>, rpo: Option<u32>) -> Option<bool> {
 /// record order: where the runbook promotes the primary's databases first,
 /// so that the applications taking the traffic find a writer beside them.
 /// Both `promote-dr.sh` (the export's failover plan) and the simulation
-/// order the candidate copies by it, then by the design's region order.
+/// rank the candidate copies by [`promotion_rank`], then take the design's
+/// region order.
 pub fn failover_takers(design: &Design) -> Vec<String> {
     let idx = Index::new(design);
     let mut out: Vec<String> = Vec::new();
@@ -367,6 +368,13 @@ pub fn failover_takers(design: &Design) -> Vec<String> {
         }
     }
     out
+}
+
+/// A copy's rank as a database to promote: 0 in a region of `takers`
+/// ([`failover_takers`]), 1 elsewhere. One ranking for the runbook and the
+/// simulation, so the timeline names the region the runbook promotes in.
+pub fn promotion_rank(takers: &[String], code: &str) -> u8 {
+    u8::from(!takers.iter().any(|c| c == code))
 }
 
 /// Whether a target of a weighted record takes traffic while every target

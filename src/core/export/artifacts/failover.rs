@@ -215,10 +215,10 @@ pub fn plan(design: &Design) -> Option<Plan<'_>> {
         return None;
     }
     // Copies are promoted where the failover records send the traffic
-    // first, then in design order (the simulation chooses alike).
+    // first, then in design order (the simulation ranks them alike).
     let takers_first = crate::core::simulate::failover_takers(design);
     let mut by_preference = secondaries.clone();
-    by_preference.sort_by_key(|r| !takers_first.contains(&r.code));
+    by_preference.sort_by_key(|r| crate::core::simulate::promotion_rank(&takers_first, &r.code));
     let databases: Vec<DbMove> = vpc_nodes(primary)
         .filter_map(|n| db_move(design, primary, &by_preference, n))
         .collect();
